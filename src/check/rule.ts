@@ -1,0 +1,139 @@
+/**
+ * A checker rule is metadata plus behaviour (the ESLint shape): `meta` names the rule, its default
+ * severity, its message templates and its documentation; `create` returns handlers called during
+ * the one traversal of the IR. Reports name a message id, never inline text.
+ */
+import type { Diagnostic, Fix, Severity } from "../diagnostic.js";
+import type { Document, Range } from "../syntax/ast.js";
+import type { DtoSpec, FieldSpec } from "../model/types.js";
+import type { IrCollection, IrDeclaration, IrEntry, IrObject, IrProgram, IrValue } from "../lower/ir.js";
+
+export interface RuleExample {
+  /** `.b24layout` source. */
+  readonly code: string;
+  /** A sentence on what the example shows. */
+  readonly note?: string;
+}
+
+export interface RuleMeta {
+  /** Stable id, kebab-case: `collection-limit`. */
+  readonly id: string;
+  /** One sentence: what the rule checks. */
+  readonly description: string;
+  /** Why it matters: the Bitrix24 behaviour it prevents, with the spec section. */
+  readonly why: string;
+  readonly severity: Severity;
+  /** Message templates by id; `{name}` placeholders are filled from the report's data. */
+  readonly messages: Readonly<Record<string, string>>;
+  /** Whether reports may carry an automatic fix. */
+  readonly fixable?: boolean;
+  /** Spec sections the rule enforces. */
+  readonly spec: string;
+  /** Examples for the rule docs; each is run through the checker in a test. */
+  readonly examples?: { readonly incorrect: readonly RuleExample[]; readonly correct: readonly RuleExample[] };
+}
+
+export interface Report {
+  readonly messageId: string;
+  readonly data?: Readonly<Record<string, string | number>>;
+  readonly range: Range;
+  /** Overrides the rule's default severity (docs-only problems are warnings, server rejections errors). */
+  readonly severity?: Severity;
+  readonly fix?: Fix;
+  readonly suggestions?: readonly Fix[];
+}
+
+/** Where a value sits: the chain of DTOs and keys from the declaration's root. */
+export interface PathStep {
+  readonly object: IrObject | IrCollection;
+  readonly key: string;
+  readonly entry: IrEntry;
+}
+
+export interface ObjectVisit {
+  readonly object: IrObject;
+  readonly dto: DtoSpec | undefined;
+  /** The entry holding this object in its parent; undefined for a declaration's root. */
+  readonly entry: IrEntry | undefined;
+  /** The field of the parent DTO that holds this object, when known. */
+  readonly field: FieldSpec | undefined;
+  readonly path: readonly PathStep[];
+  readonly declaration: IrDeclaration;
+}
+
+export interface CollectionVisit {
+  readonly collection: IrCollection;
+  readonly field: FieldSpec;
+  readonly owner: IrObject;
+  readonly ownerDto: DtoSpec;
+  readonly path: readonly PathStep[];
+  readonly declaration: IrDeclaration;
+}
+
+export interface FieldVisit {
+  readonly owner: IrObject;
+  readonly ownerDto: DtoSpec;
+  readonly field: FieldSpec;
+  readonly entry: IrEntry;
+  readonly value: IrValue;
+  readonly path: readonly PathStep[];
+  readonly declaration: IrDeclaration;
+}
+
+export interface RuleHandlers {
+  /** Once per file, before the traversal. */
+  program?(program: IrProgram): void;
+  declaration?(declaration: IrDeclaration): void;
+  object?(visit: ObjectVisit): void;
+  collection?(visit: CollectionVisit): void;
+  /** Every entry of a closed DTO whose key is a known field. */
+  field?(visit: FieldVisit): void;
+  /** Once per file, after the traversal. */
+  done?(): void;
+}
+
+export interface RuleContext {
+  readonly program: IrProgram;
+  readonly document: Document;
+  /** Options from configuration (for rules that take any). */
+  readonly options: Readonly<Record<string, unknown>>;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  readonly meta: RuleMeta;
+  create(context: RuleContext): RuleHandlers;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+/** Fills `{name}` placeholders of a message template. */
+export function formatMessage(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const v = data?.[key];
+    return v === undefined ? whole : String(v);
+  });
+}
+
+/** Turns a report into a diagnostic using the rule's metadata. */
+export function toDiagnostic(meta: RuleMeta, report: Report): Diagnostic {
+  const template = meta.messages[report.messageId];
+  if (template === undefined) throw new Error(`Rule ${meta.id} has no message '${report.messageId}'.`);
+  return {
+    ruleId: meta.id,
+    severity: report.severity ?? meta.severity,
+    message: formatMessage(template, report.data),
+    range: report.range,
+    ...(report.fix ? { fix: report.fix } : {}),
+    ...(report.suggestions?.length ? { suggestions: report.suggestions } : {}),
+  };
+}
+
+/** The wording used when the docs and the server disagree (spec §14). */
+export function divergenceNote(server: boolean): string {
+  return server
+    ? "the server rejects it"
+    : "the docs forbid it, but the server accepts it";
+}

@@ -1,0 +1,75 @@
+import type { Bound } from "../../model/types.js";
+import { defineRule } from "../rule.js";
+
+/** Too many (or too few) members in an associative collection or list (TOO_MANY_ITEMS, spec §7). */
+export default defineRule({
+  meta: {
+    id: "collection-limit",
+    description: "Enforce the number of tags, buttons, blocks, menu items, action parameters and card sections Bitrix24 allows.",
+    why: "The server rejects a layout with more than 2 tags, 2 buttons, 20 blocks, 10 menu items or 20 action parameters with TOO_MANY_ITEMS (spec §7). The docs also ask for at least one body block, which the server does not enforce.",
+    severity: "error",
+    spec: "§7, §11.5",
+    messages: {
+      tooMany: "{what} can hold at most {max} {items}; found {count}. The server answers TOO_MANY_ITEMS.",
+      tooManyDocs: "{what} can hold at most {max} {items} according to the docs; found {count}.",
+      tooFew: "{what} needs at least {min} {items}; found {count}.",
+      tooFewDocs: "{what} should have at least {min} {items}: the docs require it, but the server accepts fewer.",
+    },
+    examples: {
+      incorrect: [
+        {
+          code: 'layout l {\n  icon info\n  header "T" {\n    tag success "a"\n    tag failure "b"\n    tag primary "c"\n  }\n  body {\n    logo document\n    text "x"\n  }\n}\n',
+          note: "Three tags.",
+        },
+      ],
+      correct: [
+        {
+          code: 'layout l {\n  icon info\n  header "T" {\n    tag success "a"\n    tag failure "b"\n  }\n  body {\n    logo document\n    text "x"\n  }\n}\n',
+        },
+      ],
+    },
+  },
+  create(context) {
+    const check = (limits: { min?: Bound; max?: Bound } | undefined, count: number, what: string, items: string, range: Parameters<typeof context.report>[0]["range"]) => {
+      if (!limits) return;
+      const { max, min } = limits;
+      if (max?.server !== undefined && count > max.server) {
+        context.report({ messageId: "tooMany", data: { what, max: max.server, items, count }, range });
+      } else if (max?.docs !== undefined && count > max.docs) {
+        context.report({ messageId: "tooManyDocs", data: { what, max: max.docs, items, count }, range, severity: "warning" });
+      }
+      if (min?.server !== undefined && count < min.server) {
+        context.report({ messageId: "tooFew", data: { what, min: min.server, items, count }, range });
+      } else if (min?.docs !== undefined && count < min.docs) {
+        context.report({ messageId: "tooFewDocs", data: { what, min: min.docs, items, count }, range, severity: "warning" });
+      }
+    };
+    return {
+      collection({ collection, field, ownerDto }) {
+        if (field.type.kind !== "collection") return;
+        const limit = field.type.limits;
+        const over = limit.max?.server ?? limit.max?.docs;
+        // Point at the first member over the limit: that is what has to go.
+        const first = collection.entries[over ?? 0]?.range ?? collection.range;
+        check(limit, collection.entries.length, `The ${ownerDto.title}'s '${field.name}'`, "items", first);
+      },
+      object({ object, dto, declaration }) {
+        if (!dto) return;
+        for (const f of dto.fields) {
+          const e = object.entries.find((x) => x.key === f.name);
+          if (f.type.kind === "collection" && !e) {
+            // A collection with no members at all (`body { logo x }`).
+            const required = f.required?.server || f.required?.docs;
+            if (required) check(f.type.limits, 0, `The ${dto.title}'s '${f.name}'`, "items", object === declaration.root ? declaration.nameRange : object.range);
+          } else if (f.type.kind === "scalarMap" && e?.value.kind === "object") {
+            const over = f.type.limits.max?.server ?? 0;
+            check(f.type.limits, e.value.entries.length, `'${f.name}'`, "entries", e.value.entries[over]?.range ?? e.range);
+          } else if (f.type.kind === "list" && f.type.limits) {
+            const count = e?.value.kind === "array" ? e.value.items.length : 0;
+            check(f.type.limits, count, `The ${dto.title}'s '${f.name}'`, "items", e?.range ?? (object === declaration.root ? declaration.nameRange : object.range));
+          }
+        }
+      },
+    };
+  },
+});

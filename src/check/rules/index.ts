@@ -1,0 +1,19 @@
+/** The rule registry: every rule, in documentation order. */
+import type { Rule } from "../rule.js";
+import collectionLimit from "./collection-limit.js";
+import invalidArgument from "./invalid-argument.js";
+import requiredField from "./required-field.js";
+import syntaxError from "./syntax-error.js";
+import unknownProperty from "./unknown-property.js";
+
+export const ALL_RULES: readonly Rule[] = [
+  syntaxError,
+  unknownProperty,
+  invalidArgument,
+  requiredField,
+  collectionLimit,
+];
+
+export function getRule(id: string): Rule | undefined {
+  return ALL_RULES.find((r) => r.meta.id === id);
+}

@@ -1,0 +1,54 @@
+/**
+ * The library API: parse, check and compile `.b24layout` text.
+ */
+import { compareDiagnostics, type Diagnostic } from "./diagnostic.js";
+import { parse as parseText, type ParseResult } from "./syntax/parser.js";
+import { lower } from "./lower/lower.js";
+import type { IrProgram } from "./lower/ir.js";
+import { checkProgram, type CheckOptions } from "./check/checker.js";
+import { emitProgram, formatJson, type EmittedDeclaration, type Json } from "./emit/json.js";
+import type { Document } from "./syntax/ast.js";
+
+export type { Diagnostic, Fix, Severity, TextEdit } from "./diagnostic.js";
+export type * from "./syntax/ast.js";
+export type { CheckOptions } from "./check/checker.js";
+export type { EmittedDeclaration, Json } from "./emit/json.js";
+export type { Rule, RuleMeta } from "./check/rule.js";
+export { ALL_RULES, getRule } from "./check/rules/index.js";
+export { formatJson };
+
+export interface CheckResult {
+  readonly document: Document;
+  readonly program: IrProgram;
+  /** Syntax errors and rule findings, in source order. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface CompileResult {
+  readonly diagnostics: readonly Diagnostic[];
+  /** One payload per declaration; empty when there is any error. */
+  readonly outputs: readonly EmittedDeclaration[];
+}
+
+/** Parses text into an AST. Never throws; syntax errors are diagnostics. */
+export function parse(text: string): ParseResult {
+  return parseText(text);
+}
+
+/** Parses and checks text against every Bitrix24 rule. */
+export function check(text: string, options: CheckOptions = {}): CheckResult {
+  const parsed = parseText(text);
+  const lowered = lower(parsed.document);
+  const ruleDiagnostics = checkProgram(parsed.document, lowered.program, lowered.problems, options);
+  const diagnostics = [...parsed.diagnostics, ...ruleDiagnostics].sort(compareDiagnostics);
+  return { document: parsed.document, program: lowered.program, diagnostics };
+}
+
+/** Checks text and, when it has no errors, compiles every declaration to its REST payload. */
+export function compile(text: string, options: CheckOptions = {}): CompileResult {
+  const checked = check(text, options);
+  const hasErrors = checked.diagnostics.some((d) => d.severity === "error");
+  return { diagnostics: checked.diagnostics, outputs: hasErrors ? [] : emitProgram(checked.program) };
+}
+
+export type { Json as JsonValue };

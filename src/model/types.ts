@@ -1,0 +1,174 @@
+/**
+ * The vocabulary the Bitrix24 model is written in. The model itself (`dtos.ts`, `statements.ts`,
+ * `codes.ts`, `entities.ts`, …) is plain data in these shapes; the lowering, every checker rule,
+ * the JSON Schema export and the editor services read it.
+ */
+
+/**
+ * Where a fact holds: in the official docs, on the real server, or both. The docs and the server
+ * disagree in places (spec §14); the checker reports what the server rejects as an error and what
+ * only the docs forbid as a warning, and says which in the message.
+ */
+export interface Support {
+  readonly docs: boolean;
+  readonly server: boolean;
+}
+
+export const BOTH: Support = { docs: true, server: true };
+export const DOCS_ONLY: Support = { docs: true, server: false };
+export const SERVER_ONLY: Support = { docs: false, server: true };
+export const NEITHER: Support = { docs: false, server: false };
+
+/** A bound that may differ between the docs and the server. */
+export interface Bound {
+  readonly docs?: number;
+  readonly server?: number;
+}
+
+export interface Limits {
+  readonly min?: Bound;
+  readonly max?: Bound;
+}
+
+export interface EnumValue {
+  readonly value: string;
+  readonly doc: string;
+  /** Words accepted in `.b24layout` for this value (`personal` for `P`). */
+  readonly aliases?: readonly string[];
+  /** Where the value is accepted. Values known to Bitrix24 but refused via REST have `server: false`. */
+  readonly accepted?: Support;
+  /** Why a refused value is refused, for the message. */
+  readonly note?: string;
+}
+
+export type StringFormat = "datetime" | "hexColor" | "countryCode";
+
+/** Catalogues a code must come from (the portal may add its own, so unknown codes are warnings). */
+export type CodeCatalogue = "icon" | "logo" | "badge";
+
+export type FieldType =
+  /** `textWithTranslation`: a string or a map of language id → string (spec §3). */
+  | { readonly kind: "text" }
+  /** A string that cannot be a language map (card titles, sliderParams.title). */
+  | { readonly kind: "string"; readonly format?: StringFormat; readonly codes?: CodeCatalogue }
+  | { readonly kind: "int"; readonly min?: number; readonly entityType?: boolean }
+  | { readonly kind: "bool" }
+  | {
+      readonly kind: "enum";
+      readonly values: readonly EnumValue[];
+      /** Where a value outside the set is rejected (block `scope` is declared but not validated by the server). */
+      readonly strict: Support;
+      /** The JSON type of the values. */
+      readonly valueType?: "string" | "int";
+    }
+  | { readonly kind: "object"; readonly dto: string }
+  /** An associative collection keyed by the author (`header.tags`, `body.blocks`, …), spec §2.4. */
+  | {
+      readonly kind: "collection";
+      readonly of: string;
+      readonly limits: Limits;
+      /** Prefix of generated keys (`block_1`). */
+      readonly keyPrefix: string;
+      /** Block types allowed as members, for collections of content blocks. */
+      readonly blockTypes?: readonly string[];
+    }
+  /** A single content block (withTitle.block). */
+  | { readonly kind: "block"; readonly blockTypes: readonly string[] }
+  /** `actionParams`: scalar values under pattern-checked keys. */
+  | { readonly kind: "scalarMap"; readonly limits: Limits }
+  | { readonly kind: "list"; readonly of: FieldType; readonly limits?: Limits; readonly dto?: string }
+  /** A fixed value the compiler always writes (a card section's `"type": "section"`). */
+  | { readonly kind: "constant"; readonly value: string | number | boolean };
+
+export interface FieldSpec {
+  /** The JSON property name, and the statement name that sets it inside a body. */
+  readonly name: string;
+  readonly type: FieldType;
+  /** What the field does in Bitrix24, one or two sentences (hover text, schema description). */
+  readonly doc: string;
+  /** Where the field is required. Absent: optional everywhere. */
+  readonly required?: Support;
+  /** Where the field is accepted at all. Absent: both. */
+  readonly accepted?: Support;
+  /** Explains a docs/server disagreement about the field, for messages. */
+  readonly note?: string;
+  readonly default?: string;
+  /** Spec section, cited in rule docs. */
+  readonly spec?: string;
+}
+
+/** Per-variant facts of a DTO discriminated by one of its fields (ActionDto by `type`). */
+export interface VariantSpec {
+  /** Fields required for this variant, and where. */
+  readonly required?: Readonly<Record<string, Support>>;
+  /** Fields that have an effect for this variant; others are accepted by the server but ignored. */
+  readonly effective: readonly string[];
+  readonly doc: string;
+}
+
+export interface DtoSpec {
+  readonly name: string;
+  /** How messages name it: "tag", "text block", "footer button". */
+  readonly title: string;
+  readonly doc: string;
+  readonly fields: readonly FieldSpec[];
+  /** Closed objects reject unknown keys (`FIELD_IS_REDUNDANT`, spec §2.1). */
+  readonly closed: boolean;
+  readonly spec: string;
+  readonly variants?: { readonly by: string; readonly cases: Readonly<Record<string, VariantSpec>> };
+}
+
+/** A content block type: the `type` of a ContentBlockDto and the DTO of its `properties`. */
+export interface BlockTypeSpec {
+  readonly type: string;
+  readonly dto: string;
+  readonly doc: string;
+}
+
+/**
+ * How a `.b24layout` statement builds a DTO: which fields its arguments fill. Everything written
+ * in a body (`bold true`) works for every field; these are the shorthands for the head line.
+ */
+export interface StatementSpec {
+  readonly dto: string;
+  /** Fields filled, in order, by arguments that are values (strings, numbers, maps, @refs). */
+  readonly positional?: readonly string[];
+  /** Per-variant positional fields (ActionDto: `redirect "/uri"`, `restEvent "id"`). */
+  readonly positionalByVariant?: Readonly<Record<string, readonly string[]>>;
+  /** Enum fields whose values may be written as bare words (`tag warning …`). */
+  readonly words?: readonly string[];
+  /** Fields a bare word (not a value) fills when it is not a flag or enum word (`icon call-completed`). */
+  readonly wordPositional?: readonly string[];
+  /** The ActionDto field set by `-> action`. */
+  readonly arrow?: string;
+  /** Other names for keyword arguments (`for deal` sets `entityTypeId`). */
+  readonly keywordAliases?: Readonly<Record<string, string>>;
+  /** Bare words that set a field to a fixed value (`always` sets `optionFlags` to 1). */
+  readonly flagAliases?: Readonly<Record<string, { readonly field: string; readonly value: string | number | boolean }>>;
+  /** Object fields whose own fields may be written directly in this body (activity `fields`, card `extras`). */
+  readonly flatten?: readonly string[];
+  /** A list field whose members are written as statements named by their data (card section elements). */
+  readonly membersByName?: { readonly field: string; readonly nameField: string };
+  /** A field filled by the statement's key label (`main: section …` sets the section `name`). */
+  readonly labelField?: string;
+  /** A field filled by the statement's body when the body is data rather than statements (element `options`). */
+  readonly bodyField?: string;
+  /** The discriminator field set by the statement keyword or first word (`redirect`). */
+  readonly variantField?: string;
+}
+
+/** A top-level declaration kind: what it is called, what it builds, the file it writes. */
+export interface DeclarationSpec {
+  readonly keyword: string;
+  /** The DTO built from the declaration's body. */
+  readonly dto: string;
+  /** Output file suffix: `<name>.<outputKind>.json`. */
+  readonly outputKind: string;
+  readonly doc: string;
+  /** The REST method(s) the output is for. */
+  readonly method: string;
+  /** Bare words allowed after the name that are directives, not fields (`legacy`). */
+  readonly directives?: readonly string[];
+  /** A field filled from the declaration name when not written (badge `code`). */
+  readonly nameField?: string;
+}

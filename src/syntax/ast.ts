@@ -1,0 +1,144 @@
+/**
+ * The abstract syntax tree of a `.b24layout` document.
+ *
+ * The grammar is deliberately generic: a document is a list of statements, and a statement is
+ * `[key:] name argument… [-> action argument…] [{ statement… }]`. What a statement *means*
+ * (which names are valid where, which arguments fill which field) is decided by the Bitrix24
+ * model in `src/model`, not by the parser. That keeps the parser small and tolerant, and puts
+ * every Bitrix24 fact in one place.
+ */
+
+/** A point in the source. `line` and `column` are 1-based; `offset` is a 0-based UTF-16 index. */
+export interface Position {
+  readonly offset: number;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A half-open source range: `end` points just past the last character. */
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+interface NodeBase {
+  readonly range: Range;
+}
+
+export interface Document extends NodeBase {
+  readonly kind: "Document";
+  readonly statements: readonly Statement[];
+  readonly comments: readonly Comment[];
+}
+
+export interface Comment extends NodeBase {
+  readonly kind: "Comment";
+  /** The comment text including its delimiters (`// …` or `/* … *\/`). */
+  readonly text: string;
+  readonly block: boolean;
+}
+
+/** `[label:] name args… [-> action] [{ body }]` */
+export interface Statement extends NodeBase {
+  readonly kind: "Statement";
+  readonly label: Label | undefined;
+  readonly name: Identifier;
+  readonly args: readonly Argument[];
+  readonly action: ActionClause | undefined;
+  readonly body: Body | undefined;
+}
+
+/** The key before a colon: `client:` or `"1":`. */
+export interface Label extends NodeBase {
+  readonly kind: "Label";
+  readonly value: string;
+  readonly quoted: boolean;
+}
+
+/** A bare word: a statement name, a flag (`bold`), an enum value (`primary`) or a code (`call-completed`). */
+export interface Identifier extends NodeBase {
+  readonly kind: "Identifier";
+  readonly name: string;
+}
+
+/** `-> redirect "/crm/deal/details/1/"` */
+export interface ActionClause extends NodeBase {
+  readonly kind: "Action";
+  readonly name: Identifier;
+  readonly args: readonly Argument[];
+}
+
+export interface Body extends NodeBase {
+  readonly kind: "Body";
+  readonly statements: readonly Statement[];
+}
+
+export interface StringLiteral extends NodeBase {
+  readonly kind: "String";
+  /** The decoded value (escapes resolved, multi-line indentation removed). */
+  readonly value: string;
+  /** True for the `"""…"""` form. */
+  readonly multiline: boolean;
+}
+
+export interface NumberLiteral extends NodeBase {
+  readonly kind: "Number";
+  readonly value: number;
+  /** The source text, kept so that the formatter can print it unchanged. */
+  readonly raw: string;
+}
+
+export interface BooleanLiteral extends NodeBase {
+  readonly kind: "Boolean";
+  readonly value: boolean;
+}
+
+export interface NullLiteral extends NodeBase {
+  readonly kind: "Null";
+}
+
+/** `@incoming`: a key of the project's translation table. */
+export interface TranslationRef extends NodeBase {
+  readonly kind: "TranslationRef";
+  readonly key: string;
+}
+
+/** `{ en: "Missed", de: "Verpasst" }`, `{ clientId: 456 }` */
+export interface MapLiteral extends NodeBase {
+  readonly kind: "Map";
+  readonly entries: readonly MapEntry[];
+}
+
+export interface MapEntry extends NodeBase {
+  readonly kind: "MapEntry";
+  readonly key: Label;
+  readonly value: Value;
+}
+
+/** `[60, 300]` */
+export interface ListLiteral extends NodeBase {
+  readonly kind: "List";
+  readonly items: readonly Value[];
+}
+
+export type Value =
+  | StringLiteral
+  | NumberLiteral
+  | BooleanLiteral
+  | NullLiteral
+  | TranslationRef
+  | MapLiteral
+  | ListLiteral;
+
+export type Argument = Value | Identifier;
+
+export type Node =
+  | Document
+  | Comment
+  | Statement
+  | Label
+  | Identifier
+  | ActionClause
+  | Body
+  | MapEntry
+  | Value;

@@ -1,0 +1,41 @@
+/** Helpers shared by the tests. */
+import { check } from "../src/index.js";
+import type { Diagnostic } from "../src/diagnostic.js";
+
+/** A diagnostic reduced to what rule tests assert: id, severity, message and exact position. */
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: string;
+  readonly message: string;
+  /** `line:column` of the start (1-based). */
+  readonly at: string;
+  /** `line:column` of the end (exclusive). */
+  readonly to: string;
+}
+
+export function toFinding(d: Diagnostic): Finding {
+  return {
+    ruleId: d.ruleId,
+    severity: d.severity,
+    message: d.message,
+    at: `${d.range.start.line}:${d.range.start.column}`,
+    to: `${d.range.end.line}:${d.range.end.column}`,
+  };
+}
+
+/** Every finding of `ruleId` for `code`. */
+export function findings(code: string, ruleId: string): Finding[] {
+  return check(code)
+    .diagnostics.filter((d) => d.ruleId === ruleId)
+    .map(toFinding);
+}
+
+/** Every finding for `code`, any rule. */
+export function allFindings(code: string): Finding[] {
+  return check(code).diagnostics.map(toFinding);
+}
+
+/** Wraps blocks in a minimal valid layout. Lines of the blocks start at line 6. */
+export function inLayoutBody(blocks: string): string {
+  return `layout l {\n  icon info\n  header "T"\n  body {\n    logo document\n${blocks}\n  }\n}\n`;
+}
