@@ -1,8 +1,10 @@
 /** The rule registry: every rule, in documentation order. */
 import type { Rule } from "../rule.js";
 import collectionLimit from "./collection-limit.js";
+import { DOMAIN_RULES } from "./domain.js";
 import invalidArgument from "./invalid-argument.js";
 import requiredField from "./required-field.js";
+import { STRUCTURE_RULES } from "./structure.js";
 import syntaxError from "./syntax-error.js";
 import unknownProperty from "./unknown-property.js";
 
@@ -12,6 +14,8 @@ export const ALL_RULES: readonly Rule[] = [
   invalidArgument,
   requiredField,
   collectionLimit,
+  ...STRUCTURE_RULES,
+  ...DOMAIN_RULES,
 ];
 
 export function getRule(id: string): Rule | undefined {
