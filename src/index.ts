@@ -52,3 +52,6 @@ export function compile(text: string, options: CheckOptions = {}): CompileResult
 }
 
 export type { Json as JsonValue };
+
+/** JSON Schema (draft-07) of each output kind, generated from the Bitrix24 model. */
+export { allSchemas, schemaFor, SCHEMA_KINDS, type JsonSchema } from "./emit/schema.js";

@@ -61,7 +61,7 @@ class Lowering {
     for (const s of document.statements) {
       const keyword = s.name.name;
       if (keyword === "") continue;
-      if (s.label) this.problem(INVALID_ARGUMENT, "labelNotAllowed", { what: `a ${keyword} declaration` }, s.label.range);
+      if (s.label) this.problem(INVALID_ARGUMENT, "labelNotAllowed", { what: withArticle(`${keyword} declaration`) }, s.label.range);
       if (keyword === TRANSLATIONS_KEYWORD) {
         this.lowerTranslations(s);
         continue;
@@ -115,7 +115,7 @@ class Lowering {
       root.entries.push(entry(spec.nameField, first.range, scalar(first.name, first.range, "name"), first.range));
     }
     this.bindArguments(root, dto, getStatementSpec(dto.name), args, undefined);
-    if (s.action) this.problem(INVALID_ARGUMENT, "noAction", { what: `a ${spec.keyword} declaration` }, s.action.range);
+    if (s.action) this.problem(INVALID_ARGUMENT, "noAction", { what: withArticle(`${spec.keyword} declaration`) }, s.action.range);
     if (s.body) this.lowerBody(root, dto, s.body);
     if (spec.nameField) {
       // A `code` written in the body wins over the name; drop the name-derived entry then.
@@ -167,7 +167,7 @@ class Lowering {
       if (spec.arrow) {
         obj.entries.push(entry(spec.arrow, s.action.range, this.buildAction(s.action), s.action.range));
       } else {
-        this.problem(INVALID_ARGUMENT, "noAction", { what: `a ${dto.title}` }, s.action.range);
+        this.problem(INVALID_ARGUMENT, "noAction", { what: withArticle(dto.title) }, s.action.range);
       }
     }
     if (s.body) {
@@ -417,7 +417,7 @@ class Lowering {
         continue;
       }
 
-      this.unknown(name, s.name.range, `a ${dto.title}`, this.statementNames(dto, spec));
+      this.unknown(name, s.name.range, withArticle(dto.title), this.statementNames(dto, spec));
     }
     for (const c of collections.values()) assignGeneratedKeys(c);
   }
@@ -496,7 +496,7 @@ class Lowering {
   addNamedMember(obj: IrObject, dto: DtoSpec, members: { field: string; nameField: string }, s: Statement): void {
     const field = getField(dto, members.field)!;
     const memberDto = getDto(field.type.kind === "list" ? field.type.dto! : "")!;
-    if (s.label) this.problem(INVALID_ARGUMENT, "labelNotAllowed", { what: `a ${memberDto.title}` }, s.label.range);
+    if (s.label) this.problem(INVALID_ARGUMENT, "labelNotAllowed", { what: withArticle(memberDto.title) }, s.label.range);
     let arr = obj.entries.find((e) => e.key === members.field)?.value;
     if (!arr || arr.kind !== "array") {
       arr = { kind: "array", items: [], range: s.range };
@@ -577,6 +577,12 @@ function isStructural(f: FieldSpec): boolean {
 
 function enumAccepts(type: FieldType | undefined, word: string): boolean {
   return type?.kind === "enum" && type.values.some((v) => v.value === word || v.aliases?.includes(word));
+}
+
+/** "a text block", "an action", "the additional content blocks". */
+export function withArticle(title: string): string {
+  if (/[^s]s$/.test(title)) return `the ${title}`;
+  return /^[aeiou]/i.test(title) ? `an ${title}` : `a ${title}`;
 }
 
 function removeFrom(list: string[], item: string): void {

@@ -24,3 +24,18 @@ export const SYSTEM_LOGO_CODES: readonly string[] = [
   "bank-card", "calendar-share", "unread-comment", "task-activity", "ai-copilot", "zoom", "bizproc",
   "bizproc-task",
 ];
+
+/** A catalogue of system codes and the method that registers a portal's own codes (spec §10). */
+export interface CodeCatalogueSpec {
+  /** How messages name a code of the catalogue: "icon", "logo". */
+  readonly title: string;
+  readonly systemCodes: readonly string[];
+  /** The REST method that adds a custom code to a portal. */
+  readonly addMethod: string;
+}
+
+/** The icon and logo catalogues by `CodeCatalogue` name (badges are declared per file, spec §8). */
+export const CODE_CATALOGUES: Readonly<Record<"icon" | "logo", CodeCatalogueSpec>> = {
+  icon: { title: "icon", systemCodes: SYSTEM_ICON_CODES, addMethod: "crm.timeline.icon.add" },
+  logo: { title: "logo", systemCodes: SYSTEM_LOGO_CODES, addMethod: "crm.timeline.logo.add" },
+};

@@ -15,6 +15,18 @@ import {
   type FieldType,
 } from "./types.js";
 
+/**
+ * Strings that spell a boolean, and the boolean each spells: exactly the strings
+ * crm.activity.configurable accepts for `completed` and `isIncomingChannel` (spec §6).
+ */
+export const BOOLEAN_STRINGS: Readonly<Record<string, boolean>> = {
+  Y: true, y: true, "1": true, true: true,
+  N: false, n: false, "0": false, false: false,
+};
+
+/** The DTO framework's bool caster: a string is true only if its upper-case form is one of these; any other string is false (spec §2.6). */
+export const BOOL_TRUE_STRINGS: readonly string[] = ["TRUE", "Y"];
+
 const text: FieldType = { kind: "text" };
 const bool: FieldType = { kind: "bool" };
 const str: FieldType = { kind: "string" };
@@ -419,7 +431,7 @@ export const DTOS: readonly DtoSpec[] = [
           strict: BOTH,
           values: [
             { value: "loader", doc: "Lock the whole record with a loader." },
-            { value: "disable", doc: "Disable the clicked footer button." },
+            { value: "disable", doc: "Disable the clicked footer button.", effectiveIn: ["FooterButtonDto"] },
           ],
         },
       },
@@ -430,7 +442,7 @@ export const DTOS: readonly DtoSpec[] = [
       cases: {
         redirect: { required: { uri: SERVER_ONLY }, effective: ["uri"], doc: "Open a link." },
         restEvent: { required: { id: BOTH }, effective: ["id", "actionParams", "animationType"], doc: "Send an event to the app." },
-        openRestApp: { effective: ["actionParams", "sliderParams"], doc: "Open the app's slider." },
+        openRestApp: { effective: ["actionParams", "sliderParams"], scopes: ["web"], doc: "Open the app's slider. Not supported in the mobile app." },
       },
     },
   },
@@ -440,6 +452,7 @@ export const DTOS: readonly DtoSpec[] = [
     doc: "How the app's slider opens.",
     spec: "§4.12",
     closed: true,
+    exclusive: [{ fields: ["width", "leftBoundary"], support: DOCS_ONLY }],
     fields: [
       { name: "width", type: { kind: "int", min: 1 }, doc: "Slider width in pixels. Not together with `leftBoundary`." },
       { name: "leftBoundary", type: { kind: "int", min: 0 }, doc: "Full-width slider starting this many pixels from the left. Not together with `width`." },
@@ -533,14 +546,14 @@ export const DTOS: readonly DtoSpec[] = [
     closed: true,
     fields: [
       { name: "typeId", type: str, default: "CONFIGURABLE", doc: "`CONFIGURABLE`, or a type the same app registered with crm.activity.type.add." },
-      { name: "completed", type: bool, doc: "Whether the activity is completed. A badge is removed when it is." },
+      { name: "completed", type: { kind: "bool", strings: BOOLEAN_STRINGS }, doc: "Whether the activity is completed. A badge is removed when it is." },
       { name: "deadline", type: { kind: "string", format: "datetime" }, doc: "Deadline, `YYYY-MM-DDThh:mm:ss±hh:mm`. Cannot be cleared." },
       {
         name: "pingOffsets",
         type: { kind: "list", of: { kind: "int", min: 0 } },
         doc: "Reminders, in minutes before the deadline (each ≥ 0). `[]` clears them.",
       },
-      { name: "isIncomingChannel", type: bool, doc: "An incoming activity. Incoming activities cannot have a deadline." },
+      { name: "isIncomingChannel", type: { kind: "bool", strings: BOOLEAN_STRINGS }, doc: "An incoming activity. Incoming activities cannot have a deadline." },
       { name: "responsibleId", type: { kind: "int", min: 1 }, doc: "The responsible user (> 0). Defaults to the calling user on add." },
       { name: "badgeCode", type: { kind: "string", codes: "badge" }, doc: "A badge added with crm.activity.badge.add; `\"\"` removes the badge." },
       { name: "originatorId", type: str, doc: "External system id; `\"\"` clears it." },

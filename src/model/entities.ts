@@ -122,6 +122,9 @@ export const OPEN_FIELD_PATTERNS: readonly RegExp[] = [/^UF_CRM_[A-Za-z0-9_]+$/,
 /** The extras key for smart processes (any SPA entityTypeId). */
 export const SPA_EXTRAS = "categoryId";
 
+/** The smart-process id ranges of `isSmartProcessTypeId`, as messages write them (spec §12). */
+export const SMART_PROCESS_TYPE_IDS = "128–192, or an even number from 1030";
+
 /** Smart-process entityTypeIds: 128–192, or even numbers from 1030 (spec §12). */
 export function isSmartProcessTypeId(id: number): boolean {
   return Number.isInteger(id) && ((id >= 128 && id <= 192) || (id >= 1030 && id % 2 === 0));

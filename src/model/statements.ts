@@ -25,7 +25,7 @@ export const STATEMENTS: readonly StatementSpec[] = [
     dto: "ActionDto",
     variantField: "type",
     words: ["animationType"],
-    positionalByVariant: { redirect: ["uri"], restEvent: ["id"], openRestApp: ["actionParams"] },
+    positionalByVariant: { redirect: ["uri"], restEvent: ["id", "actionParams"], openRestApp: ["actionParams"] },
   },
   { dto: "ActionSliderParamsDto" },
   { dto: "RestAppLayoutDto" },

@@ -39,6 +39,11 @@ export interface EnumValue {
   readonly accepted?: Support;
   /** Why a refused value is refused, for the message. */
   readonly note?: string;
+  /**
+   * The DTOs in which the value has an effect, named by the DTO holding the object the value is set
+   * on (animationType `disable` only acts on a FooterButtonDto's action). Absent: everywhere.
+   */
+  readonly effectiveIn?: readonly string[];
 }
 
 export type StringFormat = "datetime" | "hexColor" | "countryCode";
@@ -52,7 +57,15 @@ export type FieldType =
   /** A string that cannot be a language map (card titles, sliderParams.title). */
   | { readonly kind: "string"; readonly format?: StringFormat; readonly codes?: CodeCatalogue }
   | { readonly kind: "int"; readonly min?: number; readonly entityType?: boolean }
-  | { readonly kind: "bool" }
+  | {
+      readonly kind: "bool";
+      /**
+       * The strings the server accepts for this field, exactly, and what each means (activity
+       * `completed`, `isIncomingChannel`: spec §6); any other string is rejected. Absent: the DTO
+       * framework casts any string, true only for `BOOL_TRUE_STRINGS` (spec §2.6).
+       */
+      readonly strings?: Readonly<Record<string, boolean>>;
+    }
   | {
       readonly kind: "enum";
       readonly values: readonly EnumValue[];
@@ -103,6 +116,8 @@ export interface VariantSpec {
   readonly required?: Readonly<Record<string, Support>>;
   /** Fields that have an effect for this variant; others are accepted by the server but ignored. */
   readonly effective: readonly string[];
+  /** The `scope` values of the clicked element where this variant works (openRestApp: not in the mobile app). Absent: everywhere. */
+  readonly scopes?: readonly string[];
   readonly doc: string;
 }
 
@@ -116,6 +131,8 @@ export interface DtoSpec {
   readonly closed: boolean;
   readonly spec: string;
   readonly variants?: { readonly by: string; readonly cases: Readonly<Record<string, VariantSpec>> };
+  /** Groups of fields that must not be set together, and where that is enforced (sliderParams `width` / `leftBoundary`: docs only). */
+  readonly exclusive?: readonly { readonly fields: readonly string[]; readonly support: Support }[];
 }
 
 /** A content block type: the `type` of a ContentBlockDto and the DTO of its `properties`. */

@@ -23,11 +23,14 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
   f: "\f",
 };
 
+const LONE_BACKSLASH_AT_END = "A string cannot end with a lone backslash.";
+const LONE_BACKSLASH_AT_LINE_END = "A line cannot end with a lone backslash: write \\\\ for a backslash.";
+
 /**
  * Resolves backslash escapes in `text` (the characters between the quotes). `base` is the offset
  * of `text` inside the token, so problems point at the right column.
  */
-function unescape(text: string, base: number, problems: StringProblem[]): string {
+function unescape(text: string, base: number, problems: StringProblem[], loneBackslash = LONE_BACKSLASH_AT_END): string {
   if (!text.includes("\\")) return text;
   let out = "";
   for (let i = 0; i < text.length; i++) {
@@ -38,7 +41,7 @@ function unescape(text: string, base: number, problems: StringProblem[]): string
     }
     const next = text[i + 1];
     if (next === undefined) {
-      problems.push({ offset: base + i, length: 1, message: "A string cannot end with a lone backslash." });
+      problems.push({ offset: base + i, length: 1, message: loneBackslash });
       break;
     }
     const simple = SIMPLE_ESCAPES[next];
@@ -88,28 +91,38 @@ export function decodeQuotedString(image: string, terminated: boolean): DecodedS
  * Decodes a `"""…"""` token. As in Swift and Kotlin raw blocks: the line break right after the
  * opening quotes and the one before the closing quotes are not part of the value, and the
  * indentation of the closing quotes is removed from every line, so the text can be indented with
- * the code around it.
+ * the code around it. Line breaks (CRLF, CR, LF) become `\n`.
+ *
+ * Escapes are resolved line by line, after the indentation is removed, so every problem keeps
+ * the offset of its backslash in the token.
  */
 export function decodeTripleString(image: string, terminated: boolean): DecodedString {
   const problems: StringProblem[] = [];
-  let start = 3;
-  let inner = image.slice(3, terminated ? -3 : undefined).replace(/\r\n?/g, "\n");
-  const leading = /^[ \t]*\n/.exec(inner);
-  if (leading) {
-    inner = inner.slice(leading[0].length);
-    start += leading[0].length;
+  const inner = image.slice(3, terminated ? -3 : undefined);
+  /** Each line of the text with the offset (in the token) of its first character. */
+  let lines: { text: string; offset: number }[] = [];
+  const breaks = /\r\n?|\n/g;
+  let lineStart = 0;
+  for (let m = breaks.exec(inner); m; m = breaks.exec(inner)) {
+    lines.push({ text: inner.slice(lineStart, m.index), offset: 3 + lineStart });
+    lineStart = m.index + m[0].length;
   }
-  const lastBreak = inner.lastIndexOf("\n");
-  const lastLine = inner.slice(lastBreak + 1);
-  if (lastBreak >= 0 && /^[ \t]*$/.test(lastLine)) {
-    const indent = lastLine;
-    inner = inner.slice(0, lastBreak);
-    inner = inner
-      .split("\n")
-      .map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line.trimStart()))
-      .join("\n");
-  } else if (lastBreak < 0 && leading && /^[ \t]*$/.test(inner)) {
-    inner = "";
+  lines.push({ text: inner.slice(lineStart), offset: 3 + lineStart });
+
+  const blank = (line: { text: string }) => /^[ \t]*$/.test(line.text);
+  const leading = lines.length > 1 && blank(lines[0]!);
+  if (leading) lines = lines.slice(1);
+  if (lines.length > 1 && blank(lines[lines.length - 1]!)) {
+    const indent = lines[lines.length - 1]!.text;
+    lines = lines.slice(0, -1).map((line) => {
+      const stripped = line.text.startsWith(indent) ? indent.length : line.text.length - line.text.trimStart().length;
+      return { text: line.text.slice(stripped), offset: line.offset + stripped };
+    });
+  } else if (leading && lines.length === 1 && blank(lines[0]!)) {
+    lines = [];
   }
-  return { value: unescape(inner, start, problems), problems };
+  const value = lines
+    .map((line, i) => unescape(line.text, line.offset, problems, i === lines.length - 1 ? LONE_BACKSLASH_AT_END : LONE_BACKSLASH_AT_LINE_END))
+    .join("\n");
+  return { value, problems };
 }

@@ -1,0 +1,89 @@
+/** Helpers shared by bench/run.mjs and its in-process worker (bench/in-process.mjs). */
+import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+
+export const corpusDir = join(here, "corpus");
+
+export class BenchError extends Error {}
+
+/** Throws a BenchError: the bench reports it and exits 1. */
+export function fail(message) {
+  throw new BenchError(message);
+}
+
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+export function quantile(xs, q) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+}
+
+/** Wraps `fn` into a function returning its wall time in ms. */
+export function timed(fn) {
+  return () => {
+    const t = performance.now();
+    fn();
+    return performance.now() - t;
+  };
+}
+
+/** Runs two timed functions `rounds` times each, alternating which goes first. */
+export function interleave(rounds, ours, baseline, { beforeEach } = {}) {
+  const a = [];
+  const b = [];
+  for (let i = 0; i < rounds; i++) {
+    const order = i % 2 === 0 ? ["ours", "baseline"] : ["baseline", "ours"];
+    for (const which of order) {
+      beforeEach?.();
+      if (which === "ours") a.push(ours());
+      else b.push(baseline());
+    }
+  }
+  return { ours: a, baseline: b };
+}
+
+/** The corpus texts: `sources[i]` compiles to `jsons[i]`. */
+export function loadCorpus() {
+  const names = readdirSync(join(corpusDir, "src"))
+    .filter((f) => f.endsWith(".b24layout"))
+    .sort();
+  const sources = [];
+  const jsons = [];
+  for (const n of names) {
+    const id = n.slice(0, -".b24layout".length);
+    sources.push({ id, text: readFileSync(join(corpusDir, "src", n), "utf8") });
+    jsons.push({ id, text: readFileSync(join(corpusDir, "json", `${id}.json`), "utf8") });
+  }
+  return { sources, jsons, large: readFileSync(join(corpusDir, "large.b24layout"), "utf8") };
+}
+
+/** The ajv class and the ajv-cli `--spec` value for a schema's `$schema` dialect. */
+export function ajvFor(schema) {
+  const dialect = String(schema.$schema ?? "http://json-schema.org/draft-07/schema#");
+  if (dialect.includes("2020-12")) return { Ajv: require("ajv/dist/2020").default, spec: "draft2020" };
+  if (dialect.includes("2019-09")) return { Ajv: require("ajv/dist/2019").default, spec: "draft2019" };
+  if (dialect.includes("draft-07") || dialect.includes("draft-06")) return { Ajv: require("ajv").default, spec: "draft7" };
+  return fail(`unsupported $schema '${dialect}'`);
+}
+
+/** Compiles a validator in ajv's strict mode, or with `strict: false` when the schema needs it. */
+export function compileValidator(schema, { strict } = {}) {
+  const { Ajv } = ajvFor(schema);
+  if (strict === false) return { validate: new Ajv({ strict: false }).compile(schema), strict: false };
+  try {
+    return { validate: new Ajv().compile(schema), strict: true };
+  } catch (e) {
+    if (strict === true) throw e;
+    process.stderr.write(`bench: ajv strict mode rejects the schema (${e.message}); using strict: false\n`);
+    return { validate: new Ajv({ strict: false }).compile(schema), strict: false };
+  }
+}

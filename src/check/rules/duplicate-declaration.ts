@@ -1,0 +1,62 @@
+import type { IrDeclaration } from "../../lower/ir.js";
+import { defineRule } from "../rule.js";
+
+/** Two declarations with the same name (spec §1: one output per declaration). */
+export default defineRule({
+  meta: {
+    id: "duplicate-declaration",
+    description: "Disallow two declarations with the same name.",
+    why: "Each declaration compiles to its own `<name>.<kind>.json` payload for its REST method (spec §1), and activities refer to layouts by name. Two declarations of one kind with one name would overwrite each other's output and make `layout <name>` ambiguous; reusing a name across kinds makes the file hard to follow. Names that differ only in case collide on case-insensitive file systems (a warning).",
+    severity: "error",
+    spec: "§1",
+    messages: {
+      sameKind: "Duplicate {keyword} '{name}': the first is on line {line}, and both would be written to '{file}'.",
+      otherKind: "'{name}' is already the name of the {other} on line {line}; give each declaration its own name.",
+      caseOnly: "'{name}' differs from the {keyword} '{other}' on line {line} only in case; on case-insensitive file systems (Windows, macOS) both are written to '{file}'.",
+    },
+    examples: {
+      incorrect: [
+        {
+          code: 'blocks extra {\n  text "Hello"\n}\nblocks extra {\n  text "Bye"\n}\n',
+          note: "Both would be written to `extra.blocks.json`.",
+        },
+      ],
+      correct: [{ code: 'blocks hello {\n  text "Hello"\n}\nblocks bye {\n  text "Bye"\n}\n' }],
+    },
+  },
+  create(context) {
+    const byName = new Map<string, IrDeclaration>();
+    const byOutputFile = new Map<string, IrDeclaration>();
+    return {
+      declaration(declaration) {
+        const file = `${declaration.name}.${declaration.spec.outputKind}.json`;
+        const first = byName.get(declaration.name);
+        if (!first) {
+          byName.set(declaration.name, declaration);
+          const sameFile = byOutputFile.get(file.toLowerCase());
+          if (sameFile) {
+            context.report({
+              messageId: "caseOnly",
+              data: { keyword: declaration.spec.keyword, name: declaration.name, other: sameFile.name, line: sameFile.nameRange.start.line, file },
+              range: declaration.nameRange,
+              severity: "warning",
+            });
+          } else {
+            byOutputFile.set(file.toLowerCase(), declaration);
+          }
+          return;
+        }
+        const line = first.nameRange.start.line;
+        if (first.spec.keyword === declaration.spec.keyword) {
+          context.report({
+            messageId: "sameKind",
+            data: { keyword: declaration.spec.keyword, name: declaration.name, line, file },
+            range: declaration.nameRange,
+          });
+        } else {
+          context.report({ messageId: "otherKind", data: { name: declaration.name, other: first.spec.keyword, line }, range: declaration.nameRange });
+        }
+      },
+    };
+  },
+});

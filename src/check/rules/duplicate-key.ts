@@ -1,0 +1,70 @@
+import type { IrEntry } from "../../lower/ir.js";
+import { defineRule } from "../rule.js";
+
+/** The same key twice: a collection label, a map key, or a field set twice in one object (spec §2.4). */
+export default defineRule({
+  meta: {
+    id: "duplicate-key",
+    description: "Disallow the same key twice in a collection or map, and the same field set twice in one structure.",
+    why:
+      "Collections, maps and DTOs are JSON objects (spec §2.4): two members under one key cannot both be sent, so one of them is silently lost. " +
+      "A field set twice (`text \"a\" bold` with `bold false` in its body, or two `icon` statements in a layout) leaves it unclear which value the author meant.",
+    severity: "error",
+    spec: "§2.4",
+    messages: {
+      field: "'{key}' is set twice in {what}: first on line {line}. Remove one of them.",
+      member: "Duplicate key '{key}' in the {owner} '{field}': it is already used on line {line}. Each member needs its own key.",
+      mapKey: "Duplicate key '{key}' in '{field}': it is already used on line {line}.",
+    },
+    examples: {
+      incorrect: [
+        { code: 'blocks b {\n  client: text "a"\n  client: text "b"\n}\n', note: "Two blocks labelled `client`." },
+        { code: 'blocks b {\n  text "a" bold {\n    bold false\n  }\n}\n', note: "`bold` on the head line and again in the body." },
+      ],
+      correct: [{ code: 'blocks b {\n  client: text "a"\n  phone: text "b" bold\n}\n' }],
+    },
+  },
+  create(context) {
+    /** Calls `report` for every entry whose key an earlier entry already has. */
+    const duplicates = (entries: readonly IrEntry[], report: (second: IrEntry, first: IrEntry) => void) => {
+      const seen = new Map<string, IrEntry>();
+      for (const e of entries) {
+        if (e.generated) continue;
+        const first = seen.get(e.key);
+        if (first) report(e, first);
+        else seen.set(e.key, e);
+      }
+    };
+    return {
+      object({ object, dto, entry }) {
+        const closed = dto?.closed ?? false;
+        duplicates(object.entries, (second, first) =>
+          context.report({
+            messageId: closed ? "field" : "mapKey",
+            data: { key: second.key, what: demonstrative(dto?.title ?? "object"), field: entry?.key ?? "", line: first.keyRange.start.line },
+            range: second.keyRange,
+          }),
+        );
+      },
+      collection({ collection, field, ownerDto }) {
+        duplicates(collection.entries, (second, first) =>
+          context.report({
+            messageId: "member",
+            data: { key: second.key, owner: possessive(ownerDto.title), field: field.name, line: first.keyRange.start.line },
+            range: second.keyRange,
+          }),
+        );
+      },
+    };
+  },
+});
+
+/** "header's", "additional content blocks'". */
+function possessive(title: string): string {
+  return /[^s]s$/.test(title) ? `${title}'` : `${title}'s`;
+}
+
+/** "this text block", "these slider parameters". */
+function demonstrative(title: string): string {
+  return /[^s]s$/.test(title) ? `these ${title}` : `this ${title}`;
+}

@@ -1,0 +1,70 @@
+import { defineRule } from "../rule.js";
+import { badgeField } from "./badge-text.js";
+import { forEachTranslationRef } from "./translation-refs.js";
+
+/** An empty language map or an empty text in a map or the translations table (spec §3, §8). */
+export default defineRule({
+  meta: {
+    id: "empty-translation-map",
+    description: "Disallow empty language maps and empty texts in language maps and the translations table.",
+    why: "The layout validator accepts `{}` and `\"\"` (only key presence is required, spec §2, §3), so the record just shows nothing. Badges are stricter: the server answers \"Wrong value of field `title` for language xx\" for an empty text, and the docs require a non-empty title and value (spec §8).",
+    severity: "warning",
+    spec: "§3, §8, §9",
+    messages: {
+      emptyMap: "This language map is empty; the text shows as blank.",
+      emptyBadgeMap: "The badge's '{field}' is an empty language map; a badge needs a non-empty {field}.",
+      emptyText: "The '{language}' text is empty; users of '{language}' see a blank text.",
+      emptyBadgeText: "The badge's '{field}' is empty in language '{language}'; the server answers \"Wrong value of field `{field}` for language {language}\".",
+      emptyTableText: "Translation '{key}' is empty in language '{language}'.",
+      emptyBadgeRef: "The badge's '{field}' uses '@{key}', which is empty in language '{language}'; the server answers \"Wrong value of field `{field}` for language {language}\".",
+    },
+    examples: {
+      incorrect: [
+        { code: 'badge missedCall failure {\n  title "Call status"\n  value { en: "", de: "Verpasst" }\n}\n', note: "Empty badge text: an error." },
+        { code: 'layout l {\n  icon call\n  header {\n    title {}\n  }\n  body {\n    logo call-incoming\n    text "x"\n  }\n}\n' },
+      ],
+      correct: [{ code: 'badge missedCall failure {\n  title "Call status"\n  value { en: "Missed", de: "Verpasst" }\n}\n' }],
+    },
+  },
+  create(context) {
+    const table = context.program.translations;
+    return {
+      program({ translations }) {
+        for (const entry of translations.all) {
+          if (entry.value !== "") continue;
+          context.report({ messageId: "emptyTableText", data: { key: entry.key, language: entry.language }, range: entry.keyRange });
+        }
+      },
+      object({ object, path }) {
+        if (object.dto === "LanguageMap") {
+          const field = badgeField(path);
+          if (object.entries.length === 0) {
+            if (field === undefined) context.report({ messageId: "emptyMap", range: object.range });
+            else context.report({ messageId: "emptyBadgeMap", data: { field }, range: object.range, severity: "error" });
+            return;
+          }
+          for (const e of object.entries) {
+            if (e.value.kind !== "scalar" || e.value.value !== "") continue;
+            if (field === undefined) context.report({ messageId: "emptyText", data: { language: e.key }, range: e.value.range });
+            else context.report({ messageId: "emptyBadgeText", data: { field, language: e.key }, range: e.value.range, severity: "error" });
+          }
+          return;
+        }
+        // A badge text written as `@key` compiles to a map of the table's texts.
+        forEachTranslationRef(object, (ref, entry) => {
+          const field = badgeField([...path, { object, key: entry.key, entry }]);
+          if (field === undefined) return;
+          for (const language of table.languages.values()) {
+            if (language.entries.get(ref.key)?.value !== "") continue;
+            context.report({
+              messageId: "emptyBadgeRef",
+              data: { field, key: ref.key, language: language.language },
+              range: ref.range,
+              severity: "error",
+            });
+          }
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,90 @@
+import type { IrScalar } from "../../lower/ir.js";
+import { withArticle } from "../../lower/lower.js";
+import type { EnumValue } from "../../model/types.js";
+import { closest } from "../../util/suggest.js";
+import { defineRule } from "../rule.js";
+
+/** A value outside an enumeration field's set, or one Bitrix24 knows but refuses via REST (spec §2.5). */
+export default defineRule({
+  meta: {
+    id: "enum-value",
+    description: "Require enumeration fields (tag and button types, text size and colour, action type, scope, …) to hold one of their values.",
+    why:
+      "The server checks enumerations with a loose in_array and answers WRONG_FIELD_VALUE (the docs call it ENUM_FIELD) for any other value (spec §2.5). " +
+      "Some values exist inside Bitrix24 but are refused via REST: tag `lavender`, button `ai`, text colour `green` (spec §4.4, §4.6, §4.9). " +
+      "Content blocks declare `scope` but the server does not check it, so a value outside web/mobile there is a warning (spec §3). " +
+      "Aliases (`personal` for P) are accepted; integer-valued enums (optionFlags, leadCustomerType) compare as numbers.",
+    severity: "error",
+    fixable: true,
+    spec: "§2.5, §3, §4, §11",
+    messages: {
+      invalid: "'{value}' is not a valid '{field}' for {what}; expected {allowed}.",
+      invalidSuggest: "'{value}' is not a valid '{field}' for {what}; expected {allowed}. Did you mean '{suggestion}'?",
+      refused: "'{value}' is not accepted as '{field}' for {what}: {note}. Use {allowed}.",
+      docsOnly: "'{value}' is not a valid '{field}' for {what}: the docs allow only {allowed}; the server does not check.",
+      docsOnlySuggest: "'{value}' is not a valid '{field}' for {what}: the docs allow only {allowed}; the server does not check. Did you mean '{suggestion}'?",
+    },
+    examples: {
+      incorrect: [
+        { code: 'layout l {\n  icon info\n  header "T" {\n    tag lavender "New"\n  }\n  body {\n    logo document\n    text "x" size lg\n  }\n}\n', note: "`lavender` is refused via REST; `lg` is not a size." },
+        { code: 'blocks b {\n  text "x" scope desktop\n}\n', note: "Block `scope` is not checked by the server, so this is a warning." },
+      ],
+      correct: [{ code: 'layout l {\n  icon info\n  header "T" {\n    tag warning "New"\n  }\n  body {\n    logo document\n    text "x" size sm\n  }\n}\n' }],
+    },
+  },
+  create(context) {
+    return {
+      field({ field, ownerDto, value }) {
+        const type = field.type;
+        if (type.kind !== "enum" || value.kind !== "scalar" || value.value === null) return;
+        const numeric = type.valueType === "int";
+        const matches = (v: EnumValue) => (numeric ? Number(v.value) === toNumber(value.value) : v.value === value.value);
+        const accepted = type.values.filter((v) => v.accepted?.server !== false);
+        const allowed = orList(accepted.map((v) => v.value));
+        const what = withArticle(ownerDto.title);
+        const data = { field: field.name, value: shown(value), what, allowed };
+        const hit = type.values.find(matches);
+        if (hit) {
+          if (hit.accepted?.server === false) {
+            context.report({ messageId: "refused", data: { ...data, note: hit.note ?? "the server rejects it" }, range: value.range });
+          }
+          return;
+        }
+        const words = accepted.flatMap((v) => [v.value, ...(v.aliases ?? [])]);
+        // An alias written as a string (`"personal"`) is sent as written: suggest the value it stands for.
+        const aliased = typeof value.value === "string" ? accepted.find((v) => v.aliases?.includes(String(value.value)))?.value : undefined;
+        let suggestion = aliased ?? (typeof value.value === "string" ? closest(value.value, words) : undefined);
+        if (suggestion !== undefined && value.source !== "word") {
+          // Only words are read as aliases; elsewhere write the value itself.
+          suggestion = accepted.find((v) => v.aliases?.includes(suggestion!))?.value ?? suggestion;
+        }
+        const newText = suggestion === undefined ? "" : numeric || value.source === "word" ? suggestion : JSON.stringify(suggestion);
+        const fix = suggestion === undefined ? undefined : { description: `Replace with ${newText}`, edits: [{ range: value.range, newText }] };
+        const strict = type.strict.server;
+        context.report({
+          messageId: strict ? (suggestion ? "invalidSuggest" : "invalid") : suggestion ? "docsOnlySuggest" : "docsOnly",
+          data: { ...data, ...(suggestion ? { suggestion } : {}) },
+          range: value.range,
+          ...(strict ? {} : { severity: "warning" as const }),
+          ...(fix ? { fix } : {}),
+        });
+      },
+    };
+  },
+});
+
+function toNumber(v: string | number | boolean | null): number {
+  if (typeof v === "number") return v;
+  if (typeof v === "string" && /^\s*[+-]?\d+(\.\d+)?\s*$/.test(v)) return Number(v);
+  return NaN;
+}
+
+/** The value as written: the alias or the text. */
+function shown(value: IrScalar): string {
+  return value.written ?? String(value.value);
+}
+
+function orList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}

@@ -1,0 +1,51 @@
+import { defineRule } from "../rule.js";
+
+/** A key defined in one language of the translations table but not in another (spec §3, §9). */
+export default defineRule({
+  meta: {
+    id: "missing-translation",
+    description: "Require every translation key in every language of the translations table.",
+    why: "Bitrix24 shows a language map in the user's language, else in `en`, else in the first entry (spec §3, §9). A key missing from one language is not an error on the server, but users of that language silently get another language's text.",
+    severity: "warning",
+    spec: "§3, §9",
+    messages: {
+      missing: "Translation '{key}' is missing in language '{language}'; users of '{language}' see the '{fallback}' text instead.",
+    },
+    examples: {
+      incorrect: [
+        {
+          code: 'translations {\n  en { incoming "Incoming call"; client "Client" }\n  de { incoming "Eingehender Anruf" }\n}\nlayout l {\n  icon call\n  header @incoming\n  body {\n    logo call-incoming\n    withTitle @client { text "Ltd." }\n  }\n}\n',
+          note: "`client` has no German text.",
+        },
+      ],
+      correct: [
+        {
+          code: 'translations {\n  en { incoming "Incoming call"; client "Client" }\n  de { incoming "Eingehender Anruf"; client "Kunde" }\n}\nlayout l {\n  icon call\n  header @incoming\n  body {\n    logo call-incoming\n    withTitle @client { text "Ltd." }\n  }\n}\n',
+        },
+      ],
+    },
+  },
+  create(context) {
+    return {
+      program({ translations }) {
+        const languages = [...translations.languages.values()];
+        const keys = new Set<string>();
+        for (const entry of translations.all) keys.add(entry.key);
+        for (const key of keys) {
+          const having = languages.filter((l) => l.entries.has(key));
+          // Bitrix24's fallback: `en`, else the first entry of the map the key compiles to.
+          const fallback = having.find((l) => l.language === "en") ?? having[0];
+          if (!fallback) continue;
+          for (const language of languages) {
+            if (language.entries.has(key)) continue;
+            context.report({
+              messageId: "missing",
+              data: { key, language: language.language, fallback: fallback.language },
+              range: language.range,
+            });
+          }
+        }
+      },
+    };
+  },
+});

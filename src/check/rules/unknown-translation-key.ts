@@ -1,0 +1,59 @@
+import { TRANSLATIONS_KEYWORD } from "../../model/statements.js";
+import { closest } from "../../util/suggest.js";
+import { defineRule } from "../rule.js";
+import { replaceWith } from "./fix.js";
+import { forEachTranslationRef } from "./translation-refs.js";
+
+/** `@key` must name a key of the file's translations table (spec §3, §9). */
+export default defineRule({
+  meta: {
+    id: "unknown-translation-key",
+    description: "Disallow `@key` references to keys the translations table does not define.",
+    why: "A `@key` compiles to the language map `{ <lang>: <text> }` built from the translations table (spec §3, §9). A key the table does not define has no text in any language, so the field would be sent as an empty map and the record would show nothing.",
+    severity: "error",
+    fixable: true,
+    spec: "§3, §9",
+    messages: {
+      unknownKey: "Unknown translation '@{key}': the translations table does not define it.",
+      unknownKeySuggest: "Unknown translation '@{key}': the translations table does not define it. Did you mean '@{suggestion}'?",
+      noTable: "Unknown translation '@{key}': the file has no translations table.",
+    },
+    examples: {
+      incorrect: [
+        {
+          code: 'translations {\n  en { incoming "Incoming call" }\n}\nlayout l {\n  icon call\n  header @incomming\n  body {\n    logo call-incoming\n    text "x"\n  }\n}\n',
+          note: "`@incomming` is a typo of `@incoming`.",
+        },
+      ],
+      correct: [
+        {
+          code: 'translations {\n  en { incoming "Incoming call" }\n}\nlayout l {\n  icon call\n  header @incoming\n  body {\n    logo call-incoming\n    text "x"\n  }\n}\n',
+        },
+      ],
+    },
+  },
+  create(context) {
+    const table = context.program.translations;
+    const hasTable = context.document.statements.some((s) => s.name.name === TRANSLATIONS_KEYWORD);
+    const keys = new Set<string>();
+    for (const language of table.languages.values()) for (const key of language.entries.keys()) keys.add(key);
+    return {
+      object({ object }) {
+        forEachTranslationRef(object, (ref) => {
+          if (keys.has(ref.key)) return;
+          if (!hasTable) {
+            context.report({ messageId: "noTable", data: { key: ref.key }, range: ref.range });
+            return;
+          }
+          const suggestion = closest(ref.key, keys);
+          context.report({
+            messageId: suggestion === undefined ? "unknownKey" : "unknownKeySuggest",
+            data: { key: ref.key, ...(suggestion === undefined ? {} : { suggestion }) },
+            range: ref.range,
+            ...(suggestion === undefined ? {} : { fix: replaceWith(ref.range, `@${suggestion}`) }),
+          });
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,216 @@
+import type { Fix } from "../../diagnostic.js";
+import type { IrValue } from "../../lower/ir.js";
+import { BOOL_TRUE_STRINGS, BOOLEAN_STRINGS, getDto } from "../../model/dtos.js";
+import { BITRIX_LANGUAGES } from "../../model/languages.js";
+import type { FieldType } from "../../model/types.js";
+import { defineRule, type Report } from "../rule.js";
+
+/**
+ * A value of the wrong JSON type for its field (spec §2.3, §2.6, §3): the server casts bad
+ * scalars silently, so `"bold": "yes"` becomes false and `"width": "700px"` becomes 700.
+ */
+export default defineRule({
+  meta: {
+    id: "value-type",
+    description: "Require each value to have the JSON type its field takes: boolean, integer, string, text, list, map or object.",
+    why:
+      "The server checks the shape of nested objects (WRONG_FIELD_VALUE, spec §2.3) but not the type of scalar leaves: it casts them after validation (spec §2.6), " +
+      "so `\"bold\": \"yes\"` silently becomes false and `\"width\": \"700px\"` becomes 700. The rule reports every such value and says what the server makes of it. " +
+      "Where the cast gives exactly what was written (`1` for true, `\"700\"` for 700, a number in a text) it warns and offers the fix; otherwise it is an error. " +
+      "Only textWithTranslation fields take language maps (spec §3); a translation in a plain string field (card section title, sliderParams.title, action uri/id) " +
+      "would be sent as an object. Strings that spell a boolean (`\"false\"`, `\"Y\"`) are left to string-boolean, enum values to enum-value; null is not checked.",
+    severity: "error",
+    fixable: true,
+    spec: "§2.3, §2.6, §3, §6",
+    messages: {
+      wrongType: "'{field}' expects {expected}, not {actual}.",
+      boolCast: "'{field}' expects a boolean (true or false), not {actual}; the server does not reject it but silently casts it to {cast}.",
+      boolRejected: "'{field}' expects a boolean (true or false), not {actual}; the server rejects it with WRONG_FIELD_VALUE.",
+      boolNumber: "'{field}' expects a boolean, not {actual}; the server reads it as {cast}, but write {cast}.",
+      intCast: "'{field}' expects an integer, not {actual}; the server does not reject it but silently casts it to {cast}.",
+      intString: "'{field}' expects an integer, not {actual}; the server casts it to {cast}, but write the number.",
+      stringCast: "'{field}' expects {expected}, not {actual}; the server casts it to the string \"{cast}\".",
+      translationNotSupported: "'{field}' is a plain string: translation maps are not supported here. Write the text itself.",
+      languageValue: "The '{language}' text of '{field}' must be a string, not {actual}; the server rejects it with WRONG_FIELD_VALUE.",
+    },
+    examples: {
+      incorrect: [
+        {
+          code: 'blocks b {\n  text "Hello" {\n    bold "yes"\n  }\n}\n',
+          note: "The server casts the string \"yes\" to false.",
+        },
+        {
+          code: 'blocks b {\n  link "Open" -> openRestApp sliderParams { width: "700px", title: { en: "App" } }\n}\n',
+          note: "`width` is cast to 700; `title` is a plain string and cannot be a language map.",
+        },
+      ],
+      correct: [{ code: 'blocks b {\n  text "Hello" bold\n  link "Open" -> openRestApp sliderParams { width: 700, title: "App" }\n}\n' }],
+    },
+  },
+  create(context) {
+    const languageIds = new Set(BITRIX_LANGUAGES.map((l) => l.id));
+
+    const check = (field: string, type: FieldType, value: IrValue): void => {
+      const report = (messageId: string, data: Record<string, string | number>, severity?: Report["severity"], fix?: Fix) =>
+        context.report({ messageId, data: { field, ...data }, range: value.range, ...(severity ? { severity } : {}), ...(fix ? { fix } : {}) });
+      const wrong = () => report("wrongType", { expected: expected(type), actual: describe(value) });
+      if (value.kind === "scalar" && value.value === null) return;
+      switch (type.kind) {
+        case "bool": {
+          if (value.kind !== "scalar") return wrong();
+          const v = value.value;
+          if (typeof v === "boolean") return;
+          if (typeof v === "number") {
+            // Fields with an exact string set take the numbers of those strings (`1`, `0`) too.
+            const cast = type.strings ? (Object.hasOwn(type.strings, String(v)) ? type.strings[String(v)] : undefined) : v !== 0;
+            if (cast === undefined) return report("boolRejected", { actual: describe(value) });
+            if (v === 0 || v === 1) return report("boolNumber", { actual: describe(value), cast: String(cast) }, "warning", replace(value, String(cast)));
+            return report("boolCast", { actual: describe(value), cast: String(cast) });
+          }
+          if (typeof v === "string") {
+            if (type.strings) {
+              if (Object.hasOwn(type.strings, v)) return; // string-boolean
+              return report("boolRejected", { actual: describe(value) });
+            }
+            if (Object.hasOwn(BOOLEAN_STRINGS, v)) return; // string-boolean
+            return report("boolCast", { actual: describe(value), cast: String(BOOL_TRUE_STRINGS.includes(v.toUpperCase())) });
+          }
+          return;
+        }
+        case "int": {
+          if (value.kind !== "scalar") return wrong();
+          const v = value.value;
+          if (typeof v === "number") {
+            if (!Number.isInteger(v)) report("intCast", { actual: describe(value), cast: Math.trunc(v) });
+            return;
+          }
+          if (typeof v === "boolean") return report("intCast", { actual: describe(value), cast: v ? 1 : 0 });
+          if (typeof v !== "string") return;
+          // Entity words were turned into their ids while lowering; one left is unknown (card-entity, activity-target).
+          if (type.entityType && value.source === "word") return;
+          const cast = phpIntCast(v);
+          if (/^[+-]?\d+$/.test(v.trim())) return report("intString", { actual: describe(value), cast }, "warning", replace(value, String(cast)));
+          return report("intCast", { actual: describe(value), cast });
+        }
+        case "text":
+          if (value.kind === "object") {
+            for (const e of value.entries) {
+              const inner = e.value;
+              if (inner.kind === "scalar" && typeof inner.value === "string") continue;
+              context.report({ messageId: "languageValue", data: { field, language: e.key, actual: describe(inner) }, range: inner.range });
+            }
+            return;
+          }
+          if (value.kind === "translationRef") return;
+          return checkStringScalar(value, type, report, wrong);
+        case "string":
+          if (value.kind === "translationRef") return report("translationNotSupported", {});
+          if (value.kind === "object" && value.entries.length > 0 && value.entries.every((e) => languageIds.has(e.key))) {
+            return report("translationNotSupported", {});
+          }
+          return checkStringScalar(value, type, report, wrong);
+        case "enum":
+          // Scalars are enum-value's; only the shape is checked here.
+          if (value.kind !== "scalar") return wrong();
+          return;
+        case "object":
+          if (value.kind !== "object" && value.kind !== "declarationRef") return wrong();
+          return;
+        case "scalarMap":
+          if (value.kind !== "object") return wrong();
+          return;
+        case "list":
+          if (value.kind !== "array") return wrong();
+          value.items.forEach((item, i) => check(`${field}[${i}]`, type.of, item));
+          return;
+        case "collection":
+        case "block":
+        case "constant":
+          return;
+      }
+    };
+
+    return {
+      field({ field, value }) {
+        check(field.name, field.type, value);
+      },
+    };
+  },
+});
+
+type ReportFn = (messageId: string, data: Record<string, string | number>, severity?: Report["severity"], fix?: Fix) => void;
+
+/** Strings and texts: numbers and booleans are cast to strings (a warning), maps and lists are wrong. */
+function checkStringScalar(value: IrValue, type: FieldType, report: ReportFn, wrong: () => void): void {
+  if (value.kind !== "scalar") return wrong();
+  const v = value.value;
+  if (typeof v === "number") return report("stringCast", { expected: expected(type), actual: describe(value), cast: String(v) }, "warning");
+  if (typeof v === "boolean") return report("stringCast", { expected: expected(type), actual: describe(value), cast: v ? "1" : "" }, "warning");
+}
+
+function replace(value: IrValue, newText: string): Fix {
+  return { description: `Replace with ${newText}`, edits: [{ range: value.range, newText }] };
+}
+
+/** PHP's `(int)` cast of a string: the leading number, truncated; 0 when there is none. */
+function phpIntCast(s: string): number {
+  const m = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?/.exec(s);
+  if (!m) return 0;
+  const n = Math.trunc(Number(m[0]));
+  return Number.isFinite(n) ? n : 0;
+}
+
+/** How the field's type is named in messages. */
+function expected(type: FieldType): string {
+  switch (type.kind) {
+    case "bool":
+      return "a boolean (true or false)";
+    case "int":
+      return "an integer";
+    case "text":
+      return "a text (a string or a language map)";
+    case "string":
+      return "a string";
+    case "enum":
+      return `one value (${type.values.filter((v) => v.accepted?.server !== false).map((v) => v.value).join(", ")})`;
+    case "object":
+      return `${getDto(type.dto)?.title ?? type.dto} { … }`;
+    case "scalarMap":
+      return "a map of scalar values { key: value }";
+    case "list":
+      return "a list [ … ]";
+    case "collection":
+      return "members";
+    case "block":
+      return "a content block";
+    case "constant":
+      return JSON.stringify(type.value);
+  }
+}
+
+/** How a written value is named in messages. */
+function describe(value: IrValue): string {
+  switch (value.kind) {
+    case "scalar":
+      switch (typeof value.value) {
+        case "string":
+          return value.source === "string" ? `the string ${JSON.stringify(value.value)}` : `the word '${value.value}'`;
+        case "number":
+          return `the number ${value.value}`;
+        case "boolean":
+          return `the boolean ${value.value}`;
+        default:
+          return "null";
+      }
+    case "translationRef":
+      return `the translation '@${value.key}'`;
+    case "object":
+      return "a map";
+    case "collection":
+      return "a collection";
+    case "array":
+      return "a list";
+    case "declarationRef":
+      return `a reference to ${value.declaration} '${value.name}'`;
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * Turns the paths, directories and globs given on the command line into the files to read, and
+ * reads them.
+ */
+import { readFile, stat } from "node:fs/promises";
+import { resolve } from "node:path";
+import { glob, isDynamicPattern } from "tinyglobby";
+import { CliError } from "./io.js";
+
+/** The extension of source files; a directory argument means every such file under it. */
+export const SOURCE_EXTENSION = ".b24layout";
+
+const IGNORED = ["**/node_modules/**"];
+
+export interface SourceFile {
+  /** Absolute path. */
+  readonly path: string;
+  readonly text: string;
+}
+
+/**
+ * Expands arguments in order: a file is taken as is (whatever its extension), a directory means
+ * every `*.b24layout` under it (dot-directories and node_modules skipped), anything else with glob
+ * syntax is a glob relative to `cwd`. A glob or directory that matches nothing, and a path that does
+ * not exist, are usage errors. Duplicates are dropped; glob matches are sorted.
+ */
+export async function expandInputs(args: readonly string[], cwd: string): Promise<string[]> {
+  if (args.length === 0) {
+    throw new CliError(`no input files: give files, directories or globs, e.g. \`.\` or "src/**/*${SOURCE_EXTENSION}"`);
+  }
+  const seen = new Set<string>();
+  const out: string[] = [];
+  const add = (paths: readonly string[]) => {
+    for (const p of paths) {
+      if (!seen.has(p)) {
+        seen.add(p);
+        out.push(p);
+      }
+    }
+  };
+  const problems: string[] = [];
+  for (const arg of args) {
+    const absolute = resolve(cwd, arg);
+    const kind = await pathKind(absolute);
+    if (typeof kind !== "string") {
+      problems.push(`cannot read '${arg}': ${kind.error}`);
+    } else if (kind === "file") {
+      add([absolute]);
+    } else if (kind === "directory") {
+      const found = await glob(`**/*${SOURCE_EXTENSION}`, { cwd: absolute, absolute: true, onlyFiles: true, ignore: IGNORED, expandDirectories: false });
+      if (found.length === 0) problems.push(`no ${SOURCE_EXTENSION} files in directory '${arg}'`);
+      add(found.map((f) => resolve(f)).sort());
+    } else if (isDynamicPattern(arg)) {
+      const found = await glob(arg, { cwd, absolute: true, onlyFiles: true, ignore: IGNORED, expandDirectories: false });
+      if (found.length === 0) problems.push(`no files match '${arg}'`);
+      add(found.map((f) => resolve(f)).sort());
+    } else {
+      problems.push(`cannot read '${arg}': no such file or directory`);
+    }
+  }
+  if (problems.length > 0) throw new CliError(problems.join("\n"));
+  return out;
+}
+
+async function pathKind(path: string): Promise<"file" | "directory" | "missing" | { readonly error: string }> {
+  try {
+    const s = await stat(path);
+    return s.isDirectory() ? "directory" : "file";
+  } catch (error) {
+    const code = errorCode(error);
+    return code === "ENOENT" || code === "ENOTDIR" ? "missing" : { error: describeFsError(error) };
+  }
+}
+
+/** Reads every file; any unreadable file is a usage error naming it (relative to `cwd`). */
+export async function readSources(paths: readonly string[], display: (path: string) => string): Promise<SourceFile[]> {
+  const problems: (string | undefined)[] = new Array<string | undefined>(paths.length);
+  const sources: (SourceFile | undefined)[] = new Array<SourceFile | undefined>(paths.length);
+  let next = 0;
+  // A bounded number of reads at a time: thousands of files at once run out of file descriptors.
+  const worker = async () => {
+    for (let i = next++; i < paths.length; i = next++) {
+      const path = paths[i]!;
+      try {
+        // A byte-order mark is not part of the text: editors do not count it as a column.
+        sources[i] = { path, text: (await readFile(path, "utf8")).replace(/^\uFEFF/, "") };
+      } catch (error) {
+        problems[i] = `cannot read '${display(path)}': ${describeFsError(error)}`;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(MAX_OPEN_FILES, paths.length) }, worker));
+  const messages = problems.filter((p): p is string => p !== undefined);
+  if (messages.length > 0) throw new CliError(messages.join("\n"));
+  return sources.filter((s): s is SourceFile => s !== undefined);
+}
+
+const MAX_OPEN_FILES = 32;
+
+export function errorCode(error: unknown): string | undefined {
+  return error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : undefined;
+}
+
+/** A file-system error as a short phrase, without the path Node puts in its messages. */
+export function describeFsError(error: unknown): string {
+  switch (errorCode(error)) {
+    case "ENOENT":
+      return "no such file or directory";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "is a directory";
+    case "ENOTDIR":
+      return "a parent is not a directory";
+    case "EROFS":
+      return "read-only file system";
+    case "ENOSPC":
+      return "no space left on device";
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * The `b24layout` command line: `check`, `build` and `schema`. `main` runs one invocation against
+ * the given streams and returns the exit code, so tests can run it in-process; `bin.ts` connects it
+ * to the real process.
+ */
+import { Command, CommanderError, Option } from "commander";
+import pkg from "../../package.json" with { type: "json" };
+import { SCHEMA_KINDS } from "../emit/schema.js";
+import { DEFAULT_OUT_DIR, runBuild } from "./build.js";
+import { runCheck } from "./check.js";
+import { SOURCE_EXTENSION } from "./files.js";
+import { CliError, EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
+import { colorsFor, useColors } from "./output.js";
+import { runSchema } from "./schema.js";
+
+export type { CliIo, CliStream } from "./io.js";
+export const VERSION: string = pkg.version;
+
+const ISSUES_HINT = "This is a bug in b24layout; please report it with the command and the input that caused it.";
+
+interface ColorOption {
+  readonly color?: boolean;
+}
+
+function createProgram(io: CliIo, setExitCode: (code: number) => void): Command {
+  const program = new Command("b24layout");
+  program
+    .description("Check and compile .b24layout files into Bitrix24 CRM REST payloads (timeline layouts, badges, activities, card configurations).")
+    .version(VERSION, "-v, --version", "print the version")
+    .helpOption("-h, --help", "show help")
+    .addOption(new Option("--color", "force coloured output"))
+    .addOption(new Option("--no-color", "disable coloured output (so does the NO_COLOR environment variable)"))
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(s),
+    })
+    .configureHelp({ showGlobalOptions: true })
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .addHelpText(
+      "after",
+      `
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error or internal failure.
+Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs.`,
+    );
+
+  const colorOf = (command: Command): boolean | undefined => command.optsWithGlobals<ColorOption>().color;
+
+  program
+    .command("check")
+    .description("report errors and warnings in .b24layout files")
+    .argument("[paths...]", `files, directories or globs (directories mean every *${SOURCE_EXTENSION} under them)`)
+    .addHelpText("after", `\nExamples:\n  b24layout check .\n  b24layout check "layouts/**/*${SOURCE_EXTENSION}"`)
+    .action(async (paths: string[], _options: unknown, command: Command) => {
+      setExitCode(await runCheck(paths, { color: colorOf(command) }, io));
+    });
+
+  program
+    .command("build")
+    .description("compile .b24layout files to one <name>.<kind>.json per declaration; writes nothing if any file has errors")
+    .argument("[paths...]", "files, directories or globs")
+    .option("-o, --out-dir <dir>", "output directory", DEFAULT_OUT_DIR)
+    .option("--stdout", "print one JSON object { name: payload, … } instead of writing files")
+    .addHelpText(
+      "after",
+      `\nDiagnostics and progress go to stderr, so --stdout output stays valid JSON.\n\nExamples:\n  b24layout build layouts --out-dir dist/b24layout\n  b24layout build call.b24layout --stdout`,
+    )
+    .action(async (paths: string[], options: { outDir: string; stdout?: boolean }, command: Command) => {
+      setExitCode(await runBuild(paths, { outDir: options.outDir, stdout: options.stdout === true, color: colorOf(command) }, io));
+    });
+
+  program
+    .command("schema")
+    .description(`print the JSON Schema (draft-07) of an output kind (${SCHEMA_KINDS.join(", ")}), or of all kinds keyed by kind`)
+    .argument("[kind]", `one of ${SCHEMA_KINDS.join(", ")}`)
+    .addHelpText("after", `\nExamples:\n  b24layout schema layout > layout.schema.json\n  b24layout schema`)
+    .action((kind: string | undefined) => {
+      setExitCode(runSchema(kind, io));
+    });
+
+  return program;
+}
+
+/** Runs one invocation (`argv` without the node and script paths) and returns the exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode: number = EXIT_OK;
+  try {
+    const program = createProgram(io, (code) => (exitCode = code));
+    await program.parseAsync([...argv], { from: "user" });
+    return exitCode;
+  } catch (error) {
+    const c = colorsFor(useColors(io.stderr, io.env, colorFlag(argv)));
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; every other commander error is a usage error (already printed).
+      return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (error instanceof CliError) {
+      for (const line of error.message.split("\n")) io.stderr.write(`${c.red("error:")} ${line}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`${c.red("internal error:")} ${message}\n${ISSUES_HINT}\n`);
+    if (io.env["B24LAYOUT_DEBUG"] && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+/** `--color` / `--no-color` as written, for messages printed after commander gave up. */
+function colorFlag(argv: readonly string[]): boolean | undefined {
+  const last = argv.filter((a) => a === "--color" || a === "--no-color").at(-1);
+  return last === undefined ? undefined : last === "--color";
+}

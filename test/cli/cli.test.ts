@@ -1,0 +1,292 @@
+/**
+ * The built executable, run as a subprocess: what a user or a CI job sees. The bundle is built
+ * once into a temporary directory so the tests never race with other builds of `dist/`.
+ */
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatJson } from "../../src/emit/json.js";
+import { schemaFor, SCHEMA_KINDS } from "../../src/emit/schema.js";
+import pkg from "../../package.json" with { type: "json" };
+import { ANSI, BADGE, BADGE_JSON, BLOCKS, BLOCKS_JSON, scratch, WITH_ERROR, WITH_WARNING } from "./fixtures.js";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+let buildDir: string;
+let CLI: string;
+
+beforeAll(() => {
+  buildDir = mkdtempSync(join(tmpdir(), "b24layout-bundle-"));
+  execFileSync(process.execPath, [join(ROOT, "scripts/bundle.mjs"), "--cli-only", "--out-dir", buildDir], { stdio: "pipe" });
+  CLI = join(buildDir, "cli.js");
+}, 60_000);
+
+afterAll(() => {
+  rmSync(buildDir, { recursive: true, force: true });
+});
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the CLI in `cwd` with a minimal environment (no NO_COLOR/FORCE_COLOR unless given). */
+function run(cwd: string, args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { PATH: process.env["PATH"] ?? "", ...env } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (s: string) => (stdout += s));
+    child.stderr.setEncoding("utf8").on("data", (s: string) => (stderr += s));
+    child.on("error", reject);
+    child.on("close", (code) => resolvePromise({ code, stdout, stderr }));
+  });
+}
+
+describe("the bundle", () => {
+  it("is an executable ESM file with a shebang", () => {
+    expect(readFileSync(CLI, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+    expect(statSync(CLI).mode & 0o111).toBe(0o111);
+    const direct = spawnSync(CLI, ["--version"], { encoding: "utf8" });
+    expect(direct.stdout).toBe(`${pkg.version}\n`);
+  });
+});
+
+describe.concurrent("build", () => {
+  it("writes one <name>.<kind>.json per declaration, with exact JSON", async () => {
+    const dir = scratch({ "a.b24layout": BADGE, "b.b24layout": BLOCKS });
+    const r = await run(dir, ["build", "a.b24layout", "b.b24layout", "--out-dir", "out"]);
+    expect(r).toMatchObject({ code: 0, stdout: "" });
+    expect(r.stderr).toBe("✔ built 2 files in out\n");
+    expect(readdirSync(join(dir, "out")).sort()).toEqual(["extra.blocks.json", "missedCall.badge.json"]);
+    expect(readFileSync(join(dir, "out/missedCall.badge.json"), "utf8")).toBe(BADGE_JSON);
+    expect(readFileSync(join(dir, "out/extra.blocks.json"), "utf8")).toBe(BLOCKS_JSON);
+  });
+
+  it("writes to dist/b24layout by default, creating it", async () => {
+    const dir = scratch({ "a.b24layout": BADGE });
+    const r = await run(dir, ["build", "a.b24layout"]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, "dist/b24layout/missedCall.badge.json"), "utf8")).toBe(BADGE_JSON);
+  });
+
+  it("leaves files with unchanged content untouched", async () => {
+    const dir = scratch({ "a.b24layout": BADGE, "out/missedCall.badge.json": BADGE_JSON });
+    const before = statSync(join(dir, "out/missedCall.badge.json")).mtimeMs;
+    const r = await run(dir, ["build", "a.b24layout", "-o", "out"]);
+    expect(r.stderr).toBe("✔ built 1 file in out (1 unchanged)\n");
+    expect(statSync(join(dir, "out/missedCall.badge.json")).mtimeMs).toBe(before);
+  });
+
+  it("writes nothing when any file has an error, and leaves existing outputs alone", async () => {
+    const dir = scratch({ "a.b24layout": BADGE, "bad.b24layout": WITH_ERROR, "out/missedCall.badge.json": "old\n" });
+    const r = await run(dir, ["build", "a.b24layout", "bad.b24layout", "--out-dir", "out"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^bad\.b24layout:6:5 error collection-limit .+$/m);
+    expect(r.stderr).toContain("✖ 1 problem (1 error, 0 warnings) in 1 file\nNothing was written.\n");
+    expect(readdirSync(join(dir, "out"))).toEqual(["missedCall.badge.json"]);
+    expect(readFileSync(join(dir, "out/missedCall.badge.json"), "utf8")).toBe("old\n");
+  });
+
+  it("prints warnings to stderr but still builds", async () => {
+    const dir = scratch({ "w.b24layout": WITH_WARNING });
+    const r = await run(dir, ["build", "w.b24layout", "-o", "out"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^w\.b24layout:2:8 warning unknown-code .+$/m);
+    expect(r.stderr).toContain("⚠ 1 problem (0 errors, 1 warning) in 1 file\n✔ built 1 file in out\n");
+    expect(existsSync(join(dir, "out/custom.layout.json"))).toBe(true);
+  });
+
+  it("refuses two declarations from different files that write the same file, naming both", async () => {
+    const dir = scratch({ "one.b24layout": BADGE, "two.b24layout": `\n${BADGE}` });
+    const r = await run(dir, ["build", "one.b24layout", "two.b24layout", "-o", "out"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      "error: output file 'missedCall.badge.json' is produced by 2 declarations: one.b24layout:1:7 (badge missedCall) and two.b24layout:2:7 (badge missedCall). Rename one of them.\n" +
+        "Nothing was written.\n",
+    );
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
+
+  it("--stdout prints every payload keyed by name and writes nothing; __proto__ survives", async () => {
+    const dir = scratch({ "a.b24layout": BADGE, "p.b24layout": `badge __proto__ success { title "T"; value "V" }\n${BLOCKS}` });
+    const r = await run(dir, ["build", "a.b24layout", "p.b24layout", "--stdout"]);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(r.stdout.endsWith("}\n")).toBe(true);
+    expect(r.stdout).toContain('\n  "__proto__": {\n    "code": "__proto__",');
+    const parsed = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(Object.keys(parsed)).toEqual(["missedCall", "__proto__", "extra"]);
+    expect(Object.getOwnPropertyDescriptor(parsed, "__proto__")?.value).toEqual({ code: "__proto__", title: "T", value: "V", type: "success" });
+    expect(r.stdout).toBe(`{\n  "missedCall": ${indent(BADGE_JSON)},\n  "__proto__": ${indent(formatJson(JSON.parse('{"code":"__proto__","title":"T","value":"V","type":"success"}') as never))},\n  "extra": ${indent(BLOCKS_JSON)}\n}\n`);
+    expect(existsSync(join(dir, "dist"))).toBe(false);
+  });
+
+  it("--stdout refuses two declarations with the same name", async () => {
+    const dir = scratch({ "a.b24layout": BADGE, "b.b24layout": `blocks missedCall { text "x" }\n` });
+    const r = await run(dir, ["build", "a.b24layout", "b.b24layout", "--stdout"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(
+      "error: output key 'missedCall' is produced by 2 declarations: a.b24layout:1:7 (badge missedCall) and b.b24layout:1:8 (blocks missedCall). Rename one of them.\n" +
+        "Nothing was written.\n",
+    );
+  });
+
+  it("reports an output directory that cannot be created (exit 2)", async () => {
+    const dir = scratch({ "a.b24layout": BADGE, out: "a file" });
+    const r = await run(dir, ["build", "a.b24layout", "-o", "out"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: cannot write to 'out': /);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+/** `text` (a formatted JSON value) indented one level, as it appears inside the --stdout object. */
+function indent(text: string): string {
+  return text.trimEnd().replace(/\n/g, "\n  ");
+}
+
+describe.concurrent("check", () => {
+  it("prints file:line:col severity rule-id message, a code frame and the summary; exit 1 on errors", async () => {
+    const dir = scratch({ "src/bad.b24layout": WITH_ERROR, "src/ok.b24layout": BADGE });
+    const r = await run(dir, ["check", "src"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("");
+    const lines = r.stdout.split("\n");
+    expect(lines[0]).toMatch(/^src\/bad\.b24layout:6:5 error collection-limit \S.*$/);
+    expect(lines.slice(1, 5)).toEqual(['  5 |     tag primary "b"', '> 6 |     tag secondary "c"', "    |     ^^^^^^^^^^^^^^^^^", "  7 |   }"]);
+    expect(r.stdout.endsWith("\n✖ 1 problem (1 error, 0 warnings) in 1 file\n")).toBe(true);
+    expect(r.stdout).not.toMatch(ANSI);
+  });
+
+  it("exits 0 with warnings only", async () => {
+    const dir = scratch({ "w.b24layout": WITH_WARNING });
+    const r = await run(dir, ["check", "w.b24layout"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^w\.b24layout:2:8 warning unknown-code Unknown icon code 'my-custom-icon'.*$/m);
+    expect(r.stdout.endsWith("⚠ 1 problem (0 errors, 1 warning) in 1 file\n")).toBe(true);
+  });
+
+  it("says so when everything is clean", async () => {
+    const dir = scratch({ "a.b24layout": BADGE, "b.b24layout": BLOCKS });
+    expect(await run(dir, ["check", "."])).toEqual({ code: 0, stdout: "✔ 2 files checked, no problems\n", stderr: "" });
+  });
+
+  it("expands globs relative to the working directory", async () => {
+    const dir = scratch({ "layouts/a.b24layout": BADGE, "layouts/deep/b.b24layout": BLOCKS, "layouts/c.txt": "not a layout" });
+    expect((await run(dir, ["check", "layouts/**/*.b24layout"])).stdout).toBe("✔ 2 files checked, no problems\n");
+    expect((await run(dir, ["check", "layouts/*.b24layout"])).stdout).toBe("✔ 1 file checked, no problems\n");
+  });
+
+  it("prints paths relative to the working directory", async () => {
+    const dir = scratch({ "x/bad.b24layout": WITH_ERROR });
+    const r = await run(join(dir, "x"), ["check", join(dir, "x/bad.b24layout")]);
+    expect(r.stdout.split("\n")[0]).toMatch(/^bad\.b24layout:6:5 /);
+  });
+
+  describe("colours", () => {
+    const dir = () => scratch({ "bad.b24layout": WITH_ERROR });
+
+    it("none when stdout is not a terminal", async () => {
+      expect((await run(dir(), ["check", "bad.b24layout"])).stdout).not.toMatch(ANSI);
+    });
+
+    it("FORCE_COLOR turns them on", async () => {
+      expect((await run(dir(), ["check", "bad.b24layout"], { FORCE_COLOR: "1" })).stdout).toMatch(ANSI);
+    });
+
+    it("NO_COLOR wins over FORCE_COLOR", async () => {
+      expect((await run(dir(), ["check", "bad.b24layout"], { FORCE_COLOR: "1", NO_COLOR: "1" })).stdout).not.toMatch(ANSI);
+    });
+
+    it("--color wins over NO_COLOR", async () => {
+      expect((await run(dir(), ["check", "--color", "bad.b24layout"], { NO_COLOR: "1" })).stdout).toMatch(ANSI);
+    });
+  });
+});
+
+describe.concurrent("usage errors exit 2 with a message and no stack trace", () => {
+  const cases: [string, string[], Record<string, string>, RegExp][] = [
+    ["a missing file", ["check", "nope.b24layout"], {}, /^error: cannot read 'nope\.b24layout': no such file or directory\n$/],
+    ["a missing file (build)", ["build", "nope.b24layout"], {}, /^error: cannot read 'nope\.b24layout': no such file or directory\n$/],
+    ["no input files", ["check"], {}, /^error: no input files: give files, directories or globs/],
+    ["a glob that matches nothing", ["check", "*.nothing"], {}, /^error: no files match '\*\.nothing'\n$/],
+    ["a directory without sources", ["check", "empty"], {}, /^error: no \.b24layout files in directory 'empty'\n$/],
+    ["an unknown command", ["chek", "a.b24layout"], {}, /^error: unknown command 'chek'\n\(Did you mean check\?\)\n$/],
+    ["an unknown option", ["check", "--fix", "a.b24layout"], {}, /^error: unknown option '--fix'\n$/],
+    ["an unknown schema kind", ["schema", "layouts"], {}, /^error: unknown schema kind 'layouts'\. Did you mean 'layout'\? Kinds: layout, blocks, badge, activity, card\.\n$/],
+  ];
+
+  it.each(cases)("%s", async (_what, args, env, stderr) => {
+    const dir = scratch({ "a.b24layout": BADGE });
+    mkdirSync(join(dir, "empty"));
+    const r = await run(dir, args, env);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(stderr);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("every problem with the inputs is reported, not only the first", async () => {
+    const dir = scratch({ "a.b24layout": BADGE });
+    const r = await run(dir, ["check", "a.b24layout", "x.b24layout", "y/*.b24layout"]);
+    expect(r).toEqual({ code: 2, stdout: "", stderr: "error: cannot read 'x.b24layout': no such file or directory\nerror: no files match 'y/*.b24layout'\n" });
+  });
+
+  it("no command prints the help on stderr", async () => {
+    const r = await run(scratch(), []);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Usage: b24layout [options] [command]");
+  });
+});
+
+describe.concurrent("schema", () => {
+  it.each(SCHEMA_KINDS)("schema %s prints that kind's schema", async (kind) => {
+    const r = await run(scratch(), ["schema", kind]);
+    expect(r).toEqual({ code: 0, stdout: formatJson(schemaFor(kind)!), stderr: "" });
+  });
+
+  it("without a kind prints every schema keyed by kind", async () => {
+    const r = await run(scratch(), ["schema"]);
+    expect(r.code).toBe(0);
+    const all = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(Object.keys(all)).toEqual([...SCHEMA_KINDS]);
+    expect(all["badge"]).toEqual(schemaFor("badge"));
+  });
+});
+
+describe.concurrent("help and version", () => {
+  it.each([["--version"], ["-v"]])("%s prints the package version", async (flag) => {
+    expect(await run(scratch(), [flag])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: "" });
+  });
+
+  it("--help lists the commands and the exit codes", async () => {
+    const r = await run(scratch(), ["--help"]);
+    expect(r.code).toBe(0);
+    for (const text of ["check [paths...]", "build [options] [paths...]", "schema [kind]", "Exit codes: 0"]) expect(r.stdout).toContain(text);
+  });
+
+  it.each([
+    ["check", "Usage: b24layout check [options] [paths...]"],
+    ["build", "--out-dir <dir>"],
+    ["schema", "Usage: b24layout schema [options] [kind]"],
+  ])("%s --help", async (command, text) => {
+    const r = await run(scratch(), [command, "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(text);
+  });
+});
+
+describe("output pipes", () => {
+  it("a reader that closes the pipe early is not an error", () => {
+    const dir = scratch({ "a.b24layout": BADGE });
+    writeFileSync(join(dir, "many.b24layout"), Array.from({ length: 300 }, (_, i) => `blocks b${i} { text "${"x".repeat(200)}" }\n`).join(""));
+    const r = spawnSync("bash", ["-c", `set -o pipefail; "${process.execPath}" "${CLI}" build --stdout many.b24layout | head -c 11`], { cwd: dir, encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('{\n  "b0": {');
+    expect(r.stderr).toBe("");
+  });
+});

@@ -1,0 +1,84 @@
+/** Sources and a scratch-directory helper shared by the CLI tests. */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll } from "vitest";
+
+export const BADGE = `badge missedCall failure {
+  title "Call status"
+  value { en: "Missed", de: "Verpasst" }
+}
+`;
+
+export const BLOCKS = `blocks extra { text "Hello" bold }
+`;
+
+/** Three tags: collection-limit error at 6:5. */
+export const WITH_ERROR = `layout broken {
+  icon info
+  header "T" {
+    tag warning "a"
+    tag primary "b"
+    tag secondary "c"
+  }
+  body {
+    logo document
+    text "x"
+  }
+}
+`;
+
+/** An icon code that is not a system code: unknown-code warning at 2:8. */
+export const WITH_WARNING = `layout custom {
+  icon my-custom-icon
+  header "T"
+  body {
+    logo document
+    text "x"
+  }
+}
+`;
+
+export const BADGE_JSON = `{
+  "code": "missedCall",
+  "title": "Call status",
+  "value": {
+    "en": "Missed",
+    "de": "Verpasst"
+  },
+  "type": "failure"
+}
+`;
+
+export const BLOCKS_JSON = `{
+  "blocks": {
+    "block_1": {
+      "type": "text",
+      "properties": {
+        "value": "Hello",
+        "bold": true
+      }
+    }
+  }
+}
+`;
+
+const dirs: string[] = [];
+
+/** A fresh directory with `files` (path → text), removed after the test file (tests may run concurrently). */
+export function scratch(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), "b24layout-cli-"));
+  dirs.push(dir);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+afterAll(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+// eslint-disable-next-line no-control-regex
+export const ANSI = /\u001b\[/;

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import type { Diagnostic } from "../../src/diagnostic.js";
+import { colorsFor, displayPath, formatDiagnostic, formatSummary } from "../../src/cli/output.js";
+
+const plain = colorsFor(false);
+
+function diagnostic(start: [number, number], end: [number, number], severity: Diagnostic["severity"] = "error"): Diagnostic {
+  const at = ([line, column]: [number, number]) => ({ line, column, offset: 0 });
+  return { ruleId: "some-rule", severity, message: "Something is wrong.", range: { start: at(start), end: at(end) } };
+}
+
+describe("formatDiagnostic", () => {
+  const text = 'layout l {\n  header "T"\n\tbody {\n    text "abc"\n  }\n}\n';
+
+  it("underlines a range on one line", () => {
+    expect(formatDiagnostic(diagnostic([4, 10], [4, 15]), "a.b24layout", text, plain)).toBe(
+      ["a.b24layout:4:10 error some-rule Something is wrong.", "  3 | \tbody {", '> 4 |     text "abc"', "    |          ^^^^^", "  5 |   }", ""].join("\n"),
+    );
+  });
+
+  it("marks an empty range with one caret", () => {
+    expect(formatDiagnostic(diagnostic([2, 3], [2, 3], "warning"), "a.b24layout", text, plain).split("\n").slice(0, 4)).toEqual([
+      "a.b24layout:2:3 warning some-rule Something is wrong.",
+      "  1 | layout l {",
+      '> 2 |   header "T"',
+      "    |   ^",
+    ]);
+  });
+
+  it("keeps tabs so the caret lines up", () => {
+    expect(formatDiagnostic(diagnostic([3, 2], [3, 6]), "a.b24layout", text, plain).split("\n")[3]).toBe("    | \t^^^^");
+  });
+
+  it("underlines a range over several lines on its first line only", () => {
+    const frame = formatDiagnostic(diagnostic([3, 2], [5, 4]), "a.b24layout", text, plain).split("\n");
+    expect(frame.slice(1)).toEqual(['  2 |   header "T"', "> 3 | \tbody {", "    | \t^^^^^^", '  4 |     text "abc"', ""]);
+  });
+
+  it("counts lines as the parser does (U+2028 is not a line break)", () => {
+    const frame = formatDiagnostic(diagnostic([2, 1], [2, 2]), "a.b24layout", 'text "a\u2028b"\nx\n', plain).split("\n");
+    expect(frame[2]).toBe("> 2 | x");
+  });
+
+  it("colours severity and underline when asked", () => {
+    // eslint-disable-next-line no-control-regex
+    expect(formatDiagnostic(diagnostic([4, 10], [4, 15]), "a.b24layout", text, colorsFor(true))).toMatch(/\u001b\[31merror\u001b\[39m/);
+  });
+});
+
+describe("formatSummary", () => {
+  const cases: [number, number, number, number, string][] = [
+    [0, 0, 0, 1, "✔ 1 file checked, no problems"],
+    [0, 0, 0, 4, "✔ 4 files checked, no problems"],
+    [1, 0, 1, 1, "✖ 1 problem (1 error, 0 warnings) in 1 file"],
+    [2, 1, 2, 5, "✖ 3 problems (2 errors, 1 warning) in 2 files"],
+    [0, 2, 1, 3, "⚠ 2 problems (0 errors, 2 warnings) in 1 file"],
+  ];
+
+  it.each(cases)("%i errors, %i warnings in %i of %i files", (errors, warnings, filesWithProblems, files, expected) => {
+    expect(formatSummary({ errors, warnings, filesWithProblems, files }, plain)).toBe(expected);
+  });
+});
+
+describe("displayPath", () => {
+  it.each([
+    ["/work/p/a.b24layout", "/work/p", "a.b24layout"],
+    ["/work/p/src/a.b24layout", "/work/p", "src/a.b24layout"],
+    ["/elsewhere/a.b24layout", "/work/p", "/elsewhere/a.b24layout"],
+    ["/work/p", "/work/p", "/work/p"],
+  ])("%s from %s", (path, cwd, expected) => {
+    expect(displayPath(path, cwd)).toBe(expected);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import rule from "../../src/check/rules/duplicate-declaration.js";
+import { findings, type Finding } from "../helpers.js";
+
+const ID = "duplicate-declaration";
+const BLOCKS = (name: string) => `blocks ${name} {\n  text "x"\n}\n`;
+const BADGE = (name: string) => `badge ${name} failure {\n  title "T"\n  value "V"\n}\n`;
+
+describe(ID, () => {
+  it.each<[string, string, Finding[]]>([
+    [
+      "two declarations of one kind",
+      BLOCKS("extra") + BLOCKS("extra"),
+      [{ ruleId: ID, severity: "error", message: "Duplicate blocks 'extra': the first is on line 1, and both would be written to 'extra.blocks.json'.", at: "4:8", to: "4:13" }],
+    ],
+    [
+      "three declarations of one kind: every repetition",
+      BADGE("missed") + BADGE("missed") + BADGE("missed"),
+      [
+        { ruleId: ID, severity: "error", message: "Duplicate badge 'missed': the first is on line 1, and both would be written to 'missed.badge.json'.", at: "5:7", to: "5:13" },
+        { ruleId: ID, severity: "error", message: "Duplicate badge 'missed': the first is on line 1, and both would be written to 'missed.badge.json'.", at: "9:7", to: "9:13" },
+      ],
+    ],
+    [
+      "one name for declarations of two kinds",
+      BADGE("missed") + BLOCKS("missed"),
+      [{ ruleId: ID, severity: "error", message: "'missed' is already the name of the badge on line 1; give each declaration its own name.", at: "5:8", to: "5:14" }],
+    ],
+    [
+      "names of one kind that differ only in case (a warning)",
+      BLOCKS("extra") + BLOCKS("Extra"),
+      [
+        {
+          ruleId: ID,
+          severity: "warning",
+          message: "'Extra' differs from the blocks 'extra' on line 1 only in case; on case-insensitive file systems (Windows, macOS) both are written to 'Extra.blocks.json'.",
+          at: "4:8",
+          to: "4:13",
+        },
+      ],
+    ],
+  ])("reports %s", (_name, code, expected) => {
+    expect(findings(code, ID)).toEqual(expected);
+  });
+
+  it.each<[string, string]>([
+    ["distinct names", BLOCKS("a") + BLOCKS("b") + BADGE("c")],
+    ["names of two kinds that differ in case", BLOCKS("extra") + BADGE("Extra")],
+  ])("accepts %s", (_name, code) => {
+    expect(findings(code, ID)).toEqual([]);
+  });
+
+  describe("meta examples", () => {
+    it.each(rule.meta.examples!.incorrect.map((e) => [e.code]))("incorrect example %#", (code) => {
+      expect(findings(code, ID).length).toBeGreaterThan(0);
+    });
+    it.each(rule.meta.examples!.correct.map((e) => [e.code]))("correct example %#", (code) => {
+      expect(findings(code, ID)).toEqual([]);
+    });
+  });
+});

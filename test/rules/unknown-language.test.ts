@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { check } from "../../src/index.js";
+import rule from "../../src/check/rules/unknown-language.js";
+import { findings, inLayoutBody, type Finding } from "../helpers.js";
+
+const ID = "unknown-language";
+const WRONG_LANG = "the server rejects it with WRONG_LANG";
+
+describe(ID, () => {
+  it.each<[string, string, Finding[]]>([
+    [
+      "an ISO code where Bitrix24 has its own id (uk → ua)",
+      inLayoutBody('    text { en: "Call", uk: "Дзвінок" }'),
+      [{ ruleId: ID, severity: "error", message: `Unknown language 'uk'; ${WRONG_LANG}. Bitrix24's id for Ukrainian is 'ua'.`, at: "6:24", to: "6:26" }],
+    ],
+    [
+      "es → la",
+      inLayoutBody('    text { en: "Call", es: "Llamada" }'),
+      [{ ruleId: ID, severity: "error", message: `Unknown language 'es'; ${WRONG_LANG}. Bitrix24's id for Spanish is 'la'.`, at: "6:24", to: "6:26" }],
+    ],
+    [
+      "zh → sc (the primary subtag of zh-CN)",
+      inLayoutBody('    text { en: "Call", zh: "电话" }'),
+      [{ ruleId: ID, severity: "error", message: `Unknown language 'zh'; ${WRONG_LANG}. Bitrix24's id for Chinese (Simplified) is 'sc'.`, at: "6:24", to: "6:26" }],
+    ],
+    [
+      "a full BCP 47 tag (pt-BR → br)",
+      inLayoutBody('    text { en: "Call", "pt-BR": "Chamada" }'),
+      [{ ruleId: ID, severity: "error", message: `Unknown language 'pt-BR'; ${WRONG_LANG}. Bitrix24's id for Portuguese (Brazil) is 'br'.`, at: "6:24", to: "6:31" }],
+    ],
+    [
+      "a language id in upper case",
+      inLayoutBody('    text { EN: "Call" }'),
+      [{ ruleId: ID, severity: "error", message: `Unknown language 'EN'; ${WRONG_LANG}. Did you mean 'en'?`, at: "6:12", to: "6:14" }],
+    ],
+    [
+      "an id close to none",
+      inLayoutBody('    text { en: "Call", xx: "?" }'),
+      [
+        {
+          ruleId: ID,
+          severity: "error",
+          message: `Unknown language 'xx'; ${WRONG_LANG}. Bitrix24 language ids are ar, br, de, en, fr, id, in, it, ja, kz, la, ms, pl, ru, sc, tc, th, tr, ua, vn.`,
+          at: "6:24",
+          to: "6:26",
+        },
+      ],
+    ],
+    [
+      "a language of the translations table",
+      'translations {\n  en { a "A" }\n  uk { a "A" }\n}\nblocks b {\n  text @a\n}\n',
+      [{ ruleId: ID, severity: "error", message: `Unknown language 'uk'; ${WRONG_LANG}. Bitrix24's id for Ukrainian is 'ua'.`, at: "3:3", to: "3:5" }],
+    ],
+    [
+      "a badge map, with the badge method's own error",
+      'badge b failure {\n  title "T"\n  value { en: "Missed", uk: "Пропущений" }\n}\n',
+      [{ ruleId: ID, severity: "error", message: "Unknown language 'uk'; the server answers \"Language `uk` was not found\". Bitrix24's id for Ukrainian is 'ua'.", at: "3:25", to: "3:27" }],
+    ],
+  ])("reports %s", (_name, code, expected) => {
+    expect(findings(code, ID)).toEqual(expected);
+  });
+
+  it.each<[string, string]>([
+    ["Bitrix24 ids", inLayoutBody('    text { en: "Call", ua: "Дзвінок", la: "Llamada", sc: "电话", br: "Chamada" }')],
+    ["a table of Bitrix24 ids", 'translations {\n  en { a "A" }\n  kz { a "A" }\n}\nblocks b {\n  text @a\n}\n'],
+    ["action parameter keys", inLayoutBody('    link "Open" -> openRestApp { uk: 1 }')],
+  ])("accepts %s", (_name, code) => {
+    expect(findings(code, ID)).toEqual([]);
+  });
+
+  it("fixes an ISO code to the Bitrix24 id", () => {
+    const d = check(inLayoutBody('    text { en: "Call", uk: "Дзвінок" }')).diagnostics.find((x) => x.ruleId === ID);
+    expect(d?.fix?.edits.map((e) => e.newText)).toEqual(["ua"]);
+  });
+
+  describe("meta examples", () => {
+    it.each(rule.meta.examples!.incorrect.map((e) => [e.code]))("incorrect example %#", (code) => {
+      expect(findings(code, ID).length).toBeGreaterThan(0);
+    });
+    it.each(rule.meta.examples!.correct.map((e) => [e.code]))("correct example %#", (code) => {
+      expect(findings(code, ID)).toEqual([]);
+    });
+  });
+});

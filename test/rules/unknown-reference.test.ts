@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { check } from "../../src/index.js";
+import rule from "../../src/check/rules/unknown-reference.js";
+import { findings, type Finding } from "../helpers.js";
+
+const ID = "unknown-reference";
+const LAYOUT = 'layout incomingCall {\n  icon call\n  header "T"\n  body {\n    logo call-incoming\n    text "x"\n  }\n}\n';
+/** An activity after LAYOUT (8 lines): `layout` is on line 11. */
+const activity = (ref: string, before = LAYOUT) => `${before}activity a {\n  ownerTypeId deal\n  ownerId 1\n  layout ${ref}\n}\n`;
+
+describe(ID, () => {
+  it.each<[string, string, Finding[]]>([
+    [
+      "a misspelt layout name",
+      activity("incomingCal"),
+      [{ ruleId: ID, severity: "error", message: "Unknown layout 'incomingCal': no layout declaration in this file has that name. Did you mean 'incomingCall'?", at: "12:10", to: "12:21" }],
+    ],
+    [
+      "a name close to no layout",
+      activity("other"),
+      [{ ruleId: ID, severity: "error", message: "Unknown layout 'other': no layout declaration in this file has that name.", at: "12:10", to: "12:15" }],
+    ],
+    [
+      "a declaration of another kind",
+      activity("extra", 'blocks extra {\n  text "x"\n}\n'),
+      [{ ruleId: ID, severity: "error", message: "'extra' is a blocks declaration, not a layout.", at: "7:10", to: "7:15" }],
+    ],
+  ])("reports %s", (_name, code, expected) => {
+    expect(findings(code, ID)).toEqual(expected);
+  });
+
+  it.each<[string, string]>([
+    ["a declared layout", activity("incomingCall")],
+    ["a layout declared after the activity", `activity a {\n  ownerTypeId deal\n  ownerId 1\n  layout incomingCall\n}\n${LAYOUT}`],
+  ])("accepts %s", (_name, code) => {
+    expect(findings(code, ID)).toEqual([]);
+  });
+
+  it("fixes a misspelt name", () => {
+    const d = check(activity("incomingCal")).diagnostics.find((x) => x.ruleId === ID);
+    expect(d?.fix?.edits.map((e) => e.newText)).toEqual(["incomingCall"]);
+  });
+
+  describe("meta examples", () => {
+    it.each(rule.meta.examples!.incorrect.map((e) => [e.code]))("incorrect example %#", (code) => {
+      expect(findings(code, ID).length).toBeGreaterThan(0);
+    });
+    it.each(rule.meta.examples!.correct.map((e) => [e.code]))("correct example %#", (code) => {
+      expect(findings(code, ID)).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,213 @@
+import { describe, expect, it } from "vitest";
+import { check } from "../../src/index.js";
+import rule from "../../src/check/rules/value-type.js";
+import { findings, inLayoutBody, type Finding } from "../helpers.js";
+
+const ID = "value-type";
+const error = (message: string, at: string, to: string): Finding => ({ ruleId: ID, severity: "error", message, at, to });
+const warning = (message: string, at: string, to: string): Finding => ({ ruleId: ID, severity: "warning", message, at, to });
+
+const activity = (fields: string) =>
+  `activity a {\n  ownerTypeId deal; ownerId 1\n${fields}\n  layout {\n    icon info\n    header "T"\n    body { logo document; text "x" }\n  }\n}\n`;
+const slider = (params: string) => inLayoutBody(`    link "Open" -> openRestApp sliderParams { ${params} }`);
+
+describe("value-type", () => {
+  it.each([
+    ["booleans, flags and string booleans", inLayoutBody('    text "a" bold { multiline true; title "t" }\n    text "b" { bold "false" }')],
+    ["integers", slider("width: 700")],
+    ["texts as strings, language maps and translations", `translations { en { t "T" } }\n${inLayoutBody('    text @t\n    text { en: "a", de: "b" }')}`],
+    ["a plain string field with a string", slider('title: "App"')],
+    ["a list of integers", activity("  pingOffsets [0, 60]")],
+    ["an enum word (enum-value checks the value)", inLayoutBody('    text "a" size lg')],
+    [
+      "a declaration reference for an object field",
+      'layout l2 {\n  icon info\n  header "T"\n  body { logo document; text "x" }\n}\nactivity a {\n  ownerTypeId deal; ownerId 1\n  layout l2\n}\n',
+    ],
+    ["null", inLayoutBody('    text "a" { bold null }')],
+    ["an unknown entity word (left to card-entity)", 'card c for dael {\n  main: section "Main" { NAME }\n}\n'],
+    ["a strict boolean string on an activity", activity('  completed "Y"')],
+  ])("accepts %s", (_name, code) => {
+    expect(findings(code, ID)).toEqual([]);
+  });
+
+  it.each<[string, string, Finding[]]>([
+    [
+      "a word in a bool field",
+      inLayoutBody('    text "a" { bold yes }'),
+      [error("'bold' expects a boolean (true or false), not the word 'yes'; the server does not reject it but silently casts it to false.", "6:21", "6:24")],
+    ],
+    [
+      "a string in a bool field (spec §2.6: \"yes\" → false)",
+      inLayoutBody('    text "a" { bold "yes" }'),
+      [error("'bold' expects a boolean (true or false), not the string \"yes\"; the server does not reject it but silently casts it to false.", "6:21", "6:26")],
+    ],
+    [
+      "a string the caster reads as true",
+      inLayoutBody('    text "a" { bold "TRUE" }'),
+      [error("'bold' expects a boolean (true or false), not the string \"TRUE\"; the server does not reject it but silently casts it to true.", "6:21", "6:27")],
+    ],
+    [
+      "1 and 0 in a bool field",
+      inLayoutBody('    text "a" { bold 1; multiline 0 }'),
+      [
+        warning("'bold' expects a boolean, not the number 1; the server reads it as true, but write true.", "6:21", "6:22"),
+        warning("'multiline' expects a boolean, not the number 0; the server reads it as false, but write false.", "6:34", "6:35"),
+      ],
+    ],
+    [
+      "another number in a bool field",
+      inLayoutBody('    text "a" { bold 2 }'),
+      [error("'bold' expects a boolean (true or false), not the number 2; the server does not reject it but silently casts it to true.", "6:21", "6:22")],
+    ],
+    [
+      "a map in a bool field",
+      inLayoutBody('    text "a" { bold { en: "x" } }'),
+      [error("'bold' expects a boolean (true or false), not a map.", "6:21", "6:32")],
+    ],
+    [
+      "a string outside the activity's exact set (spec §6)",
+      activity('  completed "yes"'),
+      [error("'completed' expects a boolean (true or false), not the string \"yes\"; the server rejects it with WRONG_FIELD_VALUE.", "3:13", "3:18")],
+    ],
+    [
+      "an upper-case TRUE on an activity, which the server rejects (spec §6)",
+      activity('  isIncomingChannel "TRUE"'),
+      [error("'isIncomingChannel' expects a boolean (true or false), not the string \"TRUE\"; the server rejects it with WRONG_FIELD_VALUE.", "3:21", "3:27")],
+    ],
+    [
+      "numbers on an activity bool",
+      activity("  completed 2; isIncomingChannel 1"),
+      [
+        error("'completed' expects a boolean (true or false), not the number 2; the server rejects it with WRONG_FIELD_VALUE.", "3:13", "3:14"),
+        warning("'isIncomingChannel' expects a boolean, not the number 1; the server reads it as true, but write true.", "3:34", "3:35"),
+      ],
+    ],
+    [
+      "a string with a unit in an int field (spec §2.6: \"700px\" → 700)",
+      slider('width: "700px"'),
+      [error("'width' expects an integer, not the string \"700px\"; the server does not reject it but silently casts it to 700.", "6:54", "6:61")],
+    ],
+    [
+      "a string of digits in an int field",
+      slider('width: "700"'),
+      [warning("'width' expects an integer, not the string \"700\"; the server casts it to 700, but write the number.", "6:54", "6:59")],
+    ],
+    [
+      "a word in an int field",
+      inLayoutBody('    link "Open" { action openRestApp { sliderParams { width wide } } }'),
+      [error("'width' expects an integer, not the word 'wide'; the server does not reject it but silently casts it to 0.", "6:61", "6:65")],
+    ],
+    [
+      "a fraction and a boolean in int fields",
+      slider("width: 1.5, leftBoundary: true"),
+      [
+        error("'width' expects an integer, not the number 1.5; the server does not reject it but silently casts it to 1.", "6:54", "6:57"),
+        error("'leftBoundary' expects an integer, not the boolean true; the server does not reject it but silently casts it to 1.", "6:73", "6:77"),
+      ],
+    ],
+    [
+      "a list in a text field",
+      inLayoutBody('    text ["a", "b"]'),
+      [error("'value' expects a text (a string or a language map), not a list.", "6:10", "6:20")],
+    ],
+    [
+      "a number and a boolean in text fields (the server casts them)",
+      inLayoutBody("    text 42 { title true }"),
+      [
+        warning("'value' expects a text (a string or a language map), not the number 42; the server casts it to the string \"42\".", "6:10", "6:12"),
+        warning("'title' expects a text (a string or a language map), not the boolean true; the server casts it to the string \"1\".", "6:21", "6:25"),
+      ],
+    ],
+    [
+      "a non-string text in a language map",
+      inLayoutBody('    text { en: "a", de: 5 }'),
+      [error("The 'de' text of 'value' must be a string, not the number 5; the server rejects it with WRONG_FIELD_VALUE.", "6:25", "6:26")],
+    ],
+    [
+      "a translation in sliderParams.title",
+      `translations { en { t "T" } }\n${slider("title: @t")}`,
+      [error("'title' is a plain string: translation maps are not supported here. Write the text itself.", "7:54", "7:56")],
+    ],
+    [
+      "a language map in sliderParams.title",
+      slider('title: { en: "App", de: "App" }'),
+      [error("'title' is a plain string: translation maps are not supported here. Write the text itself.", "6:54", "6:78")],
+    ],
+    [
+      "a translation as a redirect uri",
+      `translations { en { u "/x" } }\n${inLayoutBody("    link \"Open\" -> redirect @u")}`,
+      [error("'uri' is a plain string: translation maps are not supported here. Write the text itself.", "7:29", "7:31")],
+    ],
+    [
+      "a translation and a language map as card section titles",
+      'translations { en { t "T" } }\ncard c for contact {\n  a: section @t { NAME }\n  b: section { en: "x" } { PHONE }\n}\n',
+      [
+        error("'title' is a plain string: translation maps are not supported here. Write the text itself.", "3:14", "3:16"),
+        error("'title' is a plain string: translation maps are not supported here. Write the text itself.", "4:14", "4:25"),
+      ],
+    ],
+    [
+      "a map that is not a language map in a string field",
+      slider("title: { x: 1 }"),
+      [error("'title' expects a string, not a map.", "6:54", "6:62")],
+    ],
+    [
+      "a list in a string field",
+      inLayoutBody('    link "Open" -> restEvent ["a"]'),
+      [error("'id' expects a string, not a list.", "6:30", "6:35")],
+    ],
+    [
+      "a number in a string field",
+      inLayoutBody("    link \"Open\" -> restEvent 42"),
+      [warning("'id' expects a string, not the number 42; the server casts it to the string \"42\".", "6:30", "6:32")],
+    ],
+    [
+      "a scalar where a list is expected, and a wrong list item",
+      activity('  pingOffsets 60\n  pingOffsets ["60", 1.5]'),
+      [
+        error("'pingOffsets' expects a list [ … ], not the number 60.", "3:15", "3:17"),
+        warning("'pingOffsets[0]' expects an integer, not the string \"60\"; the server casts it to 60, but write the number.", "4:16", "4:20"),
+        error("'pingOffsets[1]' expects an integer, not the number 1.5; the server does not reject it but silently casts it to 1.", "4:22", "4:25"),
+      ],
+    ],
+    [
+      "a scalar where actionParams are expected",
+      inLayoutBody('    link "Open" -> openRestApp "x"'),
+      [error("'actionParams' expects a map of scalar values { key: value }, not the string \"x\".", "6:32", "6:35")],
+    ],
+    [
+      "a map where an enum value is expected",
+      inLayoutBody("    text \"a\" { size { a: 1 } }"),
+      [error("'size' expects one value (xs, sm, md), not a map.", "6:21", "6:29")],
+    ],
+    [
+      "a scalar where an object is expected",
+      inLayoutBody('    link "Open" -> openRestApp sliderParams 5'),
+      [error("'sliderParams' expects slider parameters { … }, not the number 5.", "6:45", "6:46")],
+    ],
+  ])("reports %s", (_name, code, expected) => {
+    expect(findings(code, ID)).toEqual(expected);
+  });
+
+  it.each([
+    [inLayoutBody('    text "a" { bold 1 }'), "true"],
+    [slider('width: "700"'), "700"],
+  ])("fixes %#", (code, newText) => {
+    const d = check(code).diagnostics.find((x) => x.ruleId === ID);
+    expect(d?.fix?.edits.map((e) => e.newText)).toEqual([newText]);
+  });
+
+  it("has no fix where the intended value is unclear", () => {
+    const d = check(inLayoutBody('    text "a" { bold "yes" }')).diagnostics.find((x) => x.ruleId === ID);
+    expect(d?.fix).toBeUndefined();
+  });
+
+  describe("meta examples", () => {
+    it.each(rule.meta.examples!.incorrect.map((e) => [e.code]))("incorrect example %# reports the rule", (code) => {
+      expect(findings(code, ID).length).toBeGreaterThan(0);
+    });
+    it.each(rule.meta.examples!.correct.map((e) => [e.code]))("correct example %# does not", (code) => {
+      expect(findings(code, ID)).toEqual([]);
+    });
+  });
+});
