@@ -1,0 +1,20 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { ALL_RULES } from "../src/index.js";
+
+const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+
+describe("README", () => {
+  it("lists every rule with its default severity and description", () => {
+    const rows = readme.split("\n").filter((l) => /^\| `[a-z-]+` \|/.test(l));
+    const expected = ALL_RULES.map((r) => `| \`${r.meta.id}\` | ${r.meta.severity} | ${r.meta.description.replace(/\|/g, "\\|")} |`);
+    expect(rows).toEqual(expected);
+  });
+
+  it("opens with the two set-up commands CI runs", () => {
+    const ci = readFileSync(new URL("../.ci/run", import.meta.url), "utf8");
+    expect(readme).toMatch(/npm ci && npx b24layout build examples/);
+    expect(ci).toMatch(/npx b24layout build examples/);
+    expect(ci).toMatch(/npm test/);
+  });
+});
