@@ -55,6 +55,8 @@ export function lower(document: Document): LoweringResult {
 class Lowering {
   private readonly problems: LoweringProblem[] = [];
   private readonly translations: TranslationTable = { languages: new Map(), all: [] };
+  /** Objects created by a flattened statement (`completed true` creates `fields`), not written by the author. */
+  private readonly implicitObjects = new Set<IrValue>();
 
   run(document: Document): LoweringResult {
     const declarations: IrDeclaration[] = [];
@@ -401,7 +403,15 @@ class Lowering {
       const field = getField(dto, name);
       if (field && !isStructural(field)) {
         if (s.label) this.problem(INVALID_ARGUMENT, "labelNotAllowed", { what: `'${name}'` }, s.label.range);
-        obj.entries.push(entry(name, s.name.range, this.fieldStatementValue(s, field), s.range));
+        const value = this.fieldStatementValue(s, field);
+        const implicit = obj.entries.find((e) => e.key === name && this.implicitObjects.has(e.value));
+        if (implicit && implicit.value.kind === "object" && value.kind === "object") {
+          // `completed true` created `fields` implicitly; an explicit `fields { … }` adds to it.
+          implicit.value.entries.push(...value.entries);
+          this.implicitObjects.delete(implicit.value);
+          continue;
+        }
+        obj.entries.push(entry(name, s.name.range, value, s.range));
         continue;
       }
 
@@ -410,6 +420,7 @@ class Lowering {
         let inner = obj.entries.find((e) => e.key === routed.via.name)?.value;
         if (!inner || inner.kind !== "object") {
           inner = newObject(routed.dto.name, s.range);
+          this.implicitObjects.add(inner);
           obj.entries.push(entry(routed.via.name, s.name.range, inner, s.range));
         }
         if (s.label) this.problem(INVALID_ARGUMENT, "labelNotAllowed", { what: `'${name}'` }, s.label.range);
@@ -546,7 +557,10 @@ class Lowering {
       if (declaration && s.args.length === 1 && only?.kind === "Identifier" && !s.body) {
         return { kind: "declarationRef", declaration: declaration.keyword, name: only.name, range: only.range };
       }
-      if (s.args.length === 1 && only?.kind === "Map" && !s.body && !s.action) return this.objectFromMap(only, t);
+      // `sliderParams { width: 700 }` is the object itself; `header { en: "…" }` is a translated title.
+      const firstPositional = getStatementSpec(dto.name).positional?.[0];
+      const mapIsTitle = firstPositional !== undefined && getField(dto, firstPositional)?.type.kind === "text";
+      if (s.args.length === 1 && only?.kind === "Map" && !s.body && !s.action && !mapIsTitle) return this.objectFromMap(only, t);
       return this.buildObject({ ...s, label: undefined }, dto);
     }
     if (t.kind === "scalarMap" || (t.kind === "text" && s.body)) {

@@ -29,8 +29,10 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestDistance = Infinity;
   const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
+  const lower = word.toLowerCase();
   for (const c of candidates) {
     if (c === word) continue;
+    if (c.toLowerCase() === lower) return c;
     const d = editDistance(word, c);
     const prefixHit = c.length > 3 && word.length > 3 && (c.startsWith(word) || word.startsWith(c)) && Math.abs(c.length - word.length) <= 2;
     if ((d <= limit || prefixHit) && d < bestDistance) {

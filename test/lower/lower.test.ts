@@ -148,3 +148,15 @@ describe("what lowering cannot place", () => {
     expect(problems(code)).toEqual(expected);
   });
 });
+
+describe("fixes from review", () => {
+  it("merges an explicit `fields { … }` into fields written directly before it", () => {
+    const out = emit('activity a {\n  id 5\n  completed true\n  fields { responsibleId 1 }\n}\n')["a.activity.json"];
+    expect(out).toStrictEqual({ id: 5, fields: { completed: true, responsibleId: 1 } });
+  });
+
+  it("reads `header { en: …, de: … }` as a translated title", () => {
+    const out = emit('layout l {\n  icon info\n  header { en: "E", de: "D" }\n  body { logo document; text "x" }\n}\n')["l.layout.json"] as { header: unknown };
+    expect(out.header).toStrictEqual({ title: { en: "E", de: "D" } });
+  });
+});
