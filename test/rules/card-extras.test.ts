@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import rule from "../../src/check/rules/card-extras.js";
 import { findings, type Finding } from "../helpers.js";
 
 const ID = "card-extras";
@@ -47,12 +46,4 @@ describe(ID, () => {
     expect(findings(code, ID)).toEqual([]);
   });
 
-  describe("meta examples", () => {
-    it.each(rule.meta.examples!.incorrect.map((e) => [e.code]))("incorrect example %#", (code) => {
-      expect(findings(code, ID).length).toBeGreaterThan(0);
-    });
-    it.each(rule.meta.examples!.correct.map((e) => [e.code]))("correct example %#", (code) => {
-      expect(findings(code, ID)).toEqual([]);
-    });
-  });
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import rule from "../../src/check/rules/duplicate-key.js";
 import { findings, inLayoutBody, type Finding } from "../helpers.js";
 
 const ID = "duplicate-key";
@@ -65,12 +64,4 @@ describe("duplicate-key", () => {
     expect(findings(code, ID)).toEqual(expected);
   });
 
-  describe("meta examples", () => {
-    it.each(rule.meta.examples!.incorrect.map((e) => [e.code]))("incorrect example %# reports the rule", (code) => {
-      expect(findings(code, ID).length).toBeGreaterThan(0);
-    });
-    it.each(rule.meta.examples!.correct.map((e) => [e.code]))("correct example %# does not", (code) => {
-      expect(findings(code, ID)).toEqual([]);
-    });
-  });
 });

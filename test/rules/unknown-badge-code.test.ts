@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/index.js";
-import rule from "../../src/check/rules/unknown-badge-code.js";
 import { findings, toFinding, type Finding } from "../helpers.js";
 
 const ID = "unknown-badge-code";
@@ -51,12 +50,4 @@ describe(ID, () => {
     expect(d?.fix?.edits.map((e) => e.newText)).toEqual(["missedCall"]);
   });
 
-  describe("meta examples", () => {
-    it.each(rule.meta.examples!.incorrect.map((e) => [e.code]))("incorrect example %#", (code) => {
-      expect(findings(code, ID).length).toBeGreaterThan(0);
-    });
-    it.each(rule.meta.examples!.correct.map((e) => [e.code]))("correct example %#", (code) => {
-      expect(findings(code, ID)).toEqual([]);
-    });
-  });
 });

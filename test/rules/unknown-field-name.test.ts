@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/index.js";
-import rule from "../../src/check/rules/unknown-field-name.js";
 import { findings, type Finding } from "../helpers.js";
 
 const ID = "unknown-field-name";
@@ -55,12 +54,4 @@ describe(ID, () => {
     expect(d?.fix?.edits.map((e) => e.newText)).toEqual(["LAST_NAME"]);
   });
 
-  describe("meta examples", () => {
-    it.each(rule.meta.examples!.incorrect.map((e) => [e.code]))("incorrect example %#", (code) => {
-      expect(findings(code, ID).length).toBeGreaterThan(0);
-    });
-    it.each(rule.meta.examples!.correct.map((e) => [e.code]))("correct example %#", (code) => {
-      expect(findings(code, ID)).toEqual([]);
-    });
-  });
 });

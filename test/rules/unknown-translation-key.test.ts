@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/index.js";
-import rule from "../../src/check/rules/unknown-translation-key.js";
 import { findings, type Finding } from "../helpers.js";
 
 const ID = "unknown-translation-key";
@@ -53,12 +52,4 @@ describe(ID, () => {
     expect(d?.fix?.edits.map((e) => [e.newText, e.range.start.column, e.range.end.column])).toEqual([["@incoming", 10, 20]]);
   });
 
-  describe("meta examples", () => {
-    it.each(rule.meta.examples!.incorrect.map((e) => [e.code]))("incorrect example %#", (code) => {
-      expect(findings(code, ID).length).toBeGreaterThan(0);
-    });
-    it.each(rule.meta.examples!.correct.map((e) => [e.code]))("correct example %#", (code) => {
-      expect(findings(code, ID)).toEqual([]);
-    });
-  });
 });
