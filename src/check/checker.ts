@@ -7,7 +7,16 @@ import type { IrCollection, IrDeclaration, IrEntry, IrObject, IrProgram, IrValue
 import type { LoweringProblem } from "../lower/lower.js";
 import { getDto, getField } from "../model/dtos.js";
 import type { DtoSpec, FieldSpec } from "../model/types.js";
-import { toDiagnostic, type PathStep, type Rule, type RuleHandlers } from "./rule.js";
+import {
+  toDiagnostic,
+  type CollectionVisit,
+  type FieldVisit,
+  type ObjectVisit,
+  type PathStep,
+  type Rule,
+  type RuleHandlers,
+  type RuleMeta,
+} from "./rule.js";
 import { ALL_RULES } from "./rules/index.js";
 
 export interface CheckOptions {
@@ -19,6 +28,9 @@ export interface CheckOptions {
   readonly ruleOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
+/** Rule metadata by id, for reports made by lowering on behalf of a rule. */
+let metaById: ReadonlyMap<string, RuleMeta> | undefined;
+
 export function checkProgram(
   document: Document,
   program: IrProgram,
@@ -27,19 +39,19 @@ export function checkProgram(
 ): Diagnostic[] {
   const rules = options.rules ?? ALL_RULES;
   const diagnostics: Diagnostic[] = [];
-  const severityOf = (id: string, s: Severity): Severity | "off" => options.severities?.[id] ?? s;
+  const severities = options.severities;
 
   const push = (d: Diagnostic) => {
-    const severity = severityOf(d.ruleId, d.severity);
+    const severity = severities?.[d.ruleId] ?? d.severity;
     if (severity === "off") return;
     diagnostics.push(severity === d.severity ? d : { ...d, severity });
   };
 
-  const metaById = new Map(ALL_RULES.map((r) => [r.meta.id, r.meta]));
+  metaById ??= new Map(ALL_RULES.map((r) => [r.meta.id, r.meta]));
   for (const p of problems) {
     const meta = metaById.get(p.ruleId);
     if (!meta) throw new Error(`Lowering reported through unknown rule '${p.ruleId}'.`);
-    if (!rules.some((r) => r.meta.id === p.ruleId)) continue;
+    if (rules !== ALL_RULES && !rules.some((r) => r.meta.id === p.ruleId)) continue;
     const fix =
       p.replacement !== undefined
         ? { description: `Replace with '${p.replacement}'`, edits: [{ range: p.range, newText: p.replacement }] }
@@ -47,79 +59,109 @@ export function checkProgram(
     push(toDiagnostic(meta, { messageId: p.messageId, data: p.data, range: p.range, ...(fix ? { fix } : {}) }));
   }
 
-  const handlers: RuleHandlers[] = rules.map((rule) =>
-    rule.create({
-      program,
-      document,
-      options: options.ruleOptions?.[rule.meta.id] ?? {},
-      report: (r) => push(toDiagnostic(rule.meta, r)),
-    }),
-  );
-
-  for (const h of handlers) h.program?.(program);
-  for (const declaration of program.declarations) {
-    for (const h of handlers) h.declaration?.(declaration);
-    walkObject(declaration.root, undefined, undefined, [], declaration, handlers);
+  const hooks = new Hooks();
+  for (const rule of rules) {
+    if (severities?.[rule.meta.id] === "off") continue;
+    hooks.add(
+      rule.create({
+        program,
+        document,
+        options: options.ruleOptions?.[rule.meta.id] ?? {},
+        report: (r) => push(toDiagnostic(rule.meta, r)),
+      }),
+    );
   }
-  for (const h of handlers) h.done?.();
+
+  for (const h of hooks.program) h(program);
+  for (const declaration of program.declarations) {
+    for (const h of hooks.declaration) h(declaration);
+    new Walker(declaration, hooks).object(declaration.root, undefined, undefined);
+  }
+  for (const h of hooks.done) h();
 
   diagnostics.sort(compareDiagnostics);
   return dedupe(diagnostics);
 }
 
-function walkObject(
-  object: IrObject,
-  entry: IrEntry | undefined,
-  field: FieldSpec | undefined,
-  path: PathStep[],
-  declaration: IrDeclaration,
-  handlers: readonly RuleHandlers[],
-): void {
-  const dto = getDto(object.dto);
-  for (const h of handlers) h.object?.({ object, dto, entry, field, path, declaration });
-  for (const e of object.entries) {
-    const f = dto ? getField(dto, e.key) : undefined;
-    if (dto && f) {
-      for (const h of handlers) h.field?.({ owner: object, ownerDto: dto, field: f, entry: e, value: e.value, path, declaration });
+/** The rules' handlers, one list per hook, so that a node only meets the rules that look at it. */
+class Hooks {
+  readonly program: ((program: IrProgram) => void)[] = [];
+  readonly declaration: ((declaration: IrDeclaration) => void)[] = [];
+  readonly object: ((visit: ObjectVisit) => void)[] = [];
+  readonly collection: ((visit: CollectionVisit) => void)[] = [];
+  readonly field: ((visit: FieldVisit) => void)[] = [];
+  readonly done: (() => void)[] = [];
+
+  add(h: RuleHandlers): void {
+    if (h.program) this.program.push(h.program.bind(h));
+    if (h.declaration) this.declaration.push(h.declaration.bind(h));
+    if (h.object) this.object.push(h.object.bind(h));
+    if (h.collection) this.collection.push(h.collection.bind(h));
+    if (h.field) this.field.push(h.field.bind(h));
+    if (h.done) this.done.push(h.done.bind(h));
+  }
+}
+
+/** One declaration's traversal. Every node gets one visit object, shared by all handlers. */
+class Walker {
+  /** The path to the current node; shared by all visits (see PathStep). */
+  private readonly path: PathStep[] = [];
+
+  constructor(
+    private readonly declaration: IrDeclaration,
+    private readonly hooks: Hooks,
+  ) {}
+
+  object(object: IrObject, entry: IrEntry | undefined, field: FieldSpec | undefined): void {
+    const { hooks, path, declaration } = this;
+    const dto = getDto(object.dto);
+    if (hooks.object.length > 0) {
+      const visit: ObjectVisit = { object, dto, entry, field, path, declaration };
+      for (const h of hooks.object) h(visit);
     }
-    walkValue(e.value, e, f, dto, object, [...path, { object, key: e.key, entry: e }], declaration, handlers);
-  }
-}
-
-function walkValue(
-  value: IrValue,
-  entry: IrEntry,
-  field: FieldSpec | undefined,
-  ownerDto: DtoSpec | undefined,
-  owner: IrObject,
-  path: PathStep[],
-  declaration: IrDeclaration,
-  handlers: readonly RuleHandlers[],
-): void {
-  switch (value.kind) {
-    case "object":
-      walkObject(value, entry, field, path, declaration, handlers);
-      return;
-    case "collection":
-      if (field && ownerDto) {
-        for (const h of handlers) h.collection?.({ collection: value, field, owner, ownerDto, path, declaration });
+    for (const e of object.entries) {
+      const f = dto ? getField(dto, e.key) : undefined;
+      if (dto && f && hooks.field.length > 0) {
+        const visit: FieldVisit = { owner: object, ownerDto: dto, field: f, entry: e, value: e.value, path, declaration };
+        for (const h of hooks.field) h(visit);
       }
-      walkCollection(value, path, declaration, handlers);
-      return;
-    case "array":
-      for (const item of value.items) {
-        if (item.kind === "object") walkObject(item, entry, field, path, declaration, handlers);
-      }
-      return;
-    default:
-      return;
+      const value = e.value;
+      if (value.kind !== "object" && value.kind !== "collection" && value.kind !== "array") continue;
+      path.push({ object, key: e.key, entry: e });
+      this.value(value, e, f, dto, object);
+      path.pop();
+    }
   }
-}
 
-function walkCollection(collection: IrCollection, path: PathStep[], declaration: IrDeclaration, handlers: readonly RuleHandlers[]): void {
-  for (const e of collection.entries) {
-    if (e.value.kind === "object") {
-      walkObject(e.value, e, undefined, [...path, { object: collection, key: e.key, entry: e }], declaration, handlers);
+  private value(value: IrValue, entry: IrEntry, field: FieldSpec | undefined, ownerDto: DtoSpec | undefined, owner: IrObject): void {
+    switch (value.kind) {
+      case "object":
+        this.object(value, entry, field);
+        return;
+      case "collection":
+        if (field && ownerDto && this.hooks.collection.length > 0) {
+          const visit: CollectionVisit = { collection: value, field, owner, ownerDto, path: this.path, declaration: this.declaration };
+          for (const h of this.hooks.collection) h(visit);
+        }
+        this.collection(value);
+        return;
+      case "array":
+        for (const item of value.items) {
+          if (item.kind === "object") this.object(item, entry, field);
+        }
+        return;
+      default:
+        return;
+    }
+  }
+
+  private collection(collection: IrCollection): void {
+    const path = this.path;
+    for (const e of collection.entries) {
+      if (e.value.kind !== "object") continue;
+      path.push({ object: collection, key: e.key, entry: e });
+      this.object(e.value, e, undefined);
+      path.pop();
     }
   }
 }

@@ -43,7 +43,10 @@ export interface Report {
   readonly suggestions?: readonly Fix[];
 }
 
-/** Where a value sits: the chain of DTOs and keys from the declaration's root. */
+/**
+ * Where a value sits: the chain of DTOs and keys from the declaration's root. The traversal shares
+ * one path array between visits: read it during the call, copy it (`[...path]`) to keep it.
+ */
 export interface PathStep {
   readonly object: IrObject | IrCollection;
   readonly key: string;

@@ -692,8 +692,13 @@ export function getDto(name: string): DtoSpec | undefined {
   return byName.get(name);
 }
 
+const fieldIndex = new Map<DtoSpec, ReadonlyMap<string, FieldSpec>>(
+  DTOS.map((d) => [d, new Map(d.fields.map((f) => [f.name, f]))]),
+);
+
 export function getField(dto: DtoSpec, name: string): FieldSpec | undefined {
-  return dto.fields.find((f) => f.name === name);
+  const index = fieldIndex.get(dto);
+  return index ? index.get(name) : dto.fields.find((f) => f.name === name);
 }
 
 const blockByType = new Map(BLOCK_TYPES.map((b) => [b.type, b]));
