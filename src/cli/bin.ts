@@ -1,20 +1,20 @@
 /**
- * The `b24layout` executable: runs `main` against the real process. The exit code is set rather
- * than forced so that buffered output to a pipe is flushed first.
+ * The `b24layout` program, bundled into `dist/b24layout.cjs` and started by the loader
+ * (`loader.ts`, `dist/cli.cjs`): `run` connects `main` to the real process. The exit code is set
+ * rather than forced so that buffered output to a pipe is flushed first.
  */
-import { main } from "./main.js";
+import { main, type CliIo } from "./main.js";
 
-// `b24layout build --stdout | head` closes the pipe early: that is not an error. Any other failure
-// of an output stream leaves nowhere to report it, so it only sets the exit code.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on("error", (error: NodeJS.ErrnoException) => {
-    process.exit(error.code === "EPIPE" ? (process.exitCode ?? 0) : 2);
-  });
+export { main };
+
+export async function run(): Promise<void> {
+  // `b24layout build --stdout | head` closes the pipe early: that is not an error. Any other failure
+  // of an output stream leaves nowhere to report it, so it only sets the exit code.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      process.exit(error.code === "EPIPE" ? (process.exitCode ?? 0) : 2);
+    });
+  }
+  const io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  process.exitCode = await main(process.argv.slice(2), io);
 }
-
-process.exitCode = await main(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-  cwd: process.cwd(),
-});

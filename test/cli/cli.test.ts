@@ -19,7 +19,7 @@ let CLI: string;
 beforeAll(() => {
   buildDir = mkdtempSync(join(tmpdir(), "b24layout-bundle-"));
   execFileSync(process.execPath, [join(ROOT, "scripts/bundle.mjs"), "--cli-only", "--out-dir", buildDir], { stdio: "pipe" });
-  CLI = join(buildDir, "cli.js");
+  CLI = join(buildDir, "cli.cjs");
 }, 60_000);
 
 afterAll(() => {
@@ -46,11 +46,47 @@ function run(cwd: string, args: readonly string[], env: Record<string, string> =
 }
 
 describe("the bundle", () => {
-  it("is an executable ESM file with a shebang", () => {
+  it("is an executable file with a shebang", () => {
     expect(readFileSync(CLI, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
     expect(statSync(CLI).mode & 0o111).toBe(0o111);
     const direct = spawnSync(CLI, ["--version"], { encoding: "utf8" });
     expect(direct.stdout).toBe(`${pkg.version}\n`);
+  });
+
+  const cacheName = `b24layout-${process.version}-${process.arch}.cache`;
+
+  it("starts from the code cache made at build time, and then writes none of its own", async () => {
+    expect(statSync(join(buildDir, cacheName)).size).toBeGreaterThan(100_000);
+    const temp = mkdtempSync(join(tmpdir(), "b24layout-tmp-"));
+    const dir = scratch({ "w.b24layout": WITH_WARNING });
+    const r = await run(dir, ["check", "w.b24layout"], { TMPDIR: temp });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("1 warning");
+    expect(readdirSync(temp)).toEqual([]);
+  });
+
+  it("runs without a usable cache, and leaves one in the temporary directory for the next run", () => {
+    const copy = mkdtempSync(join(tmpdir(), "b24layout-nocache-"));
+    for (const f of ["cli.cjs", "b24layout.cjs"]) writeFileSync(join(copy, f), readFileSync(join(buildDir, f)));
+    writeFileSync(join(copy, cacheName), "not a V8 code cache");
+    const temp = mkdtempSync(join(tmpdir(), "b24layout-tmp-"));
+    const dir = scratch({ "e.b24layout": WITH_ERROR });
+    const runCopy = (): Run => {
+      const r = spawnSync(process.execPath, [join(copy, "cli.cjs"), "check", "e.b24layout"], {
+        cwd: dir,
+        encoding: "utf8",
+        env: { PATH: process.env["PATH"] ?? "", TMPDIR: temp },
+      });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    const first = runCopy();
+    expect(first.code).toBe(1);
+    expect(first.stdout).toContain("1 error");
+    const written = readdirSync(join(temp, "b24layout-code-cache"));
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(new RegExp(`^\\d+-${cacheName.replace(/\./g, "\\.")}$`));
+    const second = runCopy();
+    expect(second).toEqual(first);
   });
 });
 

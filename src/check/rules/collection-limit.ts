@@ -1,4 +1,4 @@
-import type { Bound } from "../../model/types.js";
+import type { Bound, DtoSpec, FieldSpec } from "../../model/types.js";
 import { defineRule } from "../rule.js";
 
 /** Too many (or too few) members in an associative collection or list (TOO_MANY_ITEMS, spec §7). */
@@ -30,9 +30,14 @@ export default defineRule({
     },
   },
   create(context) {
-    const check = (limits: { min?: Bound; max?: Bound } | undefined, count: number, what: string, items: string, range: Parameters<typeof context.report>[0]["range"]) => {
+    /** `name` gives the message's subject; it is only built when there is something to report. */
+    const check = (limits: { min?: Bound; max?: Bound } | undefined, count: number, name: () => string, items: string, range: Parameters<typeof context.report>[0]["range"]) => {
       if (!limits) return;
       const { max, min } = limits;
+      const over = (max?.server !== undefined && count > max.server) || (max?.docs !== undefined && count > max.docs);
+      const under = (min?.server !== undefined && count < min.server) || (min?.docs !== undefined && count < min.docs);
+      if (!over && !under) return;
+      const what = name();
       if (max?.server !== undefined && count > max.server) {
         context.report({ messageId: "tooMany", data: { what, max: max.server, items, count }, range });
       } else if (max?.docs !== undefined && count > max.docs) {
@@ -51,25 +56,39 @@ export default defineRule({
         const over = limit.max?.server ?? limit.max?.docs;
         // Point at the first member over the limit: that is what has to go.
         const first = collection.entries[over ?? 0]?.range ?? collection.range;
-        check(limit, collection.entries.length, `The ${ownerDto.title}'s '${field.name}'`, "items", first);
+        check(limit, collection.entries.length, () => `The ${ownerDto.title}'s '${field.name}'`, "items", first);
       },
       object({ object, dto, declaration }) {
         if (!dto) return;
-        for (const f of dto.fields) {
+        for (const f of countedFields(dto)) {
           const e = object.entries.find((x) => x.key === f.name);
           if (f.type.kind === "collection" && !e) {
             // A collection with no members at all (`body { logo x }`).
             const required = f.required?.server || f.required?.docs;
-            if (required) check(f.type.limits, 0, `The ${dto.title}'s '${f.name}'`, "items", object === declaration.root ? declaration.nameRange : object.range);
+            if (required) check(f.type.limits, 0, () => `The ${dto.title}'s '${f.name}'`, "items", object === declaration.root ? declaration.nameRange : object.range);
           } else if (f.type.kind === "scalarMap" && e?.value.kind === "object") {
             const over = f.type.limits.max?.server ?? 0;
-            check(f.type.limits, e.value.entries.length, `'${f.name}'`, "entries", e.value.entries[over]?.range ?? e.range);
+            check(f.type.limits, e.value.entries.length, () => `'${f.name}'`, "entries", e.value.entries[over]?.range ?? e.range);
           } else if (f.type.kind === "list" && f.type.limits) {
             const count = e?.value.kind === "array" ? e.value.items.length : 0;
-            check(f.type.limits, count, `The ${dto.title}'s '${f.name}'`, "items", e?.range ?? (object === declaration.root ? declaration.nameRange : object.range));
+            check(f.type.limits, count, () => `The ${dto.title}'s '${f.name}'`, "items", e?.range ?? (object === declaration.root ? declaration.nameRange : object.range));
           }
         }
       },
     };
   },
 });
+
+const countedByDto = new Map<DtoSpec, readonly FieldSpec[]>();
+
+/** The fields whose member count has limits that the object handler checks. */
+function countedFields(dto: DtoSpec): readonly FieldSpec[] {
+  let fields = countedByDto.get(dto);
+  if (!fields) {
+    fields = dto.fields.filter(
+      (f) => f.type.kind === "collection" || f.type.kind === "scalarMap" || (f.type.kind === "list" && f.type.limits !== undefined),
+    );
+    countedByDto.set(dto, fields);
+  }
+  return fields;
+}

@@ -1,6 +1,5 @@
 import type { IrScalar } from "../../lower/ir.js";
 import { withArticle } from "../../lower/lower.js";
-import type { EnumValue } from "../../model/types.js";
 import { closest } from "../../util/suggest.js";
 import { defineRule } from "../rule.js";
 
@@ -38,16 +37,16 @@ export default defineRule({
         const type = field.type;
         if (type.kind !== "enum" || value.kind !== "scalar" || value.value === null) return;
         const numeric = type.valueType === "int";
-        const matches = (v: EnumValue) => (numeric ? Number(v.value) === toNumber(value.value) : v.value === value.value);
+        const written = numeric ? toNumber(value.value) : value.value;
+        const hit = type.values.find((v) => (numeric ? Number(v.value) === written : v.value === written));
+        if (hit && hit.accepted?.server !== false) return;
+        // Only a problem from here on: the message's parts are worth building.
         const accepted = type.values.filter((v) => v.accepted?.server !== false);
         const allowed = orList(accepted.map((v) => v.value));
         const what = withArticle(ownerDto.title);
         const data = { field: field.name, value: shown(value), what, allowed };
-        const hit = type.values.find(matches);
         if (hit) {
-          if (hit.accepted?.server === false) {
-            context.report({ messageId: "refused", data: { ...data, note: hit.note ?? "the server rejects it" }, range: value.range });
-          }
+          context.report({ messageId: "refused", data: { ...data, note: hit.note ?? "the server rejects it" }, range: value.range });
           return;
         }
         const words = accepted.flatMap((v) => [v.value, ...(v.aliases ?? [])]);

@@ -1,4 +1,4 @@
-import type { Support } from "../../model/types.js";
+import type { DtoSpec, FieldSpec, Support } from "../../model/types.js";
 import { getScalar } from "../../lower/ir.js";
 import { defineRule } from "../rule.js";
 
@@ -31,12 +31,10 @@ export default defineRule({
       object({ object, dto, declaration }) {
         if (!dto) return;
         const isRoot = object === declaration.root;
-        const where = isRoot ? declaration.nameRange : object.range;
-        const what = isRoot ? `${declaration.spec.keyword} '${declaration.name}'` : `This ${dto.title}`;
-        for (const f of dto.fields) {
-          // Constants and collections are written by the compiler when absent (`"blocks": {}`).
-          if (!f.required || f.type.kind === "constant" || f.type.kind === "collection") continue;
-          if (!object.entries.some((e) => e.key === f.name)) report(f.required, what, f.name, where);
+        for (const f of requiredFields(dto)) {
+          if (object.entries.some((e) => e.key === f.name)) continue;
+          const what = isRoot ? `${declaration.spec.keyword} '${declaration.name}'` : `This ${dto.title}`;
+          report(f.required!, what, f.name, isRoot ? declaration.nameRange : object.range);
         }
         const variants = dto.variants;
         if (!variants) return;
@@ -57,6 +55,18 @@ export default defineRule({
     };
   },
 });
+
+const requiredByDto = new Map<DtoSpec, readonly FieldSpec[]>();
+
+/** The fields an author must write. Constants and collections are written by the compiler when absent (`"blocks": {}`). */
+function requiredFields(dto: DtoSpec): readonly FieldSpec[] {
+  let fields = requiredByDto.get(dto);
+  if (!fields) {
+    fields = dto.fields.filter((f) => f.required && f.type.kind !== "constant" && f.type.kind !== "collection");
+    requiredByDto.set(dto, fields);
+  }
+  return fields;
+}
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
