@@ -29,7 +29,7 @@ export const COLLECTION_KEY_PATTERN = "^[a-zA-Z0-9_-]+$";
  * crm.<entity>.details.configuration.set names the entity in the method, not in the params).
  * The model has no column for this.
  */
-const OMITTED_BY_DIRECTIVE: Readonly<Record<string, readonly string[]>> = { legacy: ["entityTypeId"] };
+export const OMITTED_BY_DIRECTIVE: Readonly<Record<string, readonly string[]>> = { legacy: ["entityTypeId"] };
 
 /** String formats as patterns (spec §6 datetime, §7 label colour). Country codes are an enum. */
 const FORMAT_PATTERNS: Readonly<Record<Exclude<StringFormat, "countryCode">, string>> = {
