@@ -7,9 +7,9 @@
  *      ajv validator of the layout schema over the 1,000 corpus JSON texts (target ≤ 4×), in
  *      fresh worker processes (bench/in-process.mjs) so one process in a bad JIT state cannot
  *      decide the figure;
- *   b. whole process: `node dist/cli.cjs check bench/corpus/src` vs ajv-cli validating the JSON
+ *   b. whole process: `node dist/cli.js check bench/corpus/src` vs ajv-cli validating the JSON
  *      corpus against the same schema (target ≤ 0.5×);
- *   c. cold start: `node dist/cli.cjs check <one file>` vs `node -e 0` (target ≤ 1.6×);
+ *   c. cold start: `node dist/cli.js check <one file>` vs `node -e 0` (target ≤ 1.6×);
  *
  * plus, for information, the parse+check latency of one ~2,000-line file (the editor's case).
  *
@@ -39,7 +39,8 @@ const { values: opts } = parseArgs({
 });
 const dist = resolve(opts.dist);
 const libPath = join(dist, "index.js");
-const cliPath = join(dist, "cli.cjs");
+/** The package's bin, as `npx b24layout` runs it. */
+const cliPath = join(dist, "cli.js");
 
 /** Rounds per measurement (`--quick` is for trying the script, not for figures). */
 const ROUNDS = opts.quick
@@ -110,11 +111,11 @@ function layoutSchema(lib) {
     if (!s || typeof s !== "object") fail("schemaFor('layout') returned no schema");
     return { schema: JSON.parse(JSON.stringify(s)), source: "schemaFor('layout') of dist/index.js" };
   }
-  const r = runProcess(process.execPath, [cliPath, "schema", "layout"], { what: "dist/cli.cjs schema layout" });
+  const r = runProcess(process.execPath, [cliPath, "schema", "layout"], { what: "dist/cli.js schema layout" });
   try {
-    return { schema: JSON.parse(r.stdout), source: "`node dist/cli.cjs schema layout`" };
+    return { schema: JSON.parse(r.stdout), source: "`node dist/cli.js schema layout`" };
   } catch (e) {
-    return fail(`dist/cli.cjs schema layout printed no JSON: ${e.message}`);
+    return fail(`dist/cli.js schema layout printed no JSON: ${e.message}`);
   }
 }
 
@@ -172,12 +173,12 @@ function measureWholeProcess(schemaPath, spec, strict) {
   if (!strict) baseArgs.push("--strict=false");
   const baseline = [process.execPath, baseArgs];
   // Warm-up (and failure check: both must exit 0 on the valid corpus).
-  runProcess(...ours, { what: "dist/cli.cjs check bench/corpus/src" });
+  runProcess(...ours, { what: "dist/cli.js check bench/corpus/src" });
   runProcess(...baseline, { what: "ajv-cli validate" });
   return {
     ...interleave(
       ROUNDS.whole,
-      () => runProcess(...ours, { what: "dist/cli.cjs check" }).ms,
+      () => runProcess(...ours, { what: "dist/cli.js check" }).ms,
       () => runProcess(...baseline, { what: "ajv-cli validate" }).ms,
     ),
     commands: { ours: `node ${rel(cliPath)} ${ours[1].slice(1).join(" ")}`, baseline: `node ${baseArgs.map((a) => (a === ajvBin ? rel(a) : a.includes("*") ? `"${a}"` : a)).join(" ")}` },
@@ -189,13 +190,13 @@ function measureColdStart() {
   const ours = [process.execPath, [cliPath, "check", file]];
   const baseline = [process.execPath, ["-e", "0"]];
   for (let i = 0; i < 2; i++) {
-    runProcess(...ours, { what: `dist/cli.cjs check ${file}` });
+    runProcess(...ours, { what: `dist/cli.js check ${file}` });
     runProcess(...baseline, { what: "node -e 0" });
   }
   return {
     ...interleave(
       ROUNDS.cold,
-      () => runProcess(...ours, { what: "dist/cli.cjs check" }).ms,
+      () => runProcess(...ours, { what: "dist/cli.js check" }).ms,
       () => runProcess(...baseline, { what: "node -e 0" }).ms,
     ),
     commands: { ours: `node ${rel(cliPath)} check ${file}`, baseline: "node -e 0" },

@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 /**
  * Builds the package:
- *   dist/cli.cjs        the `b24layout` executable: a loader that starts dist/b24layout.cjs from
+ *   dist/cli.js         the `bin` entry: two lines that start dist/cli.cjs. Its path never changes:
+ *                       `npx b24layout` inside a clone installs the project into npx's cache once
+ *                       and keeps linking the bin path it saw then, so a renamed bin breaks every
+ *                       machine that ran it before ("b24layout: not found").
+ *   dist/cli.cjs        the executable: a loader that starts dist/b24layout.cjs from
  *                       the V8 code cache dist/b24layout-<node version>-<arch>.cache (made here
  *                       by a warm-up run)
  *   dist/b24layout.cjs  the program (CommonJS, one file, dependencies bundled)
@@ -17,7 +21,7 @@
  */
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { chmod, mkdir, readdir, rm } from "node:fs/promises";
+import { chmod, mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -63,6 +67,9 @@ await build({
   banner: { js: "#!/usr/bin/env node" },
 });
 await chmod(cli, 0o755);
+const bin = join(outDir, "cli.js");
+await writeFile(bin, '#!/usr/bin/env node\n// The package\'s bin (a path that must not change): see scripts/bundle.mjs.\nimport "./cli.cjs";\n');
+await chmod(bin, 0o755);
 await build({
   ...common,
   format: "cjs",

@@ -1,6 +1,6 @@
 /**
  * The `b24layout` program, bundled into `dist/b24layout.cjs` and started by the loader
- * (`loader.ts`, `dist/cli.cjs`): `run` connects `main` to the real process. The exit code is set
+ * (`loader.ts`, `dist/cli.cjs`, started by the bin `dist/cli.js`): `run` connects `main` to the real process. The exit code is set
  * rather than forced so that buffered output to a pipe is flushed first.
  */
 import { main, type CliIo } from "./main.js";

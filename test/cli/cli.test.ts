@@ -19,7 +19,7 @@ let CLI: string;
 beforeAll(() => {
   buildDir = mkdtempSync(join(tmpdir(), "b24layout-bundle-"));
   execFileSync(process.execPath, [join(ROOT, "scripts/bundle.mjs"), "--cli-only", "--out-dir", buildDir], { stdio: "pipe" });
-  CLI = join(buildDir, "cli.cjs");
+  CLI = join(buildDir, "cli.js");
 }, 60_000);
 
 afterAll(() => {
@@ -46,6 +46,12 @@ function run(cwd: string, args: readonly string[], env: Record<string, string> =
 }
 
 describe("the bundle", () => {
+  it("is the package's bin, at the path it has always had", () => {
+    // `npx b24layout` in a clone links the bin path it saw on its first run, for good: a renamed bin
+    // makes the README's first command fail with "b24layout: not found" on every such machine.
+    expect(pkg.bin).toEqual({ b24layout: "dist/cli.js" });
+  });
+
   it("is an executable file with a shebang", () => {
     expect(readFileSync(CLI, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
     expect(statSync(CLI).mode & 0o111).toBe(0o111);
@@ -67,12 +73,12 @@ describe("the bundle", () => {
 
   it("runs without a usable cache, and leaves one in the temporary directory for the next run", () => {
     const copy = mkdtempSync(join(tmpdir(), "b24layout-nocache-"));
-    for (const f of ["cli.cjs", "b24layout.cjs"]) writeFileSync(join(copy, f), readFileSync(join(buildDir, f)));
+    for (const f of ["cli.js", "cli.cjs", "b24layout.cjs"]) writeFileSync(join(copy, f), readFileSync(join(buildDir, f)));
     writeFileSync(join(copy, cacheName), "not a V8 code cache");
     const temp = mkdtempSync(join(tmpdir(), "b24layout-tmp-"));
     const dir = scratch({ "e.b24layout": WITH_ERROR });
     const runCopy = (): Run => {
-      const r = spawnSync(process.execPath, [join(copy, "cli.cjs"), "check", "e.b24layout"], {
+      const r = spawnSync(process.execPath, [join(copy, "cli.js"), "check", "e.b24layout"], {
         cwd: dir,
         encoding: "utf8",
         env: { PATH: process.env["PATH"] ?? "", TMPDIR: temp },
