@@ -4,7 +4,7 @@
  * rules. It only reports what it cannot place (an unknown statement, an argument it cannot bind).
  */
 import type { ActionClause, Argument, Body, Document, Label, MapLiteral, Range, Statement } from "../syntax/ast.js";
-import { BLOCK_TYPES, getBlockType, getDto, getField } from "../model/dtos.js";
+import { BLOCK_TYPES, getDto, getField } from "../model/dtos.js";
 import {
   COLLECTION_MEMBER_KEYWORDS,
   DECLARATIONS,
@@ -14,10 +14,9 @@ import {
   TRANSLATIONS_KEYWORD,
 } from "../model/statements.js";
 import { entityByWord } from "../model/entities.js";
-import type { DtoSpec, FieldSpec, FieldType, StatementSpec } from "../model/types.js";
+import type { DeclarationSpec, DtoSpec, EnumValue, FieldSpec, FieldType, StatementSpec } from "../model/types.js";
 import { closest } from "../util/suggest.js";
 import type {
-  IrArray,
   IrCollection,
   IrDeclaration,
   IrEntry,
@@ -25,8 +24,25 @@ import type {
   IrProgram,
   IrScalar,
   IrValue,
-  TranslationTable,
 } from "./ir.js";
+import {
+  declarationRef,
+  entry,
+  generatedEntry,
+  newArray,
+  newCollection,
+  newDeclaration,
+  newList,
+  newObject,
+  newProgram,
+  newTranslationEntry,
+  newTranslationLanguage,
+  newTranslationTable,
+  scalar,
+  span,
+  translationRef,
+} from "./nodes.js";
+import { plainConstructor, type Writable } from "../util/plain-constructor.js";
 
 /** A problem found while lowering, reported through the named rule's message template. */
 export interface LoweringProblem {
@@ -47,19 +63,180 @@ export interface LoweringResult {
 }
 
 const BLOCK_KEYWORDS = new Set(BLOCK_TYPES.map((b) => b.type));
+/** The type of map values and list items that have no field in the model. */
+const STRING_TYPE: FieldType = { kind: "string" };
+const NO_NAMES: readonly string[] = [];
+
+/**
+ * What lowering needs to know about one DTO, computed once from the model: the lookups every
+ * statement and head-line word would otherwise do by scanning the DTO's fields, and the statement
+ * spec's shorthands copied onto one object shape (the model's specs and DTOs each have their own
+ * shape, which makes every property read on the hot path a slow, megamorphic one).
+ */
+class DtoPlan {
+  readonly name: string;
+  readonly title: string;
+  readonly closed: boolean;
+  readonly labelField: string | undefined;
+  readonly arrow: string | undefined;
+  readonly bodyField: FieldSpec | undefined;
+  readonly membersByName: StatementSpec["membersByName"];
+  readonly keywordAliases: StatementSpec["keywordAliases"];
+  readonly flagAliases: StatementSpec["flagAliases"];
+  readonly positional: StatementSpec["positional"];
+  readonly positionalByVariant: StatementSpec["positionalByVariant"];
+  readonly wordPositional: readonly string[];
+  readonly words: StatementSpec["words"];
+  /** Every field by name, as getField resolves it. */
+  readonly fields = new Map<string, FieldSpec>();
+  /** Fields set by `name value` in a body or by a keyword argument (`size xs`): the non-structural ones. */
+  readonly plainFields = new Map<string, FieldSpec>();
+  /** The collection, block or list field each member keyword (`tag`, `text`, `section`) adds to. */
+  readonly memberFields = new Map<string, FieldSpec>();
+  /** The first `spec.words` enum field accepting each bare word (`warning` → `type`). */
+  readonly wordFields = new Map<string, FieldSpec>();
+  /** Fields of `spec.flatten` objects written directly in this body, first `via` first. */
+  readonly flattened = new Map<string, FlattenedField>();
+  /** The declaration a bare name refers to when a field of this DTO is written `layout incomingCall`. */
+  readonly declaration: DeclarationSpec | undefined;
+  /** A one-map argument is a translated title (`header { en: "…" }`), not the object itself. */
+  readonly mapIsTitle: boolean;
+  /** Suggestion candidates, built on the first unknown word or statement. */
+  headWords: readonly string[] | undefined = undefined;
+  statementNames: readonly string[] | undefined = undefined;
+
+  constructor(
+    readonly dto: DtoSpec,
+    readonly spec: StatementSpec,
+  ) {
+    this.name = dto.name;
+    this.title = dto.title;
+    this.closed = dto.closed;
+    this.labelField = spec.labelField;
+    this.arrow = spec.arrow;
+    this.bodyField = spec.bodyField !== undefined ? getField(dto, spec.bodyField) : undefined;
+    this.membersByName = spec.membersByName;
+    this.keywordAliases = spec.keywordAliases;
+    this.flagAliases = spec.flagAliases;
+    this.positional = spec.positional;
+    this.positionalByVariant = spec.positionalByVariant;
+    this.wordPositional = spec.wordPositional ?? NO_NAMES;
+    this.words = spec.words;
+    for (const f of dto.fields) {
+      const t = f.type;
+      // Through getField, so that a name resolves to the same field as everywhere else.
+      const named = getField(dto, f.name)!;
+      this.fields.set(f.name, named);
+      if (!isStructural(named)) this.plainFields.set(f.name, named);
+      if (t.kind === "collection") {
+        if (t.blockTypes) for (const k of BLOCK_KEYWORDS) this.addMemberKeyword(k, f);
+        else this.addMemberKeyword(COLLECTION_MEMBER_KEYWORDS[t.of], f);
+      } else if (t.kind === "block") {
+        for (const k of BLOCK_KEYWORDS) this.addMemberKeyword(k, f);
+      } else if (t.kind === "list" && t.dto) {
+        this.addMemberKeyword(LIST_MEMBER_KEYWORDS[t.dto], f);
+      }
+    }
+    for (const name of spec.words ?? NO_NAMES) {
+      const f = getField(dto, name);
+      if (f?.type.kind !== "enum") continue;
+      for (const v of f.type.values) {
+        for (const word of [v.value, ...(v.aliases ?? NO_NAMES)]) if (!this.wordFields.has(word)) this.wordFields.set(word, f);
+      }
+    }
+    for (const viaName of spec.flatten ?? NO_NAMES) {
+      const via = getField(dto, viaName);
+      if (via?.type.kind !== "object") continue;
+      const inner = getDto(via.type.dto);
+      if (!inner) continue;
+      for (const f of inner.fields) {
+        if (!this.flattened.has(f.name)) this.flattened.set(f.name, { via, dto: inner, field: getField(inner, f.name)! });
+      }
+    }
+    this.declaration = DECLARATIONS.find((d) => d.dto === dto.name);
+    const firstPositional = spec.positional?.[0];
+    this.mapIsTitle = firstPositional !== undefined && getField(dto, firstPositional)?.type.kind === "text";
+  }
+
+  private addMemberKeyword(keyword: string | undefined, f: FieldSpec): void {
+    if (keyword !== undefined && !this.memberFields.has(keyword)) this.memberFields.set(keyword, f);
+  }
+}
+
+interface FlattenedField {
+  readonly via: FieldSpec;
+  readonly dto: DtoSpec;
+  readonly field: FieldSpec;
+}
+
+/** Plans by DTO name, made on first use. */
+const plans = new Map<string, DtoPlan>();
+
+function planByName(name: string): DtoPlan {
+  let plan = plans.get(name);
+  if (plan === undefined) {
+    plan = new DtoPlan(getDto(name)!, getStatementSpec(name));
+    plans.set(name, plan);
+  }
+  return plan;
+}
+
+const ACTION_PLAN = planByName("ActionDto");
+/** The plan of each content block type's `properties` DTO. */
+const blockPlans = new Map(BLOCK_TYPES.map((b) => [b.type, planByName(b.dto)]));
+
+/** Enum values by alias, for each enum type that has aliases. */
+const enumAliases = new WeakMap<FieldType, ReadonlyMap<string, EnumValue>>();
+
+function enumValueByAlias(type: FieldType & { kind: "enum" }, word: string): EnumValue | undefined {
+  let byAlias = enumAliases.get(type);
+  if (byAlias === undefined) {
+    const map = new Map<string, EnumValue>();
+    for (const v of type.values) for (const a of v.aliases ?? NO_NAMES) if (!map.has(a)) map.set(a, v);
+    byAlias = map;
+    enumAliases.set(type, byAlias);
+  }
+  return byAlias.get(word);
+}
+
+const LoweringResultNode = plainConstructor(function (this: Writable<LoweringResult>, program: IrProgram, problems: readonly LoweringProblem[]) {
+  this.program = program;
+  this.problems = problems;
+});
+
+const ProblemNode = plainConstructor(function (
+  this: Writable<LoweringProblem>,
+  ruleId: string,
+  messageId: string,
+  data: LoweringProblem["data"],
+  range: Range,
+  replacement: string | undefined,
+) {
+  this.ruleId = ruleId;
+  this.messageId = messageId;
+  this.data = data;
+  this.range = range;
+  if (replacement !== undefined) this.replacement = replacement;
+});
 
 export function lower(document: Document): LoweringResult {
   return new Lowering().run(document);
 }
 
+/**
+ * One lowering of one document. Entries for model fields take the model's own string as their key
+ * (equal to what was written): the emitter and the rules then compare keys by identity.
+ */
 class Lowering {
-  private readonly problems: LoweringProblem[] = [];
-  private readonly translations: TranslationTable = { languages: new Map(), all: [] };
+  private readonly problems = newList<LoweringProblem>();
+  private readonly translations = newTranslationTable();
   /** Objects created by a flattened statement (`completed true` creates `fields`), not written by the author. */
   private readonly implicitObjects = new Set<IrValue>();
+  /** Scratch list of bindArguments. */
+  private readonly taken: Taken = { fields: newList(), count: 0 };
 
   run(document: Document): LoweringResult {
-    const declarations: IrDeclaration[] = [];
+    const declarations = newList<IrDeclaration>();
     for (const s of document.statements) {
       const keyword = s.name.name;
       if (keyword === "") continue;
@@ -77,13 +254,13 @@ class Lowering {
       const decl = this.lowerDeclaration(s, spec);
       if (decl) declarations.push(decl);
     }
-    return { program: { declarations, translations: this.translations }, problems: this.problems };
+    return new LoweringResultNode(newProgram(declarations, this.translations), this.problems);
   }
 
   // ----- reporting -----
 
   problem(ruleId: string, messageId: string, data: Record<string, string | number>, range: Range, replacement?: string): void {
-    this.problems.push({ ruleId, messageId, data, range, ...(replacement !== undefined ? { replacement } : {}) });
+    this.problems.push(new ProblemNode(ruleId, messageId, data, range, replacement));
   }
 
   unknown(name: string, range: Range, where: string, candidates: Iterable<string>): void {
@@ -100,31 +277,32 @@ class Lowering {
   // ----- declarations -----
 
   lowerDeclaration(s: Statement, spec: (typeof DECLARATIONS)[number]): IrDeclaration | undefined {
-    const [first, ...rest] = s.args;
+    const first = s.args[0];
     if (!first || first.kind !== "Identifier") {
       this.problem(INVALID_ARGUMENT, "declarationName", { keyword: spec.keyword }, first?.range ?? s.name.range);
       return undefined;
     }
-    const dto = getDto(spec.dto)!;
-    const root = newObject(dto.name, s.range);
+    const plan = planByName(spec.dto);
+    const root = newObject(plan.name, s.range);
     const directives = new Set<string>();
-    const args: Argument[] = [];
-    for (const a of rest) {
+    const args = newList<Argument>();
+    for (let i = 1; i < s.args.length; i++) {
+      const a = s.args[i]!;
       if (a.kind === "Identifier" && spec.directives?.includes(a.name)) directives.add(a.name);
       else args.push(a);
     }
     if (spec.nameField) {
       root.entries.push(entry(spec.nameField, first.range, scalar(first.name, first.range, "name"), first.range));
     }
-    this.bindArguments(root, dto, getStatementSpec(dto.name), args, undefined);
+    this.bindArguments(root, plan, args, 0, undefined);
     if (s.action) this.problem(INVALID_ARGUMENT, "noAction", { what: withArticle(`${spec.keyword} declaration`) }, s.action.range);
-    if (s.body) this.lowerBody(root, dto, s.body);
+    if (s.body) this.lowerBody(root, plan, s.body);
     if (spec.nameField) {
       // A `code` written in the body wins over the name; drop the name-derived entry then.
       const written = root.entries.filter((e) => e.key === spec.nameField);
       if (written.length > 1) root.entries.splice(root.entries.indexOf(written[0]!), 1);
     }
-    return { spec, name: first.name, nameRange: first.range, range: s.range, root, directives, statement: s };
+    return newDeclaration(spec, first.name, first.range, s.range, root, directives, s);
   }
 
   lowerTranslations(s: Statement): void {
@@ -136,19 +314,20 @@ class Lowering {
       for (const a of langStatement.args) this.problem(INVALID_ARGUMENT, "unexpectedArgument", { what: `language '${language}'` }, a.range);
       let lang = this.translations.languages.get(language);
       if (!lang) {
-        lang = { language, range: langStatement.name.range, entries: new Map() };
+        lang = newTranslationLanguage(language, langStatement.name.range);
         this.translations.languages.set(language, lang);
       }
       for (const keyStatement of langStatement.body?.statements ?? []) {
         const key = keyStatement.name.name;
         if (key === "") continue;
-        const [value, ...extra] = keyStatement.args;
+        const args = keyStatement.args;
+        const value = args[0];
         if (!value || value.kind !== "String") {
           this.problem(INVALID_ARGUMENT, "translationValue", { key, language }, value?.range ?? keyStatement.name.range);
           continue;
         }
-        for (const x of extra) this.problem(INVALID_ARGUMENT, "unexpectedArgument", { what: `translation '${key}'` }, x.range);
-        const t = { language, key, value: value.value, range: keyStatement.range, keyRange: keyStatement.name.range };
+        for (let i = 1; i < args.length; i++) this.problem(INVALID_ARGUMENT, "unexpectedArgument", { what: `translation '${key}'` }, args[i]!.range);
+        const t = newTranslationEntry(language, key, value.value, keyStatement.range, keyStatement.name.range);
         this.translations.all.push(t);
         if (!lang.entries.has(key)) lang.entries.set(key, t);
       }
@@ -157,46 +336,48 @@ class Lowering {
 
   // ----- statements → objects -----
 
-  /** Builds the object a statement describes: head arguments, `-> action`, body. */
-  buildObject(s: Statement, dto: DtoSpec, variant?: string, argsFrom = 0): IrObject {
-    const obj = newObject(dto.name, s.range);
-    const spec = getStatementSpec(dto.name);
-    if (spec.labelField && s.label) {
-      obj.entries.push(entry(spec.labelField, s.label.range, scalar(s.label.value, s.label.range, "label"), s.label.range));
+  /**
+   * Builds the object a statement describes: head arguments, `-> action`, body. `ignoreLabel`: the
+   * statement's label keys its entry in the parent and does not fill a field here.
+   */
+  buildObject(s: Statement, plan: DtoPlan, ignoreLabel = false): IrObject {
+    const obj = newObject(plan.name, s.range);
+    const label = ignoreLabel ? undefined : s.label;
+    if (plan.labelField && label) {
+      obj.entries.push(entry(plan.labelField, label.range, scalar(label.value, label.range, "label"), label.range));
     }
-    this.bindArguments(obj, dto, spec, s.args.slice(argsFrom), variant);
+    this.bindArguments(obj, plan, s.args, 0, undefined);
     if (s.action) {
-      if (spec.arrow) {
-        obj.entries.push(entry(spec.arrow, s.action.range, this.buildAction(s.action), s.action.range));
+      if (plan.arrow) {
+        obj.entries.push(entry(plan.arrow, s.action.range, this.buildAction(s.action), s.action.range));
       } else {
-        this.problem(INVALID_ARGUMENT, "noAction", { what: withArticle(dto.title) }, s.action.range);
+        this.problem(INVALID_ARGUMENT, "noAction", { what: withArticle(plan.title) }, s.action.range);
       }
     }
     if (s.body) {
-      if (spec.bodyField) {
-        const field = getField(dto, spec.bodyField)!;
-        const inner = this.objectFromBody(s.body, field.type);
-        obj.entries.push(entry(spec.bodyField, s.body.range, inner, s.body.range));
+      const bodyField = plan.bodyField;
+      if (bodyField) {
+        const inner = this.objectFromBody(s.body, bodyField.type);
+        obj.entries.push(entry(bodyField.name, s.body.range, inner, s.body.range));
       } else {
-        this.lowerBody(obj, dto, s.body);
+        this.lowerBody(obj, plan, s.body);
       }
     }
     return obj;
   }
 
   buildAction(clause: ActionClause | Statement, argsFrom = 0): IrObject {
-    const dto = getDto("ActionDto")!;
+    const plan = ACTION_PLAN;
     const isClause = clause.kind === "Action";
     const typeWord = isClause ? clause.name : clause.args[argsFrom - 1];
-    const obj = newObject(dto.name, clause.range);
+    const obj = newObject(plan.name, clause.range);
     let variant: string | undefined;
     if (typeWord && typeWord.kind === "Identifier") {
       variant = typeWord.name;
       obj.entries.push(entry("type", typeWord.range, scalar(typeWord.name, typeWord.range, "word"), typeWord.range));
     }
-    const args = isClause ? clause.args : clause.args.slice(argsFrom);
-    this.bindArguments(obj, dto, getStatementSpec(dto.name), args, variant);
-    if (!isClause && clause.body) this.lowerBody(obj, dto, clause.body);
+    this.bindArguments(obj, plan, clause.args, isClause ? 0 : argsFrom, variant);
+    if (!isClause && clause.body) this.lowerBody(obj, plan, clause.body);
     if (!isClause && clause.action) this.problem(INVALID_ARGUMENT, "noAction", { what: "an action" }, clause.action.range);
     return obj;
   }
@@ -206,32 +387,38 @@ class Lowering {
     const type = s.name.name;
     const block = newObject("ContentBlockDto", s.range);
     block.entries.push(entry("type", s.name.range, scalar(type, s.name.range, "word"), s.name.range));
-    const propsDto = getDto(getBlockType(type)!.dto)!;
-    const props = this.buildObject({ ...s, label: undefined }, propsDto);
+    const props = this.buildObject(s, blockPlans.get(type)!, true);
     if (props.entries.length > 0 || s.body) block.entries.push(entry("properties", s.range, props, s.range));
     return block;
   }
 
   // ----- head arguments -----
 
-  bindArguments(obj: IrObject, dto: DtoSpec, spec: StatementSpec, args: readonly Argument[], variant: string | undefined): void {
-    const positional = [...((variant !== undefined ? spec.positionalByVariant?.[variant] : undefined) ?? spec.positional ?? [])];
-    const wordPositional = [...(spec.wordPositional ?? [])];
-    const taken = (field: string) => {
-      removeFrom(positional, field);
-      removeFrom(wordPositional, field);
-    };
-    for (let i = 0; i < args.length; i++) {
+  /** Binds `args` from index `from` on: keyword arguments, flags, enum words, then positional values. */
+  bindArguments(obj: IrObject, plan: DtoPlan, args: readonly Argument[], from: number, variant: string | undefined): void {
+    const positional = (variant !== undefined ? plan.positionalByVariant?.[variant] : undefined) ?? plan.positional ?? NO_NAMES;
+    // Kept as it was: a variant named like an Object.prototype member (`-> constructor`) finds a
+    // function here, and lowering has always thrown on it. Object.hasOwn on the lookup would fix it.
+    if (!Array.isArray(positional)) throw new TypeError(`${variant} is not a list of positional fields`);
+    if (from >= args.length) return;
+    const wordPositional = plan.wordPositional;
+    // Fields already filled by an earlier argument: no positional slot fills them again. One list
+    // for all calls, of which the first `taken.count` are this call's: binding never re-enters
+    // itself (values are maps and lists, not statements).
+    const taken = this.taken;
+    taken.count = 0;
+    for (let i = from; i < args.length; i++) {
       const arg = args[i]!;
       if (arg.kind === "Identifier") {
         const word = arg.name;
-        const keywordField = spec.keywordAliases?.[word] ?? (getField(dto, word) && !isStructural(getField(dto, word)!) ? word : undefined);
-        const field = keywordField !== undefined ? getField(dto, keywordField) : undefined;
+        const alias = plan.keywordAliases?.[word];
+        const keywordField = alias ?? (plan.plainFields.has(word) ? word : undefined);
+        const field = alias !== undefined ? getField(plan.dto, alias) : plan.plainFields.get(word);
         if (field && keywordField !== undefined) {
-          taken(keywordField);
+          take(taken, keywordField);
           const next = args[i + 1];
           if (field.type.kind === "bool" && next?.kind !== "Boolean") {
-            obj.entries.push(entry(keywordField, arg.range, scalar(true, arg.range, "flag"), arg.range));
+            obj.entries.push(entry(field.name, arg.range, scalar(true, arg.range, "flag"), arg.range));
             continue;
           }
           if (!next) {
@@ -239,30 +426,29 @@ class Lowering {
             continue;
           }
           i++;
-          obj.entries.push(entry(keywordField, arg.range, this.valueFor(next, field.type), span(arg.range, next.range)));
+          obj.entries.push(entry(field.name, arg.range, this.valueFor(next, field.type), span(arg.range, next.range)));
           continue;
         }
-        const flag = spec.flagAliases?.[word];
+        const flag = plan.flagAliases?.[word];
         if (flag) {
-          taken(flag.field);
-          obj.entries.push(entry(flag.field, arg.range, { kind: "scalar", value: flag.value, range: arg.range, source: "flag", written: word }, arg.range));
+          take(taken, flag.field);
+          obj.entries.push(entry(flag.field, arg.range, scalar(flag.value, arg.range, "flag", word), arg.range));
           continue;
         }
-        const wordField = spec.words?.find((f) => enumAccepts(getField(dto, f)?.type, word));
+        const wordField = plan.wordFields.get(word);
         if (wordField) {
-          taken(wordField);
-          obj.entries.push(entry(wordField, arg.range, this.valueFor(arg, getField(dto, wordField)!.type), arg.range));
+          take(taken, wordField.name);
+          obj.entries.push(entry(wordField.name, arg.range, this.valueFor(arg, wordField.type), arg.range));
           continue;
         }
-        const slot = wordPositional[0];
+        const slot = firstFree(wordPositional, taken);
         if (slot !== undefined) {
-          taken(slot);
+          take(taken, slot);
           obj.entries.push(entry(slot, arg.range, scalar(word, arg.range, "word"), arg.range));
           continue;
         }
-        const candidates = this.headWords(dto, spec);
-        const suggestion = closest(word, candidates);
-        const unsetWordField = spec.words?.find((f) => !obj.entries.some((e) => e.key === f));
+        const suggestion = closest(word, (plan.headWords ??= headWords(plan)));
+        const unsetWordField = plan.words?.find((f) => !obj.entries.some((e) => e.key === f));
         if (!suggestion && unsetWordField) {
           // Most likely a misspelt enum value: let the enum rule report it with its own suggestion.
           obj.entries.push(entry(unsetWordField, arg.range, scalar(word, arg.range, "word"), arg.range));
@@ -271,40 +457,21 @@ class Lowering {
         this.problem(
           INVALID_ARGUMENT,
           suggestion ? "unknownWordSuggest" : "unknownWord",
-          { word, what: dto.title, ...(suggestion ? { suggestion } : {}) },
+          { word, what: plan.title, ...(suggestion ? { suggestion } : {}) },
           arg.range,
           suggestion,
         );
         continue;
       }
-      const slot = positional[0];
+      const slot = firstFree(positional, taken);
       if (slot === undefined) {
-        this.problem(INVALID_ARGUMENT, "unexpectedValue", { what: dto.title, expected: this.describeHead(spec, variant) }, arg.range);
+        this.problem(INVALID_ARGUMENT, "unexpectedValue", { what: plan.title, expected: describeHead(plan.spec, variant) }, arg.range);
         continue;
       }
-      taken(slot);
-      const field = getField(dto, slot)!;
+      take(taken, slot);
+      const field = plan.fields.get(slot)!;
       obj.entries.push(entry(slot, arg.range, this.valueFor(arg, field.type), arg.range));
     }
-  }
-
-  /** Words the head line of a statement accepts, for suggestions. */
-  headWords(dto: DtoSpec, spec: StatementSpec): string[] {
-    const words: string[] = [];
-    for (const f of dto.fields) {
-      if (!isStructural(f)) words.push(f.name);
-      if (spec.words?.includes(f.name) && f.type.kind === "enum") {
-        for (const v of f.type.values) words.push(v.value, ...(v.aliases ?? []));
-      }
-    }
-    words.push(...Object.keys(spec.keywordAliases ?? {}), ...Object.keys(spec.flagAliases ?? {}));
-    return words;
-  }
-
-  describeHead(spec: StatementSpec, variant: string | undefined): string {
-    const positional = (variant !== undefined ? spec.positionalByVariant?.[variant] : undefined) ?? spec.positional ?? [];
-    if (positional.length === 0) return "no values, only words";
-    return `${positional.length === 1 ? "one value" : `${positional.length} values`} (${positional.join(", ")})`;
   }
 
   // ----- values -----
@@ -312,7 +479,7 @@ class Lowering {
   valueFor(arg: Argument, type: FieldType): IrValue {
     switch (arg.kind) {
       case "Identifier":
-        return this.wordValue(arg.name, arg.range, type);
+        return wordValue(arg.name, arg.range, type);
       case "String":
         return scalar(arg.value, arg.range, "string");
       case "Number":
@@ -322,152 +489,97 @@ class Lowering {
       case "Null":
         return scalar(null, arg.range, "null");
       case "TranslationRef":
-        return { kind: "translationRef", key: arg.key, range: arg.range };
+        return translationRef(arg.key, arg.range);
       case "Map":
         return this.objectFromMap(arg, type);
       case "List": {
-        const of: FieldType = type.kind === "list" ? type.of : { kind: "string" };
-        const arr: IrArray = { kind: "array", items: arg.items.map((v) => this.valueFor(v, of)), range: arg.range };
-        return arr;
+        const of: FieldType = type.kind === "list" ? type.of : STRING_TYPE;
+        const items = newList<IrValue>();
+        for (const v of arg.items) items.push(this.valueFor(v, of));
+        return newArray(items, arg.range);
       }
     }
-  }
-
-  /** A bare word as a value: enum aliases and entity names become the values they stand for. */
-  wordValue(word: string, range: Range, type: FieldType): IrScalar {
-    if (type.kind === "enum") {
-      const v = type.values.find((x) => x.aliases?.includes(word));
-      if (v) {
-        const value = type.valueType === "int" ? Number(v.value) : v.value;
-        return { kind: "scalar", value, range, source: "word", written: word };
-      }
-    }
-    if (type.kind === "int" && type.entityType) {
-      const entity = entityByWord(word);
-      if (entity) return { kind: "scalar", value: entity.id, range, source: "word", written: word };
-    }
-    return scalar(word, range, "word");
-  }
-
-  /** The DTO a map or body builds for a field of this type. */
-  dtoForType(type: FieldType): string {
-    if (type.kind === "object") return type.dto;
-    if (type.kind === "scalarMap") return "ScalarMap";
-    if (type.kind === "text") return "LanguageMap";
-    return "ScalarMap";
   }
 
   objectFromMap(map: MapLiteral, type: FieldType): IrObject {
-    const dtoName = this.dtoForType(type);
-    const dto = getDto(dtoName);
-    const obj: IrObject = { kind: "object", dto: dtoName, entries: [], range: map.range, fromMap: true };
+    const dtoName = dtoForType(type);
+    const fields = getDto(dtoName) ? planByName(dtoName).fields : undefined;
+    const obj = newObject(dtoName, map.range, true);
     for (const e of map.entries) {
-      const field = dto ? getField(dto, e.key.value) : undefined;
-      obj.entries.push(entry(e.key.value, e.key.range, this.valueFor(e.value, field?.type ?? { kind: "string" }), e.range));
+      const field = fields?.get(e.key.value);
+      const key = field ? field.name : e.key.value;
+      obj.entries.push(entry(key, e.key.range, this.valueFor(e.value, field?.type ?? STRING_TYPE), e.range));
     }
     return obj;
   }
 
   objectFromBody(body: Body, type: FieldType): IrObject {
-    const dtoName = this.dtoForType(type);
+    const dtoName = dtoForType(type);
     const obj = newObject(dtoName, body.range);
-    this.lowerBody(obj, getDto(dtoName)!, body);
+    this.lowerBody(obj, planByName(dtoName), body);
     return obj;
   }
 
   // ----- bodies -----
 
-  lowerBody(obj: IrObject, dto: DtoSpec, body: Body): void {
-    const spec = getStatementSpec(dto.name);
-    const collections = new Map<string, IrCollection>();
+  lowerBody(obj: IrObject, plan: DtoPlan, body: Body): void {
+    let collections: Map<string, IrCollection> | undefined;
     for (const s of body.statements) {
       const name = s.name.name;
       if (name === "") continue;
 
-      if (spec.membersByName) {
-        this.addNamedMember(obj, dto, spec.membersByName, s);
+      if (plan.membersByName) {
+        this.addNamedMember(obj, plan.dto, plan.membersByName, s);
         continue;
       }
 
-      if (!dto.closed) {
+      if (!plan.closed) {
         this.addOpenEntry(obj, s);
         continue;
       }
 
-      const member = this.memberField(dto, name);
+      const member = plan.memberFields.get(name);
       if (member) {
-        this.addMember(obj, member, s, collections);
+        this.addMember(obj, member, s, (collections ??= new Map<string, IrCollection>()));
         continue;
       }
 
-      const field = getField(dto, name);
-      if (field && !isStructural(field)) {
+      const field = plan.plainFields.get(name);
+      if (field) {
         if (s.label) this.problem(INVALID_ARGUMENT, "labelNotAllowed", { what: `'${name}'` }, s.label.range);
         const value = this.fieldStatementValue(s, field);
-        const implicit = obj.entries.find((e) => e.key === name && this.implicitObjects.has(e.value));
+        const implicit = this.implicitObjects.size === 0 ? undefined : this.implicitEntry(obj, name);
         if (implicit && implicit.value.kind === "object" && value.kind === "object") {
           // `completed true` created `fields` implicitly; an explicit `fields { … }` adds to it.
           implicit.value.entries.push(...value.entries);
           this.implicitObjects.delete(implicit.value);
           continue;
         }
-        obj.entries.push(entry(name, s.name.range, value, s.range));
+        obj.entries.push(entry(field.name, s.name.range, value, s.range));
         continue;
       }
 
-      const routed = this.flattenedField(dto, spec, name);
+      const routed = plan.flattened.get(name);
       if (routed) {
-        let inner = obj.entries.find((e) => e.key === routed.via.name)?.value;
+        let inner = findEntry(obj.entries, routed.via.name)?.value;
         if (!inner || inner.kind !== "object") {
           inner = newObject(routed.dto.name, s.range);
           this.implicitObjects.add(inner);
           obj.entries.push(entry(routed.via.name, s.name.range, inner, s.range));
         }
         if (s.label) this.problem(INVALID_ARGUMENT, "labelNotAllowed", { what: `'${name}'` }, s.label.range);
-        inner.entries.push(entry(name, s.name.range, this.fieldStatementValue(s, routed.field), s.range));
+        inner.entries.push(entry(routed.field.name, s.name.range, this.fieldStatementValue(s, routed.field), s.range));
         continue;
       }
 
-      this.unknown(name, s.name.range, withArticle(dto.title), this.statementNames(dto, spec));
+      this.unknown(name, s.name.range, withArticle(plan.title), (plan.statementNames ??= statementNames(plan)));
     }
-    for (const c of collections.values()) assignGeneratedKeys(c);
+    if (collections) for (const c of collections.values()) assignGeneratedKeys(c);
   }
 
-  /** Names valid as statements inside a body of this DTO, for suggestions. */
-  statementNames(dto: DtoSpec, spec: StatementSpec): string[] {
-    const names: string[] = [];
-    for (const f of dto.fields) {
-      if (f.type.kind === "collection") {
-        if (f.type.blockTypes) names.push(...f.type.blockTypes);
-        const kw = COLLECTION_MEMBER_KEYWORDS[f.type.of];
-        if (kw) names.push(kw);
-      } else if (f.type.kind === "block") {
-        names.push(...f.type.blockTypes);
-      } else if (f.type.kind === "list" && f.type.dto && LIST_MEMBER_KEYWORDS[f.type.dto]) {
-        names.push(LIST_MEMBER_KEYWORDS[f.type.dto]!);
-      } else if (!isStructural(f)) {
-        names.push(f.name);
-      }
-    }
-    for (const via of spec.flatten ?? []) {
-      const f = getField(dto, via);
-      if (f?.type.kind === "object") names.push(...(getDto(f.type.dto)?.fields.map((x) => x.name) ?? []));
-    }
-    return names;
-  }
-
-  /** The collection, block or list field a member keyword (`tag`, `text`, `section`) adds to. */
-  memberField(dto: DtoSpec, keyword: string): FieldSpec | undefined {
-    for (const f of dto.fields) {
-      const t = f.type;
-      if (t.kind === "collection") {
-        if (t.blockTypes ? BLOCK_KEYWORDS.has(keyword) : COLLECTION_MEMBER_KEYWORDS[t.of] === keyword) return f;
-      } else if (t.kind === "block") {
-        if (BLOCK_KEYWORDS.has(keyword)) return f;
-      } else if (t.kind === "list" && t.dto && LIST_MEMBER_KEYWORDS[t.dto] === keyword) {
-        return f;
-      }
-    }
+  /** The first entry for `key` whose value a flattened statement created. */
+  implicitEntry(obj: IrObject, key: string): IrEntry | undefined {
+    for (const e of obj.entries) if (e.key === key && this.implicitObjects.has(e.value)) return e;
     return undefined;
   }
 
@@ -479,100 +591,89 @@ class Lowering {
       return;
     }
     if (t.kind === "list") {
-      let arr = obj.entries.find((e) => e.key === field.name)?.value;
+      let arr = findEntry(obj.entries, field.name)?.value;
       if (!arr || arr.kind !== "array") {
-        arr = { kind: "array", items: [], range: s.range };
+        arr = newArray(newList(), s.range);
         obj.entries.push(entry(field.name, s.name.range, arr, s.range));
       }
-      arr.items.push(this.buildObject(s, getDto(t.dto!)!));
+      arr.items.push(this.buildObject(s, planByName(t.dto!)));
       return;
     }
     if (t.kind !== "collection") return;
     let c = collections.get(field.name);
     if (!c) {
-      c = { kind: "collection", of: t.of, keyPrefix: t.keyPrefix, entries: [], range: s.range };
+      c = newCollection(t.of, t.keyPrefix, s.range);
       collections.set(field.name, c);
       obj.entries.push(entry(field.name, s.name.range, c, s.range));
     }
-    const value = t.blockTypes ? this.buildBlock(s) : this.buildObject(s, getDto(t.of)!);
+    const value = t.blockTypes ? this.buildBlock(s) : this.buildObject(s, planByName(t.of));
     const label: Label | undefined = s.label;
     c.entries.push(
       label
         ? entry(label.value, label.range, value, s.range)
-        : { key: "", keyRange: s.name.range, value, range: s.range, generated: true },
+        : generatedEntry(s.name.range, value, s.range),
     );
   }
 
   /** A card section element: the statement name is the element's name. */
   addNamedMember(obj: IrObject, dto: DtoSpec, members: { field: string; nameField: string }, s: Statement): void {
     const field = getField(dto, members.field)!;
-    const memberDto = getDto(field.type.kind === "list" ? field.type.dto! : "")!;
-    if (s.label) this.problem(INVALID_ARGUMENT, "labelNotAllowed", { what: withArticle(memberDto.title) }, s.label.range);
-    let arr = obj.entries.find((e) => e.key === members.field)?.value;
+    const memberPlan = planByName(field.type.kind === "list" ? field.type.dto! : "");
+    if (s.label) this.problem(INVALID_ARGUMENT, "labelNotAllowed", { what: withArticle(memberPlan.dto.title) }, s.label.range);
+    let arr = findEntry(obj.entries, members.field)?.value;
     if (!arr || arr.kind !== "array") {
-      arr = { kind: "array", items: [], range: s.range };
+      arr = newArray(newList(), s.range);
       obj.entries.push(entry(members.field, s.name.range, arr, s.range));
     }
-    const element = this.buildObject(s, memberDto);
+    const element = this.buildObject(s, memberPlan);
     element.entries.unshift(entry(members.nameField, s.name.range, scalar(s.name.name, s.name.range, "name"), s.name.range));
     arr.items.push(element);
   }
 
   /** `key value` inside an open map written as a body (`actionParams { clientId 456 }`). */
   addOpenEntry(obj: IrObject, s: Statement): void {
-    const [value, ...extra] = s.args;
-    for (const x of extra) this.problem(INVALID_ARGUMENT, "unexpectedArgument", { what: `'${s.name.name}'` }, x.range);
+    const args = s.args;
+    for (let i = 1; i < args.length; i++) this.problem(INVALID_ARGUMENT, "unexpectedArgument", { what: `'${s.name.name}'` }, args[i]!.range);
+    const value = args[0];
     if (!value) {
       this.problem(INVALID_ARGUMENT, "missingValue", { name: s.name.name }, s.name.range);
       return;
     }
-    obj.entries.push(entry(s.name.name, s.name.range, this.valueFor(value, { kind: "string" }), s.range));
-  }
-
-  flattenedField(dto: DtoSpec, spec: StatementSpec, name: string): { via: FieldSpec; dto: DtoSpec; field: FieldSpec } | undefined {
-    for (const viaName of spec.flatten ?? []) {
-      const via = getField(dto, viaName);
-      if (via?.type.kind !== "object") continue;
-      const inner = getDto(via.type.dto);
-      const field = inner && getField(inner, name);
-      if (inner && field) return { via, dto: inner, field };
-    }
-    return undefined;
+    obj.entries.push(entry(s.name.name, s.name.range, this.valueFor(value, STRING_TYPE), s.range));
   }
 
   /** The value of a statement that sets one field: `bold true`, `header "T" { … }`, `action redirect "/x"`. */
   fieldStatementValue(s: Statement, field: FieldSpec): IrValue {
     const t = field.type;
+    const args = s.args;
     if (t.kind === "object") {
-      const dto = getDto(t.dto)!;
-      if (dto.name === "ActionDto") {
-        const first = s.args[0];
+      const plan = planByName(t.dto);
+      if (plan === ACTION_PLAN) {
+        const first = args[0];
         if (!first || first.kind !== "Identifier") {
           this.problem(INVALID_ARGUMENT, "actionType", { name: field.name }, first?.range ?? s.name.range);
         }
         return this.buildAction(s, 1);
       }
-      const declaration = DECLARATIONS.find((d) => d.dto === dto.name);
-      const only = s.args[0];
-      if (declaration && s.args.length === 1 && only?.kind === "Identifier" && !s.body) {
-        return { kind: "declarationRef", declaration: declaration.keyword, name: only.name, range: only.range };
+      const declaration = plan.declaration;
+      const only = args[0];
+      if (declaration && args.length === 1 && only?.kind === "Identifier" && !s.body) {
+        return declarationRef(declaration.keyword, only.name, only.range);
       }
       // `sliderParams { width: 700 }` is the object itself; `header { en: "…" }` is a translated title.
-      const firstPositional = getStatementSpec(dto.name).positional?.[0];
-      const mapIsTitle = firstPositional !== undefined && getField(dto, firstPositional)?.type.kind === "text";
-      if (s.args.length === 1 && only?.kind === "Map" && !s.body && !s.action && !mapIsTitle) return this.objectFromMap(only, t);
-      return this.buildObject({ ...s, label: undefined }, dto);
+      if (args.length === 1 && only?.kind === "Map" && !s.body && !s.action && !plan.mapIsTitle) return this.objectFromMap(only, t);
+      return this.buildObject(s, plan, true);
     }
     if (t.kind === "scalarMap" || (t.kind === "text" && s.body)) {
       if (s.body) {
-        for (const a of s.args) this.problem(INVALID_ARGUMENT, "unexpectedArgument", { what: `'${field.name}'` }, a.range);
+        for (const a of args) this.problem(INVALID_ARGUMENT, "unexpectedArgument", { what: `'${field.name}'` }, a.range);
         return this.objectFromBody(s.body, t);
       }
     }
     if (s.action) this.problem(INVALID_ARGUMENT, "noAction", { what: `'${field.name}'` }, s.action.range);
     if (s.body && t.kind !== "scalarMap") this.problem(INVALID_ARGUMENT, "noBody", { name: field.name }, s.body.range);
-    const [value, ...extra] = s.args;
-    for (const x of extra) this.problem(INVALID_ARGUMENT, "unexpectedArgument", { what: `'${field.name}'` }, x.range);
+    for (let i = 1; i < args.length; i++) this.problem(INVALID_ARGUMENT, "unexpectedArgument", { what: `'${field.name}'` }, args[i]!.range);
+    const value = args[0];
     if (!value) {
       if (t.kind === "bool") return scalar(true, s.name.range, "flag");
       this.problem(INVALID_ARGUMENT, "missingValue", { name: field.name }, s.name.range);
@@ -582,6 +683,74 @@ class Lowering {
   }
 }
 
+/** Words the head line of a statement accepts, for suggestions. */
+function headWords(plan: DtoPlan): string[] {
+  const { dto, spec } = plan;
+  const words: string[] = [];
+  for (const f of dto.fields) {
+    if (!isStructural(f)) words.push(f.name);
+    if (spec.words?.includes(f.name) && f.type.kind === "enum") {
+      for (const v of f.type.values) words.push(v.value, ...(v.aliases ?? []));
+    }
+  }
+  words.push(...Object.keys(spec.keywordAliases ?? {}), ...Object.keys(spec.flagAliases ?? {}));
+  return words;
+}
+
+/** Names valid as statements inside a body of this DTO, for suggestions. */
+function statementNames(plan: DtoPlan): string[] {
+  const { dto, spec } = plan;
+  const names: string[] = [];
+  for (const f of dto.fields) {
+    if (f.type.kind === "collection") {
+      if (f.type.blockTypes) names.push(...f.type.blockTypes);
+      const kw = COLLECTION_MEMBER_KEYWORDS[f.type.of];
+      if (kw) names.push(kw);
+    } else if (f.type.kind === "block") {
+      names.push(...f.type.blockTypes);
+    } else if (f.type.kind === "list" && f.type.dto && LIST_MEMBER_KEYWORDS[f.type.dto]) {
+      names.push(LIST_MEMBER_KEYWORDS[f.type.dto]!);
+    } else if (!isStructural(f)) {
+      names.push(f.name);
+    }
+  }
+  for (const via of spec.flatten ?? []) {
+    const f = getField(dto, via);
+    if (f?.type.kind === "object") names.push(...(getDto(f.type.dto)?.fields.map((x) => x.name) ?? []));
+  }
+  return names;
+}
+
+function describeHead(spec: StatementSpec, variant: string | undefined): string {
+  const positional = (variant !== undefined ? spec.positionalByVariant?.[variant] : undefined) ?? spec.positional ?? [];
+  if (positional.length === 0) return "no values, only words";
+  return `${positional.length === 1 ? "one value" : `${positional.length} values`} (${positional.join(", ")})`;
+}
+
+/** A bare word as a value: enum aliases and entity names become the values they stand for. */
+function wordValue(word: string, range: Range, type: FieldType): IrScalar {
+  if (type.kind === "enum") {
+    const v = enumValueByAlias(type, word);
+    if (v) {
+      const value = type.valueType === "int" ? Number(v.value) : v.value;
+      return scalar(value, range, "word", word);
+    }
+  }
+  if (type.kind === "int" && type.entityType) {
+    const entity = entityByWord(word);
+    if (entity) return scalar(entity.id, range, "word", word);
+  }
+  return scalar(word, range, "word");
+}
+
+/** The DTO a map or body builds for a field of this type. */
+function dtoForType(type: FieldType): string {
+  if (type.kind === "object") return type.dto;
+  if (type.kind === "scalarMap") return "ScalarMap";
+  if (type.kind === "text") return "LanguageMap";
+  return "ScalarMap";
+}
+
 // ----- helpers -----
 
 /** Fields written through member statements or arrows, not as `name value`. */
@@ -589,35 +758,39 @@ function isStructural(f: FieldSpec): boolean {
   return f.type.kind === "collection" || f.type.kind === "block" || f.type.kind === "constant" || (f.type.kind === "list" && f.type.dto !== undefined);
 }
 
-function enumAccepts(type: FieldType | undefined, word: string): boolean {
-  return type?.kind === "enum" && type.values.some((v) => v.value === word || v.aliases?.includes(word));
-}
+const CHAR_S = 0x73;
+const VOWELS = "aeiouAEIOU";
 
 /** "a text block", "an action", "the additional content blocks". */
 export function withArticle(title: string): string {
-  if (/[^s]s$/.test(title)) return `the ${title}`;
-  return /^[aeiou]/i.test(title) ? `an ${title}` : `a ${title}`;
+  // A plural ends in one `s` ("blocks", not "class"); an initial vowel letter takes "an".
+  const n = title.length;
+  if (n >= 2 && title.charCodeAt(n - 1) === CHAR_S && title.charCodeAt(n - 2) !== CHAR_S) return `the ${title}`;
+  return n > 0 && VOWELS.includes(title.charAt(0)) ? `an ${title}` : `a ${title}`;
 }
 
-function removeFrom(list: string[], item: string): void {
-  const i = list.indexOf(item);
-  if (i >= 0) list.splice(i, 1);
+/** Fields taken so far by head arguments: the first `count` of `fields`. */
+interface Taken {
+  readonly fields: string[];
+  count: number;
 }
 
-function newObject(dto: string, range: Range): IrObject {
-  return { kind: "object", dto, entries: [], range };
+function take(taken: Taken, field: string): void {
+  taken.fields[taken.count++] = field;
 }
 
-function scalar(value: string | number | boolean | null, range: Range, source: IrScalar["source"]): IrScalar {
-  return { kind: "scalar", value, range, source };
+/** The first of `fields` not yet `taken`. */
+function firstFree(fields: readonly string[], taken: Taken): string | undefined {
+  outer: for (const f of fields) {
+    for (let i = 0; i < taken.count; i++) if (taken.fields[i] === f) continue outer;
+    return f;
+  }
+  return undefined;
 }
 
-function entry(key: string, keyRange: Range, value: IrValue, range: Range): IrEntry {
-  return { key, keyRange, value, range };
-}
-
-function span(a: Range, b: Range): Range {
-  return { start: a.start, end: b.end };
+function findEntry(entries: readonly IrEntry[], key: string): IrEntry | undefined {
+  for (const e of entries) if (e.key === key) return e;
+  return undefined;
 }
 
 /**
@@ -626,13 +799,40 @@ function span(a: Range, b: Range): Range {
  */
 export function assignGeneratedKeys(collection: IrCollection): void {
   const prefix = collection.keyPrefix;
-  const used = new Set(collection.entries.filter((e) => !e.generated).map((e) => e.key));
-  collection.entries.forEach((e, index) => {
-    if (!e.generated) return;
-    let key = `${prefix}_${index + 1}`;
-    for (let n = 2; used.has(key); n++) key = `${prefix}_${index + 1}_${n}`;
-    used.add(key);
+  const entries = collection.entries;
+  // Without author keys, `<prefix>_<position>` cannot collide: positions are distinct.
+  let used: Set<string> | undefined;
+  for (const e of entries) if (!e.generated) (used ??= new Set()).add(e.key);
+  for (let index = 0; index < entries.length; index++) {
+    const e = entries[index]!;
+    if (!e.generated) continue;
+    let key = generatedKey(prefix, index + 1);
+    if (used !== undefined) {
+      for (let n = 2; used.has(key); n++) key = `${prefix}_${index + 1}_${n}`;
+      used.add(key);
+    }
     (e as { key: string }).key = key;
-  });
+  }
 }
 
+/** Generated keys by prefix and position, made once. */
+const generatedKeys = new Map<string, string[]>();
+
+/**
+ * `<prefix>_<position>`, as the one internalized string for that key: the emitter and the rules
+ * use keys as property names and in Maps, and V8 looks a string that is not internalized up in its
+ * string table on every such use.
+ */
+function generatedKey(prefix: string, position: number): string {
+  let keys = generatedKeys.get(prefix);
+  if (keys === undefined) {
+    keys = [];
+    generatedKeys.set(prefix, keys);
+  }
+  return (keys[position] ??= internalized(`${prefix}_${position}`));
+}
+
+/** The internalized copy of `s` (property keys are internalized; this is how JavaScript gets one). */
+function internalized(s: string): string {
+  return Object.keys({ [s]: 0 })[0]!;
+}

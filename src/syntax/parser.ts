@@ -1,8 +1,22 @@
-import { EmbeddedActionsParser, type IRecognitionException, type IToken, type TokenType, tokenMatcher, EOF } from "chevrotain";
+import {
+  EmbeddedActionsParser,
+  EOF,
+  getLookaheadPaths,
+  LLkLookaheadStrategy,
+  tokenMatcher,
+  type IOrAlt,
+  type IRecognitionException,
+  type IToken,
+  type OptionalProductionType,
+  type Rule,
+  type SubruleMethodOpts,
+  type TokenType,
+} from "chevrotain";
 import type {
   ActionClause,
   Argument,
   Body,
+  BooleanLiteral,
   Comment,
   Document,
   Identifier,
@@ -10,12 +24,17 @@ import type {
   ListLiteral,
   MapEntry,
   MapLiteral,
+  NullLiteral,
+  NumberLiteral,
   Position,
   Range,
   Statement,
+  StringLiteral,
+  TranslationRef,
   Value,
 } from "./ast.js";
 import type { Diagnostic } from "../diagnostic.js";
+import { plainConstructor, type Writable } from "../util/plain-constructor.js";
 import { decodeQuotedString, decodeTripleString, type StringProblem } from "./strings.js";
 import {
   AnyToken,
@@ -47,9 +66,32 @@ import {
 
 export const SYNTAX_RULE_ID = "syntax-error";
 
-/** Tokens that can start a value (an argument other than a bare word). */
-const VALUE_START: readonly TokenType[] = [StringToken, NumberToken, True, False, Null, TranslationRefToken, LBracket];
-const MAP_VALUE_START: readonly TokenType[] = [...VALUE_START, LBrace];
+const OUTSIDE_BODY: SubruleMethodOpts<[boolean]> = { ARGS: [false] };
+const IN_BODY: SubruleMethodOpts<[boolean]> = { ARGS: [true] };
+
+/**
+ * A set of token types as a table indexed by `tokenTypeIdx` (categories expanded), so that a
+ * membership test on the hot path is one array read: `set[token.tokenTypeIdx] === true`.
+ */
+type TokenSet = readonly (boolean | undefined)[];
+
+function tokenSet(types: readonly TokenType[]): TokenSet {
+  const set: boolean[] = [];
+  for (const type of types) {
+    set[type.tokenTypeIdx!] = true;
+    for (const member of type.categoryMatches ?? []) set[member] = true;
+  }
+  return set;
+}
+
+/** Tokens that start an argument for sure (a `{` may also open a body). */
+const ARGUMENT_START = tokenSet([IdentifierToken, StringToken, NumberToken, True, False, Null, TranslationRefToken, LBracket]);
+/** Tokens that can start a map value. */
+const MAP_VALUE_START = tokenSet([StringToken, NumberToken, True, False, Null, TranslationRefToken, LBracket, LBrace]);
+const MULTILINE_STRING = tokenSet([TripleString, UnterminatedTripleString]);
+const UNTERMINATED_STRING = tokenSet([UnterminatedString, UnterminatedTripleString]);
+/** Tokens whose text may span lines; every other token ends on the line it starts on. */
+const MULTILINE = tokenSet(allTokens.filter((t) => t.LINE_BREAKS === true));
 
 /**
  * Rules that exist only for error recovery: each of them reports an error whenever it runs. The
@@ -67,15 +109,367 @@ export const RECOVERY_RULES: ReadonlySet<string> = new Set([
   "recoverMissingClose",
 ]);
 
-function isOneOf(token: IToken, types: readonly TokenType[]): boolean {
-  return types.some((t) => tokenMatcher(token, t));
-}
-
 /** What a stray construct in a statement list turned out to be; the list reports it with context. */
 type Stray =
   | { readonly kind: "action"; readonly arrow: IToken; readonly action: ActionClause }
   | { readonly kind: "body"; readonly open: IToken; readonly body: Body }
   | { readonly kind: "token"; readonly token: IToken };
+
+/** One step of a statement list: a separator, a statement or something stray. */
+type ListItem = "newline" | "semicolon" | Statement | Stray;
+
+/**
+ * What the grammar's code returns while Chevrotain records the grammar (`RECORDING_PHASE`): the
+ * recorder only looks at which parsing methods are called, and discards every result.
+ */
+const RECORDED = undefined as never;
+
+/** The head of a labelled statement (`client: withTitle`). */
+interface LabelledName {
+  readonly kind: "LabelledName";
+  readonly label: Label;
+  readonly name: Identifier;
+}
+
+// ----- construction of the tree -----
+
+// Every node is made by a plain constructor, not an object literal: see util/plain-constructor.ts.
+const plain = plainConstructor;
+
+const SourcePosition = plain(function (this: Writable<Position>, offset: number, line: number, column: number) {
+  this.offset = offset;
+  this.line = line;
+  this.column = column;
+});
+
+const SourceRange = plain(function (this: Writable<Range>, start: Position, end: Position) {
+  this.start = start;
+  this.end = end;
+});
+
+const IdentifierNode = plain(function (this: Writable<Identifier>, name: string, range: Range) {
+  this.kind = "Identifier";
+  this.name = name;
+  this.range = range;
+});
+
+const StatementNode = plain(function (
+  this: Writable<Statement>,
+  label: Label | undefined,
+  name: Identifier,
+  args: readonly Argument[],
+  action: ActionClause | undefined,
+  body: Body | undefined,
+  range: Range,
+) {
+  this.kind = "Statement";
+  this.label = label;
+  this.name = name;
+  this.args = args;
+  this.action = action;
+  this.body = body;
+  this.range = range;
+});
+
+const LabelNode = plain(function (this: Writable<Label>, value: string, quoted: boolean, range: Range) {
+  this.kind = "Label";
+  this.value = value;
+  this.quoted = quoted;
+  this.range = range;
+});
+
+const ActionNode = plain(function (this: Writable<ActionClause>, name: Identifier, args: readonly Argument[], range: Range) {
+  this.kind = "Action";
+  this.name = name;
+  this.args = args;
+  this.range = range;
+});
+
+const BodyNode = plain(function (this: Writable<Body>, statements: readonly Statement[], range: Range) {
+  this.kind = "Body";
+  this.statements = statements;
+  this.range = range;
+});
+
+const StringNode = plain(function (this: Writable<StringLiteral>, value: string, multiline: boolean, range: Range) {
+  this.kind = "String";
+  this.value = value;
+  this.multiline = multiline;
+  this.range = range;
+});
+
+const NumberNode = plain(function (this: Writable<NumberLiteral>, value: number, raw: string, range: Range) {
+  this.kind = "Number";
+  this.value = value;
+  this.raw = raw;
+  this.range = range;
+});
+
+const BooleanNode = plain(function (this: Writable<BooleanLiteral>, value: boolean, range: Range) {
+  this.kind = "Boolean";
+  this.value = value;
+  this.range = range;
+});
+
+const NullNode = plain(function (this: Writable<NullLiteral>, range: Range) {
+  this.kind = "Null";
+  this.range = range;
+});
+
+const TranslationRefNode = plain(function (this: Writable<TranslationRef>, key: string, range: Range) {
+  this.kind = "TranslationRef";
+  this.key = key;
+  this.range = range;
+});
+
+const MapNode = plain(function (this: Writable<MapLiteral>, entries: readonly MapEntry[], range: Range) {
+  this.kind = "Map";
+  this.entries = entries;
+  this.range = range;
+});
+
+const MapEntryNode = plain(function (this: Writable<MapEntry>, key: Label, value: Value, range: Range) {
+  this.kind = "MapEntry";
+  this.key = key;
+  this.value = value;
+  this.range = range;
+});
+
+const ListNode = plain(function (this: Writable<ListLiteral>, items: readonly Value[], range: Range) {
+  this.kind = "List";
+  this.items = items;
+  this.range = range;
+});
+
+const CommentNode = plain(function (this: Writable<Comment>, text: string, block: boolean, range: Range) {
+  this.kind = "Comment";
+  this.text = text;
+  this.block = block;
+  this.range = range;
+});
+
+const DocumentNode = plain(function (this: Writable<Document>, statements: readonly Statement[], comments: readonly Comment[], range: Range) {
+  this.kind = "Document";
+  this.statements = statements;
+  this.comments = comments;
+  this.range = range;
+});
+
+const SyntaxDiagnostic = plain(function (this: Writable<Diagnostic>, message: string, range: Range) {
+  this.ruleId = SYNTAX_RULE_ID;
+  this.severity = "error";
+  this.message = message;
+  this.range = range;
+});
+
+const ParseResultObject = plain(function (this: Writable<ParseResult>, document: Document, diagnostics: readonly Diagnostic[]) {
+  this.document = document;
+  this.diagnostics = diagnostics;
+});
+
+/** The position of the first character of a text. */
+function textStart(): Position {
+  return new SourcePosition(0, 1, 1);
+}
+
+// ----- positions -----
+
+/**
+ * Line breaks are CRLF, CR and LF, as for the lexer (Chevrotain's default line terminators), so
+ * positions counted here agree with the lines and columns the lexer gives every token.
+ */
+function advance(text: string, from: Position, offset: number): Position {
+  let line = from.line;
+  let lineStart = from.offset - from.column + 1;
+  for (let i = from.offset; i < offset; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      // A CRLF ends the line only once the offset is past its LF.
+      if (text.charCodeAt(i + 1) === 10) {
+        if (i + 1 >= offset) break;
+        i++;
+      }
+      line++;
+      lineStart = i + 1;
+    } else if (c === 10 /* \n */) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return new SourcePosition(offset, line, offset - lineStart + 1);
+}
+
+/** Where `token` starts: the lexer tracks lines and columns. */
+function startOf(token: IToken): Position {
+  return new SourcePosition(token.startOffset, token.startLine!, token.startColumn!);
+}
+
+/** The position `delta` characters into `token`. */
+function positionIn(text: string, token: IToken, delta: number): Position {
+  if (MULTILINE[token.tokenTypeIdx] !== true) {
+    return new SourcePosition(token.startOffset + delta, token.startLine!, token.startColumn! + delta);
+  }
+  return advance(text, startOf(token), token.startOffset + delta);
+}
+
+/** Just past the last character of `token`. */
+function endOf(text: string, token: IToken): Position {
+  return positionIn(text, token, token.image.length);
+}
+
+// ----- lookahead -----
+
+/**
+ * What the parser offers a lookahead function. `LA_FAST` skips the bounds check of `LA`: Chevrotain
+ * pads the input with `maxLookahead + 1` end-of-file tokens, and paths are never longer.
+ */
+interface Lookahead {
+  LA(howMuch: number): IToken;
+  LA_FAST(howMuch: number): IToken;
+}
+
+/** In a decision table: no alternative fits the tokens. */
+const NONE = -1;
+/** In a decision table: the token after this one decides, see `next`. */
+const DEEPER = -2;
+
+/**
+ * An LL(k) decision as a tree of tables indexed by token type: `decided[type]` is the alternative
+ * to take when the next token has that type, or `NONE`, or `DEEPER` when the token after it
+ * decides (then `next[type]` is the table for that token).
+ */
+interface DecisionTable {
+  readonly decided: Int8Array;
+  readonly next: (DecisionTable | undefined)[];
+}
+
+type Paths = readonly (readonly TokenType[])[];
+
+function matchesType(tokenTypeIdx: number, type: TokenType): boolean {
+  return tokenTypeIdx === type.tokenTypeIdx || type.categoryMatchesMap?.[tokenTypeIdx] === true;
+}
+
+/**
+ * Chevrotain's choice when the token at `depth` (0 for the next one) has type `tokenTypeIdx`, given
+ * `alternatives` that hold only the paths matching the tokens before it: the first alternative one
+ * of whose paths matches. `DEEPER` when that depends on the tokens after it.
+ */
+function decide(alternatives: readonly Paths[], depth: number, tokenTypeIdx: number): number {
+  for (let alternative = 0; alternative < alternatives.length; alternative++) {
+    let maybe = false;
+    for (const path of alternatives[alternative]!) {
+      if (path.length <= depth) return alternative;
+      if (!matchesType(tokenTypeIdx, path[depth]!)) continue;
+      if (path.length === depth + 1) return alternative;
+      maybe = true;
+    }
+    if (maybe) return DEEPER;
+  }
+  return NONE;
+}
+
+/**
+ * Chevrotain's LL(k) decisions, made by reading tables indexed by token type. The paths are
+ * Chevrotain's own (`getLookaheadPaths`) and so is the choice: the first alternative, in grammar
+ * order, whose GATE (if any) holds and one of whose paths matches the next tokens. The default
+ * strategy instead tries every path of every alternative in turn on every call, and allocates an
+ * array of the GATEs on every call of an OR that has one.
+ */
+class TableLookahead extends LLkLookaheadStrategy {
+  private readonly size: number;
+
+  constructor(
+    private readonly tokenTypes: readonly TokenType[],
+    maxLookahead: number,
+  ) {
+    super({ maxLookahead });
+    this.size = Math.max(...tokenTypes.map((t) => t.tokenTypeIdx!)) + 1;
+  }
+
+  /** The table for the token at `depth`, where `alternatives` hold the paths that match the tokens before it. */
+  private table(alternatives: readonly Paths[], depth = 0): DecisionTable {
+    const decided = new Int8Array(this.size).fill(NONE);
+    const next: (DecisionTable | undefined)[] = [];
+    for (const type of this.tokenTypes) {
+      const idx = type.tokenTypeIdx!;
+      decided[idx] = decide(alternatives, depth, idx);
+      if (decided[idx] === DEEPER) {
+        // Only paths longer than `depth + 1` can be undecided, so the recursion ends with the longest.
+        const matching = alternatives.map((paths) => paths.filter((p) => p.length <= depth || matchesType(idx, p[depth]!)));
+        next[idx] = this.table(matching, depth + 1);
+      }
+    }
+    return { decided, next };
+  }
+
+  override buildLookaheadForAlternation(options: {
+    prodOccurrence: number;
+    rule: Rule;
+    maxLookahead: number;
+    hasPredicates: boolean;
+    dynamicTokensEnabled: boolean;
+  }): (orAlts?: IOrAlt<unknown>[]) => number | undefined {
+    const alternatives = getLookaheadPaths({
+      occurrence: options.prodOccurrence,
+      rule: options.rule,
+      prodType: "Alternation",
+      maxLookahead: options.maxLookahead,
+    });
+    if (options.hasPredicates) {
+      // Rare here (recovery only): each alternative's GATE must be asked in turn.
+      return function (this: Lookahead, orAlts?: IOrAlt<unknown>[]): number | undefined {
+        for (let alternative = 0; alternative < alternatives.length; alternative++) {
+          const gate = orAlts?.[alternative]?.GATE;
+          if (gate !== undefined && !gate.call(this)) continue;
+          for (const path of alternatives[alternative]!) {
+            if (path.every((type, i) => tokenMatcher(this.LA(i + 1), type))) return alternative;
+          }
+        }
+        return undefined;
+      };
+    }
+    const root = this.table(alternatives);
+    const decided = root.decided;
+    return function (this: Lookahead): number | undefined {
+      // The next token alone decides most of the time.
+      let idx = this.LA_FAST(1).tokenTypeIdx;
+      let decision = decided[idx] ?? NONE;
+      for (let table = root, i = 2; decision === DEEPER; i++) {
+        table = table.next[idx]!;
+        idx = this.LA_FAST(i).tokenTypeIdx;
+        decision = table.decided[idx] ?? NONE;
+      }
+      return decision === NONE ? undefined : decision;
+    };
+  }
+
+  override buildLookaheadForOptional(options: {
+    prodOccurrence: number;
+    prodType: OptionalProductionType;
+    rule: Rule;
+    maxLookahead: number;
+    dynamicTokensEnabled: boolean;
+  }): () => boolean {
+    const [inside = []] = getLookaheadPaths({
+      occurrence: options.prodOccurrence,
+      rule: options.rule,
+      prodType: options.prodType,
+      maxLookahead: options.maxLookahead,
+    });
+    const root = this.table([inside]);
+    const decided = root.decided;
+    return function (this: Lookahead): boolean {
+      let idx = this.LA_FAST(1).tokenTypeIdx;
+      let decision = decided[idx] ?? NONE;
+      for (let table = root, i = 2; decision === DEEPER; i++) {
+        table = table.next[idx]!;
+        idx = this.LA_FAST(i).tokenTypeIdx;
+        decision = table.decided[idx] ?? NONE;
+      }
+      return decision !== NONE;
+    };
+  }
+}
 
 /**
  * The parser. It builds the AST directly (embedded actions) rather than going through a CST:
@@ -85,6 +479,16 @@ type Stray =
  * input can be wrong, an alternative guarded by a lookahead takes the right path, and a last
  * `recover…` alternative reports what is missing or unexpected in words and carries on. So one
  * run reports every error of the file, and the tree keeps every statement around them.
+ *
+ * Speed (each point measured on the benchmark corpus):
+ * - the ORs take arrays of alternatives built once (otherwise allocated on every call), so those
+ *   alternatives return what they parsed instead of assigning to the rule's variables;
+ * - actions run behind `if (this.RECORDING_PHASE)` rather than inside `ACTION(() => …)`: the same
+ *   thing (Chevrotain documents the flag for it) without a closure per token;
+ * - lookahead is read from tables (`TableLookahead`), and a GATE is only used where Chevrotain's
+ *   LL(k) lookahead cannot decide (a `{` that may open a map or a body, line breaks to look past);
+ * - positions come from the lines and columns the lexer tracks, not from searching line starts;
+ * - the tree is made with `new` (see `plain`).
  */
 class B24Parser extends EmbeddedActionsParser {
   /** Problems found while building nodes (bad escapes, unexpected tokens), reported with the parse errors. */
@@ -92,41 +496,76 @@ class B24Parser extends EmbeddedActionsParser {
   /** Start offsets already reported, so that one slip gives one message. */
   reportedAt = new Set<number>();
   text = "";
-  lineStarts: number[] = [0];
+  /** Where the text ends, computed once per parse when first needed. */
+  private textEnd: Position | undefined;
+  /** The last token and the last comment of the text: the end of the text is counted from them. */
+  private lastTokens: readonly IToken[] = [];
 
   constructor() {
     // Chevrotain's own recovery (token insertion/deletion, re-sync) stays off: the grammar recovers
     // by itself, with messages in words, and never lets Chevrotain meet a token it did not expect.
-    super(allTokens, { recoveryEnabled: false, maxLookahead: 3, skipValidations: true });
+    super(allTokens, {
+      recoveryEnabled: false,
+      maxLookahead: 3,
+      skipValidations: true,
+      lookaheadStrategy: new TableLookahead([...allTokens, EOF], 3),
+    });
     this.performSelfAnalysis();
   }
 
-  // ----- helpers (run only inside ACTION) -----
-
-  position(offset: number): Position {
-    return positionAt(this.lineStarts, offset);
+  /** Prepares a parse of `text`, lexed into `tokens` (and `comments`, kept aside by the lexer). */
+  begin(text: string, tokens: IToken[], comments: readonly IToken[]): void {
+    this.text = text;
+    this.textEnd = undefined;
+    const lastToken = tokens[tokens.length - 1];
+    const lastComment = comments[comments.length - 1];
+    this.lastTokens = [lastToken, lastComment].filter((t): t is IToken => t !== undefined);
+    this.semanticProblems = [];
+    this.reportedAt = new Set();
+    this.input = tokens;
   }
 
-  tokenRange(first: IToken, last: IToken = first): Range {
-    const start = this.isVirtual(first) ? this.fallbackOffset() : first.startOffset;
-    const end = this.isVirtual(last) ? start : last.startOffset + last.image.length;
-    return { start: this.position(start), end: this.position(Math.max(start, end)) };
+  // ----- helpers (never run while recording) -----
+
+  /**
+   * The position at the end of the text. What follows the last token and the last comment is
+   * skipped white space or characters no token starts with, so counting from there is enough.
+   */
+  endOfText(): Position {
+    if (this.textEnd === undefined) {
+      let from = textStart();
+      for (const token of this.lastTokens) {
+        if (token.startOffset >= from.offset) from = endOf(this.text, token);
+      }
+      this.textEnd = advance(this.text, from, this.text.length);
+    }
+    return this.textEnd;
+  }
+
+  /** The range of `token`'s text; for the end-of-file token, an empty range after the last token. */
+  tokenRange(token: IToken): Range {
+    if (this.isVirtual(token)) {
+      const at = this.fallbackPosition();
+      return new SourceRange(at, at);
+    }
+    return new SourceRange(startOf(token), endOf(this.text, token));
   }
 
   /** An empty range where `token` starts (or at the end of the text for end of file). */
   pointAt(token: IToken): Range {
-    const at = this.position(this.isVirtual(token) ? this.text.length : token.startOffset);
-    return { start: at, end: at };
+    const at = this.isVirtual(token) ? this.endOfText() : startOf(token);
+    return new SourceRange(at, at);
   }
 
   span(start: Range, end: Range): Range {
-    return { start: start.start, end: end.end.offset >= start.start.offset ? end.end : start.end };
+    return new SourceRange(start.start, end.end.offset >= start.start.offset ? end.end : start.end);
   }
 
-  fallbackOffset(): number {
+  /** Where the last consumed token ends: the place of a token that is not in the text. */
+  fallbackPosition(): Position {
     const prev = this.LA(0);
-    if (prev && !this.isVirtual(prev)) return prev.startOffset + prev.image.length;
-    return 0;
+    if (prev && !this.isVirtual(prev)) return endOf(this.text, prev);
+    return textStart();
   }
 
   /** The end-of-file token: it has no position in the text. */
@@ -141,11 +580,11 @@ class B24Parser extends EmbeddedActionsParser {
 
   // ----- lookahead helpers used by GATEs -----
 
-  /** The first token at or after LA(from) that is not a newline, and its lookahead index. */
-  peekSkippingNewlines(from: number): { token: IToken; index: number } {
+  /** The lookahead index of the first token at or after LA(from) that is not a newline. */
+  skipNewlines(from: number): number {
     let i = from;
     while (tokenMatcher(this.LA(i), Newline)) i++;
-    return { token: this.LA(i), index: i };
+    return i;
   }
 
   /** `key:` at LA(at): a label or a map key. */
@@ -154,76 +593,65 @@ class B24Parser extends EmbeddedActionsParser {
     return (tokenMatcher(t, IdentifierToken) || tokenMatcher(t, StringToken)) && tokenMatcher(this.LA(at + 1), Colon);
   }
 
-  isStatementAhead(): boolean {
-    return tokenMatcher(this.LA(1), IdentifierToken) || this.isKeyAt(1);
-  }
-
   /** `{` opens a map literal when its first entry is `key: <literal>`; otherwise it opens a body. */
   isMapAhead(emptyIsMap: boolean): boolean {
     if (!tokenMatcher(this.LA(1), LBrace)) return false;
-    const first = this.peekSkippingNewlines(2);
-    if (tokenMatcher(first.token, RBrace)) return emptyIsMap;
-    if (!this.isKeyAt(first.index)) return false;
-    const value = this.peekSkippingNewlines(first.index + 2);
-    return isOneOf(value.token, MAP_VALUE_START);
+    const first = this.skipNewlines(2);
+    if (tokenMatcher(this.LA(first), RBrace)) return emptyIsMap;
+    if (!this.isKeyAt(first)) return false;
+    return MAP_VALUE_START[this.LA(this.skipNewlines(first + 2)).tokenTypeIdx] === true;
   }
 
-  isArgumentAhead(emptyBraceIsMap: boolean): boolean {
-    const next = this.LA(1);
-    if (tokenMatcher(next, IdentifierToken)) return true;
-    if (isOneOf(next, VALUE_START)) return true;
-    return this.isMapAhead(emptyBraceIsMap);
-  }
+  // The GATEs themselves are arrow functions held in properties: Chevrotain calls them directly.
 
-  isContinuedActionAhead(): boolean {
-    return tokenMatcher(this.peekSkippingNewlines(1).token, Arrow);
-  }
+  /** An argument of a statement follows; an empty `{}` there is the statement's body. */
+  private readonly isStatementArgumentAhead = (): boolean =>
+    ARGUMENT_START[this.LA(1).tokenTypeIdx] === true || this.isMapAhead(false);
 
-  isEndOfList(): boolean {
-    return tokenMatcher(this.LA(1), RBrace) || tokenMatcher(this.LA(1), EOF);
-  }
+  /** An argument of an action follows; an empty `{}` there is a map. */
+  private readonly isActionArgumentAhead = (): boolean => ARGUMENT_START[this.LA(1).tokenTypeIdx] === true || this.isMapAhead(true);
+
+  /** A `->` follows, maybe on a later line. */
+  private readonly isContinuedActionAhead = (): boolean => tokenMatcher(this.LA(this.skipNewlines(1)), Arrow);
 
   /**
    * Whether a map goes on: always on its own line; after a line break only if the next line holds
    * an entry, a comma or the closing `}`. Otherwise the `}` is missing, and the next line is left
    * to the statements around the map.
    */
-  mapContinues(): boolean {
+  private readonly mapContinues = (): boolean => {
     const next = this.LA(1);
     if (tokenMatcher(next, RBrace) || tokenMatcher(next, EOF)) return false;
     if (!tokenMatcher(next, Newline)) return true;
-    const after = this.peekSkippingNewlines(2);
-    return tokenMatcher(after.token, RBrace) || tokenMatcher(after.token, Comma) || this.isKeyAt(after.index);
-  }
+    const after = this.skipNewlines(2);
+    return tokenMatcher(this.LA(after), RBrace) || tokenMatcher(this.LA(after), Comma) || this.isKeyAt(after);
+  };
 
   /** Like `mapContinues`, for lists. A `}` also ends a list: it most likely closes the block around it. */
-  listContinues(): boolean {
+  private readonly listContinues = (): boolean => {
     const next = this.LA(1);
     if (tokenMatcher(next, RBracket) || tokenMatcher(next, RBrace) || tokenMatcher(next, EOF)) return false;
     if (!tokenMatcher(next, Newline)) return true;
-    const after = this.peekSkippingNewlines(2).token;
-    return tokenMatcher(after, RBracket) || tokenMatcher(after, Comma) || isOneOf(after, MAP_VALUE_START);
-  }
+    const after = this.LA(this.skipNewlines(2));
+    return tokenMatcher(after, RBracket) || tokenMatcher(after, Comma) || MAP_VALUE_START[after.tokenTypeIdx] === true;
+  };
 
   // ----- reporting -----
 
   report(message: string, range: Range): void {
     if (this.reportedAt.has(range.start.offset)) return;
     this.reportedAt.add(range.start.offset);
-    this.semanticProblems.push({ ruleId: SYNTAX_RULE_ID, severity: "error", message, range });
+    this.semanticProblems.push(new SyntaxDiagnostic(message, range));
   }
 
   reportStringProblems(token: IToken, problems: readonly StringProblem[]): void {
+    if (problems.length === 0) return;
     for (const p of problems) {
-      const start = token.startOffset + Math.min(p.offset, token.image.length - 1);
-      const end = Math.min(start + p.length, token.startOffset + token.image.length);
+      const start = Math.min(p.offset, token.image.length - 1);
+      const end = Math.min(start + p.length, token.image.length);
       // String problems never hide each other: several bad escapes in one string are all reported.
-      this.semanticProblems.push({
-        ruleId: SYNTAX_RULE_ID,
-        severity: "error",
-        message: p.message,
-        range: { start: this.position(start), end: this.position(end) },
-      });
+      const range = new SourceRange(positionIn(this.text, token, start), positionIn(this.text, token, end));
+      this.semanticProblems.push(new SyntaxDiagnostic(p.message, range));
     }
   }
 
@@ -236,361 +664,301 @@ class B24Parser extends EmbeddedActionsParser {
 
   /**
    * Consumes the closing bracket of a construct, or reports that it is missing (naming where the
-   * construct was opened) without throwing, so everything parsed inside it is kept.
+   * construct was opened) without throwing, so everything parsed inside it is kept. Returns the
+   * range of the bracket, or of the last token when it is missing.
    */
   closing(type: TokenType, open: IToken, shown: string, what: string): Range {
-    let close: IToken | undefined;
-    this.OR9([
-      { ALT: () => (close = this.CONSUME9(type)) },
-      { ALT: () => this.SUBRULE9(this.recoverMissingClose, { ARGS: [open, shown, what] }) },
+    const close = this.OR9<IToken | undefined>([
+      { ALT: () => this.CONSUME9(type) },
+      {
+        ALT: () => {
+          this.SUBRULE9(this.recoverMissingClose, { ARGS: [open, shown, what] });
+          return undefined;
+        },
+      },
     ]);
-    return this.ACTION(() => (close && !this.isVirtual(close) ? this.tokenRange(close) : this.tokenRange(this.LA(0))));
+    if (this.RECORDING_PHASE) return RECORDED;
+    return close && !this.isVirtual(close) ? this.tokenRange(close) : this.tokenRange(this.LA(0));
   }
 
   // ----- grammar -----
 
   public document = this.RULE("document", (): Statement[] => {
-    const statements: Statement[] = [];
-    const first = this.SUBRULE(this.statementList, { ARGS: [false] });
-    this.ACTION(() => statements.push(...(first ?? [])));
+    const statements = new Array<Statement>();
+    const first = this.SUBRULE(this.statementList, OUTSIDE_BODY);
+    if (!this.RECORDING_PHASE) statements.push(...first);
     // A `}` with no open block: report it and parse on, so the rest of the file is not lost.
     this.MANY(() => {
       this.SUBRULE(this.recoverStrayClose);
-      const more = this.SUBRULE2(this.statementList, { ARGS: [false] });
-      this.ACTION(() => statements.push(...(more ?? [])));
+      const more = this.SUBRULE2(this.statementList, OUTSIDE_BODY);
+      if (!this.RECORDING_PHASE) statements.push(...more);
     });
     return statements;
   });
 
+  private readonly statementListAlts: IOrAlt<ListItem>[] = [
+    {
+      ALT: () => {
+        this.CONSUME(Newline);
+        return "newline";
+      },
+    },
+    {
+      ALT: () => {
+        this.CONSUME(Semicolon);
+        return "semicolon";
+      },
+    },
+    // Chevrotain's lookahead takes this alternative exactly for `name` and for `label:`.
+    { ALT: () => this.SUBRULE(this.statement) },
+    { ALT: () => this.SUBRULE(this.recoverStray) },
+  ];
+
   /** Statements separated by newlines or semicolons, inside the document or a body. */
   private statementList = this.RULE("statementList", (inBody: boolean): Statement[] => {
-    const statements: Statement[] = [];
+    const statements = new Array<Statement>();
     /** Only line breaks since the last statement: a stray `{` or `->` there belongs to it. */
     let adjacent = false;
     /** Inside a run of unexpected tokens, only the first is reported. */
     let inStrayRun = false;
-    this.MANY({
-      GATE: () => !this.isEndOfList(),
-      DEF: () => {
-        this.OR([
-          {
-            ALT: () => {
-              this.CONSUME(Newline);
-              this.ACTION(() => (inStrayRun = false));
-            },
-          },
-          {
-            ALT: () => {
-              this.CONSUME(Semicolon);
-              this.ACTION(() => {
-                inStrayRun = false;
-                adjacent = false;
-              });
-            },
-          },
-          {
-            GATE: () => this.isStatementAhead(),
-            ALT: () => {
-              const s = this.SUBRULE(this.statement);
-              this.ACTION(() => {
-                if (s) statements.push(s);
-                inStrayRun = false;
-                adjacent = s !== undefined;
-              });
-            },
-          },
-          {
-            ALT: () => {
-              const stray = this.SUBRULE(this.recoverStray);
-              this.ACTION(() => {
-                if (stray) this.reportStray(stray, statements, adjacent, inStrayRun, inBody);
-                inStrayRun = stray?.kind === "token";
-                adjacent = false;
-              });
-            },
-          },
-        ]);
-      },
+    // No GATE: the list ends at `}` and at the end of the file, the two tokens no item starts with.
+    this.MANY(() => {
+      const item = this.OR(this.statementListAlts);
+      if (this.RECORDING_PHASE) return;
+      if (item === "newline") {
+        inStrayRun = false;
+      } else if (item === "semicolon") {
+        inStrayRun = false;
+        adjacent = false;
+      } else if (item.kind === "Statement") {
+        statements.push(item);
+        inStrayRun = false;
+        adjacent = true;
+      } else {
+        this.reportStray(item, statements, adjacent, inStrayRun, inBody);
+        inStrayRun = item.kind === "token";
+        adjacent = false;
+      }
     });
     return statements;
   });
 
+  // The parts of `statement` that capture nothing but the parser, built once.
+  private readonly continuedAction = {
+    GATE: this.isContinuedActionAhead,
+    DEF: (): ActionClause => {
+      this.MANY2(() => this.CONSUME2(Newline));
+      return this.SUBRULE(this.action);
+    },
+  };
+  private readonly optionalBody = (): Body => this.SUBRULE(this.body);
+
+  private readonly statementHeadAlts: IOrAlt<Identifier | LabelledName>[] = [
+    {
+      ALT: () => {
+        const label = this.SUBRULE(this.label);
+        const colon = this.CONSUME(Colon);
+        const name = this.OR2<Identifier>([
+          { ALT: () => this.identifier(this.CONSUME(IdentifierToken)) },
+          { ALT: () => this.SUBRULE(this.recoverMissingName, { ARGS: [label, colon] }) },
+        ]);
+        return { kind: "LabelledName", label, name };
+      },
+    },
+    { ALT: () => this.identifier(this.CONSUME2(IdentifierToken)) },
+  ];
+
   private statement = this.RULE("statement", (): Statement => {
-    let label: Label | undefined;
     // The name is only optional (and then reported) after a label, so a statement always consumes
     // a token: Chevrotain's lookahead analysis loops forever on repetitions of empty productions.
-    const name = this.OR<Identifier>([
-      {
-        ALT: () => {
-          label = this.SUBRULE(this.label);
-          const colon = this.CONSUME(Colon);
-          return this.OR2<Identifier>([
-            {
-              ALT: () => {
-                const tok = this.CONSUME(IdentifierToken);
-                return this.ACTION(() => this.identifier(tok));
-              },
-            },
-            { ALT: () => this.SUBRULE(this.recoverMissingName, { ARGS: [label, colon] }) },
-          ]);
-        },
-      },
-      {
-        ALT: () => {
-          const tok = this.CONSUME2(IdentifierToken);
-          return this.ACTION(() => this.identifier(tok));
-        },
-      },
-    ]);
-    const args: Argument[] = [];
+    const head = this.OR(this.statementHeadAlts);
+    const args = new Array<Argument>();
     this.MANY({
-      GATE: () => this.isArgumentAhead(false),
+      GATE: this.isStatementArgumentAhead,
       DEF: () => {
-        const a = this.SUBRULE(this.argument);
-        this.ACTION(() => {
-          if (a) args.push(a);
-        });
+        args.push(this.SUBRULE(this.argument));
       },
     });
-    let action: ActionClause | undefined;
-    this.OPTION2({
-      GATE: () => this.isContinuedActionAhead(),
-      DEF: () => {
-        this.MANY2(() => this.CONSUME2(Newline));
-        action = this.SUBRULE(this.action);
-      },
-    });
-    let body: Body | undefined;
-    this.OPTION3(() => {
-      body = this.SUBRULE(this.body);
-    });
-    return this.ACTION(() => {
-      const first = label?.range ?? name.range;
-      const lastRange = body?.range ?? action?.range ?? args[args.length - 1]?.range ?? name.range;
-      return { kind: "Statement", label, name, args, action, body, range: this.span(first, lastRange) };
-    });
+    const action = this.OPTION2(this.continuedAction);
+    const body = this.OPTION3(this.optionalBody);
+    if (this.RECORDING_PHASE) return RECORDED;
+    const label = head.kind === "LabelledName" ? head.label : undefined;
+    const name = head.kind === "LabelledName" ? head.name : head;
+    const first = label?.range ?? name.range;
+    const lastRange = body?.range ?? action?.range ?? args[args.length - 1]?.range ?? name.range;
+    return new StatementNode(label, name, args, action, body, this.span(first, lastRange));
   });
 
+  private readonly labelAlts: IOrAlt<IToken>[] = [{ ALT: () => this.CONSUME(IdentifierToken) }, { ALT: () => this.CONSUME(StringToken) }];
+
   private label = this.RULE("label", (): Label => {
-    const tok = this.OR([{ ALT: () => this.CONSUME(IdentifierToken) }, { ALT: () => this.CONSUME(StringToken) }]);
-    return this.ACTION(() => {
-      const quoted = tokenMatcher(tok, StringToken);
-      const value = quoted ? this.decodeString(tok) : tok.image;
-      return { kind: "Label", value, quoted, range: this.tokenRange(tok) };
-    });
+    const tok = this.OR(this.labelAlts);
+    if (this.RECORDING_PHASE) return RECORDED;
+    const quoted = tokenMatcher(tok, StringToken);
+    const value = quoted ? this.decodeString(tok) : tok.image;
+    return new LabelNode(value, quoted, this.tokenRange(tok));
   });
 
   private action = this.RULE("action", (): ActionClause => {
     const arrow = this.CONSUME(Arrow);
     const name = this.OR<Identifier>([
-      {
-        ALT: () => {
-          const tok = this.CONSUME(IdentifierToken);
-          return this.ACTION(() => this.identifier(tok));
-        },
-      },
+      { ALT: () => this.identifier(this.CONSUME(IdentifierToken)) },
       { ALT: () => this.SUBRULE(this.recoverMissingActionName, { ARGS: [arrow] }) },
     ]);
-    const args: Argument[] = [];
+    const args = new Array<Argument>();
     this.MANY({
-      GATE: () => this.isArgumentAhead(true),
+      GATE: this.isActionArgumentAhead,
       DEF: () => {
-        const a = this.SUBRULE(this.argument);
-        this.ACTION(() => {
-          if (a) args.push(a);
-        });
+        args.push(this.SUBRULE(this.argument));
       },
     });
-    return this.ACTION(() => {
-      const last = args[args.length - 1]?.range ?? name.range;
-      return { kind: "Action", name, args, range: this.span(this.tokenRange(arrow), last) };
-    });
+    if (this.RECORDING_PHASE) return RECORDED;
+    const last = args[args.length - 1]?.range ?? name.range;
+    return new ActionNode(name, args, this.span(this.tokenRange(arrow), last));
   });
 
   private body = this.RULE("body", (): Body => {
     const open = this.CONSUME(LBrace);
-    const statements = this.SUBRULE(this.statementList, { ARGS: [true] });
+    const statements = this.SUBRULE(this.statementList, IN_BODY);
     const close = this.closing(RBrace, open, "'}'", "block");
-    return this.ACTION(() => ({ kind: "Body", statements: statements ?? [], range: this.span(this.tokenRange(open), close) }));
+    if (this.RECORDING_PHASE) return RECORDED;
+    return new BodyNode(statements, this.span(this.tokenRange(open), close));
   });
 
-  private argument = this.RULE("argument", (): Argument => {
-    return this.OR<Argument>([
-      {
-        ALT: () => {
-          const tok = this.CONSUME(IdentifierToken);
-          return this.ACTION(() => this.identifier(tok));
-        },
-      },
-      { ALT: () => this.SUBRULE(this.value) },
-    ]);
-  });
+  private readonly argumentAlts: IOrAlt<Argument>[] = [
+    { ALT: () => this.identifier(this.CONSUME(IdentifierToken)) },
+    { ALT: () => this.SUBRULE(this.value) },
+  ];
 
-  private value = this.RULE("value", (): Value => {
-    return this.OR([
-      {
-        ALT: () => {
-          const tok = this.CONSUME(StringToken);
-          return this.ACTION(
-            (): Value => ({
-              kind: "String",
-              value: this.decodeString(tok),
-              multiline: tokenMatcher(tok, TripleString) || tokenMatcher(tok, UnterminatedTripleString),
-              range: this.tokenRange(tok),
-            }),
-          );
-        },
+  private argument = this.RULE("argument", (): Argument => this.OR(this.argumentAlts));
+
+  private readonly valueAlts: IOrAlt<Value>[] = [
+    { ALT: () => this.literal(this.CONSUME(StringToken)) },
+    { ALT: () => this.literal(this.CONSUME(NumberToken)) },
+    { ALT: () => this.literal(this.CONSUME(True)) },
+    { ALT: () => this.literal(this.CONSUME(False)) },
+    { ALT: () => this.literal(this.CONSUME(Null)) },
+    { ALT: () => this.literal(this.CONSUME(TranslationRefToken)) },
+    { ALT: () => this.SUBRULE(this.map) },
+    { ALT: () => this.SUBRULE(this.list) },
+  ];
+
+  private value = this.RULE("value", (): Value => this.OR(this.valueAlts));
+
+  /** One step of a map: a separator (`undefined`), an entry, or a stray token. */
+  private readonly mapAlts: IOrAlt<MapEntry | IToken | undefined>[] = [
+    {
+      ALT: () => {
+        this.CONSUME(Newline);
+        return undefined;
       },
-      {
-        ALT: () => {
-          const tok = this.CONSUME(NumberToken);
-          return this.ACTION((): Value => ({ kind: "Number", value: Number(tok.image), raw: tok.image, range: this.tokenRange(tok) }));
-        },
+    },
+    {
+      ALT: () => {
+        this.CONSUME(Comma);
+        return undefined;
       },
-      {
-        ALT: () => {
-          const tok = this.CONSUME(True);
-          return this.ACTION((): Value => ({ kind: "Boolean", value: true, range: this.tokenRange(tok) }));
-        },
-      },
-      {
-        ALT: () => {
-          const tok = this.CONSUME(False);
-          return this.ACTION((): Value => ({ kind: "Boolean", value: false, range: this.tokenRange(tok) }));
-        },
-      },
-      {
-        ALT: () => {
-          const tok = this.CONSUME(Null);
-          return this.ACTION((): Value => ({ kind: "Null", range: this.tokenRange(tok) }));
-        },
-      },
-      {
-        ALT: () => {
-          const tok = this.CONSUME(TranslationRefToken);
-          return this.ACTION((): Value => ({ kind: "TranslationRef", key: tok.image.slice(1), range: this.tokenRange(tok) }));
-        },
-      },
-      { ALT: () => this.SUBRULE(this.map) },
-      { ALT: () => this.SUBRULE(this.list) },
-    ]);
-  });
+    },
+    // Chevrotain's lookahead takes this alternative exactly for `key:`.
+    { ALT: () => this.SUBRULE(this.mapEntry) },
+    { ALT: () => this.SUBRULE(this.recoverStrayInMap) },
+  ];
 
   private map = this.RULE("map", (): MapLiteral => {
     const open = this.CONSUME(LBrace);
-    const entries: MapEntry[] = [];
+    const entries = new Array<MapEntry>();
     let inStrayRun = false;
     this.MANY({
-      GATE: () => this.mapContinues(),
+      GATE: this.mapContinues,
       DEF: () => {
-        this.OR([
-          {
-            ALT: () => {
-              this.CONSUME(Newline);
-              this.ACTION(() => (inStrayRun = false));
-            },
-          },
-          {
-            ALT: () => {
-              this.CONSUME(Comma);
-              this.ACTION(() => (inStrayRun = false));
-            },
-          },
-          {
-            GATE: () => this.isKeyAt(1),
-            ALT: () => {
-              const e = this.SUBRULE(this.mapEntry);
-              this.ACTION(() => {
-                if (e) entries.push(e);
-                inStrayRun = false;
-              });
-            },
-          },
-          {
-            ALT: () => {
-              const stray = this.SUBRULE(this.recoverStrayInMap);
-              this.ACTION(() => {
-                if (stray && !inStrayRun) {
-                  this.report(
-                    `${unexpected(stray)} in a map: write each entry as 'key: value', separated by commas or new lines.`,
-                    this.tokenRange(stray),
-                  );
-                }
-                inStrayRun = true;
-              });
-            },
-          },
-        ]);
+        const item = this.OR(this.mapAlts);
+        if (this.RECORDING_PHASE) return;
+        if (item === undefined) {
+          inStrayRun = false;
+        } else if ("kind" in item) {
+          entries.push(item);
+          inStrayRun = false;
+        } else {
+          if (!inStrayRun) {
+            this.report(
+              `${unexpected(item)} in a map: write each entry as 'key: value', separated by commas or new lines.`,
+              this.tokenRange(item),
+            );
+          }
+          inStrayRun = true;
+        }
       },
     });
     const close = this.closing(RBrace, open, "'}'", "map");
-    return this.ACTION(() => ({ kind: "Map", entries, range: this.span(this.tokenRange(open), close) }));
+    if (this.RECORDING_PHASE) return RECORDED;
+    return new MapNode(entries, this.span(this.tokenRange(open), close));
   });
 
   private mapEntry = this.RULE("mapEntry", (): MapEntry | undefined => {
     const key = this.SUBRULE(this.label);
     const colon = this.CONSUME(Colon);
     this.MANY(() => this.CONSUME(Newline));
-    let value: Value | undefined;
-    this.OR([
+    // Chevrotain's lookahead takes the first alternative exactly for the tokens that start a value.
+    const value = this.OR<Value | undefined>([
+      { ALT: () => this.SUBRULE(this.value) },
       {
-        GATE: () => isOneOf(this.LA(1), MAP_VALUE_START),
-        ALT: () => (value = this.SUBRULE(this.value)),
+        ALT: () => {
+          this.SUBRULE(this.recoverMissingValue, { ARGS: [key, colon] });
+          return undefined;
+        },
       },
-      { ALT: () => this.SUBRULE(this.recoverMissingValue, { ARGS: [key, colon] }) },
     ]);
-    return this.ACTION(() => (value ? { kind: "MapEntry", key, value, range: this.span(key.range, value.range) } : undefined));
+    if (this.RECORDING_PHASE) return RECORDED;
+    return value ? new MapEntryNode(key, value, this.span(key.range, value.range)) : undefined;
   });
+
+  /** One step of a list: a separator (`undefined`), an item, or a stray token. */
+  private readonly listAlts: IOrAlt<Value | IToken | undefined>[] = [
+    {
+      ALT: () => {
+        this.CONSUME(Newline);
+        return undefined;
+      },
+    },
+    {
+      ALT: () => {
+        this.CONSUME(Comma);
+        return undefined;
+      },
+    },
+    // Chevrotain's lookahead takes this alternative exactly for the tokens that start a value.
+    { ALT: () => this.SUBRULE(this.value) },
+    { ALT: () => this.SUBRULE(this.recoverStrayInList) },
+  ];
 
   private list = this.RULE("list", (): ListLiteral => {
     const open = this.CONSUME(LBracket);
-    const items: Value[] = [];
+    const items = new Array<Value>();
     let inStrayRun = false;
     this.MANY({
-      GATE: () => this.listContinues(),
+      GATE: this.listContinues,
       DEF: () => {
-        this.OR([
-          {
-            ALT: () => {
-              this.CONSUME(Newline);
-              this.ACTION(() => (inStrayRun = false));
-            },
-          },
-          {
-            ALT: () => {
-              this.CONSUME(Comma);
-              this.ACTION(() => (inStrayRun = false));
-            },
-          },
-          {
-            GATE: () => isOneOf(this.LA(1), MAP_VALUE_START),
-            ALT: () => {
-              const v = this.SUBRULE(this.value);
-              this.ACTION(() => {
-                if (v) items.push(v);
-                inStrayRun = false;
-              });
-            },
-          },
-          {
-            ALT: () => {
-              const stray = this.SUBRULE(this.recoverStrayInList);
-              this.ACTION(() => {
-                if (stray && !inStrayRun) {
-                  const message = tokenMatcher(stray, IdentifierToken)
-                    ? `Unexpected word '${stray.image}' in a list: list items are values; write "${stray.image}" in quotes for a text.`
-                    : `${unexpected(stray)} in a list: write the items as values separated by commas.`;
-                  this.report(message, this.tokenRange(stray));
-                }
-                inStrayRun = true;
-              });
-            },
-          },
-        ]);
+        const item = this.OR(this.listAlts);
+        if (this.RECORDING_PHASE) return;
+        if (item === undefined) {
+          inStrayRun = false;
+        } else if ("kind" in item) {
+          items.push(item);
+          inStrayRun = false;
+        } else {
+          if (!inStrayRun) {
+            const message = tokenMatcher(item, IdentifierToken)
+              ? `Unexpected word '${item.image}' in a list: list items are values; write "${item.image}" in quotes for a text.`
+              : `${unexpected(item)} in a list: write the items as values separated by commas.`;
+            this.report(message, this.tokenRange(item));
+          }
+          inStrayRun = true;
+        }
       },
     });
     const close = this.closing(RBracket, open, "']'", "list");
-    return this.ACTION(() => ({ kind: "List", items, range: this.span(this.tokenRange(open), close) }));
+    if (this.RECORDING_PHASE) return RECORDED;
+    return new ListNode(items, this.span(this.tokenRange(open), close));
   });
 
   // ----- recovery rules (see RECOVERY_RULES) -----
@@ -603,7 +971,7 @@ class B24Parser extends EmbeddedActionsParser {
         ALT: () => {
           const arrow = this.LA(1);
           const action = this.SUBRULE(this.action);
-          return this.ACTION((): Stray => ({ kind: "action", arrow, action }));
+          return { kind: "action", arrow, action };
         },
       },
       {
@@ -611,39 +979,33 @@ class B24Parser extends EmbeddedActionsParser {
         ALT: () => {
           const open = this.LA(1);
           const body = this.SUBRULE(this.body);
-          return this.ACTION((): Stray => ({ kind: "body", open, body }));
+          return { kind: "body", open, body };
         },
       },
-      {
-        ALT: () => {
-          const token = this.CONSUME(AnyToken);
-          return this.ACTION((): Stray => ({ kind: "token", token }));
-        },
-      },
+      { ALT: () => ({ kind: "token", token: this.CONSUME(AnyToken) }) },
     ]);
   });
 
   private recoverStrayClose = this.RULE("recoverStrayClose", (): void => {
     const tok = this.CONSUME(RBrace);
-    this.ACTION(() => this.report("Unexpected '}': there is no open block to close.", this.tokenRange(tok)));
+    if (this.RECORDING_PHASE) return;
+    this.report("Unexpected '}': there is no open block to close.", this.tokenRange(tok));
   });
 
   /** A label with no statement name after it (`client:` at the end of a line). The name is left empty. */
   private recoverMissingName = this.RULE("recoverMissingName", (label: Label | undefined, colon: IToken): Identifier => {
-    return this.ACTION(() => {
-      const labelRange = label ? this.span(label.range, this.tokenRange(colon)) : this.tokenRange(colon);
-      const shown = label ? `the label '${label.quoted ? JSON.stringify(label.value) : label.value}:'` : "a label";
-      this.reportMissing("a statement name", shown, labelRange);
-      return emptyIdentifier(labelRange.end);
-    });
+    if (this.RECORDING_PHASE) return RECORDED;
+    const labelRange = label ? this.span(label.range, this.tokenRange(colon)) : this.tokenRange(colon);
+    const shown = label ? `the label '${label.quoted ? JSON.stringify(label.value) : label.value}:'` : "a label";
+    this.reportMissing("a statement name", shown, labelRange);
+    return emptyIdentifier(labelRange.end);
   });
 
   private recoverMissingActionName = this.RULE("recoverMissingActionName", (arrow: IToken): Identifier => {
-    return this.ACTION(() => {
-      const arrowRange = this.tokenRange(arrow);
-      this.reportMissing("an action name", "'->'", arrowRange);
-      return emptyIdentifier(arrowRange.end);
-    });
+    if (this.RECORDING_PHASE) return RECORDED;
+    const arrowRange = this.tokenRange(arrow);
+    this.reportMissing("an action name", "'->'", arrowRange);
+    return emptyIdentifier(arrowRange.end);
   });
 
   /** A map entry without a value. A bare word is taken (and reported) so it does not cascade. */
@@ -652,17 +1014,16 @@ class B24Parser extends EmbeddedActionsParser {
       GATE: () => tokenMatcher(this.LA(1), IdentifierToken),
       DEF: () => this.CONSUME(IdentifierToken),
     });
-    this.ACTION(() => {
-      const shown = `'${key.quoted ? JSON.stringify(key.value) : key.value}:'`;
-      if (word) {
-        this.report(
-          `Map values must be literals: write "${word.image}" in quotes instead of the bare word '${word.image}' after ${shown}.`,
-          this.tokenRange(word),
-        );
-      } else {
-        this.reportMissing("a value", shown, this.span(key.range, this.tokenRange(colon)));
-      }
-    });
+    if (this.RECORDING_PHASE) return;
+    const shown = `'${key.quoted ? JSON.stringify(key.value) : key.value}:'`;
+    if (word) {
+      this.report(
+        `Map values must be literals: write "${word.image}" in quotes instead of the bare word '${word.image}' after ${shown}.`,
+        this.tokenRange(word),
+      );
+    } else {
+      this.reportMissing("a value", shown, this.span(key.range, this.tokenRange(colon)));
+    }
   });
 
   private recoverStrayInMap = this.RULE("recoverStrayInMap", (): IToken => this.CONSUME(AnyToken));
@@ -670,18 +1031,14 @@ class B24Parser extends EmbeddedActionsParser {
   private recoverStrayInList = this.RULE("recoverStrayInList", (): IToken => this.CONSUME(AnyToken));
 
   private recoverMissingClose = this.RULE("recoverMissingClose", (open: IToken, shown: string, what: string): void => {
-    this.ACTION(() => {
-      // Never deduplicated: when several constructs are left open at one spot, each is named.
-      const opened = this.tokenRange(open).start;
-      const range = this.pointAt(this.LA(1));
-      this.reportedAt.add(range.start.offset);
-      this.semanticProblems.push({
-        ruleId: SYNTAX_RULE_ID,
-        severity: "error",
-        message: `Expected ${shown} to close the ${what} opened at line ${opened.line}, column ${opened.column}, but found ${describeToken(this.LA(1))}.`,
-        range,
-      });
-    });
+    if (this.RECORDING_PHASE) return;
+    // Never deduplicated: when several constructs are left open at one spot, each is named.
+    const opened = this.tokenRange(open).start;
+    const range = this.pointAt(this.LA(1));
+    this.reportedAt.add(range.start.offset);
+    const found = describeToken(this.LA(1));
+    const message = `Expected ${shown} to close the ${what} opened at line ${opened.line}, column ${opened.column}, but found ${found}.`;
+    this.semanticProblems.push(new SyntaxDiagnostic(message, range));
   });
 
   // ----- reports that need the statement list's context -----
@@ -696,7 +1053,8 @@ class B24Parser extends EmbeddedActionsParser {
           `A block must start on the same line as its statement: move this '{' to the end of line ${previous.range.end.line}.`,
           at,
         );
-        statements[statements.length - 1] = { ...previous, body: stray.body, range: this.span(previous.range, stray.body.range) };
+        const range = this.span(previous.range, stray.body.range);
+        statements[statements.length - 1] = new StatementNode(previous.label, previous.name, previous.args, previous.action, stray.body, range);
       } else {
         this.report("Unexpected '{': a block must follow a statement name on the same line ('name { … }').", at);
         statements.push(...stray.body.statements);
@@ -724,15 +1082,36 @@ class B24Parser extends EmbeddedActionsParser {
     this.report(message, this.tokenRange(tok));
   }
 
-  // ----- node builders -----
+  // ----- node builders (safe while recording: they return RECORDED) -----
 
   identifier(tok: IToken): Identifier {
-    return { kind: "Identifier", name: tok.image, range: this.tokenRange(tok) };
+    if (this.RECORDING_PHASE) return RECORDED;
+    return new IdentifierNode(tok.image, this.tokenRange(tok));
+  }
+
+  /** A string, number, boolean, null or translation reference. */
+  literal(tok: IToken): Value {
+    if (this.RECORDING_PHASE) return RECORDED;
+    const range = this.tokenRange(tok);
+    switch (tok.tokenTypeIdx) {
+      case NumberToken.tokenTypeIdx:
+        return new NumberNode(Number(tok.image), tok.image, range);
+      case True.tokenTypeIdx:
+        return new BooleanNode(true, range);
+      case False.tokenTypeIdx:
+        return new BooleanNode(false, range);
+      case Null.tokenTypeIdx:
+        return new NullNode(range);
+      case TranslationRefToken.tokenTypeIdx:
+        return new TranslationRefNode(tok.image.slice(1), range);
+      default:
+        return new StringNode(this.decodeString(tok), MULTILINE_STRING[tok.tokenTypeIdx] === true, range);
+    }
   }
 
   decodeString(tok: IToken): string {
     const decoded =
-      tokenMatcher(tok, TripleString) || tokenMatcher(tok, UnterminatedTripleString)
+      MULTILINE_STRING[tok.tokenTypeIdx] === true
         ? decodeTripleString(tok.image, tokenMatcher(tok, TripleString))
         : decodeQuotedString(tok.image, tokenMatcher(tok, QuotedString));
     this.reportStringProblems(tok, decoded.problems);
@@ -741,7 +1120,7 @@ class B24Parser extends EmbeddedActionsParser {
 }
 
 function emptyIdentifier(at: Position): Identifier {
-  return { kind: "Identifier", name: "", range: { start: at, end: at } };
+  return new IdentifierNode("", new SourceRange(at, at));
 }
 
 /** How a message names a token after "found": "end of line", "the string "…"", "'}'". */
@@ -765,31 +1144,6 @@ function shortImage(token: IToken): string {
   return cut ? `${firstLine.slice(0, 20)}…` : firstLine;
 }
 
-export function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 /* \r */) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (c === 10) {
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
-
-export function positionAt(lineStarts: readonly number[], offset: number): Position {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { offset, line: lo + 1, column: offset - lineStarts[lo]! + 1 };
-}
-
 let sharedParser: B24Parser | undefined;
 
 export interface ParseResult {
@@ -801,42 +1155,33 @@ export interface ParseResult {
 /** Parses `.b24layout` text. Never throws: every problem becomes a diagnostic, and the AST is as complete as recovery allows. */
 export function parse(text: string): ParseResult {
   const parser = (sharedParser ??= new B24Parser());
-  const lineStarts = computeLineStarts(text);
-  const at = (offset: number) => positionAt(lineStarts, offset);
   const diagnostics: Diagnostic[] = [];
-  const syntaxError = (message: string, start: number, end: number) =>
-    diagnostics.push({ ruleId: SYNTAX_RULE_ID, severity: "error", message, range: { start: at(start), end: at(end) } });
+  const syntaxError = (message: string, range: Range) => diagnostics.push(new SyntaxDiagnostic(message, range));
 
   const lexed = b24Lexer.tokenize(text);
+  const rawComments = lexed.groups["comments"] ?? [];
+  parser.begin(text, lexed.tokens, rawComments);
   for (const e of lexed.errors) {
     const length = Math.max(1, Math.min(e.length, text.length - e.offset));
-    syntaxError(unexpectedCharacters(text.slice(e.offset, e.offset + length)), e.offset, e.offset + length);
+    const start = new SourcePosition(e.offset, e.line!, e.column!);
+    syntaxError(unexpectedCharacters(text.slice(e.offset, e.offset + length)), new SourceRange(start, advance(text, start, e.offset + length)));
   }
-  const rawComments = lexed.groups["comments"] ?? [];
   const comments: Comment[] = rawComments.map((tok) => {
-    const range = { start: at(tok.startOffset), end: at(tok.startOffset + tok.image.length) };
+    const range = new SourceRange(startOf(tok), endOf(text, tok));
     if (tokenMatcher(tok, UnterminatedBlockComment) && !tokenMatcher(tok, BlockComment)) {
-      syntaxError("Unterminated comment: '/*' has no matching '*/'.", tok.startOffset, tok.startOffset + 2);
+      syntaxError("Unterminated comment: '/*' has no matching '*/'.", new SourceRange(range.start, positionIn(text, tok, 2)));
     }
-    return { kind: "Comment", text: tok.image, block: tok.image.startsWith("/*"), range };
+    return new CommentNode(tok.image, tok.image.startsWith("/*"), range);
   });
   for (const tok of lexed.tokens) {
+    if (UNTERMINATED_STRING[tok.tokenTypeIdx] !== true) continue;
     if (tokenMatcher(tok, UnterminatedString) && !tokenMatcher(tok, QuotedString)) {
-      syntaxError(
-        "Unterminated string: add the closing '\"' before the end of the line.",
-        tok.startOffset,
-        tok.startOffset + tok.image.length,
-      );
+      syntaxError("Unterminated string: add the closing '\"' before the end of the line.", parser.tokenRange(tok));
     } else if (tokenMatcher(tok, UnterminatedTripleString) && !tokenMatcher(tok, TripleString)) {
-      syntaxError("Unterminated multi-line string: '\"\"\"' has no matching '\"\"\"'.", tok.startOffset, tok.startOffset + 3);
+      syntaxError("Unterminated multi-line string: '\"\"\"' has no matching '\"\"\"'.", new SourceRange(startOf(tok), positionIn(text, tok, 3)));
     }
   }
 
-  parser.text = text;
-  parser.lineStarts = lineStarts;
-  parser.semanticProblems = [];
-  parser.reportedAt = new Set();
-  parser.input = lexed.tokens;
   const statements = parser.document() ?? [];
 
   // The grammar checks every token before consuming it, so Chevrotain itself should report
@@ -844,20 +1189,13 @@ export function parse(text: string): ParseResult {
   for (const e of parser.errors) {
     const tok = e.token;
     const virtual = Number.isNaN(tok.startOffset) || tokenMatcher(tok, EOF);
-    const start = virtual ? text.length : tok.startOffset;
-    const end = virtual ? text.length : tok.startOffset + tok.image.length;
-    syntaxError(explainParseError(e), start, Math.max(start, end));
+    syntaxError(explainParseError(e), virtual ? new SourceRange(parser.endOfText(), parser.endOfText()) : parser.tokenRange(tok));
   }
   diagnostics.push(...parser.semanticProblems);
   diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
 
-  const document: Document = {
-    kind: "Document",
-    statements,
-    comments,
-    range: { start: at(0), end: at(text.length) },
-  };
-  return { document, diagnostics: dedupeSameSpot(diagnostics) };
+  const document = new DocumentNode(statements, comments, new SourceRange(textStart(), parser.endOfText()));
+  return new ParseResultObject(document, dedupeSameSpot(diagnostics));
 }
 
 /** The message for characters no token starts with. */

@@ -26,33 +26,41 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
 const LONE_BACKSLASH_AT_END = "A string cannot end with a lone backslash.";
 const LONE_BACKSLASH_AT_LINE_END = "A line cannot end with a lone backslash: write \\\\ for a backslash.";
 
+/** The digits of `\u{1F600}` and of `\u00e9`, matched where `lastIndex` says (sticky). */
+const BRACED_HEX = /\{([0-9a-fA-F]{1,6})\}/y;
+const PLAIN_HEX = /[0-9a-fA-F]{4}/y;
+
+/** The problems of a string without any: shared, as most strings have none. */
+const NO_PROBLEMS: readonly StringProblem[] = Object.freeze([]);
+
 /**
  * Resolves backslash escapes in `text` (the characters between the quotes). `base` is the offset
- * of `text` inside the token, so problems point at the right column.
+ * of `text` inside the token, so problems point at the right column. The text between escapes is
+ * copied in one piece.
  */
 function unescape(text: string, base: number, problems: StringProblem[], loneBackslash = LONE_BACKSLASH_AT_END): string {
-  if (!text.includes("\\")) return text;
+  let i = text.indexOf("\\");
+  if (i < 0) return text;
   let out = "";
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch !== "\\") {
-      out += ch;
-      continue;
-    }
+  /** Where the text not yet copied to `out` starts. */
+  let from = 0;
+  for (; i >= 0; i = text.indexOf("\\", from)) {
+    out += text.slice(from, i);
     const next = text[i + 1];
     if (next === undefined) {
       problems.push({ offset: base + i, length: 1, message: loneBackslash });
-      break;
+      return out;
     }
+    from = i + 2;
     const simple = SIMPLE_ESCAPES[next];
     if (simple !== undefined) {
       out += simple;
-      i++;
       continue;
     }
     if (next === "u") {
-      const braced = /^\{([0-9a-fA-F]{1,6})\}/.exec(text.slice(i + 2));
-      const plain = /^[0-9a-fA-F]{4}/.exec(text.slice(i + 2));
+      BRACED_HEX.lastIndex = PLAIN_HEX.lastIndex = i + 2;
+      const braced = BRACED_HEX.exec(text);
+      const plain = PLAIN_HEX.exec(text);
       const hex = braced ? braced[1]! : plain ? plain[0] : undefined;
       const consumed = braced ? braced[0].length : 4;
       const code = hex === undefined ? NaN : parseInt(hex, 16);
@@ -62,11 +70,10 @@ function unescape(text: string, base: number, problems: StringProblem[], loneBac
           length: 2,
           message: "Invalid unicode escape: write \\uXXXX or \\u{X…} with hexadecimal digits.",
         });
-        i++;
         continue;
       }
       out += String.fromCodePoint(code);
-      i += 1 + consumed;
+      from += consumed;
       continue;
     }
     problems.push({
@@ -75,15 +82,15 @@ function unescape(text: string, base: number, problems: StringProblem[], loneBac
       message: `Unknown escape sequence '\\${next}'. Use \\n, \\t, \\", \\\\ or \\uXXXX.`,
     });
     out += next;
-    i++;
   }
-  return out;
+  return out + text.slice(from);
 }
 
 /** Decodes a `"…"` token (quotes included; the closing quote may be missing). */
 export function decodeQuotedString(image: string, terminated: boolean): DecodedString {
-  const problems: StringProblem[] = [];
   const inner = image.slice(1, terminated ? -1 : undefined);
+  if (!inner.includes("\\")) return { value: inner, problems: NO_PROBLEMS };
+  const problems: StringProblem[] = [];
   return { value: unescape(inner, 1, problems), problems };
 }
 

@@ -6,28 +6,57 @@ import { createToken, Lexer, type TokenType } from "chevrotain";
  * formatter and the editor can still see them.
  */
 
-/** Abstract category every token belongs to: lets the parser's catch-all alternative consume any token. */
+/**
+ * Abstract category of every token but `}`: lets the parser's catch-all (recovery) alternatives
+ * consume any token. A `}` is never stray inside a list of statements or entries: it ends the list.
+ * Leaving it out lets Chevrotain's lookahead alone end a statement list at `}`.
+ */
 export const AnyToken = createToken({ name: "AnyToken", pattern: Lexer.NA });
 
-/** `createToken` that also puts the token in the `AnyToken` category. */
-function token(config: Parameters<typeof createToken>[0]): TokenType {
+/**
+ * `createToken` that also puts the token in the `AnyToken` category (unless `stray: false`). Every
+ * token states whether it can span lines (`line_breaks`) and which characters it can start with
+ * (`start_chars_hint`), so the lexer need not analyse the regular expressions when it is built.
+ */
+function token(config: Parameters<typeof createToken>[0], { stray = true } = {}): TokenType {
   const own = config.categories === undefined ? [] : Array.isArray(config.categories) ? config.categories : [config.categories];
-  return createToken({ ...config, categories: [...own, AnyToken] });
+  return createToken({ line_breaks: false, ...config, categories: stray ? [...own, AnyToken] : own });
 }
 
-export const Newline = token({ name: "Newline", pattern: /\r\n?|\n/, line_breaks: true, label: "end of line" });
-export const WhiteSpace = token({ name: "WhiteSpace", pattern: /[ \t\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED });
+const LETTERS = [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"];
+const DIGITS = [..."0123456789"];
 
-export const LineComment = token({ name: "LineComment", pattern: /\/\/[^\r\n]*/, group: "comments" });
+export const Newline = token({
+  name: "Newline",
+  pattern: /\r\n?|\n/,
+  start_chars_hint: ["\r", "\n"],
+  line_breaks: true,
+  label: "end of line",
+});
+export const WhiteSpace = token({
+  name: "WhiteSpace",
+  pattern: /[ \t\f\v\u00a0\ufeff]+/,
+  start_chars_hint: [" ", "\t", "\f", "\v", "\u00a0", "\ufeff"],
+  group: Lexer.SKIPPED,
+});
+
+export const LineComment = token({
+  name: "LineComment",
+  pattern: /\/\/[^\r\n]*/,
+  start_chars_hint: ["/"],
+  group: "comments",
+});
 export const BlockComment = token({
   name: "BlockComment",
   pattern: /\/\*[\s\S]*?\*\//,
+  start_chars_hint: ["/"],
   line_breaks: true,
   group: "comments",
 });
 export const UnterminatedBlockComment = token({
   name: "UnterminatedBlockComment",
   pattern: /\/\*[\s\S]*/,
+  start_chars_hint: ["/"],
   line_breaks: true,
   group: "comments",
 });
@@ -37,6 +66,7 @@ export const StringToken = token({ name: "StringToken", pattern: Lexer.NA, label
 export const TripleString = token({
   name: "TripleString",
   pattern: /"""[\s\S]*?"""/,
+  start_chars_hint: ['"'],
   line_breaks: true,
   categories: [StringToken],
   label: "multi-line string",
@@ -44,6 +74,7 @@ export const TripleString = token({
 export const UnterminatedTripleString = token({
   name: "UnterminatedTripleString",
   pattern: /"""[\s\S]*/,
+  start_chars_hint: ['"'],
   line_breaks: true,
   categories: [StringToken],
   label: "multi-line string",
@@ -51,12 +82,14 @@ export const UnterminatedTripleString = token({
 export const QuotedString = token({
   name: "QuotedString",
   pattern: /"(?:[^"\\\r\n]|\\.)*"/,
+  start_chars_hint: ['"'],
   categories: [StringToken],
   label: "string",
 });
 export const UnterminatedString = token({
   name: "UnterminatedString",
   pattern: /"(?:[^"\\\r\n]|\\.)*\\?/,
+  start_chars_hint: ['"'],
   categories: [StringToken],
   label: "string",
 });
@@ -64,12 +97,14 @@ export const UnterminatedString = token({
 export const NumberToken = token({
   name: "Number",
   pattern: /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/,
+  start_chars_hint: ["-", ...DIGITS],
   label: "number",
 });
-export const Arrow = token({ name: "Arrow", pattern: /->/, label: "'->'" });
+export const Arrow = token({ name: "Arrow", pattern: /->/, start_chars_hint: ["-"], label: "'->'" });
 export const TranslationRefToken = token({
   name: "TranslationRef",
   pattern: /@[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*/,
+  start_chars_hint: ["@"],
   label: "translation reference (@key)",
 });
 
@@ -77,19 +112,20 @@ export const TranslationRefToken = token({
 export const Identifier = token({
   name: "Identifier",
   pattern: /[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*/,
+  start_chars_hint: [...LETTERS, "_"],
   label: "name",
 });
-export const True = token({ name: "True", pattern: /true/, longer_alt: Identifier, label: "'true'" });
-export const False = token({ name: "False", pattern: /false/, longer_alt: Identifier, label: "'false'" });
-export const Null = token({ name: "Null", pattern: /null/, longer_alt: Identifier, label: "'null'" });
+export const True = token({ name: "True", pattern: /true/, start_chars_hint: ["t"], longer_alt: Identifier, label: "'true'" });
+export const False = token({ name: "False", pattern: /false/, start_chars_hint: ["f"], longer_alt: Identifier, label: "'false'" });
+export const Null = token({ name: "Null", pattern: /null/, start_chars_hint: ["n"], longer_alt: Identifier, label: "'null'" });
 
-export const LBrace = token({ name: "LBrace", pattern: /\{/, label: "'{'" });
-export const RBrace = token({ name: "RBrace", pattern: /\}/, label: "'}'" });
-export const LBracket = token({ name: "LBracket", pattern: /\[/, label: "'['" });
-export const RBracket = token({ name: "RBracket", pattern: /\]/, label: "']'" });
-export const Colon = token({ name: "Colon", pattern: /:/, label: "':'" });
-export const Comma = token({ name: "Comma", pattern: /,/, label: "','" });
-export const Semicolon = token({ name: "Semicolon", pattern: /;/, label: "';'" });
+export const LBrace = token({ name: "LBrace", pattern: /\{/, start_chars_hint: ["{"], label: "'{'" });
+export const RBrace = token({ name: "RBrace", pattern: /\}/, start_chars_hint: ["}"], label: "'}'" }, { stray: false });
+export const LBracket = token({ name: "LBracket", pattern: /\[/, start_chars_hint: ["["], label: "'['" });
+export const RBracket = token({ name: "RBracket", pattern: /\]/, start_chars_hint: ["]"], label: "']'" });
+export const Colon = token({ name: "Colon", pattern: /:/, start_chars_hint: [":"], label: "':'" });
+export const Comma = token({ name: "Comma", pattern: /,/, start_chars_hint: [","], label: "','" });
+export const Semicolon = token({ name: "Semicolon", pattern: /;/, start_chars_hint: [";"], label: "';'" });
 
 export const allTokens: TokenType[] = [
   AnyToken,
@@ -120,7 +156,8 @@ export const allTokens: TokenType[] = [
 ];
 
 export const b24Lexer = new Lexer(allTokens, {
-  positionTracking: "full",
+  // The parser needs where tokens start; where they end follows from their text.
+  positionTracking: "onlyStart",
   ensureOptimizations: false,
   skipValidations: true,
 });
