@@ -4,7 +4,7 @@
 import { join, resolve } from "node:path";
 import { emitProgram, formatJson, type Json } from "../emit/json.js";
 import { writeFilesAtomically } from "./atomic-write.js";
-import { checkInputs, hasErrors, reportDiagnostics, type CheckedFile, type OutputOptions } from "./check.js";
+import { checkInputs, hasErrors, reportDiagnostics, type LoweredFile, type OutputOptions } from "./check.js";
 import { describeFsError } from "./files.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, type CliIo } from "./io.js";
 import { colorsFor, displayPath, plural, useColors } from "./output.js";
@@ -29,7 +29,7 @@ interface Output {
  * parseable even when there are warnings.
  */
 export async function runBuild(args: readonly string[], options: BuildOptions, io: CliIo): Promise<number> {
-  const files = await checkInputs(args, io);
+  const files = await checkInputs(args, io, { keepPrograms: true });
   const c = colorsFor(useColors(io.stderr, io.env, options.color));
   const problems = files.some((f) => f.diagnostics.length > 0);
   if (problems) reportDiagnostics(files, io.stderr, io, options);
@@ -68,7 +68,7 @@ export async function runBuild(args: readonly string[], options: BuildOptions, i
 }
 
 /** One output per declaration, keyed by its file name, or by its name with `--stdout`. */
-function collectOutputs(files: readonly CheckedFile[], byName: boolean): Output[] {
+function collectOutputs(files: readonly LoweredFile[], byName: boolean): Output[] {
   const out: Output[] = [];
   for (const f of files) {
     const emitted = emitProgram(f.program);
