@@ -126,6 +126,12 @@ const RULE_NOTES: Readonly<Record<string, string>> = {
   map: "Entries are separated by ',' or line breaks; a trailing ',' is allowed.",
   mapEntry: "A map value is a literal, a map or a list: never a bare word.",
   label: "A quoted label (\"1\":) may hold any text.",
+  parameterList:
+    "Between the parentheses (read by the parser's ParameterReader): parameter (',' parameter)* ','? where " +
+    "parameter ::= Identifier '?'? ':' type ('=' default)?, type ::= term ('|' term)*, " +
+    "term ::= (Identifier | StringToken | '{' (field ((',' | Newline) field)*)? '}') ('[' ']')*, " +
+    "field ::= Identifier '?'? ':' type, default ::= StringToken | Number | 'true' | 'false' | 'null' | '[' ']'. " +
+    "Line breaks are allowed after '(' , ',' , ':' , '|' and '=', and before ')'.",
 };
 
 /** A W3C-style EBNF text of the grammar, with the tokens and their patterns at the end. */

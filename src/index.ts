@@ -8,6 +8,7 @@ import type { IrProgram } from "./lower/ir.js";
 import { checkProgram, type CheckOptions } from "./check/checker.js";
 import { emitProgram, formatJson, type EmittedDeclaration, type Json } from "./emit/json.js";
 import type { Document } from "./syntax/ast.js";
+import { renderProgram, type ProgramArguments } from "./emit/render.js";
 
 export type { Diagnostic, Fix, Severity, TextEdit } from "./diagnostic.js";
 export type * from "./syntax/ast.js";
@@ -44,11 +45,23 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   return { document: parsed.document, program: lowered.program, diagnostics };
 }
 
-/** Checks text and, when it has no errors, compiles every declaration to its REST payload. */
-export function compile(text: string, options: CheckOptions = {}): CompileResult {
+export interface CompileOptions extends CheckOptions {
+  /** Values of template parameters, by declaration name: `{ incomingCall: { dealId: 42 } }`. */
+  readonly params?: ProgramArguments;
+}
+
+/**
+ * Checks text and, when it has no errors, compiles every declaration to its REST payload. A
+ * template is rendered with `options.params` (and its defaults); one that lacks values gets a
+ * `template-arguments` error.
+ */
+export function compile(text: string, options: CompileOptions = {}): CompileResult {
   const checked = check(text, options);
-  const hasErrors = checked.diagnostics.some((d) => d.severity === "error");
-  return { diagnostics: checked.diagnostics, outputs: hasErrors ? [] : emitProgram(checked.program) };
+  if (checked.diagnostics.some((d) => d.severity === "error")) return { diagnostics: checked.diagnostics, outputs: [] };
+  if (!checked.program.declarations.some((d) => d.params.length > 0)) return { diagnostics: checked.diagnostics, outputs: emitProgram(checked.program) };
+  const rendered = renderProgram(checked.program, options.params);
+  const diagnostics = [...checked.diagnostics, ...rendered.diagnostics].sort(compareDiagnostics);
+  return { diagnostics, outputs: rendered.outputs };
 }
 
 export type { Json as JsonValue };

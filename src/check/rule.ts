@@ -29,6 +29,11 @@ export interface RuleMeta {
   readonly fixable?: boolean;
   /** Spec sections the rule enforces. */
   readonly spec: string;
+  /**
+   * Who reports it: the checker (default), or `compile` (problems of a particular output, such as
+   * JSON from a template without its values). Examples of compile rules are run through `compile`.
+   */
+  readonly phase?: "check" | "compile";
   /** Examples for the rule docs; each is run through the checker in a test. */
   readonly examples?: { readonly incorrect: readonly RuleExample[]; readonly correct: readonly RuleExample[] };
 }

@@ -1,8 +1,13 @@
 /**
  * `b24layout build`: compile every declaration to `<name>.<kind>.json`, all or nothing.
  */
-import { join, resolve } from "node:path";
-import { emitProgram, formatJson, type Json } from "../emit/json.js";
+import { readFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import { emitProgram, formatJson, type EmittedDeclaration, type Json } from "../emit/json.js";
+import { renderProgram, type ProgramArguments } from "../emit/render.js";
+import { typesModule } from "../emit/ts-types.js";
+import { emitTypeScriptModule, TYPES_MODULE } from "../emit/typescript.js";
+import { SOURCE_EXTENSION } from "./files.js";
 import { writeFilesAtomically } from "./atomic-write.js";
 import { checkInputs, hasErrors, reportDiagnostics, type LoweredFile, type OutputOptions } from "./check.js";
 import { describeFsError } from "./files.js";
@@ -12,9 +17,16 @@ import { colorsFor, displayPath, plural, useColors } from "./output.js";
 /** Where `build` writes when no `--out-dir` is given (relative to the working directory). */
 export const DEFAULT_OUT_DIR = "dist/b24layout";
 
+/** What `build` writes: JSON payloads, or TypeScript modules with one factory per declaration. */
+export const BUILD_TARGETS = ["json", "ts"] as const;
+export type BuildTarget = (typeof BUILD_TARGETS)[number];
+
 export interface BuildOptions extends OutputOptions {
   readonly outDir?: string;
   readonly stdout?: boolean;
+  readonly target?: BuildTarget;
+  /** A JSON file of template parameter values by declaration name (JSON target). */
+  readonly params?: string;
 }
 
 interface Output {
@@ -29,7 +41,14 @@ interface Output {
  * parseable even when there are warnings.
  */
 export async function runBuild(args: readonly string[], options: BuildOptions, io: CliIo): Promise<number> {
-  const files = await checkInputs(args, io, { keepPrograms: true });
+  const target = options.target ?? "json";
+  if (target !== "json" && options.params !== undefined) throw new CliError("--params renders templates to JSON; it does not go with --target ts, whose functions take the values when called");
+  if (target !== "json" && options.stdout) throw new CliError("--stdout prints JSON; it does not go with --target ts");
+  const params = options.params === undefined ? {} : readParams(resolve(io.cwd, options.params), displayPath(resolve(io.cwd, options.params), io.cwd));
+  const checked = await checkInputs(args, io, { keepPrograms: true });
+  // Rendering to JSON adds its own errors: template values missing or not fitting (template-arguments).
+  const rendered = target === "json" ? checked.map((f) => renderIfTemplated(f, params)) : checked.map((f) => ({ file: f, outputs: undefined }));
+  const files = rendered.map((r) => r.file);
   const c = colorsFor(useColors(io.stderr, io.env, options.color));
   const problems = files.some((f) => f.diagnostics.length > 0);
   if (problems) reportDiagnostics(files, io.stderr, io, options);
@@ -37,14 +56,10 @@ export async function runBuild(args: readonly string[], options: BuildOptions, i
     io.stderr.write(`${c.red("Nothing was written.")}\n`);
     return EXIT_PROBLEMS;
   }
+  if (target === "ts") return writeOutputs(typeScriptOutputs(files), options, io);
 
-  const outputs = collectOutputs(files, options.stdout === true);
-  const collisions = findCollisions(outputs);
-  if (collisions.length > 0) {
-    for (const message of collisions) io.stderr.write(`${c.red("error:")} ${message}\n`);
-    io.stderr.write(`${c.red("Nothing was written.")}\n`);
-    return EXIT_PROBLEMS;
-  }
+  const outputs = collectOutputs(rendered, options.stdout === true);
+  if (reportCollisions(outputs, io, c)) return EXIT_PROBLEMS;
 
   if (options.stdout) {
     // A null prototype keeps a declaration named `__proto__` as an ordinary key.
@@ -54,11 +69,28 @@ export async function runBuild(args: readonly string[], options: BuildOptions, i
     return EXIT_OK;
   }
 
+  return writeOutputs(
+    outputs.map((o) => ({ key: o.key, text: formatJson(o.content), origin: o.origin })),
+    options,
+    io,
+  );
+}
+
+interface TextOutput {
+  readonly key: string;
+  readonly text: string;
+  readonly origin: string;
+}
+
+/** Writes every output into the output directory, all or nothing; reports collisions instead. */
+async function writeOutputs(outputs: readonly TextOutput[], options: BuildOptions, io: CliIo): Promise<number> {
+  const c = colorsFor(useColors(io.stderr, io.env, options.color));
+  if (reportCollisions(outputs, io, c)) return EXIT_PROBLEMS;
   const outDir = resolve(io.cwd, options.outDir ?? DEFAULT_OUT_DIR);
   const shownDir = displayPath(outDir, io.cwd);
   let report;
   try {
-    report = await writeFilesAtomically(outputs.map((o) => ({ path: join(outDir, o.key), content: formatJson(o.content) })));
+    report = await writeFilesAtomically(outputs.map((o) => ({ path: join(outDir, o.key), content: o.text })));
   } catch (error) {
     throw new CliError(`cannot write to '${shownDir}': ${describeFsError(error)}`);
   }
@@ -67,11 +99,66 @@ export async function runBuild(args: readonly string[], options: BuildOptions, i
   return EXIT_OK;
 }
 
-/** One output per declaration, keyed by its file name, or by its name with `--stdout`. */
-function collectOutputs(files: readonly LoweredFile[], byName: boolean): Output[] {
-  const out: Output[] = [];
+interface RenderedFile {
+  readonly file: LoweredFile;
+  /** The payloads, when the file has templates (rendered with their values); else emitted later. */
+  readonly outputs: readonly EmittedDeclaration[] | undefined;
+}
+
+/** A file with templates rendered to JSON, its `template-arguments` errors added to its diagnostics. */
+function renderIfTemplated(file: LoweredFile, params: ProgramArguments): RenderedFile {
+  const program = file.program;
+  if (hasErrors([file]) || !program.declarations.some((d) => d.params.length > 0)) return { file, outputs: undefined };
+  const rendered = renderProgram(program, params);
+  if (rendered.diagnostics.length === 0) return { file, outputs: rendered.outputs };
+  return { file: { ...file, diagnostics: [...file.diagnostics, ...rendered.diagnostics] }, outputs: undefined };
+}
+
+/** `--params FILE`: an object of parameter values by declaration name. */
+function readParams(path: string, shown: string): ProgramArguments {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new CliError(`cannot read '${shown}': ${describeFsError(error)}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`${shown}${jsonErrorPosition(text, error)}: not valid JSON: ${error instanceof Error ? error.message.replace(/ in JSON at position \d+.*$/, "") : String(error)}`);
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new CliError(`${shown}: expected an object of parameter values by declaration name, e.g. { "incomingCall": { "dealId": 42 } }`);
+  }
+  return value as ProgramArguments;
+}
+
+/** `:line:col` of a JSON.parse error, when its message gives a position. */
+function jsonErrorPosition(text: string, error: unknown): string {
+  const m = error instanceof Error ? /at position (\d+)/.exec(error.message) : null;
+  if (!m) return "";
+  const before = text.slice(0, Number(m[1]));
+  const lines = before.split(/\r\n|\r|\n/);
+  return `:${lines.length}:${lines[lines.length - 1]!.length + 1}`;
+}
+
+/** One TypeScript module per source file (`call.b24layout` → `call.ts`), and the types module they import. */
+function typeScriptOutputs(files: readonly LoweredFile[]): TextOutput[] {
+  const out: TextOutput[] = [{ key: `${TYPES_MODULE}.ts`, text: typesModule(), origin: "the types module" }];
   for (const f of files) {
-    const emitted = emitProgram(f.program);
+    if (f.program.declarations.length === 0) continue;
+    const name = basename(f.source.path).replace(new RegExp(`\\${SOURCE_EXTENSION}$`), "");
+    out.push({ key: `${name}.ts`, text: emitTypeScriptModule(f.program, { source: f.display }), origin: f.display });
+  }
+  return out;
+}
+
+/** One output per declaration, keyed by its file name, or by its name with `--stdout`. */
+function collectOutputs(files: readonly RenderedFile[], byName: boolean): Output[] {
+  const out: Output[] = [];
+  for (const { file: f, outputs } of files) {
+    const emitted = outputs ?? emitProgram(f.program);
     f.program.declarations.forEach((declaration, i) => {
       const e = emitted[i]!;
       const at = declaration.nameRange.start;
@@ -92,8 +179,17 @@ function isPlainFileName(name: string): boolean {
   return !/[\\/\0]/.test(name) && name !== "." && name !== ".." && !name.startsWith(".");
 }
 
-function findCollisions(outputs: readonly Output[]): string[] {
-  const byKey = new Map<string, Output[]>();
+/** Prints every output name that two declarations (or files) produce; true when there is one. */
+function reportCollisions(outputs: readonly { readonly key: string; readonly origin: string }[], io: CliIo, c: ReturnType<typeof colorsFor>): boolean {
+  const collisions = findCollisions(outputs);
+  if (collisions.length === 0) return false;
+  for (const message of collisions) io.stderr.write(`${c.red("error:")} ${message}\n`);
+  io.stderr.write(`${c.red("Nothing was written.")}\n`);
+  return true;
+}
+
+function findCollisions(outputs: readonly { readonly key: string; readonly origin: string }[]): string[] {
+  const byKey = new Map<string, { readonly key: string; readonly origin: string }[]>();
   for (const o of outputs) {
     const list = byKey.get(o.key);
     if (list) list.push(o);

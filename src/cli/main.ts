@@ -6,7 +6,7 @@
 import { Command, CommanderError, Option } from "commander";
 import pkg from "../../package.json" with { type: "json" };
 import { SCHEMA_KINDS } from "../emit/schema.js";
-import { DEFAULT_OUT_DIR, runBuild } from "./build.js";
+import { BUILD_TARGETS, DEFAULT_OUT_DIR, runBuild, type BuildTarget } from "./build.js";
 import { runCheck } from "./check.js";
 import { SOURCE_EXTENSION } from "./files.js";
 import { CliError, EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
@@ -62,12 +62,20 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
     .argument("[paths...]", "files, directories or globs")
     .option("-o, --out-dir <dir>", "output directory", DEFAULT_OUT_DIR)
     .option("--stdout", "print one JSON object { name: payload, … } instead of writing files")
+    .addOption(new Option("-t, --target <target>", "json: one payload per declaration; ts: one TypeScript module per file, with a typed function per declaration").choices(BUILD_TARGETS).default("json"))
+    .option("--params <file>", 'JSON file of template parameter values by declaration name ({ "incomingCall": { "dealId": 42 } }), to render templates to JSON')
     .addHelpText(
       "after",
-      `\nDiagnostics and progress go to stderr, so --stdout output stays valid JSON.\n\nExamples:\n  b24layout build layouts --out-dir dist/b24layout\n  b24layout build call.b24layout --stdout`,
+      `\nDiagnostics and progress go to stderr, so --stdout output stays valid JSON.\n\nExamples:\n  b24layout build layouts --out-dir dist/b24layout\n  b24layout build call.b24layout --stdout\n  b24layout build layouts --target ts --out-dir src/generated\n  b24layout build call.b24layout --params call.params.json --stdout`,
     )
-    .action(async (paths: string[], options: { outDir: string; stdout?: boolean }, command: Command) => {
-      setExitCode(await runBuild(paths, { outDir: options.outDir, stdout: options.stdout === true, color: colorOf(command) }, io));
+    .action(async (paths: string[], options: { outDir: string; stdout?: boolean; target: BuildTarget; params?: string }, command: Command) => {
+      setExitCode(
+        await runBuild(
+          paths,
+          { outDir: options.outDir, stdout: options.stdout === true, target: options.target, ...(options.params !== undefined ? { params: options.params } : {}), color: colorOf(command) },
+          io,
+        ),
+      );
     });
 
   program

@@ -3,8 +3,11 @@
  * model's field order; author-chosen keys (collections, maps, translations) keep their written
  * order. Objects have no prototype, so a key such as `__proto__` survives as data.
  */
-import type { IrDeclaration, IrEntry, IrObject, IrProgram, IrValue } from "../lower/ir.js";
-import { DTOS, getDto } from "../model/dtos.js";
+import type { IrArray, IrCollection, IrCondition, IrDeclaration, IrEntry, IrGuard, IrObject, IrParamRef, IrProgram, IrTemplate, IrValue } from "../lower/ir.js";
+import { isRepeated, memberRuns } from "../lower/ir.js";
+import { DTOS, getDto, getField } from "../model/dtos.js";
+import type { FieldSpec } from "../model/types.js";
+import { TemplateError, type TemplateArguments } from "./template-values.js";
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
@@ -27,6 +30,7 @@ type Absent = "omit" | "constant" | "emptyObject";
 /** The keys of a closed DTO in the model's order, and what each becomes when not written. */
 interface ClosedLayout {
   readonly names: readonly string[];
+  readonly fields: readonly FieldSpec[];
   readonly absent: readonly Absent[];
   readonly constants: readonly Json[];
 }
@@ -49,7 +53,7 @@ for (const name of new Set(DTOS.map((d) => d.name))) {
       constants.push(null);
     }
   }
-  closedLayouts.set(name, { names: dto.fields.map((f) => f.name), absent, constants });
+  closedLayouts.set(name, { names: dto.fields.map((f) => f.name), fields: dto.fields.map((f) => getField(dto, f.name)!), absent, constants });
 }
 
 /** The first entry for `key`: an author who writes a field twice gets the first. */
@@ -58,18 +62,23 @@ function firstEntry(entries: readonly IrEntry[], key: string): IrEntry | undefin
   return undefined;
 }
 
-/** Emits every declaration. Call only on a program without errors. */
-export function emitProgram(program: IrProgram): EmittedDeclaration[] {
+/**
+ * Emits every declaration. Call only on a program without errors. A declaration with parameters
+ * is rendered with `args[name]` (checked and completed with the defaults by the caller, see
+ * template-values.ts); without them, with its defaults. Throws TemplateError when a value makes
+ * the payload invalid (more members than a limit allows).
+ */
+export function emitProgram(program: IrProgram, args: Readonly<Record<string, TemplateArguments>> = {}): EmittedDeclaration[] {
   return program.declarations.map((d) => ({
     name: d.name,
     kind: d.spec.outputKind,
     fileName: `${d.name}.${d.spec.outputKind}.json`,
-    value: emitDeclaration(d, program),
+    value: emitDeclaration(d, program, Object.hasOwn(args, d.name) ? args[d.name] : undefined),
   }));
 }
 
-export function emitDeclaration(declaration: IrDeclaration, program: IrProgram): Json {
-  const emitter = new JsonEmitter(program);
+export function emitDeclaration(declaration: IrDeclaration, program: IrProgram, args?: TemplateArguments): Json {
+  const emitter = new JsonEmitter(program, declaration, args ?? defaultArguments(declaration));
   const value = emitter.object(declaration.root) as { [key: string]: Json };
   if (declaration.spec.keyword === "card" && declaration.directives.has("legacy")) {
     // crm.<entity>.details.configuration.set names the entity in the method, not in the params.
@@ -78,23 +87,51 @@ export function emitDeclaration(declaration: IrDeclaration, program: IrProgram):
   return value;
 }
 
-class JsonEmitter {
-  constructor(private readonly program: IrProgram) {}
+/** The values a declaration is rendered with when no arguments are given: its defaults. */
+function defaultArguments(declaration: IrDeclaration): TemplateArguments {
+  const out: Record<string, Json> = Object.create(null) as Record<string, Json>;
+  for (const p of declaration.params) if (p.defaultValue !== undefined) out[p.name] = p.defaultValue as Json;
+  return out;
+}
 
-  value(v: IrValue): Json {
+/** A value left out at run time (an optional parameter without a default): its field is not sent. */
+const ABSENT = Symbol("absent");
+type Value = Json | typeof ABSENT;
+
+class JsonEmitter {
+  /** Loop variables, innermost last, over the declaration's arguments. */
+  private readonly scopes: Map<string, Json>[] = [];
+
+  constructor(
+    private readonly program: IrProgram,
+    private readonly declaration: IrDeclaration,
+    args: TemplateArguments,
+  ) {
+    this.scopes.push(new Map(Object.entries(args)));
+  }
+
+  value(v: IrValue, field?: FieldSpec): Value {
     switch (v.kind) {
       case "scalar":
         return v.value;
       case "object":
         return this.object(v);
       case "collection":
-        return this.entries(v.entries);
+        return v.entries.some((e) => e.guard !== undefined) ? this.guardedCollection(v, field) : this.entries(v.entries);
       case "array": {
+        if (v.guards) return this.guardedArray(v, field);
         const items = v.items;
         const out: Json[] = [];
-        for (let i = 0; i < items.length; i++) out.push(this.value(items[i]!));
+        for (let i = 0; i < items.length; i++) {
+          const item = this.value(items[i]!);
+          if (item !== ABSENT) out.push(item);
+        }
         return out;
       }
+      case "paramRef":
+        return this.ref(v);
+      case "template":
+        return this.template(v);
       case "translationRef": {
         const out = dict();
         for (const [language, table] of this.program.translations.languages) {
@@ -105,7 +142,7 @@ class JsonEmitter {
       }
       case "declarationRef": {
         const target = this.program.declarations.find((d) => d.spec.keyword === v.declaration && d.name === v.name);
-        return target ? this.object(target.root) : null;
+        return target ? emitDeclaration(target, this.program) : null;
       }
     }
   }
@@ -121,7 +158,12 @@ class JsonEmitter {
       const e = firstEntry(entries, name);
       if (e !== undefined) {
         const v = e.value;
-        out[name] = v.kind === "scalar" ? v.value : this.value(v);
+        if (v.kind === "scalar") {
+          out[name] = v.value;
+          continue;
+        }
+        const value = this.value(v, layout.fields[i]);
+        if (value !== ABSENT) out[name] = value;
       } else if (absent[i] === "constant") out[name] = layout.constants[i]!;
       else if (absent[i] === "emptyObject") out[name] = dict();
     }
@@ -134,11 +176,135 @@ class JsonEmitter {
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i]!;
       const v = e.value;
-      out[e.key] = v.kind === "scalar" ? v.value : this.value(v);
+      if (v.kind === "scalar") {
+        out[e.key] = v.value;
+        continue;
+      }
+      const value = this.value(v);
+      if (value !== ABSENT) out[e.key] = value;
     }
     return out;
   }
+
+  // ----- templates -----
+
+  private ref(ref: IrParamRef): Value {
+    const [name, ...fields] = ref.path;
+    let value: Json | undefined;
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const scope = this.scopes[i]!;
+      if (scope.has(name!)) {
+        value = scope.get(name!);
+        break;
+      }
+    }
+    for (const f of fields) {
+      if (value === null || typeof value !== "object" || Array.isArray(value) || !Object.hasOwn(value, f)) return ABSENT;
+      value = value[f];
+    }
+    return value === undefined ? ABSENT : value;
+  }
+
+  private template(t: IrTemplate): string {
+    let out = "";
+    for (const part of t.parts) {
+      if (typeof part === "string") {
+        out += part;
+        continue;
+      }
+      const v = this.ref(part);
+      const text = v === ABSENT || v === null ? "" : typeof v === "object" ? JSON.stringify(v) : String(v);
+      out += t.encoding === "uri" && part.type?.kind !== "url" ? encodeURIComponent(text) : text;
+    }
+    return out;
+  }
+
+  private holds(c: IrCondition): boolean {
+    switch (c.kind) {
+      case "ref": {
+        const v = this.ref(c.ref);
+        return v !== ABSENT && v !== null && v !== false;
+      }
+      case "is": {
+        const v = this.ref(c.ref);
+        return (v === c.value) !== c.negated;
+      }
+      case "not":
+        return !this.holds(c.operand);
+      case "and":
+        return this.holds(c.left) && this.holds(c.right);
+      case "or":
+        return this.holds(c.left) || this.holds(c.right);
+    }
+  }
+
+  /**
+   * Calls `emit` for each member the arguments select, in written order: a run of members under
+   * the same `when` once or not at all, a run under the same `each` once per item (with `_<n>`
+   * added to their keys).
+   */
+  private expand<T>(members: readonly T[], guardOf: (m: T) => IrGuard | undefined, emit: (m: T, suffix: string) => void, parent?: IrGuard, suffix = ""): void {
+    for (const run of memberRuns(members, guardOf, parent)) {
+      if (run.kind === "member") {
+        emit(run.member, suffix);
+      } else if (run.guard.kind === "when") {
+        if (this.holds(run.guard.condition)) this.expand(run.members, guardOf, emit, run.guard, suffix);
+      } else {
+        const each = run.guard;
+        const list = this.ref(each.list);
+        const items = Array.isArray(list) ? list : [];
+        items.forEach((item, k) => {
+          this.scopes.push(new Map([[each.variable, item]]));
+          this.expand(run.members, guardOf, emit, each, `${suffix}_${k + 1}`);
+          this.scopes.pop();
+        });
+      }
+    }
+  }
+
+  private guardedCollection(c: IrCollection, field: FieldSpec | undefined): Json {
+    const out = dict();
+    let count = 0;
+    this.expand(
+      c.entries,
+      (e) => e.guard,
+      (e, suffix) => {
+        const value = this.value(e.value);
+        if (value === ABSENT) return;
+        out[`${e.key}${suffix}`] = value;
+        count++;
+      },
+    );
+    if (c.entries.some((e) => isRepeated(e.guard))) this.checkLimit(field, count);
+    return out;
+  }
+
+  private guardedArray(a: IrArray, field: FieldSpec | undefined): Json {
+    const out: Json[] = [];
+    const guards = a.guards!;
+    this.expand(
+      a.items.map((item, i) => ({ item, guard: guards[i] })),
+      (m) => m.guard,
+      (m) => {
+        const value = this.value(m.item);
+        if (value !== ABSENT) out.push(value);
+      },
+    );
+    if (guards.some(isRepeated)) this.checkLimit(field, out.length);
+    return out;
+  }
+
+  /** What the checker could not count: members added by `each` (runtime-limit). */
+  private checkLimit(field: FieldSpec | undefined, count: number): void {
+    const t = field?.type;
+    const max = t?.kind === "collection" || t?.kind === "list" ? t.limits?.max?.server : undefined;
+    if (max === undefined || count <= max) return;
+    throw new TemplateError(
+      `${this.declaration.spec.keyword} ${this.declaration.name}: '${field!.name}' can hold at most ${max} items, but these arguments make ${count}; Bitrix24 would answer TOO_MANY_ITEMS.`,
+    );
+  }
 }
+
 
 /** Deterministic text: 2-space indentation and a final newline. */
 export function formatJson(value: Json): string {

@@ -5,7 +5,7 @@
 import type { Range, Statement } from "../syntax/ast.js";
 import type { DeclarationSpec } from "../model/types.js";
 
-export type IrValue = IrObject | IrCollection | IrArray | IrScalar | IrTranslationRef | IrDeclarationRef;
+export type IrValue = IrObject | IrCollection | IrArray | IrScalar | IrTranslationRef | IrDeclarationRef | IrParamRef | IrTemplate;
 
 /** An object whose keys are fields of `dto` (or, for open DTOs, free keys). */
 export interface IrObject {
@@ -32,6 +32,8 @@ export interface IrArray {
   readonly kind: "array";
   readonly items: IrValue[];
   readonly range: Range;
+  /** The guard of each item written inside `when` or `each` (card sections and elements); absent when none is. */
+  guards?: (IrGuard | undefined)[];
 }
 
 /** How a scalar was written, so rules can tell `bold` from `bold "yes"`. */
@@ -71,6 +73,149 @@ export interface IrEntry {
   readonly range: Range;
   /** The key was generated because the author did not write one. */
   readonly generated?: boolean;
+  /** Written inside `when` or `each`: the innermost of them. */
+  guard?: IrGuard;
+}
+
+// ----- templates -----
+
+/** The type of a template parameter, of a loop variable, or of a field of one. */
+export type ParamType =
+  | { readonly kind: "string" }
+  | { readonly kind: "int" }
+  | { readonly kind: "bool" }
+  | { readonly kind: "url" }
+  | { readonly kind: "datetime" }
+  | { readonly kind: "literal"; readonly value: string }
+  | { readonly kind: "union"; readonly members: readonly ParamType[] }
+  | { readonly kind: "list"; readonly of: ParamType }
+  | { readonly kind: "record"; readonly fields: readonly RecordFieldType[] };
+
+export interface RecordFieldType {
+  readonly name: string;
+  readonly optional: boolean;
+  readonly type: ParamType;
+}
+
+/** A default value: what a parameter is when the caller leaves it out. */
+export type ParamDefault = string | number | boolean | null | readonly never[];
+
+export interface IrParam {
+  readonly name: string;
+  readonly nameRange: Range;
+  readonly range: Range;
+  /** `name?:` or with a default: the caller may leave it out. */
+  readonly optional: boolean;
+  readonly type: ParamType;
+  readonly defaultValue?: ParamDefault;
+  readonly defaultRange?: Range;
+}
+
+/** `$dealId`, `$product.name`: a value known when the template is called. */
+export interface IrParamRef {
+  readonly kind: "paramRef";
+  readonly path: readonly string[];
+  /** Undefined when the reference names nothing (reported by unknown-parameter). */
+  readonly type: ParamType | undefined;
+  /** Whether the value may be left out at run time (an optional parameter or record field without a default). */
+  readonly optional: boolean;
+  readonly range: Range;
+}
+
+/** `"/crm/deal/details/${dealId}/"`: a string put together when the template is called. */
+export interface IrTemplate {
+  readonly kind: "template";
+  readonly parts: readonly (string | IrParamRef)[];
+  /** `uri`: interpolated values are percent-encoded (`encodeURIComponent`), so a value cannot change the path. */
+  readonly encoding: "text" | "uri";
+  readonly range: Range;
+}
+
+/** What `when` tests. */
+export type IrCondition =
+  /** `$missed`: a bool that is true, or an optional value that is given. */
+  | { readonly kind: "ref"; readonly ref: IrParamRef; readonly range: Range }
+  /** `$channel is "web"`, `$count is not 0` */
+  | { readonly kind: "is"; readonly ref: IrParamRef; readonly value: string | number | boolean; readonly negated: boolean; readonly range: Range }
+  | { readonly kind: "not"; readonly operand: IrCondition; readonly range: Range }
+  | { readonly kind: "and" | "or"; readonly left: IrCondition; readonly right: IrCondition; readonly range: Range };
+
+/** `when <condition> { … }` (and its `else { … }`, whose guard tests the negation). */
+export interface IrWhen {
+  readonly kind: "when";
+  readonly condition: IrCondition;
+  readonly parent: IrGuard | undefined;
+  readonly range: Range;
+  /** The `when` or `else` keyword. */
+  readonly keywordRange: Range;
+}
+
+/** `each product in $products { … }` */
+export interface IrEach {
+  readonly kind: "each";
+  readonly variable: string;
+  readonly list: IrParamRef;
+  readonly itemType: ParamType | undefined;
+  readonly parent: IrGuard | undefined;
+  readonly range: Range;
+  /** The `each` keyword. */
+  readonly keywordRange: Range;
+}
+
+export type IrGuard = IrWhen | IrEach;
+
+/** The guards of an entry from the outermost in, ending with `guard`. */
+export function guardChain(guard: IrGuard | undefined): IrGuard[] {
+  const chain: IrGuard[] = [];
+  for (let g = guard; g !== undefined; g = g.parent) chain.unshift(g);
+  return chain;
+}
+
+/**
+ * The guard of `guard`'s chain whose parent is `parent`: the `when` or `each` a member sits in,
+ * seen from inside `parent`. Undefined when the member sits directly in `parent`.
+ */
+function childOf(guard: IrGuard | undefined, parent: IrGuard | undefined): IrGuard | undefined {
+  let g = guard;
+  while (g !== undefined && g.parent !== parent) g = g.parent;
+  return g === parent ? undefined : g;
+}
+
+/** Whether `guard` is `ancestor` or inside it. */
+function within(guard: IrGuard | undefined, ancestor: IrGuard): boolean {
+  for (let g = guard; g !== undefined; g = g.parent) if (g === ancestor) return true;
+  return false;
+}
+
+/** A member written directly in its place, or a run of members under one `when` or `each`. */
+export type MemberRun<T> = { readonly kind: "member"; readonly member: T } | { readonly kind: "guarded"; readonly guard: IrGuard; readonly members: readonly T[] };
+
+/**
+ * Splits members (in written order) as seen from inside `parent`: each member that sits directly
+ * there, and each maximal run of members inside the same `when` or `each` below it.
+ */
+export function memberRuns<T>(members: readonly T[], guardOf: (m: T) => IrGuard | undefined, parent: IrGuard | undefined): MemberRun<T>[] {
+  const runs: MemberRun<T>[] = [];
+  let i = 0;
+  while (i < members.length) {
+    const child = childOf(guardOf(members[i]!), parent);
+    if (child === undefined) {
+      runs.push({ kind: "member", member: members[i]! });
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < members.length && within(guardOf(members[end]!), child)) end++;
+    runs.push({ kind: "guarded", guard: child, members: members.slice(i, end) });
+    i = end;
+  }
+  return runs;
+}
+
+/** Whether `guard` or one of its parents is an `each`: how often the entry appears is known only at run time. */
+export function isRepeated(guard: IrGuard | undefined): boolean {
+  for (let g = guard; g !== undefined; g = g.parent) if (g.kind === "each") return true;
+  return false;
 }
 
 export interface IrDeclaration {
@@ -81,6 +226,8 @@ export interface IrDeclaration {
   readonly root: IrObject;
   readonly directives: ReadonlySet<string>;
   readonly statement: Statement;
+  /** Template parameters, in order; empty for a plain declaration. */
+  readonly params: readonly IrParam[];
 }
 
 export interface TranslationEntry {

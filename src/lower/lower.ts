@@ -3,7 +3,7 @@
  * permissive: it records what the author wrote where the model puts it, and leaves judging to the
  * rules. It only reports what it cannot place (an unknown statement, an argument it cannot bind).
  */
-import type { ActionClause, Argument, Body, Document, Label, MapLiteral, Range, Statement } from "../syntax/ast.js";
+import type { ActionClause, Argument, Body, Document, Identifier, Label, MapLiteral, Range, Statement } from "../syntax/ast.js";
 import { BLOCK_TYPES, getDto, getField } from "../model/dtos.js";
 import {
   COLLECTION_MEMBER_KEYWORDS,
@@ -17,14 +17,18 @@ import { entityByWord } from "../model/entities.js";
 import type { DeclarationSpec, DtoSpec, EnumValue, FieldSpec, FieldType, StatementSpec } from "../model/types.js";
 import { closest } from "../util/suggest.js";
 import type {
+  IrArray,
   IrCollection,
   IrDeclaration,
   IrEntry,
+  IrGuard,
   IrObject,
   IrProgram,
   IrScalar,
   IrValue,
 } from "./ir.js";
+import { EACH_IN, EACH_KEYWORD, ELSE_KEYWORD, WHEN_KEYWORD } from "../model/templates.js";
+import { TEMPLATE_STRUCTURE, TEMPLATE_TYPE, TemplateLowering, describeType } from "./templates.js";
 import {
   declarationRef,
   entry,
@@ -234,6 +238,11 @@ class Lowering {
   private readonly implicitObjects = new Set<IrValue>();
   /** Scratch list of bindArguments. */
   private readonly taken: Taken = { fields: newList(), count: 0 };
+  private readonly templates = new TemplateLowering((ruleId, messageId, data, range, replacement) =>
+    this.problem(ruleId, messageId, data, range, replacement),
+  );
+  /** The innermost `when` or `each` around the statement being lowered. */
+  private guard: IrGuard | undefined = undefined;
 
   run(document: Document): LoweringResult {
     const declarations = newList<IrDeclaration>();
@@ -286,7 +295,9 @@ class Lowering {
     const root = newObject(plan.name, s.range);
     const directives = new Set<string>();
     const args = newList<Argument>();
-    for (let i = 1; i < s.args.length; i++) {
+    const list = s.args[1]?.kind === "ParameterList" ? s.args[1] : undefined;
+    const params = this.templates.beginDeclaration(spec.keyword, first.name, list);
+    for (let i = list ? 2 : 1; i < s.args.length; i++) {
       const a = s.args[i]!;
       if (a.kind === "Identifier" && spec.directives?.includes(a.name)) directives.add(a.name);
       else args.push(a);
@@ -302,7 +313,8 @@ class Lowering {
       const written = root.entries.filter((e) => e.key === spec.nameField);
       if (written.length > 1) root.entries.splice(root.entries.indexOf(written[0]!), 1);
     }
-    return newDeclaration(spec, first.name, first.range, s.range, root, directives, s);
+    this.templates.endDeclaration();
+    return newDeclaration(spec, first.name, first.range, s.range, root, directives, s, params);
   }
 
   lowerTranslations(s: Statement): void {
@@ -409,6 +421,10 @@ class Lowering {
     taken.count = 0;
     for (let i = from; i < args.length; i++) {
       const arg = args[i]!;
+      if (arg.kind === "ParameterList") {
+        this.problem(TEMPLATE_STRUCTURE, "parametersNotHere", {}, arg.range);
+        continue;
+      }
       if (arg.kind === "Identifier") {
         const word = arg.name;
         const alias = plan.keywordAliases?.[word];
@@ -417,7 +433,7 @@ class Lowering {
         if (field && keywordField !== undefined) {
           take(taken, keywordField);
           const next = args[i + 1];
-          if (field.type.kind === "bool" && next?.kind !== "Boolean") {
+          if (field.type.kind === "bool" && next?.kind !== "Boolean" && next?.kind !== "ParamRef") {
             obj.entries.push(entry(field.name, arg.range, scalar(true, arg.range, "flag"), arg.range));
             continue;
           }
@@ -481,7 +497,12 @@ class Lowering {
       case "Identifier":
         return wordValue(arg.name, arg.range, type);
       case "String":
-        return scalar(arg.value, arg.range, "string");
+        return arg.parts ? this.templates.template(arg, type) : scalar(arg.value, arg.range, "string");
+      case "ParamRef":
+        return this.templates.ref(arg.path, arg.range);
+      case "ParameterList":
+        this.problem(TEMPLATE_STRUCTURE, "parametersNotHere", {}, arg.range);
+        return scalar(null, arg.range, "null");
       case "Number":
         return scalar(arg.value, arg.range, "number");
       case "Boolean":
@@ -523,10 +544,32 @@ class Lowering {
   // ----- bodies -----
 
   lowerBody(obj: IrObject, plan: DtoPlan, body: Body): void {
-    let collections: Map<string, IrCollection> | undefined;
-    for (const s of body.statements) {
+    const collections = new Map<string, IrCollection>();
+    this.lowerStatements(obj, plan, body.statements, collections);
+    for (const c of collections.values()) assignGeneratedKeys(c);
+  }
+
+  /** The statements of a body, or of a `when` / `each` inside it (whose members go to the same collections). */
+  lowerStatements(obj: IrObject, plan: DtoPlan, statements: readonly Statement[], collections: Map<string, IrCollection>): void {
+    // Template statements only make sense where members are added; an open map keeps `when` as a key.
+    const templated = plan.closed || plan.membersByName !== undefined;
+    let previous: Statement | undefined;
+    for (const s of statements) {
       const name = s.name.name;
       if (name === "") continue;
+      const before = previous;
+      previous = s;
+
+      if (templated && (name === WHEN_KEYWORD || name === EACH_KEYWORD || name === ELSE_KEYWORD)) {
+        this.lowerTemplateStatement(obj, plan, s, before, collections);
+        continue;
+      }
+
+      if (this.guard && !plan.membersByName && !plan.memberFields.has(name)) {
+        const keyword = this.guard.kind === "each" ? EACH_KEYWORD : WHEN_KEYWORD;
+        this.problem(TEMPLATE_STRUCTURE, "membersOnly", { keyword, name }, s.name.range);
+        continue;
+      }
 
       if (plan.membersByName) {
         this.addNamedMember(obj, plan.dto, plan.membersByName, s);
@@ -540,7 +583,7 @@ class Lowering {
 
       const member = plan.memberFields.get(name);
       if (member) {
-        this.addMember(obj, member, s, (collections ??= new Map<string, IrCollection>()));
+        this.addMember(obj, member, s, collections);
         continue;
       }
 
@@ -574,7 +617,74 @@ class Lowering {
 
       this.unknown(name, s.name.range, withArticle(plan.title), (plan.statementNames ??= statementNames(plan)));
     }
-    if (collections) for (const c of collections.values()) assignGeneratedKeys(c);
+  }
+
+  /** `when … { }`, `else { }` (after a `when`), `each x in $list { }`: their members get a guard. */
+  lowerTemplateStatement(obj: IrObject, plan: DtoPlan, s: Statement, previous: Statement | undefined, collections: Map<string, IrCollection>): void {
+    const keyword = s.name.name;
+    if (s.label) this.problem(INVALID_ARGUMENT, "labelNotAllowed", { what: `'${keyword}'` }, s.label.range);
+    if (s.action) this.problem(INVALID_ARGUMENT, "noAction", { what: `'${keyword}'` }, s.action.range);
+    const body = s.body;
+    const outer = this.guard;
+    let guard: IrGuard | undefined;
+    let loopVariable: Identifier | undefined;
+    if (keyword === WHEN_KEYWORD) {
+      const condition = this.templates.condition(s.args, s.name.range);
+      if (condition) guard = { kind: "when", condition, parent: outer, range: s.range, keywordRange: s.name.range };
+    } else if (keyword === ELSE_KEYWORD) {
+      for (const a of s.args) this.problem(INVALID_ARGUMENT, "unexpectedArgument", { what: "'else'" }, a.range);
+      const paired = this.lastWhen;
+      this.lastWhen = undefined;
+      if (!previous || previous.name.name !== WHEN_KEYWORD) {
+        this.problem(TEMPLATE_STRUCTURE, "elseWithoutWhen", {}, s.name.range);
+      } else if (paired && paired.statement === previous) {
+        const c = paired.guard.condition;
+        guard = { kind: "when", condition: { kind: "not", operand: c, range: c.range }, parent: outer, range: s.range, keywordRange: s.name.range };
+      }
+    } else {
+      const [variable, inWord, list, ...rest] = s.args;
+      if (variable?.kind !== "Identifier" || inWord?.kind !== "Identifier" || inWord.name !== EACH_IN || list?.kind !== "ParamRef") {
+        this.problem(TEMPLATE_STRUCTURE, "eachSyntax", {}, s.args[0]?.range ?? s.name.range);
+      } else {
+        for (const a of rest) this.problem(INVALID_ARGUMENT, "unexpectedArgument", { what: "'each'" }, a.range);
+        const ref = this.templates.ref(list.path, list.range);
+        let itemType;
+        if (ref.type && ref.type.kind !== "list") {
+          this.problem(TEMPLATE_TYPE, "eachList", { name: `$${list.path.join(".")}`, type: describeType(ref.type) }, list.range);
+        } else if (ref.type) {
+          itemType = ref.type.of;
+        }
+        guard = { kind: "each", variable: variable.name, list: ref, itemType, parent: outer, range: s.range, keywordRange: s.name.range };
+        loopVariable = variable;
+      }
+    }
+    if (!body) {
+      this.problem(TEMPLATE_STRUCTURE, "missingBody", { keyword }, s.name.range);
+      this.lastWhen = undefined;
+      return;
+    }
+    // A broken head still lowers the members (so their own problems are found), unguarded.
+    this.guard = guard ?? outer;
+    const lowerMembers = () => this.lowerStatements(obj, plan, body.statements, collections);
+    try {
+      if (loopVariable && guard?.kind === "each") this.templates.withLoopVariable(loopVariable, guard.itemType, lowerMembers);
+      else lowerMembers();
+    } finally {
+      this.guard = outer;
+    }
+    // Set after the body, whose own `when`s set it too: the `else` after this one pairs with it.
+    this.lastWhen = keyword === WHEN_KEYWORD && guard?.kind === "when" ? { statement: s, guard } : undefined;
+  }
+
+  /** The last `when` lowered in the current statement list, for its `else`. */
+  private lastWhen: { readonly statement: Statement; readonly guard: IrGuard & { kind: "when" } } | undefined = undefined;
+
+  /** Marks an item just added to a list as written under the current guard. */
+  guardItem(arr: IrArray): void {
+    if (!this.guard) return;
+    const guards = (arr.guards ??= new Array<IrGuard | undefined>(arr.items.length - 1).fill(undefined));
+    while (guards.length < arr.items.length - 1) guards.push(undefined);
+    guards.push(this.guard);
   }
 
   /** The first entry for `key` whose value a flattened statement created. */
@@ -597,6 +707,7 @@ class Lowering {
         obj.entries.push(entry(field.name, s.name.range, arr, s.range));
       }
       arr.items.push(this.buildObject(s, planByName(t.dto!)));
+      this.guardItem(arr);
       return;
     }
     if (t.kind !== "collection") return;
@@ -608,11 +719,9 @@ class Lowering {
     }
     const value = t.blockTypes ? this.buildBlock(s) : this.buildObject(s, planByName(t.of));
     const label: Label | undefined = s.label;
-    c.entries.push(
-      label
-        ? entry(label.value, label.range, value, s.range)
-        : generatedEntry(s.name.range, value, s.range),
-    );
+    const member = label ? entry(label.value, label.range, value, s.range) : generatedEntry(s.name.range, value, s.range);
+    if (this.guard) member.guard = this.guard;
+    c.entries.push(member);
   }
 
   /** A card section element: the statement name is the element's name. */
@@ -628,6 +737,7 @@ class Lowering {
     const element = this.buildObject(s, memberPlan);
     element.entries.unshift(entry(members.nameField, s.name.range, scalar(s.name.name, s.name.range, "name"), s.name.range));
     arr.items.push(element);
+    this.guardItem(arr);
   }
 
   /** `key value` inside an open map written as a body (`actionParams { clientId 456 }`). */

@@ -11,6 +11,7 @@ import type {
   IrDeclarationRef,
   IrEntry,
   IrObject,
+  IrParam,
   IrProgram,
   IrScalar,
   IrTranslationRef,
@@ -23,6 +24,7 @@ import type {
 import { plainConstructor, type Writable } from "../util/plain-constructor.js";
 
 const EMPTY: never[] = [];
+const NO_PARAMS: readonly IrParam[] = Object.freeze([]);
 
 /** A fresh empty list (a copy of an empty array: made by a builtin, so never pretenured). */
 export function newList<T>(): T[] {
@@ -138,6 +140,7 @@ const DeclarationNode = plainConstructor(function (
   root: IrObject,
   directives: ReadonlySet<string>,
   statement: Statement,
+  params: readonly IrParam[],
 ) {
   this.spec = spec;
   this.name = name;
@@ -146,6 +149,7 @@ const DeclarationNode = plainConstructor(function (
   this.root = root;
   this.directives = directives;
   this.statement = statement;
+  this.params = params;
 });
 
 export function newDeclaration(
@@ -156,8 +160,9 @@ export function newDeclaration(
   root: IrObject,
   directives: ReadonlySet<string>,
   statement: Statement,
+  params: readonly IrParam[] = NO_PARAMS,
 ): IrDeclaration {
-  return new DeclarationNode(spec, name, nameRange, range, root, directives, statement);
+  return new DeclarationNode(spec, name, nameRange, range, root, directives, statement, params);
 }
 
 const TranslationTableNode = plainConstructor(function (this: Writable<TranslationTable>, languages: TranslationTable["languages"], all: TranslationEntry[]) {

@@ -416,7 +416,7 @@ export const DTOS: readonly DtoSpec[] = [
           ],
         },
       },
-      { name: "uri", type: str, doc: "The link to open (redirect)." },
+      { name: "uri", type: { kind: "string", link: true }, doc: "The link to open (redirect)." },
       { name: "id", type: str, doc: "The event id sent to the app (restEvent)." },
       {
         name: "actionParams",

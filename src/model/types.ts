@@ -55,7 +55,13 @@ export type FieldType =
   /** `textWithTranslation`: a string or a map of language id → string (spec §3). */
   | { readonly kind: "text" }
   /** A string that cannot be a language map (card titles, sliderParams.title). */
-  | { readonly kind: "string"; readonly format?: StringFormat; readonly codes?: CodeCatalogue }
+  | {
+      readonly kind: "string";
+      readonly format?: StringFormat;
+      readonly codes?: CodeCatalogue;
+      /** A link (an action's `uri`): template values interpolated into it are percent-encoded, so none can change its path. */
+      readonly link?: boolean;
+    }
   | { readonly kind: "int"; readonly min?: number; readonly entityType?: boolean }
   | {
       readonly kind: "bool";

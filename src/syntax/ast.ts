@@ -79,6 +79,83 @@ export interface StringLiteral extends NodeBase {
   readonly value: string;
   /** True for the `"""…"""` form. */
   readonly multiline: boolean;
+  /**
+   * Present when the string interpolates (`"/crm/deal/details/${dealId}/"`): the text split into
+   * literal pieces (escapes resolved) and interpolations, in order. `value` then holds the text
+   * with each interpolation written as `${path}`.
+   */
+  readonly parts?: readonly StringPart[];
+}
+
+export type StringPart = string | Interpolation;
+
+/** `${client.name}` inside a string. */
+export interface Interpolation extends NodeBase {
+  readonly kind: "Interpolation";
+  /** `["client", "name"]` */
+  readonly path: readonly string[];
+}
+
+/** `$dealId` or `$product.name`: a parameter, a loop variable, or a field of one. */
+export interface ParamRef extends NodeBase {
+  readonly kind: "ParamRef";
+  readonly path: readonly string[];
+}
+
+/** `(client: string, missed?: bool = false)` after a declaration name. */
+export interface ParameterList extends NodeBase {
+  readonly kind: "ParameterList";
+  readonly parameters: readonly Parameter[];
+}
+
+export interface Parameter extends NodeBase {
+  readonly kind: "Parameter";
+  readonly name: Identifier;
+  /** Written `name?: type`: the caller may leave it out. */
+  readonly optional: boolean;
+  /** Missing only when the text is broken (reported). */
+  readonly type: TypeNode | undefined;
+  readonly defaultValue: Value | undefined;
+}
+
+/** A parameter's type: `string`, `"web" | "mobile"`, `{ name: string, price: int }[]`. */
+export type TypeNode = NamedType | LiteralType | ListType | RecordType | UnionType;
+
+/** `string`, `int`, `bool`, `url`, `datetime`. */
+export interface NamedType extends NodeBase {
+  readonly kind: "NamedType";
+  readonly name: string;
+}
+
+/** `"web"`: exactly this string. */
+export interface LiteralType extends NodeBase {
+  readonly kind: "LiteralType";
+  readonly value: string;
+}
+
+/** `T[]` */
+export interface ListType extends NodeBase {
+  readonly kind: "ListType";
+  readonly of: TypeNode;
+}
+
+/** `{ name: string, price?: int }` */
+export interface RecordType extends NodeBase {
+  readonly kind: "RecordType";
+  readonly fields: readonly RecordField[];
+}
+
+export interface RecordField extends NodeBase {
+  readonly kind: "RecordField";
+  readonly name: Identifier;
+  readonly optional: boolean;
+  readonly type: TypeNode | undefined;
+}
+
+/** `"web" | "mobile"` */
+export interface UnionType extends NodeBase {
+  readonly kind: "UnionType";
+  readonly members: readonly TypeNode[];
 }
 
 export interface NumberLiteral extends NodeBase {
@@ -127,10 +204,11 @@ export type Value =
   | BooleanLiteral
   | NullLiteral
   | TranslationRef
+  | ParamRef
   | MapLiteral
   | ListLiteral;
 
-export type Argument = Value | Identifier;
+export type Argument = Value | Identifier | ParameterList;
 
 export type Node =
   | Document
@@ -141,4 +219,9 @@ export type Node =
   | ActionClause
   | Body
   | MapEntry
-  | Value;
+  | Value
+  | Interpolation
+  | ParameterList
+  | Parameter
+  | TypeNode
+  | RecordField;

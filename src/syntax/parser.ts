@@ -21,21 +21,29 @@ import type {
   Document,
   Identifier,
   Label,
+  Interpolation,
   ListLiteral,
+  LiteralType,
   MapEntry,
   MapLiteral,
   NullLiteral,
   NumberLiteral,
+  Parameter,
+  ParameterList,
+  ParamRef,
   Position,
   Range,
   Statement,
   StringLiteral,
+  StringPart,
   TranslationRef,
+  TypeNode,
+  RecordField,
   Value,
 } from "./ast.js";
 import type { Diagnostic } from "../diagnostic.js";
 import { plainConstructor, type Writable } from "../util/plain-constructor.js";
-import { decodeQuotedString, decodeTripleString, type StringProblem } from "./strings.js";
+import { decodeQuotedString, decodeTripleString, type DecodedString, type StringProblem } from "./strings.js";
 import {
   AnyToken,
   allTokens,
@@ -46,14 +54,20 @@ import {
   Comma,
   False,
   Identifier as IdentifierToken,
+  Equals,
   LBrace,
   LBracket,
+  LParen,
   Newline,
   Null,
   NumberToken,
+  ParamRefToken,
+  Pipe,
+  Question,
   QuotedString,
   RBrace,
   RBracket,
+  RParen,
   Semicolon,
   StringToken,
   TranslationRefToken,
@@ -85,9 +99,9 @@ function tokenSet(types: readonly TokenType[]): TokenSet {
 }
 
 /** Tokens that start an argument for sure (a `{` may also open a body). */
-const ARGUMENT_START = tokenSet([IdentifierToken, StringToken, NumberToken, True, False, Null, TranslationRefToken, LBracket]);
+const ARGUMENT_START = tokenSet([IdentifierToken, StringToken, NumberToken, True, False, Null, TranslationRefToken, ParamRefToken, LBracket, LParen]);
 /** Tokens that can start a map value. */
-const MAP_VALUE_START = tokenSet([StringToken, NumberToken, True, False, Null, TranslationRefToken, LBracket, LBrace]);
+const MAP_VALUE_START = tokenSet([StringToken, NumberToken, True, False, Null, TranslationRefToken, ParamRefToken, LBracket, LBrace]);
 const MULTILINE_STRING = tokenSet([TripleString, UnterminatedTripleString]);
 const UNTERMINATED_STRING = tokenSet([UnterminatedString, UnterminatedTripleString]);
 /** Tokens whose text may span lines; every other token ends on the line it starts on. */
@@ -107,6 +121,9 @@ export const RECOVERY_RULES: ReadonlySet<string> = new Set([
   "recoverStrayInMap",
   "recoverStrayInList",
   "recoverMissingClose",
+  // Not recovery, but not grammar either: the tokens of a parameter list, read by ParameterReader
+  // (the EBNF states that grammar in a note on parameterList).
+  "parameterToken",
 ]);
 
 /** What a stray construct in a statement list turned out to be; the list reports it with context. */
@@ -191,10 +208,23 @@ const BodyNode = plain(function (this: Writable<Body>, statements: readonly Stat
   this.range = range;
 });
 
-const StringNode = plain(function (this: Writable<StringLiteral>, value: string, multiline: boolean, range: Range) {
+const StringNode = plain(function (
+  this: Writable<StringLiteral>,
+  value: string,
+  multiline: boolean,
+  range: Range,
+  parts: readonly StringPart[] | undefined,
+) {
   this.kind = "String";
   this.value = value;
   this.multiline = multiline;
+  this.range = range;
+  if (parts !== undefined) this.parts = parts;
+});
+
+const ParamRefNode = plain(function (this: Writable<ParamRef>, path: readonly string[], range: Range) {
+  this.kind = "ParamRef";
+  this.path = path;
   this.range = range;
 });
 
@@ -213,6 +243,42 @@ const BooleanNode = plain(function (this: Writable<BooleanLiteral>, value: boole
 
 const NullNode = plain(function (this: Writable<NullLiteral>, range: Range) {
   this.kind = "Null";
+  this.range = range;
+});
+
+const InterpolationNode = plain(function (this: Writable<Interpolation>, path: readonly string[], range: Range) {
+  this.kind = "Interpolation";
+  this.path = path;
+  this.range = range;
+});
+
+const ParameterListNode = plain(function (this: Writable<ParameterList>, parameters: readonly Parameter[], range: Range) {
+  this.kind = "ParameterList";
+  this.parameters = parameters;
+  this.range = range;
+});
+
+const ParameterNode = plain(function (
+  this: Writable<Parameter>,
+  name: Identifier,
+  optional: boolean,
+  type: TypeNode | undefined,
+  defaultValue: Value | undefined,
+  range: Range,
+) {
+  this.kind = "Parameter";
+  this.name = name;
+  this.optional = optional;
+  this.type = type;
+  this.defaultValue = defaultValue;
+  this.range = range;
+});
+
+const RecordFieldNode = plain(function (this: Writable<RecordField>, name: Identifier, optional: boolean, type: TypeNode | undefined, range: Range) {
+  this.kind = "RecordField";
+  this.name = name;
+  this.optional = optional;
+  this.type = type;
   this.range = range;
 });
 
@@ -828,7 +894,58 @@ class B24Parser extends EmbeddedActionsParser {
   private readonly argumentAlts: IOrAlt<Argument>[] = [
     { ALT: () => this.identifier(this.CONSUME(IdentifierToken)) },
     { ALT: () => this.SUBRULE(this.value) },
+    { ALT: () => this.SUBRULE(this.parameterList) },
   ];
+
+  /**
+   * Whether the token at LA(1) still belongs to a parameter list, given the last token taken and
+   * the depth of `{` open inside it. A missing `)` must not swallow the declaration's body: a `{`
+   * only opens a record type after `:`, `|`, `,` or `(`, and a line break ends the list unless the
+   * list plainly goes on (after `,` or `(`, or before `)`, `,` or `|`).
+   */
+  parameterListContinues(last: IToken, depth: number): boolean {
+    const next = this.LA(1);
+    if (tokenMatcher(next, RParen) && depth === 0) return false;
+    if (tokenMatcher(next, EOF)) return false;
+    if (depth > 0) return true;
+    const opensList = tokenMatcher(last, Comma) || tokenMatcher(last, LParen);
+    if (tokenMatcher(next, LBrace)) return opensList || tokenMatcher(last, Colon) || tokenMatcher(last, Pipe);
+    if (tokenMatcher(next, RBrace)) return false;
+    if (!tokenMatcher(next, Newline)) return true;
+    if (opensList || tokenMatcher(last, Colon) || tokenMatcher(last, Pipe) || tokenMatcher(last, Equals)) return true;
+    const after = this.LA(this.skipNewlines(2));
+    return tokenMatcher(after, RParen) || tokenMatcher(after, Comma) || tokenMatcher(after, Pipe);
+  }
+
+  /**
+   * `( name?: type = default, … )`. The grammar only gathers the tokens up to the `)`; the
+   * parameters are read from them by `ParameterReader`, which reports what is wrong in words.
+   */
+  private parameterList = this.RULE("parameterList", (): ParameterList => {
+    const open = this.CONSUME(LParen);
+    const tokens = new Array<IToken>();
+    let last = open;
+    let depth = 0;
+    this.MANY({
+      GATE: () => this.parameterListContinues(last, depth),
+      DEF: () => {
+        const tok = this.SUBRULE(this.parameterToken);
+        if (this.RECORDING_PHASE) return;
+        if (tokenMatcher(tok, LBrace)) depth++;
+        else if (tokenMatcher(tok, RBrace)) depth--;
+        if (!tokenMatcher(tok, Newline)) last = tok;
+        tokens.push(tok);
+      },
+    });
+    const close = this.closing(RParen, open, "')'", "parameter list");
+    if (this.RECORDING_PHASE) return RECORDED;
+    const parameters = new ParameterReader(this, tokens).parameters();
+    return new ParameterListNode(parameters, this.span(this.tokenRange(open), close));
+  });
+
+  private readonly parameterTokenAlts: IOrAlt<IToken>[] = [{ ALT: () => this.CONSUME(AnyToken) }, { ALT: () => this.CONSUME(RBrace) }];
+
+  private parameterToken = this.RULE("parameterToken", (): IToken => this.OR(this.parameterTokenAlts));
 
   private argument = this.RULE("argument", (): Argument => this.OR(this.argumentAlts));
 
@@ -839,6 +956,7 @@ class B24Parser extends EmbeddedActionsParser {
     { ALT: () => this.literal(this.CONSUME(False)) },
     { ALT: () => this.literal(this.CONSUME(Null)) },
     { ALT: () => this.literal(this.CONSUME(TranslationRefToken)) },
+    { ALT: () => this.literal(this.CONSUME(ParamRefToken)) },
     { ALT: () => this.SUBRULE(this.map) },
     { ALT: () => this.SUBRULE(this.list) },
   ];
@@ -1104,18 +1222,248 @@ class B24Parser extends EmbeddedActionsParser {
         return new NullNode(range);
       case TranslationRefToken.tokenTypeIdx:
         return new TranslationRefNode(tok.image.slice(1), range);
-      default:
-        return new StringNode(this.decodeString(tok), MULTILINE_STRING[tok.tokenTypeIdx] === true, range);
+      case ParamRefToken.tokenTypeIdx:
+        return new ParamRefNode(tok.image.slice(1).split("."), range);
+      default: {
+        const decoded = this.decodeStringToken(tok);
+        const parts = decoded.parts?.map((p): StringPart => {
+          if (typeof p === "string") return p;
+          const at = new SourceRange(positionIn(this.text, tok, p.offset), positionIn(this.text, tok, p.offset + p.length));
+          return new InterpolationNode(p.path, at);
+        });
+        return new StringNode(decoded.value, MULTILINE_STRING[tok.tokenTypeIdx] === true, range, parts);
+      }
     }
   }
 
+  /** The text of a string token (escapes resolved); interpolations stay as written (`${name}`). */
   decodeString(tok: IToken): string {
+    return this.decodeStringToken(tok).value;
+  }
+
+  decodeStringToken(tok: IToken): DecodedString {
     const decoded =
       MULTILINE_STRING[tok.tokenTypeIdx] === true
         ? decodeTripleString(tok.image, tokenMatcher(tok, TripleString))
         : decodeQuotedString(tok.image, tokenMatcher(tok, QuotedString));
     this.reportStringProblems(tok, decoded.problems);
-    return decoded.value;
+    return decoded;
+  }
+}
+
+
+/** What `ParameterReader` needs of the parser. */
+interface ParameterHost {
+  tokenRange(token: IToken): Range;
+  span(start: Range, end: Range): Range;
+  report(message: string, range: Range): void;
+  literal(token: IToken): Value;
+}
+
+/** `tokenMatcher` for a token that may be past the end. */
+function is(token: IToken | undefined, type: TokenType): boolean {
+  return token !== undefined && tokenMatcher(token, type);
+}
+
+/** Thrown inside `ParameterReader` to give up on one parameter; the reader goes on at the next `,`. */
+class ParameterSyntaxError extends Error {}
+
+/**
+ * Reads the parameters of a parameter list from its tokens (the `(` and `)` excluded):
+ *
+ *   parameter  = name ["?"] ":" type ["=" default]
+ *   type       = term {"|" term}
+ *   term       = (name | string | record) {"[" "]"}
+ *   record     = "{" [field {("," | newline) field}] "}"
+ *   field      = name ["?"] ":" type
+ *   default    = string | number | true | false | null | "[" "]"
+ *
+ * A mistake is reported once, and reading resumes at the next parameter, so one list gives every
+ * error and keeps every parameter it can.
+ */
+class ParameterReader {
+  private at = 0;
+
+  constructor(
+    private readonly host: ParameterHost,
+    private readonly tokens: readonly IToken[],
+  ) {}
+
+  parameters(): Parameter[] {
+    const out: Parameter[] = [];
+    for (;;) {
+      this.skipNewlines();
+      if (this.done()) return out;
+      try {
+        out.push(this.parameter());
+        this.skipNewlines();
+        if (this.done()) return out;
+        const next = this.peek()!;
+        if (!is(next, Comma)) this.fail(`Expected ',' or ')' after the parameter, but found ${describeToken(next)}.`, next);
+        this.at++;
+      } catch (error) {
+        if (!(error instanceof ParameterSyntaxError)) throw error;
+        this.skipToNextParameter();
+      }
+    }
+  }
+
+  private parameter(): Parameter {
+    const name = this.name("a parameter name");
+    const optional = this.optionalMark();
+    this.expect(Colon, `Expected ':' and a type after parameter '${name.name}' (for example '${name.name}: string').`, name.range);
+    const type = this.type();
+    let defaultValue: Value | undefined;
+    if (is(this.peek(), Equals)) {
+      const equals = this.next()!;
+      defaultValue = this.defaultValue(equals);
+    }
+    const end = defaultValue?.range ?? type.range;
+    return new ParameterNode(name, optional, type, defaultValue, this.host.span(name.range, end));
+  }
+
+  private type(): TypeNode {
+    const first = this.term();
+    if (!is(this.peek(), Pipe)) return first;
+    const members = [first];
+    while (is(this.peek(), Pipe)) {
+      this.at++;
+      this.skipNewlines();
+      members.push(this.term());
+    }
+    return { kind: "UnionType", members, range: this.host.span(first.range, members[members.length - 1]!.range) };
+  }
+
+  private term(): TypeNode {
+    const tok = this.peek();
+    let type: TypeNode;
+    if (is(tok, IdentifierToken)) {
+      this.at++;
+      type = { kind: "NamedType", name: tok!.image, range: this.host.tokenRange(tok!) };
+    } else if (is(tok, StringToken)) {
+      this.at++;
+      const literal = this.host.literal(tok!) as StringLiteral;
+      type = { kind: "LiteralType", value: literal.value, range: literal.range } satisfies LiteralType;
+    } else if (is(tok, LBrace)) {
+      type = this.record();
+    } else {
+      return this.fail(`Expected a type (string, int, bool, url, datetime, a "literal", a record '{ … }' or a list 'T[]'), but found ${this.found()}.`, tok);
+    }
+    while (is(this.peek(), LBracket)) {
+      const open = this.next()!;
+      const close = this.peek();
+      if (!is(close, RBracket)) this.fail(`Expected ']' after '[' in a list type ('T[]'), but found ${this.found()}.`, close ?? open);
+      this.at++;
+      type = { kind: "ListType", of: type, range: this.host.span(type.range, this.host.tokenRange(close!)) };
+    }
+    return type;
+  }
+
+  private record(): TypeNode {
+    const open = this.next()!;
+    const fields: RecordField[] = [];
+    for (;;) {
+      this.skipNewlines();
+      const tok = this.peek();
+      if (tok === undefined) this.fail("Expected '}' to close the record type.", open);
+      if (is(tok, RBrace)) {
+        this.at++;
+        return { kind: "RecordType", fields, range: this.host.span(this.host.tokenRange(open), this.host.tokenRange(tok)) };
+      }
+      if (fields.length > 0) {
+        if (is(tok, Comma)) {
+          this.at++;
+          this.skipNewlines();
+          if (is(this.peek(), RBrace)) continue;
+        } else if (!is(this.tokens[this.at - 1], Newline)) {
+          this.fail(`Expected ',' or '}' after a record field, but found ${this.found()}.`, tok);
+        }
+      }
+      const name = this.name("a field name");
+      const optional = this.optionalMark();
+      this.expect(Colon, `Expected ':' and a type after field '${name.name}'.`, name.range);
+      const type = this.type();
+      fields.push(new RecordFieldNode(name, optional, type, this.host.span(name.range, type.range)));
+    }
+  }
+
+  private defaultValue(equals: IToken): Value {
+    const tok = this.peek();
+    if (tok && (is(tok, StringToken) || is(tok, NumberToken) || is(tok, True) || is(tok, False) || is(tok, Null))) {
+      this.at++;
+      return this.host.literal(tok);
+    }
+    if (is(tok, LBracket) && is(this.tokens[this.at + 1], RBracket)) {
+      const close = this.tokens[this.at + 1]!;
+      this.at += 2;
+      return new ListNode([], this.host.span(this.host.tokenRange(tok!), this.host.tokenRange(close)));
+    }
+    return this.fail(`Expected a default value after '=' (a string, number, true, false, null or []), but found ${this.found()}.`, tok ?? equals);
+  }
+
+  private name(what: string): Identifier {
+    const tok = this.peek();
+    if (!is(tok, IdentifierToken)) return this.fail(`Expected ${what}, but found ${this.found()}.`, tok);
+    this.at++;
+    return new IdentifierNode(tok!.image, this.host.tokenRange(tok!));
+  }
+
+  private optionalMark(): boolean {
+    if (!is(this.peek(), Question)) return false;
+    this.at++;
+    return true;
+  }
+
+  private expect(type: TokenType, message: string, fallback: Range): void {
+    const tok = this.peek();
+    if (is(tok, type)) {
+      this.at++;
+      return;
+    }
+    this.host.report(message, tok && !is(tok, Newline) ? this.host.tokenRange(tok) : fallback);
+    throw new ParameterSyntaxError();
+  }
+
+  private fail(message: string, tok: IToken | undefined): never {
+    const last = this.tokens[this.tokens.length - 1];
+    const at = tok ?? last;
+    if (at) this.host.report(message, this.host.tokenRange(at));
+    throw new ParameterSyntaxError();
+  }
+
+  private found(): string {
+    const tok = this.peek();
+    return tok ? describeToken(tok) : "')'";
+  }
+
+  private peek(): IToken | undefined {
+    return this.tokens[this.at];
+  }
+
+  private next(): IToken | undefined {
+    return this.tokens[this.at++];
+  }
+
+  private done(): boolean {
+    return this.at >= this.tokens.length;
+  }
+
+  private skipNewlines(): void {
+    while (is(this.peek(), Newline)) this.at++;
+  }
+
+  /** After a mistake: on to the token after the next `,` outside a record type. */
+  private skipToNextParameter(): void {
+    let depth = 0;
+    for (; this.at < this.tokens.length; this.at++) {
+      const tok = this.tokens[this.at]!;
+      if (is(tok, LBrace)) depth++;
+      else if (is(tok, RBrace)) depth = Math.max(0, depth - 1);
+      else if (depth === 0 && is(tok, Comma)) {
+        this.at++;
+        return;
+      }
+    }
   }
 }
 
@@ -1246,6 +1594,12 @@ const TOKEN_WORDS: Readonly<Record<string, string>> = {
   Number: "a number",
   number: "a number",
   TranslationRef: "a translation reference (@key)",
+  ParamRef: "a parameter reference ($name)",
+  LParen: "'('",
+  RParen: "')'",
+  Question: "'?'",
+  Pipe: "'|'",
+  Equals: "'='",
   "translation reference (@key)": "a translation reference (@key)",
   Newline: "end of line",
   EOF: "end of file",

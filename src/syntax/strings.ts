@@ -7,9 +7,21 @@ export interface StringProblem {
   readonly message: string;
 }
 
+/** `${path}` inside a string: where it is in the token, and the path it names. */
+export interface InterpolationPart {
+  readonly path: readonly string[];
+  /** Offset of the `$` inside the token text. */
+  readonly offset: number;
+  /** Up to and including the `}`. */
+  readonly length: number;
+}
+
 export interface DecodedString {
+  /** The text; an interpolation stands in it as `${path}`. */
   readonly value: string;
   readonly problems: readonly StringProblem[];
+  /** Present when the string has interpolations: literal pieces (escapes resolved) and interpolations. */
+  readonly parts?: readonly (string | InterpolationPart)[];
 }
 
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
@@ -21,6 +33,8 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
   r: "\r",
   b: "\b",
   f: "\f",
+  // `\${` is a literal `${`, not an interpolation.
+  $: "$",
 };
 
 const LONE_BACKSLASH_AT_END = "A string cannot end with a lone backslash.";
@@ -86,12 +100,76 @@ function unescape(text: string, base: number, problems: StringProblem[], loneBac
   return out + text.slice(from);
 }
 
+const LITERAL_HINT = "\\${ for a literal '${'";
+const INTERPOLATION_PATH = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+
+/** Adds a piece to `parts`, joining it to a literal piece before it. */
+function appendPart(parts: (string | InterpolationPart)[], piece: string | InterpolationPart): void {
+  const last = parts[parts.length - 1];
+  if (typeof piece === "string" && typeof last === "string") parts[parts.length - 1] = last + piece;
+  else parts.push(piece);
+}
+
+/** A piece of string text decoded: its value, and its parts when it interpolates. */
+interface DecodedText {
+  readonly value: string;
+  readonly parts: (string | InterpolationPart)[] | undefined;
+}
+
+/**
+ * Resolves escapes and finds `${path}` interpolations in `text` (offset `base` in the token). A
+ * backslash escapes the character after it, so `\${` is not an interpolation.
+ */
+function decodeText(text: string, base: number, problems: StringProblem[], loneBackslash = LONE_BACKSLASH_AT_END): DecodedText {
+  if (!text.includes("${")) return { value: unescape(text, base, problems, loneBackslash), parts: undefined };
+  const parts: (string | InterpolationPart)[] = [];
+  let value = "";
+  let from = 0;
+  const literal = (end: number) => {
+    if (end <= from) return;
+    const piece = unescape(text.slice(from, end), base + from, problems, loneBackslash);
+    value += piece;
+    appendPart(parts, piece);
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "\\") {
+      i++;
+      continue;
+    }
+    if (ch !== "$" || text[i + 1] !== "{") continue;
+    literal(i);
+    const close = text.indexOf("}", i + 2);
+    if (close < 0) {
+      problems.push({ offset: base + i, length: 2, message: `Unterminated interpolation: '${"${"}' has no matching '}'. Write ${LITERAL_HINT}.` });
+      from = i;
+      break;
+    }
+    const inner = text.slice(i + 2, close).trim();
+    if (INTERPOLATION_PATH.test(inner)) {
+      parts.push({ path: inner.split("."), offset: base + i, length: close + 1 - i });
+      value += "${" + inner + "}";
+    } else {
+      problems.push({
+        offset: base + i,
+        length: close + 1 - i,
+        message: `Invalid interpolation '${text.slice(i, close + 1)}': write ${"${name}"} or ${"${name.field}"} (a parameter or loop variable), or ${LITERAL_HINT}.`,
+      });
+    }
+    from = close + 1;
+    i = close;
+  }
+  if (from < text.length) literal(text.length);
+  return { value, parts: parts.some((p) => typeof p !== "string") ? parts : undefined };
+}
+
 /** Decodes a `"…"` token (quotes included; the closing quote may be missing). */
 export function decodeQuotedString(image: string, terminated: boolean): DecodedString {
   const inner = image.slice(1, terminated ? -1 : undefined);
-  if (!inner.includes("\\")) return { value: inner, problems: NO_PROBLEMS };
+  if (!inner.includes("\\") && !inner.includes("${")) return { value: inner, problems: NO_PROBLEMS };
   const problems: StringProblem[] = [];
-  return { value: unescape(inner, 1, problems), problems };
+  const decoded = decodeText(inner, 1, problems);
+  return decoded.parts ? { value: decoded.value, problems, parts: decoded.parts } : { value: decoded.value, problems };
 }
 
 /**
@@ -128,8 +206,16 @@ export function decodeTripleString(image: string, terminated: boolean): DecodedS
   } else if (leading && lines.length === 1 && blank(lines[0]!)) {
     lines = [];
   }
-  const value = lines
-    .map((line, i) => unescape(line.text, line.offset, problems, i === lines.length - 1 ? LONE_BACKSLASH_AT_END : LONE_BACKSLASH_AT_LINE_END))
-    .join("\n");
-  return { value, problems };
+  const decodedLines = lines.map((line, i) =>
+    decodeText(line.text, line.offset, problems, i === lines.length - 1 ? LONE_BACKSLASH_AT_END : LONE_BACKSLASH_AT_LINE_END),
+  );
+  const value = decodedLines.map((d) => d.value).join("\n");
+  if (!decodedLines.some((d) => d.parts)) return { value, problems };
+  const parts: (string | InterpolationPart)[] = [];
+  decodedLines.forEach((d, i) => {
+    const pieces = d.parts ?? [d.value];
+    if (i > 0) pieces.unshift("\n");
+    for (const piece of pieces) appendPart(parts, piece);
+  });
+  return { value, problems, parts };
 }

@@ -108,6 +108,14 @@ export const TranslationRefToken = token({
   label: "translation reference (@key)",
 });
 
+/** `$name` or `$item.field`: a template parameter, a loop variable or a field of one. */
+export const ParamRefToken = token({
+  name: "ParamRef",
+  pattern: /\$[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/,
+  start_chars_hint: ["$"],
+  label: "parameter reference ($name)",
+});
+
 /** Words may contain inner hyphens (`call-completed`) but never end with one, so `bold->` splits. */
 export const Identifier = token({
   name: "Identifier",
@@ -126,6 +134,12 @@ export const RBracket = token({ name: "RBracket", pattern: /\]/, start_chars_hin
 export const Colon = token({ name: "Colon", pattern: /:/, start_chars_hint: [":"], label: "':'" });
 export const Comma = token({ name: "Comma", pattern: /,/, start_chars_hint: [","], label: "','" });
 export const Semicolon = token({ name: "Semicolon", pattern: /;/, start_chars_hint: [";"], label: "';'" });
+// Parameter lists: `layout call(client: string, missed?: bool = false, channel: "web" | "mobile")`.
+export const LParen = token({ name: "LParen", pattern: /\(/, start_chars_hint: ["("], label: "'('" });
+export const RParen = token({ name: "RParen", pattern: /\)/, start_chars_hint: [")"], label: "')'" });
+export const Question = token({ name: "Question", pattern: /\?/, start_chars_hint: ["?"], label: "'?'" });
+export const Pipe = token({ name: "Pipe", pattern: /\|/, start_chars_hint: ["|"], label: "'|'" });
+export const Equals = token({ name: "Equals", pattern: /=/, start_chars_hint: ["="], label: "'='" });
 
 export const allTokens: TokenType[] = [
   AnyToken,
@@ -142,6 +156,7 @@ export const allTokens: TokenType[] = [
   NumberToken,
   Arrow,
   TranslationRefToken,
+  ParamRefToken,
   True,
   False,
   Null,
@@ -153,6 +168,11 @@ export const allTokens: TokenType[] = [
   Colon,
   Comma,
   Semicolon,
+  LParen,
+  RParen,
+  Question,
+  Pipe,
+  Equals,
 ];
 
 export const b24Lexer = new Lexer(allTokens, {

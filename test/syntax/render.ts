@@ -5,8 +5,9 @@
  *   statement  `label: name arg… -> action arg… { statement; … }`   (missing name: `<missing>`)
  *   word       `bold`            string `"text"` (multi-line: `"""text"""`)
  *   number     its source text   map `map{key: value, …}`   list `[a, b]`   ref `@key`
+ *   parameter  `$name`   interpolated string `template"…"`   parameter list `(name: type = default)`
  */
-import type { Argument, Document, Label, Statement, Value } from "../../src/syntax/ast.js";
+import type { Argument, Document, Label, Statement, TypeNode, Value } from "../../src/syntax/ast.js";
 import type { Diagnostic } from "../../src/diagnostic.js";
 
 export function renderDocument(doc: Document): string[] {
@@ -30,13 +31,32 @@ function renderLabel(l: Label): string {
 }
 
 export function renderArgument(a: Argument): string {
+  if (a.kind === "ParameterList") return `(${a.parameters.map((p) => `${p.name.name}${p.optional ? "?" : ""}: ${p.type ? renderType(p.type) : "<missing>"}${p.defaultValue ? ` = ${renderValue(p.defaultValue)}` : ""}`).join(", ")})`;
   return a.kind === "Identifier" ? a.name : renderValue(a);
+}
+
+function renderType(t: TypeNode): string {
+  switch (t.kind) {
+    case "NamedType":
+      return t.name;
+    case "LiteralType":
+      return JSON.stringify(t.value);
+    case "ListType":
+      return `${renderType(t.of)}[]`;
+    case "UnionType":
+      return t.members.map(renderType).join(" | ");
+    case "RecordType":
+      return `{ ${t.fields.map((f) => `${f.name.name}${f.optional ? "?" : ""}: ${f.type ? renderType(f.type) : "<missing>"}`).join(", ")} }`;
+  }
 }
 
 function renderValue(v: Value): string {
   switch (v.kind) {
-    case "String":
-      return v.multiline ? `"""${JSON.stringify(v.value)}"""` : JSON.stringify(v.value);
+    case "String": {
+      const text = JSON.stringify(v.value);
+      const shown = v.parts ? `template${text}` : text;
+      return v.multiline ? `"""${shown}"""` : shown;
+    }
     case "Number":
       return v.raw;
     case "Boolean":
@@ -45,6 +65,8 @@ function renderValue(v: Value): string {
       return "null";
     case "TranslationRef":
       return `@${v.key}`;
+    case "ParamRef":
+      return `$${v.path.join(".")}`;
     case "Map":
       return `map{${v.entries.map((e) => `${renderLabel(e.key)}: ${renderValue(e.value)}`).join(", ")}}`;
     case "List":

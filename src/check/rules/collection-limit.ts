@@ -1,4 +1,6 @@
 import type { Bound, DtoSpec, FieldSpec } from "../../model/types.js";
+import { countMembers } from "../guards.js";
+import { isRepeated } from "../../lower/ir.js";
 import { defineRule } from "../rule.js";
 
 /** Too many (or too few) members in an associative collection or list (TOO_MANY_ITEMS, spec §7). */
@@ -11,6 +13,8 @@ export default defineRule({
     spec: "§7, §11.5",
     messages: {
       tooMany: "{what} can hold at most {max} {items}; found {count}. The server answers TOO_MANY_ITEMS.",
+      tooManyConditional:
+        "{what} can hold at most {max} {items}; found up to {count} when the conditions hold ({conditional} of them conditional). The server answers TOO_MANY_ITEMS.",
       tooManyDocs: "{what} can hold at most {max} {items} according to the docs; found {count}.",
       tooFew: "{what} needs at least {min} {items}; found {count}.",
       tooFewDocs: "{what} should have at least {min} {items}: the docs require it, but the server accepts fewer.",
@@ -31,7 +35,14 @@ export default defineRule({
   },
   create(context) {
     /** `name` gives the message's subject; it is only built when there is something to report. */
-    const check = (limits: { min?: Bound; max?: Bound } | undefined, count: number, name: () => string, items: string, range: Parameters<typeof context.report>[0]["range"]) => {
+    const check = (
+      limits: { min?: Bound; max?: Bound } | undefined,
+      count: number,
+      name: () => string,
+      items: string,
+      range: Parameters<typeof context.report>[0]["range"],
+      conditional = 0,
+    ) => {
       if (!limits) return;
       const { max, min } = limits;
       const over = (max?.server !== undefined && count > max.server) || (max?.docs !== undefined && count > max.docs);
@@ -39,7 +50,7 @@ export default defineRule({
       if (!over && !under) return;
       const what = name();
       if (max?.server !== undefined && count > max.server) {
-        context.report({ messageId: "tooMany", data: { what, max: max.server, items, count }, range });
+        context.report({ messageId: conditional > 0 ? "tooManyConditional" : "tooMany", data: { what, max: max.server, items, count, conditional }, range });
       } else if (max?.docs !== undefined && count > max.docs) {
         context.report({ messageId: "tooManyDocs", data: { what, max: max.docs, items, count }, range, severity: "warning" });
       }
@@ -54,9 +65,13 @@ export default defineRule({
         if (field.type.kind !== "collection") return;
         const limit = field.type.limits;
         const over = limit.max?.server ?? limit.max?.docs;
+        // Members repeated by `each` are counted at run time (runtime-limit); `when` ones count as if sent.
+        const counted = collection.entries.filter((e) => !isRepeated(e.guard));
+        const count = countMembers(collection.entries.map((e) => e.guard));
         // Point at the first member over the limit: that is what has to go.
-        const first = collection.entries[over ?? 0]?.range ?? collection.range;
-        check(limit, collection.entries.length, () => `The ${ownerDto.title}'s '${field.name}'`, "items", first);
+        const first = counted[over ?? 0]?.range ?? counted[counted.length - 1]?.range ?? collection.range;
+        const noneRepeated = !count.repeated;
+        if (count.max > 0 || noneRepeated) check(limit, count.max, () => `The ${ownerDto.title}'s '${field.name}'`, "items", first, count.conditional);
       },
       object({ object, dto, declaration }) {
         if (!dto) return;
@@ -70,7 +85,10 @@ export default defineRule({
             const over = f.type.limits.max?.server ?? 0;
             check(f.type.limits, e.value.entries.length, () => `'${f.name}'`, "entries", e.value.entries[over]?.range ?? e.range);
           } else if (f.type.kind === "list" && f.type.limits) {
-            const count = e?.value.kind === "array" ? e.value.items.length : 0;
+            const arr = e?.value.kind === "array" ? e.value : undefined;
+            const guarded = arr?.guards ? countMembers(arr.items.map((_, i) => arr.guards![i])) : undefined;
+            if (guarded?.repeated && guarded.max === 0) continue;
+            const count = guarded ? guarded.max : (arr?.items.length ?? 0);
             check(f.type.limits, count, () => `The ${dto.title}'s '${f.name}'`, "items", e?.range ?? (object === declaration.root ? declaration.nameRange : object.range));
           }
         }

@@ -1,4 +1,6 @@
 import type { IrEntry } from "../../lower/ir.js";
+import { areExclusive } from "../guards.js";
+import { isRepeated } from "../../lower/ir.js";
 import { defineRule } from "../rule.js";
 
 /** The same key twice: a collection label, a map key, or a field set twice in one object (spec §2.4). */
@@ -27,12 +29,16 @@ export default defineRule({
   create(context) {
     /** Calls `report` for every entry whose key an earlier entry already has. */
     const duplicates = (entries: readonly IrEntry[], report: (second: IrEntry, first: IrEntry) => void) => {
-      const seen = new Map<string, IrEntry>();
+      const seen = new Map<string, IrEntry[]>();
       for (const e of entries) {
-        if (e.generated) continue;
-        const first = seen.get(e.key);
+        // Members repeated by `each` get the item's position in their keys (`price_1`, `price_2`).
+        if (e.generated || isRepeated(e.guard)) continue;
+        const earlier = seen.get(e.key);
+        // A member under `when` and one under its `else` are never sent together.
+        const first = earlier?.find((x) => !areExclusive(x.guard, e.guard));
         if (first) report(e, first);
-        else seen.set(e.key, e);
+        else if (earlier) earlier.push(e);
+        else seen.set(e.key, [e]);
       }
     };
     return {

@@ -5,6 +5,7 @@ import { DOMAIN_RULES } from "./domain.js";
 import invalidArgument from "./invalid-argument.js";
 import requiredField from "./required-field.js";
 import { STRUCTURE_RULES } from "./structure.js";
+import { TEMPLATE_RULES } from "./templates.js";
 import syntaxError from "./syntax-error.js";
 import unknownProperty from "./unknown-property.js";
 
@@ -16,6 +17,7 @@ export const ALL_RULES: readonly Rule[] = [
   collectionLimit,
   ...STRUCTURE_RULES,
   ...DOMAIN_RULES,
+  ...TEMPLATE_RULES,
 ];
 
 export function getRule(id: string): Rule | undefined {

@@ -55,6 +55,8 @@ export default defineRule({
         context.report({ messageId, data: { field, ...data }, range: value.range, ...(severity ? { severity } : {}), ...(fix ? { fix } : {}) });
       const wrong = () => report("wrongType", { expected: expected(type), actual: describe(value) });
       if (value.kind === "scalar" && value.value === null) return;
+      // Template values are typed by their parameters: template-type checks them.
+      if (value.kind === "paramRef" || value.kind === "template") return;
       switch (type.kind) {
         case "bool": {
           if (value.kind !== "scalar") return wrong();
@@ -212,5 +214,9 @@ function describe(value: IrValue): string {
       return "a list";
     case "declarationRef":
       return `a reference to ${value.declaration} '${value.name}'`;
+    case "paramRef":
+      return `the parameter '$${value.path.join(".")}'`;
+    case "template":
+      return "an interpolated string";
   }
 }

@@ -1,0 +1,71 @@
+/**
+ * What rules need to know about members written inside `when`, `else` and `each`: how many there
+ * can be at most, and which two can never be sent together.
+ */
+import { guardChain, isRepeated, type IrGuard, type IrWhen } from "../lower/ir.js";
+
+/** An `else` guard is a `when` whose condition is the negation of its partner's, made by lowering. */
+function elsePartnerOf(guard: IrWhen, candidates: Iterable<IrGuard>): IrWhen | undefined {
+  for (const c of candidates) {
+    if (c !== guard && c.kind === "when" && c.parent === guard.parent && c.condition.kind === "not" && c.condition.operand === guard.condition) return c;
+  }
+  return undefined;
+}
+
+export interface MemberCount {
+  /** The most members that can be sent, not counting repeated ones. */
+  readonly max: number;
+  /** How many of those are conditional. */
+  readonly conditional: number;
+  /** Whether some members are repeated by `each`: their number is known only at run time. */
+  readonly repeated: boolean;
+}
+
+/**
+ * The most members a collection or list can have, given the guards of its members (`undefined`
+ * for an unguarded one): a `when` and its `else` count as the larger of the two.
+ */
+export function countMembers(guards: readonly (IrGuard | undefined)[]): MemberCount {
+  const repeated = guards.some((g) => isRepeated(g));
+  const counted = guards.filter((g) => !isRepeated(g));
+  const all = new Set<IrGuard>();
+  for (const g of counted) for (const x of guardChain(g)) all.add(x);
+
+  const under = (parent: IrGuard | undefined): number => {
+    let n = counted.filter((g) => g === parent).length;
+    const children = [...all].filter((g) => g.parent === parent);
+    const done = new Set<IrGuard>();
+    for (const child of children) {
+      if (done.has(child) || child.kind !== "when") continue;
+      done.add(child);
+      const partner = elsePartnerOf(child, children);
+      if (partner) done.add(partner);
+      n += Math.max(under(child), partner ? under(partner) : 0);
+    }
+    return n;
+  };
+  const max = under(undefined);
+  const unconditional = counted.filter((g) => g === undefined).length;
+  return { max, conditional: max - unconditional, repeated };
+}
+
+/** Whether two members can never be sent together: one is under a `when` and the other under its `else`. */
+export function areExclusive(a: IrGuard | undefined, b: IrGuard | undefined): boolean {
+  const chainA = guardChain(a);
+  const chainB = guardChain(b);
+  for (const x of chainA) {
+    if (x.kind !== "when") continue;
+    for (const y of chainB) {
+      if (y.kind !== "when" || x.parent !== y.parent) continue;
+      const xIsElse = x.condition.kind === "not" && x.condition.operand === y.condition;
+      const yIsElse = y.condition.kind === "not" && y.condition.operand === x.condition;
+      if (xIsElse || yIsElse) return true;
+    }
+  }
+  return false;
+}
+
+/** The outermost `each` around a member, if any. */
+export function outermostEach(guard: IrGuard | undefined): IrGuard | undefined {
+  return guardChain(guard).find((g) => g.kind === "each");
+}

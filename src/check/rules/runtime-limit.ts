@@ -1,0 +1,47 @@
+import type { FieldSpec, Limits } from "../../model/types.js";
+import { countMembers, outermostEach } from "../guards.js";
+import type { IrGuard } from "../../lower/ir.js";
+import { defineRule } from "../rule.js";
+
+/**
+ * `each` inside a collection or list that has a maximum: how many members it adds is known only
+ * when the template is called, so the limit is checked then (spec §7).
+ */
+export default defineRule({
+  meta: {
+    id: "runtime-limit",
+    description: "Warn where `each` adds members to a collection with a limit (20 blocks, 2 tags, 10 menu items, …) that can only be checked when the template is called.",
+    why: "The server rejects a layout over the limit with TOO_MANY_ITEMS (spec §7). With `each`, the number of members depends on the list passed in: the generated code counts them and throws an error naming the layout and the limit, so a mistake shows up in the app, not as a failed REST call.",
+    severity: "warning",
+    spec: "§7",
+    messages: {
+      repeated:
+        "{what} can hold at most {max} {items}; this 'each' adds as many as its list has ({fixed} written without it), so the limit is checked when the template is called: the generated code throws if there are more.",
+    },
+    examples: {
+      incorrect: [{ code: 'blocks b(products: string[]) {\n  each product in $products {\n    text "${product}"\n  }\n}\n' }],
+      correct: [{ code: 'blocks b(first: string, second: string) {\n  text "${first}"\n  text "${second}"\n}\n' }],
+    },
+  },
+  create(context) {
+    const check = (limits: Limits | undefined, guards: readonly (IrGuard | undefined)[], what: () => string) => {
+      const max = limits?.max?.server ?? limits?.max?.docs;
+      if (max === undefined) return;
+      const count = countMembers(guards);
+      if (!count.repeated) return;
+      const each = guards.map(outermostEach).find((g) => g !== undefined)!;
+      context.report({ messageId: "repeated", data: { what: what(), max, items: "items", fixed: count.max }, range: each.keywordRange });
+    };
+    const listLimits = (f: FieldSpec | undefined) => (f?.type.kind === "list" ? f.type.limits : undefined);
+    return {
+      collection({ collection, field, ownerDto }) {
+        if (field.type.kind !== "collection") return;
+        check(field.type.limits, collection.entries.map((e) => e.guard), () => `The '${field.name}' of the ${ownerDto.title}`);
+      },
+      field({ field, value, ownerDto }) {
+        if (value.kind !== "array" || !value.guards) return;
+        check(listLimits(field), value.items.map((_, i) => value.guards![i]), () => `The '${field.name}' of the ${ownerDto.title}`);
+      },
+    };
+  },
+});

@@ -1,0 +1,43 @@
+import { defineRule } from "../rule.js";
+
+/** Misplaced or malformed parameter lists, `when`, `else` and `each` (reported while lowering). */
+export default defineRule({
+  meta: {
+    id: "template-structure",
+    description: "Require parameter lists only after declaration names, and `when`, `else` and `each` to be well formed and to contain only members.",
+    why: "Conditions and repetition decide which blocks, tags, buttons, menu items, card sections and elements are sent; a field of a structure is either there or not, so it cannot be conditional. A malformed head leaves nothing to decide with.",
+    severity: "error",
+    spec: "templates",
+    messages: {
+      parametersNotHere: "A parameter list can only follow the name of a declaration: layout name(param: type) { … }.",
+      duplicateParameter: "Parameter '{name}' is declared twice.",
+      duplicateField: "Field '{name}' is declared twice in this record type.",
+      shadows: "Loop variable '{name}' hides a parameter or loop variable of the same name: pick another name.",
+      membersOnly:
+        "Only members (blocks, tags, buttons, menu items, card sections and elements) can be inside '{keyword}'; '{name}' sets a field, which cannot be conditional.",
+      missingBody: "'{keyword}' needs a block with the members it controls: {keyword} … { … }.",
+      missingCondition: "'when' needs a condition: when $flag { … }, when not $flag { … } or when $channel is \"web\" { … }.",
+      badCondition: "Unexpected {what} in a condition: write $flag, not $flag or $value is <value>, joined with 'and' / 'or'.",
+      incompleteCondition: "The condition stops after the {after}: write $flag, not $flag or $value is <value>, joined with 'and' / 'or'.",
+      elseWithoutWhen: "'else' must come right after a 'when { … }' in the same block.",
+      eachSyntax: "Write 'each <name> in $list { … }': a name for the item, the word 'in', and a list parameter.",
+    },
+    examples: {
+      incorrect: [
+        {
+          code: 'blocks b(missed: bool) {\n  when $missed {\n    title "Missed call"\n  }\n}\n',
+          note: "`title` is not a member: it is not a field of the blocks, and no field can be conditional.",
+        },
+        { code: 'blocks b(items: string[]) {\n  each $items {\n    text "x"\n  }\n}\n', note: "The item needs a name." },
+      ],
+      correct: [
+        {
+          code: 'blocks b(missed: bool) {\n  when $missed {\n    text "Missed call" bold\n  } else {\n    text "Answered"\n  }\n}\n',
+        },
+      ],
+    },
+  },
+  create() {
+    return {};
+  },
+});

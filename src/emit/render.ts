@@ -1,0 +1,69 @@
+/**
+ * Rendering a checked program to JSON: every declaration with the values of its parameters
+ * (checked, and completed with defaults), or a `template-arguments` diagnostic saying what is
+ * missing. Shared by the library's `compile` and `b24layout build`.
+ */
+import type { Diagnostic } from "../diagnostic.js";
+import type { IrDeclaration, IrProgram, IrValue } from "../lower/ir.js";
+import { toDiagnostic } from "../check/rule.js";
+import templateArguments from "../check/rules/template-arguments.js";
+import { emitDeclaration, type EmittedDeclaration } from "./json.js";
+import { resolveArguments, TemplateError, type TemplateArguments } from "./template-values.js";
+
+export interface RenderResult {
+  readonly outputs: readonly EmittedDeclaration[];
+  /** `template-arguments` errors; no outputs when there is any. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Parameter values by declaration name (`--params FILE`). */
+export type ProgramArguments = Readonly<Record<string, unknown>>;
+
+const list = (names: readonly string[]) => names.map((n) => `'${n}'`).join(", ");
+
+export function renderProgram(program: IrProgram, params: ProgramArguments = {}): RenderResult {
+  const diagnostics: Diagnostic[] = [];
+  const report = (d: IrDeclaration, messageId: string, data: Record<string, string>) =>
+    diagnostics.push(toDiagnostic(templateArguments.meta, { messageId, data, range: d.nameRange }));
+  const resolved = new Map<IrDeclaration, TemplateArguments>();
+  for (const d of program.declarations) {
+    const given = Object.hasOwn(params, d.name) ? params[d.name] : undefined;
+    const { args, problems } = resolveArguments(d, given);
+    const missing = d.params.filter((p) => !p.optional && !Object.hasOwn(args, p.name)).map((p) => p.name);
+    if (given === undefined && missing.length > 0) report(d, "required", { name: d.name, params: list(missing) });
+    else if (problems.length > 0) report(d, "badValues", { name: d.name, problems: problems.join("; ") });
+    resolved.set(d, args);
+    for (const target of referencedTemplates(program, d.root)) {
+      const required = target.params.filter((p) => !p.optional).map((p) => p.name);
+      if (required.length > 0) report(d, "referenced", { name: d.name, keyword: target.spec.keyword, target: target.name, params: list(required) });
+    }
+  }
+  if (diagnostics.length > 0) return { outputs: [], diagnostics };
+  const outputs: EmittedDeclaration[] = [];
+  for (const d of program.declarations) {
+    try {
+      outputs.push({ name: d.name, kind: d.spec.outputKind, fileName: `${d.name}.${d.spec.outputKind}.json`, value: emitDeclaration(d, program, resolved.get(d)) });
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      report(d, "limit", { message: error.message });
+    }
+  }
+  return diagnostics.length > 0 ? { outputs: [], diagnostics } : { outputs, diagnostics };
+}
+
+/** Declarations with parameters that `value` refers to by name (an activity's `layout incomingCall`). */
+function referencedTemplates(program: IrProgram, value: IrValue): IrDeclaration[] {
+  const out: IrDeclaration[] = [];
+  const visit = (v: IrValue) => {
+    if (v.kind === "declarationRef") {
+      const target = program.declarations.find((d) => d.spec.keyword === v.declaration && d.name === v.name);
+      if (target && target.params.length > 0) out.push(target);
+    } else if (v.kind === "object" || v.kind === "collection") {
+      for (const e of v.entries) visit(e.value);
+    } else if (v.kind === "array") {
+      for (const item of v.items) visit(item);
+    }
+  };
+  visit(value);
+  return out;
+}

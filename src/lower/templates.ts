@@ -1,0 +1,390 @@
+/**
+ * Lowering of the template parts of a declaration: parameter lists, `$references`, interpolated
+ * strings, and the conditions of `when` and the lists of `each`. Types are resolved here, where
+ * the scope is known; whether a value fits the field it is in is the template-type rule's.
+ */
+import type { Argument, Identifier, ParameterList, Range, StringLiteral, TypeNode, Value } from "../syntax/ast.js";
+import type { FieldType } from "../model/types.js";
+import { CONDITION_WORDS, PARAM_TYPE_NAMES } from "../model/templates.js";
+import { closest } from "../util/suggest.js";
+import type { IrCondition, IrParam, IrParamRef, IrTemplate, ParamDefault, ParamType, RecordFieldType } from "./ir.js";
+
+export const UNKNOWN_PARAMETER = "unknown-parameter";
+export const TEMPLATE_TYPE = "template-type";
+export const TEMPLATE_STRUCTURE = "template-structure";
+
+type Problem = (ruleId: string, messageId: string, data: Record<string, string | number>, range: Range, replacement?: string) => void;
+
+/** A name in scope: a parameter or a loop variable. */
+interface Binding {
+  readonly type: ParamType;
+  readonly optional: boolean;
+}
+
+const TYPE_NAMES = PARAM_TYPE_NAMES.map((t) => t.name);
+
+/** How a type is written in messages, as in the source: `string`, `"web" | "mobile"`, `{ name: string }[]`. */
+export function describeType(type: ParamType): string {
+  switch (type.kind) {
+    case "literal":
+      return JSON.stringify(type.value);
+    case "union":
+      return type.members.map(describeType).join(" | ");
+    case "list": {
+      const of = describeType(type.of);
+      return type.of.kind === "union" ? `(${of})[]` : `${of}[]`;
+    }
+    case "record":
+      return `{ ${type.fields.map((f) => `${f.name}${f.optional ? "?" : ""}: ${describeType(f.type)}`).join(", ")} }`;
+    default:
+      return type.kind;
+  }
+}
+
+/** The string literals a type allows, when it allows nothing else (`"web" | "mobile"`). */
+export function literalsOf(type: ParamType): string[] | undefined {
+  if (type.kind === "literal") return [type.value];
+  if (type.kind !== "union") return undefined;
+  const out: string[] = [];
+  for (const m of type.members) {
+    const inner = literalsOf(m);
+    if (!inner) return undefined;
+    out.push(...inner);
+  }
+  return out;
+}
+
+/** Whether values of this type are strings (text, links, dates and string literals). */
+export function isStringType(type: ParamType): boolean {
+  return type.kind === "string" || type.kind === "url" || type.kind === "datetime" || literalsOf(type) !== undefined;
+}
+
+/** Whether a value of this type can be put into a string. */
+export function isScalarType(type: ParamType): boolean {
+  return isStringType(type) || type.kind === "int" || type.kind === "bool";
+}
+
+export class TemplateLowering {
+  /** Names in scope, innermost last. Undefined outside declarations. */
+  private scopes: Map<string, Binding>[] = [];
+  private declarationName = "";
+  private declarationKeyword = "";
+
+  constructor(private readonly problem: Problem) {}
+
+  /** Starts a declaration: its parameters become the scope. */
+  beginDeclaration(keyword: string, name: string, list: ParameterList | undefined): IrParam[] {
+    this.declarationKeyword = keyword;
+    this.declarationName = name;
+    const params: IrParam[] = [];
+    const scope = new Map<string, Binding>();
+    for (const p of list?.parameters ?? []) {
+      if (!p.type) continue;
+      const type = this.type(p.type);
+      if (scope.has(p.name.name)) {
+        this.problem(TEMPLATE_STRUCTURE, "duplicateParameter", { name: p.name.name }, p.name.range);
+        continue;
+      }
+      const defaultValue = p.defaultValue ? this.defaultValue(p.defaultValue, type, p.name.name) : undefined;
+      const optional = p.optional || defaultValue !== undefined;
+      scope.set(p.name.name, { type, optional: p.optional && defaultValue === undefined });
+      params.push({
+        name: p.name.name,
+        nameRange: p.name.range,
+        range: p.range,
+        optional,
+        type,
+        ...(defaultValue !== undefined ? { defaultValue, defaultRange: p.defaultValue!.range } : {}),
+      });
+    }
+    this.scopes = [scope];
+    return params;
+  }
+
+  endDeclaration(): void {
+    this.scopes = [];
+  }
+
+  /** Runs `body` with `name` bound to an item of a list. */
+  withLoopVariable<T>(name: Identifier, type: ParamType | undefined, body: () => T): T {
+    if (this.lookup(name.name)) this.problem(TEMPLATE_STRUCTURE, "shadows", { name: name.name }, name.range);
+    this.scopes.push(new Map([[name.name, { type: type ?? { kind: "string" }, optional: false }]]));
+    try {
+      return body();
+    } finally {
+      this.scopes.pop();
+    }
+  }
+
+  private lookup(name: string): Binding | undefined {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const b = this.scopes[i]!.get(name);
+      if (b) return b;
+    }
+    return undefined;
+  }
+
+  private namesInScope(): string[] {
+    return this.scopes.flatMap((s) => [...s.keys()]);
+  }
+
+  // ----- types -----
+
+  type(node: TypeNode): ParamType {
+    switch (node.kind) {
+      case "NamedType": {
+        const known = PARAM_TYPE_NAMES.find((t) => t.name === node.name);
+        if (known) return { kind: known.name };
+        const suggestion = closest(node.name, TYPE_NAMES);
+        this.problem(
+          TEMPLATE_TYPE,
+          suggestion ? "unknownTypeSuggest" : "unknownType",
+          { name: node.name, ...(suggestion ? { suggestion } : {}) },
+          node.range,
+          suggestion,
+        );
+        return { kind: "string" };
+      }
+      case "LiteralType":
+        return { kind: "literal", value: node.value };
+      case "ListType":
+        return { kind: "list", of: this.type(node.of) };
+      case "UnionType":
+        return { kind: "union", members: node.members.map((m) => this.type(m)) };
+      case "RecordType": {
+        const fields: RecordFieldType[] = [];
+        for (const f of node.fields) {
+          if (!f.type) continue;
+          if (fields.some((x) => x.name === f.name.name)) {
+            this.problem(TEMPLATE_STRUCTURE, "duplicateField", { name: f.name.name }, f.name.range);
+            continue;
+          }
+          fields.push({ name: f.name.name, optional: f.optional, type: this.type(f.type) });
+        }
+        return { kind: "record", fields };
+      }
+    }
+  }
+
+  private defaultValue(value: Value, type: ParamType, name: string): ParamDefault | undefined {
+    const bad = () => {
+      this.problem(TEMPLATE_TYPE, "defaultType", { name, type: describeType(type) }, value.range);
+      return undefined;
+    };
+    switch (value.kind) {
+      case "String": {
+        const literals = literalsOf(type);
+        if (literals ? !literals.includes(value.value) : !isStringType(type)) return bad();
+        return value.value;
+      }
+      case "Number":
+        return type.kind === "int" && Number.isInteger(value.value) ? value.value : bad();
+      case "Boolean":
+        return type.kind === "bool" ? value.value : bad();
+      case "Null":
+        return null;
+      case "List":
+        return type.kind === "list" && value.items.length === 0 ? [] : bad();
+      default:
+        return bad();
+    }
+  }
+
+  // ----- references -----
+
+  /** `$a.b` (or `${a.b}` in a string): the binding it names, walked through record fields. */
+  ref(path: readonly string[], range: Range): IrParamRef {
+    const root = this.lookup(path[0]!);
+    const shown = `$${path.join(".")}`;
+    if (!root) {
+      if (this.scopes.length === 0 || (this.scopes.length === 1 && this.scopes[0]!.size === 0)) {
+        this.problem(UNKNOWN_PARAMETER, "noParameters", { name: shown, declaration: this.declarationName, keyword: this.declarationKeyword, param: path[0]! }, range);
+      } else {
+        const suggestion = closest(path[0]!, this.namesInScope());
+        this.problem(
+          UNKNOWN_PARAMETER,
+          suggestion ? "unknownSuggest" : "unknown",
+          { name: shown, declaration: this.declarationName, ...(suggestion ? { suggestion: `$${suggestion}` } : {}) },
+          range,
+        );
+      }
+      return { kind: "paramRef", path, type: undefined, optional: false, range };
+    }
+    let type: ParamType = root.type;
+    let optional = root.optional;
+    for (let i = 1; i < path.length; i++) {
+      const at = `$${path.slice(0, i).join(".")}`;
+      if (type.kind !== "record") {
+        this.problem(UNKNOWN_PARAMETER, "notRecord", { name: at, type: describeType(type), field: path[i]! }, range);
+        return { kind: "paramRef", path, type: undefined, optional: false, range };
+      }
+      const field = type.fields.find((f) => f.name === path[i]);
+      if (!field) {
+        const suggestion = closest(path[i]!, type.fields.map((f) => f.name));
+        this.problem(
+          UNKNOWN_PARAMETER,
+          suggestion ? "unknownFieldSuggest" : "unknownField",
+          { name: at, field: path[i]!, type: describeType(type), ...(suggestion ? { suggestion } : {}) },
+          range,
+        );
+        return { kind: "paramRef", path, type: undefined, optional: false, range };
+      }
+      type = field.type;
+      optional ||= field.optional;
+    }
+    return { kind: "paramRef", path, type, optional, range };
+  }
+
+  /** An interpolated string, for a field of type `fieldType`. */
+  template(s: StringLiteral, fieldType: FieldType): IrTemplate {
+    const parts = (s.parts ?? []).map((p) => (typeof p === "string" ? p : this.ref(p.path, p.range)));
+    const link = fieldType.kind === "string" && fieldType.link === true;
+    return { kind: "template", parts, encoding: link ? "uri" : "text", range: s.range };
+  }
+
+  // ----- conditions -----
+
+  /** The condition of `when`, from the statement's arguments. */
+  condition(args: readonly Argument[], at: Range): IrCondition | undefined {
+    if (args.length === 0) {
+      this.problem(TEMPLATE_STRUCTURE, "missingCondition", {}, at);
+      return undefined;
+    }
+    const reader = new ConditionReader(args, this);
+    const condition = reader.or();
+    if (condition && !reader.done()) {
+      this.badCondition(reader.peek()!);
+      return undefined;
+    }
+    return condition;
+  }
+
+  /** A condition that stops after `last` (`when $a and`, `when $a is`). */
+  problemAfter(last: Argument): void {
+    this.problem(TEMPLATE_STRUCTURE, "incompleteCondition", { after: describeArgument(last) }, last.range);
+  }
+
+  badCondition(arg: Argument): undefined {
+    this.problem(TEMPLATE_STRUCTURE, "badCondition", { what: describeArgument(arg) }, arg.range);
+    return undefined;
+  }
+
+  /** Checks that a bare `$x` can be a condition: a bool, or a value that may be left out. */
+  checkTruthy(ref: IrParamRef): void {
+    if (!ref.type || ref.type.kind === "bool" || ref.optional) return;
+    this.problem(TEMPLATE_TYPE, "condition", { name: `$${ref.path.join(".")}`, type: describeType(ref.type) }, ref.range);
+  }
+
+  /** Checks that `$x is value` can be true and can be false. */
+  checkComparison(ref: IrParamRef, value: string | number | boolean, range: Range): void {
+    const type = ref.type;
+    if (!type) return;
+    const name = `$${ref.path.join(".")}`;
+    const literals = literalsOf(type);
+    const fits =
+      typeof value === "string"
+        ? literals
+          ? literals.includes(value)
+          : isStringType(type)
+        : typeof value === "number"
+          ? type.kind === "int"
+          : type.kind === "bool";
+    if (!fits) this.problem(TEMPLATE_TYPE, "neverEqual", { name, type: describeType(type), value: JSON.stringify(value) }, range);
+  }
+}
+
+/** `or` of `and` of `[not] $ref [is [not] literal]`, read from a statement's arguments. */
+class ConditionReader {
+  private at = 0;
+
+  constructor(
+    private readonly args: readonly Argument[],
+    private readonly lowering: TemplateLowering,
+  ) {}
+
+  done(): boolean {
+    return this.at >= this.args.length;
+  }
+
+  peek(): Argument | undefined {
+    return this.args[this.at];
+  }
+
+  private word(w: string): boolean {
+    const a = this.peek();
+    if (a?.kind === "Identifier" && a.name === w) {
+      this.at++;
+      return true;
+    }
+    return false;
+  }
+
+  or(): IrCondition | undefined {
+    let left = this.and();
+    while (left && this.word(CONDITION_WORDS.or)) {
+      const right = this.and();
+      if (!right) return undefined;
+      left = { kind: "or", left, right, range: { start: left.range.start, end: right.range.end } };
+    }
+    return left;
+  }
+
+  private and(): IrCondition | undefined {
+    let left = this.unary();
+    while (left && this.word(CONDITION_WORDS.and)) {
+      const right = this.unary();
+      if (!right) return undefined;
+      left = { kind: "and", left, right, range: { start: left.range.start, end: right.range.end } };
+    }
+    return left;
+  }
+
+  private unary(): IrCondition | undefined {
+    const first = this.peek();
+    if (this.word(CONDITION_WORDS.not)) {
+      const operand = this.unary();
+      return operand && { kind: "not", operand, range: { start: first!.range.start, end: operand.range.end } };
+    }
+    const a = this.peek();
+    if (!a) {
+      const last = this.args[this.args.length - 1]!;
+      this.lowering.problemAfter(last);
+      return undefined;
+    }
+    if (a.kind !== "ParamRef") return this.lowering.badCondition(a);
+    this.at++;
+    const ref = this.lowering.ref(a.path, a.range);
+    if (!this.word(CONDITION_WORDS.is)) {
+      this.lowering.checkTruthy(ref);
+      return { kind: "ref", ref, range: a.range };
+    }
+    const negated = this.word(CONDITION_WORDS.not);
+    const v = this.peek();
+    if (!v || (v.kind !== "String" && v.kind !== "Number" && v.kind !== "Boolean")) {
+      if (v) return this.lowering.badCondition(v);
+      this.lowering.problemAfter(this.args[this.args.length - 1]!);
+      return undefined;
+    }
+    this.at++;
+    const range = { start: a.range.start, end: v.range.end };
+    this.lowering.checkComparison(ref, v.value, range);
+    return { kind: "is", ref, value: v.value, negated, range };
+  }
+}
+
+function describeArgument(arg: Argument): string {
+  switch (arg.kind) {
+    case "Identifier":
+      return `word '${arg.name}'`;
+    case "String":
+      return `string ${JSON.stringify(arg.value)}`;
+    case "Number":
+      return `number ${arg.value}`;
+    case "ParamRef":
+      return `'$${arg.path.join(".")}'`;
+    case "ParameterList":
+      return "parameter list";
+    default:
+      return arg.kind.toLowerCase();
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * The template vocabulary of `.b24layout`: the keywords of conditions and repetition and the types
+ * of template parameters. Not Bitrix24 facts, but read the same way (lowering, rules, completion,
+ * hover), so they are written once, here.
+ */
+
+export interface TemplateKeyword {
+  readonly keyword: string;
+  readonly syntax: string;
+  readonly doc: string;
+}
+
+export const WHEN_KEYWORD = "when";
+export const ELSE_KEYWORD = "else";
+export const EACH_KEYWORD = "each";
+
+export const TEMPLATE_KEYWORDS: readonly TemplateKeyword[] = [
+  {
+    keyword: WHEN_KEYWORD,
+    syntax: 'when <condition> { … }',
+    doc: 'Members (blocks, tags, buttons, menu items, card sections and elements) written inside are sent only when the condition holds: `$flag`, `not $flag`, `$channel is "web"`, `$count is not 0`, joined with `and` / `or`.',
+  },
+  {
+    keyword: ELSE_KEYWORD,
+    syntax: "else { … }",
+    doc: "Right after a `when { … }`: members sent when its condition does not hold.",
+  },
+  {
+    keyword: EACH_KEYWORD,
+    syntax: "each <name> in $list { … }",
+    doc: "Members written inside are sent once per item of the list; `$name` is the item. Keys get the item's position: `product_1`, `product_2`, …",
+  },
+];
+
+/** The words of conditions. */
+export const CONDITION_WORDS = { not: "not", and: "and", or: "or", is: "is" } as const;
+
+/** The word between the loop variable and the list: `each product in $products`. */
+export const EACH_IN = "in";
+
+export interface ParamTypeName {
+  readonly name: "string" | "int" | "bool" | "url" | "datetime";
+  readonly doc: string;
+  /** The TypeScript type of the generated factory's parameter. */
+  readonly ts: string;
+}
+
+export const PARAM_TYPE_NAMES: readonly ParamTypeName[] = [
+  { name: "string", doc: "Any text.", ts: "string" },
+  { name: "int", doc: "A whole number.", ts: "number" },
+  { name: "bool", doc: "true or false.", ts: "boolean" },
+  { name: "url", doc: "A link. Interpolated into a `uri` it goes in as it is, where values of the other types are percent-encoded.", ts: "string" },
+  { name: "datetime", doc: "An ISO 8601 date and time with an offset (`2025-01-31T10:00:00+03:00`), for deadlines.", ts: "string" },
+];
