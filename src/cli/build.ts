@@ -18,7 +18,7 @@ import { colorsFor, displayPath, plural, useColors } from "./output.js";
 export const DEFAULT_OUT_DIR = "dist/b24layout";
 
 /** What `build` writes: JSON payloads, or TypeScript modules with one factory per declaration. */
-export const BUILD_TARGETS = ["json", "ts"] as const;
+export const BUILD_TARGETS = ["json", "ts", "js"] as const;
 export type BuildTarget = (typeof BUILD_TARGETS)[number];
 
 export interface BuildOptions extends OutputOptions {
@@ -42,8 +42,8 @@ interface Output {
  */
 export async function runBuild(args: readonly string[], options: BuildOptions, io: CliIo): Promise<number> {
   const target = options.target ?? "json";
-  if (target !== "json" && options.params !== undefined) throw new CliError("--params renders templates to JSON; it does not go with --target ts, whose functions take the values when called");
-  if (target !== "json" && options.stdout) throw new CliError("--stdout prints JSON; it does not go with --target ts");
+  if (target !== "json" && options.params !== undefined) throw new CliError(`--params renders templates to JSON; it does not go with --target ${target}, whose functions take the values when called`);
+  if (target !== "json" && options.stdout) throw new CliError(`--stdout prints JSON; it does not go with --target ${target}`);
   const params = options.params === undefined ? {} : readParams(resolve(io.cwd, options.params), displayPath(resolve(io.cwd, options.params), io.cwd));
   const checked = await checkInputs(args, io, { keepPrograms: true });
   // Rendering to JSON adds its own errors: template values missing or not fitting (template-arguments).
@@ -56,7 +56,7 @@ export async function runBuild(args: readonly string[], options: BuildOptions, i
     io.stderr.write(`${c.red("Nothing was written.")}\n`);
     return EXIT_PROBLEMS;
   }
-  if (target === "ts") return writeOutputs(typeScriptOutputs(files), options, io);
+  if (target !== "json") return writeOutputs(moduleOutputs(files, target), options, io);
 
   const outputs = collectOutputs(rendered, options.stdout === true);
   if (reportCollisions(outputs, io, c)) return EXIT_PROBLEMS;
@@ -143,13 +143,23 @@ function jsonErrorPosition(text: string, error: unknown): string {
   return `:${lines.length}:${lines[lines.length - 1]!.length + 1}`;
 }
 
-/** One TypeScript module per source file (`call.b24layout` → `call.ts`), and the types module they import. */
-function typeScriptOutputs(files: readonly LoweredFile[]): TextOutput[] {
-  const out: TextOutput[] = [{ key: `${TYPES_MODULE}.ts`, text: typesModule(), origin: "the types module" }];
+/**
+ * One module per source file (`call.b24layout` → `call.ts`, or `call.js` with `call.d.ts`), and
+ * the types module they import (`b24layout-types.ts`, or `.d.ts` beside JavaScript).
+ */
+function moduleOutputs(files: readonly LoweredFile[], target: "ts" | "js"): TextOutput[] {
+  const types = target === "ts" ? `${TYPES_MODULE}.ts` : `${TYPES_MODULE}.d.ts`;
+  const out: TextOutput[] = [{ key: types, text: typesModule(), origin: "the types module" }];
   for (const f of files) {
     if (f.program.declarations.length === 0) continue;
     const name = basename(f.source.path).replace(new RegExp(`\\${SOURCE_EXTENSION}$`), "");
-    out.push({ key: `${name}.ts`, text: emitTypeScriptModule(f.program, { source: f.display }), origin: f.display });
+    const source = { source: f.display };
+    if (target === "ts") {
+      out.push({ key: `${name}.ts`, text: emitTypeScriptModule(f.program, source), origin: f.display });
+    } else {
+      out.push({ key: `${name}.js`, text: emitTypeScriptModule(f.program, { ...source, mode: "js" }), origin: f.display });
+      out.push({ key: `${name}.d.ts`, text: emitTypeScriptModule(f.program, { ...source, mode: "dts" }), origin: f.display });
+    }
   }
   return out;
 }

@@ -62,7 +62,7 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
     .argument("[paths...]", "files, directories or globs")
     .option("-o, --out-dir <dir>", "output directory", DEFAULT_OUT_DIR)
     .option("--stdout", "print one JSON object { name: payload, … } instead of writing files")
-    .addOption(new Option("-t, --target <target>", "json: one payload per declaration; ts: one TypeScript module per file, with a typed function per declaration").choices(BUILD_TARGETS).default("json"))
+    .addOption(new Option("-t, --target <target>", "json: one payload per declaration; ts: one TypeScript module per file, with a typed function per declaration; js: the same as JavaScript with .d.ts").choices(BUILD_TARGETS).default("json"))
     .option("--params <file>", 'JSON file of template parameter values by declaration name ({ "incomingCall": { "dealId": 42 } }), to render templates to JSON')
     .addHelpText(
       "after",

@@ -665,7 +665,8 @@ class Lowering {
     }
     // A broken head still lowers the members (so their own problems are found), unguarded.
     this.guard = guard ?? outer;
-    const lowerMembers = () => this.lowerStatements(obj, plan, body.statements, collections);
+    const condition = guard?.kind === "when" && keyword === WHEN_KEYWORD ? guard.condition : undefined;
+    const lowerMembers = () => this.templates.withGiven(condition, () => this.lowerStatements(obj, plan, body.statements, collections));
     try {
       if (loopVariable && guard?.kind === "each") this.templates.withLoopVariable(loopVariable, guard.itemType, lowerMembers);
       else lowerMembers();
@@ -678,6 +679,21 @@ class Lowering {
 
   /** The last `when` lowered in the current statement list, for its `else`. */
   private lastWhen: { readonly statement: Statement; readonly guard: IrGuard & { kind: "when" } } | undefined = undefined;
+
+  /**
+   * Builds a member's own content outside the guard: the guard decides whether the member is
+   * sent, and the collections inside it are its own (a `lineOfBlocks` under `each` has its blocks
+   * once per item, not once per item per item). Loop variables stay in scope.
+   */
+  unguarded<T>(build: () => T): T {
+    const guard = this.guard;
+    this.guard = undefined;
+    try {
+      return build();
+    } finally {
+      this.guard = guard;
+    }
+  }
 
   /** Marks an item just added to a list as written under the current guard. */
   guardItem(arr: IrArray): void {
@@ -697,7 +713,12 @@ class Lowering {
     const t = field.type;
     if (t.kind === "block") {
       if (s.label) this.problem(INVALID_ARGUMENT, "labelNotAllowed", { what: "the block inside withTitle" }, s.label.range);
-      obj.entries.push(entry(field.name, s.name.range, this.buildBlock(s), s.range));
+      if (this.guard) {
+        // One block, not a collection: it is there or the withTitle is broken.
+        const keyword = this.guard.kind === "each" ? EACH_KEYWORD : WHEN_KEYWORD;
+        this.problem(TEMPLATE_STRUCTURE, "membersOnly", { keyword, name: s.name.name }, s.name.range);
+      }
+      obj.entries.push(entry(field.name, s.name.range, this.unguarded(() => this.buildBlock(s)), s.range));
       return;
     }
     if (t.kind === "list") {
@@ -706,7 +727,7 @@ class Lowering {
         arr = newArray(newList(), s.range);
         obj.entries.push(entry(field.name, s.name.range, arr, s.range));
       }
-      arr.items.push(this.buildObject(s, planByName(t.dto!)));
+      arr.items.push(this.unguarded(() => this.buildObject(s, planByName(t.dto!))));
       this.guardItem(arr);
       return;
     }
@@ -717,7 +738,7 @@ class Lowering {
       collections.set(field.name, c);
       obj.entries.push(entry(field.name, s.name.range, c, s.range));
     }
-    const value = t.blockTypes ? this.buildBlock(s) : this.buildObject(s, planByName(t.of));
+    const value = this.unguarded(() => (t.blockTypes ? this.buildBlock(s) : this.buildObject(s, planByName(t.of))));
     const label: Label | undefined = s.label;
     const member = label ? entry(label.value, label.range, value, s.range) : generatedEntry(s.name.range, value, s.range);
     if (this.guard) member.guard = this.guard;
@@ -734,7 +755,7 @@ class Lowering {
       arr = newArray(newList(), s.range);
       obj.entries.push(entry(members.field, s.name.range, arr, s.range));
     }
-    const element = this.buildObject(s, memberPlan);
+    const element = this.unguarded(() => this.buildObject(s, memberPlan));
     element.entries.unshift(entry(members.nameField, s.name.range, scalar(s.name.name, s.name.range, "name"), s.name.range));
     arr.items.push(element);
     this.guardItem(arr);

@@ -68,6 +68,8 @@ export class TemplateLowering {
   /** Names in scope, innermost last. Undefined outside declarations. */
   private scopes: Map<string, Binding>[] = [];
   private declarationName = "";
+  /** Paths known to be given where the statement being lowered sits (`when $x.page { … }`). */
+  private readonly given: string[] = [];
   private declarationKeyword = "";
 
   constructor(private readonly problem: Problem) {}
@@ -84,6 +86,10 @@ export class TemplateLowering {
       if (scope.has(p.name.name)) {
         this.problem(TEMPLATE_STRUCTURE, "duplicateParameter", { name: p.name.name }, p.name.range);
         continue;
+      }
+      if (p.name.name.includes("-")) {
+        const suggestion = p.name.name.replace(/-([A-Za-z0-9_])/g, (_, c: string) => c.toUpperCase());
+        this.problem(TEMPLATE_STRUCTURE, "parameterName", { name: p.name.name, suggestion }, p.name.range, suggestion);
       }
       const defaultValue = p.defaultValue ? this.defaultValue(p.defaultValue, type, p.name.name) : undefined;
       const optional = p.optional || defaultValue !== undefined;
@@ -103,6 +109,25 @@ export class TemplateLowering {
 
   endDeclaration(): void {
     this.scopes = [];
+  }
+
+  /** Runs `body` knowing that the values the condition tests for are given (inside `when $x { … }`). */
+  withGiven<T>(condition: IrCondition | undefined, body: () => T): T {
+    const paths: string[] = [];
+    const collect = (c: IrCondition) => {
+      if (c.kind === "ref") paths.push(c.ref.path.join("."));
+      else if (c.kind === "and") {
+        collect(c.left);
+        collect(c.right);
+      }
+    };
+    if (condition) collect(condition);
+    this.given.push(...paths);
+    try {
+      return body();
+    } finally {
+      this.given.length -= paths.length;
+    }
   }
 
   /** Runs `body` with `name` bound to an item of a list. */
@@ -211,7 +236,7 @@ export class TemplateLowering {
       return { kind: "paramRef", path, type: undefined, optional: false, range };
     }
     let type: ParamType = root.type;
-    let optional = root.optional;
+    let optional = root.optional && !this.given.includes(path[0]!);
     for (let i = 1; i < path.length; i++) {
       const at = `$${path.slice(0, i).join(".")}`;
       if (type.kind !== "record") {
@@ -232,6 +257,7 @@ export class TemplateLowering {
       type = field.type;
       optional ||= field.optional;
     }
+    if (optional && this.given.includes(path.join("."))) optional = false;
     return { kind: "paramRef", path, type, optional, range };
   }
 

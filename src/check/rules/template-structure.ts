@@ -7,10 +7,12 @@ export default defineRule({
     description: "Require parameter lists only after declaration names, and `when`, `else` and `each` to be well formed and to contain only members.",
     why: "Conditions and repetition decide which blocks, tags, buttons, menu items, card sections and elements are sent; a field of a structure is either there or not, so it cannot be conditional. A malformed head leaves nothing to decide with.",
     severity: "error",
+    fixable: true,
     spec: "templates",
     messages: {
       parametersNotHere: "A parameter list can only follow the name of a declaration: layout name(param: type) { … }.",
       duplicateParameter: "Parameter '{name}' is declared twice.",
+      parameterName: "Parameter names cannot contain '-': a reference '${name}' would end at the '-'. Write '{suggestion}'.",
       duplicateField: "Field '{name}' is declared twice in this record type.",
       shadows: "Loop variable '{name}' hides a parameter or loop variable of the same name: pick another name.",
       membersOnly:
