@@ -189,6 +189,8 @@ class JsonEmitter {
   // ----- templates -----
 
   private ref(ref: IrParamRef): Value {
+    if (ref.absent) return ABSENT;
+    if (ref.constant !== undefined) return ref.constant;
     const [name, ...fields] = ref.path;
     let value: Json | undefined;
     for (let i = this.scopes.length - 1; i >= 0; i--) {

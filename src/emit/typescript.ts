@@ -23,7 +23,7 @@ import type {
   IrValue,
   ParamType,
 } from "../lower/ir.js";
-import { isRepeated, memberRuns } from "../lower/ir.js";
+import { constantCondition, isRepeated, memberRuns } from "../lower/ir.js";
 import { getDto, getField } from "../model/dtos.js";
 import { PARAM_TYPE_NAMES } from "../model/templates.js";
 import { isStringType } from "../lower/templates.js";
@@ -277,6 +277,8 @@ class FactoryWriter {
   }
 
   private ref(ref: IrParamRef): string {
+    if (ref.absent) return "undefined";
+    if (ref.constant !== undefined) return JSON.stringify(ref.constant);
     const [name, ...fields] = ref.path;
     const binding = this.lookup(name!);
     let out = binding?.local ?? "undefined";
@@ -337,6 +339,13 @@ class FactoryWriter {
         continue;
       }
       const guard = run.guard;
+      const known = guard.kind === "when" ? constantCondition(guard.condition) : undefined;
+      if (known !== undefined) {
+        // Decided by literals given to a fragment: no `if`.
+        if (known) this.members(run.members, guardOf, add, guard, suffix);
+        previousWhen = undefined;
+        continue;
+      }
       if (guard.kind === "when") {
         const isElse = previousWhen !== undefined && guard.condition.kind === "not" && guard.condition.operand === previousWhen.condition;
         if (isElse) {

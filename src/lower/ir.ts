@@ -120,6 +120,12 @@ export interface IrParamRef {
   /** Whether the value may be left out at run time (an optional parameter or record field without a default). */
   readonly optional: boolean;
   readonly range: Range;
+  /**
+   * A value known when lowering: a fragment parameter given a literal (`use client { name: "x" }`),
+   * or left out (`absent`). The emitters write it instead of looking the path up.
+   */
+  readonly constant?: string | number | boolean | null;
+  readonly absent?: boolean;
 }
 
 /** `"/crm/deal/details/${dealId}/"`: a string put together when the template is called. */
@@ -163,6 +169,32 @@ export interface IrEach {
 }
 
 export type IrGuard = IrWhen | IrEach;
+
+/**
+ * The value of a condition known without the arguments (it tests only fragment parameters given
+ * literals or left out), or undefined when it depends on them.
+ */
+export function constantCondition(c: IrCondition): boolean | undefined {
+  switch (c.kind) {
+    case "ref":
+      if (c.ref.absent) return false;
+      return c.ref.constant === undefined ? undefined : c.ref.constant !== null && c.ref.constant !== false;
+    case "is":
+      if (c.ref.absent) return c.negated;
+      return c.ref.constant === undefined ? undefined : (c.ref.constant === c.value) !== c.negated;
+    case "not": {
+      const v = constantCondition(c.operand);
+      return v === undefined ? undefined : !v;
+    }
+    case "and":
+    case "or": {
+      const l = constantCondition(c.left);
+      const r = constantCondition(c.right);
+      if (c.kind === "and") return l === false || r === false ? false : l === true && r === true ? true : undefined;
+      return l === true || r === true ? true : l === false && r === false ? false : undefined;
+    }
+  }
+}
 
 /** The guards of an entry from the outermost in, ending with `guard`. */
 export function guardChain(guard: IrGuard | undefined): IrGuard[] {

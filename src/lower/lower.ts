@@ -23,12 +23,13 @@ import type {
   IrEntry,
   IrGuard,
   IrObject,
+  IrParam,
   IrProgram,
   IrScalar,
   IrValue,
 } from "./ir.js";
-import { EACH_IN, EACH_KEYWORD, ELSE_KEYWORD, WHEN_KEYWORD } from "../model/templates.js";
-import { TEMPLATE_STRUCTURE, TEMPLATE_TYPE, TemplateLowering, describeType } from "./templates.js";
+import { EACH_IN, EACH_KEYWORD, ELSE_KEYWORD, FRAGMENT_KEYWORD, USE_KEYWORD, WHEN_KEYWORD } from "../model/templates.js";
+import { TEMPLATE_STRUCTURE, TEMPLATE_TYPE, TemplateLowering, assignable, describeType, typeMismatch, type FragmentValue } from "./templates.js";
 import {
   declarationRef,
   entry,
@@ -167,6 +168,13 @@ class DtoPlan {
   }
 }
 
+/** A `fragment` declaration. */
+interface Fragment {
+  readonly name: Identifier;
+  readonly params: readonly IrParam[];
+  readonly statements: readonly Statement[];
+}
+
 interface FlattenedField {
   readonly via: FieldSpec;
   readonly dto: DtoSpec;
@@ -243,9 +251,15 @@ class Lowering {
   );
   /** The innermost `when` or `each` around the statement being lowered. */
   private guard: IrGuard | undefined = undefined;
+  /** `fragment` declarations of the file, by name. */
+  private readonly fragments = new Map<string, Fragment>();
+  /** The fragments being expanded, outermost first: a `use` of one of them is a cycle. */
+  private readonly expanding: string[] = [];
 
   run(document: Document): LoweringResult {
     const declarations = newList<IrDeclaration>();
+    // Fragments first: a declaration may use one written after it.
+    for (const s of document.statements) if (s.name.name === FRAGMENT_KEYWORD) this.collectFragment(s);
     for (const s of document.statements) {
       const keyword = s.name.name;
       if (keyword === "") continue;
@@ -254,6 +268,7 @@ class Lowering {
         this.lowerTranslations(s);
         continue;
       }
+      if (keyword === FRAGMENT_KEYWORD) continue;
       const spec = getDeclaration(keyword);
       if (!spec) {
         const options = [...DECLARATIONS.map((d) => d.keyword), TRANSLATIONS_KEYWORD];
@@ -499,7 +514,7 @@ class Lowering {
       case "String":
         return arg.parts ? this.templates.template(arg, type) : scalar(arg.value, arg.range, "string");
       case "ParamRef":
-        return this.templates.ref(arg.path, arg.range);
+        return this.templates.value(arg.path, arg.range);
       case "ParameterList":
         this.problem(TEMPLATE_STRUCTURE, "parametersNotHere", {}, arg.range);
         return scalar(null, arg.range, "null");
@@ -562,6 +577,10 @@ class Lowering {
 
       if (templated && (name === WHEN_KEYWORD || name === EACH_KEYWORD || name === ELSE_KEYWORD)) {
         this.lowerTemplateStatement(obj, plan, s, before, collections);
+        continue;
+      }
+      if (templated && name === USE_KEYWORD) {
+        this.lowerUse(obj, plan, s, collections);
         continue;
       }
 
@@ -675,6 +694,93 @@ class Lowering {
     }
     // Set after the body, whose own `when`s set it too: the `else` after this one pairs with it.
     this.lastWhen = keyword === WHEN_KEYWORD && guard?.kind === "when" ? { statement: s, guard } : undefined;
+  }
+
+  // ----- fragments -----
+
+  /** `fragment name(params) { members }`: kept, with its parameters, for the `use`s. */
+  collectFragment(s: Statement): void {
+    const first = s.args[0];
+    if (!first || first.kind !== "Identifier") {
+      this.problem(INVALID_ARGUMENT, "declarationName", { keyword: FRAGMENT_KEYWORD }, first?.range ?? s.name.range);
+      return;
+    }
+    const list = s.args[1]?.kind === "ParameterList" ? s.args[1] : undefined;
+    for (let i = list ? 2 : 1; i < s.args.length; i++) this.problem(INVALID_ARGUMENT, "unexpectedArgument", { what: `fragment '${first.name}'` }, s.args[i]!.range);
+    if (s.action) this.problem(INVALID_ARGUMENT, "noAction", { what: "a fragment" }, s.action.range);
+    if (!s.body) this.problem(TEMPLATE_STRUCTURE, "missingBody", { keyword: FRAGMENT_KEYWORD }, s.name.range);
+    if (this.fragments.has(first.name)) {
+      this.problem(TEMPLATE_STRUCTURE, "duplicateFragment", { name: first.name, line: this.fragments.get(first.name)!.name.range.start.line }, first.range);
+      return;
+    }
+    this.fragments.set(first.name, { name: first, params: this.templates.parameters(list), statements: s.body?.statements ?? [] });
+  }
+
+  /** `use name { param: value }`: the fragment's members, lowered here with its parameters bound. */
+  lowerUse(obj: IrObject, plan: DtoPlan, s: Statement, collections: Map<string, IrCollection>): void {
+    if (s.label) this.problem(INVALID_ARGUMENT, "labelNotAllowed", { what: "'use'" }, s.label.range);
+    if (s.action) this.problem(INVALID_ARGUMENT, "noAction", { what: "'use'" }, s.action.range);
+    if (s.body) this.problem(INVALID_ARGUMENT, "noBody", { name: USE_KEYWORD }, s.body.range);
+    const [nameArg, argsArg, ...rest] = s.args;
+    for (const a of rest) this.problem(INVALID_ARGUMENT, "unexpectedArgument", { what: "'use'" }, a.range);
+    if (nameArg?.kind !== "Identifier" || (argsArg !== undefined && argsArg.kind !== "Map")) {
+      this.problem(TEMPLATE_STRUCTURE, "useSyntax", {}, (nameArg?.kind === "Identifier" ? argsArg : nameArg)?.range ?? s.name.range);
+      return;
+    }
+    const fragment = this.fragments.get(nameArg.name);
+    if (!fragment) {
+      const suggestion = closest(nameArg.name, [...this.fragments.keys()]);
+      this.problem(
+        TEMPLATE_STRUCTURE,
+        suggestion ? "unknownFragmentSuggest" : "unknownFragment",
+        { name: nameArg.name, ...(suggestion ? { suggestion } : {}) },
+        nameArg.range,
+        suggestion,
+      );
+      return;
+    }
+    if (this.expanding.includes(nameArg.name)) {
+      this.problem(TEMPLATE_STRUCTURE, "fragmentCycle", { name: nameArg.name, chain: [...this.expanding, nameArg.name].join(" → ") }, nameArg.range);
+      return;
+    }
+    const values = new Map<string, FragmentValue>();
+    for (const e of argsArg?.entries ?? []) {
+      const param = fragment.params.find((p) => p.name === e.key.value);
+      if (!param) {
+        const suggestion = closest(e.key.value, fragment.params.map((p) => p.name));
+        this.problem(
+          TEMPLATE_STRUCTURE,
+          suggestion ? "unknownArgumentSuggest" : "unknownArgument",
+          { name: e.key.value, fragment: nameArg.name, ...(suggestion ? { suggestion } : {}) },
+          e.key.range,
+          suggestion,
+        );
+        continue;
+      }
+      const value = this.valueFor(e.value, STRING_TYPE);
+      if (value.kind !== "scalar" && value.kind !== "paramRef" && value.kind !== "template") {
+        this.problem(TEMPLATE_STRUCTURE, "argumentValue", { name: param.name }, e.value.range);
+        continue;
+      }
+      const actual = value.kind === "scalar" ? typeMismatch(param.type, value.value, "it") : value.kind === "template" ? (assignable({ kind: "string" }, param.type) ? undefined : "an interpolated string") : value.type && !assignable(value.type, param.type) ? describeType(value.type) : undefined;
+      if (actual !== undefined) {
+        const shown = value.kind === "scalar" ? JSON.stringify(value.value) : value.kind === "template" ? "an interpolated string" : describeType(value.type!);
+        this.problem(TEMPLATE_TYPE, "argumentType", { name: param.name, actual: shown, type: describeType(param.type) }, e.value.range);
+      }
+      values.set(param.name, value);
+    }
+    const missing = fragment.params.filter((p) => !p.optional && !values.has(p.name)).map((p) => `'${p.name}'`);
+    if (missing.length > 0) this.problem(TEMPLATE_STRUCTURE, "missingArguments", { fragment: nameArg.name, params: missing.join(", ") }, nameArg.range);
+    for (const p of fragment.params) {
+      if (values.has(p.name) || p.defaultValue === undefined || Array.isArray(p.defaultValue)) continue;
+      values.set(p.name, scalar(p.defaultValue as string | number | boolean | null, p.defaultRange!, "string"));
+    }
+    this.expanding.push(nameArg.name);
+    try {
+      this.templates.withFragment(nameArg.name, fragment.params, values, () => this.lowerStatements(obj, plan, fragment.statements, collections));
+    } finally {
+      this.expanding.pop();
+    }
   }
 
   /** The last `when` lowered in the current statement list, for its `else`. */

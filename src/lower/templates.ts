@@ -7,7 +7,7 @@ import type { Argument, Identifier, ParameterList, Range, StringLiteral, TypeNod
 import type { FieldType } from "../model/types.js";
 import { CONDITION_WORDS, PARAM_TYPE_NAMES } from "../model/templates.js";
 import { closest } from "../util/suggest.js";
-import type { IrCondition, IrParam, IrParamRef, IrTemplate, ParamDefault, ParamType, RecordFieldType } from "./ir.js";
+import type { IrCondition, IrParam, IrParamRef, IrScalar, IrTemplate, IrValue, ParamDefault, ParamType, RecordFieldType } from "./ir.js";
 
 export const UNKNOWN_PARAMETER = "unknown-parameter";
 export const TEMPLATE_TYPE = "template-type";
@@ -15,11 +15,15 @@ export const TEMPLATE_STRUCTURE = "template-structure";
 
 type Problem = (ruleId: string, messageId: string, data: Record<string, string | number>, range: Range, replacement?: string) => void;
 
-/** A name in scope: a parameter or a loop variable. */
+/** A name in scope: a parameter or a loop variable; in a fragment, bound to what the `use` gave. */
 interface Binding {
   readonly type: ParamType;
   readonly optional: boolean;
+  readonly value?: FragmentValue;
 }
+
+/** What a fragment parameter can be given: a literal, a caller's `$reference`, an interpolated string, or nothing. */
+export type FragmentValue = IrScalar | IrParamRef | IrTemplate | { readonly kind: "absent" };
 
 const TYPE_NAMES = PARAM_TYPE_NAMES.map((t) => t.name);
 
@@ -64,6 +68,80 @@ export function isScalarType(type: ParamType): boolean {
   return isStringType(type) || type.kind === "int" || type.kind === "bool";
 }
 
+const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Why `value` is not of `type` (naming it by `path`), or undefined when it is. */
+export function typeMismatch(type: ParamType, value: unknown, path: string): string | undefined {
+  const is = (ok: boolean) => (ok ? undefined : `${path} must be ${describeType(type)}, not ${JSON.stringify(value)}`);
+  switch (type.kind) {
+    case "string":
+    case "url":
+      return is(typeof value === "string");
+    case "datetime":
+      return typeof value === "string" && DATETIME.test(value) ? undefined : `${path} must be an ISO 8601 date and time with an offset (2025-01-31T10:00:00+03:00), not ${JSON.stringify(value)}`;
+    case "int":
+      return is(typeof value === "number" && Number.isInteger(value));
+    case "bool":
+      return is(typeof value === "boolean");
+    case "literal":
+    case "union": {
+      const literals = literalsOf(type);
+      if (literals) return is(typeof value === "string" && literals.includes(value));
+      const members = type.kind === "union" ? type.members : [type];
+      return members.some((m) => typeMismatch(m, value, path) === undefined) ? undefined : is(false);
+    }
+    case "list": {
+      if (!Array.isArray(value)) return is(false);
+      for (let i = 0; i < value.length; i++) {
+        const inner = typeMismatch(type.of, (value as unknown[])[i], `${path}[${i}]`);
+        if (inner) return inner;
+      }
+      return undefined;
+    }
+    case "record": {
+      if (value === null || typeof value !== "object" || Array.isArray(value)) return is(false);
+      for (const f of type.fields) {
+        const has = Object.hasOwn(value, f.name);
+        if (!has) {
+          if (!f.optional) return `${path}.${f.name} is missing`;
+          continue;
+        }
+        const inner = typeMismatch(f.type, (value as Record<string, unknown>)[f.name], `${path}.${f.name}`);
+        if (inner) return inner;
+      }
+      const extra = Object.keys(value).find((k) => !type.fields.some((f) => f.name === k));
+      return extra === undefined ? undefined : `${path} has no field '${extra}' (it is ${describeType(type)})`;
+    }
+  }
+}
+
+/** Whether every value of type `from` is a value of type `to`. */
+export function assignable(from: ParamType, to: ParamType): boolean {
+  if (from.kind === "union") return from.members.every((m) => assignable(m, to));
+  if (to.kind === "union") return to.members.some((m) => assignable(from, m));
+  switch (to.kind) {
+    case "string":
+      return isStringType(from);
+    case "url":
+    case "datetime":
+    case "int":
+    case "bool":
+      return from.kind === to.kind;
+    case "literal":
+      return from.kind === "literal" && from.value === to.value;
+    case "list":
+      return from.kind === "list" && assignable(from.of, to.of);
+    case "record":
+      return (
+        from.kind === "record" &&
+        to.fields.every((f) => {
+          const g = from.fields.find((x) => x.name === f.name);
+          return g ? assignable(g.type, f.type) && (f.optional || !g.optional) : f.optional;
+        })
+      );
+  }
+}
+
 export class TemplateLowering {
   /** Names in scope, innermost last. Undefined outside declarations. */
   private scopes: Map<string, Binding>[] = [];
@@ -78,12 +156,18 @@ export class TemplateLowering {
   beginDeclaration(keyword: string, name: string, list: ParameterList | undefined): IrParam[] {
     this.declarationKeyword = keyword;
     this.declarationName = name;
+    const params = this.parameters(list);
+    this.scopes = [new Map(params.map((p) => [p.name, { type: p.type, optional: p.optional && p.defaultValue === undefined }]))];
+    return params;
+  }
+
+  /** The parameters of a declaration or fragment, with their types resolved (problems reported). */
+  parameters(list: ParameterList | undefined): IrParam[] {
     const params: IrParam[] = [];
-    const scope = new Map<string, Binding>();
     for (const p of list?.parameters ?? []) {
       if (!p.type) continue;
       const type = this.type(p.type);
-      if (scope.has(p.name.name)) {
+      if (params.some((x) => x.name === p.name.name)) {
         this.problem(TEMPLATE_STRUCTURE, "duplicateParameter", { name: p.name.name }, p.name.range);
         continue;
       }
@@ -92,19 +176,42 @@ export class TemplateLowering {
         this.problem(TEMPLATE_STRUCTURE, "parameterName", { name: p.name.name, suggestion }, p.name.range, suggestion);
       }
       const defaultValue = p.defaultValue ? this.defaultValue(p.defaultValue, type, p.name.name) : undefined;
-      const optional = p.optional || defaultValue !== undefined;
-      scope.set(p.name.name, { type, optional: p.optional && defaultValue === undefined });
       params.push({
         name: p.name.name,
         nameRange: p.name.range,
         range: p.range,
-        optional,
+        optional: p.optional || defaultValue !== undefined,
         type,
         ...(defaultValue !== undefined ? { defaultValue, defaultRange: p.defaultValue!.range } : {}),
       });
     }
-    this.scopes = [scope];
     return params;
+  }
+
+  /**
+   * Lowers a fragment's members where it is used: only its parameters are in scope (not the
+   * caller's), each bound to what the `use` gave it.
+   */
+  withFragment<T>(name: string, params: readonly IrParam[], values: ReadonlyMap<string, FragmentValue>, body: () => T): T {
+    // `given` stays: its paths are the caller's, and so are those of the references the fragment is given.
+    const saved = { scopes: this.scopes, name: this.declarationName, keyword: this.declarationKeyword };
+    this.scopes = [new Map(params.map((p) => [p.name, { type: p.type, optional: values.get(p.name)?.kind === "absent", value: values.get(p.name) ?? { kind: "absent" } }]))];
+    this.declarationName = name;
+    this.declarationKeyword = "fragment";
+    try {
+      return body();
+    } finally {
+      this.scopes = saved.scopes;
+      this.declarationName = saved.name;
+      this.declarationKeyword = saved.keyword;
+    }
+  }
+
+  /** A `$reference` in a value position: what it names, or what a fragment parameter was given. */
+  value(path: readonly string[], range: Range): IrValue {
+    const bound = this.lookup(path[0]!)?.value;
+    if (bound && path.length === 1 && (bound.kind === "scalar" || bound.kind === "template")) return bound;
+    return this.ref(path, range);
   }
 
   endDeclaration(): void {
@@ -237,6 +344,13 @@ export class TemplateLowering {
     }
     let type: ParamType = root.type;
     let optional = root.optional && !this.given.includes(path[0]!);
+    const bound = root.value;
+    if (bound && path.length === 1 && bound.kind === "absent") return { kind: "paramRef", path, type, optional: !this.given.includes(path[0]!), range, absent: true };
+    if (bound && path.length === 1 && bound.kind === "scalar") return { kind: "paramRef", path, type, optional: false, range, constant: bound.value };
+    if (bound?.kind === "template") {
+      this.problem(TEMPLATE_TYPE, "boundTemplate", { name: shown }, range);
+      return { kind: "paramRef", path, type: undefined, optional: false, range };
+    }
     for (let i = 1; i < path.length; i++) {
       const at = `$${path.slice(0, i).join(".")}`;
       if (type.kind !== "record") {
@@ -257,13 +371,23 @@ export class TemplateLowering {
       type = field.type;
       optional ||= field.optional;
     }
-    if (optional && this.given.includes(path.join("."))) optional = false;
+    // Inside `when $x { … }`, $x is given (compared by the path the value is looked up by).
+    const given = this.given.includes((bound?.kind === "paramRef" ? [...bound.path, ...path.slice(1)] : path).join("."));
+    if (given) optional = false;
+    // A fragment parameter given a caller's reference: the same value, by the caller's path.
+    if (bound?.kind === "paramRef") return { ...bound, path: [...bound.path, ...path.slice(1)], type, optional: !given && (optional || bound.optional), range };
     return { kind: "paramRef", path, type, optional, range };
   }
 
   /** An interpolated string, for a field of type `fieldType`. */
   template(s: StringLiteral, fieldType: FieldType): IrTemplate {
-    const parts = (s.parts ?? []).map((p) => (typeof p === "string" ? p : this.ref(p.path, p.range)));
+    const parts: (string | IrParamRef)[] = [];
+    for (const p of s.parts ?? []) {
+      const bound = typeof p === "string" ? undefined : this.lookup(p.path[0]!)?.value;
+      // A fragment parameter given an interpolated string: its parts, in place.
+      if (typeof p !== "string" && bound?.kind === "template" && p.path.length === 1) parts.push(...bound.parts);
+      else parts.push(typeof p === "string" ? p : this.ref(p.path, p.range));
+    }
     const link = fieldType.kind === "string" && fieldType.link === true;
     return { kind: "template", parts, encoding: link ? "uri" : "text", range: s.range };
   }

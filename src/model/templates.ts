@@ -13,6 +13,8 @@ export interface TemplateKeyword {
 export const WHEN_KEYWORD = "when";
 export const ELSE_KEYWORD = "else";
 export const EACH_KEYWORD = "each";
+export const FRAGMENT_KEYWORD = "fragment";
+export const USE_KEYWORD = "use";
 
 export const TEMPLATE_KEYWORDS: readonly TemplateKeyword[] = [
   {
@@ -29,6 +31,16 @@ export const TEMPLATE_KEYWORDS: readonly TemplateKeyword[] = [
     keyword: EACH_KEYWORD,
     syntax: "each <name> in $list { … }",
     doc: "Members written inside are sent once per item of the list; `$name` is the item. Keys get the item's position: `product_1`, `product_2`, …",
+  },
+  {
+    keyword: FRAGMENT_KEYWORD,
+    syntax: "fragment <name>(<parameters>) { … }",
+    doc: "At the top level: a named group of members (blocks, tags, buttons, menu items, sections or elements) that declarations reuse with `use`. It is checked where it is used: a fragment with a withTitle cannot be used inside lineOfBlocks.",
+  },
+  {
+    keyword: USE_KEYWORD,
+    syntax: "use <fragment> [{ param: value, … }]",
+    doc: "Puts the members of a fragment here, with its parameters given as literals or `$references`.",
   },
 ];
 

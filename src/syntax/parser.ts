@@ -909,7 +909,7 @@ class B24Parser extends EmbeddedActionsParser {
     if (tokenMatcher(next, EOF)) return false;
     if (depth > 0) return true;
     const opensList = tokenMatcher(last, Comma) || tokenMatcher(last, LParen);
-    if (tokenMatcher(next, LBrace)) return opensList || tokenMatcher(last, Colon) || tokenMatcher(last, Pipe);
+    if (tokenMatcher(next, LBrace)) return opensList || tokenMatcher(last, Colon) || tokenMatcher(last, Pipe) || tokenMatcher(last, Equals);
     if (tokenMatcher(next, RBrace)) return false;
     if (!tokenMatcher(next, Newline)) return true;
     if (opensList || tokenMatcher(last, Colon) || tokenMatcher(last, Pipe) || tokenMatcher(last, Equals)) return true;
@@ -1312,10 +1312,13 @@ class ParameterReader {
     const name = this.name("a parameter name");
     const optional = this.optionalMark();
     this.expect(Colon, `Expected ':' and a type after parameter '${name.name}' (for example '${name.name}: string').`, name.range);
+    this.skipNewlines();
     const type = this.type();
     let defaultValue: Value | undefined;
-    if (is(this.peek(), Equals)) {
+    if (is(this.peekPastNewlines(), Equals)) {
+      this.skipNewlines();
       const equals = this.next()!;
+      this.skipNewlines();
       defaultValue = this.defaultValue(equals);
     }
     const end = defaultValue?.range ?? type.range;
@@ -1324,9 +1327,10 @@ class ParameterReader {
 
   private type(): TypeNode {
     const first = this.term();
-    if (!is(this.peek(), Pipe)) return first;
+    if (!is(this.peekPastNewlines(), Pipe)) return first;
     const members = [first];
-    while (is(this.peek(), Pipe)) {
+    while (is(this.peekPastNewlines(), Pipe)) {
+      this.skipNewlines();
       this.at++;
       this.skipNewlines();
       members.push(this.term());
@@ -1382,6 +1386,7 @@ class ParameterReader {
       const name = this.name("a field name");
       const optional = this.optionalMark();
       this.expect(Colon, `Expected ':' and a type after field '${name.name}'.`, name.range);
+      this.skipNewlines();
       const type = this.type();
       fields.push(new RecordFieldNode(name, optional, type, this.host.span(name.range, type.range)));
     }
@@ -1438,6 +1443,13 @@ class ParameterReader {
 
   private peek(): IToken | undefined {
     return this.tokens[this.at];
+  }
+
+  /** The next token that is not a line break. */
+  private peekPastNewlines(): IToken | undefined {
+    let i = this.at;
+    while (is(this.tokens[i], Newline)) i++;
+    return this.tokens[i];
   }
 
   private next(): IToken | undefined {

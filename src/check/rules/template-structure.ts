@@ -4,7 +4,7 @@ import { defineRule } from "../rule.js";
 export default defineRule({
   meta: {
     id: "template-structure",
-    description: "Require parameter lists only after declaration names, and `when`, `else` and `each` to be well formed and to contain only members.",
+    description: "Require parameter lists only after declaration names, `when`, `else` and `each` to be well formed and to contain only members, and `use` to name a fragment with the values it needs.",
     why: "Conditions and repetition decide which blocks, tags, buttons, menu items, card sections and elements are sent; a field of a structure is either there or not, so it cannot be conditional. A malformed head leaves nothing to decide with.",
     severity: "error",
     fixable: true,
@@ -23,6 +23,15 @@ export default defineRule({
       incompleteCondition: "The condition stops after the {after}: write $flag, not $flag or $value is <value>, joined with 'and' / 'or'.",
       elseWithoutWhen: "'else' must come right after a 'when { … }' in the same block.",
       eachSyntax: "Write 'each <name> in $list { … }': a name for the item, the word 'in', and a list parameter.",
+      useSyntax: "Write 'use <fragment>' or 'use <fragment> { param: value, … }'.",
+      unknownFragment: "Unknown fragment '{name}': no fragment declaration in this file has that name.",
+      unknownFragmentSuggest: "Unknown fragment '{name}': no fragment declaration in this file has that name. Did you mean '{suggestion}'?",
+      duplicateFragment: "Fragment '{name}' is already declared on line {line}.",
+      fragmentCycle: "Fragment '{name}' uses itself ({chain}): its members would never end.",
+      unknownArgument: "Fragment '{fragment}' has no parameter '{name}'.",
+      unknownArgumentSuggest: "Fragment '{fragment}' has no parameter '{name}'. Did you mean '{suggestion}'?",
+      missingArguments: "Fragment '{fragment}' needs values for {params}.",
+      argumentValue: "The value for '{name}' must be a literal, a $reference or a string: a fragment parameter holds one value.",
     },
     examples: {
       incorrect: [

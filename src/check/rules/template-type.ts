@@ -31,6 +31,8 @@ export default defineRule({
       condition: "'{name}' is {type}: a condition needs a bool, an optional value (true when given) or a comparison ('{name} is …').",
       neverEqual: "'{name}' is {type}, so it is never {value}.",
       eachList: "'each' needs a list, but '{name}' is {type}.",
+      boundTemplate: "'{name}' was given an interpolated string, which can only be used whole or inside another string, not tested or walked.",
+      argumentType: "The value given for '{name}' is {actual}, but the fragment's parameter is {type}.",
     },
     examples: {
       incorrect: [
