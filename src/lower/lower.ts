@@ -769,8 +769,12 @@ class Lowering {
       }
       values.set(param.name, value);
     }
-    const missing = fragment.params.filter((p) => !p.optional && !values.has(p.name)).map((p) => `'${p.name}'`);
-    if (missing.length > 0) this.problem(TEMPLATE_STRUCTURE, "missingArguments", { fragment: nameArg.name, params: missing.join(", ") }, nameArg.range);
+    const missing = fragment.params.filter((p) => !p.optional && !values.has(p.name));
+    if (missing.length > 0) {
+      this.problem(TEMPLATE_STRUCTURE, "missingArguments", { fragment: nameArg.name, params: missing.map((p) => `'${p.name}'`).join(", ") }, nameArg.range);
+      // Reported once, here: inside the fragment the parameter is as if given.
+      for (const p of missing) values.set(p.name, { kind: "paramRef", path: [p.name], type: p.type, optional: false, range: nameArg.range });
+    }
     for (const p of fragment.params) {
       if (values.has(p.name) || p.defaultValue === undefined || Array.isArray(p.defaultValue)) continue;
       values.set(p.name, scalar(p.defaultValue as string | number | boolean | null, p.defaultRange!, "string"));

@@ -421,7 +421,8 @@ export class TemplateLowering {
 
   /** Checks that a bare `$x` can be a condition: a bool, or a value that may be left out. */
   checkTruthy(ref: IrParamRef): void {
-    if (!ref.type || ref.type.kind === "bool" || ref.optional) return;
+    // A fragment parameter given a literal or left out: the condition is decided either way.
+    if (!ref.type || ref.type.kind === "bool" || ref.optional || ref.constant !== undefined || ref.absent) return;
     this.problem(TEMPLATE_TYPE, "condition", { name: `$${ref.path.join(".")}`, type: describeType(ref.type) }, ref.range);
   }
 
