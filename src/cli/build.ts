@@ -6,7 +6,7 @@ import { basename, join, resolve } from "node:path";
 import { emitProgram, formatJson, type EmittedDeclaration, type Json } from "../emit/json.js";
 import { renderProgram, type ProgramArguments } from "../emit/render.js";
 import { typesModule } from "../emit/ts-types.js";
-import { emitTypeScriptModule, TYPES_MODULE } from "../emit/typescript.js";
+import { emitTypeScriptModule, functionNameClashes, TYPES_MODULE } from "../emit/typescript.js";
 import { SOURCE_EXTENSION } from "./files.js";
 import { writeFilesAtomically } from "./atomic-write.js";
 import { checkInputs, hasErrors, reportDiagnostics, type LoweredFile, type OutputOptions } from "./check.js";
@@ -150,6 +150,13 @@ function jsonErrorPosition(text: string, error: unknown): string {
 function moduleOutputs(files: readonly LoweredFile[], target: "ts" | "js"): TextOutput[] {
   const types = target === "ts" ? `${TYPES_MODULE}.ts` : `${TYPES_MODULE}.d.ts`;
   const out: TextOutput[] = [{ key: types, text: typesModule(), origin: "the types module" }];
+  const clashes = files.flatMap((f) =>
+    functionNameClashes(f.program).map(({ fn, declarations }) => {
+      const at = declarations.map((d) => `'${d.name}' (${f.display}:${d.nameRange.start.line}:${d.nameRange.start.column})`);
+      return `${at.join(" and ")} would both be the function '${fn}': rename one of them.`;
+    }),
+  );
+  if (clashes.length > 0) throw new CliError(clashes.join("\n"), EXIT_PROBLEMS);
   for (const f of files) {
     if (f.program.declarations.length === 0) continue;
     const name = basename(f.source.path).replace(new RegExp(`\\${SOURCE_EXTENSION}$`), "");

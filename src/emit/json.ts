@@ -287,9 +287,13 @@ class JsonEmitter {
     this.expand(
       a.items.map((item, i) => ({ item, guard: guards[i] })),
       (m) => m.guard,
-      (m) => {
+      (m, suffix) => {
         const value = this.value(m.item);
-        if (value !== ABSENT) out.push(value);
+        if (value === ABSENT) return;
+        const keyField = a.keyField;
+        // Under `each`, the field that keys an item (a section's name) gets the item's position.
+        if (suffix && keyField && value && typeof value === "object" && !Array.isArray(value) && typeof value[keyField] === "string") value[keyField] = `${value[keyField]}${suffix}`;
+        out.push(value);
       },
     );
     if (guards.some(isRepeated)) this.checkLimit(field, out.length);

@@ -29,7 +29,7 @@ import { PARAM_TYPE_NAMES } from "../model/templates.js";
 import { isStringType } from "../lower/templates.js";
 import type { FieldSpec, FieldType } from "../model/types.js";
 import { OMITTED_BY_DIRECTIVE } from "./schema.js";
-import { blockUnionName, payloadTypeName, typeOf } from "./ts-types.js";
+import { blockUnionName, payloadTypeName, typeOf, typesModule } from "./ts-types.js";
 
 /** The file name of the types module the generated modules import. */
 export const TYPES_MODULE = "b24layout-types";
@@ -50,7 +50,9 @@ const RESERVED = new Set(
   (
     "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in " +
     "instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package " +
-    "private protected public await arguments eval undefined limit p"
+    "private protected public await arguments eval undefined limit p " +
+    // Globals the generated code calls: a parameter of the same name would hide them.
+    "Object Array RangeError encodeURIComponent String JSON globalThis"
   ).split(" "),
 );
 
@@ -60,10 +62,14 @@ export function identifierFor(name: string): string {
   return RESERVED.has(camel) ? `${camel}_` : camel;
 }
 
-/** `incomingCall` → `IncomingCallParams`. */
+let modelTypeNames: ReadonlySet<string> | undefined;
+
+/** `incomingCall` → `IncomingCallParams`; `CardTemplateParams` where that would be a type of the model (`CardParams`). */
 export function paramsTypeName(declaration: IrDeclaration): string {
   const id = identifierFor(declaration.name).replace(/_$/, "");
-  return `${id.charAt(0).toUpperCase()}${id.slice(1)}Params`;
+  const pascal = `${id.charAt(0).toUpperCase()}${id.slice(1)}`;
+  modelTypeNames ??= new Set([...typesModule().matchAll(/^export (?:interface|type) (\w+)/gm)].map((m) => m[1]!));
+  return modelTypeNames.has(`${pascal}Params`) ? `${pascal}TemplateParams` : `${pascal}Params`;
 }
 
 /** The TypeScript type of a parameter type; lists are read-only, so callers may pass either kind. */
@@ -91,6 +97,16 @@ function propertyName(key: string): string {
 /** A key in an object literal; `__proto__` as a computed key, which defines a property instead of setting the prototype. */
 function literalKey(key: string): string {
   return key === "__proto__" ? `["__proto__"]` : propertyName(key);
+}
+
+/** Declarations of one file whose names become the same function name (`call-row` and `callRow`). */
+export function functionNameClashes(program: IrProgram): { readonly fn: string; readonly declarations: readonly IrDeclaration[] }[] {
+  const byName = new Map<string, IrDeclaration[]>();
+  for (const d of program.declarations) {
+    const fn = identifierFor(d.name);
+    byName.set(fn, [...(byName.get(fn) ?? []), d]);
+  }
+  return [...byName].filter(([, ds]) => ds.length > 1).map(([fn, declarations]) => ({ fn, declarations }));
 }
 
 /** The module for one source file's program. */
@@ -129,6 +145,10 @@ class FactoryWriter {
   /** Local names of parameters and loop variables, innermost scope last. */
   private readonly scopes: Map<string, { local: string; optional: boolean }>[] = [];
   private readonly usedLocals = new Set<string>();
+  /** Locals the code reads: parameters, loop variables and indices that are never read are not declared. */
+  private readonly readLocals = new Set<string>();
+  /** Set while an item under `each` is written: its field that takes the item's position. */
+  private keyedField: { readonly field: string; readonly suffix: string } | undefined = undefined;
   private loopDepth = 0;
 
   constructor(
@@ -136,7 +156,10 @@ class FactoryWriter {
     private readonly declaration: IrDeclaration,
     private readonly types: Set<string>,
     private readonly mode: "ts" | "js" | "dts",
-  ) {}
+  ) {
+    // The functions of the module: a parameter named like one must not hide it.
+    for (const other of program.declarations) this.usedLocals.add(identifierFor(other.name));
+  }
 
   /** `: type` in TypeScript, nothing in JavaScript. */
   private annotation(type: string): string {
@@ -151,6 +174,7 @@ class FactoryWriter {
     const out: string[] = [];
     const scope = new Map<string, { local: string; optional: boolean }>();
     let signature = "";
+    let destructure = () => {};
     if (d.params.length > 0) {
       const iface = paramsTypeName(d);
       if (this.mode !== "js") {
@@ -165,11 +189,19 @@ class FactoryWriter {
         const local = this.local(identifierFor(p.name));
         scope.set(p.name, { local, optional: p.optional && p.defaultValue === undefined });
         const rename = local === p.name ? p.name : `${propertyName(p.name)}: ${local}`;
-        return p.defaultValue !== undefined ? `${rename} = ${JSON.stringify(p.defaultValue)}` : rename;
+        return { local, text: p.defaultValue !== undefined ? `${rename} = ${JSON.stringify(p.defaultValue)}` : rename };
       });
       const allOptional = d.params.every((p) => p.optional);
       signature = this.mode === "dts" ? `p${allOptional ? "?" : ""}: ${iface}` : `p${this.annotation(iface)}${allOptional ? " = {}" : ""}`;
-      this.blocks[0]!.push(`const { ${fields.join(", ")} } = p;`);
+      // Only the parameters the code reads are taken out of `p` (known once the body is written).
+      destructure = () => {
+        const read = fields.filter((f) => this.readLocals.has(f.local));
+        if (read.length === 0) {
+          signature = signature.replace(/^p/, "_p");
+          return;
+        }
+        this.blocks[0]!.unshift(`const { ${read.map((f) => f.text).join(", ")} } = p;`);
+      };
     }
     this.scopes.push(scope);
     const method = d.spec.method;
@@ -179,6 +211,7 @@ class FactoryWriter {
       return out.join("\n");
     }
     const value = this.object(d.root, "  ", omittedFields(d));
+    destructure();
     out.push(`export function ${fn}(${signature})${this.annotation(payload)} {`);
     for (const line of this.blocks[0]!) out.push(indented(line));
     out.push(`  return ${value};`, "}", "");
@@ -232,12 +265,17 @@ class FactoryWriter {
   private object(obj: IrObject, ind: string, omit: readonly string[] = []): string {
     const dto = getDto(obj.dto);
     if (!dto?.closed) return this.entries(obj.entries, ind);
+    // Only the item's own object: objects inside it have fields of the same names.
+    const keyed = this.keyedField;
+    this.keyedField = undefined;
     const lines: string[] = [];
     for (const f of dto.fields) {
       if (omit.includes(f.name)) continue;
       const field = getField(dto, f.name)!;
       const e = obj.entries.find((x) => x.key === f.name);
-      if (e) {
+      if (e && keyed?.field === f.name && e.value.kind === "scalar" && typeof e.value.value === "string") {
+        lines.push(`${ind}  ${literalKey(f.name)}: \`${escapeTemplateText(e.value.value)}${keyed.suffix}\`,`);
+      } else if (e) {
         const text = this.value(e.value, field, `${ind}  `);
         const key = literalKey(f.name);
         if (e.value.kind === "paramRef" && e.value.optional) lines.push(`${ind}  ...(${text} !== undefined ? { ${key}: ${text} } : {}),`);
@@ -281,6 +319,7 @@ class FactoryWriter {
     if (ref.constant !== undefined) return JSON.stringify(ref.constant);
     const [name, ...fields] = ref.path;
     const binding = this.lookup(name!);
+    if (binding) this.readLocals.add(binding.local);
     let out = binding?.local ?? "undefined";
     for (const f of fields) out += `${binding?.optional ? "?." : "."}${propertyName(f) === f ? f : `[${JSON.stringify(f)}]`}`;
     return out;
@@ -295,7 +334,7 @@ class FactoryWriter {
     let out = "`";
     for (const part of t.parts) {
       if (typeof part === "string") {
-        out += part.replace(/[`\\]/g, (c) => `\\${c}`).replace(/\$\{/g, "\\${");
+        out += escapeTemplateText(part);
         continue;
       }
       const ref = this.ref(part);
@@ -361,19 +400,34 @@ class FactoryWriter {
         previousWhen = isElse ? undefined : guard;
       } else {
         this.loopDepth++;
-        const index = `i${this.loopDepth}`;
+        const index = this.local(`i${this.loopDepth}`);
         const local = this.local(identifierFor(guard.variable));
-        this.emit(`for (const [${index}, ${local}] of ${this.ref(guard.list)}.entries()) {`);
+        const listRef = this.ref(guard.list);
+        const list = guard.list.optional ? `(${listRef} ?? [])` : listRef;
         this.blocks.push([]);
         this.scopes.push(new Map([[guard.variable, { local, optional: false }]]));
         this.members(run.members, guardOf, add, guard, `${suffix}_\${${index} + 1}`);
         this.scopes.pop();
+        const inner = this.blocks.pop()!;
+        // Only what the body reads is declared: the item, its position (in keys), or neither.
+        const item = this.readLocals.has(local);
+        const position = this.readLocals.has(index);
+        if (item && position) this.emit(`for (const [${index}, ${local}] of ${list}.entries()) {`);
+        else if (item) this.emit(`for (const ${local} of ${list}) {`);
+        else this.emit(`for (let ${index} = 0; ${index} < ${list}.length; ${index}++) {`);
+        for (const line of inner) this.emit(indented(line));
+        this.emit("}");
         this.usedLocals.delete(local);
-        this.closeBlock();
+        this.usedLocals.delete(index);
         this.loopDepth--;
         previousWhen = undefined;
       }
     }
+  }
+
+  /** Marks the loop positions a key suffix (`_${i1 + 1}`) uses as read. */
+  private readIndices(suffix: string): void {
+    for (const m of suffix.matchAll(/\$\{(\w+) \+ 1\}/g)) this.readLocals.add(m[1]!);
   }
 
   private closeBlock(): void {
@@ -393,6 +447,7 @@ class FactoryWriter {
       (e, suffix) => {
         const value = this.value(e.value, undefined, "");
         const key = suffix ? `\`${e.key.replace(/[`\\$]/g, (ch) => `\\${ch}`)}${suffix}\`` : JSON.stringify(e.key);
+        this.readIndices(suffix);
         if (e.key === "__proto__" && !suffix) this.emit(`Object.defineProperty(${name}, "__proto__", { value: ${value}, enumerable: true, writable: true, configurable: true });`);
         else this.emit(`${name}[${key}] = ${value};`);
       },
@@ -409,7 +464,15 @@ class FactoryWriter {
     this.members(
       a.items.map((item, i) => ({ item, guard: guards[i] })),
       (m) => m.guard,
-      (m) => this.emit(`${name}.push(${this.value(m.item, undefined, "")});`),
+      (m, suffix) => {
+        // Under `each`, the field that keys an item (a section's name) gets the item's position.
+        if (suffix && a.keyField) {
+          this.readIndices(suffix);
+          this.keyedField = { field: a.keyField, suffix };
+        }
+        this.emit(`${name}.push(${this.value(m.item, undefined, "")});`);
+        this.keyedField = undefined;
+      },
     );
     return this.limited(name, field, guards.some(isRepeated));
   }
@@ -432,6 +495,18 @@ class FactoryWriter {
       this.types.add(type.dto);
     }
   }
+}
+
+/**
+ * Text for a template literal. Line breaks are escaped: the literal stays on one line, so
+ * indenting the code around it cannot change it.
+ */
+function escapeTemplateText(text: string): string {
+  return text
+    .replace(/[`\\]/g, (c) => `\\${c}`)
+    .replace(/\$\{/g, "\\${")
+    .replace(/\r/g, "\\r")
+    .replace(/\n/g, "\\n");
 }
 
 /** Every line of a statement (which may span lines) indented one level. */

@@ -34,6 +34,11 @@ export interface IrArray {
   readonly range: Range;
   /** The guard of each item written inside `when` or `each` (card sections and elements); absent when none is. */
   guards?: (IrGuard | undefined)[];
+  /**
+   * The field of the items that keys them (a card section's `name`, written as its label): under
+   * `each` it gets the item's position, as collection keys do (`main_1`, `main_2`).
+   */
+  keyField?: string;
 }
 
 /** How a scalar was written, so rules can tell `bold` from `bold "yes"`. */

@@ -837,7 +837,9 @@ class Lowering {
         arr = newArray(newList(), s.range);
         obj.entries.push(entry(field.name, s.name.range, arr, s.range));
       }
-      arr.items.push(this.unguarded(() => this.buildObject(s, planByName(t.dto!))));
+      const memberPlan = planByName(t.dto!);
+      arr.items.push(this.unguarded(() => this.buildObject(s, memberPlan)));
+      if (memberPlan.labelField !== undefined && s.label) arr.keyField = memberPlan.labelField;
       this.guardItem(arr);
       return;
     }

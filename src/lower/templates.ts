@@ -305,6 +305,10 @@ export class TemplateLowering {
     };
     switch (value.kind) {
       case "String": {
+        if (value.parts) {
+          this.problem(TEMPLATE_TYPE, "defaultTemplate", { name }, value.range);
+          return undefined;
+        }
         const literals = literalsOf(type);
         if (literals ? !literals.includes(value.value) : !isStringType(type)) return bad();
         return value.value;
@@ -314,7 +318,8 @@ export class TemplateLowering {
       case "Boolean":
         return type.kind === "bool" ? value.value : bad();
       case "Null":
-        return null;
+        // Not a value of any parameter type: `name?: T` is how a parameter is left out.
+        return bad();
       case "List":
         return type.kind === "list" && value.items.length === 0 ? [] : bad();
       default:

@@ -105,7 +105,8 @@ export default defineRule({
         const { object, dto, field } = visit;
         if (field?.type.kind === "scalarMap") {
           for (const e of object.entries) {
-            if (e.value.kind === "scalar") continue;
+            // Template values are typed: template-type checks that they are scalars.
+            if (e.value.kind === "scalar" || e.value.kind === "paramRef" || e.value.kind === "template") continue;
             context.report({ messageId: "notScalar", data: { key: e.key, actual: describe(e.value) }, range: e.value.range, severity: "error" });
           }
           return;

@@ -20,7 +20,8 @@ export default defineRule({
     messages: {
       unknownType: "Unknown type '{name}': use string, int, bool, url, datetime, a \"literal\" (or a union of them), a record { … } or a list T[].",
       unknownTypeSuggest: "Unknown type '{name}'. Did you mean '{suggestion}'?",
-      defaultType: "The default value of '{name}' is not {type}.",
+      defaultType: "The default value of '{name}' is not {type}. (A parameter that may be left out is written '{name}?: type'.)",
+      defaultTemplate: "The default value of '{name}' cannot interpolate: defaults are literals.",
       field: "'{name}' is {type}, but '{field}' takes {expected}.",
       fieldText: "'{name}' is {type}, but '{field}' takes {expected}: interpolate it (\"${{path}}\") to send it as text.",
       enumOpen: "'{name}' is {type}, but '{field}' takes only {values}: type the parameter as a union of them, for example {example}.",
