@@ -19,6 +19,8 @@ export interface MemberCount {
   readonly conditional: number;
   /** Whether some members are repeated by `each`: their number is known only at run time. */
   readonly repeated: boolean;
+  /** The positions of the members sent when the most are, in written order. */
+  readonly sent: readonly number[];
 }
 
 /**
@@ -27,12 +29,15 @@ export interface MemberCount {
  */
 export function countMembers(guards: readonly (IrGuard | undefined)[]): MemberCount {
   const repeated = guards.some((g) => isRepeated(g));
-  const counted = guards.filter((g) => !isRepeated(g));
   const all = new Set<IrGuard>();
-  for (const g of counted) for (const x of guardChain(g)) all.add(x);
+  for (const g of guards) if (!isRepeated(g)) for (const x of guardChain(g)) all.add(x);
 
-  const under = (parent: IrGuard | undefined): number => {
-    let n = counted.filter((g) => g === parent).length;
+  /** The positions sent under `parent` when the most are. */
+  const under = (parent: IrGuard | undefined): number[] => {
+    const sent: number[] = [];
+    guards.forEach((g, i) => {
+      if (g === parent && !isRepeated(g)) sent.push(i);
+    });
     const children = [...all].filter((g) => g.parent === parent);
     const done = new Set<IrGuard>();
     for (const child of children) {
@@ -40,13 +45,15 @@ export function countMembers(guards: readonly (IrGuard | undefined)[]): MemberCo
       done.add(child);
       const partner = elsePartnerOf(child, children);
       if (partner) done.add(partner);
-      n += Math.max(under(child), partner ? under(partner) : 0);
+      const a = under(child);
+      const b = partner ? under(partner) : [];
+      sent.push(...(b.length > a.length ? b : a));
     }
-    return n;
+    return sent;
   };
-  const max = under(undefined);
-  const unconditional = counted.filter((g) => g === undefined).length;
-  return { max, conditional: max - unconditional, repeated };
+  const sent = under(undefined).sort((x, y) => x - y);
+  const unconditional = guards.filter((g) => g === undefined).length;
+  return { max: sent.length, conditional: sent.length - unconditional, repeated, sent };
 }
 
 /** Whether two members can never be sent together: one is under a `when` and the other under its `else`. */

@@ -273,7 +273,10 @@ class JsonEmitter {
       (e, suffix) => {
         const value = this.value(e.value);
         if (value === ABSENT) return;
-        out[`${e.key}${suffix}`] = value;
+        const key = `${e.key}${suffix}`;
+        // The checker rules out keys that repeat (duplicate-key); this is the last line of defence.
+        if (Object.hasOwn(out, key)) throw new TemplateError(`${this.declaration.spec.keyword} ${this.declaration.name}: two members have the key '${key}'.`);
+        out[key] = value;
         count++;
       },
     );

@@ -29,7 +29,7 @@ export function resolveArguments(declaration: IrDeclaration, given: unknown): { 
   const values = (given ?? {}) as Record<string, Json>;
   for (const p of declaration.params) {
     if (Object.hasOwn(values, p.name)) {
-      const problem = typeMismatch(p.type, values[p.name], `'${p.name}'`);
+      const problem = typeMismatch(p.type, values[p.name], p.name);
       if (problem) problems.push(problem);
       else args[p.name] = values[p.name]!;
     } else if (p.defaultValue !== undefined) {

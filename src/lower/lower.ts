@@ -28,7 +28,7 @@ import type {
   IrScalar,
   IrValue,
 } from "./ir.js";
-import { EACH_IN, EACH_KEYWORD, ELSE_KEYWORD, FRAGMENT_KEYWORD, USE_KEYWORD, WHEN_KEYWORD } from "../model/templates.js";
+import { EACH_IN, EACH_KEYWORD, ELSE_KEYWORD, FRAGMENT_KEYWORD, TEMPLATE_KEYWORDS, USE_KEYWORD, WHEN_KEYWORD } from "../model/templates.js";
 import { TEMPLATE_STRUCTURE, TEMPLATE_TYPE, TemplateLowering, assignable, describeType, typeMismatch, type FragmentValue } from "./templates.js";
 import {
   declarationRef,
@@ -584,7 +584,8 @@ class Lowering {
         continue;
       }
 
-      if (this.guard && !plan.membersByName && !plan.memberFields.has(name)) {
+      // A field under `when` / `each` (an unknown name is reported as unknown, below).
+      if (this.guard && !plan.membersByName && !plan.memberFields.has(name) && (plan.plainFields.has(name) || plan.flattened.has(name))) {
         const keyword = this.guard.kind === "each" ? EACH_KEYWORD : WHEN_KEYWORD;
         this.problem(TEMPLATE_STRUCTURE, "membersOnly", { keyword, name }, s.name.range);
         continue;
@@ -678,7 +679,7 @@ class Lowering {
       }
     }
     if (!body) {
-      this.problem(TEMPLATE_STRUCTURE, "missingBody", { keyword }, s.name.range);
+      this.problem(TEMPLATE_STRUCTURE, "missingBody", { keyword, syntax: templateSyntax(keyword) }, s.name.range);
       this.lastWhen = undefined;
       return;
     }
@@ -708,7 +709,7 @@ class Lowering {
     const list = s.args[1]?.kind === "ParameterList" ? s.args[1] : undefined;
     for (let i = list ? 2 : 1; i < s.args.length; i++) this.problem(INVALID_ARGUMENT, "unexpectedArgument", { what: `fragment '${first.name}'` }, s.args[i]!.range);
     if (s.action) this.problem(INVALID_ARGUMENT, "noAction", { what: "a fragment" }, s.action.range);
-    if (!s.body) this.problem(TEMPLATE_STRUCTURE, "missingBody", { keyword: FRAGMENT_KEYWORD }, s.name.range);
+    if (!s.body) this.problem(TEMPLATE_STRUCTURE, "missingBody", { keyword: FRAGMENT_KEYWORD, syntax: templateSyntax(FRAGMENT_KEYWORD) }, s.name.range);
     if (this.fragments.has(first.name)) {
       this.problem(TEMPLATE_STRUCTURE, "duplicateFragment", { name: first.name, line: this.fragments.get(first.name)!.name.range.start.line }, first.range);
       return;
@@ -757,15 +758,20 @@ class Lowering {
         );
         continue;
       }
+      // After a wrong value, the parameter is as if given (one report, here; none inside the fragment).
+      const given: FragmentValue = { kind: "paramRef", path: [param.name], type: param.type, optional: false, range: e.value.range };
       const value = this.valueFor(e.value, STRING_TYPE);
       if (value.kind !== "scalar" && value.kind !== "paramRef" && value.kind !== "template") {
         this.problem(TEMPLATE_STRUCTURE, "argumentValue", { name: param.name }, e.value.range);
+        values.set(param.name, given);
         continue;
       }
       const actual = value.kind === "scalar" ? typeMismatch(param.type, value.value, "it") : value.kind === "template" ? (assignable({ kind: "string" }, param.type) ? undefined : "an interpolated string") : value.type && !assignable(value.type, param.type) ? describeType(value.type) : undefined;
       if (actual !== undefined) {
         const shown = value.kind === "scalar" ? JSON.stringify(value.value) : value.kind === "template" ? "an interpolated string" : describeType(value.type!);
         this.problem(TEMPLATE_TYPE, "argumentType", { name: param.name, actual: shown, type: describeType(param.type) }, e.value.range);
+        values.set(param.name, given);
+        continue;
       }
       values.set(param.name, value);
     }
@@ -924,6 +930,11 @@ class Lowering {
     }
     return this.valueFor(value, t);
   }
+}
+
+/** How a template keyword is written, for messages (`else { … }`). */
+function templateSyntax(keyword: string): string {
+  return TEMPLATE_KEYWORDS.find((k) => k.keyword === keyword)?.syntax ?? `${keyword} … { … }`;
 }
 
 /** Words the head line of a statement accepts, for suggestions. */

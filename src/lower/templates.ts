@@ -72,13 +72,13 @@ const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d
 
 /** Why `value` is not of `type` (naming it by `path`), or undefined when it is. */
 export function typeMismatch(type: ParamType, value: unknown, path: string): string | undefined {
-  const is = (ok: boolean) => (ok ? undefined : `${path} must be ${describeType(type)}, not ${JSON.stringify(value)}`);
+  const is = (ok: boolean) => (ok ? undefined : `'${path}' must be ${describeType(type)}, not ${JSON.stringify(value)}`);
   switch (type.kind) {
     case "string":
     case "url":
       return is(typeof value === "string");
     case "datetime":
-      return typeof value === "string" && DATETIME.test(value) ? undefined : `${path} must be an ISO 8601 date and time with an offset (2025-01-31T10:00:00+03:00), not ${JSON.stringify(value)}`;
+      return typeof value === "string" && DATETIME.test(value) ? undefined : `'${path}' must be an ISO 8601 date and time with an offset (2025-01-31T10:00:00+03:00), not ${JSON.stringify(value)}`;
     case "int":
       return is(typeof value === "number" && Number.isInteger(value));
     case "bool":
@@ -103,14 +103,14 @@ export function typeMismatch(type: ParamType, value: unknown, path: string): str
       for (const f of type.fields) {
         const has = Object.hasOwn(value, f.name);
         if (!has) {
-          if (!f.optional) return `${path}.${f.name} is missing`;
+          if (!f.optional) return `'${path}.${f.name}' is missing`;
           continue;
         }
         const inner = typeMismatch(f.type, (value as Record<string, unknown>)[f.name], `${path}.${f.name}`);
         if (inner) return inner;
       }
       const extra = Object.keys(value).find((k) => !type.fields.some((f) => f.name === k));
-      return extra === undefined ? undefined : `${path} has no field '${extra}' (it is ${describeType(type)})`;
+      return extra === undefined ? undefined : `'${path}' has no field '${extra}' (it is ${describeType(type)})`;
     }
   }
 }

@@ -711,7 +711,7 @@ describe("values compile cannot render", () => {
     [
       "a record with a missing field",
       { clientName: "Ann", dealId: "1", products: [{ name: "Lamp" }] },
-      "The values given for 'incomingCall' do not fit its parameters: 'products'[0].price is missing.",
+      "The values given for 'incomingCall' do not fit its parameters: 'products[0].price' is missing.",
     ],
     [
       "an unknown parameter",

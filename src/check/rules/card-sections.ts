@@ -1,5 +1,5 @@
 /** The sections and elements of a card declaration's `data`, for the card rules (spec §11.2). */
-import { getEntry, getScalar, type IrDeclaration, type IrObject, type IrScalar } from "../../lower/ir.js";
+import { getEntry, getScalar, type IrDeclaration, type IrGuard, type IrObject, type IrScalar } from "../../lower/ir.js";
 
 export interface CardSection {
   readonly object: IrObject;
@@ -7,12 +7,16 @@ export interface CardSection {
   readonly index: number;
   readonly name: IrScalar | undefined;
   readonly elements: readonly CardElement[];
+  /** Written inside `when` or `each`. */
+  readonly guard: IrGuard | undefined;
 }
 
 export interface CardElement {
   readonly object: IrObject;
   readonly index: number;
   readonly name: IrScalar | undefined;
+  /** Written inside `when` or `each` in its section. */
+  readonly guard: IrGuard | undefined;
 }
 
 /** Whether the declaration builds card parameters. */
@@ -31,9 +35,10 @@ export function cardSections(declaration: IrDeclaration): CardSection[] {
         object: item,
         index,
         name: getScalar(item, "name"),
+        guard: data.guards?.[index],
         elements:
           elements?.kind === "array"
-            ? elements.items.flatMap((e, j) => (e.kind === "object" ? [{ object: e, index: j, name: getScalar(e, "name") }] : []))
+            ? elements.items.flatMap((e, j) => (e.kind === "object" ? [{ object: e, index: j, name: getScalar(e, "name"), guard: elements.guards?.[j] }] : []))
             : [],
       },
     ];

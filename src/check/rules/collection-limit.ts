@@ -1,6 +1,5 @@
 import type { Bound, DtoSpec, FieldSpec } from "../../model/types.js";
 import { countMembers } from "../guards.js";
-import { isRepeated } from "../../lower/ir.js";
 import { defineRule } from "../rule.js";
 
 /** Too many (or too few) members in an associative collection or list (TOO_MANY_ITEMS, spec §7). */
@@ -66,10 +65,10 @@ export default defineRule({
         const limit = field.type.limits;
         const over = limit.max?.server ?? limit.max?.docs;
         // Members repeated by `each` are counted at run time (runtime-limit); `when` ones count as if sent.
-        const counted = collection.entries.filter((e) => !isRepeated(e.guard));
         const count = countMembers(collection.entries.map((e) => e.guard));
-        // Point at the first member over the limit: that is what has to go.
-        const first = counted[over ?? 0]?.range ?? counted[counted.length - 1]?.range ?? collection.range;
+        // Point at the first member over the limit (when the most are sent): that is what has to go.
+        const at = count.sent[over ?? 0] ?? count.sent[count.sent.length - 1];
+        const first = (at === undefined ? undefined : collection.entries[at]?.range) ?? collection.range;
         const noneRepeated = !count.repeated;
         if (count.max > 0 || noneRepeated) check(limit, count.max, () => `The ${ownerDto.title}'s '${field.name}'`, "items", first, count.conditional);
       },

@@ -1,4 +1,5 @@
-import type { IrScalar } from "../../lower/ir.js";
+import { isRepeated, type IrGuard, type IrScalar } from "../../lower/ir.js";
+import { areExclusive } from "../guards.js";
 import { defineRule } from "../rule.js";
 import { cardSections, isCard } from "./card-sections.js";
 
@@ -12,6 +13,7 @@ export default defineRule({
     spec: "§11.2, §13",
     messages: {
       duplicate: "Field '{name}' is already in section '{section}' on line {line}; a field can appear only once in a card.",
+      repeated: "Field '{name}' is inside 'each', so it would appear once per item of the list; a field can appear only once in a card.",
     },
     examples: {
       incorrect: [{ code: 'card c for contact {\n  main: section "Main" {\n    NAME\n  }\n  more: section "More" {\n    NAME\n  }\n}\n' }],
@@ -22,15 +24,23 @@ export default defineRule({
     return {
       declaration(declaration) {
         if (!isCard(declaration)) return;
-        const seen = new Map<string, { name: IrScalar; section: string }>();
+        const seen = new Map<string, { name: IrScalar; section: string; sectionGuard: IrGuard | undefined; guard: IrGuard | undefined; sectionIndex: number }[]>();
         for (const section of cardSections(declaration)) {
           const sectionName = typeof section.name?.value === "string" ? section.name.value : `#${section.index}`;
           for (const element of section.elements) {
             const name = element.name;
             if (typeof name?.value !== "string") continue;
-            const first = seen.get(name.value);
+            if (isRepeated(section.guard) || isRepeated(element.guard)) {
+              context.report({ messageId: "repeated", data: { name: name.value }, range: name.range, severity: "warning" });
+              continue;
+            }
+            const earlier = seen.get(name.value) ?? [];
+            // A field under `when` and the same field under its `else` are never shown together.
+            const first = earlier.find((x) =>
+              x.sectionIndex === section.index ? !areExclusive(x.guard, element.guard) : !areExclusive(x.sectionGuard, section.guard),
+            );
             if (!first) {
-              seen.set(name.value, { name, section: sectionName });
+              seen.set(name.value, [...earlier, { name, section: sectionName, sectionGuard: section.guard, guard: element.guard, sectionIndex: section.index }]);
               continue;
             }
             context.report({

@@ -1,6 +1,5 @@
-import type { IrEntry } from "../../lower/ir.js";
-import { areExclusive } from "../guards.js";
-import { isRepeated } from "../../lower/ir.js";
+import { guardChain, isRepeated, type IrEntry } from "../../lower/ir.js";
+import { areExclusive, outermostEach } from "../guards.js";
 import { defineRule } from "../rule.js";
 
 /** The same key twice: a collection label, a map key, or a field set twice in one object (spec §2.4). */
@@ -17,6 +16,8 @@ export default defineRule({
       field: "'{key}' is set twice in {what}: first on line {line}. Remove one of them.",
       member: "Duplicate key '{key}' in the {owner} '{field}': it is already used on line {line}. Each member needs its own key.",
       mapKey: "Duplicate key '{key}' in '{field}': it is already used on line {line}.",
+      repeatedClash:
+        "Key '{key}' is also one of the keys that the 'each' on line {line} makes ('{base}_1', '{base}_2', …), so one member would replace the other. Rename one of them.",
     },
     examples: {
       incorrect: [
@@ -53,6 +54,27 @@ export default defineRule({
         );
       },
       collection({ collection, field, ownerDto }) {
+        // Members under `each` get `_<position>` per loop: the same key at the same depth in two
+        // loops makes the same keys, and a key written as `status_1` is one that `status` makes.
+        const depth = (e: IrEntry) => guardChain(e.guard).filter((g) => g.kind === "each").length;
+        const repeated = collection.entries.filter((e) => isRepeated(e.guard));
+        repeated.forEach((e, i) => {
+          const twin = repeated.slice(0, i).find((x) => x.key === e.key && depth(x) === depth(e) && !areExclusive(x.guard, e.guard));
+          if (twin) {
+            context.report({
+              messageId: "member",
+              data: { key: e.key, owner: possessive(ownerDto.title), field: field.name, line: twin.keyRange.start.line },
+              range: e.keyRange,
+            });
+          }
+        });
+        for (const e of collection.entries) {
+          if (isRepeated(e.guard)) continue;
+          const maker = repeated.find((r) => new RegExp(`^${r.key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:_\\d+){${depth(r)}}$`).test(e.key));
+          if (!maker) continue;
+          const each = outermostEach(maker.guard)!;
+          context.report({ messageId: "repeatedClash", data: { key: e.key, line: each.keywordRange.start.line, base: maker.key }, range: e.keyRange });
+        }
         duplicates(collection.entries, (second, first) =>
           context.report({
             messageId: "member",

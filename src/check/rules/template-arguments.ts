@@ -18,7 +18,7 @@ export default defineRule({
         "'{name}' needs values for {params} to be compiled to JSON: build it with --target ts for a typed function, or give the values with --params FILE ({ \"{name}\": { … } }).",
       badValues: "The values given for '{name}' do not fit its parameters: {problems}.",
       limit: "{message}",
-      referenced: "'{name}' uses {keyword} '{target}', whose parameters {params} have no default; a reference cannot pass values yet, so give them defaults.",
+      referenced: "'{name}' uses {keyword} '{target}', which needs values for {params}; a reference cannot pass values yet, so give those parameters defaults.",
     },
     examples: {
       incorrect: [{ code: 'blocks greeting(client: string) {\n  text "Hello, ${client}"\n}\n', note: "No value for `client`." }],

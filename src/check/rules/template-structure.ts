@@ -17,7 +17,7 @@ export default defineRule({
       shadows: "Loop variable '{name}' hides a parameter or loop variable of the same name: pick another name.",
       membersOnly:
         "Only members (blocks, tags, buttons, menu items, card sections and elements) can be inside '{keyword}'; '{name}' sets a field, which cannot be conditional.",
-      missingBody: "'{keyword}' needs a block with the members it controls: {keyword} … { … }.",
+      missingBody: "'{keyword}' needs a block with its members: {syntax}.",
       missingCondition: "'when' needs a condition: when $flag { … }, when not $flag { … } or when $channel is \"web\" { … }.",
       badCondition: "Unexpected {what} in a condition: write $flag, not $flag or $value is <value>, joined with 'and' / 'or'.",
       incompleteCondition: "The condition stops after the {after}: write $flag, not $flag or $value is <value>, joined with 'and' / 'or'.",
@@ -36,8 +36,8 @@ export default defineRule({
     examples: {
       incorrect: [
         {
-          code: 'blocks b(missed: bool) {\n  when $missed {\n    title "Missed call"\n  }\n}\n',
-          note: "`title` is not a member: it is not a field of the blocks, and no field can be conditional.",
+          code: 'layout l(missed: bool) {\n  icon call\n  header "Call" {\n    when $missed {\n      title "Missed call"\n    }\n  }\n  body {\n    logo call-incoming\n    text "x"\n  }\n}\n',
+          note: "`title` is a field of the header, not a member: no field can be conditional.",
         },
         { code: 'blocks b(items: string[]) {\n  each $items {\n    text "x"\n  }\n}\n', note: "The item needs a name." },
       ],

@@ -98,7 +98,8 @@ export default defineRule({
           if (value.kind === "object") {
             for (const e of value.entries) {
               const inner = e.value;
-              if (inner.kind === "scalar" && typeof inner.value === "string") continue;
+              // Template values are template-type's.
+              if ((inner.kind === "scalar" && typeof inner.value === "string") || inner.kind === "paramRef" || inner.kind === "template") continue;
               context.report({ messageId: "languageValue", data: { field, language: e.key, actual: describe(inner) }, range: inner.range });
             }
             return;
