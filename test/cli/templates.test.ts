@@ -1,0 +1,115 @@
+/**
+ * `b24layout build` with templates, as a user runs it: `--target ts` / `js`, `--params`, and the
+ * errors for what cannot be built (positioned, no stack trace, nothing written).
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scratch } from "./fixtures.js";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+let buildDir: string;
+let CLI: string;
+
+beforeAll(() => {
+  buildDir = mkdtempSync(join(tmpdir(), "b24layout-bundle-"));
+  execFileSync(process.execPath, [join(ROOT, "scripts/bundle.mjs"), "--cli-only", "--out-dir", buildDir], { stdio: "pipe" });
+  CLI = join(buildDir, "cli.js");
+}, 60_000);
+
+afterAll(() => rmSync(buildDir, { recursive: true, force: true }));
+
+function run(cwd: string, args: readonly string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env: { PATH: process.env["PATH"] ?? "" } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const GREETING = 'blocks greeting(client: string, vip: bool = false) {\n  text "Hello, ${client}"\n  when $vip {\n    text "VIP" bold\n  }\n}\n';
+
+describe("build with templates", () => {
+  it("refuses JSON for a template without values, naming what is missing and both ways out; writes nothing", () => {
+    const dir = scratch({ "g.b24layout": GREETING });
+    const r = run(dir, ["build", "g.b24layout", "-o", "out"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(
+      /^g\.b24layout:1:8 error template-arguments 'greeting' needs values for 'client' to be compiled to JSON: build it with --target ts for a typed function, or give the values with --params FILE/m,
+    );
+    expect(r.stderr).toContain("Nothing was written.");
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
+
+  it("renders the template with --params", () => {
+    const dir = scratch({ "g.b24layout": GREETING, "p.json": '{ "greeting": { "client": "Ann", "vip": true } }\n' });
+    const r = run(dir, ["build", "g.b24layout", "--params", "p.json", "--stdout"]);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(JSON.parse(r.stdout)).toEqual({
+      greeting: { blocks: { block_1: { type: "text", properties: { value: "Hello, Ann" } }, block_2: { type: "text", properties: { value: "VIP", bold: true } } } },
+    });
+  });
+
+  it("reports values that do not fit the parameters", () => {
+    const dir = scratch({ "g.b24layout": GREETING, "p.json": '{ "greeting": { "client": 7 } }' });
+    const r = run(dir, ["build", "g.b24layout", "--params", "p.json", "--stdout"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^g\.b24layout:1:8 error template-arguments The values given for 'greeting' do not fit its parameters: 'client' must be string, not 7\.$/m);
+  });
+
+  it.each([
+    ["invalid JSON, with its position", "{\n  \"greeting\": { client: 1 }\n}\n", /^error: p\.json:2:17: not valid JSON: /],
+    ["JSON that is not an object", "[1]", /^error: p\.json: expected an object of parameter values by declaration name/],
+  ])("reports a --params file with %s (exit 2, no stack trace)", (_name, text, expected) => {
+    const dir = scratch({ "g.b24layout": GREETING, "p.json": text });
+    const r = run(dir, ["build", "g.b24layout", "--params", "p.json"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(expected);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("reports a --params file that does not exist", () => {
+    const dir = scratch({ "g.b24layout": GREETING });
+    const r = run(dir, ["build", "g.b24layout", "--params", "nope.json"]);
+    expect(r).toMatchObject({ code: 2, stderr: "error: cannot read 'nope.json': no such file or directory\n" });
+  });
+
+  it.each([
+    [["--target", "ts", "--params", "p.json"], "error: --params renders templates to JSON; it does not go with --target ts, whose functions take the values when called\n"],
+    [["--target", "js", "--stdout"], "error: --stdout prints JSON; it does not go with --target js\n"],
+  ])("refuses %j as a usage error", (args, message) => {
+    const dir = scratch({ "g.b24layout": GREETING, "p.json": "{}" });
+    const r = run(dir, ["build", "g.b24layout", ...args]);
+    expect(r).toMatchObject({ code: 2, stderr: message });
+  });
+
+  it("--target ts writes one module per file and the types module", () => {
+    const dir = scratch({ "src/g.b24layout": GREETING, "src/other.b24layout": 'blocks plain {\n  text "x"\n}\n' });
+    const r = run(dir, ["build", "src", "--target", "ts", "-o", "gen"]);
+    expect(r).toMatchObject({ code: 0, stdout: "", stderr: "✔ built 3 files in gen\n" });
+    expect(readdirSync(join(dir, "gen")).sort()).toEqual(["b24layout-types.ts", "g.ts", "other.ts"]);
+    const g = readFileSync(join(dir, "gen/g.ts"), "utf8");
+    expect(g).toContain("export function greeting(p: GreetingParams): RestAppLayoutDto {");
+    expect(readFileSync(join(dir, "gen/other.ts"), "utf8")).toContain("export function plain(): RestAppLayoutDto {");
+  });
+
+  it("--target js writes JavaScript that runs, with .d.ts files", async () => {
+    const dir = scratch({ "g.b24layout": GREETING, "package.json": '{ "type": "module" }\n' });
+    const r = run(dir, ["build", "g.b24layout", "--target", "js", "-o", "gen"]);
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, "gen")).sort()).toEqual(["b24layout-types.d.ts", "g.d.ts", "g.js"]);
+    expect(readFileSync(join(dir, "gen/g.d.ts"), "utf8")).toContain("export declare function greeting(p: GreetingParams): RestAppLayoutDto;");
+    const mod = (await import(join(dir, "gen/g.js"))) as { greeting(p: { client: string }): unknown };
+    expect(mod.greeting({ client: "Bo" })).toEqual({ blocks: { block_1: { type: "text", properties: { value: "Hello, Bo" } } } });
+  });
+
+  it("--target ts refuses two declarations that would be the same function", () => {
+    const dir = scratch({ "c.b24layout": 'blocks call-row {\n  text "a"\n}\nblocks callRow {\n  text "b"\n}\n' });
+    const r = run(dir, ["build", "c.b24layout", "--target", "ts", "-o", "gen"]);
+    expect(r).toMatchObject({
+      code: 1,
+      stderr: "error: 'call-row' (c.b24layout:1:8) and 'callRow' (c.b24layout:4:8) would both be the function 'callRow': rename one of them.\n",
+    });
+    expect(existsSync(join(dir, "gen"))).toBe(false);
+  });
+});
