@@ -117,7 +117,7 @@ class JsonEmitter {
       case "object":
         return this.object(v);
       case "collection":
-        return v.entries.some((e) => e.guard !== undefined) ? this.guardedCollection(v, field) : this.entries(v.entries);
+        return v.guarded === true ? this.guardedCollection(v, field) : this.entries(v.entries);
       case "array": {
         if (v.guards) return this.guardedArray(v, field);
         const items = v.items;

@@ -26,6 +26,8 @@ export interface IrCollection {
   readonly keyPrefix: string;
   readonly entries: IrEntry[];
   readonly range: Range;
+  /** Some member is under `when` or `each`. */
+  guarded?: boolean;
 }
 
 export interface IrArray {

@@ -68,6 +68,8 @@ export interface LoweringResult {
 }
 
 const BLOCK_KEYWORDS = new Set(BLOCK_TYPES.map((b) => b.type));
+/** Statements that are template constructs wherever members are written. */
+const TEMPLATE_STATEMENTS: ReadonlySet<string> = new Set([WHEN_KEYWORD, ELSE_KEYWORD, EACH_KEYWORD, USE_KEYWORD]);
 /** The type of map values and list items that have no field in the model. */
 const STRING_TYPE: FieldType = { kind: "string" };
 const NO_NAMES: readonly string[] = [];
@@ -575,12 +577,9 @@ class Lowering {
       const before = previous;
       previous = s;
 
-      if (templated && (name === WHEN_KEYWORD || name === EACH_KEYWORD || name === ELSE_KEYWORD)) {
-        this.lowerTemplateStatement(obj, plan, s, before, collections);
-        continue;
-      }
-      if (templated && name === USE_KEYWORD) {
-        this.lowerUse(obj, plan, s, collections);
+      if (templated && TEMPLATE_STATEMENTS.has(name)) {
+        if (name === USE_KEYWORD) this.lowerUse(obj, plan, s, collections);
+        else this.lowerTemplateStatement(obj, plan, s, before, collections);
         continue;
       }
 
@@ -856,10 +855,18 @@ class Lowering {
       collections.set(field.name, c);
       obj.entries.push(entry(field.name, s.name.range, c, s.range));
     }
-    const value = this.unguarded(() => (t.blockTypes ? this.buildBlock(s) : this.buildObject(s, planByName(t.of))));
+    // The member's own content is lowered outside the guard (see `unguarded`), without a closure:
+    // this is the path of every block, tag, button and menu item.
+    const guard = this.guard;
+    this.guard = undefined;
+    const value = t.blockTypes ? this.buildBlock(s) : this.buildObject(s, planByName(t.of));
+    this.guard = guard;
     const label: Label | undefined = s.label;
     const member = label ? entry(label.value, label.range, value, s.range) : generatedEntry(s.name.range, value, s.range);
-    if (this.guard) member.guard = this.guard;
+    if (guard) {
+      member.guard = guard;
+      c.guarded = true;
+    }
     c.entries.push(member);
   }
 

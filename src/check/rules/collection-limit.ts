@@ -65,12 +65,18 @@ export default defineRule({
         const limit = field.type.limits;
         const over = limit.max?.server ?? limit.max?.docs;
         // Members repeated by `each` are counted at run time (runtime-limit); `when` ones count as if sent.
+        const name = () => `The ${ownerDto.title}'s '${field.name}'`;
+        if (!collection.guarded) {
+          // Point at the first member over the limit: that is what has to go.
+          const first = collection.entries[over ?? 0]?.range ?? collection.range;
+          check(limit, collection.entries.length, name, "items", first);
+          return;
+        }
         const count = countMembers(collection.entries.map((e) => e.guard));
-        // Point at the first member over the limit (when the most are sent): that is what has to go.
+        // Point at the first member over the limit (when the most are sent).
         const at = count.sent[over ?? 0] ?? count.sent[count.sent.length - 1];
         const first = (at === undefined ? undefined : collection.entries[at]?.range) ?? collection.range;
-        const noneRepeated = !count.repeated;
-        if (count.max > 0 || noneRepeated) check(limit, count.max, () => `The ${ownerDto.title}'s '${field.name}'`, "items", first, count.conditional);
+        if (count.max > 0 || !count.repeated) check(limit, count.max, name, "items", first, count.conditional);
       },
       object({ object, dto, declaration }) {
         if (!dto) return;

@@ -29,7 +29,17 @@ export default defineRule({
   },
   create(context) {
     /** Calls `report` for every entry whose key an earlier entry already has. */
-    const duplicates = (entries: readonly IrEntry[], report: (second: IrEntry, first: IrEntry) => void) => {
+    const duplicates = (entries: readonly IrEntry[], report: (second: IrEntry, first: IrEntry) => void, guarded = false) => {
+      if (!guarded) {
+        const seen = new Map<string, IrEntry>();
+        for (const e of entries) {
+          if (e.generated) continue;
+          const first = seen.get(e.key);
+          if (first) report(e, first);
+          else seen.set(e.key, e);
+        }
+        return;
+      }
       const seen = new Map<string, IrEntry[]>();
       for (const e of entries) {
         // Members repeated by `each` get the item's position in their keys (`price_1`, `price_2`).
@@ -42,6 +52,12 @@ export default defineRule({
         else seen.set(e.key, [e]);
       }
     };
+    const reportMember = (second: IrEntry, first: IrEntry, owner: string, field: string) =>
+      context.report({
+        messageId: "member",
+        data: { key: second.key, owner: possessive(owner), field, line: first.keyRange.start.line },
+        range: second.keyRange,
+      });
     return {
       object({ object, dto, entry }) {
         const closed = dto?.closed ?? false;
@@ -54,19 +70,17 @@ export default defineRule({
         );
       },
       collection({ collection, field, ownerDto }) {
+        if (!collection.guarded) {
+          duplicates(collection.entries, (second, first) => reportMember(second, first, ownerDto.title, field.name));
+          return;
+        }
         // Members under `each` get `_<position>` per loop: the same key at the same depth in two
         // loops makes the same keys, and a key written as `status_1` is one that `status` makes.
         const depth = (e: IrEntry) => guardChain(e.guard).filter((g) => g.kind === "each").length;
         const repeated = collection.entries.filter((e) => isRepeated(e.guard));
         repeated.forEach((e, i) => {
           const twin = repeated.slice(0, i).find((x) => x.key === e.key && depth(x) === depth(e) && !areExclusive(x.guard, e.guard));
-          if (twin) {
-            context.report({
-              messageId: "member",
-              data: { key: e.key, owner: possessive(ownerDto.title), field: field.name, line: twin.keyRange.start.line },
-              range: e.keyRange,
-            });
-          }
+          if (twin) reportMember(e, twin, ownerDto.title, field.name);
         });
         for (const e of collection.entries) {
           if (isRepeated(e.guard)) continue;
@@ -75,13 +89,7 @@ export default defineRule({
           const each = outermostEach(maker.guard)!;
           context.report({ messageId: "repeatedClash", data: { key: e.key, line: each.keywordRange.start.line, base: maker.key }, range: e.keyRange });
         }
-        duplicates(collection.entries, (second, first) =>
-          context.report({
-            messageId: "member",
-            data: { key: second.key, owner: possessive(ownerDto.title), field: field.name, line: first.keyRange.start.line },
-            range: second.keyRange,
-          }),
-        );
+        duplicates(collection.entries, (second, first) => reportMember(second, first, ownerDto.title, field.name), true);
       },
     };
   },

@@ -35,7 +35,7 @@ export default defineRule({
     const listLimits = (f: FieldSpec | undefined) => (f?.type.kind === "list" ? f.type.limits : undefined);
     return {
       collection({ collection, field, ownerDto }) {
-        if (field.type.kind !== "collection") return;
+        if (field.type.kind !== "collection" || !collection.guarded) return;
         check(field.type.limits, collection.entries.map((e) => e.guard), () => `The '${field.name}' of the ${ownerDto.title}`);
       },
       field({ field, value, ownerDto }) {
