@@ -2,29 +2,18 @@
  * The built executable, run as a subprocess: what a user or a CI job sees. The bundle is built
  * once into a temporary directory so the tests never race with other builds of `dist/`.
  */
-import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
 import { formatJson } from "../../src/emit/json.js";
 import { schemaFor, SCHEMA_KINDS } from "../../src/emit/schema.js";
 import pkg from "../../package.json" with { type: "json" };
+import { useBuiltCli } from "./bundle.js";
 import { ANSI, BADGE, BADGE_JSON, BLOCKS, BLOCKS_JSON, scratch, WITH_ERROR, WITH_WARNING } from "./fixtures.js";
 
-const ROOT = resolve(import.meta.dirname, "../..");
-let buildDir: string;
-let CLI: string;
-
-beforeAll(() => {
-  buildDir = mkdtempSync(join(tmpdir(), "b24layout-bundle-"));
-  execFileSync(process.execPath, [join(ROOT, "scripts/bundle.mjs"), "--cli-only", "--out-dir", buildDir], { stdio: "pipe" });
-  CLI = join(buildDir, "cli.js");
-}, 60_000);
-
-afterAll(() => {
-  rmSync(buildDir, { recursive: true, force: true });
-});
+const built = useBuiltCli();
 
 interface Run {
   readonly code: number | null;
@@ -35,7 +24,7 @@ interface Run {
 /** Runs the CLI in `cwd` with a minimal environment (no NO_COLOR/FORCE_COLOR unless given). */
 function run(cwd: string, args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { PATH: process.env["PATH"] ?? "", ...env } });
+    const child = spawn(process.execPath, [built.cli, ...args], { cwd, env: { PATH: process.env["PATH"] ?? "", ...env } });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (s: string) => (stdout += s));
@@ -53,16 +42,16 @@ describe("the bundle", () => {
   });
 
   it("is an executable file with a shebang", () => {
-    expect(readFileSync(CLI, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
-    expect(statSync(CLI).mode & 0o111).toBe(0o111);
-    const direct = spawnSync(CLI, ["--version"], { encoding: "utf8" });
+    expect(readFileSync(built.cli, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+    expect(statSync(built.cli).mode & 0o111).toBe(0o111);
+    const direct = spawnSync(built.cli, ["--version"], { encoding: "utf8" });
     expect(direct.stdout).toBe(`${pkg.version}\n`);
   });
 
   const cacheName = `b24layout-${process.version}-${process.arch}.cache`;
 
   it("starts from the code cache made at build time, and then writes none of its own", async () => {
-    expect(statSync(join(buildDir, cacheName)).size).toBeGreaterThan(100_000);
+    expect(statSync(join(built.dir, cacheName)).size).toBeGreaterThan(100_000);
     const temp = mkdtempSync(join(tmpdir(), "b24layout-tmp-"));
     const dir = scratch({ "w.b24layout": WITH_WARNING });
     const r = await run(dir, ["check", "w.b24layout"], { TMPDIR: temp });
@@ -73,7 +62,7 @@ describe("the bundle", () => {
 
   it("runs without a usable cache, and leaves one in the temporary directory for the next run", () => {
     const copy = mkdtempSync(join(tmpdir(), "b24layout-nocache-"));
-    for (const f of ["cli.js", "cli.cjs", "b24layout.cjs"]) writeFileSync(join(copy, f), readFileSync(join(buildDir, f)));
+    for (const f of ["cli.js", "cli.cjs", "b24layout.cjs"]) writeFileSync(join(copy, f), readFileSync(join(built.dir, f)));
     writeFileSync(join(copy, cacheName), "not a V8 code cache");
     const temp = mkdtempSync(join(tmpdir(), "b24layout-tmp-"));
     const dir = scratch({ "e.b24layout": WITH_ERROR });
@@ -326,7 +315,7 @@ describe("output pipes", () => {
   it("a reader that closes the pipe early is not an error", () => {
     const dir = scratch({ "a.b24layout": BADGE });
     writeFileSync(join(dir, "many.b24layout"), Array.from({ length: 300 }, (_, i) => `blocks b${i} { text "${"x".repeat(200)}" }\n`).join(""));
-    const r = spawnSync("bash", ["-c", `set -o pipefail; "${process.execPath}" "${CLI}" build --stdout many.b24layout | head -c 11`], { cwd: dir, encoding: "utf8" });
+    const r = spawnSync("bash", ["-c", `set -o pipefail; "${process.execPath}" "${built.cli}" build --stdout many.b24layout | head -c 11`], { cwd: dir, encoding: "utf8" });
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('{\n  "b0": {');
     expect(r.stderr).toBe("");

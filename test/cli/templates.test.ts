@@ -2,27 +2,17 @@
  * `b24layout build` with templates, as a user runs it: `--target ts` / `js`, `--params`, and the
  * errors for what cannot be built (positioned, no stack trace, nothing written).
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { useBuiltCli } from "./bundle.js";
 import { scratch } from "./fixtures.js";
 
-const ROOT = resolve(import.meta.dirname, "../..");
-let buildDir: string;
-let CLI: string;
-
-beforeAll(() => {
-  buildDir = mkdtempSync(join(tmpdir(), "b24layout-bundle-"));
-  execFileSync(process.execPath, [join(ROOT, "scripts/bundle.mjs"), "--cli-only", "--out-dir", buildDir], { stdio: "pipe" });
-  CLI = join(buildDir, "cli.js");
-}, 60_000);
-
-afterAll(() => rmSync(buildDir, { recursive: true, force: true }));
+const built = useBuiltCli();
 
 function run(cwd: string, args: readonly string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env: { PATH: process.env["PATH"] ?? "" } });
+  const r = spawnSync(process.execPath, [built.cli, ...args], { cwd, encoding: "utf8", env: { PATH: process.env["PATH"] ?? "" } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

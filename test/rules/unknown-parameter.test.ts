@@ -96,31 +96,6 @@ describe(ID, () => {
       'blocks b(ps: { name: string, tags: string[] }[]) {\n  each p in $ps {\n    line: lineOfBlocks {\n      each t in $p.tags {\n        text "${p.name} ${t}"\n      }\n    }\n  }\n}\n',
     ],
     ["references in conditions", 'blocks b(missed: bool, channel: "web" | "mobile") {\n  when $missed and $channel is "web" {\n    text "a"\n  }\n}\n'],
-    [
-      "the incoming call example",
-      `layout incomingCall(clientName: string, dealId: int, missed: bool = false, channel: "web" | "mobile" = "web", products: { name: string, price: int }[] = []) {
-  icon call-completed
-  header "Incoming call" -> redirect "/crm/deal/details/\${dealId}/" {
-    when $missed {
-      missed: tag failure "missed"
-    }
-    tag primary "new"
-  }
-  body {
-    logo call-incoming
-    client: withTitle "Client" { text "\${clientName}" }
-    each product in $products {
-      line: text "\${product.name}: \${product.price}" bold
-    }
-    when $channel is "web" {
-      text "from the web"
-    } else {
-      text "from the app"
-    }
-  }
-}
-`,
-    ],
   ])("accepts %s", (_name, code) => {
     expect(findings(code, ID)).toEqual([]);
   });
