@@ -126,6 +126,9 @@ const RULE_NOTES: Readonly<Record<string, string>> = {
   map: "Entries are separated by ',' or line breaks; a trailing ',' is allowed.",
   mapEntry: "A map value is a literal, a map or a list: never a bare word.",
   label: "A quoted label (\"1\":) may hold any text.",
+  importDeclaration:
+    "After 'import' (read by the parser to the end of the line): '{' (Identifier (',' Identifier)* ','?)? '}' 'from' StringToken. " +
+    "Only at the top level of a file; 'import' is the one reserved word.",
   parameterList:
     "Between the parentheses (read by the parser's ParameterReader): parameter (',' parameter)* ','? where " +
     "parameter ::= Identifier '?'? ':' type ('=' default)?, type ::= term ('|' term)*, " +

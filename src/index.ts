@@ -9,6 +9,9 @@ import { checkProgram, type CheckOptions } from "./check/checker.js";
 import { emitProgram, formatJson, type EmittedDeclaration, type Json } from "./emit/json.js";
 import type { Document } from "./syntax/ast.js";
 import { renderProgram, type ProgramArguments } from "./emit/render.js";
+import { ModuleCache, resolveImports, type SourceHost } from "./lower/imports.js";
+
+export { ModuleCache, type SourceHost };
 
 export type { Diagnostic, Fix, Severity, TextEdit } from "./diagnostic.js";
 export type * from "./syntax/ast.js";
@@ -36,16 +39,28 @@ export function parse(text: string): ParseResult {
   return parseText(text);
 }
 
+/** Where a text comes from, for its imports. */
+export interface SourceOptions {
+  /** The text's absolute path: its imports are resolved from there. */
+  readonly file?: string;
+  /** Reads the imported files and bounds them to the project root. */
+  readonly host?: SourceHost;
+  /** Imported files already lowered, shared by the checks of one run. */
+  readonly modules?: ModuleCache;
+}
+
 /** Parses and checks text against every Bitrix24 rule. */
-export function check(text: string, options: CheckOptions = {}): CheckResult {
+export function check(text: string, options: CheckOptions & SourceOptions = {}): CheckResult {
   const parsed = parseText(text);
-  const lowered = lower(parsed.document);
-  const ruleDiagnostics = checkProgram(parsed.document, lowered.program, lowered.problems, options);
+  const imported = parsed.document.imports.length === 0 ? undefined : resolveImports(parsed.document, options.file, options.host, options.modules);
+  const lowered = lower(parsed.document, imported?.scope);
+  const problems = imported ? [...imported.problems, ...lowered.problems] : lowered.problems;
+  const ruleDiagnostics = checkProgram(parsed.document, lowered.program, problems, options);
   const diagnostics = [...parsed.diagnostics, ...ruleDiagnostics].sort(compareDiagnostics);
   return { document: parsed.document, program: lowered.program, diagnostics };
 }
 
-export interface CompileOptions extends CheckOptions {
+export interface CompileOptions extends CheckOptions, SourceOptions {
   /** Values of template parameters, by declaration name: `{ incomingCall: { dealId: 42 } }`. */
   readonly params?: ProgramArguments;
 }

@@ -21,6 +21,15 @@ describe("README", () => {
     expect(compiled.outputs.map((o) => o.name)).toEqual(["incomingCall"]);
   });
 
+  it("has an import example whose two files check clean together", () => {
+    const section = readme.slice(readme.indexOf("**Fragments and imports.**"));
+    const [shared, call] = [...section.matchAll(/```\n\/\/ (\S+)\n([\s\S]*?)```/g)].slice(0, 2).map((m) => ({ path: `/project/${m[1]!}`, text: m[2]! }));
+    expect([shared!.path, call!.path]).toEqual(["/project/shared/common.b24layout", "/project/src/call.b24layout"]);
+    const host = { root: "/project", readFile: (p: string) => (p === shared!.path ? shared!.text : undefined) };
+    expect(check(call!.text, { file: call!.path, host }).diagnostics).toEqual([]);
+    expect(check(shared!.text).diagnostics).toEqual([]);
+  });
+
   it("opens with the two set-up commands CI runs", () => {
     const ci = readFileSync(new URL("../.ci/run", import.meta.url), "utf8");
     expect(readme).toMatch(/npm ci && npx b24layout build examples/);

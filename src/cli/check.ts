@@ -3,7 +3,7 @@
  */
 import type { Diagnostic } from "../diagnostic.js";
 import type { IrProgram } from "../lower/ir.js";
-import { expandInputs, readSources, type SourceFile } from "./files.js";
+import { expandInputs, readSources, sourceHost, type SourceFile } from "./files.js";
 import { EXIT_OK, EXIT_PROBLEMS, type CliIo, type CliStream } from "./io.js";
 import { colorsFor, displayPath, formatDiagnostic, formatSummary, tally, useColors } from "./output.js";
 
@@ -38,9 +38,10 @@ export async function checkInputs(args: readonly string[], io: CliIo, options?: 
   const sources = readSources(paths, display);
   // Loaded on demand: building the lexer and parser is most of the start-up time, and `--help`,
   // `--version` and `schema` do not need them.
-  const { check } = await import("../index.js");
+  const { check, ModuleCache } = await import("../index.js");
+  const modules = new ModuleCache();
   return sources.map((source) => {
-    const result = check(source.text);
+    const result = check(source.text, { file: source.path, host: sourceHost(source.path, io.cwd), modules });
     const checked: CheckedFile = { source, display: display(source.path), diagnostics: result.diagnostics };
     return options?.keepPrograms ? { ...checked, program: result.program } : checked;
   });

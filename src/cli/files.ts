@@ -2,9 +2,10 @@
  * Turns the paths, directories and globs given on the command line into the files to read, and
  * reads them.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { stat } from "node:fs/promises";
-import { resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
+import type { SourceHost } from "../lower/imports.js";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { CliError } from "./io.js";
 
@@ -117,4 +118,44 @@ export function describeFsError(error: unknown): string {
     default:
       return error instanceof Error ? error.message : String(error);
   }
+}
+
+/** Files that mark the root of a project: imports do not reach above it. */
+const ROOT_MARKERS = ["package.json", ".git"];
+
+const roots = new Map<string, string>();
+
+/**
+ * The project root of a source file: the nearest folder above it with a package.json or .git;
+ * without one, the working directory when the file is inside it, else the file's own folder.
+ */
+export function projectRoot(file: string, cwd: string): string {
+  const start = dirname(file);
+  const known = roots.get(start);
+  if (known !== undefined) return known;
+  let root: string | undefined;
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (ROOT_MARKERS.some((m) => existsSync(join(dir, m)))) {
+      root = dir;
+      break;
+    }
+    if (dirname(dir) === dir) break;
+  }
+  root ??= relative(cwd, file).startsWith("..") ? start : cwd;
+  roots.set(start, root);
+  return root;
+}
+
+/** Reads imported files from the disk (a byte-order mark dropped), bounded by the file's project root. */
+export function sourceHost(file: string, cwd: string): SourceHost {
+  return {
+    root: projectRoot(file, cwd),
+    readFile(path: string): string | undefined {
+      try {
+        return readFileSync(path, "utf8").replace(/^\uFEFF/, "");
+      } catch {
+        return undefined;
+      }
+    },
+  };
 }

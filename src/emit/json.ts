@@ -4,7 +4,7 @@
  * order. Objects have no prototype, so a key such as `__proto__` survives as data.
  */
 import type { IrArray, IrCollection, IrCondition, IrDeclaration, IrEntry, IrGuard, IrObject, IrParamRef, IrProgram, IrTemplate, IrValue } from "../lower/ir.js";
-import { isRepeated, memberRuns } from "../lower/ir.js";
+import { isRepeated, memberRuns, translationTexts } from "../lower/ir.js";
 import { DTOS, getDto, getField } from "../model/dtos.js";
 import type { FieldSpec } from "../model/types.js";
 import { TemplateError, type TemplateArguments } from "./template-values.js";
@@ -134,10 +134,7 @@ class JsonEmitter {
         return this.template(v);
       case "translationRef": {
         const out = dict();
-        for (const [language, table] of this.program.translations.languages) {
-          const t = table.entries.get(v.key);
-          if (t) out[language] = t.value;
-        }
+        for (const [language, text] of translationTexts(this.program, v.key)) out[language] = text;
         return out;
       }
       case "declarationRef": {

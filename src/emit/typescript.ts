@@ -23,7 +23,7 @@ import type {
   IrValue,
   ParamType,
 } from "../lower/ir.js";
-import { constantCondition, isRepeated, memberRuns } from "../lower/ir.js";
+import { constantCondition, isRepeated, memberRuns, translationTexts } from "../lower/ir.js";
 import { getDto, getField } from "../model/dtos.js";
 import { PARAM_TYPE_NAMES } from "../model/templates.js";
 import { isStringType } from "../lower/templates.js";
@@ -246,11 +246,7 @@ class FactoryWriter {
       case "template":
         return this.template(v);
       case "translationRef": {
-        const texts: string[] = [];
-        for (const [language, table] of this.program.translations.languages) {
-          const t = table.entries.get(v.key);
-          if (t) texts.push(`${ind}  ${literalKey(language)}: ${JSON.stringify(t.value)},`);
-        }
+        const texts = translationTexts(this.program, v.key).map(([language, text]) => `${ind}  ${literalKey(language)}: ${JSON.stringify(text)},`);
         return texts.length === 0 ? "{}" : `{\n${texts.join("\n")}\n${ind}}`;
       }
       case "declarationRef": {

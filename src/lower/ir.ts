@@ -292,6 +292,21 @@ export interface TranslationTable {
 export interface IrProgram {
   readonly declarations: IrDeclaration[];
   readonly translations: TranslationTable;
+  /** Translation tables of imported files, merged; the file's own table wins. */
+  importedTranslations?: TranslationTable;
+}
+
+/** The texts of `@key` by language: the file's own table, then imported ones. */
+export function translationTexts(program: IrProgram, key: string): [language: string, text: string][] {
+  const out = new Map<string, string>();
+  for (const table of [program.translations, program.importedTranslations]) {
+    if (!table) continue;
+    for (const [language, entries] of table.languages) {
+      const t = entries.entries.get(key);
+      if (t && !out.has(language)) out.set(language, t.value);
+    }
+  }
+  return [...out];
 }
 
 export function getEntry(obj: IrObject | IrCollection, key: string): IrEntry | undefined {

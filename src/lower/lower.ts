@@ -27,6 +27,7 @@ import type {
   IrProgram,
   IrScalar,
   IrValue,
+  TranslationTable,
 } from "./ir.js";
 import { EACH_IN, EACH_KEYWORD, ELSE_KEYWORD, FRAGMENT_KEYWORD, TEMPLATE_KEYWORDS, USE_KEYWORD, WHEN_KEYWORD } from "../model/templates.js";
 import { TEMPLATE_STRUCTURE, TEMPLATE_TYPE, TemplateLowering, assignable, describeType, typeMismatch, type FragmentValue } from "./templates.js";
@@ -65,6 +66,16 @@ export const INVALID_ARGUMENT = "invalid-argument";
 export interface LoweringResult {
   readonly program: IrProgram;
   readonly problems: readonly LoweringProblem[];
+  /** The file's own fragments, for the files that import them. */
+  readonly fragments?: ReadonlyMap<string, Fragment>;
+}
+
+/** What a file's imports bring in (see imports.ts). */
+export interface ImportScope {
+  /** Imported fragments: their members are lowered where they are used, placed at the `use`. */
+  readonly fragments: ReadonlyMap<string, Fragment>;
+  /** Imported translation tables, merged: `@key` resolves here after the file's own table. */
+  readonly translations: TranslationTable | undefined;
 }
 
 const BLOCK_KEYWORDS = new Set(BLOCK_TYPES.map((b) => b.type));
@@ -171,10 +182,12 @@ class DtoPlan {
 }
 
 /** A `fragment` declaration. */
-interface Fragment {
+export interface Fragment {
   readonly name: Identifier;
   readonly params: readonly IrParam[];
   readonly statements: readonly Statement[];
+  /** From another file: its statements are relocated to the `use` before lowering. */
+  readonly imported?: boolean;
 }
 
 interface FlattenedField {
@@ -233,8 +246,8 @@ const ProblemNode = plainConstructor(function (
   if (replacement !== undefined) this.replacement = replacement;
 });
 
-export function lower(document: Document): LoweringResult {
-  return new Lowering().run(document);
+export function lower(document: Document, imports?: ImportScope): LoweringResult {
+  return new Lowering(imports).run(document);
 }
 
 /**
@@ -242,6 +255,10 @@ export function lower(document: Document): LoweringResult {
  * (equal to what was written): the emitter and the rules then compare keys by identity.
  */
 class Lowering {
+  constructor(private readonly imports: ImportScope | undefined) {
+    if (imports) for (const [name, f] of imports.fragments) this.fragments.set(name, f);
+  }
+
   private readonly problems = newList<LoweringProblem>();
   private readonly translations = newTranslationTable();
   /** Objects created by a flattened statement (`completed true` creates `fields`), not written by the author. */
@@ -280,7 +297,11 @@ class Lowering {
       const decl = this.lowerDeclaration(s, spec);
       if (decl) declarations.push(decl);
     }
-    return new LoweringResultNode(newProgram(declarations, this.translations), this.problems);
+    const program = newProgram(declarations, this.translations);
+    if (this.imports?.translations) program.importedTranslations = this.imports.translations;
+    const result = new LoweringResultNode(program, this.problems);
+    if (this.fragments.size > 0) (result as Writable<LoweringResult>).fragments = this.fragments;
+    return result;
   }
 
   // ----- reporting -----
@@ -709,8 +730,13 @@ class Lowering {
     for (let i = list ? 2 : 1; i < s.args.length; i++) this.problem(INVALID_ARGUMENT, "unexpectedArgument", { what: `fragment '${first.name}'` }, s.args[i]!.range);
     if (s.action) this.problem(INVALID_ARGUMENT, "noAction", { what: "a fragment" }, s.action.range);
     if (!s.body) this.problem(TEMPLATE_STRUCTURE, "missingBody", { keyword: FRAGMENT_KEYWORD, syntax: templateSyntax(FRAGMENT_KEYWORD) }, s.name.range);
-    if (this.fragments.has(first.name)) {
-      this.problem(TEMPLATE_STRUCTURE, "duplicateFragment", { name: first.name, line: this.fragments.get(first.name)!.name.range.start.line }, first.range);
+    const earlier = this.fragments.get(first.name);
+    if (earlier?.imported) {
+      this.problem(TEMPLATE_STRUCTURE, "fragmentImported", { name: first.name }, first.range);
+      return;
+    }
+    if (earlier) {
+      this.problem(TEMPLATE_STRUCTURE, "duplicateFragment", { name: first.name, line: earlier.name.range.start.line }, first.range);
       return;
     }
     this.fragments.set(first.name, { name: first, params: this.templates.parameters(list), statements: s.body?.statements ?? [] });
@@ -786,7 +812,9 @@ class Lowering {
     }
     this.expanding.push(nameArg.name);
     try {
-      this.templates.withFragment(nameArg.name, fragment.params, values, () => this.lowerStatements(obj, plan, fragment.statements, collections));
+      // An imported fragment's statements are placed at the `use`: whatever its members break here is reported here, in this file.
+      const statements = fragment.imported ? relocate(fragment.statements, s.range) : fragment.statements;
+      this.templates.withFragment(nameArg.name, fragment.params, values, () => this.lowerStatements(obj, plan, statements, collections));
     } finally {
       this.expanding.pop();
     }
@@ -937,6 +965,15 @@ class Lowering {
     }
     return this.valueFor(value, t);
   }
+}
+
+/** A copy of syntax nodes with every range replaced by `range`. */
+function relocate<T>(node: T, range: Range): T {
+  if (Array.isArray(node)) return node.map((n: unknown) => relocate(n, range)) as T;
+  if (node === null || typeof node !== "object") return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) out[k] = k === "range" ? range : relocate(v, range);
+  return out as T;
 }
 
 /** How a template keyword is written, for messages (`else { … }`). */

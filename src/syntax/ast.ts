@@ -29,6 +29,16 @@ export interface Document extends NodeBase {
   readonly kind: "Document";
   readonly statements: readonly Statement[];
   readonly comments: readonly Comment[];
+  /** `import { … } from "…"` declarations, in order (kept apart: they are not Bitrix24 structures). */
+  readonly imports: readonly ImportDeclaration[];
+}
+
+/** `import { clientInfo, translations } from "./common.b24layout"` */
+export interface ImportDeclaration extends NodeBase {
+  readonly kind: "Import";
+  readonly names: readonly Identifier[];
+  /** The path as written; missing only when the text is broken (reported). */
+  readonly source: StringLiteral | undefined;
 }
 
 export interface Comment extends NodeBase {
@@ -224,4 +234,5 @@ export type Node =
   | ParameterList
   | Parameter
   | TypeNode
-  | RecordField;
+  | RecordField
+  | ImportDeclaration;

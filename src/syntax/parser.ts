@@ -20,6 +20,7 @@ import type {
   Comment,
   Document,
   Identifier,
+  ImportDeclaration,
   Label,
   Interpolation,
   ListLiteral,
@@ -55,6 +56,7 @@ import {
   False,
   Identifier as IdentifierToken,
   Equals,
+  Import as ImportToken,
   LBrace,
   LBracket,
   LParen,
@@ -132,8 +134,8 @@ type Stray =
   | { readonly kind: "body"; readonly open: IToken; readonly body: Body }
   | { readonly kind: "token"; readonly token: IToken };
 
-/** One step of a statement list: a separator, a statement or something stray. */
-type ListItem = "newline" | "semicolon" | Statement | Stray;
+/** One step of a statement list: a separator, a statement, an import or something stray. */
+type ListItem = "newline" | "semicolon" | "import" | Statement | Stray;
 
 /**
  * What the grammar's code returns while Chevrotain records the grammar (`RECORDING_PHASE`): the
@@ -314,10 +316,24 @@ const CommentNode = plain(function (this: Writable<Comment>, text: string, block
   this.range = range;
 });
 
-const DocumentNode = plain(function (this: Writable<Document>, statements: readonly Statement[], comments: readonly Comment[], range: Range) {
+const DocumentNode = plain(function (
+  this: Writable<Document>,
+  statements: readonly Statement[],
+  comments: readonly Comment[],
+  range: Range,
+  imports: readonly ImportDeclaration[],
+) {
   this.kind = "Document";
   this.statements = statements;
   this.comments = comments;
+  this.range = range;
+  this.imports = imports;
+});
+
+const ImportNode = plain(function (this: Writable<ImportDeclaration>, names: readonly Identifier[], source: StringLiteral | undefined, range: Range) {
+  this.kind = "Import";
+  this.names = names;
+  this.source = source;
   this.range = range;
 });
 
@@ -559,6 +575,8 @@ class TableLookahead extends LLkLookaheadStrategy {
 class B24Parser extends EmbeddedActionsParser {
   /** Problems found while building nodes (bad escapes, unexpected tokens), reported with the parse errors. */
   semanticProblems: Diagnostic[] = [];
+  /** The imports of the text being parsed. */
+  imports: ImportDeclaration[] = [];
   /** Start offsets already reported, so that one slip gives one message. */
   reportedAt = new Set<number>();
   text = "";
@@ -587,6 +605,7 @@ class B24Parser extends EmbeddedActionsParser {
     const lastComment = comments[comments.length - 1];
     this.lastTokens = [lastToken, lastComment].filter((t): t is IToken => t !== undefined);
     this.semanticProblems = [];
+    this.imports = [];
     this.reportedAt = new Set();
     this.input = tokens;
   }
@@ -777,6 +796,12 @@ class B24Parser extends EmbeddedActionsParser {
     },
     // Chevrotain's lookahead takes this alternative exactly for `name` and for `label:`.
     { ALT: () => this.SUBRULE(this.statement) },
+    {
+      ALT: () => {
+        this.SUBRULE(this.importDeclaration);
+        return "import";
+      },
+    },
     { ALT: () => this.SUBRULE(this.recoverStray) },
   ];
 
@@ -793,6 +818,10 @@ class B24Parser extends EmbeddedActionsParser {
       if (this.RECORDING_PHASE) return;
       if (item === "newline") {
         inStrayRun = false;
+      } else if (item === "import") {
+        inStrayRun = false;
+        adjacent = false;
+        if (inBody) this.report("An import must be at the top level of a file, before the declarations.", this.imports[this.imports.length - 1]!.range);
       } else if (item === "semicolon") {
         inStrayRun = false;
         adjacent = false;
@@ -942,6 +971,66 @@ class B24Parser extends EmbeddedActionsParser {
     const parameters = new ParameterReader(this, tokens).parameters();
     return new ParameterListNode(parameters, this.span(this.tokenRange(open), close));
   });
+
+  /**
+   * `import { a, b } from "./file.b24layout"`. The grammar gathers the line after `import`; the
+   * names and the path are read from it here, with messages in words.
+   */
+  private importDeclaration = this.RULE("importDeclaration", (): void => {
+    const keyword = this.CONSUME(ImportToken);
+    const tokens = new Array<IToken>();
+    /** `{` open in the import: a `}` with none open closes the block around a misplaced import. */
+    let depth = 0;
+    this.MANY({
+      GATE: () => {
+        const t = this.LA(1);
+        return !tokenMatcher(t, Newline) && !tokenMatcher(t, Semicolon) && !tokenMatcher(t, EOF) && !(depth === 0 && tokenMatcher(t, RBrace));
+      },
+      DEF: () => {
+        const tok = this.SUBRULE(this.parameterToken);
+        if (this.RECORDING_PHASE) return;
+        if (tokenMatcher(tok, LBrace)) depth++;
+        else if (tokenMatcher(tok, RBrace)) depth--;
+        tokens.push(tok);
+      },
+    });
+    if (this.RECORDING_PHASE) return;
+    this.imports.push(this.readImport(keyword, tokens));
+  });
+
+  private readImport(keyword: IToken, tokens: readonly IToken[]): ImportDeclaration {
+    const names: Identifier[] = [];
+    const last = tokens[tokens.length - 1] ?? keyword;
+    const range = this.span(this.tokenRange(keyword), this.tokenRange(last));
+    const usage = "write import { name, … } from \"./file.b24layout\"";
+    let i = 0;
+    const fail = (message: string, at: IToken | undefined) => {
+      this.report(`${message}: ${usage}.`, at ? this.tokenRange(at) : this.tokenRange(keyword));
+      return new ImportNode(names, undefined, range);
+    };
+    if (!is(tokens[i], LBrace)) return fail(`Expected '{' after 'import'`, tokens[i] ?? keyword);
+    i++;
+    while (i < tokens.length && !is(tokens[i], RBrace)) {
+      const tok = tokens[i]!;
+      if (!is(tok, IdentifierToken)) return fail(`Expected a name to import, but found ${describeToken(tok)}`, tok);
+      names.push(new IdentifierNode(tok.image, this.tokenRange(tok)));
+      i++;
+      if (is(tokens[i], Comma)) i++;
+      else if (!is(tokens[i], RBrace)) return fail(`Expected ',' or '}' after '${tok.image}'`, tokens[i] ?? tok);
+    }
+    if (!is(tokens[i], RBrace)) return fail("Expected '}' to close the imported names", tokens[i - 1] ?? keyword);
+    i++;
+    const from = tokens[i];
+    if (!is(from, IdentifierToken) || from!.image !== "from") return fail("Expected 'from' and the file after the imported names", from ?? tokens[i - 1]);
+    i++;
+    const path = tokens[i];
+    if (!is(path, QuotedString)) return fail("Expected the file to import from, as a string", path ?? from);
+    i++;
+    if (i < tokens.length) this.report(`Unexpected ${describeToken(tokens[i]!)} after the import: ${usage}.`, this.tokenRange(tokens[i]!));
+    if (names.length === 0) this.report(`Nothing is imported: ${usage}.`, this.tokenRange(keyword));
+    const source = this.literal(path!) as StringLiteral;
+    return new ImportNode(names, source, this.span(this.tokenRange(keyword), source.range));
+  }
 
   private readonly parameterTokenAlts: IOrAlt<IToken>[] = [{ ALT: () => this.CONSUME(AnyToken) }, { ALT: () => this.CONSUME(RBrace) }];
 
@@ -1554,7 +1643,7 @@ export function parse(text: string): ParseResult {
   diagnostics.push(...parser.semanticProblems);
   diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
 
-  const document = new DocumentNode(statements, comments, new SourceRange(textStart(), parser.endOfText()));
+  const document = new DocumentNode(statements, comments, new SourceRange(textStart(), parser.endOfText()), parser.imports);
   return new ParseResultObject(document, dedupeSameSpot(diagnostics));
 }
 
@@ -1606,6 +1695,7 @@ const TOKEN_WORDS: Readonly<Record<string, string>> = {
   Number: "a number",
   number: "a number",
   TranslationRef: "a translation reference (@key)",
+  Import: "'import'",
   ParamRef: "a parameter reference ($name)",
   LParen: "'('",
   RParen: "')'",

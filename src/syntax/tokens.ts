@@ -123,6 +123,8 @@ export const Identifier = token({
   start_chars_hint: [...LETTERS, "_"],
   label: "name",
 });
+/** `import { … } from "…"` at the start of a statement: the one reserved word. */
+export const Import = token({ name: "Import", pattern: /import/, start_chars_hint: ["i"], longer_alt: Identifier, label: "'import'" });
 export const True = token({ name: "True", pattern: /true/, start_chars_hint: ["t"], longer_alt: Identifier, label: "'true'" });
 export const False = token({ name: "False", pattern: /false/, start_chars_hint: ["f"], longer_alt: Identifier, label: "'false'" });
 export const Null = token({ name: "Null", pattern: /null/, start_chars_hint: ["n"], longer_alt: Identifier, label: "'null'" });
@@ -157,6 +159,7 @@ export const allTokens: TokenType[] = [
   Arrow,
   TranslationRefToken,
   ParamRefToken,
+  Import,
   True,
   False,
   Null,

@@ -103,3 +103,33 @@ describe("build with templates", () => {
     expect(existsSync(join(dir, "gen"))).toBe(false);
   });
 });
+
+describe("check and build with imports", () => {
+  const COMMON = 'translations {\n  en { client "Client" }\n}\nfragment clientInfo(name: string) {\n  client: withTitle @client inline { text "${name}" }\n}\n';
+
+  it("resolves imports from the disk, relative to the file, inside the project root", () => {
+    const dir = scratch({
+      "package.json": "{}\n",
+      "shared/common.b24layout": COMMON,
+      "src/call.b24layout": 'import { clientInfo } from "../shared/common.b24layout"\nblocks call {\n  use clientInfo { name: "Ann" }\n}\n',
+    });
+    expect(run(dir, ["check", "src"])).toMatchObject({ code: 0, stdout: "✔ 1 file checked, no problems\n" });
+    const r = run(dir, ["build", "src", "--stdout"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      call: { blocks: { client: { type: "withTitle", properties: { title: { en: "Client" }, block: { type: "text", properties: { value: "Ann" } }, inline: true } } } },
+    });
+  });
+
+  it("reports a missing file and a path outside the project root at the import", () => {
+    const dir = scratch({
+      "p/package.json": "{}\n",
+      "p/a.b24layout": 'import { f } from "./nope.b24layout"\nimport { g } from "../outside.b24layout"\nblocks a {\n  text "x"\n}\n',
+      "outside.b24layout": 'fragment g {\n  text "y"\n}\n',
+    });
+    const r = run(join(dir, "p"), ["check", "a.b24layout"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^a\.b24layout:1:19 error unresolved-import Cannot find '\.\/nope\.b24layout' \(looked for nope\.b24layout\)\.$/m);
+    expect(r.stdout).toMatch(/^a\.b24layout:2:19 error unresolved-import '\.\.\/outside\.b24layout' is outside the project root: imports cannot reach outside it\.$/m);
+  });
+});

@@ -20,16 +20,15 @@ describe(ID, () => {
       'translations {\n  en { used "U" }\n  de { used "U"; only "O" }\n}\nblocks b {\n  text @used\n}\n',
       [{ ruleId: ID, severity: "warning", message: "Translation 'only' is never used; reference it as '@only' or remove it.", at: "3:18", to: "3:22" }],
     ],
-    [
-      "every key when nothing is declared",
-      'translations {\n  en { a "A"; b "B" }\n}\n',
-      [
-        { ruleId: ID, severity: "warning", message: "Translation 'a' is never used; reference it as '@a' or remove it.", at: "2:8", to: "2:9" },
-        { ruleId: ID, severity: "warning", message: "Translation 'b' is never used; reference it as '@b' or remove it.", at: "2:15", to: "2:16" },
-      ],
-    ],
   ])("reports %s", (_name, code, expected) => {
     expect(findings(code, ID)).toEqual(expected);
+  });
+
+  it.each([
+    ["a file of translations only: a library for `import { translations }`", 'translations {\n  en { a "A"; b "B" }\n}\n'],
+    ["keys a fragment uses, even where it is not used", 'translations {\n  en { a "A" }\n}\nfragment f {\n  text @a\n}\nblocks b {\n  text "x"\n}\n'],
+  ])("does not report %s", (_name, code) => {
+    expect(findings(code, ID)).toEqual([]);
   });
 
   it.each<[string, string]>([

@@ -27,6 +27,7 @@ export default defineRule({
       unknownFragment: "Unknown fragment '{name}': no fragment declaration in this file has that name.",
       unknownFragmentSuggest: "Unknown fragment '{name}': no fragment declaration in this file has that name. Did you mean '{suggestion}'?",
       duplicateFragment: "Fragment '{name}' is already declared on line {line}.",
+      fragmentImported: "Fragment '{name}' is also imported: rename one of them.",
       fragmentCycle: "Fragment '{name}' uses itself ({chain}): its members would never end.",
       unknownArgument: "Fragment '{fragment}' has no parameter '{name}'.",
       unknownArgumentSuggest: "Fragment '{fragment}' has no parameter '{name}'. Did you mean '{suggestion}'?",

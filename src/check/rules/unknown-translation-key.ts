@@ -33,10 +33,12 @@ export default defineRule({
     },
   },
   create(context) {
-    const table = context.program.translations;
-    const hasTable = context.document.statements.some((s) => s.name.name === TRANSLATIONS_KEYWORD);
+    const imported = context.program.importedTranslations;
+    const hasTable = context.document.statements.some((s) => s.name.name === TRANSLATIONS_KEYWORD) || imported !== undefined;
     const keys = new Set<string>();
-    for (const language of table.languages.values()) for (const key of language.entries.keys()) keys.add(key);
+    for (const table of [context.program.translations, imported]) {
+      for (const language of table?.languages.values() ?? []) for (const key of language.entries.keys()) keys.add(key);
+    }
     return {
       object({ object }) {
         forEachTranslationRef(object, (ref) => {

@@ -1,3 +1,6 @@
+import type { Argument, Statement } from "../../syntax/ast.js";
+import { getDeclaration } from "../../model/statements.js";
+import { FRAGMENT_KEYWORD } from "../../model/templates.js";
 import { defineRule } from "../rule.js";
 import { forEachTranslationRef } from "./translation-refs.js";
 
@@ -6,7 +9,9 @@ export default defineRule({
   meta: {
     id: "unused-translation",
     description: "Report translation keys that no `@key` reference uses.",
-    why: "Only `@key` references put table texts into the output (spec §3, §9); an unused key is dead text, often left behind by a renamed reference.",
+    why:
+      "Only `@key` references put table texts into the output (spec §3, §9); an unused key is dead text, often left behind by a renamed reference. " +
+      "A file with no declarations is a library for `import { translations }`: its keys are not reported, and neither are keys used by its fragments.",
     severity: "warning",
     spec: "§3, §9",
     messages: {
@@ -28,11 +33,16 @@ export default defineRule({
   },
   create(context) {
     const used = new Set<string>();
+    // Fragments are lowered only where they are used; their `@key`s count wherever they stand.
+    for (const s of context.document.statements) if (s.name.name === FRAGMENT_KEYWORD) collectRefs(s, used);
+    // A file of translations and fragments only is there to be imported.
+    const library = context.program.declarations.length === 0 && !context.document.statements.some((s) => getDeclaration(s.name.name) !== undefined);
     return {
       object({ object }) {
         forEachTranslationRef(object, (ref) => used.add(ref.key));
       },
       done() {
+        if (library) return;
         const reported = new Set<string>();
         // `all` is in source order, so the first occurrence is the key in its first language.
         for (const entry of context.program.translations.all) {
@@ -44,3 +54,15 @@ export default defineRule({
     };
   },
 });
+
+/** The `@key`s written anywhere in a statement (arguments, maps, lists, action, body). */
+function collectRefs(s: Statement, into: Set<string>): void {
+  const visit = (a: Argument) => {
+    if (a.kind === "TranslationRef") into.add(a.key);
+    else if (a.kind === "Map") for (const e of a.entries) visit(e.value);
+    else if (a.kind === "List") for (const item of a.items) visit(item);
+  };
+  for (const a of s.args) visit(a);
+  for (const a of s.action?.args ?? []) visit(a);
+  for (const inner of s.body?.statements ?? []) collectRefs(inner, into);
+}
