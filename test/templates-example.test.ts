@@ -6,7 +6,7 @@
  * its layout is exactly the JSON that `compile` renders for the same values.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -20,6 +20,11 @@ const ROOT = resolve(import.meta.dirname, "..");
 const DIR = join(ROOT, "templates/incoming-call");
 const SOURCE_PATH = "templates/incoming-call/incoming-call.b24layout";
 const source = readFileSync(join(ROOT, SOURCE_PATH), "utf8");
+/** The example imports a fragment from templates/shared/: checked as the CLI checks it, from its path. */
+const FROM_FILE = {
+  file: join(ROOT, SOURCE_PATH),
+  host: { root: ROOT, readFile: (path: string) => (existsSync(path) ? readFileSync(path, "utf8") : undefined) },
+};
 
 const scratch = mkdtempSync(join(tmpdir(), "b24layout-template-example-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -37,12 +42,12 @@ function transpileTo(dir: string, files: Readonly<Record<string, string>>): void
 
 describe("templates/incoming-call", () => {
   it("checks with only the run-time limit warning of its `each`", () => {
-    const findings = check(source).diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.ruleId}`);
-    expect(findings).toEqual(["29:5 runtime-limit"]);
+    const findings = check(source, FROM_FILE).diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.ruleId}`);
+    expect(findings).toEqual(["32:5 runtime-limit"]);
   });
 
   it("has the generated code the build writes, committed", () => {
-    const program = check(source).program;
+    const program = check(source, FROM_FILE).program;
     expect(readdirSync(join(DIR, "generated")).sort()).toEqual(["b24layout-types.ts", "incoming-call.ts"]);
     expect(readFileSync(join(DIR, "generated/incoming-call.ts"), "utf8")).toBe(emitTypeScriptModule(program, { source: SOURCE_PATH }));
     expect(readFileSync(join(DIR, "generated/b24layout-types.ts"), "utf8")).toBe(typesModule());
@@ -68,12 +73,12 @@ describe("templates/incoming-call", () => {
     const call = app.missedCallRecord(42);
     expect(call.method).toBe("crm.activity.configurable.add");
 
-    const params = { clientName: "Müller GmbH", dealId: 42, missed: true, products: [{ name: "Boiler", price: 1200 }, { name: "Installation", price: 300 }] };
-    const compiled = compile(source, { params: { incomingCall: params } });
+    const params = { clientName: "Müller GmbH", dealId: 42, vip: true, missed: true, products: [{ name: "Boiler", price: 1200 }, { name: "Installation", price: 300 }] };
+    const compiled = compile(source, { ...FROM_FILE, params: { incomingCall: params } });
     expect(compiled.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(JSON.parse(JSON.stringify(call.params.layout))).toEqual(JSON.parse(JSON.stringify(compiled.outputs[0]!.value)));
     const layout = call.params.layout as { body: { blocks: Record<string, unknown> }; header: { tags: Record<string, unknown> } };
-    expect(Object.keys(layout.body.blocks)).toEqual(["client", "product_1", "product_2"]);
+    expect(Object.keys(layout.body.blocks)).toEqual(["client", "vip", "product_1", "product_2"]);
     expect(Object.keys(layout.header.tags)).toEqual(["missed"]);
   });
 });

@@ -13,6 +13,7 @@ export function missedCallRecord(dealId: number): RestCall {
   const layout = incomingCall({
     clientName: "Müller GmbH",
     dealId,
+    vip: true,
     missed: true,
     products: [
       { name: "Boiler", price: 1200 },

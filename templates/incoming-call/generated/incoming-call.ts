@@ -15,6 +15,8 @@ export interface IncomingCallParams {
   clientName: string;
   dealId: number;
   /** Default: false. */
+  vip?: boolean;
+  /** Default: false. */
   missed?: boolean;
   /** Default: "web". */
   channel?: "web" | "mobile";
@@ -24,7 +26,7 @@ export interface IncomingCallParams {
 
 /** layout `incomingCall`: the LayoutDto for crm.activity.configurable.add / update (the `layout` parameter). */
 export function incomingCall(p: IncomingCallParams): LayoutDto {
-  const { clientName, dealId, missed = false, channel = "web", products = [] } = p;
+  const { clientName, dealId, vip = false, missed = false, channel = "web", products = [] } = p;
   const tags: Record<string, TagDto> = {};
   if (missed) {
     tags["missed"] = {
@@ -39,7 +41,10 @@ export function incomingCall(p: IncomingCallParams): LayoutDto {
   blocks["client"] = {
     type: "withTitle",
     properties: {
-      title: "Client",
+      title: {
+        en: "Client",
+        de: "Kunde",
+      },
       block: {
         type: "text",
         properties: {
@@ -49,6 +54,18 @@ export function incomingCall(p: IncomingCallParams): LayoutDto {
       inline: true,
     },
   };
+  if (vip) {
+    blocks["vip"] = {
+      type: "text",
+      properties: {
+        value: {
+          en: "VIP client",
+          de: "VIP-Kunde",
+        },
+        bold: true,
+      },
+    };
+  }
   for (const [i1, product] of products.entries()) {
     blocks[`product_${i1 + 1}`] = {
       type: "lineOfBlocks",
