@@ -433,7 +433,13 @@ function headLineOf(dto: DtoSpec): string[] {
     const t = field(via)?.type;
     if (t?.kind === "object") lines.push(`the fields of \`${via}\` (${dtoLink(t.dto)}) may be written directly in the body`);
   }
-  if (spec.membersByName) lines.push(`each statement of the body adds to \`${spec.membersByName.field}\`, named by its statement name`);
+  if (spec.membersByName) {
+    const byValue = spec.membersByName.byValue;
+    lines.push(
+      `each statement of the body adds to \`${spec.membersByName.field}\`, named by its statement name` +
+        (byValue ? ` (or \`${byValue} <value> …\`, named by the value, for names a template computes: \`${byValue} "UF_CRM_\${code}"\`)` : ""),
+    );
+  }
   const settable = dto.fields.filter((f) => !["collection", "block", "constant"].includes(f.type.kind) && !(f.type.kind === "list" && f.type.dto));
   if (settable.length > 0) {
     const inBody = !spec.membersByName && !spec.bodyField;

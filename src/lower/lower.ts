@@ -899,7 +899,7 @@ class Lowering {
   }
 
   /** A card section element: the statement name is the element's name. */
-  addNamedMember(obj: IrObject, dto: DtoSpec, members: { field: string; nameField: string }, s: Statement): void {
+  addNamedMember(obj: IrObject, dto: DtoSpec, members: NonNullable<StatementSpec["membersByName"]>, s: Statement): void {
     const field = getField(dto, members.field)!;
     const memberPlan = planByName(field.type.kind === "list" ? field.type.dto! : "");
     if (s.label) this.problem(INVALID_ARGUMENT, "labelNotAllowed", { what: withArticle(memberPlan.dto.title) }, s.label.range);
@@ -908,8 +908,13 @@ class Lowering {
       arr = newArray(newList(), s.range);
       obj.entries.push(entry(members.field, s.name.range, arr, s.range));
     }
-    const element = this.unguarded(() => this.buildObject(s, memberPlan));
-    element.entries.unshift(entry(members.nameField, s.name.range, scalar(s.name.name, s.name.range, "name"), s.name.range));
+    // `field <name> …`: the element's name as a value, so a template can compute it (`field "${f}"`).
+    const first = s.args[0];
+    const computed = s.name.name === members.byValue && first !== undefined && first.kind !== "Identifier" && first.kind !== "ParameterList";
+    const built: Statement = computed ? { ...s, args: s.args.slice(1) } : s;
+    const element = this.unguarded(() => this.buildObject(built, memberPlan));
+    const name = computed ? this.valueFor(first, STRING_TYPE) : scalar(s.name.name, s.name.range, "name");
+    element.entries.unshift(entry(members.nameField, s.name.range, name, computed ? first.range : s.name.range));
     arr.items.push(element);
     this.guardItem(arr);
   }

@@ -34,7 +34,7 @@ export const STATEMENTS: readonly StatementSpec[] = [
   { dto: "ActivityFields" },
   { dto: "CardParams", flatten: ["extras"], keywordAliases: { for: "entityTypeId" } },
   { dto: "CardExtras" },
-  { dto: "SectionDto", positional: ["title"], labelField: "name", membersByName: { field: "elements", nameField: "name" } },
+  { dto: "SectionDto", positional: ["title"], labelField: "name", membersByName: { field: "elements", nameField: "name", byValue: "field" } },
   { dto: "ElementDto", flagAliases: { always: { field: "optionFlags", value: 1 } }, bodyField: "options" },
   { dto: "ElementOptions" },
 ];

@@ -171,7 +171,12 @@ export interface StatementSpec {
   /** Object fields whose own fields may be written directly in this body (activity `fields`, card `extras`). */
   readonly flatten?: readonly string[];
   /** A list field whose members are written as statements named by their data (card section elements). */
-  readonly membersByName?: { readonly field: string; readonly nameField: string };
+  readonly membersByName?: {
+    readonly field: string;
+    readonly nameField: string;
+    /** The statement whose first value is the name instead (`field "UF_CRM_${code}" always`), for names a template computes. */
+    readonly byValue?: string;
+  };
   /** A field filled by the statement's key label (`main: section …` sets the section `name`). */
   readonly labelField?: string;
   /** A field filled by the statement's body when the body is data rather than statements (element `options`). */
