@@ -330,9 +330,11 @@ export class TemplateLowering {
   // ----- references -----
 
   /** `$a.b` (or `${a.b}` in a string): the binding it names, walked through record fields. */
-  ref(path: readonly string[], range: Range): IrParamRef {
+  ref(path: readonly string[], range: Range, interpolated = false): IrParamRef {
     const root = this.lookup(path[0]!);
     const shown = `$${path.join(".")}`;
+    /** The text that replaces the reference's range with another path (a did-you-mean fix). */
+    const written = (p: readonly string[]) => (interpolated ? `\${${p.join(".")}}` : `$${p.join(".")}`);
     if (!root) {
       if (this.scopes.length === 0 || (this.scopes.length === 1 && this.scopes[0]!.size === 0)) {
         this.problem(UNKNOWN_PARAMETER, "noParameters", { name: shown, declaration: this.declarationName, keyword: this.declarationKeyword, param: path[0]! }, range);
@@ -343,6 +345,7 @@ export class TemplateLowering {
           suggestion ? "unknownSuggest" : "unknown",
           { name: shown, declaration: this.declarationName, ...(suggestion ? { suggestion: `$${suggestion}` } : {}) },
           range,
+          suggestion ? written([suggestion, ...path.slice(1)]) : undefined,
         );
       }
       return { kind: "paramRef", path, type: undefined, optional: false, range };
@@ -370,6 +373,7 @@ export class TemplateLowering {
           suggestion ? "unknownFieldSuggest" : "unknownField",
           { name: at, field: path[i]!, type: describeType(type), ...(suggestion ? { suggestion } : {}) },
           range,
+          suggestion ? written([...path.slice(0, i), suggestion, ...path.slice(i + 1)]) : undefined,
         );
         return { kind: "paramRef", path, type: undefined, optional: false, range };
       }
@@ -391,7 +395,7 @@ export class TemplateLowering {
       const bound = typeof p === "string" ? undefined : this.lookup(p.path[0]!)?.value;
       // A fragment parameter given an interpolated string: its parts, in place.
       if (typeof p !== "string" && bound?.kind === "template" && p.path.length === 1) parts.push(...bound.parts);
-      else parts.push(typeof p === "string" ? p : this.ref(p.path, p.range));
+      else parts.push(typeof p === "string" ? p : this.ref(p.path, p.range, true));
     }
     const link = fieldType.kind === "string" && fieldType.link === true;
     return { kind: "template", parts, encoding: link ? "uri" : "text", range: s.range };

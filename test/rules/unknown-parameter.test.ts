@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { check } from "../../src/index.js";
 import { findings, inLayoutBody, type Finding } from "../helpers.js";
 
 const ID = "unknown-parameter";
@@ -98,5 +99,16 @@ describe(ID, () => {
     ["references in conditions", 'blocks b(missed: bool, channel: "web" | "mobile") {\n  when $missed and $channel is "web" {\n    text "a"\n  }\n}\n'],
   ])("accepts %s", (_name, code) => {
     expect(findings(code, ID)).toEqual([]);
+  });
+});
+
+describe(`${ID} fixes`, () => {
+  it.each([
+    ["a reference", 'blocks b(client: string) {\n  text "x" {\n    value $cleint\n  }\n}\n', "$client"],
+    ["an interpolation", 'blocks b(client: string) {\n  text "Hi ${cleint}"\n}\n', "${client}"],
+    ["a record field", 'blocks b(p: { name: string }) {\n  text "${p.nme}"\n}\n', "${p.name}"],
+  ])("replaces a misspelt name in %s", (_name, code, replacement) => {
+    const d = check(code).diagnostics.find((x) => x.ruleId === ID);
+    expect(d?.fix?.edits.map((e) => e.newText)).toEqual([replacement]);
   });
 });
