@@ -3,9 +3,14 @@
  */
 import type { Diagnostic } from "../diagnostic.js";
 import type { IrProgram } from "../lower/ir.js";
-import { expandInputs, readSources, sourceHost, type SourceFile } from "./files.js";
-import { EXIT_OK, EXIT_PROBLEMS, type CliIo, type CliStream } from "./io.js";
-import { colorsFor, displayPath, formatDiagnostic, formatSummary, tally, useColors } from "./output.js";
+import { describeFsError, expandInputs, readSources, sourceHost, type SourceFile } from "./files.js";
+import { CliError, EXIT_OK, EXIT_PROBLEMS, type CliIo, type CliStream } from "./io.js";
+import { colorsFor, displayPath, formatDiagnostic, formatSummary, plural, tally, useColors } from "./output.js";
+import { resolve } from "node:path";
+import { ALL_RULES } from "../check/rules/index.js";
+import { writeFilesAtomically } from "./atomic-write.js";
+import { formatGithubReport, formatJsonReport, formatSarifReport, type Format } from "./formats.js";
+import { VERSION } from "./version.js";
 
 export interface CheckedFile {
   readonly source: SourceFile;
@@ -60,8 +65,59 @@ export function reportDiagnostics(files: readonly CheckedFile[], stream: CliStre
   stream.write(`${formatSummary(tally(files), c)}\n`);
 }
 
-export async function runCheck(args: readonly string[], options: OutputOptions, io: CliIo): Promise<number> {
-  const files = await checkInputs(args, io);
-  reportDiagnostics(files, io.stdout, io, options);
-  return hasErrors(files) ? EXIT_PROBLEMS : EXIT_OK;
+export interface CheckOptions extends OutputOptions {
+  /** The report on stdout (default `stylish`), or in `outputFile` with stylish on the terminal. */
+  readonly format?: Format;
+  readonly outputFile?: string;
+  /** Exit 1 when there are more warnings than this. */
+  readonly maxWarnings?: number;
+  /** Report errors only. */
+  readonly quiet?: boolean;
+}
+
+export async function runCheck(args: readonly string[], options: CheckOptions, io: CliIo): Promise<number> {
+  const checked = await checkInputs(args, io);
+  // Warnings count for --max-warnings even when --quiet leaves them out of the report.
+  const warnings = checked.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === "warning").length, 0);
+  const files = options.quiet ? checked.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === "error") })) : checked;
+  const format = options.format ?? "stylish";
+  if (options.outputFile !== undefined) {
+    const path = resolve(io.cwd, options.outputFile);
+    const report = format === "stylish" ? stylishText(files, io) : machineReport(format, files);
+    try {
+      await writeFilesAtomically([{ path, content: report }]);
+    } catch (error) {
+      throw new CliError(`cannot write '${displayPath(path, io.cwd)}': ${describeFsError(error)}`);
+    }
+    reportDiagnostics(files, io.stdout, io, options);
+  } else if (format === "stylish") {
+    reportDiagnostics(files, io.stdout, io, options);
+  } else {
+    io.stdout.write(machineReport(format, files));
+  }
+  if (hasErrors(files)) return EXIT_PROBLEMS;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    const c = colorsFor(useColors(io.stderr, io.env, options.color));
+    io.stderr.write(`${c.red(`✖ ${plural(warnings, "warning")}: more than --max-warnings ${options.maxWarnings} allows.`)}\n`);
+    return EXIT_PROBLEMS;
+  }
+  return EXIT_OK;
+}
+
+/** The terminal report as plain text, for a file. */
+function stylishText(files: readonly CheckedFile[], io: CliIo): string {
+  let text = "";
+  reportDiagnostics(files, { write: (s: string) => (text += s) }, io, { color: false });
+  return text;
+}
+
+function machineReport(format: Exclude<Format, "stylish">, files: readonly CheckedFile[]): string {
+  switch (format) {
+    case "json":
+      return formatJsonReport(files);
+    case "sarif":
+      return formatSarifReport(files, ALL_RULES.map((r) => r.meta), { name: "b24layout", version: VERSION });
+    case "github":
+      return formatGithubReport(files);
+  }
 }

@@ -3,18 +3,19 @@
  * the given streams and returns the exit code, so tests can run it in-process; `bin.ts` connects it
  * to the real process.
  */
-import { Command, CommanderError, Option } from "commander";
-import pkg from "../../package.json" with { type: "json" };
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { SCHEMA_KINDS } from "../emit/schema.js";
 import { BUILD_TARGETS, DEFAULT_OUT_DIR, runBuild, type BuildTarget } from "./build.js";
 import { runCheck } from "./check.js";
+import { FORMATS, type Format } from "./formats.js";
+import { VERSION } from "./version.js";
 import { SOURCE_EXTENSION } from "./files.js";
 import { CliError, EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
 import { colorsFor, useColors } from "./output.js";
 import { runSchema } from "./schema.js";
 
 export type { CliIo, CliStream } from "./io.js";
-export const VERSION: string = pkg.version;
+export { VERSION };
 
 const ISSUES_HINT = "This is a bug in b24layout; please report it with the command and the input that caused it.";
 
@@ -51,9 +52,28 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
     .command("check")
     .description("report errors and warnings in .b24layout files")
     .argument("[paths...]", `files, directories or globs (directories mean every *${SOURCE_EXTENSION} under them)`)
-    .addHelpText("after", `\nExamples:\n  b24layout check .\n  b24layout check "layouts/**/*${SOURCE_EXTENSION}"`)
-    .action(async (paths: string[], _options: unknown, command: Command) => {
-      setExitCode(await runCheck(paths, { color: colorOf(command) }, io));
+    .addOption(new Option("-f, --format <format>", "report format: stylish for people, json, sarif (code scanning) or github (annotations)").choices(FORMATS).default("stylish"))
+    .option("--output-file <file>", "write the report in --format to this file, and the stylish report to the terminal")
+    .option("--max-warnings <n>", "exit 1 when there are more than n warnings", parseCount)
+    .option("-q, --quiet", "report errors only")
+    .addHelpText(
+      "after",
+      `\nExamples:\n  b24layout check .\n  b24layout check "layouts/**/*${SOURCE_EXTENSION}"\n  b24layout check src --format sarif --output-file b24layout.sarif\n  b24layout check src --format github --max-warnings 0`,
+    )
+    .action(async (paths: string[], options: { format: Format; outputFile?: string; maxWarnings?: number; quiet?: boolean }, command: Command) => {
+      setExitCode(
+        await runCheck(
+          paths,
+          {
+            color: colorOf(command),
+            format: options.format,
+            ...(options.outputFile !== undefined ? { outputFile: options.outputFile } : {}),
+            ...(options.maxWarnings !== undefined ? { maxWarnings: options.maxWarnings } : {}),
+            quiet: options.quiet === true,
+          },
+          io,
+        ),
+      );
     });
 
   program
@@ -88,6 +108,12 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
     });
 
   return program;
+}
+
+/** A whole number ≥ 0, for --max-warnings. */
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number (0 or more).");
+  return Number(value);
 }
 
 /** Runs one invocation (`argv` without the node and script paths) and returns the exit code. */

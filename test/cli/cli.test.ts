@@ -297,7 +297,7 @@ describe.concurrent("help and version", () => {
   it("--help lists the commands and the exit codes", async () => {
     const r = await run(scratch(), ["--help"]);
     expect(r.code).toBe(0);
-    for (const text of ["check [paths...]", "build [options] [paths...]", "schema [kind]", "Exit codes: 0"]) expect(r.stdout).toContain(text);
+    for (const text of ["check [options] [paths...]", "build [options] [paths...]", "schema [kind]", "Exit codes: 0"]) expect(r.stdout).toContain(text);
   });
 
   it.each([

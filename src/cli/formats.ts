@@ -1,0 +1,154 @@
+/**
+ * Machine-readable reports of `b24layout check --format …`: `json` (our own documented schema),
+ * `sarif` (SARIF 2.1.0, for code scanning) and `github` (workflow commands, for annotations).
+ * Each is a pure function of the checked files; the terminal format (`stylish`) is output.ts.
+ */
+import type { Diagnostic } from "../diagnostic.js";
+import type { RuleMeta } from "../check/rule.js";
+import { tally } from "./output.js";
+
+export const FORMATS = ["stylish", "json", "sarif", "github"] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** A checked file as the formats see it: the path shown (relative to the working directory) and its findings. */
+export interface ReportedFile {
+  readonly display: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The version of the `--format json` schema; it changes only when a field is removed or changes meaning. */
+export const JSON_FORMAT_VERSION = 1;
+
+/**
+ * `--format json`:
+ * `{ version, files: [{ path, diagnostics: [{ ruleId, severity, message, range, fix?, suggestions? }] }], summary }`,
+ * with 1-based lines and columns and the range's end just past its last character.
+ */
+export function formatJsonReport(files: readonly ReportedFile[]): string {
+  const t = tally(files);
+  const report = {
+    version: JSON_FORMAT_VERSION,
+    files: files.map((f) => ({
+      path: f.display,
+      diagnostics: f.diagnostics.map((d) => ({
+        ruleId: d.ruleId,
+        severity: d.severity,
+        message: d.message,
+        range: position(d.range),
+        ...(d.fix ? { fix: fixJson(d.fix) } : {}),
+        ...(d.suggestions?.length ? { suggestions: d.suggestions.map(fixJson) } : {}),
+      })),
+    })),
+    summary: { files: t.files, filesWithProblems: t.filesWithProblems, errors: t.errors, warnings: t.warnings },
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+function position(range: Diagnostic["range"]) {
+  return { start: { line: range.start.line, column: range.start.column }, end: { line: range.end.line, column: range.end.column } };
+}
+
+function fixJson(fix: NonNullable<Diagnostic["fix"]>) {
+  return { description: fix.description, edits: fix.edits.map((e) => ({ range: position(e.range), newText: e.newText })) };
+}
+
+export interface ToolInfo {
+  readonly name: string;
+  readonly version: string;
+}
+
+/**
+ * `--format sarif`: one run of SARIF 2.1.0, with every rule in `tool.driver.rules` (id, short
+ * description, help text) and results located by the path relative to the working directory
+ * (`%SRCROOT%`), which is what code scanning expects from a job run at the repository root.
+ */
+export function formatSarifReport(files: readonly ReportedFile[], rules: readonly RuleMeta[], tool: ToolInfo): string {
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const results = files.flatMap((f) =>
+    f.diagnostics.map((d) => ({
+      ruleId: d.ruleId,
+      ...(index.has(d.ruleId) ? { ruleIndex: index.get(d.ruleId)! } : {}),
+      level: d.severity === "error" ? "error" : "warning",
+      message: { text: d.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: toUri(f.display), uriBaseId: "%SRCROOT%" },
+            region: { startLine: d.range.start.line, startColumn: d.range.start.column, endLine: d.range.end.line, endColumn: d.range.end.column },
+          },
+        },
+      ],
+    })),
+  );
+  const log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: tool.name,
+            version: tool.version,
+            rules: rules.map((r) => ({
+              id: r.id,
+              shortDescription: { text: r.description },
+              fullDescription: { text: r.why },
+              help: { text: `${r.description} ${r.why}` },
+              defaultConfiguration: { level: r.severity === "error" ? "error" : "warning" },
+            })),
+          },
+        },
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** A relative path as a URI reference: forward slashes, each segment percent-encoded. */
+function toUri(path: string): string {
+  return path.split(/[\\/]/).map(encodeURIComponent).join("/");
+}
+
+/** GitHub shows at most this many annotations of each type per step, and drops the rest silently. */
+export const GITHUB_ANNOTATIONS_PER_TYPE = 10;
+
+/**
+ * `--format github`: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message` workflow
+ * commands. Past the ten of each type GitHub shows, a `::notice::` says how many were left out
+ * and how to see them.
+ */
+export function formatGithubReport(files: readonly ReportedFile[]): string {
+  const lines: string[] = [];
+  const shown = { error: 0, warning: 0 };
+  const hidden = { error: 0, warning: 0 };
+  for (const f of files) {
+    for (const d of f.diagnostics) {
+      const type = d.severity === "error" ? "error" : "warning";
+      if (shown[type] >= GITHUB_ANNOTATIONS_PER_TYPE) {
+        hidden[type]++;
+        continue;
+      }
+      shown[type]++;
+      const { start, end } = d.range;
+      const props = [`file=${f.display}`, `line=${start.line}`, `col=${start.column}`, `endLine=${end.line}`, `endColumn=${end.column}`, `title=${d.ruleId}`];
+      lines.push(`::${type} ${props.map(escapeProperty).join(",")}::${escapeData(d.message)}`);
+    }
+  }
+  if (hidden.error + hidden.warning > 0) {
+    const parts = [hidden.error ? `${hidden.error} more error(s)` : "", hidden.warning ? `${hidden.warning} more warning(s)` : ""].filter(Boolean);
+    lines.push(`::notice title=b24layout::${escapeData(`${parts.join(" and ")} not shown as annotations (GitHub shows ${GITHUB_ANNOTATIONS_PER_TYPE} of each type per step): see the full list with b24layout check, or upload --format sarif to code scanning.`)}`);
+  }
+  return lines.length === 0 ? "" : `${lines.join("\n")}\n`;
+}
+
+/** Workflow command data: `%`, CR and LF escaped (GitHub's toolkit rules). */
+function escapeData(s: string): string {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+/** A `key=value` property: its value also escapes `:` and `,`. */
+function escapeProperty(prop: string): string {
+  const eq = prop.indexOf("=");
+  return `${prop.slice(0, eq)}=${escapeData(prop.slice(eq + 1)).replace(/:/g, "%3A").replace(/,/g, "%2C")}`;
+}

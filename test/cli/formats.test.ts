@@ -1,0 +1,168 @@
+/**
+ * The report formats of `b24layout check`: the JSON schema, SARIF 2.1.0 (validated against the
+ * official schema, from @microsoft/jest-sarif), GitHub workflow commands with their escaping and
+ * the annotation cap, and the options around them (--output-file, --quiet, --max-warnings).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import type { Options, ValidateFunction } from "ajv";
+import { describe, expect, it } from "vitest";
+import { check, ALL_RULES } from "../../src/index.js";
+import { formatGithubReport, formatJsonReport, formatSarifReport, GITHUB_ANNOTATIONS_PER_TYPE, type ReportedFile } from "../../src/cli/formats.js";
+import { main, type CliIo } from "../../src/cli/main.js";
+import { scratch, WITH_ERROR, WITH_WARNING } from "./fixtures.js";
+
+const require = createRequire(import.meta.url);
+// A CommonJS module whose export is the class: required, as NodeNext types its default import otherwise.
+const Ajv04 = require("ajv-draft-04") as new (options: Options) => { compile(schema: object): ValidateFunction };
+const SARIF_SCHEMA = JSON.parse(readFileSync(require.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"), "utf8")) as object;
+
+const files = (entries: Readonly<Record<string, string>>): ReportedFile[] =>
+  Object.entries(entries).map(([display, text]) => ({ display, diagnostics: check(text).diagnostics }));
+
+async function run(cwd: string, args: readonly string[]) {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = { stdout: { write: (s) => (stdout += s) }, stderr: { write: (s) => (stderr += s) }, env: {}, cwd };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+describe("--format json", () => {
+  it("has the documented shape: version, files with diagnostics and ranges, summary", () => {
+    const report = JSON.parse(formatJsonReport(files({ "src/bad.b24layout": WITH_ERROR, "src/w.b24layout": WITH_WARNING }))) as Record<string, unknown>;
+    expect(report).toEqual({
+      version: 1,
+      files: [
+        {
+          path: "src/bad.b24layout",
+          diagnostics: [
+            {
+              ruleId: "collection-limit",
+              severity: "error",
+              message: "The header's 'tags' can hold at most 2 items; found 3. The server answers TOO_MANY_ITEMS.",
+              range: { start: { line: 6, column: 5 }, end: { line: 6, column: 22 } },
+            },
+          ],
+        },
+        { path: "src/w.b24layout", diagnostics: [expect.objectContaining({ ruleId: "unknown-code", severity: "warning" })] },
+      ],
+      summary: { files: 2, filesWithProblems: 2, errors: 1, warnings: 1 },
+    });
+  });
+
+  it("includes fixes with their edits", () => {
+    const report = JSON.parse(formatJsonReport(files({ "a.b24layout": 'blocks b {\n  lineOfBlock {\n    text "a"\n  }\n}\n' }))) as {
+      files: { diagnostics: { ruleId: string; fix?: unknown }[] }[];
+    };
+    expect(report.files[0]!.diagnostics.find((d) => d.ruleId === "unknown-property")!.fix).toEqual({
+      description: "Replace with 'lineOfBlocks'",
+      edits: [{ range: { start: { line: 2, column: 3 }, end: { line: 2, column: 14 } }, newText: "lineOfBlocks" }],
+    });
+  });
+});
+
+describe("--format sarif", () => {
+  // The official schema has a pattern that is not valid in unicode mode (`…]?$`).
+  const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false });
+  const validate = ajv.compile(SARIF_SCHEMA);
+
+  it.each([
+    ["findings", { "src/bad.b24layout": WITH_ERROR, "src/with space.b24layout": WITH_WARNING }],
+    ["no findings", { "ok.b24layout": 'blocks b {\n  text "x"\n}\n' }],
+  ])("is valid SARIF 2.1.0 with %s", (_name, entries) => {
+    const log = JSON.parse(formatSarifReport(files(entries), ALL_RULES.map((r) => r.meta), { name: "b24layout", version: "1.2.3" })) as unknown;
+    const ok = validate(log);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it("lists every rule, and locates results by relative URI, rule index and region", () => {
+    const log = JSON.parse(formatSarifReport(files({ "src/with space.b24layout": WITH_WARNING }), ALL_RULES.map((r) => r.meta), { name: "b24layout", version: "1.2.3" })) as {
+      runs: { tool: { driver: { rules: { id: string; defaultConfiguration: { level: string } }[] } }; results: Record<string, unknown>[] }[];
+    };
+    const run = log.runs[0]!;
+    expect(run.tool.driver.rules.map((r) => r.id)).toEqual(ALL_RULES.map((r) => r.meta.id));
+    expect(run.tool.driver.rules.find((r) => r.id === "collection-limit")?.defaultConfiguration.level).toBe("error");
+    const index = ALL_RULES.findIndex((r) => r.meta.id === "unknown-code");
+    expect(run.results).toEqual([
+      {
+        ruleId: "unknown-code",
+        ruleIndex: index,
+        level: "warning",
+        message: { text: "Unknown icon code 'my-custom-icon': it is not a system icon, so the portal must have registered it with crm.timeline.icon.add." },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: "src/with%20space.b24layout", uriBaseId: "%SRCROOT%" },
+              region: { startLine: 2, startColumn: 8, endLine: 2, endColumn: 22 },
+            },
+          },
+        ],
+      },
+    ]);
+  });
+});
+
+describe("--format github", () => {
+  it("writes one workflow command per finding, escaping data and properties", () => {
+    const report: ReportedFile[] = [
+      {
+        display: "a,b:c.b24layout",
+        diagnostics: [{ ruleId: "x", severity: "error", message: "50% done\nnext line", range: { start: { offset: 0, line: 1, column: 2 }, end: { offset: 1, line: 1, column: 3 } } }],
+      },
+    ];
+    expect(formatGithubReport(report)).toBe("::error file=a%2Cb%3Ac.b24layout,line=1,col=2,endLine=1,endColumn=3,title=x::50%25 done%0Anext line\n");
+  });
+
+  it("shows the first ten of each type and says how many more there are, and how to see them", () => {
+    const d = (severity: "error" | "warning", i: number) => ({ ruleId: "r", severity, message: `m${i}`, range: { start: { offset: 0, line: i, column: 1 }, end: { offset: 0, line: i, column: 2 } } });
+    const many: ReportedFile[] = [{ display: "f.b24layout", diagnostics: [...Array.from({ length: 13 }, (_, i) => d("error", i + 1)), ...Array.from({ length: 11 }, (_, i) => d("warning", i + 1))] }];
+    const lines = formatGithubReport(many).trimEnd().split("\n");
+    expect(lines.filter((l) => l.startsWith("::error"))).toHaveLength(GITHUB_ANNOTATIONS_PER_TYPE);
+    expect(lines.filter((l) => l.startsWith("::warning"))).toHaveLength(GITHUB_ANNOTATIONS_PER_TYPE);
+    expect(lines.at(-1)).toBe(
+      "::notice title=b24layout::3 more error(s) and 1 more warning(s) not shown as annotations (GitHub shows 10 of each type per step): see the full list with b24layout check, or upload --format sarif to code scanning.",
+    );
+  });
+});
+
+describe("check options", () => {
+  it("--output-file writes the report to a file and the stylish report to the terminal", async () => {
+    const dir = scratch({ "bad.b24layout": WITH_ERROR });
+    const r = await run(dir, ["check", "bad.b24layout", "--format", "sarif", "--output-file", "out/report.sarif"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^bad\.b24layout:6:5 error collection-limit /);
+    const log = JSON.parse(readFileSync(join(dir, "out/report.sarif"), "utf8")) as { version: string };
+    expect(log.version).toBe("2.1.0");
+  });
+
+  it("--quiet reports errors only", async () => {
+    const dir = scratch({ "bad.b24layout": WITH_ERROR, "w.b24layout": WITH_WARNING });
+    const r = await run(dir, ["check", ".", "--quiet", "--format", "json"]);
+    const report = JSON.parse(r.stdout) as { summary: { errors: number; warnings: number } };
+    expect(report.summary).toMatchObject({ errors: 1, warnings: 0 });
+    expect(r.code).toBe(1);
+  });
+
+  it.each([
+    [["--max-warnings", "0"], 1, "✖ 1 warning: more than --max-warnings 0 allows.\n"],
+    [["--max-warnings", "1"], 0, ""],
+    [["--max-warnings", "0", "--quiet"], 1, "✖ 1 warning: more than --max-warnings 0 allows.\n"],
+  ])("%j exits %i", async (args, code, stderr) => {
+    const dir = scratch({ "w.b24layout": WITH_WARNING });
+    const r = await run(dir, ["check", "w.b24layout", ...args]);
+    expect(r).toMatchObject({ code, stderr });
+  });
+
+  it.each([
+    [["--max-warnings", "-1"], "error: option '--max-warnings <n>' argument '-1' is invalid. expected a whole number (0 or more).\n"],
+    [["--format", "xml"], "error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are stylish, json, sarif, github.\n"],
+  ])("refuses %j as a usage error", async (args, stderr) => {
+    const dir = scratch({ "w.b24layout": WITH_WARNING });
+    const r = await run(dir, ["check", "w.b24layout", ...args]);
+    expect(r).toMatchObject({ code: 2, stderr });
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
+});
