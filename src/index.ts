@@ -6,6 +6,7 @@ import { parse as parseText, type ParseResult } from "./syntax/parser.js";
 import { lower } from "./lower/lower.js";
 import type { IrProgram } from "./lower/ir.js";
 import { checkProgram, type CheckOptions } from "./check/checker.js";
+import { applySuppressions } from "./check/suppressions.js";
 import { emitProgram, formatJson, type EmittedDeclaration, type Json } from "./emit/json.js";
 import type { Document } from "./syntax/ast.js";
 import { renderProgram, type ProgramArguments } from "./emit/render.js";
@@ -56,7 +57,8 @@ export function check(text: string, options: CheckOptions & SourceOptions = {}):
   const lowered = lower(parsed.document, imported?.scope);
   const problems = imported ? [...imported.problems, ...lowered.problems] : lowered.problems;
   const ruleDiagnostics = checkProgram(parsed.document, lowered.program, problems, options);
-  const diagnostics = [...parsed.diagnostics, ...ruleDiagnostics].sort(compareDiagnostics);
+  const all = [...parsed.diagnostics, ...ruleDiagnostics];
+  const diagnostics = (parsed.document.comments.length === 0 ? all : applySuppressions(all, parsed.document.comments)).sort(compareDiagnostics);
   return { document: parsed.document, program: lowered.program, diagnostics };
 }
 

@@ -8,6 +8,7 @@ import { STRUCTURE_RULES } from "./structure.js";
 import { TEMPLATE_RULES } from "./templates.js";
 import syntaxError from "./syntax-error.js";
 import unknownProperty from "./unknown-property.js";
+import unusedSuppression from "./unused-suppression.js";
 
 export const ALL_RULES: readonly Rule[] = [
   syntaxError,
@@ -18,6 +19,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...STRUCTURE_RULES,
   ...DOMAIN_RULES,
   ...TEMPLATE_RULES,
+  unusedSuppression,
 ];
 
 export function getRule(id: string): Rule | undefined {

@@ -1,0 +1,78 @@
+/**
+ * Inline suppressions, as comments:
+ *
+ *   // b24layout-disable-next-line rule-id, other-rule -- why
+ *   text "x" // b24layout-disable-line rule-id -- why
+ *   // b24layout-disable rule-id -- why        (the whole file)
+ *
+ * Without rule ids a suppression covers every rule. Syntax errors cannot be suppressed. A
+ * suppression that suppresses nothing, or names a rule that does not exist, is reported
+ * (`unused-suppression`), with a fix that removes it.
+ */
+import type { Diagnostic } from "../diagnostic.js";
+import type { Comment, Range } from "../syntax/ast.js";
+import { SYNTAX_RULE_ID } from "../syntax/parser.js";
+import { toDiagnostic } from "./rule.js";
+import { ALL_RULES } from "./rules/index.js";
+import unusedSuppression from "./rules/unused-suppression.js";
+import { closest } from "../util/suggest.js";
+
+type Scope = "next-line" | "line" | "file";
+
+interface Suppression {
+  readonly comment: Comment;
+  readonly scope: Scope;
+  /** Empty: every rule. */
+  readonly rules: readonly string[];
+  /** The line it applies to (next-line, line). */
+  readonly line: number;
+}
+
+const DIRECTIVE = /^(?:\/\/|\/\*)\s*b24layout-disable(-next-line|-line)?(?:\s+([^*]*?))?\s*(?:\*\/)?$/;
+
+function parseSuppressions(comments: readonly Comment[]): Suppression[] {
+  const out: Suppression[] = [];
+  for (const comment of comments) {
+    const m = DIRECTIVE.exec(comment.text.trim());
+    if (!m) continue;
+    const scope: Scope = m[1] === "-next-line" ? "next-line" : m[1] === "-line" ? "line" : "file";
+    // `-- reason` ends the rule list.
+    const list = (m[2] ?? "").split(/\s--(?:\s|$)/)[0]!.trim();
+    const rules = list === "" ? [] : list.split(/[\s,]+/).filter(Boolean);
+    const line = scope === "next-line" ? comment.range.end.line + 1 : comment.range.start.line;
+    out.push({ comment, scope, rules, line });
+  }
+  return out;
+}
+
+/** The diagnostics left after the file's suppressions, with a finding for each suppression that did nothing. */
+export function applySuppressions(diagnostics: readonly Diagnostic[], comments: readonly Comment[]): Diagnostic[] {
+  const suppressions = parseSuppressions(comments);
+  if (suppressions.length === 0) return [...diagnostics];
+  const used = new Map<Suppression, Set<string>>(suppressions.map((s) => [s, new Set<string>()]));
+  const kept = diagnostics.filter((d) => {
+    if (d.ruleId === SYNTAX_RULE_ID) return true;
+    const by = suppressions.find((s) => (s.scope === "file" || s.line === d.range.start.line) && (s.rules.length === 0 || s.rules.includes(d.ruleId)));
+    if (!by) return true;
+    used.get(by)!.add(d.ruleId);
+    return false;
+  });
+  const ids = ALL_RULES.map((r) => r.meta.id);
+  for (const s of suppressions) {
+    const hit = used.get(s)!;
+    const removal = { description: "Remove the suppression", edits: [{ range: s.comment.range, newText: "" }] };
+    const report = (messageId: string, data: Record<string, string>, range: Range, fix = true) =>
+      kept.push(toDiagnostic(unusedSuppression.meta, { messageId, data, range, ...(fix ? { fix: removal } : {}) }));
+    for (const rule of s.rules) {
+      if (!ids.includes(rule)) {
+        const suggestion = closest(rule, ids);
+        report(suggestion ? "unknownRuleSuggest" : "unknownRule", { rule, ...(suggestion ? { suggestion } : {}) }, s.comment.range, false);
+      } else if (!hit.has(rule)) {
+        // Removing the comment is a fix only when none of its rules suppressed anything.
+        report("unusedRule", { rule }, s.comment.range, hit.size === 0);
+      }
+    }
+    if (s.rules.length === 0 && hit.size === 0) report("unused", {}, s.comment.range);
+  }
+  return kept;
+}

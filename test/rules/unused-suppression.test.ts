@@ -1,0 +1,71 @@
+/** Inline suppressions (`b24layout-disable…` comments) and the findings about them. */
+import { describe, expect, it } from "vitest";
+import { check } from "../../src/index.js";
+import { allFindings, type Finding } from "../helpers.js";
+
+const ID = "unused-suppression";
+const warn = (message: string, at: string, to: string): Finding => ({ ruleId: ID, severity: "warning", message, at, to });
+
+/** A layout whose icon (line 3) is an unknown code (a warning) and whose header has three tags (an error on line 8). */
+const layout = (before = "", icon = "  icon my-portal-icon", file = "") => `${file}layout l {
+${before}
+${icon}
+  header "T" {
+    tag success "a"
+    tag failure "b"
+    tag primary "c"
+  }
+  body {
+    logo document
+    text "x"
+  }
+}
+`;
+
+describe("suppressions", () => {
+  it.each<[string, string, string[]]>([
+    ["nothing suppressed", layout(), ["unknown-code", "collection-limit"]],
+    ["the next line, one rule", layout("  // b24layout-disable-next-line unknown-code -- registered on our portal"), ["collection-limit"]],
+    ["the next line, every rule", layout("  // b24layout-disable-next-line"), ["collection-limit"]],
+    ["the same line", layout("", "  icon my-portal-icon // b24layout-disable-line unknown-code"), ["collection-limit"]],
+    ["the whole file", layout("", "  icon my-portal-icon", "// b24layout-disable unknown-code, collection-limit -- legacy file\n"), []],
+    ["a block comment", layout("  /* b24layout-disable-next-line unknown-code */"), ["collection-limit"]],
+  ])("%s", (_name, code, remaining) => {
+    expect(check(code).diagnostics.map((d) => d.ruleId)).toEqual(remaining);
+  });
+
+  it.each<[string, string, Finding[]]>([
+    [
+      "a suppression of a rule that reports nothing there",
+      layout("  // b24layout-disable-next-line unknown-code, duplicate-key"),
+      [warn("'duplicate-key' reports nothing here: remove it from the suppression.", "2:3", "2:61")],
+    ],
+    [
+      "a suppression with nothing to suppress",
+      'blocks b {\n  // b24layout-disable-next-line\n  text "x"\n}\n',
+      [warn("This suppression suppresses nothing: remove it.", "2:3", "2:33")],
+    ],
+    [
+      "an unknown rule id, with a suggestion",
+      layout("  // b24layout-disable-next-line unknown-cod"),
+      [warn("Unknown rule 'unknown-cod' in the suppression. Did you mean 'unknown-code'?", "2:3", "2:45")],
+    ],
+  ])("reports %s", (_name, code, expected) => {
+    expect(allFindings(code).filter((f) => f.ruleId === ID)).toEqual(expected);
+  });
+
+  it("never suppresses syntax errors", () => {
+    const d = check('// b24layout-disable\nblocks b {\n  text "x\n}\n').diagnostics;
+    expect(d.map((x) => x.ruleId)).toContain("syntax-error");
+  });
+
+  it("offers to remove a suppression only when nothing in it is used", () => {
+    const partly = check(layout("  // b24layout-disable-next-line unknown-code, duplicate-key")).diagnostics.find((x) => x.ruleId === ID);
+    expect(partly?.fix).toBeUndefined();
+  });
+
+  it("offers to remove an unused suppression", () => {
+    const d = check('blocks b {\n  // b24layout-disable-next-line\n  text "x"\n}\n').diagnostics.find((x) => x.ruleId === ID);
+    expect(d?.fix?.edits).toEqual([{ range: d!.range, newText: "" }]);
+  });
+});
