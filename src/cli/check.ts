@@ -7,6 +7,7 @@ import { describeFsError, expandInputs, readSources, sourceHost, type SourceFile
 import { CliError, EXIT_OK, EXIT_PROBLEMS, type CliIo, type CliStream } from "./io.js";
 import { colorsFor, displayPath, formatDiagnostic, formatSummary, plural, tally, useColors } from "./output.js";
 import { resolve } from "node:path";
+import { createTwoFilesPatch } from "diff";
 import { ALL_RULES } from "../check/rules/index.js";
 import { writeFilesAtomically } from "./atomic-write.js";
 import { formatGithubReport, formatJsonReport, formatSarifReport, type Format } from "./formats.js";
@@ -73,10 +74,15 @@ export interface CheckOptions extends OutputOptions {
   readonly maxWarnings?: number;
   /** Report errors only. */
   readonly quiet?: boolean;
+  /** Apply the fixes rules declare and write the files (atomically). */
+  readonly fix?: boolean;
+  /** Print the fixes as a diff and write nothing. */
+  readonly fixDryRun?: boolean;
 }
 
 export async function runCheck(args: readonly string[], options: CheckOptions, io: CliIo): Promise<number> {
-  const checked = await checkInputs(args, io);
+  let checked = await checkInputs(args, io);
+  if (options.fix || options.fixDryRun) checked = await fixFiles(checked, options.fixDryRun === true, io);
   // Warnings count for --max-warnings even when --quiet leaves them out of the report.
   const warnings = checked.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === "warning").length, 0);
   const files = options.quiet ? checked.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === "error") })) : checked;
@@ -102,6 +108,50 @@ export async function runCheck(args: readonly string[], options: CheckOptions, i
     return EXIT_PROBLEMS;
   }
   return EXIT_OK;
+}
+
+/**
+ * `--fix`: every file with fixable findings fixed (fixer.ts), all written at once, atomically;
+ * `--fix-dry-run`: the same changes printed as a unified diff, nothing written. Returns the files
+ * as fixed, with their remaining findings.
+ */
+async function fixFiles(files: readonly CheckedFile[], dryRun: boolean, io: CliIo): Promise<CheckedFile[]> {
+  const { check, ModuleCache } = await import("../index.js");
+  const { fixText } = await import("../check/fixer.js");
+  const modules = new ModuleCache();
+  const out: CheckedFile[] = [];
+  const writes: { path: string; content: string }[] = [];
+  let fixes = 0;
+  let changed = 0;
+  for (const f of files) {
+    const source = f.source;
+    const options = { file: source.path, host: sourceHost(source.path, io.cwd), modules };
+    const fixed = fixText(source.text, (text) => check(text, options).diagnostics);
+    if (fixed.applied === 0) {
+      out.push(f);
+      continue;
+    }
+    fixes += fixed.applied;
+    changed++;
+    if (dryRun) {
+      io.stdout.write(createTwoFilesPatch(f.display, f.display, source.text, fixed.text, "", "", { context: 2 }));
+      out.push(f);
+    } else {
+      writes.push({ path: source.path, content: fixed.text });
+      out.push({ source: { ...source, text: fixed.text }, display: f.display, diagnostics: fixed.diagnostics });
+    }
+  }
+  if (writes.length > 0) {
+    try {
+      await writeFilesAtomically(writes);
+    } catch (error) {
+      throw new CliError(`cannot write the fixed files: ${describeFsError(error)}; none was changed.`);
+    }
+  }
+  const c = colorsFor(useColors(io.stderr, io.env, undefined));
+  const what = `${plural(fixes, "fix")} in ${plural(changed, "file")}`;
+  if (fixes > 0) io.stderr.write(`${c.green(dryRun ? `${what} would be applied (nothing written).` : `✔ applied ${what}.`)}\n`);
+  return out;
 }
 
 /** The terminal report as plain text, for a file. */

@@ -56,11 +56,13 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
     .option("--output-file <file>", "write the report in --format to this file, and the stylish report to the terminal")
     .option("--max-warnings <n>", "exit 1 when there are more than n warnings", parseCount)
     .option("-q, --quiet", "report errors only")
+    .option("--fix", "apply the fixes rules declare (did-you-mean names, booleans written as strings, …) and write the files")
+    .option("--fix-dry-run", "print the fixes as a diff; write nothing")
     .addHelpText(
       "after",
-      `\nExamples:\n  b24layout check .\n  b24layout check "layouts/**/*${SOURCE_EXTENSION}"\n  b24layout check src --format sarif --output-file b24layout.sarif\n  b24layout check src --format github --max-warnings 0`,
+      `\nExamples:\n  b24layout check .\n  b24layout check "layouts/**/*${SOURCE_EXTENSION}"\n  b24layout check src --format sarif --output-file b24layout.sarif\n  b24layout check src --format github --max-warnings 0\n  b24layout check src --fix-dry-run`,
     )
-    .action(async (paths: string[], options: { format: Format; outputFile?: string; maxWarnings?: number; quiet?: boolean }, command: Command) => {
+    .action(async (paths: string[], options: { format: Format; outputFile?: string; maxWarnings?: number; quiet?: boolean; fix?: boolean; fixDryRun?: boolean }, command: Command) => {
       setExitCode(
         await runCheck(
           paths,
@@ -70,6 +72,8 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
             ...(options.outputFile !== undefined ? { outputFile: options.outputFile } : {}),
             ...(options.maxWarnings !== undefined ? { maxWarnings: options.maxWarnings } : {}),
             quiet: options.quiet === true,
+            fix: options.fix === true,
+            fixDryRun: options.fixDryRun === true,
           },
           io,
         ),

@@ -84,7 +84,7 @@ export function tally(results: readonly { readonly diagnostics: readonly Diagnos
 }
 
 export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
+  return `${n} ${word}${n === 1 ? "" : /(s|x|ch|sh)$/.test(word) ? "es" : "s"}`;
 }
 
 /** `✖ 3 problems (2 errors, 1 warning) in 2 files` or `✔ 4 files checked, no problems`. */

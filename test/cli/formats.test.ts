@@ -166,3 +166,22 @@ describe("check options", () => {
     expect(existsSync(join(dir, "out"))).toBe(false);
   });
 });
+
+describe("check --fix", () => {
+  const BROKEN = 'layout l {\n  icon infoo\n  header "T"\n  body {\n    logo document\n    text "x"\n  }\n}\n';
+
+  it("writes the fixed file and reports what is left", async () => {
+    const dir = scratch({ "a.b24layout": BROKEN });
+    const r = await run(dir, ["check", "a.b24layout", "--fix"]);
+    expect(r).toMatchObject({ code: 0, stdout: "✔ 1 file checked, no problems\n", stderr: "✔ applied 1 fix in 1 file.\n" });
+    expect(readFileSync(join(dir, "a.b24layout"), "utf8")).toBe(BROKEN.replace("infoo", "info"));
+  });
+
+  it("--fix-dry-run prints the diff and writes nothing", async () => {
+    const dir = scratch({ "a.b24layout": BROKEN });
+    const r = await run(dir, ["check", "a.b24layout", "--fix-dry-run", "--quiet"]);
+    expect(r.stdout).toContain("--- a.b24layout\n+++ a.b24layout\n@@ -1,4 +1,4 @@\n layout l {\n-  icon infoo\n+  icon info\n");
+    expect(r.stderr).toBe("1 fix in 1 file would be applied (nothing written).\n");
+    expect(readFileSync(join(dir, "a.b24layout"), "utf8")).toBe(BROKEN);
+  });
+});

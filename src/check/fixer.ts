@@ -1,0 +1,67 @@
+/**
+ * Applying the fixes rules declare (`b24layout check --fix`): in passes, each applying every fix
+ * whose edits do not overlap an earlier one's, then checking the text again, until nothing more
+ * is fixable. A result that does not parse is never returned: the fixes of that pass are dropped.
+ */
+import type { Diagnostic, TextEdit } from "../diagnostic.js";
+
+export interface FixResult {
+  /** The text with the fixes applied (the input when nothing was fixed). */
+  readonly text: string;
+  /** How many fixes were applied. */
+  readonly applied: number;
+  /** The findings of the fixed text. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const MAX_PASSES = 10;
+
+/**
+ * Fixes `text`, checking it with `check` after each pass. `check` must report syntax errors with
+ * rule id `syntax-error`: a pass that would add one is undone.
+ */
+export function fixText(text: string, check: (text: string) => readonly Diagnostic[]): FixResult {
+  let current = text;
+  let diagnostics = check(current);
+  let applied = 0;
+  const syntaxErrors = (ds: readonly Diagnostic[]) => ds.filter((d) => d.ruleId === "syntax-error").length;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const { text: next, count } = applyFixes(current, diagnostics);
+    if (count === 0) break;
+    const after = check(next);
+    // Fixes never make a file that does not parse.
+    if (syntaxErrors(after) > syntaxErrors(diagnostics)) break;
+    current = next;
+    diagnostics = after;
+    applied += count;
+  }
+  return { text: current, applied, diagnostics };
+}
+
+/** Applies the fixes of `diagnostics` whose edits do not overlap, from the end of the text back. */
+export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): { text: string; count: number } {
+  const fixes = diagnostics
+    .filter((d) => d.fix !== undefined && d.fix.edits.length > 0)
+    .map((d) => [...d.fix!.edits].sort((a, b) => a.range.start.offset - b.range.start.offset))
+    .sort((a, b) => a[0]!.range.start.offset - b[0]!.range.start.offset);
+  const chosen: TextEdit[] = [];
+  let count = 0;
+  let end = -1;
+  for (const edits of fixes) {
+    // A fix is taken whole or not at all; one that overlaps a taken fix waits for the next pass.
+    if (edits[0]!.range.start.offset < end || overlapsItself(edits)) continue;
+    chosen.push(...edits);
+    end = edits[edits.length - 1]!.range.end.offset;
+    count++;
+  }
+  let out = text;
+  for (const e of chosen.sort((a, b) => b.range.start.offset - a.range.start.offset)) {
+    out = out.slice(0, e.range.start.offset) + e.newText + out.slice(e.range.end.offset);
+  }
+  return { text: out, count };
+}
+
+function overlapsItself(edits: readonly TextEdit[]): boolean {
+  for (let i = 1; i < edits.length; i++) if (edits[i]!.range.start.offset < edits[i - 1]!.range.end.offset) return true;
+  return false;
+}

@@ -1,0 +1,45 @@
+/** Applying rule fixes: non-overlapping edits per pass, passes until nothing is fixable, never a text that does not parse. */
+import { describe, expect, it } from "vitest";
+import { check } from "../../src/index.js";
+import { applyFixes, fixText } from "../../src/check/fixer.js";
+import type { Diagnostic } from "../../src/diagnostic.js";
+
+const at = (offset: number) => ({ offset, line: 1, column: offset + 1 });
+const edit = (from: number, to: number, newText: string) => ({ range: { start: at(from), end: at(to) }, newText });
+const withFix = (...edits: ReturnType<typeof edit>[]): Diagnostic => ({
+  ruleId: "r",
+  severity: "error",
+  message: "m",
+  range: edits[0]!.range,
+  fix: { description: "f", edits },
+});
+
+describe("applyFixes", () => {
+  it("applies every fix whose edits do not overlap an earlier fix, whole", () => {
+    const text = "abcdefghij";
+    const result = applyFixes(text, [withFix(edit(0, 2, "AB")), withFix(edit(1, 3, "xx")), withFix(edit(5, 6, "F"), edit(8, 9, "I"))]);
+    expect(result).toEqual({ text: "ABcdeFghIj", count: 2 });
+  });
+
+  it("leaves a text without fixes alone", () => {
+    expect(applyFixes("abc", [{ ruleId: "r", severity: "warning", message: "m", range: { start: at(0), end: at(1) } }])).toEqual({ text: "abc", count: 0 });
+  });
+});
+
+describe("fixText", () => {
+  const diagnostics = (text: string) => check(text).diagnostics;
+
+  it("fixes misspelt names until none is left, and returns the findings of the result", () => {
+    const fixed = fixText('layout l {\n  icon infoo\n  header "T"\n  body {\n    logo documen\n    lineOfBlock {\n      text "a"\n    }\n  }\n}\n', diagnostics);
+    expect(fixed.text).toBe('layout l {\n  icon info\n  header "T"\n  body {\n    logo document\n    lineOfBlocks {\n      text "a"\n    }\n  }\n}\n');
+    expect(fixed.applied).toBe(3);
+    expect(fixed.diagnostics).toEqual([]);
+  });
+
+  it("never returns a text that does not parse", () => {
+    const breaking: Diagnostic = { ...withFix(edit(0, 6, "blocks {")), range: { start: at(0), end: at(6) } };
+    const text = 'blocks b {\n  text "x"\n}\n';
+    const fixed = fixText(text, (t) => (t === text ? [breaking] : check(t).diagnostics));
+    expect(fixed).toEqual({ text, applied: 0, diagnostics: [breaking] });
+  });
+});
