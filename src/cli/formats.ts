@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from "../diagnostic.js";
 import type { RuleMeta } from "../check/rule.js";
+import { ruleDoc } from "../check/rule-docs.js";
 import { tally } from "./output.js";
 
 export const FORMATS = ["stylish", "json", "sarif", "github"] as const;
@@ -93,7 +94,8 @@ export function formatSarifReport(files: readonly ReportedFile[], rules: readonl
               id: r.id,
               shortDescription: { text: r.description },
               fullDescription: { text: r.why },
-              help: { text: `${r.description} ${r.why}` },
+              // The rule's page (docs/rules/<id>.md): code scanning shows it with the alert.
+              help: { text: `${r.description} ${r.why}`, markdown: ruleDoc(r) },
               defaultConfiguration: { level: r.severity === "error" ? "error" : "warning" },
             })),
           },
