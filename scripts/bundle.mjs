@@ -51,6 +51,9 @@ const common = {
   legalComments: "none",
   logLevel: "warning",
   absWorkingDir: root,
+  // jsonc-parser's main entry is a UMD module that requires its parts at run time, which a bundle
+  // cannot follow; its ES module build bundles like any other.
+  alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
 };
 
 await mkdir(outDir, { recursive: true });

@@ -9,7 +9,7 @@ import { typesModule } from "../emit/ts-types.js";
 import { emitTypeScriptModule, functionNameClashes, TYPES_MODULE } from "../emit/typescript.js";
 import { SOURCE_EXTENSION } from "./files.js";
 import { writeFilesAtomically } from "./atomic-write.js";
-import { checkInputs, hasErrors, reportDiagnostics, type LoweredFile, type OutputOptions } from "./check.js";
+import { checkInputs, hasErrors, reportDiagnostics, type InputOptions, type LoweredFile, type OutputOptions } from "./check.js";
 import { describeFsError } from "./files.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, type CliIo } from "./io.js";
 import { colorsFor, displayPath, plural, useColors } from "./output.js";
@@ -21,7 +21,7 @@ export const DEFAULT_OUT_DIR = "dist/b24layout";
 export const BUILD_TARGETS = ["json", "ts", "js"] as const;
 export type BuildTarget = (typeof BUILD_TARGETS)[number];
 
-export interface BuildOptions extends OutputOptions {
+export interface BuildOptions extends OutputOptions, InputOptions {
   readonly outDir?: string;
   readonly stdout?: boolean;
   readonly target?: BuildTarget;
@@ -45,7 +45,7 @@ export async function runBuild(args: readonly string[], options: BuildOptions, i
   if (target !== "json" && options.params !== undefined) throw new CliError(`--params renders templates to JSON; it does not go with --target ${target}, whose functions take the values when called`);
   if (target !== "json" && options.stdout) throw new CliError(`--stdout prints JSON; it does not go with --target ${target}`);
   const params = options.params === undefined ? {} : readParams(resolve(io.cwd, options.params), displayPath(resolve(io.cwd, options.params), io.cwd));
-  const checked = await checkInputs(args, io, { keepPrograms: true });
+  const checked = await checkInputs(args, io, { keepPrograms: true, ...(options.config === undefined ? {} : { config: options.config }) });
   // Rendering to JSON adds its own errors: template values missing or not fitting (template-arguments).
   const rendered = target === "json" ? checked.map((f) => renderIfTemplated(f, params)) : checked.map((f) => ({ file: f, outputs: undefined }));
   const files = rendered.map((r) => r.file);

@@ -4,6 +4,7 @@
 import type { Diagnostic } from "../diagnostic.js";
 import type { IrProgram } from "../lower/ir.js";
 import { describeFsError, expandInputs, readSources, sourceHost, type SourceFile } from "./files.js";
+import { ConfigFinder } from "./config.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, type CliIo, type CliStream } from "./io.js";
 import { colorsFor, displayPath, formatDiagnostic, formatSummary, plural, tally, useColors } from "./output.js";
 import { resolve } from "node:path";
@@ -25,6 +26,12 @@ export interface LoweredFile extends CheckedFile {
   readonly program: IrProgram;
 }
 
+/** Where the checked files' settings come from. */
+export interface InputOptions {
+  /** `--config FILE`: one config for every file, instead of the nearest b24layout.config.json. */
+  readonly config?: string;
+}
+
 export interface OutputOptions {
   /** `--color` / `--no-color`; undefined lets the environment decide. */
   readonly color?: boolean;
@@ -36,10 +43,13 @@ export interface OutputOptions {
  * syntax tree and IR until the end (50 MB more for the benchmark's 1,000 files, and the garbage
  * collector's time to go with it).
  */
-export async function checkInputs(args: readonly string[], io: CliIo, options: { keepPrograms: true }): Promise<LoweredFile[]>;
-export async function checkInputs(args: readonly string[], io: CliIo): Promise<CheckedFile[]>;
-export async function checkInputs(args: readonly string[], io: CliIo, options?: { keepPrograms: true }): Promise<CheckedFile[]> {
-  const paths = await expandInputs(args, io.cwd);
+export async function checkInputs(args: readonly string[], io: CliIo, options: InputOptions & { keepPrograms: true }): Promise<LoweredFile[]>;
+export async function checkInputs(args: readonly string[], io: CliIo, options?: InputOptions): Promise<CheckedFile[]>;
+export async function checkInputs(args: readonly string[], io: CliIo, options?: InputOptions & { keepPrograms?: true }): Promise<CheckedFile[]> {
+  const configs = new ConfigFinder(io.cwd, options?.config);
+  // A config's `ignore` leaves out files found in folders and by globs; a file named as it is is checked.
+  const named = new Set(args.map((a) => resolve(io.cwd, a)));
+  const paths = (await expandInputs(args, io.cwd)).filter((p) => named.has(p) || !configs.settingsFor(p).ignored);
   const display = (p: string) => displayPath(p, io.cwd);
   const sources = readSources(paths, display);
   // Loaded on demand: building the lexer and parser is most of the start-up time, and `--help`,
@@ -47,7 +57,7 @@ export async function checkInputs(args: readonly string[], io: CliIo, options?: 
   const { check, ModuleCache } = await import("../index.js");
   const modules = new ModuleCache();
   return sources.map((source) => {
-    const result = check(source.text, { file: source.path, host: sourceHost(source.path, io.cwd), modules });
+    const result = check(source.text, { ...configs.settingsFor(source.path).options, file: source.path, host: sourceHost(source.path, io.cwd), modules });
     const checked: CheckedFile = { source, display: display(source.path), diagnostics: result.diagnostics };
     return options?.keepPrograms ? { ...checked, program: result.program } : checked;
   });
@@ -66,7 +76,7 @@ export function reportDiagnostics(files: readonly CheckedFile[], stream: CliStre
   stream.write(`${formatSummary(tally(files), c)}\n`);
 }
 
-export interface CheckOptions extends OutputOptions {
+export interface CheckOptions extends OutputOptions, InputOptions {
   /** The report on stdout (default `stylish`), or in `outputFile` with stylish on the terminal. */
   readonly format?: Format;
   readonly outputFile?: string;
@@ -81,8 +91,8 @@ export interface CheckOptions extends OutputOptions {
 }
 
 export async function runCheck(args: readonly string[], options: CheckOptions, io: CliIo): Promise<number> {
-  let checked = await checkInputs(args, io);
-  if (options.fix || options.fixDryRun) checked = await fixFiles(checked, options.fixDryRun === true, io);
+  let checked = await checkInputs(args, io, options.config === undefined ? {} : { config: options.config });
+  if (options.fix || options.fixDryRun) checked = await fixFiles(checked, options.fixDryRun === true, new ConfigFinder(io.cwd, options.config), io);
   // Warnings count for --max-warnings even when --quiet leaves them out of the report.
   const warnings = checked.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === "warning").length, 0);
   const files = options.quiet ? checked.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === "error") })) : checked;
@@ -115,7 +125,7 @@ export async function runCheck(args: readonly string[], options: CheckOptions, i
  * `--fix-dry-run`: the same changes printed as a unified diff, nothing written. Returns the files
  * as fixed, with their remaining findings.
  */
-async function fixFiles(files: readonly CheckedFile[], dryRun: boolean, io: CliIo): Promise<CheckedFile[]> {
+async function fixFiles(files: readonly CheckedFile[], dryRun: boolean, configs: ConfigFinder, io: CliIo): Promise<CheckedFile[]> {
   const { check, ModuleCache } = await import("../index.js");
   const { fixText } = await import("../check/fixer.js");
   const modules = new ModuleCache();
@@ -125,7 +135,7 @@ async function fixFiles(files: readonly CheckedFile[], dryRun: boolean, io: CliI
   let changed = 0;
   for (const f of files) {
     const source = f.source;
-    const options = { file: source.path, host: sourceHost(source.path, io.cwd), modules };
+    const options = { ...configs.settingsFor(source.path).options, file: source.path, host: sourceHost(source.path, io.cwd), modules };
     const fixed = fixText(source.text, (text) => check(text, options).diagnostics);
     if (fixed.applied === 0) {
       out.push(f);

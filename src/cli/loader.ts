@@ -79,7 +79,15 @@ if (warmUp) {
   const cachedData = readCache(userCache) ?? readCache(builtCache);
   const script = compile(cachedData);
   const needsCache = !cachedData || script.cachedDataRejected === true;
-  load(script)
+  let program: Program;
+  try {
+    program = load(script);
+  } catch (error) {
+    // A broken installation: say so in one line, as for any other internal failure.
+    process.stderr.write(`b24layout: internal error: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}\n`);
+    process.exit(2);
+  }
+  program
     .run()
     .then(
       () => {

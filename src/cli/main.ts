@@ -56,13 +56,14 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
     .option("--output-file <file>", "write the report in --format to this file, and the stylish report to the terminal")
     .option("--max-warnings <n>", "exit 1 when there are more than n warnings", parseCount)
     .option("-q, --quiet", "report errors only")
+    .option("-c, --config <file>", "the config for every file, instead of the nearest b24layout.config.json")
     .option("--fix", "apply the fixes rules declare (did-you-mean names, booleans written as strings, …) and write the files")
     .option("--fix-dry-run", "print the fixes as a diff; write nothing")
     .addHelpText(
       "after",
       `\nExamples:\n  b24layout check .\n  b24layout check "layouts/**/*${SOURCE_EXTENSION}"\n  b24layout check src --format sarif --output-file b24layout.sarif\n  b24layout check src --format github --max-warnings 0\n  b24layout check src --fix-dry-run`,
     )
-    .action(async (paths: string[], options: { format: Format; outputFile?: string; maxWarnings?: number; quiet?: boolean; fix?: boolean; fixDryRun?: boolean }, command: Command) => {
+    .action(async (paths: string[], options: { format: Format; outputFile?: string; maxWarnings?: number; quiet?: boolean; fix?: boolean; fixDryRun?: boolean; config?: string }, command: Command) => {
       setExitCode(
         await runCheck(
           paths,
@@ -74,6 +75,7 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
             quiet: options.quiet === true,
             fix: options.fix === true,
             fixDryRun: options.fixDryRun === true,
+            ...(options.config !== undefined ? { config: options.config } : {}),
           },
           io,
         ),
@@ -87,16 +89,24 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
     .option("-o, --out-dir <dir>", "output directory", DEFAULT_OUT_DIR)
     .option("--stdout", "print one JSON object { name: payload, … } instead of writing files")
     .addOption(new Option("-t, --target <target>", "json: one payload per declaration; ts: one TypeScript module per file, with a typed function per declaration; js: the same as JavaScript with .d.ts").choices(BUILD_TARGETS).default("json"))
+    .option("-c, --config <file>", "the config for every file, instead of the nearest b24layout.config.json")
     .option("--params <file>", 'JSON file of template parameter values by declaration name ({ "incomingCall": { "dealId": 42 } }), to render templates to JSON')
     .addHelpText(
       "after",
       `\nDiagnostics and progress go to stderr, so --stdout output stays valid JSON.\n\nExamples:\n  b24layout build layouts --out-dir dist/b24layout\n  b24layout build call.b24layout --stdout\n  b24layout build layouts --target ts --out-dir src/generated\n  b24layout build call.b24layout --params call.params.json --stdout`,
     )
-    .action(async (paths: string[], options: { outDir: string; stdout?: boolean; target: BuildTarget; params?: string }, command: Command) => {
+    .action(async (paths: string[], options: { outDir: string; stdout?: boolean; target: BuildTarget; params?: string; config?: string }, command: Command) => {
       setExitCode(
         await runBuild(
           paths,
-          { outDir: options.outDir, stdout: options.stdout === true, target: options.target, ...(options.params !== undefined ? { params: options.params } : {}), color: colorOf(command) },
+          {
+            outDir: options.outDir,
+            stdout: options.stdout === true,
+            target: options.target,
+            ...(options.params !== undefined ? { params: options.params } : {}),
+            ...(options.config !== undefined ? { config: options.config } : {}),
+            color: colorOf(command),
+          },
           io,
         ),
       );

@@ -247,7 +247,7 @@ describe.concurrent("usage errors exit 2 with a message and no stack trace", () 
     ["a glob that matches nothing", ["check", "*.nothing"], {}, /^error: no files match '\*\.nothing'\n$/],
     ["a directory without sources", ["check", "empty"], {}, /^error: no \.b24layout files in directory 'empty'\n$/],
     ["an unknown command", ["chek", "a.b24layout"], {}, /^error: unknown command 'chek'\n\(Did you mean check\?\)\n$/],
-    ["an unknown option", ["check", "--fix", "a.b24layout"], {}, /^error: unknown option '--fix'\n$/],
+    ["an unknown option", ["check", "--fixx", "a.b24layout"], {}, /^error: unknown option '--fixx'\n\(Did you mean --fix\?\)\n$/],
     ["an unknown schema kind", ["schema", "layouts"], {}, /^error: unknown schema kind 'layouts'\. Did you mean 'layout'\? Kinds: layout, blocks, badge, activity, card\.\n$/],
   ];
 

@@ -1,3 +1,4 @@
+import { TRANSLATIONS_KEYWORD } from "../../model/statements.js";
 import { defineRule } from "../rule.js";
 
 /** A key defined in one language of the translations table but not in another (spec §3, §9). */
@@ -9,6 +10,7 @@ export default defineRule({
     severity: "warning",
     spec: "§3, §9",
     messages: {
+      languageMissing: "The translations table has no texts in '{language}', one of the project's languages (b24layout.config.json).",
       missing: "Translation '{key}' is missing in language '{language}'; users of '{language}' see the '{fallback}' text instead.",
     },
     examples: {
@@ -29,6 +31,16 @@ export default defineRule({
     return {
       program({ translations }) {
         const languages = [...translations.languages.values()];
+        // The project's languages (b24layout.config.json "languages"): one the table lacks entirely.
+        const required = context.options["languages"];
+        const table = context.document.statements.find((s) => s.name.name === TRANSLATIONS_KEYWORD);
+        if (Array.isArray(required) && table && translations.all.length > 0) {
+          for (const language of required) {
+            if (typeof language === "string" && !translations.languages.has(language)) {
+              context.report({ messageId: "languageMissing", data: { language }, range: table.name.range });
+            }
+          }
+        }
         const keys = new Set<string>();
         for (const entry of translations.all) keys.add(entry.key);
         for (const key of keys) {

@@ -35,6 +35,9 @@ export default defineRule({
         const catalogue = CODE_CATALOGUES[catalogueName];
         const code = value.value;
         if (catalogue.systemCodes.includes(code)) return;
+        // Codes the portal registered (b24layout.config.json "portal").
+        const registered = context.options[catalogueName === "icon" ? "icons" : "logos"];
+        if (Array.isArray(registered) && registered.includes(code)) return;
         const other = Object.values(CODE_CATALOGUES).find((c) => c !== catalogue && c.systemCodes.includes(code));
         const suggestion = caseInsensitive(code, catalogue.systemCodes) ?? closest(code, catalogue.systemCodes);
         const base = other ? "otherCatalogue" : "unknown";

@@ -1,0 +1,123 @@
+/** b24layout.config.json: reading it with positioned errors, what it means for each file, and its JSON Schema. */
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { Ajv } from "ajv";
+import { describe, expect, it } from "vitest";
+import { CONFIG_SCHEMA_FILE, ConfigError, checkOptionsFor, configSchema, isIgnored, parseConfig } from "../../src/config/config.js";
+import { check } from "../../src/index.js";
+import { main, type CliIo } from "../../src/cli/main.js";
+import { scratch, WITH_ERROR, WITH_WARNING } from "../cli/fixtures.js";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+
+function problems(text: string): string[] {
+  try {
+    parseConfig(text, "c.json", "/p");
+    return [];
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return error.problems.map((p) => `${p.line}:${p.column} ${p.message}`);
+  }
+}
+
+describe("parseConfig", () => {
+  it.each<[string, string, string[]]>([
+    ["a valid config", '{ "rules": { "unknown-code": "off", "collection-limit": ["warn", {}] }, "languages": ["en", "de"], "portal": { "icons": ["x"] } }', []],
+    ["an unknown key, with a suggestion", '{\n  "rule": {}\n}', ["2:3 unknown key 'rule'. Did you mean 'rules'? (the keys are $schema, rules, overrides, ignore, languages, portal)"]],
+    ["an unknown rule", '{ "rules": { "unknwn-code": "off" } }', ["1:14 unknown rule 'unknwn-code'. Did you mean 'unknown-code'?"]],
+    ["a bad severity", '{ "rules": { "unknown-code": "loud" } }', ['1:30 the setting of \'unknown-code\' must be "off", "warn" or "error", or ["warn", { options }]']],
+    ["options that are not an object", '{ "rules": { "unknown-code": ["warn", 3] } }', ['1:30 the setting of \'unknown-code\' must be "off", "warn" or "error", or ["warn", { options }]']],
+    ["a language Bitrix24 does not have", '{ "languages": ["en", "xx"] }', ["1:23 'xx' is not a Bitrix24 language id"]],
+    ["an override without files", '{ "overrides": [{ "rules": {} }] }', ['1:17 an override needs "files": a list of globs']],
+    ["invalid JSON", '{ "rules": ', ["1:12 not valid JSON: value expected"]],
+    ["not an object", "[]", ["1:1 expected an object"]],
+  ])("%s", (_name, text, expected) => {
+    expect(problems(text)).toEqual(expected);
+  });
+});
+
+describe("what a config means for a file", () => {
+  const config = parseConfig(
+    '{ "rules": { "unknown-code": "error" }, "overrides": [{ "files": ["legacy/**"], "rules": { "unknown-code": "off" } }], "ignore": ["gen/**"], "portal": { "icons": ["my-icon"], "badges": ["b1"] }, "languages": ["en", "de"] }',
+    "c.json",
+    "/p",
+  );
+
+  it("gives severities, later overrides winning, and passes the portal codes and languages to their rules", () => {
+    expect(checkOptionsFor(config, "src/a.b24layout").severities).toEqual({ "unknown-code": "error" });
+    expect(checkOptionsFor(config, "legacy/x/a.b24layout").severities).toEqual({ "unknown-code": "off" });
+    expect(checkOptionsFor(config, "a.b24layout").ruleOptions).toMatchObject({
+      "unknown-code": { icons: ["my-icon"], logos: [] },
+      "unknown-badge-code": { externalBadges: ["b1"] },
+      "missing-translation": { languages: ["en", "de"] },
+    });
+  });
+
+  it("ignores by glob", () => {
+    expect(isIgnored(config, "gen/x.b24layout")).toBe(true);
+    expect(isIgnored(config, "src/x.b24layout")).toBe(false);
+  });
+
+  it("a portal icon is not an unknown code, and a missing project language is reported", () => {
+    const text = 'translations {\n  en { t "T" }\n}\nlayout l {\n  icon my-icon\n  header @t\n  body {\n    logo document\n    text "x"\n  }\n}\n';
+    expect(check(text, checkOptionsFor(config, "a.b24layout")).diagnostics.map((d) => `${d.ruleId} ${d.message}`)).toEqual([
+      "missing-translation The translations table has no texts in 'de', one of the project's languages (b24layout.config.json).",
+    ]);
+  });
+});
+
+describe("the config's JSON Schema", () => {
+  it("is shipped, up to date (npm run docs)", () => {
+    expect(readFileSync(join(ROOT, CONFIG_SCHEMA_FILE), "utf8")).toBe(`${JSON.stringify(configSchema(), null, 2)}\n`);
+  });
+
+  it.each([
+    ['{ "rules": { "unknown-code": ["warn", {}] }, "ignore": ["gen/**"] }', true],
+    ['{ "rules": { "unknwn-code": "off" } }', false],
+    ['{ "extra": 1 }', false],
+  ])("agrees with the reader on %s", (text, valid) => {
+    const validate = new Ajv({ strict: false }).compile(configSchema());
+    expect(validate(JSON.parse(text))).toBe(valid);
+    expect(problems(text).length === 0).toBe(valid);
+  });
+});
+
+describe("the CLI and the config", () => {
+  async function run(cwd: string, args: readonly string[]) {
+    let stdout = "";
+    let stderr = "";
+    const io: CliIo = { stdout: { write: (s) => (stdout += s) }, stderr: { write: (s) => (stderr += s) }, env: {}, cwd };
+    return { code: await main(args, io), stdout, stderr };
+  }
+
+  it("uses the nearest config above each file, and its ignores for folders", async () => {
+    const dir = scratch({
+      "b24layout.config.json": '{ "rules": { "unknown-code": "off" }, "ignore": ["gen/**"] }',
+      "src/w.b24layout": WITH_WARNING,
+      "gen/bad.b24layout": WITH_ERROR,
+      "strict/b24layout.config.json": '{ "rules": { "unknown-code": "error" } }',
+      "strict/w.b24layout": WITH_WARNING,
+    });
+    const r = await run(dir, ["check", "."]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^strict\/w\.b24layout:2:8 error unknown-code /m);
+    expect(r.stdout).not.toContain("src/w.b24layout");
+    expect(r.stdout).not.toContain("gen/bad.b24layout");
+    // A file named as it is, is checked even when ignored.
+    expect((await run(dir, ["check", "gen/bad.b24layout"])).code).toBe(1);
+  });
+
+  it("--config gives one config for every file", async () => {
+    const dir = scratch({ "quiet.json": '{ "rules": { "unknown-code": "off" } }', "w.b24layout": WITH_WARNING });
+    expect(await run(dir, ["check", "w.b24layout", "--config", "quiet.json"])).toMatchObject({ code: 0, stdout: "✔ 1 file checked, no problems\n" });
+  });
+
+  it("reports every mistake of a config at its place, exit 2", async () => {
+    const dir = scratch({ "b24layout.config.json": '{\n  "rules": { "unknwn-code": "off" },\n  "portal": { "icon": [] }\n}\n', "w.b24layout": WITH_WARNING });
+    expect(await run(dir, ["check", "w.b24layout"])).toMatchObject({
+      code: 2,
+      stderr:
+        "error: b24layout.config.json:2:14: unknown rule 'unknwn-code'. Did you mean 'unknown-code'?\nerror: b24layout.config.json:3:15: unknown key 'icon' in \"portal\" (the keys are icons, logos, badges)\n",
+    });
+  });
+});
