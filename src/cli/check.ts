@@ -5,6 +5,8 @@ import type { Diagnostic } from "../diagnostic.js";
 import type { IrProgram } from "../lower/ir.js";
 import { describeFsError, expandInputs, readSources, sourceHost, type SourceFile } from "./files.js";
 import { ConfigFinder } from "./config.js";
+import { CheckCache } from "./cache.js";
+import type * as Library from "../index.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, type CliIo, type CliStream } from "./io.js";
 import { colorsFor, displayPath, formatDiagnostic, formatSummary, plural, tally, useColors } from "./output.js";
 import { resolve } from "node:path";
@@ -30,6 +32,8 @@ export interface LoweredFile extends CheckedFile {
 export interface InputOptions {
   /** `--config FILE`: one config for every file, instead of the nearest b24layout.config.json. */
   readonly config?: string;
+  /** `--cache [--cache-location FILE]`: reuse the findings of unchanged files. */
+  readonly cache?: string;
 }
 
 export interface OutputOptions {
@@ -53,14 +57,26 @@ export async function checkInputs(args: readonly string[], io: CliIo, options?: 
   const display = (p: string) => displayPath(p, io.cwd);
   const sources = readSources(paths, display);
   // Loaded on demand: building the lexer and parser is most of the start-up time, and `--help`,
-  // `--version` and `schema` do not need them.
-  const { check, ModuleCache } = await import("../index.js");
-  const modules = new ModuleCache();
-  return sources.map((source) => {
-    const result = check(source.text, { ...configs.settingsFor(source.path).options, file: source.path, host: sourceHost(source.path, io.cwd), modules });
-    const checked: CheckedFile = { source, display: display(source.path), diagnostics: result.diagnostics };
-    return options?.keepPrograms ? { ...checked, program: result.program } : checked;
-  });
+  // `--version`, `schema` and a run whose files are all cached do not need them.
+  const cache = options?.cache !== undefined && !options.keepPrograms ? CheckCache.open(resolve(io.cwd, options.cache)) : undefined;
+  let index: typeof Library | undefined;
+  let modules: Library.ModuleCache | undefined;
+  const checked = await Promise.all(
+    sources.map(async (source) => {
+      const settings = configs.settingsFor(source.path).options;
+      const key = cache ? CheckCache.key(source.path, source.text, settings) : "";
+      const hit = cache?.get(source.path, key);
+      if (hit) return { source, display: display(source.path), diagnostics: hit };
+      index ??= await import("../index.js");
+      modules ??= new index.ModuleCache();
+      const result = index.check(source.text, { ...settings, file: source.path, host: sourceHost(source.path, io.cwd), modules });
+      cache?.set(source.path, key, result.diagnostics);
+      const file: CheckedFile = { source, display: display(source.path), diagnostics: result.diagnostics };
+      return options?.keepPrograms ? { ...file, program: result.program } : file;
+    }),
+  );
+  await cache?.save();
+  return checked;
 }
 
 export function hasErrors(files: readonly CheckedFile[]): boolean {
@@ -91,7 +107,10 @@ export interface CheckOptions extends OutputOptions, InputOptions {
 }
 
 export async function runCheck(args: readonly string[], options: CheckOptions, io: CliIo): Promise<number> {
-  let checked = await checkInputs(args, io, options.config === undefined ? {} : { config: options.config });
+  let checked = await checkInputs(args, io, {
+    ...(options.config === undefined ? {} : { config: options.config }),
+    ...(options.cache === undefined ? {} : { cache: options.cache }),
+  });
   if (options.fix || options.fixDryRun) checked = await fixFiles(checked, options.fixDryRun === true, new ConfigFinder(io.cwd, options.config), io);
   // Warnings count for --max-warnings even when --quiet leaves them out of the report.
   const warnings = checked.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === "warning").length, 0);

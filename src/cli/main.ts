@@ -7,6 +7,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { SCHEMA_KINDS } from "../emit/schema.js";
 import { BUILD_TARGETS, DEFAULT_OUT_DIR, runBuild, type BuildTarget } from "./build.js";
 import { runCheck } from "./check.js";
+import { DEFAULT_CACHE_FILE } from "./cache.js";
 import { FORMATS, type Format } from "./formats.js";
 import { VERSION } from "./version.js";
 import { SOURCE_EXTENSION } from "./files.js";
@@ -18,6 +19,19 @@ export type { CliIo, CliStream } from "./io.js";
 export { VERSION };
 
 const ISSUES_HINT = "This is a bug in b24layout; please report it with the command and the input that caused it.";
+
+/** The flags of `check`, as commander gives them. */
+interface CheckFlags {
+  readonly format: Format;
+  readonly outputFile?: string;
+  readonly maxWarnings?: number;
+  readonly quiet?: boolean;
+  readonly fix?: boolean;
+  readonly fixDryRun?: boolean;
+  readonly config?: string;
+  readonly cache?: boolean;
+  readonly cacheLocation?: string;
+}
 
 interface ColorOption {
   readonly color?: boolean;
@@ -57,13 +71,15 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
     .option("--max-warnings <n>", "exit 1 when there are more than n warnings", parseCount)
     .option("-q, --quiet", "report errors only")
     .option("-c, --config <file>", "the config for every file, instead of the nearest b24layout.config.json")
+    .option("--cache", "reuse the findings of files that did not change since the last run with --cache")
+    .option("--cache-location <file>", `the cache file (default ${DEFAULT_CACHE_FILE})`)
     .option("--fix", "apply the fixes rules declare (did-you-mean names, booleans written as strings, …) and write the files")
     .option("--fix-dry-run", "print the fixes as a diff; write nothing")
     .addHelpText(
       "after",
       `\nExamples:\n  b24layout check .\n  b24layout check "layouts/**/*${SOURCE_EXTENSION}"\n  b24layout check src --format sarif --output-file b24layout.sarif\n  b24layout check src --format github --max-warnings 0\n  b24layout check src --fix-dry-run`,
     )
-    .action(async (paths: string[], options: { format: Format; outputFile?: string; maxWarnings?: number; quiet?: boolean; fix?: boolean; fixDryRun?: boolean; config?: string }, command: Command) => {
+    .action(async (paths: string[], options: CheckFlags, command: Command) => {
       setExitCode(
         await runCheck(
           paths,
@@ -76,6 +92,7 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
             fix: options.fix === true,
             fixDryRun: options.fixDryRun === true,
             ...(options.config !== undefined ? { config: options.config } : {}),
+            ...(options.cache || options.cacheLocation !== undefined ? { cache: options.cacheLocation ?? DEFAULT_CACHE_FILE } : {}),
           },
           io,
         ),

@@ -1,5 +1,5 @@
 /** b24layout.config.json: reading it with positioned errors, what it means for each file, and its JSON Schema. */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
@@ -119,5 +119,42 @@ describe("the CLI and the config", () => {
       stderr:
         "error: b24layout.config.json:2:14: unknown rule 'unknwn-code'. Did you mean 'unknown-code'?\nerror: b24layout.config.json:3:15: unknown key 'icon' in \"portal\" (the keys are icons, logos, badges)\n",
     });
+  });
+});
+
+describe("check --cache", () => {
+  async function run(cwd: string, args: readonly string[]) {
+    let stdout = "";
+    const io: CliIo = { stdout: { write: (s) => (stdout += s) }, stderr: { write: () => {} }, env: {}, cwd };
+    return { code: await main(args, io), stdout };
+  }
+  /** Replaces the cached findings of every file with one made-up warning: seen only when the cache is used. */
+  function tamper(dir: string): void {
+    const path = join(dir, ".b24layoutcache");
+    const data = JSON.parse(readFileSync(path, "utf8")) as { entries: Record<string, { diagnostics: unknown[] }> };
+    for (const e of Object.values(data.entries)) e.diagnostics = [{ ruleId: "unknown-code", severity: "warning", message: "FROM THE CACHE", range: { start: { offset: 0, line: 1, column: 1 }, end: { offset: 1, line: 1, column: 2 } } }];
+    writeFileSync(path, JSON.stringify(data));
+  }
+
+  it("reuses the findings of unchanged files, and checks a file again when it, a file it imports or its config changes", async () => {
+    const dir = scratch({
+      "shared.b24layout": 'fragment f {\n  text "x"\n}\n',
+      "a.b24layout": 'import { f } from "./shared.b24layout"\nblocks a {\n  use f\n}\n',
+    });
+    expect((await run(dir, ["check", "a.b24layout", "--cache"])).stdout).toBe("✔ 1 file checked, no problems\n");
+    tamper(dir);
+    expect((await run(dir, ["check", "a.b24layout", "--cache"])).stdout).toContain("FROM THE CACHE");
+    writeFileSync(join(dir, "shared.b24layout"), 'fragment f {\n  text "y"\n}\n');
+    expect((await run(dir, ["check", "a.b24layout", "--cache"])).stdout).toBe("✔ 1 file checked, no problems\n");
+    tamper(dir);
+    writeFileSync(join(dir, "b24layout.config.json"), '{ "rules": { "unknown-code": "off" } }');
+    expect((await run(dir, ["check", "a.b24layout", "--cache"])).stdout).toBe("✔ 1 file checked, no problems\n");
+  });
+
+  it("works without a usable cache file, and --cache-location puts it elsewhere", async () => {
+    const dir = scratch({ "w.b24layout": WITH_WARNING, ".b24layoutcache": "not json" });
+    expect((await run(dir, ["check", "w.b24layout", "--cache"])).stdout).toContain("1 warning");
+    expect((await run(dir, ["check", "w.b24layout", "--cache-location", "tmp/cache.json"])).stdout).toContain("1 warning");
+    expect(JSON.parse(readFileSync(join(dir, "tmp/cache.json"), "utf8"))).toMatchObject({ entries: {} });
   });
 });
