@@ -26,6 +26,13 @@ export interface CheckOptions {
   readonly severities?: Readonly<Record<string, Severity | "off">>;
   /** Options by rule id. */
   readonly ruleOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /**
+   * Which Bitrix24 to check against where the docs and the server disagree (spec §14). `server`
+   * (default): what the server rejects is an error, what only the docs forbid a warning. `docs`:
+   * what the docs forbid is an error, and what they allow is not reported even where the server
+   * rejects it.
+   */
+  readonly target?: "server" | "docs";
 }
 
 /** Rule metadata by id, for reports made by lowering on behalf of a rule. */
@@ -67,7 +74,14 @@ export function checkProgram(
         program,
         document,
         options: options.ruleOptions?.[rule.meta.id] ?? {},
-        report: (r) => push(toDiagnostic(rule.meta, r)),
+        report: (r) => {
+          if (options.target === "docs" && r.basis !== undefined) {
+            if (r.basis === "server") return;
+            push(toDiagnostic(rule.meta, { ...r, severity: "error" }));
+            return;
+          }
+          push(toDiagnostic(rule.meta, r));
+        },
       }),
     );
   }

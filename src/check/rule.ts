@@ -46,6 +46,12 @@ export interface Report {
   readonly severity?: Severity;
   readonly fix?: Fix;
   readonly suggestions?: readonly Fix[];
+  /**
+   * Why it is reported where the docs and the server disagree (spec §14): `server`, the server
+   * rejects what the docs allow; `docs`, the docs forbid what the server accepts. The `target`
+   * setting decides what each means (checker.ts).
+   */
+  readonly basis?: "server" | "docs";
 }
 
 /**

@@ -27,6 +27,7 @@ export interface Config {
   readonly ignore: readonly string[];
   readonly languages: readonly string[] | undefined;
   readonly portal: { readonly icons: readonly string[]; readonly logos: readonly string[]; readonly badges: readonly string[] };
+  readonly target: "server" | "docs";
 }
 
 const SEVERITIES = ["error", "warn", "warning", "off"] as const;
@@ -37,6 +38,7 @@ const TOP_KEYS: Readonly<Record<string, string>> = {
   ignore: "Globs of files not to check when a folder or glob is given (relative to this file).",
   languages: "The project's Bitrix24 language ids: every translation key must have a text in each.",
   portal: 'Codes the portal has registered: { "icons": […], "logos": […], "badges": […] }.',
+  target: 'Where the docs and the server disagree (spec §14): "server" (default) reports what the server rejects as an error and what only the docs forbid as a warning; "docs" follows the docs: what they forbid is an error, and what they allow is not reported.',
 };
 const PORTAL_KEYS = ["icons", "logos", "badges"] as const;
 
@@ -173,8 +175,11 @@ export function parseConfig(text: string, file: string, dir: string): Config {
         if (!languages.includes(id)) at(node.offset, `'${id}' is not a Bitrix24 language id${closest(id, languages) ? `. Did you mean '${closest(id, languages)!}'?` : ""}`);
       })
     : undefined;
+  const targetNode = findNodeAtLocation(root, ["target"]);
+  if (targetNode && targetNode.value !== "server" && targetNode.value !== "docs") at(targetNode.offset, '"target" must be "server" or "docs"');
   const config: Config = {
     dir,
+    target: targetNode?.value === "docs" ? "docs" : "server",
     rules: rulesOf(findNodeAtLocation(root, ["rules"])),
     overrides,
     ignore: strings(findNodeAtLocation(root, ["ignore"]), '"ignore"'),
@@ -209,7 +214,7 @@ export function checkOptionsFor(config: Config, relativePath: string): CheckOpti
   const external = Array.isArray(badges["externalBadges"]) ? (badges["externalBadges"] as unknown[]) : [];
   ruleOptions["unknown-badge-code"] = { ...badges, externalBadges: [...external, ...config.portal.badges] };
   if (config.languages) ruleOptions["missing-translation"] = { ...(ruleOptions["missing-translation"] ?? {}), languages: config.languages };
-  return { severities, ruleOptions };
+  return { severities, ruleOptions, target: config.target };
 }
 
 /** Whether the config ignores a file (a path relative to the config's folder, with `/`). */
@@ -240,6 +245,7 @@ export function configSchema(): Record<string, unknown> {
       },
       ignore: { ...strings, description: TOP_KEYS["ignore"] },
       languages: { type: "array", items: { enum: BITRIX_LANGUAGES.map((l) => l.id) }, description: TOP_KEYS["languages"] },
+      target: { enum: ["server", "docs"], description: TOP_KEYS["target"] },
       portal: {
         type: "object",
         description: TOP_KEYS["portal"],

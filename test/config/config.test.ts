@@ -23,7 +23,7 @@ function problems(text: string): string[] {
 describe("parseConfig", () => {
   it.each<[string, string, string[]]>([
     ["a valid config", '{ "rules": { "unknown-code": "off", "collection-limit": ["warn", {}] }, "languages": ["en", "de"], "portal": { "icons": ["x"] } }', []],
-    ["an unknown key, with a suggestion", '{\n  "rule": {}\n}', ["2:3 unknown key 'rule'. Did you mean 'rules'? (the keys are $schema, rules, overrides, ignore, languages, portal)"]],
+    ["an unknown key, with a suggestion", '{\n  "rule": {}\n}', ["2:3 unknown key 'rule'. Did you mean 'rules'? (the keys are $schema, rules, overrides, ignore, languages, portal, target)"]],
     ["an unknown rule", '{ "rules": { "unknwn-code": "off" } }', ["1:14 unknown rule 'unknwn-code'. Did you mean 'unknown-code'?"]],
     ["a bad severity", '{ "rules": { "unknown-code": "loud" } }', ['1:30 the setting of \'unknown-code\' must be "off", "warn" or "error", or ["warn", { options }]']],
     ["options that are not an object", '{ "rules": { "unknown-code": ["warn", 3] } }', ['1:30 the setting of \'unknown-code\' must be "off", "warn" or "error", or ["warn", { options }]']],
@@ -156,5 +156,24 @@ describe("check --cache", () => {
     expect((await run(dir, ["check", "w.b24layout", "--cache"])).stdout).toContain("1 warning");
     expect((await run(dir, ["check", "w.b24layout", "--cache-location", "tmp/cache.json"])).stdout).toContain("1 warning");
     expect(JSON.parse(readFileSync(join(dir, "tmp/cache.json"), "utf8"))).toMatchObject({ entries: {} });
+  });
+});
+
+describe('"target"', () => {
+  // A tag `scope`: the docs list it, the server rejects it. A footer `showNote`: the server takes it, the docs do not describe it.
+  const text = 'layout l {\n  icon info\n  header "T" {\n    tag warning "New" scope web\n  }\n  body {\n    logo document\n    text "x"\n  }\n  footer {\n    showNote false\n  }\n}\n';
+  const found = (target: string) =>
+    check(text, checkOptionsFor(parseConfig(`{ "target": "${target}" }`, "c.json", "/p"), "a.b24layout")).diagnostics.map((d) => `${d.severity} ${d.ruleId} ${d.range.start.line}`);
+
+  it('"server" (the default) reports what the server rejects as an error and what only the docs leave out as a warning', () => {
+    expect(found("server")).toEqual(["error field-support 4", "warning field-support 11"]);
+  });
+
+  it('"docs" follows the docs: no report of what they allow, and an error for what they do not describe', () => {
+    expect(found("docs")).toEqual(["error field-support 11"]);
+  });
+
+  it("refuses another value", () => {
+    expect(problems('{ "target": "both" }')).toEqual(['1:13 "target" must be "server" or "docs"']);
   });
 });

@@ -51,12 +51,12 @@ export default defineRule({
       if (max?.server !== undefined && count > max.server) {
         context.report({ messageId: conditional > 0 ? "tooManyConditional" : "tooMany", data: { what, max: max.server, items, count, conditional }, range });
       } else if (max?.docs !== undefined && count > max.docs) {
-        context.report({ messageId: "tooManyDocs", data: { what, max: max.docs, items, count }, range, severity: "warning" });
+        context.report({ messageId: "tooManyDocs", data: { what, max: max.docs, items, count }, range, severity: "warning", basis: "docs" });
       }
       if (min?.server !== undefined && count < min.server) {
         context.report({ messageId: "tooFew", data: { what, min: min.server, items, count }, range });
       } else if (min?.docs !== undefined && count < min.docs) {
-        context.report({ messageId: "tooFewDocs", data: { what, min: min.docs, items, count }, range, severity: "warning" });
+        context.report({ messageId: "tooFewDocs", data: { what, min: min.docs, items, count }, range, severity: "warning", basis: "docs" });
       }
     };
     return {

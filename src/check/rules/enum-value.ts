@@ -46,7 +46,7 @@ export default defineRule({
         const what = withArticle(ownerDto.title);
         const data = { field: field.name, value: shown(value), what, allowed };
         if (hit) {
-          context.report({ messageId: "refused", data: { ...data, note: hit.note ?? "the server rejects it" }, range: value.range });
+          context.report({ messageId: "refused", data: { ...data, note: hit.note ?? "the server rejects it" }, range: value.range, ...(hit.accepted?.docs !== false ? { basis: "server" as const } : {}) });
           return;
         }
         const words = accepted.flatMap((v) => [v.value, ...(v.aliases ?? [])]);

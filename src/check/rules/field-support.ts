@@ -30,10 +30,10 @@ export default defineRule({
         if (!accepted) return;
         if (!accepted.server) {
           const note = field.note ?? (accepted.docs ? "the docs list it, but the server rejects it with FIELD_IS_REDUNDANT" : "the server rejects it with FIELD_IS_REDUNDANT");
-          context.report({ messageId: "rejected", data: { what: ownerDto.title, field: field.name, note }, range: entry.keyRange });
+          context.report({ messageId: "rejected", data: { what: ownerDto.title, field: field.name, note }, range: entry.keyRange, ...(accepted.docs ? { basis: "server" as const } : {}) });
         } else if (!accepted.docs) {
           const note = field.note ?? "the server accepts it but the docs do not (or no longer) describe it";
-          context.report({ messageId: "undocumented", data: { what: ownerDto.title, field: field.name, note }, range: entry.keyRange, severity: "warning" });
+          context.report({ messageId: "undocumented", data: { what: ownerDto.title, field: field.name, note }, range: entry.keyRange, severity: "warning", basis: "docs" });
         }
       },
     };

@@ -25,7 +25,8 @@ export default defineRule({
     const report = (required: Support, what: string, field: string, range: Parameters<typeof context.report>[0]["range"]) => {
       if (!required.docs && !required.server) return;
       const messageId = required.server && required.docs ? "missing" : required.server ? "missingServerOnly" : "missingDocsOnly";
-      context.report({ messageId, data: { what: capitalize(what), field }, range, severity: required.server ? "error" : "warning" });
+      const basis = required.server && !required.docs ? "server" : !required.server ? "docs" : undefined;
+      context.report({ messageId, data: { what: capitalize(what), field }, range, severity: required.server ? "error" : "warning", ...(basis ? { basis } : {}) });
     };
     return {
       object({ object, dto, declaration }) {
@@ -49,6 +50,7 @@ export default defineRule({
             data: { what: `This ${variant} action`, variant, field },
             range: object.range,
             severity: required.server ? "error" : "warning",
+            ...(required.server && !required.docs ? { basis: "server" as const } : !required.server ? { basis: "docs" as const } : {}),
           });
         }
       },
