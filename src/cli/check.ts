@@ -59,22 +59,30 @@ export async function checkInputs(args: readonly string[], io: CliIo, options?: 
   // Loaded on demand: building the lexer and parser is most of the start-up time, and `--help`,
   // `--version`, `schema` and a run whose files are all cached do not need them.
   const cache = options?.cache !== undefined && !options.keepPrograms ? CheckCache.open(resolve(io.cwd, options.cache)) : undefined;
-  let index: typeof Library | undefined;
-  let modules: Library.ModuleCache | undefined;
-  const checked = await Promise.all(
-    sources.map(async (source) => {
-      const settings = configs.settingsFor(source.path).options;
-      const key = cache ? CheckCache.key(source.path, source.text, settings) : "";
-      const hit = cache?.get(source.path, key);
-      if (hit) return { source, display: display(source.path), diagnostics: hit };
-      index ??= await import("../index.js");
-      modules ??= new index.ModuleCache();
-      const result = index.check(source.text, { ...settings, file: source.path, host: sourceHost(source.path, io.cwd), modules });
-      cache?.set(source.path, key, result.diagnostics);
-      const file: CheckedFile = { source, display: display(source.path), diagnostics: result.diagnostics };
-      return options?.keepPrograms ? { ...file, program: result.program } : file;
-    }),
-  );
+  const settings = sources.map((source) => configs.settingsFor(source.path).options);
+  const keys = cache ? sources.map((source, i) => CheckCache.key(source.path, source.text, settings[i])) : [];
+  const cached = sources.map((source, i) => cache?.get(source.path, keys[i]!));
+  // One thread: a worker thread checking half the files was measured slower here (1,000 files:
+  // 0.79 s against 0.60 s on 2 cores), as V8 already compiles and collects garbage on the other core.
+  const here = sources.map((_, i) => i).filter((i) => cached[i] === undefined);
+  const results = new Map<number, { diagnostics: readonly Diagnostic[]; program?: Library.CheckResult["program"] }>();
+  if (here.length > 0) {
+    const { check, ModuleCache } = await import("../index.js");
+    const modules = new ModuleCache();
+    for (const i of here) {
+      const source = sources[i]!;
+      const result = check(source.text, { ...settings[i], file: source.path, host: sourceHost(source.path, io.cwd), modules });
+      results.set(i, options?.keepPrograms ? { diagnostics: result.diagnostics, program: result.program } : { diagnostics: result.diagnostics });
+    }
+  }
+  const checked = sources.map((source, i): CheckedFile => {
+    const hit = cached[i];
+    if (hit) return { source, display: display(source.path), diagnostics: hit };
+    const result = results.get(i)!;
+    cache?.set(source.path, keys[i]!, result.diagnostics);
+    const file: CheckedFile = { source, display: display(source.path), diagnostics: result.diagnostics };
+    return result.program ? ({ ...file, program: result.program } as LoweredFile) : file;
+  });
   await cache?.save();
   return checked;
 }
