@@ -10,7 +10,6 @@ import type * as Library from "../index.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, type CliIo, type CliStream } from "./io.js";
 import { colorsFor, displayPath, formatDiagnostic, formatSummary, plural, tally, useColors } from "./output.js";
 import { resolve } from "node:path";
-import { createTwoFilesPatch } from "diff";
 import { ALL_RULES } from "../check/rules/index.js";
 import { writeFilesAtomically } from "./atomic-write.js";
 import { formatGithubReport, formatJsonReport, formatSarifReport, type Format } from "./formats.js";
@@ -155,6 +154,8 @@ export async function runCheck(args: readonly string[], options: CheckOptions, i
 async function fixFiles(files: readonly CheckedFile[], dryRun: boolean, configs: ConfigFinder, io: CliIo): Promise<CheckedFile[]> {
   const { check, ModuleCache } = await import("../index.js");
   const { fixText } = await import("../check/fixer.js");
+  // Loaded here: only --fix-dry-run prints diffs.
+  const { createTwoFilesPatch } = await import("diff");
   const modules = new ModuleCache();
   const out: CheckedFile[] = [];
   const writes: { path: string; content: string }[] = [];
