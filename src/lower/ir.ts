@@ -294,6 +294,8 @@ export interface IrProgram {
   readonly translations: TranslationTable;
   /** Translation tables of imported files, merged; the file's own table wins. */
   importedTranslations?: TranslationTable;
+  /** Whether the file uses templates (parameters, `$references`, `when`, `each`, `use`): the template rules look only then. */
+  templated?: boolean;
 }
 
 /** The texts of `@key` by language: the file's own table, then imported ones. */

@@ -270,6 +270,8 @@ class Lowering {
   );
   /** The innermost `when` or `each` around the statement being lowered. */
   private guard: IrGuard | undefined = undefined;
+  /** Set by the first `when`, `each` or `use`, and by any `$reference` or interpolation. */
+  private templated = false;
   /** `fragment` declarations of the file, by name. */
   private readonly fragments = new Map<string, Fragment>();
   /** The fragments being expanded, outermost first: a `use` of one of them is a cycle. */
@@ -299,6 +301,7 @@ class Lowering {
     }
     const program = newProgram(declarations, this.translations);
     if (this.imports?.translations) program.importedTranslations = this.imports.translations;
+    if (this.templated || declarations.some((d) => d.params.length > 0)) program.templated = true;
     const result = new LoweringResultNode(program, this.problems);
     if (this.fragments.size > 0) (result as Writable<LoweringResult>).fragments = this.fragments;
     return result;
@@ -535,8 +538,11 @@ class Lowering {
       case "Identifier":
         return wordValue(arg.name, arg.range, type);
       case "String":
-        return arg.parts ? this.templates.template(arg, type) : scalar(arg.value, arg.range, "string");
+        if (!arg.parts) return scalar(arg.value, arg.range, "string");
+        this.templated = true;
+        return this.templates.template(arg, type);
       case "ParamRef":
+        this.templated = true;
         return this.templates.value(arg.path, arg.range);
       case "ParameterList":
         this.problem(TEMPLATE_STRUCTURE, "parametersNotHere", {}, arg.range);
@@ -599,6 +605,7 @@ class Lowering {
       previous = s;
 
       if (templated && TEMPLATE_STATEMENTS.has(name)) {
+        this.templated = true;
         if (name === USE_KEYWORD) this.lowerUse(obj, plan, s, collections);
         else this.lowerTemplateStatement(obj, plan, s, before, collections);
         continue;

@@ -29,17 +29,17 @@ export default defineRule({
   },
   create(context) {
     /** Calls `report` for every entry whose key an earlier entry already has. */
-    const duplicates = (entries: readonly IrEntry[], report: (second: IrEntry, first: IrEntry) => void, guarded = false) => {
-      if (!guarded) {
-        const seen = new Map<string, IrEntry>();
-        for (const e of entries) {
-          if (e.generated) continue;
-          const first = seen.get(e.key);
-          if (first) report(e, first);
-          else seen.set(e.key, e);
-        }
-        return;
+    const duplicates = (entries: readonly IrEntry[], report: (second: IrEntry, first: IrEntry) => void) => {
+      const seen = new Map<string, IrEntry>();
+      for (const e of entries) {
+        if (e.generated) continue;
+        const first = seen.get(e.key);
+        if (first) report(e, first);
+        else seen.set(e.key, e);
       }
+    };
+    /** `duplicates` for members under `when` / `each` (kept apart: the path of every object stays small). */
+    const guardedDuplicates = (entries: readonly IrEntry[], report: (second: IrEntry, first: IrEntry) => void) => {
       const seen = new Map<string, IrEntry[]>();
       for (const e of entries) {
         // Members repeated by `each` get the item's position in their keys (`price_1`, `price_2`).
@@ -89,7 +89,7 @@ export default defineRule({
           const each = outermostEach(maker.guard)!;
           context.report({ messageId: "repeatedClash", data: { key: e.key, line: each.keywordRange.start.line, base: maker.key }, range: e.keyRange });
         }
-        duplicates(collection.entries, (second, first) => reportMember(second, first, ownerDto.title, field.name), true);
+        guardedDuplicates(collection.entries, (second, first) => reportMember(second, first, ownerDto.title, field.name));
       },
     };
   },

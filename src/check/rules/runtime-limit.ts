@@ -24,6 +24,8 @@ export default defineRule({
     },
   },
   create(context) {
+    // A file without templates has no template values or guarded members to look at.
+    if (!context.program.templated) return {};
     const check = (limits: Limits | undefined, guards: readonly (IrGuard | undefined)[], what: () => string) => {
       const max = limits?.max?.server ?? limits?.max?.docs;
       if (max === undefined) return;

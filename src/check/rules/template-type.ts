@@ -49,6 +49,8 @@ export default defineRule({
     },
   },
   create(context) {
+    // A file without templates has no template values or guarded members to look at.
+    if (!context.program.templated) return {};
     const report = (messageId: string, data: Record<string, string | number>, range: Report["range"]) => context.report({ messageId, data, range });
     const shown = (ref: IrParamRef) => `$${ref.path.join(".")}`;
 
