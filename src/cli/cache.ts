@@ -10,8 +10,7 @@ import type { Diagnostic } from "../diagnostic.js";
 import { writeFilesAtomically } from "./atomic-write.js";
 import { VERSION } from "./version.js";
 
-/** The default cache file, in the working directory (like ESLint's .eslintcache). */
-export const DEFAULT_CACHE_FILE = ".b24layoutcache";
+export { DEFAULT_CACHE_FILE } from "./files.js";
 
 interface CacheFile {
   readonly version: string;
@@ -44,7 +43,7 @@ export class CheckCache {
   }
 
   /** The hash of what the findings of `file` depend on. */
-  static key(file: string, text: string, settings: unknown): string {
+  key(file: string, text: string, settings: unknown): string {
     const hash = createHash("sha256").update(VERSION).update("\0").update(JSON.stringify(settings ?? {})).update("\0").update(text);
     const seen = new Set([file]);
     const imports = (from: string, source: string) => {

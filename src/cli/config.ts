@@ -1,64 +1,77 @@
 /**
  * Finding and reading `b24layout.config.json` for the CLI: the nearest one above each checked file,
  * or the one given with --config for every file. A config with mistakes is a usage error that
- * lists each mistake at its line and column.
+ * lists each mistake at its line and column. The config reader (and the JSON parser it uses) is
+ * loaded only when there is a config to read: a run without one starts as fast as before.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { CONFIG_FILE, ConfigError, checkOptionsFor, isIgnored, parseConfig, type Config } from "../config/config.js";
 import type { CheckOptions } from "../check/checker.js";
+import type * as ConfigModule from "../config/config.js";
 import { describeFsError } from "./files.js";
 import { CliError } from "./io.js";
 import { displayPath } from "./output.js";
 
+/** The name looked for; also in config/config.ts (CONFIG_FILE), which this file does not load up front. */
+const CONFIG_FILE = "b24layout.config.json";
+
 export class ConfigFinder {
-  /** Configs by folder (undefined: none at or above it). */
-  private readonly byDir = new Map<string, Config | undefined>();
-  private readonly fixed: Config | undefined;
+  private constructor(
+    private readonly configs: ReadonlyMap<string, ConfigModule.Config>,
+    private readonly fixed: ConfigModule.Config | undefined,
+    private readonly module: typeof ConfigModule | undefined,
+  ) {}
 
-  constructor(
-    private readonly cwd: string,
-    configPath: string | undefined,
-  ) {
-    this.fixed = configPath === undefined ? undefined : this.read(resolve(cwd, configPath));
-  }
-
-  /** The config that applies to a file, if any. */
-  configFor(file: string): Config | undefined {
-    if (this.fixed) return this.fixed;
-    return this.lookup(dirname(file));
+  /** Reads the configs that apply to `files` (or the one at `configPath` for all of them). */
+  static async forFiles(cwd: string, configPath: string | undefined, files: readonly string[]): Promise<ConfigFinder> {
+    const paths = new Set<string>();
+    const byDir = new Map<string, string | undefined>();
+    const lookup = (dir: string): string | undefined => {
+      if (byDir.has(dir)) return byDir.get(dir);
+      const candidate = join(dir, CONFIG_FILE);
+      const parent = dirname(dir);
+      const found = existsSync(candidate) ? candidate : parent === dir ? undefined : lookup(parent);
+      byDir.set(dir, found);
+      return found;
+    };
+    const fixedPath = configPath === undefined ? undefined : resolve(cwd, configPath);
+    if (fixedPath) paths.add(fixedPath);
+    else for (const f of files) {
+      const found = lookup(dirname(f));
+      if (found) paths.add(found);
+    }
+    if (paths.size === 0) return new ConfigFinder(new Map(), undefined, undefined);
+    const module = await import("../config/config.js");
+    const configs = new Map<string, ConfigModule.Config>();
+    for (const path of paths) configs.set(path, read(module, path, cwd));
+    const byFileDir = new Map<string, ConfigModule.Config>();
+    if (!fixedPath) {
+      for (const [dir, path] of byDir) if (path) byFileDir.set(dir, configs.get(path)!);
+    }
+    return new ConfigFinder(byFileDir, fixedPath ? configs.get(fixedPath) : undefined, module);
   }
 
   /** What the config of `file` says about it: the check options, and whether it is ignored. */
   settingsFor(file: string): { options: CheckOptions; ignored: boolean } {
-    const config = this.configFor(file);
-    if (!config) return { options: {}, ignored: false };
+    const config = this.fixed ?? this.configs.get(dirname(file));
+    if (!config || !this.module) return { options: {}, ignored: false };
     const rel = relative(config.dir, file).split(sep).join("/");
-    return { options: checkOptionsFor(config, rel), ignored: isIgnored(config, rel) };
+    return { options: this.module.checkOptionsFor(config, rel), ignored: this.module.isIgnored(config, rel) };
   }
+}
 
-  private lookup(dir: string): Config | undefined {
-    if (this.byDir.has(dir)) return this.byDir.get(dir);
-    const candidate = join(dir, CONFIG_FILE);
-    const parent = dirname(dir);
-    const config = existsSync(candidate) ? this.read(candidate) : parent === dir ? undefined : this.lookup(parent);
-    this.byDir.set(dir, config);
-    return config;
+function read(module: typeof ConfigModule, path: string, cwd: string): ConfigModule.Config {
+  const shown = displayPath(path, cwd);
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new CliError(`cannot read the config '${shown}': ${describeFsError(error)}`);
   }
-
-  private read(path: string): Config {
-    const shown = displayPath(path, this.cwd);
-    let text: string;
-    try {
-      text = readFileSync(path, "utf8");
-    } catch (error) {
-      throw new CliError(`cannot read the config '${shown}': ${describeFsError(error)}`);
-    }
-    try {
-      return parseConfig(text.replace(/^\uFEFF/, ""), shown, dirname(path));
-    } catch (error) {
-      if (error instanceof ConfigError) throw new CliError(error.message);
-      throw error;
-    }
+  try {
+    return module.parseConfig(text.replace(/^\uFEFF/, ""), shown, dirname(path));
+  } catch (error) {
+    if (error instanceof module.ConfigError) throw new CliError(error.message);
+    throw error;
   }
 }

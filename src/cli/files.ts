@@ -9,6 +9,9 @@ import type { SourceHost } from "../lower/imports.js";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { CliError } from "./io.js";
 
+/** The default `--cache` file, in the working directory (like ESLint's .eslintcache). */
+export const DEFAULT_CACHE_FILE = ".b24layoutcache";
+
 /** The extension of source files; a directory argument means every such file under it. */
 export const SOURCE_EXTENSION = ".b24layout";
 

@@ -7,7 +7,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { SCHEMA_KINDS } from "../emit/schema.js";
 import { BUILD_TARGETS, DEFAULT_OUT_DIR, runBuild, type BuildTarget } from "./build.js";
 import { runCheck } from "./check.js";
-import { DEFAULT_CACHE_FILE } from "./cache.js";
+import { DEFAULT_CACHE_FILE } from "./files.js";
 import { FORMATS, type Format } from "./formats.js";
 import { VERSION } from "./version.js";
 import { SOURCE_EXTENSION } from "./files.js";
