@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findings, inLayoutBody, type Finding } from "../helpers.js";
+import { check } from "../../src/index.js";
+import { fixText } from "../../src/check/fixer.js";
 
 const ID = "duplicate-key";
 const error = (message: string, at: string, to: string): Finding => ({ ruleId: ID, severity: "error", message, at, to });
@@ -64,4 +66,18 @@ describe("duplicate-key", () => {
     expect(findings(code, ID)).toEqual(expected);
   });
 
+});
+
+describe("duplicate-key fixes", () => {
+  it.each([
+    ["the same value twice in a body", 'blocks b {\n  text "a" {\n    bold true\n    bold true\n  }\n}\n', 'blocks b {\n  text "a" {\n    bold true\n    \n  }\n}\n'],
+    ["the same flag twice on the head line", 'blocks b {\n  text "a" bold bold\n}\n', 'blocks b {\n  text "a" bold \n}\n'],
+  ])("removes %s", (_name, code, fixed) => {
+    expect(fixText(code, (t) => check(t).diagnostics).text).toBe(fixed);
+  });
+
+  it("leaves two different values for the author", () => {
+    const d = check('blocks b {\n  text "a" bold {\n    bold false\n  }\n}\n').diagnostics.find((x) => x.ruleId === "duplicate-key");
+    expect(d?.fix).toBeUndefined();
+  });
 });

@@ -11,6 +11,7 @@ export default defineRule({
       "Collections, maps and DTOs are JSON objects (spec §2.4): two members under one key cannot both be sent, so one of them is silently lost. " +
       "A field set twice (`text \"a\" bold` with `bold false` in its body, or two `icon` statements in a layout) leaves it unclear which value the author meant.",
     severity: "error",
+    fixable: true,
     spec: "§2.4",
     messages: {
       field: "'{key}' is set twice in {what}: first on line {line}. Remove one of them.",
@@ -61,13 +62,16 @@ export default defineRule({
     return {
       object({ object, dto, entry }) {
         const closed = dto?.closed ?? false;
-        duplicates(object.entries, (second, first) =>
+        duplicates(object.entries, (second, first) => {
+          // The same value twice means one thing: the second can go. Different values stay for the author to decide.
+          const same = first.value.kind === "scalar" && second.value.kind === "scalar" && first.value.value === second.value.value;
           context.report({
             messageId: closed ? "field" : "mapKey",
             data: { key: second.key, what: demonstrative(dto?.title ?? "object"), field: entry?.key ?? "", line: first.keyRange.start.line },
             range: second.keyRange,
-          }),
-        );
+            ...(same ? { fix: { description: `Remove the second '${second.key}'`, edits: [{ range: second.range, newText: "" }] } } : {}),
+          });
+        });
       },
       collection({ collection, field, ownerDto }) {
         if (!collection.guarded) {
