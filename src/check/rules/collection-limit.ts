@@ -1,6 +1,7 @@
 import type { Bound, DtoSpec, FieldSpec } from "../../model/types.js";
 import { countMembers } from "../guards.js";
 import { defineRule } from "../rule.js";
+import { possessive } from "../../util/wording.js";
 
 /** Too many (or too few) members in an associative collection or list (TOO_MANY_ITEMS, spec §7). */
 export default defineRule({
@@ -48,15 +49,17 @@ export default defineRule({
       const under = (min?.server !== undefined && count < min.server) || (min?.docs !== undefined && count < min.docs);
       if (!over && !under) return;
       const what = name();
+      // "1 item", "2 items"; "1 entry", "20 entries".
+      const noun = (n: number) => (n === 1 ? items.replace(/ies$/, "y").replace(/s$/, "") : items);
       if (max?.server !== undefined && count > max.server) {
-        context.report({ messageId: conditional > 0 ? "tooManyConditional" : "tooMany", data: { what, max: max.server, items, count, conditional }, range });
+        context.report({ messageId: conditional > 0 ? "tooManyConditional" : "tooMany", data: { what, max: max.server, items: noun(max.server), count, conditional }, range });
       } else if (max?.docs !== undefined && count > max.docs) {
-        context.report({ messageId: "tooManyDocs", data: { what, max: max.docs, items, count }, range, severity: "warning", basis: "docs" });
+        context.report({ messageId: "tooManyDocs", data: { what, max: max.docs, items: noun(max.docs), count }, range, severity: "warning", basis: "docs" });
       }
       if (min?.server !== undefined && count < min.server) {
-        context.report({ messageId: "tooFew", data: { what, min: min.server, items, count }, range });
+        context.report({ messageId: "tooFew", data: { what, min: min.server, items: noun(min.server), count }, range });
       } else if (min?.docs !== undefined && count < min.docs) {
-        context.report({ messageId: "tooFewDocs", data: { what, min: min.docs, items, count }, range, severity: "warning", basis: "docs" });
+        context.report({ messageId: "tooFewDocs", data: { what, min: min.docs, items: noun(min.docs), count }, range, severity: "warning", basis: "docs" });
       }
     };
     return {
@@ -65,7 +68,7 @@ export default defineRule({
         const limit = field.type.limits;
         const over = limit.max?.server ?? limit.max?.docs;
         // Members repeated by `each` are counted at run time (runtime-limit); `when` ones count as if sent.
-        const name = () => `The ${ownerDto.title}'s '${field.name}'`;
+        const name = () => `The ${possessive(ownerDto.title)} '${field.name}'`;
         if (!collection.guarded) {
           // Point at the first member over the limit: that is what has to go.
           const first = collection.entries[over ?? 0]?.range ?? collection.range;
@@ -85,7 +88,7 @@ export default defineRule({
           if (f.type.kind === "collection" && !e) {
             // A collection with no members at all (`body { logo x }`).
             const required = f.required?.server || f.required?.docs;
-            if (required) check(f.type.limits, 0, () => `The ${dto.title}'s '${f.name}'`, "items", object === declaration.root ? declaration.nameRange : object.range);
+            if (required) check(f.type.limits, 0, () => `The ${possessive(dto.title)} '${f.name}'`, "items", object === declaration.root ? declaration.nameRange : object.range);
           } else if (f.type.kind === "scalarMap" && e?.value.kind === "object") {
             const over = f.type.limits.max?.server ?? 0;
             check(f.type.limits, e.value.entries.length, () => `'${f.name}'`, "entries", e.value.entries[over]?.range ?? e.range);
@@ -94,7 +97,7 @@ export default defineRule({
             const guarded = arr?.guards ? countMembers(arr.items.map((_, i) => arr.guards![i])) : undefined;
             if (guarded?.repeated && guarded.max === 0) continue;
             const count = guarded ? guarded.max : (arr?.items.length ?? 0);
-            check(f.type.limits, count, () => `The ${dto.title}'s '${f.name}'`, "items", e?.range ?? (object === declaration.root ? declaration.nameRange : object.range));
+            check(f.type.limits, count, () => `The ${possessive(dto.title)} '${f.name}'`, "items", e?.range ?? (object === declaration.root ? declaration.nameRange : object.range));
           }
         }
       },

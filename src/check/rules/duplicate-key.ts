@@ -1,6 +1,7 @@
 import { guardChain, isRepeated, type IrEntry } from "../../lower/ir.js";
 import { areExclusive, outermostEach } from "../guards.js";
 import { defineRule } from "../rule.js";
+import { possessive } from "../../util/wording.js";
 
 /** The same key twice: a collection label, a map key, or a field set twice in one object (spec §2.4). */
 export default defineRule({
@@ -98,11 +99,6 @@ export default defineRule({
     };
   },
 });
-
-/** "header's", "additional content blocks'". */
-function possessive(title: string): string {
-  return /[^s]s$/.test(title) ? `${title}'` : `${title}'s`;
-}
 
 /** "this text block", "these slider parameters". */
 function demonstrative(title: string): string {

@@ -1,5 +1,6 @@
 import type { IrEntry } from "../../lower/ir.js";
 import { defineRule } from "../rule.js";
+import { possessive } from "../../util/wording.js";
 
 /** The server's key pattern for associative collections and action parameters (spec §2.4). */
 const KEY_PATTERN = /^[a-zA-Z0-9_-]+$/;
@@ -53,8 +54,3 @@ export default defineRule({
     };
   },
 });
-
-/** "header's", "additional content blocks'". */
-function possessive(title: string): string {
-  return /[^s]s$/.test(title) ? `${title}'` : `${title}'s`;
-}
