@@ -4,7 +4,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { check, parse } from "../../src/index.js";
+import { check, compile, parse } from "../../src/index.js";
+import { emitTypeScriptModule } from "../../src/emit/typescript.js";
 import type { Diagnostic } from "../../src/diagnostic.js";
 import type { Position, Range } from "../../src/syntax/ast.js";
 
@@ -87,6 +88,8 @@ const LANGUAGE_UNITS = [
   " ", " ", "\t", "\n", "\n", "\r", "\r\n", "\u00a0", "\ufeff", "\u2028",
   "->", '"""', "/*", "*/", "//", "\\u{", "\\u", "true", "false", "null", "@k",
   "layout", "text", "header", "body", "tag", "badge", "card", "section", "translations", "en",
+  // Templates.
+  "$", "${", "$a", "$a.b", "(", ")", "?", "|", "=", "when", "else", "each", "in", "is", "not", "and", "fragment", "use", "import", "from", "field",
   "é", "ß", "😀", "\ud800", "§", "\u0000",
 ];
 
@@ -151,6 +154,8 @@ card dealCard for deal legacy { dealCategoryId 32 }    // legacy = crm.deal.deta
 `;
 
 const SMALL_EXAMPLES = [
+  'fragment f(name: string, vip?: bool) {\n  client: text "${name}"\n  when $vip { v: text "VIP" bold }\n}\nlayout l(n: string, items: { name: string, price?: int }[] = [], ch: "web" | "mobile" = "web") {\n  icon info\n  header "T" -> redirect "/d/${n}/" { when not $ch is "web" and $n { tag success "a" } else { tag failure "b" } }\n  body {\n    logo document\n    use f { name: $n }\n    each it in $items { row: text "${it.name} ${it.price}" }\n  }\n}\n',
+  'import { f, translations } from "./x.b24layout"\ncard c(fields: string[] = []) for contact {\n  main: section "Main" {\n    NAME\n    each x in $fields { field "UF_CRM_${x}" always }\n  }\n}\n',
   'badge missedCall failure {\n  title "Call status"\n  value { en: "Missed", de: "Verpasst" }\n}\n',
   'blocks extra { text "Hello" bold multiline }\n',
   'layout l {\n  icon info\n  header "T" { tag success "a" }\n  body { logo document; text "x\\n\\u0041" }\n  footer {\n    button primary "b" -> redirect "/x"\n    menu { item "i" -> restEvent "e" { actionParams { a: 1 } } }\n  }\n}\n',
@@ -214,10 +219,23 @@ describe("parse and check on any input", () => {
     );
   }, TIMEOUT);
 
+  it("compile and the TypeScript emitter never throw on mutated documents", () => {
+    fc.assert(
+      fc.property(mutatedDocument, (text) => {
+        const checked = check(text);
+        compile(text);
+        if (!checked.diagnostics.some((d) => d.severity === "error")) emitTypeScriptModule(checked.program, { source: "x.b24layout" });
+      }),
+      { numRuns: RUNS || 300 },
+    );
+  }, TIMEOUT);
+
   it("report at least one syntax error for unbalanced brackets", () => {
     fc.assert(
       fc.property(fc.constantFrom(...SMALL_EXAMPLES), fc.nat(), (text, n) => {
-        const brackets = [...text.matchAll(/[{}[\]]/g)].map((m) => m.index);
+        // Brackets of the structure, not the ones inside strings (`"${name}"`).
+        const inStrings = [...text.matchAll(/"(?:[^"\\\n]|\\.)*"/g)].map((m) => [m.index, m.index + m[0].length] as const);
+        const brackets = [...text.matchAll(/[{}[\]]/g)].map((m) => m.index).filter((i) => !inStrings.some(([a, b]) => i > a && i < b));
         const at = brackets[n % brackets.length]!;
         const broken = text.slice(0, at) + text.slice(at + 1);
         expect(parse(broken).diagnostics.some((d) => d.ruleId === "syntax-error")).toBe(true);
