@@ -56,9 +56,20 @@ export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): { 
   }
   let out = text;
   for (const e of chosen.sort((a, b) => b.range.start.offset - a.range.start.offset)) {
-    out = out.slice(0, e.range.start.offset) + e.newText + out.slice(e.range.end.offset);
+    const [from, to] = e.newText === "" ? wholeLineIfAlone(out, e.range.start.offset, e.range.end.offset) : [e.range.start.offset, e.range.end.offset];
+    out = out.slice(0, from) + e.newText + out.slice(to);
   }
   return { text: out, count };
+}
+
+/** A deletion that would leave its line blank takes the line with it (a removed statement or comment). */
+function wholeLineIfAlone(text: string, from: number, to: number): [number, number] {
+  const lineStart = Math.max(text.lastIndexOf("\n", from - 1), text.lastIndexOf("\r", from - 1)) + 1;
+  let lineEnd = to;
+  while (lineEnd < text.length && text[lineEnd] !== "\n" && text[lineEnd] !== "\r") lineEnd++;
+  if (text.slice(lineStart, from).trim() !== "" || text.slice(to, lineEnd).trim() !== "") return [from, to];
+  const afterBreak = text.startsWith("\r\n", lineEnd) ? lineEnd + 2 : lineEnd < text.length ? lineEnd + 1 : lineEnd;
+  return [lineStart, afterBreak];
 }
 
 function overlapsItself(edits: readonly TextEdit[]): boolean {

@@ -21,6 +21,12 @@ describe("applyFixes", () => {
     expect(result).toEqual({ text: "ABcdeFghIj", count: 2 });
   });
 
+  it("takes a line a deletion leaves blank with it, and only then", () => {
+    expect(applyFixes("a\n  xx\nb\n", [withFix(edit(4, 6, ""))]).text).toBe("a\nb\n");
+    expect(applyFixes("a\n  xx y\nb\n", [withFix(edit(4, 6, ""))]).text).toBe("a\n   y\nb\n");
+    expect(applyFixes("a\r\n  xx\r\nb", [withFix(edit(5, 7, ""))]).text).toBe("a\r\nb");
+  });
+
   it("leaves a text without fixes alone", () => {
     expect(applyFixes("abc", [{ ruleId: "r", severity: "warning", message: "m", range: { start: at(0), end: at(1) } }])).toEqual({ text: "abc", count: 0 });
   });

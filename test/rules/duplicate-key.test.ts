@@ -70,7 +70,7 @@ describe("duplicate-key", () => {
 
 describe("duplicate-key fixes", () => {
   it.each([
-    ["the same value twice in a body", 'blocks b {\n  text "a" {\n    bold true\n    bold true\n  }\n}\n', 'blocks b {\n  text "a" {\n    bold true\n    \n  }\n}\n'],
+    ["the same value twice in a body, with its line", 'blocks b {\n  text "a" {\n    bold true\n    bold true\n  }\n}\n', 'blocks b {\n  text "a" {\n    bold true\n  }\n}\n'],
     ["the same flag twice on the head line", 'blocks b {\n  text "a" bold bold\n}\n', 'blocks b {\n  text "a" bold \n}\n'],
   ])("removes %s", (_name, code, fixed) => {
     expect(fixText(code, (t) => check(t).diagnostics).text).toBe(fixed);
