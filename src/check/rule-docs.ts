@@ -27,6 +27,16 @@ export function ruleDoc(meta: RuleMeta): string {
     "",
     meta.why,
     "",
+    "## Options",
+    "",
+    ...(meta.options
+      ? [
+          ...Object.entries(meta.options).map(([name, text]) => `- \`${name}\`: ${text}`),
+          "",
+          `In b24layout.config.json: \`"rules": { "${meta.id}": ["${meta.severity === "error" ? "error" : "warn"}", { "${Object.keys(meta.options)[0]!}": … }] }\`.`,
+        ]
+      : ["None."]),
+    "",
     "## Messages",
     "",
     ...Object.entries(meta.messages).map(([id, text]) => `- \`${id}\`: ${text}`),

@@ -34,6 +34,8 @@ export interface RuleMeta {
    * JSON from a template without its values). Examples of compile rules are run through `compile`.
    */
   readonly phase?: "check" | "compile";
+  /** The options the rule takes (from b24layout.config.json), by name: what each does. */
+  readonly options?: Readonly<Record<string, string>>;
   /** Examples for the rule docs; each is run through the checker in a test. */
   readonly examples?: { readonly incorrect: readonly RuleExample[]; readonly correct: readonly RuleExample[] };
 }

@@ -9,6 +9,9 @@ export default defineRule({
     why: "Bitrix24 shows a language map in the user's language, else in `en`, else in the first entry (spec §3, §9). A key missing from one language is not an error on the server, but users of that language silently get another language's text.",
     severity: "warning",
     spec: "§3, §9",
+    options: {
+      languages: "Language ids every key needs a text in, including ones the table has no texts for. Set by the config's `languages`.",
+    },
     messages: {
       languageMissing: "The translations table has no texts in '{language}', one of the project's languages (b24layout.config.json).",
       missing: "Translation '{key}' is missing in language '{language}'; users of '{language}' see the '{fallback}' text instead.",

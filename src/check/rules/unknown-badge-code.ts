@@ -15,6 +15,9 @@ export default defineRule({
     severity: "warning",
     fixable: true,
     spec: "§6, §8",
+    options: {
+      externalBadges: "Badge codes declared elsewhere (another file or app): [\"missedCall\"]. The config's `portal.badges` adds to them.",
+    },
     messages: {
       unknown: "Badge '{code}' is not declared in this file; it must exist on the portal (crm.activity.badge.add) or the server answers WRONG_FIELD_VALUE.",
       unknownSuggest: "Badge '{code}' is not declared in this file; it must exist on the portal (crm.activity.badge.add) or the server answers WRONG_FIELD_VALUE. Did you mean '{suggestion}'?",

@@ -12,6 +12,10 @@ export default defineRule({
     severity: "warning",
     fixable: true,
     spec: "§10, §14.15",
+    options: {
+      icons: "Icon codes the portal registered with crm.timeline.icon.add. Set by the config's `portal.icons`.",
+      logos: "Logo codes the portal registered with crm.timeline.logo.add. Set by the config's `portal.logos`.",
+    },
     messages: {
       unknown: "Unknown {kind} code '{code}': it is not a system {kind}, so the portal must have registered it with {method}.",
       unknownSuggest: "Unknown {kind} code '{code}': it is not a system {kind}, so the portal must have registered it with {method}. Did you mean '{suggestion}'?",
