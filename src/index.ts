@@ -7,7 +7,7 @@ import { lower } from "./lower/lower.js";
 import type { IrProgram } from "./lower/ir.js";
 import { checkProgram, type CheckOptions } from "./check/checker.js";
 import { applySuppressions } from "./check/suppressions.js";
-import { emitProgram, formatJson, type EmittedDeclaration, type Json } from "./emit/json.js";
+import { formatJson, type EmittedDeclaration, type Json } from "./emit/json.js";
 import type { Document } from "./syntax/ast.js";
 import { renderProgram, type ProgramArguments } from "./emit/render.js";
 import { ModuleCache, resolveImports, type SourceHost } from "./lower/imports.js";
@@ -75,8 +75,8 @@ export interface CompileOptions extends CheckOptions, SourceOptions {
 export function compile(text: string, options: CompileOptions = {}): CompileResult {
   const checked = check(text, options);
   if (checked.diagnostics.some((d) => d.severity === "error")) return { diagnostics: checked.diagnostics, outputs: [] };
-  if (!checked.program.declarations.some((d) => d.params.length > 0)) return { diagnostics: checked.diagnostics, outputs: emitProgram(checked.program) };
   const rendered = renderProgram(checked.program, options.params);
+  if (rendered.diagnostics.length === 0) return { diagnostics: checked.diagnostics, outputs: rendered.outputs };
   const diagnostics = [...checked.diagnostics, ...rendered.diagnostics].sort(compareDiagnostics);
   return { diagnostics, outputs: rendered.outputs };
 }

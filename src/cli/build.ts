@@ -3,7 +3,7 @@
  */
 import { readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { emitProgram, formatJson, type EmittedDeclaration, type Json } from "../emit/json.js";
+import { formatJson, type EmittedDeclaration, type Json } from "../emit/json.js";
 import { renderProgram, type ProgramArguments } from "../emit/render.js";
 import { typesModule } from "../emit/ts-types.js";
 import { emitTypeScriptModule, functionNameClashes, TYPES_MODULE } from "../emit/typescript.js";
@@ -47,7 +47,7 @@ export async function runBuild(args: readonly string[], options: BuildOptions, i
   const params = options.params === undefined ? {} : readParams(resolve(io.cwd, options.params), displayPath(resolve(io.cwd, options.params), io.cwd));
   const checked = await checkInputs(args, io, { keepPrograms: true, ...(options.config === undefined ? {} : { config: options.config }) });
   // Rendering to JSON adds its own errors: template values missing or not fitting (template-arguments).
-  const rendered = target === "json" ? checked.map((f) => renderIfTemplated(f, params)) : checked.map((f) => ({ file: f, outputs: undefined }));
+  const rendered = target === "json" ? checked.map((f) => renderFile(f, params)) : checked.map((f) => ({ file: f, outputs: undefined }));
   const files = rendered.map((r) => r.file);
   const c = colorsFor(useColors(io.stderr, io.env, options.color));
   const problems = files.some((f) => f.diagnostics.length > 0);
@@ -101,15 +101,14 @@ async function writeOutputs(outputs: readonly TextOutput[], options: BuildOption
 
 interface RenderedFile {
   readonly file: LoweredFile;
-  /** The payloads, when the file has templates (rendered with their values); else emitted later. */
+  /** The payloads; undefined for a file with errors. */
   readonly outputs: readonly EmittedDeclaration[] | undefined;
 }
 
-/** A file with templates rendered to JSON, its `template-arguments` errors added to its diagnostics. */
-function renderIfTemplated(file: LoweredFile, params: ProgramArguments): RenderedFile {
-  const program = file.program;
-  if (hasErrors([file]) || !program.declarations.some((d) => d.params.length > 0)) return { file, outputs: undefined };
-  const rendered = renderProgram(program, params);
+/** A file rendered to JSON, its `template-arguments` errors added to its diagnostics. */
+function renderFile(file: LoweredFile, params: ProgramArguments): RenderedFile {
+  if (hasErrors([file])) return { file, outputs: undefined };
+  const rendered = renderProgram(file.program, params);
   if (rendered.diagnostics.length === 0) return { file, outputs: rendered.outputs };
   return { file: { ...file, diagnostics: [...file.diagnostics, ...rendered.diagnostics] }, outputs: undefined };
 }
@@ -175,7 +174,8 @@ function moduleOutputs(files: readonly LoweredFile[], target: "ts" | "js"): Text
 function collectOutputs(files: readonly RenderedFile[], byName: boolean): Output[] {
   const out: Output[] = [];
   for (const { file: f, outputs } of files) {
-    const emitted = outputs ?? emitProgram(f.program);
+    // Only files without errors get here: every one has its outputs.
+    const emitted = outputs!;
     f.program.declarations.forEach((declaration, i) => {
       const e = emitted[i]!;
       const at = declaration.nameRange.start;

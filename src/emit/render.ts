@@ -1,5 +1,5 @@
 /**
- * Rendering a checked program to JSON: every declaration with the values of its parameters
+ * Rendering a checked program to JSON: every declaration (a template with the values of its parameters
  * (checked, and completed with defaults), or a `template-arguments` diagnostic saying what is
  * missing. Shared by the library's `compile` and `b24layout build`.
  */
@@ -8,7 +8,7 @@ import type { Range } from "../syntax/ast.js";
 import type { IrDeclaration, IrProgram, IrValue } from "../lower/ir.js";
 import { toDiagnostic } from "../check/rule.js";
 import templateArguments from "../check/rules/template-arguments.js";
-import { emitDeclaration, type EmittedDeclaration } from "./json.js";
+import { emitDeclaration, emitProgram, type EmittedDeclaration } from "./json.js";
 import { resolveArguments, TemplateError, type TemplateArguments } from "./template-values.js";
 
 export interface RenderResult {
@@ -23,6 +23,8 @@ export type ProgramArguments = Readonly<Record<string, unknown>>;
 const list = (names: readonly string[]) => names.map((n) => `'${n}'`).join(", ");
 
 export function renderProgram(program: IrProgram, params: ProgramArguments = {}): RenderResult {
+  // Without templates (and so without references to one) there are no values to check.
+  if (!program.declarations.some((d) => d.params.length > 0)) return { outputs: emitProgram(program), diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
   const report = (d: IrDeclaration, messageId: string, data: Record<string, string>, range = d.nameRange) =>
     diagnostics.push(toDiagnostic(templateArguments.meta, { messageId, data, range }));
