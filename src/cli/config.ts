@@ -4,11 +4,11 @@
  * lists each mistake at its line and column. The config reader (and the JSON parser it uses) is
  * loaded only when there is a config to read: a run without one starts as fast as before.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { CheckOptions } from "../check/checker.js";
 import type * as ConfigModule from "../config/config.js";
-import { describeFsError } from "./files.js";
+import { describeFsError, findUpward } from "./files.js";
 import { CliError } from "./io.js";
 import { displayPath } from "./output.js";
 
@@ -25,14 +25,14 @@ export class ConfigFinder {
   /** Reads the configs that apply to `files` (or the one at `configPath` for all of them). */
   static async forFiles(cwd: string, configPath: string | undefined, files: readonly string[]): Promise<ConfigFinder> {
     const paths = new Set<string>();
+    /** The config file that applies to each folder of a checked file. */
     const byDir = new Map<string, string | undefined>();
     const lookup = (dir: string): string | undefined => {
-      if (byDir.has(dir)) return byDir.get(dir);
-      const candidate = join(dir, CONFIG_FILE);
-      const parent = dirname(dir);
-      const found = existsSync(candidate) ? candidate : parent === dir ? undefined : lookup(parent);
-      byDir.set(dir, found);
-      return found;
+      if (!byDir.has(dir)) {
+        const found = findUpward(dir, [CONFIG_FILE]);
+        byDir.set(dir, found === undefined ? undefined : join(found, CONFIG_FILE));
+      }
+      return byDir.get(dir);
     };
     const fixedPath = configPath === undefined ? undefined : resolve(cwd, configPath);
     if (fixedPath) paths.add(fixedPath);
@@ -51,12 +51,19 @@ export class ConfigFinder {
     return new ConfigFinder(byFileDir, fixedPath ? configs.get(fixedPath) : undefined, module);
   }
 
+  /** Settings by file: asked for once to filter the files and once to check each. */
+  private readonly settings = new Map<string, { options: CheckOptions; ignored: boolean }>();
+
   /** What the config of `file` says about it: the check options, and whether it is ignored. */
   settingsFor(file: string): { options: CheckOptions; ignored: boolean } {
-    const config = this.fixed ?? this.configs.get(dirname(file));
-    if (!config || !this.module) return { options: {}, ignored: false };
-    const rel = relative(config.dir, file).split(sep).join("/");
-    return { options: this.module.checkOptionsFor(config, rel), ignored: this.module.isIgnored(config, rel) };
+    let found = this.settings.get(file);
+    if (!found) {
+      const config = this.fixed ?? this.configs.get(dirname(file));
+      const rel = config ? relative(config.dir, file).split(sep).join("/") : "";
+      found = config && this.module ? { options: this.module.checkOptionsFor(config, rel), ignored: this.module.isIgnored(config, rel) } : { options: {}, ignored: false };
+      this.settings.set(file, found);
+    }
+    return found;
   }
 }
 

@@ -123,6 +123,14 @@ export function describeFsError(error: unknown): string {
   }
 }
 
+/** The nearest folder, from `start` up, that holds one of `names`. */
+export function findUpward(start: string, names: readonly string[]): string | undefined {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (names.some((n) => existsSync(join(dir, n)))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
 /** Files that mark the root of a project: imports do not reach above it. */
 const ROOT_MARKERS = ["package.json", ".git"];
 
@@ -136,15 +144,7 @@ export function projectRoot(file: string, cwd: string): string {
   const start = dirname(file);
   const known = roots.get(start);
   if (known !== undefined) return known;
-  let root: string | undefined;
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (ROOT_MARKERS.some((m) => existsSync(join(dir, m)))) {
-      root = dir;
-      break;
-    }
-    if (dirname(dir) === dir) break;
-  }
-  root ??= relative(cwd, file).startsWith("..") ? start : cwd;
+  const root = findUpward(start, ROOT_MARKERS) ?? (relative(cwd, file).startsWith("..") ? start : cwd);
   roots.set(start, root);
   return root;
 }
