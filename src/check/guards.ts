@@ -2,12 +2,12 @@
  * What rules need to know about members written inside `when`, `else` and `each`: how many there
  * can be at most, and which two can never be sent together.
  */
-import { guardChain, isRepeated, type IrGuard, type IrWhen } from "../lower/ir.js";
+import { guardChain, isElseOf, isRepeated, type IrGuard, type IrWhen } from "../lower/ir.js";
 
 /** An `else` guard is a `when` whose condition is the negation of its partner's, made by lowering. */
 function elsePartnerOf(guard: IrWhen, candidates: Iterable<IrGuard>): IrWhen | undefined {
   for (const c of candidates) {
-    if (c !== guard && c.kind === "when" && c.parent === guard.parent && c.condition.kind === "not" && c.condition.operand === guard.condition) return c;
+    if (c !== guard && c.kind === "when" && isElseOf(c, guard)) return c;
   }
   return undefined;
 }
@@ -63,10 +63,8 @@ export function areExclusive(a: IrGuard | undefined, b: IrGuard | undefined): bo
   for (const x of chainA) {
     if (x.kind !== "when") continue;
     for (const y of chainB) {
-      if (y.kind !== "when" || x.parent !== y.parent) continue;
-      const xIsElse = x.condition.kind === "not" && x.condition.operand === y.condition;
-      const yIsElse = y.condition.kind === "not" && y.condition.operand === x.condition;
-      if (xIsElse || yIsElse) return true;
+      if (y.kind !== "when") continue;
+      if (isElseOf(x, y) || isElseOf(y, x)) return true;
     }
   }
   return false;

@@ -23,7 +23,7 @@ import type {
   IrValue,
   ParamType,
 } from "../lower/ir.js";
-import { constantCondition, isRepeated, memberRuns, translationTexts } from "../lower/ir.js";
+import { constantCondition, isElseOf, isRepeated, memberRuns, translationTexts } from "../lower/ir.js";
 import { getDto, getField } from "../model/dtos.js";
 import { PARAM_TYPE_NAMES } from "../model/templates.js";
 import { isStringType } from "../lower/templates.js";
@@ -382,7 +382,7 @@ class FactoryWriter {
         continue;
       }
       if (guard.kind === "when") {
-        const isElse = previousWhen !== undefined && guard.condition.kind === "not" && guard.condition.operand === previousWhen.condition;
+        const isElse = previousWhen !== undefined && isElseOf(guard, previousWhen);
         if (isElse) {
           // Reopen the `if` just closed as `} else {`.
           const block = this.blocks[this.blocks.length - 1]!;

@@ -177,6 +177,11 @@ export interface IrEach {
 
 export type IrGuard = IrWhen | IrEach;
 
+/** Whether `guard` is the `else` of `when`: lowering makes an else's condition the negation of its when's. */
+export function isElseOf(guard: IrGuard, when: IrWhen): boolean {
+  return guard.kind === "when" && guard.parent === when.parent && guard.condition.kind === "not" && guard.condition.operand === when.condition;
+}
+
 /**
  * The value of a condition known without the arguments (it tests only fragment parameters given
  * literals or left out), or undefined when it depends on them.
