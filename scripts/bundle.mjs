@@ -9,7 +9,9 @@
  *                       the V8 code cache dist/b24layout-<node version>-<arch>.cache (made here
  *                       by a warm-up run)
  *   dist/b24layout.cjs  the program (CommonJS, one file, dependencies bundled)
- *   dist/index.js       the library (ESM, one file, dependencies bundled)
+ *   dist/index.js       the library (ESM, dependencies bundled but Prettier)
+ *   dist/prettier.js    the Prettier plugin (`b24layout/prettier`), sharing chunks with the library
+ *   dist/chunks/        code the two load on demand (the formatter)
  *   dist/types/         declarations of the library (tsc -p tsconfig.build.json)
  *
  * Options: --out-dir DIR (default dist), --cli-only (only the executable; used by the tests),
@@ -18,6 +20,9 @@
  * Bundling keeps start-up fast: chevrotain alone takes ~300 ms to import unbundled, and the code
  * cache saves another ~45 ms of compiling per run. commander is CommonJS, so the ESM library
  * bundle gets a `require` from createRequire for the node built-ins it loads.
+ *
+ * Prettier is never bundled: the plugin must use the Prettier that loads it, and the formatter
+ * loads it only when it formats (`fmt` and the library's `format`), so no other command pays for it.
  */
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
@@ -54,6 +59,7 @@ const common = {
   // jsonc-parser's main entry is a UMD module that requires its parts at run time, which a bundle
   // cannot follow; its ES module build bundles like any other.
   alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
+  external: ["prettier", "prettier/*"],
 };
 
 await mkdir(outDir, { recursive: true });
@@ -85,6 +91,9 @@ await build({
   sourcemap: true,
   // Bundled ES modules (fdir) read import.meta.url; in CommonJS it comes from __filename.
   define: { "import.meta.url": "__b24ImportMetaUrl" },
+  // The program runs as a vm.Script, where `import()` has no loader: external packages loaded on
+  // demand (Prettier) are required instead.
+  supported: { "dynamic-import": false },
   banner: { js: 'var __b24ImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
 });
 for (const old of await readdir(outDir)) {
@@ -102,10 +111,16 @@ try {
 }
 
 if (!values["cli-only"]) {
+  await rm(join(outDir, "chunks"), { recursive: true, force: true });
   await build({
     ...common,
-    entryPoints: ["src/index.ts"],
-    outfile: join(outDir, "index.js"),
+    entryPoints: [
+      { in: "src/index.ts", out: "index" },
+      { in: "src/format/plugin.ts", out: "prettier" },
+    ],
+    outdir: outDir,
+    splitting: true,
+    chunkNames: "chunks/[name]-[hash]",
     banner: { js: requireBanner },
   });
   if (!values["no-types"]) {

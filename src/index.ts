@@ -11,6 +11,7 @@ import { formatJson, type EmittedDeclaration, type Json } from "./emit/json.js";
 import type { Document } from "./syntax/ast.js";
 import { renderProgram, type ProgramArguments } from "./emit/render.js";
 import { ModuleCache, resolveImports, type SourceHost } from "./lower/imports.js";
+import type { FormatOptions, FormatResult } from "./format/format.js";
 
 export { ModuleCache, type SourceHost };
 
@@ -85,3 +86,15 @@ export type { Json as JsonValue };
 
 /** JSON Schema (draft-07) of each output kind, generated from the Bitrix24 model. */
 export { allSchemas, schemaFor, SCHEMA_KINDS, type JsonSchema } from "./emit/schema.js";
+
+export type { FormatOptions, FormatResult };
+
+/**
+ * Formats text in the canonical style (the Prettier plugin's, as `b24layout fmt` does). A text
+ * with syntax errors is not formatted: the result then carries the errors. Prettier is loaded on
+ * the first call.
+ */
+export async function format(text: string, options?: FormatOptions): Promise<FormatResult> {
+  const { formatText } = await import("./format/format.js");
+  return formatText(text, options);
+}

@@ -1,5 +1,5 @@
 /**
- * The `b24layout` command line: `check`, `build` and `schema`. `main` runs one invocation against
+ * The `b24layout` command line: `check`, `build`, `fmt` and `schema`. `main` runs one invocation against
  * the given streams and returns the exit code, so tests can run it in-process; `bin.ts` connects it
  * to the real process.
  */
@@ -7,6 +7,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { SCHEMA_KINDS } from "../emit/schema.js";
 import { BUILD_TARGETS, DEFAULT_OUT_DIR, runBuild, type BuildTarget } from "./build.js";
 import { runCheck } from "./check.js";
+import { END_OF_LINE, runFmt } from "./fmt.js";
 import { DEFAULT_CACHE_FILE } from "./files.js";
 import { FORMATS, type Format } from "./formats.js";
 import { VERSION } from "./version.js";
@@ -130,6 +131,40 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
     });
 
   program
+    .command("fmt")
+    .description("format .b24layout files in place in the one canonical style (the Prettier plugin's); files with syntax errors are left as they are")
+    .argument("[paths...]", "files, directories or globs")
+    .option("--check", "list the files that are not formatted and exit 1 if there are any; write nothing")
+    .option("--print-width <n>", "the line width to fit in (default 100)", parsePositive)
+    .option("--tab-width <n>", "spaces per indentation level (default 2)", parsePositive)
+    .option("--use-tabs", "indent with tabs")
+    .addOption(new Option("--end-of-line <eol>", "line endings (default lf; auto keeps each file's)").choices(END_OF_LINE))
+    .option("--no-prettier-config", "ignore .prettierrc and .editorconfig files (they may set the four options above)")
+    .option("-c, --config <file>", "the config whose `ignore` applies, instead of the nearest b24layout.config.json")
+    .addHelpText(
+      "after",
+      `\nExit codes: 0 done (or, with --check, everything formatted), 1 --check found files to format, 2 a file has syntax errors (it is left as it is) or a usage error.\n\nExamples:\n  b24layout fmt .\n  b24layout fmt --check "layouts/**/*${SOURCE_EXTENSION}"`,
+    )
+    .action(async (paths: string[], options: { check?: boolean; printWidth?: number; tabWidth?: number; useTabs?: boolean; endOfLine?: (typeof END_OF_LINE)[number]; prettierConfig: boolean; config?: string }, command: Command) => {
+      setExitCode(
+        await runFmt(
+          paths,
+          {
+            check: options.check === true,
+            prettierConfig: options.prettierConfig,
+            color: colorOf(command),
+            ...(options.printWidth !== undefined ? { printWidth: options.printWidth } : {}),
+            ...(options.tabWidth !== undefined ? { tabWidth: options.tabWidth } : {}),
+            ...(options.useTabs ? { useTabs: true } : {}),
+            ...(options.endOfLine !== undefined ? { endOfLine: options.endOfLine } : {}),
+            ...(options.config !== undefined ? { config: options.config } : {}),
+          },
+          io,
+        ),
+      );
+    });
+
+  program
     .command("schema")
     .description(`print the JSON Schema (draft-07) of an output kind (${SCHEMA_KINDS.join(", ")}), or of all kinds keyed by kind`)
     .argument("[kind]", `one of ${SCHEMA_KINDS.join(", ")}`)
@@ -144,6 +179,12 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
 /** A whole number ≥ 0, for --max-warnings. */
 function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number (0 or more).");
+  return Number(value);
+}
+
+/** A whole number ≥ 1, for widths. */
+function parsePositive(value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError("expected a whole number (1 or more).");
   return Number(value);
 }
 

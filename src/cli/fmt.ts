@@ -1,0 +1,118 @@
+/**
+ * `b24layout fmt`: formats files in place, or with `--check` lists the files that are not
+ * formatted. The style is the Prettier plugin's (src/format); a `.prettierrc` or `.editorconfig`
+ * next to a file may set its width, indentation and line endings, as they would for Prettier, and
+ * the command-line options win over both. A file with syntax errors is reported and left as it
+ * is; every other file is written atomically, all at the end.
+ */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import type { FormatOptions } from "../format/format.js";
+import { writeFilesAtomically } from "./atomic-write.js";
+import { ConfigFinder } from "./config.js";
+import { describeFsError, expandInputs } from "./files.js";
+import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from "./io.js";
+import { colorsFor, displayPath, formatDiagnostic, plural, useColors } from "./output.js";
+
+export const END_OF_LINE = ["lf", "crlf", "cr", "auto"] as const;
+
+export interface FmtOptions extends FormatOptions {
+  /** List the files that would change and write nothing; exit 1 if there are any. */
+  readonly check?: boolean;
+  /** Ignore `.prettierrc` and `.editorconfig`. */
+  readonly prettierConfig?: boolean;
+  readonly config?: string;
+  readonly color?: boolean;
+}
+
+const BOM = "\uFEFF";
+
+/** The Prettier options that apply to `.b24layout` files and that a Prettier config may set. */
+const PRETTIER_KEYS = ["printWidth", "tabWidth", "useTabs", "endOfLine"] as const;
+
+export async function runFmt(args: readonly string[], options: FmtOptions, io: CliIo): Promise<number> {
+  const expanded = await expandInputs(args, io.cwd);
+  // The config's `ignore` leaves out files found in folders and by globs, as for `check`.
+  const configs = await ConfigFinder.forFiles(io.cwd, options.config, expanded);
+  const named = new Set(args.map((a) => resolve(io.cwd, a)));
+  const paths = expanded.filter((p) => named.has(p) || !configs.settingsFor(p).ignored);
+  const { formatText, FormatterBugError } = await import("../format/format.js");
+  const prettierConfigOf = options.prettierConfig === false ? undefined : await prettierConfigReader();
+  const err = colorsFor(useColors(io.stderr, io.env, options.color));
+
+  const writes: { path: string; content: string }[] = [];
+  const changed: string[] = [];
+  let failed = 0;
+  for (const path of paths) {
+    const shown = displayPath(path, io.cwd);
+    let raw: string;
+    try {
+      raw = readFileSync(path, "utf8");
+    } catch (error) {
+      throw new CliError(`cannot read '${shown}': ${describeFsError(error)}`);
+    }
+    const bom = raw.startsWith(BOM);
+    const text = bom ? raw.slice(1) : raw;
+    const settings: FormatOptions = { ...(await prettierConfigOf?.(path)), ...commandLineOptions(options) };
+    let result: Awaited<ReturnType<typeof formatText>>;
+    try {
+      result = await formatText(text, settings);
+    } catch (error) {
+      if (!(error instanceof FormatterBugError)) throw error;
+      failed++;
+      io.stderr.write(`${err.red("internal error:")} ${shown}: ${error.message} Please report it with the file.\n`);
+      continue;
+    }
+    if (!result.ok) {
+      failed++;
+      for (const d of result.diagnostics) io.stderr.write(`${formatDiagnostic(d, shown, text, err)}\n`);
+      io.stderr.write(`${err.red(`${shown} has ${plural(result.diagnostics.length, "syntax error")}: left as it is.`)}\n`);
+      continue;
+    }
+    if (!result.changed) continue;
+    changed.push(shown);
+    if (!options.check) writes.push({ path, content: bom ? BOM + result.text : result.text });
+  }
+
+  if (writes.length > 0) {
+    try {
+      await writeFilesAtomically(writes);
+    } catch (error) {
+      throw new CliError(`cannot write the formatted files: ${describeFsError(error)}; none was changed.`);
+    }
+  }
+  for (const shown of changed) io.stdout.write(`${shown}\n`);
+  const total = plural(paths.length - failed, "file");
+  if (options.check) {
+    io.stderr.write(changed.length === 0 ? `${err.green(`✔ ${total} formatted.`)}\n` : `${err.yellow(`${plural(changed.length, "file")} not formatted (listed above); run b24layout fmt to format.`)}\n`);
+  } else {
+    io.stderr.write(`${err.green(`✔ ${changed.length === 0 ? `${total} already formatted` : `formatted ${plural(changed.length, "file")} of ${paths.length - failed}`}.`)}\n`);
+  }
+  if (failed > 0) return EXIT_USAGE;
+  return options.check && changed.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+function commandLineOptions(options: FmtOptions): FormatOptions {
+  const picked: Record<string, unknown> = {};
+  for (const key of PRETTIER_KEYS) if (options[key] !== undefined) picked[key] = options[key];
+  return picked;
+}
+
+/**
+ * The settings a Prettier config (or an `.editorconfig`) gives a file, as Prettier resolves them.
+ * Prettier's full package is loaded only here: formatting itself needs only its standalone core.
+ */
+async function prettierConfigReader(): Promise<(file: string) => Promise<FormatOptions>> {
+  const { resolveConfig } = await import("prettier");
+  return async (file) => {
+    let config: Record<string, unknown> | null;
+    try {
+      config = await resolveConfig(file, { editorconfig: true });
+    } catch (error) {
+      throw new CliError(`cannot read the Prettier config for '${file}': ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const picked: Record<string, unknown> = {};
+    for (const key of PRETTIER_KEYS) if (config?.[key] !== undefined) picked[key] = config[key];
+    return picked;
+  };
+}
