@@ -37,3 +37,13 @@ describe("README", () => {
     expect(ci).toMatch(/npm test/);
   });
 });
+
+describe("README formatting example", () => {
+  it("formats the 'before' into the 'after'", async () => {
+    const { formatText } = await import("../src/format/index.js");
+    const section = readme.slice(readme.indexOf("## Formatting"));
+    const [before, after] = [...section.matchAll(/```\n\/\/ (?:before|after)\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(before).toBeDefined();
+    expect(await formatText(before!)).toEqual({ ok: true, text: after!, changed: true });
+  });
+});
