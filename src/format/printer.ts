@@ -259,8 +259,10 @@ function isElseAfterBody(statement: Printable, next: Printable): boolean {
     statement.kind === "Statement" &&
     (statement.name.name === WHEN_KEYWORD || statement.name.name === ELSE_KEYWORD) &&
     statement.body !== undefined &&
-    // A comment after the `}` stays on that line, so the `else` starts the next one.
-    attached(statement).every((c) => c.leading === true)
+    // A comment after the `}` stays on that line, and one before the `else` on a line of its own:
+    // then the `else` starts the next line.
+    attached(statement).every((c) => c.leading === true) &&
+    attached(next).every((c) => c.leading !== true)
   );
 }
 
