@@ -94,6 +94,9 @@ await build({
   // The program runs as a vm.Script, where `import()` has no loader: external packages loaded on
   // demand (Prettier) are required instead.
   supported: { "dynamic-import": false },
+  // The language server's libraries are loaded from node_modules when `lsp` starts: bundled, they
+  // would make the program a third bigger, and every command's start slower.
+  external: [...common.external, "vscode-languageserver", "vscode-languageserver/*", "vscode-languageserver-textdocument"],
   banner: { js: 'var __b24ImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
 });
 for (const old of await readdir(outDir)) {

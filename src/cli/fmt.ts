@@ -13,6 +13,7 @@ import { ConfigFinder } from "./config.js";
 import { describeFsError, expandInputs } from "./files.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from "./io.js";
 import { colorsFor, displayPath, formatDiagnostic, plural, useColors } from "./output.js";
+import { PRETTIER_KEYS, PrettierConfigError, prettierConfigReader } from "../format/prettier-config.js";
 
 export const END_OF_LINE = ["lf", "crlf", "cr", "auto"] as const;
 
@@ -27,9 +28,6 @@ export interface FmtOptions extends FormatOptions {
 
 const BOM = "\uFEFF";
 
-/** The Prettier options that apply to `.b24layout` files and that a Prettier config may set. */
-const PRETTIER_KEYS = ["printWidth", "tabWidth", "useTabs", "endOfLine"] as const;
-
 export async function runFmt(args: readonly string[], options: FmtOptions, io: CliIo): Promise<number> {
   const expanded = await expandInputs(args, io.cwd);
   // The config's `ignore` leaves out files found in folders and by globs, as for `check`.
@@ -37,7 +35,15 @@ export async function runFmt(args: readonly string[], options: FmtOptions, io: C
   const named = new Set(args.map((a) => resolve(io.cwd, a)));
   const paths = expanded.filter((p) => named.has(p) || !configs.settingsFor(p).ignored);
   const { formatText, FormatterBugError } = await import("../format/format.js");
-  const prettierConfigOf = options.prettierConfig === false ? undefined : await prettierConfigReader();
+  const readPrettierConfig = options.prettierConfig === false ? undefined : await prettierConfigReader();
+  const prettierConfigOf = async (file: string): Promise<FormatOptions> => {
+    try {
+      return (await readPrettierConfig?.(file)) ?? {};
+    } catch (error) {
+      if (error instanceof PrettierConfigError) throw new CliError(error.message);
+      throw error;
+    }
+  };
   const err = colorsFor(useColors(io.stderr, io.env, options.color));
 
   const writes: { path: string; content: string }[] = [];
@@ -53,7 +59,7 @@ export async function runFmt(args: readonly string[], options: FmtOptions, io: C
     }
     const bom = raw.startsWith(BOM);
     const text = bom ? raw.slice(1) : raw;
-    const settings: FormatOptions = { ...(await prettierConfigOf?.(path)), ...commandLineOptions(options) };
+    const settings: FormatOptions = { ...(await prettierConfigOf(path)), ...commandLineOptions(options) };
     let result: Awaited<ReturnType<typeof formatText>>;
     try {
       result = await formatText(text, settings);
@@ -96,23 +102,4 @@ function commandLineOptions(options: FmtOptions): FormatOptions {
   const picked: Record<string, unknown> = {};
   for (const key of PRETTIER_KEYS) if (options[key] !== undefined) picked[key] = options[key];
   return picked;
-}
-
-/**
- * The settings a Prettier config (or an `.editorconfig`) gives a file, as Prettier resolves them.
- * Prettier's full package is loaded only here: formatting itself needs only its standalone core.
- */
-async function prettierConfigReader(): Promise<(file: string) => Promise<FormatOptions>> {
-  const { resolveConfig } = await import("prettier");
-  return async (file) => {
-    let config: Record<string, unknown> | null;
-    try {
-      config = await resolveConfig(file, { editorconfig: true });
-    } catch (error) {
-      throw new CliError(`cannot read the Prettier config for '${file}': ${error instanceof Error ? error.message : String(error)}`);
-    }
-    const picked: Record<string, unknown> = {};
-    for (const key of PRETTIER_KEYS) if (config?.[key] !== undefined) picked[key] = config[key];
-    return picked;
-  };
 }

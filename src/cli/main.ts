@@ -1,5 +1,5 @@
 /**
- * The `b24layout` command line: `check`, `build`, `fmt` and `schema`. `main` runs one invocation against
+ * The `b24layout` command line: `check`, `build`, `fmt`, `lsp` and `schema`. `main` runs one invocation against
  * the given streams and returns the exit code, so tests can run it in-process; `bin.ts` connects it
  * to the real process.
  */
@@ -162,6 +162,16 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
           io,
         ),
       );
+    });
+
+  program
+    .command("lsp")
+    .description("run the language server (Language Server Protocol) for editors; the VS Code extension starts it")
+    .option("--stdio", "talk over stdin and stdout (the only transport, and the default)")
+    .action(async () => {
+      const { runLanguageServer } = await import("../lsp/server.js");
+      // The server answers until the client asks it to exit, which ends the process.
+      runLanguageServer();
     });
 
   program

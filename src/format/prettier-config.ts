@@ -1,0 +1,32 @@
+/**
+ * The formatting settings a Prettier config (`.prettierrc`, its `overrides`) or an `.editorconfig`
+ * gives a file, resolved by Prettier itself, for `fmt` and the language server. Prettier's full
+ * package is loaded only here: formatting itself needs only its standalone core.
+ */
+import type { FormatOptions } from "./format.js";
+
+/** The Prettier options that apply to `.b24layout` files and that a Prettier config may set. */
+export const PRETTIER_KEYS = ["printWidth", "tabWidth", "useTabs", "endOfLine"] as const;
+
+export class PrettierConfigError extends Error {
+  constructor(file: string, cause: unknown) {
+    super(`cannot read the Prettier config for '${file}': ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = "PrettierConfigError";
+  }
+}
+
+/** A reader of the settings for a file; throws PrettierConfigError for a config it cannot read. */
+export async function prettierConfigReader(): Promise<(file: string) => Promise<FormatOptions>> {
+  const { resolveConfig } = await import("prettier");
+  return async (file) => {
+    let config: Record<string, unknown> | null;
+    try {
+      config = await resolveConfig(file, { editorconfig: true });
+    } catch (error) {
+      throw new PrettierConfigError(file, error);
+    }
+    const picked: Record<string, unknown> = {};
+    for (const key of PRETTIER_KEYS) if (config?.[key] !== undefined) picked[key] = config[key];
+    return picked;
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * The `b24layout.config.json` of each open document, as the CLI finds it: the nearest one in the
+ * document's folder or above. Read once and kept until the editor reports that a config changed.
+ * A config with mistakes gives its problems (shown on the config file) and the defaults.
+ */
+import { readFileSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
+import type { CheckOptions } from "../check/checker.js";
+import { checkOptionsFor, CONFIG_FILE, ConfigError, parseConfig, type Config, type ConfigProblem } from "../config/config.js";
+import { findUpward } from "../cli/files.js";
+
+export interface ConfigState {
+  /** The config file that applies, if any. */
+  readonly path: string | undefined;
+  readonly config: Config | undefined;
+  readonly problems: readonly ConfigProblem[];
+}
+
+export class ConfigCache {
+  private readonly byDir = new Map<string, string | undefined>();
+  private readonly byPath = new Map<string, ConfigState>();
+
+  /** The check options for a file on disk. */
+  optionsFor(file: string): CheckOptions {
+    const state = this.stateFor(file);
+    return state.config ? checkOptionsFor(state.config, relative(state.config.dir, file).split(sep).join("/")) : {};
+  }
+
+  stateFor(file: string): ConfigState {
+    const dir = dirname(file);
+    if (!this.byDir.has(dir)) {
+      const found = findUpward(dir, [CONFIG_FILE]);
+      this.byDir.set(dir, found === undefined ? undefined : join(found, CONFIG_FILE));
+    }
+    const path = this.byDir.get(dir);
+    if (path === undefined) return { path: undefined, config: undefined, problems: [] };
+    let state = this.byPath.get(path);
+    if (!state) {
+      state = read(path);
+      this.byPath.set(path, state);
+    }
+    return state;
+  }
+
+  /** Forgets everything: a config was created, changed or deleted. */
+  clear(): void {
+    this.byDir.clear();
+    this.byPath.clear();
+  }
+}
+
+function read(path: string): ConfigState {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
+  } catch (error) {
+    return { path, config: undefined, problems: [{ line: 1, column: 1, message: `cannot read the config: ${error instanceof Error ? error.message : String(error)}` }] };
+  }
+  try {
+    return { path, config: parseConfig(text, path, dirname(path)), problems: [] };
+  } catch (error) {
+    if (error instanceof ConfigError) return { path, config: undefined, problems: error.problems };
+    throw error;
+  }
+}
