@@ -20,9 +20,20 @@ export function withoutPositions(node: unknown): unknown {
   return out;
 }
 
+/**
+ * A comment's text as formatting keeps it: its line breaks become the output's, and spaces at the
+ * end of its lines are trimmed like every line's.
+ */
+function commentText(text: string): string {
+  return text
+    .split(/\r\n?|\n/)
+    .map((line) => line.trimEnd())
+    .join("\n");
+}
+
 /** The meaning of a document: its tree without positions, and its comments' texts in order. */
 export function meaningOf(document: Document): { readonly tree: unknown; readonly comments: readonly string[] } {
-  return { tree: withoutPositions(document), comments: document.comments.map((c) => c.text) };
+  return { tree: withoutPositions(document), comments: document.comments.map((c) => commentText(c.text)) };
 }
 
 /** Where two documents first differ in meaning, in words; undefined when they mean the same. */

@@ -5,6 +5,7 @@
  */
 import type { Parser, Plugin, SupportLanguage } from "prettier";
 import { parse } from "../syntax/parser.js";
+import { b24Lexer } from "../syntax/tokens.js";
 import { locEnd, locStart, printer, type AttachedComment, type Printable } from "./printer.js";
 
 export const PARSER_NAME = "b24layout";
@@ -30,6 +31,27 @@ function parseForPrettier(text: string): Printable {
   return document;
 }
 
+/** Spaces the language skips that Prettier does not take for spaces (it only knows spaces and tabs). */
+const OTHER_SPACES = /[\f\v\u00a0\ufeff]/;
+
+/**
+ * The text with every such space between tokens made a plain space (one UTF-16 unit for one, so
+ * no position moves): otherwise Prettier misjudges whether a comment is on a line of its own.
+ * Strings and comments keep theirs.
+ */
+export function plainSpaces(text: string): string {
+  if (!OTHER_SPACES.test(text)) return text;
+  const lexed = b24Lexer.tokenize(text);
+  const kept = [...lexed.tokens, ...(lexed.groups["comments"] ?? [])].sort((a, b) => a.startOffset - b.startOffset);
+  let out = "";
+  let from = 0;
+  for (const token of kept) {
+    out += text.slice(from, token.startOffset).replace(/[\f\v\u00a0\ufeff]/g, " ") + token.image;
+    from = token.startOffset + token.image.length;
+  }
+  return out + text.slice(from).replace(/[\f\v\u00a0\ufeff]/g, " ");
+}
+
 export const languages: SupportLanguage[] = [
   {
     name: "b24layout",
@@ -40,7 +62,7 @@ export const languages: SupportLanguage[] = [
 ];
 
 export const parsers: Record<string, Parser<Printable>> = {
-  [PARSER_NAME]: { parse: parseForPrettier, astFormat: AST_FORMAT, locStart, locEnd },
+  [PARSER_NAME]: { parse: parseForPrettier, preprocess: plainSpaces, astFormat: AST_FORMAT, locStart, locEnd },
 };
 
 export const printers = { [AST_FORMAT]: printer };

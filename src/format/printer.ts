@@ -16,6 +16,7 @@ import type {
   Document,
   ImportDeclaration,
   Label,
+  MapEntry,
   Node,
   Parameter,
   ParameterList,
@@ -23,6 +24,7 @@ import type {
   RecordType,
   Statement,
   StringLiteral,
+  UnionType,
 } from "../syntax/ast.js";
 import { ELSE_KEYWORD, WHEN_KEYWORD } from "../model/templates.js";
 
@@ -96,6 +98,14 @@ function verbatim(text: string): Doc {
   return lines.length === 1 ? text : join(literalline, lines);
 }
 
+/**
+ * A comment as written, without spaces at the ends of its lines (Prettier trims them from every
+ * other line; a comment's width then does not depend on them either).
+ */
+function printCommentText(comment: Comment): Doc {
+  return verbatim(comment.text.replace(/[ \t]+(?=\r\n?|\n|$)/g, ""));
+}
+
 /** Whether the source has a line break between two offsets. */
 function hasLineBreak(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -114,11 +124,15 @@ function isNextLineEmpty(text: string, offset: number): boolean {
   for (;;) {
     while (i < text.length && (text[i] === " " || text[i] === "\t")) i++;
     if (text.startsWith("/*", i)) {
+      // A comment over several lines counts as on the line where it ends.
       const end = text.indexOf("*/", i + 2);
-      if (end < 0 || hasLineBreak(text, i, end)) return false;
+      if (end < 0) return false;
       i = end + 2;
     } else if (text.startsWith("//", i)) {
       while (i < text.length && text[i] !== "\n" && text[i] !== "\r") i++;
+    } else if (text[i] === "," || text[i] === ";") {
+      // The separator after a member (written by the author, or by the printer itself).
+      i++;
     } else {
       break;
     }
@@ -166,21 +180,26 @@ function danglingComments(node: Printable): AttachedComment[] {
 function printDangling(node: Printable): Doc[] {
   return danglingComments(node).map((c) => {
     c.printed = true;
-    return verbatim(c.text);
+    return printCommentText(c);
   });
 }
 
 /**
- * An empty bracketed construct: `{}`, or its dangling comments between the brackets (a line
- * comment forces the brackets onto their own lines, so the closing one is not commented out).
+ * An empty bracketed construct: `{}`, or its comments between the brackets, in source order: those
+ * on the line of the opening bracket stay there, the others go on lines of their own (a line
+ * comment always ends its line, so the closing bracket is never commented out). `filler` is
+ * printed inside even without comments (`{ ; }`: an empty block after an action, where `{}` would
+ * be an empty map).
  */
-function printEmpty(node: Printable, open: string, close: string): Doc {
-  const comments = danglingComments(node);
-  if (comments.length === 0) return open + close;
-  const opening = printOpeningComments(node);
-  const printed = printDangling(node);
-  if (comments.every((c) => c.block)) return [open, opening, " ", join(" ", printed), " ", close];
-  return [open, opening, printed.length > 0 ? indent([hardline, join(hardline, printed)]) : "", hardline, close];
+function printEmpty(node: Printable, open: string, close: string, options: Options, filler?: string): Doc {
+  const comments = danglingComments(node).sort((a, b) => locStart(a) - locStart(b));
+  if (comments.length === 0) return filler === undefined ? open + close : `${open} ${filler} ${close}`;
+  for (const c of comments) c.printed = true;
+  const onOpeningLine = comments.filter((c) => !hasLineBreak(options.originalText, locStart(node), locStart(c)));
+  const below = comments.slice(onOpeningLine.length);
+  const first: Doc[] = [open, filler === undefined ? "" : ` ${filler}`, ...onOpeningLine.map((c) => [" ", printCommentText(c)])];
+  if (below.length === 0 && onOpeningLine.every((c) => c.block)) return [...first, " ", close];
+  return [...first, below.length > 0 ? indent([hardline, join(hardline, below.map((c) => printCommentText(c)))]) : "", hardline, close];
 }
 
 /** The comments on the line of a construct's opening bracket, to print right after it. */
@@ -188,7 +207,7 @@ function printOpeningComments(node: Printable): Doc {
   const opening = danglingComments(node).filter((c) => c.marker === OPENING);
   return opening.map((c) => {
     c.printed = true;
-    return [" ", verbatim(c.text)];
+    return [" ", printCommentText(c)];
   });
 }
 
@@ -201,6 +220,7 @@ const BRACKETED: ReadonlySet<Node["kind"]> = new Set(["Body", "Map", "List", "Pa
 interface PlacedComment extends AttachedComment {
   enclosingNode?: Printable;
   precedingNode?: Printable;
+  followingNode?: Printable;
 }
 
 /**
@@ -212,9 +232,51 @@ function keepOnOpeningLine(comment: PlacedComment, text: string): boolean {
   if (!enclosing || comment.precedingNode || !BRACKETED.has(enclosing.kind)) return false;
   if (hasLineBreak(text, locStart(enclosing), locStart(comment))) return false;
   const comments = ((enclosing as { comments?: AttachedComment[] }).comments ??= []);
-  comment.leading = false;
+  // Block comments before it on that line were made leading comments of the first member: they
+  // stay on the line too, in their order.
+  const following = comment.followingNode as { comments?: AttachedComment[] } | undefined;
+  const before = (following?.comments ?? []).filter((c) => c.leading === true && !hasLineBreak(text, locStart(enclosing), locStart(c)));
+  if (following?.comments && before.length > 0) following.comments = following.comments.filter((c) => !before.includes(c));
+  for (const c of [...before, comment]) {
+    c.leading = false;
+    c.trailing = false;
+    c.marker = OPENING;
+    comments.push(c);
+  }
+  return true;
+}
+
+/** Constructs of two parts joined by a mark after which the grammar allows a line break. */
+const JOINED_PARTS: ReadonlySet<Node["kind"]> = new Set(["MapEntry", "Parameter", "RecordField", "UnionType"]);
+
+/**
+ * A comment between the parts of `key: value`, `name: type = default` or `A | B` goes before the
+ * second part, which then starts a line of its own (see joinAfter): wherever the author put it
+ * around the mark, its order with other comments there is kept, and every run prints it alike.
+ */
+function attachBetweenParts(comment: PlacedComment): boolean {
+  const { enclosingNode, precedingNode, followingNode } = comment;
+  if (!enclosingNode || !precedingNode || !followingNode || !JOINED_PARTS.has(enclosingNode.kind)) return false;
+  const comments = ((followingNode as { comments?: AttachedComment[] }).comments ??= []);
+  comment.leading = true;
   comment.trailing = false;
-  comment.marker = OPENING;
+  comments.push(comment);
+  return true;
+}
+
+/**
+ * `1 \n // why \n , 2`: an own-line comment before the comma that ends a member belongs to that
+ * member (Prettier would make it the next member's leading comment, after the comments that follow
+ * the comma).
+ */
+function keepBeforeComma(comment: PlacedComment, text: string): boolean {
+  const { enclosingNode, precedingNode, followingNode } = comment;
+  if (!enclosingNode || !precedingNode || !followingNode || !BRACKETED.has(enclosingNode.kind)) return false;
+  const between = text.slice(locEnd(comment), locStart(followingNode)).replace(/\/\*[\s\S]*?\*\/|\/\/[^\r\n]*/g, "");
+  if (!between.includes(",")) return false;
+  const comments = ((precedingNode as { comments?: AttachedComment[] }).comments ??= []);
+  comment.leading = false;
+  comment.trailing = true;
   comments.push(comment);
   return true;
 }
@@ -306,7 +368,7 @@ function printAction(path: AstPath<Printable>, print: Print): Doc {
 
 function printBody(path: AstPath<Printable>, options: Options, print: Print): Doc {
   const body = path.node as Body;
-  if (body.statements.length === 0) return printEmpty(body, "{", "}");
+  if (body.statements.length === 0) return printEmpty(body, "{", "}", options, path.parent?.kind === "Statement" && path.parent.action !== undefined ? ";" : undefined);
   const forceBreak = brokenAfterOpening(body, body.statements[0], options) || containsComment(body, options);
   // Statements that share a line are separated by `;`; on lines of their own they need nothing.
   const members = printMembers(path, print, "statements", options, [ifBreak("", ";"), line], isElseAfterBody);
@@ -317,15 +379,34 @@ function printBody(path: AstPath<Printable>, options: Options, print: Print): Do
 function printBracketed(path: AstPath<Printable>, options: Options, print: Print, key: string, open: string, close: string, padded: boolean): Doc {
   const node = path.node;
   const members = (node as unknown as Record<string, Printable[]>)[key]!;
-  if (members.length === 0) return printEmpty(node, open, close);
+  if (members.length === 0) return printEmpty(node, open, close, options);
   const forceBreak = (padded && brokenAfterOpening(node, members[0], options)) || containsComment(node, options);
   const inner = padded ? line : softline;
   const printed = printMembers(path, print, key, options, [",", line]);
   return group([open, printOpeningComments(node), indent([inner, ...printed]), ifBreak(","), inner, close, forceBreak ? breakParent : ""]);
 }
 
-function printMapEntry(path: AstPath<Printable>, print: Print): Doc {
-  return [print("key"), ": ", print("value")];
+/**
+ * Whether a line break must separate two parts of a construct (after `key:`, `=` or `|`, where the
+ * grammar allows one): a line comment ends the first or precedes the second (block comments
+ * there print on the line, or where Prettier's own rules put them). Kept on one line, two line comments would merge, or a comment would change lines from
+ * one run to the next.
+ */
+function breakBetween(before: Printable, after: Printable): boolean {
+  return (
+    attached(before).some((c) => c.trailing === true && !c.block) ||
+    attached(after).some((c) => c.leading === true && !c.block)
+  );
+}
+
+/** `mark` and then `after`: on the same line after a space, or indented on the next line when comments need it. */
+function joinAfter(mark: string, before: Printable, after: Printable, printed: Doc): Doc {
+  return breakBetween(before, after) ? [mark, indent([hardline, printed])] : [mark, " ", printed];
+}
+
+function printMapEntry(path: AstPath<Printable>, options: Options, print: Print): Doc {
+  const entry = path.node as MapEntry;
+  return [print("key"), joinAfter(":", entry.key, entry.value, print("value"))];
 }
 
 function printLabel(label: Label, options: Options): Doc {
@@ -343,7 +424,7 @@ const BLANK = /^[ \t]*$/;
  * A `"""` string with its text on lines of its own, indented one level deeper than the code
  * around it. Its value does not change: the indentation of the closing quotes is removed from
  * every line (strings.ts), and the printer puts the closing quotes and every line at the same new
- * indentation. Strings of another shape, and those with a line of only spaces (which Prettier
+ * indentation. Strings of another shape, and those with a line ending in spaces (which Prettier
  * would trim), are printed as written.
  */
 function reindentedTripleString(raw: string): Doc | undefined {
@@ -352,38 +433,45 @@ function reindentedTripleString(raw: string): Doc | undefined {
   if (lines.length < 2 || !BLANK.test(lines[0]!) || !BLANK.test(lines[lines.length - 1]!)) return undefined;
   const indentation = lines[lines.length - 1]!;
   const text = lines.slice(1, -1).map((l) => (l.startsWith(indentation) ? l.slice(indentation.length) : l.trimStart()));
-  if (text.some((l) => l.length > 0 && BLANK.test(l))) return undefined;
+  // Prettier trims spaces at the end of a line it indents: such a string is printed as written.
+  if (text.some((l) => /[ \t]$/.test(l))) return undefined;
   return ['"""', indent([...text.map((l) => [hardline, l]), hardline, '"""'])];
 }
 
 function printParameterList(path: AstPath<Printable>, options: Options, print: Print): Doc {
   const list = path.node as ParameterList;
-  if (list.parameters.length === 0) return printEmpty(list, "(", ")");
+  if (list.parameters.length === 0) return printEmpty(list, "(", ")", options);
   const forceBreak = containsComment(list, options);
   const printed = printMembers(path, print, "parameters", options, [",", line]);
   return group(["(", printOpeningComments(list), indent([softline, ...printed]), ifBreak(","), softline, ")", forceBreak ? breakParent : ""]);
 }
 
-function printParameter(path: AstPath<Printable>, print: Print): Doc {
+function printParameter(path: AstPath<Printable>, options: Options, print: Print): Doc {
   const parameter = path.node as Parameter;
   const parts: Doc[] = [print("name"), parameter.optional ? "?" : ""];
-  if (parameter.type) parts.push(": ", print("type"));
-  if (parameter.defaultValue) parts.push(" = ", print("defaultValue"));
+  if (parameter.type) parts.push(joinAfter(":", parameter.name, parameter.type, print("type")));
+  if (parameter.defaultValue) parts.push(" ", joinAfter("=", parameter.type ?? parameter.name, parameter.defaultValue, print("defaultValue")));
   return parts;
 }
 
 function printRecordType(path: AstPath<Printable>, options: Options, print: Print): Doc {
   const record = path.node as RecordType;
-  if (record.fields.length === 0) return printEmpty(record, "{", "}");
+  if (record.fields.length === 0) return printEmpty(record, "{", "}", options);
   const forceBreak = containsComment(record, options);
   // Fields on lines of their own are separated by the line breaks (a record has no trailing comma).
   const printed = printMembers(path, print, "fields", options, [ifBreak("", ","), line]);
   return group(["{", printOpeningComments(record), indent([line, ...printed]), line, "}", forceBreak ? breakParent : ""]);
 }
 
-function printRecordField(path: AstPath<Printable>, print: Print): Doc {
+function printRecordField(path: AstPath<Printable>, options: Options, print: Print): Doc {
   const field = path.node as RecordField;
-  return [print("name"), field.optional ? "?" : "", field.type ? [": ", print("type")] : ""];
+  return [print("name"), field.optional ? "?" : "", field.type ? joinAfter(":", field.name, field.type, print("type")) : ""];
+}
+
+function printUnion(path: AstPath<Printable>, options: Options, print: Print): Doc {
+  const union = path.node as UnionType;
+  const printed = path.map(print, "members");
+  return printed.map((member, i) => (i === 0 ? member : [" ", joinAfter("|", union.members[i - 1]!, union.members[i]!, member)]));
 }
 
 function printImport(path: AstPath<Printable>, options: Options, print: Print): Doc {
@@ -412,7 +500,7 @@ function printNode(path: AstPath<Printable>, options: Options, print: Print): Do
     case "List":
       return printBracketed(path, options, print, "items", "[", "]", false);
     case "MapEntry":
-      return printMapEntry(path, print);
+      return printMapEntry(path, options, print);
     case "Label":
       return printLabel(node, options);
     case "Identifier":
@@ -432,7 +520,7 @@ function printNode(path: AstPath<Printable>, options: Options, print: Print): Do
     case "ParameterList":
       return printParameterList(path, options, print);
     case "Parameter":
-      return printParameter(path, print);
+      return printParameter(path, options, print);
     case "NamedType":
       return node.name;
     case "LiteralType":
@@ -442,9 +530,9 @@ function printNode(path: AstPath<Printable>, options: Options, print: Print): Do
     case "RecordType":
       return printRecordType(path, options, print);
     case "RecordField":
-      return printRecordField(path, print);
+      return printRecordField(path, options, print);
     case "UnionType":
-      return join(" | ", path.map(print, "members"));
+      return printUnion(path, options, print);
     case "Comment":
     case "Interpolation":
       // Comments are printed by their nodes; interpolations are part of their string's text.
@@ -462,7 +550,7 @@ function print(path: AstPath<Printable>, options: Options, printChild: Print): D
     printed,
     ...left.map((c) => {
       c.printed = true;
-      return c.block ? [" ", verbatim(c.text)] : [builders.lineSuffix([" ", c.text]), breakParent];
+      return c.block ? [" ", printCommentText(c)] : [builders.lineSuffix([" ", printCommentText(c)]), breakParent];
     }),
   ];
 }
@@ -472,9 +560,11 @@ export const printer: Printer<Printable> = {
   getVisitorKeys: (node) => CHILD_KEYS[node.kind] ?? [],
   canAttachComment: (node) => node.kind !== "Comment" && node.kind !== "Interpolation" && node.kind !== "Document",
   isBlockComment: (node) => node.kind === "Comment" && node.block,
-  printComment: (path) => verbatim((path.node as Comment).text),
+  printComment: (path) => printCommentText(path.node as Comment),
   handleComments: {
-    endOfLine: (comment, text) => keepOnOpeningLine(comment as PlacedComment, text),
+    endOfLine: (comment, text) => keepOnOpeningLine(comment as PlacedComment, text) || attachBetweenParts(comment as PlacedComment),
+    ownLine: (comment, text) => keepBeforeComma(comment as PlacedComment, text) || attachBetweenParts(comment as PlacedComment),
+    remaining: (comment) => attachBetweenParts(comment as PlacedComment),
   },
   hasPrettierIgnore: (path) => attached(path.node).some((c) => c.leading === true && PRETTIER_IGNORE.test(c.text)),
 };
