@@ -98,3 +98,6 @@ export async function format(text: string, options?: FormatOptions): Promise<For
   const { formatText } = await import("./format/format.js");
   return formatText(text, options);
 }
+
+/** The importer: Bitrix24 REST JSON to `.b24layout` text (`b24layout import`; format the text with `format`). */
+export { importJson, IMPORT_KINDS, type ImportOptions, type ImportResult, type ImportDiagnostic } from "./import/index.js";

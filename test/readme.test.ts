@@ -47,3 +47,19 @@ describe("README formatting example", () => {
     expect(await formatText(before!)).toEqual({ ok: true, text: after!, changed: true });
   });
 });
+
+describe("README import example", () => {
+  it("shows what b24layout import prints for the corpus example", async () => {
+    const { formatImportDiagnostic, importJson } = await import("../src/import/index.js");
+    const { formatText } = await import("../src/format/index.js");
+    const section = readme.slice(readme.indexOf("## Importing"));
+    const shown = /```sh\n\$ npx b24layout import (\S+)\n([\s\S]*?)\n {2}…\n```/.exec(section)!;
+    const file = shown[1]!;
+    const result = importJson(readFileSync(new URL(`../${file}`, import.meta.url), "utf8"), { fileName: file.replace(/^.*\//, "") });
+    const formatted = await formatText(result.text!);
+    expect(formatted.ok).toBe(true);
+    const printed = [...result.diagnostics.map((d) => `warning: ${formatImportDiagnostic(d, file)}`), ...(formatted.ok ? formatted.text.split("\n") : [])];
+    const lines = shown[2]!.split("\n");
+    expect(printed.slice(0, lines.length)).toEqual(lines);
+  });
+});

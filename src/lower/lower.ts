@@ -449,10 +449,7 @@ class Lowering {
 
   /** Binds `args` from index `from` on: keyword arguments, flags, enum words, then positional values. */
   bindArguments(obj: IrObject, plan: DtoPlan, args: readonly Argument[], from: number, variant: string | undefined): void {
-    const positional = (variant !== undefined ? plan.positionalByVariant?.[variant] : undefined) ?? plan.positional ?? NO_NAMES;
-    // Kept as it was: a variant named like an Object.prototype member (`-> constructor`) finds a
-    // function here, and lowering has always thrown on it. Object.hasOwn on the lookup would fix it.
-    if (!Array.isArray(positional)) throw new TypeError(`${variant} is not a list of positional fields`);
+    const positional = (variant !== undefined ? own(plan.positionalByVariant, variant) : undefined) ?? plan.positional ?? NO_NAMES;
     if (from >= args.length) return;
     const wordPositional = plan.wordPositional;
     // Fields already filled by an earlier argument: no positional slot fills them again. One list
@@ -468,7 +465,7 @@ class Lowering {
       }
       if (arg.kind === "Identifier") {
         const word = arg.name;
-        const alias = plan.keywordAliases?.[word];
+        const alias = own(plan.keywordAliases, word);
         const keywordField = alias ?? (plan.plainFields.has(word) ? word : undefined);
         const field = alias !== undefined ? getField(plan.dto, alias) : plan.plainFields.get(word);
         if (field && keywordField !== undefined) {
@@ -486,7 +483,7 @@ class Lowering {
           obj.entries.push(entry(field.name, arg.range, this.valueFor(next, field.type), span(arg.range, next.range)));
           continue;
         }
-        const flag = plan.flagAliases?.[word];
+        const flag = own(plan.flagAliases, word);
         if (flag) {
           take(taken, flag.field);
           obj.entries.push(entry(flag.field, arg.range, scalar(flag.value, arg.range, "flag", word), arg.range));
@@ -1031,8 +1028,16 @@ function statementNames(plan: DtoPlan): string[] {
   return names;
 }
 
+/**
+ * `record[key]` when the record has that key itself: the words looked up are the user's, and
+ * `constructor` or `toString` must not find Object.prototype's members.
+ */
+function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 function describeHead(spec: StatementSpec, variant: string | undefined): string {
-  const positional = (variant !== undefined ? spec.positionalByVariant?.[variant] : undefined) ?? spec.positional ?? [];
+  const positional = (variant !== undefined ? own(spec.positionalByVariant, variant) : undefined) ?? spec.positional ?? [];
   if (positional.length === 0) return "no values, only words";
   return `${positional.length === 1 ? "one value" : `${positional.length} values`} (${positional.join(", ")})`;
 }

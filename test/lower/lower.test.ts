@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "../../src/syntax/parser.js";
 import { lower } from "../../src/lower/lower.js";
 import { emitProgram } from "../../src/emit/json.js";
+import { check } from "../../src/index.js";
 
 /** Lowers and emits without running rules: what the compiler would write for `code`. */
 function emit(code: string): Record<string, unknown> {
@@ -132,6 +133,12 @@ describe("declarations", () => {
     expect(Object.keys(out.blocks)).toEqual(["__proto__", "constructor"]);
     const json = JSON.stringify(emitProgram(lower(parse('blocks b {\n  "__proto__": text "p"\n}\n').document).program)[0]!.value);
     expect(json).toBe('{"blocks":{"__proto__":{"type":"text","properties":{"value":"p"}}}}');
+  });
+  it("does not take Object.prototype's members for the model's words (-> constructor, toString)", () => {
+    const action = check('blocks b {\n  link "x" -> constructor\n}\n').diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.ruleId}`);
+    expect(action).toEqual(["2:15 enum-value"]);
+    const word = check('card c for deal {\n  s: section "S" { TITLE toString }\n}\n').diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.ruleId} ${d.message}`);
+    expect(word).toEqual(["2:26 invalid-argument Unexpected word 'toString' in a card field."]);
   });
 });
 

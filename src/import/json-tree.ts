@@ -1,0 +1,231 @@
+/**
+ * The JSON an import reads, as a tree with a source range on every value. Objects keep their
+ * entries in written order as a list (not as JavaScript objects), so every key survives —
+ * `__proto__` included — and every value can be pointed at in a message.
+ */
+import { parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import type { Position, Range } from "../syntax/ast.js";
+import type { Json } from "../emit/json.js";
+
+export type JsonNode = JsonObject | JsonArray | JsonScalar;
+
+export interface JsonObject {
+  readonly kind: "object";
+  readonly entries: readonly JsonProperty[];
+  readonly range: Range;
+}
+
+export interface JsonProperty {
+  readonly key: string;
+  readonly keyRange: Range;
+  readonly value: JsonNode;
+}
+
+export interface JsonArray {
+  readonly kind: "array";
+  readonly items: readonly JsonNode[];
+  readonly range: Range;
+}
+
+export interface JsonScalar {
+  readonly kind: "scalar";
+  readonly value: string | number | boolean | null;
+  readonly range: Range;
+  /** A number's source text (`1e3`, `-0`): the language's number syntax is JSON's, so it is written back unchanged. */
+  readonly raw?: string;
+}
+
+/** A key written twice in one object: the later value is kept at the first key's place, as JSON.parse does. */
+export interface DuplicateKey {
+  readonly key: string;
+  /** Where the later occurrence is. */
+  readonly range: Range;
+  /** The object holding it. */
+  readonly object: JsonObject;
+}
+
+export interface JsonSyntaxError {
+  readonly message: string;
+  readonly range: Range;
+}
+
+export type ParsedJson =
+  | { readonly ok: true; readonly root: JsonNode; readonly duplicates: readonly DuplicateKey[] }
+  | { readonly ok: false; readonly error: JsonSyntaxError };
+
+/** Strict JSON: comments and trailing commas are errors, as they are for JSON.parse and the REST API. */
+export function parseJson(text: string): ParsedJson {
+  const positions = new Positions(text);
+  if (text.trim() === "") return { ok: false, error: { message: "the input is empty: expected a JSON object or list", range: positions.range(0, 0) } };
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const first = errors[0];
+  if (first || !tree) {
+    const offset = first?.offset ?? 0;
+    const length = first?.length ?? 0;
+    return { ok: false, error: { message: `not valid JSON: ${describeParseError(text, first, tree)}`, range: positions.range(offset, offset + length) } };
+  }
+  const duplicates: DuplicateKey[] = [];
+  return { ok: true, root: build(tree, text, positions, duplicates), duplicates };
+}
+
+function build(node: Node, text: string, positions: Positions, duplicates: DuplicateKey[]): JsonNode {
+  const range = positions.range(node.offset, node.offset + node.length);
+  switch (node.type) {
+    case "object": {
+      const entries: JsonProperty[] = [];
+      const index = new Map<string, number>();
+      const object: JsonObject = { kind: "object", entries, range };
+      for (const prop of node.children ?? []) {
+        const [keyNode, valueNode] = prop.children ?? [];
+        if (!keyNode || !valueNode) continue;
+        const key = keyNode.value as string;
+        const keyRange = positions.range(keyNode.offset, keyNode.offset + keyNode.length);
+        const value = build(valueNode, text, positions, duplicates);
+        const at = index.get(key);
+        if (at === undefined) {
+          index.set(key, entries.length);
+          entries.push({ key, keyRange, value });
+        } else {
+          duplicates.push({ key, range: keyRange, object });
+          entries[at] = { key, keyRange: entries[at]!.keyRange, value };
+        }
+      }
+      return object;
+    }
+    case "array":
+      return { kind: "array", items: (node.children ?? []).map((c) => build(c, text, positions, duplicates)), range };
+    case "number":
+      return { kind: "scalar", value: node.value as number, range, raw: text.slice(node.offset, node.offset + node.length) };
+    case "string":
+    case "boolean":
+      return { kind: "scalar", value: node.value as string | boolean, range };
+    default:
+      return { kind: "scalar", value: null, range };
+  }
+}
+
+/** The sentence for a parse error: what is wrong, in words, with the character found where it helps. */
+function describeParseError(text: string, error: ParseError | undefined, tree: Node | undefined): string {
+  if (!error) return "expected a value";
+  const code = printParseErrorCode(error.error);
+  const found = text.slice(error.offset, error.offset + Math.max(error.length, 1));
+  const before = text.slice(0, error.offset).trimEnd();
+  if ((code === "PropertyNameExpected" || code === "ValueExpected") && before.endsWith(",") && /^[}\]]/.test(found)) {
+    return `a trailing comma before '${found[0]}' is not allowed (${code})`;
+  }
+  switch (code) {
+    case "InvalidSymbol":
+      if (found.startsWith("'")) return `strings and property names need double quotes, not ' (${code})`;
+      if (tree && error.offset >= tree.offset + tree.length) return `unexpected '${found}' after the end of the JSON value (${code})`;
+      return `unexpected '${found}' (${code})`;
+    case "InvalidNumberFormat":
+      return `'${found}' is not a number (${code})`;
+    case "PropertyNameExpected":
+      return `expected a property name in double quotes (${code})`;
+    case "ValueExpected":
+      return `expected a value (${code})`;
+    case "ColonExpected":
+      return `expected ':' after the property name (${code})`;
+    case "CommaExpected":
+      return `expected ',' between two entries (${code})`;
+    case "CloseBraceExpected":
+      return `expected '}' to close the object (${code})`;
+    case "CloseBracketExpected":
+      return `expected ']' to close the list (${code})`;
+    case "EndOfFileExpected":
+      return `expected the end of the input after the JSON value (${code})`;
+    case "InvalidCommentToken":
+    case "UnexpectedEndOfComment":
+      return `comments are not allowed in JSON (${code})`;
+    case "UnexpectedEndOfString":
+      return `the string is not closed on its line (${code})`;
+    case "UnexpectedEndOfNumber":
+      return `the number is cut off (${code})`;
+    case "InvalidUnicode":
+      return `invalid \\u escape: write \\u and four hexadecimal digits (${code})`;
+    case "InvalidEscapeCharacter": {
+      const at = Math.max(0, found.indexOf("\\"));
+      return `invalid escape '${found.slice(at, at + 2)}': JSON has \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX (${code})`;
+    }
+    case "InvalidCharacter":
+      return `a control character in a string: escape it (${code})`;
+    default:
+      return code;
+  }
+}
+
+/** Offsets to 1-based lines and columns (UTF-16 units), breaking lines at CRLF, CR and LF as the language does. */
+class Positions {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x0d) {
+        if (text.charCodeAt(i + 1) === 0x0a) i++;
+        this.starts.push(i + 1);
+      } else if (c === 0x0a) {
+        this.starts.push(i + 1);
+      }
+    }
+  }
+
+  position(offset: number): Position {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { offset, line: lo + 1, column: offset - this.starts[lo]! + 1 };
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.position(start), end: this.position(end) };
+  }
+}
+
+/** The entry for `key`, if the object has one. */
+export function property(object: JsonObject, key: string): JsonProperty | undefined {
+  for (const e of object.entries) if (e.key === key) return e;
+  return undefined;
+}
+
+export function isObject(node: JsonNode | undefined): node is JsonObject {
+  return node?.kind === "object";
+}
+
+/** The plain JSON value of a node; objects have no prototype, so `__proto__` stays a key. */
+export function jsonValue(node: JsonNode): Json {
+  switch (node.kind) {
+    case "scalar":
+      return node.value;
+    case "array":
+      return node.items.map(jsonValue);
+    case "object": {
+      const out = Object.create(null) as { [key: string]: Json };
+      for (const e of node.entries) out[e.key] = jsonValue(e.value);
+      return out;
+    }
+  }
+}
+
+/** "an object with keys a, b", "a list of 3 objects", "the string \"x\"": what a value is, for messages. */
+export function describeNode(node: JsonNode): string {
+  if (node.kind === "object") {
+    if (node.entries.length === 0) return "an empty object";
+    const keys = node.entries.map((e) => JSON.stringify(e.key));
+    const shown = keys.length > 8 ? [...keys.slice(0, 8), "…"] : keys;
+    return `an object with ${keys.length === 1 ? "the key" : "the keys"} ${shown.join(", ")}`;
+  }
+  if (node.kind === "array") {
+    if (node.items.length === 0) return "an empty list";
+    const kinds = new Set(node.items.map((i) => (i.kind === "scalar" ? (i.value === null ? "null" : typeof i.value) : i.kind)));
+    const what = kinds.size === 1 ? [...kinds][0]! : "value";
+    return `a list of ${node.items.length} ${what === "object" ? "object" : what === "array" ? "list" : what}${node.items.length === 1 ? "" : "s"}`;
+  }
+  if (node.value === null) return "null";
+  return typeof node.value === "string" ? `the string ${JSON.stringify(node.value)}` : `the ${typeof node.value} ${String(node.value)}`;
+}
