@@ -14,6 +14,8 @@ import { scratch } from "../cli/fixtures.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const PRETTIER = join(ROOT, "node_modules/prettier/bin/prettier.cjs");
+/** Prettier colours its output on CI (CI=true) even into a pipe. */
+const PLAIN = { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" };
 
 const SOURCE = `layout x {
   icon call
@@ -70,23 +72,23 @@ describe("the Prettier plugin through Prettier's command line", () => {
   it("works with --plugin=b24layout/prettier", () => {
     const dir = scratch({ "x.b24layout": SOURCE });
     // Run from the project, where `b24layout/prettier` resolves to the package itself.
-    const out = execFileSync(process.execPath, [PRETTIER, "--plugin=b24layout/prettier", "--print-width=40", join(dir, "x.b24layout")], { cwd: ROOT, encoding: "utf8" });
+    const out = execFileSync(process.execPath, [PRETTIER, "--plugin=b24layout/prettier", "--print-width=40", join(dir, "x.b24layout")], { cwd: ROOT, encoding: "utf8", env: PLAIN });
     expect(out).toBe('layout x {\n  icon call\n  header "A header"\n    -> redirect "/crm/deal/details/1234567890/"\n  body { logo call; text "x" }\n}\n');
   });
 
   it("works from a .prettierrc plugins entry, and --check fails on an unformatted file", () => {
     const dir = scratch({ ".prettierrc.json": JSON.stringify({ plugins: [built], printWidth: 40 }), "x.b24layout": SOURCE });
-    const r = spawnSync(process.execPath, [PRETTIER, "--check", "x.b24layout"], { cwd: dir, encoding: "utf8" });
+    const r = spawnSync(process.execPath, [PRETTIER, "--check", "x.b24layout"], { cwd: dir, encoding: "utf8", env: PLAIN });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("[warn] x.b24layout");
-    const write = spawnSync(process.execPath, [PRETTIER, "--write", "x.b24layout"], { cwd: dir, encoding: "utf8" });
+    const write = spawnSync(process.execPath, [PRETTIER, "--write", "x.b24layout"], { cwd: dir, encoding: "utf8", env: PLAIN });
     expect(write.status).toBe(0);
-    expect(spawnSync(process.execPath, [PRETTIER, "--check", "x.b24layout"], { cwd: dir, encoding: "utf8" }).status).toBe(0);
+    expect(spawnSync(process.execPath, [PRETTIER, "--check", "x.b24layout"], { cwd: dir, encoding: "utf8", env: PLAIN }).status).toBe(0);
   });
 
   it("prints a syntax error with a code frame and exits 2", () => {
     const dir = scratch({ ".prettierrc.json": JSON.stringify({ plugins: [built] }), "bad.b24layout": 'badge b warning {\n  title "t"\n' });
-    const r = spawnSync(process.execPath, [PRETTIER, "bad.b24layout"], { cwd: dir, encoding: "utf8" });
+    const r = spawnSync(process.execPath, [PRETTIER, "bad.b24layout"], { cwd: dir, encoding: "utf8", env: PLAIN });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("[error] bad.b24layout: SyntaxError: Expected '}' to close the block opened at line 1, column 17, but found end of file. (3:1)");
     expect(r.stderr).toContain('[error]   2 |   title "t"');
