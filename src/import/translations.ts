@@ -81,6 +81,11 @@ function keyFromText(texts: readonly (readonly [string, string])[]): string | un
   return camelKey(words);
 }
 
+/** A translation key for a text (`incomingCall` for "Incoming call"), for the editor's "extract to translation key". */
+export function keyForText(text: string): string | undefined {
+  return keyFromText([["en", text]]);
+}
+
 /** `status2Title` from `header.tags.status2.title`: the last two names, leaving out `properties`. */
 function keyFromPath(path: JsonPath): string {
   const names = path.filter((s): s is string => typeof s === "string" && s !== "properties");

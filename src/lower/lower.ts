@@ -4,7 +4,7 @@
  * rules. It only reports what it cannot place (an unknown statement, an argument it cannot bind).
  */
 import type { ActionClause, Argument, Body, Document, Identifier, Label, MapLiteral, Range, Statement } from "../syntax/ast.js";
-import { BLOCK_TYPES, getDto, getField } from "../model/dtos.js";
+import { BLOCK_TYPES, getBlockType, getDto, getField } from "../model/dtos.js";
 import {
   COLLECTION_MEMBER_KEYWORDS,
   DECLARATIONS,
@@ -1002,6 +1002,48 @@ function headWords(plan: DtoPlan): string[] {
   }
   words.push(...Object.keys(spec.keywordAliases ?? {}), ...Object.keys(spec.flagAliases ?? {}));
   return words;
+}
+
+// ----- the body of a DTO as the editor sees it (completion, hover) -----
+
+/** The statement names a body of `dto` accepts: its fields, member keywords and flattened fields. */
+export function statementNamesIn(dto: string): readonly string[] {
+  const plan = planByName(dto);
+  return (plan.statementNames ??= statementNames(plan));
+}
+
+/** The bare words the head line of a `dto` statement accepts: flags, enum words, keyword and flag aliases. */
+export function headWordsIn(dto: string): readonly string[] {
+  const plan = planByName(dto);
+  return (plan.headWords ??= headWords(plan));
+}
+
+/**
+ * The DTO a statement named `name` builds inside a body of `dto` (`text` in a BodyDto: TextDto,
+ * `icon` in a LayoutDto: IconDto, any name in a card section: ElementDto), or undefined for a
+ * scalar field or an unknown name.
+ */
+export function memberDto(dto: string, name: string): string | undefined {
+  const plan = planByName(dto);
+  if (plan.membersByName) {
+    const list = getField(plan.dto, plan.membersByName.field)?.type;
+    return list?.kind === "list" ? list.dto : undefined;
+  }
+  const member = plan.memberFields.get(name);
+  if (member) {
+    const t = member.type;
+    if ((t.kind === "collection" && t.blockTypes) || t.kind === "block") return getBlockType(name)?.dto;
+    if (t.kind === "collection") return t.of;
+    return t.kind === "list" ? t.dto : undefined;
+  }
+  const field = plan.plainFields.get(name) ?? plan.flattened.get(name)?.field;
+  return field?.type.kind === "object" ? field.type.dto : undefined;
+}
+
+/** The DTO the body of a `dto` statement describes: itself, or its body field's (a card element's options). */
+export function bodyDtoOf(dto: string): string {
+  const field = planByName(dto).bodyField;
+  return field?.type.kind === "object" ? field.type.dto : dto;
 }
 
 /** Names valid as statements inside a body of this DTO, for suggestions. */

@@ -1,0 +1,101 @@
+/**
+ * Where the cursor is, in the model's terms: the statements around it, the DTO whose body it is
+ * in, the statement on its line and the part of it (name, head, action). Works on half-written and
+ * broken documents: it reads the recovered syntax tree and the current line's text.
+ */
+import type { Document, Statement } from "../syntax/ast.js";
+import { bodyDtoOf, memberDto } from "../lower/lower.js";
+import { getDeclaration, TRANSLATIONS_KEYWORD } from "../model/statements.js";
+import { EACH_KEYWORD, ELSE_KEYWORD, FRAGMENT_KEYWORD, WHEN_KEYWORD } from "../model/templates.js";
+
+/** What the bodies around the cursor describe. */
+export type BodyKind =
+  | { readonly kind: "top" }
+  | { readonly kind: "dto"; readonly dto: string }
+  /** Inside `translations { … }`: languages; inside a language: keys. */
+  | { readonly kind: "translations"; readonly language?: string }
+  /** Inside a fragment: its members are checked where it is used, any content block may go. */
+  | { readonly kind: "fragment" }
+  /** A body the model does not know (an unknown statement's). */
+  | { readonly kind: "unknown" };
+
+export interface CursorContext {
+  /** Statements whose bodies contain the cursor, outermost first. */
+  readonly chain: readonly Statement[];
+  readonly body: BodyKind;
+  /** The statement on the cursor's line, before the cursor, in the innermost body. */
+  readonly statement: Statement | undefined;
+  /** Where in that statement: its name (or no statement yet), its head, or its action. */
+  readonly part: "name" | "head" | "action-name" | "action";
+  /** The word being typed (letters, digits, `_`, inner `-`, `.`; with its `@` or `$`) and where it starts. */
+  readonly word: string;
+  readonly wordStart: number;
+  /** The declaration around the cursor. */
+  readonly declaration: Statement | undefined;
+}
+
+const TRANSPARENT = new Set([WHEN_KEYWORD, ELSE_KEYWORD, EACH_KEYWORD]);
+
+function inside(s: Statement, offset: number): boolean {
+  const body = s.body;
+  return body !== undefined && body.range.start.offset < offset && (offset < body.range.end.offset || body.range.end.offset === s.range.end.offset && isUnclosed(s));
+}
+
+/** A body whose `}` is missing runs to the end of the text (recovery ends it at the last token). */
+function isUnclosed(s: Statement): boolean {
+  return s.body !== undefined && s.body.range.end.offset === s.body.range.start.offset + 1;
+}
+
+/** What the body of the last statement of `chain` describes. */
+function bodyKindOf(chain: readonly Statement[]): BodyKind {
+  let kind: BodyKind = { kind: "top" };
+  for (const s of chain) {
+    const name = s.name.name;
+    if (kind.kind === "top") {
+      if (name === TRANSLATIONS_KEYWORD) kind = { kind: "translations" };
+      else if (name === FRAGMENT_KEYWORD) kind = { kind: "fragment" };
+      else {
+        const declaration = getDeclaration(name);
+        kind = declaration ? { kind: "dto", dto: declaration.dto } : { kind: "unknown" };
+      }
+    } else if (kind.kind === "translations") {
+      kind = kind.language === undefined ? { kind: "translations", language: name } : { kind: "unknown" };
+    } else if (TRANSPARENT.has(name)) {
+      // `when` / `else` / `each` hold members of the body they are in.
+    } else if (kind.kind === "fragment") {
+      const dto = memberDto("BodyDto", name);
+      kind = dto ? { kind: "dto", dto: bodyDtoOf(dto) } : { kind: "fragment" };
+    } else if (kind.kind === "dto") {
+      const dto = memberDto(kind.dto, name);
+      kind = dto ? { kind: "dto", dto: bodyDtoOf(dto) } : { kind: "unknown" };
+    }
+  }
+  return kind;
+}
+
+const WORD_CHAR = /[A-Za-z0-9_\-.@$]/;
+
+export function cursorContext(document: Document, text: string, offset: number): CursorContext {
+  const chain: Statement[] = [];
+  let statements = document.statements;
+  for (;;) {
+    const around = statements.find((s) => inside(s, offset));
+    if (!around) break;
+    chain.push(around);
+    statements = around.body!.statements;
+  }
+  let wordStart = offset;
+  while (wordStart > 0 && WORD_CHAR.test(text[wordStart - 1]!)) wordStart--;
+  const word = text.slice(wordStart, offset);
+  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  // The statement the cursor's line belongs to: one that starts before the cursor on that line, or
+  // a statement continued by an action on this line.
+  const onLine = [...statements].reverse().find((s) => s.range.start.offset < offset && (s.range.start.offset >= lineStart || (s.action !== undefined && s.action.range.start.offset >= lineStart)) && !inside(s, offset));
+  let part: CursorContext["part"] = "name";
+  // Right after `->` (also when the parser has no action name yet): the action's type.
+  const afterArrow = /->\s*$/.test(text.slice(lineStart, wordStart));
+  if (afterArrow) part = "action-name";
+  else if (onLine?.action && offset > onLine.action.range.start.offset) part = offset <= onLine.action.name.range.end.offset ? "action-name" : "action";
+  else if (onLine && offset > onLine.name.range.end.offset) part = "head";
+  return { chain, body: bodyKindOf(chain), statement: part === "name" ? undefined : onLine, part, word, wordStart, declaration: chain[0] };
+}

@@ -1,0 +1,119 @@
+/**
+ * Hover: the model's documentation for statement names and head words (what it does in Bitrix24,
+ * the values, the limits), the texts of `@key` in every language, and a parameter's type.
+ */
+import { MarkupKind, type Hover } from "vscode-languageserver";
+import { bodyDtoOf, memberDto } from "../lower/lower.js";
+import { translationTexts, type IrProgram } from "../lower/ir.js";
+import { getBlockType, getDto, getField } from "../model/dtos.js";
+import { DECLARATIONS, getStatementSpec } from "../model/statements.js";
+import { TEMPLATE_KEYWORDS } from "../model/templates.js";
+import type { Argument, Document, Identifier, Interpolation, Node, ParamRef, Statement, TranslationRef } from "../syntax/ast.js";
+import { cursorContext } from "./context.js";
+import { toLspRange } from "./convert.js";
+import { dtoDoc, fieldDoc } from "./docs.js";
+
+function contains(node: { range: Node["range"] }, offset: number): boolean {
+  return node.range.start.offset <= offset && offset <= node.range.end.offset;
+}
+
+/** The innermost value or word of a statement's head or action at `offset`. */
+function argumentAt(args: readonly Argument[], offset: number): Identifier | TranslationRef | ParamRef | Interpolation | undefined {
+  for (const a of args) {
+    if (!contains(a, offset)) continue;
+    if (a.kind === "Identifier" || a.kind === "TranslationRef" || a.kind === "ParamRef") return a;
+    if (a.kind === "String") return a.parts?.find((p): p is Interpolation => typeof p !== "string" && contains(p, offset));
+    if (a.kind === "Map") return argumentAt(a.entries.map((e) => e.value), offset);
+    if (a.kind === "List") return argumentAt(a.items, offset);
+  }
+  return undefined;
+}
+
+function statementsAt(statements: readonly Statement[], offset: number): Statement | undefined {
+  for (const s of statements) {
+    if (s.body && s.body.range.start.offset < offset && offset < s.body.range.end.offset) return statementsAt(s.body.statements, offset) ?? undefined;
+    if (contains(s, offset)) return s;
+  }
+  return undefined;
+}
+
+function markdown(value: string, range: Node["range"]): Hover {
+  return { contents: { kind: MarkupKind.Markdown, value }, range: toLspRange(range) };
+}
+
+function wordDoc(dto: string, word: string): string | undefined {
+  const model = getDto(dto);
+  if (!model) return undefined;
+  const field = getField(model, word);
+  if (field) return fieldDoc(field);
+  const spec = getStatementSpec(dto);
+  for (const name of [...(spec.words ?? []), ...(spec.wordPositional ?? []), ...(spec.variantField ? [spec.variantField] : [])]) {
+    const f = getField(model, name);
+    if (f?.type.kind !== "enum") continue;
+    const v = f.type.values.find((x) => x.value === word || x.aliases?.includes(word));
+    if (v) return `\`${word}\`: ${v.doc}\n\n(${model.title} \`${f.name}\`)`;
+  }
+  for (const name of spec.wordPositional ?? []) {
+    const f = getField(model, name);
+    if (f) return `\`${word}\`: the ${model.title} \`${f.name}\`.\n\n${fieldDoc(f)}`;
+  }
+  const alias = spec.flagAliases?.[word];
+  if (alias) return `\`${word}\` sets \`${alias.field}\` to \`${JSON.stringify(alias.value)}\`.`;
+  const keyword = spec.keywordAliases?.[word];
+  if (keyword) {
+    const f = getField(model, keyword);
+    return f ? fieldDoc(f) : undefined;
+  }
+  return undefined;
+}
+
+export function hoverAt(document: Document, program: IrProgram, text: string, offset: number): Hover | null {
+  const statement = statementsAt(document.statements, offset);
+  if (!statement) return null;
+  const context = cursorContext(document, text, statement.range.start.offset + 1);
+  const parent = context.body;
+
+  const ref = argumentAt([...statement.args, ...(statement.action?.args ?? [])], offset);
+  if (ref?.kind === "TranslationRef") {
+    const texts = translationTexts(program, ref.key);
+    return markdown(texts.length === 0 ? `\`@${ref.key}\` is not in the translation table.` : [`\`@${ref.key}\``, "", ...texts.map(([l, t]) => `- **${l}**: ${t}`)].join("\n"), ref.range);
+  }
+  if (ref?.kind === "ParamRef" || ref?.kind === "Interpolation") {
+    const params = context.declaration?.args.find((a) => a.kind === "ParameterList");
+    const p = params?.kind === "ParameterList" ? params.parameters.find((x) => x.name.name === ref.path[0]) : undefined;
+    if (p) return markdown(`\`${p.name.name}${p.optional ? "?" : ""}: ${p.type ? text.slice(p.type.range.start.offset, p.type.range.end.offset) : "?"}\`${p.defaultValue ? ` = \`${text.slice(p.defaultValue.range.start.offset, p.defaultValue.range.end.offset)}\`` : ""}`, ref.range);
+    return null;
+  }
+
+  // The DTO of the body the statement is in, and the one the statement builds.
+  const parentDto = parent.kind === "dto" ? parent.dto : parent.kind === "fragment" ? "BodyDto" : undefined;
+  const name = statement.name.name;
+  const top = context.chain.length === 0 ? DECLARATIONS.find((d) => d.keyword === name) : undefined;
+  const own = top ? top.dto : parentDto ? memberDto(parentDto, name) : undefined;
+
+  if (contains(statement.name, offset)) {
+    if (top) return markdown(`**${top.keyword}**: ${top.doc}\n\nFor ${top.method}.\n\n${dtoDoc(top.dto)}`, statement.name.range);
+    const template = TEMPLATE_KEYWORDS.find((k) => k.keyword === name);
+    if (template) return markdown(`\`${template.syntax}\`\n\n${template.doc}`, statement.name.range);
+    const block = getBlockType(name);
+    if (parentDto && own) return markdown([block ? `**${name}** block: ${block.doc}` : "", dtoDoc(bodyDtoOf(own))].filter(Boolean).join("\n\n"), statement.name.range);
+    const field = parentDto ? wordDoc(parentDto, name) : undefined;
+    return field ? markdown(field, statement.name.range) : null;
+  }
+  if (ref?.kind === "Identifier") {
+    if (statement.action && contains(statement.action, offset)) {
+      const arrowDto = own ? getField(getDto(own)!, getStatementSpec(own).arrow ?? "")?.type : undefined;
+      const actionDto = arrowDto?.kind === "object" ? arrowDto.dto : undefined;
+      const doc = actionDto ? wordDoc(actionDto, ref.name) : undefined;
+      return doc ? markdown(doc, ref.range) : null;
+    }
+    const doc = own ? wordDoc(own, ref.name) : parentDto ? wordDoc(parentDto, name) : undefined;
+    return doc ? markdown(doc, ref.range) : null;
+  }
+  if (statement.action && contains(statement.action.name, offset) && own) {
+    const arrow = getField(getDto(own)!, getStatementSpec(own).arrow ?? "")?.type;
+    const doc = arrow?.kind === "object" ? wordDoc(arrow.dto, statement.action.name.name) : undefined;
+    return doc ? markdown(doc, statement.action.name.range) : null;
+  }
+  return null;
+}

@@ -1,0 +1,174 @@
+/**
+ * Go to definition, find references and rename for the names a `.b24layout` file declares and
+ * uses: translation keys (`@key`), parameters and loop variables (`$name`, `${name}`), fragments
+ * (`use`, `import`), badges (`badgeCode`) and layouts (an activity's `layout name`). Across files:
+ * an imported fragment or translation key is defined in the file it comes from, and renaming it
+ * renames it in every workspace file that imports it.
+ */
+import { dirname, resolve } from "node:path";
+import type { Argument, Document, Interpolation, Range, Statement, StringLiteral } from "../syntax/ast.js";
+import { DECLARATIONS, TRANSLATIONS_KEYWORD } from "../model/statements.js";
+import { EACH_KEYWORD, FRAGMENT_KEYWORD, USE_KEYWORD } from "../model/templates.js";
+
+export type SymbolKind = "translation" | "parameter" | "fragment" | "declaration";
+
+export interface NameSymbol {
+  readonly kind: SymbolKind;
+  readonly name: string;
+  /** For parameters and loop variables: the statement that declares them (their scope). */
+  readonly scope?: Statement;
+  /** For declarations: the keyword (`badge`, `layout`). */
+  readonly keyword?: string;
+}
+
+export interface Occurrence {
+  readonly range: Range;
+  readonly definition: boolean;
+}
+
+/** Fields whose bare-word value names a declaration: `badgeCode missedCall`, `layout incomingCall`. */
+const REFERENCE_FIELDS: Readonly<Record<string, string>> = { badgeCode: "badge", layout: "layout" };
+const DECLARATION_KEYWORDS = new Set(DECLARATIONS.map((d) => d.keyword));
+
+function contains(range: Range, offset: number): boolean {
+  return range.start.offset <= offset && offset <= range.end.offset;
+}
+
+/** A range inside a string token: `${name}` interpolations carry their own. */
+function interpolations(s: StringLiteral): Interpolation[] {
+  return (s.parts ?? []).filter((p): p is Interpolation => typeof p !== "string");
+}
+
+/** A `$a.b` reference's range covering only `a` (after the `$`). */
+function headOf(range: Range, name: string, skip: number): Range {
+  const start = { ...range.start, offset: range.start.offset + skip, column: range.start.column + skip };
+  return { start, end: { ...start, offset: start.offset + name.length, column: start.column + name.length } };
+}
+
+/** Every value of a statement's head and action, maps and lists opened. */
+function values(args: readonly Argument[]): Argument[] {
+  const out: Argument[] = [];
+  const walk = (a: Argument) => {
+    out.push(a);
+    if (a.kind === "Map") for (const e of a.entries) walk(e.value);
+    if (a.kind === "List") for (const i of a.items) walk(i);
+  };
+  for (const a of args) walk(a);
+  return out;
+}
+
+function* statementsOf(statements: readonly Statement[]): Generator<{ statement: Statement; chain: readonly Statement[] }> {
+  const stack: { list: readonly Statement[]; chain: readonly Statement[] }[] = [{ list: statements, chain: [] }];
+  while (stack.length > 0) {
+    const { list, chain } = stack.pop()!;
+    for (const s of list) {
+      yield { statement: s, chain };
+      if (s.body) stack.push({ list: s.body.statements, chain: [...chain, s] });
+    }
+  }
+}
+
+/** The declaration or `each` that gives `$name` its meaning at a statement, innermost first. */
+function scopeOf(name: string, statement: Statement, chain: readonly Statement[]): Statement | undefined {
+  for (const s of [...chain, statement].reverse()) {
+    if (s.name.name === EACH_KEYWORD && s.args[0]?.kind === "Identifier" && s.args[0].name === name && s !== statement) return s;
+    const params = s.args.find((a) => a.kind === "ParameterList");
+    if (params?.kind === "ParameterList" && params.parameters.some((p) => p.name.name === name)) return s;
+  }
+  return undefined;
+}
+
+/** The name at `offset`, if it is one this module knows. */
+export function symbolAt(document: Document, offset: number): NameSymbol | undefined {
+  for (const i of document.imports) {
+    const n = i.names.find((x) => contains(x.range, offset));
+    if (n) return n.name === TRANSLATIONS_KEYWORD ? undefined : { kind: "fragment", name: n.name };
+  }
+  for (const { statement: s, chain } of statementsOf(document.statements)) {
+    const inTranslations = chain.length === 2 && chain[0]!.name.name === TRANSLATIONS_KEYWORD;
+    if (inTranslations && contains(s.name.range, offset)) return { kind: "translation", name: s.name.name };
+    const first = s.args[0];
+    if (chain.length === 0 && first?.kind === "Identifier" && contains(first.range, offset)) {
+      if (s.name.name === FRAGMENT_KEYWORD) return { kind: "fragment", name: first.name };
+      if (DECLARATION_KEYWORDS.has(s.name.name)) return { kind: "declaration", name: first.name, keyword: s.name.name };
+    }
+    if (s.name.name === USE_KEYWORD && first?.kind === "Identifier" && contains(first.range, offset)) return { kind: "fragment", name: first.name };
+    const target = REFERENCE_FIELDS[s.name.name];
+    if (target && chain.length > 0 && first?.kind === "Identifier" && contains(first.range, offset)) return { kind: "declaration", name: first.name, keyword: target };
+    if (s.name.name === EACH_KEYWORD && first?.kind === "Identifier" && contains(first.range, offset)) return { kind: "parameter", name: first.name, scope: s };
+    for (const a of values([...s.args, ...(s.action?.args ?? [])])) {
+      if (!contains(a.range, offset)) continue;
+      if (a.kind === "TranslationRef") return { kind: "translation", name: a.key };
+      if (a.kind === "ParamRef") return { kind: "parameter", name: a.path[0]!, scope: scopeOf(a.path[0]!, s, chain) };
+      if (a.kind === "ParameterList") {
+        const p = a.parameters.find((x) => contains(x.name.range, offset));
+        if (p) return { kind: "parameter", name: p.name.name, scope: s };
+      }
+      if (a.kind === "String") {
+        const i = interpolations(a).find((x) => contains(x.range, offset));
+        if (i) return { kind: "parameter", name: i.path[0]!, scope: scopeOf(i.path[0]!, s, chain) };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Every occurrence of `symbol` in one document. */
+export function occurrences(document: Document, symbol: NameSymbol): Occurrence[] {
+  const out: Occurrence[] = [];
+  const add = (range: Range, definition: boolean) => out.push({ range, definition });
+  if (symbol.kind === "fragment") {
+    for (const i of document.imports) for (const n of i.names) if (n.name === symbol.name) add(n.range, false);
+  }
+  for (const { statement: s, chain } of statementsOf(document.statements)) {
+    const first = s.args[0];
+    const firstName = first?.kind === "Identifier" ? first : undefined;
+    switch (symbol.kind) {
+      case "translation":
+        if (chain.length === 2 && chain[0]!.name.name === TRANSLATIONS_KEYWORD && s.name.name === symbol.name) add(s.name.range, true);
+        for (const a of values([...s.args, ...(s.action?.args ?? [])])) if (a.kind === "TranslationRef" && a.key === symbol.name) add(headOf(a.range, symbol.name, 1), false);
+        break;
+      case "fragment":
+        if (chain.length === 0 && s.name.name === FRAGMENT_KEYWORD && firstName?.name === symbol.name) add(firstName.range, true);
+        if (s.name.name === USE_KEYWORD && firstName?.name === symbol.name) add(firstName.range, false);
+        break;
+      case "declaration":
+        if (chain.length === 0 && s.name.name === symbol.keyword && firstName?.name === symbol.name) add(firstName.range, true);
+        if (chain.length > 0 && REFERENCE_FIELDS[s.name.name] === symbol.keyword && firstName?.name === symbol.name) add(firstName.range, false);
+        break;
+      case "parameter": {
+        if (s === symbol.scope) {
+          if (s.name.name === EACH_KEYWORD && firstName?.name === symbol.name) add(firstName.range, true);
+          const params = s.args.find((a) => a.kind === "ParameterList");
+          if (params?.kind === "ParameterList") for (const p of params.parameters) if (p.name.name === symbol.name) add(p.name.range, true);
+        }
+        for (const a of values([...s.args, ...(s.action?.args ?? [])])) {
+          if (a.kind === "ParamRef" && a.path[0] === symbol.name && scopeOf(symbol.name, s, chain) === symbol.scope) add(headOf(a.range, symbol.name, 1), false);
+          if (a.kind === "String") {
+            for (const i of interpolations(a)) if (i.path[0] === symbol.name && scopeOf(symbol.name, s, chain) === symbol.scope) add(headOf(i.range, symbol.name, 2), false);
+          }
+        }
+        break;
+      }
+    }
+  }
+  return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
+}
+
+/** The files a document imports `name` from (absolute paths), for cross-file definitions. */
+export function importSources(document: Document, file: string, symbol: NameSymbol): string[] {
+  const wanted = symbol.kind === "translation" ? TRANSLATIONS_KEYWORD : symbol.kind === "fragment" ? symbol.name : undefined;
+  if (wanted === undefined) return [];
+  return document.imports.filter((i) => i.source && i.names.some((n) => n.name === wanted)).map((i) => resolve(dirname(file), i.source!.value));
+}
+
+/** Whether a document imports `symbol` from `file`: then its occurrences are the same symbol's. */
+export function importsFrom(document: Document, documentFile: string, symbol: NameSymbol, file: string): boolean {
+  return importSources(document, documentFile, symbol).includes(file);
+}
+
+/** Whether `name` may replace a name of this kind. */
+export function isValidName(kind: SymbolKind, name: string): boolean {
+  // `$name` allows no `-`; the other names are words, which allow inner ones (`call-back`).
+  return kind === "parameter" ? /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) : /^[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*$/.test(name);
+}

@@ -1,0 +1,60 @@
+/**
+ * Semantic tokens: what the TextMate grammar cannot know, from the syntax tree and the model —
+ * declaration keywords and template keywords as keywords, declaration and fragment names, fields
+ * and member keywords as properties, bare words as enum members, action types as functions,
+ * `$parameters` and `@translation` keys.
+ */
+import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from "vscode-languageserver";
+import type { Argument, Document, Range, Statement } from "../syntax/ast.js";
+import { DECLARATIONS, TRANSLATIONS_KEYWORD } from "../model/statements.js";
+import { FRAGMENT_KEYWORD, TEMPLATE_KEYWORDS } from "../model/templates.js";
+
+const TYPES = ["keyword", "type", "function", "property", "enumMember", "parameter", "variable"] as const;
+const MODIFIERS = ["declaration", "readonly"] as const;
+
+export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...TYPES], tokenModifiers: [...MODIFIERS] };
+
+type TokenType = (typeof TYPES)[number];
+
+const KEYWORDS = new Set([...DECLARATIONS.map((d) => d.keyword), TRANSLATIONS_KEYWORD, ...TEMPLATE_KEYWORDS.map((k) => k.keyword)]);
+
+export function semanticTokens(document: Document): SemanticTokens {
+  const found: { range: Range; type: TokenType; modifiers: number }[] = [];
+  const add = (range: Range, type: TokenType, modifiers = 0) => {
+    if (range.start.line === range.end.line && range.end.offset > range.start.offset) found.push({ range, type, modifiers });
+  };
+  const args = (list: readonly Argument[]) => {
+    for (const a of list) {
+      if (a.kind === "Identifier") add(a.range, "enumMember");
+      else if (a.kind === "ParamRef") add(a.range, "parameter");
+      else if (a.kind === "TranslationRef") add(a.range, "variable", 2);
+      else if (a.kind === "Map") args(a.entries.map((e) => e.value));
+      else if (a.kind === "List") args(a.items);
+      else if (a.kind === "ParameterList") for (const p of a.parameters) add(p.name.range, "parameter", 1);
+    }
+  };
+  const visit = (s: Statement, depth: number) => {
+    if (s.label) add(s.label.range, "property", 1);
+    const name = s.name.name;
+    add(s.name.range, KEYWORDS.has(name) && (depth === 0 || !DECLARATIONS.some((d) => d.keyword === name)) ? "keyword" : "property");
+    const [first, ...rest] = s.args;
+    if (depth === 0 && first?.kind === "Identifier") {
+      add(first.range, name === FRAGMENT_KEYWORD ? "function" : "type", 1);
+      args(rest);
+    } else {
+      args(s.args);
+    }
+    if (s.action) {
+      add(s.action.name.range, "function");
+      args(s.action.args);
+    }
+    for (const child of s.body?.statements ?? []) visit(child, depth + 1);
+  };
+  for (const s of document.statements) visit(s, 0);
+  found.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  const builder = new SemanticTokensBuilder();
+  for (const t of found) {
+    builder.push(t.range.start.line - 1, t.range.start.column - 1, t.range.end.offset - t.range.start.offset, TYPES.indexOf(t.type), t.modifiers);
+  }
+  return builder.build();
+}
