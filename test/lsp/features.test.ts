@@ -16,7 +16,6 @@ import {
   RenameRequest,
   SemanticTokensRequest,
   type CompletionItem,
-  type CompletionList,
   type Location,
   type MarkupContent,
 } from "vscode-languageserver-protocol/node";
@@ -66,7 +65,7 @@ activity a {
 
 async function labels(name: string, line: number, character: number): Promise<string[]> {
   const result = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri(name) }, position: { line, character } });
-  const items = (Array.isArray(result) ? result : (result as CompletionList | null)?.items ?? []) as CompletionItem[];
+  const items = (Array.isArray(result) ? result : (result)?.items ?? []);
   return items.map((i) => i.label);
 }
 
