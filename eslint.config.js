@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "bench/corpus/", "bench/.tmp/", ".scratch/", "coverage/", "test/fixtures/generated/"] },
+  { ignores: ["dist/", "node_modules/", "bench/corpus/", "bench/.tmp/", ".scratch/", "coverage/", "test/fixtures/generated/", "vscode-extension/dist/"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

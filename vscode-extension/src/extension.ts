@@ -1,0 +1,38 @@
+/**
+ * The VS Code extension: starts the b24layout language server (dist/server.js, bundled with
+ * everything it needs) as a Node process over stdio, for every `.b24layout` document.
+ */
+import { join } from "node:path";
+import { workspace, type ExtensionContext } from "vscode";
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+
+/** The language id of contributes.languages, and the section of the settings (`b24layout.*`). */
+export const LANGUAGE_ID = "b24layout";
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(join("dist", "server.js"));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.stdio },
+    debug: { module, transport: TransportKind.stdio, options: { execArgv: ["--nolazy", "--inspect=6009"] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: LANGUAGE_ID }],
+    synchronize: {
+      // The b24layout.* settings, sent at start and whenever they change; the server may also ask
+      // for them (workspace/configuration).
+      configurationSection: LANGUAGE_ID,
+      // A config file or an imported file changed on disk: the server checks the open documents again.
+      fileEvents: [workspace.createFileSystemWatcher("**/b24layout.config.json"), workspace.createFileSystemWatcher("**/*.b24layout")],
+    },
+  };
+  // The id `b24layout` makes `b24layout.trace.server` the trace setting.
+  client = new LanguageClient(LANGUAGE_ID, "b24layout", serverOptions, clientOptions);
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
