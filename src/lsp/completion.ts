@@ -181,7 +181,8 @@ export function completions(document: TextDocument, offset: number, sources: Sou
     return [...statementItems(body.dto, range), ...(getDto(body.dto)?.closed ? templateItems(range, previousStatement) : [])];
   }
 
-  const statement = context.statement!;
+  const statement = context.statement;
+  if (!statement) return [];
   if (statement.name.name === USE_KEYWORD) return fragmentItems(sources.document, range);
   // The DTO the statement builds (`text` → TextDto), or the field it sets (`size`).
   const parentDto = body.kind === "dto" ? body.dto : body.kind === "fragment" ? "BodyDto" : undefined;

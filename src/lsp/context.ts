@@ -97,5 +97,7 @@ export function cursorContext(document: Document, text: string, offset: number):
   if (afterArrow) part = "action-name";
   else if (onLine?.action && offset > onLine.action.range.start.offset) part = offset <= onLine.action.name.range.end.offset ? "action-name" : "action";
   else if (onLine && offset > onLine.name.range.end.offset) part = "head";
-  return { chain, body: bodyKindOf(chain), statement: part === "name" ? undefined : onLine, part, word, wordStart, declaration: chain[0] };
+  // A line that starts with `->` continues the statement before it.
+  const statement = part === "name" ? undefined : (onLine ?? [...statements].reverse().find((s) => s.range.start.offset < offset && !inside(s, offset)));
+  return { chain, body: bodyKindOf(chain), statement, part: statement ? part : "name", word, wordStart, declaration: chain[0] };
 }
