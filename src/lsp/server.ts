@@ -6,6 +6,7 @@
  * documents taking the place of the files on disk (an unsaved imported file counts as it is typed).
  */
 import { readFileSync } from "node:fs";
+import { setFlagsFromString } from "node:v8";
 import { dirname } from "node:path";
 import { ResponseError, ErrorCodes, type Location, type WorkspaceEdit } from "vscode-languageserver/node";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -371,6 +372,10 @@ export function settingsToOptions(raw: { target?: unknown; languages?: unknown; 
 
 /** `b24layout lsp --stdio`: serves the process's stdin and stdout until the client exits. */
 export function runLanguageServer(): void {
+  // Every change checks the document again and drops the previous result: a young generation big
+  // enough for one check's objects keeps them from being promoted, and the collector's time (a
+  // quarter of a change's, measured on a 2,000-line file) shrinks.
+  setFlagsFromString("--max-semi-space-size=64");
   const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
   startServer(connection);
 }
