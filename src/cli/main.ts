@@ -8,7 +8,8 @@ import { SCHEMA_KINDS } from "../emit/schema.js";
 import { BUILD_TARGETS, DEFAULT_OUT_DIR, runBuild, type BuildTarget } from "./build.js";
 import { runCheck } from "./check.js";
 import { END_OF_LINE, runFmt } from "./fmt.js";
-import { IMPORT_KINDS, runImport, type ImportFlags } from "./import.js";
+import type { ImportFlags } from "./import.js";
+import { DECLARATIONS } from "../model/statements.js";
 import { DEFAULT_CACHE_FILE } from "./files.js";
 import { FORMATS, type Format } from "./formats.js";
 import { VERSION } from "./version.js";
@@ -171,7 +172,7 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
     .argument("<files...>", "JSON files")
     .option("-o, --out <file>", "write the .b24layout of the one input to this file (default: stdout)")
     .option("--out-dir <dir>", "write <input name>.b24layout per input into this directory")
-    .addOption(new Option("--kind <kind>", "read the input as this kind instead of recognising its shape").choices(IMPORT_KINDS))
+    .addOption(new Option("--kind <kind>", "read the input as this kind instead of recognising its shape").choices(DECLARATIONS.map((d) => d.keyword)))
     .option("--entity <name>", "the entity of a card whose JSON has no entityTypeId (deal, lead, contact, company, …, or a smart process entityTypeId)")
     .option("--name <name>", "the declaration's name (default: from the file name, or a badge's code)")
     .option("--extract-translations", "lift the language maps into a translations table referenced with @key")
@@ -181,6 +182,8 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
       `\nWarnings on stderr name each change the import made to the JSON, at its line, column and path.\nExit codes: 0 imported (warnings allowed), 2 an input is unreadable, not JSON or not a known shape (nothing is written).\n\nExamples:\n  b24layout import layout.json\n  b24layout import exported/*.json --out-dir layouts\n  b24layout import sections.json --entity deal --out deal-card${SOURCE_EXTENSION}`,
     )
     .action(async (files: string[], options: Omit<ImportFlags, "color">, command: Command) => {
+      // Loaded on demand, like the checker: other commands do not pay for the importer.
+      const { runImport } = await import("./import.js");
       setExitCode(await runImport(files, { ...options, color: colorOf(command) }, io));
     });
 
