@@ -13,7 +13,7 @@ import { ConfigFinder } from "./config.js";
 import { describeFsError, expandInputs } from "./files.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from "./io.js";
 import { colorsFor, displayPath, formatDiagnostic, plural, useColors } from "./output.js";
-import { PRETTIER_KEYS, PrettierConfigError, prettierConfigReader } from "../format/prettier-config.js";
+import { pickFormatOptions, PrettierConfigError, prettierConfigReader } from "../format/prettier-config.js";
 
 export const END_OF_LINE = ["lf", "crlf", "cr", "auto"] as const;
 
@@ -59,7 +59,7 @@ export async function runFmt(args: readonly string[], options: FmtOptions, io: C
     }
     const bom = raw.startsWith(BOM);
     const text = bom ? raw.slice(1) : raw;
-    const settings: FormatOptions = { ...(await prettierConfigOf(path)), ...commandLineOptions(options) };
+    const settings: FormatOptions = { ...(await prettierConfigOf(path)), ...pickFormatOptions(options) };
     let result: Awaited<ReturnType<typeof formatText>>;
     try {
       result = await formatText(text, settings);
@@ -96,10 +96,4 @@ export async function runFmt(args: readonly string[], options: FmtOptions, io: C
   }
   if (failed > 0) return EXIT_USAGE;
   return options.check && changed.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
-}
-
-function commandLineOptions(options: FmtOptions): FormatOptions {
-  const picked: Record<string, unknown> = {};
-  for (const key of PRETTIER_KEYS) if (options[key] !== undefined) picked[key] = options[key];
-  return picked;
 }

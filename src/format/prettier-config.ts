@@ -25,8 +25,14 @@ export async function prettierConfigReader(): Promise<(file: string) => Promise<
     } catch (error) {
       throw new PrettierConfigError(file, error);
     }
-    const picked: Record<string, unknown> = {};
-    for (const key of PRETTIER_KEYS) if (config?.[key] !== undefined) picked[key] = config[key];
-    return picked;
+    return pickFormatOptions(config);
   };
+}
+
+/** The options among PRETTIER_KEYS that `source` sets. */
+export function pickFormatOptions(source: object | null | undefined): FormatOptions {
+  const values = source as Readonly<Record<string, unknown>> | null | undefined;
+  const picked: Record<string, unknown> = {};
+  for (const key of PRETTIER_KEYS) if (values?.[key] !== undefined) picked[key] = values[key];
+  return picked;
 }

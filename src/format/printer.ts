@@ -19,7 +19,6 @@ import type {
   MapEntry,
   Node,
   Parameter,
-  ParameterList,
   RecordField,
   RecordType,
   Statement,
@@ -438,14 +437,6 @@ function reindentedTripleString(raw: string): Doc | undefined {
   return ['"""', indent([...text.map((l) => [hardline, l]), hardline, '"""'])];
 }
 
-function printParameterList(path: AstPath<Printable>, options: Options, print: Print): Doc {
-  const list = path.node as ParameterList;
-  if (list.parameters.length === 0) return printEmpty(list, "(", ")", options);
-  const forceBreak = containsComment(list, options);
-  const printed = printMembers(path, print, "parameters", options, [",", line]);
-  return group(["(", printOpeningComments(list), indent([softline, ...printed]), ifBreak(","), softline, ")", forceBreak ? breakParent : ""]);
-}
-
 function printParameter(path: AstPath<Printable>, options: Options, print: Print): Doc {
   const parameter = path.node as Parameter;
   const parts: Doc[] = [print("name"), parameter.optional ? "?" : ""];
@@ -518,7 +509,7 @@ function printNode(path: AstPath<Printable>, options: Options, print: Print): Do
     case "ParamRef":
       return `$${node.path.join(".")}`;
     case "ParameterList":
-      return printParameterList(path, options, print);
+      return printBracketed(path, options, print, "parameters", "(", ")", false);
     case "Parameter":
       return printParameter(path, options, print);
     case "NamedType":

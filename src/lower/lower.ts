@@ -176,6 +176,12 @@ class DtoPlan {
     this.mapIsTitle = firstPositional !== undefined && getField(dto, firstPositional)?.type.kind === "text";
   }
 
+  /** The field a keyword argument sets on the head line (`size sm`, `for deal`). */
+  keywordField(word: string): FieldSpec | undefined {
+    const alias = own(this.keywordAliases, word);
+    return alias !== undefined ? getField(this.dto, alias) : this.plainFields.get(word);
+  }
+
   private addMemberKeyword(keyword: string | undefined, f: FieldSpec): void {
     if (keyword !== undefined && !this.memberFields.has(keyword)) this.memberFields.set(keyword, f);
   }
@@ -465,11 +471,9 @@ class Lowering {
       }
       if (arg.kind === "Identifier") {
         const word = arg.name;
-        const alias = own(plan.keywordAliases, word);
-        const keywordField = alias ?? (plan.plainFields.has(word) ? word : undefined);
-        const field = alias !== undefined ? getField(plan.dto, alias) : plan.plainFields.get(word);
-        if (field && keywordField !== undefined) {
-          take(taken, keywordField);
+        const field = plan.keywordField(word);
+        if (field) {
+          take(taken, field.name);
           const next = args[i + 1];
           if (field.type.kind === "bool" && next?.kind !== "Boolean" && next?.kind !== "ParamRef") {
             obj.entries.push(entry(field.name, arg.range, scalar(true, arg.range, "flag"), arg.range));
@@ -1036,8 +1040,19 @@ export function memberDto(dto: string, name: string): string | undefined {
     if (t.kind === "collection") return t.of;
     return t.kind === "list" ? t.dto : undefined;
   }
-  const field = plan.plainFields.get(name) ?? plan.flattened.get(name)?.field;
+  const field = bodyFieldIn(dto, name);
   return field?.type.kind === "object" ? field.type.dto : undefined;
+}
+
+/** The field a `name value` statement sets in a body of `dto`: its own, or one of a flattened object's (activity `completed`). */
+export function bodyFieldIn(dto: string, name: string): FieldSpec | undefined {
+  const plan = planByName(dto);
+  return plan.plainFields.get(name) ?? plan.flattened.get(name)?.field;
+}
+
+/** The field a keyword argument sets on the head line of a `dto` statement (`size sm`, `for deal`). */
+export function keywordFieldIn(dto: string, word: string): FieldSpec | undefined {
+  return planByName(dto).keywordField(word);
 }
 
 /** The DTO the body of a `dto` statement describes: itself, or its body field's (a card element's options). */

@@ -7,7 +7,7 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Range as LspRange } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { CheckOptions } from "../check/checker.js";
-import { headWordsIn, memberDto, statementNamesIn } from "../lower/lower.js";
+import { bodyFieldIn, headWordsIn, keywordFieldIn, memberDto, statementNamesIn } from "../lower/lower.js";
 import { translationTexts, type IrProgram } from "../lower/ir.js";
 import { CODE_CATALOGUES } from "../model/codes.js";
 import { getBlockType, getDto, getField } from "../model/dtos.js";
@@ -17,7 +17,7 @@ import { DECLARATIONS, getStatementSpec, TRANSLATIONS_KEYWORD } from "../model/s
 import { EACH_KEYWORD, ELSE_KEYWORD, FRAGMENT_KEYWORD, TEMPLATE_KEYWORDS, USE_KEYWORD, WHEN_KEYWORD } from "../model/templates.js";
 import type { FieldSpec, FieldType } from "../model/types.js";
 import type { Document, Statement } from "../syntax/ast.js";
-import { cursorContext, type CursorContext } from "./context.js";
+import { cursorContext, dtoOfBody, type CursorContext } from "./context.js";
 import { fieldDoc, dtoDoc } from "./docs.js";
 
 interface Sources {
@@ -174,7 +174,7 @@ export function completions(document: TextDocument, offset: number, sources: Sou
       if (body.language === undefined) return BITRIX_LANGUAGES.map((l) => item(l.id, CompletionItemKind.Module, range, { detail: l.name }));
       return translationItems(sources, range).map((i) => ({ ...i, label: i.label.slice(1), textEdit: { range, newText: `${i.label.slice(1)} ""` } }));
     }
-    if (body.kind === "fragment") return [...statementItems("BodyDto", range), ...templateItems(range, previousStatement)];
+    if (body.kind === "fragment") return [...statementItems(dtoOfBody(body)!, range), ...templateItems(range, previousStatement)];
     if (body.kind !== "dto") return [];
     const spec = getStatementSpec(body.dto);
     if (spec.membersByName) return [...cardFieldItems(context.declaration, range), ...templateItems(range, previousStatement)];
@@ -185,7 +185,7 @@ export function completions(document: TextDocument, offset: number, sources: Sou
   if (!statement) return [];
   if (statement.name.name === USE_KEYWORD) return fragmentItems(sources.document, range);
   // The DTO the statement builds (`text` → TextDto), or the field it sets (`size`).
-  const parentDto = body.kind === "dto" ? body.dto : body.kind === "fragment" ? "BodyDto" : undefined;
+  const parentDto = dtoOfBody(body);
   if (body.kind === "top") {
     const declaration = getDeclaration(statement);
     return declaration ? headItems(declaration, statement, sources, range, context.part) : [];
@@ -193,26 +193,12 @@ export function completions(document: TextDocument, offset: number, sources: Sou
   if (!parentDto) return [];
   const own = memberDto(parentDto, statement.name.name);
   if (own) return headItems(own, statement, sources, range, context.part);
-  const field = fieldOf(parentDto, statement.name.name);
+  const field = bodyFieldIn(parentDto, statement.name.name);
   return field ? valueItems(field, sources, range) : [];
 }
 
 function getDeclaration(statement: Statement): string | undefined {
   return DECLARATIONS.find((d) => d.keyword === statement.name.name)?.dto;
-}
-
-function fieldOf(dto: string, name: string): FieldSpec | undefined {
-  const model = getDto(dto);
-  if (!model) return undefined;
-  const direct = getField(model, name);
-  if (direct) return direct;
-  for (const via of getStatementSpec(dto).flatten ?? []) {
-    const f = getField(model, via);
-    const inner = f?.type.kind === "object" ? getDto(f.type.dto) : undefined;
-    const found = inner ? getField(inner, name) : undefined;
-    if (found) return found;
-  }
-  return undefined;
 }
 
 /** The head line of a statement building `dto`: its words, the values of a keyword argument, codes, or action types. */
@@ -231,9 +217,8 @@ function headItems(dto: string, statement: Statement, sources: Sources, range: L
   // After a keyword argument (`size`, `for`, `ownerTypeId`): its values.
   const last = statement.args.at(-1);
   if (last?.kind === "Identifier") {
-    const alias = spec.keywordAliases?.[last.name];
-    const field = fieldOf(dto, alias ?? last.name);
-    if (field && field.type.kind !== "bool" && (alias !== undefined || getDto(dto)?.fields.includes(field))) {
+    const field = keywordFieldIn(dto, last.name);
+    if (field && field.type.kind !== "bool") {
       const values = valueItems(field, sources, range);
       if (values.length > 0) return values;
     }

@@ -36,6 +36,14 @@ export interface CursorContext {
 
 const TRANSPARENT = new Set([WHEN_KEYWORD, ELSE_KEYWORD, EACH_KEYWORD]);
 
+/** What a fragment's members are read as while it is written: the members of a layout's body. */
+const FRAGMENT_DTO = "BodyDto";
+
+/** The DTO whose statements a body holds, if the model knows it (a fragment's: a layout body's). */
+export function dtoOfBody(body: BodyKind): string | undefined {
+  return body.kind === "dto" ? body.dto : body.kind === "fragment" ? FRAGMENT_DTO : undefined;
+}
+
 function inside(s: Statement, offset: number): boolean {
   const body = s.body;
   return body !== undefined && body.range.start.offset < offset && (offset < body.range.end.offset || body.range.end.offset === s.range.end.offset && isUnclosed(s));
@@ -63,7 +71,7 @@ function bodyKindOf(chain: readonly Statement[]): BodyKind {
     } else if (TRANSPARENT.has(name)) {
       // `when` / `else` / `each` hold members of the body they are in.
     } else if (kind.kind === "fragment") {
-      const dto = memberDto("BodyDto", name);
+      const dto = memberDto(FRAGMENT_DTO, name);
       kind = dto ? { kind: "dto", dto: bodyDtoOf(dto) } : { kind: "fragment" };
     } else if (kind.kind === "dto") {
       const dto = memberDto(kind.dto, name);

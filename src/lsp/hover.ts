@@ -3,13 +3,14 @@
  * the values, the limits), the texts of `@key` in every language, and a parameter's type.
  */
 import { MarkupKind, type Hover } from "vscode-languageserver";
-import { bodyDtoOf, memberDto } from "../lower/lower.js";
+import { bodyDtoOf, keywordFieldIn, memberDto } from "../lower/lower.js";
 import { translationTexts, type IrProgram } from "../lower/ir.js";
 import { getBlockType, getDto, getField } from "../model/dtos.js";
 import { DECLARATIONS, getStatementSpec } from "../model/statements.js";
 import { TEMPLATE_KEYWORDS } from "../model/templates.js";
-import type { Argument, Document, Identifier, Interpolation, Node, ParamRef, Statement, TranslationRef } from "../syntax/ast.js";
-import { cursorContext } from "./context.js";
+import type { Document, Identifier, Interpolation, Node, ParamRef, Statement, TranslationRef } from "../syntax/ast.js";
+import { argumentValues } from "../syntax/walk.js";
+import { cursorContext, dtoOfBody } from "./context.js";
 import { toLspRange } from "./convert.js";
 import { dtoDoc, fieldDoc } from "./docs.js";
 
@@ -17,14 +18,12 @@ function contains(node: { range: Node["range"] }, offset: number): boolean {
   return node.range.start.offset <= offset && offset <= node.range.end.offset;
 }
 
-/** The innermost value or word of a statement's head or action at `offset`. */
-function argumentAt(args: readonly Argument[], offset: number): Identifier | TranslationRef | ParamRef | Interpolation | undefined {
-  for (const a of args) {
+/** The word, reference or interpolation of a statement's head or action at `offset`. */
+function argumentAt(statement: Statement, offset: number): Identifier | TranslationRef | ParamRef | Interpolation | undefined {
+  for (const a of argumentValues(statement)) {
     if (!contains(a, offset)) continue;
     if (a.kind === "Identifier" || a.kind === "TranslationRef" || a.kind === "ParamRef") return a;
     if (a.kind === "String") return a.parts?.find((p): p is Interpolation => typeof p !== "string" && contains(p, offset));
-    if (a.kind === "Map") return argumentAt(a.entries.map((e) => e.value), offset);
-    if (a.kind === "List") return argumentAt(a.items, offset);
   }
   return undefined;
 }
@@ -57,14 +56,11 @@ function wordDoc(dto: string, word: string): string | undefined {
     const f = getField(model, name);
     if (f) return `\`${word}\`: the ${model.title} \`${f.name}\`.\n\n${fieldDoc(f)}`;
   }
-  const alias = spec.flagAliases?.[word];
+  const alias = spec.flagAliases && Object.hasOwn(spec.flagAliases, word) ? spec.flagAliases[word] : undefined;
   if (alias) return `\`${word}\` sets \`${alias.field}\` to \`${JSON.stringify(alias.value)}\`.`;
-  const keyword = spec.keywordAliases?.[word];
-  if (keyword) {
-    const f = getField(model, keyword);
-    return f ? fieldDoc(f) : undefined;
-  }
-  return undefined;
+  // A keyword argument (`for`): the field it sets, as lowering reads it.
+  const keyword = keywordFieldIn(dto, word);
+  return keyword ? fieldDoc(keyword) : undefined;
 }
 
 export function hoverAt(document: Document, program: IrProgram, text: string, offset: number): Hover | null {
@@ -73,7 +69,7 @@ export function hoverAt(document: Document, program: IrProgram, text: string, of
   const context = cursorContext(document, text, statement.range.start.offset + 1);
   const parent = context.body;
 
-  const ref = argumentAt([...statement.args, ...(statement.action?.args ?? [])], offset);
+  const ref = argumentAt(statement, offset);
   if (ref?.kind === "TranslationRef") {
     const texts = translationTexts(program, ref.key);
     return markdown(texts.length === 0 ? `\`@${ref.key}\` is not in the translation table.` : [`\`@${ref.key}\``, "", ...texts.map(([l, t]) => `- **${l}**: ${t}`)].join("\n"), ref.range);
@@ -86,7 +82,7 @@ export function hoverAt(document: Document, program: IrProgram, text: string, of
   }
 
   // The DTO of the body the statement is in, and the one the statement builds.
-  const parentDto = parent.kind === "dto" ? parent.dto : parent.kind === "fragment" ? "BodyDto" : undefined;
+  const parentDto = dtoOfBody(parent);
   const name = statement.name.name;
   const top = context.chain.length === 0 ? DECLARATIONS.find((d) => d.keyword === name) : undefined;
   const own = top ? top.dto : parentDto ? memberDto(parentDto, name) : undefined;

@@ -6,7 +6,8 @@
  * renames it in every workspace file that imports it.
  */
 import { dirname, resolve } from "node:path";
-import type { Argument, Document, Interpolation, Range, Statement, StringLiteral } from "../syntax/ast.js";
+import type { Document, Interpolation, Range, Statement, StringLiteral } from "../syntax/ast.js";
+import { argumentValues, statementsWithin } from "../syntax/walk.js";
 import { DECLARATIONS, TRANSLATIONS_KEYWORD } from "../model/statements.js";
 import { EACH_KEYWORD, FRAGMENT_KEYWORD, USE_KEYWORD } from "../model/templates.js";
 
@@ -45,29 +46,6 @@ function headOf(range: Range, name: string, skip: number): Range {
   return { start, end: { ...start, offset: start.offset + name.length, column: start.column + name.length } };
 }
 
-/** Every value of a statement's head and action, maps and lists opened. */
-function values(args: readonly Argument[]): Argument[] {
-  const out: Argument[] = [];
-  const walk = (a: Argument) => {
-    out.push(a);
-    if (a.kind === "Map") for (const e of a.entries) walk(e.value);
-    if (a.kind === "List") for (const i of a.items) walk(i);
-  };
-  for (const a of args) walk(a);
-  return out;
-}
-
-function* statementsOf(statements: readonly Statement[]): Generator<{ statement: Statement; chain: readonly Statement[] }> {
-  const stack: { list: readonly Statement[]; chain: readonly Statement[] }[] = [{ list: statements, chain: [] }];
-  while (stack.length > 0) {
-    const { list, chain } = stack.pop()!;
-    for (const s of list) {
-      yield { statement: s, chain };
-      if (s.body) stack.push({ list: s.body.statements, chain: [...chain, s] });
-    }
-  }
-}
-
 /** The declaration or `each` that gives `$name` its meaning at a statement, innermost first. */
 function scopeOf(name: string, statement: Statement, chain: readonly Statement[]): Statement | undefined {
   for (const s of [...chain, statement].reverse()) {
@@ -84,7 +62,7 @@ export function symbolAt(document: Document, offset: number): NameSymbol | undef
     const n = i.names.find((x) => contains(x.range, offset));
     if (n) return n.name === TRANSLATIONS_KEYWORD ? undefined : { kind: "fragment", name: n.name };
   }
-  for (const { statement: s, chain } of statementsOf(document.statements)) {
+  for (const { statement: s, chain } of statementsWithin(document.statements)) {
     const inTranslations = chain.length === 2 && chain[0]!.name.name === TRANSLATIONS_KEYWORD;
     if (inTranslations && contains(s.name.range, offset)) return { kind: "translation", name: s.name.name };
     const first = s.args[0];
@@ -96,7 +74,7 @@ export function symbolAt(document: Document, offset: number): NameSymbol | undef
     const target = REFERENCE_FIELDS[s.name.name];
     if (target && chain.length > 0 && first?.kind === "Identifier" && contains(first.range, offset)) return { kind: "declaration", name: first.name, keyword: target };
     if (s.name.name === EACH_KEYWORD && first?.kind === "Identifier" && contains(first.range, offset)) return { kind: "parameter", name: first.name, scope: s };
-    for (const a of values([...s.args, ...(s.action?.args ?? [])])) {
+    for (const a of argumentValues(s)) {
       if (!contains(a.range, offset)) continue;
       if (a.kind === "TranslationRef") return { kind: "translation", name: a.key };
       if (a.kind === "ParamRef") return { kind: "parameter", name: a.path[0]!, scope: scopeOf(a.path[0]!, s, chain) };
@@ -120,13 +98,13 @@ export function occurrences(document: Document, symbol: NameSymbol): Occurrence[
   if (symbol.kind === "fragment") {
     for (const i of document.imports) for (const n of i.names) if (n.name === symbol.name) add(n.range, false);
   }
-  for (const { statement: s, chain } of statementsOf(document.statements)) {
+  for (const { statement: s, chain } of statementsWithin(document.statements)) {
     const first = s.args[0];
     const firstName = first?.kind === "Identifier" ? first : undefined;
     switch (symbol.kind) {
       case "translation":
         if (chain.length === 2 && chain[0]!.name.name === TRANSLATIONS_KEYWORD && s.name.name === symbol.name) add(s.name.range, true);
-        for (const a of values([...s.args, ...(s.action?.args ?? [])])) if (a.kind === "TranslationRef" && a.key === symbol.name) add(headOf(a.range, symbol.name, 1), false);
+        for (const a of argumentValues(s)) if (a.kind === "TranslationRef" && a.key === symbol.name) add(headOf(a.range, symbol.name, 1), false);
         break;
       case "fragment":
         if (chain.length === 0 && s.name.name === FRAGMENT_KEYWORD && firstName?.name === symbol.name) add(firstName.range, true);
@@ -142,7 +120,7 @@ export function occurrences(document: Document, symbol: NameSymbol): Occurrence[
           const params = s.args.find((a) => a.kind === "ParameterList");
           if (params?.kind === "ParameterList") for (const p of params.parameters) if (p.name.name === symbol.name) add(p.name.range, true);
         }
-        for (const a of values([...s.args, ...(s.action?.args ?? [])])) {
+        for (const a of argumentValues(s)) {
           if (a.kind === "ParamRef" && a.path[0] === symbol.name && scopeOf(symbol.name, s, chain) === symbol.scope) add(headOf(a.range, symbol.name, 1), false);
           if (a.kind === "String") {
             for (const i of interpolations(a)) if (i.path[0] === symbol.name && scopeOf(symbol.name, s, chain) === symbol.scope) add(headOf(i.range, symbol.name, 2), false);

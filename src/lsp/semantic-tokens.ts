@@ -5,7 +5,8 @@
  * `$parameters` and `@translation` keys.
  */
 import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from "vscode-languageserver";
-import type { Argument, Document, Range, Statement } from "../syntax/ast.js";
+import type { Document, Range } from "../syntax/ast.js";
+import { argumentValues, statementsWithin } from "../syntax/walk.js";
 import { DECLARATIONS, TRANSLATIONS_KEYWORD } from "../model/statements.js";
 import { FRAGMENT_KEYWORD, TEMPLATE_KEYWORDS } from "../model/templates.js";
 
@@ -23,34 +24,23 @@ export function semanticTokens(document: Document): SemanticTokens {
   const add = (range: Range, type: TokenType, modifiers = 0) => {
     if (range.start.line === range.end.line && range.end.offset > range.start.offset) found.push({ range, type, modifiers });
   };
-  const args = (list: readonly Argument[]) => {
-    for (const a of list) {
+  for (const { statement: s, chain } of statementsWithin(document.statements)) {
+    const top = chain.length === 0;
+    if (s.label) add(s.label.range, "property", 1);
+    const name = s.name.name;
+    add(s.name.range, KEYWORDS.has(name) && (top || !DECLARATIONS.some((d) => d.keyword === name)) ? "keyword" : "property");
+    // A declaration's first word is its name.
+    const named = top && s.args[0]?.kind === "Identifier" ? s.args[0] : undefined;
+    if (named) add(named.range, name === FRAGMENT_KEYWORD ? "function" : "type", 1);
+    if (s.action) add(s.action.name.range, "function");
+    for (const a of argumentValues(s)) {
+      if (a === named) continue;
       if (a.kind === "Identifier") add(a.range, "enumMember");
       else if (a.kind === "ParamRef") add(a.range, "parameter");
       else if (a.kind === "TranslationRef") add(a.range, "variable", 2);
-      else if (a.kind === "Map") args(a.entries.map((e) => e.value));
-      else if (a.kind === "List") args(a.items);
       else if (a.kind === "ParameterList") for (const p of a.parameters) add(p.name.range, "parameter", 1);
     }
-  };
-  const visit = (s: Statement, depth: number) => {
-    if (s.label) add(s.label.range, "property", 1);
-    const name = s.name.name;
-    add(s.name.range, KEYWORDS.has(name) && (depth === 0 || !DECLARATIONS.some((d) => d.keyword === name)) ? "keyword" : "property");
-    const [first, ...rest] = s.args;
-    if (depth === 0 && first?.kind === "Identifier") {
-      add(first.range, name === FRAGMENT_KEYWORD ? "function" : "type", 1);
-      args(rest);
-    } else {
-      args(s.args);
-    }
-    if (s.action) {
-      add(s.action.name.range, "function");
-      args(s.action.args);
-    }
-    for (const child of s.body?.statements ?? []) visit(child, depth + 1);
-  };
-  for (const s of document.statements) visit(s, 0);
+  }
   found.sort((a, b) => a.range.start.offset - b.range.start.offset);
   const builder = new SemanticTokensBuilder();
   for (const t of found) {

@@ -5,7 +5,6 @@
  * Documents are synced incrementally and checked on every change, with the texts of the open
  * documents taking the place of the files on disk (an unsaved imported file counts as it is typed).
  */
-import { readFileSync } from "node:fs";
 import { setFlagsFromString } from "node:v8";
 import { dirname } from "node:path";
 import { ResponseError, ErrorCodes, type Location, type WorkspaceEdit } from "vscode-languageserver/node";
@@ -24,7 +23,7 @@ import {
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { check, ModuleCache, type CheckResult } from "../index.js";
 import type { SourceHost } from "../lower/imports.js";
-import { findUpward, projectRoot } from "../cli/files.js";
+import { findUpward, sourceHost } from "../cli/files.js";
 import { CONFIG_FILE } from "../config/config.js";
 import type { FormatOptions } from "../format/format.js";
 import { ConfigCache } from "./configs.js";
@@ -90,19 +89,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     settings = settingsToOptions(raw ?? {});
   };
 
-  /** Open documents first, then the disk, bounded by the project root of `file`. */
-  const hostFor = (file: string): SourceHost => ({
-    root: projectRoot(file, dirname(file)),
-    readFile(path: string): string | undefined {
-      const open = documents.get(pathToFileURL(path).href);
-      if (open) return open.getText();
-      try {
-        return readFileSync(path, "utf8").replace(/^\uFEFF/, "");
-      } catch {
-        return undefined;
-      }
-    },
-  });
+  /** Imports read the open documents first, then the disk (as the CLI does), bounded by the project root of `file`. */
+  const hostFor = (file: string): SourceHost => {
+    const disk = sourceHost(file, dirname(file));
+    return { root: disk.root, readFile: (path) => documents.get(pathToFileURL(path).href)?.getText() ?? disk.readFile(path) };
+  };
 
   const validate = (document: TextDocument): void => {
     const file = pathOf(document.uri);
@@ -132,8 +123,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
 
   /** Every open document, after something they may depend on changed (an import, a config). */
-  const validateAll = (except?: string): void => {
-    for (const d of documents.all()) if (d.uri !== except) validate(d);
+  const validateAll = (): void => {
+    for (const d of documents.all()) validate(d);
   };
 
   connection.onInitialize((params): InitializeResult => {
@@ -259,11 +250,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const documentOf = (file: string): Document | undefined => {
     const open = documents.get(pathToFileURL(file).href);
     if (open) return current(open.uri)?.document;
-    try {
-      return parse(readFileSync(file, "utf8")).document;
-    } catch {
-      return undefined;
-    }
+    const text = sourceHost(file, dirname(file)).readFile(file);
+    return text === undefined ? undefined : parse(text).document;
   };
 
   /** Every .b24layout file of the workspace folders, and the open documents. */

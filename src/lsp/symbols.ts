@@ -5,6 +5,7 @@
  */
 import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from "vscode-languageserver";
 import type { Argument, Document, Node, Statement } from "../syntax/ast.js";
+import { argumentValues, statementsWithin } from "../syntax/walk.js";
 import { DECLARATIONS, TRANSLATIONS_KEYWORD } from "../model/statements.js";
 import { FRAGMENT_KEYWORD } from "../model/templates.js";
 import { toLspRange } from "./convert.js";
@@ -77,29 +78,10 @@ export function foldingRanges(document: Document): FoldingRange[] {
     const end = node.range.end.line - 2;
     if (end > start) ranges.push(kind ? { startLine: start, endLine: end, kind } : { startLine: start, endLine: end });
   };
-  const visitArgs = (args: readonly Argument[]) => {
-    for (const a of args) visitValue(a);
-  };
-  const visitValue = (node: Node) => {
-    if (node.kind === "Map") {
-      add(node);
-      for (const e of node.entries) visitValue(e.value);
-    } else if (node.kind === "List") {
-      add(node);
-      for (const item of node.items) visitValue(item);
-    } else if (node.kind === "ParameterList") {
-      add(node);
-    }
-  };
-  const visit = (statement: Statement) => {
-    visitArgs(statement.args);
-    if (statement.action) visitArgs(statement.action.args);
-    if (statement.body) {
-      add(statement.body);
-      for (const s of statement.body.statements) visit(s);
-    }
-  };
-  for (const s of document.statements) visit(s);
+  for (const { statement } of statementsWithin(document.statements)) {
+    for (const a of argumentValues(statement)) if (a.kind === "Map" || a.kind === "List" || a.kind === "ParameterList") add(a);
+    if (statement.body) add(statement.body);
+  }
   // Consecutive line comments, and block comments over several lines.
   let run: { start: number; end: number } | undefined;
   const flush = () => {

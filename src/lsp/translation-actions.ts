@@ -10,7 +10,8 @@ import { keyForText } from "../import/translations.js";
 import { getStatementSpec, TRANSLATIONS_KEYWORD } from "../model/statements.js";
 import { getDto, getField } from "../model/dtos.js";
 import { memberDto } from "../lower/lower.js";
-import { cursorContext } from "./context.js";
+import { cursorContext, dtoOfBody } from "./context.js";
+import { statementsWithin } from "../syntax/walk.js";
 import type { Document, Statement, StringLiteral } from "../syntax/ast.js";
 
 function overlaps(range: { start: { offset: number }; end: { offset: number } }, from: number, to: number): boolean {
@@ -107,16 +108,9 @@ function insertionPoint(document: Document): number {
   return last.range.end.offset + 1;
 }
 
-function* statements(list: readonly Statement[]): Generator<Statement> {
-  for (const s of list) {
-    yield s;
-    if (s.body) yield* statements(s.body.statements);
-  }
-}
-
 function translationRefs(document: Document): { key: string; range: StringLiteral["range"] }[] {
   const out: { key: string; range: StringLiteral["range"] }[] = [];
-  for (const s of statements(document.statements)) for (const a of [...s.args, ...(s.action?.args ?? [])]) if (a.kind === "TranslationRef") out.push({ key: a.key, range: a.range });
+  for (const { statement: s } of statementsWithin(document.statements)) for (const a of [...s.args, ...(s.action?.args ?? [])]) if (a.kind === "TranslationRef") out.push({ key: a.key, range: a.range });
   return out;
 }
 
@@ -126,11 +120,11 @@ function translationRefs(document: Document): { key: string; range: StringLitera
  * `header "…"`), or the value of a text field statement (`title "…"`).
  */
 function stringAt(document: Document, text: string, from: number, to: number): StringLiteral | undefined {
-  for (const s of statements(document.statements.filter((x) => x.name.name !== TRANSLATIONS_KEYWORD))) {
+  for (const { statement: s } of statementsWithin(document.statements.filter((x) => x.name.name !== TRANSLATIONS_KEYWORD))) {
     const value = s.args.find((a) => a.kind === "String" || a.kind === "Map" || a.kind === "TranslationRef");
     if (value?.kind !== "String" || !overlaps(value.range, from, to)) continue;
     const context = cursorContext(document, text, s.range.start.offset + 1);
-    const parent = context.body.kind === "dto" ? context.body.dto : context.body.kind === "fragment" ? "BodyDto" : undefined;
+    const parent = dtoOfBody(context.body);
     if (!parent) continue;
     const own = memberDto(parent, s.name.name);
     const target = own ? getStatementSpec(own).positional?.[0] : undefined;
