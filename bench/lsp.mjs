@@ -2,6 +2,10 @@
  * Diagnostics latency of the language server through a real LSP client over stdio: a 2,000-line
  * document is opened, then changed one character at a time (incremental sync), and each change is
  * timed from sending didChange to receiving the diagnostics of that version.
+ *
+ * `where` picks the line typed into: "middle" (a string of a layout in the middle of the file:
+ * the server re-checks that declaration) or "translations" (a text of the translation table, which
+ * every declaration depends on: all of them are lowered and checked again).
  */
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
@@ -9,7 +13,7 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 const protocol = require("vscode-languageserver-protocol/node");
 
-export async function measureLspLatency(cliPath, text, changes) {
+export async function measureLspLatency(cliPath, text, changes, where = "middle") {
   const child = spawn(process.execPath, [cliPath, "lsp", "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
   const connection = protocol.createProtocolConnection(new protocol.StreamMessageReader(child.stdout), new protocol.StreamMessageWriter(child.stdin));
   const waiting = new Map();
@@ -30,7 +34,9 @@ export async function measureLspLatency(cliPath, text, changes) {
   const first = await opened;
   // A line in the middle, changed by typing a character into a string and deleting it again.
   const lines = text.split("\n");
-  const line = lines.findIndex((l, i) => i > lines.length / 2 && l.includes('"'));
+  const table = lines.findIndex((l) => l.startsWith("translations"));
+  const line = lines.findIndex((l, i) => (where === "translations" ? i > table : i > lines.length / 2) && l.includes('"'));
+  if (line < 0) throw new Error(`no line to type into (${where})`);
   const character = lines[line].indexOf('"') + 1;
   const ms = [];
   for (let version = 2; version < changes + 2; version++) {

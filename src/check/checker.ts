@@ -44,16 +44,20 @@ export function checkProgram(
   problems: readonly LoweringProblem[],
   options: CheckOptions = {},
 ): Diagnostic[] {
-  const rules = options.rules ?? ALL_RULES;
+  const diagnostics = problemDiagnostics(problems, options);
+  const run = new RuleRun(document, program, options, options.rules ?? ALL_RULES, diagnostics);
+  run.begin();
+  for (const declaration of program.declarations) run.declaration(declaration);
+  run.end();
+  diagnostics.sort(compareDiagnostics);
+  return dedupe(diagnostics);
+}
+
+/** What lowering reported on behalf of rules, as those rules' diagnostics (with `options`' severities). */
+export function problemDiagnostics(problems: readonly LoweringProblem[], options: CheckOptions): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const severities = options.severities;
-
-  const push = (d: Diagnostic) => {
-    const severity = severities?.[d.ruleId] ?? d.severity;
-    if (severity === "off") return;
-    diagnostics.push(severity === d.severity ? d : { ...d, severity });
-  };
-
+  if (problems.length === 0) return diagnostics;
+  const rules = options.rules ?? ALL_RULES;
   metaById ??= new Map(ALL_RULES.map((r) => [r.meta.id, r.meta]));
   for (const p of problems) {
     const meta = metaById.get(p.ruleId);
@@ -63,38 +67,66 @@ export function checkProgram(
       p.replacement !== undefined
         ? { description: `Replace with '${p.replacement}'`, edits: [{ range: p.range, newText: p.replacement }] }
         : undefined;
-    push(toDiagnostic(meta, { messageId: p.messageId, data: p.data, range: p.range, ...(fix ? { fix } : {}) }));
+    withSeverity(diagnostics, options, toDiagnostic(meta, { messageId: p.messageId, data: p.data, range: p.range, ...(fix ? { fix } : {}) }));
+  }
+  return diagnostics;
+}
+
+/** Adds `d` to `out` with the severity `options` give its rule, unless they turn the rule off. */
+function withSeverity(out: Diagnostic[], options: CheckOptions, d: Diagnostic): void {
+  const severity = options.severities?.[d.ruleId] ?? d.severity;
+  if (severity === "off") return;
+  out.push(severity === d.severity ? d : { ...d, severity });
+}
+
+/**
+ * Some rules run over one program: `begin`, then `declaration` for each declaration to check,
+ * then `end`. Reports go to `diagnostics`, which the caller may replace between calls (the
+ * incremental checker collects each declaration's apart).
+ */
+export class RuleRun {
+  private readonly hooks = new Hooks();
+
+  constructor(
+    document: Document,
+    private readonly program: IrProgram,
+    options: CheckOptions,
+    rules: readonly Rule[],
+    public diagnostics: Diagnostic[] = [],
+  ) {
+    const severities = options.severities;
+    for (const rule of rules) {
+      if (severities?.[rule.meta.id] === "off") continue;
+      this.hooks.add(
+        rule.create({
+          program,
+          document,
+          options: options.ruleOptions?.[rule.meta.id] ?? {},
+          report: (r) => {
+            if (options.target === "docs" && r.basis !== undefined) {
+              if (r.basis === "server") return;
+              withSeverity(this.diagnostics, options, toDiagnostic(rule.meta, { ...r, severity: "error" }));
+              return;
+            }
+            withSeverity(this.diagnostics, options, toDiagnostic(rule.meta, r));
+          },
+        }),
+      );
+    }
   }
 
-  const hooks = new Hooks();
-  for (const rule of rules) {
-    if (severities?.[rule.meta.id] === "off") continue;
-    hooks.add(
-      rule.create({
-        program,
-        document,
-        options: options.ruleOptions?.[rule.meta.id] ?? {},
-        report: (r) => {
-          if (options.target === "docs" && r.basis !== undefined) {
-            if (r.basis === "server") return;
-            push(toDiagnostic(rule.meta, { ...r, severity: "error" }));
-            return;
-          }
-          push(toDiagnostic(rule.meta, r));
-        },
-      }),
-    );
+  begin(): void {
+    for (const h of this.hooks.program) h(this.program);
   }
 
-  for (const h of hooks.program) h(program);
-  for (const declaration of program.declarations) {
-    for (const h of hooks.declaration) h(declaration);
-    new Walker(declaration, hooks).object(declaration.root, undefined, undefined);
+  declaration(declaration: IrDeclaration): void {
+    for (const h of this.hooks.declaration) h(declaration);
+    new Walker(declaration, this.hooks).object(declaration.root, undefined, undefined);
   }
-  for (const h of hooks.done) h();
 
-  diagnostics.sort(compareDiagnostics);
-  return dedupe(diagnostics);
+  end(): void {
+    for (const h of this.hooks.done) h();
+  }
 }
 
 /** The rules' handlers, one list per hook, so that a node only meets the rules that look at it. */
@@ -180,7 +212,8 @@ class Walker {
   }
 }
 
-function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+/** Drops repeated findings (the same rule, place and message). */
+export function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return diagnostics.filter((d) => {
     const key = `${d.ruleId}|${d.range.start.offset}|${d.range.end.offset}|${d.message}`;

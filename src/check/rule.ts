@@ -23,6 +23,14 @@ export interface RuleMeta {
   /** Why it matters: the Bitrix24 behaviour it prevents, with the spec section. */
   readonly why: string;
   readonly severity: Severity;
+  /**
+   * `file`: what the rule reports while one declaration is walked may depend on other declarations,
+   * or it reports on the file as a whole (program and done hooks, state kept across declarations).
+   * Without it, the rule is declaration-local: its reports in a declaration depend only on that
+   * declaration, its options, the model and the file's translation tables, and the incremental
+   * checker (src/check/incremental.ts) reuses them while the declaration does not change.
+   */
+  readonly scope?: "file";
   /** Message templates by id; `{name}` placeholders are filled from the report's data. */
   readonly messages: Readonly<Record<string, string>>;
   /** Whether reports may carry an automatic fix. */

@@ -9,11 +9,16 @@
  * cache made by another version (or with other V8 flags). Without a usable one the bundle is
  * compiled from source, and the loader leaves a cache in the temporary directory for the next run.
  * A refused or unreadable cache only costs time, never correctness.
+ *
+ * `b24layout lsp` needs V8 flags that only take effect on the command line (src/lsp/heap.ts): the
+ * loader starts the same command in a child process with them, sharing its stdin and stdout.
  */
+import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Script } from "node:vm";
+import { hasLanguageServerFlags, LANGUAGE_SERVER_NODE_FLAGS } from "../lsp/heap.js";
 import type { CliIo } from "./io.js";
 
 interface Program {
@@ -23,8 +28,11 @@ interface Program {
 
 const bundle = join(__dirname, "b24layout.cjs");
 const source = readFileSync(bundle, "utf8");
-/** V8 only takes a cache made by the same Node version: the name says which one it was made by. */
-const cacheName = `b24layout-${process.version}-${process.arch}.cache`;
+/**
+ * V8 only takes a cache made by the same Node version with the same flags: the name says which
+ * version made it, and marks one made with the language server's flags (only ever a user cache).
+ */
+const cacheName = `b24layout-${process.version}-${process.arch}${hasLanguageServerFlags(process.execArgv) ? "-lsp" : ""}.cache`;
 const builtCache = join(__dirname, cacheName);
 const userCache = join(tmpdir(), "b24layout-code-cache", `${source.length}-${cacheName}`);
 
@@ -61,20 +69,30 @@ function load(script: Script): Program {
   return module.exports;
 }
 
-const warmUp = process.env["B24LAYOUT_WRITE_CODE_CACHE"];
-if (warmUp) {
-  // Build time: run the commands a user runs most, then save what V8 compiled for them.
-  const script = compile(undefined);
-  const program = load(script);
-  const sink = { write: () => {} };
-  const io = { stdout: sink, stderr: sink, env: {}, cwd: process.cwd() };
-  void (async () => {
-    // Only `check`: a cache with every command's functions is bigger and slower to load than
-    // compiling the rest when it is needed.
-    await program.main(["check", warmUp], io);
-    writeFileSync(builtCache, script.createCachedData());
-  })();
-} else {
+/**
+ * Runs this command again in a child with the language server's V8 flags, on the same stdin,
+ * stdout and stderr, and ends as it ends. When no child can be started, the server runs in this
+ * process, without the flags (only slower).
+ */
+function startLanguageServerWithFlags(): void {
+  const child = spawn(process.execPath, [...process.execArgv, ...LANGUAGE_SERVER_NODE_FLAGS, ...process.argv.slice(1)], { stdio: "inherit" });
+  const forwarded = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+  for (const signal of forwarded) process.on(signal, () => child.kill(signal));
+  child.on("error", () => {
+    // No child (a process limit, say): serve from this process, only slower.
+    for (const signal of forwarded) process.removeAllListeners(signal);
+    runProgram();
+  });
+  child.on("exit", (code, signal) => {
+    if (signal) {
+      for (const s of forwarded) process.removeAllListeners(s);
+      process.kill(process.pid, signal);
+    }
+    process.exit(code ?? 1);
+  });
+}
+
+function runProgram(): void {
   // A cache in the temporary directory only exists when the built one was missing or refused.
   const cachedData = readCache(userCache) ?? readCache(builtCache);
   const script = compile(cachedData);
@@ -98,4 +116,23 @@ if (warmUp) {
         process.exitCode = 2;
       },
     );
+}
+
+const warmUp = process.env["B24LAYOUT_WRITE_CODE_CACHE"];
+if (warmUp) {
+  // Build time: run the commands a user runs most, then save what V8 compiled for them.
+  const script = compile(undefined);
+  const program = load(script);
+  const sink = { write: () => {} };
+  const io = { stdout: sink, stderr: sink, env: {}, cwd: process.cwd() };
+  void (async () => {
+    // Only `check`: a cache with every command's functions is bigger and slower to load than
+    // compiling the rest when it is needed.
+    await program.main(["check", warmUp], io);
+    writeFileSync(builtCache, script.createCachedData());
+  })();
+} else if (process.argv[2] === "lsp" && !hasLanguageServerFlags(process.execArgv)) {
+  startLanguageServerWithFlags();
+} else {
+  runProgram();
 }

@@ -256,6 +256,39 @@ export function lower(document: Document, imports?: ImportScope): LoweringResult
   return new Lowering(imports).run(document);
 }
 
+/** What lowering one top-level statement gives (see FileLowering). */
+export interface StatementLowering {
+  /** The declaration, unless the statement is none (or has no name). */
+  readonly declaration: IrDeclaration | undefined;
+  readonly problems: readonly LoweringProblem[];
+  /** Whether the statement uses templates (parameters, `$references`, `when`, `each`, `use`). */
+  readonly templated: boolean;
+}
+
+/**
+ * A file's lowering in parts, for a checker that lowers again only the declarations that changed
+ * (src/check/incremental.ts). Lowering every statement of the document with `statement` and
+ * putting the declarations into `program` gives what `lower` gives.
+ */
+export interface FileLowering {
+  /** The problems of the file-level statements (translation tables, fragments). */
+  readonly problems: readonly LoweringProblem[];
+  /** One top-level statement; translation tables and fragments give nothing here (they are file-level). */
+  statement(s: Statement): StatementLowering;
+  /** The program of these declarations; `templated` when any statement was. */
+  program(declarations: IrDeclaration[], templated: boolean): IrProgram;
+}
+
+export function lowerFile(document: Document, imports?: ImportScope): FileLowering {
+  const lowering = new Lowering(imports);
+  lowering.beginDocument(document);
+  return {
+    problems: lowering.problemsSoFar(),
+    statement: (s) => lowering.statement(s),
+    program: (declarations, templated) => lowering.program(declarations, templated),
+  };
+}
+
 /**
  * One lowering of one document. Entries for model fields take the model's own string as their key
  * (equal to what was written): the emitter and the rules then compare keys by identity.
@@ -285,32 +318,65 @@ class Lowering {
 
   run(document: Document): LoweringResult {
     const declarations = newList<IrDeclaration>();
+    this.beginDocument(document);
+    for (const s of document.statements) {
+      const decl = this.topLevel(s);
+      if (decl) declarations.push(decl);
+    }
+    const program = this.program(declarations, this.templated);
+    const result = new LoweringResultNode(program, this.problems);
+    if (this.fragments.size > 0) (result as Writable<LoweringResult>).fragments = this.fragments;
+    return result;
+  }
+
+  /** The file-level statements every declaration may depend on: fragments and translation tables. */
+  beginDocument(document: Document): void {
     // Fragments first: a declaration may use one written after it.
     for (const s of document.statements) if (s.name.name === FRAGMENT_KEYWORD) this.collectFragment(s);
     for (const s of document.statements) {
       const keyword = s.name.name;
-      if (keyword === "") continue;
+      if (keyword !== TRANSLATIONS_KEYWORD && keyword !== FRAGMENT_KEYWORD) continue;
       if (s.label) this.problem(INVALID_ARGUMENT, "labelNotAllowed", { what: withArticle(`${keyword} declaration`) }, s.label.range);
-      if (keyword === TRANSLATIONS_KEYWORD) {
-        this.lowerTranslations(s);
-        continue;
-      }
-      if (keyword === FRAGMENT_KEYWORD) continue;
-      const spec = getDeclaration(keyword);
-      if (!spec) {
-        const options = [...DECLARATIONS.map((d) => d.keyword), TRANSLATIONS_KEYWORD];
-        this.unknown(s.name.name, s.name.range, "the top level of a file", options);
-        continue;
-      }
-      const decl = this.lowerDeclaration(s, spec);
-      if (decl) declarations.push(decl);
+      if (keyword === TRANSLATIONS_KEYWORD) this.lowerTranslations(s);
     }
+  }
+
+  /** A top-level statement other than the file-level ones of beginDocument. */
+  topLevel(s: Statement): IrDeclaration | undefined {
+    const keyword = s.name.name;
+    if (keyword === "" || keyword === TRANSLATIONS_KEYWORD || keyword === FRAGMENT_KEYWORD) return undefined;
+    if (s.label) this.problem(INVALID_ARGUMENT, "labelNotAllowed", { what: withArticle(`${keyword} declaration`) }, s.label.range);
+    const spec = getDeclaration(keyword);
+    if (!spec) {
+      const options = [...DECLARATIONS.map((d) => d.keyword), TRANSLATIONS_KEYWORD];
+      this.unknown(s.name.name, s.name.range, "the top level of a file", options);
+      return undefined;
+    }
+    return this.lowerDeclaration(s, spec);
+  }
+
+  /** One top-level statement on its own, with the problems it made (see FileLowering). */
+  statement(s: Statement): StatementLowering {
+    const before = this.problems.length;
+    this.templated = false;
+    const declaration = this.topLevel(s);
+    const templated = this.templated || (declaration !== undefined && declaration.params.length > 0);
+    const problems = this.problems.slice(before);
+    // The caller keeps them: the list does not grow with every statement lowered.
+    this.problems.length = before;
+    return { declaration, problems, templated };
+  }
+
+  /** The problems made so far (by beginDocument, before any statement). */
+  problemsSoFar(): readonly LoweringProblem[] {
+    return this.problems.slice();
+  }
+
+  program(declarations: IrDeclaration[], templated: boolean): IrProgram {
     const program = newProgram(declarations, this.translations);
     if (this.imports?.translations) program.importedTranslations = this.imports.translations;
-    if (this.templated || declarations.some((d) => d.params.length > 0)) program.templated = true;
-    const result = new LoweringResultNode(program, this.problems);
-    if (this.fragments.size > 0) (result as Writable<LoweringResult>).fragments = this.fragments;
-    return result;
+    if (templated || declarations.some((d) => d.params.length > 0)) program.templated = true;
+    return program;
   }
 
   // ----- reporting -----

@@ -5,7 +5,6 @@
  * Documents are synced incrementally and checked on every change, with the texts of the open
  * documents taking the place of the files on disk (an unsaved imported file counts as it is typed).
  */
-import { setFlagsFromString } from "node:v8";
 import { dirname } from "node:path";
 import { ResponseError, ErrorCodes, type Location, type WorkspaceEdit } from "vscode-languageserver/node";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -21,7 +20,8 @@ import {
   type InitializeResult,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { check, ModuleCache, type CheckResult } from "../index.js";
+import { ModuleCache, type CheckResult } from "../index.js";
+import { IncrementalChecker } from "../check/incremental.js";
 import type { SourceHost } from "../lower/imports.js";
 import { findUpward, sourceHost } from "../cli/files.js";
 import { CONFIG_FILE } from "../config/config.js";
@@ -62,6 +62,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const docsRoot = options.docsRoot ?? packageRoot();
   /** The last check of each open document, for code actions. */
   const results = new Map<string, { version: number; result: CheckResult }>();
+  /** Each open document's checker: a change re-checks only what it touched (src/check/incremental.ts). */
+  const checkers = new Map<string, IncrementalChecker>();
   /** Config files whose problems are shown, so they can be cleared. */
   const shownConfigs = new Set<string>();
   let prettierConfig: ((file: string) => Promise<FormatOptions>) | undefined;
@@ -99,7 +101,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const file = pathOf(document.uri);
     const state = file ? configs.stateFor(file) : undefined;
     if (state?.path) showConfigProblems(state.path, state.problems);
-    const result = check(document.getText(), {
+    let checker = checkers.get(document.uri);
+    if (!checker) checkers.set(document.uri, (checker = new IncrementalChecker()));
+    const result = checker.check(document.getText(), {
       ...optionsFor(file),
       ...(file ? { file, host: hostFor(file), modules: new ModuleCache() } : {}),
     });
@@ -166,6 +170,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   documents.onDidClose((event) => {
     results.delete(event.document.uri);
+    checkers.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
@@ -360,10 +365,8 @@ export function settingsToOptions(raw: { target?: unknown; languages?: unknown; 
 
 /** `b24layout lsp --stdio`: serves the process's stdin and stdout until the client exits. */
 export function runLanguageServer(): void {
-  // Every change checks the document again and drops the previous result: a young generation big
-  // enough for one check's objects keeps them from being promoted, and the collector's time (a
-  // quarter of a change's, measured on a 2,000-line file) shrinks.
-  setFlagsFromString("--max-semi-space-size=64");
+  // The process should run with LANGUAGE_SERVER_NODE_FLAGS (src/lsp/heap.ts): the CLI's loader and
+  // the VS Code extension start it so.
   const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
   startServer(connection);
 }

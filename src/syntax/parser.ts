@@ -4,6 +4,7 @@ import {
   getLookaheadPaths,
   LLkLookaheadStrategy,
   tokenMatcher,
+  type ILexingResult,
   type IOrAlt,
   type IRecognitionException,
   type IToken,
@@ -155,10 +156,18 @@ interface LabelledName {
 // Every node is made by a plain constructor, not an object literal: see util/plain-constructor.ts.
 const plain = plainConstructor;
 
+/**
+ * Every position made while it is set, in the order made: an incremental parse (parseRegion)
+ * keeps the positions of the statements it reuses in it, to move them when the text before them
+ * changes length.
+ */
+let positionSink: Position[] | undefined;
+
 const SourcePosition = plain(function (this: Writable<Position>, offset: number, line: number, column: number) {
   this.offset = offset;
   this.line = line;
   this.column = column;
+  if (positionSink !== undefined) positionSink.push(this);
 });
 
 const SourceRange = plain(function (this: Writable<Range>, start: Position, end: Position) {
@@ -1603,11 +1612,70 @@ export interface ParseResult {
 
 /** Parses `.b24layout` text. Never throws: every problem becomes a diagnostic, and the AST is as complete as recovery allows. */
 export function parse(text: string): ParseResult {
+  const parsed = parseLexed(text, b24Lexer.tokenize(text));
+  const end = sharedParser!.endOfText();
+  const document = new DocumentNode(parsed.statements, parsed.comments, new SourceRange(textStart(), end), parsed.imports);
+  return new ParseResultObject(document, parsed.diagnostics);
+}
+
+/** What parsing a text, or a part of one (parseRegion), finds. */
+export interface ParsedPart {
+  readonly statements: readonly Statement[];
+  readonly comments: readonly Comment[];
+  readonly imports: readonly ImportDeclaration[];
+  /** Lexing and parsing errors, in source order. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Every position of the part's nodes, comments and diagnostics, each once. */
+  readonly positions: readonly Position[];
+}
+
+/** `parse`, also returning every position it made (see ParsedPart.positions). */
+export function parseWithPositions(text: string): ParseResult & { readonly positions: readonly Position[] } {
+  const positions: Position[] = [];
+  positionSink = positions;
+  try {
+    return { ...parse(text), positions };
+  } finally {
+    positionSink = undefined;
+  }
+}
+
+/**
+ * Parses the lines of `text` from offset `start` (the first character of line `line`) to offset
+ * `end`, as the top-level statements they hold, with positions in the whole text. The caller
+ * decides whether the part stands alone (see src/check/incremental.ts): the parser sees only its
+ * tokens.
+ */
+export function parseRegion(text: string, start: number, end: number, line: number): ParsedPart {
+  const lexed = b24Lexer.tokenize(text.slice(start, end));
+  const lines = line - 1;
+  for (const tok of lexed.tokens) {
+    tok.startOffset += start;
+    tok.startLine! += lines;
+  }
+  for (const tok of lexed.groups["comments"] ?? []) {
+    tok.startOffset += start;
+    tok.startLine! += lines;
+  }
+  for (const e of lexed.errors) {
+    e.offset += start;
+    e.line! += lines;
+  }
+  const positions: Position[] = [];
+  positionSink = positions;
+  try {
+    return { ...parseLexed(text, lexed), positions };
+  } finally {
+    positionSink = undefined;
+  }
+}
+
+/** Parses the tokens of `text` (or of a part of it, with positions in the whole text). */
+function parseLexed(text: string, lexed: ILexingResult): Omit<ParsedPart, "positions"> {
   const parser = (sharedParser ??= new B24Parser());
   const diagnostics: Diagnostic[] = [];
   const syntaxError = (message: string, range: Range) => diagnostics.push(new SyntaxDiagnostic(message, range));
 
-  const lexed = b24Lexer.tokenize(text);
   const rawComments = lexed.groups["comments"] ?? [];
   parser.begin(text, lexed.tokens, rawComments);
   for (const e of lexed.errors) {
@@ -1642,9 +1710,7 @@ export function parse(text: string): ParseResult {
   }
   diagnostics.push(...parser.semanticProblems);
   diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
-
-  const document = new DocumentNode(statements, comments, new SourceRange(textStart(), parser.endOfText()), parser.imports);
-  return new ParseResultObject(document, dedupeSameSpot(diagnostics));
+  return { statements, comments, imports: parser.imports, diagnostics: dedupeSameSpot(diagnostics) };
 }
 
 /** The message for characters no token starts with. */

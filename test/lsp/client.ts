@@ -24,6 +24,8 @@ const ROOT = resolve(import.meta.dirname, "../..");
 
 export interface TestClient {
   readonly connection: ProtocolConnection;
+  /** The process started (`b24layout lsp`, which serves from a child of its own: see src/cli/loader.ts). */
+  readonly process: ChildProcess;
   /** Opens a document and resolves with its first diagnostics. */
   open(uri: string, text: string): Promise<PublishDiagnosticsParams>;
   /** Sends a change and resolves with the diagnostics of that version. */
@@ -56,6 +58,7 @@ export async function startClient(rootUri: string): Promise<TestClient> {
 
   return {
     connection,
+    process: child,
     diagnosticsFor,
     async open(uri, text) {
       const next = diagnosticsFor(uri, 1);

@@ -4,6 +4,7 @@
  */
 import { join } from "node:path";
 import { workspace, type ExtensionContext } from "vscode";
+import { LANGUAGE_SERVER_NODE_FLAGS } from "../../src/lsp/heap.js";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 
 /** The language id of contributes.languages, and the section of the settings (`b24layout.*`). */
@@ -14,8 +15,9 @@ let client: LanguageClient | undefined;
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(join("dist", "server.js"));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.stdio },
-    debug: { module, transport: TransportKind.stdio, options: { execArgv: ["--nolazy", "--inspect=6009"] } },
+    // The server's V8 flags (a young generation that holds a whole check) only work on the command line.
+    run: { module, transport: TransportKind.stdio, options: { execArgv: [...LANGUAGE_SERVER_NODE_FLAGS] } },
+    debug: { module, transport: TransportKind.stdio, options: { execArgv: [...LANGUAGE_SERVER_NODE_FLAGS, "--nolazy", "--inspect=6009"] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],

@@ -8,6 +8,7 @@ export default defineRule({
     description: "Disallow two declarations with the same name.",
     why: "Each declaration compiles to its own `<name>.<kind>.json` payload for its REST method (spec §1), and activities refer to layouts by name. Two declarations of one kind with one name would overwrite each other's output and make `layout <name>` ambiguous; reusing a name across kinds makes the file hard to follow. Names that differ only in case collide on case-insensitive file systems (a warning).",
     severity: "error",
+    scope: "file",
     spec: "§1",
     messages: {
       sameKind: "Duplicate {keyword} '{name}': the first is on line {line}, and both would be written to '{file}'.",

@@ -1,0 +1,330 @@
+/**
+ * Checking a text again after an edit, redoing only what the edit touched: the language server's
+ * check (a keystroke in a 2,000-line file parses, lowers and checks one declaration, not 75).
+ *
+ * The result is what `check` gives for the same text: the incremental path is only taken where
+ * that is certain, and the full check runs otherwise (test/check/incremental.test.ts compares the
+ * two on edits of every example).
+ *
+ * How:
+ * - The edit is the span between the common prefix and suffix of the old and new texts. The
+ *   region re-parsed is made of whole lines: from the line after the last top-level statement that
+ *   ends before the edit's line, to the line where the first statement after the edit's last line
+ *   starts. It is parsed on its own (parseRegion); the statements around it are kept, and those
+ *   after it move: their positions (every one the parser made, kept in `positions`) are shifted in
+ *   place by the edit's length and line count. The region stands for itself only when it parses
+ *   without any problem, its last statement and the one before it end with a `}` (so no token
+ *   across the boundary could have belonged to the other side), and the file has no imports.
+ * - Lowering and the declaration-local rules (RuleMeta.scope) run for the re-parsed statements;
+ *   the others keep their lowered declaration and findings, which share the shifted positions. A
+ *   change to the file-level statements (translation tables, fragments), to whether the file uses
+ *   templates, to the number of lines before a kept statement (messages quote line numbers) or to
+ *   the options lowers and checks every statement again, from the kept syntax trees.
+ * - File-scoped rules run over the whole program at every change.
+ */
+import { compareDiagnostics, type Diagnostic } from "../diagnostic.js";
+import { check as checkText, type CheckResult, type SourceOptions } from "../index.js";
+import { lowerFile, type FileLowering, type StatementLowering } from "../lower/lower.js";
+import type { IrDeclaration } from "../lower/ir.js";
+import type { Comment, Document, Position, Statement } from "../syntax/ast.js";
+import { parseRegion, parseWithPositions } from "../syntax/parser.js";
+import { dedupe, problemDiagnostics, RuleRun, type CheckOptions } from "./checker.js";
+import type { Rule } from "./rule.js";
+import { ALL_RULES } from "./rules/index.js";
+import { applySuppressions } from "./suppressions.js";
+import { TRANSLATIONS_KEYWORD } from "../model/statements.js";
+import { FRAGMENT_KEYWORD } from "../model/templates.js";
+
+/** A top-level statement's lowering and the findings that depend only on it. */
+interface StatementState {
+  readonly lowering: StatementLowering;
+  /** Its lowering problems and the declaration-local rules' findings, as diagnostics. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+interface State {
+  readonly text: string;
+  readonly document: Document;
+  /** Every position of `document`'s nodes, comments and syntax diagnostics (each once). */
+  readonly positions: Position[];
+  readonly syntaxDiagnostics: readonly Diagnostic[];
+  readonly optionsKey: string;
+  readonly rules: readonly Rule[];
+  readonly lowering: FileLowering;
+  readonly contextDiagnostics: readonly Diagnostic[];
+  readonly templated: boolean;
+  readonly statements: Map<Statement, StatementState>;
+  readonly result: CheckResult;
+}
+
+/** How the last `check` was made, for tests and the benchmark. */
+export type CheckKind = "full" | "incremental" | "reparsed" | "unchanged";
+
+/**
+ * Checks successive versions of one text (see the module comment). A text with imports is always
+ * checked in full, by `check` (what it imports may have changed without it).
+ */
+export class IncrementalChecker {
+  private state: State | undefined;
+  /** How the last `check` was made. */
+  lastKind: CheckKind = "full";
+
+  check(text: string, options: CheckOptions & SourceOptions = {}): CheckResult {
+    const rules = options.rules ?? ALL_RULES;
+    const optionsKey = JSON.stringify([options.severities ?? {}, options.ruleOptions ?? {}, options.target ?? "server"]);
+    const previous = this.state;
+    let next: State | undefined;
+    if (previous && previous.optionsKey === optionsKey && previous.rules === rules) {
+      if (previous.text === text) {
+        this.lastKind = "unchanged";
+        return previous.result;
+      }
+      try {
+        next = edit(previous, text, options);
+      } catch (error) {
+        // The previous state may be half moved: start again from scratch next time.
+        this.state = undefined;
+        throw error;
+      }
+    }
+    if (next) {
+      this.lastKind = next.lowering === previous!.lowering ? "incremental" : "reparsed";
+    } else {
+      next = full(text, options, rules, optionsKey);
+      this.lastKind = "full";
+      if (!next) {
+        this.state = undefined;
+        return checkText(text, options);
+      }
+    }
+    this.state = next;
+    return next.result;
+  }
+
+  /** Forgets the previous text: the next check is a full one. */
+  reset(): void {
+    this.state = undefined;
+  }
+}
+
+/** The state of `text` checked from scratch; undefined for a text with imports. */
+function full(text: string, options: CheckOptions, rules: readonly Rule[], optionsKey: string): State | undefined {
+  const parsed = parseWithPositions(text);
+  if (parsed.document.imports.length > 0) return undefined;
+  return analyse(text, parsed.document, [...parsed.positions], parsed.diagnostics, options, rules, optionsKey, undefined);
+}
+
+/**
+ * Lowers and checks `document`. With `reuse`, the file-level lowering and the statements' states
+ * it holds are kept (the caller has decided they are still right).
+ */
+function analyse(
+  text: string,
+  document: Document,
+  positions: Position[],
+  syntaxDiagnostics: readonly Diagnostic[],
+  options: CheckOptions,
+  rules: readonly Rule[],
+  optionsKey: string,
+  reuse: Pick<State, "lowering" | "contextDiagnostics" | "statements" | "templated"> | undefined,
+): State {
+  let lowering = reuse?.lowering;
+  let contextDiagnostics = reuse?.contextDiagnostics;
+  if (!lowering || !contextDiagnostics) {
+    lowering = lowerFile(document);
+    contextDiagnostics = problemDiagnostics(lowering.problems, options);
+  }
+  const kept = reuse?.statements;
+  const statements = new Map<Statement, StatementState>();
+  const lowered: [Statement, StatementLowering][] = [];
+  let templated = false;
+  for (const s of document.statements) {
+    const state = kept?.get(s);
+    if (state) statements.set(s, state);
+    const l = state?.lowering ?? lowering.statement(s);
+    lowered.push([s, l]);
+    if (l.templated) templated = true;
+  }
+  if (reuse && templated !== reuse.templated) {
+    // The template rules look at every declaration once any is templated: check them all again.
+    return analyse(text, document, positions, syntaxDiagnostics, options, rules, optionsKey, undefined);
+  }
+
+  const declarations: IrDeclaration[] = [];
+  for (const [, l] of lowered) if (l.declaration) declarations.push(l.declaration);
+  const program = lowering.program(declarations, templated);
+
+  const local = rules.filter((r) => r.meta.scope !== "file");
+  const fileRules = rules.filter((r) => r.meta.scope === "file");
+  const localRun = new RuleRun(document, program, options, local);
+  localRun.begin();
+  const found: Diagnostic[] = [...contextDiagnostics];
+  for (const [s, l] of lowered) {
+    let state = statements.get(s);
+    if (!state) {
+      const diagnostics = problemDiagnostics(l.problems, options);
+      if (l.declaration) {
+        localRun.diagnostics = diagnostics;
+        localRun.declaration(l.declaration);
+      }
+      state = { lowering: l, diagnostics };
+      statements.set(s, state);
+    }
+    found.push(...state.diagnostics);
+  }
+  localRun.diagnostics = found;
+  localRun.end();
+  const fileRun = new RuleRun(document, program, options, fileRules, found);
+  fileRun.begin();
+  for (const d of declarations) fileRun.declaration(d);
+  fileRun.end();
+  found.sort(compareDiagnostics);
+
+  const all = [...syntaxDiagnostics, ...dedupe(found)];
+  const diagnostics = (document.comments.length === 0 ? all : applySuppressions(all, document.comments)).sort(compareDiagnostics);
+  return {
+    text,
+    document,
+    positions,
+    syntaxDiagnostics,
+    optionsKey,
+    rules,
+    lowering,
+    contextDiagnostics,
+    templated,
+    statements,
+    result: { document, program, diagnostics },
+  };
+}
+
+/** The state of `text`, an edit of `previous.text`; undefined when only a full check is certain. */
+function edit(previous: State, text: string, options: CheckOptions): State | undefined {
+  const old = previous.text;
+  const document = previous.document;
+  // Taken now: the end may be one of the positions moved below.
+  const lastLine = document.range.end.line;
+  // After a syntax error the parser may not be at the top level where the region starts or ends
+  // (a stray '{' lifts what follows out of a block that never closes): only a text that parsed
+  // without one is split.
+  if (previous.syntaxDiagnostics.length > 0) return undefined;
+
+  // The edit: old[from, oldTo) became text[from, newTo).
+  const limit = Math.min(old.length, text.length);
+  let from = 0;
+  while (from < limit && old.charCodeAt(from) === text.charCodeAt(from)) from++;
+  let back = 0;
+  while (back < limit - from && old.charCodeAt(old.length - 1 - back) === text.charCodeAt(text.length - 1 - back)) back++;
+  const oldTo = old.length - back;
+  const newTo = text.length - back;
+  const delta = text.length - old.length;
+  // A CR LF pair that the edit splits or makes changes how lines are counted around it.
+  const crlf = (t: string, i: number) => t.charCodeAt(i - 1) === 13 && t.charCodeAt(i) === 10;
+  if (crlf(old, from) || crlf(text, from) || crlf(old, oldTo) || crlf(text, newTo)) return undefined;
+
+  const statements = document.statements;
+  const fromLine = lineAt(old, from);
+  const toLine = fromLine + lineBreaks(old, from, oldTo);
+  // Statements [0, first) end on lines before the edit; [after, …) start on lines after it.
+  let first = 0;
+  while (first < statements.length && statements[first]!.range.end.line < fromLine) first++;
+  let after = first;
+  while (after < statements.length && statements[after]!.range.start.line <= toLine) after++;
+
+  const before = statements[first - 1];
+  if (before && !endsWithBody(before)) return undefined;
+  const start = before ? nextLineStart(old, before.range.end.offset) : 0;
+  const next = statements[after];
+  const end = next ? next.range.start.offset - (next.range.start.column - 1) : old.length;
+  if (start > from || end < oldTo) return undefined;
+  // No statement or comment may cross the region's bounds (`} layout b {` on one line, say).
+  const crosses = (r: { readonly range: { readonly start: Position; readonly end: Position } }) =>
+    (r.range.start.offset < start && r.range.end.offset > start) || (r.range.start.offset < end && r.range.end.offset > end);
+  if (statements.slice(first, after).some(crosses) || document.comments.some(crosses)) return undefined;
+  if (statements[first] && statements[first]!.range.start.offset < start) return undefined;
+  const line = before ? before.range.end.line + 1 : 1;
+  // Where what is kept after the region starts: nothing is when the region runs to the end (what
+  // sits at the end of the old text, an "end of file" error, say, was the region's).
+  const keptFrom = next ? end : Infinity;
+
+  const region = parseRegion(text, start, end + delta, line);
+  if (region.diagnostics.length > 0 || region.imports.length > 0) return undefined;
+  const last = region.statements[region.statements.length - 1];
+  if (last && !endsWithBody(last)) return undefined;
+
+  const lines = lineBreaks(text, from, newTo) - (toLine - fromLine);
+
+  // What is kept around the region, taken before the positions after it move.
+  const comments: Comment[] = [];
+  for (const c of document.comments) if (c.range.start.offset < start) comments.push(c);
+  comments.push(...region.comments);
+  for (const c of document.comments) if (c.range.start.offset >= keptFrom) comments.push(c);
+  // Move what follows the region, and keep every position but the region's old ones.
+  const positions: Position[] = [];
+  for (const p of previous.positions) {
+    if (p.offset < start) positions.push(p);
+    else if (p.offset >= keptFrom) {
+      const moved = p as { offset: number; line: number };
+      moved.offset += delta;
+      moved.line += lines;
+      positions.push(p);
+    }
+  }
+  for (const p of region.positions) positions.push(p);
+
+  const changed = new Set<Statement>([...statements.slice(first, after), ...region.statements]);
+  const keptStatements = [...statements.slice(0, first), ...region.statements, ...statements.slice(after)];
+  const newDocument: Document = {
+    kind: "Document",
+    statements: keptStatements,
+    comments,
+    range: { start: { offset: 0, line: 1, column: 1 }, end: endOfText(text, lastLine + lines) },
+    imports: [],
+  };
+
+  // The file-level statements, the line numbers messages quote, or the options changed: lower
+  // and check every statement again (the syntax trees stay).
+  const fileLevel = [...changed].some((s) => s.name.name === TRANSLATIONS_KEYWORD || s.name.name === FRAGMENT_KEYWORD);
+  const reuse = fileLevel || lines !== 0 ? undefined : previous;
+  return analyse(text, newDocument, positions, [], options, previous.rules, previous.optionsKey, reuse);
+}
+
+/** Whether a top-level statement ends with the `}` of its body. */
+function endsWithBody(s: Statement): boolean {
+  return s.body !== undefined && s.range.end.offset === s.body.range.end.offset && s.body.range.end.offset > s.body.range.start.offset;
+}
+
+function isBreak(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10);
+}
+
+/** The 1-based line of `offset`. */
+function lineAt(text: string, offset: number): number {
+  return 1 + lineBreaks(text, 0, offset);
+}
+
+/** The line breaks in text[from, to) (CR LF counts once, at its LF). */
+function lineBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  const cr = text.indexOf("\r", from);
+  if (cr < 0 || cr >= to) {
+    // No CR: count LFs natively.
+    for (let i = text.indexOf("\n", from); i >= 0 && i < to; i = text.indexOf("\n", i + 1)) n++;
+    return n;
+  }
+  for (let i = from; i < to; i++) if (isBreak(text, i)) n++;
+  return n;
+}
+
+/** The offset just past the first line break at or after `offset` (the text's length if none). */
+function nextLineStart(text: string, offset: number): number {
+  for (let i = offset; i < text.length; i++) if (isBreak(text, i)) return i + 1;
+  return text.length;
+}
+
+/** The end of `text`, whose last line is `line`. */
+function endOfText(text: string, line: number): Position {
+  let lineStart = text.length;
+  while (lineStart > 0 && !isBreak(text, lineStart - 1)) lineStart--;
+  return { offset: text.length, line, column: text.length - lineStart + 1 };
+}

@@ -1,0 +1,152 @@
+/**
+ * The incremental checker gives what `check` gives: on runs of random edits to every example
+ * (typing into strings, new lines, braces and quotes that break the text, deletions), each version
+ * is checked both ways and the diagnostics, the syntax tree and the program compared.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { check } from "../../src/index.js";
+import { IncrementalChecker, type CheckKind } from "../../src/check/incremental.js";
+import type { CheckOptions } from "../../src/check/checker.js";
+
+const root = join(import.meta.dirname, "..", "..");
+const examples = readdirSync(join(root, "examples"))
+  .filter((f) => f.endsWith(".b24layout"))
+  .map((f) => ({ name: f, text: readFileSync(join(root, "examples", f), "utf8") }));
+const large = { name: "a generated file of many layouts", text: manyLayouts() };
+
+/** A small deterministic generator (mulberry32), so that a failure can be replayed. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** More with B24LAYOUT_INCREMENTAL_SEEDS=n, to search harder than CI does. */
+const SEEDS = Array.from({ length: Number(process.env["B24LAYOUT_INCREMENTAL_SEEDS"] ?? 3) }, (_, i) => i + 1);
+
+const TYPED = ["x", "a", "1", " ", "\n", '"', "{", "}", "@", "$", "/", "*", "-", ":", "\r\n", "e", "Z"];
+
+/** One edit of `text`: mostly typing a character or deleting one, sometimes more. */
+function editOf(text: string, next: () => number): string {
+  const at = Math.floor(next() * (text.length + 1));
+  const r = next();
+  if (r < 0.45) return text.slice(0, at) + TYPED[Math.floor(next() * TYPED.length)]! + text.slice(at);
+  if (r < 0.75) return text.slice(0, at) + text.slice(at + 1);
+  if (r < 0.85) {
+    // Inside a string: where authors type most.
+    const quote = text.indexOf('"', at);
+    if (quote >= 0) return text.slice(0, quote + 1) + "typed" + text.slice(quote + 1);
+    return text;
+  }
+  if (r < 0.95) return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 40));
+  // A whole line duplicated.
+  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+  const lineEnd = text.indexOf("\n", at);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd + 1);
+  return text.slice(0, lineStart) + line + text.slice(lineStart);
+}
+
+function same(incremental: IncrementalChecker, text: string, options: CheckOptions, context: string): CheckKind {
+  const got = incremental.check(text, options);
+  const want = check(text, options);
+  const lines = (r: typeof got) => r.diagnostics.map((d) => `${d.ruleId} ${d.range.start.offset}:${d.range.start.line}:${d.range.start.column}-${d.range.end.offset} ${d.message}`);
+  expect(lines(got), context).toEqual(lines(want));
+  expect(JSON.stringify(got.diagnostics), context).toBe(JSON.stringify(want.diagnostics));
+  expect(JSON.stringify(got.document), context).toBe(JSON.stringify(want.document));
+  expect(JSON.stringify(got.program.declarations.map((d) => d.root)), context).toBe(JSON.stringify(want.program.declarations.map((d) => d.root)));
+  expect(got.program.templated ?? false, context).toBe(want.program.templated ?? false);
+  return incremental.lastKind;
+}
+
+function run(name: string, original: string, seed: number, steps: number, options: CheckOptions = {}): Map<CheckKind, number> {
+  const next = random(seed);
+  const incremental = new IncrementalChecker();
+  const kinds = new Map<CheckKind, number>();
+  let text = original;
+  same(incremental, text, options, `${name}, the original`);
+  for (let step = 0; step < steps; step++) {
+    // Now and then back to the original, so that runs do not drift into text that never parses.
+    const before = text;
+    text = next() < 0.1 ? original : editOf(text, next);
+    const kind = same(incremental, text, options, `${name}, seed ${seed}, step ${step}: ${JSON.stringify(diffOf(before, text))}`);
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+  return kinds;
+}
+
+/** The edit between two texts, for failure messages. */
+function diffOf(a: string, b: string): { at: number; removed: string; inserted: string } {
+  let from = 0;
+  while (from < a.length && from < b.length && a[from] === b[from]) from++;
+  let back = 0;
+  while (back < a.length - from && back < b.length - from && a[a.length - 1 - back] === b[b.length - 1 - back]) back++;
+  return { at: from, removed: a.slice(from, a.length - back), inserted: b.slice(from, b.length - back) };
+}
+
+function manyLayouts(): string {
+  const parts = ["translations {\n  en {\n    title \"Title\"\n    call \"Call\"\n  }\n  de {\n    title \"Titel\"\n  }\n}\n"];
+  for (let i = 0; i < 12; i++) {
+    parts.push(
+      `\n// layout ${i}\nlayout record${i} {\n  icon call-completed\n  header @title {\n    tag status "Paid" primary\n  }\n` +
+        `  body {\n    logo call-incoming\n    text client "Client ${i}" bold\n    link deal "Deal" -> redirect "/crm/deal/details/${i}/"\n  }\n` +
+        `  footer {\n    button open @call primary -> redirect "/crm/"\n  }\n}\n`,
+    );
+  }
+  return parts.join("");
+}
+
+describe("the incremental checker", () => {
+  it.each(examples.map((e) => [e.name, e.text] as const))("agrees with check on random edits of %s", (name, text) => {
+    const kinds = new Map<CheckKind, number>();
+    for (const seed of SEEDS) for (const [k, n] of run(name, text, seed, 40)) kinds.set(k, (kinds.get(k) ?? 0) + n);
+    // It is incremental often enough to matter (a fallback to full checks everywhere would pass the comparisons).
+    expect(kinds.get("incremental") ?? 0).toBeGreaterThan(0);
+  });
+
+  it("agrees with check on a file of many layouts, and re-checks a typed character incrementally", () => {
+    const kinds = new Map<CheckKind, number>();
+    for (const seed of SEEDS) for (const [k, n] of run(large.name, large.text, seed + 6, 200)) kinds.set(k, (kinds.get(k) ?? 0) + n);
+    expect(kinds.get("incremental") ?? 0).toBeGreaterThan(20 * SEEDS.length);
+  });
+
+  it("agrees with check with rule options, severities and the docs target", () => {
+    const options: CheckOptions = { severities: { "missing-translation": "off", "unknown-code": "warning" }, target: "docs", ruleOptions: { "missing-translation": { languages: ["en", "de"] } } };
+    run(large.name, large.text, 11, 60, options);
+    run(examples[0]!.name, examples[0]!.text, 12, 60, options);
+  });
+
+  it("checks a typed character in a string of one declaration without lowering the others again", () => {
+    const incremental = new IncrementalChecker();
+    const first = incremental.check(large.text);
+    const at = large.text.indexOf('"Client 5"') + 1;
+    const edited = large.text.slice(0, at) + "x" + large.text.slice(at);
+    const second = incremental.check(edited);
+    expect(incremental.lastKind).toBe("incremental");
+    // The declarations before and after the edit are the same objects; the edited one is new.
+    const names = first.program.declarations.map((d) => d.name);
+    const index = names.indexOf("record5");
+    expect(second.program.declarations[index - 1]).toBe(first.program.declarations[index - 1]);
+    expect(second.program.declarations[index + 1]).toBe(first.program.declarations[index + 1]);
+    expect(second.program.declarations[index]).not.toBe(first.program.declarations[index]);
+    // Those after it moved by one character.
+    const after = second.program.declarations[index + 1]!;
+    expect(after.range.start.offset).toBe(large.text.indexOf("layout record6") + 1);
+  });
+
+  it("checks in full when the translation table changes, and when the options change", () => {
+    const incremental = new IncrementalChecker();
+    incremental.check(large.text);
+    incremental.check(large.text.replace('title "Title"', 'title "Titles"'));
+    expect(incremental.lastKind).toBe("reparsed");
+    incremental.check(large.text, { severities: { "unknown-code": "off" } });
+    expect(incremental.lastKind).toBe("full");
+    incremental.check(large.text, { severities: { "unknown-code": "off" } });
+    expect(incremental.lastKind).toBe("unchanged");
+  });
+});
