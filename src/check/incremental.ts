@@ -17,9 +17,10 @@
  *   across the boundary could have belonged to the other side), and the file has no imports.
  * - Lowering and the declaration-local rules (RuleMeta.scope) run for the re-parsed statements;
  *   the others keep their lowered declaration and findings, which share the shifted positions. A
- *   change to the file-level statements (translation tables, fragments), to whether the file uses
- *   templates, to the number of lines before a kept statement (messages quote line numbers) or to
- *   the options lowers and checks every statement again, from the kept syntax trees.
+ *   change to the file-level statements (translation tables, fragments) or to whether the file uses
+ *   templates lowers and checks every statement again, from the kept syntax trees; when lines
+ *   moved, so do the statements with a finding that quotes a line number ("first on line 12"). A
+ *   change of options checks in full.
  * - File-scoped rules run over the whole program at every change.
  */
 import { compareDiagnostics, type Diagnostic } from "../diagnostic.js";
@@ -127,7 +128,10 @@ function analyse(
   rules: readonly Rule[],
   optionsKey: string,
   reuse: Pick<State, "lowering" | "contextDiagnostics" | "statements" | "templated"> | undefined,
+  linesMoved = false,
 ): State {
+  // Lines moved: a finding that quotes a line number ("first on line 12") may be out of date.
+  if (reuse && linesMoved && reuse.contextDiagnostics.some(quotesLine)) reuse = undefined;
   let lowering = reuse?.lowering;
   let contextDiagnostics = reuse?.contextDiagnostics;
   if (!lowering || !contextDiagnostics) {
@@ -139,7 +143,8 @@ function analyse(
   const lowered: [Statement, StatementLowering][] = [];
   let templated = false;
   for (const s of document.statements) {
-    const state = kept?.get(s);
+    let state = kept?.get(s);
+    if (state && linesMoved && state.diagnostics.some(quotesLine)) state = undefined;
     if (state) statements.set(s, state);
     const l = state?.lowering ?? lowering.statement(s);
     lowered.push([s, l]);
@@ -281,11 +286,18 @@ function edit(previous: State, text: string, options: CheckOptions): State | und
     imports: [],
   };
 
-  // The file-level statements, the line numbers messages quote, or the options changed: lower
-  // and check every statement again (the syntax trees stay).
+  // A file-level statement changed: lower and check every statement again (the syntax trees stay).
   const fileLevel = [...changed].some((s) => s.name.name === TRANSLATIONS_KEYWORD || s.name.name === FRAGMENT_KEYWORD);
-  const reuse = fileLevel || lines !== 0 ? undefined : previous;
-  return analyse(text, newDocument, positions, [], options, previous.rules, previous.optionsKey, reuse);
+  return analyse(text, newDocument, positions, [], options, previous.rules, previous.optionsKey, fileLevel ? undefined : previous, lines !== 0);
+}
+
+/** The rules with a message that quotes a line number (`{line}`). */
+let lineQuoting: ReadonlySet<string> | undefined;
+
+/** Whether `d`'s message may quote a line number. */
+function quotesLine(d: Diagnostic): boolean {
+  lineQuoting ??= new Set(ALL_RULES.filter((r) => Object.values(r.meta.messages).some((m) => m.includes("{line}"))).map((r) => r.meta.id));
+  return lineQuoting.has(d.ruleId);
 }
 
 /** Whether a top-level statement ends with the `}` of its body. */
