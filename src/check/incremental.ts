@@ -63,7 +63,12 @@ export type CheckKind = "full" | "incremental" | "reparsed" | "unchanged";
 
 /**
  * Checks successive versions of one text (see the module comment). A text with imports is always
- * checked in full, by `check` (what it imports may have changed without it).
+ * checked in full, by `check` (what it imports may have changed without it), and so is any text
+ * when the options hold more than plain data (a Set, a function, a cycle), which cannot be
+ * compared with the previous ones.
+ *
+ * A result holds until the next call: that one moves, in place, the positions of what follows
+ * the edit, in the earlier result too.
  */
 export class IncrementalChecker {
   private state: State | undefined;
@@ -72,7 +77,12 @@ export class IncrementalChecker {
 
   check(text: string, options: CheckOptions & SourceOptions = {}): CheckResult {
     const rules = options.rules ?? ALL_RULES;
-    const optionsKey = JSON.stringify([options.severities ?? {}, options.ruleOptions ?? {}, options.target ?? "server"]);
+    const optionsKey = plainKey([options.severities ?? {}, options.ruleOptions ?? {}, options.target ?? "server"]);
+    if (optionsKey === undefined) {
+      this.state = undefined;
+      this.lastKind = "full";
+      return checkText(text, options);
+    }
     const previous = this.state;
     let next: State | undefined;
     if (previous && previous.optionsKey === optionsKey && previous.rules === rules) {
@@ -131,7 +141,7 @@ function analyse(
   linesMoved = false,
 ): State {
   // Lines moved: a finding that quotes a line number ("first on line 12") may be out of date.
-  if (reuse && linesMoved && reuse.contextDiagnostics.some(quotesLine)) reuse = undefined;
+  if (reuse && linesMoved && reuse.contextDiagnostics.some((d) => quotesLine(rules, d))) reuse = undefined;
   let lowering = reuse?.lowering;
   let contextDiagnostics = reuse?.contextDiagnostics;
   if (!lowering || !contextDiagnostics) {
@@ -144,7 +154,7 @@ function analyse(
   let templated = false;
   for (const s of document.statements) {
     let state = kept?.get(s);
-    if (state && linesMoved && state.diagnostics.some(quotesLine)) state = undefined;
+    if (state && linesMoved && state.diagnostics.some((d) => quotesLine(rules, d))) state = undefined;
     if (state) statements.set(s, state);
     const l = state?.lowering ?? lowering.statement(s);
     lowered.push([s, l]);
@@ -291,13 +301,36 @@ function edit(previous: State, text: string, options: CheckOptions): State | und
   return analyse(text, newDocument, positions, [], options, previous.rules, previous.optionsKey, fileLevel ? undefined : previous, lines !== 0);
 }
 
-/** The rules with a message that quotes a line number (`{line}`). */
-let lineQuoting: ReadonlySet<string> | undefined;
+/**
+ * A text for `value` that is equal for equal plain data (JSON's null, booleans, numbers, strings,
+ * arrays and plain objects); undefined for anything else, or a cycle.
+ */
+function plainKey(value: unknown): string | undefined {
+  const plain = (v: unknown, depth: number): boolean => {
+    if (depth > 32) return false;
+    if (v === null || typeof v === "boolean" || typeof v === "string") return true;
+    if (typeof v === "number") return Number.isFinite(v);
+    if (Array.isArray(v)) return v.every((x) => plain(x, depth + 1));
+    if (typeof v !== "object") return false;
+    const proto = Object.getPrototypeOf(v) as unknown;
+    if (proto !== Object.prototype && proto !== null) return false;
+    return Object.values(v).every((x) => x === undefined || plain(x, depth + 1));
+  };
+  return plain(value, 0) ? JSON.stringify(value) : undefined;
+}
+
+/** By the rules a check runs: the ids of those (and the built-in ones, lowering reports through) with a message that quotes a line number (`{line}`). */
+const lineQuoting = new WeakMap<readonly Rule[], ReadonlySet<string>>();
 
 /** Whether `d`'s message may quote a line number. */
-function quotesLine(d: Diagnostic): boolean {
-  lineQuoting ??= new Set(ALL_RULES.filter((r) => Object.values(r.meta.messages).some((m) => m.includes("{line}"))).map((r) => r.meta.id));
-  return lineQuoting.has(d.ruleId);
+function quotesLine(rules: readonly Rule[], d: Diagnostic): boolean {
+  let ids = lineQuoting.get(rules);
+  if (!ids) {
+    const all = rules === ALL_RULES ? rules : [...ALL_RULES, ...rules];
+    ids = new Set(all.filter((r) => Object.values(r.meta.messages).some((m) => m.includes("{line}"))).map((r) => r.meta.id));
+    lineQuoting.set(rules, ids);
+  }
+  return ids.has(d.ruleId);
 }
 
 /** Whether a top-level statement ends with the `}` of its body. */
