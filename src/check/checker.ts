@@ -80,9 +80,24 @@ function withSeverity(out: Diagnostic[], options: CheckOptions, d: Diagnostic): 
 }
 
 /**
+ * Which part of the rules a RuleRun runs, for the incremental checker (RuleMeta.scope): `local`,
+ * the hooks whose findings in a declaration can be kept while it does not change; `file`, the
+ * others, run over the whole file at every change.
+ */
+export type RulePart = "local" | "file";
+
+/** Whether `part` of `rule` has `hook`. */
+function inPart(rule: Rule, part: RulePart | undefined, hook: "walk" | "file"): boolean {
+  if (part === undefined) return true;
+  const scope = rule.meta.scope;
+  if (scope === "split") return (part === "local") === (hook === "walk");
+  return (part === "file") === (scope === "file");
+}
+
+/**
  * Some rules run over one program: `begin`, then `declaration` for each declaration to check,
  * then `end`. Reports go to `diagnostics`, which the caller may replace between calls (the
- * incremental checker collects each declaration's apart).
+ * incremental checker collects each declaration's apart). With `part`, only that part of them.
  */
 export class RuleRun {
   private readonly hooks = new Hooks();
@@ -93,10 +108,14 @@ export class RuleRun {
     options: CheckOptions,
     rules: readonly Rule[],
     public diagnostics: Diagnostic[] = [],
+    part?: RulePart,
   ) {
     const severities = options.severities;
     for (const rule of rules) {
       if (severities?.[rule.meta.id] === "off") continue;
+      const walk = inPart(rule, part, "walk");
+      const file = inPart(rule, part, "file");
+      if (!walk && !file) continue;
       this.hooks.add(
         rule.create({
           program,
@@ -111,6 +130,8 @@ export class RuleRun {
             withSeverity(this.diagnostics, options, toDiagnostic(rule.meta, r));
           },
         }),
+        walk,
+        file,
       );
     }
   }
@@ -120,8 +141,10 @@ export class RuleRun {
   }
 
   declaration(declaration: IrDeclaration): void {
-    for (const h of this.hooks.declaration) h(declaration);
-    new Walker(declaration, this.hooks).object(declaration.root, undefined, undefined);
+    const hooks = this.hooks;
+    for (const h of hooks.declaration) h(declaration);
+    if (hooks.object.length + hooks.collection.length + hooks.field.length === 0) return;
+    new Walker(declaration, hooks).object(declaration.root, undefined, undefined);
   }
 
   end(): void {
@@ -138,13 +161,14 @@ class Hooks {
   readonly field: ((visit: FieldVisit) => void)[] = [];
   readonly done: (() => void)[] = [];
 
-  add(h: RuleHandlers): void {
-    if (h.program) this.program.push(h.program.bind(h));
-    if (h.declaration) this.declaration.push(h.declaration.bind(h));
-    if (h.object) this.object.push(h.object.bind(h));
-    if (h.collection) this.collection.push(h.collection.bind(h));
-    if (h.field) this.field.push(h.field.bind(h));
-    if (h.done) this.done.push(h.done.bind(h));
+  /** Adds a rule's handlers: those of the walk (declaration, object, collection, field) and those of the file (program, done), or only one kind. */
+  add(h: RuleHandlers, walk = true, file = true): void {
+    if (file && h.program) this.program.push(h.program.bind(h));
+    if (walk && h.declaration) this.declaration.push(h.declaration.bind(h));
+    if (walk && h.object) this.object.push(h.object.bind(h));
+    if (walk && h.collection) this.collection.push(h.collection.bind(h));
+    if (walk && h.field) this.field.push(h.field.bind(h));
+    if (file && h.done) this.done.push(h.done.bind(h));
   }
 }
 

@@ -17,16 +17,18 @@
  *   across the boundary could have belonged to the other side), and the file has no imports.
  * - Lowering and the declaration-local rules (RuleMeta.scope) run for the re-parsed statements;
  *   the others keep their lowered declaration and findings, which share the shifted positions. A
- *   change to the file-level statements (translation tables, fragments) or to whether the file uses
- *   templates lowers and checks every statement again, from the kept syntax trees; when lines
- *   moved, so do the statements with a finding that quotes a line number ("first on line 12"). A
- *   change of options checks in full.
- * - File-scoped rules run over the whole program at every change.
+ *   change to the file-level statements (translation tables, fragments) lowers and checks every
+ *   statement again, from the kept syntax trees; one to whether the file uses templates, or to the
+ *   declarations' names, checks every declaration again; when lines moved, the statements with a
+ *   finding that quotes a line number ("first on line 12") are lowered and checked again. A change
+ *   of options checks in full.
+ * - The rules of scope `file`, and the program and done hooks of those of scope `split`, run over
+ *   the whole program at every change.
  */
 import { compareDiagnostics, type Diagnostic } from "../diagnostic.js";
 import { check as checkText, type CheckResult, type SourceOptions } from "../index.js";
 import { lowerFile, type FileLowering, type StatementLowering } from "../lower/lower.js";
-import type { IrDeclaration } from "../lower/ir.js";
+import { getScalar, type IrDeclaration } from "../lower/ir.js";
 import type { Comment, Document, Position, Statement } from "../syntax/ast.js";
 import { parseRegion, parseWithPositions } from "../syntax/parser.js";
 import { dedupe, problemDiagnostics, RuleRun, type CheckOptions } from "./checker.js";
@@ -54,6 +56,8 @@ interface State {
   readonly lowering: FileLowering;
   readonly contextDiagnostics: readonly Diagnostic[];
   readonly templated: boolean;
+  /** The keyword, name and name field of every declaration, in order (see RuleMeta.scope). */
+  readonly declarations: string;
   readonly statements: Map<Statement, StatementState>;
   readonly result: CheckResult;
 }
@@ -137,7 +141,7 @@ function analyse(
   options: CheckOptions,
   rules: readonly Rule[],
   optionsKey: string,
-  reuse: Pick<State, "lowering" | "contextDiagnostics" | "statements" | "templated"> | undefined,
+  reuse: Pick<State, "lowering" | "contextDiagnostics" | "statements" | "templated" | "declarations"> | undefined,
   linesMoved = false,
 ): State {
   // Lines moved: a finding that quotes a line number ("first on line 12") may be out of date.
@@ -160,22 +164,20 @@ function analyse(
     lowered.push([s, l]);
     if (l.templated) templated = true;
   }
-  if (reuse && templated !== reuse.templated) {
-    // The template rules look at every declaration once any is templated: check them all again.
-    return analyse(text, document, positions, syntaxDiagnostics, options, rules, optionsKey, undefined);
-  }
-
   const declarations: IrDeclaration[] = [];
   for (const [, l] of lowered) if (l.declaration) declarations.push(l.declaration);
   const program = lowering.program(declarations, templated);
+  const signature = declarationsSignature(declarations);
+  // The template rules look at every declaration once any is templated, and some rules at the
+  // other declarations' names (RuleMeta.scope `declarations`): when these changed, every
+  // declaration is checked again (its lowering stays).
+  const recheck = reuse !== undefined && (templated !== reuse.templated || signature !== reuse.declarations);
 
-  const local = rules.filter((r) => r.meta.scope !== "file");
-  const fileRules = rules.filter((r) => r.meta.scope === "file");
-  const localRun = new RuleRun(document, program, options, local);
+  const localRun = new RuleRun(document, program, options, rules, [], "local");
   localRun.begin();
   const found: Diagnostic[] = [...contextDiagnostics];
   for (const [s, l] of lowered) {
-    let state = statements.get(s);
+    let state = recheck ? undefined : statements.get(s);
     if (!state) {
       const diagnostics = problemDiagnostics(l.problems, options);
       if (l.declaration) {
@@ -189,7 +191,7 @@ function analyse(
   }
   localRun.diagnostics = found;
   localRun.end();
-  const fileRun = new RuleRun(document, program, options, fileRules, found);
+  const fileRun = new RuleRun(document, program, options, rules, found, "file");
   fileRun.begin();
   for (const d of declarations) fileRun.declaration(d);
   fileRun.end();
@@ -207,6 +209,7 @@ function analyse(
     lowering,
     contextDiagnostics,
     templated,
+    declarations: signature,
     statements,
     result: { document, program, diagnostics },
   };
@@ -299,6 +302,16 @@ function edit(previous: State, text: string, options: CheckOptions): State | und
   // A file-level statement changed: lower and check every statement again (the syntax trees stay).
   const fileLevel = [...changed].some((s) => s.name.name === TRANSLATIONS_KEYWORD || s.name.name === FRAGMENT_KEYWORD);
   return analyse(text, newDocument, positions, [], options, previous.rules, previous.optionsKey, fileLevel ? undefined : previous, lines !== 0);
+}
+
+/** What rules of scope `declarations` read of the other declarations: keyword, name, name field. */
+function declarationsSignature(declarations: readonly IrDeclaration[]): string {
+  return declarations
+    .map((d) => {
+      const nameField = d.spec.nameField ? getScalar(d.root, d.spec.nameField)?.value : undefined;
+      return `${d.spec.keyword}\u0000${d.name}\u0000${String(nameField)}`;
+    })
+    .join("\n");
 }
 
 /**

@@ -24,13 +24,18 @@ export interface RuleMeta {
   readonly why: string;
   readonly severity: Severity;
   /**
-   * `file`: what the rule reports while one declaration is walked may depend on other declarations,
-   * or it reports on the file as a whole (program and done hooks, state kept across declarations).
-   * Without it, the rule is declaration-local: its reports in a declaration depend only on that
-   * declaration, its options, the model and the file's translation tables, and the incremental
-   * checker (src/check/incremental.ts) reuses them while the declaration does not change.
+   * What the rule's findings in a declaration depend on, for the incremental checker
+   * (src/check/incremental.ts), which reuses a declaration's findings while what they depend on
+   * does not change:
+   * - absent: only that declaration, the rule's options, the model and the file's translation
+   *   tables (and whether the file uses templates); its `program` and `done` hooks report nothing;
+   * - `declarations`: also the keyword, name and name field of every declaration of the file;
+   * - `split`: its `declaration`, `object`, `collection` and `field` hooks are as for absent, and
+   *   its `program` and `done` hooks report on the file as a whole, sharing nothing with them;
+   * - `file`: anything in the file (state kept across declarations): it runs over the whole file at
+   *   every change.
    */
-  readonly scope?: "file";
+  readonly scope?: "declarations" | "split" | "file";
   /** Message templates by id; `{name}` placeholders are filled from the report's data. */
   readonly messages: Readonly<Record<string, string>>;
   /** Whether reports may carry an automatic fix. */

@@ -9,7 +9,7 @@ export default defineRule({
     description: "Disallow empty language maps and empty texts in language maps and the translations table.",
     why: "The layout validator accepts `{}` and `\"\"` (only key presence is required, spec §2, §3), so the record just shows nothing. Badges are stricter: the server answers \"Wrong value of field `title` for language xx\" for an empty text, and the docs require a non-empty title and value (spec §8).",
     severity: "warning",
-    scope: "file",
+    scope: "split",
     spec: "§3, §8, §9",
     messages: {
       emptyMap: "This language map is empty; the text shows as blank.",

@@ -8,7 +8,7 @@ export default defineRule({
     description: "Require an `en` entry in every language map and in the translations table.",
     why: "Bitrix24 shows a language map in the user's language, else in `en`, else in the first entry (spec §3; the same for badges, §8, §9). Without `en`, users whose language is missing see whatever language happens to be first.",
     severity: "warning",
-    scope: "file",
+    scope: "split",
     spec: "§3, §8, §9",
     messages: {
       mapWithoutEn: "This language map has no 'en' entry; users whose language is not in it see the first entry ('{first}').",

@@ -1,5 +1,5 @@
 /** The `@key` references held directly by an object (its entries and their lists), for the translation rules. */
-import type { IrEntry, IrObject, IrTranslationRef, IrValue } from "../../lower/ir.js";
+import type { IrDeclaration, IrEntry, IrObject, IrTranslationRef, IrValue } from "../../lower/ir.js";
 
 /** Calls `visit` for every translation reference among `object`'s entries, including inside lists. */
 export function forEachTranslationRef(object: IrObject, visit: (ref: IrTranslationRef, entry: IrEntry) => void): void {
@@ -9,4 +9,34 @@ export function forEachTranslationRef(object: IrObject, visit: (ref: IrTranslati
 function visitValue(value: IrValue, entry: IrEntry, visit: (ref: IrTranslationRef, entry: IrEntry) => void): void {
   if (value.kind === "translationRef") visit(value, entry);
   else if (value.kind === "array") for (const item of value.items) visitValue(item, entry, visit);
+}
+
+/** By declaration (a lowered declaration does not change): the keys of translationKeysIn. */
+const keysByDeclaration = new WeakMap<IrDeclaration, ReadonlySet<string>>();
+
+/**
+ * The `@key`s of every object of a declaration, in the objects the checker's walk visits (those of
+ * entries, of collections' entries and of lists); made once per declaration, so that a checker
+ * that keeps a declaration between checks (src/check/incremental.ts) does not walk it again.
+ */
+export function translationKeysIn(declaration: IrDeclaration): ReadonlySet<string> {
+  let keys = keysByDeclaration.get(declaration);
+  if (keys) return keys;
+  const found = new Set<string>();
+  const walk = (object: IrObject): void => {
+    forEachTranslationRef(object, (ref) => found.add(ref.key));
+    for (const e of object.entries) {
+      const v = e.value;
+      if (v.kind === "object") walk(v);
+      else if (v.kind === "collection") {
+        for (const c of v.entries) if (c.value.kind === "object") walk(c.value);
+      } else if (v.kind === "array") {
+        for (const item of v.items) if (item.kind === "object") walk(item);
+      }
+    }
+  };
+  walk(declaration.root);
+  keys = found;
+  keysByDeclaration.set(declaration, keys);
+  return keys;
 }

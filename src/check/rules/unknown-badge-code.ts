@@ -13,7 +13,7 @@ export default defineRule({
     description: "Warn when an activity's `badgeCode` is not a badge declared in the file (or listed in the `externalBadges` option).",
     why: "crm.activity.configurable.add / update answer WRONG_FIELD_VALUE for a `badgeCode` that is not a badge added with crm.activity.badge.add (spec §6, §8). The badge may already exist on the portal, so this is a warning; list such codes in the rule's `externalBadges` option. `\"\"` removes the badge and is always accepted.",
     severity: "warning",
-    scope: "file",
+    scope: "declarations",
     fixable: true,
     spec: "§6, §8",
     options: {

@@ -14,7 +14,7 @@ export default defineRule({
     description: "Disallow language ids that are not Bitrix24 language ids, in language maps and the translations table.",
     why: "Every key of a language map must be a language installed on the portal: the layout validator answers WRONG_LANG (spec §3, §9) and crm.activity.badge.add answers \"Language `xx` was not found\" (spec §8). Bitrix24 uses its own ids, which are not always ISO codes: Ukrainian is `ua`, Spanish `la`, simplified Chinese `sc`.",
     severity: "error",
-    scope: "file",
+    scope: "split",
     fixable: true,
     spec: "§3, §8, §9",
     messages: {

@@ -9,7 +9,7 @@ export default defineRule({
     description: "Require references such as an activity's `layout <name>` to name a declaration of that kind in the file.",
     why: "An activity's `layout` is sent inline with crm.activity.configurable.add / update (spec §6); a name that resolves to no layout leaves nothing to send, and an add without a layout fails with ERROR_EMPTY_LAYOUT.",
     severity: "error",
-    scope: "file",
+    scope: "declarations",
     fixable: true,
     spec: "§6",
     messages: {

@@ -2,7 +2,7 @@ import type { Argument, Statement } from "../../syntax/ast.js";
 import { getDeclaration } from "../../model/statements.js";
 import { FRAGMENT_KEYWORD } from "../../model/templates.js";
 import { defineRule } from "../rule.js";
-import { forEachTranslationRef } from "./translation-refs.js";
+import { translationKeysIn } from "./translation-refs.js";
 
 /** A translation key no `@key` refers to (spec §9). */
 export default defineRule({
@@ -39,8 +39,8 @@ export default defineRule({
     // A file of translations and fragments only is there to be imported.
     const library = context.program.declarations.length === 0 && !context.document.statements.some((s) => getDeclaration(s.name.name) !== undefined);
     return {
-      object({ object }) {
-        forEachTranslationRef(object, (ref) => used.add(ref.key));
+      declaration(declaration) {
+        for (const key of translationKeysIn(declaration)) used.add(key);
       },
       done() {
         if (library) return;
