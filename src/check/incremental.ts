@@ -14,7 +14,9 @@
  *   after it move: their positions (every one the parser made, kept in `positions`) are shifted in
  *   place by the edit's length and line count. The region stands for itself only when it parses
  *   without any problem, its last statement and the one before it end with a `}` (so no token
- *   across the boundary could have belonged to the other side), and the file has no imports.
+ *   across the boundary could have belonged to the other side), the file has no imports, and,
+ *   where the old text had syntax errors, its region parsed alone gives what the whole parse gave
+ *   there (no recovery reached across the region's bounds).
  * - Lowering and the declaration-local rules (RuleMeta.scope) run for the re-parsed statements;
  *   the others keep their lowered declaration and findings, which share the shifted positions. A
  *   change to the file-level statements (translation tables, fragments) lowers and checks every
@@ -221,10 +223,6 @@ function edit(previous: State, text: string, options: CheckOptions): State | und
   const document = previous.document;
   // Taken now: the end may be one of the positions moved below.
   const lastLine = document.range.end.line;
-  // After a syntax error the parser may not be at the top level where the region starts or ends
-  // (a stray '{' lifts what follows out of a block that never closes): only a text that parsed
-  // without one is split.
-  if (previous.syntaxDiagnostics.length > 0) return undefined;
 
   // The edit: old[from, oldTo) became text[from, newTo).
   const limit = Math.min(old.length, text.length);
@@ -271,6 +269,32 @@ function edit(previous: State, text: string, options: CheckOptions): State | und
 
   const lines = lineBreaks(text, from, newTo) - (toLine - fromLine);
 
+  // The syntax errors kept, before and after the region. After a syntax error the parser may not
+  // have been at the top level where the region starts or ends (a stray '{' lifts what follows
+  // out of a block that closes after it): the old region must parse on its own as it did in the
+  // whole text, and an error after it must not quote a line that moved ("opened at line 5").
+  const syntaxDiagnostics: Diagnostic[] = [];
+  if (previous.syntaxDiagnostics.length > 0) {
+    const inRegion: Diagnostic[] = [];
+    for (const d of previous.syntaxDiagnostics) {
+      if (crosses(d)) return undefined;
+      if (d.range.start.offset < start) syntaxDiagnostics.push(d);
+      else if (d.range.start.offset >= keptFrom) {
+        if (lines !== 0) return undefined;
+        syntaxDiagnostics.push(d);
+      } else inRegion.push(d);
+    }
+    const alone = parseRegion(old, start, end, line);
+    const oldComments = document.comments.filter((c) => c.range.start.offset >= start && c.range.start.offset < keptFrom);
+    if (
+      JSON.stringify(alone.statements) !== JSON.stringify(statements.slice(first, after)) ||
+      JSON.stringify(alone.diagnostics) !== JSON.stringify(inRegion) ||
+      JSON.stringify(alone.comments) !== JSON.stringify(oldComments)
+    ) {
+      return undefined;
+    }
+  }
+
   // What is kept around the region, taken before the positions after it move.
   const comments: Comment[] = [];
   for (const c of document.comments) if (c.range.start.offset < start) comments.push(c);
@@ -301,7 +325,7 @@ function edit(previous: State, text: string, options: CheckOptions): State | und
 
   // A file-level statement changed: lower and check every statement again (the syntax trees stay).
   const fileLevel = [...changed].some((s) => s.name.name === TRANSLATIONS_KEYWORD || s.name.name === FRAGMENT_KEYWORD);
-  return analyse(text, newDocument, positions, [], options, previous.rules, previous.optionsKey, fileLevel ? undefined : previous, lines !== 0);
+  return analyse(text, newDocument, positions, syntaxDiagnostics, options, previous.rules, previous.optionsKey, fileLevel ? undefined : previous, lines !== 0);
 }
 
 /** What rules of scope `declarations` read of the other declarations: keyword, name, name field. */

@@ -139,6 +139,23 @@ describe("the incremental checker", () => {
     expect(after.range.start.offset).toBe(large.text.indexOf("layout record6") + 1);
   });
 
+  it("stays incremental beside a syntax error elsewhere, and not where recovery reached across the region", () => {
+    const incremental = new IncrementalChecker();
+    const broken = "%\n" + large.text;
+    incremental.check(broken);
+    const at = broken.indexOf('"Client 5"') + 1;
+    const typed = broken.slice(0, at) + "x" + broken.slice(at);
+    expect(same(incremental, typed, {}, "typed beside the error")).toBe("incremental");
+    expect(incremental.check(typed).diagnostics.map((d) => d.ruleId)).toContain("syntax-error");
+    // A stray `{` (on a line of its own) lifts what follows out of a block that closes later: a
+    // region that ends inside it does not stand alone.
+    const lifted = large.text.replace("// layout 3\n", "// layout 3\n{\n").replace("// layout 6\n", "}\n// layout 6\n");
+    incremental.check(lifted);
+    const inside = lifted.indexOf('"Client 4"') + 1;
+    same(incremental, lifted.slice(0, inside) + "x" + lifted.slice(inside), {}, "typed inside a lifted block");
+    same(incremental, lifted.replace("{\nlayout record3", "layout record3"), {}, "the stray brace removed");
+  });
+
   it("checks in full when the translation table changes, and when the options change", () => {
     const incremental = new IncrementalChecker();
     incremental.check(large.text);
