@@ -8,6 +8,8 @@
  *   syntaxes/b24layout.tmLanguage.json  a copy of grammar/b24layout.tmLanguage.json
  *   docs/rules/*.md                     the rule pages the diagnostics link to (the server looks for
  *                                       a docs/ folder upward from its bundle: packageRoot() in src/lsp/server.ts)
+ *   ThirdPartyNotices.txt               the name, version, license and license text of every package
+ *                                       whose code the bundles hold (read off esbuild's metafile)
  * and then runs `vsce package --no-dependencies` (@vscode/vsce 3.9, which runs on Node 20, offline).
  *
  * Options:
@@ -22,7 +24,7 @@
  */
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { cp, mkdir, readFile, rm } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -60,7 +62,7 @@ await mkdir(outDir, { recursive: true });
 if (outDir !== extensionDir) {
   for (const file of MANIFEST_FILES) await cp(join(extensionDir, file), join(outDir, file));
 }
-for (const made of ["dist", "syntaxes", "docs"]) await rm(join(outDir, made), { recursive: true, force: true });
+for (const made of ["dist", "syntaxes", "docs", "ThirdPartyNotices.txt"]) await rm(join(outDir, made), { recursive: true, force: true });
 
 /**
  * The full Prettier package is loaded only for `resolveConfig` (src/format/prettier-config.ts),
@@ -88,13 +90,14 @@ const common = {
   absWorkingDir: root,
 };
 
-await build({
+const client = await build({
   ...common,
   entryPoints: [join(extensionDir, "src", "extension.ts")],
   outfile: join(outDir, "dist", "extension.js"),
   external: ["vscode"],
+  metafile: true,
 });
-await build({
+const server = await build({
   ...common,
   entryPoints: [join(extensionDir, "src", "server.ts")],
   outfile: join(outDir, "dist", "server.js"),
@@ -104,7 +107,9 @@ await build({
   define: { "import.meta.url": "__b24ImportMetaUrl" },
   banner: { js: 'var __b24ImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   plugins: [prettierLanguagePlugins],
+  metafile: true,
 });
+await writeFile(join(outDir, "ThirdPartyNotices.txt"), await thirdPartyNotices([client.metafile, server.metafile]));
 
 await cp(join(root, "grammar", "b24layout.tmLanguage.json"), join(outDir, "syntaxes", "b24layout.tmLanguage.json"));
 await cp(join(root, "docs", "rules"), join(outDir, "docs", "rules"), { recursive: true });
@@ -113,4 +118,35 @@ if (!values["no-package"]) {
   const vsce = join(dirname(require.resolve("@vscode/vsce/package.json")), "vsce");
   const vsix = join(outDir, `${manifest.name}-${manifest.version}.vsix`);
   execFileSync(process.execPath, [vsce, "package", "--no-dependencies", "--allow-missing-repository", "--out", vsix], { cwd: outDir, stdio: "inherit" });
+}
+
+/**
+ * The notices of the packages bundled: for each package (the last `node_modules/<name>/` of an
+ * input's path), its name, version and license from its package.json, and its license file.
+ */
+async function thirdPartyNotices(metafiles) {
+  const packages = new Map();
+  for (const metafile of metafiles) {
+    for (const input of Object.keys(metafile.inputs)) {
+      const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input.replaceAll("\\", "/"));
+      if (match) packages.set(match[1], resolve(root, match[1]));
+    }
+  }
+  const entries = [];
+  for (const dir of packages.values()) {
+    const pkg = JSON.parse(await readFile(join(dir, "package.json"), "utf8"));
+    const licenseFile = (await readdir(dir)).find((f) => /^licen[cs]e(\.|$)/i.test(f));
+    const text = licenseFile ? (await readFile(join(dir, licenseFile), "utf8")).trim() : `(The package holds no license file; its package.json says: ${pkg.license}.)`;
+    entries.push({ name: pkg.name, version: pkg.version, license: typeof pkg.license === "string" ? pkg.license : "see below", text });
+  }
+  entries.sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version));
+  const unique = entries.filter((e, i) => i === 0 || e.name !== entries[i - 1].name || e.version !== entries[i - 1].version);
+  const head = [
+    "The b24layout extension bundles code of the following packages, under the licenses below.",
+    "",
+    ...unique.map((e) => `- ${e.name} ${e.version} (${e.license})`),
+    "",
+  ];
+  const bodies = unique.map((e) => `${"=".repeat(80)}\n${e.name} ${e.version} (${e.license})\n${"=".repeat(80)}\n\n${e.text}\n`);
+  return `${[...head, ...bodies].join("\n")}`;
 }

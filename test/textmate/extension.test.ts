@@ -121,6 +121,7 @@ describe("the manifest", () => {
       "extension/readme.md",
       "extension/changelog.md",
       "extension/LICENSE.txt",
+      "extension/ThirdPartyNotices.txt",
       ...readdirSync(join(ROOT, "docs", "rules")).map((f) => `extension/docs/rules/${f}`),
     ];
     expect(entries).toEqual(expect.arrayContaining(expected));
@@ -167,6 +168,22 @@ describe("the manifest", () => {
     `;
     const output = execFileSync(process.execPath, ["-e", script, join(built, "dist", "extension.js")], { cwd: built, encoding: "utf8" });
     expect(JSON.parse(output)).toEqual({ activate: "function", deactivate: "function", id: language.id });
+  });
+
+  it("ships the notices of the packages it bundles, with their license texts", () => {
+    const notices = readFileSync(join(built, "ThirdPartyNotices.txt"), "utf8");
+    const version = (name: string) => (JSON.parse(readFileSync(join(ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+    for (const [name, license] of [
+      ["chevrotain", "Apache-2.0"],
+      ["vscode-languageclient", "MIT"],
+      ["vscode-languageserver", "MIT"],
+      ["prettier", "MIT"],
+      ["jsonc-parser", "MIT"],
+    ] as const) {
+      expect(notices).toContain(`- ${name} ${version(name)} (${license})`);
+    }
+    expect(notices).toContain("Apache License");
+    expect(notices).not.toContain("holds no license file");
   });
 
   it("bundles need nothing but Node's built-in modules and, for the client, vscode", () => {
