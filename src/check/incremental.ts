@@ -175,9 +175,9 @@ function analyse(
   // declaration is checked again (its lowering stays).
   const recheck = reuse !== undefined && (templated !== reuse.templated || signature !== reuse.declarations);
 
-  const localRun = new RuleRun(document, program, options, rules, [], "local");
-  localRun.begin();
   const found: Diagnostic[] = [...contextDiagnostics];
+  const localRun = new RuleRun(document, program, options, rules, found, "local");
+  localRun.begin();
   for (const [s, l] of lowered) {
     let state = recheck ? undefined : statements.get(s);
     if (!state) {
@@ -276,8 +276,14 @@ function edit(previous: State, text: string, options: CheckOptions): State | und
   const syntaxDiagnostics: Diagnostic[] = [];
   if (previous.syntaxDiagnostics.length > 0) {
     const inRegion: Diagnostic[] = [];
+    // Between the statement before the region and the region, something broken may still be open
+    // where the region starts (`} -> y { k: "v"` runs on); between the region and the next
+    // statement, a stray token's message speaks of the statement before it (the region's last).
+    const openFrom = before ? before.range.end.offset : start;
+    const strayTo = next ? next.range.start.offset : end;
     for (const d of previous.syntaxDiagnostics) {
-      if (crosses(d)) return undefined;
+      const at = d.range.start.offset;
+      if (crosses(d) || (at >= openFrom && at < start) || (at >= end && at < strayTo)) return undefined;
       if (d.range.start.offset < start) syntaxDiagnostics.push(d);
       else if (d.range.start.offset >= keptFrom) {
         if (lines !== 0) return undefined;
@@ -339,21 +345,37 @@ function declarationsSignature(declarations: readonly IrDeclaration[]): string {
 }
 
 /**
- * A text for `value` that is equal for equal plain data (JSON's null, booleans, numbers, strings,
- * arrays and plain objects); undefined for anything else, or a cycle.
+ * A text for `value` that is equal only for equal plain data (JSON's null, booleans, numbers,
+ * strings, arrays and plain objects, and undefined); undefined for anything else (a Set, a
+ * function, an array with holes), a cycle or very big options.
  */
 function plainKey(value: unknown): string | undefined {
-  const plain = (v: unknown, depth: number): boolean => {
-    if (depth > 32) return false;
-    if (v === null || typeof v === "boolean" || typeof v === "string") return true;
-    if (typeof v === "number") return Number.isFinite(v);
-    if (Array.isArray(v)) return v.every((x) => plain(x, depth + 1));
-    if (typeof v !== "object") return false;
+  let nodes = 0;
+  const fail = new Error("not plain");
+  const encode = (v: unknown, depth: number): string => {
+    if (++nodes > 10_000 || depth > 32) throw fail;
+    if (v === undefined) return "u";
+    if (v === null || typeof v === "boolean" || typeof v === "string") return JSON.stringify(v);
+    if (typeof v === "number") {
+      if (Object.is(v, -0)) return "-0";
+      if (!Number.isFinite(v)) throw fail;
+      return String(v);
+    }
+    if (Array.isArray(v)) {
+      if (Object.keys(v).length !== v.length) throw fail;
+      return `[${v.map((x) => encode(x, depth + 1)).join(",")}]`;
+    }
+    if (typeof v !== "object") throw fail;
     const proto = Object.getPrototypeOf(v) as unknown;
-    if (proto !== Object.prototype && proto !== null) return false;
-    return Object.values(v).every((x) => x === undefined || plain(x, depth + 1));
+    if (proto !== Object.prototype && proto !== null) throw fail;
+    return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}:${encode(x, depth + 1)}`).join(",")}}`;
   };
-  return plain(value, 0) ? JSON.stringify(value) : undefined;
+  try {
+    return encode(value, 0);
+  } catch (error) {
+    if (error === fail) return undefined;
+    throw error;
+  }
 }
 
 /** By the rules a check runs: the ids of those (and the built-in ones, lowering reports through) with a message that quotes a line number (`{line}`). */
