@@ -11,17 +11,8 @@ import { describe, expect, it } from "vitest";
 import { ALL_RULES, check } from "../../src/index.js";
 import { IncrementalChecker } from "../../src/check/incremental.js";
 import type { CheckOptions } from "../../src/check/checker.js";
-import { defineRule, type Rule } from "../../src/check/rule.js";
-
-/** Feeds `texts` to one incremental checker and compares its result for the last with `check`'s. */
-function expectSame(texts: readonly string[], options: CheckOptions = {}): void {
-  const checker = new IncrementalChecker();
-  let got: ReturnType<IncrementalChecker["check"]> | undefined;
-  for (const text of texts) got = checker.check(text, options);
-  const want = check(texts[texts.length - 1]!, options);
-  expect(JSON.stringify(got!.diagnostics)).toBe(JSON.stringify(want.diagnostics));
-  expect(JSON.stringify(got!.document)).toBe(JSON.stringify(want.document));
-}
+import type { Rule } from "../../src/check/rule.js";
+import { expectSame, testRule } from "./incremental-support.js";
 
 /** A small valid layout; `body` goes inside `body { … }`. */
 function layout(name: string, body = 'logo document\n    text "x"', header = 'header "T"'): string {
@@ -40,22 +31,12 @@ describe("the incremental checker: options and rules a review found it wrong on"
   // statements after the edit must be made again (which rules quote lines is read off the rules
   // being run, not only the built-in ones).
   it("re-checks a custom local rule that quotes a line number after lines moved", () => {
-    const onLine = defineRule({
-      meta: {
-        id: "declared-on-line",
-        description: "Reports where each declaration is.",
-        why: "A test rule.",
-        severity: "warning",
-        spec: "-",
-        messages: { at: "'{name}' is declared on line {line}." },
-      },
-      create(context) {
-        return {
-          declaration(d) {
-            context.report({ messageId: "at", data: { name: d.name, line: d.nameRange.start.line }, range: d.nameRange });
-          },
-        };
-      },
+    const onLine = testRule("declared-on-line", "Reports where each declaration is.", { at: "'{name}' is declared on line {line}." }, (context) => {
+      return {
+        declaration(d) {
+          context.report({ messageId: "at", data: { name: d.name, line: d.nameRange.start.line }, range: d.nameRange });
+        },
+      };
     });
     const rules: readonly Rule[] = [...ALL_RULES, onLine];
     expectSame([THREE, THREE.replace('header "T"', 'header "T"\n')], { rules });
@@ -64,23 +45,13 @@ describe("the incremental checker: options and rules a review found it wrong on"
   // Rule options that are not plain data (a Set here) cannot be compared with the previous ones
   // by their JSON (two Sets are both `{}`): such options always get a full check.
   it("re-checks every declaration when a rule option changes to a value JSON cannot tell apart", () => {
-    const banned = defineRule({
-      meta: {
-        id: "banned-name",
-        description: "Bans some declaration names.",
-        why: "A test rule.",
-        severity: "error",
-        spec: "-",
-        messages: { banned: "'{name}' is a banned name." },
-      },
-      create(context) {
-        const names = context.options["names"];
-        return {
-          declaration(d) {
-            if (names instanceof Set && names.has(d.name)) context.report({ messageId: "banned", data: { name: d.name }, range: d.nameRange });
-          },
-        };
-      },
+    const banned = testRule("banned-name", "Bans some declaration names.", { banned: "'{name}' is a banned name." }, (context) => {
+      const names = context.options["names"];
+      return {
+        declaration(d) {
+          if (names instanceof Set && names.has(d.name)) context.report({ messageId: "banned", data: { name: d.name }, range: d.nameRange });
+        },
+      };
     });
     const rules: readonly Rule[] = [...ALL_RULES, banned];
     const checker = new IncrementalChecker();

@@ -10,18 +10,8 @@ import { describe, expect, it } from "vitest";
 import { ALL_RULES, check } from "../../src/index.js";
 import { IncrementalChecker } from "../../src/check/incremental.js";
 import type { CheckOptions } from "../../src/check/checker.js";
-import { defineRule, type Rule } from "../../src/check/rule.js";
-
-/** Feeds `texts` to one incremental checker and compares its result for the last with `check`'s. */
-function expectSame(texts: readonly string[], options: CheckOptions = {}): void {
-  const checker = new IncrementalChecker();
-  let got: ReturnType<IncrementalChecker["check"]> | undefined;
-  for (const text of texts) got = checker.check(text, options);
-  const want = check(texts[texts.length - 1]!, options);
-  expect(JSON.stringify(got!.diagnostics)).toBe(JSON.stringify(want.diagnostics));
-  expect(JSON.stringify(got!.document)).toBe(JSON.stringify(want.document));
-  expect(JSON.stringify(got!.program.declarations.map((d) => d.root))).toBe(JSON.stringify(want.program.declarations.map((d) => d.root)));
-}
+import type { Rule } from "../../src/check/rule.js";
+import { expectSame, testRule } from "./incremental-support.js";
 
 /** A small valid layout of 8 lines. */
 function layout(name: string): string {
@@ -110,25 +100,15 @@ describe("the incremental checker beside syntax errors: a stray '->' right after
 // undefined and no key at all. A rule that tells these apart kept a stale finding on the
 // declarations not edited. The fix: plainKey encodes -0 and undefined, and refuses holes.
 describe("the incremental checker: options that plainKey cannot tell apart", () => {
-  const probe = defineRule({
-    meta: {
-      id: "options-probe",
-      description: "Reports what its options look like.",
-      why: "A test rule.",
-      severity: "warning",
-      spec: "-",
-      messages: { seen: "{what}" },
-    },
-    create(context) {
-      const o = context.options;
-      const names = o["names"];
-      const what = [
-        `holes: ${Array.isArray(names) && names.includes(undefined)}`,
-        `negative zero: ${Object.is(o["n"], -0)}`,
-        `keys: ${Object.keys(o).join(",")}`,
-      ].join("; ");
-      return { declaration: (d) => context.report({ messageId: "seen", data: { what }, range: d.nameRange }) };
-    },
+  const probe = testRule("options-probe", "Reports what its options look like.", { seen: "{what}" }, (context) => {
+    const o = context.options;
+    const names = o["names"];
+    const what = [
+      `holes: ${Array.isArray(names) && names.includes(undefined)}`,
+      `negative zero: ${Object.is(o["n"], -0)}`,
+      `keys: ${Object.keys(o).join(",")}`,
+    ].join("; ");
+    return { declaration: (d) => context.report({ messageId: "seen", data: { what }, range: d.nameRange }) };
   });
   const rules: readonly Rule[] = [...ALL_RULES, probe];
   const withOptions = (options: Record<string, unknown>): CheckOptions => ({ rules, ruleOptions: { "options-probe": options } });
@@ -165,23 +145,13 @@ describe("the incremental checker: options that plainKey cannot tell apart", () 
 // The fix (src/check/incremental.ts, analyse()): `found` is made first and given to the local
 // RuleRun, so that begin()'s reports (made again at every check) land in it.
 describe("the incremental checker: a custom rule without a scope whose program hook reports", () => {
-  const counting = defineRule({
-    meta: {
-      id: "declaration-count",
-      description: "Reports how many declarations the file has.",
-      why: "A test rule.",
-      severity: "warning",
-      spec: "-",
-      messages: { count: "The file has {n} declarations." },
-    },
-    create(context) {
-      return {
-        program(program) {
-          const first = program.declarations[0];
-          if (first) context.report({ messageId: "count", data: { n: program.declarations.length }, range: first.nameRange });
-        },
-      };
-    },
+  const counting = testRule("declaration-count", "Reports how many declarations the file has.", { count: "The file has {n} declarations." }, (context) => {
+    return {
+      program(program) {
+        const first = program.declarations[0];
+        if (first) context.report({ messageId: "count", data: { n: program.declarations.length }, range: first.nameRange });
+      },
+    };
   });
   const rules: readonly Rule[] = [...ALL_RULES, counting];
 
