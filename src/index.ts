@@ -6,7 +6,7 @@ import { parse as parseText, type ParseResult } from "./syntax/parser.js";
 import { lower } from "./lower/lower.js";
 import type { IrProgram } from "./lower/ir.js";
 import { checkProgram, type CheckOptions } from "./check/checker.js";
-import { applySuppressions } from "./check/suppressions.js";
+import { fileDiagnostics } from "./check/suppressions.js";
 import { formatJson, type EmittedDeclaration, type Json } from "./emit/json.js";
 import type { Document } from "./syntax/ast.js";
 import { renderProgram, type ProgramArguments } from "./emit/render.js";
@@ -58,8 +58,7 @@ export function check(text: string, options: CheckOptions & SourceOptions = {}):
   const lowered = lower(parsed.document, imported?.scope);
   const problems = imported ? [...imported.problems, ...lowered.problems] : lowered.problems;
   const ruleDiagnostics = checkProgram(parsed.document, lowered.program, problems, options);
-  const all = [...parsed.diagnostics, ...ruleDiagnostics];
-  const diagnostics = (parsed.document.comments.length === 0 ? all : applySuppressions(all, parsed.document.comments)).sort(compareDiagnostics);
+  const diagnostics = fileDiagnostics(parsed.diagnostics, ruleDiagnostics, parsed.document.comments);
   return { document: parsed.document, program: lowered.program, diagnostics };
 }
 

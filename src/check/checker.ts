@@ -49,8 +49,7 @@ export function checkProgram(
   run.begin();
   for (const declaration of program.declarations) run.declaration(declaration);
   run.end();
-  diagnostics.sort(compareDiagnostics);
-  return dedupe(diagnostics);
+  return sortedUnique(diagnostics);
 }
 
 /** What lowering reported on behalf of rules, as those rules' diagnostics (with `options`' severities). */
@@ -236,8 +235,13 @@ class Walker {
   }
 }
 
-/** Drops repeated findings (the same rule, place and message). */
-export function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+/** Findings in source order, each once (the same rule, place and message only once). */
+export function sortedUnique(diagnostics: Diagnostic[]): Diagnostic[] {
+  diagnostics.sort(compareDiagnostics);
+  return dedupe(diagnostics);
+}
+
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return diagnostics.filter((d) => {
     const key = `${d.ruleId}|${d.range.start.offset}|${d.range.end.offset}|${d.message}`;

@@ -27,16 +27,16 @@
  * - The rules of scope `file`, and the program and done hooks of those of scope `split`, run over
  *   the whole program at every change.
  */
-import { compareDiagnostics, type Diagnostic } from "../diagnostic.js";
+import type { Diagnostic } from "../diagnostic.js";
 import { check as checkText, type CheckResult, type SourceOptions } from "../index.js";
 import { lowerFile, type FileLowering, type StatementLowering } from "../lower/lower.js";
 import { getScalar, type IrDeclaration } from "../lower/ir.js";
 import type { Comment, Document, Position, Statement } from "../syntax/ast.js";
 import { parseRegion, parseWithPositions } from "../syntax/parser.js";
-import { dedupe, problemDiagnostics, RuleRun, type CheckOptions } from "./checker.js";
+import { problemDiagnostics, RuleRun, sortedUnique, type CheckOptions } from "./checker.js";
 import type { Rule } from "./rule.js";
 import { ALL_RULES } from "./rules/index.js";
-import { applySuppressions } from "./suppressions.js";
+import { fileDiagnostics } from "./suppressions.js";
 import { TRANSLATIONS_KEYWORD } from "../model/statements.js";
 import { FRAGMENT_KEYWORD } from "../model/templates.js";
 
@@ -155,15 +155,14 @@ function analyse(
     contextDiagnostics = problemDiagnostics(lowering.problems, options);
   }
   const kept = reuse?.statements;
-  const statements = new Map<Statement, StatementState>();
-  const lowered: [Statement, StatementLowering][] = [];
+  /** Each statement's lowering, and its state when it is kept. */
+  const lowered: [Statement, StatementLowering, StatementState | undefined][] = [];
   let templated = false;
   for (const s of document.statements) {
     let state = kept?.get(s);
     if (state && linesMoved && state.diagnostics.some((d) => quotesLine(rules, d))) state = undefined;
-    if (state) statements.set(s, state);
     const l = state?.lowering ?? lowering.statement(s);
-    lowered.push([s, l]);
+    lowered.push([s, l, state]);
     if (l.templated) templated = true;
   }
   const declarations: IrDeclaration[] = [];
@@ -178,8 +177,9 @@ function analyse(
   const found: Diagnostic[] = [...contextDiagnostics];
   const localRun = new RuleRun(document, program, options, rules, found, "local");
   localRun.begin();
-  for (const [s, l] of lowered) {
-    let state = recheck ? undefined : statements.get(s);
+  const statements = new Map<Statement, StatementState>();
+  for (const [s, l, keptState] of lowered) {
+    let state = recheck ? undefined : keptState;
     if (!state) {
       const diagnostics = problemDiagnostics(l.problems, options);
       if (l.declaration) {
@@ -187,8 +187,8 @@ function analyse(
         localRun.declaration(l.declaration);
       }
       state = { lowering: l, diagnostics };
-      statements.set(s, state);
     }
+    statements.set(s, state);
     found.push(...state.diagnostics);
   }
   localRun.diagnostics = found;
@@ -197,10 +197,7 @@ function analyse(
   fileRun.begin();
   for (const d of declarations) fileRun.declaration(d);
   fileRun.end();
-  found.sort(compareDiagnostics);
-
-  const all = [...syntaxDiagnostics, ...dedupe(found)];
-  const diagnostics = (document.comments.length === 0 ? all : applySuppressions(all, document.comments)).sort(compareDiagnostics);
+  const diagnostics = fileDiagnostics(syntaxDiagnostics, sortedUnique(found), document.comments);
   return {
     text,
     document,
@@ -284,8 +281,8 @@ function edit(previous: State, text: string, options: CheckOptions): State | und
     for (const d of previous.syntaxDiagnostics) {
       const at = d.range.start.offset;
       if (crosses(d) || (at >= openFrom && at < start) || (at >= end && at < strayTo)) return undefined;
-      if (d.range.start.offset < start) syntaxDiagnostics.push(d);
-      else if (d.range.start.offset >= keptFrom) {
+      if (at < start) syntaxDiagnostics.push(d);
+      else if (at >= keptFrom) {
         if (lines !== 0) return undefined;
         syntaxDiagnostics.push(d);
       } else inRegion.push(d);
@@ -319,7 +316,6 @@ function edit(previous: State, text: string, options: CheckOptions): State | und
   }
   for (const p of region.positions) positions.push(p);
 
-  const changed = new Set<Statement>([...statements.slice(first, after), ...region.statements]);
   const keptStatements = [...statements.slice(0, first), ...region.statements, ...statements.slice(after)];
   const newDocument: Document = {
     kind: "Document",
@@ -330,7 +326,7 @@ function edit(previous: State, text: string, options: CheckOptions): State | und
   };
 
   // A file-level statement changed: lower and check every statement again (the syntax trees stay).
-  const fileLevel = [...changed].some((s) => s.name.name === TRANSLATIONS_KEYWORD || s.name.name === FRAGMENT_KEYWORD);
+  const fileLevel = [...statements.slice(first, after), ...region.statements].some((s) => s.name.name === TRANSLATIONS_KEYWORD || s.name.name === FRAGMENT_KEYWORD);
   return analyse(text, newDocument, positions, syntaxDiagnostics, options, previous.rules, previous.optionsKey, fileLevel ? undefined : previous, lines !== 0);
 }
 

@@ -9,7 +9,7 @@
  * suppression that suppresses nothing, or names a rule that does not exist, is reported
  * (`unused-suppression`), with a fix that removes it.
  */
-import type { Diagnostic } from "../diagnostic.js";
+import { compareDiagnostics, type Diagnostic } from "../diagnostic.js";
 import type { Comment, Range } from "../syntax/ast.js";
 import { SYNTAX_RULE_ID } from "../syntax/parser.js";
 import { toDiagnostic } from "./rule.js";
@@ -43,6 +43,15 @@ function parseSuppressions(comments: readonly Comment[]): Suppression[] {
     out.push({ comment, scope, rules, line });
   }
   return out;
+}
+
+/**
+ * What a check of a file reports: its syntax errors and the rules' findings, less what the file's
+ * suppressions suppress, in source order.
+ */
+export function fileDiagnostics(syntax: readonly Diagnostic[], findings: readonly Diagnostic[], comments: readonly Comment[]): Diagnostic[] {
+  const all = [...syntax, ...findings];
+  return (comments.length === 0 ? all : applySuppressions(all, comments)).sort(compareDiagnostics);
 }
 
 /** The diagnostics left after the file's suppressions, with a finding for each suppression that did nothing. */

@@ -1629,15 +1629,20 @@ export interface ParsedPart {
   readonly positions: readonly Position[];
 }
 
-/** `parse`, also returning every position it made (see ParsedPart.positions). */
-export function parseWithPositions(text: string): ParseResult & { readonly positions: readonly Position[] } {
+/** What `parsing` returns, with every position made while it ran (see ParsedPart.positions). */
+function withPositions<T extends object>(parsing: () => T): T & { readonly positions: readonly Position[] } {
   const positions: Position[] = [];
   positionSink = positions;
   try {
-    return { ...parse(text), positions };
+    return { ...parsing(), positions };
   } finally {
     positionSink = undefined;
   }
+}
+
+/** `parse`, also returning every position it made (see ParsedPart.positions). */
+export function parseWithPositions(text: string): ParseResult & { readonly positions: readonly Position[] } {
+  return withPositions(() => parse(text));
 }
 
 /**
@@ -1661,13 +1666,7 @@ export function parseRegion(text: string, start: number, end: number, line: numb
     e.offset += start;
     e.line! += lines;
   }
-  const positions: Position[] = [];
-  positionSink = positions;
-  try {
-    return { ...parseLexed(text, lexed), positions };
-  } finally {
-    positionSink = undefined;
-  }
+  return withPositions(() => parseLexed(text, lexed));
 }
 
 /** Parses the tokens of `text` (or of a part of it, with positions in the whole text). */
