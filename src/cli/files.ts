@@ -8,6 +8,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import type { SourceHost } from "../lower/imports.js";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { CliError } from "./io.js";
+import { readFileInside, realPath } from "./real-paths.js";
 
 /** The default `--cache` file, in the working directory (like ESLint's .eslintcache). */
 export const DEFAULT_CACHE_FILE = ".b24layoutcache";
@@ -149,16 +150,18 @@ export function projectRoot(file: string, cwd: string): string {
   return root;
 }
 
-/** Reads imported files from the disk (a byte-order mark dropped), bounded by the file's project root. */
+/**
+ * Reads imported files from the disk (a byte-order mark dropped), bounded by the real path of the
+ * file's project root: a file whose real path is outside it is never read (see readFileInside).
+ */
 export function sourceHost(file: string, cwd: string): SourceHost {
+  const root = projectRoot(file, cwd);
+  const realRoot = realPath(root) ?? root;
   return {
-    root: projectRoot(file, cwd),
+    root,
+    realPath,
     readFile(path: string): string | undefined {
-      try {
-        return readFileSync(path, "utf8").replace(/^\uFEFF/, "");
-      } catch {
-        return undefined;
-      }
+      return readFileInside(path, realRoot)?.toString("utf8").replace(/^\uFEFF/, "");
     },
   };
 }

@@ -91,10 +91,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     settings = settingsToOptions(raw ?? {});
   };
 
-  /** Imports read the open documents first, then the disk (as the CLI does), bounded by the project root of `file`. */
+  /** Imports read the open documents first, then the disk (as the CLI does), bounded by the real path of the project root of `file`. */
   const hostFor = (file: string): SourceHost => {
     const disk = sourceHost(file, dirname(file));
-    return { root: disk.root, readFile: (path) => documents.get(pathToFileURL(path).href)?.getText() ?? disk.readFile(path) };
+    return { ...disk, readFile: (path) => documents.get(pathToFileURL(path).href)?.getText() ?? disk.readFile(path) };
   };
 
   const validate = (document: TextDocument): void => {
