@@ -8,7 +8,8 @@ import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { check, ModuleCache } from "../../src/index.js";
-import { sourceHost } from "../../src/cli/files.js";
+import { expandInputs, sourceHost } from "../../src/cli/files.js";
+import { main as runCli, type CliIo } from "../../src/cli/main.js";
 import { readFileInside } from "../../src/cli/real-paths.js";
 import { toFinding, type Finding } from "../helpers.js";
 import { scratch } from "./fixtures.js";
@@ -124,5 +125,50 @@ describe("readFileInside", () => {
     expect(readFileInside(join(proj, "fifo.b24layout"), proj)).toBeUndefined();
     expect(readFileInside(join(proj, "zero.b24layout"), "/")).toBeUndefined();
     expect(readFileInside(join(proj, "folder.b24layout"), proj)).toBeUndefined();
+  });
+});
+
+describe("input files through symbolic links", () => {
+  /** `lib/` with two files, a link to it, a link to one of its files, a loop and links out of the tree. */
+  function linkedTree(): string {
+    const { proj, outside } = project({ "proj/lib/more.b24layout": COMMON });
+    symlinkSync("lib", join(proj, "linked-lib"));
+    symlinkSync("lib/common.b24layout", join(proj, "alias.b24layout"));
+    symlinkSync("..", join(proj, "lib/up"));
+    symlinkSync(outside, join(proj, "shared"));
+    symlinkSync("/", join(proj, "root"));
+    return proj;
+  }
+  const expand = async (args: string[], cwd: string) => (await expandInputs(args, cwd)).map((p) => p.slice(cwd.length + 1));
+
+  it.each<[string, string[], string[]]>([
+    ["a directory's walk follows no link it meets: no loop, nothing outside, each file once", ["."], ["lib/common.b24layout", "lib/more.b24layout"]],
+    ["a glob's ** follows no link either", ["**/*.b24layout"], ["lib/common.b24layout", "lib/more.b24layout"]],
+    ["a folder named through a link is walked, and the same files by their own path are not counted again", ["linked-lib", "lib"], ["linked-lib/common.b24layout", "linked-lib/more.b24layout"]],
+    ["a file and a link to it are one file, under the first name given", ["alias.b24layout", "lib/common.b24layout", "lib"], ["alias.b24layout", "lib/more.b24layout"]],
+    ["a glob through a named link, and the same files again", ["linked-lib/*.b24layout", "lib/*.b24layout"], ["linked-lib/common.b24layout", "linked-lib/more.b24layout"]],
+    ["a folder outside, named through a link, is walked (it was asked for)", ["shared"], ["shared/secret.b24layout"]],
+  ])("%s", async (_what, args, expected) => {
+    expect(await expand(args, linkedTree())).toEqual(expected);
+  });
+
+  it("fmt --check lists a file once when a linked folder names it again", async () => {
+    const { proj } = project({ "proj/lib/badge.b24layout": 'badge   same success {\ntitle "T"\n  value "V"\n}\n' });
+    symlinkSync("lib", join(proj, "linked-lib"));
+    let out = "";
+    const io: CliIo = { stdout: { write: (t) => (out += t), isTTY: false }, stderr: { write: (t) => (out += t), isTTY: false }, env: {}, cwd: proj };
+    expect(await runCli(["fmt", "--check", "--no-prettier-config", "lib/badge.b24layout", "linked-lib"], io)).toBe(1);
+    expect(out.split("\n").filter((line) => line.includes("badge.b24layout"))).toEqual(["lib/badge.b24layout"]);
+  });
+
+  it("build writes each file's outputs once when a linked folder names the same files (it refused them as duplicates)", async () => {
+    const { proj } = project({ "proj/lib/badge.b24layout": 'badge same success {\n  title "T"\n  value "V"\n}\n' });
+    symlinkSync("lib", join(proj, "linked-lib"));
+    let out = "";
+    let err = "";
+    const io: CliIo = { stdout: { write: (t) => (out += t), isTTY: false }, stderr: { write: (t) => (err += t), isTTY: false }, env: {}, cwd: proj };
+    expect(await runCli(["build", "lib/badge.b24layout", "linked-lib", "--stdout"], io)).toBe(0);
+    expect(err).toBe("");
+    expect(Object.keys(JSON.parse(out) as object)).toEqual(["same"]);
   });
 });
