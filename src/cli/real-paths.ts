@@ -3,7 +3,7 @@
  * a file really is, not by the name it was reached through: a link inside a project can name any
  * file on the machine (with `ln -s / root`, `root/etc/passwd` is a path inside the project).
  */
-import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
 import { isInside } from "../util/paths.js";
 
 /** The real path of `path` (every link on the way followed); undefined when it does not exist, or is a dangling link or a loop of links. */
@@ -46,4 +46,35 @@ export function readFileInside(path: string, realRoot: string): Buffer | undefin
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The bytes of `path` (links followed) when it is a regular file that `accept` accepts;
+ * undefined when it is missing, unreadable, a FIFO, a device or a folder, or refused.
+ */
+export function readRegularFile(path: string, accept: (stats: Stats) => boolean = () => true): Buffer | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, OPEN_FOR_READING);
+  } catch {
+    return undefined;
+  }
+  try {
+    const stats = fstatSync(fd);
+    return stats.isFile() && accept(stats) ? readFileSync(fd) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Whether a file holds data only this user (or root) can have written: it is this user's and
+ * not writable by everyone. Group-writable is allowed: with a private group per user (umask 002)
+ * every file is. Without user ids (Windows) every file passes.
+ */
+export function writtenOnlyByThisUser(stats: Stats): boolean {
+  const uid = process.getuid?.();
+  return uid === undefined || (stats.uid === uid && (stats.mode & 0o002) === 0);
 }
