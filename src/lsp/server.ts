@@ -259,11 +259,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return text === undefined ? undefined : parse(text).document;
   };
 
-  /** Every .b24layout file of the workspace folders, and the open documents. */
+  /**
+   * Every .b24layout file of the workspace folders, and the open documents. The walk follows no
+   * symbolic link, as `b24layout check .` does not: a link to / would walk the whole disk, and a
+   * rename would edit files outside the workspace through a link.
+   */
   const workspaceFiles = (): string[] => {
     const files = new Set(documents.all().flatMap((d) => pathOf(d.uri) ?? []));
     for (const folder of workspaceFolders) {
-      for (const f of globSync("**/*.b24layout", { cwd: folder, absolute: true, ignore: ["**/node_modules/**"] })) files.add(f);
+      for (const f of globSync("**/*.b24layout", { cwd: folder, absolute: true, followSymbolicLinks: false, ignore: ["**/node_modules/**"] })) files.add(f);
     }
     return [...files];
   };

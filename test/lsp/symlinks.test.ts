@@ -3,6 +3,7 @@
  * project root (test/cli/symlinks.test.ts has the cases; this is the editor's side of one).
  */
 import { symlinkSync } from "node:fs";
+import { ReferencesRequest } from "vscode-languageserver-protocol/node";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,8 +14,15 @@ let client: TestClient;
 let dir: string;
 
 beforeAll(async () => {
-  dir = scratch({ "proj/package.json": "{}", "outside/secret.b24layout": 'fragment note {\n  text "Not yours"\n}\n' });
+  dir = scratch({
+    "proj/package.json": "{}",
+    "proj/lib/common.b24layout": 'fragment note {\n  text "Common"\n}\n',
+    "proj/user.b24layout": 'import { note } from "./lib/common.b24layout"\nblocks u {\n  use note\n}\n',
+    "outside/secret.b24layout": 'fragment note {\n  text "Not yours"\n}\n',
+    "outside/user.b24layout": 'import { note } from "./lib/common.b24layout"\nblocks o {\n  use note\n}\n',
+  });
   symlinkSync(join(dir, "outside"), join(dir, "proj/shared"));
+  symlinkSync(join(dir, "outside/user.b24layout"), join(dir, "proj/linked-user.b24layout"));
   client = await startClient(pathToFileURL(join(dir, "proj")).href);
 }, 30_000);
 afterAll(async () => client.stop());
@@ -30,5 +38,14 @@ describe("imports in the editor", () => {
         range: { start: { line: 0, character: 21 }, end: { line: 0, character: 48 } },
       },
     ]);
+  });
+});
+
+describe("workspace files", () => {
+  it("finds references in the workspace's own files only: its walk follows no link (a rename would edit files outside)", async () => {
+    const uri = pathToFileURL(join(dir, "proj/lib/common.b24layout")).href;
+    await client.open(uri, 'fragment note {\n  text "Common"\n}\n');
+    const found = await client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position: { line: 0, character: 10 }, context: { includeDeclaration: false } });
+    expect((found ?? []).map((l) => `${l.uri.slice(pathToFileURL(dir).href.length + 1)}:${l.range.start.line}`)).toEqual(["proj/user.b24layout:0", "proj/user.b24layout:2"]);
   });
 });
