@@ -4,8 +4,7 @@
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatJson } from "../../src/emit/json.js";
@@ -54,7 +53,7 @@ describe("the bundle", () => {
 
   it("starts from the code cache made at build time, and then writes none of its own", async () => {
     expect(statSync(join(built.dir, cacheName)).size).toBeGreaterThan(100_000);
-    const temp = mkdtempSync(join(tmpdir(), "b24layout-tmp-"));
+    const temp = scratch();
     const dir = scratch({ "w.b24layout": WITH_WARNING });
     const r = await run(dir, ["check", "w.b24layout"], { TMPDIR: temp });
     expect(r.code).toBe(0);
@@ -65,7 +64,7 @@ describe("the bundle", () => {
   it("runs without a usable cache, and leaves one in a private folder of the user's for the next run", () => {
     const copy = copyOfBundle();
     writeFileSync(join(copy, cacheName), "not a V8 code cache");
-    const temp = mkdtempSync(join(tmpdir(), "b24layout-tmp-"));
+    const temp = scratch();
     const dir = scratch({ "e.b24layout": WITH_ERROR });
     const first = runCopy(copy, dir, temp, ["check", "e.b24layout"]);
     expect(first.code).toBe(1);
@@ -93,7 +92,7 @@ describe("the code cache runs no code but the bundle's", () => {
 
   /** A code cache made from foreign code the length of `bundle`, wrapped as the loader wraps it (see the attack this guards against: src/cli/loader.ts). */
   function foreignCache(bundle: string): Buffer {
-    const made = join(mkdtempSync(join(tmpdir(), "b24layout-foreign-")), "cache");
+    const made = join(scratch(), "cache");
     const script = `
       const { readFileSync, writeFileSync } = require("node:fs");
       const { Script } = require("node:vm");
@@ -129,7 +128,7 @@ describe("the code cache runs no code but the bundle's", () => {
 
   it("ignores a foreign cache planted where the old loader looked (a shared folder keyed by the bundle's length)", () => {
     const copy = copyOfBundle();
-    const temp = mkdtempSync(join(tmpdir(), "b24layout-tmp-"));
+    const temp = scratch();
     const length = readFileSync(join(copy, "b24layout.cjs"), "utf8").length;
     mkdirSync(join(temp, "b24layout-code-cache"));
     writeFileSync(join(temp, "b24layout-code-cache", `${length}-${cacheName}`), foreignCache(join(copy, "b24layout.cjs")));
@@ -139,7 +138,7 @@ describe("the code cache runs no code but the bundle's", () => {
   it("refuses a built cache made from another bundle of the same length (a stale or planted one)", () => {
     const copy = copyOfBundle();
     writeFileSync(join(copy, cacheName), foreignCache(join(copy, "b24layout.cjs")));
-    const temp = mkdtempSync(join(tmpdir(), "b24layout-tmp-"));
+    const temp = scratch();
     expect(runCopy(copy, temp, temp, version)).toEqual(real);
   });
 
@@ -148,13 +147,13 @@ describe("the code cache runs no code but the bundle's", () => {
     const bundle = join(copy, "b24layout.cjs");
     writeFileSync(join(copy, cacheName), Buffer.concat([header(bundle), foreignCache(bundle)]));
     chmodSync(join(copy, cacheName), 0o666);
-    const temp = mkdtempSync(join(tmpdir(), "b24layout-tmp-"));
+    const temp = scratch();
     expect(runCopy(copy, temp, temp, version)).toEqual(real);
   });
 
   it("refuses a user cache made from another bundle, even in the user's own folder", () => {
     const copy = copyOfBundle();
-    const temp = mkdtempSync(join(tmpdir(), "b24layout-tmp-"));
+    const temp = scratch();
     const folder = join(temp, `b24layout-code-cache-${process.getuid!()}`);
     mkdirSync(folder, { mode: 0o700 });
     writeFileSync(join(folder, userCacheName(copy)), Buffer.concat([Buffer.from("b24layout code cache 1\n"), Buffer.alloc(32), foreignCache(join(copy, "b24layout.cjs"))]), { mode: 0o600 });
@@ -167,7 +166,7 @@ describe("the code cache runs no code but the bundle's", () => {
       chmodSync(folder, 0o777);
     }],
     ["a symbolic link to a folder someone else prepared", (folder) => {
-      const elsewhere = mkdtempSync(join(tmpdir(), "b24layout-elsewhere-"));
+      const elsewhere = scratch();
       chmodSync(elsewhere, 0o700);
       symlinkSync(elsewhere, folder);
     }],
@@ -180,7 +179,7 @@ describe("the code cache runs no code but the bundle's", () => {
   ])("uses no user cache folder that is %s, and writes nothing into it", (_what, plant) => {
     const copy = copyOfBundle();
     const bundle = join(copy, "b24layout.cjs");
-    const temp = mkdtempSync(join(tmpdir(), "b24layout-tmp-"));
+    const temp = scratch();
     const folder = join(temp, `b24layout-code-cache-${process.getuid!()}`);
     plant(folder);
     const cache = join(folder, userCacheName(copy));
@@ -192,7 +191,7 @@ describe("the code cache runs no code but the bundle's", () => {
 
   it("never writes through a link planted where its cache file goes", () => {
     const copy = copyOfBundle();
-    const temp = mkdtempSync(join(tmpdir(), "b24layout-tmp-"));
+    const temp = scratch();
     const folder = join(temp, `b24layout-code-cache-${process.getuid!()}`);
     mkdirSync(folder, { mode: 0o700 });
     const victim = join(temp, "victim.txt");
@@ -206,7 +205,7 @@ describe("the code cache runs no code but the bundle's", () => {
 
 /** The executable without its built cache, in a folder of its own (a test may plant files there). */
 function copyOfBundle(): string {
-  const copy = mkdtempSync(join(tmpdir(), "b24layout-copy-"));
+  const copy = scratch();
   for (const f of ["cli.js", "cli.cjs", "b24layout.cjs"]) writeFileSync(join(copy, f), readFileSync(join(built.dir, f)));
   return copy;
 }
