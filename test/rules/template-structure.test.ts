@@ -172,7 +172,7 @@ describe(ID, () => {
   it("leaves a misspelt member under when to unknown-property", () => {
     // 'txet' sets no field: it is a typo of a member, and the message must not say it is a field.
     expect(allFindings('blocks b(m: bool) {\n  text "a"\n  when $m {\n    txet "a"\n  }\n}\n')).toEqual([
-      { ruleId: "unknown-property", severity: "error", message: "Unknown statement 'txet' in the additional content blocks.", at: "4:5", to: "4:9" },
+      { ruleId: "unknown-property", severity: "error", message: "Unknown statement 'txet' in the additional content blocks. Did you mean 'text'?", at: "4:5", to: "4:9" },
     ]);
   });
 });
