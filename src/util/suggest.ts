@@ -1,7 +1,7 @@
 /** "Did you mean …?" suggestions. */
 
 /**
- * Optimal string alignment distance (Damerau-Levenshtein without edits of a transposed pair):
+ * Optimal string alignment distance (Damerau-Levenshtein in which no substring is edited twice):
  * insertions, deletions, substitutions and transpositions of two adjacent characters (`titel` →
  * `title`) each count as one edit, a difference of case only as half.
  */
