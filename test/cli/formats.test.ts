@@ -52,14 +52,16 @@ describe("--format json", () => {
     });
   });
 
-  it("includes fixes with their edits", () => {
-    const report = JSON.parse(formatJsonReport(files({ "a.b24layout": 'blocks b {\n  lineOfBlock {\n    text "a"\n  }\n}\n' }))) as {
-      files: { diagnostics: { ruleId: string; fix?: unknown }[] }[];
+  it("includes fixes and suggestions with their edits", () => {
+    const report = JSON.parse(formatJsonReport(files({ "a.b24layout": 'blocks b {\n  lineOfBlock {\n    text "a"\n  }\n  text "b" { bold "true" }\n}\n' }))) as {
+      files: { diagnostics: { ruleId: string; fix?: unknown; suggestions?: unknown }[] }[];
     };
-    expect(report.files[0]!.diagnostics.find((d) => d.ruleId === "unknown-property")!.fix).toEqual({
-      description: "Replace with 'lineOfBlocks'",
-      edits: [{ range: { start: { line: 2, column: 3 }, end: { line: 2, column: 14 } }, newText: "lineOfBlocks" }],
-    });
+    const [property, boolean] = ["unknown-property", "string-boolean"].map((id) => report.files[0]!.diagnostics.find((d) => d.ruleId === id)!);
+    expect(property!.fix).toBeUndefined();
+    expect(property!.suggestions).toEqual([
+      { description: "Replace with 'lineOfBlocks'", edits: [{ range: { start: { line: 2, column: 3 }, end: { line: 2, column: 14 } }, newText: "lineOfBlocks" }] },
+    ]);
+    expect(boolean!.fix).toEqual({ description: "Replace with true", edits: [{ range: { start: { line: 5, column: 19 }, end: { line: 5, column: 25 } }, newText: "true" }] });
   });
 });
 
@@ -168,20 +170,42 @@ describe("check options", () => {
 });
 
 describe("check --fix", () => {
-  const BROKEN = 'layout l {\n  icon infoo\n  header "T"\n  body {\n    logo document\n    text "x"\n  }\n}\n';
+  const BROKEN = 'layout l {\n  icon info\n  header "T"\n  body {\n    logo document\n    text "x" { bold "true" }\n  }\n}\n';
 
   it("writes the fixed file and reports what is left", async () => {
     const dir = scratch({ "a.b24layout": BROKEN });
     const r = await run(dir, ["check", "a.b24layout", "--fix"]);
     expect(r).toMatchObject({ code: 0, stdout: "✔ 1 file checked, no problems\n", stderr: "✔ applied 1 fix in 1 file.\n" });
-    expect(readFileSync(join(dir, "a.b24layout"), "utf8")).toBe(BROKEN.replace("infoo", "info"));
+    expect(readFileSync(join(dir, "a.b24layout"), "utf8")).toBe(BROKEN.replace('"true"', "true"));
   });
 
   it("--fix-dry-run prints the diff and writes nothing", async () => {
     const dir = scratch({ "a.b24layout": BROKEN });
     const r = await run(dir, ["check", "a.b24layout", "--fix-dry-run", "--quiet"]);
-    expect(r.stdout).toContain("--- a.b24layout\n+++ a.b24layout\n@@ -1,4 +1,4 @@\n layout l {\n-  icon infoo\n+  icon info\n");
+    expect(r.stdout).toContain('--- a.b24layout\n+++ a.b24layout\n@@ -4,5 +4,5 @@\n   body {\n     logo document\n-    text "x" { bold "true" }\n+    text "x" { bold true }\n');
     expect(r.stderr).toBe("1 fix in 1 file would be applied (nothing written).\n");
     expect(readFileSync(join(dir, "a.b24layout"), "utf8")).toBe(BROKEN);
+  });
+
+  it("leaves a did-you-mean alone: 'shopp' may be a logo the portal registered", async () => {
+    const text = BROKEN.replace("logo document", "logo shopp").replace('"true"', "true");
+    const dir = scratch({ "a.b24layout": text });
+    const r = await run(dir, ["check", "a.b24layout", "--fix"]);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(r.stdout).toContain("Did you mean 'shop'?");
+    expect(readFileSync(join(dir, "a.b24layout"), "utf8")).toBe(text);
+  });
+
+  it("never writes a file with a syntax error, and says why it was not fixed", async () => {
+    const text = BROKEN.replace("  }\n}\n", "\n}\n");
+    const dir = scratch({ "a.b24layout": text });
+    for (const flag of ["--fix", "--fix-dry-run"]) {
+      const r = await run(dir, ["check", "a.b24layout", flag]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain("syntax-error");
+      expect(r.stdout).not.toContain("+++");
+      expect(r.stderr).toBe("a.b24layout: not fixed, as it has a syntax error; correct that first.\n");
+      expect(readFileSync(join(dir, "a.b24layout"), "utf8")).toBe(text);
+    }
   });
 });

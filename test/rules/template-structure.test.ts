@@ -158,13 +158,14 @@ describe(ID, () => {
     expect(findings(code, ID)).toEqual([]);
   });
 
-  it("fixes a parameter name with '-'", () => {
+  it("suggests a parameter name without '-' (only the declaration changes: never a fix)", () => {
     const d = check('blocks b(client-name: string) {\n  text "x"\n}\n').diagnostics.find((x) => x.ruleId === ID);
-    expect(d?.fix?.edits.map((e) => e.newText)).toEqual(["clientName"]);
+    expect(d?.fix).toBeUndefined();
+    expect(d?.suggestions?.map((s) => s.edits.map((e) => e.newText))).toEqual([["clientName"]]);
   });
 
-  it("fixes a misspelt fragment and a misspelt fragment parameter", () => {
-    const fixes = (code: string) => check(code).diagnostics.filter((x) => x.ruleId === ID).map((d) => d.fix?.edits.map((e) => e.newText));
+  it("suggests the names a misspelt fragment and a misspelt fragment parameter are close to (never a fix)", () => {
+    const fixes = (code: string) => check(code).diagnostics.filter((x) => x.ruleId === ID).map((d) => d.fix ?? d.suggestions?.[0]?.edits.map((e) => e.newText));
     expect(fixes(withFragment('  use g { name: "a" }'))).toEqual([["f"]]);
     expect(fixes(withFragment('  use f { nme: "a" }'))).toEqual([undefined, ["name"]]);
   });

@@ -54,9 +54,10 @@ describe(ID, () => {
     ]);
   });
 
-  it("fixes a typo by replacing the reference", () => {
+  it("suggests replacing a misspelt reference (never a fix)", () => {
     const d = check(layout("@incomming")).diagnostics.find((x) => x.ruleId === ID);
-    expect(d?.fix?.edits.map((e) => [e.newText, e.range.start.column, e.range.end.column])).toEqual([["@incoming", 10, 20]]);
+    expect(d?.fix).toBeUndefined();
+    expect(d?.suggestions?.map((s) => s.edits.map((e) => [e.newText, e.range.start.column, e.range.end.column]))).toEqual([[["@incoming", 10, 20]]]);
   });
 
 });

@@ -10,7 +10,7 @@ export default defineRule({
     description: "Disallow arguments, labels, actions and bodies that a statement does not take.",
     why: "A word or value the compiler cannot place would otherwise be dropped silently, and the JSON would not say what the author meant.",
     severity: "error",
-    fixable: true,
+    hasSuggestions: true,
     spec: "—",
     messages: {
       unknownWord: "Unexpected word '{word}' in a {what}.",
