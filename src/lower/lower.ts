@@ -385,7 +385,8 @@ class Lowering {
     this.problems.push(new ProblemNode(ruleId, messageId, data, range, replacement));
   }
 
-  unknown(name: string, range: Range, where: string, candidates: Iterable<string>): void {
+  /** Reports an unknown statement; returns the name suggested for it. */
+  unknown(name: string, range: Range, where: string, candidates: Iterable<string>): string | undefined {
     const suggestion = closest(name, candidates);
     this.problem(
       UNKNOWN_PROPERTY,
@@ -394,6 +395,7 @@ class Lowering {
       range,
       suggestion,
     );
+    return suggestion;
   }
 
   // ----- declarations -----
@@ -522,6 +524,7 @@ class Lowering {
   /** Binds `args` from index `from` on: keyword arguments, flags, enum words, then positional values. */
   bindArguments(obj: IrObject, plan: DtoPlan, args: readonly Argument[], from: number, variant: string | undefined): void {
     const positional = (variant !== undefined ? own(plan.positionalByVariant, variant) : undefined) ?? plan.positional ?? NO_NAMES;
+    const unknownVariant = variant !== undefined && plan.positionalByVariant !== undefined && own(plan.positionalByVariant, variant) === undefined;
     if (from >= args.length) return;
     const wordPositional = plan.wordPositional;
     // Fields already filled by an earlier argument: no positional slot fills them again. One list
@@ -572,24 +575,37 @@ class Lowering {
           continue;
         }
         const suggestion = closest(word, (plan.headWords ??= headWords(plan)));
-        const unsetWordField = plan.words?.find((f) => !obj.entries.some((e) => e.key === f));
-        if (!suggestion && unsetWordField) {
-          // Most likely a misspelt enum value: let the enum rule report it with its own suggestion.
-          obj.entries.push(entry(unsetWordField, arg.range, scalar(word, arg.range, "word"), arg.range));
+        // A misspelt enum value (`tag warnign`), or a word close to nothing where an enum word is
+        // still missing: the enum field gets it, so that enum-value reports it with its own
+        // did-you-mean and the field is not reported missing as well.
+        const unset = (f: string) => !obj.entries.some((e) => e.key === f);
+        const enumField = suggestion === undefined ? plan.words?.find(unset) : plan.words?.find((f) => unset(f) && plan.wordFields.get(suggestion)?.name === f);
+        if (enumField) {
+          obj.entries.push(entry(enumField, arg.range, scalar(word, arg.range, "word"), arg.range));
           continue;
         }
         this.problem(
           INVALID_ARGUMENT,
           suggestion ? "unknownWordSuggest" : "unknownWord",
-          { word, what: plan.title, ...(suggestion ? { suggestion } : {}) },
+          { word, what: withArticle(plan.title), ...(suggestion ? { suggestion } : {}) },
           arg.range,
           suggestion,
         );
+        // A misspelt keyword that takes a value (`for` in `card c fro contact`): the value is read
+        // as the keyword's, so that neither it nor the missing field is reported as well.
+        const meant = suggestion === undefined ? undefined : plan.keywordField(suggestion);
+        const next = args[i + 1];
+        if (meant && meant.type.kind !== "bool" && next && !(next.kind === "Identifier" && claimsWord(plan, next.name) && plan.wordFields.get(next.name) !== meant)) {
+          take(taken, meant.name);
+          i++;
+          obj.entries.push(entry(meant.name, arg.range, this.valueFor(next, meant.type), span(arg.range, next.range)));
+        }
         continue;
       }
       const slot = firstFree(positional, taken);
       if (slot === undefined) {
-        this.problem(INVALID_ARGUMENT, "unexpectedValue", { what: plan.title, expected: describeHead(plan.spec, variant) }, arg.range);
+        // After an unknown variant (`-> redirekt "/x"`, which enum-value reports) which values it takes is unknown.
+        if (!unknownVariant) this.problem(INVALID_ARGUMENT, "unexpectedValue", { what: withArticle(plan.title), expected: describeHead(plan.spec, variant) }, arg.range);
         continue;
       }
       take(taken, slot);
@@ -729,7 +745,9 @@ class Lowering {
         continue;
       }
 
-      this.unknown(name, s.name.range, withArticle(plan.title), (plan.statementNames ??= statementNames(plan)));
+      const suggestion = this.unknown(name, s.name.range, withArticle(plan.title), (plan.statementNames ??= statementNames(plan)));
+      const meant = suggestion === undefined ? undefined : (plan.plainFields.get(suggestion) ?? plan.memberFields.get(suggestion));
+      if (meant) (obj.misspelt ??= []).push(meant.name);
     }
   }
 
@@ -1058,6 +1076,11 @@ function relocate<T>(node: T, range: Range): T {
 /** How a template keyword is written, for messages (`else { … }`). */
 function templateSyntax(keyword: string): string {
   return TEMPLATE_KEYWORDS.find((k) => k.keyword === keyword)?.syntax ?? `${keyword} … { … }`;
+}
+
+/** Whether a bare word means something on the head line of a `plan` statement: a keyword, flag or enum word. */
+function claimsWord(plan: DtoPlan, word: string): boolean {
+  return plan.keywordField(word) !== undefined || own(plan.flagAliases, word) !== undefined || plan.wordFields.has(word);
 }
 
 /** Words the head line of a statement accepts, for suggestions. */

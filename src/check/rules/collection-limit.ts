@@ -96,6 +96,8 @@ export default defineRule({
         if (!dto) return;
         for (const f of countedFields(dto)) {
           const e = object.entries.find((x) => x.key === f.name);
+          // A misspelt member stands for it (`sektion`): the misspelling is the finding.
+          if (!e && object.misspelt?.includes(f.name)) continue;
           if (f.type.kind === "collection" && !e) {
             // A collection with no members at all (`body { logo x }`).
             const required = f.required?.server || f.required?.docs;

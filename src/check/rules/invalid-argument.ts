@@ -13,9 +13,9 @@ export default defineRule({
     hasSuggestions: true,
     spec: "—",
     messages: {
-      unknownWord: "Unexpected word '{word}' in a {what}.",
-      unknownWordSuggest: "Unexpected word '{word}' in a {what}. Did you mean '{suggestion}'?",
-      unexpectedValue: "Unexpected value: a {what} takes {expected} here.",
+      unknownWord: "Unexpected word '{word}' in {what}.",
+      unknownWordSuggest: "Unexpected word '{word}' in {what}. Did you mean '{suggestion}'?",
+      unexpectedValue: "Unexpected value: {what} takes {expected} here.",
       unexpectedArgument: "Unexpected argument after {what}.",
       missingValue: "'{name}' needs a value.",
       labelNotAllowed: "A key label is not allowed on {what}.",

@@ -33,7 +33,8 @@ export default defineRule({
         if (!dto) return;
         const isRoot = object === declaration.root;
         for (const f of requiredFields(dto)) {
-          if (object.entries.some((e) => e.key === f.name)) continue;
+          // A misspelt statement stands for it (`heder "T"`): the misspelling is the finding.
+          if (object.entries.some((e) => e.key === f.name) || object.misspelt?.includes(f.name)) continue;
           const what = isRoot ? `${declaration.spec.keyword} '${declaration.name}'` : `This ${dto.title}`;
           report(f.required!, what, f.name, isRoot ? declaration.nameRange : object.range);
         }
