@@ -136,6 +136,8 @@ export class RuleRun {
   }
 
   declaration(declaration: IrDeclaration): void {
+    // Another structure (spec §15), reported once by lowering: its parts are not this one's.
+    if (declaration.lookAlike !== undefined) return;
     const hooks = this.hooks;
     for (const h of hooks.declaration) h(declaration);
     if (hooks.object.length + hooks.collection.length + hooks.field.length === 0) return;

@@ -277,6 +277,11 @@ export interface IrDeclaration {
   readonly statement: Statement;
   /** Template parameters, in order; empty for a plain declaration. */
   readonly params: readonly IrParam[];
+  /**
+   * The structure it is written as when that only looks like its own (LOOK_ALIKES, spec §15:
+   * `placement`): reported once by lowering, and not checked further.
+   */
+  readonly lookAlike?: string;
 }
 
 export interface TranslationEntry {

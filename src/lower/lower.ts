@@ -16,6 +16,9 @@ import {
 import { entityByWord } from "../model/entities.js";
 import type { DeclarationSpec, DtoSpec, EnumValue, FieldSpec, FieldType, StatementSpec } from "../model/types.js";
 import { closest } from "../util/suggest.js";
+import { findLookAlike } from "./look-alike.js";
+import { LOOK_ALIKES } from "../model/look-alikes.js";
+import { listed } from "../util/wording.js";
 import type {
   IrArray,
   IrCollection,
@@ -61,6 +64,7 @@ export interface LoweringProblem {
 }
 
 export const UNKNOWN_PROPERTY = "unknown-property";
+export const LOOK_ALIKE = "look-alike";
 export const INVALID_ARGUMENT = "invalid-argument";
 
 export interface LoweringResult {
@@ -387,6 +391,13 @@ class Lowering {
 
   /** Reports an unknown statement; returns the name suggested for it. */
   unknown(name: string, range: Range, where: string, candidates: Iterable<string>): string | undefined {
+    // A member of a look-alike (`input`, `primaryButton`): say where it belongs rather than guess.
+    const lookAlike = LOOK_ALIKES.find((l) => l.blockTypes.includes(name) || l.layoutFields.includes(name));
+    if (lookAlike) {
+      const member = lookAlike.blockTypes.includes(name) ? `'${name}' is a block of` : `'${name}' belongs to`;
+      this.problem(UNKNOWN_PROPERTY, "lookAlikeStatement", { name, where, member, lookAlike: lookAlike.title }, range);
+      return undefined;
+    }
     const suggestion = closest(name, candidates);
     this.problem(
       UNKNOWN_PROPERTY,
@@ -401,6 +412,7 @@ class Lowering {
   // ----- declarations -----
 
   lowerDeclaration(s: Statement, spec: (typeof DECLARATIONS)[number]): IrDeclaration | undefined {
+    const problemsBefore = this.problems.length;
     const first = s.args[0];
     if (!first || first.kind !== "Identifier") {
       this.problem(INVALID_ARGUMENT, "declarationName", { keyword: spec.keyword }, first?.range ?? s.name.range);
@@ -429,7 +441,16 @@ class Lowering {
       if (written.length > 1) root.entries.splice(root.entries.indexOf(written[0]!), 1);
     }
     this.templates.endDeclaration();
-    return newDeclaration(spec, first.name, first.range, s.range, root, directives, s, params);
+    const declaration = newDeclaration(spec, first.name, first.range, s.range, root, directives, s, params);
+    const lookAlike = findLookAlike(s, spec.dto, root);
+    if (lookAlike) {
+      // Another structure (the placement interface): one finding says so, instead of one for each of its parts.
+      this.problems.length = problemsBefore;
+      const evidence = lookAlike.evidence.slice(0, 3).map((e) => `${e.what} on line ${e.range.start.line}`);
+      this.problem(LOOK_ALIKE, "lookAlike", { name: first.name, what: withArticle(plan.title), lookAlike: lookAlike.lookAlike.title, evidence: listed(evidence), sentWith: lookAlike.lookAlike.sentWith }, first.range);
+      (declaration as Writable<IrDeclaration>).lookAlike = lookAlike.lookAlike.id;
+    }
+    return declaration;
   }
 
   lowerTranslations(s: Statement): void {

@@ -17,6 +17,7 @@ export default defineRule({
     messages: {
       unknownStatement: "Unknown statement '{name}' in {where}.",
       unknownStatementSuggest: "Unknown statement '{name}' in {where}. Did you mean '{suggestion}'?",
+      lookAlikeStatement: "Unknown statement '{name}' in {where}: {member} {lookAlike}, which timeline records do not have.",
       unknownKey: "Unknown property '{name}' in {where}; the server rejects it with FIELD_IS_REDUNDANT.",
       unknownKeySuggest: "Unknown property '{name}' in {where}; the server rejects it with FIELD_IS_REDUNDANT. Did you mean '{suggestion}'?",
     },
