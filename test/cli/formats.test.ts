@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { Options, ValidateFunction } from "ajv";
 import { describe, expect, it } from "vitest";
 import { check, ALL_RULES } from "../../src/index.js";
@@ -78,6 +79,7 @@ describe("--format sarif", () => {
     const ok = validate(log);
     expect(validate.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
+    expect(sarif1004(log as Parameters<typeof sarif1004>[0])).toEqual([]);
   });
 
   it("lists every rule, and locates results by relative URI, rule index and region", () => {
@@ -104,6 +106,25 @@ describe("--format sarif", () => {
         ],
       },
     ]);
+  });
+
+  /** SARIF1004 (the SARIF validator): a URI with a uriBaseId is relative; one without is an absolute `file:` URI. */
+  const sarif1004 = (log: { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }[] }[] }[] }) =>
+    log.runs.flatMap((r) => r.results.flatMap((x) => x.locations.map((l) => l.physicalLocation.artifactLocation))).filter((loc) => {
+      const absolute = /^[a-z][a-z0-9+.-]*:/i.test(loc.uri) || loc.uri.startsWith("/");
+      return loc.uriBaseId !== undefined ? absolute : !loc.uri.startsWith("file:///") || !URL.canParse(loc.uri);
+    });
+
+  it("locates a file outside the working directory by its absolute file: URI, without uriBaseId", async () => {
+    const root = scratch({ "outside/w x.b24layout": WITH_WARNING, "work/in.b24layout": WITH_ERROR });
+    const r = await run(join(root, "work"), ["check", "../outside/w x.b24layout", "in.b24layout", "--format", "sarif"]);
+    expect(r.code).toBe(1);
+    const log = JSON.parse(r.stdout) as Parameters<typeof sarif1004>[0];
+    const locations = log.runs[0]!.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation);
+    expect(locations).toEqual([{ uri: pathToFileURL(join(root, "outside/w x.b24layout")).href }, { uri: "in.b24layout", uriBaseId: "%SRCROOT%" }]);
+    expect(locations[0]!.uri).toMatch(/^file:\/\/\/.*\/outside\/w%20x\.b24layout$/);
+    expect(sarif1004(log)).toEqual([]);
+    expect(validate(log)).toBe(true);
   });
 });
 
