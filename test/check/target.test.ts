@@ -42,6 +42,12 @@ describe("target", () => {
       ["error collection-limit 27:7"],
       [],
     ],
+    [
+      "'each' in a menu (its limit of 10 items is the server's only)",
+      'layout l(ts: string[]) {\n  icon info\n  header "T"\n  body {\n    logo document\n    text "x"\n  }\n  footer {\n    menu {\n      each t in $ts {\n        item "${t}" -> restEvent "y"\n      }\n    }\n  }\n}\n',
+      ["warning runtime-limit 10:7"],
+      [],
+    ],
     ["a tag colour neither the docs nor the server take", inLayoutBody('    text "x"').replace('header "T"', 'header "T" {\n    tag lavender "x"\n  }'), ["error enum-value 4:9"], ["error enum-value 4:9"]],
     ["a tag scope (the docs list it, the server rejects it)", inLayoutBody('    text "x"').replace('header "T"', 'header "T" {\n    tag warning "x" scope web\n  }'), ["error field-support 4:21"], []],
   ])("%s", (_name, code, server, docs) => {
