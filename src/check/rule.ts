@@ -200,16 +200,17 @@ export function toDiagnostic(meta: RuleMeta, report: Report, target: Target = "s
   const message = messageSpec(meta, report.messageId);
   const severity = severityFor(message, target);
   if (severity === undefined) return undefined;
-  // A fix is applied without asking: a rule must say it makes them (as ESLint requires of `fixable`).
-  if (report.fix && !meta.fixable) throw new Error(`Rule ${meta.id} reported a fix but is not fixable.`);
-  if (report.suggestions?.length && !meta.hasSuggestions) throw new Error(`Rule ${meta.id} reported suggestions but has no hasSuggestions.`);
+  // A fix is applied without asking, so only a rule that declares itself fixable makes one; any
+  // other change is only offered (test/rules/documented-severity.test.ts fails on such a rule).
+  const fix = meta.fixable ? report.fix : undefined;
+  const suggestions = report.fix && !fix ? [...(report.suggestions ?? []), report.fix] : report.suggestions;
   return {
     ruleId: meta.id,
     severity,
     message: formatMessage(message.text, report.data),
     range: report.range,
-    ...(report.fix ? { fix: report.fix } : {}),
-    ...(report.suggestions?.length ? { suggestions: report.suggestions } : {}),
+    ...(fix ? { fix } : {}),
+    ...(suggestions?.length ? { suggestions } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 /**
- * Every finding has a severity its rule's page states for its message, for both targets: the docs
+ * Every finding has a severity its rule's page states for its message, for both targets, and a fix
+ * or suggestions only where the page says the rule makes them: the docs
  * (docs/rules/<id>.md, generated from the metadata) cannot say "warning" for a message reported as
  * an error. Run over every documented example, the bundled examples, the golden sources and cases
  * that reach the messages whose severity differs from their rule's.
@@ -9,6 +10,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ALL_RULES, check, compile } from "../../src/index.js";
 import { RULE_DOCS_DIR } from "../../src/check/rule-docs.js";
+import { toDiagnostic } from "../../src/check/rule.js";
 import type { Diagnostic } from "../../src/diagnostic.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -68,12 +70,15 @@ function sources(): [string, string][] {
   return out;
 }
 
-/** What is wrong with `d`'s severity, as the docs state it; undefined when nothing is. */
+/** What is wrong with `d`'s severity, fix or suggestions, as the docs state them; undefined when nothing is. */
 function mismatch(d: Diagnostic, target: Target): string | undefined {
   const messages = messagesByRule.get(d.ruleId);
   if (!messages) return `${d.ruleId} has no page`;
+  const page = pages.get(d.ruleId)!;
+  if (d.fix && !page.includes("- Fixable: yes")) return `${d.ruleId}: a fix, but its page says it is not fixable`;
+  if (d.suggestions && !page.includes("- Suggestions: yes")) return `${d.ruleId}: suggestions, but its page says it has none`;
   // Parser messages: the rule's default severity.
-  if (messages.length === 0) return pages.get(d.ruleId)!.includes(`- Default severity: **${d.severity}**`) ? undefined : `${d.ruleId}: ${d.severity} is not its default`;
+  if (messages.length === 0) return page.includes(`- Default severity: **${d.severity}**`) ? undefined : `${d.ruleId}: ${d.severity} is not its default`;
   const matching = messages.filter((m) => m.pattern.test(d.message));
   if (matching.length === 0) return `${d.ruleId}: no documented message reads "${d.message}"`;
   if (matching.some((m) => m.severity[target] === d.severity)) return undefined;
@@ -107,5 +112,17 @@ describe("documented severities", () => {
     const d = check(CASES[0]!).diagnostics.find((x) => x.ruleId === "element-option" && x.severity === "error")!;
     expect(mismatch(d, "server")).toBeUndefined();
     expect(mismatch({ ...d, severity: "warning" }, "server")).toMatch(/^element-option unknownAddressType: reported as warning with target server, documented as error$/);
+    const change = { description: "Replace with 4", edits: [{ range: d.range, newText: "4" }] };
+    expect(mismatch({ ...d, fix: change }, "server")).toBe("element-option: a fix, but its page says it is not fixable");
+    expect(mismatch({ ...d, suggestions: [change] }, "server")).toBe("element-option: suggestions, but its page says it has none");
+  });
+
+  it("offers a fix of a rule that does not declare itself fixable as a suggestion, never as a fix --fix applies", () => {
+    const rule = ALL_RULES.find((r) => r.meta.id === "element-option")!;
+    const d = check(CASES[0]!).diagnostics.find((x) => x.ruleId === "element-option")!;
+    const change = { description: "Replace with 4", edits: [{ range: d.range, newText: "4" }] };
+    const made = toDiagnostic(rule.meta, { messageId: "unknownAddressType", data: { value: 13, ids: "1, 4" }, range: d.range, fix: change });
+    expect(made.fix).toBeUndefined();
+    expect(made.suggestions).toEqual([change]);
   });
 });
