@@ -16,6 +16,7 @@ import {
   type Rule,
   type RuleHandlers,
   type RuleMeta,
+  type Target,
 } from "./rule.js";
 import { ALL_RULES } from "./rules/index.js";
 
@@ -32,7 +33,7 @@ export interface CheckOptions {
    * what the docs forbid is an error, and what they allow is not reported even where the server
    * rejects it.
    */
-  readonly target?: "server" | "docs";
+  readonly target?: Target;
 }
 
 /** Rule metadata by id, for reports made by lowering on behalf of a rule. */
@@ -62,17 +63,19 @@ export function problemDiagnostics(problems: readonly LoweringProblem[], options
     const meta = metaById.get(p.ruleId);
     if (!meta) throw new Error(`Lowering reported through unknown rule '${p.ruleId}'.`);
     if (rules !== ALL_RULES && !rules.some((r) => r.meta.id === p.ruleId)) continue;
-    const fix =
+    // Lowering's replacements are did-you-means: guesses, offered in the editor, never applied by --fix.
+    const suggestion =
       p.replacement !== undefined
         ? { description: `Replace with '${p.replacement}'`, edits: [{ range: p.range, newText: p.replacement }] }
         : undefined;
-    withSeverity(diagnostics, options, toDiagnostic(meta, { messageId: p.messageId, data: p.data, range: p.range, ...(fix ? { fix } : {}) }));
+    withSeverity(diagnostics, options, toDiagnostic(meta, { messageId: p.messageId, data: p.data, range: p.range, ...(suggestion ? { suggestions: [suggestion] } : {}) }, options.target));
   }
   return diagnostics;
 }
 
-/** Adds `d` to `out` with the severity `options` give its rule, unless they turn the rule off. */
-function withSeverity(out: Diagnostic[], options: CheckOptions, d: Diagnostic): void {
+/** Adds `d` to `out` with the severity `options` give its rule, unless they turn the rule off (or `d` is not reported for the target). */
+function withSeverity(out: Diagnostic[], options: CheckOptions, d: Diagnostic | undefined): void {
+  if (d === undefined) return;
   const severity = options.severities?.[d.ruleId] ?? d.severity;
   if (severity === "off") return;
   out.push(severity === d.severity ? d : { ...d, severity });
@@ -120,14 +123,7 @@ export class RuleRun {
           program,
           document,
           options: options.ruleOptions?.[rule.meta.id] ?? {},
-          report: (r) => {
-            if (options.target === "docs" && r.basis !== undefined) {
-              if (r.basis === "server") return;
-              withSeverity(this.diagnostics, options, toDiagnostic(rule.meta, { ...r, severity: "error" }));
-              return;
-            }
-            withSeverity(this.diagnostics, options, toDiagnostic(rule.meta, r));
-          },
+          report: (r) => withSeverity(this.diagnostics, options, toDiagnostic(rule.meta, r, options.target)),
         }),
         walk,
         file,
@@ -140,6 +136,8 @@ export class RuleRun {
   }
 
   declaration(declaration: IrDeclaration): void {
+    // Another structure (spec §15), reported once by lowering: its parts are not this one's.
+    if (declaration.lookAlike !== undefined) return;
     const hooks = this.hooks;
     for (const h of hooks.declaration) h(declaration);
     if (hooks.object.length + hooks.collection.length + hooks.field.length === 0) return;

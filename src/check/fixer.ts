@@ -1,7 +1,9 @@
 /**
  * Applying the fixes rules declare (`b24layout check --fix`): in passes, each applying every fix
  * whose edits do not overlap an earlier one's, then checking the text again, until nothing more
- * is fixable. A result that does not parse is never returned: the fixes of that pass are dropped.
+ * is fixable. Only `fix`es are applied, never `suggestions` (guesses at what was meant). A text
+ * with a syntax error is not fixed at all: its tree is a guess of the parser's recovery, and fixes
+ * placed by it may land in the wrong statement. A pass whose result has a syntax error is dropped.
  */
 import type { Diagnostic, TextEdit } from "../diagnostic.js";
 
@@ -12,25 +14,32 @@ export interface FixResult {
   readonly applied: number;
   /** The findings of the fixed text. */
   readonly diagnostics: readonly Diagnostic[];
+  /** The text has a syntax error, so nothing was fixed. */
+  readonly syntaxErrors?: true;
 }
 
 const MAX_PASSES = 10;
 
+/** Whether `diagnostics` include a syntax error (rule id `syntax-error`). */
+export function hasSyntaxError(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.ruleId === "syntax-error");
+}
+
 /**
  * Fixes `text`, checking it with `check` after each pass. `check` must report syntax errors with
- * rule id `syntax-error`: a pass that would add one is undone.
+ * rule id `syntax-error`: a text with one is left as it is, and a pass that would make one is undone.
  */
 export function fixText(text: string, check: (text: string) => readonly Diagnostic[]): FixResult {
   let current = text;
   let diagnostics = check(current);
+  if (hasSyntaxError(diagnostics)) return { text, applied: 0, diagnostics, syntaxErrors: true };
   let applied = 0;
-  const syntaxErrors = (ds: readonly Diagnostic[]) => ds.filter((d) => d.ruleId === "syntax-error").length;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const { text: next, count } = applyFixes(current, diagnostics);
     if (count === 0) break;
     const after = check(next);
     // Fixes never make a file that does not parse.
-    if (syntaxErrors(after) > syntaxErrors(diagnostics)) break;
+    if (hasSyntaxError(after)) break;
     current = next;
     diagnostics = after;
     applied += count;

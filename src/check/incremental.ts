@@ -382,7 +382,7 @@ function quotesLine(rules: readonly Rule[], d: Diagnostic): boolean {
   let ids = lineQuoting.get(rules);
   if (!ids) {
     const all = rules === ALL_RULES ? rules : [...ALL_RULES, ...rules];
-    ids = new Set(all.filter((r) => Object.values(r.meta.messages).some((m) => m.includes("{line}"))).map((r) => r.meta.id));
+    ids = new Set(all.filter((r) => Object.values(r.meta.messages).some((m) => (typeof m === "string" ? m : m.text).includes("{line}"))).map((r) => r.meta.id));
     lineQuoting.set(rules, ids);
   }
   return ids.has(d.ruleId);

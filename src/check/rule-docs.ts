@@ -3,7 +3,7 @@
  * `npm run docs`), and the index of them. The same text is the SARIF rules' help, so a code
  * scanning alert shows the rule's page. Every example in it is run through the checker in a test.
  */
-import type { RuleMeta } from "./rule.js";
+import { messageSpec, severityFor, type RuleMeta } from "./rule.js";
 
 /** Where the docs are, relative to the package root. */
 export const RULE_DOCS_DIR = "docs/rules";
@@ -18,8 +18,9 @@ export function ruleDoc(meta: RuleMeta): string {
     "",
     meta.description,
     "",
-    `- Default severity: **${meta.severity}**`,
-    `- Fixable: ${meta.fixable ? "yes (`b24layout check --fix`)" : "no"}`,
+    `- Default severity: **${meta.severity}**${severitySummary(meta) === meta.severity ? "" : " (some messages differ: see Messages)"}`,
+    `- Fixable: ${meta.fixable ? "yes: `b24layout check --fix` applies the fixes, which mean the same to every reader" : "no"}`,
+    `- Suggestions: ${meta.hasSuggestions ? "yes: the editor offers them as quick fixes; `--fix` never applies them, as they are a guess at what was meant" : "no"}`,
     `- Reported by: ${meta.phase === "compile" ? "`compile` and `b24layout build` (not `check`)" : "`check` and `build`"}`,
     `- Spec: ${meta.spec}`,
     "",
@@ -39,7 +40,8 @@ export function ruleDoc(meta: RuleMeta): string {
     "",
     "## Messages",
     "",
-    ...Object.entries(meta.messages).map(([id, text]) => `- \`${id}\`: ${text}`),
+    ...(Object.keys(meta.messages).length > 0 ? ["Each with the severity it is reported with; a severity set for the rule in b24layout.config.json applies to all of them.", ""] : []),
+    ...Object.keys(meta.messages).map((id) => `- \`${id}\` (${messageSeverityDoc(meta, id)}): ${messageSpec(meta, id).text}`),
   ];
   if (Object.keys(meta.messages).length === 0) lines.push("Reported with messages made by the parser, which name what was expected and what was found.");
   for (const [title, examples] of [
@@ -63,6 +65,23 @@ export function ruleDoc(meta: RuleMeta): string {
   return lines.join("\n");
 }
 
+/** What a message's severity is, as the docs state it: `warning; an error with "target": "docs"`. */
+export function messageSeverityDoc(meta: RuleMeta, messageId: string): string {
+  const message = messageSpec(meta, messageId);
+  const docs = severityFor(message, "docs");
+  if (docs === message.severity) return message.severity;
+  return `${message.severity}; ${docs === undefined ? "not reported" : docs === "error" ? "an error" : "a warning"} with \`"target": "docs"\``;
+}
+
+/**
+ * The severities a rule reports with the default target, the default first: `error`, or
+ * `warning, error` for a warning rule with some error messages.
+ */
+export function severitySummary(meta: RuleMeta): string {
+  const all = new Set([meta.severity, ...Object.keys(meta.messages).map((id) => messageSpec(meta, id).severity)]);
+  return [...all].join(", ");
+}
+
 /** `docs/rules/README.md`: every rule with its severity and description. */
 export function ruleIndex(rules: readonly RuleMeta[]): string {
   return [
@@ -70,9 +89,13 @@ export function ruleIndex(rules: readonly RuleMeta[]): string {
     "",
     "Generated from the rules' metadata by `npm run docs`; do not edit.",
     "",
-    "| rule | default | fixable | checks |",
-    "|---|---|---|---|",
-    ...rules.map((r) => `| [\`${r.id}\`](${r.id}.md) | ${r.severity} | ${r.fixable ? "yes" : ""} | ${r.description.replace(/\|/g, "\\|")} |`),
+    "Severity: the default first, then others some of the rule's messages have. Fixable: `b24layout check --fix` applies its fixes. Suggestions: the editor offers guesses at what was meant, which `--fix` never applies.",
+    "",
+    "| rule | severity | fixable | suggestions | checks |",
+    "|---|---|---|---|---|",
+    ...rules.map(
+      (r) => `| [\`${r.id}\`](${r.id}.md) | ${severitySummary(r)} | ${r.fixable ? "yes" : ""} | ${r.hasSuggestions ? "yes" : ""} | ${r.description.replace(/\|/g, "\\|")} |`,
+    ),
     "",
   ].join("\n");
 }

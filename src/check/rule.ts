@@ -15,6 +15,26 @@ export interface RuleExample {
   readonly note?: string;
 }
 
+/**
+ * A message of a rule: its template and, where they are not the rule's, what it reports. Every
+ * report of the message has this severity (the configuration may override a rule's severities),
+ * so the rule docs can state it.
+ */
+export interface MessageSpec {
+  readonly text: string;
+  /** The message's severity where it is not the rule's `severity`. */
+  readonly severity?: Severity;
+  /**
+   * Whether the message reports where the docs and the server disagree (spec §14): `server`, the
+   * server rejects what the docs allow; `docs`, the docs forbid what the server accepts. The
+   * `target` setting decides what each means (`severityFor`).
+   */
+  readonly basis?: "server" | "docs";
+}
+
+/** Which Bitrix24 the checker checks against where the docs and the server disagree (CheckOptions.target). */
+export type Target = "server" | "docs";
+
 export interface RuleMeta {
   /** Stable id, kebab-case: `collection-limit`. */
   readonly id: string;
@@ -36,10 +56,22 @@ export interface RuleMeta {
    *   every change.
    */
   readonly scope?: "declarations" | "split" | "file";
-  /** Message templates by id; `{name}` placeholders are filled from the report's data. */
-  readonly messages: Readonly<Record<string, string>>;
-  /** Whether reports may carry an automatic fix. */
+  /**
+   * Messages by id: the template (`{name}` placeholders are filled from the report's data), or the
+   * template with the severity and basis of the message where they are not the rule's.
+   */
+  readonly messages: Readonly<Record<string, string | MessageSpec>>;
+  /**
+   * Whether reports may carry a `fix`, which `b24layout check --fix` applies: only changes that mean
+   * the same to every reader (the server, the compiler, a person), such as a string boolean written
+   * as the boolean the server casts it to.
+   */
   readonly fixable?: boolean;
+  /**
+   * Whether reports may carry `suggestions`: changes that are a guess at what was meant (a
+   * did-you-mean), offered in the editor and never applied by `--fix`.
+   */
+  readonly hasSuggestions?: boolean;
   /** Spec sections the rule enforces. */
   readonly spec: string;
   /**
@@ -57,16 +89,10 @@ export interface Report {
   readonly messageId: string;
   readonly data?: Readonly<Record<string, string | number>>;
   readonly range: Range;
-  /** Overrides the rule's default severity (docs-only problems are warnings, server rejections errors). */
-  readonly severity?: Severity;
+  /** A change that means the same to every reader (RuleMeta.fixable). */
   readonly fix?: Fix;
+  /** Guesses at what was meant, for the editor (RuleMeta.hasSuggestions). */
   readonly suggestions?: readonly Fix[];
-  /**
-   * Why it is reported where the docs and the server disagree (spec §14): `server`, the server
-   * rejects what the docs allow; `docs`, the docs forbid what the server accepts. The `target`
-   * setting decides what each means (checker.ts).
-   */
-  readonly basis?: "server" | "docs";
 }
 
 /**
@@ -146,17 +172,45 @@ export function formatMessage(template: string, data: Readonly<Record<string, st
   });
 }
 
-/** Turns a report into a diagnostic using the rule's metadata. */
-export function toDiagnostic(meta: RuleMeta, report: Report): Diagnostic {
-  const template = meta.messages[report.messageId];
-  if (template === undefined) throw new Error(`Rule ${meta.id} has no message '${report.messageId}'.`);
+/** A message of `meta` with its severity and basis spelt out. */
+export function messageSpec(meta: RuleMeta, messageId: string): Required<Pick<MessageSpec, "text" | "severity">> & MessageSpec {
+  const message = meta.messages[messageId];
+  if (message === undefined) throw new Error(`Rule ${meta.id} has no message '${messageId}'.`);
+  return typeof message === "string" ? { text: message, severity: meta.severity } : { ...message, severity: message.severity ?? meta.severity };
+}
+
+/**
+ * The severity a message is reported with for `target`, or undefined when it is not reported.
+ * `server` (default): as the message states. `docs`: what only the docs forbid is an error, and
+ * what only the server rejects is not reported.
+ */
+export function severityFor(message: MessageSpec & { severity: Severity }, target: Target = "server"): Severity | undefined {
+  if (target === "docs" && message.basis === "docs") return "error";
+  if (target === "docs" && message.basis === "server") return undefined;
+  return message.severity;
+}
+
+/**
+ * Turns a report into a diagnostic using the rule's metadata, with the severity its message states
+ * for `target`; undefined when the message is not reported for `target`.
+ */
+export function toDiagnostic(meta: RuleMeta, report: Report): Diagnostic;
+export function toDiagnostic(meta: RuleMeta, report: Report, target: Target | undefined): Diagnostic | undefined;
+export function toDiagnostic(meta: RuleMeta, report: Report, target: Target = "server"): Diagnostic | undefined {
+  const message = messageSpec(meta, report.messageId);
+  const severity = severityFor(message, target);
+  if (severity === undefined) return undefined;
+  // A fix is applied without asking, so only a rule that declares itself fixable makes one; any
+  // other change is only offered (test/rules/documented-severity.test.ts fails on such a rule).
+  const fix = meta.fixable ? report.fix : undefined;
+  const suggestions = report.fix && !fix ? [...(report.suggestions ?? []), report.fix] : report.suggestions;
   return {
     ruleId: meta.id,
-    severity: report.severity ?? meta.severity,
-    message: formatMessage(template, report.data),
+    severity,
+    message: formatMessage(message.text, report.data),
     range: report.range,
-    ...(report.fix ? { fix: report.fix } : {}),
-    ...(report.suggestions?.length ? { suggestions: report.suggestions } : {}),
+    ...(fix ? { fix } : {}),
+    ...(suggestions?.length ? { suggestions } : {}),
   };
 }
 

@@ -163,10 +163,13 @@ async function fixFiles(files: readonly CheckedFile[], dryRun: boolean, configs:
   const writes: { path: string; content: string }[] = [];
   let fixes = 0;
   let changed = 0;
+  /** Files with fixable findings left alone because of a syntax error. */
+  const unfixable: string[] = [];
   for (const f of files) {
     const source = f.source;
     const options = { ...configs.settingsFor(source.path).options, file: source.path, host: sourceHost(source.path, io.cwd), modules };
     const fixed = fixText(source.text, (text) => check(text, options).diagnostics);
+    if (fixed.syntaxErrors && f.diagnostics.some((d) => d.fix !== undefined)) unfixable.push(f.display);
     if (fixed.applied === 0) {
       out.push(f);
       continue;
@@ -191,6 +194,7 @@ async function fixFiles(files: readonly CheckedFile[], dryRun: boolean, configs:
   const c = colorsFor(useColors(io.stderr, io.env, undefined));
   const what = `${plural(fixes, "fix")} in ${plural(changed, "file")}`;
   if (fixes > 0) io.stderr.write(`${c.green(dryRun ? `${what} would be applied (nothing written).` : `✔ applied ${what}.`)}\n`);
+  for (const display of unfixable) io.stderr.write(`${c.yellow(`${display}: not fixed, as it has a syntax error; correct that first.`)}\n`);
   return out;
 }
 

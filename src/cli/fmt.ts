@@ -12,7 +12,7 @@ import { writeFilesAtomically } from "./atomic-write.js";
 import { ConfigFinder } from "./config.js";
 import { describeFsError, expandInputs } from "./files.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from "./io.js";
-import { colorsFor, displayPath, formatDiagnostic, plural, useColors } from "./output.js";
+import { colorsFor, displayPath, formatDiagnostic, plural, useColors, type Colors } from "./output.js";
 import { pickFormatOptions, PrettierConfigError, prettierConfigReader } from "../format/prettier-config.js";
 
 export const END_OF_LINE = ["lf", "crlf", "cr", "auto"] as const;
@@ -88,12 +88,32 @@ export async function runFmt(args: readonly string[], options: FmtOptions, io: C
     }
   }
   for (const shown of changed) io.stdout.write(`${shown}\n`);
-  const total = plural(paths.length - failed, "file");
-  if (options.check) {
-    io.stderr.write(changed.length === 0 ? `${err.green(`✔ ${total} formatted.`)}\n` : `${err.yellow(`${plural(changed.length, "file")} not formatted (listed above); run b24layout fmt to format.`)}\n`);
-  } else {
-    io.stderr.write(`${err.green(`✔ ${changed.length === 0 ? `${total} already formatted` : `formatted ${plural(changed.length, "file")} of ${paths.length - failed}`}.`)}\n`);
-  }
+  io.stderr.write(`${fmtSummary(paths.length, changed.length, failed, options.check === true, err)}\n`);
   if (failed > 0) return EXIT_USAGE;
   return options.check && changed.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/**
+ * The last line of `fmt`: what it checked or formatted and what failed, true for every exit code
+ * (as `prettier --check` says "Code style issues found in 2 files" or "All matched files use
+ * Prettier code style!"). `failed` files had syntax errors (or met a formatter bug), reported above.
+ */
+export function fmtSummary(total: number, changed: number, failed: number, check: boolean, c: Colors): string {
+  const unchanged = total - changed - failed;
+  const notDone = failed > 0 ? `${check ? failed : plural(failed, "file")} could not be ${check ? "checked" : "formatted"} (errors above)` : "";
+  if (check) {
+    if (failed === 0 && changed === 0) return c.green(`✔ Checked ${plural(total, "file")}: all formatted.`);
+    const parts = [notDone, changed > 0 ? `${changed} not formatted (listed above)` : "", unchanged > 0 ? `${unchanged} formatted` : ""].filter(Boolean);
+    const advice = changed > 0 ? ` Run b24layout fmt to format ${changed === 1 ? "it" : "them"}.` : "";
+    return (failed > 0 ? c.red : c.yellow)(`✖ Checked ${plural(total, "file")}: ${parts.join(", ")}.${advice}`);
+  }
+  const done = changed > 0 ? `formatted ${plural(changed, "file")}` : "";
+  const already = unchanged > 0 ? `${changed > 0 || failed > 0 ? unchanged : plural(unchanged, "file")} ${unchanged === 1 ? "was" : "were"} already formatted` : "";
+  if (failed > 0) return c.red(`✖ ${[notDone, done, already].filter(Boolean).join("; ")}.`);
+  if (changed === 0) return c.green(`✔ ${plural(total, "file")} already formatted.`);
+  return c.green(`✔ ${capitalized([done, already].filter(Boolean).join("; "))}.`);
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

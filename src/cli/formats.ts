@@ -6,6 +6,8 @@
 import type { Diagnostic } from "../diagnostic.js";
 import type { RuleMeta } from "../check/rule.js";
 import { ruleDoc } from "../check/rule-docs.js";
+import { isAbsolute } from "node:path";
+import { pathToFileURL } from "node:url";
 import { tally } from "./output.js";
 
 export const FORMATS = ["stylish", "json", "sarif", "github"] as const;
@@ -61,7 +63,8 @@ export interface ToolInfo {
 /**
  * `--format sarif`: one run of SARIF 2.1.0, with every rule in `tool.driver.rules` (id, short
  * description, help text) and results located by the path relative to the working directory
- * (`%SRCROOT%`), which is what code scanning expects from a job run at the repository root.
+ * (`%SRCROOT%`), which is what code scanning expects from a job run at the repository root; a
+ * file outside it by its absolute `file:` URI.
  */
 export function formatSarifReport(files: readonly ReportedFile[], rules: readonly RuleMeta[], tool: ToolInfo): string {
   const index = new Map(rules.map((r, i) => [r.id, i]));
@@ -74,7 +77,7 @@ export function formatSarifReport(files: readonly ReportedFile[], rules: readonl
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: toUri(f.display), uriBaseId: "%SRCROOT%" },
+            artifactLocation: artifactLocation(f.display),
             region: { startLine: d.range.start.line, startColumn: d.range.start.column, endLine: d.range.end.line, endColumn: d.range.end.column },
           },
         },
@@ -107,9 +110,14 @@ export function formatSarifReport(files: readonly ReportedFile[], rules: readonl
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-/** A relative path as a URI reference: forward slashes, each segment percent-encoded. */
-function toUri(path: string): string {
-  return path.split(/[\\/]/).map(encodeURIComponent).join("/");
+/**
+ * Where a file is, for SARIF: a path relative to the working directory as a relative URI against
+ * `%SRCROOT%`; a file outside it (shown by its absolute path) as an absolute `file:` URI, which
+ * must not have a `uriBaseId` (SARIF §3.4.4, the validator's SARIF1004).
+ */
+function artifactLocation(display: string): { uri: string; uriBaseId?: string } {
+  if (isAbsolute(display)) return { uri: pathToFileURL(display).href };
+  return { uri: display.split(/[\\/]/).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
 }
 
 /** GitHub shows at most this many annotations of each type per step, and drops the rest silently. */

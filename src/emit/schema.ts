@@ -182,6 +182,9 @@ class SchemaBuilder {
         const out: JsonSchema = { type: "string" };
         if (type.format === "countryCode") out["enum"] = [...ISO_COUNTRY_CODES].sort();
         else if (type.format) out["pattern"] = FORMAT_PATTERNS[type.format];
+        // A blank value the server rejects: empty, or only what PHP's trim() removes.
+        if (type.nonBlank === "empty") out["minLength"] = 1;
+        else if (type.nonBlank === "trimmed") out["pattern"] = "[^ \\t\\n\\r\\u0000\\u000b]";
         const examples = type.codes ? CODE_EXAMPLES[type.codes] : [];
         if (examples.length > 0) out["examples"] = [...examples];
         return out;

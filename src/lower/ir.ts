@@ -15,6 +15,11 @@ export interface IrObject {
   readonly range: Range;
   /** Where it was written as a map literal rather than as statements. */
   readonly fromMap?: boolean;
+  /**
+   * Fields a misspelt statement in this object most likely stands for (`heder "T"` for `header`):
+   * the misspelling is reported with its did-you-mean, and the field is not reported missing too.
+   */
+  misspelt?: string[];
 }
 
 /** An associative collection (`header.tags`, `body.blocks`, …) keyed by labels or generated keys. */
@@ -272,6 +277,11 @@ export interface IrDeclaration {
   readonly statement: Statement;
   /** Template parameters, in order; empty for a plain declaration. */
   readonly params: readonly IrParam[];
+  /**
+   * The structure it is written as when that only looks like its own (LOOK_ALIKES, spec §15:
+   * `placement`): reported once by lowering, and not checked further.
+   */
+  readonly lookAlike?: string;
 }
 
 export interface TranslationEntry {

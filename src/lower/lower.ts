@@ -16,6 +16,9 @@ import {
 import { entityByWord } from "../model/entities.js";
 import type { DeclarationSpec, DtoSpec, EnumValue, FieldSpec, FieldType, StatementSpec } from "../model/types.js";
 import { closest } from "../util/suggest.js";
+import { findLookAlike } from "./look-alike.js";
+import { LOOK_ALIKES } from "../model/look-alikes.js";
+import { listed } from "../util/wording.js";
 import type {
   IrArray,
   IrCollection,
@@ -61,6 +64,7 @@ export interface LoweringProblem {
 }
 
 export const UNKNOWN_PROPERTY = "unknown-property";
+export const LOOK_ALIKE = "look-alike";
 export const INVALID_ARGUMENT = "invalid-argument";
 
 export interface LoweringResult {
@@ -385,7 +389,15 @@ class Lowering {
     this.problems.push(new ProblemNode(ruleId, messageId, data, range, replacement));
   }
 
-  unknown(name: string, range: Range, where: string, candidates: Iterable<string>): void {
+  /** Reports an unknown statement; returns the name suggested for it. */
+  unknown(name: string, range: Range, where: string, candidates: Iterable<string>): string | undefined {
+    // A member of a look-alike (`input`, `primaryButton`): say where it belongs rather than guess.
+    const lookAlike = LOOK_ALIKES.find((l) => l.blockTypes.includes(name) || l.layoutFields.includes(name));
+    if (lookAlike) {
+      const member = lookAlike.blockTypes.includes(name) ? `'${name}' is a block of` : `'${name}' belongs to`;
+      this.problem(UNKNOWN_PROPERTY, "lookAlikeStatement", { name, where, member, lookAlike: lookAlike.title }, range);
+      return undefined;
+    }
     const suggestion = closest(name, candidates);
     this.problem(
       UNKNOWN_PROPERTY,
@@ -394,11 +406,13 @@ class Lowering {
       range,
       suggestion,
     );
+    return suggestion;
   }
 
   // ----- declarations -----
 
   lowerDeclaration(s: Statement, spec: (typeof DECLARATIONS)[number]): IrDeclaration | undefined {
+    const problemsBefore = this.problems.length;
     const first = s.args[0];
     if (!first || first.kind !== "Identifier") {
       this.problem(INVALID_ARGUMENT, "declarationName", { keyword: spec.keyword }, first?.range ?? s.name.range);
@@ -427,7 +441,16 @@ class Lowering {
       if (written.length > 1) root.entries.splice(root.entries.indexOf(written[0]!), 1);
     }
     this.templates.endDeclaration();
-    return newDeclaration(spec, first.name, first.range, s.range, root, directives, s, params);
+    const declaration = newDeclaration(spec, first.name, first.range, s.range, root, directives, s, params);
+    const lookAlike = findLookAlike(s, spec.dto, root);
+    if (lookAlike) {
+      // Another structure (the placement interface): one finding says so, instead of one for each of its parts.
+      this.problems.length = problemsBefore;
+      const evidence = lookAlike.evidence.slice(0, 3).map((e) => `${e.what} on line ${e.range.start.line}`);
+      this.problem(LOOK_ALIKE, "lookAlike", { name: first.name, what: withArticle(plan.title), lookAlike: lookAlike.lookAlike.title, evidence: listed(evidence), sentWith: lookAlike.lookAlike.sentWith }, first.range);
+      (declaration as Writable<IrDeclaration>).lookAlike = lookAlike.lookAlike.id;
+    }
+    return declaration;
   }
 
   lowerTranslations(s: Statement): void {
@@ -522,6 +545,7 @@ class Lowering {
   /** Binds `args` from index `from` on: keyword arguments, flags, enum words, then positional values. */
   bindArguments(obj: IrObject, plan: DtoPlan, args: readonly Argument[], from: number, variant: string | undefined): void {
     const positional = (variant !== undefined ? own(plan.positionalByVariant, variant) : undefined) ?? plan.positional ?? NO_NAMES;
+    const unknownVariant = variant !== undefined && plan.positionalByVariant !== undefined && own(plan.positionalByVariant, variant) === undefined;
     if (from >= args.length) return;
     const wordPositional = plan.wordPositional;
     // Fields already filled by an earlier argument: no positional slot fills them again. One list
@@ -572,24 +596,37 @@ class Lowering {
           continue;
         }
         const suggestion = closest(word, (plan.headWords ??= headWords(plan)));
-        const unsetWordField = plan.words?.find((f) => !obj.entries.some((e) => e.key === f));
-        if (!suggestion && unsetWordField) {
-          // Most likely a misspelt enum value: let the enum rule report it with its own suggestion.
-          obj.entries.push(entry(unsetWordField, arg.range, scalar(word, arg.range, "word"), arg.range));
+        // A misspelt enum value (`tag warnign`), or a word close to nothing where an enum word is
+        // still missing: the enum field gets it, so that enum-value reports it with its own
+        // did-you-mean and the field is not reported missing as well.
+        const unset = (f: string) => !obj.entries.some((e) => e.key === f);
+        const enumField = suggestion === undefined ? plan.words?.find(unset) : plan.words?.find((f) => unset(f) && plan.wordFields.get(suggestion)?.name === f);
+        if (enumField) {
+          obj.entries.push(entry(enumField, arg.range, scalar(word, arg.range, "word"), arg.range));
           continue;
         }
         this.problem(
           INVALID_ARGUMENT,
           suggestion ? "unknownWordSuggest" : "unknownWord",
-          { word, what: plan.title, ...(suggestion ? { suggestion } : {}) },
+          { word, what: withArticle(plan.title), ...(suggestion ? { suggestion } : {}) },
           arg.range,
           suggestion,
         );
+        // A misspelt keyword that takes a value (`for` in `card c fro contact`): the value is read
+        // as the keyword's, so that neither it nor the missing field is reported as well.
+        const meant = suggestion === undefined ? undefined : plan.keywordField(suggestion);
+        const next = args[i + 1];
+        if (meant && meant.type.kind !== "bool" && next && !(next.kind === "Identifier" && claimsWord(plan, next.name) && plan.wordFields.get(next.name) !== meant)) {
+          take(taken, meant.name);
+          i++;
+          obj.entries.push(entry(meant.name, arg.range, this.valueFor(next, meant.type), span(arg.range, next.range)));
+        }
         continue;
       }
       const slot = firstFree(positional, taken);
       if (slot === undefined) {
-        this.problem(INVALID_ARGUMENT, "unexpectedValue", { what: plan.title, expected: describeHead(plan.spec, variant) }, arg.range);
+        // After an unknown variant (`-> redirekt "/x"`, which enum-value reports) which values it takes is unknown.
+        if (!unknownVariant) this.problem(INVALID_ARGUMENT, "unexpectedValue", { what: withArticle(plan.title), expected: describeHead(plan.spec, variant) }, arg.range);
         continue;
       }
       take(taken, slot);
@@ -729,7 +766,9 @@ class Lowering {
         continue;
       }
 
-      this.unknown(name, s.name.range, withArticle(plan.title), (plan.statementNames ??= statementNames(plan)));
+      const suggestion = this.unknown(name, s.name.range, withArticle(plan.title), (plan.statementNames ??= statementNames(plan)));
+      const meant = suggestion === undefined ? undefined : (plan.plainFields.get(suggestion) ?? plan.memberFields.get(suggestion));
+      if (meant) (obj.misspelt ??= []).push(meant.name);
     }
   }
 
@@ -1058,6 +1097,11 @@ function relocate<T>(node: T, range: Range): T {
 /** How a template keyword is written, for messages (`else { … }`). */
 function templateSyntax(keyword: string): string {
   return TEMPLATE_KEYWORDS.find((k) => k.keyword === keyword)?.syntax ?? `${keyword} … { … }`;
+}
+
+/** Whether a bare word means something on the head line of a `plan` statement: a keyword, flag or enum word. */
+function claimsWord(plan: DtoPlan, word: string): boolean {
+  return plan.keywordField(word) !== undefined || own(plan.flagAliases, word) !== undefined || plan.wordFields.has(word);
 }
 
 /** Words the head line of a statement accepts, for suggestions. */

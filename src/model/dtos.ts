@@ -545,7 +545,7 @@ export const DTOS: readonly DtoSpec[] = [
     spec: "§6",
     closed: true,
     fields: [
-      { name: "typeId", type: str, default: "CONFIGURABLE", doc: "`CONFIGURABLE`, or a type the same app registered with crm.activity.type.add." },
+      { name: "typeId", type: { kind: "string", nonBlank: "empty" }, default: "CONFIGURABLE", doc: "`CONFIGURABLE`, or a type the same app registered with crm.activity.type.add." },
       { name: "completed", type: { kind: "bool", strings: BOOLEAN_STRINGS }, doc: "Whether the activity is completed. A badge is removed when it is." },
       { name: "deadline", type: { kind: "string", format: "datetime" }, doc: "Deadline, `YYYY-MM-DDThh:mm:ss±hh:mm`. Cannot be cleared." },
       {
@@ -623,8 +623,8 @@ export const DTOS: readonly DtoSpec[] = [
     spec: "§11.2",
     closed: true,
     fields: [
-      { name: "name", type: str, required: BOTH, doc: "The section id (non-blank)." },
-      { name: "title", type: str, required: BOTH, doc: "The section heading (non-blank). A plain string: cards have no translation maps." },
+      { name: "name", type: { kind: "string", nonBlank: "trimmed" }, required: BOTH, doc: "The section id (non-blank)." },
+      { name: "title", type: { kind: "string", nonBlank: "trimmed" }, required: BOTH, doc: "The section heading (non-blank). A plain string: cards have no translation maps." },
       { name: "type", type: { kind: "constant", value: "section" }, doc: "Always `section`." },
       { name: "elements", type: { kind: "list", of: { kind: "object", dto: "ElementDto" }, dto: "ElementDto" }, doc: "The fields shown in the section, in order." },
     ],
@@ -636,7 +636,7 @@ export const DTOS: readonly DtoSpec[] = [
     spec: "§11.2",
     closed: true,
     fields: [
-      { name: "name", type: str, required: BOTH, doc: "The field id (from crm.item.fields, or a card-only composite field)." },
+      { name: "name", type: { kind: "string", nonBlank: "trimmed" }, required: BOTH, doc: "The field id (from crm.item.fields, or a card-only composite field)." },
       {
         name: "optionFlags",
         doc: "`1` always show the field, `0` show when filled (default). Write `always` for 1.",

@@ -61,6 +61,11 @@ export type FieldType =
       readonly codes?: CodeCatalogue;
       /** A link (an action's `uri`): template values interpolated into it are percent-encoded, so none can change its path. */
       readonly link?: boolean;
+      /**
+       * The server rejects a blank value: `empty`, the empty string (activity `typeId`); `trimmed`,
+       * also a string PHP's `trim()` leaves empty (card section and element names).
+       */
+      readonly nonBlank?: "empty" | "trimmed";
     }
   | { readonly kind: "int"; readonly min?: number; readonly entityType?: boolean }
   | {

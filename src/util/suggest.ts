@@ -1,24 +1,41 @@
 /** "Did you mean …?" suggestions. */
 
-/** Damerau-free Levenshtein distance, case-insensitive differences counting as half. */
+/**
+ * Optimal string alignment distance (Damerau-Levenshtein in which no substring is edited twice):
+ * insertions, deletions, substitutions and transpositions of two adjacent characters (`titel` →
+ * `title`) each count as one edit, a difference of case only as half.
+ */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   const m = a.length;
   const n = b.length;
+  // Three rows: the one before the previous is needed for transpositions.
+  let before = new Array<number>(n + 1).fill(0);
   let prev = new Array<number>(n + 1);
   let cur = new Array<number>(n + 1);
   for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= m; i++) {
     cur[0] = i;
+    const ca = a[i - 1]!;
     for (let j = 1; j <= n; j++) {
-      const ca = a[i - 1]!;
       const cb = b[j - 1]!;
-      const cost = ca === cb ? 0 : ca.toLowerCase() === cb.toLowerCase() ? 0.5 : 1;
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      const cost = substitutionCost(ca, cb);
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      // `ab` written for `ba` (either possibly in another case): one edit.
+      if (i > 1 && j > 1 && cost > 0 && sameLetter(a[i - 2]!, cb) && sameLetter(ca, b[j - 2]!)) d = Math.min(d, before[j - 2]! + 1);
+      cur[j] = d;
     }
-    [prev, cur] = [cur, prev];
+    [before, prev, cur] = [prev, cur, before];
   }
   return prev[n]!;
+}
+
+function sameLetter(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+function substitutionCost(a: string, b: string): number {
+  return a === b ? 0 : a.toLowerCase() === b.toLowerCase() ? 0.5 : 1;
 }
 
 /**

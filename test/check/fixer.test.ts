@@ -35,11 +35,27 @@ describe("applyFixes", () => {
 describe("fixText", () => {
   const diagnostics = (text: string) => check(text).diagnostics;
 
-  it("fixes misspelt names until none is left, and returns the findings of the result", () => {
-    const fixed = fixText('layout l {\n  icon infoo\n  header "T"\n  body {\n    logo documen\n    lineOfBlock {\n      text "a"\n    }\n  }\n}\n', diagnostics);
-    expect(fixed.text).toBe('layout l {\n  icon info\n  header "T"\n  body {\n    logo document\n    lineOfBlocks {\n      text "a"\n    }\n  }\n}\n');
+  it("applies the safe fixes until none is left, and returns the findings of the result", () => {
+    const text = 'layout l {\n  icon info\n  header "T"\n  body {\n    logo document\n    text "a" { bold "false" }\n    link "b" -> openRestApp sliderParams { width: "700", labelColor: "#fff" }\n  }\n}\n';
+    const fixed = fixText(text, diagnostics);
+    expect(fixed.text).toBe('layout l {\n  icon info\n  header "T"\n  body {\n    logo document\n    text "a" { bold false }\n    link "b" -> openRestApp sliderParams { width: 700, labelColor: "#ffffff" }\n  }\n}\n');
     expect(fixed.applied).toBe(3);
-    expect(fixed.diagnostics).toEqual([]);
+    expect(fixed.diagnostics.map((d) => d.ruleId)).toEqual(["field-support"]);
+  });
+
+  it("never applies suggestions: a did-you-mean is a guess (the code may be the portal's own)", () => {
+    const text = 'layout l {\n  icon infoo\n  header "T"\n  body {\n    logo shopp\n    lineOfBlock {\n      text "a"\n    }\n  }\n}\n';
+    const before = diagnostics(text);
+    expect(before.filter((d) => d.suggestions).map((d) => d.suggestions![0]!.edits[0]!.newText)).toEqual(["info", "shop", "lineOfBlocks"]);
+    expect(fixText(text, diagnostics)).toEqual({ text, applied: 0, diagnostics: before });
+  });
+
+  it("leaves a text with a syntax error alone, even where a fix is far from the error", () => {
+    const text = 'layout l {\n  icon info\n  header "T"\n  body {\n    logo document\n    text "x" { bold "true" }\n    text "y" {\n  }\n}\n';
+    const before = diagnostics(text);
+    expect(before.some((d) => d.ruleId === "syntax-error")).toBe(true);
+    expect(before.some((d) => d.fix !== undefined)).toBe(true);
+    expect(fixText(text, diagnostics)).toEqual({ text, applied: 0, diagnostics: before, syntaxErrors: true });
   });
 
   it("never returns a text that does not parse", () => {

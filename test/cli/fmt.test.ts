@@ -47,7 +47,7 @@ describe("b24layout fmt", () => {
     const r = await run(dir, ".");
     expect(r.code).toBe(0);
     expect(r.out).toBe("a.b24layout\n");
-    expect(r.err).toContain("formatted 1 file of 2");
+    expect(r.err).toBe("✔ Formatted 1 file; 1 was already formatted.\n");
     expect(readFileSync(join(dir, "a.b24layout"), "utf8")).toBe(TIDY);
     expect(readFileSync(join(dir, "sub/b.b24layout"), "utf8")).toBe(TIDY);
   });
@@ -58,7 +58,7 @@ describe("b24layout fmt", () => {
     const r = await run(dir, "b.b24layout");
     expect(r.code).toBe(0);
     expect(r.out).toBe("");
-    expect(r.err).toContain("1 file already formatted");
+    expect(r.err).toBe("✔ 1 file already formatted.\n");
     expect(statSync(join(dir, "b.b24layout")).mtimeMs).toBe(before);
   });
 
@@ -67,7 +67,7 @@ describe("b24layout fmt", () => {
     const r = await run(dir, "--check", ".");
     expect(r.code).toBe(1);
     expect(r.out).toBe("a.b24layout\n");
-    expect(r.err).toContain("1 file not formatted (listed above); run b24layout fmt to format.");
+    expect(r.err).toBe("✖ Checked 2 files: 1 not formatted (listed above), 1 formatted. Run b24layout fmt to format it.\n");
     expect(readFileSync(join(dir, "a.b24layout"), "utf8")).toBe(MESSY);
   });
 
@@ -75,7 +75,22 @@ describe("b24layout fmt", () => {
     const dir = scratch({ "b.b24layout": TIDY });
     const r = await run(dir, "--check", "b.b24layout");
     expect(r.code).toBe(0);
-    expect(r.err).toContain("1 file formatted.");
+    expect(r.err).toBe("✔ Checked 1 file: all formatted.\n");
+  });
+
+  it("--check says what it checked and what failed, for every exit code", async () => {
+    const dir = scratch({ "bad.b24layout": BROKEN, "a.b24layout": MESSY, "c.b24layout": MESSY, "b.b24layout": TIDY });
+    const last = (err: string) => err.trimEnd().split("\n").pop();
+    const broken = await run(dir, "--check", "bad.b24layout");
+    expect([broken.code, broken.out, last(broken.err)]).toEqual([2, "", "✖ Checked 1 file: 1 could not be checked (errors above)."]);
+    const all = await run(dir, "--check", ".");
+    expect([all.code, all.out, last(all.err)]).toEqual([
+      2,
+      "a.b24layout\nc.b24layout\n",
+      "✖ Checked 4 files: 1 could not be checked (errors above), 2 not formatted (listed above), 1 formatted. Run b24layout fmt to format them.",
+    ]);
+    const tidy = await run(dir, "--check", "b.b24layout", "bad.b24layout");
+    expect([tidy.code, last(tidy.err)]).toEqual([2, "✖ Checked 2 files: 1 could not be checked (errors above), 1 formatted."]);
   });
 
   it("never rewrites a file with syntax errors: reports them and exits 2, and still formats the others", async () => {
@@ -83,7 +98,7 @@ describe("b24layout fmt", () => {
     const r = await run(dir, ".");
     expect(r.code).toBe(2);
     expect(r.err).toContain("bad.b24layout:3:1 error syntax-error Expected '}' to close the block opened at line 1, column 22, but found end of file.");
-    expect(r.err).toContain("bad.b24layout has 1 syntax error: left as it is.");
+    expect(r.err).toContain("bad.b24layout has 1 syntax error: left as it is.\n✖ 1 file could not be formatted (errors above); formatted 1 file.\n");
     expect(readFileSync(join(dir, "bad.b24layout"), "utf8")).toBe(BROKEN);
     expect(readFileSync(join(dir, "a.b24layout"), "utf8")).toBe(TIDY);
     // No temporary files are left behind.

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { Options, ValidateFunction } from "ajv";
 import { describe, expect, it } from "vitest";
 import { check, ALL_RULES } from "../../src/index.js";
@@ -52,14 +53,16 @@ describe("--format json", () => {
     });
   });
 
-  it("includes fixes with their edits", () => {
-    const report = JSON.parse(formatJsonReport(files({ "a.b24layout": 'blocks b {\n  lineOfBlock {\n    text "a"\n  }\n}\n' }))) as {
-      files: { diagnostics: { ruleId: string; fix?: unknown }[] }[];
+  it("includes fixes and suggestions with their edits", () => {
+    const report = JSON.parse(formatJsonReport(files({ "a.b24layout": 'blocks b {\n  lineOfBlock {\n    text "a"\n  }\n  text "b" { bold "true" }\n}\n' }))) as {
+      files: { diagnostics: { ruleId: string; fix?: unknown; suggestions?: unknown }[] }[];
     };
-    expect(report.files[0]!.diagnostics.find((d) => d.ruleId === "unknown-property")!.fix).toEqual({
-      description: "Replace with 'lineOfBlocks'",
-      edits: [{ range: { start: { line: 2, column: 3 }, end: { line: 2, column: 14 } }, newText: "lineOfBlocks" }],
-    });
+    const [property, boolean] = ["unknown-property", "string-boolean"].map((id) => report.files[0]!.diagnostics.find((d) => d.ruleId === id)!);
+    expect(property!.fix).toBeUndefined();
+    expect(property!.suggestions).toEqual([
+      { description: "Replace with 'lineOfBlocks'", edits: [{ range: { start: { line: 2, column: 3 }, end: { line: 2, column: 14 } }, newText: "lineOfBlocks" }] },
+    ]);
+    expect(boolean!.fix).toEqual({ description: "Replace with true", edits: [{ range: { start: { line: 5, column: 19 }, end: { line: 5, column: 25 } }, newText: "true" }] });
   });
 });
 
@@ -76,6 +79,7 @@ describe("--format sarif", () => {
     const ok = validate(log);
     expect(validate.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
+    expect(sarif1004(log as Parameters<typeof sarif1004>[0])).toEqual([]);
   });
 
   it("lists every rule, and locates results by relative URI, rule index and region", () => {
@@ -102,6 +106,25 @@ describe("--format sarif", () => {
         ],
       },
     ]);
+  });
+
+  /** SARIF1004 (the SARIF validator): a URI with a uriBaseId is relative; one without is an absolute `file:` URI. */
+  const sarif1004 = (log: { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }[] }[] }[] }) =>
+    log.runs.flatMap((r) => r.results.flatMap((x) => x.locations.map((l) => l.physicalLocation.artifactLocation))).filter((loc) => {
+      const absolute = /^[a-z][a-z0-9+.-]*:/i.test(loc.uri) || loc.uri.startsWith("/");
+      return loc.uriBaseId !== undefined ? absolute : !loc.uri.startsWith("file:///") || !URL.canParse(loc.uri);
+    });
+
+  it("locates a file outside the working directory by its absolute file: URI, without uriBaseId", async () => {
+    const root = scratch({ "outside/w x.b24layout": WITH_WARNING, "work/in.b24layout": WITH_ERROR });
+    const r = await run(join(root, "work"), ["check", "../outside/w x.b24layout", "in.b24layout", "--format", "sarif"]);
+    expect(r.code).toBe(1);
+    const log = JSON.parse(r.stdout) as Parameters<typeof sarif1004>[0];
+    const locations = log.runs[0]!.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation);
+    expect(locations).toEqual([{ uri: pathToFileURL(join(root, "outside/w x.b24layout")).href }, { uri: "in.b24layout", uriBaseId: "%SRCROOT%" }]);
+    expect(locations[0]!.uri).toMatch(/^file:\/\/\/.*\/outside\/w%20x\.b24layout$/);
+    expect(sarif1004(log)).toEqual([]);
+    expect(validate(log)).toBe(true);
   });
 });
 
@@ -168,20 +191,42 @@ describe("check options", () => {
 });
 
 describe("check --fix", () => {
-  const BROKEN = 'layout l {\n  icon infoo\n  header "T"\n  body {\n    logo document\n    text "x"\n  }\n}\n';
+  const BROKEN = 'layout l {\n  icon info\n  header "T"\n  body {\n    logo document\n    text "x" { bold "true" }\n  }\n}\n';
 
   it("writes the fixed file and reports what is left", async () => {
     const dir = scratch({ "a.b24layout": BROKEN });
     const r = await run(dir, ["check", "a.b24layout", "--fix"]);
     expect(r).toMatchObject({ code: 0, stdout: "✔ 1 file checked, no problems\n", stderr: "✔ applied 1 fix in 1 file.\n" });
-    expect(readFileSync(join(dir, "a.b24layout"), "utf8")).toBe(BROKEN.replace("infoo", "info"));
+    expect(readFileSync(join(dir, "a.b24layout"), "utf8")).toBe(BROKEN.replace('"true"', "true"));
   });
 
   it("--fix-dry-run prints the diff and writes nothing", async () => {
     const dir = scratch({ "a.b24layout": BROKEN });
     const r = await run(dir, ["check", "a.b24layout", "--fix-dry-run", "--quiet"]);
-    expect(r.stdout).toContain("--- a.b24layout\n+++ a.b24layout\n@@ -1,4 +1,4 @@\n layout l {\n-  icon infoo\n+  icon info\n");
+    expect(r.stdout).toContain('--- a.b24layout\n+++ a.b24layout\n@@ -4,5 +4,5 @@\n   body {\n     logo document\n-    text "x" { bold "true" }\n+    text "x" { bold true }\n');
     expect(r.stderr).toBe("1 fix in 1 file would be applied (nothing written).\n");
     expect(readFileSync(join(dir, "a.b24layout"), "utf8")).toBe(BROKEN);
+  });
+
+  it("leaves a did-you-mean alone: 'shopp' may be a logo the portal registered", async () => {
+    const text = BROKEN.replace("logo document", "logo shopp").replace('"true"', "true");
+    const dir = scratch({ "a.b24layout": text });
+    const r = await run(dir, ["check", "a.b24layout", "--fix"]);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(r.stdout).toContain("Did you mean 'shop'?");
+    expect(readFileSync(join(dir, "a.b24layout"), "utf8")).toBe(text);
+  });
+
+  it("never writes a file with a syntax error, and says why it was not fixed", async () => {
+    const text = BROKEN.replace("  }\n}\n", "\n}\n");
+    const dir = scratch({ "a.b24layout": text });
+    for (const flag of ["--fix", "--fix-dry-run"]) {
+      const r = await run(dir, ["check", "a.b24layout", flag]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain("syntax-error");
+      expect(r.stdout).not.toContain("+++");
+      expect(r.stderr).toBe("a.b24layout: not fixed, as it has a syntax error; correct that first.\n");
+      expect(readFileSync(join(dir, "a.b24layout"), "utf8")).toBe(text);
+    }
   });
 });

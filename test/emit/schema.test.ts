@@ -195,6 +195,18 @@ describe("model-driven details", () => {
     expect((card["properties"] as Record<string, JsonSchema>)["entityTypeId"]!["description"] as string).toContain("`legacy`");
   });
 
+  it("rejects the blank strings the server rejects: an empty typeId, blank card names and titles", () => {
+    expect(errorsOf(definitionValidator("activity", "ActivityFields"), { typeId: "" })).toEqual(["/typeId minLength"]);
+    expect(errorsOf(definitionValidator("activity", "ActivityFields"), { typeId: " " })).toEqual([]);
+    const section = definitionValidator("card", "SectionDto");
+    expect(errorsOf(section, { name: " \t", title: "", elements: [{ name: "\n" }, { name: "NAME" }] })).toEqual([
+      "/elements/0/name pattern",
+      "/name pattern",
+      "/title pattern",
+    ]);
+    expect(errorsOf(section, { name: "main", title: "\u00a0", elements: [{ name: " NAME " }] })).toEqual([]);
+  });
+
   it("offers the system icon codes as examples but accepts a portal's own", () => {
     const code = (defs("layout")["IconDto"]!["properties"] as Record<string, JsonSchema>)["code"]!;
     expect(code["examples"]).toContain("call-completed");

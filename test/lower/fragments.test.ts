@@ -82,9 +82,10 @@ describe("fragments", () => {
     expect(allFindings(code)).toEqual(expected);
   });
 
-  it("fixes a misspelt fragment name", () => {
+  it("suggests the fragment name a misspelt one is close to (never a fix)", () => {
     const d = check(using('  use clientInf\n  text "x"')).diagnostics[0];
-    expect(d?.fix?.edits.map((e) => e.newText)).toEqual(["clientInfo"]);
+    expect(d?.fix).toBeUndefined();
+    expect(d?.suggestions?.map((s) => s.edits.map((e) => e.newText))).toEqual([["clientInfo"]]);
   });
 
   it("renders the members with the values given: literals fold, references stay the caller's", () => {

@@ -146,8 +146,8 @@ describe("what lowering cannot place", () => {
   it.each([
     ["unknown statement with suggestion", "blocks b {\n  lineOfBlock { text \"a\" }\n}\n", ['2:3 unknown-property/unknownStatementSuggest {"name":"lineOfBlock","where":"the additional content blocks","suggestion":"lineOfBlocks"}']],
     ["unknown declaration", 'layuot l {\n}\n', ['1:1 unknown-property/unknownStatementSuggest {"name":"layuot","where":"the top level of a file","suggestion":"layout"}']],
-    ["misspelt flag", 'blocks b {\n  text "a" boldd\n}\n', ['2:12 invalid-argument/unknownWordSuggest {"word":"boldd","what":"text block","suggestion":"bold"}']],
-    ["extra value", 'blocks b {\n  text "a" "b"\n}\n', ['2:12 invalid-argument/unexpectedValue {"what":"text block","expected":"one value (value)"}']],
+    ["misspelt flag", 'blocks b {\n  text "a" boldd\n}\n', ['2:12 invalid-argument/unknownWordSuggest {"word":"boldd","what":"a text block","suggestion":"bold"}']],
+    ["extra value", 'blocks b {\n  text "a" "b"\n}\n', ['2:12 invalid-argument/unexpectedValue {"what":"a text block","expected":"one value (value)"}']],
     ["declaration without a name", 'layout {\n}\n', ['1:1 invalid-argument/declarationName {"keyword":"layout"}']],
     ["arrow on a block that has no action", 'blocks b {\n  text "a" -> redirect "/x"\n}\n', ['2:12 invalid-argument/noAction {"what":"a text block"}']],
     ["keyword argument without value", 'blocks b {\n  text "a" size\n}\n', ["2:12 invalid-argument/missingValue {\"name\":\"size\"}"]],

@@ -67,21 +67,15 @@ describe("diagnostics", () => {
     const u = uri("many.b24layout");
     const text = ["a", "b", "c"].map((n) => LAYOUT.replace("layout call", `layout ${n}`).replace('bold "true"', "bold true")).join("\n");
     expect((await client.open(u, text)).diagnostics).toEqual([]);
-    // `warning` → `warnin` in layout b (line 14): the tag has no type, and a word it does not take.
+    // `warning` → `warnin` in layout b (line 14): a tag type that does not exist.
     const typo = await client.change(u, 2, [{ range: { start: { line: 14, character: 17 }, end: { line: 14, character: 18 } }, text: "" }]);
     const found = (p: typeof typo) => p.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]);
-    expect(found(typo)).toEqual([
-      ["required-field", 14, 4, 21],
-      ["invalid-argument", 14, 11, 17],
-    ]);
+    expect(found(typo)).toEqual([["enum-value", 14, 11, 17]]);
     // A character typed in layout a moves nothing; a new line at the top moves b's findings down.
     const typed = await client.change(u, 3, [{ range: { start: { line: 2, character: 11 }, end: { line: 2, character: 11 } }, text: "s" }]);
     expect(found(typed)).toEqual(found(typo));
     const moved = await client.change(u, 4, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "\n" }]);
-    expect(found(moved)).toEqual([
-      ["required-field", 15, 4, 21],
-      ["invalid-argument", 15, 11, 17],
-    ]);
+    expect(found(moved)).toEqual([["enum-value", 15, 11, 17]]);
   });
 });
 

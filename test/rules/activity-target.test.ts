@@ -76,9 +76,10 @@ describe(ID, () => {
     expect(findings(code, ID)).toEqual([]);
   });
 
-  it("fixes a misspelt entity word", () => {
+  it("suggests the entity word a misspelt one is close to (never a fix)", () => {
     const d = check(activity("  ownerTypeId deall\n  ownerId 1\n")).diagnostics.find((x) => x.ruleId === ID);
-    expect(d?.fix?.edits.map((e) => e.newText)).toEqual(["deal"]);
+    expect(d?.fix).toBeUndefined();
+    expect(d?.suggestions?.map((s) => s.edits.map((e) => e.newText))).toEqual([["deal"]]);
   });
 
 });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { findings, type Finding } from "../helpers.js";
+import { allFindings, findings, type Finding } from "../helpers.js";
 
 const ID = "blank-value";
 const section = (label: string, title: string) => `  ${label}: section ${title} {\n    NAME\n  }\n`;
 const card = (...sections: string[]) => `card c for contact {\n${sections.join("")}}\n`;
+const activity = (typeId: string) =>
+  `activity a {\n  ownerTypeId deal; ownerId 1\n  typeId ${typeId}\n  layout {\n    icon info\n    header "T"\n    body {\n      logo document\n      text "x"\n    }\n  }\n}\n`;
 const badge = (title: string, value: string) => `badge b failure {\n  title ${title}\n  value ${value}\n}\n`;
 
 describe(ID, () => {
@@ -32,6 +34,21 @@ describe(ID, () => {
       ],
     ],
     [
+      "an empty element name",
+      card('  main: section "Main" {\n    NAME\n    field "" always\n  }\n'),
+      [{ ruleId: ID, severity: "error", message: "This card field's name is blank; the server answers \"Element at index 1 in section at index 0 does not have name.\"", at: "4:11", to: "4:13" }],
+    ],
+    [
+      "a blank element name in the second section",
+      card(section("main", '"Main"'), '  more: section "More" {\n    field "  "\n  }\n'),
+      [{ ruleId: ID, severity: "error", message: "This card field's name is blank; the server answers \"Element at index 0 in section at index 1 does not have name.\"", at: "6:11", to: "6:15" }],
+    ],
+    [
+      "an empty activity typeId",
+      activity('""'),
+      [{ ruleId: ID, severity: "error", message: "The activity's 'typeId' is empty; the server rejects it with WRONG_FIELD_VALUE (\"The value of typeId is incorrect.\").", at: "3:10", to: "3:12" }],
+    ],
+    [
       "an empty badge value",
       badge('"Call status"', '""'),
       [{ ruleId: ID, severity: "error", message: "The badge's 'value' is empty; crm.activity.badge.add rejects it as a missing required argument.", at: "3:9", to: "3:11" }],
@@ -49,9 +66,17 @@ describe(ID, () => {
     ["named and titled sections", card(section("main", '"Main"'), section("more", '"More"'))],
     ["a title of a no-break space, which PHP's trim keeps", card(section("main", '"\\u00a0"'))],
     ["badge texts", badge('"Call status"', '"Missed"')],
+    ["a typeId", activity('"MY_TYPE"')],
+    ["a typeId of spaces (the server rejects only an empty one)", activity('" "')],
+    ["an element name of a no-break space", card('  main: section "Main" {\n    field "\\u00a0"\n  }\n')],
     ["badge texts as language maps (empty-translation-map checks those)", badge('{ en: "Status" }', '{ en: "" }')],
   ])("accepts %s", (_name, code) => {
     expect(findings(code, ID)).toEqual([]);
   });
 
+  it("is the only finding for a blank element name: no unknown-field-name beside it", () => {
+    expect(allFindings(card('  main: section "Main" {\n    field " " always\n  }\n'))).toEqual([
+      { ruleId: ID, severity: "error", message: "This card field's name is blank; the server answers \"Element at index 0 in section at index 0 does not have name.\"", at: "3:11", to: "3:14" },
+    ]);
+  });
 });

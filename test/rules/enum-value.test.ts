@@ -106,12 +106,18 @@ describe("enum-value", () => {
   it.each([
     [inLayoutBody('    link "a" -> redirct "/x"'), "redirect"],
     [inLayoutBody('    text "a" { size "smm" }'), '"sm"'],
-    [card("contact", 'scope "personal"'), '"P"'],
     [card("contact", "scope persnal"), "personal"],
     [card("contact", 'scope "persnal"'), '"P"'],
-  ])("fixes %# keeping the way it was written", (code, newText) => {
+  ])("suggests %# a value close to a misspelt one, written the same way (a guess: never a fix)", (code, newText) => {
     const d = check(code).diagnostics.find((x) => x.ruleId === ID);
-    expect(d?.fix?.edits.map((e) => e.newText)).toEqual([newText]);
+    expect(d?.fix).toBeUndefined();
+    expect(d?.suggestions?.map((s) => s.edits.map((e) => e.newText))).toEqual([[newText]]);
+  });
+
+  it("fixes an alias written as a string to the value it stands for, which means the same to every reader", () => {
+    const d = check(card("contact", 'scope "personal"')).diagnostics.find((x) => x.ruleId === ID);
+    expect(d?.fix?.edits.map((e) => e.newText)).toEqual(['"P"']);
+    expect(d?.suggestions).toBeUndefined();
   });
 
 });

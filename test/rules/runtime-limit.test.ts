@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { findings, type Finding } from "../helpers.js";
 
 const ID = "runtime-limit";
-const warning = (what: string, max: number, fixed: number, at: string, to: string): Finding => ({
+const warning = (what: string, max: number, fixed: number, at: string, to: string, serverOnly = false): Finding => ({
   ruleId: ID,
   severity: "warning",
-  message: `${what} can hold at most ${max} items; this 'each' adds as many as its list has (${fixed} written without it), so the limit is checked when the template is called: the generated code throws if there are more.`,
+  message: `${what} can hold at most ${max} items${serverOnly ? " (a limit of the server, not of the docs)" : ""}; this 'each' adds as many as its list has (${fixed} written without it), so the limit is checked when the template is called: the generated code throws if there are more.`,
   at,
   to,
 });
@@ -27,12 +27,12 @@ describe(ID, () => {
     [
       "each in the footer's buttons and in the menu",
       layout('    tag primary "a"', '  footer {\n    each t in $ts {\n      button primary "${t}" -> restEvent "x"\n    }\n    menu {\n      each t in $ts {\n        item "${t}" -> restEvent "y"\n      }\n    }\n  }\n'),
-      [warning("The 'buttons' of the footer", 2, 0, "8:5", "8:9"), warning("The 'items' of the menu", 10, 0, "12:7", "12:11")],
+      [warning("The 'buttons' of the footer", 2, 0, "8:5", "8:9"), warning("The 'items' of the menu", 10, 0, "12:7", "12:11", true)],
     ],
     [
       "each in a lineOfBlocks",
       'blocks b(xs: string[]) {\n  line: lineOfBlocks {\n    each x in $xs {\n      text "${x}"\n    }\n  }\n}\n',
-      [warning("The 'blocks' of the lineOfBlocks block", 20, 0, "3:5", "3:9")],
+      [warning("The 'blocks' of the lineOfBlocks block", 20, 0, "3:5", "3:9", true)],
     ],
     ["each under when", 'blocks b(xs: string[], m: bool) {\n  when $m {\n    each x in $xs {\n      text "${x}"\n    }\n  }\n}\n', [warning(BLOCKS, 20, 0, "3:5", "3:9")]],
     ["when under each: the each is named", 'blocks b(xs: string[], m: bool) {\n  each x in $xs {\n    when $m {\n      text "${x}"\n    }\n  }\n}\n', [warning(BLOCKS, 20, 0, "2:3", "2:7")]],

@@ -71,12 +71,18 @@ describe("string-boolean", () => {
 
   it.each([
     [menu('showPostponeItem "false"'), "false"],
-    [inLayoutBody('    text "a" { bold "1" }'), "true"],
     [activity('completed "Y"'), "true"],
-  ])("fixes %# with a real boolean", (code, newText) => {
+  ])("fixes %# with the boolean the server reads it as", (code, newText) => {
     const d = check(code).diagnostics.find((x) => x.ruleId === ID);
     expect(d?.fix?.edits.map((e) => e.newText)).toEqual([newText]);
     expect(d?.fix?.edits[0]?.range).toEqual(d?.range);
+    expect(d?.suggestions).toBeUndefined();
+  });
+
+  it("only suggests the boolean a string spells where the server reads it otherwise ('1' is false to it)", () => {
+    const d = check(inLayoutBody('    text "a" { bold "1" }')).diagnostics.find((x) => x.ruleId === ID);
+    expect(d?.fix).toBeUndefined();
+    expect(d?.suggestions?.map((s) => s.edits.map((e) => [e.newText, e.range]))).toEqual([[["true", d?.range]]]);
   });
 
 });

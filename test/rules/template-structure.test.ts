@@ -158,13 +158,14 @@ describe(ID, () => {
     expect(findings(code, ID)).toEqual([]);
   });
 
-  it("fixes a parameter name with '-'", () => {
+  it("suggests a parameter name without '-' (only the declaration changes: never a fix)", () => {
     const d = check('blocks b(client-name: string) {\n  text "x"\n}\n').diagnostics.find((x) => x.ruleId === ID);
-    expect(d?.fix?.edits.map((e) => e.newText)).toEqual(["clientName"]);
+    expect(d?.fix).toBeUndefined();
+    expect(d?.suggestions?.map((s) => s.edits.map((e) => e.newText))).toEqual([["clientName"]]);
   });
 
-  it("fixes a misspelt fragment and a misspelt fragment parameter", () => {
-    const fixes = (code: string) => check(code).diagnostics.filter((x) => x.ruleId === ID).map((d) => d.fix?.edits.map((e) => e.newText));
+  it("suggests the names a misspelt fragment and a misspelt fragment parameter are close to (never a fix)", () => {
+    const fixes = (code: string) => check(code).diagnostics.filter((x) => x.ruleId === ID).map((d) => d.fix ?? d.suggestions?.[0]?.edits.map((e) => e.newText));
     expect(fixes(withFragment('  use g { name: "a" }'))).toEqual([["f"]]);
     expect(fixes(withFragment('  use f { nme: "a" }'))).toEqual([undefined, ["name"]]);
   });
@@ -172,7 +173,7 @@ describe(ID, () => {
   it("leaves a misspelt member under when to unknown-property", () => {
     // 'txet' sets no field: it is a typo of a member, and the message must not say it is a field.
     expect(allFindings('blocks b(m: bool) {\n  text "a"\n  when $m {\n    txet "a"\n  }\n}\n')).toEqual([
-      { ruleId: "unknown-property", severity: "error", message: "Unknown statement 'txet' in the additional content blocks.", at: "4:5", to: "4:9" },
+      { ruleId: "unknown-property", severity: "error", message: "Unknown statement 'txet' in the additional content blocks. Did you mean 'text'?", at: "4:5", to: "4:9" },
     ]);
   });
 });

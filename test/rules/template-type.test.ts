@@ -154,14 +154,16 @@ describe(ID, () => {
     expect(findings(code, ID)).toEqual([]);
   });
 
-  it("fixes a misspelt type", () => {
+  it("suggests the type a misspelt one is close to (never a fix)", () => {
     const d = check('blocks b(x: strng) {\n  text "${x}"\n}\n').diagnostics.find((x) => x.ruleId === ID);
-    expect(d?.fix?.edits.map((e) => e.newText)).toEqual(["string"]);
+    expect(d?.fix).toBeUndefined();
+    expect(d?.suggestions?.map((s) => s.edits.map((e) => e.newText))).toEqual([["string"]]);
   });
 
-  it("does not fix a type close to none", () => {
+  it("suggests nothing for a type close to none", () => {
     const d = check('blocks b(x: foo) {\n  text "${x}"\n}\n').diagnostics.find((x) => x.ruleId === ID);
     expect(d?.fix).toBeUndefined();
+    expect(d?.suggestions).toBeUndefined();
   });
 
   it("lets other rules accept a scalar parameter in actionParams", () => {

@@ -45,9 +45,10 @@ describe(ID, () => {
     expect(findings(code, ID)).toHaveLength(1);
   });
 
-  it("fixes a misspelt code", () => {
+  it("suggests the badge a misspelt code is close to: it may be a badge on the portal, so never a fix", () => {
     const d = check(activity("misedCall")).diagnostics.find((x) => x.ruleId === ID);
-    expect(d?.fix?.edits.map((e) => e.newText)).toEqual(["missedCall"]);
+    expect(d?.fix).toBeUndefined();
+    expect(d?.suggestions?.map((s) => s.edits.map((e) => e.newText))).toEqual([["missedCall"]]);
   });
 
 });

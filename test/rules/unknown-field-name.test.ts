@@ -49,9 +49,10 @@ describe(ID, () => {
     expect(findings(code, ID)).toEqual([]);
   });
 
-  it("fixes a misspelt field", () => {
+  it("suggests the field a misspelt name is close to: it may be a field of the portal, so never a fix", () => {
     const d = check(card("contact", "LAST_NAEM")).diagnostics.find((x) => x.ruleId === ID);
-    expect(d?.fix?.edits.map((e) => e.newText)).toEqual(["LAST_NAME"]);
+    expect(d?.fix).toBeUndefined();
+    expect(d?.suggestions?.map((s) => s.edits.map((e) => e.newText))).toEqual([["LAST_NAME"]]);
   });
 
 });

@@ -67,9 +67,10 @@ describe(ID, () => {
     expect(findings(code, ID)).toEqual([]);
   });
 
-  it("fixes an ISO code to the Bitrix24 id", () => {
+  it("suggests the Bitrix24 id for an ISO code: a portal may have its own language, so never a fix", () => {
     const d = check(inLayoutBody('    text { en: "Call", uk: "Дзвінок" }')).diagnostics.find((x) => x.ruleId === ID);
-    expect(d?.fix?.edits.map((e) => e.newText)).toEqual(["ua"]);
+    expect(d?.fix).toBeUndefined();
+    expect(d?.suggestions?.map((s) => s.edits.map((e) => e.newText))).toEqual([["ua"]]);
   });
 
 });

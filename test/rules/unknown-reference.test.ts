@@ -35,9 +35,10 @@ describe(ID, () => {
     expect(findings(code, ID)).toEqual([]);
   });
 
-  it("fixes a misspelt name", () => {
+  it("suggests the name a misspelt one is close to (never a fix)", () => {
     const d = check(activity("incomingCal")).diagnostics.find((x) => x.ruleId === ID);
-    expect(d?.fix?.edits.map((e) => e.newText)).toEqual(["incomingCall"]);
+    expect(d?.fix).toBeUndefined();
+    expect(d?.suggestions?.map((s) => s.edits.map((e) => e.newText))).toEqual([["incomingCall"]]);
   });
 
 });

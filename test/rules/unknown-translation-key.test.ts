@@ -47,9 +47,17 @@ describe(ID, () => {
     expect(findings(code, ID)).toEqual([]);
   });
 
-  it("fixes a typo by replacing the reference", () => {
+  it.each([["@titel"], ["@tilte"]])("suggests '@title' for the transposition %s", (ref) => {
+    const code = `translations {\n  en { title "Title" }\n}\nblocks b {\n  text ${ref}\n}\n`;
+    expect(findings(code, ID)).toEqual([
+      { ruleId: ID, severity: "error", message: `Unknown translation '${ref}': the translations table does not define it. Did you mean '@title'?`, at: "5:8", to: "5:14" },
+    ]);
+  });
+
+  it("suggests replacing a misspelt reference (never a fix)", () => {
     const d = check(layout("@incomming")).diagnostics.find((x) => x.ruleId === ID);
-    expect(d?.fix?.edits.map((e) => [e.newText, e.range.start.column, e.range.end.column])).toEqual([["@incoming", 10, 20]]);
+    expect(d?.fix).toBeUndefined();
+    expect(d?.suggestions?.map((s) => s.edits.map((e) => [e.newText, e.range.start.column, e.range.end.column]))).toEqual([[["@incoming", 10, 20]]]);
   });
 
 });

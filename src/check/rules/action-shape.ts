@@ -23,10 +23,15 @@ export default defineRule({
     spec: "§4.12, §14.11",
     messages: {
       noEffect: "'{field}' has no effect for {action}; remove it.",
-      exclusive: "'{second}' must not be set together with '{first}': {divergence}.",
+      exclusive: { text: "'{second}' must not be set together with '{first}': {divergence}.", severity: "error" },
+      exclusiveServerOnly: { text: "'{second}' must not be set together with '{first}': {divergence}.", severity: "error", basis: "server" },
+      exclusiveDocsOnly: { text: "'{second}' must not be set together with '{first}': {divergence}.", basis: "docs" },
       scope: "{variant} is not supported with scope {scope}: this {owner} is {shown}, and the action would do nothing there.",
       valueNoEffect: "'{field} {value}' only works on the action of {places}: this action belongs to {owner}.",
-      notScalar: "Action parameter '{key}' must be a scalar (string, number or boolean), not {actual}; the server rejects it with WRONG_FIELD_VALUE.",
+      notScalar: {
+        text: "Action parameter '{key}' must be a scalar (string, number or boolean), not {actual}; the server rejects it with WRONG_FIELD_VALUE.",
+        severity: "error",
+      },
     },
     examples: {
       incorrect: [
@@ -91,11 +96,12 @@ export default defineRule({
         present.sort((a, b) => a.keyRange.start.offset - b.keyRange.start.offset);
         const [first, second] = present;
         if (!first || !second) continue;
+        const { docs, server } = group.support;
+        if (!docs && !server) continue;
         context.report({
-          messageId: "exclusive",
-          data: { first: first.key, second: second.key, divergence: group.support.server ? divergenceNote(true) : divergenceNote(false) },
+          messageId: docs && server ? "exclusive" : server ? "exclusiveServerOnly" : "exclusiveDocsOnly",
+          data: { first: first.key, second: second.key, divergence: divergenceNote(server) },
           range: second.keyRange,
-          ...(group.support.server ? { severity: "error" as const } : {}),
         });
       }
     };
@@ -107,7 +113,7 @@ export default defineRule({
           for (const e of object.entries) {
             // Template values are typed: template-type checks that they are scalars.
             if (e.value.kind === "scalar" || e.value.kind === "paramRef" || e.value.kind === "template") continue;
-            context.report({ messageId: "notScalar", data: { key: e.key, actual: describe(e.value) }, range: e.value.range, severity: "error" });
+            context.report({ messageId: "notScalar", data: { key: e.key, actual: describe(e.value) }, range: e.value.range });
           }
           return;
         }

@@ -3,6 +3,9 @@ import { ENTITY_TYPES, SMART_PROCESS_TYPE_IDS } from "../../model/entities.js";
 import { defineRule } from "../rule.js";
 import { ENTITY_WORD_MESSAGES, resolveEntityType, unknownEntityReport } from "./entity-word.js";
 
+/** The fields that say which method an activity goes to. */
+const TARGET_FIELDS = ["id", "ownerTypeId", "ownerId", "layout"];
+
 /** An activity must either add (ownerTypeId + ownerId + layout) or update (id) — spec §1, §6. */
 export default defineRule({
   meta: {
@@ -10,13 +13,14 @@ export default defineRule({
     description: "Require an activity to be either an add (`ownerTypeId`, `ownerId` and a layout) or an update (`id`), with a known owner type.",
     why: "crm.activity.configurable.add takes `ownerTypeId` and `ownerId` and answers ERROR_EMPTY_LAYOUT (\"The field \\\"layout\\\" is required.\") without a layout; crm.activity.configurable.update takes only `id` (spec §1, §2.1, §6). An activity with both or neither has no single method to go to. `ownerTypeId` is a CRM entityTypeId (spec §12).",
     severity: "error",
+    hasSuggestions: true,
     spec: "§1, §6, §12",
     messages: {
       both: "Activity '{name}' has both 'id' (update) and '{owner}' (add); write 'id' to update an existing activity, or 'ownerTypeId' and 'ownerId' to add one.",
       neither: "Activity '{name}' has no target: write 'ownerTypeId' and 'ownerId' to add it, or 'id' to update an existing activity.",
       missingOwner: "Activity '{name}' has '{present}' but no '{missing}'; crm.activity.configurable.add needs both.",
       emptyLayout: "Activity '{name}' has no layout; crm.activity.configurable.add answers ERROR_EMPTY_LAYOUT (\"The field \"layout\" is required.\").",
-      unknownOwnerType: "ownerTypeId {id} is neither a known CRM entity type ({known}) nor a smart-process id ({spa}).",
+      unknownOwnerType: { text: "ownerTypeId {id} is neither a known CRM entity type ({known}) nor a smart-process id ({spa}).", severity: "warning" },
       ...ENTITY_WORD_MESSAGES,
     },
     examples: {
@@ -41,6 +45,8 @@ export default defineRule({
         const ownerTypeId = getEntry(root, "ownerTypeId");
         const ownerId = getEntry(root, "ownerId");
         const layout = getEntry(root, "layout");
+        // A misspelt field (`ownerTypId`) is reported as unknown; what else is wrong waits until it is fixed.
+        if (root.misspelt?.some((f) => TARGET_FIELDS.includes(f))) return;
 
         if (id && (ownerTypeId || ownerId)) {
           context.report({ messageId: "both", data: { name, owner: (ownerTypeId ?? ownerId)!.key }, range: id.keyRange });
@@ -61,7 +67,6 @@ export default defineRule({
             messageId: "unknownOwnerType",
             data: { id: owner.id, known: [...ENTITY_TYPES].sort((a, b) => a.id - b.id).map((e) => `${e.id} ${e.word}`).join(", "), spa: SMART_PROCESS_TYPE_IDS },
             range: owner.range,
-            severity: "warning",
           });
         }
       },

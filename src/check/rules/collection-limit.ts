@@ -15,9 +15,17 @@ export default defineRule({
       tooMany: "{what} can hold at most {max} {items}; found {count}. The server answers TOO_MANY_ITEMS.",
       tooManyConditional:
         "{what} can hold at most {max} {items}; found up to {count} when the conditions hold ({conditional} of them conditional). The server answers TOO_MANY_ITEMS.",
-      tooManyDocs: "{what} can hold at most {max} {items} according to the docs; found {count}.",
+      tooManyServerOnly: {
+        text: "{what} can hold at most {max} {items}; found {count}. The server answers TOO_MANY_ITEMS, although the docs state no limit.",
+        basis: "server",
+      },
+      tooManyConditionalServerOnly: {
+        text: "{what} can hold at most {max} {items}; found up to {count} when the conditions hold ({conditional} of them conditional). The server answers TOO_MANY_ITEMS, although the docs state no limit.",
+        basis: "server",
+      },
+      tooManyDocs: { text: "{what} can hold at most {max} {items} according to the docs; found {count}.", severity: "warning", basis: "docs" },
       tooFew: "{what} needs at least {min} {items}; found {count}.",
-      tooFewDocs: "{what} should have at least {min} {items}: the docs require it, but the server accepts fewer.",
+      tooFewDocs: { text: "{what} should have at least {min} {items}: the docs require it, but the server accepts fewer.", severity: "warning", basis: "docs" },
     },
     examples: {
       incorrect: [
@@ -52,14 +60,17 @@ export default defineRule({
       // "1 item", "2 items"; "1 entry", "20 entries".
       const noun = (n: number) => (n === 1 ? items.replace(/ies$/, "y").replace(/s$/, "") : items);
       if (max?.server !== undefined && count > max.server) {
-        context.report({ messageId: conditional > 0 ? "tooManyConditional" : "tooMany", data: { what, max: max.server, items: noun(max.server), count, conditional }, range });
+        // Over a limit the docs do not state (or state higher): only the server rejects it.
+        const serverOnly = max.docs === undefined || count <= max.docs;
+        const messageId = `${conditional > 0 ? "tooManyConditional" : "tooMany"}${serverOnly ? "ServerOnly" : ""}`;
+        context.report({ messageId, data: { what, max: max.server, items: noun(max.server), count, conditional }, range });
       } else if (max?.docs !== undefined && count > max.docs) {
-        context.report({ messageId: "tooManyDocs", data: { what, max: max.docs, items: noun(max.docs), count }, range, severity: "warning", basis: "docs" });
+        context.report({ messageId: "tooManyDocs", data: { what, max: max.docs, items: noun(max.docs), count }, range });
       }
       if (min?.server !== undefined && count < min.server) {
         context.report({ messageId: "tooFew", data: { what, min: min.server, items: noun(min.server), count }, range });
       } else if (min?.docs !== undefined && count < min.docs) {
-        context.report({ messageId: "tooFewDocs", data: { what, min: min.docs, items: noun(min.docs), count }, range, severity: "warning", basis: "docs" });
+        context.report({ messageId: "tooFewDocs", data: { what, min: min.docs, items: noun(min.docs), count }, range });
       }
     };
     return {
@@ -85,6 +96,8 @@ export default defineRule({
         if (!dto) return;
         for (const f of countedFields(dto)) {
           const e = object.entries.find((x) => x.key === f.name);
+          // A misspelt member stands for it (`sektion`): the misspelling is the finding.
+          if (!e && object.misspelt?.includes(f.name)) continue;
           if (f.type.kind === "collection" && !e) {
             // A collection with no members at all (`body { logo x }`).
             const required = f.required?.server || f.required?.docs;

@@ -13,7 +13,10 @@ export default defineRule({
     messages: {
       sameKind: "Duplicate {keyword} '{name}': the first is on line {line}, and both would be written to '{file}'.",
       otherKind: "'{name}' is already the name of the {other} on line {line}; give each declaration its own name.",
-      caseOnly: "'{name}' differs from the {keyword} '{other}' on line {line} only in case; on case-insensitive file systems (Windows, macOS) both are written to '{file}'.",
+      caseOnly: {
+        text: "'{name}' differs from the {keyword} '{other}' on line {line} only in case; on case-insensitive file systems (Windows, macOS) both are written to '{file}'.",
+        severity: "warning",
+      },
     },
     examples: {
       incorrect: [
@@ -40,7 +43,6 @@ export default defineRule({
               messageId: "caseOnly",
               data: { keyword: declaration.spec.keyword, name: declaration.name, other: sameFile.name, line: sameFile.nameRange.start.line, file },
               range: declaration.nameRange,
-              severity: "warning",
             });
           } else {
             byOutputFile.set(file.toLowerCase(), declaration);

@@ -13,7 +13,7 @@ export default defineRule({
     spec: "§11.2, §13",
     messages: {
       duplicate: "Field '{name}' is already in section '{section}' on line {line}; a field can appear only once in a card.",
-      repeated: "Field '{name}' is inside 'each', so it would appear once per item of the list; a field can appear only once in a card.",
+      repeated: { text: "Field '{name}' is inside 'each', so it would appear once per item of the list; a field can appear only once in a card.", severity: "warning" },
     },
     examples: {
       incorrect: [{ code: 'card c for contact {\n  main: section "Main" {\n    NAME\n  }\n  more: section "More" {\n    NAME\n  }\n}\n' }],
@@ -31,7 +31,7 @@ export default defineRule({
             const name = element.name;
             if (typeof name?.value !== "string") continue;
             if (isRepeated(section.guard) || isRepeated(element.guard)) {
-              context.report({ messageId: "repeated", data: { name: name.value }, range: name.range, severity: "warning" });
+              context.report({ messageId: "repeated", data: { name: name.value }, range: name.range });
               continue;
             }
             const earlier = seen.get(name.value) ?? [];

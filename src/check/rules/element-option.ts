@@ -13,7 +13,7 @@ export default defineRule({
     spec: "§11.3, §11.6",
     messages: {
       notApplicable: "Option '{option}' does not apply to '{element}'; it applies to {targets}.",
-      unknownAddressType: "Address type {value} does not exist; valid ids are {ids}.",
+      unknownAddressType: { text: "Address type {value} does not exist; valid ids are {ids}.", severity: "error" },
     },
     examples: {
       incorrect: [
@@ -44,7 +44,7 @@ export default defineRule({
               }
               const value = option.value;
               if (option.key === "defaultAddressType" && value.kind === "scalar" && typeof value.value === "number" && !ADDRESS_TYPES.has(value.value)) {
-                context.report({ messageId: "unknownAddressType", data: { value: value.value, ids }, range: value.range, severity: "error" });
+                context.report({ messageId: "unknownAddressType", data: { value: value.value, ids }, range: value.range });
               }
             }
           }

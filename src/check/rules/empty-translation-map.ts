@@ -7,17 +7,23 @@ export default defineRule({
   meta: {
     id: "empty-translation-map",
     description: "Disallow empty language maps and empty texts in language maps and the translations table.",
-    why: "The layout validator accepts `{}` and `\"\"` (only key presence is required, spec §2, §3), so the record just shows nothing. Badges are stricter: the server answers \"Wrong value of field `title` for language xx\" for an empty text, and the docs require a non-empty title and value (spec §8).",
+    why: "The layout validator accepts `{}` and `\"\"` (only key presence is required, spec §2, §3), so the record just shows nothing; the docs ask for a non-empty map (spec §3). Badges are stricter: the server answers \"Wrong value of field `title` for language xx\" for an empty text, and the docs require a non-empty title and value (spec §8).",
     severity: "warning",
     scope: "split",
     spec: "§3, §8, §9",
     messages: {
-      emptyMap: "This language map is empty; the text shows as blank.",
-      emptyBadgeMap: "The badge's '{field}' is an empty language map; a badge needs a non-empty {field}.",
+      emptyMap: { text: "This language map is empty; the text shows as blank.", basis: "docs" },
+      emptyBadgeMap: { text: "The badge's '{field}' is an empty language map; a badge needs a non-empty {field}.", severity: "error" },
       emptyText: "The '{language}' text is empty; users of '{language}' see a blank text.",
-      emptyBadgeText: "The badge's '{field}' is empty in language '{language}'; the server answers \"Wrong value of field `{field}` for language {language}\".",
+      emptyBadgeText: {
+        text: "The badge's '{field}' is empty in language '{language}'; the server answers \"Wrong value of field `{field}` for language {language}\".",
+        severity: "error",
+      },
       emptyTableText: "Translation '{key}' is empty in language '{language}'.",
-      emptyBadgeRef: "The badge's '{field}' uses '@{key}', which is empty in language '{language}'; the server answers \"Wrong value of field `{field}` for language {language}\".",
+      emptyBadgeRef: {
+        text: "The badge's '{field}' uses '@{key}', which is empty in language '{language}'; the server answers \"Wrong value of field `{field}` for language {language}\".",
+        severity: "error",
+      },
     },
     examples: {
       incorrect: [
@@ -41,13 +47,13 @@ export default defineRule({
           const field = badgeField(path);
           if (object.entries.length === 0) {
             if (field === undefined) context.report({ messageId: "emptyMap", range: object.range });
-            else context.report({ messageId: "emptyBadgeMap", data: { field }, range: object.range, severity: "error" });
+            else context.report({ messageId: "emptyBadgeMap", data: { field }, range: object.range });
             return;
           }
           for (const e of object.entries) {
             if (e.value.kind !== "scalar" || e.value.value !== "") continue;
             if (field === undefined) context.report({ messageId: "emptyText", data: { language: e.key }, range: e.value.range });
-            else context.report({ messageId: "emptyBadgeText", data: { field, language: e.key }, range: e.value.range, severity: "error" });
+            else context.report({ messageId: "emptyBadgeText", data: { field, language: e.key }, range: e.value.range });
           }
           return;
         }
@@ -61,7 +67,6 @@ export default defineRule({
               messageId: "emptyBadgeRef",
               data: { field, key: ref.key, language: language.language },
               range: ref.range,
-              severity: "error",
             });
           }
         });

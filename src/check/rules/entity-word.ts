@@ -30,13 +30,13 @@ export function resolveEntityType(value: IrValue | undefined): ResolvedEntityTyp
   return undefined;
 }
 
-/** Message templates for an unknown entity word; rules using `unknownEntityReport` spread these into their meta. */
+/** Message templates for an unknown entity word; rules using `unknownEntityReport` spread these into their meta (and have suggestions). */
 export const ENTITY_WORD_MESSAGES = {
   unknownEntity: "Unknown entity '{word}'. Write one of {words}, or a numeric entityTypeId.",
   unknownEntitySuggest: "Unknown entity '{word}'. Did you mean '{suggestion}'?",
 } as const;
 
-/** The report for a word that names no entity, with a did-you-mean fix when one entity is close. */
+/** The report for a word that names no entity, with a did-you-mean suggestion when one entity is close. */
 export function unknownEntityReport(scalar: IrScalar): Report {
   const word = String(scalar.value);
   const words = ENTITY_TYPES.map((e) => e.word);
@@ -44,5 +44,5 @@ export function unknownEntityReport(scalar: IrScalar): Report {
   if (suggestion === undefined) {
     return { messageId: "unknownEntity", data: { word, words: words.join(", ") }, range: scalar.range };
   }
-  return { messageId: "unknownEntitySuggest", data: { word, suggestion }, range: scalar.range, fix: replaceScalar(scalar, suggestion) };
+  return { messageId: "unknownEntitySuggest", data: { word, suggestion }, range: scalar.range, suggestions: [replaceScalar(scalar, suggestion)] };
 }

@@ -15,13 +15,19 @@ export default defineRule({
       "Aliases (`personal` for P) are accepted; integer-valued enums (optionFlags, leadCustomerType) compare as numbers.",
     severity: "error",
     fixable: true,
+    hasSuggestions: true,
     spec: "§2.5, §3, §4, §11",
     messages: {
       invalid: "'{value}' is not a valid '{field}' for {what}; expected {allowed}.",
       invalidSuggest: "'{value}' is not a valid '{field}' for {what}; expected {allowed}. Did you mean '{suggestion}'?",
       refused: "'{value}' is not accepted as '{field}' for {what}: {note}. Use {allowed}.",
-      docsOnly: "'{value}' is not a valid '{field}' for {what}: the docs allow only {allowed}; the server does not check.",
-      docsOnlySuggest: "'{value}' is not a valid '{field}' for {what}: the docs allow only {allowed}; the server does not check. Did you mean '{suggestion}'?",
+      refusedDocumented: { text: "'{value}' is not accepted as '{field}' for {what}: {note}. Use {allowed}.", basis: "server" },
+      docsOnly: { text: "'{value}' is not a valid '{field}' for {what}: the docs allow only {allowed}; the server does not check.", severity: "warning", basis: "docs" },
+      docsOnlySuggest: {
+        text: "'{value}' is not a valid '{field}' for {what}: the docs allow only {allowed}; the server does not check. Did you mean '{suggestion}'?",
+        severity: "warning",
+        basis: "docs",
+      },
     },
     examples: {
       incorrect: [
@@ -46,7 +52,9 @@ export default defineRule({
         const what = withArticle(ownerDto.title);
         const data = { field: field.name, value: shown(value), what, allowed };
         if (hit) {
-          context.report({ messageId: "refused", data: { ...data, note: hit.note ?? "the server rejects it" }, range: value.range, ...(hit.accepted?.docs !== false ? { basis: "server" as const } : {}) });
+          // A value the docs list but the server refuses (tag `lavender`) is a server-only rejection.
+          const messageId = hit.accepted?.docs !== false ? "refusedDocumented" : "refused";
+          context.report({ messageId, data: { ...data, note: hit.note ?? "the server rejects it" }, range: value.range });
           return;
         }
         const words = accepted.flatMap((v) => [v.value, ...(v.aliases ?? [])]);
@@ -58,14 +66,14 @@ export default defineRule({
           suggestion = accepted.find((v) => v.aliases?.includes(suggestion!))?.value ?? suggestion;
         }
         const newText = suggestion === undefined ? "" : numeric || value.source === "word" ? suggestion : JSON.stringify(suggestion);
-        const fix = suggestion === undefined ? undefined : { description: `Replace with ${newText}`, edits: [{ range: value.range, newText }] };
+        const change = suggestion === undefined ? undefined : { description: `Replace with ${newText}`, edits: [{ range: value.range, newText }] };
         const strict = type.strict.server;
         context.report({
           messageId: strict ? (suggestion ? "invalidSuggest" : "invalid") : suggestion ? "docsOnlySuggest" : "docsOnly",
           data: { ...data, ...(suggestion ? { suggestion } : {}) },
           range: value.range,
-          ...(strict ? {} : { severity: "warning" as const }),
-          ...(fix ? { fix } : {}),
+          // An alias written as a string means its value to every reader; a similar word is a guess.
+          ...(change ? (aliased !== undefined ? { fix: change } : { suggestions: [change] }) : {}),
         });
       },
     };

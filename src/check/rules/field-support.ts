@@ -13,7 +13,8 @@ export default defineRule({
     spec: "§4.4, §4.8, §4.12, §14",
     messages: {
       rejected: "The {what} does not accept '{field}': {note}.",
-      undocumented: "'{field}' is undocumented in the {what} ({note}); it works, but may stop working without notice.",
+      rejectedDocumented: { text: "The {what} does not accept '{field}': {note}.", basis: "server" },
+      undocumented: { text: "'{field}' is undocumented in the {what} ({note}); it works, but may stop working without notice.", severity: "warning", basis: "docs" },
     },
     examples: {
       incorrect: [
@@ -30,10 +31,10 @@ export default defineRule({
         if (!accepted) return;
         if (!accepted.server) {
           const note = field.note ?? (accepted.docs ? "the docs list it, but the server rejects it with FIELD_IS_REDUNDANT" : "the server rejects it with FIELD_IS_REDUNDANT");
-          context.report({ messageId: "rejected", data: { what: ownerDto.title, field: field.name, note }, range: entry.keyRange, ...(accepted.docs ? { basis: "server" as const } : {}) });
+          context.report({ messageId: accepted.docs ? "rejectedDocumented" : "rejected", data: { what: ownerDto.title, field: field.name, note }, range: entry.keyRange });
         } else if (!accepted.docs) {
           const note = field.note ?? "the server accepts it but the docs do not (or no longer) describe it";
-          context.report({ messageId: "undocumented", data: { what: ownerDto.title, field: field.name, note }, range: entry.keyRange, severity: "warning", basis: "docs" });
+          context.report({ messageId: "undocumented", data: { what: ownerDto.title, field: field.name, note }, range: entry.keyRange });
         }
       },
     };

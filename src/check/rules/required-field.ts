@@ -12,9 +12,10 @@ export default defineRule({
     spec: "§2.2, §4, §8, §11.2",
     messages: {
       missing: "{what} is missing required '{field}'.",
-      missingDocsOnly: "{what} is missing '{field}': the docs require it, but the server accepts it without.",
-      missingServerOnly: "{what} is missing '{field}': the server requires it, although the docs do not mark it required.",
+      missingDocsOnly: { text: "{what} is missing '{field}': the docs require it, but the server accepts it without.", severity: "warning", basis: "docs" },
+      missingServerOnly: { text: "{what} is missing '{field}': the server requires it, although the docs do not mark it required.", basis: "server" },
       missingVariant: "A {variant} action is missing required '{field}'.",
+      missingVariantDocsOnly: { text: "A {variant} action is missing '{field}': the docs require it, but the server accepts it without.", severity: "warning", basis: "docs" },
     },
     examples: {
       incorrect: [{ code: "layout l {\n  icon info\n  body {\n    logo document\n    text \"x\"\n  }\n}\n", note: "No header." }],
@@ -25,15 +26,15 @@ export default defineRule({
     const report = (required: Support, what: string, field: string, range: Parameters<typeof context.report>[0]["range"]) => {
       if (!required.docs && !required.server) return;
       const messageId = required.server && required.docs ? "missing" : required.server ? "missingServerOnly" : "missingDocsOnly";
-      const basis = required.server && !required.docs ? "server" : !required.server ? "docs" : undefined;
-      context.report({ messageId, data: { what: capitalize(what), field }, range, severity: required.server ? "error" : "warning", ...(basis ? { basis } : {}) });
+      context.report({ messageId, data: { what: capitalize(what), field }, range });
     };
     return {
       object({ object, dto, declaration }) {
         if (!dto) return;
         const isRoot = object === declaration.root;
         for (const f of requiredFields(dto)) {
-          if (object.entries.some((e) => e.key === f.name)) continue;
+          // A misspelt statement stands for it (`heder "T"`): the misspelling is the finding.
+          if (object.entries.some((e) => e.key === f.name) || object.misspelt?.includes(f.name)) continue;
           const what = isRoot ? `${declaration.spec.keyword} '${declaration.name}'` : `This ${dto.title}`;
           report(f.required!, what, f.name, isRoot ? declaration.nameRange : object.range);
         }
@@ -46,11 +47,9 @@ export default defineRule({
           if (object.entries.some((e) => e.key === field)) continue;
           if (!required.server && !required.docs) continue;
           context.report({
-            messageId: required.server && !required.docs ? "missingServerOnly" : "missingVariant",
+            messageId: required.server && !required.docs ? "missingServerOnly" : required.server ? "missingVariant" : "missingVariantDocsOnly",
             data: { what: `This ${variant} action`, variant, field },
             range: object.range,
-            severity: required.server ? "error" : "warning",
-            ...(required.server && !required.docs ? { basis: "server" as const } : !required.server ? { basis: "docs" as const } : {}),
           });
         }
       },

@@ -17,6 +17,10 @@ export default defineRule({
     messages: {
       repeated:
         "{what} can hold at most {max} {items}; this 'each' adds as many as its list has ({fixed} written without it), so the limit is checked when the template is called: the generated code throws if there are more.",
+      repeatedServerOnly: {
+        text: "{what} can hold at most {max} {items} (a limit of the server, not of the docs); this 'each' adds as many as its list has ({fixed} written without it), so the limit is checked when the template is called: the generated code throws if there are more.",
+        basis: "server",
+      },
     },
     examples: {
       incorrect: [{ code: 'blocks b(products: string[]) {\n  each product in $products {\n    text "${product}"\n  }\n}\n' }],
@@ -29,10 +33,11 @@ export default defineRule({
     const check = (limits: Limits | undefined, guards: readonly (IrGuard | undefined)[], what: () => string) => {
       const max = limits?.max?.server ?? limits?.max?.docs;
       if (max === undefined) return;
+      const serverOnly = limits?.max?.docs === undefined;
       const count = countMembers(guards);
       if (!count.repeated) return;
       const each = guards.map(outermostEach).find((g) => g !== undefined)!;
-      context.report({ messageId: "repeated", data: { what: what(), max, items: "items", fixed: count.max }, range: each.keywordRange });
+      context.report({ messageId: serverOnly ? "repeatedServerOnly" : "repeated", data: { what: what(), max, items: "items", fixed: count.max }, range: each.keywordRange });
     };
     const listLimits = (f: FieldSpec | undefined) => (f?.type.kind === "list" ? f.type.limits : undefined);
     return {

@@ -13,9 +13,10 @@ export default defineRule({
     why:
       "The docs' examples pass `\"showPostponeItem\": \"false\"` (spec §14.1). The layout server casts a string to true only when its upper-case form is TRUE or Y, " +
       "and every other string to false (spec §2.6): `\"false\"` happens to work, but `\"1\"` also becomes false. Activity `completed` and `isIncomingChannel` accept " +
-      "exactly \"Y\", \"y\", \"N\", \"n\", \"1\", \"0\", \"true\" and \"false\" (spec §6). A real boolean means the same everywhere; the fix writes it.",
+      "exactly \"Y\", \"y\", \"N\", \"n\", \"1\", \"0\", \"true\" and \"false\" (spec §6). A real boolean means the same everywhere: `--fix` writes it where the server reads the string as it reads (`\"false\"`), and the editor offers it where the server does not (`\"1\"`, which the server makes false).",
     severity: "warning",
     fixable: true,
+    hasSuggestions: true,
     spec: "§2.6, §6, §14.1",
     messages: {
       castSame:
@@ -47,11 +48,15 @@ export default defineRule({
         const text = String(meant);
         const cast = field.type.strings ? meant : BOOL_TRUE_STRINGS.includes(value.value.toUpperCase());
         const messageId = field.type.strings ? "accepted" : cast === meant ? "castSame" : "castDiffers";
+        const change = { description: `Replace with ${text}`, edits: [{ range: value.range, newText: text }] };
         context.report({
           messageId,
           data: { field: field.name, written: written(value), value: text, cast: String(cast) },
           range: value.range,
-          fix: { description: `Replace with ${text}`, edits: [{ range: value.range, newText: text }] },
+          // Where the server reads the string as it reads like, the boolean means the same to every
+          // reader; where it does not (`"1"` is cast to false), writing the boolean changes what the
+          // server does, so it is only offered.
+          ...(cast === meant ? { fix: change } : { suggestions: [change] }),
         });
       },
     };

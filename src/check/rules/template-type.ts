@@ -16,7 +16,7 @@ export default defineRule({
     why: "A parameter's type is what the generated factory function accepts, so a type that fits the field means every call produces a payload the server takes: a bool parameter in a text field would be sent as a boolean, and an open string in an enum field could send a value the server rejects.",
     severity: "error",
     spec: "templates",
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       unknownType: "Unknown type '{name}': use string, int, bool, url, datetime, a \"literal\" (or a union of them), a record { … } or a list T[].",
       unknownTypeSuggest: "Unknown type '{name}'. Did you mean '{suggestion}'?",

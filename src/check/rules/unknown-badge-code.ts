@@ -14,7 +14,7 @@ export default defineRule({
     why: "crm.activity.configurable.add / update answer WRONG_FIELD_VALUE for a `badgeCode` that is not a badge added with crm.activity.badge.add (spec §6, §8). The badge may already exist on the portal, so this is a warning; list such codes in the rule's `externalBadges` option. `\"\"` removes the badge and is always accepted.",
     severity: "warning",
     scope: "declarations",
-    fixable: true,
+    hasSuggestions: true,
     spec: "§6, §8",
     options: {
       externalBadges: "Badge codes declared elsewhere (another file or app): [\"missedCall\"]. The config's `portal.badges` adds to them.",
@@ -58,7 +58,7 @@ export default defineRule({
           messageId: suggestion === undefined ? "unknown" : "unknownSuggest",
           data: { code, ...(suggestion === undefined ? {} : { suggestion }) },
           range: value.range,
-          ...(suggestion === undefined ? {} : { fix: replaceScalar(value, suggestion) }),
+          ...(suggestion === undefined ? {} : { suggestions: [replaceScalar(value, suggestion)] }),
         });
       },
     };

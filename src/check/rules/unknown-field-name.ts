@@ -2,6 +2,7 @@ import { getEntry } from "../../lower/ir.js";
 import { CARD_COMPOSITE_FIELDS, OPEN_FIELD_PATTERNS } from "../../model/entities.js";
 import { closest } from "../../util/suggest.js";
 import { defineRule } from "../rule.js";
+import { isBlank } from "./blank-value.js";
 import { cardSections, isCard } from "./card-sections.js";
 import { resolveEntityType } from "./entity-word.js";
 import { replaceScalar } from "./fix.js";
@@ -13,7 +14,7 @@ export default defineRule({
     description: "Warn about card elements that name no field of the card's entity, no card-only composite field and no user field.",
     why: "An element `name` is a field id: a REST field of the entity, a card-only composite field such as CLIENT, a user field UF_CRM_… or a smart-process link PARENT_ID_… (spec §13). The server does not check names (spec §11.2), so a typo is stored silently and the field never appears — a warning. Entities whose field list the model does not know (smart processes, smart invoices) are not checked.",
     severity: "warning",
-    fixable: true,
+    hasSuggestions: true,
     spec: "§11.2, §13",
     messages: {
       unknown: "Unknown field '{name}' for a {entity} card; the server stores it unchecked, but the card has no such field.",
@@ -34,7 +35,8 @@ export default defineRule({
         for (const section of cardSections(declaration)) {
           for (const element of section.elements) {
             const scalar = element.name;
-            if (typeof scalar?.value !== "string") continue;
+            // A blank name is blank-value's (the server rejects it), not a field that may exist.
+            if (typeof scalar?.value !== "string" || isBlank(scalar)) continue;
             const name = scalar.value;
             if (known.has(name) || OPEN_FIELD_PATTERNS.some((p) => p.test(name))) continue;
             const suggestion = [...known].find((k) => k.toLowerCase() === name.toLowerCase()) ?? closest(name, known);
@@ -42,7 +44,7 @@ export default defineRule({
               messageId: suggestion === undefined ? "unknown" : "unknownSuggest",
               data: { name, entity: entity.entity.word, ...(suggestion === undefined ? {} : { suggestion }) },
               range: scalar.range,
-              ...(suggestion === undefined ? {} : { fix: replaceScalar(scalar, suggestion) }),
+              ...(suggestion === undefined ? {} : { suggestions: [replaceScalar(scalar, suggestion)] }),
             });
           }
         }

@@ -15,7 +15,7 @@ export default defineRule({
     why: "Every key of a language map must be a language installed on the portal: the layout validator answers WRONG_LANG (spec §3, §9) and crm.activity.badge.add answers \"Language `xx` was not found\" (spec §8). Bitrix24 uses its own ids, which are not always ISO codes: Ukrainian is `ua`, Spanish `la`, simplified Chinese `sc`.",
     severity: "error",
     scope: "split",
-    fixable: true,
+    hasSuggestions: true,
     spec: "§3, §8, §9",
     messages: {
       unknown: "Unknown language '{language}'; {rejection}. Bitrix24 language ids are {ids}.",
@@ -63,12 +63,12 @@ function suggestLanguage(language: string, range: Range, rejection: string): Rep
       messageId: "isoCode",
       data: { language, rejection, name: iso.name, suggestion: iso.id },
       range,
-      fix: replaceWith(range, iso.id),
+      suggestions: [replaceWith(range, iso.id)],
     };
   }
   const suggestion = caseless?.id ?? closest(language, IDS);
   if (suggestion !== undefined) {
-    return { messageId: "unknownSuggest", data: { language, rejection, suggestion }, range, fix: replaceWith(range, suggestion) };
+    return { messageId: "unknownSuggest", data: { language, rejection, suggestion }, range, suggestions: [replaceWith(range, suggestion)] };
   }
   return { messageId: "unknown", data: { language, rejection, ids: IDS.join(", ") }, range };
 }

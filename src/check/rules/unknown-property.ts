@@ -12,11 +12,12 @@ export default defineRule({
     description: "Disallow statements and keys that the enclosing Bitrix24 structure does not have.",
     why: "Every LayoutDto structure is closed: the server rejects the whole request with FIELD_IS_REDUNDANT for one unknown key (spec §2.1). A misspelt name is usually a typo, so the rule suggests the closest valid name.",
     severity: "error",
-    fixable: true,
+    hasSuggestions: true,
     spec: "§2.1",
     messages: {
       unknownStatement: "Unknown statement '{name}' in {where}.",
       unknownStatementSuggest: "Unknown statement '{name}' in {where}. Did you mean '{suggestion}'?",
+      lookAlikeStatement: "Unknown statement '{name}' in {where}: {member} {lookAlike}, which timeline records do not have.",
       unknownKey: "Unknown property '{name}' in {where}; the server rejects it with FIELD_IS_REDUNDANT.",
       unknownKeySuggest: "Unknown property '{name}' in {where}; the server rejects it with FIELD_IS_REDUNDANT. Did you mean '{suggestion}'?",
     },
@@ -41,7 +42,7 @@ export default defineRule({
             messageId: suggestion ? "unknownKeySuggest" : "unknownKey",
             data: { name: e.key, where: `the ${getDto(object.dto)?.title ?? object.dto}`, ...(suggestion ? { suggestion } : {}) },
             range: e.keyRange,
-            ...(suggestion ? { fix: { description: `Replace with '${suggestion}'`, edits: [{ range: e.keyRange, newText: suggestion }] } } : {}),
+            ...(suggestion ? { suggestions: [{ description: `Replace with '${suggestion}'`, edits: [{ range: e.keyRange, newText: suggestion }] }] } : {}),
           });
         }
       },

@@ -10,7 +10,7 @@ export default defineRule({
     why: "An activity's `layout` is sent inline with crm.activity.configurable.add / update (spec §6); a name that resolves to no layout leaves nothing to send, and an add without a layout fails with ERROR_EMPTY_LAYOUT.",
     severity: "error",
     scope: "declarations",
-    fixable: true,
+    hasSuggestions: true,
     spec: "§6",
     messages: {
       unknown: "Unknown {keyword} '{name}': no {keyword} declaration in this file has that name.",
@@ -51,7 +51,7 @@ export default defineRule({
           messageId: suggestion === undefined ? "unknown" : "unknownSuggest",
           data: { keyword, name: value.name, ...(suggestion === undefined ? {} : { suggestion }) },
           range: value.range,
-          ...(suggestion === undefined ? {} : { fix: replaceWith(value.range, suggestion) }),
+          ...(suggestion === undefined ? {} : { suggestions: [replaceWith(value.range, suggestion)] }),
         });
       },
     };

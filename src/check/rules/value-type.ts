@@ -3,7 +3,7 @@ import type { IrValue } from "../../lower/ir.js";
 import { BOOL_TRUE_STRINGS, BOOLEAN_STRINGS, getDto } from "../../model/dtos.js";
 import { BITRIX_LANGUAGES } from "../../model/languages.js";
 import type { FieldType } from "../../model/types.js";
-import { defineRule, type Report } from "../rule.js";
+import { defineRule } from "../rule.js";
 
 /**
  * A value of the wrong JSON type for its field (spec §2.3, §2.6, §3): the server casts bad
@@ -26,10 +26,10 @@ export default defineRule({
       wrongType: "'{field}' expects {expected}, not {actual}.",
       boolCast: "'{field}' expects a boolean (true or false), not {actual}; the server does not reject it but silently casts it to {cast}.",
       boolRejected: "'{field}' expects a boolean (true or false), not {actual}; the server rejects it with WRONG_FIELD_VALUE.",
-      boolNumber: "'{field}' expects a boolean, not {actual}; the server reads it as {cast}, but write {cast}.",
+      boolNumber: { text: "'{field}' expects a boolean, not {actual}; the server reads it as {cast}, but write {cast}.", severity: "warning" },
       intCast: "'{field}' expects an integer, not {actual}; the server does not reject it but silently casts it to {cast}.",
-      intString: "'{field}' expects an integer, not {actual}; the server casts it to {cast}, but write the number.",
-      stringCast: "'{field}' expects {expected}, not {actual}; the server casts it to the string \"{cast}\".",
+      intString: { text: "'{field}' expects an integer, not {actual}; the server casts it to {cast}, but write the number.", severity: "warning" },
+      stringCast: { text: "'{field}' expects {expected}, not {actual}; the server casts it to the string \"{cast}\".", severity: "warning" },
       translationNotSupported: "'{field}' is a plain string: translation maps are not supported here. Write the text itself.",
       languageValue: "The '{language}' text of '{field}' must be a string, not {actual}; the server rejects it with WRONG_FIELD_VALUE.",
     },
@@ -51,8 +51,8 @@ export default defineRule({
     const languageIds = new Set(BITRIX_LANGUAGES.map((l) => l.id));
 
     const check = (field: string, type: FieldType, value: IrValue): void => {
-      const report = (messageId: string, data: Record<string, string | number>, severity?: Report["severity"], fix?: Fix) =>
-        context.report({ messageId, data: { field, ...data }, range: value.range, ...(severity ? { severity } : {}), ...(fix ? { fix } : {}) });
+      const report = (messageId: string, data: Record<string, string | number>, fix?: Fix) =>
+        context.report({ messageId, data: { field, ...data }, range: value.range, ...(fix ? { fix } : {}) });
       const wrong = () => report("wrongType", { expected: expected(type), actual: describe(value) });
       if (value.kind === "scalar" && value.value === null) return;
       // Template values are typed by their parameters: template-type checks them.
@@ -66,7 +66,7 @@ export default defineRule({
             // Fields with an exact string set take the numbers of those strings (`1`, `0`) too.
             const cast = type.strings ? (Object.hasOwn(type.strings, String(v)) ? type.strings[String(v)] : undefined) : v !== 0;
             if (cast === undefined) return report("boolRejected", { actual: describe(value) });
-            if (v === 0 || v === 1) return report("boolNumber", { actual: describe(value), cast: String(cast) }, "warning", replace(value, String(cast)));
+            if (v === 0 || v === 1) return report("boolNumber", { actual: describe(value), cast: String(cast) }, replace(value, String(cast)));
             return report("boolCast", { actual: describe(value), cast: String(cast) });
           }
           if (typeof v === "string") {
@@ -91,7 +91,7 @@ export default defineRule({
           // Entity words were turned into their ids while lowering; one left is unknown (card-entity, activity-target).
           if (type.entityType && value.source === "word") return;
           const cast = phpIntCast(v);
-          if (/^[+-]?\d+$/.test(v.trim())) return report("intString", { actual: describe(value), cast }, "warning", replace(value, String(cast)));
+          if (/^[+-]?\d+$/.test(v.trim())) return report("intString", { actual: describe(value), cast }, replace(value, String(cast)));
           return report("intCast", { actual: describe(value), cast });
         }
         case "text":
@@ -141,14 +141,14 @@ export default defineRule({
   },
 });
 
-type ReportFn = (messageId: string, data: Record<string, string | number>, severity?: Report["severity"], fix?: Fix) => void;
+type ReportFn = (messageId: string, data: Record<string, string | number>, fix?: Fix) => void;
 
 /** Strings and texts: numbers and booleans are cast to strings (a warning), maps and lists are wrong. */
 function checkStringScalar(value: IrValue, type: FieldType, report: ReportFn, wrong: () => void): void {
   if (value.kind !== "scalar") return wrong();
   const v = value.value;
-  if (typeof v === "number") return report("stringCast", { expected: expected(type), actual: describe(value), cast: String(v) }, "warning");
-  if (typeof v === "boolean") return report("stringCast", { expected: expected(type), actual: describe(value), cast: v ? "1" : "" }, "warning");
+  if (typeof v === "number") return report("stringCast", { expected: expected(type), actual: describe(value), cast: String(v) });
+  if (typeof v === "boolean") return report("stringCast", { expected: expected(type), actual: describe(value), cast: v ? "1" : "" });
 }
 
 function replace(value: IrValue, newText: string): Fix {
