@@ -260,7 +260,8 @@ class FactoryWriter {
   /** A DTO object: fields in the model's order, as the JSON emitter writes them. */
   private object(obj: IrObject, ind: string, omit: readonly string[] = []): string {
     const dto = getDto(obj.dto);
-    if (!dto?.closed) return this.entries(obj.entries, ind);
+    // The raw `json` form is written as it is, as the JSON target writes it.
+    if (!dto?.closed || obj.raw === true) return this.entries(obj.entries, ind);
     // Only the item's own object: objects inside it have fields of the same names.
     const keyed = this.keyedField;
     this.keyedField = undefined;
@@ -282,6 +283,8 @@ class FactoryWriter {
         lines.push(`${ind}  ${literalKey(f.name)}: {},`);
       }
     }
+    // Keys the DTO does not have (reported by unknown-property), after its fields, as the JSON target writes them.
+    for (const e of obj.entries) if (!dto.fields.some((f) => f.name === e.key)) lines.push(`${ind}  ${literalKey(e.key)}: ${this.value(e.value, undefined, `${ind}  `)},`);
     return lines.length === 0 ? "{}" : `{\n${lines.join("\n")}\n${ind}}`;
   }
 

@@ -15,6 +15,11 @@ export interface IrObject {
   readonly range: Range;
   /** Where it was written as a map literal rather than as statements. */
   readonly fromMap?: boolean;
+  /**
+   * Written in the raw `json` form: exactly these entries, in this order. An absent field is
+   * absent (nothing implicit: no `"blocks": {}`, no section `type`), and keys keep their order.
+   */
+  readonly raw?: boolean;
 }
 
 /** An associative collection (`header.tags`, `body.blocks`, …) keyed by labels or generated keys. */

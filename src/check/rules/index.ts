@@ -3,6 +3,7 @@ import type { Rule } from "../rule.js";
 import collectionLimit from "./collection-limit.js";
 import { DOMAIN_RULES } from "./domain.js";
 import invalidArgument from "./invalid-argument.js";
+import rawJson from "./raw-json.js";
 import requiredField from "./required-field.js";
 import { STRUCTURE_RULES } from "./structure.js";
 import { TEMPLATE_RULES } from "./templates.js";
@@ -14,6 +15,7 @@ export const ALL_RULES: readonly Rule[] = [
   syntaxError,
   unknownProperty,
   invalidArgument,
+  rawJson,
   requiredField,
   collectionLimit,
   ...STRUCTURE_RULES,
