@@ -418,12 +418,18 @@ class Lowering {
       if (a.kind === "Identifier" && spec.directives?.includes(a.name)) directives.add(a.name);
       else args.push(a);
     }
-    const raw = rawLiteralAt(args, 0, s.body);
+    const rawAt = args.findIndex((a) => a.kind === "Identifier" && a.name === RAW_KEYWORD);
+    const raw = rawAt < 0 ? undefined : rawLiteralAt(args, rawAt, s.body);
     if (raw) {
-      // `badge b json { … }`: the payload exactly as written; the name sets nothing.
+      // `badge b json { … }`: the payload exactly as written, the name sets nothing; head words before it (`for deal`) still do.
       if (s.action) this.problem(INVALID_ARGUMENT, "noAction", { what: withArticle(`${spec.keyword} declaration`) }, s.action.range);
-      this.rawExtras(s, args.slice(2), raw, `'${RAW_KEYWORD}'`);
+      this.rawExtras(s, args.slice(rawAt + 2), raw, `'${RAW_KEYWORD}'`);
       const rawRoot = lowerRawRoot(raw.value, plan.name, spec.keyword, this.report);
+      if (rawAt > 0) {
+        const head = newObject(plan.name, s.range);
+        this.bindArguments(head, plan, args.slice(0, rawAt), 0, undefined);
+        rawRoot.entries.unshift(...head.entries);
+      }
       this.templates.endDeclaration();
       return newDeclaration(spec, first.name, first.range, s.range, rawRoot, directives, s, params);
     }

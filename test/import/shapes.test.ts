@@ -141,7 +141,7 @@ describe("--kind", () => {
   it("overrides the recognised shape", () => {
     const r = roundTrip(j({ blocks: BLOCKS.blocks, logo: { code: "x" } }), { kind: "blocks" });
     expect(r.result.kind).toBe("blocks");
-    expect(r.text).toContain("logo {");
+    expect(r.text).toContain('logo json { code: "x" }');
   });
 
   it("still unwraps the kind's own wrappers", () => {
