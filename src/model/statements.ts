@@ -3,7 +3,6 @@
  * after a field sets that field (`bold true`, `scope web`); the entries here add the shorthands
  * of the head line (`text "Hello" bold size sm`) and the declarations at the top of a file.
  */
-import { getDto } from "./dtos.js";
 import type { DeclarationSpec, DtoSpec, FieldSpec, StatementSpec } from "./types.js";
 
 export const STATEMENTS: readonly StatementSpec[] = [
@@ -148,10 +147,4 @@ export function memberFieldOf(dto: DtoSpec): FieldSpec | undefined {
   const field = candidates.length === 1 ? candidates[0] : undefined;
   memberFields.set(dto.name, field);
   return field;
-}
-
-/** memberFieldOf by DTO name. */
-export function memberFieldOfDto(name: string): FieldSpec | undefined {
-  const dto = getDto(name);
-  return dto ? memberFieldOf(dto) : undefined;
 }
