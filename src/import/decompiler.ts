@@ -107,27 +107,32 @@ export class Decompiler {
   /**
    * `keyword name head… { body }` for a declaration whose body builds `spec.dto`, or `keyword name
    * head… json { … }` when statements cannot say it (or `raw`: a badge without a code, which its
-   * name would give it).
+   * name would give it). `skip`: keys the head says (a badge's code as its name); `omit`: keys the
+   * declaration leaves out (the owner of an activity read as an update), raw or not.
    */
   declaration(
     spec: DeclarationSpec,
     name: string,
     obj: JsonObject,
     path: JsonPath,
-    options: { skip?: ReadonlySet<string>; head?: readonly OutArg[]; suffix?: readonly OutArg[]; raw?: boolean } = {},
+    options: { skip?: ReadonlySet<string>; omit?: ReadonlySet<string>; head?: readonly OutArg[]; suffix?: readonly OutArg[]; raw?: boolean } = {},
   ): OutStatement {
-    const raw = (): OutStatement => ({
-      kind: "statement",
-      name: spec.keyword,
-      args: [name, ...(options.head ?? []), ...(options.suffix ?? []), RAW_KEYWORD, this.rawText({ kind: "object", dto: spec.dto }, obj, path)],
-    });
+    const omit = options.omit ?? EMPTY;
+    const raw = (): OutStatement => {
+      const payload: JsonObject = omit.size === 0 ? obj : { ...obj, entries: obj.entries.filter((e) => !omit.has(e.key)) };
+      return {
+        kind: "statement",
+        name: spec.keyword,
+        args: [name, ...(options.head ?? []), ...(options.suffix ?? []), RAW_KEYWORD, this.rawText({ kind: "object", dto: spec.dto }, payload, path)],
+      };
+    };
     if (options.raw === true) return raw();
     return this.attempt(
       () =>
         this.statement(spec.keyword, plan(spec.dto), obj, path, {
           prefix: [name, ...(options.head ?? [])],
           suffix: options.suffix ?? [],
-          skip: options.skip ?? EMPTY,
+          skip: new Set([...(options.skip ?? EMPTY), ...omit]),
           declaration: true,
           forceBody: true,
         }),

@@ -113,6 +113,7 @@ export function importJson(text: string, options: ImportOptions = {}): ImportRes
     const given = i === 0 ? options.name : undefined;
     let name = given ?? nameFromFile(options.fileName, shape.kind);
     const skip = new Set<string>();
+    const omit = new Set<string>();
     const head: OutArg[] = [];
     const suffix: OutArg[] = [];
     /** The payload lacks the field the declaration's name would fill (a badge without a code): only the raw form leaves it out. */
@@ -142,7 +143,7 @@ export function importJson(text: string, options: ImportOptions = {}): ImportRes
         range: e.keyRange,
         change: { op: "remove", path },
       });
-      skip.add(e.key);
+      omit.add(e.key);
     }
     if (shape.leftOut && shape.leftOut.length > 0) {
       comments.push(`The owner of the activity read (${shape.leftOut.map((e) => `${e.key} ${JSON.stringify(jsonValue(e.value))}`).join(", ")}) is left out: crm.activity.configurable.update takes only the id.`);
@@ -173,7 +174,7 @@ export function importJson(text: string, options: ImportOptions = {}): ImportRes
       declarations.push({ keyword: spec.keyword, name, inputPath: payload.path, outputPath: [sections] });
     } else {
       const node = payload.node as JsonObject;
-      statement = decompiler.declaration(spec, name, node, payload.path, { skip, head, suffix, raw });
+      statement = decompiler.declaration(spec, name, node, payload.path, { skip, omit, head, suffix, raw });
       declarations.push({ keyword: spec.keyword, name, inputPath: payload.path, outputPath: [] });
     }
     statements.push(statement);

@@ -232,8 +232,8 @@ describe("cards", () => {
   });
 
   it("writes element names that are not plain words with `field`", () => {
-    const r = roundTrip(j([{ name: "s", title: "S", type: "section", elements: [{ name: "when" }, { name: "my field" }, { name: "import", optionFlags: 1 }, { name: 5 }, { name: "field" }] }]), { entity: "deal" });
-    expect(r.text).toContain('    field "when"\n    field "my field"\n    field "import" always\n    field 5\n    field\n');
+    const r = roundTrip(j([{ name: "s", title: "S", type: "section", elements: [{ name: "when" }, { name: "my field" }, { name: "import", optionFlags: 1 }, { name: 5 }, { name: "field" }, { name: "json" }] }]), { entity: "deal" });
+    expect(r.text).toContain('    field "when"\n    field "my field"\n    field "import" always\n    field 5\n    field\n    field "json"\n');
   });
 
   it("writes extras it cannot flatten as an extras body", () => {
