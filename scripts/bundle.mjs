@@ -7,7 +7,9 @@
  *                       machine that ran it before ("b24layout: not found").
  *   dist/cli.cjs        the executable: a loader that starts dist/b24layout.cjs from
  *                       the V8 code cache dist/b24layout-<node version>-<arch>.cache (made here
- *                       by a warm-up run)
+ *                       by a warm-up run; it starts with the SHA-256 of the bundle it was made
+ *                       from, and the loader takes it only for that bundle and only when no one
+ *                       may write it who may not write the bundle: see src/cli/loader.ts)
  *   dist/b24layout.cjs  the program (CommonJS, one file, dependencies bundled)
  *   dist/index.js       the library (ESM, dependencies bundled but Prettier)
  *   dist/prettier.js    the Prettier plugin (`b24layout/prettier`), sharing chunks with the library
@@ -99,8 +101,9 @@ await build({
   external: [...common.external, "vscode-languageserver", "vscode-languageserver/*", "vscode-languageserver-textdocument"],
   banner: { js: 'var __b24ImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
 });
+// Old caches, and what a killed warm-up left (it writes a temporary file, then renames it).
 for (const old of await readdir(outDir)) {
-  if (old.endsWith(".cache")) await rm(join(outDir, old), { force: true });
+  if (old.endsWith(".cache") || (old.startsWith(".") && old.endsWith(".tmp"))) await rm(join(outDir, old), { force: true });
 }
 try {
   execFileSync(process.execPath, [cli], {

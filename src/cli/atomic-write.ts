@@ -4,7 +4,8 @@
  * when all of them are written are they renamed over their targets (rename is atomic within a
  * directory).
  */
-import { mkdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { mkdir, open, rename, unlink, writeFile, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
 
@@ -47,12 +48,28 @@ export async function writeFilesAtomically(files: readonly FileToWrite[]): Promi
   }
 }
 
-/** The current content; a target that exists but cannot be read (a directory) fails here, before any rename. */
+/**
+ * The current content of a regular file at `path`; undefined when there is none to compare. A
+ * target that exists but cannot be replaced (a directory) fails here, before any rename. The
+ * target is opened without following a link and without waiting: a link planted there (to
+ * /dev/zero, to another user's file) is never read through, nor does a FIFO block the write; the
+ * rename then replaces the link or FIFO itself, never what it names.
+ */
 async function readIfExists(path: string): Promise<string | undefined> {
+  let handle: FileHandle;
   try {
-    return await readFile(path, "utf8");
+    handle = await open(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
-    if (error instanceof Error && "code" in error && error.code === "ENOENT") return undefined;
+    const code = error instanceof Error && "code" in error ? error.code : undefined;
+    // ELOOP (EMLINK on BSD): the target is a link, which O_NOFOLLOW refuses to open.
+    if (code === "ENOENT" || code === "ELOOP" || code === "EMLINK") return undefined;
     throw error;
+  }
+  try {
+    const stats = await handle.stat();
+    if (stats.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, open '${path}'`), { code: "EISDIR" });
+    return stats.isFile() ? await handle.readFile("utf8") : undefined;
+  } finally {
+    await handle.close();
   }
 }

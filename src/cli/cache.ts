@@ -2,42 +2,51 @@
  * `b24layout check --cache`: the findings of each file, kept with a hash of everything they
  * depend on (the file's text, the files it imports, the settings its config gives it and the
  * b24layout version), so a run over unchanged files reads and hashes them and checks none.
+ *
+ * The cache is data, never code, and it is trusted as the sources next to it are: a cache file
+ * that another user owns, that everyone may write, or that is not a regular file is not read,
+ * and an entry whose findings are not findings (any field of the wrong type, a position that is
+ * not a position) is dropped, so nothing downstream meets a shape it does not expect.
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostic.js";
 import { writeFilesAtomically } from "./atomic-write.js";
+import { readRegularFile, realPath, writtenOnlyByThisUser } from "./real-paths.js";
 import { VERSION } from "./version.js";
 
 export { DEFAULT_CACHE_FILE } from "./files.js";
 
+type Entries = Record<string, { readonly key: string; readonly diagnostics: readonly Diagnostic[] }>;
+
 interface CacheFile {
   readonly version: string;
-  readonly entries: Record<string, { readonly key: string; readonly diagnostics: readonly Diagnostic[] }>;
+  readonly entries: Entries;
 }
 
 /** `import { … } from "…"` lines: the files a file's findings also depend on. */
 const IMPORT = /^[ \t]*import\s*\{[^}\n]*\}\s*from\s*"([^"\n]+)"/gm;
 
 export class CheckCache {
-  private readonly entries: CacheFile["entries"];
+  private readonly entries: Entries;
   private changed = false;
 
   private constructor(
     private readonly path: string,
-    entries: CacheFile["entries"] | undefined,
+    entries: Entries | undefined,
   ) {
-    this.entries = entries ?? (Object.create(null) as CacheFile["entries"]);
+    this.entries = entries ?? (Object.create(null) as Entries);
   }
 
-  /** The cache at `path`; an unreadable, damaged or older cache is an empty one. */
+  /** The cache at `path`; an unreadable, damaged, older or untrusted cache is an empty one (its well-formed entries kept). */
   static open(path: string): CheckCache {
+    const bytes = readRegularFile(path, writtenOnlyByThisUser);
+    if (!bytes) return new CheckCache(path, undefined);
     try {
-      const data = JSON.parse(readFileSync(path, "utf8")) as Partial<CacheFile>;
-      if (data.version === VERSION && data.entries && typeof data.entries === "object") return new CheckCache(path, data.entries);
+      const data = JSON.parse(bytes.toString("utf8")) as unknown;
+      if (isRecord(data) && data["version"] === VERSION && isRecord(data["entries"])) return new CheckCache(path, wellFormedEntries(data["entries"]));
     } catch {
-      // No cache yet, or not one of ours: start empty.
+      // Not one of ours: start empty.
     }
     return new CheckCache(path, undefined);
   }
@@ -51,13 +60,10 @@ export class CheckCache {
         const path = resolve(dirname(from), m[1]!);
         if (seen.has(path)) continue;
         seen.add(path);
-        let content = "";
-        try {
-          content = readFileSync(path, "utf8");
-        } catch {
-          // Missing: the finding about it depends on its absence, which this records.
-        }
-        hash.update("\0").update(path).update("\0").update(content);
+        // Missing, or not a file (a FIFO would block): the finding about it depends on that,
+        // which the empty content records; and on where a link leads (outside the project or not).
+        const content = readRegularFile(path)?.toString("utf8") ?? "";
+        hash.update("\0").update(path).update("\0").update(realPath(path) ?? "").update("\0").update(content);
         imports(path, content);
       }
     };
@@ -66,7 +72,7 @@ export class CheckCache {
   }
 
   get(file: string, key: string): readonly Diagnostic[] | undefined {
-    const entry = this.entries[file];
+    const entry = Object.hasOwn(this.entries, file) ? this.entries[file] : undefined;
     return entry?.key === key ? entry.diagnostics : undefined;
   }
 
@@ -85,4 +91,56 @@ export class CheckCache {
       // Read-only folder or full disk: the next run checks again.
     }
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The entries whose key and findings have the shapes this version writes; the rest are dropped (checked again). */
+function wellFormedEntries(entries: Record<string, unknown>): Entries {
+  const kept = Object.create(null) as Entries;
+  for (const [file, entry] of Object.entries(entries)) {
+    if (isRecord(entry) && typeof entry["key"] === "string" && Array.isArray(entry["diagnostics"]) && entry["diagnostics"].every(isDiagnostic)) {
+      kept[file] = { key: entry["key"], diagnostics: entry["diagnostics"] };
+    }
+  }
+  return kept;
+}
+
+const RULE_ID = /^[a-z][a-z0-9-]*$/;
+
+function isDiagnostic(value: unknown): value is Diagnostic {
+  return (
+    isRecord(value) &&
+    typeof value["ruleId"] === "string" &&
+    RULE_ID.test(value["ruleId"]) &&
+    (value["severity"] === "error" || value["severity"] === "warning") &&
+    typeof value["message"] === "string" &&
+    isRange(value["range"]) &&
+    (value["fix"] === undefined || isFix(value["fix"])) &&
+    (value["suggestions"] === undefined || (Array.isArray(value["suggestions"]) && value["suggestions"].every(isFix)))
+  );
+}
+
+function isFix(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    typeof value["description"] === "string" &&
+    Array.isArray(value["edits"]) &&
+    value["edits"].every((edit) => isRecord(edit) && isRange(edit["range"]) && typeof edit["newText"] === "string")
+  );
+}
+
+function isRange(value: unknown): boolean {
+  if (!isRecord(value) || !isPosition(value["start"]) || !isPosition(value["end"])) return false;
+  return (value["start"] as { offset: number }).offset <= (value["end"] as { offset: number }).offset;
+}
+
+function isPosition(value: unknown): boolean {
+  return isRecord(value) && isCount(value["offset"], 0) && isCount(value["line"], 1) && isCount(value["column"], 1);
+}
+
+function isCount(value: unknown, least: number): boolean {
+  return Number.isSafeInteger(value) && (value as number) >= least;
 }

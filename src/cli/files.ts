@@ -8,6 +8,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import type { SourceHost } from "../lower/imports.js";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { CliError } from "./io.js";
+import { readFileInside, realPath } from "./real-paths.js";
 
 /** The default `--cache` file, in the working directory (like ESLint's .eslintcache). */
 export const DEFAULT_CACHE_FILE = ".b24layoutcache";
@@ -15,7 +16,8 @@ export const DEFAULT_CACHE_FILE = ".b24layoutcache";
 /** The extension of source files; a directory argument means every such file under it. */
 export const SOURCE_EXTENSION = ".b24layout";
 
-const IGNORED = ["**/node_modules/**"];
+/** How directories and globs are walked (see expandInputs). */
+const WALK = { absolute: true, onlyFiles: true, followSymbolicLinks: false, ignore: ["**/node_modules/**"], expandDirectories: false } as const;
 
 export interface SourceFile {
   /** Absolute path. */
@@ -27,7 +29,12 @@ export interface SourceFile {
  * Expands arguments in order: a file is taken as is (whatever its extension), a directory means
  * every `*.b24layout` under it (dot-directories and node_modules skipped), anything else with glob
  * syntax is a glob relative to `cwd`. A glob or directory that matches nothing, and a path that does
- * not exist, are usage errors. Duplicates are dropped; glob matches are sorted.
+ * not exist, are usage errors. Glob matches are sorted.
+ *
+ * Symbolic links: a path given (or the fixed part of a glob) may go through links; the walk of a
+ * directory or a glob's `**` does not follow the links it meets, as ESLint 9 and Prettier 3 do not,
+ * so a link cannot take it round a loop or out over the whole disk (`ln -s / root`). A file reached
+ * by two paths is one file, under the first path it was given as (duplicates are found by real path).
  */
 export async function expandInputs(args: readonly string[], cwd: string): Promise<string[]> {
   if (args.length === 0) {
@@ -37,8 +44,9 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
   const out: string[] = [];
   const add = (paths: readonly string[]) => {
     for (const p of paths) {
-      if (!seen.has(p)) {
-        seen.add(p);
+      const real = realPath(p) ?? p;
+      if (!seen.has(real)) {
+        seen.add(real);
         out.push(p);
       }
     }
@@ -52,11 +60,11 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
     } else if (kind === "file") {
       add([absolute]);
     } else if (kind === "directory") {
-      const found = await glob(`**/*${SOURCE_EXTENSION}`, { cwd: absolute, absolute: true, onlyFiles: true, ignore: IGNORED, expandDirectories: false });
+      const found = await glob(`**/*${SOURCE_EXTENSION}`, { ...WALK, cwd: absolute });
       if (found.length === 0) problems.push(`no ${SOURCE_EXTENSION} files in directory '${arg}'`);
       add(found.map((f) => resolve(f)).sort());
     } else if (isDynamicPattern(arg)) {
-      const found = await glob(arg, { cwd, absolute: true, onlyFiles: true, ignore: IGNORED, expandDirectories: false });
+      const found = await glob(arg, { ...WALK, cwd });
       if (found.length === 0) problems.push(`no files match '${arg}'`);
       add(found.map((f) => resolve(f)).sort());
     } else {
@@ -149,16 +157,18 @@ export function projectRoot(file: string, cwd: string): string {
   return root;
 }
 
-/** Reads imported files from the disk (a byte-order mark dropped), bounded by the file's project root. */
+/**
+ * Reads imported files from the disk (a byte-order mark dropped), bounded by the real path of the
+ * file's project root: a file whose real path is outside it is never read (see readFileInside).
+ */
 export function sourceHost(file: string, cwd: string): SourceHost {
+  const root = projectRoot(file, cwd);
+  const realRoot = realPath(root) ?? root;
   return {
-    root: projectRoot(file, cwd),
+    root,
+    realPath,
     readFile(path: string): string | undefined {
-      try {
-        return readFileSync(path, "utf8").replace(/^\uFEFF/, "");
-      } catch {
-        return undefined;
-      }
+      return readFileInside(path, realRoot)?.toString("utf8").replace(/^\uFEFF/, "");
     },
   };
 }

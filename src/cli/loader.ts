@@ -7,14 +7,29 @@
  * B24LAYOUT_WRITE_CODE_CACHE set to a folder of examples to check in-process first, so the
  * functions a run needs are in it) and named after the Node version that made it: V8 refuses a
  * cache made by another version (or with other V8 flags). Without a usable one the bundle is
- * compiled from source, and the loader leaves a cache in the temporary directory for the next run.
- * A refused or unreadable cache only costs time, never correctness.
+ * compiled from source, and the loader leaves a cache in a folder of the user's own for the next
+ * run. A refused or unreadable cache only costs time, never correctness.
+ *
+ * A code cache is code: V8 runs what a cache holds as long as the source has the same *length*
+ * as the one it was made from. So no cache is ever used that someone could have written who
+ * cannot write the bundle itself, nor one made from any other bundle:
+ * - every cache starts with the SHA-256 of the bundle it was made from, compared with the bundle
+ *   read now (a stale cache of another build of the same length is refused);
+ * - the cache next to the bundle is used only when it has the bundle's owner, and no one else may
+ *   write it who may not write the bundle;
+ * - the user's cache lives in `<tmpdir>/b24layout-code-cache-<uid>`, a folder the loader creates
+ *   with mode 0700 and uses only while lstat shows it is a real folder (not a link), owned by this
+ *   user and closed to everyone else; a cache file in it must be owned by this user and closed to
+ *   others' writes too. Files are opened without following links, and written under a random
+ *   name created exclusively (O_EXCL), then renamed into place.
+ * Where there is no user id (Windows) there is no user cache.
  *
  * `b24layout lsp` needs V8 flags that only take effect on the command line (src/lsp/heap.ts): the
  * loader starts the same command in a child process with them, sharing its stdin and stdout.
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync, type Stats } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Script } from "node:vm";
@@ -26,31 +41,112 @@ interface Program {
   main(argv: readonly string[], io: CliIo): Promise<number>;
 }
 
+/** Links are never followed to a cache, and a FIFO planted in its place cannot block the start. Windows has neither flag. */
+const OPEN_CACHE = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
 const bundle = join(__dirname, "b24layout.cjs");
-const source = readFileSync(bundle, "utf8");
+const bundleFd = openSync(bundle, constants.O_RDONLY);
+const bundleStats = fstatSync(bundleFd);
+const bundleBytes = readFileSync(bundleFd);
+closeSync(bundleFd);
+const source = bundleBytes.toString("utf8");
+/** What every cache file starts with: a tag, and the hash of the bundle it was made from. */
+const header = Buffer.concat([Buffer.from("b24layout code cache 1\n"), createHash("sha256").update(bundleBytes).digest()]);
 /**
  * V8 only takes a cache made by the same Node version with the same flags: the name says which
- * version made it, and marks one made with the language server's flags (only ever a user cache).
+ * version made it, and with which flags, if any (the language server's, say: only ever a user cache).
  */
-const cacheName = `b24layout-${process.version}-${process.arch}${hasLanguageServerFlags(process.execArgv) ? "-lsp" : ""}.cache`;
-const builtCache = join(__dirname, cacheName);
-const userCache = join(tmpdir(), "b24layout-code-cache", `${source.length}-${cacheName}`);
+const flags = process.execArgv.length === 0 ? "" : `-${createHash("sha256").update(process.execArgv.join("\0")).digest("hex").slice(0, 12)}`;
+const variant = `${process.version}-${process.arch}${flags}`;
+const builtCache = join(__dirname, `b24layout-${variant}.cache`);
+const uid = process.getuid?.();
+const userCacheDir = uid === undefined ? undefined : join(tmpdir(), `b24layout-code-cache-${uid}`);
+const userCache = userCacheDir && join(userCacheDir, `${header.subarray(-32).toString("hex", 0, 16)}-${variant}.cache`);
 
-function readCache(path: string): Buffer | undefined {
+/** The V8 data of the cache at `path`, when `trusted` accepts the file and it was made from this bundle. */
+function readCache(path: string, trusted: (stats: Stats) => boolean): Buffer | undefined {
+  let fd: number;
   try {
-    return readFileSync(path);
+    fd = openSync(path, OPEN_CACHE);
   } catch {
     return undefined;
   }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile() || !trusted(stats)) return undefined;
+    const data = readFileSync(fd);
+    return data.subarray(0, header.length).equals(header) ? data.subarray(header.length) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
 }
 
-/** Writes a cache file in one step (another run may be reading it). Failure only means no cache next time. */
-function writeCache(path: string, data: Buffer): void {
+/** The write permission bits of group and others. */
+const OTHERS_WRITE = 0o022;
+
+/** No one may write the built cache who may not write the bundle. */
+function trustedBuiltCache(stats: Stats): boolean {
+  const groupOk = (stats.mode & 0o020) === 0 || (stats.gid === bundleStats.gid && (bundleStats.mode & 0o020) !== 0);
+  return stats.uid === bundleStats.uid && groupOk && (stats.mode & 0o002 & ~bundleStats.mode) === 0;
+}
+
+/** A user cache file: this user's, and no one else's to write. */
+function trustedUserCache(stats: Stats): boolean {
+  return stats.uid === uid && (stats.mode & OTHERS_WRITE) === 0;
+}
+
+/** Whether the user's cache folder exists as it must be: a real folder (lstat: no link), this user's, closed to everyone else. */
+function userCacheDirIsPrivate(dir: string): boolean {
   try {
-    mkdirSync(join(path, ".."), { recursive: true });
-    const temporary = `${path}.${process.pid}.tmp`;
-    writeFileSync(temporary, data);
+    const stats = lstatSync(dir);
+    return stats.isDirectory() && stats.uid === uid && (stats.mode & 0o077) === 0;
+  } catch {
+    return false;
+  }
+}
+
+function readUserCache(): Buffer | undefined {
+  if (!userCacheDir || !userCache || !userCacheDirIsPrivate(userCacheDir)) return undefined;
+  return readCache(userCache, trustedUserCache);
+}
+
+/**
+ * Writes `data` to `path` in one step (another run may be reading it): to a new file under a
+ * random name, created exclusively (never through a planted link), then renamed into place.
+ */
+function writeCacheFile(path: string, dir: string, data: Buffer, mode: number): void {
+  const temporary = join(dir, `.${randomBytes(8).toString("hex")}.tmp`);
+  const fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
+  try {
+    writeSync(fd, header);
+    writeSync(fd, data);
+  } catch (error) {
+    closeSync(fd);
+    unlinkSync(temporary);
+    throw error;
+  }
+  closeSync(fd);
+  try {
     renameSync(temporary, path);
+  } catch (error) {
+    unlinkSync(temporary);
+    throw error;
+  }
+}
+
+/** Leaves a cache for the next run in the user's folder. Failure (a folder that is not private, a full disk) only means no cache. */
+function writeUserCache(data: Buffer): void {
+  if (!userCacheDir || !userCache) return;
+  try {
+    mkdirSync(userCacheDir, { mode: 0o700 });
+  } catch {
+    // There already (checked next), or cannot be made.
+  }
+  if (!userCacheDirIsPrivate(userCacheDir)) return;
+  try {
+    writeCacheFile(userCache, userCacheDir, data, 0o600);
   } catch {
     // Read-only or full disk: the next run compiles from source again.
   }
@@ -93,8 +189,8 @@ function startLanguageServerWithFlags(): void {
 }
 
 function runProgram(): void {
-  // A cache in the temporary directory only exists when the built one was missing or refused.
-  const cachedData = readCache(userCache) ?? readCache(builtCache);
+  // A user cache only exists when the built one was missing or refused.
+  const cachedData = readUserCache() ?? readCache(builtCache, trustedBuiltCache);
   const script = compile(cachedData);
   const needsCache = !cachedData || script.cachedDataRejected === true;
   let program: Program;
@@ -109,7 +205,7 @@ function runProgram(): void {
     .run()
     .then(
       () => {
-        if (needsCache) writeCache(userCache, script.createCachedData());
+        if (needsCache) writeUserCache(script.createCachedData());
       },
       (error: unknown) => {
         process.stderr.write(`b24layout: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -129,7 +225,8 @@ if (warmUp) {
     // Only `check`: a cache with every command's functions is bigger and slower to load than
     // compiling the rest when it is needed.
     await program.main(["check", warmUp], io);
-    writeFileSync(builtCache, script.createCachedData());
+    // Readable by all, writable by its owner only: see trustedBuiltCache.
+    writeCacheFile(builtCache, __dirname, script.createCachedData(), 0o644);
   })();
 } else if (process.argv[2] === "lsp" && !hasLanguageServerFlags(process.execArgv)) {
   startLanguageServerWithFlags();

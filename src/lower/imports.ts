@@ -2,13 +2,15 @@
  * Imports between `.b24layout` files: `import { clientInfo, translations } from "./common.b24layout"`.
  * A file can import the fragments of another file, and its translation table (the name
  * `translations`); an imported fragment brings its own file's texts along, so its `@key`s
- * resolve as where it was written. Paths are relative to the importing file and cannot leave the project root;
+ * resolve as where it was written. Paths are relative to the importing file and cannot leave the project root,
+ * by name or through a symbolic link (the real path of the file must be inside the real path of the root);
  * missing files, names a file does not have and cycles are reported at the import.
  */
-import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import type { Document, ImportDeclaration, Range } from "../syntax/ast.js";
 import { parse } from "../syntax/parser.js";
 import { TRANSLATIONS_KEYWORD } from "../model/statements.js";
+import { isInside } from "../util/paths.js";
 import { closest } from "../util/suggest.js";
 import type { TranslationTable } from "./ir.js";
 import { lower, type Fragment, type ImportScope, type LoweringProblem } from "./lower.js";
@@ -22,6 +24,12 @@ export interface SourceHost {
   readonly root: string;
   /** The text of an absolute path, or undefined when there is no such file. */
   readFile(path: string): string | undefined;
+  /**
+   * The real path of an absolute path (every symbolic link on the way followed), or undefined when
+   * it does not exist. With it, an import whose real path is outside the real root is refused, and
+   * a file reached by two paths is one module. A host without links (in memory) leaves it out.
+   */
+  realPath?(path: string): string | undefined;
 }
 
 /** An imported file, lowered once however many files import it. */
@@ -32,14 +40,14 @@ interface Module {
   readonly errors: number;
 }
 
-/** Lowered imported files by absolute path; shared by all the files one run checks. */
+/** Lowered imported files by real path; shared by all the files one run checks. */
 export class ModuleCache {
   readonly modules = new Map<string, Module | "loading">();
 }
 
 /**
  * What `document`'s imports bring in, and the problems with them. `file` is the document's
- * absolute path; `stack` the files whose imports are being resolved (for cycles).
+ * absolute path; `stack` the real paths of the files whose imports are being resolved (for cycles).
  */
 export function resolveImports(
   document: Document,
@@ -60,7 +68,7 @@ export function resolveImports(
       problem("noHost", {}, imp.source.range);
       continue;
     }
-    const module = load(imp, file, host, cache, [...stack, file], problem);
+    const module = load(imp, file, host, cache, [...stack, host.realPath?.(file) ?? file], problem);
     if (!module) continue;
     for (const name of imp.names) {
       if (name.name === TRANSLATIONS_KEYWORD) {
@@ -98,19 +106,28 @@ function load(
   const written = imp.source!.value;
   const at = imp.source!.range;
   const path = resolve(dirname(from), written);
-  const inRoot = relative(host.root, path);
-  if (inRoot.startsWith("..") || isAbsolute(inRoot)) {
+  if (!isInside(host.root, path)) {
     problem("outsideRoot", { path: written }, at);
     return undefined;
   }
-  if (stack.includes(path)) {
-    const chain = [...stack.slice(stack.indexOf(path)), path].map((p) => relative(host.root, p)).join(" → ");
+  // By name the file is inside; where it really is decides. A missing file (or a dangling link)
+  // has no real path: reading it finds nothing, and a host that reads the disk checks again.
+  const realRoot = host.realPath?.(host.root) ?? host.root;
+  const real = host.realPath?.(path);
+  if (real !== undefined && !isInside(realRoot, real)) {
+    problem("outsideRootLink", { path: written, real, root: realRoot }, at);
+    return undefined;
+  }
+  const key = real ?? path;
+  const shown = (p: string) => relative(realRoot, p);
+  if (stack.includes(key)) {
+    const chain = [...stack.slice(stack.indexOf(key)), key].map(shown).join(" → ");
     problem("cycle", { chain }, at);
     return undefined;
   }
-  const cached = cache.modules.get(path);
+  const cached = cache.modules.get(key);
   if (cached === "loading") {
-    problem("cycle", { chain: `${relative(host.root, from)} → ${relative(host.root, path)}` }, at);
+    problem("cycle", { chain: `${shown(stack[stack.length - 1] ?? from)} → ${shown(key)}` }, at);
     return undefined;
   }
   let module = cached;
@@ -120,7 +137,7 @@ function load(
       problem("notFound", { path: written, resolved: relative(host.root, path) }, at);
       return undefined;
     }
-    cache.modules.set(path, "loading");
+    cache.modules.set(key, "loading");
     const parsed = parse(text);
     const imported = resolveImports(parsed.document, path, host, cache, stack);
     const lowered = lower(parsed.document, imported.scope);
@@ -130,7 +147,7 @@ function load(
       translations: hasTable ? lowered.program.translations : undefined,
       errors: parsed.diagnostics.length + imported.problems.length,
     };
-    cache.modules.set(path, module);
+    cache.modules.set(key, module);
   }
   if (module.errors > 0) problem("importedErrors", { path: written, count: module.errors }, at);
   return module;

@@ -91,10 +91,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     settings = settingsToOptions(raw ?? {});
   };
 
-  /** Imports read the open documents first, then the disk (as the CLI does), bounded by the project root of `file`. */
+  /** Imports read the open documents first, then the disk (as the CLI does), bounded by the real path of the project root of `file`. */
   const hostFor = (file: string): SourceHost => {
     const disk = sourceHost(file, dirname(file));
-    return { root: disk.root, readFile: (path) => documents.get(pathToFileURL(path).href)?.getText() ?? disk.readFile(path) };
+    return { ...disk, readFile: (path) => documents.get(pathToFileURL(path).href)?.getText() ?? disk.readFile(path) };
   };
 
   const validate = (document: TextDocument): void => {
@@ -259,11 +259,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return text === undefined ? undefined : parse(text).document;
   };
 
-  /** Every .b24layout file of the workspace folders, and the open documents. */
+  /**
+   * Every .b24layout file of the workspace folders, and the open documents. The walk follows no
+   * symbolic link, as `b24layout check .` does not: a link to / would walk the whole disk, and a
+   * rename would edit files outside the workspace through a link.
+   */
   const workspaceFiles = (): string[] => {
     const files = new Set(documents.all().flatMap((d) => pathOf(d.uri) ?? []));
     for (const folder of workspaceFolders) {
-      for (const f of globSync("**/*.b24layout", { cwd: folder, absolute: true, ignore: ["**/node_modules/**"] })) files.add(f);
+      for (const f of globSync("**/*.b24layout", { cwd: folder, absolute: true, followSymbolicLinks: false, ignore: ["**/node_modules/**"] })) files.add(f);
     }
     return [...files];
   };

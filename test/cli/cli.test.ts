@@ -2,9 +2,9 @@
  * The built executable, run as a subprocess: what a user or a CI job sees. The bundle is built
  * once into a temporary directory so the tests never race with other builds of `dist/`.
  */
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatJson } from "../../src/emit/json.js";
@@ -14,6 +14,9 @@ import { useBuiltCli } from "./bundle.js";
 import { ANSI, BADGE, BADGE_JSON, BLOCKS, BLOCKS_JSON, scratch, WITH_ERROR, WITH_WARNING } from "./fixtures.js";
 
 const built = useBuiltCli();
+
+/** The code cache the build makes next to the bundle. */
+const cacheName = `b24layout-${process.version}-${process.arch}.cache`;
 
 interface Run {
   readonly code: number | null;
@@ -48,11 +51,9 @@ describe("the bundle", () => {
     expect(direct.stdout).toBe(`${pkg.version}\n`);
   });
 
-  const cacheName = `b24layout-${process.version}-${process.arch}.cache`;
-
   it("starts from the code cache made at build time, and then writes none of its own", async () => {
     expect(statSync(join(built.dir, cacheName)).size).toBeGreaterThan(100_000);
-    const temp = mkdtempSync(join(tmpdir(), "b24layout-tmp-"));
+    const temp = scratch();
     const dir = scratch({ "w.b24layout": WITH_WARNING });
     const r = await run(dir, ["check", "w.b24layout"], { TMPDIR: temp });
     expect(r.code).toBe(0);
@@ -60,30 +61,164 @@ describe("the bundle", () => {
     expect(readdirSync(temp)).toEqual([]);
   });
 
-  it("runs without a usable cache, and leaves one in the temporary directory for the next run", () => {
-    const copy = mkdtempSync(join(tmpdir(), "b24layout-nocache-"));
-    for (const f of ["cli.js", "cli.cjs", "b24layout.cjs"]) writeFileSync(join(copy, f), readFileSync(join(built.dir, f)));
+  it("runs without a usable cache, and leaves one in a private folder of the user's for the next run", () => {
+    const copy = copyOfBundle();
     writeFileSync(join(copy, cacheName), "not a V8 code cache");
-    const temp = mkdtempSync(join(tmpdir(), "b24layout-tmp-"));
+    const temp = scratch();
     const dir = scratch({ "e.b24layout": WITH_ERROR });
-    const runCopy = (): Run => {
-      const r = spawnSync(process.execPath, [join(copy, "cli.js"), "check", "e.b24layout"], {
-        cwd: dir,
-        encoding: "utf8",
-        env: { PATH: process.env["PATH"] ?? "", TMPDIR: temp },
-      });
-      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-    };
-    const first = runCopy();
+    const first = runCopy(copy, dir, temp, ["check", "e.b24layout"]);
     expect(first.code).toBe(1);
     expect(first.stdout).toContain("1 error");
-    const written = readdirSync(join(temp, "b24layout-code-cache"));
-    expect(written).toHaveLength(1);
-    expect(written[0]).toMatch(new RegExp(`^\\d+-${cacheName.replace(/\./g, "\\.")}$`));
-    const second = runCopy();
+    const folder = join(temp, `b24layout-code-cache-${process.getuid!()}`);
+    expect(lstatSync(folder).mode & 0o777).toBe(0o700);
+    const written = readdirSync(folder);
+    expect(written).toEqual([userCacheName(copy)]);
+    expect(lstatSync(join(folder, written[0]!)).mode & 0o777).toBe(0o600);
+    const second = runCopy(copy, dir, temp, ["check", "e.b24layout"]);
     expect(second).toEqual(first);
   });
 });
+
+/**
+ * A V8 code cache is code: V8 takes one made from any source of the same length. These plant
+ * caches made from foreign code of exactly the bundle's length, as another local user could, and
+ * show that the foreign code never runs.
+ */
+describe("the code cache runs no code but the bundle's", () => {
+  const FOREIGN = "FOREIGN CODE RAN";
+  const version = ["--version"];
+  const real = { code: 0, stdout: `${pkg.version}\n`, stderr: "" };
+  const header = (bundle: string) => Buffer.concat([Buffer.from("b24layout code cache 1\n"), createHash("sha256").update(readFileSync(bundle)).digest()]);
+
+  /** A code cache made from foreign code the length of `bundle`, wrapped as the loader wraps it (see the attack this guards against: src/cli/loader.ts). */
+  function foreignCache(bundle: string): Buffer {
+    const made = join(scratch(), "cache");
+    const script = `
+      const { readFileSync, writeFileSync } = require("node:fs");
+      const { Script } = require("node:vm");
+      const [bundle, out] = process.argv.slice(1);
+      const length = readFileSync(bundle, "utf8").length;
+      const code = 'module.exports = { run: async () => { process.stdout.write(${JSON.stringify(FOREIGN)}) }, main: async () => 0 };';
+      const foreign = code + "/*" + "x".repeat(length - code.length - 4) + "*/";
+      const script = new Script("(function (exports, require, module, __filename, __dirname) {" + foreign + "\\n})", { filename: bundle });
+      const m = { exports: {} };
+      script.runInThisContext()(m.exports, require, m, bundle, "");
+      m.exports.run(); // compiled now, so the cache holds it
+      writeFileSync(out, script.createCachedData());`;
+    execFileSync(process.execPath, ["-e", script, bundle, made]);
+    return readFileSync(made);
+  }
+
+  it("is really a threat: the foreign cache, given to V8 as the old loader did, runs the foreign code", () => {
+    const copy = copyOfBundle();
+    const cache = foreignCache(join(copy, "b24layout.cjs"));
+    const probe = `
+      const { readFileSync } = require("node:fs");
+      const { Script } = require("node:vm");
+      const [bundle, cache] = process.argv.slice(1);
+      const source = readFileSync(bundle, "utf8");
+      const script = new Script("(function (exports, require, module, __filename, __dirname) {" + source + "\\n})", { filename: bundle, cachedData: readFileSync(cache) });
+      const m = { exports: {} };
+      script.runInThisContext()(m.exports, require, m, bundle, "");
+      m.exports.run();`;
+    const planted = join(copy, "foreign.cache");
+    writeFileSync(planted, cache);
+    expect(execFileSync(process.execPath, ["-e", probe, join(copy, "b24layout.cjs"), planted], { encoding: "utf8" })).toBe(FOREIGN);
+  });
+
+  it("ignores a foreign cache planted where the old loader looked (a shared folder keyed by the bundle's length)", () => {
+    const copy = copyOfBundle();
+    const temp = scratch();
+    const length = readFileSync(join(copy, "b24layout.cjs"), "utf8").length;
+    mkdirSync(join(temp, "b24layout-code-cache"));
+    writeFileSync(join(temp, "b24layout-code-cache", `${length}-${cacheName}`), foreignCache(join(copy, "b24layout.cjs")));
+    expect(runCopy(copy, temp, temp, version)).toEqual(real);
+  });
+
+  it("refuses a built cache made from another bundle of the same length (a stale or planted one)", () => {
+    const copy = copyOfBundle();
+    writeFileSync(join(copy, cacheName), foreignCache(join(copy, "b24layout.cjs")));
+    const temp = scratch();
+    expect(runCopy(copy, temp, temp, version)).toEqual(real);
+  });
+
+  it("refuses a built cache that someone may write who may not write the bundle, whatever it says it was made from", () => {
+    const copy = copyOfBundle();
+    const bundle = join(copy, "b24layout.cjs");
+    writeFileSync(join(copy, cacheName), Buffer.concat([header(bundle), foreignCache(bundle)]));
+    chmodSync(join(copy, cacheName), 0o666);
+    const temp = scratch();
+    expect(runCopy(copy, temp, temp, version)).toEqual(real);
+  });
+
+  it("refuses a user cache made from another bundle, even in the user's own folder", () => {
+    const copy = copyOfBundle();
+    const temp = scratch();
+    const folder = join(temp, `b24layout-code-cache-${process.getuid!()}`);
+    mkdirSync(folder, { mode: 0o700 });
+    writeFileSync(join(folder, userCacheName(copy)), Buffer.concat([Buffer.from("b24layout code cache 1\n"), Buffer.alloc(32), foreignCache(join(copy, "b24layout.cjs"))]), { mode: 0o600 });
+    expect(runCopy(copy, temp, temp, version)).toEqual(real);
+  });
+
+  it.each<[string, (folder: string) => void]>([
+    ["open to other users' writes", (folder) => {
+      mkdirSync(folder);
+      chmodSync(folder, 0o777);
+    }],
+    ["a symbolic link to a folder someone else prepared", (folder) => {
+      const elsewhere = scratch();
+      chmodSync(elsewhere, 0o700);
+      symlinkSync(elsewhere, folder);
+    }],
+    ...(process.getuid?.() === 0
+      ? [["owned by another user", (folder: string) => {
+          mkdirSync(folder, { mode: 0o700 });
+          chownSync(folder, 65534, 65534);
+        }] as [string, (folder: string) => void]]
+      : []),
+  ])("uses no user cache folder that is %s, and writes nothing into it", (_what, plant) => {
+    const copy = copyOfBundle();
+    const bundle = join(copy, "b24layout.cjs");
+    const temp = scratch();
+    const folder = join(temp, `b24layout-code-cache-${process.getuid!()}`);
+    plant(folder);
+    const cache = join(folder, userCacheName(copy));
+    // The planted cache says it was made from the bundle: only the folder's check stands in its way.
+    writeFileSync(cache, Buffer.concat([header(bundle), foreignCache(bundle)]), { mode: 0o600 });
+    expect(runCopy(copy, temp, temp, version)).toEqual(real);
+    expect(readdirSync(folder)).toEqual([userCacheName(copy)]);
+  });
+
+  it("never writes through a link planted where its cache file goes", () => {
+    const copy = copyOfBundle();
+    const temp = scratch();
+    const folder = join(temp, `b24layout-code-cache-${process.getuid!()}`);
+    mkdirSync(folder, { mode: 0o700 });
+    const victim = join(temp, "victim.txt");
+    writeFileSync(victim, "keep me\n");
+    symlinkSync(victim, join(folder, userCacheName(copy)));
+    expect(runCopy(copy, temp, temp, version)).toEqual(real);
+    expect(readFileSync(victim, "utf8")).toBe("keep me\n");
+    expect(lstatSync(join(folder, userCacheName(copy))).isFile()).toBe(true);
+  });
+});
+
+/** The executable without its built cache, in a folder of its own (a test may plant files there). */
+function copyOfBundle(): string {
+  const copy = scratch();
+  for (const f of ["cli.js", "cli.cjs", "b24layout.cjs"]) writeFileSync(join(copy, f), readFileSync(join(built.dir, f)));
+  return copy;
+}
+
+/** The name of the user cache of the bundle in `copy` (run without Node flags). */
+function userCacheName(copy: string): string {
+  return `${createHash("sha256").update(readFileSync(join(copy, "b24layout.cjs"))).digest("hex").slice(0, 32)}-${process.version}-${process.arch}.cache`;
+}
+
+function runCopy(copy: string, cwd: string, temp: string, args: readonly string[]): Run {
+  const r = spawnSync(process.execPath, [join(copy, "cli.js"), ...args], { cwd, encoding: "utf8", env: { PATH: process.env["PATH"] ?? "", TMPDIR: temp } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
 
 describe.concurrent("build", () => {
   it("writes one <name>.<kind>.json per declaration, with exact JSON", async () => {

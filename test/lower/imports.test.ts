@@ -97,6 +97,10 @@ describe("imports", () => {
     expect(findings(text, files)).toEqual(expected);
   });
 
+  it("takes a name that starts with two dots for a name, not for the parent folder", () => {
+    expect(findings(MAIN('import { clientInfo } from "../..common.b24layout"'), { "/p/..common.b24layout": COMMON })).toEqual([]);
+  });
+
   it("needs a file and a host: check() of text alone says so at the import", () => {
     expect(check(MAIN('import { clientInfo } from "./common.b24layout"', '  text "x"')).diagnostics.map(toFinding)).toEqual([
       err("unresolved-import", "Imports are resolved from files: check this file by its path (b24layout check FILE), or give check() a file and a source host.", "1:28", "1:48"),

@@ -5,7 +5,7 @@ export default defineRule({
   meta: {
     id: "unresolved-import",
     description: "Require every import to name a file in the project and names that file has: its fragments, or `translations` for its table.",
-    why: "What an import names is used as if written in the importing file: a missing file or name leaves the `use` or `@key` that needs it with nothing, and a cycle would never end. Imports stay inside the project root, so a build cannot depend on files outside the repository.",
+    why: "What an import names is used as if written in the importing file: a missing file or name leaves the `use` or `@key` that needs it with nothing, and a cycle would never end. Imports stay inside the project root, by name and by real path (a symbolic link cannot lead outside), so a build cannot depend on, or read, files outside the repository.",
     severity: "error",
     fixable: false,
     spec: "templates",
@@ -13,6 +13,7 @@ export default defineRule({
       noHost: "Imports are resolved from files: check this file by its path (b24layout check FILE), or give check() a file and a source host.",
       notFound: "Cannot find '{path}' (looked for {resolved}).",
       outsideRoot: "'{path}' is outside the project root: imports cannot reach outside it.",
+      outsideRootLink: "'{path}' leads through a symbolic link to '{real}', which is outside the project root '{root}': imports cannot reach outside it.",
       cycle: "Import cycle: {chain}.",
       unknownName: "'{path}' has no fragment '{name}' (imports name fragments, or translations for its table).",
       unknownNameSuggest: "'{path}' has no fragment '{name}'. Did you mean '{suggestion}'?",
