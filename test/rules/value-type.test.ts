@@ -25,7 +25,6 @@ describe("value-type", () => {
     ["null", inLayoutBody('    text "a" { bold null }')],
     ["an unknown entity word (left to card-entity)", 'card c for dael {\n  main: section "Main" { NAME }\n}\n'],
     ["a strict boolean string on an activity", activity('  completed "Y"')],
-    ["a list where the blocks map goes (the server reads keys 0, 1, …)", 'blocks b {\n  blocks json [{ type: "deadline" }]\n}\n'],
     ["a card's data that is not a list (card-data reports it)", 'card c for deal {\n  data json { main: { name: "main", title: "Main" } }\n}\n'],
   ])("accepts %s", (_name, code) => {
     expect(findings(code, ID)).toEqual([]);
@@ -199,7 +198,15 @@ describe("value-type", () => {
     [
       "a member that is not an object in a list of tags",
       'layout l {\n  icon info\n  header "T" {\n    tags json [{ title: "a", type: "warning" }, true]\n  }\n  body { logo document; text "x" }\n}\n',
-      [error("Member '1' of 'tags' must be a tag object { … }, not the boolean true; the server answers \"The value of tags[1] in HeaderDto is incorrect.\"", "4:49", "4:53")],
+      [
+        warning("'tags' is a list where the docs describe an object keyed by name; the server reads the positions 0, 1, … as its keys. Write { key: { … } }.", "4:15", "4:54"),
+        error("Member '1' of 'tags' must be a tag object { … }, not the boolean true; the server answers \"The value of tags[1] in HeaderDto is incorrect.\"", "4:49", "4:53"),
+      ],
+    ],
+    [
+      "a list where the blocks map goes (a warning: the server reads keys 0, 1, …)",
+      'blocks b {\n  blocks json [{ type: "deadline" }]\n}\n',
+      [warning("'blocks' is a list where the docs describe an object keyed by name; the server reads the positions 0, 1, … as its keys. Write { key: { … } }.", "2:15", "2:37")],
     ],
     ["a withTitle's block that is not a block", 'blocks b {\n  withTitle "T" {\n    block json "x"\n  }\n}\n', [error("'block' expects a content block, not the string \"x\".", "3:16", "3:19")]],
   ])("reports %s", (_name, code, expected) => {

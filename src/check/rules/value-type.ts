@@ -32,6 +32,8 @@ export default defineRule({
       stringCast: "'{field}' expects {expected}, not {actual}; the server casts it to the string \"{cast}\".",
       translationNotSupported: "'{field}' is a plain string: translation maps are not supported here. Write the text itself.",
       languageValue: "The '{language}' text of '{field}' must be a string, not {actual}; the server rejects it with WRONG_FIELD_VALUE.",
+      collectionList:
+        "'{field}' is a list where the docs describe an object keyed by name; the server reads the positions 0, 1, … as its keys. Write { key: { … } }.",
       memberType: "Member '{key}' of '{field}' must be a {title} object { … }, not {actual}; the server answers \"The value of {field}[{key}] in {parent} is incorrect.\"",
     },
     examples: {
@@ -131,6 +133,7 @@ export default defineRule({
         case "collection": {
           // Members are objects (a list is read as keys 0, 1, …); anything else the server rejects (spec §2.4).
           if (value.kind === "scalar" || value.kind === "translationRef") return wrong();
+          if (value.kind === "array") context.report({ messageId: "collectionList", data: { field }, range: value.range, severity: "warning", basis: "docs" });
           const members = value.kind === "collection" || value.kind === "object" ? value.entries.map((e) => [e.key, e.value] as const) : value.kind === "array" ? value.items.map((v, i) => [String(i), v] as const) : [];
           for (const [key, member] of members) {
             if (member.kind === "object" || member.kind === "paramRef" || member.kind === "template" || (member.kind === "scalar" && member.value === null)) continue;
