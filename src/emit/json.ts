@@ -8,6 +8,7 @@
 import type { IrArray, IrCollection, IrCondition, IrDeclaration, IrEntry, IrGuard, IrObject, IrParamRef, IrProgram, IrTemplate, IrValue } from "../lower/ir.js";
 import { isRepeated, memberRuns, translationTexts } from "../lower/ir.js";
 import { DTOS, getDto, getField } from "../model/dtos.js";
+import { implicitWhenAbsent } from "../model/statements.js";
 import type { FieldSpec } from "../model/types.js";
 import { TemplateError, type TemplateArguments } from "./template-values.js";
 
@@ -45,15 +46,10 @@ for (const name of new Set(DTOS.map((d) => d.name))) {
   const absent: Absent[] = [];
   const constants: Json[] = [];
   for (const field of dto.fields) {
-    const t = field.type;
-    if (t.kind === "constant") {
-      absent.push("constant");
-      constants.push(t.value);
-    } else {
-      // A required collection the author left empty is still sent, as `{}` (the server requires the key).
-      absent.push(t.kind === "collection" && field.required?.server ? "emptyObject" : "omit");
-      constants.push(null);
-    }
+    // What a body of statements sends for a field it does not write (a required collection as `{}`, a constant).
+    const implicit = implicitWhenAbsent(field);
+    absent.push(implicit === undefined ? "omit" : implicit === "emptyObject" ? "emptyObject" : "constant");
+    constants.push(implicit !== undefined && implicit !== "emptyObject" ? implicit.value : null);
   }
   closedLayouts.set(name, { names: dto.fields.map((f) => f.name), fields: dto.fields.map((f) => getField(dto, f.name)!), absent, constants });
 }

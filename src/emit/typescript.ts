@@ -26,6 +26,7 @@ import type {
 import { constantCondition, isElseOf, isRepeated, memberRuns, translationTexts } from "../lower/ir.js";
 import { getDto, getField } from "../model/dtos.js";
 import { PARAM_TYPE_NAMES } from "../model/templates.js";
+import { implicitWhenAbsent } from "../model/statements.js";
 import { isStringType } from "../lower/templates.js";
 import type { FieldSpec, FieldType } from "../model/types.js";
 import { OMITTED_BY_DIRECTIVE } from "./schema.js";
@@ -277,10 +278,11 @@ class FactoryWriter {
         const key = literalKey(f.name);
         if (e.value.kind === "paramRef" && e.value.optional) lines.push(`${ind}  ...(${text} !== undefined ? { ${key}: ${text} } : {}),`);
         else lines.push(text === key ? `${ind}  ${key},` : `${ind}  ${key}: ${text},`);
-      } else if (f.type.kind === "constant") {
-        lines.push(`${ind}  ${literalKey(f.name)}: ${JSON.stringify(f.type.value)},`);
-      } else if (f.type.kind === "collection" && f.required?.server) {
-        lines.push(`${ind}  ${literalKey(f.name)}: {},`);
+      } else {
+        // What a body of statements sends for a field it does not write, as the JSON target does.
+        const implicit = implicitWhenAbsent(f);
+        if (implicit === "emptyObject") lines.push(`${ind}  ${literalKey(f.name)}: {},`);
+        else if (implicit !== undefined) lines.push(`${ind}  ${literalKey(f.name)}: ${JSON.stringify(implicit.value)},`);
       }
     }
     // Keys the DTO does not have (reported by unknown-property), after its fields, as the JSON target writes them.
