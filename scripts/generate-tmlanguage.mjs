@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * Writes grammar/b24layout.tmLanguage.json, the TextMate grammar of `.b24layout` (VS Code, GitHub
- * Linguist, Shiki, …), from the model: the declaration keywords and their directives
- * (src/model/statements.ts), the template keywords and parameter types (src/model/templates.ts).
+ * Linguist, Shiki, …), from the model: the declaration keywords and their directives, the raw
+ * form's `json` (src/model/statements.ts), the template keywords and parameter types
+ * (src/model/templates.ts).
  * The token patterns (words, numbers, `@key`, `$param`, strings) are those of src/syntax/tokens.ts,
  * written out here; test/textmate/grammar.test.ts checks that they still are, and that the
  * committed file is what this script writes.
@@ -38,7 +39,7 @@ async function loadModel() {
   const result = await build({
     stdin: {
       contents: [
-        'export { DECLARATIONS, STATEMENTS, TRANSLATIONS_KEYWORD } from "./src/model/statements.ts";',
+        'export { DECLARATIONS, RAW_KEYWORD, STATEMENTS, TRANSLATIONS_KEYWORD } from "./src/model/statements.ts";',
         'export * from "./src/model/templates.ts";',
       ].join("\n"),
       resolveDir: root,
@@ -104,15 +105,16 @@ const s = (name) => `${name}.b24layout`;
 
 /** The grammar object for the model `model`. */
 export function tmLanguage(model) {
-  const { DECLARATIONS, STATEMENTS, TRANSLATIONS_KEYWORD, TEMPLATE_KEYWORDS, CONDITION_WORDS, EACH_IN, PARAM_TYPE_NAMES } = model;
+  const { DECLARATIONS, RAW_KEYWORD, STATEMENTS, TRANSLATIONS_KEYWORD, TEMPLATE_KEYWORDS, CONDITION_WORDS, EACH_IN, PARAM_TYPE_NAMES } = model;
   const { WHEN_KEYWORD, ELSE_KEYWORD, EACH_KEYWORD, FRAGMENT_KEYWORD, USE_KEYWORD } = model;
 
   const declarationKeywords = [...DECLARATIONS.map((d) => d.keyword), FRAGMENT_KEYWORD];
   // Bare words with a meaning of their own in a declaration's head: `card c for deal legacy`.
-  const headWords = DECLARATIONS.flatMap((d) => [
-    ...(d.directives ?? []),
-    ...Object.keys(STATEMENTS.find((spec) => spec.dto === d.dto)?.keywordAliases ?? {}),
-  ]);
+  const headWords = [
+    ...DECLARATIONS.flatMap((d) => [...(d.directives ?? []), ...Object.keys(STATEMENTS.find((spec) => spec.dto === d.dto)?.keywordAliases ?? {})]),
+    // `badge b json { … }`: the raw form of a whole declaration.
+    RAW_KEYWORD,
+  ];
   const known = new Set([WHEN_KEYWORD, ELSE_KEYWORD, EACH_KEYWORD, FRAGMENT_KEYWORD, USE_KEYWORD]);
   for (const k of TEMPLATE_KEYWORDS) {
     if (!known.has(k.keyword)) throw new Error(`generate-tmlanguage: no scope for the template keyword '${k.keyword}'; add it to scripts/generate-tmlanguage.mjs`);
@@ -203,6 +205,17 @@ export function tmLanguage(model) {
       match: `${START}(${words([USE_KEYWORD])})${NOT_KEY}(?:\\s+(${WORD}))?`,
       captures: { 1: { name: s("keyword.control.use") }, 2: { name: s("entity.name.type") } },
     },
+    raw: {
+      // The raw form: a member `[key:] json …`, or a field `name json` followed by its value (`logo json` alone is the logo code json).
+      match: `${START}(?:(${WORD}|${QUOTED_STRING})\\s*(:)\\s*)?(?:(${words([RAW_KEYWORD])})${NOT_KEY}|${NOT_LITERAL}(${WORD})\\s+(${words([RAW_KEYWORD])})(?=\\s*(?:\\{|\\[|"|-|\\d|${words(LITERAL_WORDS)})))`,
+      captures: {
+        1: { name: s("entity.name.tag.label") },
+        2: { name: s("punctuation.separator.label") },
+        3: { name: s("keyword.other.raw") },
+        4: { name: s("entity.name.function.statement") },
+        5: { name: s("keyword.other.raw") },
+      },
+    },
     statement: {
       match: `${START}(?:(${WORD}|${QUOTED_STRING})\\s*(:)\\s*)?${NOT_LITERAL}(${WORD})${NOT_KEY}`,
       captures: {
@@ -235,6 +248,7 @@ export function tmLanguage(model) {
         { include: "#each" },
         { include: "#use" },
         { include: "#else" },
+        { include: "#raw" },
         { include: "#statement" },
         { include: "#arguments" },
       ],

@@ -17,6 +17,7 @@ import {
   getStatementSpec,
   LIST_MEMBER_KEYWORDS,
   STATEMENTS,
+  RAW_FORM,
   TRANSLATIONS_KEYWORD,
 } from "../src/model/statements.js";
 import { ENTITY_TYPES } from "../src/model/entities.js";
@@ -305,6 +306,8 @@ export function renderVocabulary(): string {
     "- Written as: `translations { <language> { <key> \"text\" … } … }`",
     "",
   );
+
+  out.push(`### \`${RAW_FORM.keyword}\` (the raw form)`, "", RAW_FORM.doc, "", `- Written as: \`${RAW_FORM.syntax}\``, "");
 
   out.push("## Content blocks", "", "Statements named after a block type add a content block to a `blocks` collection.", "");
   out.push("| Statement | Properties | What it shows |", "|---|---|---|");

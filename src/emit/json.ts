@@ -1,11 +1,14 @@
 /**
- * The JSON emitter: the exact payload each REST method takes. Keys of closed DTOs follow the
- * model's field order; author-chosen keys (collections, maps, translations) keep their written
- * order. Objects have no prototype, so a key such as `__proto__` survives as data.
+ * The JSON emitter: the exact payload each REST method takes. Keys of closed DTOs written as
+ * statements follow the model's field order (keys the DTO does not have, which the checker
+ * reports, come after them); author-chosen keys (collections, maps, translations) and everything
+ * written in the raw `json` form keep their written order. Objects have no prototype, so a key
+ * such as `__proto__` survives as data.
  */
 import type { IrArray, IrCollection, IrCondition, IrDeclaration, IrEntry, IrGuard, IrObject, IrParamRef, IrProgram, IrTemplate, IrValue } from "../lower/ir.js";
 import { isRepeated, memberRuns, translationTexts } from "../lower/ir.js";
 import { DTOS, getDto, getField } from "../model/dtos.js";
+import { implicitWhenAbsent } from "../model/statements.js";
 import type { FieldSpec } from "../model/types.js";
 import { TemplateError, type TemplateArguments } from "./template-values.js";
 
@@ -43,15 +46,10 @@ for (const name of new Set(DTOS.map((d) => d.name))) {
   const absent: Absent[] = [];
   const constants: Json[] = [];
   for (const field of dto.fields) {
-    const t = field.type;
-    if (t.kind === "constant") {
-      absent.push("constant");
-      constants.push(t.value);
-    } else {
-      // A required collection the author left empty is still sent, as `{}` (the server requires the key).
-      absent.push(t.kind === "collection" && field.required?.server ? "emptyObject" : "omit");
-      constants.push(null);
-    }
+    // What a body of statements sends for a field it does not write (a required collection as `{}`, a constant).
+    const implicit = implicitWhenAbsent(field);
+    absent.push(implicit === undefined ? "omit" : implicit === "emptyObject" ? "emptyObject" : "constant");
+    constants.push(implicit !== undefined && implicit !== "emptyObject" ? implicit.value : null);
   }
   closedLayouts.set(name, { names: dto.fields.map((f) => f.name), fields: dto.fields.map((f) => getField(dto, f.name)!), absent, constants });
 }
@@ -146,14 +144,17 @@ class JsonEmitter {
 
   object(obj: IrObject): Json {
     const layout = closedLayouts.get(obj.dto);
-    if (layout === undefined) return this.entries(obj.entries);
+    // The raw `json` form: exactly what was written, in its order, nothing implicit.
+    if (layout === undefined || obj.raw === true) return this.entries(obj.entries);
     const entries = obj.entries;
     const { names, absent } = layout;
     const out = dict();
+    let written = 0;
     for (let i = 0; i < names.length; i++) {
       const name = names[i]!;
       const e = firstEntry(entries, name);
       if (e !== undefined) {
+        written++;
         const v = e.value;
         if (v.kind === "scalar") {
           out[name] = v.value;
@@ -164,7 +165,17 @@ class JsonEmitter {
       } else if (absent[i] === "constant") out[name] = layout.constants[i]!;
       else if (absent[i] === "emptyObject") out[name] = dict();
     }
+    // Keys the structure does not have (a map's `{ widht: 700 }`, `subtitle json "x"`), which unknown-property reports: sent as written, after the fields.
+    if (entries.length > written) this.unknownEntries(entries, layout, out);
     return out;
+  }
+
+  private unknownEntries(entries: readonly IrEntry[], layout: ClosedLayout, out: { [key: string]: Json }): void {
+    for (const e of entries) {
+      if (layout.names.includes(e.key)) continue;
+      const value = e.value.kind === "scalar" ? e.value.value : this.value(e.value);
+      if (value !== ABSENT) out[e.key] = value;
+    }
   }
 
   /** Written keys in written order: collections and open DTOs. A repeated key keeps its first place and its last value. */

@@ -26,6 +26,7 @@ import type {
 import { constantCondition, isElseOf, isRepeated, memberRuns, translationTexts } from "../lower/ir.js";
 import { getDto, getField } from "../model/dtos.js";
 import { PARAM_TYPE_NAMES } from "../model/templates.js";
+import { implicitWhenAbsent } from "../model/statements.js";
 import { isStringType } from "../lower/templates.js";
 import type { FieldSpec, FieldType } from "../model/types.js";
 import { OMITTED_BY_DIRECTIVE } from "./schema.js";
@@ -260,7 +261,8 @@ class FactoryWriter {
   /** A DTO object: fields in the model's order, as the JSON emitter writes them. */
   private object(obj: IrObject, ind: string, omit: readonly string[] = []): string {
     const dto = getDto(obj.dto);
-    if (!dto?.closed) return this.entries(obj.entries, ind);
+    // The raw `json` form is written as it is, as the JSON target writes it.
+    if (!dto?.closed || obj.raw === true) return this.entries(obj.entries, ind);
     // Only the item's own object: objects inside it have fields of the same names.
     const keyed = this.keyedField;
     this.keyedField = undefined;
@@ -276,12 +278,15 @@ class FactoryWriter {
         const key = literalKey(f.name);
         if (e.value.kind === "paramRef" && e.value.optional) lines.push(`${ind}  ...(${text} !== undefined ? { ${key}: ${text} } : {}),`);
         else lines.push(text === key ? `${ind}  ${key},` : `${ind}  ${key}: ${text},`);
-      } else if (f.type.kind === "constant") {
-        lines.push(`${ind}  ${literalKey(f.name)}: ${JSON.stringify(f.type.value)},`);
-      } else if (f.type.kind === "collection" && f.required?.server) {
-        lines.push(`${ind}  ${literalKey(f.name)}: {},`);
+      } else {
+        // What a body of statements sends for a field it does not write, as the JSON target does.
+        const implicit = implicitWhenAbsent(f);
+        if (implicit === "emptyObject") lines.push(`${ind}  ${literalKey(f.name)}: {},`);
+        else if (implicit !== undefined) lines.push(`${ind}  ${literalKey(f.name)}: ${JSON.stringify(implicit.value)},`);
       }
     }
+    // Keys the DTO does not have (reported by unknown-property), after its fields, as the JSON target writes them.
+    for (const e of obj.entries) if (!dto.fields.some((f) => f.name === e.key)) lines.push(`${ind}  ${literalKey(e.key)}: ${this.value(e.value, undefined, `${ind}  `)},`);
     return lines.length === 0 ? "{}" : `{\n${lines.join("\n")}\n${ind}}`;
   }
 

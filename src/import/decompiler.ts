@@ -4,23 +4,30 @@
  * (positional values, enum words, flags, the `->` action, flattened objects, label fields, body
  * fields, named members) and writes the shortest form the lowering reads back to the same JSON,
  * checking each shorthand with the same binding order the lowering uses (plan.ts). Where a
- * shorthand would be read otherwise it writes the explicit form (`name value` in a body); what
- * the language cannot write at all is left out with a warning.
+ * shorthand would be read otherwise it writes the explicit form (`name value` in a body).
+ *
+ * It never repairs. What statements cannot say exactly (a missing key a body would add, a value
+ * of the wrong shape, an unknown field, a member that is no object) is written in the raw `json`
+ * form, as locally as it can be: the field (`blocks json {}`), else the member (`key: json { … }`),
+ * else the declaration (`badge b json { … }`). Writing a part as statements is an attempt: when
+ * something inside it cannot be said, the attempt throws NotExpressible, its warnings and
+ * translation keys are rolled back, and the nearest enclosing field, member or declaration is
+ * written raw. Only docs quirks are changed (quirks.ts), with a warning, unless `--keep-quirks`.
  */
 import type { Json } from "../emit/json.js";
 import { entityById } from "../model/entities.js";
 import type { DeclarationSpec, EnumValue, FieldSpec, FieldType } from "../model/types.js";
-import { COLLECTION_MEMBER_KEYWORDS } from "../model/statements.js";
+import { COLLECTION_MEMBER_KEYWORDS, implicitWhenAbsent, RAW_KEYWORD } from "../model/statements.js";
+import { rawEntryType, rawItemType } from "../lower/raw-json.js";
 import type { ImportDiagnostic, ImportDiagnosticCode } from "./diagnostics.js";
 import type { JsonChange, JsonPath } from "./json-path.js";
-import { describeNode, jsonValue, property, type JsonNode, type JsonObject, type JsonProperty, type JsonScalar } from "./json-tree.js";
+import { jsonValue, property, type JsonNode, type JsonObject, type JsonProperty, type JsonScalar } from "./json-tree.js";
 import { isSafeWord, isWord, labelText, multilineLines, numberText, quoted } from "./literals.js";
 import { blockDto, bodyStatementBinding, bodyTakesFields, headWordBinding, isStructural, plan, positionalFields, type Plan } from "./plan.js";
 import type { OutArg, OutLine, OutStatement } from "./printer.js";
 import { normaliseScalar } from "./quirks.js";
 import type { TranslationTableBuilder } from "./translations.js";
 import type { Range } from "../syntax/ast.js";
-import { withArticle } from "../lower/lower.js";
 
 export interface DecompileContext {
   readonly keepQuirks: boolean;
@@ -55,6 +62,18 @@ interface StatementOptions {
 
 const EMPTY: ReadonlySet<string> = new Set();
 
+/**
+ * Thrown while writing a part as statements when something in it cannot be said exactly; the
+ * nearest enclosing field, member or declaration catches it and writes itself in the raw form.
+ */
+class NotExpressible extends Error {}
+
+/** Where the output stood before an attempt, to roll back to. */
+interface Checkpoint {
+  readonly diagnostics: number;
+  readonly translations: number;
+}
+
 export class Decompiler {
   constructor(private readonly ctx: DecompileContext) {}
 
@@ -62,24 +81,72 @@ export class Decompiler {
     this.ctx.diagnostics.push({ severity: "warning", code, message, path, range, ...(change ? { change } : {}) });
   }
 
-  // ----- declarations -----
-
-  /** `keyword name head… { body }` for a declaration whose body builds `spec.dto`. */
-  declaration(spec: DeclarationSpec, name: string, obj: JsonObject, path: JsonPath, options: { skip?: ReadonlySet<string>; head?: readonly OutArg[]; suffix?: readonly OutArg[] } = {}): OutStatement {
-    const s = this.statement(spec.keyword, plan(spec.dto), obj, path, {
-      prefix: [name, ...(options.head ?? [])],
-      suffix: options.suffix ?? [],
-      skip: options.skip ?? EMPTY,
-      declaration: true,
-      forceBody: true,
-    });
-    return s;
+  private checkpoint(): Checkpoint {
+    return { diagnostics: this.ctx.diagnostics.length, translations: this.ctx.translations?.checkpoint() ?? 0 };
   }
 
-  /** The sections of a card (`data`), as `section` statements: for a bare data array. */
+  private rollback(c: Checkpoint): void {
+    this.ctx.diagnostics.length = c.diagnostics;
+    this.ctx.translations?.rollback(c.translations);
+  }
+
+  /** `write()`, or when it throws NotExpressible, `fallback()` after rolling back what `write` did. */
+  private attempt<T>(write: () => T, fallback: () => T): T {
+    const c = this.checkpoint();
+    try {
+      return write();
+    } catch (error) {
+      if (!(error instanceof NotExpressible)) throw error;
+      this.rollback(c);
+      return fallback();
+    }
+  }
+
+  // ----- declarations -----
+
+  /**
+   * `keyword name head… { body }` for a declaration whose body builds `spec.dto`, or `keyword name
+   * head… json { … }` when statements cannot say it (or `raw`: a badge without a code, which its
+   * name would give it). `skip`: keys the head says (a badge's code as its name); `omit`: keys the
+   * declaration leaves out (the owner of an activity read as an update), raw or not.
+   */
+  declaration(
+    spec: DeclarationSpec,
+    name: string,
+    obj: JsonObject,
+    path: JsonPath,
+    options: { skip?: ReadonlySet<string>; omit?: ReadonlySet<string>; head?: readonly OutArg[]; suffix?: readonly OutArg[]; raw?: boolean } = {},
+  ): OutStatement {
+    const omit = options.omit ?? EMPTY;
+    const raw = (): OutStatement => {
+      const payload: JsonObject = omit.size === 0 ? obj : { ...obj, entries: obj.entries.filter((e) => !omit.has(e.key)) };
+      return {
+        kind: "statement",
+        name: spec.keyword,
+        args: [name, ...(options.head ?? []), ...(options.suffix ?? []), RAW_KEYWORD, this.rawText({ kind: "object", dto: spec.dto }, payload, path)],
+      };
+    };
+    if (options.raw === true) return raw();
+    return this.attempt(
+      () =>
+        this.statement(spec.keyword, plan(spec.dto), obj, path, {
+          prefix: [name, ...(options.head ?? [])],
+          suffix: options.suffix ?? [],
+          skip: new Set([...(options.skip ?? EMPTY), ...omit]),
+          declaration: true,
+          forceBody: true,
+        }),
+      raw,
+    );
+  }
+
+  /** The sections of a card (`data`), as `section` statements: for a bare data array (`data json …` when statements cannot say it). */
   listMembers(owner: Plan, fieldName: string, node: JsonNode, path: JsonPath): OutLine[] {
     const field = owner.fields.get(fieldName)!;
-    return this.listField(owner, field, node, path);
+    return this.attempt(
+      () => this.listField(owner, field, node, path),
+      () => [this.rawField(field.name, field.type, node, path)],
+    );
   }
 
   // ----- statements -----
@@ -165,81 +232,77 @@ export class Decompiler {
       const field = p.fields.get(e.key);
       const at = [...path, e.key];
       if (!field) {
-        body.push(...this.unknownEntry(p, e, at));
+        body.push(this.rawField(e.key, undefined, e.value, at, p));
         continue;
       }
       const t = field.type;
-      if (t.kind === "collection") {
-        body.push(...this.collection(p, field, e.value, at));
-        continue;
-      }
-      if (t.kind === "block") {
-        const block = this.blockMember(p, field, e.value, undefined, at);
-        if (block) {
-          body.push(block);
+      // Each entry is an attempt: what cannot be said as statements is `name json <value>` in this body (or, where that cannot be, the whole object is raw).
+      const c = this.checkpoint();
+      try {
+        if (t.kind === "collection") {
+          pushAll(body, this.collection(p, field, e.value, at));
+          continue;
+        }
+        if (t.kind === "block") {
+          body.push(this.blockMember(p, field, e.value, undefined, at));
           compactBody = true;
+          continue;
         }
-        continue;
-      }
-      if (t.kind === "list" && t.dto !== undefined) {
-        body.push(...this.listField(p, field, e.value, at));
-        continue;
-      }
-      if (t.kind === "constant") {
-        if (!(e.value.kind === "scalar" && e.value.value === t.value)) {
-          this.warn("made-explicit", `${describeNode(e.value)} cannot be written: b24layout always writes "${field.name}": ${JSON.stringify(t.value)}`, at, e.value.range, {
-            op: "replace",
-            path: at,
-            value: t.value,
-          });
+        if (t.kind === "list" && t.dto !== undefined) {
+          pushAll(body, this.listField(p, field, e.value, at));
+          continue;
         }
-        continue;
-      }
-      if (p.bodyField && field.name === p.bodyField.name) {
-        const options = this.dataBody(field, e.value, at);
-        if (options) {
-          body.push(...options);
+        if (t.kind === "constant") {
+          // Statements always write the constant: any other value is raw.
+          if (!(e.value.kind === "scalar" && e.value.value === t.value)) throw new NotExpressible();
+          continue;
+        }
+        if (p.bodyField && field.name === p.bodyField.name) {
+          pushAll(body, this.dataBody(field, e.value, at));
           compactBody = true;
           // The body is the object: even an empty one is written, as `{}`.
           needBody = true;
-        }
-        continue;
-      }
-      if (t.kind === "object") {
-        if (!declaration && p.spec.arrow === field.name && p.hasHead) {
-          const clause = this.actionClause(plan(t.dto), e.value, at);
-          if (clause) {
-            action = clause;
-            continue;
-          }
-        }
-        // An object of scalars only (sliderParams) fits the head as a map: `sliderParams { width: 700 }`.
-        if (!declaration && (headTakesFields || options.clause) && isFlat(t.dto) && e.value.kind === "object") {
-          const args = this.keywordArgs(p, field, e.value, at, taken, where);
-          if (args) {
-            head.push(...args);
-            taken.add(field.name);
-            continue;
-          }
-        }
-        if (p.spec.flatten?.includes(field.name)) {
-          body.push(...this.flattened(p, field, e.value, at));
           continue;
         }
-        const s = this.fieldObject(p, field, e.value, at);
-        if (s) body.push(s);
-        continue;
+        if (t.kind === "object") {
+          if (!declaration && p.spec.arrow === field.name && p.hasHead) {
+            const clause = this.actionClause(plan(t.dto), e.value, at);
+            if (clause) {
+              action = clause;
+              continue;
+            }
+          }
+          // An object of scalars only (sliderParams) fits the head as a map: `sliderParams { width: 700 }`.
+          if (!declaration && (headTakesFields || options.clause) && isFlat(t.dto) && e.value.kind === "object") {
+            const args = this.keywordArgs(p, field, e.value, at, taken, where);
+            if (args) {
+              head.push(...args);
+              taken.add(field.name);
+              continue;
+            }
+          }
+          if (p.spec.flatten?.includes(field.name)) {
+            pushAll(body, this.flattened(p, field, e.value, at));
+            continue;
+          }
+          body.push(this.fieldObject(p, field, e.value, at));
+          continue;
+        }
+        // A plain field: in the head when the statement has one, else a body statement.
+        const value = valueOf(e, field);
+        const inHead = declaration ? this.declarationHeadArgs(p, field, value, at, taken) : headTakesFields ? this.headArgs(p, field, value, at, taken, where) : undefined;
+        if (inHead) {
+          head.push(...inHead);
+          taken.add(field.name);
+          continue;
+        }
+        body.push(this.plainStatement(p, field, value, at));
+      } catch (error) {
+        if (!(error instanceof NotExpressible)) throw error;
+        this.rollback(c);
+        values.delete(e);
+        body.push(this.rawField(field.name, t, e.value, at, p));
       }
-      // A plain field: in the head when the statement has one, else a body statement.
-      const value = valueOf(e, field);
-      const inHead = declaration ? this.declarationHeadArgs(p, field, value, at, taken) : headTakesFields ? this.headArgs(p, field, value, at, taken, where) : undefined;
-      if (inHead) {
-        head.push(...inHead);
-        taken.add(field.name);
-        continue;
-      }
-      const s = this.plainStatement(p, field, value, at);
-      if (s) body.push(s);
     }
 
     // A long text as the last argument: a `"""` block (only when it is the one positional value, so no binding moves).
@@ -248,7 +311,7 @@ export class Decompiler {
       head.push({ kind: "multiline", lines: multiline.lines });
     }
     head.push(...(options.suffix ?? []));
-    this.reportAbsent(p, obj, path, skip);
+    this.requireNothingImplicit(p, obj, skip);
 
     const out: { -readonly [K in keyof OutStatement]: OutStatement[K] } = { kind: "statement", name, args: head };
     if (options.label !== undefined) out.label = options.label;
@@ -318,15 +381,15 @@ export class Decompiler {
   }
 
   /** `name value` in a body. */
-  private plainStatement(p: Plan, field: FieldSpec, value: JsonNode, path: JsonPath): OutStatement | undefined {
-    if (!this.bindsInBody(p, field.name, field)) return this.leaveOut(value, path, `'${field.name}' cannot be written in ${withArticle(p.dto.title)} statement`);
+  private plainStatement(p: Plan, field: FieldSpec, value: JsonNode, path: JsonPath): OutStatement {
+    if (!this.bindsInBody(p, field.name, field)) throw new NotExpressible();
     const arg = this.valueArg(field.type, value, path, "statement", "statement");
     if (arg !== undefined) return { kind: "statement", name: field.name, args: [arg] };
     // An empty map cannot be an argument (`{}` after a statement is its body): the body form is the map.
     if (value.kind === "object" && value.entries.length === 0 && (field.type.kind === "text" || field.type.kind === "scalarMap" || field.type.kind === "object")) {
       return { kind: "statement", name: field.name, args: [], body: [] };
     }
-    return this.leaveOut(value, path, `${describeNode(value)} cannot be written as the value of '${field.name}'`);
+    throw new NotExpressible();
   }
 
   /** Whether a statement named `name` in a body of `p` sets `field` (directly or through a flattened object). */
@@ -337,17 +400,15 @@ export class Decompiler {
   }
 
   /** An object field written as a statement: `header "T" { … }`, `logo call-incoming`, `action redirect "/x"`. */
-  private fieldObject(p: Plan, field: FieldSpec, node: JsonNode, path: JsonPath): OutStatement | undefined {
-    if (!this.bindsInBody(p, field.name, field)) return this.leaveOut(node, path, `'${field.name}' cannot be written in ${withArticle(p.dto.title)} statement`);
+  private fieldObject(p: Plan, field: FieldSpec, node: JsonNode, path: JsonPath): OutStatement {
     const t = field.type;
-    if (t.kind !== "object") return undefined;
-    if (node.kind !== "object") return this.leaveOut(node, path, `expected ${withArticle(plan(t.dto).dto.title)} object { … }, found ${describeNode(node)}`);
+    if (!this.bindsInBody(p, field.name, field) || t.kind !== "object" || node.kind !== "object") throw new NotExpressible();
     const inner = plan(t.dto);
     if (inner.spec.variantField !== undefined) return this.variantStatement(field.name, inner, node, path);
     return this.statement(field.name, inner, node, path, { forceBody: node.entries.length === 0 });
   }
 
-  /** `fields`, `extras`: their fields written straight in the owner's body when every one binds there. */
+  /** `fields`, `extras`: their fields written straight in the owner's body when every one binds there (and can be said so), else the object's own statement. */
   private flattened(p: Plan, via: FieldSpec, node: JsonNode, path: JsonPath): OutLine[] {
     if (node.kind === "object" && node.entries.length > 0 && via.type.kind === "object") {
       const inner = plan(via.type.dto);
@@ -356,61 +417,42 @@ export class Decompiler {
         return binding?.kind === "flattened" && binding.flattened.via.name === via.name && binding.flattened.field.name === e.key;
       });
       if (all) {
-        const lines: OutLine[] = [];
-        for (const e of node.entries) {
-          const field = inner.fields.get(e.key)!;
-          const at = [...path, e.key];
-          const s = field.type.kind === "object" ? this.fieldObject(p, field, e.value, at) : this.plainStatement(p, field, this.normalised(field.type, e.value, at), at);
-          if (s) lines.push(s);
-        }
-        // Everything in it was left out: the object itself stays, empty.
-        if (lines.length === 0 && this.bindsInBody(p, via.name, via)) return [{ kind: "statement", name: via.name, args: [], body: [] }];
-        return lines;
+        return this.attempt(
+          () =>
+            node.entries.map((e): OutLine => {
+              const field = inner.fields.get(e.key)!;
+              const at = [...path, e.key];
+              return field.type.kind === "object" ? this.fieldObject(p, field, e.value, at) : this.plainStatement(p, field, this.normalised(field.type, e.value, at), at);
+            }),
+          () => [this.fieldObject(p, via, node, path)],
+        );
       }
     }
-    const s = this.fieldObject(p, via, node, path);
-    return s ? [s] : [];
+    return [this.fieldObject(p, via, node, path)];
   }
 
-  /** A key the model does not know: `key value` where the body takes fields (the checker reports it), else left out. */
-  private unknownEntry(p: Plan, e: JsonProperty, path: JsonPath): OutLine[] {
-    if (bodyTakesFields(p) && isWord(e.key) && bodyStatementBinding(p, e.key).kind === "unknown") {
-      this.unknownField(p.dto.title, e.key, e.keyRange, path);
-      const arg = this.valueArg({ kind: "string" }, e.value, path, "literal", "statement");
-      if (arg !== undefined) return [{ kind: "statement", name: e.key, args: [arg] }];
-      return [{ kind: "statement", name: e.key, args: [], body: [] }];
-    }
-    this.leaveOut(e.value, path, `${JSON.stringify(e.key)} is not a field of ${withArticle(p.dto.title)}, and cannot be written as a statement`);
-    return [];
+  /**
+   * `name json <value>` in a body of `p`: a field statements cannot say, or a key the model does
+   * not know (which the lowering keeps and unknown-property reports). Where the body cannot take
+   * it (a name that is no word, that means something else there, or a body of members or data),
+   * the object itself cannot be said as statements.
+   */
+  private rawField(name: string, type: FieldType | undefined, node: JsonNode, path: JsonPath, p?: Plan): OutStatement {
+    if (p !== undefined && !rawFieldFits(p, name)) throw new NotExpressible();
+    return { kind: "statement", name, args: [RAW_KEYWORD, this.rawText(type, node, path)] };
   }
 
   /** A body that is data (an element's options): its fields as statements. */
-  private dataBody(field: FieldSpec, node: JsonNode, path: JsonPath): readonly OutLine[] | undefined {
-    if (field.type.kind !== "object") return undefined;
-    const inner = plan(field.type.dto);
-    if (node.kind !== "object") {
-      this.leaveOut(node, path, `expected ${withArticle(inner.dto.title)} object { … }, found ${describeNode(node)}`);
-      return undefined;
-    }
-    return this.bodyOnly(inner, node, path);
+  private dataBody(field: FieldSpec, node: JsonNode, path: JsonPath): readonly OutLine[] {
+    if (field.type.kind !== "object" || node.kind !== "object") throw new NotExpressible();
+    return this.bodyOnly(plan(field.type.dto), node, path);
   }
 
-  /** Fields the compiler writes although the input does not have them: a required collection as {}, a constant. */
-  private reportAbsent(p: Plan, obj: JsonObject, path: JsonPath, skip: ReadonlySet<string>): void {
+  /** A body of statements writes fields it does not have (a required collection as `{}`, a constant): an object without them cannot be one. */
+  private requireNothingImplicit(p: Plan, obj: JsonObject, skip: ReadonlySet<string>): void {
     for (const field of p.dto.fields) {
       if (skip.has(field.name) || property(obj, field.name)) continue;
-      const t = field.type;
-      let value: Json | undefined;
-      if (t.kind === "constant") value = t.value;
-      else if (t.kind === "collection" && field.required?.server) value = Object.create(null) as Json;
-      if (value === undefined) continue;
-      this.warn(
-        "made-explicit",
-        `${withArticle(p.dto.title)} without '${field.name}': b24layout always writes "${field.name}": ${JSON.stringify(value)}`,
-        [...path, field.name],
-        obj.range,
-        { op: "add", path: [...path, field.name], value },
-      );
+      if (implicitWhenAbsent(field) !== undefined) throw new NotExpressible();
     }
   }
 
@@ -419,9 +461,11 @@ export class Decompiler {
   /** The members of an associative collection: tags, blocks, buttons, menu items. */
   private collection(owner: Plan, field: FieldSpec, node: JsonNode, path: JsonPath): OutLine[] {
     const t = field.type;
-    if (t.kind !== "collection") return [];
+    if (t.kind !== "collection") throw new NotExpressible();
     let members: readonly { readonly key: string; readonly value: JsonNode }[];
     if (node.kind === "array") {
+      // A docs quirk the server reads alike (integer keys, spec §2.4): normalised unless --keep-quirks, when `blocks json [ … ]` keeps it.
+      if (this.ctx.keepQuirks) throw new NotExpressible();
       this.warn(
         "normalised",
         `a list where Bitrix24 takes an object keyed by name: written as members keyed "0", "1", … (the server reads a list the same way)`,
@@ -433,162 +477,108 @@ export class Decompiler {
     } else if (node.kind === "object") {
       members = node.entries;
     } else {
-      const why = `expected an object of ${field.name}, found ${describeNode(node)}`;
-      if (!field.required?.server) return this.leaveOutLines(node, path, why);
-      // A required collection is written all the same, as {}.
-      this.warn("left-out", `${why}; written as {}`, path, node.range, { op: "replace", path, value: Object.create(null) as Json });
-      return [];
+      throw new NotExpressible();
     }
-    if (members.length === 0) {
-      if (!field.required?.server) {
-        this.warn("left-out", `an empty '${field.name}' is left out: b24layout writes no empty optional collection (the server reads both alike)`, path, node.range, {
-          op: "remove",
-          path,
-        });
-      }
-      return [];
-    }
+    // An optional collection without members is no statement at all (`tags json {}` says it); a required one is the `{}` statements write.
+    if (members.length === 0 && implicitWhenAbsent(field) === undefined) throw new NotExpressible();
     const lines: OutLine[] = [];
-    // Generated keys count the members the lowering keeps: after one is left out, every key is written.
-    let positionsHold = true;
     members.forEach((m, i) => {
       const at = [...path, m.key];
-      const generated = `${t.keyPrefix}_${i + 1}`;
-      const label = positionsHold && m.key === generated ? undefined : labelText(m.key);
-      const s = t.blockTypes ? this.blockMember(owner, field, m.value, label, at) : this.collectionMember(owner, field, t.of, m.value, label, at);
-      if (s) lines.push(s);
-      // A member the lowering drops (an unknown block type) takes no position either.
-      if (!s || ("known" in s && !s.known)) positionsHold = false;
+      // The lowering keys an unlabelled member by its position: the label is left out where that gives the same key.
+      const label = m.key === `${t.keyPrefix}_${i + 1}` ? undefined : labelText(m.key);
+      lines.push(
+        this.attempt(
+          () => (t.blockTypes ? this.blockMember(owner, field, m.value, label, at) : this.collectionMember(owner, field, t.of, m.value, label, at)),
+          () => this.rawMember(rawItemType(t), m.value, at, label),
+        ),
+      );
     });
-    if (lines.length === 0 && !field.required?.server) this.emptied(field, node, path);
     return lines;
   }
 
-  private collectionMember(owner: Plan, field: FieldSpec, of: string, node: JsonNode, label: string | undefined, path: JsonPath): OutStatement | undefined {
+  /** `[label:] json <value>`: a member as it is. */
+  private rawMember(type: FieldType | undefined, node: JsonNode, path: JsonPath, label?: string): OutStatement {
+    const s: OutStatement = { kind: "statement", name: RAW_KEYWORD, args: [this.rawText(type, node, path)] };
+    return label !== undefined ? { ...s, label } : s;
+  }
+
+  private collectionMember(owner: Plan, field: FieldSpec, of: string, node: JsonNode, label: string | undefined, path: JsonPath): OutStatement {
     const keyword = COLLECTION_MEMBER_KEYWORDS[of];
     const binding = keyword !== undefined ? bodyStatementBinding(owner, keyword) : undefined;
-    if (keyword === undefined || binding?.kind !== "member" || binding.field.name !== field.name) {
-      return this.leaveOut(node, path, `the members of '${field.name}' have no statement`);
-    }
-    if (node.kind !== "object") return this.leaveOut(node, path, `expected ${withArticle(plan(of).dto.title)} object { … }, found ${describeNode(node)}`);
+    if (keyword === undefined || binding?.kind !== "member" || binding.field.name !== field.name || node.kind !== "object") throw new NotExpressible();
     return this.statement(keyword, plan(of), node, path, { member: true, ...(label !== undefined ? { label } : {}) });
   }
 
   /** A content block: the statement named by its type, whose head and body are its properties. */
-  private blockMember(owner: Plan, field: FieldSpec, node: JsonNode, label: string | undefined, path: JsonPath): (OutStatement & { known: boolean }) | undefined {
-    if (node.kind !== "object") return this.leaveOut(node, path, `expected a content block { "type": …, "properties": … }, found ${describeNode(node)}`);
+  private blockMember(owner: Plan, field: FieldSpec, node: JsonNode, label: string | undefined, path: JsonPath): OutStatement {
+    if (node.kind !== "object") throw new NotExpressible();
     const typeEntry = property(node, "type");
     const type = typeEntry?.value.kind === "scalar" ? typeEntry.value.value : undefined;
-    if (typeof type !== "string" || !isWord(type)) {
-      const what = typeEntry ? `its type ${describeNode(typeEntry.value)} cannot be a statement name` : "it has no type";
-      return this.leaveOut(node, path, `the content block cannot be written: ${what}`);
-    }
+    // Without a type that names a block statement here, or with keys besides type and properties, statements cannot say it.
+    if (typeof type !== "string" || !isWord(type)) throw new NotExpressible();
     const binding = bodyStatementBinding(owner, type);
-    const known = binding.kind === "member" && binding.field.name === field.name;
-    if (!known && binding.kind !== "unknown") return this.leaveOut(node, path, `a content block of type '${type}' cannot be written here: the name means something else`);
-    const dto = known ? blockDto(type) : undefined;
-    if (dto === undefined) {
-      this.warn("unknown-field", `'${type}' is not a content block type: written as is, for the checker to report; it compiles to nothing`, path, typeEntry!.value.range, {
-        op: "remove",
-        path,
-      });
-    }
-    for (const e of node.entries) {
-      if (e.key !== "type" && e.key !== "properties") this.leaveOut(e.value, [...path, e.key], `${JSON.stringify(e.key)} is not a field of a content block`);
-    }
+    const dto = binding.kind === "member" && binding.field.name === field.name ? blockDto(type) : undefined;
+    if (dto === undefined || node.entries.some((e) => e.key !== "type" && e.key !== "properties")) throw new NotExpressible();
     const props = property(node, "properties");
     const base: OutStatement = label !== undefined ? { kind: "statement", label, name: type, args: [] } : { kind: "statement", name: type, args: [] };
-    if (!props) return { ...base, known };
+    if (!props) return base;
+    if (props.value.kind !== "object") throw new NotExpressible();
     const at = [...path, "properties"];
-    if (props.value.kind !== "object") {
-      this.leaveOut(props.value, at, `expected the block's properties { … }, found ${describeNode(props.value)}`);
-      return { ...base, known };
-    }
-    if (dto === undefined) {
-      // A type the model does not know: its properties as `name value` statements; the checker reports the type.
-      const body = props.value.entries.flatMap((e): OutLine[] => {
-        if (!isWord(e.key)) return this.leaveOutLines(e.value, [...at, e.key], `${JSON.stringify(e.key)} cannot be written as a statement`);
-        const arg = this.valueArg({ kind: "string" }, e.value, [...at, e.key], "literal", "statement");
-        return [arg !== undefined ? { kind: "statement", name: e.key, args: [arg] } : { kind: "statement", name: e.key, args: [], body: [] }];
-      });
-      return { ...base, body, known: false };
-    }
     const s = this.statement(type, plan(dto), props.value, at, { member: true, ...(label !== undefined ? { label } : {}) });
     // The block has properties: a statement with nothing after its name would have none (the lowering writes them only then).
-    if (s.args.length === 0 && s.action === undefined && s.body === undefined) return { ...s, body: [], known: true };
-    return { ...s, known: true };
+    if (s.args.length === 0 && s.action === undefined && s.body === undefined) return { ...s, body: [] };
+    return s;
   }
 
-  /** A list of DTOs written as member statements (a card's sections). */
+  /** A list of DTOs written as member statements (a card's sections, a section's elements). */
   private listField(owner: Plan, field: FieldSpec, node: JsonNode, path: JsonPath): OutLine[] {
     const t = field.type;
-    if (t.kind !== "list" || t.dto === undefined) return [];
-    if (node.kind !== "array") return this.leaveOutLines(node, path, `expected a list of ${plan(t.dto).dto.title}s, found ${describeNode(node)}`);
-    if (node.items.length === 0) {
-      this.warn("left-out", `an empty '${field.name}' list is left out: b24layout writes '${field.name}' only with members`, path, node.range, { op: "remove", path });
-      return [];
-    }
+    // Statements write such a list only with members: an empty one, or one that is no list, is raw.
+    if (t.kind !== "list" || t.dto === undefined || node.kind !== "array" || node.items.length === 0) throw new NotExpressible();
     const members = owner.spec.membersByName?.field === field.name ? owner.spec.membersByName : undefined;
-    const lines: OutLine[] = [];
-    node.items.forEach((item, i) => {
+    return node.items.map((item, i) => {
       const at = [...path, i];
-      const s = members ? this.namedMember(owner, t.dto!, members, item, at) : this.listMember(owner, field, t.dto!, item, at);
-      if (s) lines.push(s);
+      return this.attempt(
+        () => (members ? this.namedMember(owner, t.dto!, members, item, at) : this.listMember(owner, field, t.dto!, item, at)),
+        () => this.rawMember(t.of, item, at),
+      );
     });
-    if (lines.length === 0) this.emptied(field, node, path);
-    return lines;
   }
 
   /** `name: section "Title" { … }`: the label fills the spec's label field. */
-  private listMember(owner: Plan, field: FieldSpec, dto: string, node: JsonNode, path: JsonPath): OutStatement | undefined {
+  private listMember(owner: Plan, field: FieldSpec, dto: string, node: JsonNode, path: JsonPath): OutStatement {
     const memberPlan = plan(dto);
     const keyword = [...owner.memberFields].find(([, f]) => f.name === field.name)?.[0];
-    if (keyword === undefined) return this.leaveOut(node, path, `the items of '${field.name}' have no statement`);
-    if (node.kind !== "object") return this.leaveOut(node, path, `expected ${withArticle(memberPlan.dto.title)} object { … }, found ${describeNode(node)}`);
+    if (keyword === undefined || node.kind !== "object") throw new NotExpressible();
     const labelField = memberPlan.spec.labelField;
     const labelEntry = labelField !== undefined ? property(node, labelField) : undefined;
     let label: string | undefined;
     if (labelEntry) {
+      // A label is a string: any other name is raw.
       const v = labelEntry.value;
-      const at = [...path, labelEntry.key];
-      if (v.kind === "scalar" && typeof v.value === "string") label = labelText(v.value);
-      else if (v.kind === "scalar" && v.value !== null) {
-        label = quoted(String(v.value));
-        this.warn("normalised", `${describeNode(v)} became the string ${JSON.stringify(String(v.value))}: a ${labelEntry.key} is written as a label`, at, v.range, {
-          op: "replace",
-          path: at,
-          value: String(v.value),
-        });
-      } else {
-        this.leaveOut(v, at, `${describeNode(v)} cannot be written as a label`);
-      }
+      if (v.kind !== "scalar" || typeof v.value !== "string") throw new NotExpressible();
+      label = labelText(v.value);
     }
     const skip = new Set(labelField !== undefined ? [labelField] : []);
     return this.statement(keyword, memberPlan, node, path, { member: true, ...(label !== undefined ? { label } : {}), skip });
   }
 
   /** A card element: the statement is named by its name (`PHONE always`), or `field "name"` when the name is not a word. */
-  private namedMember(owner: Plan, dto: string, members: NonNullable<Plan["spec"]["membersByName"]>, node: JsonNode, path: JsonPath): OutStatement | undefined {
+  private namedMember(owner: Plan, dto: string, members: NonNullable<Plan["spec"]["membersByName"]>, node: JsonNode, path: JsonPath): OutStatement {
     const memberPlan = plan(dto);
-    if (node.kind !== "object") return this.leaveOut(node, path, `expected ${withArticle(memberPlan.dto.title)} object { … }, found ${describeNode(node)}`);
+    if (node.kind !== "object") throw new NotExpressible();
     const nameEntry = property(node, members.nameField);
-    if (!nameEntry) return this.leaveOut(node, path, `${withArticle(memberPlan.dto.title)} without '${members.nameField}' cannot be written (the server drops it)`);
+    if (!nameEntry) throw new NotExpressible();
     const v = nameEntry.value;
     const skip = new Set([members.nameField]);
     if (v.kind === "scalar" && typeof v.value === "string" && isWord(v.value) && bodyStatementBinding(owner, v.value).kind === "namedMember") {
       return this.statement(v.value, memberPlan, node, path, { skip, member: true });
     }
     const byValue = members.byValue;
+    if (byValue === undefined || v.kind !== "scalar") throw new NotExpressible();
     const nameArg = this.valueArg({ kind: "string" }, v, [...path, nameEntry.key], "literal", "statement");
-    if (byValue === undefined || nameArg === undefined || v.kind !== "scalar") {
-      return this.leaveOut(node, path, `the ${members.nameField} ${describeNode(v)} cannot be written`);
-    }
+    if (nameArg === undefined) throw new NotExpressible();
     return this.statement(byValue, memberPlan, node, path, { skip, prefix: [nameArg], member: true });
-  }
-
-  /** Every member was left out: without members the compiler writes no such field at all. */
-  private emptied(field: FieldSpec, node: JsonNode, path: JsonPath): void {
-    this.warn("left-out", `nothing is left in '${field.name}', so it is left out too`, path, node.range, { op: "remove", path });
   }
 
   // ----- actions -----
@@ -625,22 +615,17 @@ export class Decompiler {
     return { kind: "statement", name, args: [], body: this.bodyOnly(p, node, path) };
   }
 
-  /** Every entry of an object as a body statement (no head). */
+  /** Every entry of an object as a body statement (no head); what statements cannot say as `name json <value>`. */
   private bodyOnly(p: Plan, node: JsonObject, path: JsonPath): OutLine[] {
-    const lines: OutLine[] = [];
-    for (const e of node.entries) {
+    return node.entries.map((e): OutLine => {
       const field = p.fields.get(e.key);
       const at = [...path, e.key];
-      if (!field) lines.push(...this.unknownEntry(p, e, at));
-      else if (field.type.kind === "object") {
-        const s = this.fieldObject(p, field, e.value, at);
-        if (s) lines.push(s);
-      } else {
-        const s = this.plainStatement(p, field, this.normalised(field.type, e.value, at), at);
-        if (s) lines.push(s);
-      }
-    }
-    return lines;
+      if (!field) return this.rawField(e.key, undefined, e.value, at, p);
+      return this.attempt(
+        () => (field.type.kind === "object" ? this.fieldObject(p, field, e.value, at) : this.plainStatement(p, field, this.normalised(field.type, e.value, at), at)),
+        () => this.rawField(field.name, field.type, e.value, at, p),
+      );
+    });
   }
 
   // ----- values -----
@@ -685,25 +670,49 @@ export class Decompiler {
     return typeof arg === "string" ? arg : "null";
   }
 
-  /** `{ key: value, … }`; for an object field, its entries typed by the DTO's fields (so quirks inside are normalised too). */
+  /**
+   * `{ key: value, … }`; for an object field, its entries typed by the DTO's fields (so quirks
+   * inside are normalised too). A key the DTO does not have stays: the lowering keeps it, the
+   * checker reports it, the compiler sends it.
+   */
   private mapLiteral(type: FieldType, node: JsonObject, path: JsonPath): string {
-    const dto = type.kind === "object" ? plan(type.dto) : undefined;
-    const fields = dto?.fields;
+    const fields = type.kind === "object" ? plan(type.dto).fields : undefined;
     const parts = node.entries.map((e) => {
       const field = fields?.get(e.key);
-      if (dto && !field && dto.dto.closed) this.unknownField(dto.dto.title, e.key, e.keyRange, [...path, e.key]);
-      const inner = field ? this.literal(field.type, e.value, [...path, e.key]) : this.rawLiteral(e.value);
+      const inner = field ? this.literal(field.type, e.value, [...path, e.key]) : this.rawText(undefined, e.value, [...path, e.key]);
       return `${labelText(e.key)}: ${inner}`;
     });
     return `{ ${parts.join(", ")} }`;
   }
 
-  /** A value written exactly as the JSON has it (language maps, actionParams, unknown fields). */
-  private rawLiteral(node: JsonNode): string {
-    if (node.kind === "scalar") return scalarText(node);
-    if (node.kind === "array") return `[${node.items.map((i) => this.rawLiteral(i)).join(", ")}]`;
+  /**
+   * A value in the raw form's JSON literal, exactly as the input has it but for docs quirks,
+   * which are normalised by the model's type of each slot (rawEntryType, as the lowering types
+   * it) unless `--keep-quirks`. Language maps stay inline: the raw form holds no `@keys`.
+   */
+  private rawText(type: FieldType | undefined, node: JsonNode, path: JsonPath): string {
+    if (node.kind === "scalar") return scalarText(type !== undefined ? (this.normalised(type, node, path) as JsonScalar) : node);
+    if (node.kind === "array") {
+      if (type?.kind === "collection" && !this.ctx.keepQuirks) {
+        this.warn("normalised", `a list where Bitrix24 takes an object keyed by name: written as keys "0", "1", … (the server reads a list the same way)`, path, node.range, {
+          op: "replace",
+          path,
+          value: objectOfItems(node.items),
+        });
+        const member = rawItemType(type);
+        return `{ ${node.items.map((item, i) => `${quoted(String(i))}: ${this.rawText(member, item, [...path, i])}`).join(", ")} }`;
+      }
+      const of = rawItemType(type);
+      const items: string[] = [];
+      node.items.forEach((item, i) => items.push(this.rawText(of, item, [...path, i])));
+      return `[${items.join(", ")}]`;
+    }
     if (node.entries.length === 0) return "{}";
-    return `{ ${node.entries.map((e) => `${labelText(e.key)}: ${this.rawLiteral(e.value)}`).join(", ")} }`;
+    const typeEntry = property(node, "type")?.value;
+    const blockType = typeEntry?.kind === "scalar" && typeof typeEntry.value === "string" ? typeEntry.value : undefined;
+    const parts: string[] = [];
+    for (const e of node.entries) parts.push(`${labelText(e.key)}: ${this.rawText(rawEntryType(type, e.key, blockType), e.value, [...path, e.key])}`);
+    return `{ ${parts.join(", ")} }`;
   }
 
   /** The scalar as the model types it: a docs quirk normalised and reported, unless `--keep-quirks`. */
@@ -714,26 +723,6 @@ export class Decompiler {
     this.warn("normalised", n.note, path, node.range, { op: "replace", path, value: n.value });
     const out: JsonScalar = { kind: "scalar", value: n.value, range: node.range };
     return out;
-  }
-
-  // ----- left out -----
-
-  /** A key the model does not know: the text keeps it for the checker, the compiler drops it. */
-  private unknownField(title: string, key: string, range: Range, path: JsonPath): void {
-    this.warn("unknown-field", `${JSON.stringify(key)} is not a field of ${withArticle(title)}: written as is, for the checker to report; it compiles to nothing`, path, range, {
-      op: "remove",
-      path,
-    });
-  }
-
-  private leaveOut(node: JsonNode, path: JsonPath, why: string): undefined {
-    this.warn("left-out", `${why}; left out`, path, node.range, { op: "remove", path });
-    return undefined;
-  }
-
-  private leaveOutLines(node: JsonNode, path: JsonPath, why: string): OutLine[] {
-    this.leaveOut(node, path, why);
-    return [];
   }
 }
 
@@ -769,6 +758,18 @@ function objectOfItems(items: readonly JsonNode[]): Json {
   const out = Object.create(null) as { [key: string]: Json };
   items.forEach((item, i) => (out[String(i)] = jsonValue(item)));
   return out;
+}
+
+/** Whether a key can be written as `name json <value>` in a body of `p`: the body takes fields, and the lowering reads the name as this object's key. */
+function rawFieldFits(p: Plan, name: string): boolean {
+  if (!bodyTakesFields(p) || !isWord(name) || name === RAW_KEYWORD) return false;
+  const binding = bodyStatementBinding(p, name);
+  return binding.kind === "plain" || binding.kind === "unknown";
+}
+
+/** Appends `items` one by one: a spread of a long list can overflow the stack. */
+function pushAll<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
 }
 
 /** Whether every field of the DTO is a scalar (no objects, members or lists of DTOs): it reads well as a map. */

@@ -9,18 +9,18 @@ import { formatPath, type JsonChange, type JsonPath } from "./json-path.js";
 export type ImportDiagnosticCode =
   /** The text is not JSON. */
   | "invalid-json"
+  /** The JSON nests deeper than b24layout imports (MAX_JSON_DEPTH). */
+  | "too-deep"
+  /** The JSON holds more values than b24layout imports (MAX_JSON_VALUES). */
+  | "too-large"
   /** The JSON is not a shape the importer knows (or not one that holds anything to import). */
   | "unknown-shape"
   /** An option does not fit (an unknown --entity, a --name that is not a name). */
   | "invalid-option"
-  /** A docs quirk normalised: a string where the model says boolean or integer. */
+  /** A docs quirk normalised: a string where the model says boolean or integer, a list where a map of members goes. */
   | "normalised"
-  /** Something the language cannot write, left out. */
+  /** A part of a response that the request it is read as does not take (the owner of an activity read as an update). */
   | "left-out"
-  /** A key the model does not know: written as is for the checker to report, and compiled to nothing. */
-  | "unknown-field"
-  /** Something the compiler always writes that the input did not have (a section's `"type": "section"`). */
-  | "made-explicit"
   /** A fact the input does not give, assumed (a card's entity type). */
   | "assumed"
   /** Input parts that are not part of the declaration (the ids of crm.timeline.layout.blocks.set). */
@@ -36,7 +36,7 @@ export interface ImportDiagnostic {
   /** The JSON path it is about, from the top of the input. */
   readonly path?: JsonPath;
   readonly range?: Range;
-  /** The change made to the input, for `normalised`, `left-out`, `unknown-field` and `made-explicit`. */
+  /** The change made to the input, for `normalised` and `left-out`. */
   readonly change?: JsonChange;
 }
 

@@ -10,7 +10,7 @@ import { elementNames, inferCardEntity, parseEntityOption, type CardEntity } fro
 import { Decompiler } from "./decompiler.js";
 import type { ImportDiagnostic } from "./diagnostics.js";
 import type { JsonPath } from "./json-path.js";
-import { describeNode, jsonValue, parseJson, property, type JsonNode, type JsonObject } from "./json-tree.js";
+import { jsonValue, parseJson, property, type JsonNode, type JsonObject } from "./json-tree.js";
 import { isWord } from "./literals.js";
 import { nameFromFile, uniqueName } from "./names.js";
 import { cardFieldsOf, plan } from "./plan.js";
@@ -87,7 +87,7 @@ export function importJson(text: string, options: ImportOptions = {}): ImportRes
   // A byte-order mark is not part of the text (editors do not count it as a column).
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const parsed = parseJson(source);
-  if (!parsed.ok) return fail(parsed.error.message, "invalid-json", parsed.error.range);
+  if (!parsed.ok) return fail(parsed.error.message, parsed.tooLarge === "depth" ? "too-deep" : parsed.tooLarge === "values" ? "too-large" : "invalid-json", parsed.error.range);
   const root = parsed.root;
   if (parsed.duplicates.length > 0) {
     const paths = objectPaths(root);
@@ -113,31 +113,22 @@ export function importJson(text: string, options: ImportOptions = {}): ImportRes
     const given = i === 0 ? options.name : undefined;
     let name = given ?? nameFromFile(options.fileName, shape.kind);
     const skip = new Set<string>();
+    const omit = new Set<string>();
     const head: OutArg[] = [];
     const suffix: OutArg[] = [];
+    /** The payload lacks the field the declaration's name would fill (a badge without a code): only the raw form leaves it out. */
+    let raw = false;
 
     if (spec.nameField !== undefined && payload.node.kind === "object") {
       // A badge is named by its code (`badge missedCall …`): then the code is not written again.
+      // Any other code is written in the body (`code "my code"`), which wins over the name.
       const code = property(payload.node, spec.nameField)?.value;
       const codeText = code?.kind === "scalar" && typeof code.value === "string" ? code.value : undefined;
       if (codeText !== undefined && isWord(codeText) && (given === undefined || given === codeText) && !names.has(codeText)) {
         name = codeText;
         skip.add(spec.nameField);
-      } else if (!code || code.kind !== "scalar") {
-        // No code, or one no statement can write: the declaration's name is the code.
-        name = uniqueName(name, names);
-        names.delete(name);
-        const path = [...payload.path, spec.nameField];
-        const what = code ? `'${spec.nameField}' ${describeNode(code)}, which cannot be written` : `no '${spec.nameField}'`;
-        diagnostics.push({
-          severity: "warning",
-          code: "made-explicit",
-          message: `the ${spec.keyword} has ${what}: b24layout uses the declaration name '${name}' as its ${spec.nameField}`,
-          path,
-          range: code?.range ?? payload.node.range,
-          change: { op: code ? "replace" : "add", path, value: name },
-        });
-        skip.add(spec.nameField);
+      } else if (!code) {
+        raw = true;
       }
     }
     name = uniqueName(name, names);
@@ -152,7 +143,7 @@ export function importJson(text: string, options: ImportOptions = {}): ImportRes
         range: e.keyRange,
         change: { op: "remove", path },
       });
-      skip.add(e.key);
+      omit.add(e.key);
     }
     if (shape.leftOut && shape.leftOut.length > 0) {
       comments.push(`The owner of the activity read (${shape.leftOut.map((e) => `${e.key} ${JSON.stringify(jsonValue(e.value))}`).join(", ")}) is left out: crm.activity.configurable.update takes only the id.`);
@@ -183,7 +174,7 @@ export function importJson(text: string, options: ImportOptions = {}): ImportRes
       declarations.push({ keyword: spec.keyword, name, inputPath: payload.path, outputPath: [sections] });
     } else {
       const node = payload.node as JsonObject;
-      statement = decompiler.declaration(spec, name, node, payload.path, { skip, head, suffix });
+      statement = decompiler.declaration(spec, name, node, payload.path, { skip, omit, head, suffix, raw });
       declarations.push({ keyword: spec.keyword, name, inputPath: payload.path, outputPath: [] });
     }
     statements.push(statement);

@@ -3,7 +3,7 @@
  * entries in written order as a list (not as JavaScript objects), so every key survives —
  * `__proto__` included — and every value can be pointed at in a message.
  */
-import { parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import { createScanner, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import type { Position, Range } from "../syntax/ast.js";
 import type { Json } from "../emit/json.js";
 
@@ -51,12 +51,33 @@ export interface JsonSyntaxError {
 
 export type ParsedJson =
   | { readonly ok: true; readonly root: JsonNode; readonly duplicates: readonly DuplicateKey[] }
-  | { readonly ok: false; readonly error: JsonSyntaxError };
+  | { readonly ok: false; readonly error: JsonSyntaxError; readonly tooLarge?: "depth" | "values" };
+
+/**
+ * How deep the JSON an import reads may nest. A Bitrix24 payload nests about 12 levels (a layout,
+ * its body, a block, a withTitle's block, its action, its parameters); the limit keeps every
+ * recursive step after it (the tree, the decompiler, the `.b24layout` parser and the formatter)
+ * far from the stack's end, whatever the input.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * How many values (objects, lists, strings, numbers, booleans, nulls; keys not counted) the JSON
+ * an import reads may hold: a thousand times what a Bitrix24 payload can (20 blocks, 2 tags, 10
+ * menu items, …), and few enough that the tree and the text written from it stay small. Strings
+ * may be of any length.
+ */
+export const MAX_JSON_VALUES = 100_000;
+
+/** jsonc-parser's SyntaxKind (an ambient const enum, which isolated modules cannot read). */
+const TOKEN = { openBrace: 1, closeBrace: 2, openBracket: 3, closeBracket: 4, colon: 6, null: 7, true: 8, false: 9, string: 10, number: 11, eof: 17 } as const;
 
 /** Strict JSON: comments and trailing commas are errors, as they are for JSON.parse and the REST API. */
 export function parseJson(text: string): ParsedJson {
   const positions = new Positions(text);
   if (text.trim() === "") return { ok: false, error: { message: "the input is empty: expected a JSON object or list", range: positions.range(0, 0) } };
+  const limit = limitExceeded(text, positions);
+  if (limit) return limit;
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   const first = errors[0];
@@ -67,6 +88,66 @@ export function parseJson(text: string): ParsedJson {
   }
   const duplicates: DuplicateKey[] = [];
   return { ok: true, root: build(tree, text, positions, duplicates), duplicates };
+}
+
+/**
+ * The first place where the JSON nests deeper than MAX_JSON_DEPTH or holds more than
+ * MAX_JSON_VALUES values, found by jsonc-parser's scanner (one token at a time, no recursion), so
+ * that no input, however deep or large, reaches the recursive parser.
+ */
+function limitExceeded(text: string, positions: Positions): ParsedJson | undefined {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  let values = 0;
+  for (let token = scanner.scan() as number; token !== TOKEN.eof; token = scanner.scan() as number) {
+    switch (token) {
+      case TOKEN.openBrace:
+      case TOKEN.openBracket:
+        depth++;
+        values++;
+        if (depth > MAX_JSON_DEPTH) {
+          const at = scanner.getTokenOffset();
+          return {
+            ok: false,
+            tooLarge: "depth",
+            error: {
+              message: `the JSON nests deeper than ${MAX_JSON_DEPTH} levels here; b24layout imports at most ${MAX_JSON_DEPTH} (a Bitrix24 payload has about 12)`,
+              range: positions.range(at, at + 1),
+            },
+          };
+        }
+        break;
+      case TOKEN.closeBrace:
+      case TOKEN.closeBracket:
+        if (depth > 0) depth--;
+        break;
+      case TOKEN.colon:
+        // The string before it was a key.
+        values--;
+        break;
+      case TOKEN.null:
+      case TOKEN.true:
+      case TOKEN.false:
+      case TOKEN.string:
+      case TOKEN.number:
+        values++;
+        break;
+      default:
+        break;
+    }
+    if (values > MAX_JSON_VALUES) {
+      const at = scanner.getTokenOffset();
+      return {
+        ok: false,
+        tooLarge: "values",
+        error: {
+          message: `the JSON holds more than ${MAX_JSON_VALUES.toLocaleString("en")} values; b24layout imports at most that many (a Bitrix24 payload has a few hundred)`,
+          range: positions.range(at, at + Math.max(1, scanner.getTokenLength())),
+        },
+      };
+    }
+  }
+  return undefined;
 }
 
 function build(node: Node, text: string, positions: Positions, duplicates: DuplicateKey[]): JsonNode {

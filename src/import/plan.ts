@@ -6,13 +6,13 @@
  * lowering reads as meant; where it would not be, the importer falls back to an explicit form.
  */
 import { BLOCK_TYPES, getDto, getField } from "../model/dtos.js";
-import { COLLECTION_MEMBER_KEYWORDS, DECLARATIONS, getStatementSpec, LIST_MEMBER_KEYWORDS } from "../model/statements.js";
+import { COLLECTION_MEMBER_KEYWORDS, DECLARATIONS, getStatementSpec, LIST_MEMBER_KEYWORDS, RAW_KEYWORD } from "../model/statements.js";
 import { ELSE_KEYWORD, EACH_KEYWORD, USE_KEYWORD, WHEN_KEYWORD } from "../model/templates.js";
 import type { DeclarationSpec, DtoSpec, FieldSpec, StatementSpec } from "../model/types.js";
 
 const BLOCK_KEYWORDS: readonly string[] = BLOCK_TYPES.map((b) => b.type);
-/** Statement names that are template constructs in bodies where members are written. */
-const TEMPLATE_STATEMENTS: ReadonlySet<string> = new Set([WHEN_KEYWORD, ELSE_KEYWORD, EACH_KEYWORD, USE_KEYWORD]);
+/** Statement names that are template constructs (or the raw form's member) in bodies where members are written. */
+const TEMPLATE_STATEMENTS: ReadonlySet<string> = new Set([WHEN_KEYWORD, ELSE_KEYWORD, EACH_KEYWORD, USE_KEYWORD, RAW_KEYWORD]);
 
 export interface FlattenedField {
   readonly via: FieldSpec;

@@ -44,6 +44,19 @@ export class TranslationTableBuilder {
     return `@${key}`;
   }
 
+  /** Where the table stands, for `rollback`: the keys made from here on can be taken back. */
+  checkpoint(): number {
+    return this.entries.length;
+  }
+
+  /** Forgets the keys made since `checkpoint` (an attempt the importer gave up, which writes its maps inline). */
+  rollback(checkpoint: number): void {
+    for (const e of this.entries.splice(checkpoint)) {
+      this.keys.delete(e.key);
+      for (const [content, key] of this.byContent) if (key === e.key) this.byContent.delete(content);
+    }
+  }
+
   get isEmpty(): boolean {
     return this.entries.length === 0;
   }

@@ -20,6 +20,11 @@ export interface IrObject {
    * the misspelling is reported with its did-you-mean, and the field is not reported missing too.
    */
   misspelt?: string[];
+  /**
+   * Written in the raw `json` form: exactly these entries, in this order. An absent field is
+   * absent (nothing implicit: no `"blocks": {}`, no section `type`), and keys keep their order.
+   */
+  readonly raw?: boolean;
 }
 
 /** An associative collection (`header.tags`, `body.blocks`, …) keyed by labels or generated keys. */

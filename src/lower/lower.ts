@@ -11,6 +11,8 @@ import {
   getDeclaration,
   getStatementSpec,
   LIST_MEMBER_KEYWORDS,
+  memberFieldOf,
+  RAW_KEYWORD,
   TRANSLATIONS_KEYWORD,
 } from "../model/statements.js";
 import { entityByWord } from "../model/entities.js";
@@ -52,6 +54,7 @@ import {
   translationRef,
 } from "./nodes.js";
 import { plainConstructor, type Writable } from "../util/plain-constructor.js";
+import { RAW_JSON, lowerRawRoot, lowerRawValue, rawItemType, rawLiteralAt, rawMemberLiteral, type RawLiteral } from "./raw-json.js";
 
 /** A problem found while lowering, reported through the named rule's message template. */
 export interface LoweringProblem {
@@ -429,6 +432,21 @@ class Lowering {
       if (a.kind === "Identifier" && spec.directives?.includes(a.name)) directives.add(a.name);
       else args.push(a);
     }
+    const rawAt = args.findIndex((a) => a.kind === "Identifier" && a.name === RAW_KEYWORD);
+    const raw = rawAt < 0 ? undefined : rawLiteralAt(args, rawAt, s.body);
+    if (raw) {
+      // `badge b json { … }`: the payload exactly as written, the name sets nothing; head words before it (`for deal`) still do.
+      if (s.action) this.problem(INVALID_ARGUMENT, "noAction", { what: withArticle(`${spec.keyword} declaration`) }, s.action.range);
+      this.rawExtras(s, args.slice(rawAt + 2), raw, `'${RAW_KEYWORD}'`);
+      const rawRoot = lowerRawRoot(raw.value, plan.name, spec.keyword, this.report);
+      if (rawAt > 0) {
+        const head = newObject(plan.name, s.range);
+        this.bindArguments(head, plan, args.slice(0, rawAt), 0, undefined);
+        rawRoot.entries.unshift(...head.entries);
+      }
+      this.templates.endDeclaration();
+      return newDeclaration(spec, first.name, first.range, s.range, rawRoot, directives, s, params);
+    }
     if (spec.nameField) {
       root.entries.push(entry(spec.nameField, first.range, scalar(first.name, first.range, "name"), first.range));
     }
@@ -708,6 +726,11 @@ class Lowering {
       const before = previous;
       previous = s;
 
+      if (templated && name === RAW_KEYWORD) {
+        this.addRawMember(obj, plan, s, collections);
+        continue;
+      }
+
       if (templated && TEMPLATE_STATEMENTS.has(name)) {
         this.templated = true;
         if (name === USE_KEYWORD) this.lowerUse(obj, plan, s, collections);
@@ -729,6 +752,13 @@ class Lowering {
 
       if (!plan.closed) {
         this.addOpenEntry(obj, s);
+        continue;
+      }
+
+      // `blocks json {}`, `subtitle json "x"`: a field statements cannot set (plain ones take the form in fieldStatementValue).
+      const raw = plan.plainFields.has(name) || plan.memberFields.has(name) || plan.flattened.has(name) ? undefined : rawLiteralAt(s.args, 0, s.body);
+      if (raw) {
+        this.addRawField(obj, plan, s, raw);
         continue;
       }
 
@@ -1032,6 +1062,88 @@ class Lowering {
     this.guardItem(arr);
   }
 
+  // ----- the raw `json` form (raw-json.ts) -----
+
+  /** Lowering's reporter, for the raw form's functions. */
+  private readonly report = (ruleId: string, messageId: string, data: Record<string, string | number>, range: Range): void => this.problem(ruleId, messageId, data, range);
+
+  /** What a raw form cannot have: arguments after its value, an action, a body besides the value. */
+  rawExtras(s: Statement, extra: readonly Argument[], raw: RawLiteral, what: string): void {
+    for (const a of extra) this.problem(INVALID_ARGUMENT, "unexpectedArgument", { what: `the value of ${what}` }, a.range);
+    if (s.action) this.problem(INVALID_ARGUMENT, "noAction", { what }, s.action.range);
+    if (s.body && !raw.bodyIsValue) this.problem(INVALID_ARGUMENT, "noBody", { name: s.name.name }, s.body.range);
+  }
+
+  /** `field json <value>`: the field's value as written. */
+  rawValue(s: Statement, raw: RawLiteral, type: FieldType | undefined): IrValue {
+    this.rawExtras(s, s.args.slice(2), raw, `'${s.name.name}'`);
+    return lowerRawValue(raw.value, type, this.report);
+  }
+
+  /** `name json <value>` for a field statements do not set (a collection, a list, a constant) or a key the structure does not have. */
+  addRawField(obj: IrObject, plan: DtoPlan, s: Statement, raw: RawLiteral): void {
+    const name = s.name.name;
+    if (s.label) this.problem(INVALID_ARGUMENT, "labelNotAllowed", { what: `'${name}'` }, s.label.range);
+    if (this.guard) this.problem(TEMPLATE_STRUCTURE, "membersOnly", { keyword: this.guard.kind === "each" ? EACH_KEYWORD : WHEN_KEYWORD, name }, s.name.range);
+    const field = plan.fields.get(name);
+    if (!field) {
+      // Kept, so that the payload says what was written; the server rejects it (FIELD_IS_REDUNDANT).
+      const suggestion = closest(name, plan.fields.keys());
+      this.problem(
+        UNKNOWN_PROPERTY,
+        suggestion ? "unknownKeySuggest" : "unknownKey",
+        { name, where: `the ${plan.title}`, ...(suggestion ? { suggestion } : {}) },
+        s.name.range,
+        suggestion,
+      );
+    }
+    obj.entries.push(entry(field ? field.name : name, s.name.range, this.rawValue(s, raw, field?.type), s.range));
+  }
+
+  /** `[key:] json <value>`: a member of the body's member field, as written. */
+  addRawMember(obj: IrObject, plan: DtoPlan, s: Statement, collections: Map<string, IrCollection>): void {
+    const raw = rawMemberLiteral(s.args, s.body);
+    if (!raw) {
+      this.problem(RAW_JSON, "missingValue", {}, s.args[0]?.range ?? s.name.range);
+      return;
+    }
+    this.rawExtras(s, s.args.slice(1), raw, `'${RAW_KEYWORD}'`);
+    const field = memberFieldOf(plan.dto);
+    if (!field) {
+      this.problem(RAW_JSON, "noMemberField", { what: withArticle(plan.title) }, s.name.range);
+      return;
+    }
+    const t = field.type;
+    const value = lowerRawValue(raw.value, rawItemType(t) ?? (t.kind === "block" ? t : undefined), this.report);
+    if (t.kind === "collection") {
+      let c = collections.get(field.name);
+      if (!c) {
+        c = newCollection(t.of, t.keyPrefix, s.range);
+        collections.set(field.name, c);
+        obj.entries.push(entry(field.name, s.name.range, c, s.range));
+      }
+      const member = s.label ? entry(s.label.value, s.label.range, value, s.range) : generatedEntry(s.name.range, value, s.range);
+      if (this.guard) {
+        member.guard = this.guard;
+        c.guarded = true;
+      }
+      c.entries.push(member);
+      return;
+    }
+    if (s.label) this.problem(INVALID_ARGUMENT, "labelNotAllowed", { what: `a ${RAW_KEYWORD} member of ${withArticle(plan.title)}` }, s.label.range);
+    if (t.kind === "block") {
+      obj.entries.push(entry(field.name, s.name.range, value, s.range));
+      return;
+    }
+    let arr = findEntry(obj.entries, field.name)?.value;
+    if (!arr || arr.kind !== "array") {
+      arr = newArray(newList(), s.range);
+      obj.entries.push(entry(field.name, s.name.range, arr, s.range));
+    }
+    arr.items.push(value);
+    this.guardItem(arr);
+  }
+
   /** `key value` inside an open map written as a body (`actionParams { clientId 456 }`). */
   addOpenEntry(obj: IrObject, s: Statement): void {
     const args = s.args;
@@ -1048,6 +1160,8 @@ class Lowering {
   fieldStatementValue(s: Statement, field: FieldSpec): IrValue {
     const t = field.type;
     const args = s.args;
+    const raw = rawLiteralAt(args, 0, s.body);
+    if (raw) return this.rawValue(s, raw, t);
     if (t.kind === "object") {
       const plan = planByName(t.dto);
       if (plan === ACTION_PLAN) {

@@ -45,6 +45,12 @@ export const BLOCK_TYPES: readonly BlockTypeSpec[] = [
 ];
 const ALL_BLOCK_TYPES = BLOCK_TYPES.map((b) => b.type);
 
+/**
+ * The DTO named by a content block's `properties`: not a structure of its own, but the one of the
+ * block's `type` (BLOCK_TYPES), which the lowering and the checker look up per block.
+ */
+export const BLOCK_PROPERTIES_DTO = "ContentBlockProperties";
+
 function scopeField(strict: typeof BOTH, doc = "Where it is shown: absent everywhere, `web` only in the browser, `mobile` only in the mobile app."): FieldSpec {
   return {
     name: "scope",
@@ -85,6 +91,7 @@ export const DTOS: readonly DtoSpec[] = [
   // ----- LayoutDto tree (spec §4) -----
   {
     name: "LayoutDto",
+    serverClass: "LayoutDto",
     title: "layout",
     doc: "The appearance of a configurable activity in the CRM timeline.",
     spec: "§4.1",
@@ -98,6 +105,7 @@ export const DTOS: readonly DtoSpec[] = [
   },
   {
     name: "IconDto",
+    serverClass: "IconDto",
     title: "icon",
     doc: "The icon left of the record: a system icon code or a custom one registered with crm.timeline.icon.add.",
     spec: "§4.2",
@@ -106,6 +114,7 @@ export const DTOS: readonly DtoSpec[] = [
   },
   {
     name: "HeaderDto",
+    serverClass: "HeaderDto",
     title: "header",
     doc: "The title line of the record. Its title is also the activity's subject.",
     spec: "§4.3",
@@ -122,6 +131,7 @@ export const DTOS: readonly DtoSpec[] = [
   },
   {
     name: "TagDto",
+    serverClass: "TagDto",
     title: "tag",
     doc: "A coloured label in the header.",
     spec: "§4.4",
@@ -144,6 +154,7 @@ export const DTOS: readonly DtoSpec[] = [
   },
   {
     name: "BodyDto",
+    serverClass: "BodyDto",
     title: "body",
     doc: "The logo and the content blocks of the record.",
     spec: "§4.5",
@@ -166,6 +177,7 @@ export const DTOS: readonly DtoSpec[] = [
   },
   {
     name: "LogoDto",
+    serverClass: "LogoDto",
     title: "logo",
     doc: "The picture left of the content: a system logo code or a custom one registered with crm.timeline.logo.add.",
     spec: "§4.5",
@@ -177,6 +189,7 @@ export const DTOS: readonly DtoSpec[] = [
   },
   {
     name: "ContentBlockDto",
+    serverClass: "ContentBlockDto",
     title: "content block",
     doc: "One content block: `{ type, properties }`.",
     spec: "§4.6",
@@ -190,13 +203,14 @@ export const DTOS: readonly DtoSpec[] = [
       },
       {
         name: "properties",
-        type: { kind: "object", dto: "ContentBlockProperties" },
+        type: { kind: "object", dto: BLOCK_PROPERTIES_DTO },
         doc: "The block's properties; their shape depends on the type. The server does not require them.",
       },
     ],
   },
   {
     name: "TextDto",
+    serverClass: "TextDto",
     title: "text block",
     doc: "Plain text.",
     spec: "§4.6",
@@ -245,6 +259,7 @@ export const DTOS: readonly DtoSpec[] = [
   },
   {
     name: "LargeTextDto",
+    serverClass: "LargeTextDto",
     title: "largeText block",
     doc: "Long multi-line text collapsed into a preview.",
     spec: "§4.6",
@@ -253,6 +268,7 @@ export const DTOS: readonly DtoSpec[] = [
   },
   {
     name: "LinkDto",
+    serverClass: "LinkDto",
     title: "link block",
     doc: "A clickable text. HTML is not supported.",
     spec: "§4.6",
@@ -266,6 +282,7 @@ export const DTOS: readonly DtoSpec[] = [
   },
   {
     name: "WithTitleDto",
+    serverClass: "WithTitleDto",
     title: "withTitle block",
     doc: "A caption and a value block.",
     spec: "§4.6",
@@ -285,6 +302,7 @@ export const DTOS: readonly DtoSpec[] = [
   },
   {
     name: "LineOfBlocksDto",
+    serverClass: "LineOfBlocksDto",
     title: "lineOfBlocks block",
     doc: "Several blocks on one line.",
     spec: "§4.6",
@@ -307,6 +325,7 @@ export const DTOS: readonly DtoSpec[] = [
   },
   {
     name: "DeadlineDto",
+    serverClass: "DeadlineDto",
     title: "deadline block",
     doc: "The activity deadline with quick editing.",
     spec: "§4.6",
@@ -318,6 +337,7 @@ export const DTOS: readonly DtoSpec[] = [
   },
   {
     name: "FooterDto",
+    serverClass: "FooterDto",
     title: "footer",
     doc: "Buttons and the “…” menu under the record.",
     spec: "§4.8",
@@ -340,6 +360,7 @@ export const DTOS: readonly DtoSpec[] = [
   },
   {
     name: "FooterButtonDto",
+    serverClass: "FooterButtonDto",
     title: "footer button",
     doc: "A button in the footer.",
     spec: "§4.9",
@@ -367,6 +388,7 @@ export const DTOS: readonly DtoSpec[] = [
   },
   {
     name: "FooterMenuDto",
+    serverClass: "FooterMenuDto",
     title: "menu",
     doc: "The “…” menu of the record.",
     spec: "§4.10",
@@ -384,6 +406,7 @@ export const DTOS: readonly DtoSpec[] = [
   },
   {
     name: "MenuItemDto",
+    serverClass: "MenuItemDto",
     title: "menu item",
     doc: "An item of the “…” menu.",
     spec: "§4.11",
@@ -397,6 +420,7 @@ export const DTOS: readonly DtoSpec[] = [
   },
   {
     name: "ActionDto",
+    serverClass: "ActionDto",
     title: "action",
     doc: "What a click does: open a link, send an event to the app, or open the app's slider.",
     spec: "§4.12",
@@ -448,6 +472,7 @@ export const DTOS: readonly DtoSpec[] = [
   },
   {
     name: "ActionSliderParamsDto",
+    serverClass: "ActionSliderParamsDto",
     title: "slider parameters",
     doc: "How the app's slider opens.",
     spec: "§4.12",
@@ -488,6 +513,7 @@ export const DTOS: readonly DtoSpec[] = [
   // ----- RestAppLayoutDto (spec §5) -----
   {
     name: "RestAppLayoutDto",
+    serverClass: "RestAppLayoutBlocksDto",
     title: "additional content blocks",
     doc: "Extra content blocks an app adds to a timeline record or activity (crm.timeline.layout.blocks.set, crm.activity.layout.blocks.set).",
     spec: "§5",
@@ -586,7 +612,7 @@ export const DTOS: readonly DtoSpec[] = [
       { name: "extras", type: { kind: "object", dto: "CardExtras" }, doc: "Entity-specific selectors: deal pipeline, SPA category, repeat leads." },
       {
         name: "data",
-        type: { kind: "list", of: { kind: "object", dto: "SectionDto" }, dto: "SectionDto", limits: { min: { docs: 1, server: 1 } } },
+        type: { kind: "list", of: { kind: "object", dto: "SectionDto" }, dto: "SectionDto", limits: { min: { docs: 1, server: 1 } }, indexedArray: true },
         required: BOTH,
         doc: "The card's sections, in order.",
       },
@@ -625,7 +651,11 @@ export const DTOS: readonly DtoSpec[] = [
     fields: [
       { name: "name", type: { kind: "string", nonBlank: "trimmed" }, required: BOTH, doc: "The section id (non-blank)." },
       { name: "title", type: { kind: "string", nonBlank: "trimmed" }, required: BOTH, doc: "The section heading (non-blank). A plain string: cards have no translation maps." },
-      { name: "type", type: { kind: "constant", value: "section" }, doc: "Always `section`." },
+      {
+        name: "type",
+        type: { kind: "constant", value: "section", blankDefault: true },
+        doc: "Always `section`; the server reads a missing or blank type as `section` and rejects any other.",
+      },
       { name: "elements", type: { kind: "list", of: { kind: "object", dto: "ElementDto" }, dto: "ElementDto" }, doc: "The fields shown in the section, in order." },
     ],
   },

@@ -3,7 +3,7 @@
  * after a field sets that field (`bold true`, `scope web`); the entries here add the shorthands
  * of the head line (`text "Hello" bold size sm`) and the declarations at the top of a file.
  */
-import type { DeclarationSpec, StatementSpec } from "./types.js";
+import type { DeclarationSpec, DtoSpec, FieldSpec, StatementSpec } from "./types.js";
 
 export const STATEMENTS: readonly StatementSpec[] = [
   { dto: "IconDto", wordPositional: ["code"], positional: ["code"] },
@@ -104,4 +104,47 @@ const declByKeyword = new Map(DECLARATIONS.map((d) => [d.keyword, d]));
 
 export function getDeclaration(keyword: string): DeclarationSpec | undefined {
   return declByKeyword.get(keyword);
+}
+
+/**
+ * The raw form: `json` and a value literal writes that JSON exactly as it is, for what the
+ * statements cannot say (a missing key, a value of the wrong shape, an unknown field). It is typed
+ * by the model where the model knows the slot, so the checker reports on it as on statements.
+ */
+export const RAW_KEYWORD = "json";
+
+export const RAW_FORM = {
+  keyword: RAW_KEYWORD,
+  syntax: "<field> json <value> | [<key>:] json <value> | <declaration> <name> json { … }",
+  doc:
+    "Writes JSON exactly as given: `blocks json {}` sets a field, `[key:] json { … }` adds a member, " +
+    "`badge name json { … }` is a whole declaration. Nothing is added (no `\"blocks\": {}`, no section `type`, no badge `code` from the name) " +
+    "and keys keep their order. The value is JSON: maps, lists, strings, numbers, booleans and null, without `@keys` or `$parameters`.",
+} as const;
+
+/**
+ * What a body of statements writes for a field the author left out (the raw `json` form writes
+ * nothing): its constant (a section's `"type": "section"`), or `{}` for a collection the server
+ * requires (a body's `blocks`). Undefined when an absent field stays absent.
+ */
+export function implicitWhenAbsent(field: FieldSpec): { readonly value: string | number | boolean } | "emptyObject" | undefined {
+  const t = field.type;
+  if (t.kind === "constant") return { value: t.value };
+  if (t.kind === "collection" && field.required?.server === true) return "emptyObject";
+  return undefined;
+}
+
+const memberFields = new Map<string, FieldSpec | undefined>();
+
+/**
+ * The field a member statement adds to in a body of `dto` (a body's `blocks`, a header's `tags`, a
+ * card's `data`, a section's `elements`), where a raw `json` member goes: undefined when the DTO
+ * has no member field, or more than one.
+ */
+export function memberFieldOf(dto: DtoSpec): FieldSpec | undefined {
+  if (memberFields.has(dto.name)) return memberFields.get(dto.name);
+  const candidates = dto.fields.filter((f) => f.type.kind === "collection" || f.type.kind === "block" || (f.type.kind === "list" && f.type.dto !== undefined));
+  const field = candidates.length === 1 ? candidates[0] : undefined;
+  memberFields.set(dto.name, field);
+  return field;
 }

@@ -100,9 +100,22 @@ export type FieldType =
   | { readonly kind: "block"; readonly blockTypes: readonly string[] }
   /** `actionParams`: scalar values under pattern-checked keys. */
   | { readonly kind: "scalarMap"; readonly limits: Limits }
-  | { readonly kind: "list"; readonly of: FieldType; readonly limits?: Limits; readonly dto?: string }
-  /** A fixed value the compiler always writes (a card section's `"type": "section"`). */
-  | { readonly kind: "constant"; readonly value: string | number | boolean };
+  | {
+      readonly kind: "list";
+      readonly of: FieldType;
+      readonly limits?: Limits;
+      readonly dto?: string;
+      /**
+       * The server rejects a value that is not an array, and an array that is not a list (keys
+       * other than 0, 1, 2, …), each with a message of its own (a card's `data`, spec §11.5).
+       */
+      readonly indexedArray?: boolean;
+    }
+  /**
+   * A fixed value the compiler always writes (a card section's `"type": "section"`).
+   * `blankDefault`: the server reads a missing, null or blank value as this one (spec §11.2).
+   */
+  | { readonly kind: "constant"; readonly value: string | number | boolean; readonly blankDefault?: boolean };
 
 export interface FieldSpec {
   /** The JSON property name, and the statement name that sets it inside a body. */
@@ -141,6 +154,12 @@ export interface DtoSpec {
   /** Closed objects reject unknown keys (`FIELD_IS_REDUNDANT`, spec §2.1). */
   readonly closed: boolean;
   readonly spec: string;
+  /**
+   * The server's class for this structure, which its DTO validator names as #PARENT_OBJECT# in
+   * its messages (`Field blocks is required for BodyDto.`, spec §2.1). Absent for the parameters
+   * the REST methods check themselves (badges, activities, cards).
+   */
+  readonly serverClass?: string;
   readonly variants?: { readonly by: string; readonly cases: Readonly<Record<string, VariantSpec>> };
   /** Groups of fields that must not be set together, and where that is enforced (sliderParams `width` / `leftBoundary`: docs only). */
   readonly exclusive?: readonly { readonly fields: readonly string[]; readonly support: Support }[];

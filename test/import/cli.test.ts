@@ -84,6 +84,30 @@ describe("b24layout import", () => {
     expect(r.err).toMatch(/^error: icons\.json:1:12: an object with the key "icons" \(an empty list\): a list response, such as crm\.timeline\.icon\.list's, with nothing to import\. Expected a layout/);
   });
 
+  it("refuses JSON nested too deep with a positioned error, and exits 2", async () => {
+    const dir = scratch({ "deep.json": `{"blocks": ${"[".repeat(5000)}${"]".repeat(5000)}}` });
+    const r = await run(dir, ["deep.json"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("error: deep.json:1:75: the JSON nests deeper than 64 levels here; b24layout imports at most 64 (a Bitrix24 payload has about 12)\n");
+  });
+
+  it("prints what statements cannot say in the raw form, formatted", async () => {
+    const dir = scratch({ "b.json": JSON.stringify({ blocks: { a: { type: "lineOfBlocks", properties: {} }, b: { type: "withTitle", properties: { title: "A title long enough to break the line", block: { type: "deadline" } }, extra: [1, 2, 3] } } }) });
+    const r = await run(dir, ["b.json"]);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe("");
+    expect(r.out).toContain(
+      [
+        '  a: json { type: "lineOfBlocks", properties: {} }',
+        "  b: json {",
+        '    type: "withTitle",',
+        '    properties: { title: "A title long enough to break the line", block: { type: "deadline" } },',
+        "    extra: [1, 2, 3],",
+        "  }",
+      ].join("\n"),
+    );
+  });
+
   it("reports a file it cannot read", async () => {
     const dir = scratch();
     const r = await run(dir, ["missing.json"]);

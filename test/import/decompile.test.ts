@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { compile } from "../../src/index.js";
-import { formatImportDiagnostic, importJson } from "../../src/import/index.js";
+import { importJson } from "../../src/import/index.js";
 import { layoutJson, roundTrip, warningsOf } from "./helpers.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -109,7 +109,8 @@ describe("blocks", () => {
     ["a withTitle with an empty title map", { w: { type: "withTitle", properties: { title: {}, block: { type: "deadline" } } } }, "w: withTitle {\n      title {}\n      deadline\n    }"],
     ["a lineOfBlocks", { l: { type: "lineOfBlocks", properties: { blocks: { a: { type: "text", properties: { value: "a" } }, block_2: { type: "deadline" } } } } }, 'l: lineOfBlocks {\n      a: text "a"\n      deadline\n    }'],
     ["an empty lineOfBlocks", { l: { type: "lineOfBlocks", properties: { blocks: {} } } }, "l: lineOfBlocks {}"],
-    ["a lineOfBlocks without its blocks", { l: { type: "lineOfBlocks", properties: {} } }, "l: lineOfBlocks {}"],
+    // Statements would send `"blocks": {}`: the raw form says that there is none.
+    ["a lineOfBlocks without its blocks", { l: { type: "lineOfBlocks", properties: {} } }, 'l: json { type: "lineOfBlocks", properties: {} }'],
     ["a text whose value is an empty map", { t: { type: "text", properties: { value: {}, bold: true } } }, "t: text bold {\n      value {}\n    }"],
   ];
 
@@ -123,13 +124,26 @@ describe("blocks", () => {
     expect(r.text).toContain(["    block_2: deadline", "    block_2x: deadline", "    deadline", "    x: deadline"].join("\n"));
   });
 
-  it("writes every key after a block the lowering drops (an unknown type), so no generated key moves", () => {
+  it("writes a block of an unknown type as it is, in its place: no generated key moves", () => {
     const r = roundTrip(layoutJson({ block_1: { type: "image", properties: { src: "a.png" } }, block_2: { type: "deadline" } }), { fileName: "b.json" });
-    expect(r.text).toContain(['    image {\n      src "a.png"\n    }', "    block_2: deadline"].join("\n"));
-    expect(r.result.diagnostics.map((d) => formatImportDiagnostic(d, "b.json"))).toEqual([
-      "b.json:14:17: body.blocks.block_1: 'image' is not a content block type: written as is, for the checker to report; it compiles to nothing",
-    ]);
-    expect(r.checkErrors).toEqual(["unknown-property"]);
+    expect(r.text).toContain(['    json { type: "image", properties: { src: "a.png" } }', "    deadline"].join("\n"));
+    expect(r.result.diagnostics).toEqual([]);
+    expect(r.checkErrors).toEqual(["enum-value"]);
+  });
+
+  it.each<[string, unknown, string, string[]]>([
+    ["a block without a type", { a: { properties: { value: "x" } } }, 'a: json { properties: { value: "x" } }', ["required-field"]],
+    ["a block whose type is no word", { a: { type: "my block" } }, 'a: json { type: "my block" }', ["enum-value"]],
+    ["a block named like a field of the body", { a: { type: "logo" } }, 'a: json { type: "logo" }', ["enum-value"]],
+    ["a block with a key besides type and properties", { a: { type: "deadline", id: 5 } }, 'a: json { type: "deadline", id: 5 }', ["unknown-property"]],
+    ["a block whose properties are no object", { a: { type: "deadline", properties: [] } }, 'a: json { type: "deadline", properties: [] }', ["value-type"]],
+    ["a member that is no object", { a: "text" }, 'a: json "text"', ["value-type"]],
+    ["an unknown field inside a block", { a: { type: "text", properties: { value: "x", italic: true } } }, 'a: text "x" {\n      italic json true\n    }', ["unknown-property"]],
+  ])("writes %s as it is, for the checker", (_what, blocks, line, errors) => {
+    const r = roundTrip(layoutJson(blocks as Record<string, unknown>));
+    expect(r.text).toContain(`    ${line}\n`);
+    expect(r.result.diagnostics).toEqual([]);
+    expect(r.checkErrors).toEqual(errors);
   });
 });
 
@@ -156,7 +170,7 @@ describe("actions", () => {
     ["no type", { uri: "/x" }, 'b: button primary "B" {\n      action {\n        uri "/x"\n      }\n    }', ["invalid-argument", "required-field"]],
     ["a type named like an Object.prototype member", { type: "constructor" }, 'b: button primary "B" {\n      action {\n        type "constructor"\n      }\n    }', ["enum-value", "invalid-argument"]],
     ["a type that is not a word", { type: "open app" }, 'b: button primary "B" {\n      action {\n        type "open app"\n      }\n    }', ["enum-value", "invalid-argument"]],
-    ["an unknown field", { type: "redirect", uri: "/x", target: "_blank" }, 'b: button primary "B" {\n      action redirect "/x" {\n        target "_blank"\n      }\n    }', ["unknown-property"]],
+    ["an unknown field", { type: "redirect", uri: "/x", target: "_blank" }, 'b: button primary "B" {\n      action redirect "/x" {\n        target json "_blank"\n      }\n    }', ["unknown-property"]],
   ];
 
   it.each(explicit)("writes an action with %s in the body, and the checker reports it", (_what, action, text, errors) => {
@@ -218,8 +232,8 @@ describe("cards", () => {
   });
 
   it("writes element names that are not plain words with `field`", () => {
-    const r = roundTrip(j([{ name: "s", title: "S", elements: [{ name: "when" }, { name: "my field" }, { name: "import", optionFlags: 1 }, { name: 5 }, { name: "field" }] }]), { entity: "deal" });
-    expect(r.text).toContain('    field "when"\n    field "my field"\n    field "import" always\n    field 5\n    field\n');
+    const r = roundTrip(j([{ name: "s", title: "S", type: "section", elements: [{ name: "when" }, { name: "my field" }, { name: "import", optionFlags: 1 }, { name: 5 }, { name: "field" }, { name: "json" }] }]), { entity: "deal" });
+    expect(r.text).toContain('    field "when"\n    field "my field"\n    field "import" always\n    field 5\n    field\n    field "json"\n');
   });
 
   it("writes extras it cannot flatten as an extras body", () => {
@@ -227,15 +241,33 @@ describe("cards", () => {
     expect(r.text).toContain("  extras {}\n");
   });
 
-  it("says what it cannot write: an empty list, a missing name, another section type", () => {
-    const input = { entityTypeId: 2, data: [{ name: "a", title: "A", type: "section", elements: [] }, { name: "b", title: "B", type: "column", elements: [{ optionFlags: 1 }, { name: "X", extra: 1 }] }] };
+  it("writes what sections cannot say as it is: an empty list, another type, a field without a name or with an unknown key", () => {
+    const input = {
+      entityTypeId: 2,
+      data: [
+        { name: "a", title: "A", type: "section", elements: [] },
+        { name: "b", title: "B", type: "column", elements: [{ optionFlags: 1 }] },
+        { name: "c", title: "C", type: "section", elements: [{ optionFlags: 1 }, { name: "X", extra: 1 }, { name: "Y" }] },
+        { name: "d", title: "D" },
+        { name: 5, title: "E", type: "section", elements: [{ name: "Z" }] },
+      ],
+    };
     const r = roundTrip(j(input), { fileName: "c.json" });
-    expect(r.result.diagnostics.map((d) => formatImportDiagnostic(d, "c.json"))).toEqual([
-      "c.json:8:19: data[0].elements: an empty 'elements' list is left out: b24layout writes 'elements' only with members",
-      'c.json:13:15: data[1].type: the string "column" cannot be written: b24layout always writes "type": "section"',
-      "c.json:15:9: data[1].elements[0]: a card field without 'name' cannot be written (the server drops it); left out",
-      'c.json:20:20: data[1].elements[1].extra: "extra" is not a field of a card field, and cannot be written as a statement; left out',
-    ]);
+    expect(r.result.diagnostics).toEqual([]);
+    expect(r.text).toContain(
+      [
+        '  json { name: "a", title: "A", type: "section", elements: [] }',
+        '  json { name: "b", title: "B", type: "column", elements: [{ optionFlags: 1 }] }',
+        '  c: section "C" {',
+        "    json { optionFlags: 1 }",
+        '    json { name: "X", extra: 1 }',
+        "    Y",
+        "  }",
+        '  json { name: "d", title: "D" }',
+        '  json { name: 5, title: "E", type: "section", elements: [{ name: "Z" }] }',
+      ].join("\n"),
+    );
+    expect([...new Set(r.checkErrors)].sort()).toEqual(["card-data", "required-field", "unknown-property"]);
   });
 });
 
@@ -265,10 +297,17 @@ activity done {
     expect(r.text).toContain("  ownerTypeId contact\n  ownerId 1\n  typeId \"CONFIGURABLE\"\n");
   });
 
-  it("writes fields with a key the model does not know as a fields body", () => {
+  it("writes fields with a key the model does not know as a fields body, the key as it is", () => {
     const r = roundTrip(j({ id: 1, fields: { completed: true, colour: "red" } }));
-    expect(r.text).toContain('  fields {\n    completed true\n    colour "red"\n  }');
-    expect(warningsOf(r.result)).toEqual(["unknown-field fields.colour"]);
+    expect(r.text).toContain('  fields {\n    completed true\n    colour json "red"\n  }');
+    expect(warningsOf(r.result)).toEqual([]);
+    expect(r.checkErrors).toEqual(["unknown-property"]);
+  });
+
+  it("writes a key of the activity that statements would put in its fields as the whole activity", () => {
+    const r = roundTrip(j({ id: 1, completed: true }), { name: "a", kind: "activity" });
+    expect(r.text).toContain("activity a json { id: 1, completed: true }");
+    expect(r.checkErrors).toEqual(["unknown-property"]);
   });
 
   it("writes empty fields", () => {
@@ -277,14 +316,11 @@ activity done {
 });
 
 describe("collections", () => {
-  it("leaves out empty optional collections, and writes the required ones' {} by itself", () => {
+  it("writes empty optional collections as they are, and leaves the required ones' {} to the body", () => {
     const json = j({ icon: { code: "info" }, header: { title: "T", tags: {} }, body: { logo: { code: "document" }, blocks: {} }, footer: { buttons: {}, menu: { items: {} } } });
     const r = roundTrip(json, { fileName: "e.json" });
-    expect(r.result.diagnostics.map((d) => formatImportDiagnostic(d, "e.json"))).toEqual([
-      "e.json:7:13: header.tags: an empty 'tags' is left out: b24layout writes no empty optional collection (the server reads both alike)",
-      "e.json:16:16: footer.buttons: an empty 'buttons' is left out: b24layout writes no empty optional collection (the server reads both alike)",
-      "e.json:18:16: footer.menu.items: an empty 'items' is left out: b24layout writes no empty optional collection (the server reads both alike)",
-    ]);
+    expect(r.result.diagnostics).toEqual([]);
+    expect(r.text).toContain('  header "T" {\n    tags json {}\n  }\n  body {\n    logo document\n  }\n  footer {\n    buttons json {}\n    menu {\n      items json {}\n    }\n  }');
   });
 
   it("reads a list where Bitrix24 takes an object as members keyed by position", () => {
@@ -293,9 +329,23 @@ describe("collections", () => {
     expect(warningsOf(r.result)).toEqual(["normalised body.blocks"]);
   });
 
-  it("writes the blocks a body lacks as {} and says so", () => {
+  it("keeps such a list with --keep-quirks", () => {
+    const r = roundTrip(layoutJson({}).replace('"blocks": {}', '"blocks": [{"type": "deadline"}]'), { keepQuirks: true });
+    expect(r.text).toContain('    blocks json [{ type: "deadline" }]\n');
+    expect(r.result.diagnostics).toEqual([]);
+  });
+
+  it("writes a scalar where members go as it is", () => {
+    const r = roundTrip(j({ icon: { code: "info" }, header: { title: "T", tags: "none" }, body: { logo: { code: "document" }, blocks: {} } }));
+    expect(r.text).toContain('  header "T" {\n    tags json "none"\n  }');
+    expect(r.checkErrors).toEqual(["value-type"]);
+  });
+
+  it("writes a body without blocks as it is, which the checker reports (a body of statements would send {})", () => {
     const r = roundTrip(j({ icon: { code: "info" }, header: { title: "T" }, body: { logo: { code: "document" } } }), { fileName: "n.json" });
-    expect(r.result.diagnostics.map((d) => formatImportDiagnostic(d, "n.json"))).toEqual(['n.json:8:11: body.blocks: a body without \'blocks\': b24layout always writes "blocks": {}']);
+    expect(r.result.diagnostics).toEqual([]);
+    expect(r.text).toContain('  body json { logo: { code: "document" } }\n');
+    expect(r.checkErrors).toEqual(["required-field"]);
   });
 });
 

@@ -24,7 +24,7 @@ describe("invalid examples", () => {
     ["an unknown field in a block", { ...LAYOUT, body: { logo: { code: "document" }, blocks: { t: { type: "text", properties: { value: "x", italic: true } } } } }, ["unknown-property"]],
     ["an unknown field in the layout", { ...LAYOUT, sidebar: { width: 3 } }, ["unknown-property"]],
     ["an unknown field in slider parameters", { ...LAYOUT, header: { title: "T", titleAction: { type: "openRestApp", sliderParams: { height: 5 } } } }, ["unknown-property"]],
-    ["an unknown content block type", { ...LAYOUT, body: { logo: { code: "document" }, blocks: { i: { type: "image", properties: { src: "x" } } } } }, ["unknown-property"]],
+    ["an unknown content block type", { ...LAYOUT, body: { logo: { code: "document" }, blocks: { i: { type: "image", properties: { src: "x" } } } } }, ["enum-value"]],
     ["a restEvent without its id", { ...LAYOUT, header: { title: "T", titleAction: { type: "restEvent" } } }, ["required-field"]],
     ["a card for an entity without card configuration", { entityTypeId: 5, data: [{ name: "a", title: "A", elements: [{ name: "X" }] }] }, ["card-entity"]],
     ["a card with the extras of another entity", { entityTypeId: 3, extras: { dealCategoryId: 1 }, data: [{ name: "a", title: "A", elements: [{ name: "X" }] }] }, ["card-extras"]],

@@ -104,3 +104,63 @@ describe("numbers and strings", () => {
     expect(r.text).toContain(['    notes: largeText """', "      Arrive after lunch.", "      Entrance from the courtyard.", "      Ring twice.", '      """'].join("\n"));
   });
 });
+
+describe("hostile JSON", () => {
+  const deep = (open: string, close: string, n: number) => `{"blocks": {"a": {"type": "text", "properties": {"value": ${open.repeat(n)}${close.repeat(n)}}}}}`;
+
+  it.each([
+    ["lists", "[", "]"],
+    ["objects", '{"a":', "}"],
+  ])("refuses %s nested thousands of levels deep at the first level too many, without overflowing", (_what, open, close) => {
+    const result = importJson(deep(open, close, 20_000), { fileName: "deep.json" });
+    expect(result.text).toBeUndefined();
+    expect(result.diagnostics.map((d) => [d.code, formatImportDiagnostic(d, "deep.json")])).toEqual([
+      // The payload's own 4 levels, then 60 of the value's: the 61st opens at column 59 + 60 × its width.
+      ["too-deep", `deep.json:1:${59 + 60 * open.length}: the JSON nests deeper than 64 levels here; b24layout imports at most 64 (a Bitrix24 payload has about 12)`],
+    ]);
+  });
+
+  it("imports JSON nested as deep as it allows", () => {
+    const r = roundTrip(deep("[", "]", 60));
+    expect(r.text).toContain(`${"[".repeat(60)}${"]".repeat(60)}`);
+  });
+
+  it("refuses more values than it imports, at the first value too many", () => {
+    const items = Array.from({ length: 150_000 }, () => "1").join(",");
+    const result = importJson(`{"blocks": {"a": {"type": "text", "properties": {"value": [${items}]}}}}`, { fileName: "many.json" });
+    expect(result.diagnostics.map((d) => [d.code, formatImportDiagnostic(d, "many.json")])).toEqual([
+      // 4 objects, the string "text" and the list come first: the 100,001st value is the list's 99,995th item.
+      ["too-large", `many.json:1:${60 + 2 * 99_994}: the JSON holds more than 100,000 values; b24layout imports at most that many (a Bitrix24 payload has a few hundred)`],
+    ]);
+  });
+
+  it("imports a long string whole", () => {
+    const value = "x".repeat(5_000_000) + "\n" + "é".repeat(1000);
+    const r = roundTrip(layoutJson({ a: { type: "text", properties: { value } } }));
+    expect(r.text.length).toBeGreaterThan(5_000_000);
+  });
+
+  // `B24LAYOUT_HUGE_TESTS=1` runs it: about 4 seconds.
+  it.runIf(process.env["B24LAYOUT_HUGE_TESTS"] === "1")("imports 100 MB", () => {
+    const value = "x".repeat(100 * 1024 * 1024);
+    const result = importJson(JSON.stringify({ blocks: { a: { type: "text", properties: { value } } } }));
+    expect(result.diagnostics).toEqual([]);
+    expect(result.text!.length).toBeGreaterThan(100 * 1024 * 1024);
+  });
+
+  it("keeps lone surrogates, escaped and as they are, and the later of duplicate keys", () => {
+    const json = '{"blocks": {"a": {"type": "text", "properties": {"value": "\\ud800 \\udc00 \\ud83d\\ude00", "value": "x\\udfffy"}}, "b": {"type": "text", "properties": {"value": "' + "\ud800" + '"}}}}';
+    const r = roundTrip(json);
+    expect(r.text).toContain('a: text "x\\udfffy"');
+    expect(r.text).toContain('b: text "\\ud800"');
+    expect(r.result.diagnostics.map((d) => d.code)).toEqual(["duplicate-key"]);
+  });
+
+  it("keeps __proto__ wherever it is: a member, a field of a block, a key of a raw value", () => {
+    const json = '{"blocks": {"__proto__": {"type": "text", "properties": {"value": "p", "__proto__": {"__proto__": 1}}}, "b": {"__proto__": 2}}}';
+    const r = roundTrip(json);
+    expect(r.text).toContain('  __proto__: text "p" {\n    __proto__ json { __proto__: 1 }\n  }');
+    expect(r.text).toContain("b: json { __proto__: 2 }");
+    expect(r.checkErrors).toEqual(["unknown-property", "required-field", "unknown-property"]);
+  });
+});

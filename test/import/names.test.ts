@@ -41,9 +41,18 @@ describe("names from file names", () => {
     expect(r.text).toContain(start);
   });
 
-  it("says so when a badge has no code: the name becomes its code", () => {
+  it("writes a badge without a code as it is: its name does not become its code", () => {
     const r = roundTrip(j({ title: "T", value: "V", type: "failure" }), { fileName: "b.json" });
-    expect(r.result.diagnostics.map((d) => formatImportDiagnostic(d, "b.json"))).toEqual(["b.json:1:1: code: the badge has no 'code': b24layout uses the declaration name 'b' as its code"]);
+    expect(r.result.diagnostics).toEqual([]);
+    expect(r.text).toContain('badge b json { title: "T", value: "V", type: "failure" }\n');
+    expect(r.checkErrors).toEqual(["required-field"]);
+  });
+
+  it("writes a code that is not a string in the body", () => {
+    const r = roundTrip(j({ code: 5, title: "T", value: "V", type: "failure" }), { fileName: "b.json" });
+    expect(r.text).toContain("badge b failure {\n  code 5\n");
+    expect(r.checkErrors).toEqual([]);
+    expect(r.checkWarnings).toEqual(["value-type"]);
   });
 });
 

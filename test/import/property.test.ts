@@ -15,7 +15,7 @@ import { roundTrip } from "./helpers.js";
 
 const FIELD_NAMES = [...new Set(DTOS.flatMap((d) => d.fields.map((f) => f.name)))];
 const WORDS = [...new Set(DTOS.flatMap((d) => d.fields.flatMap((f) => (f.type.kind === "enum" ? f.type.values.map((v) => v.value) : []))))];
-const STRAY_KEYS = ["__proto__", "constructor", "1", "my key", "true", "when", "field", "x-y", "", "toString"];
+const STRAY_KEYS = ["__proto__", "constructor", "1", "my key", "true", "when", "field", "x-y", "", "toString", "json"];
 
 const scalar = fc.oneof(
   fc.constantFrom(...WORDS, "false", "true", "Y", "N", "0", "1", "007", "${x}", "a\nb\nc", "\\", '"'),
@@ -35,7 +35,7 @@ const { value } = fc.letrec<{ value: unknown; block: unknown }>((tie) => ({
     { weight: 1, arbitrary: fc.array(tie("value"), { maxLength: 3 }) },
     { weight: 2, arbitrary: tie("block") },
   ),
-  block: fc.record({ type: fc.constantFrom(...BLOCK_TYPES.map((b) => b.type), "image"), properties: fc.dictionary(key, tie("value"), { maxKeys: 4 }) }, { requiredKeys: ["type"] }),
+  block: fc.record({ type: fc.constantFrom(...BLOCK_TYPES.map((b) => b.type), "image", "json"), properties: fc.dictionary(key, tie("value"), { maxKeys: 4 }) }, { requiredKeys: ["type"] }),
 }));
 
 const blocks = fc.dictionary(fc.oneof(fc.constantFrom("block_1", "block_2", "a", "1", "__proto__"), fc.string({ maxLength: 3 })), value, { maxKeys: 4 });
@@ -57,7 +57,7 @@ function typed(type: FieldType): fc.Arbitrary<unknown> {
       case "text":
         return fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom("a\nb\nc", "x ${y}"), fc.dictionary(fc.constantFrom("en", "de", "ru", "ua"), fc.string({ maxLength: 4 }), { maxKeys: 3 }));
       case "string":
-        return fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom("call-completed", "IM", "/crm/deal/details/1/", "constructor"));
+        return fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom("call-completed", "IM", "/crm/deal/details/1/", "constructor", "json"));
       case "int":
         return fc.oneof(fc.integer({ min: 0, max: 2000 }), fc.constantFrom("12", 2, 3, 1032));
       case "bool":

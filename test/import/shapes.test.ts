@@ -141,7 +141,7 @@ describe("--kind", () => {
   it("overrides the recognised shape", () => {
     const r = roundTrip(j({ blocks: BLOCKS.blocks, logo: { code: "x" } }), { kind: "blocks" });
     expect(r.result.kind).toBe("blocks");
-    expect(r.text).toContain("logo {");
+    expect(r.text).toContain('logo json { code: "x" }');
   });
 
   it("still unwraps the kind's own wrappers", () => {
@@ -199,5 +199,13 @@ describe("refusals", () => {
     const r = importJson(text);
     expect(r.text).toBeUndefined();
     expect(r.diagnostics.map((d) => d.message.split(". Expected")[0])).toEqual([message]);
+  });
+});
+
+describe("an activity of a get response", () => {
+  it("leaves out its owner also when the activity is written in the raw form", () => {
+    const r = roundTrip(JSON.stringify({ activity: { id: 5, ownerTypeId: 2, ownerId: 7, fields: { completed: true }, "my key": 1 } }), { name: "a" });
+    expect(r.text).toContain('activity a json { id: 5, fields: { completed: true }, "my key": 1 }');
+    expect(r.result.diagnostics.map((d) => d.code)).toEqual(["left-out", "left-out"]);
   });
 });

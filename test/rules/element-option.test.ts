@@ -14,6 +14,11 @@ describe(ID, () => {
       [{ ruleId: ID, severity: "warning", message: `Option 'defaultCountry' does not apply to 'NAME'; it applies to ${PHONE_TARGETS}.`, at: "3:12", to: "3:26" }],
     ],
     [
+      "option keys named like Object.prototype members, in a raw card field (they crashed the checker)",
+      card('json { name: "NAME", options: { "__proto__": 0, toString: 1, defaultCountry: "GB" } }'),
+      [{ ruleId: ID, severity: "warning", message: `Option 'defaultCountry' does not apply to 'NAME'; it applies to ${PHONE_TARGETS}.`, at: "3:66", to: "3:80" }],
+    ],
+    [
       "defaultAddressType on PHONE",
       card("PHONE { defaultAddressType 4 }"),
       [{ ruleId: ID, severity: "warning", message: "Option 'defaultAddressType' does not apply to 'PHONE'; it applies to ADDRESS.", at: "3:13", to: "3:31" }],

@@ -71,9 +71,9 @@ describe("no knock-on findings", () => {
 
   it("still reports a field missing when nothing stands for it", () => {
     expect(allFindings('layout l {\n  icon info\n  body {\n    logo document\n    text "x"\n  }\n}\n')).toEqual([
-      error("required-field", "Layout 'l' is missing required 'header'.", "1:8", "1:9"),
+      error("required-field", "Layout 'l' is missing required 'header'; the server answers \"Field header is required for LayoutDto.\"", "1:8", "1:9"),
     ]);
-    expect(allFindings(header('    tag "x"'))).toEqual([error("required-field", "This tag is missing required 'type'.", "4:5", "4:12")]);
+    expect(allFindings(header('    tag "x"'))).toEqual([error("required-field", "This tag is missing required 'type'; the server answers \"Field type is required for TagDto.\"", "4:5", "4:12")]);
   });
 
   it("still reports a word that is close to nothing, and a second enum word where one is already set", () => {

@@ -25,6 +25,7 @@ describe("value-type", () => {
     ["null", inLayoutBody('    text "a" { bold null }')],
     ["an unknown entity word (left to card-entity)", 'card c for dael {\n  main: section "Main" { NAME }\n}\n'],
     ["a strict boolean string on an activity", activity('  completed "Y"')],
+    ["a card's data that is not a list (card-data reports it)", 'card c for deal {\n  data json { main: { name: "main", title: "Main" } }\n}\n'],
   ])("accepts %s", (_name, code) => {
     expect(findings(code, ID)).toEqual([]);
   });
@@ -184,6 +185,30 @@ describe("value-type", () => {
       inLayoutBody('    link "Open" -> openRestApp sliderParams 5'),
       [error("'sliderParams' expects slider parameters { … }, not the number 5.", "6:45", "6:46")],
     ],
+    // Shapes only the raw `json` form can write.
+    ["a scalar where the blocks go", "blocks b {\n  blocks json 5\n}\n", [error("'blocks' expects a map of content blocks { key: { … } }, not the number 5.", "2:15", "2:16")]],
+    [
+      "members that are not objects",
+      'blocks b {\n  text "a"\n  json "x"\n  c: json [1]\n}\n',
+      [
+        error("Member 'block_2' of 'blocks' must be a content block object { … }, not the string \"x\"; the server answers \"The value of blocks[block_2] in RestAppLayoutBlocksDto is incorrect.\"", "3:8", "3:11"),
+        error("Member 'c' of 'blocks' must be a content block object { … }, not a list; the server answers \"The value of blocks[c] in RestAppLayoutBlocksDto is incorrect.\"", "4:11", "4:14"),
+      ],
+    ],
+    [
+      "a member that is not an object in a list of tags",
+      'layout l {\n  icon info\n  header "T" {\n    tags json [{ title: "a", type: "warning" }, true]\n  }\n  body { logo document; text "x" }\n}\n',
+      [
+        warning("'tags' is a list where the docs describe an object keyed by name; the server reads the positions 0, 1, … as its keys. Write { key: { … } }.", "4:15", "4:54"),
+        error("Member '1' of 'tags' must be a tag object { … }, not the boolean true; the server answers \"The value of tags[1] in HeaderDto is incorrect.\"", "4:49", "4:53"),
+      ],
+    ],
+    [
+      "a list where the blocks map goes (a warning: the server reads keys 0, 1, …)",
+      'blocks b {\n  blocks json [{ type: "deadline" }]\n}\n',
+      [warning("'blocks' is a list where the docs describe an object keyed by name; the server reads the positions 0, 1, … as its keys. Write { key: { … } }.", "2:15", "2:37")],
+    ],
+    ["a withTitle's block that is not a block", 'blocks b {\n  withTitle "T" {\n    block json "x"\n  }\n}\n', [error("'block' expects a content block, not the string \"x\".", "3:16", "3:19")]],
   ])("reports %s", (_name, code, expected) => {
     expect(findings(code, ID)).toEqual(expected);
   });

@@ -2,6 +2,7 @@ import type { Bound, DtoSpec, FieldSpec } from "../../model/types.js";
 import { countMembers } from "../guards.js";
 import { defineRule } from "../rule.js";
 import { possessive } from "../../util/wording.js";
+import { implicitWhenAbsent } from "../../model/statements.js";
 
 /** Too many (or too few) members in an associative collection or list (TOO_MANY_ITEMS, spec §7). */
 export default defineRule({
@@ -99,18 +100,21 @@ export default defineRule({
           // A misspelt member stands for it (`sektion`): the misspelling is the finding.
           if (!e && object.misspelt?.includes(f.name)) continue;
           if (f.type.kind === "collection" && !e) {
-            // A collection with no members at all (`body { logo x }`).
-            const required = f.required?.server || f.required?.docs;
-            if (required) check(f.type.limits, 0, () => `The ${possessive(dto.title)} '${f.name}'`, "items", object === declaration.root ? declaration.nameRange : object.range);
+            // A body without members (`body { logo x }`) sends `{}` for the collection (implicitWhenAbsent): it is empty.
+            // In the raw `json` form an absent collection is absent, which required-field reports.
+            if (object.raw === true || implicitWhenAbsent(f) === undefined) continue;
+            check(f.type.limits, 0, () => `The ${possessive(dto.title)} '${f.name}'`, "items", object === declaration.root ? declaration.nameRange : object.range);
           } else if (f.type.kind === "scalarMap" && e?.value.kind === "object") {
             const over = f.type.limits.max?.server ?? 0;
             check(f.type.limits, e.value.entries.length, () => `'${f.name}'`, "entries", e.value.entries[over]?.range ?? e.range);
           } else if (f.type.kind === "list" && f.type.limits) {
-            const arr = e?.value.kind === "array" ? e.value : undefined;
-            const guarded = arr?.guards ? countMembers(arr.items.map((_, i) => arr.guards![i])) : undefined;
+            // Absent is required-field's; a value that is no list value-type's or card-data's.
+            if (e?.value.kind !== "array") continue;
+            const arr = e.value;
+            const guarded = arr.guards ? countMembers(arr.items.map((_, i) => arr.guards![i])) : undefined;
             if (guarded?.repeated && guarded.max === 0) continue;
-            const count = guarded ? guarded.max : (arr?.items.length ?? 0);
-            check(f.type.limits, count, () => `The ${possessive(dto.title)} '${f.name}'`, "items", e?.range ?? (object === declaration.root ? declaration.nameRange : object.range));
+            const count = guarded ? guarded.max : arr.items.length;
+            check(f.type.limits, count, () => `The ${possessive(dto.title)} '${f.name}'`, "items", e.range);
           }
         }
       },

@@ -2,6 +2,7 @@
 import type { Rule } from "../rule.js";
 import activityTarget from "./activity-target.js";
 import blankValue from "./blank-value.js";
+import cardData from "./card-data.js";
 import cardEntity from "./card-entity.js";
 import cardExtras from "./card-extras.js";
 import cardScopeUser from "./card-scope-user.js";
@@ -41,6 +42,7 @@ export const DOMAIN_RULES: readonly Rule[] = [
   activityTarget,
   // Cards
   cardEntity,
+  cardData,
   cardExtras,
   cardScopeUser,
   duplicateSection,

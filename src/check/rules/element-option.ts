@@ -34,7 +34,8 @@ export default defineRule({
             if (options?.kind !== "object") continue;
             const name = element.name?.value;
             for (const option of options.entries) {
-              const targets = ELEMENT_OPTION_TARGETS[option.key];
+              // The key is the author's: `__proto__` must not find Object.prototype.
+              const targets = Object.hasOwn(ELEMENT_OPTION_TARGETS, option.key) ? ELEMENT_OPTION_TARGETS[option.key] : undefined;
               if (targets && typeof name === "string" && !targets.includes(name)) {
                 context.report({
                   messageId: "notApplicable",

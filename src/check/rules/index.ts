@@ -4,6 +4,7 @@ import collectionLimit from "./collection-limit.js";
 import { DOMAIN_RULES } from "./domain.js";
 import invalidArgument from "./invalid-argument.js";
 import lookAlike from "./look-alike.js";
+import rawJson from "./raw-json.js";
 import requiredField from "./required-field.js";
 import { STRUCTURE_RULES } from "./structure.js";
 import { TEMPLATE_RULES } from "./templates.js";
@@ -16,6 +17,7 @@ export const ALL_RULES: readonly Rule[] = [
   unknownProperty,
   invalidArgument,
   lookAlike,
+  rawJson,
   requiredField,
   collectionLimit,
   ...STRUCTURE_RULES,

@@ -1,5 +1,6 @@
 import type { DtoSpec, FieldSpec, Support } from "../../model/types.js";
 import { getScalar } from "../../lower/ir.js";
+import { implicitWhenAbsent } from "../../model/statements.js";
 import { defineRule } from "../rule.js";
 
 /** A required field is missing (FIELD_IS_REQUIRED, spec §2.1), including per-variant requirements such as `redirect` needing `uri`. */
@@ -7,36 +8,46 @@ export default defineRule({
   meta: {
     id: "required-field",
     description: "Require the fields Bitrix24 requires.",
-    why: "The server answers FIELD_IS_REQUIRED when a required key is absent (spec §2.2). Where only the docs require a field (withTitle's title) the rule warns and says so.",
+    why:
+      "The server answers FIELD_IS_REQUIRED when a required key is absent (spec §2.2), and its layout validator names the structure (`Field blocks is required for BodyDto.`, spec §2.1). " +
+      "Where only the docs require a field (withTitle's title) the rule warns and says so. A body written as statements sends `\"blocks\": {}` when it has no blocks; " +
+      "in the raw `json` form an absent key is absent, and reported.",
     severity: "error",
-    spec: "§2.2, §4, §8, §11.2",
+    spec: "§2.1, §2.2, §4, §5, §8, §11.2",
     messages: {
       missing: "{what} is missing required '{field}'.",
+      missingField: "{what} is missing required '{field}'; the server answers \"Field {field} is required for {parent}.\"",
       missingDocsOnly: { text: "{what} is missing '{field}': the docs require it, but the server accepts it without.", severity: "warning", basis: "docs" },
       missingServerOnly: { text: "{what} is missing '{field}': the server requires it, although the docs do not mark it required.", basis: "server" },
       missingVariant: "A {variant} action is missing required '{field}'.",
       missingVariantDocsOnly: { text: "A {variant} action is missing '{field}': the docs require it, but the server accepts it without.", severity: "warning", basis: "docs" },
     },
     examples: {
-      incorrect: [{ code: "layout l {\n  icon info\n  body {\n    logo document\n    text \"x\"\n  }\n}\n", note: "No header." }],
+      incorrect: [
+        { code: "layout l {\n  icon info\n  body {\n    logo document\n    text \"x\"\n  }\n}\n", note: "No header." },
+        { code: "blocks b json {}\n", note: "In the raw `json` form an absent key is absent: no `\"blocks\": {}` is added." },
+      ],
       correct: [{ code: "layout l {\n  icon info\n  header \"Title\"\n  body {\n    logo document\n    text \"x\"\n  }\n}\n" }],
     },
   },
   create(context) {
-    const report = (required: Support, what: string, field: string, range: Parameters<typeof context.report>[0]["range"]) => {
+    const report = (required: Support, what: string, field: string, range: Parameters<typeof context.report>[0]["range"], dto: DtoSpec) => {
       if (!required.docs && !required.server) return;
-      const messageId = required.server && required.docs ? "missing" : required.server ? "missingServerOnly" : "missingDocsOnly";
-      context.report({ messageId, data: { what: capitalize(what), field }, range });
+      // The server's DTO validator names the structure (FIELD_IS_REQUIRED, spec §2.1).
+      const both = dto.serverClass !== undefined ? "missingField" : "missing";
+      const messageId = required.server && required.docs ? both : required.server ? "missingServerOnly" : "missingDocsOnly";
+      const data = { what: capitalize(what), field, ...(dto.serverClass !== undefined ? { parent: dto.serverClass } : {}) };
+      context.report({ messageId, data, range });
     };
     return {
       object({ object, dto, declaration }) {
         if (!dto) return;
         const isRoot = object === declaration.root;
-        for (const f of requiredFields(dto)) {
+        for (const f of requiredFields(dto, object.raw === true)) {
           // A misspelt statement stands for it (`heder "T"`): the misspelling is the finding.
           if (object.entries.some((e) => e.key === f.name) || object.misspelt?.includes(f.name)) continue;
           const what = isRoot ? `${declaration.spec.keyword} '${declaration.name}'` : `This ${dto.title}`;
-          report(f.required!, what, f.name, isRoot ? declaration.nameRange : object.range);
+          report(f.required!, what, f.name, isRoot ? declaration.nameRange : object.range, dto);
         }
         const variants = dto.variants;
         if (!variants) return;
@@ -58,13 +69,19 @@ export default defineRule({
 });
 
 const requiredByDto = new Map<DtoSpec, readonly FieldSpec[]>();
+const requiredInRaw = new Map<DtoSpec, readonly FieldSpec[]>();
 
-/** The fields an author must write. Constants and collections are written by the compiler when absent (`"blocks": {}`). */
-function requiredFields(dto: DtoSpec): readonly FieldSpec[] {
-  let fields = requiredByDto.get(dto);
+/**
+ * The fields an author must write. A body of statements writes some itself when they are absent
+ * (`"blocks": {}`, implicitWhenAbsent); the raw `json` form writes nothing, so there every
+ * required field must be written.
+ */
+function requiredFields(dto: DtoSpec, raw: boolean): readonly FieldSpec[] {
+  const cache = raw ? requiredInRaw : requiredByDto;
+  let fields = cache.get(dto);
   if (!fields) {
-    fields = dto.fields.filter((f) => f.required && f.type.kind !== "constant" && f.type.kind !== "collection");
-    requiredByDto.set(dto, fields);
+    fields = dto.fields.filter((f) => f.required && (raw || implicitWhenAbsent(f) === undefined));
+    cache.set(dto, fields);
   }
   return fields;
 }

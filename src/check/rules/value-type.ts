@@ -32,6 +32,12 @@ export default defineRule({
       stringCast: { text: "'{field}' expects {expected}, not {actual}; the server casts it to the string \"{cast}\".", severity: "warning" },
       translationNotSupported: "'{field}' is a plain string: translation maps are not supported here. Write the text itself.",
       languageValue: "The '{language}' text of '{field}' must be a string, not {actual}; the server rejects it with WRONG_FIELD_VALUE.",
+      collectionList: {
+        text: "'{field}' is a list where the docs describe an object keyed by name; the server reads the positions 0, 1, … as its keys. Write { key: { … } }.",
+        severity: "warning",
+        basis: "docs",
+      },
+      memberType: "Member '{key}' of '{field}' must be a {title} object { … }, not {actual}; the server answers \"The value of {field}[{key}] in {parent} is incorrect.\"",
     },
     examples: {
       incorrect: [
@@ -123,18 +129,34 @@ export default defineRule({
           if (value.kind !== "object") return wrong();
           return;
         case "list":
-          if (value.kind !== "array") return wrong();
+          // A card's `data` that is no list has the server's own messages (card-data).
+          if (value.kind !== "array") return type.indexedArray === true ? undefined : wrong();
           value.items.forEach((item, i) => check(`${field}[${i}]`, type.of, item));
           return;
-        case "collection":
+        case "collection": {
+          // Members are objects (a list is read as keys 0, 1, …); anything else the server rejects (spec §2.4).
+          if (value.kind === "scalar" || value.kind === "translationRef") return wrong();
+          if (value.kind === "array") context.report({ messageId: "collectionList", data: { field }, range: value.range });
+          const members = value.kind === "collection" || value.kind === "object" ? value.entries.map((e) => [e.key, e.value] as const) : value.kind === "array" ? value.items.map((v, i) => [String(i), v] as const) : [];
+          for (const [key, member] of members) {
+            if (member.kind === "object" || member.kind === "paramRef" || member.kind === "template" || (member.kind === "scalar" && member.value === null)) continue;
+            context.report({ messageId: "memberType", data: { field, key, title: getDto(type.of)?.title ?? type.of, actual: describe(member), parent: parentClass ?? "" }, range: member.range });
+          }
+          return;
+        }
         case "block":
+          if (value.kind !== "object") return wrong();
+          return;
         case "constant":
           return;
       }
     };
+    /** The server's name of the structure being checked, for its messages. */
+    let parentClass: string | undefined;
 
     return {
-      field({ field, value }) {
+      field({ field, ownerDto, value }) {
+        parentClass = ownerDto.serverClass ?? ownerDto.name;
         check(field.name, field.type, value);
       },
     };
@@ -183,7 +205,7 @@ function expected(type: FieldType): string {
     case "list":
       return "a list [ … ]";
     case "collection":
-      return "members";
+      return `a map of ${getDto(type.of)?.title ?? type.of}s { key: { … } }`;
     case "block":
       return "a content block";
     case "constant":

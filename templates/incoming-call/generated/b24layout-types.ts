@@ -266,7 +266,7 @@ export interface SectionDto {
   name: string;
   /** The section heading (non-blank). A plain string: cards have no translation maps. */
   title: string;
-  /** Always `section`. */
+  /** Always `section`; the server reads a missing or blank type as `section` and rejects any other. */
   type?: "section";
   /** The fields shown in the section, in order. */
   elements?: ElementDto[];

@@ -201,7 +201,7 @@ const WORDS = [
   "layout", "blocks", "text", "header", "body", "icon", "footer", "button", "tag", "link", "menu", "item", "bold",
   "primary", "call-completed", "base_70", "redirect", "openRestApp", "restEvent", "sliderParams", "section", "card",
   "badge", "translations", "en", "de", "from", "trueish", "nullable", "_x", "a", "b", "x1", "size", "sm", "value",
-  "lineOfBlocks", "withTitle", "largeText", "call-incoming-missed", "a-b-c", "NAME", "UF_CRM_1",
+  "lineOfBlocks", "withTitle", "largeText", "call-incoming-missed", "a-b-c", "NAME", "UF_CRM_1", "json",
 ];
 
 const identArb: fc.Arbitrary<string> = fc.oneof(
@@ -577,9 +577,39 @@ export function programArb(options: GeneratorOptions = {}): fc.Arbitrary<Program
       body: bodyArb,
     });
     const template = templateArb(bodyArb);
-    const arb = fc.oneof({ weight: 5, arbitrary: generic }, { weight: 1, arbitrary: template });
+    const arb = fc.oneof({ weight: 5, arbitrary: generic }, { weight: 1, arbitrary: template }, { weight: 1, arbitrary: rawArb() });
     stmtCache.set(depth, arb);
     return arb;
+  }
+
+  /**
+   * The raw form: `json <value>` as a member (`[key:] json { … }`) or after a field's name
+   * (`blocks json [ … ]`), with values nested deeper than other arguments' and maps that may
+   * be empty, and `json {}` (which the parser reads as an empty body).
+   */
+  function rawArb(): fc.Arbitrary<Stmt> {
+    const value: fc.Arbitrary<Arg> = fc.oneof({ weight: 4, arbitrary: mapArb(3, 1) }, { weight: 2, arbitrary: listArb(3) }, { weight: 1, arbitrary: valueArb(0) });
+    const emptyBody = gapArb.map((gap): NonNullable<Stmt["body"]> => ({ gap, list: { lead: [], items: [], seps: [], trail: [] } }));
+    return fc
+      .record({
+        label: fc.option(labelArb, { nil: undefined, freq: 3 }),
+        field: fc.option(identArb, { nil: undefined, freq: 2 }),
+        gaps: fc.tuple(gapArb, gapArb),
+        value: fc.option(value, { nil: undefined, freq: 6 }),
+        body: emptyBody,
+      })
+      .map((r): Stmt => {
+        const json: Arg = { k: "ident", name: "json" };
+        const literal = r.value !== undefined ? [r.value] : [];
+        const args = r.field !== undefined ? [json, ...literal] : literal;
+        return {
+          label: r.label,
+          name: r.field ?? "json",
+          args: args.map((arg, i) => ({ gap: r.gaps[i] ?? [{ k: "ws", s: " " }], arg })),
+          action: undefined,
+          body: r.value === undefined ? r.body : undefined,
+        };
+      });
   }
 
   /** The statements of templates: `when`, `else`, `each`, `fragment`, `use`. */

@@ -1,0 +1,203 @@
+/**
+ * The raw `json` form: JSON written exactly as it is, for what statements cannot say (a missing
+ * key, a value of the wrong shape, an unknown field). Three places take it:
+ *
+ * - a field statement, `blocks json { "a": 5 }`: the field, whatever its kind, is that value;
+ * - a member, `[key:] json { "type": "text", … }`: a member of the body's one member field;
+ * - a declaration, `badge b json { … }`: its whole payload.
+ *
+ * The value is lowered to the same IR the statements give, typed by the model wherever the model
+ * says what a slot holds (a `blocks` map's members are content blocks, a block's `properties`
+ * those of its type, a `data` list's items sections), with the positions inside the literal, so
+ * every rule reports on it as it does on statements. Objects are marked `raw`: the emitters write
+ * their entries as written, in their order, and add nothing an absent field would get from a body
+ * (`"blocks": {}`, a section's `type`): in the raw form, absent is absent.
+ */
+import type { Argument, Body, MapLiteral, Range, Value } from "../syntax/ast.js";
+import { BLOCK_PROPERTIES_DTO, getBlockType, getDto, getField } from "../model/dtos.js";
+import { RAW_KEYWORD } from "../model/statements.js";
+import type { FieldType } from "../model/types.js";
+import type { IrObject, IrValue } from "./ir.js";
+import { entry, newArray, newCollection, newList, newObject, scalar } from "./nodes.js";
+import type { Writable } from "../util/plain-constructor.js";
+
+/** The rule that reports problems of the form itself. */
+export const RAW_JSON = "raw-json";
+
+/** How the raw lowering reports a problem (Lowering.problem). */
+export type RawProblem = (ruleId: string, messageId: string, data: Record<string, string | number>, range: Range) => void;
+
+/** The literal a raw form holds: a value written after `json`, or the empty map of `json {}`. */
+export interface RawLiteral {
+  readonly value: Value;
+  /** `json {}`: the parser read the empty braces as the statement's body, which the form takes as the value. */
+  readonly bodyIsValue: boolean;
+}
+
+/**
+ * `json <value>` at `args[at]`, or `json {}` (the parser reads `{}` after a word as an empty
+ * body): the literal, or undefined when the arguments are not the raw form (`logo json` is the
+ * logo code `json`).
+ */
+export function rawLiteralAt(args: readonly Argument[], at: number, body: Body | undefined): RawLiteral | undefined {
+  const word = args[at];
+  if (word?.kind !== "Identifier" || word.name !== RAW_KEYWORD) return undefined;
+  return literalAfter(args, at + 1, body);
+}
+
+/** The literal of a member statement named `json`: its first argument, or its empty body. */
+export function rawMemberLiteral(args: readonly Argument[], body: Body | undefined): RawLiteral | undefined {
+  return literalAfter(args, 0, body);
+}
+
+function literalAfter(args: readonly Argument[], at: number, body: Body | undefined): RawLiteral | undefined {
+  const value = args[at];
+  if (value !== undefined) return isValue(value) ? { value, bodyIsValue: false } : undefined;
+  if (body !== undefined && body.statements.length === 0) return { value: emptyMap(body.range), bodyIsValue: true };
+  return undefined;
+}
+
+function isValue(a: Argument): a is Value {
+  return a.kind !== "Identifier" && a.kind !== "ParameterList";
+}
+
+function emptyMap(range: Range): MapLiteral {
+  return { kind: "Map", entries: [], range };
+}
+
+/**
+ * A raw value as IR, typed by `type` (the field's, when the model knows the slot). Template values
+ * (`@key`, `$parameter`, `${…}`) are not JSON: reported, and taken as null or as their text.
+ */
+export function lowerRawValue(v: Value, type: FieldType | undefined, problem: RawProblem): IrValue {
+  switch (v.kind) {
+    case "String":
+      if (v.parts) problem(RAW_JSON, "notJson", { what: "an interpolation (`${…}`)" }, v.range);
+      return scalar(v.value, v.range, "string");
+    case "Number":
+      return scalar(v.value, v.range, "number");
+    case "Boolean":
+      return scalar(v.value, v.range, "boolean");
+    case "Null":
+      return scalar(null, v.range, "null");
+    case "TranslationRef":
+      problem(RAW_JSON, "notJson", { what: `the translation '@${v.key}'` }, v.range);
+      return scalar(null, v.range, "null");
+    case "ParamRef":
+      problem(RAW_JSON, "notJson", { what: `the parameter '$${v.path.join(".")}'` }, v.range);
+      return scalar(null, v.range, "null");
+    case "List": {
+      const of = rawItemType(type);
+      const items = newList<IrValue>();
+      for (const item of v.items) items.push(lowerRawValue(item, of, problem));
+      return newArray(items, v.range);
+    }
+    case "Map":
+      return lowerRawMap(v, type, problem);
+  }
+}
+
+function lowerRawMap(map: MapLiteral, type: FieldType | undefined, problem: RawProblem): IrValue {
+  if (type?.kind === "collection") {
+    const collection = newCollection(type.of, type.keyPrefix, map.range);
+    const member = rawItemType(type);
+    for (const e of map.entries) collection.entries.push(entry(e.key.value, e.key.range, lowerRawValue(e.value, member, problem), e.range));
+    return collection;
+  }
+  const obj = newObject(mapDto(type), map.range, true);
+  (obj as Writable<IrObject>).raw = true;
+  const blockType = obj.dto === CONTENT_BLOCK_DTO ? stringEntry(map, "type") : undefined;
+  const dto = getDto(obj.dto);
+  for (const e of map.entries) {
+    const key = e.key.value;
+    // The model's own string for a field's key, as the statements use (the emitter compares keys by identity).
+    const field = dto ? getField(dto, key) : undefined;
+    obj.entries.push(entry(field ? field.name : key, e.key.range, lowerRawValue(e.value, rawEntryType(type, key, blockType), problem), e.range));
+  }
+  return obj;
+}
+
+const CONTENT_BLOCK_DTO = "ContentBlockDto";
+
+/** The DTO of a map written where `type` goes; maps the model knows nothing about are typed as statements type them. */
+function mapDto(type: FieldType | undefined): string {
+  switch (type?.kind) {
+    case "object":
+      return type.dto;
+    case "block":
+      return CONTENT_BLOCK_DTO;
+    case "text":
+      return "LanguageMap";
+    default:
+      return "ScalarMap";
+  }
+}
+
+/** The value of a map's string entry, if it has one (a content block's `type`). */
+function stringEntry(map: MapLiteral, key: string): string | undefined {
+  for (const e of map.entries) if (e.key.value === key && e.value.kind === "String") return e.value.value;
+  return undefined;
+}
+
+/**
+ * The model type of the value under `key` in a map written for a slot of `type`, or undefined
+ * when the model does not say. `blockType`: the map's own `type`, which decides what a content
+ * block's `properties` are. Shared with the importer, which normalises docs quirks by these types.
+ */
+export function rawEntryType(type: FieldType | undefined, key: string, blockType: string | undefined): FieldType | undefined {
+  switch (type?.kind) {
+    case "collection":
+    case "list":
+      // A map where a list goes (a card's `data` written as `{ "0": … }`): its values are the items.
+      return rawItemType(type);
+    case "block":
+      return dtoFieldType(CONTENT_BLOCK_DTO, key, blockType);
+    case "object":
+      return dtoFieldType(type.dto, key, blockType);
+    default:
+      return undefined;
+  }
+}
+
+/** The model type of the items of a list, or of the members of a collection written as a list. */
+export function rawItemType(type: FieldType | undefined): FieldType | undefined {
+  if (type?.kind === "list") return type.of;
+  if (type?.kind === "collection") return type.blockTypes ? { kind: "block", blockTypes: type.blockTypes } : { kind: "object", dto: type.of };
+  return undefined;
+}
+
+function dtoFieldType(dtoName: string, key: string, blockType: string | undefined): FieldType | undefined {
+  const dto = getDto(dtoName);
+  const t = dto ? getField(dto, key)?.type : undefined;
+  if (t?.kind === "object" && t.dto === BLOCK_PROPERTIES_DTO) {
+    const block = blockType !== undefined ? getBlockType(blockType) : undefined;
+    return block ? { kind: "object", dto: block.dto } : undefined;
+  }
+  return t;
+}
+
+/** A raw declaration's payload: its map as the declaration's DTO; anything else is reported and gives an empty payload. */
+export function lowerRawRoot(literal: Value, dto: string, keyword: string, problem: RawProblem): IrObject {
+  if (literal.kind === "Map") return lowerRawMap(literal, { kind: "object", dto }, problem) as IrObject;
+  problem(RAW_JSON, "declarationNotMap", { keyword, actual: describeLiteral(literal) }, literal.range);
+  const empty = newObject(dto, literal.range, true);
+  (empty as Writable<IrObject>).raw = true;
+  return empty;
+}
+
+function describeLiteral(v: Value): string {
+  switch (v.kind) {
+    case "List":
+      return "a list";
+    case "String":
+      return "a string";
+    case "Number":
+      return "a number";
+    case "Boolean":
+      return "a boolean";
+    case "Null":
+      return "null";
+    default:
+      return "a reference";
+  }
+}
