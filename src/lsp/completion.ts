@@ -24,6 +24,8 @@ interface Sources {
   readonly document: Document;
   readonly program: IrProgram;
   readonly options: CheckOptions;
+  /** The document's path, for completing import paths; undefined for a document not on disk. */
+  readonly file?: string | undefined;
 }
 
 function item(label: string, kind: CompletionItemKind, range: LspRange, extra: Partial<CompletionItem> = {}): CompletionItem {
