@@ -60,7 +60,7 @@ export function renameProblem(symbol: NameSymbol, newName: string, context: Rena
 /** Where `newName` is already taken for the renamed symbol, as the end of a sentence. */
 function existingName(symbol: NameSymbol, newName: string, context: RenameContext): string | undefined {
   const to = shown(symbol, newName);
-  const where = (file: string, range: Range) => `${file === context.home.file ? "" : `${basename(file)} `}line ${line(range)}`;
+  const where = (file: string, range: Range) => `${basename(file)}, line ${line(range)}`;
   switch (symbol.kind) {
     case "translation": {
       const wanted: NameSymbol = { kind: "translation", name: newName };
@@ -69,7 +69,7 @@ function existingName(symbol: NameSymbol, newName: string, context: RenameContex
         for (const source of sources) {
           const document = source === f.file ? f.document : context.documentOf(source);
           const defined = document ? occurrences(document, wanted).find((o) => o.definition) : undefined;
-          if (defined) return `'${to}' is already a translation key (${where(source, defined.range)}); the key would be defined twice, and '${to}' would show other texts.`;
+          if (defined) return `'${to}' is already a translation key (${where(source, defined.range)}); the key would then be defined twice, and what '${to}' shows would change.`;
         }
       }
       return undefined;
@@ -106,9 +106,9 @@ function existingDeclaration(symbol: NameSymbol, newName: string, context: Renam
   for (const s of context.home.document.statements) {
     if (!keywords.has(s.name.name)) continue;
     const name = declarationName(s);
-    if (name === newName) return `'${newName}' is already the name of the ${s.name.name} on line ${line(s.range)}.`;
+    if (name === newName) return `'${newName}' is already the name of the ${s.name.name} in ${basename(context.home.file)}, line ${line(s.range)}.`;
     if (name?.toLowerCase() === newName.toLowerCase() && s.name.name === symbol.keyword) {
-      return `'${newName}' differs from the ${s.name.name} '${name}' on line ${line(s.range)} only in case; on case-insensitive file systems both are written to '${outputFile}'.`;
+      return `'${newName}' differs from the ${s.name.name} '${name}' (${basename(context.home.file)}, line ${line(s.range)}) only in case; on case-insensitive file systems both are written to '${outputFile}'.`;
     }
   }
   for (const file of context.workspaceFiles()) {
@@ -117,7 +117,7 @@ function existingDeclaration(symbol: NameSymbol, newName: string, context: Renam
     for (const s of document?.statements ?? []) {
       const name = declarationName(s);
       if (name?.toLowerCase() !== newName.toLowerCase() || DECLARATIONS.find((d) => d.keyword === s.name.name)?.outputKind !== outputKind) continue;
-      return `${basename(file)} already has the ${s.name.name} '${name}' (line ${line(s.range)}); both would be written to '${outputFile}'.`;
+      return `the ${s.name.name} '${name}' in ${basename(file)}, line ${line(s.range)}, is written to '${outputFile}' too.`;
     }
   }
   return undefined;
@@ -191,7 +191,7 @@ function newError(symbol: NameSymbol, newName: string, context: RenameContext): 
     const later = errorsByRule(diagnostics);
     const added = diagnostics.find((d) => d.severity === "error" && (later.get(d.ruleId) ?? 0) > (earlier.get(d.ruleId) ?? 0));
     if (added) {
-      const place = `${file === context.home.file ? "" : `${basename(file)} `}line ${added.range.start.line}`;
+      const place = `${basename(file)}, line ${added.range.start.line}`;
       return `Cannot rename '${shown(symbol, symbol.name)}' to '${shown(symbol, newName)}': it would make an error (${place}, ${added.ruleId}): ${added.message}`;
     }
   }

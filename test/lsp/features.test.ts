@@ -80,7 +80,7 @@ async function labels(name: string, line: number, character: number): Promise<st
 }
 
 beforeAll(async () => {
-  dir = scratch({ "package.json": "{}", "shared.b24layout": SHARED, "call.b24layout": CALL, "sub/other.b24layout": "", "docs/b24layout.config.json": '{ "target": "docs" }' });
+  dir = scratch({ "package.json": "{}", "shared.b24layout": SHARED, "call.b24layout": CALL, "sub/other.b24layout": 'badge sharedBadge warning { title "t"; value "v" }\n', "docs/b24layout.config.json": '{ "target": "docs" }' });
   client = await startClient(pathToFileURL(dir).href);
   await client.open(uri("call.b24layout"), CALL);
 }, 30_000);
@@ -247,8 +247,38 @@ describe("navigation and rename", () => {
     expect(byFile).toEqual({ "shared.b24layout": ["1:7-13", "2:7-13", "6:21-27"], "call.b24layout": ["9:10-16"] });
   });
 
-  it("refuses a new name that is not a name", async () => {
+  it("refuses a new name that is already taken, saying where", async () => {
+    const rename = (position: ReturnType<typeof at>, newName: string) => client.connection.sendRequest(RenameRequest.type, { ...position, newName });
+    await expect(rename(at(9, 11), "vip")).rejects.toThrow(
+      "Cannot rename '@client' to '@vip': '@vip' is already a translation key (shared.b24layout, line 2); the key would then be defined twice, and what '@vip' shows would change.",
+    );
+    await expect(rename(at(12, 10), "translations")).rejects.toThrow("Cannot rename 'clientInfo' to 'translations': 'translations' is already imported (call.b24layout, line 1).");
+    await expect(rename(at(2, 7), "call")).rejects.toThrow("Cannot rename 'missed' to 'call': 'call' is already the name of the layout in call.b24layout, line 8.");
+    await expect(rename(at(2, 7), "sharedBadge")).rejects.toThrow("Cannot rename 'missed' to 'sharedBadge': the badge 'sharedBadge' in other.b24layout, line 1, is written to 'sharedBadge.badge.json' too.");
+    await expect(rename(at(2, 7), "Call")).resolves.toBeTruthy();
+  });
+
+  it("refuses a parameter or loop variable name already seen in its scope", async () => {
+    const u = uri("params.b24layout");
+    await client.open(u, 'layout l(a: int, b: string, items: string[]) {\n  header "${a} ${b}"\n  body {\n    logo call\n    each item in $items {\n      text "${item}"\n    }\n  }\n}\n');
+    const rename = (line: number, character: number, newName: string) => client.connection.sendRequest(RenameRequest.type, { textDocument: { uri: u }, position: { line, character }, newName });
+    await expect(rename(0, 9, "b")).rejects.toThrow("Cannot rename '$a' to '$b': '$b' is already a parameter of 'layout l' (line 1).");
+    await expect(rename(4, 10, "a")).rejects.toThrow("Cannot rename '$item' to '$a': '$a' is already a parameter of 'layout l' (line 1).");
+    await expect(rename(0, 9, "item")).rejects.toThrow("Cannot rename '$a' to '$item': '$item' is already a loop variable of the 'each' on line 5, inside the scope of '$a'.");
+    const edit = await rename(4, 10, "entry");
+    expect(Object.values(edit?.changes ?? {})[0]?.map((e) => `${e.range.start.line}:${e.range.start.character}`)).toEqual(["4:9", "5:14"]);
+  });
+
+  it("refuses a new name that is not a name of its kind", async () => {
     await expect(client.connection.sendRequest(RenameRequest.type, { ...at(7, 13), newName: "deal-id" })).rejects.toThrow("'deal-id' is not a valid parameter name: use letters, digits and '_', starting with a letter or '_'.");
+    await expect(client.connection.sendRequest(RenameRequest.type, { ...at(9, 11), newName: "true" })).rejects.toThrow(
+      "'true' is not a valid translation key name: use letters, digits and '_' (and inner '-'), starting with a letter or '_', and not 'true', 'false', 'null' or 'import'.",
+    );
+  });
+
+  it("answers prepareRename with the name's range, and nothing where no name can be renamed", async () => {
+    expect(await client.connection.sendRequest(PrepareRenameRequest.type, at(2, 7))).toEqual({ range: { start: { line: 2, character: 6 }, end: { line: 2, character: 12 } }, placeholder: "missed" });
+    expect(await client.connection.sendRequest(PrepareRenameRequest.type, at(8, 3))).toBeNull();
   });
 });
 
@@ -284,4 +314,24 @@ describe("translation code actions", () => {
       { range: { start: { line: 5, character: 9 }, end: { line: 5, character: 22 } }, newText: "@missedCall" },
     ]);
   });
+});
+
+describe("go to a translation key's definition in the editor's language", () => {
+  const TABLE = 'translations {\n  en { hello "Hello" }\n  de { hello "Hallo" }\n  ru { hello "Привет" }\n}\nbadge b warning {\n  title @hello\n  value "v"\n}\n';
+  const lineOf = async (locale: string | undefined, config?: string) => {
+    const root = scratch({ "package.json": "{}", ...(config ? { "b24layout.config.json": config } : {}) });
+    const other = await startClient(pathToFileURL(root).href, locale === undefined ? {} : { locale });
+    const u = pathToFileURL(join(root, "t.b24layout")).href;
+    await other.open(u, TABLE);
+    const found = (await other.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: u }, position: { line: 6, character: 10 } })) as Location[];
+    await other.stop();
+    return found.map((l) => l.range.start.line);
+  };
+
+  it("answers one place: the locale's language, else the project's first language, else the table's first", async () => {
+    expect(await lineOf("de-CH")).toEqual([2]);
+    expect(await lineOf("ru")).toEqual([3]);
+    expect(await lineOf("ja", '{ "languages": ["ru", "en"] }')).toEqual([3]);
+    expect(await lineOf(undefined)).toEqual([1]);
+  }, 30_000);
 });
