@@ -28,6 +28,9 @@ export function minimalEdit(document: TextDocument, before: string, after: strin
   while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let end = 0;
   while (end < shorter - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  // An LSP position cannot be between the \r and \n of a line break: an edit that would start or end there takes the whole break.
+  if (start > 0 && before[start - 1] === "\r" && before[start] === "\n") start--;
+  if (end > 0 && before[before.length - end - 1] === "\r" && before[before.length - end] === "\n") end--;
   return [{ range: { start: document.positionAt(start), end: document.positionAt(before.length - end) }, newText: after.slice(start, after.length - end) }];
 }
 

@@ -2,8 +2,11 @@
  * The language server over stdio, through a real LSP client: diagnostics as documents are opened
  * and changed (with the config file's settings), quick fixes, formatting, symbols and folding.
  */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { TextDocument } from "vscode-languageserver-textdocument";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   CodeActionRequest,
@@ -27,6 +30,8 @@ const LAYOUT = `layout call {
   }
 }
 `;
+
+const ROOT = resolve(import.meta.dirname, "../..");
 
 let client: TestClient;
 let dir: string;
@@ -142,5 +147,78 @@ describe("outline and folding", () => {
       { startLine: 2, endLine: 3 },
       { startLine: 5, endLine: 7 },
     ]);
+  });
+});
+
+describe("formatting as `b24layout fmt` formats the file, whatever the editor's indentation", () => {
+  const UGLY = 'layout   l {\n    icon info\n    header "T" {\n        tag warning "a"\n    }\n    body {\n        logo call\n        text "x"\n    }\n}\n';
+  /** What the server's edits make of `text` saved at `name`, with the editor's `options`. */
+  const formatted = async (name: string, text: string, options: { tabSize: number; insertSpaces: boolean }): Promise<string> => {
+    writeFileSync(join(dir, name), text);
+    const u = uri(name);
+    await client.open(u, text);
+    const edits = await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri: u }, options });
+    return TextDocument.applyEdits(TextDocument.create(u, "b24layout", 1, text), edits ?? []);
+  };
+  /** What `b24layout fmt` writes for `text` at `name`. */
+  const fmt = (name: string, text: string): string => {
+    writeFileSync(join(dir, name), text);
+    execFileSync(process.execPath, [join(ROOT, "dist/cli.js"), "fmt", join(dir, name)], { stdio: "pipe" });
+    return readFileSync(join(dir, name), "utf8");
+  };
+
+  it.each([
+    { tabSize: 4, insertSpaces: true },
+    { tabSize: 8, insertSpaces: false },
+    { tabSize: 2, insertSpaces: true },
+  ])("with the editor's %o: fmt's two spaces", async (options) => {
+    const result = await formatted("fmt-default.b24layout", UGLY, options);
+    expect(result).toBe(fmt("fmt-default.b24layout", UGLY));
+    expect(result).toBe('layout l {\n  icon info\n  header "T" {\n    tag warning "a"\n  }\n  body {\n    logo call\n    text "x"\n  }\n}\n');
+  });
+
+  it("follows the folder's .prettierrc and .editorconfig, read again at every request", async () => {
+    mkdirSync(join(dir, "pretty"), { recursive: true });
+    writeFileSync(join(dir, "pretty/.prettierrc"), '{ "tabWidth": 4 }');
+    const four = await formatted("pretty/a.b24layout", UGLY, { tabSize: 2, insertSpaces: true });
+    expect(four).toBe(fmt("pretty/a.b24layout", UGLY));
+    expect(four.split("\n")[1]).toBe("    icon info");
+    writeFileSync(join(dir, "pretty/.prettierrc"), '{ "useTabs": true }');
+    const tabs = await formatted("pretty/b.b24layout", UGLY, { tabSize: 2, insertSpaces: true });
+    expect(tabs.split("\n")[1]).toBe("\ticon info");
+    expect(tabs).toBe(fmt("pretty/b.b24layout", UGLY));
+    mkdirSync(join(dir, "edited"), { recursive: true });
+    writeFileSync(join(dir, "edited/.editorconfig"), "root = true\n[*]\nindent_style = tab\n");
+    const edited = await formatted("edited/c.b24layout", UGLY, { tabSize: 2, insertSpaces: true });
+    expect(edited.split("\n")[1]).toBe("\ticon info");
+    expect(edited).toBe(fmt("edited/c.b24layout", UGLY));
+  });
+
+  it("keeps a byte order mark and writes LF line ends, as fmt does", async () => {
+    const text = `\uFEFF${UGLY.replace(/\n/g, "\r\n")}`;
+    const result = await formatted("fmt-bom.b24layout", text, { tabSize: 4, insertSpaces: true });
+    expect(result).toBe(fmt("fmt-bom.b24layout", text));
+    expect(result.startsWith('\uFEFFlayout l {\n  icon info\n')).toBe(true);
+  });
+
+  it("formats a range with fmt's settings too", async () => {
+    const u = uri("fmt-range.b24layout");
+    await client.open(u, UGLY);
+    const edits = await client.connection.sendRequest(DocumentRangeFormattingRequest.type, {
+      textDocument: { uri: u },
+      range: { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } },
+      options: { tabSize: 8, insertSpaces: false },
+    });
+    expect(TextDocument.applyEdits(TextDocument.create(u, "b24layout", 1, UGLY), edits ?? [])).toBe(fmt("fmt-range.b24layout", UGLY));
+  });
+
+  it("refuses, saying why, where fmt refuses: a Prettier config it cannot read", async () => {
+    mkdirSync(join(dir, "broken"), { recursive: true });
+    writeFileSync(join(dir, "broken/.prettierrc"), "{ tabWidth: ");
+    writeFileSync(join(dir, "broken/a.b24layout"), UGLY);
+    await client.open(uri("broken/a.b24layout"), UGLY);
+    await expect(client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri: uri("broken/a.b24layout") }, options: { tabSize: 2, insertSpaces: true } })).rejects.toThrow(
+      /^cannot read the Prettier config for '.*a\.b24layout': /,
+    );
   });
 });
