@@ -8,7 +8,7 @@
  */
 import { CodeActionKind, type CodeAction, type Command, type Range as LspRange, type TextEdit as LspTextEdit, type WorkspaceEdit } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import type { Diagnostic, Fix } from "../diagnostic.js";
+import type { Diagnostic, Fix, TextEdit } from "../diagnostic.js";
 import { applyFixes, fixText } from "../check/fixer.js";
 import { SYNTAX_RULE_ID } from "../syntax/parser.js";
 import type { ClientFeatures } from "./capabilities.js";
@@ -32,17 +32,30 @@ function overlaps(a: LspRange, b: LspRange): boolean {
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
-function applyEdits(text: string, fix: Fix): string {
-  let out = text;
-  for (const e of [...fix.edits].sort((a, b) => b.range.start.offset - a.range.start.offset)) out = out.slice(0, e.range.start.offset) + e.newText + out.slice(e.range.end.offset);
-  return out;
+/** A deletion's range widened to its whole line when nothing else is on it, as `--fix` deletes (src/check/fixer.ts). */
+function asFixDeletes(text: string, edit: TextEdit): { from: number; to: number; newText: string } {
+  const from = edit.range.start.offset;
+  const to = edit.range.end.offset;
+  if (edit.newText !== "") return { from, to, newText: edit.newText };
+  const lineStart = Math.max(text.lastIndexOf("\n", from - 1), text.lastIndexOf("\r", from - 1)) + 1;
+  let lineEnd = to;
+  while (lineEnd < text.length && text[lineEnd] !== "\n" && text[lineEnd] !== "\r") lineEnd++;
+  if (text.slice(lineStart, from).trim() !== "" || text.slice(to, lineEnd).trim() !== "") return { from, to, newText: "" };
+  return { from: lineStart, to: text.startsWith("\r\n", lineEnd) ? lineEnd + 2 : lineEnd < text.length ? lineEnd + 1 : lineEnd, newText: "" };
 }
 
-/** The edits of one fix as `--fix` makes them: the rule's own, or (when a deletion takes its line) the change it makes. */
+/**
+ * The edits of one fix as `--fix` makes them: the rule's own, a deletion taking its line when it
+ * would leave it blank. Checked against what `--fix` gives (applyFixes); should they differ, the
+ * one change that turns the text into `--fix`'s result.
+ */
 function fixEdits(document: TextDocument, text: string, d: Diagnostic, fix: Fix): LspTextEdit[] {
   const fixed = applyFixes(text, [{ ...d, fix }]).text;
-  if (fixed === applyEdits(text, fix)) return fix.edits.map((e) => ({ range: toLspRange(e.range), newText: e.newText }));
-  return minimalEdit(document, text, fixed);
+  const edits = fix.edits.map((e) => asFixDeletes(text, e)).sort((a, b) => b.from - a.from);
+  let mine = text;
+  for (const e of edits) mine = mine.slice(0, e.from) + e.newText + mine.slice(e.to);
+  if (mine !== fixed) return minimalEdit(document, text, fixed);
+  return edits.reverse().map((e) => ({ range: { start: document.positionAt(e.from), end: document.positionAt(e.to) }, newText: e.newText }));
 }
 
 /** The fix and suggestions of each finding that touches `range`. */

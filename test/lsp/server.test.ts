@@ -14,6 +14,8 @@ import {
   DocumentRangeFormattingRequest,
   DocumentSymbolRequest,
   FoldingRangeRequest,
+  type CodeAction,
+  type Command,
   type DocumentSymbol,
 } from "vscode-languageserver-protocol/node";
 import { scratch } from "../cli/fixtures.js";
@@ -220,5 +222,61 @@ describe("formatting as `b24layout fmt` formats the file, whatever the editor's 
     await expect(client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri: uri("broken/a.b24layout") }, options: { tabSize: 2, insertSpaces: true } })).rejects.toThrow(
       /^cannot read the Prettier config for '.*a\.b24layout': /,
     );
+  });
+});
+
+describe("fixes and suggestions", () => {
+  const action = (a: CodeAction | Command) => a as CodeAction;
+  const FIXABLE = 'blocks b {\n  "client name": text "Ltd."\n  // b24layout-disable-next-line unknown-code\n  text "x" { bold "true" }\n}\n';
+  /** What `b24layout check --fix` writes for `text`. */
+  const checkFix = (name: string, text: string): string => {
+    writeFileSync(join(dir, name), text);
+    try {
+      execFileSync(process.execPath, [join(ROOT, "dist/cli.js"), "check", "--fix", join(dir, name)], { stdio: "pipe" });
+    } catch {
+      // Findings left after fixing exit non-zero; the file is written all the same.
+    }
+    return readFileSync(join(dir, name), "utf8");
+  };
+
+  it("offers a suggestion as a quick fix that is not preferred, and a fix as the preferred one", async () => {
+    const u = uri("suggest.b24layout");
+    const published = await client.open(u, FIXABLE);
+    const key = published.diagnostics.find((d) => d.code === "key-pattern")!;
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: u }, range: key.range, context: { diagnostics: [key] } }))!.map(action);
+    expect(actions.filter((a) => a.kind === "quickfix").map((a) => ({ title: a.title, isPreferred: a.isPreferred, edit: a.edit }))).toEqual([
+      { title: "Rename to 'client_name'", isPreferred: false, edit: { changes: { [u]: [{ range: key.range, newText: '"client_name"' }] } } },
+    ]);
+  });
+
+  it("removes a statement or comment with its line, as --fix does", async () => {
+    const u = uri("remove.b24layout");
+    const published = await client.open(u, FIXABLE);
+    const unused = published.diagnostics.find((d) => d.code === "unused-suppression")!;
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: u }, range: unused.range, context: { diagnostics: [unused] } }))!.map(action);
+    const remove = actions.find((a) => a.isPreferred)!;
+    expect(remove.edit?.changes?.[u]).toEqual([{ range: { start: { line: 2, character: 0 }, end: { line: 3, character: 0 } }, newText: "" }]);
+  });
+
+  it("fixes all as `check --fix` does: fixes only, never suggestions", async () => {
+    const u = uri("all.b24layout");
+    await client.open(u, FIXABLE);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: u }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ["source.fixAll"] } }))!.map(action);
+    expect(actions.map((a) => [a.kind, a.title])).toEqual([["source.fixAll.b24layout", "Fix all auto-fixable problems (b24layout)"]]);
+    const fixed = TextDocument.applyEdits(TextDocument.create(u, "b24layout", 1, FIXABLE), actions[0]!.edit!.changes![u]!);
+    expect(fixed).toBe(checkFix("all-cli.b24layout", FIXABLE));
+    expect(fixed).toBe('blocks b {\n  "client name": text "Ltd."\n  text "x" { bold true }\n}\n');
+  });
+
+  it("offers no fix-all for a text with a syntax error, nor one the request did not ask for", async () => {
+    const u = uri("broken-fix.b24layout");
+    await client.open(u, `${FIXABLE}}\n`);
+    const all = { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } };
+    expect(await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: u }, range: all, context: { diagnostics: [], only: ["source.fixAll"] } })).toEqual([]);
+    const v = uri("only-quickfix.b24layout");
+    await client.open(v, FIXABLE);
+    const quick = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: v }, range: all, context: { diagnostics: [], only: ["quickfix"] } }))!.map(action);
+    expect(quick.length).toBeGreaterThan(0);
+    expect(quick.every((a) => a.kind === "quickfix")).toBe(true);
   });
 });
