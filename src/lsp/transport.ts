@@ -246,8 +246,18 @@ export class RecoveringMessageReader extends AbstractMessageReader implements Me
     }
     this.queue.consume(length);
     const read = toMessage(value);
-    if ("problem" in read) this.reject(read.problem);
-    else this.callback?.(read.message);
+    if ("problem" in read) {
+      this.reject(read.problem);
+      return true;
+    }
+    try {
+      this.callback?.(read.message);
+    } catch (error) {
+      // The connection reads some messages before any handler does (`$/cancelRequest` without an id
+      // throws there): such a message is dropped and said so, the server reads on.
+      const id = "id" in read.message && (typeof read.message.id === "string" || typeof read.message.id === "number") && "method" in read.message ? read.message.id : undefined;
+      this.reject({ code: ErrorCodes.InvalidParams, message: `Invalid params: ${error instanceof Error ? error.message : String(error)}`, id });
+    }
     return true;
   }
 }

@@ -93,6 +93,13 @@ describe("malformed messages over stdio", () => {
     expect(error?.error?.message).toMatch(message);
   });
 
+  it("survives a message the connection itself cannot take ($/cancelRequest without an id)", async () => {
+    server.send({ jsonrpc: "2.0", method: "$/cancelRequest", params: {} });
+    server.send({ jsonrpc: "2.0", method: "$/cancelRequest", params: { id: {} } });
+    server.send({ jsonrpc: "2.0", id: 54, method: "textDocument/documentSymbol", params: { textDocument: { uri: "file:///tmp/p.b24layout" } } });
+    expect((await server.response(54)).result).toHaveLength(3);
+  });
+
   it("answers a request whose method is not a string with Invalid Request and its id", async () => {
     server.send({ jsonrpc: "2.0", id: 55, method: 12 });
     expect((await server.response(55)).error).toEqual({ code: -32600, message: "Invalid Request: 'method' must be a string" });

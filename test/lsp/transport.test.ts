@@ -122,6 +122,24 @@ describe("recovering from bad messages", () => {
   });
 });
 
+describe("a message the connection fails on", () => {
+  it("is reported (answered when it is a request) and the next message is read", () => {
+    const problems: ProtocolProblem[] = [];
+    const messages: Message[] = [];
+    const r = new RecoveringMessageReader(new PassThrough(), (p) => problems.push(p));
+    r.listen((m) => {
+      if ("method" in m && m.method === "boom") throw new Error("cannot take it");
+      messages.push(m);
+    });
+    r.receive(Buffer.concat([frame({ jsonrpc: "2.0", id: 4, method: "boom" }), frame({ jsonrpc: "2.0", method: "boom" }), frame(PING)]));
+    expect(problems).toEqual([
+      { code: -32602, message: "Invalid params: cannot take it", id: 4 },
+      { code: -32602, message: "Invalid params: cannot take it", id: undefined },
+    ]);
+    expect(messages).toEqual([PING]);
+  });
+});
+
 describe("any bytes", () => {
   // Pieces that look like parts of messages, so the garbage reaches every state of the reader.
   const piece = fc.oneof(
