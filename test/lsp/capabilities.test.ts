@@ -136,7 +136,7 @@ describe("a client that can apply edits but takes no CodeAction literals", () =>
 
   beforeAll(async () => {
     dir = scratch({ "package.json": "{}" });
-    client = await startClient(pathToFileURL(dir).href, { capabilities: { workspace: { applyEdit: true } }, applyEdits: true });
+    client = await startClient(pathToFileURL(dir).href, { capabilities: { workspace: { applyEdit: true } }, applyEdits: true, initializationOptions: { rules: { "unknown-code": "off" } } });
   }, 30_000);
   afterAll(async () => client.stop());
 
@@ -144,6 +144,8 @@ describe("a client that can apply edits but takes no CodeAction literals", () =>
     expect(client.initializeResult.capabilities.codeActionProvider).toBe(true);
     expect(client.initializeResult.capabilities.executeCommandProvider).toEqual({ commands: ["b24layout.applyEdit"] });
     const published = await client.open(uri("a.b24layout"), LAYOUT);
+    // The settings came with initializationOptions (the client cannot be asked for them): no unknown-code.
+    expect(published.diagnostics.map((d) => d.code)).toEqual(["string-boolean"]);
     const finding = published.diagnostics.find((d) => d.code === "string-boolean")!;
     const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri("a.b24layout") }, range: finding.range, context: { diagnostics: [finding] } })) as Command[];
     const fix = actions.find((a) => a.title === "Replace with true")!;
