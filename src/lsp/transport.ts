@@ -39,9 +39,11 @@ export interface ProtocolProblem {
   readonly id: string | number | null | undefined;
 }
 
+const INITIAL_QUEUE_BYTES = 64 * 1024;
+
 /** Bytes received and not yet read: a growable buffer with a read position, so long messages are copied once. */
 class ByteQueue {
-  private storage = Buffer.alloc(64 * 1024);
+  private storage = Buffer.alloc(INITIAL_QUEUE_BYTES);
   private start = 0;
   private end = 0;
 
@@ -71,7 +73,10 @@ class ByteQueue {
 
   consume(count: number): void {
     this.start = Math.min(this.end, this.start + count);
-    if (this.start === this.end) this.start = this.end = 0;
+    if (this.start !== this.end) return;
+    this.start = this.end = 0;
+    // The room a huge message needed is given back once it is read.
+    if (this.storage.length > INITIAL_QUEUE_BYTES * 16) this.storage = Buffer.alloc(INITIAL_QUEUE_BYTES);
   }
 }
 

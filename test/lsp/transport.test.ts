@@ -35,6 +35,16 @@ describe("reading well-formed messages", () => {
     }
   });
 
+  it("reads a message of several megabytes arriving in small pieces, and the next one", () => {
+    const r = reader();
+    const big = { jsonrpc: "2.0", method: "textDocument/didOpen", params: { text: "x".repeat(6_000_000) } };
+    const bytes = Buffer.concat([frame(big), frame(PING)]);
+    for (let at = 0; at < bytes.length; at += 65_536) r.feed(bytes.subarray(at, at + 65_536));
+    expect(r.problems).toEqual([]);
+    expect(r.messages.map((m) => ("method" in m ? m.method : ""))).toEqual(["textDocument/didOpen", "ping"]);
+    expect((r.messages[0] as { params: { text: string } }).params.text).toHaveLength(6_000_000);
+  });
+
   it("takes header names in any case, a Content-Type with utf-8, and headers in any order", () => {
     const r = reader();
     const body = JSON.stringify(PING);
