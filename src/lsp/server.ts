@@ -100,6 +100,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const checkers = new Map<string, IncrementalChecker>();
   /** Config files whose problems are shown, so they can be cleared. */
   const shownConfigs = new Set<string>();
+  /** The version of each document whose check failed (an internal error): not checked again until it changes. */
+  const failed = new Map<string, number>();
   let features: ClientFeatures = clientFeatures({ capabilities: {} });
   let diagnosticStyle: DiagnosticStyle = { docsRoot, codeDescription: false };
   /** Whether the client tells the server of changed files; until it agreed to watch, configs are checked by `stat`. */
@@ -163,6 +165,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // A bug in the checker: say so on the document (as the CLI says "internal error"), keep serving.
       checkers.delete(document.uri);
       results.delete(document.uri);
+      failed.set(document.uri, document.version);
       connection.console.error(`b24layout: internal error while checking ${document.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       const at = { line: 0, character: 0 };
       publish(document.uri, document.version, [
@@ -170,6 +173,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       ]);
       return;
     }
+    failed.delete(document.uri);
     results.set(document.uri, { version: document.version, result });
     publish(document.uri, document.version, result.diagnostics.map((d) => toLspDiagnostic(d, diagnosticStyle)));
   };
@@ -272,6 +276,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   documents.onDidClose((event) => {
     results.delete(event.document.uri);
+    failed.delete(event.document.uri);
     checkers.delete(event.document.uri);
     publish(event.document.uri, undefined, []);
   });
@@ -331,7 +336,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const current = (uri: string): CheckResult | undefined => {
     const document = documents.get(uri);
     const known = results.get(uri);
-    if (!document) return undefined;
+    if (!document || failed.get(uri) === document.version) return undefined;
     if (!known || known.version !== document.version) validate(document);
     return results.get(uri)?.result;
   };
