@@ -228,7 +228,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
             ? { codeActionProvider: true, executeCommandProvider: { commands: [APPLY_EDIT_COMMAND] } }
             : {}
           : { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorExtract, FIX_ALL_KIND] } }),
-        completionProvider: { triggerCharacters: ["@", "$", " ", ">"] },
+        // "/" completes the folders of an import's path (and offers nothing in other strings and comments).
+        completionProvider: { triggerCharacters: ["@", "$", " ", ">", "/"] },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
