@@ -48,14 +48,13 @@ function targetOf(sources: Sources): Target {
   return sources.options.target ?? "server";
 }
 
-/** Whether the model's `accepted` column lets the checker take it under `target` (absent: everywhere). */
+/**
+ * Whether the model's `accepted` column (of a field or an enum value) lets the checker take it
+ * under `target` (absent: everywhere): field-support and enum-value report the others, as errors
+ * or, where the target is not the side that refuses, as warnings.
+ */
 function acceptedUnder(accepted: Support | undefined, target: Target): boolean {
   return accepted === undefined || accepted[target];
-}
-
-function valueAccepted(v: EnumValue, target: Target): boolean {
-  // A value the server refuses is an error under either target (enum-value), unless the docs list it and the target is the docs.
-  return v.accepted === undefined || (v.accepted.server || (target === "docs" && v.accepted.docs));
 }
 
 function item(label: string, kind: CompletionItemKind, range: LspRange, extra: Partial<CompletionItem> = {}): CompletionItem {
@@ -139,7 +138,7 @@ function valueItems(field: FieldSpec, sources: Sources, range: LspRange): Comple
   const target = targetOf(sources);
   if (t.kind === "enum") {
     return t.values
-      .filter((v) => valueAccepted(v, target))
+      .filter((v) => acceptedUnder(v.accepted, target))
       .flatMap((v) => [v.value, ...(v.aliases ?? [])].map((w) => item(w, CompletionItemKind.EnumMember, range, { documentation: markdown(v.doc) })));
   }
   if (t.kind === "bool") return ["true", "false"].map((w) => item(w, CompletionItemKind.Value, range));
@@ -411,7 +410,7 @@ function headWordItems(dto: string, args: readonly Argument[], before: number, t
   const taken = fieldsSetOnHead(dto, args, before);
   return headWordsIn(dto).flatMap((w) => {
     const set = fieldOfWord(dto, w);
-    if (set && (taken.has(set.field.name) || !acceptedUnder(set.field.accepted, target) || (set.value && !valueAccepted(set.value, target)))) return [];
+    if (set && (taken.has(set.field.name) || !acceptedUnder(set.field.accepted, target) || (set.value !== undefined && !acceptedUnder(set.value.accepted, target)))) return [];
     const isField = set !== undefined && set.value === undefined && set.field.name === w;
     return [item(w, isField ? CompletionItemKind.Property : kind, range, isField ? { documentation: markdown(fieldDoc(set.field)) } : {})];
   });
