@@ -237,8 +237,8 @@ export function completions(document: TextDocument, offset: number, sources: Sou
   const target = targetOf(sources);
   const siblings = context.chain.at(-1)?.body?.statements ?? sources.document.statements;
   const previousStatement = [...siblings].reverse().find((s) => s.range.end.offset <= context.wordStart);
+  // `when`, `else` and `each` hold members of the body around them, never fields.
   const inTemplate = TEMPLATE_BODIES.has(context.chain.at(-1)?.name.name ?? "");
-  // The body whose fields the siblings set: `when` and friends hold members of the body around them.
   const label = labelBefore(text, context.wordStart);
 
   const mapValue = mapValueItems(text, offset, context, sources, range);
@@ -308,7 +308,7 @@ function mapValueItems(text: string, offset: number, context: CursorContext, sou
   const holder = statements.find((s) => s.args.some((a) => a.kind === "Map" && a.range.start.offset < offset && offset < a.range.end.offset));
   if (!holder) return undefined;
   const map = holder.args.find((a) => a.kind === "Map" && a.range.start.offset < offset && offset < a.range.end.offset)!;
-  const key = labelBefore(text.slice(0, context.wordStart).slice(map.range.start.offset), context.wordStart - map.range.start.offset);
+  const key = labelBefore(text.slice(map.range.start.offset, context.wordStart), context.wordStart - map.range.start.offset);
   if (key === undefined) return [];
   if (holder.name.name === USE_KEYWORD) return fragmentParameterValues(sources.document, holder, key, range);
   const parent = dtoOfBody(context.body);
