@@ -15,6 +15,7 @@ import { dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import {
   CodeActionKind,
+  CodeActionTriggerKind,
   createConnection,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
@@ -360,7 +361,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       ...ruleFixActions(document, result.diagnostics, params.range, diagnosticStyle),
       ...translationActions(document, result.document, result.program, params.range),
     ].filter((a) => isWanted(a.kind, only));
-    if (isWanted(FIX_ALL_KIND, only)) {
+    // "Fix all" checks the text again, in passes: only when asked for by kind, or when the user
+    // opened the menu (not for the light bulb, which asks at every move of the cursor).
+    const asked = only !== undefined && only.length > 0 ? isWanted(FIX_ALL_KIND, only) : params.context.triggerKind !== CodeActionTriggerKind.Automatic;
+    if (asked) {
       const fixAll = fixAllAction(document, result.diagnostics, (text) => check(text, checkOptionsFor(document.uri)).diagnostics);
       if (fixAll) actions.push(fixAll);
     }

@@ -283,5 +283,10 @@ describe("fixes and suggestions", () => {
     const quick = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: v }, range: all, context: { diagnostics: [], only: ["quickfix"] } }))!.map(action);
     expect(quick.length).toBeGreaterThan(0);
     expect(quick.every((a) => a.kind === "quickfix")).toBe(true);
+    // Not for the light bulb (asked at every cursor move), but when the user opens the menu.
+    const kinds = async (triggerKind: 1 | 2) =>
+      ((await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: v }, range: all, context: { diagnostics: [], triggerKind } })) ?? []).map((a) => action(a).kind);
+    expect(await kinds(2)).not.toContain("source.fixAll.b24layout");
+    expect(await kinds(1)).toContain("source.fixAll.b24layout");
   });
 });
