@@ -25,7 +25,8 @@ export async function measureLspLatency(cliPath, text, changes, where = "middle"
     }
   });
   connection.listen();
-  await connection.sendRequest(protocol.InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
+  // Diagnostics carry their document version only for a client that declares versionSupport.
+  await connection.sendRequest(protocol.InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } }, workspaceFolders: null });
   await connection.sendNotification(protocol.InitializedNotification.type, {});
   const uri = "file:///bench/large.b24layout";
   const next = (version) => new Promise((resolve) => waiting.set(version, resolve));

@@ -15,13 +15,17 @@ export class PrettierConfigError extends Error {
   }
 }
 
-/** A reader of the settings for a file; throws PrettierConfigError for a config it cannot read. */
-export async function prettierConfigReader(): Promise<(file: string) => Promise<FormatOptions>> {
+/**
+ * A reader of the settings for a file; throws PrettierConfigError for a config it cannot read.
+ * With `cache: false` every call reads the config files again (the language server, whose configs
+ * may change while it runs).
+ */
+export async function prettierConfigReader({ cache = true }: { readonly cache?: boolean } = {}): Promise<(file: string) => Promise<FormatOptions>> {
   const { resolveConfig } = await import("prettier");
   return async (file) => {
     let config: Record<string, unknown> | null;
     try {
-      config = await resolveConfig(file, { editorconfig: true });
+      config = await resolveConfig(file, { editorconfig: true, useCache: cache });
     } catch (error) {
       throw new PrettierConfigError(file, error);
     }

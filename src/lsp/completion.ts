@@ -2,10 +2,22 @@
  * Completion by context, from the model: the statements a body accepts (no `withTitle` inside a
  * `lineOfBlocks`), the words of a statement's head line, enum values, icon and logo codes, entity
  * types and a card's field names, action types, translation keys, parameters, fragments and the
- * declarations a field refers to. Whole blocks come as snippets.
+ * declarations a field refers to. Whole blocks come as snippets (src/lsp/capabilities.ts makes
+ * them plain for clients without snippets).
+ *
+ * Only what the checker accepts is offered: for the configured `target`, no field or value the
+ * model marks as not accepted there (the `accepted` columns); no field already set in the body or
+ * on the head line (a member, which repeats, is always offered); only members inside `when`,
+ * `else` and `each`; a card's field once per card.
+ *
+ * Nothing is offered inside comments or strings, except where a string holds names: a `${…}`
+ * interpolation (the parameters in scope) and an import's path (the folders and `.b24layout` files
+ * next to the document).
  */
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Range as LspRange } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
+import { readdirSync, type Dirent } from "node:fs";
+import { dirname, resolve } from "node:path";
 import type { CheckOptions } from "../check/checker.js";
 import { bodyFieldIn, headWordsIn, keywordFieldIn, memberDto, statementNamesIn } from "../lower/lower.js";
 import { translationTexts, type IrProgram } from "../lower/ir.js";
@@ -15,15 +27,34 @@ import { ENTITY_TYPES, CARD_COMPOSITE_FIELDS, entityByWord } from "../model/enti
 import { BITRIX_LANGUAGES } from "../model/languages.js";
 import { DECLARATIONS, getStatementSpec, TRANSLATIONS_KEYWORD } from "../model/statements.js";
 import { EACH_KEYWORD, ELSE_KEYWORD, FRAGMENT_KEYWORD, TEMPLATE_KEYWORDS, USE_KEYWORD, WHEN_KEYWORD } from "../model/templates.js";
-import type { FieldSpec, FieldType } from "../model/types.js";
-import type { Document, Statement } from "../syntax/ast.js";
-import { cursorContext, dtoOfBody, type CursorContext } from "./context.js";
+import type { EnumValue, FieldSpec, FieldType, Support } from "../model/types.js";
+import type { Argument, Document, Statement, TypeNode } from "../syntax/ast.js";
+import { SOURCE_EXTENSION } from "../cli/files.js";
+import { statementsWithin } from "../syntax/walk.js";
+import { cursorContext, dtoOfBody, textPlace, type CursorContext, type TextPlace } from "./context.js";
 import { fieldDoc, dtoDoc } from "./docs.js";
 
 interface Sources {
   readonly document: Document;
   readonly program: IrProgram;
   readonly options: CheckOptions;
+  /** The document's path, for completing import paths; undefined for a document not on disk. */
+  readonly file?: string | undefined;
+}
+
+type Target = NonNullable<CheckOptions["target"]>;
+
+function targetOf(sources: Sources): Target {
+  return sources.options.target ?? "server";
+}
+
+/**
+ * Whether the model's `accepted` column (of a field or an enum value) lets the checker take it
+ * under `target` (absent: everywhere): field-support and enum-value report the others, as errors
+ * or, where the target is not the side that refuses, as warnings.
+ */
+function acceptedUnder(accepted: Support | undefined, target: Target): boolean {
+  return accepted === undefined || accepted[target];
 }
 
 function item(label: string, kind: CompletionItemKind, range: LspRange, extra: Partial<CompletionItem> = {}): CompletionItem {
@@ -46,21 +77,33 @@ function statementSnippet(name: string, dto: string | undefined): string {
   return hasMembers ? `${name}${head} {\n\t$0\n}` : `${name}${head}$0`;
 }
 
-/** The statements a body of `dto` accepts. */
-function statementItems(dto: string, range: LspRange): CompletionItem[] {
+/**
+ * The statements a body of `dto` accepts under the target: members (which repeat) always, fields
+ * only when not set yet (`taken`) and not `membersOnly` (inside `when`, `else`, `each`).
+ */
+function statementItems(dto: string, range: LspRange, target: Target, taken: ReadonlySet<string> = new Set(), membersOnly = false): CompletionItem[] {
   const model = getDto(dto)!;
-  return statementNamesIn(dto).map((name) => {
+  return statementNamesIn(dto).flatMap((name) => {
+    const setsField = bodyFieldIn(dto, name);
+    if (setsField && (membersOnly || taken.has(name) || !acceptedUnder(setsField.accepted, target) || excludedBy(dto, name, taken, target))) return [];
     const member = memberDto(dto, name);
     const field = getField(model, name);
     const block = getBlockType(name);
     const doc = block ? block.doc : field ? fieldDoc(field) : member ? dtoDoc(member) : "";
-    return item(name, member ? CompletionItemKind.Class : CompletionItemKind.Property, range, {
-      detail: member ? getDto(member)?.title : field ? `${model.title} field` : undefined,
-      documentation: markdown(doc),
-      insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: { range, newText: statementSnippet(name, member) },
-    });
+    return [
+      item(name, member ? CompletionItemKind.Class : CompletionItemKind.Property, range, {
+        detail: member ? getDto(member)?.title : field ? `${model.title} field` : undefined,
+        documentation: markdown(doc),
+        insertTextFormat: InsertTextFormat.Snippet,
+        textEdit: { range, newText: statementSnippet(name, member) },
+      }),
+    ];
   });
+}
+
+/** Whether a field must not be set because one it excludes is (sliderParams `width` / `leftBoundary`), where the target enforces that. */
+function excludedBy(dto: string, name: string, taken: ReadonlySet<string>, target: Target): boolean {
+  return (getDto(dto)?.exclusive ?? []).some((g) => g.support[target] && g.fields.includes(name) && g.fields.some((f) => f !== name && taken.has(f)));
 }
 
 function templateItems(range: LspRange, previous: Statement | undefined): CompletionItem[] {
@@ -89,12 +132,13 @@ function topLevelItems(range: LspRange): CompletionItem[] {
   return [...declarations, ...others];
 }
 
-/** Values a field takes, as words or literals. */
+/** Values a field takes, as words or literals: the enum values the target accepts, booleans, entity types, codes, declarations. */
 function valueItems(field: FieldSpec, sources: Sources, range: LspRange): CompletionItem[] {
   const t: FieldType = field.type;
+  const target = targetOf(sources);
   if (t.kind === "enum") {
     return t.values
-      .filter((v) => v.accepted?.server !== false)
+      .filter((v) => acceptedUnder(v.accepted, target))
       .flatMap((v) => [v.value, ...(v.aliases ?? [])].map((w) => item(w, CompletionItemKind.EnumMember, range, { documentation: markdown(v.doc) })));
   }
   if (t.kind === "bool") return ["true", "false"].map((w) => item(w, CompletionItemKind.Value, range));
@@ -105,7 +149,7 @@ function valueItems(field: FieldSpec, sources: Sources, range: LspRange): Comple
     // The portal's own codes, from the config (as the unknown-code rule gets them).
     const registered = sources.options.ruleOptions?.["unknown-code"]?.[t.codes === "icon" ? "icons" : "logos"];
     const portal = Array.isArray(registered) ? registered.filter((c): c is string => typeof c === "string") : [];
-    return [...catalogue.systemCodes, ...portal].map((c) => item(c, CompletionItemKind.Constant, range, { detail: `${t.codes} code` }));
+    return [...new Set([...catalogue.systemCodes, ...portal])].map((c) => item(c, CompletionItemKind.Constant, range, { detail: `${t.codes} code` }));
   }
   if (t.kind === "object") {
     const declaration = DECLARATIONS.find((d) => d.dto === t.dto);
@@ -147,38 +191,82 @@ function fragmentItems(document: Document, range: LspRange): CompletionItem[] {
   return [...local, ...imported].map((n) => item(n, CompletionItemKind.Function, range, { detail: "fragment" }));
 }
 
-/** A card's field names for the entity after `for`. */
-function cardFieldItems(declaration: Statement | undefined, range: LspRange): CompletionItem[] {
+/** A card's field names for the entity after `for`, but those the card already shows (a field appears once per card). */
+function cardFieldItems(declaration: Statement | undefined, offset: number, range: LspRange): CompletionItem[] {
   const forIndex = declaration?.args.findIndex((a) => a.kind === "Identifier" && a.name === "for") ?? -1;
   const word = forIndex >= 0 ? declaration!.args[forIndex + 1] : undefined;
   const entity = word?.kind === "Identifier" ? entityByWord(word.name) : undefined;
-  const names = [...(entity?.fields ?? []), ...CARD_COMPOSITE_FIELDS];
-  return [...new Set(names)].map((n) => item(n, CompletionItemKind.Field, range, { detail: entity ? `${entity.name} field` : "card field" }));
+  const names = new Set([...(entity?.fields ?? []), ...CARD_COMPOSITE_FIELDS]);
+  const shown = new Set<string>();
+  for (const { statement: s } of statementsWithin(declaration?.body?.statements ?? [])) {
+    // The element being typed is not shown yet.
+    if (names.has(s.name.name) && !(s.range.start.offset <= offset && offset <= s.range.end.offset)) shown.add(s.name.name);
+  }
+  return [...names].filter((n) => !shown.has(n)).map((n) => item(n, CompletionItemKind.Field, range, { detail: entity ? `${entity.name} field` : "card field" }));
+}
+
+const TEMPLATE_BODIES: ReadonlySet<string> = new Set([WHEN_KEYWORD, ELSE_KEYWORD, EACH_KEYWORD]);
+
+/** A label before the word being typed (`a: |`, `"1": ta|`, `width: |`): its text. */
+function labelBefore(text: string, wordStart: number): string | undefined {
+  const lineStart = text.lastIndexOf("\n", wordStart - 1) + 1;
+  const match = /(?:^|[\s{;,])(?:"((?:[^"\\]|\\.)*)"|([A-Za-z0-9_][A-Za-z0-9_-]*))[ \t]*:[ \t]*$/.exec(text.slice(lineStart, wordStart));
+  return match ? (match[1] ?? match[2]) : undefined;
+}
+
+/** The fields a body's statements set (not `except`, the one being typed): they are not offered again. */
+function fieldsSetIn(dto: string, statements: readonly Statement[], except: number): Set<string> {
+  const taken = new Set<string>();
+  for (const s of statements) {
+    if (s.range.start.offset <= except && except <= s.range.end.offset) continue;
+    if (bodyFieldIn(dto, s.name.name)) taken.add(s.name.name);
+  }
+  return taken;
 }
 
 export function completions(document: TextDocument, offset: number, sources: Sources): CompletionItem[] {
   const text = document.getText();
+  const place = textPlace(sources.document, text, offset);
+  if (place.kind === "comment") return [];
   const context = cursorContext(sources.document, text, offset);
+  if (place.kind === "string") return stringItems(document, offset, place, context, sources);
   const range = { start: document.positionAt(context.wordStart), end: document.positionAt(offset) };
   if (context.word.startsWith("@")) return translationItems(sources, range);
   if (context.word.startsWith("$")) return parameterItems(context, range);
   const body = context.body;
-  const previousStatement = (() => {
-    const list = context.chain.at(-1)?.body?.statements ?? sources.document.statements;
-    return [...list].reverse().find((s) => s.range.end.offset <= context.wordStart);
-  })();
+  const target = targetOf(sources);
+  const siblings = context.chain.at(-1)?.body?.statements ?? sources.document.statements;
+  const previousStatement = [...siblings].reverse().find((s) => s.range.end.offset <= context.wordStart);
+  // `when`, `else` and `each` hold members of the body around them, never fields.
+  const inTemplate = TEMPLATE_BODIES.has(context.chain.at(-1)?.name.name ?? "");
+  const label = labelBefore(text, context.wordStart);
 
-  if (context.part === "name") {
+  const mapValue = mapValueItems(text, offset, context, sources, range);
+  if (mapValue) return mapValue;
+
+  if (context.part === "name" || (label !== undefined && context.statement?.name.name === "")) {
+    if (label !== undefined) return labelledItems(label, context, sources, range);
     if (body.kind === "top") return topLevelItems(range);
     if (body.kind === "translations") {
-      if (body.language === undefined) return BITRIX_LANGUAGES.map((l) => item(l.id, CompletionItemKind.Module, range, { detail: l.name }));
-      return translationItems(sources, range).map((i) => ({ ...i, label: i.label.slice(1), textEdit: { range, newText: `${i.label.slice(1)} ""` } }));
+      if (body.language === undefined) {
+        const present = new Set(siblings.map((s) => s.name.name));
+        return BITRIX_LANGUAGES.filter((l) => !present.has(l.id)).map((l) => item(l.id, CompletionItemKind.Module, range, { detail: l.name }));
+      }
+      // The keys other languages have and this one lacks.
+      const present = new Set(siblings.filter((s) => !(s.range.start.offset <= offset && offset <= s.range.end.offset)).map((s) => s.name.name));
+      return translationItems(sources, range)
+        .filter((i) => !present.has(i.label.slice(1)))
+        .map((i) => ({ ...i, label: i.label.slice(1), textEdit: { range, newText: `${i.label.slice(1)} ""` } }));
     }
-    if (body.kind === "fragment") return [...statementItems(dtoOfBody(body)!, range), ...templateItems(range, previousStatement)];
+    if (body.kind === "fragment") return [...statementItems(dtoOfBody(body)!, range, target, new Set(), true), ...templateItems(range, previousStatement)];
     if (body.kind !== "dto") return [];
     const spec = getStatementSpec(body.dto);
-    if (spec.membersByName) return [...cardFieldItems(context.declaration, range), ...templateItems(range, previousStatement)];
-    return [...statementItems(body.dto, range), ...(getDto(body.dto)?.closed ? templateItems(range, previousStatement) : [])];
+    if (spec.membersByName) return [...cardFieldItems(context.declaration, offset, range), ...templateItems(range, previousStatement)];
+    const owner = context.chain.at(-1);
+    // The fields set by the statements of the body and by its owner's head line (`tag warning "a" { … }` has its type and title).
+    const taken = inTemplate ? new Set<string>() : new Set([...fieldsSetIn(body.dto, siblings, offset), ...(owner ? fieldsSetOnHead(body.dto, context.chain.length === 1 ? owner.args.slice(1) : owner.args, offset) : [])]);
+    const hasMembers = statementNamesIn(body.dto).some((name) => !bodyFieldIn(body.dto, name));
+    return [...statementItems(body.dto, range, target, taken, inTemplate), ...(hasMembers ? templateItems(range, previousStatement) : [])];
   }
 
   const statement = context.statement;
@@ -188,22 +276,150 @@ export function completions(document: TextDocument, offset: number, sources: Sou
   const parentDto = dtoOfBody(body);
   if (body.kind === "top") {
     const declaration = getDeclaration(statement);
-    return declaration ? headItems(declaration, statement, sources, range, context.part) : [];
+    return declaration ? headItems(declaration, statement, sources, range, context.part, context.wordStart) : [];
   }
   if (!parentDto) return [];
   const own = memberDto(parentDto, statement.name.name);
-  if (own) return headItems(own, statement, sources, range, context.part);
+  if (own) return headItems(own, statement, sources, range, context.part, context.wordStart);
   const field = bodyFieldIn(parentDto, statement.name.name);
-  return field ? valueItems(field, sources, range) : [];
+  // `bold |`: the field's values, once (`bold true |` has its value).
+  return field && statement.args.every((a) => a.range.end.offset >= context.wordStart) ? valueItems(field, sources, range) : [];
+}
+
+/**
+ * After a label: in a body of members (`a: |` in a header), the members (a label names a member);
+ * in an object's body (`sliderParams { width: | }`, read as a body while it is incomplete) or a
+ * `use`'s arguments (`use f { flag: | }`), the values of the field or parameter.
+ */
+function labelledItems(label: string, context: CursorContext, sources: Sources, range: LspRange): CompletionItem[] {
+  const body = context.body;
+  const around = context.chain.at(-1);
+  if (around?.name.name === USE_KEYWORD) return fragmentParameterValues(sources.document, around, label, range);
+  const dto = dtoOfBody(body);
+  if (!dto) return [];
+  const field = bodyFieldIn(dto, label);
+  if (field) return valueItems(field, sources, range);
+  return statementItems(dto, range, targetOf(sources), new Set(), true);
+}
+
+/** Inside a map argument, after `key:` (`sliderParams { width: 700, leftBoundary: | }`): the values of that field of the object the map builds. */
+function mapValueItems(text: string, offset: number, context: CursorContext, sources: Sources, range: LspRange): CompletionItem[] | undefined {
+  const statements = [...(context.chain.at(-1)?.body?.statements ?? sources.document.statements)];
+  const holder = statements.find((s) => s.args.some((a) => a.kind === "Map" && a.range.start.offset < offset && offset < a.range.end.offset));
+  if (!holder) return undefined;
+  const map = holder.args.find((a) => a.kind === "Map" && a.range.start.offset < offset && offset < a.range.end.offset)!;
+  const key = labelBefore(text.slice(map.range.start.offset, context.wordStart), context.wordStart - map.range.start.offset);
+  if (key === undefined) return [];
+  if (holder.name.name === USE_KEYWORD) return fragmentParameterValues(sources.document, holder, key, range);
+  const parent = dtoOfBody(context.body);
+  const field = parent ? bodyFieldIn(parent, holder.name.name) : undefined;
+  const inner = field?.type.kind === "object" ? getDto(field.type.dto) : undefined;
+  const keyField = inner ? getField(inner, key) : undefined;
+  return keyField ? valueItems(keyField, sources, range) : [];
+}
+
+/** The values a fragment's parameter takes, written as literals: `true` / `false`, or the strings of a literal type. */
+function fragmentParameterValues(document: Document, use: Statement, name: string, range: LspRange): CompletionItem[] {
+  const fragmentName = use.args[0]?.kind === "Identifier" ? use.args[0].name : undefined;
+  const fragment = document.statements.find((s) => s.name.name === FRAGMENT_KEYWORD && s.args[0]?.kind === "Identifier" && s.args[0].name === fragmentName);
+  const params = fragment?.args.find((a) => a.kind === "ParameterList");
+  const parameter = params?.kind === "ParameterList" ? params.parameters.find((p) => p.name.name === name) : undefined;
+  const literals = (t: TypeNode | undefined): string[] =>
+    t === undefined ? [] : t.kind === "NamedType" && t.name === "bool" ? ["true", "false"] : t.kind === "LiteralType" ? [JSON.stringify(t.value)] : t.kind === "UnionType" ? t.members.flatMap(literals) : [];
+  return literals(parameter?.type).map((v) => item(v, CompletionItemKind.Value, range));
+}
+
+/** In a string: parameters after `${`, paths in an import's source; nothing elsewhere. */
+function stringItems(document: TextDocument, offset: number, place: Extract<TextPlace, { kind: "string" }>, context: CursorContext, sources: Sources): CompletionItem[] {
+  if (place.node.kind !== "String") return [];
+  const interpolation = /(?:^|[^\\])(?:\\\\)*\$\{[ \t]*([A-Za-z_][A-Za-z0-9_]*)?$/.exec(place.before);
+  if (interpolation) {
+    const word = interpolation[1] ?? "";
+    const range = { start: document.positionAt(offset - word.length), end: document.positionAt(offset) };
+    return parameterItems(context, range).map((i) => ({ ...i, label: i.label.slice(1), textEdit: { range, newText: i.label.slice(1) } }));
+  }
+  const imported = sources.document.imports.find((i) => i.source?.range.start.offset === place.node.range.start.offset);
+  return imported && sources.file ? importPathItems(document, offset, place.before.slice(1), sources.file) : [];
+}
+
+/** The folders and `.b24layout` files in the folder the path typed so far names, relative to the document. */
+function importPathItems(document: TextDocument, offset: number, typed: string, file: string): CompletionItem[] {
+  const slash = typed.lastIndexOf("/");
+  const folder = resolve(dirname(file), typed.slice(0, slash + 1) || ".");
+  const range = { start: document.positionAt(offset - (typed.length - slash - 1)), end: document.positionAt(offset) };
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((e) => !e.name.startsWith(".") && e.name !== "node_modules" && (e.isDirectory() || (e.isFile() && e.name.endsWith(SOURCE_EXTENSION) && resolve(folder, e.name) !== file)))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .slice(0, 1000)
+    .map((e) => (e.isDirectory() ? item(`${e.name}/`, CompletionItemKind.Folder, range) : item(e.name, CompletionItemKind.File, range)));
 }
 
 function getDeclaration(statement: Statement): string | undefined {
   return DECLARATIONS.find((d) => d.keyword === statement.name.name)?.dto;
 }
 
-/** The head line of a statement building `dto`: its words, the values of a keyword argument, codes, or action types. */
-function headItems(dto: string, statement: Statement, sources: Sources, range: LspRange, part: CursorContext["part"]): CompletionItem[] {
+/** The field a bare word on a `dto` statement's head line sets: a flag or keyword (`bold`, `size`), an enum word (`sm`), an alias, or a code. */
+function fieldOfWord(dto: string, word: string): { field: FieldSpec; value?: EnumValue } | undefined {
+  const model = getDto(dto);
+  if (!model) return undefined;
   const spec = getStatementSpec(dto);
+  const own = getField(model, word) ?? keywordFieldIn(dto, word);
+  if (own) return { field: own };
+  const alias = spec.flagAliases && Object.hasOwn(spec.flagAliases, word) ? spec.flagAliases[word] : undefined;
+  const aliased = alias ? getField(model, alias.field) : undefined;
+  if (aliased) return { field: aliased };
+  for (const name of [...(spec.words ?? []), ...(spec.variantField ? [spec.variantField] : [])]) {
+    const f = getField(model, name);
+    const value = f?.type.kind === "enum" ? f.type.values.find((v) => v.value === word || v.aliases?.includes(word)) : undefined;
+    if (f && value) return { field: f, value };
+  }
+  const positional = spec.wordPositional?.[0];
+  const code = positional !== undefined ? getField(model, positional) : undefined;
+  return code ? { field: code } : undefined;
+}
+
+/** The fields the head line's arguments before `before` set: words, keyword arguments with their values, and positional values. */
+function fieldsSetOnHead(dto: string, args: readonly Argument[], before: number): Set<string> {
+  const taken = new Set<string>();
+  const positional = [...(getStatementSpec(dto).positional ?? [])];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a.range.end.offset > before) break;
+    if (a.kind === "Identifier") {
+      const set = fieldOfWord(dto, a.name);
+      if (!set) continue;
+      taken.add(set.field.name);
+      // `size sm`, `title "T"`: the next argument is the keyword's value.
+      if (keywordFieldIn(dto, a.name) && set.field.type.kind !== "bool") i++;
+    } else if (a.kind !== "ParameterList") {
+      const next = positional.find((f) => !taken.has(f));
+      if (next !== undefined) taken.add(next);
+    }
+  }
+  return taken;
+}
+
+/** Head words the target accepts and whose field is not set yet. */
+function headWordItems(dto: string, args: readonly Argument[], before: number, target: Target, range: LspRange, kind: CompletionItemKind): CompletionItem[] {
+  const taken = fieldsSetOnHead(dto, args, before);
+  return headWordsIn(dto).flatMap((w) => {
+    const set = fieldOfWord(dto, w);
+    if (set && (taken.has(set.field.name) || !acceptedUnder(set.field.accepted, target) || (set.value !== undefined && !acceptedUnder(set.value.accepted, target)))) return [];
+    const isField = set !== undefined && set.value === undefined && set.field.name === w;
+    return [item(w, isField ? CompletionItemKind.Property : kind, range, isField ? { documentation: markdown(fieldDoc(set.field)) } : {})];
+  });
+}
+
+/** The head line of a statement building `dto`: its words, the values of a keyword argument, codes, or action types. */
+function headItems(dto: string, statement: Statement, sources: Sources, range: LspRange, part: CursorContext["part"], wordStart: number): CompletionItem[] {
+  const spec = getStatementSpec(dto);
+  const target = targetOf(sources);
   if (part === "action-name" || part === "action") {
     const arrow = spec.arrow !== undefined ? getField(getDto(dto)!, spec.arrow) : undefined;
     const actionDto = arrow?.type.kind === "object" ? arrow.type.dto : undefined;
@@ -212,10 +428,11 @@ function headItems(dto: string, statement: Statement, sources: Sources, range: L
       const type = getField(getDto(actionDto)!, getStatementSpec(actionDto).variantField ?? "type");
       return type ? valueItems(type, sources, range).map((i) => ({ ...i, kind: CompletionItemKind.Function })) : [];
     }
-    return headWordsIn(actionDto).map((w) => item(w, CompletionItemKind.Keyword, range));
+    return headWordItems(actionDto, statement.action?.args ?? [], wordStart, target, range, CompletionItemKind.Keyword).map((i) => ({ ...i, kind: CompletionItemKind.Keyword }));
   }
+  const done = statement.args.filter((a) => a.range.end.offset <= wordStart);
   // After a keyword argument (`size`, `for`, `ownerTypeId`): its values.
-  const last = statement.args.at(-1);
+  const last = done.at(-1);
   if (last?.kind === "Identifier") {
     const field = keywordFieldIn(dto, last.name);
     if (field && field.type.kind !== "bool") {
@@ -224,13 +441,10 @@ function headItems(dto: string, statement: Statement, sources: Sources, range: L
     }
   }
   const model = getDto(dto)!;
-  const words = headWordsIn(dto).map((w) => {
-    const field = getField(model, w);
-    return item(w, field ? CompletionItemKind.Property : CompletionItemKind.EnumMember, range, field ? { documentation: markdown(fieldDoc(field)) } : {});
-  });
+  const taken = fieldsSetOnHead(dto, statement.args, wordStart);
   const codes = (spec.wordPositional ?? []).flatMap((name) => {
     const field = getField(model, name);
-    return field ? valueItems(field, sources, range) : [];
+    return field && !taken.has(name) ? valueItems(field, sources, range) : [];
   });
-  return [...codes, ...words];
+  return [...codes, ...headWordItems(dto, statement.args, wordStart, target, range, CompletionItemKind.EnumMember)];
 }

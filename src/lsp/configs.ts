@@ -1,9 +1,11 @@
 /**
  * The `b24layout.config.json` of each open document, as the CLI finds it: the nearest one in the
- * document's folder or above. Read once and kept until the editor reports that a config changed.
+ * document's folder or above. Read once and kept until the editor reports that a config changed,
+ * or, for an editor that does not watch files, until `refresh` finds that one did (by the files'
+ * size, modification time and inode, and by looking again for the nearest config).
  * A config with mistakes gives its problems (shown on the config file) and the defaults.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import type { CheckOptions } from "../check/checker.js";
 import { checkOptionsFor, CONFIG_FILE, ConfigError, parseConfig, type Config, type ConfigProblem } from "../config/config.js";
@@ -19,6 +21,8 @@ export interface ConfigState {
 export class ConfigCache {
   private readonly byDir = new Map<string, string | undefined>();
   private readonly byPath = new Map<string, ConfigState>();
+  /** What each config file was when it was read: its stamp (see `stampOf`). */
+  private readonly stamps = new Map<string, string>();
 
   /** The check options for a file on disk. */
   optionsFor(file: string): CheckOptions {
@@ -36,16 +40,45 @@ export class ConfigCache {
     if (path === undefined) return { path: undefined, config: undefined, problems: [] };
     let state = this.byPath.get(path);
     if (!state) {
+      this.stamps.set(path, stampOf(path));
       state = read(path);
       this.byPath.set(path, state);
     }
     return state;
   }
 
+  /**
+   * Forgets what it read when a config it read changed on disk, or when a folder it looked in now
+   * has a different nearest config (one was created or deleted); true if so. A few `stat`s: cheap
+   * enough for every change of a document.
+   */
+  refresh(): boolean {
+    let changed = false;
+    for (const [path, stamp] of this.stamps) if (stampOf(path) !== stamp) changed = true;
+    for (const [dir, path] of this.byDir) {
+      if (changed) break;
+      const found = findUpward(dir, [CONFIG_FILE]);
+      if ((found === undefined ? undefined : join(found, CONFIG_FILE)) !== path) changed = true;
+    }
+    if (changed) this.clear();
+    return changed;
+  }
+
   /** Forgets everything: a config was created, changed or deleted. */
   clear(): void {
     this.byDir.clear();
     this.byPath.clear();
+    this.stamps.clear();
+  }
+}
+
+/** A file's identity and version as `stat` sees them ("" when it cannot be read). */
+function stampOf(path: string): string {
+  try {
+    const s = statSync(path, { bigint: true });
+    return `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+  } catch {
+    return "";
   }
 }
 

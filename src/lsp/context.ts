@@ -3,7 +3,7 @@
  * in, the statement on its line and the part of it (name, head, action). Works on half-written and
  * broken documents: it reads the recovered syntax tree and the current line's text.
  */
-import type { Document, Statement } from "../syntax/ast.js";
+import type { Document, Label, LiteralType, Range, Statement, StringLiteral } from "../syntax/ast.js";
 import { bodyDtoOf, memberDto } from "../lower/lower.js";
 import { getDeclaration, TRANSLATIONS_KEYWORD } from "../model/statements.js";
 import { EACH_KEYWORD, ELSE_KEYWORD, FRAGMENT_KEYWORD, WHEN_KEYWORD } from "../model/templates.js";
@@ -108,4 +108,72 @@ export function cursorContext(document: Document, text: string, offset: number):
   // A line that starts with `->` continues the statement before it.
   const statement = part === "name" ? undefined : (onLine ?? [...statements].reverse().find((s) => s.range.start.offset < offset && !inside(s, offset)));
   return { chain, body: bodyKindOf(chain), statement, part: statement ? part : "name", word, wordStart, declaration: chain[0] };
+}
+
+/** Where the cursor is in the text's tokens: in a comment, in a string (which, and how far into it), or in code. */
+export type TextPlace =
+  | { readonly kind: "code" }
+  | { readonly kind: "comment" }
+  | {
+      readonly kind: "string";
+      readonly node: StringLiteral | LiteralType | Label;
+      /** The text of the string from its opening quote(s) to the cursor. */
+      readonly before: string;
+    };
+
+function within(range: Range, offset: number): boolean {
+  return range.start.offset <= offset && offset <= range.end.offset;
+}
+
+/** Whether a string or comment token ends at its end (an unterminated one runs to the cursor at its end). */
+function isClosed(raw: string, open: string, close: string): boolean {
+  if (raw.length < open.length + close.length || !raw.endsWith(close)) return false;
+  if (close !== '"') return true;
+  // A quote preceded by an odd number of backslashes is escaped.
+  let slashes = 0;
+  for (let i = raw.length - 2; i >= open.length && raw[i] === "\\"; i--) slashes++;
+  return slashes % 2 === 0;
+}
+
+/** The innermost syntax nodes around `offset`, outermost first, following only nodes whose range holds it. */
+function nodesAround(root: object, offset: number): { kind: string; range: Range }[] {
+  const out: { kind: string; range: Range }[] = [];
+  let node: object | undefined = root;
+  while (node) {
+    let next: object | undefined;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === "range" || value === null || typeof value !== "object") continue;
+      const candidates: unknown[] = Array.isArray(value) ? value : [value];
+      for (const c of candidates) {
+        if (c === null || typeof c !== "object" || !("range" in c) || !("kind" in c)) continue;
+        const n = c as { kind: string; range: Range };
+        if (!within(n.range, offset)) continue;
+        next = n;
+        // Two nodes can touch at `offset` (the end of one, the start of the next): the later one is innermost.
+      }
+    }
+    if (next) out.push(next as { kind: string; range: Range });
+    node = next;
+  }
+  return out;
+}
+
+export function textPlace(document: Document, text: string, offset: number): TextPlace {
+  for (const c of document.comments) {
+    if (c.range.start.offset >= offset || c.range.end.offset < offset) continue;
+    // A line comment runs to the end of its line; a block comment holds the cursor before its `*/`.
+    if (!c.block || offset < c.range.end.offset || !isClosed(c.text, "/*", "*/")) return { kind: "comment" };
+  }
+  const around = nodesAround(document, offset);
+  for (let i = around.length - 1; i >= 0; i--) {
+    const n = around[i]!;
+    if (n.kind !== "String" && n.kind !== "LiteralType" && !(n.kind === "Label" && (n as unknown as Label).quoted)) continue;
+    const raw = text.slice(n.range.start.offset, n.range.end.offset);
+    const triple = raw.startsWith('"""');
+    const open = triple ? '"""' : '"';
+    if (offset <= n.range.start.offset) continue;
+    if (offset === n.range.end.offset && isClosed(raw, open, open)) continue;
+    return { kind: "string", node: n as unknown as StringLiteral | LiteralType | Label, before: text.slice(n.range.start.offset, offset) };
+  }
+  return { kind: "code" };
 }

@@ -1,17 +1,11 @@
 /**
- * Findings as LSP diagnostics: the rule id as `code`, its documentation page as `codeDescription`,
- * and the fixes a rule declares as quick fixes.
+ * Findings as LSP diagnostics: the rule id as `code`, its documentation page as `codeDescription`
+ * (for clients that take one).
  */
 import { pathToFileURL } from "node:url";
 import { join } from "node:path";
-import {
-  CodeActionKind,
-  DiagnosticSeverity,
-  type CodeAction,
-  type Diagnostic as LspDiagnostic,
-  type Range as LspRange,
-} from "vscode-languageserver";
-import type { Diagnostic, Fix } from "../diagnostic.js";
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from "vscode-languageserver";
+import type { Diagnostic } from "../diagnostic.js";
 import { ruleDocPath } from "../check/rule-docs.js";
 import { SYNTAX_RULE_ID } from "../syntax/parser.js";
 import { toLspRange } from "./convert.js";
@@ -27,8 +21,14 @@ export function ruleDocUri(root: string, ruleId: string): string | undefined {
   return pathToFileURL(join(root, ruleDocPath(ruleId))).href;
 }
 
-export function toLspDiagnostic(d: Diagnostic, docsRoot: string): LspDiagnostic {
-  const href = ruleDocUri(docsRoot, d.ruleId);
+export interface DiagnosticStyle {
+  readonly docsRoot: string;
+  /** Whether the client takes `codeDescription` (LSP 3.16 `codeDescriptionSupport`). */
+  readonly codeDescription: boolean;
+}
+
+export function toLspDiagnostic(d: Diagnostic, style: DiagnosticStyle): LspDiagnostic {
+  const href = style.codeDescription ? ruleDocUri(style.docsRoot, d.ruleId) : undefined;
   return {
     range: toLspRange(d.range),
     severity: d.severity === "error" ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
@@ -37,30 +37,4 @@ export function toLspDiagnostic(d: Diagnostic, docsRoot: string): LspDiagnostic 
     source: SOURCE,
     message: d.message,
   };
-}
-
-function overlaps(a: LspRange, b: LspRange): boolean {
-  const before = (x: LspRange["start"], y: LspRange["start"]) => x.line < y.line || (x.line === y.line && x.character < y.character);
-  return !before(a.end, b.start) && !before(b.end, a.start);
-}
-
-function action(fix: Fix, d: Diagnostic, uri: string, preferred: boolean, docsRoot: string): CodeAction {
-  return {
-    title: fix.description,
-    kind: CodeActionKind.QuickFix,
-    diagnostics: [toLspDiagnostic(d, docsRoot)],
-    isPreferred: preferred,
-    edit: { changes: { [uri]: fix.edits.map((e) => ({ range: toLspRange(e.range), newText: e.newText })) } },
-  };
-}
-
-/** The quick fixes of the findings in `range`: each rule's fix (preferred) and its suggestions. */
-export function quickFixes(diagnostics: readonly Diagnostic[], range: LspRange, uri: string, docsRoot: string): CodeAction[] {
-  const actions: CodeAction[] = [];
-  for (const d of diagnostics) {
-    if (!overlaps(toLspRange(d.range), range)) continue;
-    if (d.fix) actions.push(action(d.fix, d, uri, true, docsRoot));
-    for (const s of d.suggestions ?? []) actions.push(action(s, d, uri, false, docsRoot));
-  }
-  return actions;
 }

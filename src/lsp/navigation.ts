@@ -25,6 +25,8 @@ export interface NameSymbol {
 export interface Occurrence {
   readonly range: Range;
   readonly definition: boolean;
+  /** For a translation key's definition: the language block it is in. */
+  readonly language?: string;
 }
 
 /** Fields whose bare-word value names a declaration: `badgeCode missedCall`, `layout incomingCall`. */
@@ -94,7 +96,7 @@ export function symbolAt(document: Document, offset: number): NameSymbol | undef
 /** Every occurrence of `symbol` in one document. */
 export function occurrences(document: Document, symbol: NameSymbol): Occurrence[] {
   const out: Occurrence[] = [];
-  const add = (range: Range, definition: boolean) => out.push({ range, definition });
+  const add = (range: Range, definition: boolean, language?: string) => out.push(language === undefined ? { range, definition } : { range, definition, language });
   if (symbol.kind === "fragment") {
     for (const i of document.imports) for (const n of i.names) if (n.name === symbol.name) add(n.range, false);
   }
@@ -103,7 +105,7 @@ export function occurrences(document: Document, symbol: NameSymbol): Occurrence[
     const firstName = first?.kind === "Identifier" ? first : undefined;
     switch (symbol.kind) {
       case "translation":
-        if (chain.length === 2 && chain[0]!.name.name === TRANSLATIONS_KEYWORD && s.name.name === symbol.name) add(s.name.range, true);
+        if (chain.length === 2 && chain[0]!.name.name === TRANSLATIONS_KEYWORD && s.name.name === symbol.name) add(s.name.range, true, chain[1]!.name.name);
         for (const a of argumentValues(s)) if (a.kind === "TranslationRef" && a.key === symbol.name) add(headOf(a.range, symbol.name, 1), false);
         break;
       case "fragment":
@@ -145,8 +147,13 @@ export function importsFrom(document: Document, documentFile: string, symbol: Na
   return importSources(document, documentFile, symbol).includes(file);
 }
 
+/** Words the lexer reads as keywords or literals, never as names (src/syntax/tokens.ts). */
+const RESERVED_WORDS: ReadonlySet<string> = new Set(["true", "false", "null", "import"]);
+
 /** Whether `name` may replace a name of this kind. */
 export function isValidName(kind: SymbolKind, name: string): boolean {
-  // `$name` allows no `-`; the other names are words, which allow inner ones (`call-back`).
-  return kind === "parameter" ? /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) : /^[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*$/.test(name);
+  // `$name` allows no `-` (and `$true` is a parameter); the other names are words, which allow
+  // inner ones (`call-back`) and cannot be reserved words.
+  if (kind === "parameter") return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
+  return /^[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*$/.test(name) && !RESERVED_WORDS.has(name);
 }

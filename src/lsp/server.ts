@@ -4,38 +4,59 @@
  *
  * Documents are synced incrementally and checked on every change, with the texts of the open
  * documents taking the place of the files on disk (an unsaved imported file counts as it is typed).
+ *
+ * It follows the protocol, not one client: every optional feature is used only when the client
+ * declared it (src/lsp/capabilities.ts), a request the client refuses or fails (a registration,
+ * `workspace/configuration`, `workspace/applyEdit`) only costs that feature, an exception in a
+ * handler becomes an error answer or a logged line, and a client that does not watch files gets its
+ * config changes noticed at the next change, open or save of a document.
  */
 import { dirname } from "node:path";
-import { ResponseError, ErrorCodes, type Location, type WorkspaceEdit } from "vscode-languageserver/node";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import {
   CodeActionKind,
+  CodeActionTriggerKind,
   createConnection,
   DiagnosticSeverity,
+  DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  LSPErrorCodes,
   ProposedFeatures,
+  ResponseError,
+  StreamMessageWriter,
   TextDocuments,
   TextDocumentSyncKind,
+  type CodeAction,
   type Connection,
+  type Diagnostic as LspDiagnostic,
   type InitializeResult,
+  type Location,
+  type ResponseMessage,
+  type WorkspaceEdit,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { ModuleCache, type CheckResult } from "../index.js";
+import { check, ModuleCache, type CheckResult } from "../index.js";
 import { IncrementalChecker } from "../check/incremental.js";
 import type { SourceHost } from "../lower/imports.js";
 import { findUpward, sourceHost } from "../cli/files.js";
 import { CONFIG_FILE } from "../config/config.js";
 import type { FormatOptions } from "../format/format.js";
+import { adaptCompletions, adaptHover, adaptSymbols, clientFeatures, type ClientFeatures } from "./capabilities.js";
+import { APPLY_EDIT_COMMAND, fixAllAction, FIX_ALL_KIND, isWanted, ruleFixActions, toClientActions } from "./code-actions.js";
 import { ConfigCache } from "./configs.js";
-import { quickFixes, SOURCE, toLspDiagnostic } from "./diagnostics.js";
+import { SOURCE, toLspDiagnostic, type DiagnosticStyle } from "./diagnostics.js";
 import { formatDocument, formatRange } from "./formatting.js";
 import { documentSymbols, foldingRanges } from "./symbols.js";
 import { completions } from "./completion.js";
 import { hoverAt } from "./hover.js";
-import { importSources, importsFrom, isValidName, occurrences, symbolAt, type NameSymbol } from "./navigation.js";
+import { importSources, importsFrom, occurrences, symbolAt, type NameSymbol } from "./navigation.js";
+import { renameProblem } from "./rename.js";
+import { languageForLocale } from "./locale.js";
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from "./semantic-tokens.js";
 import { translationActions } from "./translation-actions.js";
 import { toLspRange } from "./convert.js";
+import { RecoveringMessageReader } from "./transport.js";
 import { parse } from "../syntax/parser.js";
 import type { Document } from "../syntax/ast.js";
 import type { CheckOptions } from "../check/checker.js";
@@ -47,13 +68,27 @@ function packageRoot(): string {
   return findUpward(here, ["docs"]) ?? here;
 }
 
+/** The path of a `file:` URI on this machine; undefined for other schemes and for URIs no path can stand for (another host). */
 function pathOf(uri: string): string | undefined {
-  return uri.startsWith("file:") ? fileURLToPath(uri) : undefined;
+  if (!uri.startsWith("file:")) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 export interface ServerOptions {
   /** Where the rule pages are (docs/rules inside it); the package folder by default. */
   readonly docsRoot?: string;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
@@ -66,9 +101,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const checkers = new Map<string, IncrementalChecker>();
   /** Config files whose problems are shown, so they can be cleared. */
   const shownConfigs = new Set<string>();
-  let prettierConfig: ((file: string) => Promise<FormatOptions>) | undefined;
-  let watchFiles = false;
-  let configurationRequests = false;
+  /** The version of each document whose check failed (an internal error): not checked again until it changes. */
+  const failed = new Map<string, number>();
+  let features: ClientFeatures = clientFeatures({ capabilities: {} });
+  let diagnosticStyle: DiagnosticStyle = { docsRoot, codeDescription: false };
+  /** Whether the client tells the server of changed files; until it agreed to watch, configs are checked by `stat`. */
+  let watching = false;
   /** The editor's settings (`b24layout.*`), under whatever the project's config file says. */
   let settings: CheckOptions = {};
   let workspaceFolders: string[] = [];
@@ -85,45 +123,76 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
   };
 
+  /** Asks the client for the settings, when it can be asked; a failed request keeps the ones there are. */
   const readSettings = async (): Promise<void> => {
-    if (!configurationRequests) return;
-    const raw = (await connection.workspace.getConfiguration("b24layout")) as { target?: unknown; languages?: unknown; rules?: unknown } | null;
-    settings = settingsToOptions(raw ?? {});
+    if (!features.configurationRequests) return;
+    try {
+      const raw: unknown = await connection.workspace.getConfiguration("b24layout");
+      settings = settingsToOptions(isObject(raw) ? raw : {});
+    } catch (error) {
+      connection.console.warn(`b24layout: the client did not answer workspace/configuration (${describe(error)}); the settings stay as they were.`);
+    }
   };
 
-  /** Imports read the open documents first, then the disk (as the CLI does), bounded by the real path of the project root of `file`. */
-  const hostFor = (file: string): SourceHost => {
+  /**
+   * Imports read the open documents first, then the disk (as the CLI does), bounded by the real path of the
+   * project root of `file`; `overlay` has texts that take the place of both (a rename's result).
+   */
+  const hostFor = (file: string, overlay?: ReadonlyMap<string, string>): SourceHost => {
     const disk = sourceHost(file, dirname(file));
-    return { ...disk, readFile: (path) => documents.get(pathToFileURL(path).href)?.getText() ?? disk.readFile(path) };
+    return { ...disk, readFile: (path) => overlay?.get(path) ?? documents.get(pathToFileURL(path).href)?.getText() ?? disk.readFile(path) };
+  };
+
+  /** The options a text of `uri` is checked with: its config's and the editor's, and where its imports come from. */
+  const checkOptionsFor = (uri: string, overlay?: ReadonlyMap<string, string>) => {
+    const file = pathOf(uri);
+    return { ...optionsFor(file), ...(file ? { file, host: hostFor(file, overlay), modules: new ModuleCache() } : {}) };
+  };
+
+  const publish = (uri: string, version: number | undefined, diagnostics: LspDiagnostic[]): void => {
+    void connection.sendDiagnostics({ uri, ...(features.diagnosticVersion && version !== undefined ? { version } : {}), diagnostics }).catch(() => {});
   };
 
   const validate = (document: TextDocument): void => {
     const file = pathOf(document.uri);
-    const state = file ? configs.stateFor(file) : undefined;
-    if (state?.path) showConfigProblems(state.path, state.problems);
-    let checker = checkers.get(document.uri);
-    if (!checker) checkers.set(document.uri, (checker = new IncrementalChecker()));
-    const result = checker.check(document.getText(), {
-      ...optionsFor(file),
-      ...(file ? { file, host: hostFor(file), modules: new ModuleCache() } : {}),
-    });
+    let result: CheckResult;
+    try {
+      const state = file ? configs.stateFor(file) : undefined;
+      if (state?.path) showConfigProblems(state.path, state.problems);
+      let checker = checkers.get(document.uri);
+      if (!checker) checkers.set(document.uri, (checker = new IncrementalChecker()));
+      result = checker.check(document.getText(), checkOptionsFor(document.uri));
+    } catch (error) {
+      // A bug in the checker: say so on the document (as the CLI says "internal error"), keep serving.
+      checkers.delete(document.uri);
+      results.delete(document.uri);
+      failed.set(document.uri, document.version);
+      connection.console.error(`b24layout: internal error while checking ${document.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      const at = { line: 0, character: 0 };
+      publish(document.uri, document.version, [
+        { range: { start: at, end: at }, severity: DiagnosticSeverity.Error, source: SOURCE, message: `internal error: b24layout could not check this file (${describe(error)}). Please report it with the file.` },
+      ]);
+      return;
+    }
+    failed.delete(document.uri);
     results.set(document.uri, { version: document.version, result });
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: result.diagnostics.map((d) => toLspDiagnostic(d, docsRoot)) });
+    publish(document.uri, document.version, result.diagnostics.map((d) => toLspDiagnostic(d, diagnosticStyle)));
   };
 
   const showConfigProblems = (path: string, problems: readonly { line: number; column: number; message: string }[]): void => {
     if (problems.length === 0 && !shownConfigs.has(path)) return;
     if (problems.length === 0) shownConfigs.delete(path);
     else shownConfigs.add(path);
-    void connection.sendDiagnostics({
-      uri: pathToFileURL(path).href,
-      diagnostics: problems.map((p) => ({
+    publish(
+      pathToFileURL(path).href,
+      undefined,
+      problems.map((p) => ({
         range: { start: { line: p.line - 1, character: p.column - 1 }, end: { line: p.line - 1, character: p.column - 1 } },
         severity: DiagnosticSeverity.Error,
         source: SOURCE,
         message: p.message,
       })),
-    });
+    );
   };
 
   /** Every open document, after something they may depend on changed (an import, a config). */
@@ -131,23 +200,42 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     for (const d of documents.all()) validate(d);
   };
 
+  /** For a client that does not watch files: a config that changed on disk since it was read is read again, and every document checked again. */
+  const refreshConfigs = (): boolean => {
+    if (watching || !configs.refresh()) return false;
+    validateAll();
+    return true;
+  };
+
   connection.onInitialize((params): InitializeResult => {
-    watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    configurationRequests = params.capabilities.workspace?.configuration === true;
+    features = clientFeatures(params);
+    diagnosticStyle = { docsRoot, codeDescription: features.diagnosticCodeDescription };
+    const initial = isObject(params.initializationOptions) ? params.initializationOptions : undefined;
+    if (initial) settings = settingsToOptions(initial);
     workspaceFolders = [...(params.workspaceFolders ?? []).map((f) => f.uri), ...(params.rootUri ? [params.rootUri] : [])].flatMap((u) => pathOf(u) ?? []);
+    const commandsOnly = !features.codeActionLiterals;
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        // Positions are UTF-16 code units, as in the core (JavaScript strings); every client must take them.
+        positionEncoding: "utf-16",
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorExtract] },
-        completionProvider: { triggerCharacters: ["@", "$", " ", ">"] },
+        // CodeActionOptions only for clients with literal support (LSP 3.17); others get commands, if they can apply edits.
+        ...(commandsOnly
+          ? features.applyEdit
+            ? { codeActionProvider: true, executeCommandProvider: { commands: [APPLY_EDIT_COMMAND] } }
+            : {}
+          : { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorExtract, FIX_ALL_KIND] } }),
+        // "/" completes the folders of an import's path (and offers nothing in other strings and comments).
+        completionProvider: { triggerCharacters: ["@", "$", " ", ">", "/"] },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
-        renameProvider: { prepareProvider: true },
+        // RenameOptions only for clients that said they send prepareRename.
+        renameProvider: features.prepareRename ? { prepareProvider: true } : true,
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
       },
       serverInfo: { name: "b24layout" },
@@ -156,92 +244,146 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialized(() => {
     void readSettings().then(() => validateAll());
-    if (watchFiles) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: `**/${CONFIG_FILE}` }, { globPattern: "**/*.b24layout" }, { globPattern: "**/{.prettierrc*,.editorconfig}" }],
+    if (features.configurationRequests && features.configurationRegistration) {
+      connection.client.register(DidChangeConfigurationNotification.type, { section: "b24layout" }).catch((error: unknown) => {
+        connection.console.info(`b24layout: the client refused settings notifications (${describe(error)}); settings are read at start.`);
       });
+    }
+    if (features.watchFiles) {
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE}` }, { globPattern: "**/*.b24layout" }] })
+        .then(
+          () => {
+            watching = true;
+          },
+          (error: unknown) => {
+            connection.console.info(`b24layout: the client refused to watch files (${describe(error)}); config files are looked at when a document changes.`);
+          },
+        );
     }
   });
 
+  documents.onDidOpen(() => {
+    refreshConfigs();
+  });
   documents.onDidChangeContent((change) => {
+    // After a config change every document has just been checked, this one included.
+    if (refreshConfigs()) return;
     validate(change.document);
     // Documents that import this one see its unsaved text.
     for (const d of documents.all()) if (d.uri !== change.document.uri && importsAnything(d.uri)) validate(d);
   });
+  documents.onDidSave(() => {
+    refreshConfigs();
+  });
   documents.onDidClose((event) => {
     results.delete(event.document.uri);
+    failed.delete(event.document.uri);
     checkers.delete(event.document.uri);
-    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    publish(event.document.uri, undefined, []);
   });
 
   const importsAnything = (uri: string): boolean => (results.get(uri)?.result.document.imports.length ?? 0) > 0;
 
-  connection.onDidChangeConfiguration(() => {
+  connection.onDidChangeConfiguration((params) => {
+    // A client that cannot be asked sends the settings along (the push model).
+    if (!features.configurationRequests) {
+      const pushed: unknown = isObject(params.settings) ? params.settings["b24layout"] : undefined;
+      if (isObject(pushed)) settings = settingsToOptions(pushed);
+      validateAll();
+      return;
+    }
     void readSettings().then(() => validateAll());
   });
 
   connection.onDidChangeWatchedFiles(() => {
     configs.clear();
-    prettierConfig = undefined;
     validateAll();
   });
 
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== APPLY_EDIT_COMMAND) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command '${params.command}'.`);
+    const edit = params.arguments?.[0] as WorkspaceEdit | undefined;
+    if (!isObject(edit)) throw new ResponseError(ErrorCodes.InvalidParams, `${APPLY_EDIT_COMMAND} takes a WorkspaceEdit.`);
+    if (!features.applyEdit) throw new ResponseError(LSPErrorCodes.RequestFailed, "The client cannot apply edits (workspace.applyEdit).");
+    const applied = await connection.workspace.applyEdit(edit);
+    if (!applied.applied) throw new ResponseError(LSPErrorCodes.RequestFailed, `The client did not apply the edit${applied.failureReason ? `: ${applied.failureReason}` : "."}`);
+    return null;
+  });
+
+  /** The formatting settings of `b24layout fmt` for a file: its .prettierrc / .editorconfig, read afresh (they may have changed). */
   const projectFormatOptions = async (uri: string): Promise<FormatOptions> => {
     const file = pathOf(uri);
     if (!file) return {};
-    prettierConfig ??= await (await import("../format/prettier-config.js")).prettierConfigReader();
+    const { prettierConfigReader } = await import("../format/prettier-config.js");
     try {
-      return await prettierConfig(file);
+      return await (await prettierConfigReader({ cache: false }))(file);
     } catch (error) {
-      connection.console.warn(error instanceof Error ? error.message : String(error));
-      return {};
+      // `fmt` refuses to format with a config it cannot read; so does the editor, saying why.
+      throw new ResponseError(LSPErrorCodes.RequestFailed, describe(error));
     }
   };
 
+  // The editor's FormattingOptions (tabSize, insertSpaces, …) are not used: the text is formatted
+  // exactly as `b24layout fmt` formats the file, so that `fmt --check` agrees with the editor.
   connection.onDocumentFormatting(async (params) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? formatDocument(document, params.options, await projectFormatOptions(document.uri)) : [];
+    return document ? formatDocument(document, await projectFormatOptions(document.uri)) : [];
   });
   connection.onDocumentRangeFormatting(async (params) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? formatRange(document, params.range, params.options, await projectFormatOptions(document.uri)) : [];
+    return document ? formatRange(document, params.range, await projectFormatOptions(document.uri)) : [];
   });
 
   const current = (uri: string): CheckResult | undefined => {
     const document = documents.get(uri);
     const known = results.get(uri);
-    if (!document) return undefined;
+    if (!document || failed.get(uri) === document.version) return undefined;
     if (!known || known.version !== document.version) validate(document);
     return results.get(uri)?.result;
   };
 
   connection.onDocumentSymbol((params) => {
     const result = current(params.textDocument.uri);
-    return result ? documentSymbols(result.document) : [];
+    return result ? adaptSymbols(documentSymbols(result.document), params.textDocument.uri, features) : [];
   });
   connection.onFoldingRanges((params) => {
     const result = current(params.textDocument.uri);
-    return result ? foldingRanges(result.document) : [];
+    const ranges = result ? foldingRanges(result.document) : [];
+    return features.foldingRangeLimit === undefined ? ranges : ranges.slice(0, features.foldingRangeLimit);
   });
   connection.onCodeAction((params) => {
     const result = current(params.textDocument.uri);
     const document = documents.get(params.textDocument.uri);
     if (!result || !document) return [];
-    return [...quickFixes(result.diagnostics, params.range, params.textDocument.uri, docsRoot), ...translationActions(document, result.document, result.program, params.range)];
+    const only = params.context.only;
+    const actions: CodeAction[] = [
+      ...ruleFixActions(document, result.diagnostics, params.range, diagnosticStyle),
+      ...translationActions(document, result.document, result.program, params.range),
+    ].filter((a) => isWanted(a.kind, only));
+    // "Fix all" checks the text again, in passes: only when asked for by kind, or when the user
+    // opened the menu (not for the light bulb, which asks at every move of the cursor).
+    const asked = only !== undefined && only.length > 0 ? isWanted(FIX_ALL_KIND, only) : params.context.triggerKind !== CodeActionTriggerKind.Automatic;
+    if (asked) {
+      const fixAll = fixAllAction(document, result.diagnostics, (text) => check(text, checkOptionsFor(document.uri)).diagnostics);
+      if (fixAll) actions.push(fixAll);
+    }
+    return toClientActions(actions, features);
   });
 
   connection.onCompletion((params) => {
     const document = documents.get(params.textDocument.uri);
     const result = current(params.textDocument.uri);
     if (!document || !result) return [];
-    return completions(document, document.offsetAt(params.position), { document: result.document, program: result.program, options: optionsFor(pathOf(document.uri)) });
+    const items = completions(document, document.offsetAt(params.position), { document: result.document, program: result.program, options: optionsFor(pathOf(document.uri)), file: pathOf(document.uri) });
+    return adaptCompletions(items, features);
   });
 
   connection.onHover((params) => {
     const document = documents.get(params.textDocument.uri);
     const result = current(params.textDocument.uri);
     if (!document || !result) return null;
-    return hoverAt(result.document, result.program, document.getText(), document.offsetAt(params.position));
+    return adaptHover(hoverAt(result.document, result.program, document.getText(), document.offsetAt(params.position)), features);
   });
 
   connection.languages.semanticTokens.on((params) => {
@@ -283,35 +425,47 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
 
   /** Every occurrence of a symbol: in its defining file, and (for imported names) in the files importing it from there. */
-  const allOccurrences = (file: string, document: Document, symbol: NameSymbol): { file: string; ranges: { range: Document["range"]; definition: boolean }[] }[] => {
+  const allOccurrences = (file: string, document: Document, symbol: NameSymbol): { file: string; document: Document; ranges: ReturnType<typeof occurrences> }[] => {
     const home = definitionFile(file, document, symbol);
-    const out = [{ file: home.file, ranges: occurrences(home.document, symbol) }];
+    const out = [{ file: home.file, document: home.document, ranges: occurrences(home.document, symbol) }];
     if (symbol.kind === "fragment" || symbol.kind === "translation") {
       for (const other of workspaceFiles()) {
         if (other === home.file) continue;
         const parsed = documentOf(other);
-        if (parsed && importsFrom(parsed, other, symbol, home.file)) out.push({ file: other, ranges: occurrences(parsed, symbol).filter((o) => !o.definition) });
+        if (parsed && importsFrom(parsed, other, symbol, home.file)) out.push({ file: other, document: parsed, ranges: occurrences(parsed, symbol).filter((o) => !o.definition) });
       }
     }
     return out.filter((f) => f.ranges.length > 0);
   };
 
-  const symbolFor = (uri: string, position: { line: number; character: number }): { file: string; document: Document; symbol: NameSymbol } | undefined => {
+  const symbolFor = (uri: string, position: { line: number; character: number }): { file: string; document: Document; symbol: NameSymbol; offset: number } | undefined => {
     const open = documents.get(uri);
     const file = pathOf(uri);
     const result = current(uri);
     if (!open || !file || !result) return undefined;
-    const symbol = symbolAt(result.document, open.offsetAt(position));
-    return symbol ? { file, document: result.document, symbol } : undefined;
+    const offset = open.offsetAt(position);
+    const symbol = symbolAt(result.document, offset);
+    return symbol ? { file, document: result.document, symbol, offset } : undefined;
+  };
+
+  /** The translation language go-to-definition opens: the editor's, else the project's first, else the table's first. */
+  const preferredLanguages = (file: string): string[] => {
+    const fromLocale = features.locale === undefined ? undefined : languageForLocale(features.locale);
+    const configured = optionsFor(file).ruleOptions?.["missing-translation"]?.["languages"];
+    return [...(fromLocale ? [fromLocale] : []), ...(Array.isArray(configured) ? configured.filter((l): l is string => typeof l === "string") : [])];
   };
 
   connection.onDefinition((params): Location[] => {
     const found = symbolFor(params.textDocument.uri, params.position);
     if (!found) return [];
     const home = definitionFile(found.file, found.document, found.symbol);
-    return occurrences(home.document, found.symbol)
-      .filter((o) => o.definition)
-      .map((o) => ({ uri: pathToFileURL(home.file).href, range: toLspRange(o.range) }));
+    let definitions = occurrences(home.document, found.symbol).filter((o) => o.definition);
+    // A key is defined once per language: one place, so the editor jumps instead of listing them.
+    if (found.symbol.kind === "translation" && definitions.length > 1) {
+      const preferred = preferredLanguages(found.file).map((l) => definitions.find((o) => o.language === l)).find((o) => o !== undefined);
+      definitions = [preferred ?? definitions[0]!];
+    }
+    return definitions.map((o) => ({ uri: pathToFileURL(home.file).href, range: toLspRange(o.range) }));
   });
 
   connection.onReferences((params): Location[] => {
@@ -325,24 +479,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onPrepareRename((params) => {
     const found = symbolFor(params.textDocument.uri, params.position);
     if (!found) return null;
-    const open = documents.get(params.textDocument.uri)!;
-    const here = occurrences(found.document, found.symbol).find((o) => {
-      const offset = open.offsetAt(params.position);
-      return o.range.start.offset <= offset && offset <= o.range.end.offset;
-    });
+    const here = occurrences(found.document, found.symbol).find((o) => o.range.start.offset <= found.offset && found.offset <= o.range.end.offset);
     return here ? { range: toLspRange(here.range), placeholder: found.symbol.name } : null;
   });
 
   connection.onRenameRequest((params): WorkspaceEdit | null => {
     const found = symbolFor(params.textDocument.uri, params.position);
     if (!found) return null;
-    if (!isValidName(found.symbol.kind, params.newName)) {
-      throw new ResponseError(ErrorCodes.InvalidParams, `'${params.newName}' is not a valid name here: use letters, digits and '_'${found.symbol.kind === "parameter" ? "" : " (and inner '-')"}, starting with a letter or '_'.`);
-    }
+    const files = allOccurrences(found.file, found.document, found.symbol);
+    const problem = renameProblem(found.symbol, params.newName, {
+      files,
+      home: definitionFile(found.file, found.document, found.symbol),
+      documentOf,
+      workspaceFiles,
+      textOf: (file) => documents.get(pathToFileURL(file).href)?.getText() ?? sourceHost(file, dirname(file)).readFile(file),
+      check: (file, text, overlay) => check(text, checkOptionsFor(pathToFileURL(file).href, overlay)).diagnostics,
+    });
+    if (problem !== undefined) throw new ResponseError(ErrorCodes.InvalidParams, problem);
     const changes: Record<string, { range: ReturnType<typeof toLspRange>; newText: string }[]> = {};
-    for (const f of allOccurrences(found.file, found.document, found.symbol)) {
-      changes[pathToFileURL(f.file).href] = f.ranges.map((o) => ({ range: toLspRange(o.range), newText: params.newName }));
-    }
+    for (const f of files) changes[pathToFileURL(f.file).href] = f.ranges.map((o) => ({ range: toLspRange(o.range), newText: params.newName }));
     return { changes };
   });
 
@@ -367,10 +522,29 @@ export function settingsToOptions(raw: { target?: unknown; languages?: unknown; 
   };
 }
 
-/** `b24layout lsp --stdio`: serves the process's stdin and stdout until the client exits. */
+/**
+ * `b24layout lsp --stdio`: serves the process's stdin and stdout until the client exits (status 0
+ * after `shutdown`, else 1, as LSP says), or until stdin ends (the client is gone: the same status).
+ */
 export function runLanguageServer(): void {
   // The process should run with LANGUAGE_SERVER_NODE_FLAGS (src/lsp/heap.ts): the CLI's loader and
   // the VS Code extension start it so.
-  const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+  const writer = new StreamMessageWriter(process.stdout);
+  const reader = new RecoveringMessageReader(process.stdin, (problem) => {
+    process.stderr.write(`b24layout lsp: ${problem.message}\n`);
+    if (problem.id !== undefined) void writer.write({ jsonrpc: "2.0", id: problem.id, error: { code: problem.code, message: problem.message } } as ResponseMessage);
+  });
+  const connection = createConnection(ProposedFeatures.all, reader, writer);
+  let shutdownRequested = false;
+  connection.onShutdown(() => {
+    shutdownRequested = true;
+  });
+  const exitWithClient = () => process.exit(shutdownRequested ? 0 : 1);
+  process.stdin.on("end", exitWithClient);
+  process.stdin.on("close", exitWithClient);
+  // A promise nobody waited for (a client request that failed) is logged, never the end of the server.
+  process.on("unhandledRejection", (reason) => {
+    process.stderr.write(`b24layout lsp: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}\n`);
+  });
   startServer(connection);
 }

@@ -310,7 +310,8 @@ describe("the bundled language server", () => {
     await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: pathToFileURL(project).href,
-      capabilities: { workspace: { configuration: true } },
+      // As VS Code declares them, for what this test looks at: settings on request, rule pages as links.
+      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { codeDescriptionSupport: true } } },
       workspaceFolders: [{ uri: pathToFileURL(project).href, name: "project" }],
     });
     await connection.sendNotification(InitializedNotification.type, {});
@@ -344,7 +345,8 @@ describe("the bundled language server", () => {
     const edits = await connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
     expect(edits?.length, stderr).toBeGreaterThan(0);
     const formatted = TextDocument.applyEdits(TextDocument.create(uri, language.id, 1, UNFORMATTED), edits!);
-    const expected = await formatText(UNFORMATTED, { tabWidth: 4, useTabs: false, endOfLine: "auto" });
+    // The project's .prettierrc, not the editor's tabSize: what `b24layout fmt` writes.
+    const expected = await formatText(UNFORMATTED, { tabWidth: 4 });
     expect(expected.ok && expected.text).toBe(formatted);
     expect(formatted).toContain('\n    header "T" {\n        tag ');
 
