@@ -51,21 +51,30 @@ export interface SourceOptions {
   readonly modules?: ModuleCache;
 }
 
+/** Values for the templates, as `b24layout check --params FILE` and `build --params FILE` take them. */
+export interface TemplateValueOptions {
+  /**
+   * Values of template parameters, by declaration name: `{ incomingCall: { dealId: 42 } }`. Given to
+   * `check`, it also reports what rendering the file to JSON with them reports (template-arguments:
+   * values missing or not fitting), exactly as `compile` does; without them `check` cannot know
+   * what a JSON build will be given, and leaves those values alone.
+   */
+  readonly params?: ProgramArguments;
+}
+
 /** Parses and checks text against every Bitrix24 rule. */
-export function check(text: string, options: CheckOptions & SourceOptions = {}): CheckResult {
+export function check(text: string, options: CheckOptions & SourceOptions & TemplateValueOptions = {}): CheckResult {
   const parsed = parseText(text);
   const imported = parsed.document.imports.length === 0 ? undefined : resolveImports(parsed.document, options.file, options.host, options.modules);
   const lowered = lower(parsed.document, imported?.scope);
   const problems = imported ? [...imported.problems, ...lowered.problems] : lowered.problems;
   const ruleDiagnostics = checkProgram(parsed.document, lowered.program, problems, options);
   const diagnostics = fileDiagnostics(parsed.diagnostics, ruleDiagnostics, parsed.document.comments);
-  return { document: parsed.document, program: lowered.program, diagnostics };
+  const checked = { document: parsed.document, program: lowered.program, diagnostics };
+  return options.params === undefined ? checked : { ...checked, diagnostics: rendered(checked, options.params).diagnostics };
 }
 
-export interface CompileOptions extends CheckOptions, SourceOptions {
-  /** Values of template parameters, by declaration name: `{ incomingCall: { dealId: 42 } }`. */
-  readonly params?: ProgramArguments;
-}
+export type CompileOptions = CheckOptions & SourceOptions & TemplateValueOptions;
 
 /**
  * Checks text and, when it has no errors, compiles every declaration to its REST payload. A
@@ -73,12 +82,16 @@ export interface CompileOptions extends CheckOptions, SourceOptions {
  * `template-arguments` error.
  */
 export function compile(text: string, options: CompileOptions = {}): CompileResult {
-  const checked = check(text, options);
+  const { params, ...checkOptions } = options;
+  return rendered(check(text, checkOptions), params ?? {});
+}
+
+/** A checked file rendered to JSON when it has no errors: its payloads, and the problems of the values. */
+function rendered(checked: CheckResult, params: ProgramArguments): CompileResult {
   if (checked.diagnostics.some((d) => d.severity === "error")) return { diagnostics: checked.diagnostics, outputs: [] };
-  const rendered = renderProgram(checked.program, options.params);
-  if (rendered.diagnostics.length === 0) return { diagnostics: checked.diagnostics, outputs: rendered.outputs };
-  const diagnostics = [...checked.diagnostics, ...rendered.diagnostics].sort(compareDiagnostics);
-  return { diagnostics, outputs: rendered.outputs };
+  const result = renderProgram(checked.program, params);
+  if (result.diagnostics.length === 0) return { diagnostics: checked.diagnostics, outputs: result.outputs };
+  return { diagnostics: [...checked.diagnostics, ...result.diagnostics].sort(compareDiagnostics), outputs: result.outputs };
 }
 
 export type { Json as JsonValue };

@@ -94,6 +94,9 @@ function propertyName(key: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : JSON.stringify(key);
 }
 
+/** Keys whose values TypeScript types by the member every object inherits (lib.es5.d.ts's `Object`). */
+const INHERITED_KEYS: ReadonlySet<string> = new Set(["constructor", "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable"]);
+
 /** A key in an object literal; `__proto__` as a computed key, which defines a property instead of setting the prototype. */
 function literalKey(key: string): string {
   return key === "__proto__" ? `["__proto__"]` : propertyName(key);
@@ -238,7 +241,7 @@ class FactoryWriter {
       case "object":
         return this.object(v, ind);
       case "collection":
-        return v.entries.some((e) => e.guard !== undefined) ? this.guardedCollection(v, field) : this.entries(v.entries, ind);
+        return v.entries.some((e) => e.guard !== undefined) ? this.guardedCollection(v, field) : this.entries(v.entries, ind, field);
       case "array":
         return v.guards ? this.guardedArray(v, field) : this.array(v.items, field, ind);
       case "paramRef":
@@ -252,7 +255,16 @@ class FactoryWriter {
       case "declarationRef": {
         const target = this.program.declarations.find((d) => d.spec.keyword === v.declaration && d.name === v.name);
         if (!target) return "null";
-        return `${identifierFor(target.name)}(${target.params.length > 0 ? "{}" : ""})`;
+        // `layout card { dealId: $deal }`: its function, called with the values given (the checker saw they fit).
+        const args = v.args ?? [];
+        if (args.length === 0) return `${identifierFor(target.name)}()`;
+        const lines = args.map((a) => {
+          const text = this.value(a.value, undefined, `${ind}  `);
+          const key = literalKey(a.name);
+          if (a.value.kind === "paramRef" && a.value.optional) return `${ind}  ...(${text} !== undefined ? { ${key}: ${text} } : {}),`;
+          return text === key ? `${ind}  ${key},` : `${ind}  ${key}: ${text},`;
+        });
+        return `${identifierFor(target.name)}({\n${lines.join("\n")}\n${ind}})`;
       }
     }
   }
@@ -286,10 +298,23 @@ class FactoryWriter {
   }
 
   /** Written keys in written order (collections, open maps). */
-  private entries(entries: readonly IrEntry[], ind: string): string {
+  private entries(entries: readonly IrEntry[], ind: string, field?: FieldSpec): string {
     if (entries.length === 0) return "{}";
-    const lines = entries.map((e) => `${ind}  ${literalKey(e.key)}: ${this.value(e.value, undefined, `${ind}  `)},`);
+    const lines = entries.map((e) => {
+      const text = this.value(e.value, undefined, `${ind}  `);
+      // TypeScript types the value of a key every object has (`constructor`, `toString`) by that
+      // inherited member, not by the collection's index signature: `satisfies` gives the member type back.
+      const member = e.value.kind === "object" && INHERITED_KEYS.has(e.key) && this.mode === "ts" ? this.memberType(field) : undefined;
+      return `${ind}  ${literalKey(e.key)}: ${text}${member ? ` satisfies ${member}` : ""},`;
+    });
     return `{\n${lines.join("\n")}\n${ind}}`;
+  }
+
+  /** The type of a collection's members (`TextBlock | LinkBlock`, `TagDto`), imported; undefined for other fields. */
+  private memberType(field: FieldSpec | undefined): string | undefined {
+    if (field?.type.kind !== "collection") return undefined;
+    this.useTypes(field.type);
+    return field.type.blockTypes ? blockUnionName(field.type.blockTypes) : field.type.of;
   }
 
   private array(items: readonly IrValue[], field: FieldSpec | undefined, ind: string): string {
