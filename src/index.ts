@@ -12,6 +12,7 @@ import type { Document } from "./syntax/ast.js";
 import { renderProgram, type ProgramArguments } from "./emit/render.js";
 import { ModuleCache, resolveImports, type SourceHost } from "./lower/imports.js";
 import type { FormatOptions, FormatResult } from "./format/format.js";
+import { checkProjectFiles, summarize, withProjectFindings } from "./check/project.js";
 
 export { ModuleCache, type SourceHost };
 
@@ -92,6 +93,44 @@ function rendered(checked: CheckResult, params: ProgramArguments): CompileResult
   const result = renderProgram(checked.program, params);
   if (result.diagnostics.length === 0) return { diagnostics: checked.diagnostics, outputs: result.outputs };
   return { diagnostics: [...checked.diagnostics, ...result.diagnostics].sort(compareDiagnostics), outputs: result.outputs };
+}
+
+/** A file of a project, for `checkProject`. */
+export interface ProjectFileInput {
+  /** Its path (absolute, for its imports): messages name it, and its TypeScript module is named after it. */
+  readonly path: string;
+  readonly text: string;
+  /** Its own settings (a config's overrides), instead of the project's. */
+  readonly options?: CheckOptions;
+}
+
+export interface ProjectOptions extends CheckOptions, TemplateValueOptions {
+  /** Reads the imported files and bounds them to the project root. */
+  readonly host?: SourceHost;
+  /** How messages name a file (`b24layout check`: relative to the working directory); its path by default. */
+  readonly display?: (path: string) => string;
+}
+
+export interface ProjectFileResult extends CheckResult {
+  readonly path: string;
+}
+
+/**
+ * Checks files together, as `b24layout check` and `build` do: each as `check` would, and then what
+ * only the whole set shows (the project rules, such as output-name: two files that `build` would
+ * write under one name), reported in each file it concerns. With `params`, the templates' values
+ * too, as `compile` renders them.
+ */
+export function checkProject(files: readonly ProjectFileInput[], options: ProjectOptions = {}): ProjectFileResult[] {
+  const { params, display, host, ...shared } = options;
+  const modules = new ModuleCache();
+  const checked = files.map((f) => check(f.text, { ...shared, ...f.options, file: f.path, ...(host ? { host } : {}), modules }));
+  const summaries = checked.map((c) => summarize(c.program, c.document.comments));
+  const findings = checkProjectFiles(files.map((f, i) => ({ path: f.path, display: display?.(f.path) ?? f.path, summary: summaries[i]!, options: { ...shared, ...f.options } })));
+  return checked.map((c, i) => {
+    const result = { path: files[i]!.path, ...c, diagnostics: withProjectFindings(c.diagnostics, findings[i]!, summaries[i]!) };
+    return params === undefined ? result : { ...result, diagnostics: rendered(result, params).diagnostics };
+  });
 }
 
 export type { Json as JsonValue };

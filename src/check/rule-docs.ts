@@ -8,6 +8,15 @@ import type { RuleMeta } from "./rule.js";
 /** Where the docs are, relative to the package root. */
 export const RULE_DOCS_DIR = "docs/rules";
 
+/** The file of a project rule's example without a `path`. */
+export const PROJECT_EXAMPLE_PATH = "example.b24layout";
+
+const REPORTED_BY = {
+  check: "`check` and `build`",
+  compile: "`compile` and `b24layout build` (not `check`)",
+  project: "`b24layout check` and `build`, which see every file they are given together (the library's `checkProject`; not the one-file `check`)",
+} as const;
+
 export function ruleDocPath(id: string): string {
   return `${RULE_DOCS_DIR}/${id}.md`;
 }
@@ -20,7 +29,7 @@ export function ruleDoc(meta: RuleMeta): string {
     "",
     `- Default severity: **${meta.severity}**`,
     `- Fixable: ${meta.fixable ? "yes (`b24layout check --fix`)" : "no"}`,
-    `- Reported by: ${meta.phase === "compile" ? "`compile` and `b24layout build` (not `check`)" : "`check` and `build`"}`,
+    `- Reported by: ${REPORTED_BY[meta.phase ?? "check"]}`,
     `- Spec: ${meta.spec}`,
     "",
     "## Why",
@@ -49,7 +58,11 @@ export function ruleDoc(meta: RuleMeta): string {
     if (examples.length === 0) continue;
     lines.push("", `## ${title}`);
     for (const e of examples) {
-      lines.push("", "```b24layout", e.code.trimEnd(), "```");
+      if (meta.phase === "project") {
+        for (const f of [{ path: e.path ?? PROJECT_EXAMPLE_PATH, code: e.code }, ...(e.files ?? [])]) lines.push("", "```b24layout", `// ${f.path}`, f.code.trimEnd(), "```");
+      } else {
+        lines.push("", "```b24layout", e.code.trimEnd(), "```");
+      }
       if (e.note) lines.push("", e.note);
     }
   }

@@ -7,14 +7,21 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostic.js";
+import type { FileSummary } from "../check/project.js";
 import { writeFilesAtomically } from "./atomic-write.js";
 import { VERSION } from "./version.js";
 
 export { DEFAULT_CACHE_FILE } from "./files.js";
 
+/** A file's own findings, and what the project check needs of it (so a cached file is not parsed). */
+export interface CachedResult {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly summary: FileSummary;
+}
+
 interface CacheFile {
   readonly version: string;
-  readonly entries: Record<string, { readonly key: string; readonly diagnostics: readonly Diagnostic[] }>;
+  readonly entries: Record<string, { readonly key: string } & CachedResult>;
 }
 
 /** `import { … } from "…"` lines: the files a file's findings also depend on. */
@@ -65,13 +72,14 @@ export class CheckCache {
     return hash.digest("hex");
   }
 
-  get(file: string, key: string): readonly Diagnostic[] | undefined {
+  get(file: string, key: string): CachedResult | undefined {
     const entry = this.entries[file];
-    return entry?.key === key ? entry.diagnostics : undefined;
+    // An entry of an older shape (without the summary) is checked again.
+    return entry?.key === key && isSummary(entry.summary) ? { diagnostics: entry.diagnostics, summary: entry.summary } : undefined;
   }
 
-  set(file: string, key: string, diagnostics: readonly Diagnostic[]): void {
-    this.entries[file] = { key, diagnostics };
+  set(file: string, key: string, result: CachedResult): void {
+    this.entries[file] = { key, diagnostics: result.diagnostics, summary: result.summary };
     this.changed = true;
   }
 
@@ -85,4 +93,21 @@ export class CheckCache {
       // Read-only folder or full disk: the next run checks again.
     }
   }
+}
+
+/** Whether a cached summary has the shape the project check reads (a damaged cache is a miss, not a crash). */
+function isSummary(value: unknown): value is FileSummary {
+  if (value === null || typeof value !== "object") return false;
+  const { declarations, suppressions } = value as Partial<Record<keyof FileSummary, unknown>>;
+  const isRange = (r: unknown) =>
+    r !== null && typeof r === "object" && ["start", "end"].every((k) => {
+      const p = (r as Record<string, unknown>)[k] as Record<string, unknown> | null | undefined;
+      return p !== null && typeof p === "object" && typeof p.line === "number" && typeof p.column === "number" && typeof p.offset === "number";
+    });
+  return (
+    Array.isArray(declarations) &&
+    declarations.every((d: Record<string, unknown>) => d !== null && typeof d === "object" && ["keyword", "outputKind", "name"].every((k) => typeof d[k] === "string") && isRange(d.nameRange)) &&
+    Array.isArray(suppressions) &&
+    suppressions.every((c: Record<string, unknown>) => c !== null && typeof c === "object" && typeof c.text === "string" && isRange(c.range))
+  );
 }

@@ -30,9 +30,9 @@ import { isStringType } from "../lower/templates.js";
 import type { FieldSpec, FieldType } from "../model/types.js";
 import { OMITTED_BY_DIRECTIVE } from "./schema.js";
 import { blockUnionName, payloadTypeName, typeOf, typesModule } from "./ts-types.js";
+import { identifierFor, TYPES_MODULE } from "./names.js";
 
-/** The file name of the types module the generated modules import. */
-export const TYPES_MODULE = "b24layout-types";
+export { identifierFor, TYPES_MODULE };
 
 export interface TypeScriptOptions {
   /** The source path shown in the header comment. */
@@ -44,22 +44,6 @@ export interface TypeScriptOptions {
    * `dts`: its declarations (the parameter interfaces and the functions' signatures), for `.d.ts`.
    */
   readonly mode?: "ts" | "js" | "dts";
-}
-
-const RESERVED = new Set(
-  (
-    "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in " +
-    "instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package " +
-    "private protected public await arguments eval undefined limit p " +
-    // Globals the generated code calls: a parameter of the same name would hide them.
-    "Object Array RangeError encodeURIComponent String JSON globalThis"
-  ).split(" "),
-);
-
-/** A name usable as a JavaScript identifier: `missed-call` → `missedCall`, `default` → `default_`. */
-export function identifierFor(name: string): string {
-  const camel = name.replace(/-([A-Za-z0-9_])/g, (_, c: string) => c.toUpperCase());
-  return RESERVED.has(camel) ? `${camel}_` : camel;
 }
 
 let modelTypeNames: ReadonlySet<string> | undefined;
@@ -100,16 +84,6 @@ const INHERITED_KEYS: ReadonlySet<string> = new Set(["constructor", "toString", 
 /** A key in an object literal; `__proto__` as a computed key, which defines a property instead of setting the prototype. */
 function literalKey(key: string): string {
   return key === "__proto__" ? `["__proto__"]` : propertyName(key);
-}
-
-/** Declarations of one file whose names become the same function name (`call-row` and `callRow`). */
-export function functionNameClashes(program: IrProgram): { readonly fn: string; readonly declarations: readonly IrDeclaration[] }[] {
-  const byName = new Map<string, IrDeclaration[]>();
-  for (const d of program.declarations) {
-    const fn = identifierFor(d.name);
-    byName.set(fn, [...(byName.get(fn) ?? []), d]);
-  }
-  return [...byName].filter(([, ds]) => ds.length > 1).map(([fn, declarations]) => ({ fn, declarations }));
 }
 
 /** The module for one source file's program. */

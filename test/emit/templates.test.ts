@@ -13,7 +13,7 @@ import { pathToFileURL } from "node:url";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { check, compile } from "../../src/index.js";
-import { emitTypeScriptModule, functionNameClashes, identifierFor } from "../../src/emit/typescript.js";
+import { emitTypeScriptModule, identifierFor } from "../../src/emit/typescript.js";
 import { typesModule } from "../../src/emit/ts-types.js";
 import { typeCheck } from "../support/typescript.js";
 
@@ -656,10 +656,6 @@ describe("edge cases the two targets must agree on", () => {
     ]);
   });
 
-  it("names declarations that would become the same function", () => {
-    const program = check('blocks call-row(a: string = "x") {\n  text "${a}"\n}\n\nblocks callRow(b: string = "y") {\n  text "${b}"\n}\n').program;
-    expect(functionNameClashes(program).map((c) => [c.fn, c.declarations.map((d) => d.name)])).toEqual([["callRow", ["call-row", "callRow"]]]);
-  });
 });
 
 describe("limits only a call can check", () => {

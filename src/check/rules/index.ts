@@ -3,6 +3,7 @@ import type { Rule } from "../rule.js";
 import collectionLimit from "./collection-limit.js";
 import { DOMAIN_RULES } from "./domain.js";
 import invalidArgument from "./invalid-argument.js";
+import outputName from "./output-name.js";
 import requiredField from "./required-field.js";
 import { STRUCTURE_RULES } from "./structure.js";
 import { TEMPLATE_RULES } from "./templates.js";
@@ -18,6 +19,7 @@ export const ALL_RULES: readonly Rule[] = [
   collectionLimit,
   ...STRUCTURE_RULES,
   ...DOMAIN_RULES,
+  outputName,
   ...TEMPLATE_RULES,
   unusedSuppression,
 ];
