@@ -133,10 +133,9 @@ function moduleNames(files: readonly ProjectFile[], reports: Report[][]): void {
     return first ? [{ file, module: moduleName(f.path), range: first.nameRange }] : [];
   });
   for (const m of modules) {
-    const report = (messageId: string, data: Record<string, string>, severity?: "warning") =>
-      reports[m.file]!.push({ messageId, data: { module: m.module, ...data }, range: m.range, ...(severity ? { severity } : {}) });
-    if (m.module === TYPES_MODULE) report("typesModule", {});
-    else if (m.module.toLowerCase() === TYPES_MODULE) report("typesModule", {}, "warning");
+    const report = (messageId: string, data: Record<string, string>) => reports[m.file]!.push({ messageId, data: { module: m.module, ...data }, range: m.range });
+    // TypeScript refuses two files whose names differ only in case, whatever the file system.
+    if (m.module.toLowerCase() === TYPES_MODULE) report("typesModule", {});
     else if (isDeclarationFileName(`${m.module}.ts`)) report("declarationFile", { suggestion: m.module.replaceAll(".", "-") });
     const same = modules.filter((o) => o.file !== m.file && o.module === m.module).map((o) => files[o.file]!.display);
     if (same.length > 0) {
@@ -144,7 +143,7 @@ function moduleNames(files: readonly ProjectFile[], reports: Report[][]): void {
       continue;
     }
     const caseOnly = modules.find((o) => o.file !== m.file && o.module !== m.module && o.module.toLowerCase() === m.module.toLowerCase());
-    if (caseOnly) report("moduleCaseOnly", { other: files[caseOnly.file]!.display }, "warning");
+    if (caseOnly) report("moduleCaseOnly", { other: files[caseOnly.file]!.display, otherModule: caseOnly.module });
   }
 }
 

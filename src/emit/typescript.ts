@@ -29,7 +29,7 @@ import { PARAM_TYPE_NAMES } from "../model/templates.js";
 import { isStringType } from "../lower/templates.js";
 import type { FieldSpec, FieldType } from "../model/types.js";
 import { OMITTED_BY_DIRECTIVE } from "./schema.js";
-import { blockUnionName, payloadTypeName, typeOf, typesModule } from "./ts-types.js";
+import { blockUnionName, payloadTypeName, typeOf, typesModule, typeTakes } from "./ts-types.js";
 import { identifierFor, TYPES_MODULE } from "./names.js";
 
 export { identifierFor, TYPES_MODULE };
@@ -258,8 +258,10 @@ class FactoryWriter {
       if (e && keyed?.field === f.name && e.value.kind === "scalar" && typeof e.value.value === "string") {
         lines.push(`${ind}  ${literalKey(f.name)}: \`${escapeTemplateText(e.value.value)}${keyed.suffix}\`,`);
       } else if (e) {
-        const text = this.value(e.value, field, `${ind}  `);
+        let text = this.value(e.value, field, `${ind}  `);
         const key = literalKey(f.name);
+        // Sent as written, which the payload type does not take (the checker warns about it): a cast, so the module compiles.
+        if (e.value.kind === "scalar" && this.mode === "ts" && !typeTakes(field.type, e.value.value)) text = `${text} as never`;
         if (e.value.kind === "paramRef" && e.value.optional) lines.push(`${ind}  ...(${text} !== undefined ? { ${key}: ${text} } : {}),`);
         else lines.push(text === key ? `${ind}  ${key},` : `${ind}  ${key}: ${text},`);
       } else if (f.type.kind === "constant") {

@@ -88,9 +88,26 @@ describe(ID, () => {
         { path: "y/call.b24layout", text: blocks("b") },
       ],
       {
-        "x/Call.b24layout": [warning("This file's name differs from that of y/call.b24layout only in case: on case-insensitive file systems build --target ts writes both to 'Call.ts'.", "1:8", "1:9")],
-        "y/call.b24layout": [warning("This file's name differs from that of x/Call.b24layout only in case: on case-insensitive file systems build --target ts writes both to 'call.ts'.", "1:8", "1:9")],
+        "x/Call.b24layout": [
+          error(
+            "This file's name differs from that of y/call.b24layout only in case: build --target ts would write 'Call.ts' and 'call.ts' into one folder, which TypeScript refuses (file names that differ only in casing) and case-insensitive file systems (Windows, macOS) cannot hold. Rename one of the files.",
+            "1:8",
+            "1:9",
+          ),
+        ],
+        "y/call.b24layout": [
+          error(
+            "This file's name differs from that of x/Call.b24layout only in case: build --target ts would write 'call.ts' and 'Call.ts' into one folder, which TypeScript refuses (file names that differ only in casing) and case-insensitive file systems (Windows, macOS) cannot hold. Rename one of the files.",
+            "1:8",
+            "1:9",
+          ),
+        ],
       },
+    ],
+    [
+      "a file named like the types module but for case",
+      [{ path: "B24layout-Types.b24layout", text: blocks("a") }],
+      { "B24layout-Types.b24layout": [error("build --target ts writes this file to 'B24layout-Types.ts', which is the name of the types module it writes beside the modules. Rename the file.", "1:8", "1:9")] },
     ],
     [
       "files TypeScript reads as declarations",

@@ -90,6 +90,21 @@ describe("keys every JavaScript object has", () => {
   });
 });
 
+describe("a value the checker only warns about", () => {
+  it("is sent as written by every target, and the TypeScript module still compiles", () => {
+    const source = 'layout quirk {\n  icon info\n  header "T"\n  body { logo document; text "x" }\n  footer {\n    menu {\n      showPostponeItem "false"\n    }\n  }\n}\n';
+    const dir = scratch({ "quirk.b24layout": source });
+    const checked = run(dir, ["check", "quirk.b24layout"]);
+    expect(checked.code).toBe(0);
+    expect(findings(checked.stdout).map((l) => l.split(" ").slice(0, 3).join(" "))).toEqual(["quirk.b24layout:7:24 warning string-boolean"]);
+    expect(JSON.parse(run(dir, ["build", "quirk.b24layout", "--stdout"]).stdout)).toMatchObject({ quirk: { footer: { menu: { showPostponeItem: "false" } } } });
+    expect(run(dir, ["build", "quirk.b24layout", "--target", "ts", "-o", "gen"]).code).toBe(0);
+    const read = (name: string) => readFileSync(join(dir, "gen", name), "utf8");
+    expect(read("quirk.ts")).toContain('showPostponeItem: "false" as never,');
+    expect(typeCheck({ "quirk.ts": read("quirk.ts"), "b24layout-types.ts": read("b24layout-types.ts") })).toEqual([]);
+  });
+});
+
 describe("the project check with --cache", () => {
   it("reports the project's findings in a file whose own findings are cached, and drops them when the other file changes", () => {
     const dir = scratch({ "a.b24layout": badge("same"), "b.b24layout": badge("same") });
