@@ -262,8 +262,11 @@ class FactoryWriter {
         const key = literalKey(f.name);
         // Sent as written, which the payload type does not take (the checker warns about it): a cast, so the module compiles.
         if (e.value.kind === "scalar" && this.mode === "ts" && !typeTakes(field.type, e.value.value)) text = `${text} as never`;
+        const property = text === key ? key : `${key}: ${text}`;
         if (e.value.kind === "paramRef" && e.value.optional) lines.push(`${ind}  ...(${text} !== undefined ? { ${key}: ${text} } : {}),`);
-        else lines.push(text === key ? `${ind}  ${key},` : `${ind}  ${key}: ${text},`);
+        // A field the docs list and the server refuses, sent under "target": "docs": the payload type leaves it out, and a spread is not held to it.
+        else if (this.mode === "ts" && field.accepted?.server === false) lines.push(`${ind}  ...{ ${property} },`);
+        else lines.push(`${ind}  ${property},`);
       } else if (f.type.kind === "constant") {
         lines.push(`${ind}  ${literalKey(f.name)}: ${JSON.stringify(f.type.value)},`);
       } else if (f.type.kind === "collection" && f.required?.server) {

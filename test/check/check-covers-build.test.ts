@@ -18,7 +18,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkProject, importJson } from "../../src/index.js";
+import { checkProject, importJson, type CheckOptions } from "../../src/index.js";
 import { parse } from "../../src/syntax/parser.js";
 import type { Statement } from "../../src/syntax/ast.js";
 import { programArb, render } from "../format/property/generator.js";
@@ -52,6 +52,9 @@ const SINGLES: Project[] = [
   ...filesUnder("test/golden", ".b24layout"),
   ...filesUnder("test/format/fixtures", ".b24layout"),
 ].map((path) => ({ name: path, files: [read(path)] }));
+
+/** The golden twins keep the docs' quirks: checked against the docs (`"target": "docs"`), what the docs allow is sent as written. */
+const AGAINST_DOCS: Project[] = filesUnder("test/golden", ".b24layout").map((path) => ({ name: `${path} (target docs)`, files: [read(path)], options: { target: "docs" } }));
 
 const IMPORTED: Project[] = filesUnder("test/import/corpus", ".json").flatMap((path) => {
   const text = importJson(readFileSync(join(ROOT, path), "utf8")).text;
@@ -247,6 +250,23 @@ activity menuActivity(who: string) {
   layout menuLayout { primary: false }
 }
 `,
+  `layout docsQuirks(tone: "base_70" | "base_90" = "base_70") {
+  icon info
+  header "T" {
+    tag primary "a" scope web
+  }
+  body {
+    logo document
+    t: text "x" color $tone
+  }
+  footer {
+    button primary "Open" -> openRestApp sliderParams { width: 700 }
+    menu {
+      showPostponeItem "false"
+    }
+  }
+}
+`,
 ].map((text, i) => ({ path: join(ROOT, "templates-for-mutants", `template${i}.b24layout`), text }));
 
 /** Where a mutant's file goes: its own folder, or one shared with a twin, or a file name that means something. */
@@ -254,7 +274,9 @@ const PLACES = ["a/", "b/", ""];
 const FILE_NAMES = [undefined, undefined, undefined, "b24layout-types", "x.d", "Call", "call", "shared"];
 
 const CLEAN_BASES = [...EXAMPLES.flatMap((p) => p.files), ...SINGLES.flatMap((p) => p.files), ...TEMPLATE_BASES, ...TEMPLATE_BASES].filter(
-  (f) => !f.text.includes("import {") && checkProject([{ path: f.path, text: f.text }]).every((r) => r.diagnostics.every((d) => d.severity !== "error")),
+  (f) =>
+    !f.text.includes("import {") &&
+    [undefined, "docs" as const].some((target) => checkProject([{ path: f.path, text: f.text }], target ? { target } : {}).every((r) => r.diagnostics.every((d) => d.severity !== "error"))),
 );
 
 const mutantProjectArb: fc.Arbitrary<Project> = fc
@@ -267,14 +289,16 @@ const mutantProjectArb: fc.Arbitrary<Project> = fc
     }),
     { minLength: 1, maxLength: 3 },
   )
-  .map((parts) => {
+  .chain((parts) => fc.constantFrom<CheckOptions["target"]>(undefined, undefined, "docs").map((target) => ({ parts, target })))
+  .map(({ parts, target }) => {
     const files = parts.map((p, i) => {
       const base = CLEAN_BASES[p.base]!;
       const text = p.mutations.reduce(mutate, base.text);
       const name = p.fileName ?? base.path.replace(/^.*\//, "").replace(/\.b24layout$/, "");
       return { path: join(ROOT, "mutants", `${p.place}${name}${p.place === "" && i > 0 ? i : ""}.b24layout`), text };
     });
-    return { name: `mutants of ${parts.map((p) => relative(ROOT, CLEAN_BASES[p.base]!.path)).join(", ")}`, files };
+    const name = `mutants of ${parts.map((p) => relative(ROOT, CLEAN_BASES[p.base]!.path)).join(", ")}${target ? ` (target ${target})` : ""}`;
+    return { name, files, ...(target ? { options: { target } } : {}) };
   });
 
 const generatedArb: fc.Arbitrary<Project> = programArb({ comments: false }).map((program) => ({ name: "generated", files: [{ path: join(ROOT, "generated.b24layout"), text: render(program) }] }));
@@ -292,7 +316,7 @@ describe("check passes ⇒ every target builds (build fails ⇒ check reports an
   // One build of everything: all the modules go into one ts.Program, which costs about as much as one module.
   let report: BuildReport;
   beforeAll(() => {
-    report = checkBuilds([...EXAMPLES, ...SINGLES, ...IMPORTED, ...mutants, ...generated], HOST);
+    report = checkBuilds([...EXAMPLES, ...SINGLES, ...AGAINST_DOCS, ...IMPORTED, ...mutants, ...generated], HOST);
   }, 120_000);
   const failuresOf = (projects: readonly Project[]) => report.failures.filter((f) => projects.includes(f.project));
   const cleanOf = (projects: readonly Project[]) => report.clean.filter((p) => projects.includes(p));
@@ -303,8 +327,8 @@ describe("check passes ⇒ every target builds (build fails ⇒ check reports an
     expect(cleanOf(EXAMPLES).map((p) => p.name)).toEqual(EXAMPLES.map((p) => p.name));
   });
 
-  it("the golden twins, the formatter's fixtures and the imported corpus: those check passes build for every target", () => {
-    const projects = [...SINGLES, ...IMPORTED];
+  it("the golden twins (also against the docs), the formatter's fixtures and the imported corpus: those check passes build for every target", () => {
+    const projects = [...SINGLES, ...AGAINST_DOCS, ...IMPORTED];
     expect(failuresOf(projects).slice(0, limit).map(describeFailure)).toEqual([]);
     // Not a vacuous property: most of them are valid.
     expect(cleanOf(projects).length).toBeGreaterThan(projects.length / 2);

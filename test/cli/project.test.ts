@@ -105,6 +105,19 @@ describe("a value the checker only warns about", () => {
   });
 });
 
+describe('a field the docs allow and the server refuses, under "target": "docs"', () => {
+  it("is sent as written by every target, and the TypeScript module still compiles", () => {
+    const source = 'layout docs {\n  icon info\n  header "T" {\n    tag primary "a" scope web\n  }\n  body { logo document; text "x" }\n}\n';
+    const dir = scratch({ "docs.b24layout": source, "b24layout.config.json": '{ "target": "docs" }\n' });
+    expect(run(dir, ["check", "docs.b24layout"])).toMatchObject({ code: 0, stdout: "✔ 1 file checked, no problems\n" });
+    expect(JSON.parse(run(dir, ["build", "docs.b24layout", "--stdout"]).stdout)).toMatchObject({ docs: { header: { tags: { tag_1: { scope: "web" } } } } });
+    expect(run(dir, ["build", "docs.b24layout", "--target", "ts", "-o", "gen"]).code).toBe(0);
+    const read = (name: string) => readFileSync(join(dir, "gen", name), "utf8");
+    expect(read("docs.ts")).toContain('...{ scope: "web" },');
+    expect(typeCheck({ "docs.ts": read("docs.ts"), "b24layout-types.ts": read("b24layout-types.ts") })).toEqual([]);
+  });
+});
+
 describe("the project check with --cache", () => {
   it("reports the project's findings in a file whose own findings are cached, and drops them when the other file changes", () => {
     const dir = scratch({ "a.b24layout": badge("same"), "b.b24layout": badge("same") });

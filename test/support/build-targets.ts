@@ -11,7 +11,7 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import ts from "typescript";
-import { checkProject, type ProjectFileResult, type SourceHost } from "../../src/index.js";
+import { checkProject, type CheckOptions, type ProjectFileResult, type SourceHost } from "../../src/index.js";
 import { planBuild, type BuildTarget } from "../../src/cli/build.js";
 import type { LoweredFile } from "../../src/cli/check.js";
 import { renderProgram, type ProgramArguments } from "../../src/emit/render.js";
@@ -28,6 +28,8 @@ export interface Project {
   /** Says where the project comes from, in failure messages. */
   readonly name: string;
   readonly files: readonly SourceFile[];
+  /** The settings its files are checked with (a config's `target`, …). */
+  readonly options?: CheckOptions;
 }
 
 /** A build that failed although `check` reported no error. */
@@ -70,7 +72,7 @@ export function checkBuilds(projects: readonly Project[], host?: SourceHost): Bu
   projects.forEach((project, n) => {
     const checked = checkProject(
       project.files.map((f) => ({ path: f.path, text: f.text })),
-      host ? { host } : {},
+      { ...project.options, ...(host ? { host } : {}) },
     );
     if (checked.some((r) => r.diagnostics.some((d) => d.severity === "error"))) return;
     // The values a JSON build is given (`--params`): `check --params` reports what rendering with them does.
