@@ -20,7 +20,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkProject, importJson, type CheckOptions } from "../../src/index.js";
 import { parse } from "../../src/syntax/parser.js";
-import type { Statement } from "../../src/syntax/ast.js";
+import type { Argument, Statement } from "../../src/syntax/ast.js";
 import { programArb, render } from "../format/property/generator.js";
 import { checkBuilds, type BuildReport, type Failure, type Project, type SourceFile } from "../support/build-targets.js";
 
@@ -105,6 +105,25 @@ function labels(text: string): { start: number; end: number }[] {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** Literal values, of every JSON type and of the spellings the server casts. */
+const TRICKY_VALUES = ['"false"', '"true"', '"Y"', '"N"', '"1"', '"0"', '""', '"x"', "1", "0", "-1", "1.5", "true", "false", "null", "[]", '["a"]', "[1]", '{ a: 1 }', '"2025-01-31T10:00:00+03:00"', '"#ff0000"'];
+
+/** The ranges of the literal arguments and map values of a program, as offsets. */
+function literals(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const visitValue = (v: Argument) => {
+    if (v.kind === "String" || v.kind === "Number" || v.kind === "Boolean" || v.kind === "Null") out.push({ start: v.range.start.offset, end: v.range.end.offset });
+    else if (v.kind === "Map") for (const e of v.entries) visitValue(e.value);
+    else if (v.kind === "List") for (const i of v.items) visitValue(i);
+  };
+  const visit = (s: Statement) => {
+    for (const a of s.args) visitValue(a);
+    for (const c of s.body?.statements ?? []) visit(c);
+  };
+  for (const s of parse(text).document.statements) visit(s);
+  return out;
+}
+
 /** Every whole-name occurrence of `from` (also in `$from`, `${from.x}` and labels) replaced by `to`. */
 function rename(text: string, from: string, to: string): string {
   return text.replace(new RegExp(`(?<![A-Za-z0-9_-])${escape(from)}(?![A-Za-z0-9_-])`, "g"), to);
@@ -126,13 +145,15 @@ type Mutation =
   | { readonly k: "renameName"; readonly pick: number; readonly to: string }
   | { readonly k: "relabel"; readonly pick: number; readonly to: string }
   | { readonly k: "reference"; readonly pick: number }
-  | { readonly k: "optional"; readonly pick: number };
+  | { readonly k: "optional"; readonly pick: number }
+  | { readonly k: "revalue"; readonly pick: number; readonly to: string };
 
 const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ k: fc.constant("renameName" as const), pick: fc.nat(), to: fc.constantFrom(...TRICKY_NAMES) }) },
   { weight: 4, arbitrary: fc.record({ k: fc.constant("relabel" as const), pick: fc.nat(), to: fc.constantFrom(...TRICKY_KEYS) }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant("reference" as const), pick: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant("optional" as const), pick: fc.nat() }) },
+  { weight: 3, arbitrary: fc.record({ k: fc.constant("revalue" as const), pick: fc.nat(), to: fc.constantFrom(...TRICKY_VALUES) }) },
 );
 
 function mutate(text: string, m: Mutation): string {
@@ -148,6 +169,11 @@ function mutate(text: string, m: Mutation): string {
     }
     case "reference":
       return withReference(text, m.pick);
+    case "revalue": {
+      const all = literals(text);
+      const at = all[m.pick % Math.max(all.length, 1)];
+      return at ? `${text.slice(0, at.start)}${m.to}${text.slice(at.end)}` : text;
+    }
     case "optional": {
       // A parameter made optional, or its default dropped: the references must still fit.
       const found = [...text.matchAll(/\(([A-Za-z_]\w*)(: [^,)=]+)( = [^,)]+)?/g)];
