@@ -148,6 +148,18 @@ describe("the project check with --cache", () => {
   });
 });
 
+describe("the project check with --fix", () => {
+  it("reports the project's findings in the files it fixed, from their fixed text", () => {
+    const dir = scratch({ "a.b24layout": 'blocks same {\n  text "x" {\n    bold "true"\n  }\n}\n', "b.b24layout": blocks("same") });
+    const r = run(dir, ["check", ".", "--fix"]);
+    expect(readFileSync(join(dir, "a.b24layout"), "utf8")).toContain("bold true\n");
+    expect(findings(r.stdout)).toEqual([
+      "a.b24layout:1:8 error output-name 'same' is also the blocks declared at b.b24layout:1:8: both would be written to 'same.blocks.json'. Give each declaration its own name.",
+      "b.b24layout:1:8 error output-name 'same' is also the blocks declared at a.b24layout:1:8: both would be written to 'same.blocks.json'. Give each declaration its own name.",
+    ]);
+  });
+});
+
 describe("suppressions of the project's findings", () => {
   it("honours a suppression naming output-name, and reports one that suppresses nothing", () => {
     const dir = scratch({

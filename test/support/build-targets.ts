@@ -58,6 +58,8 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
   noUncheckedIndexedAccess: true,
   skipLibCheck: true,
   allowJs: true,
+  // The generated code needs only the language's own library: without the DOM's, the one program is ready in a third of the time.
+  lib: ["lib.es2022.d.ts"],
   types: [],
 };
 
