@@ -73,6 +73,9 @@ function withOptions(meta: RuleMeta, reports: readonly Report[], options: CheckO
 
 // ----- output-name -----
 
+/** The names Windows keeps for devices (CON, NUL, COM1, …), in any case. */
+const WINDOWS_DEVICE = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+
 interface Placed {
   readonly file: number;
   readonly declaration: DeclarationSummary;
@@ -108,6 +111,13 @@ function outputNames(files: readonly ProjectFile[], reports: Report[][]): void {
       const data = { name: d.name, otherKeyword: o.declaration.keyword, otherName: o.declaration.name, other: at(files, o), file: outputFileName(d.name, d.outputKind) };
       reports[p.file]!.push({ messageId: "caseOnly", data, range: d.nameRange, severity: "warning" });
     }
+  }
+  // Windows cannot create a file named like a device, whatever its extension (`con.layout.json`).
+  for (const p of all) {
+    const device = WINDOWS_DEVICE.exec(p.declaration.name)?.[0];
+    if (device === undefined) continue;
+    const d = p.declaration;
+    reports[p.file]!.push({ messageId: "windowsName", data: { name: d.name, file: outputFileName(d.name, d.outputKind), device }, range: d.nameRange, severity: "warning" });
   }
   moduleNames(files, reports);
   // Two declarations of one file that become the same function (`call-row`, `callRow`).

@@ -123,6 +123,16 @@ describe(ID, () => {
       },
     ],
     [
+      "a declaration named like a Windows device",
+      [{ path: "a.b24layout", text: `${blocks("con")}${blocks("Nul")}${blocks("console")}` }],
+      {
+        "a.b24layout": [
+          warning("'con.blocks.json', the file 'con' is written to, cannot be created on Windows, where 'con' names a device. Rename the declaration to build it there.", "1:8", "1:11"),
+          warning("'Nul.blocks.json', the file 'Nul' is written to, cannot be created on Windows, where 'Nul' names a device. Rename the declaration to build it there.", "4:8", "4:11"),
+        ],
+      },
+    ],
+    [
       "two declarations of one file that become one function",
       [{ path: "a.b24layout", text: `${blocks("call-row")}${blocks("callRow")}${blocks("default")}${blocks("default_")}` }],
       {

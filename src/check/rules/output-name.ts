@@ -10,7 +10,7 @@ export default defineRule({
   meta: {
     id: "output-name",
     description: "Require everything `build` writes to have a name of its own: each declaration's JSON file and `--stdout` key across the files of a run, each file's TypeScript module, and each declaration's function.",
-    why: "Each declaration is written to `<name>.<kind>.json` (spec §1), printed under its name by `build --stdout`, and becomes a function of its file's module `<file>.ts`. Two declarations or files with one output name would overwrite each other, so `build` refuses them and writes nothing; this rule says so at `check`, at the declarations, in every file involved. Declaration names that differ only in case collide on case-insensitive file systems (a warning); module names that do are refused by TypeScript everywhere. Two declarations in one file are duplicate-declaration's.",
+    why: "Each declaration is written to `<name>.<kind>.json` (spec §1), printed under its name by `build --stdout`, and becomes a function of its file's module `<file>.ts`. Two declarations or files with one output name would overwrite each other, so `build` refuses them and writes nothing; this rule says so at `check`, at the declarations, in every file involved. Declaration names that differ only in case collide on case-insensitive file systems (a warning); module names that do are refused by TypeScript everywhere. A declaration named like a Windows device (`con`, `nul`) cannot be written on Windows (a warning). Two declarations in one file are duplicate-declaration's.",
     severity: "error",
     phase: "project",
     spec: "§1",
@@ -23,6 +23,7 @@ export default defineRule({
         "This file's name differs from that of {other} only in case: build --target ts would write '{module}.ts' and '{otherModule}.ts' into one folder, which TypeScript refuses (file names that differ only in casing) and case-insensitive file systems (Windows, macOS) cannot hold. Rename one of the files.",
       typesModule: "build --target ts writes this file to '{module}.ts', which is the name of the types module it writes beside the modules. Rename the file.",
       declarationFile: "build --target ts writes this file to '{module}.ts', which TypeScript reads as a declaration file, without code. Rename the file, for example to '{suggestion}.b24layout'.",
+      windowsName: "'{file}', the file '{name}' is written to, cannot be created on Windows, where '{device}' names a device. Rename the declaration to build it there.",
       functionName: "'{name}' and the {otherKeyword} '{otherName}' on line {line} would both be the function '{fn}' of the TypeScript module. Rename one of them.",
     },
     examples: {
