@@ -12,6 +12,7 @@ import type { Document } from "./syntax/ast.js";
 import { renderProgram, type ProgramArguments } from "./emit/render.js";
 import { ModuleCache, resolveImports, type SourceHost } from "./lower/imports.js";
 import type { FormatOptions, FormatResult } from "./format/format.js";
+import { checkProjectFiles, summarize, withProjectFindings } from "./check/project.js";
 
 export { ModuleCache, type SourceHost };
 
@@ -51,21 +52,30 @@ export interface SourceOptions {
   readonly modules?: ModuleCache;
 }
 
+/** Values for the templates, as `b24layout check --params FILE` and `build --params FILE` take them. */
+export interface TemplateValueOptions {
+  /**
+   * Values of template parameters, by declaration name: `{ incomingCall: { dealId: 42 } }`. Given to
+   * `check`, it also reports what rendering the file to JSON with them reports (template-arguments:
+   * values missing or not fitting), exactly as `compile` does; without them `check` cannot know
+   * what a JSON build will be given, and leaves those values alone.
+   */
+  readonly params?: ProgramArguments;
+}
+
 /** Parses and checks text against every Bitrix24 rule. */
-export function check(text: string, options: CheckOptions & SourceOptions = {}): CheckResult {
+export function check(text: string, options: CheckOptions & SourceOptions & TemplateValueOptions = {}): CheckResult {
   const parsed = parseText(text);
   const imported = parsed.document.imports.length === 0 ? undefined : resolveImports(parsed.document, options.file, options.host, options.modules);
   const lowered = lower(parsed.document, imported?.scope);
   const problems = imported ? [...imported.problems, ...lowered.problems] : lowered.problems;
   const ruleDiagnostics = checkProgram(parsed.document, lowered.program, problems, options);
   const diagnostics = fileDiagnostics(parsed.diagnostics, ruleDiagnostics, parsed.document.comments);
-  return { document: parsed.document, program: lowered.program, diagnostics };
+  const checked = { document: parsed.document, program: lowered.program, diagnostics };
+  return options.params === undefined ? checked : { ...checked, diagnostics: rendered(checked, options.params).diagnostics };
 }
 
-export interface CompileOptions extends CheckOptions, SourceOptions {
-  /** Values of template parameters, by declaration name: `{ incomingCall: { dealId: 42 } }`. */
-  readonly params?: ProgramArguments;
-}
+export type CompileOptions = CheckOptions & SourceOptions & TemplateValueOptions;
 
 /**
  * Checks text and, when it has no errors, compiles every declaration to its REST payload. A
@@ -73,12 +83,54 @@ export interface CompileOptions extends CheckOptions, SourceOptions {
  * `template-arguments` error.
  */
 export function compile(text: string, options: CompileOptions = {}): CompileResult {
-  const checked = check(text, options);
+  const { params, ...checkOptions } = options;
+  return rendered(check(text, checkOptions), params ?? {});
+}
+
+/** A checked file rendered to JSON when it has no errors: its payloads, and the problems of the values. */
+function rendered(checked: CheckResult, params: ProgramArguments): CompileResult {
   if (checked.diagnostics.some((d) => d.severity === "error")) return { diagnostics: checked.diagnostics, outputs: [] };
-  const rendered = renderProgram(checked.program, options.params);
-  if (rendered.diagnostics.length === 0) return { diagnostics: checked.diagnostics, outputs: rendered.outputs };
-  const diagnostics = [...checked.diagnostics, ...rendered.diagnostics].sort(compareDiagnostics);
-  return { diagnostics, outputs: rendered.outputs };
+  const result = renderProgram(checked.program, params);
+  if (result.diagnostics.length === 0) return { diagnostics: checked.diagnostics, outputs: result.outputs };
+  return { diagnostics: [...checked.diagnostics, ...result.diagnostics].sort(compareDiagnostics), outputs: result.outputs };
+}
+
+/** A file of a project, for `checkProject`. */
+export interface ProjectFileInput {
+  /** Its path (absolute, for its imports): messages name it, and its TypeScript module is named after it. */
+  readonly path: string;
+  readonly text: string;
+  /** Its own settings (a config's overrides), instead of the project's. */
+  readonly options?: CheckOptions;
+}
+
+export interface ProjectOptions extends CheckOptions, TemplateValueOptions {
+  /** Reads the imported files and bounds them to the project root. */
+  readonly host?: SourceHost;
+  /** How messages name a file (`b24layout check`: relative to the working directory); its path by default. */
+  readonly display?: (path: string) => string;
+}
+
+export interface ProjectFileResult extends CheckResult {
+  readonly path: string;
+}
+
+/**
+ * Checks files together, as `b24layout check` and `build` do: each as `check` would, and then what
+ * only the whole set shows (the project rules, such as output-name: two files that `build` would
+ * write under one name), reported in each file it concerns. With `params`, the templates' values
+ * too, as `compile` renders them.
+ */
+export function checkProject(files: readonly ProjectFileInput[], options: ProjectOptions = {}): ProjectFileResult[] {
+  const { params, display, host, ...shared } = options;
+  const modules = new ModuleCache();
+  const checked = files.map((f) => check(f.text, { ...shared, ...f.options, file: f.path, ...(host ? { host } : {}), modules }));
+  const summaries = checked.map((c) => summarize(c.program, c.document.comments));
+  const findings = checkProjectFiles(files.map((f, i) => ({ path: f.path, display: display?.(f.path) ?? f.path, summary: summaries[i]!, options: { ...shared, ...f.options } })));
+  return checked.map((c, i) => {
+    const result = { path: files[i]!.path, ...c, diagnostics: withProjectFindings(c.diagnostics, findings[i]!, summaries[i]!) };
+    return params === undefined ? result : { ...result, diagnostics: rendered(result, params).diagnostics };
+  });
 }
 
 export type { Json as JsonValue };

@@ -8,6 +8,15 @@ import { messageSpec, severityFor, type RuleMeta } from "./rule.js";
 /** Where the docs are, relative to the package root. */
 export const RULE_DOCS_DIR = "docs/rules";
 
+/** The file of a project rule's example without a `path`. */
+export const PROJECT_EXAMPLE_PATH = "example.b24layout";
+
+const REPORTED_BY = {
+  check: "`check` and `build`",
+  compile: "`compile` and `b24layout build` (not `check`)",
+  project: "`b24layout check` and `build`, which see every file they are given together (the library's `checkProject`; not the one-file `check`)",
+} as const;
+
 export function ruleDocPath(id: string): string {
   return `${RULE_DOCS_DIR}/${id}.md`;
 }
@@ -21,7 +30,7 @@ export function ruleDoc(meta: RuleMeta): string {
     `- Default severity: **${meta.severity}**${severitySummary(meta) === meta.severity ? "" : " (some messages differ: see Messages)"}`,
     `- Fixable: ${meta.fixable ? "yes: `b24layout check --fix` applies the fixes, which mean the same to every reader" : "no"}`,
     `- Suggestions: ${meta.hasSuggestions ? "yes: the editor offers them as quick fixes; `--fix` never applies them, as they are a guess at what was meant" : "no"}`,
-    `- Reported by: ${meta.phase === "compile" ? "`compile` and `b24layout build` (not `check`)" : "`check` and `build`"}`,
+    `- Reported by: ${REPORTED_BY[meta.phase ?? "check"]}`,
     `- Spec: ${meta.spec}`,
     "",
     "## Why",
@@ -51,7 +60,11 @@ export function ruleDoc(meta: RuleMeta): string {
     if (examples.length === 0) continue;
     lines.push("", `## ${title}`);
     for (const e of examples) {
-      lines.push("", "```b24layout", e.code.trimEnd(), "```");
+      if (meta.phase === "project") {
+        for (const f of [{ path: e.path ?? PROJECT_EXAMPLE_PATH, code: e.code }, ...(e.files ?? [])]) lines.push("", "```b24layout", `// ${f.path}`, f.code.trimEnd(), "```");
+      } else {
+        lines.push("", "```b24layout", e.code.trimEnd(), "```");
+      }
       if (e.note) lines.push("", e.note);
     }
   }

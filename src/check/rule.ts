@@ -13,6 +13,10 @@ export interface RuleExample {
   readonly code: string;
   /** A sentence on what the example shows. */
   readonly note?: string;
+  /** For project rules: the path of `code`'s file (default `example.b24layout`)… */
+  readonly path?: string;
+  /** …and the other files checked with it. */
+  readonly files?: readonly { readonly path: string; readonly code: string }[];
 }
 
 /**
@@ -75,10 +79,12 @@ export interface RuleMeta {
   /** Spec sections the rule enforces. */
   readonly spec: string;
   /**
-   * Who reports it: the checker (default), or `compile` (problems of a particular output, such as
-   * JSON from a template without its values). Examples of compile rules are run through `compile`.
+   * Who reports it: the checker (default); `compile` (problems of a particular output, such as
+   * JSON from a template without its values), whose examples are run through `compile`; or
+   * `project`, the project check of every file of a run (src/check/project.ts: `b24layout check`
+   * and `build`, the library's `checkProject`), whose examples are run through `checkProject`.
    */
-  readonly phase?: "check" | "compile";
+  readonly phase?: "check" | "compile" | "project";
   /** The options the rule takes (from b24layout.config.json), by name: what each does. */
   readonly options?: Readonly<Record<string, string>>;
   /** Examples for the rule docs; each is run through the checker in a test. */

@@ -30,6 +30,18 @@ interface Suppression {
 
 const DIRECTIVE = /^(?:\/\/|\/\*)\s*b24layout-disable(-next-line|-line)?(?:\s+([^*]*?))?\s*(?:\*\/)?$/;
 
+/** The comments that are suppressions: what a file's project findings need of its comments. */
+export function suppressionComments(comments: readonly Comment[]): Comment[] {
+  return comments.filter((c) => DIRECTIVE.test(c.text.trim()));
+}
+
+/**
+ * The rules whose findings come after a file's own check (phase `project`, src/check/project.ts):
+ * whether a suppression naming one of them is used is known only then.
+ */
+let lateRules: ReadonlySet<string> | undefined;
+const isLateRule = (id: string) => (lateRules ??= new Set(ALL_RULES.filter((r) => r.meta.phase === "project").map((r) => r.meta.id))).has(id);
+
 function parseSuppressions(comments: readonly Comment[]): Suppression[] {
   const out: Suppression[] = [];
   for (const comment of comments) {
@@ -76,12 +88,46 @@ export function applySuppressions(diagnostics: readonly Diagnostic[], comments: 
       if (!ids.includes(rule)) {
         const suggestion = closest(rule, ids);
         report(suggestion ? "unknownRuleSuggest" : "unknownRule", { rule, ...(suggestion ? { suggestion } : {}) }, s.comment.range, false);
-      } else if (!hit.has(rule)) {
-        // Removing the comment is a fix only when none of its rules suppressed anything.
-        report("unusedRule", { rule }, s.comment.range, hit.size === 0);
+      } else if (!hit.has(rule) && !isLateRule(rule)) {
+        // Removing the comment is a fix only when none of its rules suppressed anything (a project rule's may, later).
+        report("unusedRule", { rule }, s.comment.range, hit.size === 0 && !s.rules.some(isLateRule));
       }
     }
     if (s.rules.length === 0 && hit.size === 0) report("unused", {}, s.comment.range);
   }
   return kept;
+}
+
+/**
+ * A file's diagnostics with the findings made after its own check (the project check's) added:
+ * those its suppressions suppress are left out, and so is the "suppresses nothing" report of a
+ * suppression without rule ids that suppresses one of them; a suppression naming a project rule
+ * that suppresses none of its findings is reported here, where that is known.
+ */
+export function addLateFindings(diagnostics: readonly Diagnostic[], late: readonly Diagnostic[], comments: readonly Comment[]): Diagnostic[] {
+  const suppressions = parseSuppressions(comments);
+  const used = new Map<Suppression, Set<string>>(suppressions.map((s) => [s, new Set<string>()]));
+  const kept = late.filter((d) => {
+    const by = suppressions.find((s) => (s.scope === "file" || s.line === d.range.start.line) && (s.rules.length === 0 || s.rules.includes(d.ruleId)));
+    if (!by) return true;
+    used.get(by)!.add(d.ruleId);
+    return false;
+  });
+  const unused = toDiagnostic(unusedSuppression.meta, { messageId: "unused", range: { start: { line: 0, column: 0, offset: 0 }, end: { line: 0, column: 0, offset: 0 } } }).message;
+  const sameRange = (a: Range, b: Range) => a.start.offset === b.start.offset && a.end.offset === b.end.offset;
+  const out = diagnostics.filter(
+    (d) => !(d.ruleId === unusedSuppression.meta.id && d.message === unused && suppressions.some((s) => s.rules.length === 0 && used.get(s)!.size > 0 && sameRange(s.comment.range, d.range))),
+  );
+  for (const s of suppressions) {
+    const hit = used.get(s)!;
+    const late = s.rules.filter(isLateRule);
+    // Removing the comment is a fix only when every rule it names is a project rule and none suppressed anything.
+    const removable = late.length === s.rules.length && hit.size === 0;
+    for (const rule of late) {
+      if (hit.has(rule)) continue;
+      const removal = { description: "Remove the suppression", edits: [{ range: s.comment.range, newText: "" }] };
+      out.push(toDiagnostic(unusedSuppression.meta, { messageId: "unusedRule", data: { rule }, range: s.comment.range, ...(removable ? { fix: removal } : {}) }));
+    }
+  }
+  return [...out, ...kept].sort(compareDiagnostics);
 }

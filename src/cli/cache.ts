@@ -11,13 +11,20 @@
 import { createHash } from "node:crypto";
 import { dirname, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostic.js";
+import type { FileSummary } from "../check/project.js";
 import { writeFilesAtomically } from "./atomic-write.js";
 import { readRegularFile, realPath, writtenOnlyByThisUser } from "./real-paths.js";
 import { VERSION } from "./version.js";
 
 export { DEFAULT_CACHE_FILE } from "./files.js";
 
-type Entries = Record<string, { readonly key: string; readonly diagnostics: readonly Diagnostic[] }>;
+/** A file's own findings, and what the project check needs of it (so a cached file is not parsed). */
+export interface CachedResult {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly summary: FileSummary;
+}
+
+type Entries = Record<string, { readonly key: string } & CachedResult>;
 
 interface CacheFile {
   readonly version: string;
@@ -71,13 +78,13 @@ export class CheckCache {
     return hash.digest("hex");
   }
 
-  get(file: string, key: string): readonly Diagnostic[] | undefined {
+  get(file: string, key: string): CachedResult | undefined {
     const entry = Object.hasOwn(this.entries, file) ? this.entries[file] : undefined;
-    return entry?.key === key ? entry.diagnostics : undefined;
+    return entry?.key === key ? { diagnostics: entry.diagnostics, summary: entry.summary } : undefined;
   }
 
-  set(file: string, key: string, diagnostics: readonly Diagnostic[]): void {
-    this.entries[file] = { key, diagnostics };
+  set(file: string, key: string, result: CachedResult): void {
+    this.entries[file] = { key, diagnostics: result.diagnostics, summary: result.summary };
     this.changed = true;
   }
 
@@ -101,8 +108,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function wellFormedEntries(entries: Record<string, unknown>): Entries {
   const kept = Object.create(null) as Entries;
   for (const [file, entry] of Object.entries(entries)) {
-    if (isRecord(entry) && typeof entry["key"] === "string" && Array.isArray(entry["diagnostics"]) && entry["diagnostics"].every(isDiagnostic)) {
-      kept[file] = { key: entry["key"], diagnostics: entry["diagnostics"] };
+    // An entry of an older shape (without the summary) is dropped too: the file is checked again.
+    if (isRecord(entry) && typeof entry["key"] === "string" && Array.isArray(entry["diagnostics"]) && entry["diagnostics"].every(isDiagnostic) && isSummary(entry["summary"])) {
+      kept[file] = { key: entry["key"], diagnostics: entry["diagnostics"], summary: entry["summary"] };
     }
   }
   return kept;
@@ -143,4 +151,16 @@ function isPosition(value: unknown): boolean {
 
 function isCount(value: unknown, least: number): boolean {
   return Number.isSafeInteger(value) && (value as number) >= least;
+}
+
+/** Whether a cached summary has the shape the project check reads (a damaged cache is a miss, not a crash). */
+function isSummary(value: unknown): value is FileSummary {
+  if (value === null || typeof value !== "object") return false;
+  const { declarations, suppressions } = value as Partial<Record<keyof FileSummary, unknown>>;
+  return (
+    Array.isArray(declarations) &&
+    declarations.every((d: Record<string, unknown>) => d !== null && typeof d === "object" && ["keyword", "outputKind", "name"].every((k) => typeof d[k] === "string") && isRange(d.nameRange)) &&
+    Array.isArray(suppressions) &&
+    suppressions.every((c: Record<string, unknown>) => c !== null && typeof c === "object" && typeof c.text === "string" && isRange(c.range))
+  );
 }

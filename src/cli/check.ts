@@ -1,11 +1,13 @@
 /**
  * `b24layout check`: report every problem of the given files.
  */
-import type { Diagnostic } from "../diagnostic.js";
+import { compareDiagnostics, type Diagnostic } from "../diagnostic.js";
+import type { FileSummary } from "../check/project.js";
+import type { EmittedDeclaration } from "../emit/json.js";
+import type { ProgramArguments } from "../emit/render.js";
 import type { IrProgram } from "../lower/ir.js";
 import { describeFsError, expandInputs, readSources, sourceHost, type SourceFile } from "./files.js";
 import { ConfigFinder } from "./config.js";
-import type * as Library from "../index.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, type CliIo, type CliStream } from "./io.js";
 import { colorsFor, displayPath, formatDiagnostic, formatSummary, plural, tally, useColors } from "./output.js";
 import { resolve } from "node:path";
@@ -23,6 +25,8 @@ export interface CheckedFile {
 /** A checked file with its lowered program, for commands that emit it. */
 export interface LoweredFile extends CheckedFile {
   readonly program: IrProgram;
+  /** With template values (`--params`) and no errors: its declarations rendered to JSON with them. */
+  readonly rendered?: readonly EmittedDeclaration[];
 }
 
 /** Where the checked files' settings come from. */
@@ -33,20 +37,40 @@ export interface InputOptions {
   readonly cache?: string;
 }
 
+export interface CheckRunOptions extends InputOptions {
+  /** Keep each file's program (the files are then checked in full, without the cache). */
+  readonly keepPrograms?: true;
+  /**
+   * Values of the templates' parameters (`--params FILE`): every file without errors is also
+   * rendered to JSON with them, and what does not fit is reported (template-arguments), exactly as
+   * `build` does. Without it the checker cannot know what a JSON build will be given.
+   */
+  readonly params?: ProgramArguments;
+}
+
 export interface OutputOptions {
   /** `--color` / `--no-color`; undefined lets the environment decide. */
   readonly color?: boolean;
 }
 
+/** One file's own check: its findings, what the project check needs of it, and its program when kept. */
+interface OwnResult {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly summary: FileSummary;
+  readonly program?: IrProgram;
+}
+
 /**
- * Expands, reads and checks the inputs. Missing or unreadable files are usage errors (thrown).
- * Each file's program is kept only when asked for: `check` of many files would otherwise hold every
- * syntax tree and IR until the end (50 MB more for the benchmark's 1,000 files, and the garbage
- * collector's time to go with it).
+ * Expands, reads and checks the inputs: each file on its own, then the project check over all of
+ * them (src/check/project.ts: two files that `build` would write under one name), whose findings go
+ * to the files they concern, afresh at every run also for files whose own findings the cache has.
+ * Missing or unreadable files are usage errors (thrown). Each file's program is kept only when
+ * asked for: `check` of many files would otherwise hold every syntax tree and IR until the end
+ * (50 MB more for the benchmark's 1,000 files, and the garbage collector's time to go with it).
  */
-export async function checkInputs(args: readonly string[], io: CliIo, options: InputOptions & { keepPrograms: true }): Promise<LoweredFile[]>;
-export async function checkInputs(args: readonly string[], io: CliIo, options?: InputOptions): Promise<CheckedFile[]>;
-export async function checkInputs(args: readonly string[], io: CliIo, options?: InputOptions & { keepPrograms?: true }): Promise<CheckedFile[]> {
+export async function checkInputs(args: readonly string[], io: CliIo, options: CheckRunOptions & { keepPrograms: true }): Promise<LoweredFile[]>;
+export async function checkInputs(args: readonly string[], io: CliIo, options?: CheckRunOptions): Promise<CheckedFile[]>;
+export async function checkInputs(args: readonly string[], io: CliIo, options?: CheckRunOptions): Promise<CheckedFile[]> {
   const expanded = await expandInputs(args, io.cwd);
   const configs = await ConfigFinder.forFiles(io.cwd, options?.config, expanded);
   // A config's `ignore` leaves out files found in folders and by globs; a file named as it is is checked.
@@ -54,35 +78,47 @@ export async function checkInputs(args: readonly string[], io: CliIo, options?: 
   const paths = expanded.filter((p) => named.has(p) || !configs.settingsFor(p).ignored);
   const display = (p: string) => displayPath(p, io.cwd);
   const sources = readSources(paths, display);
+  const params = options?.params;
+  // Rendering with --params needs the programs, which the cache does not keep.
+  const keepPrograms = options?.keepPrograms === true || params !== undefined;
   // Loaded on demand: building the lexer and parser is most of the start-up time, and `--help`,
   // `--version`, `schema` and a run whose files are all cached do not need them.
-  const cache = options?.cache !== undefined && !options.keepPrograms ? (await import("./cache.js")).CheckCache.open(resolve(io.cwd, options.cache)) : undefined;
+  const cache = options?.cache !== undefined && !keepPrograms ? (await import("./cache.js")).CheckCache.open(resolve(io.cwd, options.cache)) : undefined;
   const settings = sources.map((source) => configs.settingsFor(source.path).options);
   const keys = cache ? sources.map((source, i) => cache.key(source.path, source.text, settings[i])) : [];
   const cached = sources.map((source, i) => cache?.get(source.path, keys[i]!));
   // One thread: a worker thread checking half the files was measured slower here (1,000 files:
   // 0.79 s against 0.60 s on 2 cores), as V8 already compiles and collects garbage on the other core.
   const here = sources.map((_, i) => i).filter((i) => cached[i] === undefined);
-  const results = new Map<number, { diagnostics: readonly Diagnostic[]; program?: Library.CheckResult["program"] }>();
+  const results = new Map<number, OwnResult>();
   if (here.length > 0) {
     const { check, ModuleCache } = await import("../index.js");
+    const { summarize } = await import("../check/project.js");
     const modules = new ModuleCache();
     for (const i of here) {
       const source = sources[i]!;
       const result = check(source.text, { ...settings[i], file: source.path, host: sourceHost(source.path, io.cwd), modules });
-      results.set(i, options?.keepPrograms ? { diagnostics: result.diagnostics, program: result.program } : { diagnostics: result.diagnostics });
+      const own = { diagnostics: result.diagnostics, summary: summarize(result.program, result.document.comments) };
+      results.set(i, keepPrograms ? { ...own, program: result.program } : own);
     }
   }
-  const checked = sources.map((source, i): CheckedFile => {
-    const hit = cached[i];
-    if (hit) return { source, display: display(source.path), diagnostics: hit };
-    const result = results.get(i)!;
-    cache?.set(source.path, keys[i]!, result.diagnostics);
-    const file: CheckedFile = { source, display: display(source.path), diagnostics: result.diagnostics };
-    return result.program ? ({ ...file, program: result.program } as LoweredFile) : file;
-  });
+  const own = sources.map((_, i): OwnResult => cached[i] ?? results.get(i)!);
+  for (const i of here) cache?.set(sources[i]!.path, keys[i]!, { diagnostics: own[i]!.diagnostics, summary: own[i]!.summary });
   await cache?.save();
-  return checked;
+  const { checkProjectFiles, withProjectFindings } = await import("../check/project.js");
+  const findings = checkProjectFiles(sources.map((source, i) => ({ path: source.path, display: display(source.path), summary: own[i]!.summary, options: settings[i]! })));
+  const render = params === undefined ? undefined : (await import("../emit/render.js")).renderProgram;
+  return sources.map((source, i): CheckedFile => {
+    const { summary, program } = own[i]!;
+    const diagnostics = withProjectFindings(own[i]!.diagnostics, findings[i]!, summary);
+    const file: CheckedFile = { source, display: display(source.path), diagnostics };
+    if (!program) return file;
+    if (!render || diagnostics.some((d) => d.severity === "error")) return { ...file, program } as LoweredFile;
+    // The values of --params, as build renders them: their problems are the file's (template-arguments).
+    const rendered = render(program, params);
+    if (rendered.diagnostics.length > 0) return { ...file, diagnostics: [...diagnostics, ...rendered.diagnostics].sort(compareDiagnostics), program } as LoweredFile;
+    return { ...file, program, rendered: rendered.outputs } as LoweredFile;
+  });
 }
 
 export function hasErrors(files: readonly CheckedFile[]): boolean {
@@ -110,16 +146,22 @@ export interface CheckOptions extends OutputOptions, InputOptions {
   readonly fix?: boolean;
   /** Print the fixes as a diff and write nothing. */
   readonly fixDryRun?: boolean;
+  /** `--params FILE`: also check the template values of this file, as `build --params FILE` renders them. */
+  readonly params?: string;
 }
 
 export async function runCheck(args: readonly string[], options: CheckOptions, io: CliIo): Promise<number> {
-  let checked = await checkInputs(args, io, {
+  const inputs: CheckRunOptions = {
     ...(options.config === undefined ? {} : { config: options.config }),
     ...(options.cache === undefined ? {} : { cache: options.cache }),
-  });
+    ...(options.params === undefined ? {} : { params: (await import("./params.js")).readParams(options.params, io) }),
+  };
+  let checked = await checkInputs(args, io, inputs);
   if (options.fix || options.fixDryRun) {
     const configs = await ConfigFinder.forFiles(io.cwd, options.config, checked.map((f) => f.source.path));
-    checked = await fixFiles(checked, options.fixDryRun === true, configs, io);
+    const fixed = await fixFiles(checked, options.fixDryRun === true, configs, io);
+    // Fixes move what follows them: the project's findings and the values' are made again from the fixed files.
+    checked = fixed.some((f, i) => f.source.text !== checked[i]!.source.text) ? await checkInputs(args, io, inputs) : fixed;
   }
   // Warnings count for --max-warnings even when --quiet leaves them out of the report.
   const warnings = checked.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === "warning").length, 0);

@@ -34,6 +34,7 @@ interface CheckFlags {
   readonly config?: string;
   readonly cache?: boolean;
   readonly cacheLocation?: string;
+  readonly params?: string;
 }
 
 interface ColorOption {
@@ -78,6 +79,7 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
     .option("--cache-location <file>", `the cache file (default ${DEFAULT_CACHE_FILE})`)
     .option("--fix", "apply the fixes rules declare (did-you-mean names, booleans written as strings, …) and write the files")
     .option("--fix-dry-run", "print the fixes as a diff; write nothing")
+    .option("--params <file>", "also check the template values of this file as build --params renders them to JSON (without it, check cannot know them)")
     .addHelpText(
       "after",
       `\nExamples:\n  b24layout check .\n  b24layout check "layouts/**/*${SOURCE_EXTENSION}"\n  b24layout check src --format sarif --output-file b24layout.sarif\n  b24layout check src --format github --max-warnings 0\n  b24layout check src --fix-dry-run`,
@@ -96,6 +98,7 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
             fixDryRun: options.fixDryRun === true,
             ...(options.config !== undefined ? { config: options.config } : {}),
             ...(options.cache || options.cacheLocation !== undefined ? { cache: options.cacheLocation ?? DEFAULT_CACHE_FILE } : {}),
+            ...(options.params !== undefined ? { params: options.params } : {}),
           },
           io,
         ),

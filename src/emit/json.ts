@@ -137,7 +137,14 @@ class JsonEmitter {
       }
       case "declarationRef": {
         const target = this.program.declarations.find((d) => d.spec.keyword === v.declaration && d.name === v.name);
-        return target ? emitDeclaration(target, this.program) : null;
+        if (!target) return null;
+        // `layout card { dealId: $deal }`: rendered with the values given here, and its defaults for the others.
+        const args = defaultArguments(target) as Record<string, Json>;
+        for (const a of v.args ?? []) {
+          const given = this.value(a.value);
+          if (given !== ABSENT) args[a.name] = given;
+        }
+        return emitDeclaration(target, this.program, args);
       }
     }
   }

@@ -4,8 +4,7 @@
  * missing. Shared by the library's `compile` and `b24layout build`.
  */
 import type { Diagnostic } from "../diagnostic.js";
-import type { Range } from "../syntax/ast.js";
-import type { IrDeclaration, IrProgram, IrValue } from "../lower/ir.js";
+import type { IrDeclaration, IrProgram } from "../lower/ir.js";
 import { toDiagnostic } from "../check/rule.js";
 import templateArguments from "../check/rules/template-arguments.js";
 import { emitDeclaration, emitProgram, type EmittedDeclaration } from "./json.js";
@@ -36,10 +35,6 @@ export function renderProgram(program: IrProgram, params: ProgramArguments = {})
     if (given === undefined && missing.length > 0) report(d, "required", { name: d.name, params: list(missing) });
     else if (problems.length > 0) report(d, "badValues", { name: d.name, problems: problems.join("; ") });
     resolved.set(d, args);
-    for (const { target, range } of referencedTemplates(program, d.root)) {
-      const required = target.params.filter((p) => !p.optional).map((p) => p.name);
-      if (required.length > 0) report(d, "referenced", { name: d.name, keyword: target.spec.keyword, target: target.name, params: list(required) }, range);
-    }
   }
   if (diagnostics.length > 0) return { outputs: [], diagnostics };
   const outputs: EmittedDeclaration[] = [];
@@ -52,21 +47,4 @@ export function renderProgram(program: IrProgram, params: ProgramArguments = {})
     }
   }
   return diagnostics.length > 0 ? { outputs: [], diagnostics } : { outputs, diagnostics };
-}
-
-/** Declarations with parameters that `value` refers to by name (an activity's `layout incomingCall`), and where. */
-function referencedTemplates(program: IrProgram, value: IrValue): { target: IrDeclaration; range: Range }[] {
-  const out: { target: IrDeclaration; range: Range }[] = [];
-  const visit = (v: IrValue) => {
-    if (v.kind === "declarationRef") {
-      const target = program.declarations.find((d) => d.spec.keyword === v.declaration && d.name === v.name);
-      if (target && target.params.length > 0) out.push({ target, range: v.range });
-    } else if (v.kind === "object" || v.kind === "collection") {
-      for (const e of v.entries) visit(e.value);
-    } else if (v.kind === "array") {
-      for (const item of v.items) visit(item);
-    }
-  };
-  visit(value);
-  return out;
 }

@@ -107,6 +107,35 @@ export function typeOf(type: FieldType): string {
   }
 }
 
+/**
+ * Whether `typeOf(type)` takes a scalar value: false for what the checker only warns about and
+ * the JSON target sends as written (`showPostponeItem "false"`, a string where the server casts
+ * it to a boolean), which the TypeScript target then writes with a cast.
+ */
+export function typeTakes(type: FieldType, value: string | number | boolean | null): boolean {
+  switch (type.kind) {
+    case "text":
+    case "string":
+      return typeof value === "string";
+    case "int":
+      return typeof value === "number";
+    case "bool":
+      return typeof value === "boolean" || (type.strings !== undefined && (Object.hasOwn(type.strings, String(value)) && (typeof value === "string" || /^\d+$/.test(String(value)))));
+    case "enum": {
+      const accepted = type.values.filter((v) => v.accepted?.server !== false);
+      if (type.valueType === "int") {
+        const fits = accepted.some((v) => Number(v.value) === value || String(v.value) === value);
+        return fits || (!type.strict.server && typeof value === "number");
+      }
+      return typeof value === "string" && (!type.strict.server || accepted.some((v) => v.value === value));
+    }
+    case "constant":
+      return type.value === value;
+    default:
+      return false;
+  }
+}
+
 function fieldDoc(field: FieldSpec): string {
   const values =
     field.type.kind === "enum"

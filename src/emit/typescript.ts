@@ -30,10 +30,10 @@ import { implicitWhenAbsent } from "../model/statements.js";
 import { isStringType } from "../lower/templates.js";
 import type { FieldSpec, FieldType } from "../model/types.js";
 import { OMITTED_BY_DIRECTIVE } from "./schema.js";
-import { blockUnionName, payloadTypeName, typeOf, typesModule } from "./ts-types.js";
+import { blockUnionName, payloadTypeName, typeOf, typesModule, typeTakes } from "./ts-types.js";
+import { identifierFor, TYPES_MODULE } from "./names.js";
 
-/** The file name of the types module the generated modules import. */
-export const TYPES_MODULE = "b24layout-types";
+export { identifierFor, TYPES_MODULE };
 
 export interface TypeScriptOptions {
   /** The source path shown in the header comment. */
@@ -45,22 +45,6 @@ export interface TypeScriptOptions {
    * `dts`: its declarations (the parameter interfaces and the functions' signatures), for `.d.ts`.
    */
   readonly mode?: "ts" | "js" | "dts";
-}
-
-const RESERVED = new Set(
-  (
-    "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in " +
-    "instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package " +
-    "private protected public await arguments eval undefined limit p " +
-    // Globals the generated code calls: a parameter of the same name would hide them.
-    "Object Array RangeError encodeURIComponent String JSON globalThis"
-  ).split(" "),
-);
-
-/** A name usable as a JavaScript identifier: `missed-call` → `missedCall`, `default` → `default_`. */
-export function identifierFor(name: string): string {
-  const camel = name.replace(/-([A-Za-z0-9_])/g, (_, c: string) => c.toUpperCase());
-  return RESERVED.has(camel) ? `${camel}_` : camel;
 }
 
 let modelTypeNames: ReadonlySet<string> | undefined;
@@ -95,19 +79,12 @@ function propertyName(key: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : JSON.stringify(key);
 }
 
+/** Keys whose values TypeScript types by the member every object inherits (lib.es5.d.ts's `Object`). */
+const INHERITED_KEYS: ReadonlySet<string> = new Set(["constructor", "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable"]);
+
 /** A key in an object literal; `__proto__` as a computed key, which defines a property instead of setting the prototype. */
 function literalKey(key: string): string {
   return key === "__proto__" ? `["__proto__"]` : propertyName(key);
-}
-
-/** Declarations of one file whose names become the same function name (`call-row` and `callRow`). */
-export function functionNameClashes(program: IrProgram): { readonly fn: string; readonly declarations: readonly IrDeclaration[] }[] {
-  const byName = new Map<string, IrDeclaration[]>();
-  for (const d of program.declarations) {
-    const fn = identifierFor(d.name);
-    byName.set(fn, [...(byName.get(fn) ?? []), d]);
-  }
-  return [...byName].filter(([, ds]) => ds.length > 1).map(([fn, declarations]) => ({ fn, declarations }));
 }
 
 /** The module for one source file's program. */
@@ -239,7 +216,7 @@ class FactoryWriter {
       case "object":
         return this.object(v, ind);
       case "collection":
-        return v.entries.some((e) => e.guard !== undefined) ? this.guardedCollection(v, field) : this.entries(v.entries, ind);
+        return v.entries.some((e) => e.guard !== undefined) ? this.guardedCollection(v, field) : this.entries(v.entries, ind, field);
       case "array":
         return v.guards ? this.guardedArray(v, field) : this.array(v.items, field, ind);
       case "paramRef":
@@ -253,7 +230,16 @@ class FactoryWriter {
       case "declarationRef": {
         const target = this.program.declarations.find((d) => d.spec.keyword === v.declaration && d.name === v.name);
         if (!target) return "null";
-        return `${identifierFor(target.name)}(${target.params.length > 0 ? "{}" : ""})`;
+        // `layout card { dealId: $deal }`: its function, called with the values given (the checker saw they fit).
+        const args = v.args ?? [];
+        if (args.length === 0) return `${identifierFor(target.name)}()`;
+        const lines = args.map((a) => {
+          const text = this.value(a.value, undefined, `${ind}  `);
+          const key = literalKey(a.name);
+          if (a.value.kind === "paramRef" && a.value.optional) return `${ind}  ...(${text} !== undefined ? { ${key}: ${text} } : {}),`;
+          return text === key ? `${ind}  ${key},` : `${ind}  ${key}: ${text},`;
+        });
+        return `${identifierFor(target.name)}({\n${lines.join("\n")}\n${ind}})`;
       }
     }
   }
@@ -274,10 +260,15 @@ class FactoryWriter {
       if (e && keyed?.field === f.name && e.value.kind === "scalar" && typeof e.value.value === "string") {
         lines.push(`${ind}  ${literalKey(f.name)}: \`${escapeTemplateText(e.value.value)}${keyed.suffix}\`,`);
       } else if (e) {
-        const text = this.value(e.value, field, `${ind}  `);
+        let text = this.value(e.value, field, `${ind}  `);
         const key = literalKey(f.name);
+        // Sent as written, which the payload type does not take (the checker warns about it): a cast, so the module compiles.
+        if (e.value.kind === "scalar" && this.mode === "ts" && !typeTakes(field.type, e.value.value)) text = `${text} as never`;
+        const property = text === key ? key : `${key}: ${text}`;
         if (e.value.kind === "paramRef" && e.value.optional) lines.push(`${ind}  ...(${text} !== undefined ? { ${key}: ${text} } : {}),`);
-        else lines.push(text === key ? `${ind}  ${key},` : `${ind}  ${key}: ${text},`);
+        // A field the docs list and the server refuses, sent under "target": "docs": the payload type leaves it out, and a spread is not held to it.
+        else if (this.mode === "ts" && field.accepted?.server === false) lines.push(`${ind}  ...{ ${property} },`);
+        else lines.push(`${ind}  ${property},`);
       } else {
         // What a body of statements sends for a field it does not write, as the JSON target does.
         const implicit = implicitWhenAbsent(f);
@@ -291,10 +282,23 @@ class FactoryWriter {
   }
 
   /** Written keys in written order (collections, open maps). */
-  private entries(entries: readonly IrEntry[], ind: string): string {
+  private entries(entries: readonly IrEntry[], ind: string, field?: FieldSpec): string {
     if (entries.length === 0) return "{}";
-    const lines = entries.map((e) => `${ind}  ${literalKey(e.key)}: ${this.value(e.value, undefined, `${ind}  `)},`);
+    const lines = entries.map((e) => {
+      const text = this.value(e.value, undefined, `${ind}  `);
+      // TypeScript types the value of a key every object has (`constructor`, `toString`) by that
+      // inherited member, not by the collection's index signature: `satisfies` gives the member type back.
+      const member = e.value.kind === "object" && INHERITED_KEYS.has(e.key) && this.mode === "ts" ? this.memberType(field) : undefined;
+      return `${ind}  ${literalKey(e.key)}: ${text}${member ? ` satisfies ${member}` : ""},`;
+    });
     return `{\n${lines.join("\n")}\n${ind}}`;
+  }
+
+  /** The type of a collection's members (`TextBlock | LinkBlock`, `TagDto`), imported; undefined for other fields. */
+  private memberType(field: FieldSpec | undefined): string | undefined {
+    if (field?.type.kind !== "collection") return undefined;
+    this.useTypes(field.type);
+    return field.type.blockTypes ? blockUnionName(field.type.blockTypes) : field.type.of;
   }
 
   private array(items: readonly IrValue[], field: FieldSpec | undefined, ind: string): string {

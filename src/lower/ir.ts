@@ -79,6 +79,21 @@ export interface IrDeclarationRef {
   readonly declaration: string;
   readonly name: string;
   readonly range: Range;
+  /**
+   * `layout card { dealId: $dealId }`: the values given to the declaration's parameters, as
+   * written (checked against them by the template-arguments rule); absent when none are given.
+   */
+  readonly args?: readonly IrArgument[];
+}
+
+/** A value given to a parameter where a template is referenced (`dealId: $dealId`). */
+export interface IrArgument {
+  readonly name: string;
+  readonly nameRange: Range;
+  /** A literal, a `$reference` (of the referring declaration) or an interpolated string. */
+  readonly value: IrScalar | IrParamRef | IrTemplate;
+  /** The whole `name: value` entry. */
+  readonly range: Range;
 }
 
 export interface IrEntry {

@@ -22,6 +22,7 @@ import { findLookAlike } from "./look-alike.js";
 import { LOOK_ALIKES } from "../model/look-alikes.js";
 import { listed } from "../util/wording.js";
 import type {
+  IrArgument,
   IrArray,
   IrCollection,
   IrDeclaration,
@@ -913,7 +914,13 @@ class Lowering {
       return;
     }
     const values = new Map<string, FragmentValue>();
+    const written = new Set<string>();
     for (const e of argsArg?.entries ?? []) {
+      if (written.has(e.key.value)) {
+        this.problem(TEMPLATE_STRUCTURE, "duplicateArgument", { name: e.key.value }, e.key.range);
+        continue;
+      }
+      written.add(e.key.value);
       const param = fragment.params.find((p) => p.name === e.key.value);
       if (!param) {
         const suggestion = closest(e.key.value, fragment.params.map((p) => p.name));
@@ -961,6 +968,29 @@ class Lowering {
     } finally {
       this.expanding.pop();
     }
+  }
+
+  /**
+   * The values of `layout card { dealId: $dealId }`, lowered in the scope of the declaration that
+   * refers (its parameters); whether they fit the referenced declaration's parameters is the
+   * template-arguments rule's, which sees every declaration of the file.
+   */
+  referenceArguments(map: MapLiteral): IrArgument[] {
+    this.templated = true;
+    const out = newList<IrArgument>();
+    for (const e of map.entries) {
+      const value = this.valueFor(e.value, STRING_TYPE);
+      if (value.kind !== "scalar" && value.kind !== "paramRef" && value.kind !== "template") {
+        this.problem(TEMPLATE_STRUCTURE, "argumentValue", { name: e.key.value }, e.value.range);
+        continue;
+      }
+      if (out.some((a) => a.name === e.key.value)) {
+        this.problem(TEMPLATE_STRUCTURE, "duplicateArgument", { name: e.key.value }, e.key.range);
+        continue;
+      }
+      out.push({ name: e.key.value, nameRange: e.key.range, value, range: e.range });
+    }
+    return out;
   }
 
   /** The last `when` lowered in the current statement list, for its `else`. */
@@ -1173,8 +1203,10 @@ class Lowering {
       }
       const declaration = plan.declaration;
       const only = args[0];
-      if (declaration && args.length === 1 && only?.kind === "Identifier" && !s.body) {
-        return declarationRef(declaration.keyword, only.name, only.range);
+      const values = args[1];
+      // `layout card` or `layout card { dealId: $dealId }`: a declaration of the file, by name.
+      if (declaration && only?.kind === "Identifier" && !s.body && (args.length === 1 || (args.length === 2 && values?.kind === "Map"))) {
+        return declarationRef(declaration.keyword, only.name, only.range, values?.kind === "Map" ? this.referenceArguments(values) : undefined);
       }
       // `sliderParams { width: 700 }` is the object itself; `header { en: "…" }` is a translated title.
       if (args.length === 1 && only?.kind === "Map" && !s.body && !s.action && !plan.mapIsTitle) return this.objectFromMap(only, t);

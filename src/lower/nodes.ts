@@ -5,6 +5,7 @@
 import type { Range, Statement } from "../syntax/ast.js";
 import type { DeclarationSpec } from "../model/types.js";
 import type {
+  IrArgument,
   IrArray,
   IrCollection,
   IrDeclaration,
@@ -93,15 +94,22 @@ export function translationRef(key: string, range: Range): IrTranslationRef {
   return new TranslationRefNode(key, range);
 }
 
-const DeclarationRefNode = plainConstructor(function (this: Writable<IrDeclarationRef>, declaration: string, name: string, range: Range) {
+const DeclarationRefNode = plainConstructor(function (
+  this: Writable<IrDeclarationRef>,
+  declaration: string,
+  name: string,
+  range: Range,
+  args: readonly IrArgument[] | undefined,
+) {
   this.kind = "declarationRef";
   this.declaration = declaration;
   this.name = name;
   this.range = range;
+  if (args !== undefined) this.args = args;
 });
 
-export function declarationRef(declaration: string, name: string, range: Range): IrDeclarationRef {
-  return new DeclarationRefNode(declaration, name, range);
+export function declarationRef(declaration: string, name: string, range: Range, args?: readonly IrArgument[]): IrDeclarationRef {
+  return new DeclarationRefNode(declaration, name, range, args);
 }
 
 const EntryNode = plainConstructor(function (this: Writable<IrEntry>, key: string, keyRange: Range, value: IrValue, range: Range, generated: boolean) {

@@ -27,6 +27,27 @@ export type FragmentValue = IrScalar | IrParamRef | IrTemplate | { readonly kind
 
 const TYPE_NAMES = PARAM_TYPE_NAMES.map((t) => t.name);
 
+/**
+ * The properties every JavaScript object inherits (Object.prototype's). A parameter or record field
+ * of such a name cannot be told apart from the inherited one in the generated code (`const {
+ * toString } = p` reads Object.prototype.toString when the caller left it out), nor typed: to
+ * TypeScript every object already has a `toString`, which is no string.
+ */
+export const INHERITED_NAMES: ReadonlySet<string> = new Set([
+  "constructor",
+  "hasOwnProperty",
+  "isPrototypeOf",
+  "propertyIsEnumerable",
+  "toLocaleString",
+  "toString",
+  "valueOf",
+  "__proto__",
+  "__defineGetter__",
+  "__defineSetter__",
+  "__lookupGetter__",
+  "__lookupSetter__",
+]);
+
 /** How a type is written in messages, as in the source: `string`, `"web" | "mobile"`, `{ name: string }[]`. */
 export function describeType(type: ParamType): string {
   switch (type.kind) {
@@ -149,6 +170,8 @@ export class TemplateLowering {
   /** Paths known to be given where the statement being lowered sits (`when $x.page { … }`). */
   private readonly given: string[] = [];
   private declarationKeyword = "";
+  /** Set while a declaration's parameter list is lowered: its names become property names in the generated code. */
+  private inDeclarationHead = false;
 
   constructor(private readonly problem: Problem) {}
 
@@ -156,7 +179,10 @@ export class TemplateLowering {
   beginDeclaration(keyword: string, name: string, list: ParameterList | undefined): IrParam[] {
     this.declarationKeyword = keyword;
     this.declarationName = name;
+    // Only a declaration's parameters become properties of the generated function's argument.
+    this.inDeclarationHead = true;
     const params = this.parameters(list);
+    this.inDeclarationHead = false;
     this.scopes = [new Map(params.map((p) => [p.name, { type: p.type, optional: p.optional && p.defaultValue === undefined }]))];
     return params;
   }
@@ -171,6 +197,7 @@ export class TemplateLowering {
         this.problem(TEMPLATE_STRUCTURE, "duplicateParameter", { name: p.name.name }, p.name.range);
         continue;
       }
+      if (this.inDeclarationHead && INHERITED_NAMES.has(p.name.name)) this.problem(TEMPLATE_STRUCTURE, "inheritedName", { name: p.name.name, what: "parameter" }, p.name.range);
       if (p.name.name.includes("-")) {
         const suggestion = p.name.name.replace(/-([A-Za-z0-9_])/g, (_, c: string) => c.toUpperCase());
         this.problem(TEMPLATE_STRUCTURE, "parameterName", { name: p.name.name, suggestion }, p.name.range, suggestion);
@@ -291,6 +318,7 @@ export class TemplateLowering {
             this.problem(TEMPLATE_STRUCTURE, "duplicateField", { name: f.name.name }, f.name.range);
             continue;
           }
+          if (this.inDeclarationHead && INHERITED_NAMES.has(f.name.name)) this.problem(TEMPLATE_STRUCTURE, "inheritedName", { name: f.name.name, what: "field of a record type" }, f.name.range);
           fields.push({ name: f.name.name, optional: f.optional, type: this.type(f.type) });
         }
         return { kind: "record", fields };

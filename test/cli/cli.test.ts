@@ -266,15 +266,20 @@ describe.concurrent("build", () => {
     expect(existsSync(join(dir, "out/custom.layout.json"))).toBe(true);
   });
 
-  it("refuses two declarations from different files that write the same file, naming both", async () => {
+  it("refuses two declarations from different files that write the same file, at each of them, as check does", async () => {
     const dir = scratch({ "one.b24layout": BADGE, "two.b24layout": `\n${BADGE}` });
     const r = await run(dir, ["build", "one.b24layout", "two.b24layout", "-o", "out"]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(
-      "error: output file 'missedCall.badge.json' is produced by 2 declarations: one.b24layout:1:7 (badge missedCall) and two.b24layout:2:7 (badge missedCall). Rename one of them.\n" +
-        "Nothing was written.\n",
-    );
+    const reported = [
+      "one.b24layout:1:7 error output-name 'missedCall' is also the badge declared at two.b24layout:2:7: both would be written to 'missedCall.badge.json'. Give each declaration its own name.",
+      "two.b24layout:2:7 error output-name 'missedCall' is also the badge declared at one.b24layout:1:7: both would be written to 'missedCall.badge.json'. Give each declaration its own name.",
+    ];
+    expect(r.stderr.split("\n").filter((l) => / error /.test(l))).toEqual(reported);
+    expect(r.stderr).toContain("✖ 2 problems (2 errors, 0 warnings) in 2 files\nNothing was written.\n");
     expect(existsSync(join(dir, "out"))).toBe(false);
+    const checked = await run(dir, ["check", "one.b24layout", "two.b24layout"]);
+    expect(checked.code).toBe(1);
+    expect(checked.stdout.split("\n").filter((l) => / error /.test(l))).toEqual(reported);
   });
 
   it("--stdout prints every payload keyed by name and writes nothing; __proto__ survives", async () => {
@@ -290,15 +295,24 @@ describe.concurrent("build", () => {
     expect(existsSync(join(dir, "dist"))).toBe(false);
   });
 
-  it("--stdout refuses two declarations with the same name", async () => {
+  it("--stdout refuses two declarations with the same name, which check reports in both files", async () => {
     const dir = scratch({ "a.b24layout": BADGE, "b.b24layout": `blocks missedCall { text "x" }\n` });
     const r = await run(dir, ["build", "a.b24layout", "b.b24layout", "--stdout"]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toBe(
-      "error: output key 'missedCall' is produced by 2 declarations: a.b24layout:1:7 (badge missedCall) and b.b24layout:1:8 (blocks missedCall). Rename one of them.\n" +
-        "Nothing was written.\n",
-    );
+    const reported = [
+      "a.b24layout:1:7 error output-name 'missedCall' is also the name of the blocks declared at b.b24layout:1:8: build --stdout would print both under the key 'missedCall'. Give each declaration its own name.",
+      "b.b24layout:1:8 error output-name 'missedCall' is also the name of the badge declared at a.b24layout:1:7: build --stdout would print both under the key 'missedCall'. Give each declaration its own name.",
+    ];
+    expect(r.stderr.split("\n").filter((l) => / error /.test(l))).toEqual(reported);
+    expect(r.stderr).toContain("Nothing was written.\n");
+    const checked = await run(dir, ["check", "a.b24layout", "b.b24layout", "--format", "json"]);
+    expect(checked.code).toBe(1);
+    const json = JSON.parse(checked.stdout) as { files: { path: string; diagnostics: { ruleId: string; range: { start: { line: number; column: number } } }[] }[] };
+    expect(json.files.map((f) => [f.path, f.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.ruleId}`)])).toEqual([
+      ["a.b24layout", ["1:7 output-name"]],
+      ["b.b24layout", ["1:8 output-name"]],
+    ]);
   });
 
   it("reports an output directory that cannot be created (exit 2)", async () => {

@@ -96,11 +96,12 @@ describe("the CLI and the config", () => {
       "src/w.b24layout": WITH_WARNING,
       "gen/bad.b24layout": WITH_ERROR,
       "strict/b24layout.config.json": '{ "rules": { "unknown-code": "error" } }',
-      "strict/w.b24layout": WITH_WARNING,
+      // Another name and file name: one project may not write two outputs of one name (output-name).
+      "strict/strict-w.b24layout": WITH_WARNING.replace("layout custom", "layout strictCustom"),
     });
     const r = await run(dir, ["check", "."]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^strict\/w\.b24layout:2:8 error unknown-code /m);
+    expect(r.stdout).toMatch(/^strict\/strict-w\.b24layout:2:8 error unknown-code /m);
     expect(r.stdout).not.toContain("src/w.b24layout");
     expect(r.stdout).not.toContain("gen/bad.b24layout");
     // A file named as it is, is checked even when ignored.

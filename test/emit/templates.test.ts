@@ -13,7 +13,7 @@ import { pathToFileURL } from "node:url";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { check, compile } from "../../src/index.js";
-import { emitTypeScriptModule, functionNameClashes, identifierFor } from "../../src/emit/typescript.js";
+import { emitTypeScriptModule, identifierFor } from "../../src/emit/typescript.js";
 import { typesModule } from "../../src/emit/ts-types.js";
 import { typeCheck } from "../support/typescript.js";
 
@@ -464,6 +464,34 @@ const EDGE_TEMPLATES: Readonly<Record<string, Template>> = {
       'layout callLayout {\n  icon call\n  header "Call"\n  body {\n    logo call-outgoing\n  }\n}\n\nactivity parameterNamedLikeADeclaration(callLayout: int) {\n  ownerTypeId deal\n  ownerId $callLayout\n  completed false\n  layout callLayout\n}\n',
     calls: { "a parameter named like the layout the activity refers to": { params: { parameterNamedLikeADeclaration: { callLayout: 7 } } } },
   },
+  referenceValues: {
+    source:
+      'layout dealLayout(dealId: int, title: string = "Deal", note?: string) {\n  icon info\n  header "${title}" -> redirect "/crm/deal/details/${dealId}/"\n  body {\n    logo document\n    when $note {\n      note: text "${note}"\n    }\n  }\n}\n\nactivity referenceValues(deal: int, who: string, note?: string) {\n  ownerTypeId deal\n  ownerId $deal\n  layout dealLayout { dealId: $deal, title: "Call ${who}", note: $note }\n}\n',
+    calls: {
+      "values given where the layout is referenced, an optional one left out": {
+        params: { referenceValues: { deal: 7, who: "Ann" }, dealLayout: { dealId: 1 } },
+        expected: {
+          referenceValues: {
+            ownerTypeId: 2,
+            ownerId: 7,
+            layout: { icon: { code: "info" }, header: { title: "Call Ann", titleAction: { type: "redirect", uri: "/crm/deal/details/7/" } }, body: { logo: { code: "document" }, blocks: {} } },
+          },
+          dealLayout: { icon: { code: "info" }, header: { title: "Deal", titleAction: { type: "redirect", uri: "/crm/deal/details/1/" } }, body: { logo: { code: "document" }, blocks: {} } },
+        },
+      },
+      "the optional one given": { params: { referenceValues: { deal: 7, who: "Ann", note: "N" }, dealLayout: { dealId: 1 } } },
+    },
+  },
+  literalReferenceValues: {
+    source:
+      'layout litLayout(dealId: int, urgent: bool = false, tone: "a" | "b" = "a") {\n  icon info\n  header "${tone}" -> redirect "/crm/deal/details/${dealId}/"\n  body {\n    logo document\n    when $urgent {\n      u: text "Urgent"\n    }\n  }\n}\n\nactivity literalReferenceValues {\n  ownerTypeId deal\n  ownerId 1\n  layout litLayout { dealId: 5, urgent: true, tone: "b" }\n}\n',
+    calls: { "literal values in an activity without parameters": { params: { litLayout: { dealId: 1 } } } },
+  },
+  inheritedKeys: {
+    source:
+      'layout inheritedKeys(show: bool = true) {\n  icon info\n  header "T" {\n    constructor: tag primary "c"\n  }\n  body {\n    logo document\n    constructor: text "a" color base_70\n    toString: link "b" -> redirect "/b"\n    valueOf: lineOfBlocks {\n      hasOwnProperty: text "c"\n      isPrototypeOf: text "d"\n    }\n    propertyIsEnumerable: withTitle "T" { text "e" }\n    toLocaleString: text "f"\n    when $show {\n      "1": text "g"\n    }\n  }\n  footer {\n    toString: button primary "Go" -> redirect "/x"\n    menu {\n      valueOf: item "I" -> redirect "/i"\n    }\n  }\n}\n',
+    calls: { "keys every object has, for blocks, tags, buttons and menu items": { params: { inheritedKeys: {} } } },
+  },
   cardSectionsFromEach: {
     source: 'card cardSectionsFromEach(titles: string[] = []) for contact {\n  main: section "Main" {\n    NAME\n  }\n  each t in $titles {\n    s: section "${t}" {\n      COMMENTS\n    }\n  }\n}\n',
     calls: {
@@ -628,10 +656,6 @@ describe("edge cases the two targets must agree on", () => {
     ]);
   });
 
-  it("names declarations that would become the same function", () => {
-    const program = check('blocks call-row(a: string = "x") {\n  text "${a}"\n}\n\nblocks callRow(b: string = "y") {\n  text "${b}"\n}\n').program;
-    expect(functionNameClashes(program).map((c) => [c.fn, c.declarations.map((d) => d.name)])).toEqual([["callRow", ["call-row", "callRow"]]]);
-  });
 });
 
 describe("limits only a call can check", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { check, compile } from "../../src/index.js";
 import type { ProgramArguments } from "../../src/emit/render.js";
-import { toFinding, type Finding } from "../helpers.js";
+import { findings, toFinding, type Finding } from "../helpers.js";
 
 const ID = "template-arguments";
 const error = (message: string, at: string, to: string): Finding => ({ ruleId: ID, severity: "error", message, at, to });
@@ -24,8 +24,8 @@ const RECORDS = 'blocks g(ps: { name: string }[]) {\n  each p in $ps {\n    text
 const TAGS =
   'layout l(m: bool = false, ts: string[]) {\n  icon info\n  header "T" {\n    tag primary "a"\n    when $m {\n      tag primary "b"\n    }\n    each t in $ts {\n      tag primary "${t}"\n    }\n  }\n  body { logo document; text "x" }\n}\n';
 /** A layout with a required parameter (5 lines), then an activity referring to it (`layout call` on line 9). */
-const REFERENCED = (param = "dealId: int") =>
-  `layout call(${param}) {\n  icon info\n  header "T"\n  body { logo document; text "\${dealId}" }\n}\nactivity a {\n  ownerTypeId deal\n  ownerId 1\n  layout call\n}\n`;
+const REFERENCED = (param = "dealId: int", reference = "layout call", activity = "a") =>
+  `layout call(${param}) {\n  icon info\n  header "T"\n  body { logo document; text "\${dealId}" }\n}\nactivity ${activity} {\n  ownerTypeId deal\n  ownerId 1\n  ${reference}\n}\n`;
 
 describe(ID, () => {
   it.each<[string, string, ProgramArguments | undefined, Finding[]]>([
@@ -72,22 +72,6 @@ describe(ID, () => {
       { l: { ts: ["b", "c"] } },
       [error("layout l: 'tags' can hold at most 2 items, but these arguments make 3; Bitrix24 would answer TOO_MANY_ITEMS.", "1:8", "1:9")],
     ],
-    [
-      // Reported where the reference is: that is the line that cannot pass the values.
-      "a reference to a layout whose parameters have no default",
-      REFERENCED(),
-      { call: { dealId: 1 } },
-      [error("'a' uses layout 'call', which needs values for 'dealId'; a reference cannot pass values yet, so give those parameters defaults.", "9:10", "9:14")],
-    ],
-    [
-      "a reference to a layout compiled without values",
-      REFERENCED(),
-      undefined,
-      [
-        error(required("call", "'dealId'"), "1:8", "1:12"),
-        error("'a' uses layout 'call', which needs values for 'dealId'; a reference cannot pass values yet, so give those parameters defaults.", "9:10", "9:14"),
-      ],
-    ],
   ])("reports %s", (_name, code, params, expected) => {
     expect(compiled(code, params)).toEqual(expected);
     expect(compile(code, params ? { params } : {}).outputs).toEqual([]);
@@ -99,6 +83,7 @@ describe(ID, () => {
     ["an optional parameter left out", 'blocks a(x?: string) {\n  when $x {\n    text "${x}"\n  }\n  text "always"\n}\n', undefined],
     ["values that keep the tags within the limit", TAGS, { l: { m: false, ts: ["c"] } }],
     ["a reference to a layout whose parameters have defaults", REFERENCED("dealId: int = 5"), undefined],
+    ["a reference giving the values", REFERENCED("dealId: int", "layout call { dealId: 3 }"), { call: { dealId: 1 } }],
     ["a datetime with an offset", 'blocks g(at: datetime) {\n  text "${at}"\n}\n', { g: { at: "2025-01-31T10:00:00+03:00" } }],
     ["records with and without an optional field", TYPED, { g: { at: "2025-01-31T10:00:00Z", n: 1, c: "web", ps: [{ name: "a" }, { name: "b", price: 2 }] } }],
   ])("accepts %s", (_name, code, params) => {
@@ -106,10 +91,14 @@ describe(ID, () => {
     expect(compile(code, params ? { params } : {}).outputs.length).toBeGreaterThan(0);
   });
 
-  it("is not reported by check, which needs no values", () => {
-    for (const code of [GREETING, TWO, REFERENCED()]) {
+  it("is not reported by check for the JSON target's values, which check sees only with them (check --params)", () => {
+    for (const code of [GREETING, TWO]) {
       expect(check(code).diagnostics.filter((d) => d.ruleId === ID)).toEqual([]);
+      expect(check(code, { params: {} }).diagnostics.map(toFinding)).toEqual(compiled(code));
     }
+    expect(check(GREETING, { params: { greeting: { client: 1 } } }).diagnostics.map(toFinding)).toEqual([
+      error(badValues("greeting", "'client' must be string, not 1"), "1:8", "1:16"),
+    ]);
   });
 
   it("renders a template with the values given", () => {
@@ -138,5 +127,68 @@ describe(ID, () => {
     expect(out.diagnostics).toEqual([]);
     expect(out.outputs.map((o) => o.name)).toEqual(["call", "a"]);
     expect(out.outputs[1]?.value).toMatchObject({ ownerTypeId: 2, ownerId: 1, layout: { body: { blocks: { block_1: { properties: { value: "5" } } } } } });
+  });
+});
+
+describe(`${ID} where a template is referenced`, () => {
+  const referenced = (params: string) => `'a' uses layout 'call' without values for ${params}: give them where it is used, as in 'layout call { ${params.replace(/'(\w+)'/g, "$1: …")} }'.`;
+  it.each<[string, string, Finding[]]>([
+    // Reported where the reference is: that is the line that lacks the values.
+    ["a reference without values for a required parameter", REFERENCED(), [error(referenced("'dealId'"), "9:10", "9:14")]],
+    [
+      "a reference without values for two",
+      REFERENCED("dealId: int, who: string, tone: string = \"x\""),
+      [error("'a' uses layout 'call' without values for 'dealId', 'who': give them where it is used, as in 'layout call { dealId: …, who: … }'.", "9:10", "9:14")],
+    ],
+    ["a value for a required parameter left out", REFERENCED("dealId: int, who: string", "layout call { who: \"x\" }"), [error(referenced("'dealId'"), "9:10", "9:14")]],
+    ["a misspelt parameter", REFERENCED("dealId: int", "layout call { dealid: 1, dealId: 2 }"), [error("The layout 'call' has no parameter 'dealid'. Did you mean 'dealId'?", "9:17", "9:23")]],
+    ["a parameter close to none", REFERENCED("dealId: int", "layout call { dealId: 2, zzzzz: 1 }"), [error("The layout 'call' has no parameter 'zzzzz'.", "9:28", "9:33")]],
+    ["a string for an int", REFERENCED("dealId: int", 'layout call { dealId: "7" }'), [error("The value given for 'dealId' is \"7\", but the layout 'call' takes int.", "9:25", "9:28")]],
+    ["a value outside a union", REFERENCED('dealId: int = 1, c: "web" | "mobile"', 'layout call { c: "tv" }'), [error("The value given for 'c' is \"tv\", but the layout 'call' takes \"web\" | \"mobile\".", "9:20", "9:24")]],
+    ["an interpolated string for an int", REFERENCED("dealId: int", 'layout call { dealId: "${x}" }', "a(x: string)"), [error("The value given for 'dealId' is an interpolated string, but the layout 'call' takes int.", "9:25", "9:31")]],
+    ["a parameter of another type", REFERENCED("dealId: int", "layout call { dealId: $x }", "a(x: string)"), [error("The value given for 'dealId' is string, but the layout 'call' takes int.", "9:25", "9:27")]],
+    [
+      "an optional parameter for a required one",
+      REFERENCED("dealId: int", "layout call { dealId: $x }", "a(x?: int)"),
+      [error("'$x' may be left out, but the layout 'call' needs a value for 'dealId': give '$x' a default, or make it required.", "9:25", "9:27")],
+    ],
+    [
+      "values for a layout without parameters",
+      'layout call {\n  icon info\n  header "T"\n  body { logo document; text "x" }\n}\nactivity a {\n  ownerTypeId deal\n  ownerId 1\n  layout call { dealId: 1 }\n}\n',
+      [error("The layout 'call' has no parameters, so its reference takes no values.", "9:17", "9:26")],
+    ],
+  ])("reports %s", (_name, code, expected) => {
+    expect(findings(code, ID)).toEqual(expected);
+    expect(compile(code, { params: { call: { dealId: 1, who: "w", c: "web" }, a: { x: "1" } } }).outputs).toEqual([]);
+  });
+
+  it("offers the parameter's name for a misspelt one, as a suggestion (a guess, never applied by --fix)", () => {
+    const found = check(REFERENCED("dealId: int", "layout call { dealid: 1 }")).diagnostics.find((d) => d.ruleId === ID && d.suggestions);
+    expect(found?.fix).toBeUndefined();
+    const fix = found?.suggestions?.[0];
+    expect(fix?.edits.map((e) => [`${e.range.start.line}:${e.range.start.column}`, `${e.range.end.line}:${e.range.end.column}`, e.newText])).toEqual([["9:17", "9:23", "dealId"]]);
+  });
+
+  it.each<[string, string]>([
+    ["a literal for each required parameter", REFERENCED("dealId: int, who: string", 'layout call { dealId: 1, who: "w" }')],
+    ["the referring declaration's own parameters", REFERENCED("dealId: int, who: string", 'layout call { dealId: $d, who: "Hi ${w}" }', "a(d: int, w: string)")],
+    ["a union value that fits", REFERENCED('dealId: int = 1, c: "web" | "mobile"', 'layout call { c: "web" }')],
+    ["an optional parameter for an optional one", REFERENCED("dealId: int = 1, w?: string", "layout call { w: $x }", "a(x?: string)")],
+    ["an optional parameter known to be given", REFERENCED("dealId: int", "layout call { dealId: $x }", "a(x: int = 4)")],
+  ])("accepts %s", (_name, code) => {
+    expect(check(code).diagnostics).toEqual([]);
+  });
+
+  it("renders the referenced layout with the values given, and its defaults for the others", () => {
+    const code = REFERENCED('dealId: int, tone: string = "calm", w?: string', 'layout call { dealId: $d, w: "w${d}" }', "a(d: int)");
+    const out = compile(code, { params: { call: { dealId: 1 }, a: { d: 42 } } });
+    expect(out.diagnostics).toEqual([]);
+    expect(out.outputs[1]?.value).toMatchObject({ layout: { body: { blocks: { block_1: { properties: { value: "42" } } } } } });
+  });
+
+  it("leaves out a value given by an optional parameter that is left out", () => {
+    const code = 'layout call(w: string = "default") {\n  icon info\n  header "${w}"\n  body { logo document; text "x" }\n}\nactivity a(x?: string) {\n  ownerTypeId deal\n  ownerId 1\n  layout call { w: $x }\n}\n';
+    expect(compile(code, { params: { a: {} } }).outputs[1]?.value).toMatchObject({ layout: { header: { title: "default" } } });
+    expect(compile(code, { params: { a: { x: "given" } } }).outputs[1]?.value).toMatchObject({ layout: { header: { title: "given" } } });
   });
 });

@@ -10,6 +10,8 @@ const membersOnly = (keyword: string, name: string) =>
 const EACH_SYNTAX = "Write 'each <name> in $list { … }': a name for the item, the word 'in', and a list parameter.";
 const USE_SYNTAX = "Write 'use <fragment>' or 'use <fragment> { param: value, … }'.";
 /** A one-parameter fragment (3 lines), then a blocks declaration whose members start on line 5. */
+/** A layout with one required parameter, on lines 1 to 4; an activity after it starts on line 5. */
+const CARD = 'layout card(dealId: int) {\n  icon info; header "Deal ${dealId}"\n  body { logo document; text "x" }\n}\n';
 const withFragment = (members: string, params = "") => `fragment f(name: string) {\n  text "\${name}"\n}\nblocks b${params} {\n${members}\n}\n`;
 
 describe(ID, () => {
@@ -128,12 +130,60 @@ describe(ID, () => {
     [
       "a map given to a fragment parameter",
       withFragment("  use f { name: { a: 1 } }"),
-      [error("The value for 'name' must be a literal, a $reference or a string: a fragment parameter holds one value.", "5:17", "5:25")],
+      [error("The value for 'name' must be a literal, a $reference or a string: a parameter given where it is used holds one value.", "5:17", "5:25")],
     ],
     [
       "a list given to a fragment parameter",
       withFragment("  use f { name: [1] }"),
-      [error("The value for 'name' must be a literal, a $reference or a string: a fragment parameter holds one value.", "5:17", "5:20")],
+      [error("The value for 'name' must be a literal, a $reference or a string: a parameter given where it is used holds one value.", "5:17", "5:20")],
+    ],
+    ["a fragment parameter given twice", withFragment('  use f { name: "a", name: "b" }'), [error("'name' is given a value twice: keep one.", "5:22", "5:26")]],
+
+    // ----- layout references (the values; whether they fit is template-arguments') -----
+    [
+      "a map given to a layout parameter",
+      `${CARD}activity a {\n  ownerTypeId deal; ownerId 1\n  layout card { dealId: { a: 1 } }\n}\n`,
+      [error("The value for 'dealId' must be a literal, a $reference or a string: a parameter given where it is used holds one value.", "7:25", "7:33")],
+    ],
+    [
+      "a layout parameter given twice",
+      `${CARD}activity a {\n  ownerTypeId deal; ownerId 1\n  layout card { dealId: 1, dealId: 2 }\n}\n`,
+      [error("'dealId' is given a value twice: keep one.", "7:28", "7:34")],
+    ],
+
+    // ----- names every JavaScript object has -----
+    [
+      "a parameter named like a property every object has",
+      'blocks b(toString?: string) {\n  text "x"\n}\n',
+      [
+        error(
+          "'toString' cannot name a parameter: every JavaScript object already has a 'toString', so the generated function could not tell whether it was given. Rename it.",
+          "1:10",
+          "1:18",
+        ),
+      ],
+    ],
+    [
+      "a record field named like a property every object has",
+      'blocks b(items: { constructor: string }[]) {\n  text "x"\n}\n',
+      [
+        error(
+          "'constructor' cannot name a field of a record type: every JavaScript object already has a 'constructor', so the generated function could not tell whether it was given. Rename it.",
+          "1:19",
+          "1:30",
+        ),
+      ],
+    ],
+    [
+      "a parameter named __proto__",
+      'blocks b(__proto__: string) {\n  text "${__proto__}"\n}\n',
+      [
+        error(
+          "'__proto__' cannot name a parameter: every JavaScript object already has a '__proto__', so the generated function could not tell whether it was given. Rename it.",
+          "1:10",
+          "1:19",
+        ),
+      ],
     ],
   ])("reports %s", (_name, code, expected) => {
     expect(findings(code, ID)).toEqual(expected);
@@ -154,6 +204,10 @@ describe(ID, () => {
     ["'when' as a key of an open map", 'blocks b {\n  link "a" -> openRestApp { when: 1 }\n  link "b" {\n    action openRestApp {\n      actionParams {\n        when 1\n      }\n    }\n  }\n}\n'],
     ["a use with and without values", 'fragment f(name: string = "x") {\n  text "${name}"\n}\nblocks b(s: string) {\n  use f\n  use f { name: $s }\n  use f { name: "Hi ${s}" }\n}\n'],
     ["a fragment declared after its use", 'blocks b {\n  use f\n}\nfragment f {\n  text "x"\n}\n'],
+    // A fragment's parameters are bound where it is used, never properties of a generated function's argument.
+    ["a fragment parameter named like an inherited property", 'fragment f(toString: string) {\n  text "${toString}"\n}\nblocks b {\n  use f { toString: "x" }\n}\n'],
+    ["a loop variable named like an inherited property", 'blocks b(xs: string[]) {\n  each constructor in $xs {\n    text "${constructor}"\n  }\n}\n'],
+    ["values given to a layout where it is referenced", `${CARD}activity a(deal: int) {\n  ownerTypeId deal; ownerId $deal\n  layout card { dealId: $deal }\n}\n`],
   ])("accepts %s", (_name, code) => {
     expect(findings(code, ID)).toEqual([]);
   });

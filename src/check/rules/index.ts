@@ -5,6 +5,7 @@ import { DOMAIN_RULES } from "./domain.js";
 import invalidArgument from "./invalid-argument.js";
 import lookAlike from "./look-alike.js";
 import rawJson from "./raw-json.js";
+import outputName from "./output-name.js";
 import requiredField from "./required-field.js";
 import { STRUCTURE_RULES } from "./structure.js";
 import { TEMPLATE_RULES } from "./templates.js";
@@ -22,6 +23,7 @@ export const ALL_RULES: readonly Rule[] = [
   collectionLimit,
   ...STRUCTURE_RULES,
   ...DOMAIN_RULES,
+  outputName,
   ...TEMPLATE_RULES,
   unusedSuppression,
 ];

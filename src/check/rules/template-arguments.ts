@@ -1,29 +1,118 @@
-import { defineRule } from "../rule.js";
+import type { IrArgument, IrDeclaration, IrDeclarationRef } from "../../lower/ir.js";
+import { assignable, describeType, typeMismatch } from "../../lower/templates.js";
+import { closest } from "../../util/suggest.js";
+import { defineRule, type Report } from "../rule.js";
+import { replaceWith } from "./fix.js";
 
 /**
- * A template rendered to JSON without the values it needs, or with values that do not fit its
- * parameters or the limits (reported by `compile` and `b24layout build`, not by `check`: the
- * TypeScript target needs no values).
+ * The values a template is given: where another declaration refers to it (`layout card { dealId:
+ * $dealId }` in an activity), checked against its parameters by `check`; and the values of
+ * `--params FILE`, checked when the template is rendered to JSON (`check --params`, `build`,
+ * `compile`).
  */
 export default defineRule({
   meta: {
     id: "template-arguments",
-    description: "Require the values of a template's parameters when it is compiled to JSON, and check them against the parameters' types and Bitrix24's limits.",
-    why: "JSON is one rendering of a template: it needs a value for every required parameter. Built with --target ts, the template becomes a typed function instead, and its caller supplies the values.",
+    description:
+      "Require a template to get a value for every parameter without a default, of its type, where it is referenced (`layout card { dealId: $dealId }`) and when it is rendered to JSON (`--params FILE`), and the values to keep Bitrix24's limits.",
+    why: "A template renders a payload only with a value for every required parameter. An activity's `layout card` is the layout rendered with the values the reference gives, in every target: JSON, and the typed function the TypeScript and JavaScript targets call. A declaration built to JSON on its own takes its values from `--params FILE`; built with --target ts, it becomes a typed function whose caller supplies them. `check` sees the `--params` values only when given the same file (`b24layout check --params FILE`): without it, it cannot know what a JSON build will be given.",
     severity: "error",
-    spec: "templates, §7",
-    phase: "compile",
+    // The declarations a reference names, and their parameters: the whole file.
+    scope: "file",
+    hasSuggestions: true,
+    spec: "templates, §6, §7",
     messages: {
       required:
         "'{name}' needs values for {params} to be compiled to JSON: build it with --target ts for a typed function, or give the values with --params FILE ({ \"{name}\": { … } }).",
       badValues: "The values given for '{name}' do not fit its parameters: {problems}.",
       limit: "{message}",
-      referenced: "'{name}' uses {keyword} '{target}', which needs values for {params}; a reference cannot pass values yet, so give those parameters defaults.",
+      referenced: "'{name}' uses {keyword} '{target}' without values for {params}: give them where it is used, as in '{keyword} {target} { {example} }'.",
+      noParameters: "The {keyword} '{target}' has no parameters, so its reference takes no values.",
+      unknownArgument: "The {keyword} '{target}' has no parameter '{name}'.",
+      unknownArgumentSuggest: "The {keyword} '{target}' has no parameter '{name}'. Did you mean '{suggestion}'?",
+      argumentType: "The value given for '{name}' is {actual}, but the {keyword} '{target}' takes {type}.",
+      mayBeMissing: "'{value}' may be left out, but the {keyword} '{target}' needs a value for '{name}': give '{value}' a default, or make it required.",
     },
     examples: {
-      incorrect: [{ code: 'blocks greeting(client: string) {\n  text "Hello, ${client}"\n}\n', note: "No value for `client`." }],
-      correct: [{ code: 'blocks greeting(client: string = "colleague") {\n  text "Hello, ${client}"\n}\n' }],
+      incorrect: [
+        {
+          code: 'layout card(dealId: int) {\n  icon info\n  header "Deal ${dealId}"\n  body {\n    logo document\n    text "x"\n  }\n}\nactivity reminder {\n  ownerTypeId deal; ownerId 7\n  layout card\n}\n',
+          note: "The layout needs a value for `dealId`, and the reference gives none.",
+        },
+        {
+          code: 'layout card(dealId: int) {\n  icon info\n  header "Deal ${dealId}"\n  body {\n    logo document\n    text "x"\n  }\n}\nactivity reminder {\n  ownerTypeId deal; ownerId 7\n  layout card { dealId: "7" }\n}\n',
+          note: "`dealId` is an int, not a string.",
+        },
+      ],
+      correct: [
+        {
+          code: 'layout card(dealId: int) {\n  icon info\n  header "Deal ${dealId}"\n  body {\n    logo document\n    text "x"\n  }\n}\nactivity reminder(deal: int) {\n  ownerTypeId deal; ownerId $deal\n  layout card { dealId: $deal }\n}\n',
+        },
+      ],
     },
   },
-  create: () => ({}),
+  create(context) {
+    const declarations = context.program.declarations;
+    return {
+      field({ value, declaration }) {
+        if (value.kind !== "declarationRef") return;
+        const target = declarations.find((d) => d.spec.keyword === value.declaration && d.name === value.name);
+        // A name that resolves to nothing is unknown-reference's.
+        if (target) checkReference(value, target, declaration, (r) => context.report(r));
+      },
+    };
+  },
 });
+
+/** The values of a reference against the parameters of the declaration it names. */
+function checkReference(ref: IrDeclarationRef, target: IrDeclaration, from: IrDeclaration, report: (r: Report) => void): void {
+  const keyword = target.spec.keyword;
+  const names = { keyword, target: target.name };
+  const args = ref.args ?? [];
+  if (target.params.length === 0) {
+    if (args.length > 0) report({ messageId: "noParameters", data: names, range: { start: args[0]!.range.start, end: args.at(-1)!.range.end } });
+    return;
+  }
+  for (const arg of args) {
+    const param = target.params.find((p) => p.name === arg.name);
+    if (!param) {
+      const suggestion = closest(arg.name, target.params.map((p) => p.name));
+      report({
+        messageId: suggestion ? "unknownArgumentSuggest" : "unknownArgument",
+        data: { ...names, name: arg.name, ...(suggestion ? { suggestion } : {}) },
+        range: arg.nameRange,
+        ...(suggestion ? { fix: replaceWith(arg.nameRange, suggestion) } : {}),
+      });
+      continue;
+    }
+    const actual = mismatch(arg, param.type);
+    if (actual !== undefined) {
+      report({ messageId: "argumentType", data: { ...names, name: arg.name, actual, type: describeType(param.type) }, range: arg.value.range });
+    } else if (arg.value.kind === "paramRef" && arg.value.optional && !param.optional) {
+      report({ messageId: "mayBeMissing", data: { ...names, name: arg.name, value: `$${arg.value.path.join(".")}` }, range: arg.value.range });
+    }
+  }
+  const missing = target.params.filter((p) => !p.optional && !args.some((a) => a.name === p.name));
+  if (missing.length > 0) {
+    const example = missing.map((p) => `${p.name}: …`).join(", ");
+    report({
+      messageId: "referenced",
+      data: { ...names, name: from.name, params: missing.map((p) => `'${p.name}'`).join(", "), example },
+      range: ref.range,
+    });
+  }
+}
+
+/** How the value is described when it does not fit `type`; undefined when it fits. */
+function mismatch(arg: IrArgument, type: IrDeclaration["params"][number]["type"]): string | undefined {
+  const v = arg.value;
+  switch (v.kind) {
+    case "scalar":
+      return typeMismatch(type, v.value, arg.name) === undefined ? undefined : JSON.stringify(v.value);
+    case "template":
+      return assignable({ kind: "string" }, type) ? undefined : "an interpolated string";
+    case "paramRef":
+      // A reference that names nothing is unknown-parameter's.
+      return v.type === undefined || assignable(v.type, type) ? undefined : describeType(v.type);
+  }
+}

@@ -32,7 +32,10 @@ export default defineRule({
       unknownArgument: "Fragment '{fragment}' has no parameter '{name}'.",
       unknownArgumentSuggest: "Fragment '{fragment}' has no parameter '{name}'. Did you mean '{suggestion}'?",
       missingArguments: "Fragment '{fragment}' needs values for {params}.",
-      argumentValue: "The value for '{name}' must be a literal, a $reference or a string: a fragment parameter holds one value.",
+      argumentValue: "The value for '{name}' must be a literal, a $reference or a string: a parameter given where it is used holds one value.",
+      duplicateArgument: "'{name}' is given a value twice: keep one.",
+      inheritedName:
+        "'{name}' cannot name a {what}: every JavaScript object already has a '{name}', so the generated function could not tell whether it was given. Rename it.",
     },
     examples: {
       incorrect: [

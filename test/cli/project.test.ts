@@ -1,0 +1,208 @@
+/**
+ * `check` reports what `build` refuses, for every target, with the same diagnostics in the same
+ * files: the project check (output-name across files, also with --cache), the values of a layout an
+ * activity names, and the values of `--params`.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { useBuiltCli } from "./bundle.js";
+import { scratch } from "./fixtures.js";
+import { typeCheck } from "../support/typescript.js";
+
+const built = useBuiltCli();
+
+function run(cwd: string, args: readonly string[]) {
+  const r = spawnSync(process.execPath, [built.cli, ...args], { cwd, encoding: "utf8", env: { PATH: process.env["PATH"] ?? "" } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The `file:line:col severity rule message` lines of a stylish report. */
+const findings = (report: string) => report.split("\n").filter((l) => /^\S+:\d+:\d+ (error|warning) /.test(l));
+
+const badge = (name: string) => `badge ${name} {\n  code "c"\n  title "T"\n  value "V"\n  type success\n}\n`;
+const blocks = (name: string) => `blocks ${name} {\n  text "x"\n}\n`;
+
+describe("check reports what build refuses, in the same words", () => {
+  it.each<[string, Record<string, string>, string[], string[]]>([
+    [
+      "two files with the same name in different folders (one TypeScript module)",
+      { "calls/badges.b24layout": badge("missedCall"), "chats/badges.b24layout": badge("missedChat") },
+      ["--target", "ts"],
+      [
+        "calls/badges.b24layout:1:7 error output-name This file and chats/badges.b24layout have the same name: build --target ts would write both to 'badges.ts' (--target js to 'badges.js'). Rename one of the files.",
+        "chats/badges.b24layout:1:7 error output-name This file and calls/badges.b24layout have the same name: build --target ts would write both to 'badges.ts' (--target js to 'badges.js'). Rename one of the files.",
+      ],
+    ],
+    [
+      "a file named like the types module",
+      { "b24layout-types.b24layout": blocks("b") },
+      ["--target", "js"],
+      ["b24layout-types.b24layout:1:8 error output-name build --target ts writes this file to 'b24layout-types.ts', which is the name of the types module it writes beside the modules. Rename the file."],
+    ],
+    [
+      "a file TypeScript would read as declarations",
+      { "call.d.b24layout": blocks("b") },
+      ["--target", "ts"],
+      ["call.d.b24layout:1:8 error output-name build --target ts writes this file to 'call.d.ts', which TypeScript reads as a declaration file, without code. Rename the file, for example to 'call-d.b24layout'."],
+    ],
+    [
+      "a layout with a required parameter named by an activity without values",
+      {
+        "a.b24layout":
+          'layout card(dealId: int) {\n  icon info\n  header "T" -> redirect "/crm/deal/details/${dealId}/"\n  body { logo document; text "x" }\n}\nactivity a {\n  ownerTypeId deal; ownerId 1\n  layout card\n}\n',
+      },
+      ["--target", "js"],
+      ["a.b24layout:8:10 error template-arguments 'a' uses layout 'card' without values for 'dealId': give them where it is used, as in 'layout card { dealId: … }'."],
+    ],
+  ])("%s", (_name, files, target, expected) => {
+    const dir = scratch(files);
+    const paths = Object.keys(files);
+    const checked = run(dir, ["check", ...paths]);
+    expect(checked.code).toBe(1);
+    expect(findings(checked.stdout)).toEqual(expected);
+    for (const args of [target, []]) {
+      const r = run(dir, ["build", ...paths, ...args, "-o", "out"]);
+      expect(r.code).toBe(1);
+      expect(findings(r.stderr)).toEqual(expected);
+      expect(r.stderr).toContain("Nothing was written.\n");
+      expect(existsSync(join(dir, "out"))).toBe(false);
+    }
+  });
+
+  it("builds every target once the names are told apart", () => {
+    const dir = scratch({ "calls/call-badges.b24layout": badge("missedCall"), "chats/chat-badges.b24layout": badge("missedChat") });
+    expect(run(dir, ["check", "."])).toMatchObject({ code: 0 });
+    for (const target of ["json", "ts", "js"]) expect(run(dir, ["build", ".", "--target", target, "-o", `out-${target}`]).code).toBe(0);
+  });
+});
+
+describe("keys every JavaScript object has", () => {
+  it("build --target ts writes TypeScript that compiles under --strict", () => {
+    const source =
+      'layout keys {\n  icon info\n  header "T" {\n    constructor: tag primary "t"\n  }\n  body {\n    logo document\n    constructor: text "a" color base_70\n    toString: text "b"\n    hasOwnProperty: link "c" -> redirect "/c"\n  }\n}\n';
+    const dir = scratch({ "keys.b24layout": source });
+    expect(run(dir, ["check", "keys.b24layout"])).toMatchObject({ code: 0 });
+    expect(run(dir, ["build", "keys.b24layout", "--target", "ts", "-o", "gen"]).code).toBe(0);
+    const read = (name: string) => readFileSync(join(dir, "gen", name), "utf8");
+    expect(typeCheck({ "keys.ts": read("keys.ts"), "b24layout-types.ts": read("b24layout-types.ts") })).toEqual([]);
+  });
+});
+
+describe("a value the checker only warns about", () => {
+  it("is sent as written by every target, and the TypeScript module still compiles", () => {
+    const source = 'layout quirk {\n  icon info\n  header "T"\n  body { logo document; text "x" }\n  footer {\n    menu {\n      showPostponeItem "false"\n    }\n  }\n}\n';
+    const dir = scratch({ "quirk.b24layout": source });
+    const checked = run(dir, ["check", "quirk.b24layout"]);
+    expect(checked.code).toBe(0);
+    expect(findings(checked.stdout).map((l) => l.split(" ").slice(0, 3).join(" "))).toEqual(["quirk.b24layout:7:24 warning string-boolean"]);
+    expect(JSON.parse(run(dir, ["build", "quirk.b24layout", "--stdout"]).stdout)).toMatchObject({ quirk: { footer: { menu: { showPostponeItem: "false" } } } });
+    expect(run(dir, ["build", "quirk.b24layout", "--target", "ts", "-o", "gen"]).code).toBe(0);
+    const read = (name: string) => readFileSync(join(dir, "gen", name), "utf8");
+    expect(read("quirk.ts")).toContain('showPostponeItem: "false" as never,');
+    expect(typeCheck({ "quirk.ts": read("quirk.ts"), "b24layout-types.ts": read("b24layout-types.ts") })).toEqual([]);
+  });
+});
+
+describe('a field the docs allow and the server refuses, under "target": "docs"', () => {
+  it("is sent as written by every target, and the TypeScript module still compiles", () => {
+    const source = 'layout docs {\n  icon info\n  header "T" {\n    tag primary "a" scope web\n  }\n  body { logo document; text "x" }\n}\n';
+    const dir = scratch({ "docs.b24layout": source, "b24layout.config.json": '{ "target": "docs" }\n' });
+    expect(run(dir, ["check", "docs.b24layout"])).toMatchObject({ code: 0, stdout: "✔ 1 file checked, no problems\n" });
+    expect(JSON.parse(run(dir, ["build", "docs.b24layout", "--stdout"]).stdout)).toMatchObject({ docs: { header: { tags: { tag_1: { scope: "web" } } } } });
+    expect(run(dir, ["build", "docs.b24layout", "--target", "ts", "-o", "gen"]).code).toBe(0);
+    const read = (name: string) => readFileSync(join(dir, "gen", name), "utf8");
+    expect(read("docs.ts")).toContain('...{ scope: "web" },');
+    expect(typeCheck({ "docs.ts": read("docs.ts"), "b24layout-types.ts": read("b24layout-types.ts") })).toEqual([]);
+  });
+});
+
+describe("the project check with --cache", () => {
+  it("reports the project's findings in a file whose own findings are cached, and drops them when the other file changes", () => {
+    const dir = scratch({ "a.b24layout": badge("same"), "b.b24layout": badge("same") });
+    const first = run(dir, ["check", ".", "--cache"]);
+    expect(findings(first.stdout)).toEqual([
+      "a.b24layout:1:7 error output-name 'same' is also the badge declared at b.b24layout:1:7: both would be written to 'same.badge.json'. Give each declaration its own name.",
+      "b.b24layout:1:7 error output-name 'same' is also the badge declared at a.b24layout:1:7: both would be written to 'same.badge.json'. Give each declaration its own name.",
+    ]);
+    expect(existsSync(join(dir, ".b24layoutcache"))).toBe(true);
+    // Both files come from the cache now: the findings are made again from their summaries.
+    expect(run(dir, ["check", ".", "--cache"]).stdout).toBe(first.stdout);
+    writeFileSync(join(dir, "b.b24layout"), badge("other"));
+    expect(run(dir, ["check", ".", "--cache"])).toMatchObject({ code: 0, stdout: "✔ 2 files checked, no problems\n" });
+    writeFileSync(join(dir, "b.b24layout"), `\n\n${badge("same")}`);
+    expect(findings(run(dir, ["check", ".", "--cache"]).stdout)).toEqual([
+      "a.b24layout:1:7 error output-name 'same' is also the badge declared at b.b24layout:3:7: both would be written to 'same.badge.json'. Give each declaration its own name.",
+      "b.b24layout:3:7 error output-name 'same' is also the badge declared at a.b24layout:1:7: both would be written to 'same.badge.json'. Give each declaration its own name.",
+    ]);
+  });
+
+  it("treats a cache entry without the summary the project check needs as a miss", () => {
+    const dir = scratch({ "a.b24layout": badge("same"), "b.b24layout": badge("same") });
+    run(dir, ["check", ".", "--cache"]);
+    const cache = JSON.parse(readFileSync(join(dir, ".b24layoutcache"), "utf8")) as { entries: Record<string, { summary?: unknown }> };
+    for (const entry of Object.values(cache.entries)) entry.summary = { declarations: [{ name: 1 }] };
+    writeFileSync(join(dir, ".b24layoutcache"), JSON.stringify(cache));
+    expect(findings(run(dir, ["check", ".", "--cache"]).stdout)).toHaveLength(2);
+  });
+});
+
+describe("the project check with --fix", () => {
+  it("reports the project's findings in the files it fixed, from their fixed text", () => {
+    const dir = scratch({ "a.b24layout": 'blocks same {\n  text "x" {\n    bold "true"\n  }\n}\n', "b.b24layout": blocks("same") });
+    const r = run(dir, ["check", ".", "--fix"]);
+    expect(readFileSync(join(dir, "a.b24layout"), "utf8")).toContain("bold true\n");
+    expect(findings(r.stdout)).toEqual([
+      "a.b24layout:1:8 error output-name 'same' is also the blocks declared at b.b24layout:1:8: both would be written to 'same.blocks.json'. Give each declaration its own name.",
+      "b.b24layout:1:8 error output-name 'same' is also the blocks declared at a.b24layout:1:8: both would be written to 'same.blocks.json'. Give each declaration its own name.",
+    ]);
+  });
+});
+
+describe("suppressions of the project's findings", () => {
+  it("honours a suppression naming output-name, and reports one that suppresses nothing", () => {
+    const dir = scratch({
+      "a.b24layout": `// b24layout-disable-next-line output-name -- the other is retired\n${badge("same")}`,
+      "b.b24layout": badge("same"),
+      "c.b24layout": `// b24layout-disable-next-line output-name\n${badge("alone")}`,
+    });
+    expect(findings(run(dir, ["check", "."]).stdout)).toEqual([
+      "b.b24layout:1:7 error output-name 'same' is also the badge declared at a.b24layout:2:7: both would be written to 'same.badge.json'. Give each declaration its own name.",
+      "c.b24layout:1:1 warning unused-suppression 'output-name' reports nothing here: remove it from the suppression.",
+    ]);
+  });
+});
+
+describe("check --params", () => {
+  const GREETING = 'blocks greeting(client: string) {\n  text "Hello, ${client}"\n}\n';
+  const REQUIRED =
+    "g.b24layout:1:8 error template-arguments 'greeting' needs values for 'client' to be compiled to JSON: build it with --target ts for a typed function, or give the values with --params FILE ({ \"greeting\": { … } }).";
+
+  it.each<[string, string | undefined, string[]]>([
+    ["no values: what build without --params reports", "{}", [REQUIRED]],
+    ["a value of the wrong type", '{ "greeting": { "client": 1 } }', ["g.b24layout:1:8 error template-arguments The values given for 'greeting' do not fit its parameters: 'client' must be string, not 1."]],
+    ["the values it needs", '{ "greeting": { "client": "Ann" } }', []],
+  ])("reports exactly what build --params reports: %s", (_name, params, expected) => {
+    const dir = scratch({ "g.b24layout": GREETING, "p.json": params ?? "" });
+    const checked = run(dir, ["check", "g.b24layout", "--params", "p.json"]);
+    expect(findings(checked.stdout)).toEqual(expected);
+    expect(checked.code).toBe(expected.length > 0 ? 1 : 0);
+    const builtJson = run(dir, ["build", "g.b24layout", "--params", "p.json", "--stdout"]);
+    expect(findings(builtJson.stderr)).toEqual(expected);
+    expect(builtJson.code).toBe(expected.length > 0 ? 1 : 0);
+  });
+
+  it("without --params leaves the JSON target's values alone: it cannot know them", () => {
+    const dir = scratch({ "g.b24layout": GREETING });
+    expect(run(dir, ["check", "g.b24layout"])).toMatchObject({ code: 0 });
+    expect(findings(run(dir, ["build", "g.b24layout", "-o", "out"]).stderr)).toEqual([REQUIRED]);
+  });
+
+  it("refuses a params file that is not an object, as build does", () => {
+    const dir = scratch({ "g.b24layout": GREETING, "p.json": "[1]" });
+    const expected = 'error: p.json: expected an object of parameter values by declaration name, e.g. { "incomingCall": { "dealId": 42 } }\n';
+    expect(run(dir, ["check", "g.b24layout", "--params", "p.json"])).toMatchObject({ code: 2, stderr: expected });
+    expect(run(dir, ["build", "g.b24layout", "--params", "p.json"])).toMatchObject({ code: 2, stderr: expected });
+  });
+});
