@@ -12,7 +12,7 @@ import type { Document } from "./syntax/ast.js";
 import { renderProgram, type ProgramArguments } from "./emit/render.js";
 import { ModuleCache, resolveImports, type SourceHost } from "./lower/imports.js";
 import type { FormatOptions, FormatResult } from "./format/format.js";
-import { checkProjectFiles, summarize, withProjectFindings } from "./check/project.js";
+import { checkProjectFiles, projectLines, summarize, withProjectFindings } from "./check/project.js";
 
 export { ModuleCache, type SourceHost };
 
@@ -63,14 +63,18 @@ export interface TemplateValueOptions {
   readonly params?: ProgramArguments;
 }
 
-/** Parses and checks text against every Bitrix24 rule. */
+/**
+ * Parses and checks text against every Bitrix24 rule that one file can answer. What depends on the
+ * other files of a project (the project rules: output-name, unknown-badge-code) is `checkProject`'s;
+ * give it this file alone to check it as a project of one.
+ */
 export function check(text: string, options: CheckOptions & SourceOptions & TemplateValueOptions = {}): CheckResult {
   const parsed = parseText(text);
   const imported = parsed.document.imports.length === 0 ? undefined : resolveImports(parsed.document, options.file, options.host, options.modules);
   const lowered = lower(parsed.document, imported?.scope);
   const problems = imported ? [...imported.problems, ...lowered.problems] : lowered.problems;
   const ruleDiagnostics = checkProgram(parsed.document, lowered.program, problems, options);
-  const diagnostics = fileDiagnostics(parsed.diagnostics, ruleDiagnostics, parsed.document.comments);
+  const diagnostics = fileDiagnostics(parsed.diagnostics, ruleDiagnostics, parsed.document.comments, projectLines(summarize(lowered.program, parsed.document)));
   const checked = { document: parsed.document, program: lowered.program, diagnostics };
   return options.params === undefined ? checked : { ...checked, diagnostics: rendered(checked, options.params).diagnostics };
 }
@@ -117,15 +121,16 @@ export interface ProjectFileResult extends CheckResult {
 
 /**
  * Checks files together, as `b24layout check` and `build` do: each as `check` would, and then what
- * only the whole set shows (the project rules, such as output-name: two files that `build` would
- * write under one name), reported in each file it concerns. With `params`, the templates' values
- * too, as `compile` renders them.
+ * only the whole set shows (the project rules: output-name, two files that `build` would write
+ * under one name; unknown-badge-code, a `badgeCode` no file declares), reported in each file it
+ * concerns; a reference to a declaration of another file says where that is. With `params`, the
+ * templates' values too, as `compile` renders them.
  */
 export function checkProject(files: readonly ProjectFileInput[], options: ProjectOptions = {}): ProjectFileResult[] {
   const { params, display, host, ...shared } = options;
   const modules = new ModuleCache();
   const checked = files.map((f) => check(f.text, { ...shared, ...f.options, file: f.path, ...(host ? { host } : {}), modules }));
-  const summaries = checked.map((c) => summarize(c.program, c.document.comments));
+  const summaries = checked.map((c) => summarize(c.program, c.document));
   const findings = checkProjectFiles(files.map((f, i) => ({ path: f.path, display: display?.(f.path) ?? f.path, summary: summaries[i]!, options: { ...shared, ...f.options } })));
   return checked.map((c, i) => {
     const result = { path: files[i]!.path, ...c, diagnostics: withProjectFindings(c.diagnostics, findings[i]!, summaries[i]!) };

@@ -20,6 +20,8 @@ export interface CheckedFile {
   /** The path as shown to the user. */
   readonly display: string;
   readonly diagnostics: readonly Diagnostic[];
+  /** What the project check needed of it (absent for a file that is not a source, such as --params'). */
+  readonly summary?: FileSummary;
 }
 
 /** A checked file with its lowered program, for commands that emit it. */
@@ -98,7 +100,7 @@ export async function checkInputs(args: readonly string[], io: CliIo, options?: 
     for (const i of here) {
       const source = sources[i]!;
       const result = check(source.text, { ...settings[i], file: source.path, host: sourceHost(source.path, io.cwd), modules });
-      const own = { diagnostics: result.diagnostics, summary: summarize(result.program, result.document.comments) };
+      const own = { diagnostics: result.diagnostics, summary: summarize(result.program, result.document) };
       results.set(i, keepPrograms ? { ...own, program: result.program } : own);
     }
   }
@@ -111,7 +113,7 @@ export async function checkInputs(args: readonly string[], io: CliIo, options?: 
   return sources.map((source, i): CheckedFile => {
     const { summary, program } = own[i]!;
     const diagnostics = withProjectFindings(own[i]!.diagnostics, findings[i]!, summary);
-    const file: CheckedFile = { source, display: display(source.path), diagnostics };
+    const file: CheckedFile = { source, display: display(source.path), diagnostics, summary };
     if (!program) return file;
     if (!render || diagnostics.some((d) => d.severity === "error")) return { ...file, program } as LoweredFile;
     // The values of --params, as build renders them: their problems are the file's (template-arguments).
@@ -198,6 +200,8 @@ export async function runCheck(args: readonly string[], options: CheckOptions, i
 async function fixFiles(files: readonly CheckedFile[], dryRun: boolean, configs: ConfigFinder, io: CliIo): Promise<CheckedFile[]> {
   const { check, ModuleCache } = await import("../index.js");
   const { fixText } = await import("../check/fixer.js");
+  const { checkProjectFiles, summarize, withProjectFindings } = await import("../check/project.js");
+  const project = files.map((f) => ({ path: f.source.path, display: f.display, summary: f.summary!, options: configs.settingsFor(f.source.path).options }));
   // Loaded here: only --fix-dry-run prints diffs.
   const { createTwoFilesPatch } = await import("diff");
   const modules = new ModuleCache();
@@ -207,14 +211,21 @@ async function fixFiles(files: readonly CheckedFile[], dryRun: boolean, configs:
   let changed = 0;
   /** Files with fixable findings left alone because of a syntax error. */
   const unfixable: string[] = [];
-  for (const f of files) {
+  files.forEach((f, i) => {
     const source = f.source;
-    const options = { ...configs.settingsFor(source.path).options, file: source.path, host: sourceHost(source.path, io.cwd), modules };
-    const fixed = fixText(source.text, (text) => check(text, options).diagnostics);
+    const options = { ...project[i]!.options, file: source.path, host: sourceHost(source.path, io.cwd), modules };
+    // The file's findings with the project's: a suppression that only a project finding needs is not removed as unused.
+    const findings = (text: string) => {
+      const result = check(text, options);
+      const summary = summarize(result.program, result.document);
+      const others = project.map((p, n) => (n === i ? { ...p, summary } : p));
+      return withProjectFindings(result.diagnostics, checkProjectFiles(others)[i]!, summary);
+    };
+    const fixed = fixText(source.text, findings);
     if (fixed.syntaxErrors && f.diagnostics.some((d) => d.fix !== undefined)) unfixable.push(f.display);
     if (fixed.applied === 0) {
       out.push(f);
-      continue;
+      return;
     }
     fixes += fixed.applied;
     changed++;
@@ -225,7 +236,7 @@ async function fixFiles(files: readonly CheckedFile[], dryRun: boolean, configs:
       writes.push({ path: source.path, content: fixed.text });
       out.push({ source: { ...source, text: fixed.text }, display: f.display, diagnostics: fixed.diagnostics });
     }
-  }
+  });
   if (writes.length > 0) {
     try {
       await writeFilesAtomically(writes);

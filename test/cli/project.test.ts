@@ -138,6 +138,20 @@ describe("the project check with --cache", () => {
     ]);
   });
 
+  it("knows the badges of every file, also when the file with the badgeCode comes from the cache", () => {
+    const missed = 'badge missedCall failure {\n  title "T"\n  value "V"\n}\n';
+    const dir = scratch({ "activities.b24layout": "activity a {\n  id 42\n  badgeCode missedCall\n}\n", "badges.b24layout": missed });
+    expect(run(dir, ["check", ".", "--cache"])).toMatchObject({ code: 0, stdout: "✔ 2 files checked, no problems\n" });
+    writeFileSync(join(dir, "badges.b24layout"), missed.replace("missedCall", "missedCal"));
+    expect(findings(run(dir, ["check", ".", "--cache"]).stdout)).toEqual([
+      "activities.b24layout:3:13 warning unknown-badge-code Badge 'missedCall' is declared in none of the files checked; it must exist on the portal (crm.activity.badge.add) or the server answers WRONG_FIELD_VALUE. Did you mean 'missedCal' (badges.b24layout:1:7)?",
+    ]);
+    // Alone, the activity's file does not know the badge.
+    writeFileSync(join(dir, "badges.b24layout"), missed);
+    expect(findings(run(dir, ["check", "activities.b24layout", "--cache"]).stdout)).toHaveLength(1);
+    expect(run(dir, ["check", ".", "--cache"]).code).toBe(0);
+  });
+
   it("treats a cache entry without the summary the project check needs as a miss", () => {
     const dir = scratch({ "a.b24layout": badge("same"), "b.b24layout": badge("same") });
     run(dir, ["check", ".", "--cache"]);
@@ -161,6 +175,17 @@ describe("the project check with --fix", () => {
 });
 
 describe("suppressions of the project's findings", () => {
+  it("--fix keeps a suppression of every rule that suppresses only a project finding, and removes one that suppresses nothing", () => {
+    const needed = `// b24layout-disable-next-line -- the other is retired\n${badge("same")}`;
+    const dir = scratch({ "a.b24layout": needed, "b.b24layout": badge("same"), "c.b24layout": `// b24layout-disable-next-line\n${badge("alone")}` });
+    const r = run(dir, ["check", ".", "--fix"]);
+    expect(readFileSync(join(dir, "a.b24layout"), "utf8")).toBe(needed);
+    expect(readFileSync(join(dir, "c.b24layout"), "utf8")).toBe(badge("alone"));
+    expect(findings(r.stdout)).toEqual([
+      "b.b24layout:1:7 error output-name 'same' is also the badge declared at a.b24layout:2:7: both would be written to 'same.badge.json'. Give each declaration its own name.",
+    ]);
+  });
+
   it("honours a suppression naming output-name, and reports one that suppresses nothing", () => {
     const dir = scratch({
       "a.b24layout": `// b24layout-disable-next-line output-name -- the other is retired\n${badge("same")}`,

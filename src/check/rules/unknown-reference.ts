@@ -16,6 +16,7 @@ export default defineRule({
       unknown: "Unknown {keyword} '{name}': no {keyword} declaration in this file has that name.",
       unknownSuggest: "Unknown {keyword} '{name}': no {keyword} declaration in this file has that name. Did you mean '{suggestion}'?",
       wrongKind: "'{name}' is a {actual} declaration, not a {keyword}.",
+      declaredElsewhere: "Unknown {keyword} '{name}': this file has no {keyword} of that name, but {where} has. Import it to use it here: {import}.",
     },
     examples: {
       incorrect: [
