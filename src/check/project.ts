@@ -6,6 +6,8 @@
  *   types module or read as a declaration file, a function of one module from two declarations;
  * - a `badgeCode` that no file of the set declares (unknown-badge-code): a badge may live in any
  *   file, so only the set knows;
+ * - a layout imported from a file that is not in the set (unlisted-import): the TypeScript module
+ *   that imports its function would not be written, nor its findings reported;
  * - a reference the file's own check found unresolved (unknown-reference) to a declaration that
  *   another file of the set has: the finding says where, and how to import it.
  *
@@ -14,10 +16,10 @@
  * is cached with them, and the project's findings are made afresh at every run. A file's own
  * findings never depend on the other files: what does is made here.
  */
-import { dirname, relative } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import { compareDiagnostics, type Diagnostic } from "../diagnostic.js";
 import type { Comment, Document, Position, Range } from "../syntax/ast.js";
-import { getScalar, type IrObject, type IrProgram, type IrValue } from "../lower/ir.js";
+import { getScalar, resolveReference, type IrObject, type IrProgram, type IrValue } from "../lower/ir.js";
 import { getDto, getField } from "../model/dtos.js";
 import { getDeclaration } from "../model/statements.js";
 import { identifierFor, isDeclarationFileName, moduleName, outputFileName, TYPES_MODULE } from "../emit/names.js";
@@ -28,6 +30,7 @@ import { replaceScalar } from "./rules/fix.js";
 import outputName from "./rules/output-name.js";
 import unknownBadgeCode from "./rules/unknown-badge-code.js";
 import unknownReference from "./rules/unknown-reference.js";
+import unlistedImport from "./rules/unlisted-import.js";
 import { addLateFindings, suppressionComments } from "./suppressions.js";
 
 /** A declaration, as the project check sees it. */
@@ -58,9 +61,22 @@ export interface ReferenceSummary {
   readonly range: Range;
 }
 
+/** A declaration the file imports (`import { card } from "./layouts.b24layout"`). */
+export interface ImportSummary {
+  readonly name: string;
+  readonly keyword: string;
+  /** The path as written, resolved (its module is named after it), and real: the file it is among the files of a run. */
+  readonly source: string;
+  readonly path: string;
+  readonly realPath: string;
+  /** The name in the import. */
+  readonly range: Range;
+}
+
 /** What the project check needs of a file; plain data, kept in the `--cache` with the file's findings. */
 export interface FileSummary {
   readonly declarations: readonly DeclarationSummary[];
+  readonly imports: readonly ImportSummary[];
   readonly badges: readonly BadgeSummary[];
   readonly badgeCodes: readonly BadgeCodeSummary[];
   readonly unresolved: readonly ReferenceSummary[];
@@ -85,7 +101,7 @@ function summarizeProgram(program: IrProgram, document: Document): FileSummary {
   const badges: BadgeSummary[] = [];
   const badgeCodes: BadgeCodeSummary[] = [];
   const unresolved: ReferenceSummary[] = [];
-  const declared = (keyword: string, name: string) => program.declarations.some((d) => d.spec.keyword === keyword && d.name === name);
+
   const visit = (value: IrValue): void => {
     switch (value.kind) {
       case "object":
@@ -97,7 +113,7 @@ function summarizeProgram(program: IrProgram, document: Document): FileSummary {
         for (const item of value.items) visit(item);
         return;
       case "declarationRef":
-        if (!declared(value.declaration, value.name)) unresolved.push({ keyword: value.declaration, name: value.name, range: value.range });
+        if (!resolveReference(program, value)) unresolved.push({ keyword: value.declaration, name: value.name, range: value.range });
         return;
       default:
         return;
@@ -127,8 +143,10 @@ function summarizeProgram(program: IrProgram, document: Document): FileSummary {
   const lastImport = document.imports.at(-1);
   const firstStatement = document.statements[0];
   const importAt = lastImport ? { position: lastImport.range.end, afterImport: true } : firstStatement ? { position: firstStatement.range.start, afterImport: false } : undefined;
+  const imports = [...(program.imports?.entries() ?? [])].map(([name, i]) => ({ name, keyword: i.declaration.spec.keyword, source: i.source, path: i.path, realPath: i.realPath, range: i.nameRange }));
   return {
     declarations: program.declarations.map((d) => ({ keyword: d.spec.keyword, outputKind: d.spec.outputKind, name: d.name, nameRange: d.nameRange })),
+    imports,
     badges,
     badgeCodes,
     unresolved,
@@ -145,6 +163,7 @@ export function projectLines(summary: FileSummary): Set<number> {
   const lines = new Set<number>();
   for (const d of summary.declarations) lines.add(d.nameRange.start.line);
   for (const b of summary.badgeCodes) lines.add(b.range.start.line);
+  for (const i of summary.imports) lines.add(i.range.start.line);
   return lines;
 }
 
@@ -157,6 +176,8 @@ export interface ProjectFile {
   readonly summary: FileSummary;
   /** Its settings: the severities and options of the project rules for findings in this file. */
   readonly options?: CheckOptions;
+  /** Its real path (every link followed), by which the files that import it find it; its path, resolved, by default. */
+  readonly realPath?: string;
 }
 
 /** The project's findings in a file: new ones, and better ones for some of the file's own (the same rule and place). */
@@ -169,6 +190,7 @@ export interface ProjectFindings {
 /** The project rules, each with what it finds in the files. */
 const PROJECT_RULES: readonly { readonly meta: RuleMeta; readonly find: (files: readonly ProjectFile[], reports: Report[][]) => void }[] = [
   { meta: outputName.meta, find: outputNames },
+  { meta: unlistedImport.meta, find: unlistedImports },
   { meta: unknownBadgeCode.meta, find: unknownBadgeCodes },
 ];
 
@@ -216,6 +238,31 @@ interface Placed {
 
 const at = (files: readonly ProjectFile[], file: number, range: Range) => `${files[file]!.display}:${range.start.line}:${range.start.column}`;
 const listed = (places: readonly string[]) => (places.length < 2 ? (places[0] ?? "") : `${places.slice(0, -1).join(", ")} and ${places.at(-1)!}`);
+
+// ----- unlisted-import -----
+
+/** Imports of layouts from files that are not among the files: their modules would not be written with the importing one's. */
+function unlistedImports(files: readonly ProjectFile[], reports: Report[][]): void {
+  if (!files.some((f) => f.summary.imports.length > 0)) return;
+  const byRealPath = new Map<string, number>();
+  files.forEach((f, file) => byRealPath.set(f.realPath ?? resolve(f.path), file));
+  files.forEach((f, file) => {
+    const module = moduleName(f.path);
+    // One finding per file imported from (and path written), at the first name imported of it.
+    for (const group of groupBy(f.summary.imports, (i) => `${i.realPath}\0${i.path}`)) {
+      const i = group[0]!;
+      const other = byRealPath.get(i.realPath);
+      const importedModule = moduleName(i.path);
+      if (other === undefined) {
+        const names = listed(group.map((g) => `'${g.name}'`));
+        reports[file]!.push({ messageId: group.length > 1 ? "notListedMany" : "notListed", data: { names, source: i.source, module, importedModule }, range: i.range });
+        continue;
+      }
+      const actual = moduleName(files[other]!.path);
+      if (actual !== importedModule) reports[file]!.push({ messageId: "otherName", data: { source: i.source, other: files[other]!.display, actual, module, importedModule }, range: i.range });
+    }
+  });
+}
 
 // ----- unknown-badge-code -----
 
@@ -371,8 +418,8 @@ function moduleNames(files: readonly ProjectFile[], reports: Report[][]): void {
   }
 }
 
-/** The items with a key that more than one item has, grouped by it. */
-function groups<T>(items: readonly T[], key: (item: T) => string): T[][] {
+/** The items grouped by a key, in the order of each key's first item. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
   const byKey = new Map<string, T[]>();
   for (const item of items) {
     const k = key(item);
@@ -380,5 +427,10 @@ function groups<T>(items: readonly T[], key: (item: T) => string): T[][] {
     if (list) list.push(item);
     else byKey.set(k, [item]);
   }
-  return [...byKey.values()].filter((g) => g.length > 1);
+  return [...byKey.values()];
+}
+
+/** The items with a key that more than one item has, grouped by it. */
+function groups<T>(items: readonly T[], key: (item: T) => string): T[][] {
+  return groupBy(items, key).filter((g) => g.length > 1);
 }

@@ -108,7 +108,10 @@ export async function checkInputs(args: readonly string[], io: CliIo, options?: 
   for (const i of here) cache?.set(sources[i]!.path, keys[i]!, { diagnostics: own[i]!.diagnostics, summary: own[i]!.summary });
   await cache?.save();
   const { checkProjectFiles, withProjectFindings } = await import("../check/project.js");
-  const findings = checkProjectFiles(sources.map((source, i) => ({ path: source.path, display: display(source.path), summary: own[i]!.summary, options: settings[i]! })));
+  const { realPath } = await import("./real-paths.js");
+  const findings = checkProjectFiles(
+    sources.map((source, i) => ({ path: source.path, display: display(source.path), summary: own[i]!.summary, options: settings[i]!, realPath: realPath(source.path) ?? source.path })),
+  );
   const render = params === undefined ? undefined : (await import("../emit/render.js")).renderProgram;
   return sources.map((source, i): CheckedFile => {
     const { summary, program } = own[i]!;
@@ -201,7 +204,8 @@ async function fixFiles(files: readonly CheckedFile[], dryRun: boolean, configs:
   const { check, ModuleCache } = await import("../index.js");
   const { fixText } = await import("../check/fixer.js");
   const { checkProjectFiles, summarize, withProjectFindings } = await import("../check/project.js");
-  const project = files.map((f) => ({ path: f.source.path, display: f.display, summary: f.summary!, options: configs.settingsFor(f.source.path).options }));
+  const { realPath } = await import("./real-paths.js");
+  const project = files.map((f) => ({ path: f.source.path, display: f.display, summary: f.summary!, options: configs.settingsFor(f.source.path).options, realPath: realPath(f.source.path) ?? f.source.path }));
   // Loaded here: only --fix-dry-run prints diffs.
   const { createTwoFilesPatch } = await import("diff");
   const modules = new ModuleCache();

@@ -78,6 +78,41 @@ describe("check reports what build refuses, in the same words", () => {
   });
 });
 
+describe("a layout imported from another file", () => {
+  const LAYOUTS = 'layout card(dealId: int) {\n  icon info\n  header "Deal" -> redirect "/crm/deal/details/${dealId}/"\n  body { logo document; text "x" }\n}\n';
+  const ACTIVITIES = 'import { card } from "./shared/layouts.b24layout"\n\nactivity reminder(deal: int) {\n  ownerTypeId deal; ownerId $deal\n  layout card { dealId: $deal }\n}\n';
+
+  it("wants its file among the files checked and built (unlisted-import), and builds every target with it", () => {
+    const dir = scratch({ "activities.b24layout": ACTIVITIES, "shared/layouts.b24layout": LAYOUTS });
+    const expected = [
+      "activities.b24layout:1:10 error unlisted-import 'card' is imported from './shared/layouts.b24layout', which is not among the files checked: build --target ts would write 'activities.ts' importing './layouts.js', which only a build of that file writes, and that file's findings would go unseen. Check and build './shared/layouts.b24layout' with this file.",
+    ];
+    expect(findings(run(dir, ["check", "activities.b24layout"]).stdout)).toEqual(expected);
+    const alone = run(dir, ["build", "activities.b24layout", "--target", "ts", "-o", "gen"]);
+    expect(alone.code).toBe(1);
+    expect(findings(alone.stderr)).toEqual(expected);
+    expect(run(dir, ["check", "."])).toMatchObject({ code: 0, stdout: "✔ 2 files checked, no problems\n" });
+    expect(run(dir, ["build", ".", "--target", "ts", "-o", "gen"]).code).toBe(0);
+    const read = (name: string) => readFileSync(join(dir, "gen", name), "utf8");
+    expect(read("activities.ts")).toContain('import { card } from "./layouts.js";\n');
+    const caller = 'import { reminder } from "./activities.js";\nexport const a = reminder({ deal: 5 });\n';
+    expect(typeCheck({ "activities.ts": read("activities.ts"), "layouts.ts": read("layouts.ts"), "b24layout-types.ts": read("b24layout-types.ts"), "caller.ts": caller })).toEqual([]);
+    writeFileSync(join(dir, "p.json"), '{ "reminder": { "deal": 5 }, "card": { "dealId": 1 } }');
+    const json = JSON.parse(run(dir, ["build", ".", "--stdout", "--params", "p.json"]).stdout) as { reminder: { layout: { header: unknown } } };
+    expect(json.reminder.layout.header).toEqual({ title: "Deal", titleAction: { type: "redirect", uri: "/crm/deal/details/5/" } });
+  });
+
+  it("reports the layout's errors at the import too, and again after the layout's file changes under --cache", () => {
+    const dir = scratch({ "activities.b24layout": ACTIVITIES, "shared/layouts.b24layout": LAYOUTS });
+    expect(run(dir, ["check", ".", "--cache"]).code).toBe(0);
+    writeFileSync(join(dir, "shared/layouts.b24layout"), LAYOUTS.replace("icon info", "icon info\n  icon call"));
+    expect(findings(run(dir, ["check", ".", "--cache"]).stdout).map((l) => l.split(" ").slice(0, 3).join(" "))).toEqual([
+      "activities.b24layout:1:10 error unresolved-import",
+      "shared/layouts.b24layout:3:3 error duplicate-key",
+    ]);
+  });
+});
+
 describe("keys every JavaScript object has", () => {
   it("build --target ts writes TypeScript that compiles under --strict", () => {
     const source =

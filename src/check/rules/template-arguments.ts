@@ -1,4 +1,4 @@
-import type { IrArgument, IrDeclaration, IrDeclarationRef } from "../../lower/ir.js";
+import { resolveReference, type IrArgument, type IrDeclaration, type IrDeclarationRef } from "../../lower/ir.js";
 import { assignable, describeType, typeMismatch } from "../../lower/templates.js";
 import { closest } from "../../util/suggest.js";
 import { defineRule, type Report } from "../rule.js";
@@ -52,12 +52,12 @@ export default defineRule({
     },
   },
   create(context) {
-    const declarations = context.program.declarations;
+    const program = context.program;
     return {
       field({ value, declaration }) {
         if (value.kind !== "declarationRef") return;
-        const target = declarations.find((d) => d.spec.keyword === value.declaration && d.name === value.name);
-        // A name that resolves to nothing is unknown-reference's.
+        // A declaration of the file, or one it imports; a name that resolves to nothing is unknown-reference's.
+        const target = resolveReference(program, value)?.declaration;
         if (target) checkReference(value, target, declaration, (r) => context.report(r));
       },
     };
