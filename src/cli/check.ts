@@ -3,6 +3,7 @@
  */
 import { compareDiagnostics, type Diagnostic } from "../diagnostic.js";
 import type { FileSummary } from "../check/project.js";
+import type { ParamsFile } from "./params.js";
 import type { EmittedDeclaration } from "../emit/json.js";
 import type { ProgramArguments } from "../emit/render.js";
 import type { IrProgram } from "../lower/ir.js";
@@ -126,6 +127,18 @@ export async function checkInputs(args: readonly string[], io: CliIo, options?: 
   });
 }
 
+/**
+ * The checked files and, when the params file has keys that name no declaration of them, the params
+ * file with those findings (after them): `check --params` and `build --params` report them alike.
+ */
+export async function withParamsFindings<T extends CheckedFile>(files: readonly T[], params: ParamsFile, io: CliIo): Promise<(T | CheckedFile)[]> {
+  const { unknownParamsKeys } = await import("./params.js");
+  const declared = files.flatMap((f) => f.summary?.declarations.map((d) => d.name) ?? []);
+  const diagnostics = unknownParamsKeys(params, declared);
+  if (diagnostics.length === 0) return [...files];
+  return [...files, { source: { path: params.path, text: params.text }, display: displayPath(params.path, io.cwd), diagnostics }];
+}
+
 export function hasErrors(files: readonly CheckedFile[]): boolean {
   return files.some((f) => f.diagnostics.some((d) => d.severity === "error"));
 }
@@ -156,10 +169,11 @@ export interface CheckOptions extends OutputOptions, InputOptions {
 }
 
 export async function runCheck(args: readonly string[], options: CheckOptions, io: CliIo): Promise<number> {
+  const params = options.params === undefined ? undefined : (await import("./params.js")).readParams(options.params, io);
   const inputs: CheckRunOptions = {
     ...(options.config === undefined ? {} : { config: options.config }),
     ...(options.cache === undefined ? {} : { cache: options.cache }),
-    ...(options.params === undefined ? {} : { params: (await import("./params.js")).readParams(options.params, io) }),
+    ...(params === undefined ? {} : { params: params.values }),
   };
   let checked = await checkInputs(args, io, inputs);
   if (options.fix || options.fixDryRun) {
@@ -168,6 +182,7 @@ export async function runCheck(args: readonly string[], options: CheckOptions, i
     // Fixes move what follows them: the project's findings and the values' are made again from the fixed files.
     checked = fixed.some((f, i) => f.source.text !== checked[i]!.source.text) ? await checkInputs(args, io, inputs) : fixed;
   }
+  if (params) checked = await withParamsFindings(checked, params, io);
   // Warnings count for --max-warnings even when --quiet leaves them out of the report.
   const warnings = checked.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === "warning").length, 0);
   const files = options.quiet ? checked.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === "error") })) : checked;

@@ -243,14 +243,36 @@ describe("check --params", () => {
     ["no values: what build without --params reports", "{}", [REQUIRED]],
     ["a value of the wrong type", '{ "greeting": { "client": 1 } }', ["g.b24layout:1:8 error template-arguments The values given for 'greeting' do not fit its parameters: 'client' must be string, not 1."]],
     ["the values it needs", '{ "greeting": { "client": "Ann" } }', []],
+    [
+      "a key that names no declaration, at the key, with a did-you-mean",
+      '{\n  "greeting": { "client": "Ann" },\n  "greting": { "client": "Bob" },\n  "other": {}\n}\n',
+      [
+        "p.json:3:3 error template-arguments The --params file gives values for 'greting', which none of the files checked declares: they would go unused. Did you mean 'greeting'?",
+        "p.json:4:3 error template-arguments The --params file gives values for 'other', which none of the files checked declares: they would go unused.",
+      ],
+    ],
+    [
+      "values for a declaration without parameters",
+      '{ "greeting": { "client": "Ann" }, "plain": { "x": 1 } }',
+      ["g.b24layout:4:8 error template-arguments The values given for 'plain' do not fit its parameters: 'plain' has no parameter 'x'."],
+    ],
   ])("reports exactly what build --params reports: %s", (_name, params, expected) => {
-    const dir = scratch({ "g.b24layout": GREETING, "p.json": params ?? "" });
+    const dir = scratch({ "g.b24layout": `${GREETING}blocks plain {\n  text "x"\n}\n`, "p.json": params ?? "" });
     const checked = run(dir, ["check", "g.b24layout", "--params", "p.json"]);
     expect(findings(checked.stdout)).toEqual(expected);
     expect(checked.code).toBe(expected.length > 0 ? 1 : 0);
     const builtJson = run(dir, ["build", "g.b24layout", "--params", "p.json", "--stdout"]);
     expect(findings(builtJson.stderr)).toEqual(expected);
     expect(builtJson.code).toBe(expected.length > 0 ? 1 : 0);
+  });
+
+  it("shows the key in the params file, and --fix leaves that file alone", () => {
+    const dir = scratch({ "g.b24layout": GREETING, "p.json": '{ "greting": { "client": "Bob" } }\n' });
+    const checked = run(dir, ["check", "g.b24layout", "--params", "p.json", "--fix"]);
+    expect(checked.stdout).toContain("> 1 | { \"greting\": { \"client\": \"Bob\" } }\n    |   ^^^^^^^^^\n");
+    expect(readFileSync(join(dir, "p.json"), "utf8")).toBe('{ "greting": { "client": "Bob" } }\n');
+    const json = JSON.parse(run(dir, ["check", "g.b24layout", "--params", "p.json", "--format", "json"]).stdout) as { files: { path: string; diagnostics: unknown[] }[] };
+    expect(json.files.map((f) => [f.path, f.diagnostics.length])).toEqual([["g.b24layout", 1], ["p.json", 1]]);
   });
 
   it("without --params leaves the JSON target's values alone: it cannot know them", () => {
