@@ -403,17 +403,27 @@ function moduleNames(files: readonly ProjectFile[], reports: Report[][]): void {
     const first = f.summary.declarations[0];
     return first ? [{ file, module: moduleName(f.path), range: first.nameRange }] : [];
   });
+  // By lower-cased name: a run of a thousand files compares each with those of its name only.
+  const byName = new Map<string, typeof modules>();
+  for (const m of modules) {
+    const key = m.module.toLowerCase();
+    const list = byName.get(key);
+    if (list) list.push(m);
+    else byName.set(key, [m]);
+  }
   for (const m of modules) {
     const report = (messageId: string, data: Record<string, string>) => reports[m.file]!.push({ messageId, data: { module: m.module, ...data }, range: m.range });
     // TypeScript refuses two files whose names differ only in case, whatever the file system.
     if (m.module.toLowerCase() === TYPES_MODULE) report("typesModule", {});
     else if (isDeclarationFileName(`${m.module}.ts`)) report("declarationFile", { suggestion: m.module.replaceAll(".", "-") });
-    const same = modules.filter((o) => o.file !== m.file && o.module === m.module).map((o) => files[o.file]!.display);
+    const alike = byName.get(m.module.toLowerCase())!;
+    if (alike.length === 1) continue;
+    const same = alike.filter((o) => o.file !== m.file && o.module === m.module).map((o) => files[o.file]!.display);
     if (same.length > 0) {
       report("sameModule", { other: listed(same) });
       continue;
     }
-    const caseOnly = modules.find((o) => o.file !== m.file && o.module !== m.module && o.module.toLowerCase() === m.module.toLowerCase());
+    const caseOnly = alike.find((o) => o.file !== m.file && o.module !== m.module);
     if (caseOnly) report("moduleCaseOnly", { other: files[caseOnly.file]!.display, otherModule: caseOnly.module });
   }
 }

@@ -237,6 +237,8 @@ async function fixFiles(files: readonly CheckedFile[], dryRun: boolean, configs:
     const findings = (text: string) => {
       const result = check(text, options);
       const summary = summarize(result.program, result.document);
+      // The project rules make no fixes: they matter to the fixes only through the file's suppressions.
+      if (summary.suppressions.length === 0) return result.diagnostics;
       const others = project.map((p, n) => (n === i ? { ...p, summary } : p));
       return withProjectFindings(result.diagnostics, checkProjectFiles(others)[i]!, summary);
     };
