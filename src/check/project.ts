@@ -142,7 +142,9 @@ function summarizeProgram(program: IrProgram, document: Document): FileSummary {
   }
   const lastImport = document.imports.at(-1);
   const firstStatement = document.statements[0];
-  const importAt = lastImport ? { position: lastImport.range.end, afterImport: true } : firstStatement ? { position: firstStatement.range.start, afterImport: false } : undefined;
+  // After the last import's line (and a comment that ends it), or before the first statement (after the comments that open the file).
+  const endOfImport = lastImport && document.comments.reduce((end, c) => (c.range.start.line === end.line && c.range.start.offset >= end.offset ? c.range.end : end), lastImport.range.end);
+  const importAt = endOfImport ? { position: endOfImport, afterImport: true } : firstStatement ? { position: firstStatement.range.start, afterImport: false } : undefined;
   const imports = [...(program.imports?.entries() ?? [])].map(([name, i]) => ({ name, keyword: i.declaration.spec.keyword, source: i.source, path: i.path, realPath: i.realPath, range: i.nameRange }));
   return {
     declarations: program.declarations.map((d) => ({ keyword: d.spec.keyword, outputKind: d.spec.outputKind, name: d.name, nameRange: d.nameRange })),

@@ -240,10 +240,10 @@ describe("the project check of imported layouts", () => {
     expect(fixed).toBe(`// Activities\n\nimport { plain } from "./shared/layouts.b24layout"\n\nactivity reminder {\n  ownerTypeId deal; ownerId 1\n  layout plain\n}\n`);
     expect(checkProject([{ path: MAIN_PATH, text: fixed }, { path: LAYOUTS_PATH, text: LAYOUTS }], { host: projectHost }).flatMap((r) => r.diagnostics)).toEqual([]);
     // After the imports a file has.
-    const withImport = `import { card } from "./shared/layouts.b24layout"\n${text}`;
+    const withImport = `import { card } from "./shared/layouts.b24layout" // the cards\n${text}`;
     const [again] = checkProject([{ path: MAIN_PATH, text: withImport }, { path: LAYOUTS_PATH, text: LAYOUTS }], { host: projectHost });
     const e = again!.diagnostics.find((d) => d.ruleId === "unknown-reference")!.suggestions![0]!.edits[0]!;
-    expect(withImport.slice(0, e.range.start.offset) + e.newText + withImport.slice(e.range.end.offset)).toMatch(/^import \{ card \} from "\.\/shared\/layouts\.b24layout"\nimport \{ plain \} from "\.\/shared\/layouts\.b24layout"\n/);
+    expect(withImport.slice(0, e.range.start.offset) + e.newText + withImport.slice(e.range.end.offset)).toMatch(/^import \{ card \} from "\.\/shared\/layouts\.b24layout" \/\/ the cards\nimport \{ plain \} from "\.\/shared\/layouts\.b24layout"\n/);
   });
 
   it("leaves the one-file check's message where no other file declares the name", () => {
