@@ -93,10 +93,10 @@ describe("a layout imported from another file", () => {
     expect(findings(alone.stderr)).toEqual(expected);
     expect(run(dir, ["check", "."])).toMatchObject({ code: 0, stdout: "✔ 2 files checked, no problems\n" });
     expect(run(dir, ["build", ".", "--target", "ts", "-o", "gen"]).code).toBe(0);
+    // The module it imports is written beside it (test/check/check-covers-build.test.ts type-checks such modules together).
     const read = (name: string) => readFileSync(join(dir, "gen", name), "utf8");
     expect(read("activities.ts")).toContain('import { card } from "./layouts.js";\n');
-    const caller = 'import { reminder } from "./activities.js";\nexport const a = reminder({ deal: 5 });\n';
-    expect(typeCheck({ "activities.ts": read("activities.ts"), "layouts.ts": read("layouts.ts"), "b24layout-types.ts": read("b24layout-types.ts"), "caller.ts": caller })).toEqual([]);
+    expect(read("layouts.ts")).toContain("export function card(p: CardTemplateParams): LayoutDto {");
     writeFileSync(join(dir, "p.json"), '{ "reminder": { "deal": 5 }, "card": { "dealId": 1 } }');
     const json = JSON.parse(run(dir, ["build", ".", "--stdout", "--params", "p.json"]).stdout) as { reminder: { layout: { header: unknown } } };
     expect(json.reminder.layout.header).toEqual({ title: "Deal", titleAction: { type: "redirect", uri: "/crm/deal/details/5/" } });
