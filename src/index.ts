@@ -10,9 +10,11 @@ import { fileDiagnostics } from "./check/suppressions.js";
 import { formatJson, type EmittedDeclaration, type Json } from "./emit/json.js";
 import type { Document } from "./syntax/ast.js";
 import { renderProgram, type ProgramArguments } from "./emit/render.js";
-import { ModuleCache, resolveImports, type SourceHost } from "./lower/imports.js";
+import { ModuleCache, resolveImports, UNRESOLVED_IMPORT, type Module, type SourceHost } from "./lower/imports.js";
+import type { LoweringProblem } from "./lower/lower.js";
+import type { ImportedDeclaration } from "./lower/ir.js";
 import type { FormatOptions, FormatResult } from "./format/format.js";
-import { checkProjectFiles, summarize, withProjectFindings } from "./check/project.js";
+import { checkProjectFiles, projectLines, summarize, withProjectFindings } from "./check/project.js";
 
 export { ModuleCache, type SourceHost };
 
@@ -63,16 +65,61 @@ export interface TemplateValueOptions {
   readonly params?: ProgramArguments;
 }
 
-/** Parses and checks text against every Bitrix24 rule. */
+/**
+ * Parses and checks text against every Bitrix24 rule that one file can answer. What depends on the
+ * other files of a project (the project rules: output-name, unknown-badge-code) is `checkProject`'s;
+ * give it this file alone to check it as a project of one.
+ */
 export function check(text: string, options: CheckOptions & SourceOptions & TemplateValueOptions = {}): CheckResult {
   const parsed = parseText(text);
   const imported = parsed.document.imports.length === 0 ? undefined : resolveImports(parsed.document, options.file, options.host, options.modules);
   const lowered = lower(parsed.document, imported?.scope);
-  const problems = imported ? [...imported.problems, ...lowered.problems] : lowered.problems;
+  const problems = imported ? [...imported.problems, ...importedDeclarationErrors(imported.modules, options), ...lowered.problems] : lowered.problems;
   const ruleDiagnostics = checkProgram(parsed.document, lowered.program, problems, options);
-  const diagnostics = fileDiagnostics(parsed.diagnostics, ruleDiagnostics, parsed.document.comments);
+  const diagnostics = fileDiagnostics(parsed.diagnostics, ruleDiagnostics, parsed.document.comments, projectLines(summarize(lowered.program, parsed.document)));
   const checked = { document: parsed.document, program: lowered.program, diagnostics };
   return options.params === undefined ? checked : { ...checked, diagnostics: rendered(checked, options.params).diagnostics };
+}
+
+/** An imported file's findings by the settings checked with, by its program (one check per file and settings in a run). */
+const moduleFindings = new WeakMap<IrProgram, Map<string, readonly Diagnostic[]>>();
+
+/**
+ * The errors of each imported declaration (`import { card } …`), at its import: it is checked in its
+ * own file, with the importing file's settings (it becomes part of that file's payload).
+ */
+function importedDeclarationErrors(modules: ReadonlyMap<ImportedDeclaration, Module>, options: CheckOptions): LoweringProblem[] {
+  const problems: LoweringProblem[] = [];
+  for (const [imported, module] of modules) {
+    const range = imported.declaration.range;
+    const errors = findingsOf(module, options).filter((d) => d.severity === "error" && d.range.start.offset >= range.start.offset && d.range.end.offset <= range.end.offset);
+    if (errors.length === 0) continue;
+    const { declaration } = imported;
+    const data = { keyword: declaration.spec.keyword, name: declaration.name, path: imported.source, count: errors.length, line: errors[0]!.range.start.line };
+    problems.push({ ruleId: UNRESOLVED_IMPORT, messageId: "importedDeclarationErrors", data, range: imported.nameRange });
+  }
+  return problems;
+}
+
+function findingsOf(module: Module, options: CheckOptions): readonly Diagnostic[] {
+  const settings = { rules: options.rules?.map((r) => r.meta.id), severities: options.severities, ruleOptions: options.ruleOptions, target: options.target };
+  const key = JSON.stringify(settings);
+  let bySettings = moduleFindings.get(module.program);
+  if (!bySettings) moduleFindings.set(module.program, (bySettings = new Map<string, readonly Diagnostic[]>()));
+  let found = bySettings.get(key);
+  if (!found) {
+    const checkOptions: CheckOptions = {
+      ...(options.rules ? { rules: options.rules } : {}),
+      ...(options.severities ? { severities: options.severities } : {}),
+      ...(options.ruleOptions ? { ruleOptions: options.ruleOptions } : {}),
+      ...(options.target ? { target: options.target } : {}),
+    };
+    const { document, program } = module;
+    const ruleDiagnostics = checkProgram(document, program, module.problems, checkOptions);
+    found = fileDiagnostics(module.syntax, ruleDiagnostics, document.comments, projectLines(summarize(program, document)));
+    bySettings.set(key, found);
+  }
+  return found;
 }
 
 export type CompileOptions = CheckOptions & SourceOptions & TemplateValueOptions;
@@ -117,16 +164,22 @@ export interface ProjectFileResult extends CheckResult {
 
 /**
  * Checks files together, as `b24layout check` and `build` do: each as `check` would, and then what
- * only the whole set shows (the project rules, such as output-name: two files that `build` would
- * write under one name), reported in each file it concerns. With `params`, the templates' values
- * too, as `compile` renders them.
+ * only the whole set shows (the project rules: output-name, two files that `build` would write
+ * under one name; unknown-badge-code, a `badgeCode` no file declares), reported in each file it
+ * concerns; a reference to a declaration of another file says where that is. With `params`, the
+ * templates' values too, as `compile` renders them.
  */
 export function checkProject(files: readonly ProjectFileInput[], options: ProjectOptions = {}): ProjectFileResult[] {
   const { params, display, host, ...shared } = options;
   const modules = new ModuleCache();
   const checked = files.map((f) => check(f.text, { ...shared, ...f.options, file: f.path, ...(host ? { host } : {}), modules }));
-  const summaries = checked.map((c) => summarize(c.program, c.document.comments));
-  const findings = checkProjectFiles(files.map((f, i) => ({ path: f.path, display: display?.(f.path) ?? f.path, summary: summaries[i]!, options: { ...shared, ...f.options } })));
+  const summaries = checked.map((c) => summarize(c.program, c.document));
+  const findings = checkProjectFiles(
+    files.map((f, i) => {
+      const realPath = host?.realPath?.(f.path);
+      return { path: f.path, display: display?.(f.path) ?? f.path, summary: summaries[i]!, options: { ...shared, ...f.options }, ...(realPath ? { realPath } : {}) };
+    }),
+  );
   return checked.map((c, i) => {
     const result = { path: files[i]!.path, ...c, diagnostics: withProjectFindings(c.diagnostics, findings[i]!, summaries[i]!) };
     return params === undefined ? result : { ...result, diagnostics: rendered(result, params).diagnostics };

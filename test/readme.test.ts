@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ALL_RULES, check, compile } from "../src/index.js";
+import { ALL_RULES, check, checkProject, compile } from "../src/index.js";
 import { severitySummary } from "../src/check/rule-docs.js";
 
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
@@ -29,6 +29,19 @@ describe("README", () => {
     const host = { root: "/project", readFile: (p: string) => (p === shared!.path ? shared!.text : undefined) };
     expect(check(call!.text, { file: call!.path, host }).diagnostics).toEqual([]);
     expect(check(shared!.text).diagnostics).toEqual([]);
+  });
+
+  it("has a layout import example whose two files check clean together and render the layout into the activity", () => {
+    const section = readme.slice(readme.indexOf("**Layouts from another file.**"));
+    const [layouts, reminders] = [...section.matchAll(/```\n\/\/ (\S+)\n([\s\S]*?)```/g)].slice(0, 2).map((m) => ({ path: `/project/${m[1]!}`, text: m[2]! }));
+    expect([layouts!.path, reminders!.path]).toEqual(["/project/shared/layouts.b24layout", "/project/src/reminders.b24layout"]);
+    const host = { root: "/project", readFile: (p: string) => (p === layouts!.path ? layouts!.text : undefined) };
+    const results = checkProject([reminders!, layouts!], { host });
+    expect(results.flatMap((r) => r.diagnostics)).toEqual([]);
+    const compiled = compile(reminders!.text, { file: reminders!.path, host, params: { callBack: { deal: 42 } } });
+    expect(JSON.stringify(compiled.outputs[0]!.value)).toContain('"uri":"/crm/deal/details/42/"');
+    // Alone, the layouts' file is not among the files checked.
+    expect(checkProject([reminders!], { host })[0]!.diagnostics.map((d) => d.ruleId)).toEqual(["unlisted-import"]);
   });
 
   it("opens with the two set-up commands CI runs", () => {

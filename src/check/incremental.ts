@@ -37,6 +37,7 @@ import { problemDiagnostics, RuleRun, sortedUnique, type CheckOptions } from "./
 import type { Rule } from "./rule.js";
 import { ALL_RULES } from "./rules/index.js";
 import { fileDiagnostics } from "./suppressions.js";
+import { projectLines, summarize } from "./project.js";
 import { TRANSLATIONS_KEYWORD } from "../model/statements.js";
 import { FRAGMENT_KEYWORD } from "../model/templates.js";
 
@@ -197,7 +198,7 @@ function analyse(
   fileRun.begin();
   for (const d of declarations) fileRun.declaration(d);
   fileRun.end();
-  const diagnostics = fileDiagnostics(syntaxDiagnostics, sortedUnique(found), document.comments);
+  const diagnostics = fileDiagnostics(syntaxDiagnostics, sortedUnique(found), document.comments, projectLines(summarize(program, document)));
   return {
     text,
     document,

@@ -60,8 +60,9 @@ export function ruleDoc(meta: RuleMeta): string {
     if (examples.length === 0) continue;
     lines.push("", `## ${title}`);
     for (const e of examples) {
-      if (meta.phase === "project") {
+      if (meta.phase === "project" || e.files || e.others) {
         for (const f of [{ path: e.path ?? PROJECT_EXAMPLE_PATH, code: e.code }, ...(e.files ?? [])]) lines.push("", "```b24layout", `// ${f.path}`, f.code.trimEnd(), "```");
+        for (const f of e.others ?? []) lines.push("", "```b24layout", `// ${f.path} (in the project, not among the files checked)`, f.code.trimEnd(), "```");
       } else {
         lines.push("", "```b24layout", e.code.trimEnd(), "```");
       }

@@ -15,8 +15,10 @@ export interface RuleExample {
   readonly note?: string;
   /** For project rules: the path of `code`'s file (default `example.b24layout`)… */
   readonly path?: string;
-  /** …and the other files checked with it. */
+  /** …and the other files checked with it… */
   readonly files?: readonly { readonly path: string; readonly code: string }[];
+  /** …and files of the project that are not checked with it (which it may import). */
+  readonly others?: readonly { readonly path: string; readonly code: string }[];
 }
 
 /**

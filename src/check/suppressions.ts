@@ -49,7 +49,7 @@ function parseSuppressions(comments: readonly Comment[]): Suppression[] {
     if (!m) continue;
     const scope: Scope = m[1] === "-next-line" ? "next-line" : m[1] === "-line" ? "line" : "file";
     // `-- reason` ends the rule list.
-    const list = (m[2] ?? "").split(/\s--(?:\s|$)/)[0]!.trim();
+    const list = (m[2] ?? "").split(/(?:^|\s)--(?:\s|$)/)[0]!.trim();
     const rules = list === "" ? [] : list.split(/[\s,]+/).filter(Boolean);
     const line = scope === "next-line" ? comment.range.end.line + 1 : comment.range.start.line;
     out.push({ comment, scope, rules, line });
@@ -61,13 +61,26 @@ function parseSuppressions(comments: readonly Comment[]): Suppression[] {
  * What a check of a file reports: its syntax errors and the rules' findings, less what the file's
  * suppressions suppress, in source order.
  */
-export function fileDiagnostics(syntax: readonly Diagnostic[], findings: readonly Diagnostic[], comments: readonly Comment[]): Diagnostic[] {
+export function fileDiagnostics(syntax: readonly Diagnostic[], findings: readonly Diagnostic[], comments: readonly Comment[], projectLines: ReadonlySet<number>): Diagnostic[] {
   const all = [...syntax, ...findings];
-  return (comments.length === 0 ? all : applySuppressions(all, comments)).sort(compareDiagnostics);
+  return (comments.length === 0 ? all : applySuppressions(all, comments, projectLines)).sort(compareDiagnostics);
 }
 
-/** The diagnostics left after the file's suppressions, with a finding for each suppression that did nothing. */
-export function applySuppressions(diagnostics: readonly Diagnostic[], comments: readonly Comment[]): Diagnostic[] {
+/** Whether a suppression covers a line where a project rule may report (`projectLines`, src/check/project.ts). */
+function mayCoverProjectFinding(s: Suppression, projectLines: ReadonlySet<number>): boolean {
+  return s.scope === "file" ? projectLines.size > 0 : projectLines.has(s.line);
+}
+
+const removalOf = (s: Suppression) => ({ description: "Remove the suppression", edits: [{ range: s.comment.range, newText: "" }] });
+
+/**
+ * The diagnostics left after the file's suppressions, with a finding for each suppression that did
+ * nothing. A suppression without rule ids that suppresses none of them but covers a line where a
+ * project rule may report (`projectLines`) is reported with its removal only suggested: the
+ * project check, which sees the other files, knows whether it is needed (addLateFindings), and
+ * --fix must not remove what it may be needed for.
+ */
+export function applySuppressions(diagnostics: readonly Diagnostic[], comments: readonly Comment[], projectLines: ReadonlySet<number>): Diagnostic[] {
   const suppressions = parseSuppressions(comments);
   if (suppressions.length === 0) return [...diagnostics];
   const used = new Map<Suppression, Set<string>>(suppressions.map((s) => [s, new Set<string>()]));
@@ -81,9 +94,9 @@ export function applySuppressions(diagnostics: readonly Diagnostic[], comments: 
   const ids = ALL_RULES.map((r) => r.meta.id);
   for (const s of suppressions) {
     const hit = used.get(s)!;
-    const removal = { description: "Remove the suppression", edits: [{ range: s.comment.range, newText: "" }] };
+    const removal = removalOf(s);
     const report = (messageId: string, data: Record<string, string>, range: Range, fix = true) =>
-      kept.push(toDiagnostic(unusedSuppression.meta, { messageId, data, range, ...(fix ? { fix: removal } : {}) }));
+      kept.push(toDiagnostic(unusedSuppression.meta, { messageId, data, range, ...(fix ? { fix: removal } : { suggestions: [removal] }) }));
     for (const rule of s.rules) {
       if (!ids.includes(rule)) {
         const suggestion = closest(rule, ids);
@@ -93,7 +106,7 @@ export function applySuppressions(diagnostics: readonly Diagnostic[], comments: 
         report("unusedRule", { rule }, s.comment.range, hit.size === 0 && !s.rules.some(isLateRule));
       }
     }
-    if (s.rules.length === 0 && hit.size === 0) report("unused", {}, s.comment.range);
+    if (s.rules.length === 0 && hit.size === 0) report("unused", {}, s.comment.range, !mayCoverProjectFinding(s, projectLines));
   }
   return kept;
 }
@@ -101,10 +114,12 @@ export function applySuppressions(diagnostics: readonly Diagnostic[], comments: 
 /**
  * A file's diagnostics with the findings made after its own check (the project check's) added:
  * those its suppressions suppress are left out, and so is the "suppresses nothing" report of a
- * suppression without rule ids that suppresses one of them; a suppression naming a project rule
- * that suppresses none of its findings is reported here, where that is known.
+ * suppression without rule ids that suppresses one of them (one that suppresses none gets back the
+ * fix its own check could not be sure of); a suppression naming a project rule that suppresses
+ * none of its findings is reported here, where that is known.
  */
-export function addLateFindings(diagnostics: readonly Diagnostic[], late: readonly Diagnostic[], comments: readonly Comment[]): Diagnostic[] {
+export function addLateFindings(diagnostics: readonly Diagnostic[], late: readonly Diagnostic[], comments: readonly Comment[], projectLines: ReadonlySet<number>): Diagnostic[] {
+  if (late.length === 0 && comments.length === 0) return [...diagnostics];
   const suppressions = parseSuppressions(comments);
   const used = new Map<Suppression, Set<string>>(suppressions.map((s) => [s, new Set<string>()]));
   const kept = late.filter((d) => {
@@ -115,9 +130,16 @@ export function addLateFindings(diagnostics: readonly Diagnostic[], late: readon
   });
   const unused = toDiagnostic(unusedSuppression.meta, { messageId: "unused", range: { start: { line: 0, column: 0, offset: 0 }, end: { line: 0, column: 0, offset: 0 } } }).message;
   const sameRange = (a: Range, b: Range) => a.start.offset === b.start.offset && a.end.offset === b.end.offset;
-  const out = diagnostics.filter(
-    (d) => !(d.ruleId === unusedSuppression.meta.id && d.message === unused && suppressions.some((s) => s.rules.length === 0 && used.get(s)!.size > 0 && sameRange(s.comment.range, d.range))),
-  );
+  const blanket = (d: Diagnostic) => (d.ruleId === unusedSuppression.meta.id && d.message === unused ? suppressions.find((s) => s.rules.length === 0 && sameRange(s.comment.range, d.range)) : undefined);
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const s = blanket(d);
+    if (s === undefined) out.push(d);
+    else if (used.get(s)!.size > 0) continue;
+    // It suppresses nothing here either: removing it is safe after all.
+    else if (d.fix === undefined && mayCoverProjectFinding(s, projectLines)) out.push({ ruleId: d.ruleId, severity: d.severity, message: d.message, range: d.range, fix: removalOf(s) });
+    else out.push(d);
+  }
   for (const s of suppressions) {
     const hit = used.get(s)!;
     const late = s.rules.filter(isLateRule);
@@ -125,7 +147,7 @@ export function addLateFindings(diagnostics: readonly Diagnostic[], late: readon
     const removable = late.length === s.rules.length && hit.size === 0;
     for (const rule of late) {
       if (hit.has(rule)) continue;
-      const removal = { description: "Remove the suppression", edits: [{ range: s.comment.range, newText: "" }] };
+      const removal = removalOf(s);
       out.push(toDiagnostic(unusedSuppression.meta, { messageId: "unusedRule", data: { rule }, range: s.comment.range, ...(removable ? { fix: removal } : {}) }));
     }
   }

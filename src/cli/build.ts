@@ -7,7 +7,7 @@ import { moduleName } from "../emit/names.js";
 import { typesModule } from "../emit/ts-types.js";
 import { emitTypeScriptModule, TYPES_MODULE } from "../emit/typescript.js";
 import { writeFilesAtomically } from "./atomic-write.js";
-import { checkInputs, hasErrors, reportDiagnostics, type InputOptions, type LoweredFile, type OutputOptions } from "./check.js";
+import { checkInputs, hasErrors, reportDiagnostics, withParamsFindings, type InputOptions, type LoweredFile, type OutputOptions } from "./check.js";
 import { describeFsError } from "./files.js";
 import { readParams } from "./params.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, type CliIo } from "./io.js";
@@ -37,11 +37,14 @@ export async function runBuild(args: readonly string[], options: BuildOptions, i
   if (target !== "json" && options.params !== undefined) throw new CliError(`--params renders templates to JSON; it does not go with --target ${target}, whose functions take the values when called`);
   if (target !== "json" && options.stdout) throw new CliError(`--stdout prints JSON; it does not go with --target ${target}`);
   // JSON is the templates rendered with their values: checked as `check --params` checks them.
-  const params = target === "json" ? (options.params === undefined ? {} : readParams(options.params, io)) : undefined;
+  const paramsFile = target === "json" && options.params !== undefined ? readParams(options.params, io) : undefined;
+  const params = target === "json" ? (paramsFile?.values ?? {}) : undefined;
   const files = await checkInputs(args, io, { keepPrograms: true, ...(options.config === undefined ? {} : { config: options.config }), ...(params === undefined ? {} : { params }) });
+  // What `check --params` reports of the params file, reported alike.
+  const reported = paramsFile ? await withParamsFindings(files, paramsFile, io) : files;
   const c = colorsFor(useColors(io.stderr, io.env, options.color));
-  if (files.some((f) => f.diagnostics.length > 0)) reportDiagnostics(files, io.stderr, io, options);
-  if (hasErrors(files)) {
+  if (reported.some((f) => f.diagnostics.length > 0)) reportDiagnostics(reported, io.stderr, io, options);
+  if (hasErrors(reported)) {
     io.stderr.write(`${c.red("Nothing was written.")}\n`);
     return EXIT_PROBLEMS;
   }

@@ -155,12 +155,17 @@ function isCount(value: unknown, least: number): boolean {
 
 /** Whether a cached summary has the shape the project check reads (a damaged cache is a miss, not a crash). */
 function isSummary(value: unknown): value is FileSummary {
-  if (value === null || typeof value !== "object") return false;
-  const { declarations, suppressions } = value as Partial<Record<keyof FileSummary, unknown>>;
+  if (!isRecord(value)) return false;
+  const { declarations, imports, badges, badgeCodes, unresolved, importAt, suppressions } = value as Partial<Record<keyof FileSummary, unknown>>;
+  const listOf = (list: unknown, item: (x: Record<string, unknown>) => boolean) => Array.isArray(list) && list.every((x) => isRecord(x) && item(x));
+  const strings = (x: Record<string, unknown>, keys: readonly string[]) => keys.every((k) => typeof x[k] === "string");
   return (
-    Array.isArray(declarations) &&
-    declarations.every((d: Record<string, unknown>) => d !== null && typeof d === "object" && ["keyword", "outputKind", "name"].every((k) => typeof d[k] === "string") && isRange(d.nameRange)) &&
-    Array.isArray(suppressions) &&
-    suppressions.every((c: Record<string, unknown>) => c !== null && typeof c === "object" && typeof c.text === "string" && isRange(c.range))
+    listOf(declarations, (d) => strings(d, ["keyword", "outputKind", "name"]) && isRange(d["nameRange"])) &&
+    listOf(imports, (i) => strings(i, ["name", "keyword", "source", "path", "realPath"]) && isRange(i["range"])) &&
+    listOf(badges, (b) => strings(b, ["code"]) && isRange(b["nameRange"])) &&
+    listOf(badgeCodes, (b) => strings(b, ["code"]) && isRange(b["range"]) && typeof b["quoted"] === "boolean") &&
+    listOf(unresolved, (r) => strings(r, ["keyword", "name"]) && isRange(r["range"])) &&
+    (importAt === undefined || (isRecord(importAt) && isPosition(importAt["position"]) && typeof importAt["afterImport"] === "boolean")) &&
+    listOf(suppressions, (c) => strings(c, ["text"]) && isRange(c["range"]))
   );
 }

@@ -3,6 +3,7 @@
  */
 import { compareDiagnostics, type Diagnostic } from "../diagnostic.js";
 import type { FileSummary } from "../check/project.js";
+import type { ParamsFile } from "./params.js";
 import type { EmittedDeclaration } from "../emit/json.js";
 import type { ProgramArguments } from "../emit/render.js";
 import type { IrProgram } from "../lower/ir.js";
@@ -20,6 +21,8 @@ export interface CheckedFile {
   /** The path as shown to the user. */
   readonly display: string;
   readonly diagnostics: readonly Diagnostic[];
+  /** What the project check needed of it (absent for a file that is not a source, such as --params'). */
+  readonly summary?: FileSummary;
 }
 
 /** A checked file with its lowered program, for commands that emit it. */
@@ -98,7 +101,7 @@ export async function checkInputs(args: readonly string[], io: CliIo, options?: 
     for (const i of here) {
       const source = sources[i]!;
       const result = check(source.text, { ...settings[i], file: source.path, host: sourceHost(source.path, io.cwd), modules });
-      const own = { diagnostics: result.diagnostics, summary: summarize(result.program, result.document.comments) };
+      const own = { diagnostics: result.diagnostics, summary: summarize(result.program, result.document) };
       results.set(i, keepPrograms ? { ...own, program: result.program } : own);
     }
   }
@@ -106,12 +109,15 @@ export async function checkInputs(args: readonly string[], io: CliIo, options?: 
   for (const i of here) cache?.set(sources[i]!.path, keys[i]!, { diagnostics: own[i]!.diagnostics, summary: own[i]!.summary });
   await cache?.save();
   const { checkProjectFiles, withProjectFindings } = await import("../check/project.js");
-  const findings = checkProjectFiles(sources.map((source, i) => ({ path: source.path, display: display(source.path), summary: own[i]!.summary, options: settings[i]! })));
+  const { realPath } = await import("./real-paths.js");
+  const findings = checkProjectFiles(
+    sources.map((source, i) => ({ path: source.path, display: display(source.path), summary: own[i]!.summary, options: settings[i]!, realPath: realPath(source.path) ?? source.path })),
+  );
   const render = params === undefined ? undefined : (await import("../emit/render.js")).renderProgram;
   return sources.map((source, i): CheckedFile => {
     const { summary, program } = own[i]!;
     const diagnostics = withProjectFindings(own[i]!.diagnostics, findings[i]!, summary);
-    const file: CheckedFile = { source, display: display(source.path), diagnostics };
+    const file: CheckedFile = { source, display: display(source.path), diagnostics, summary };
     if (!program) return file;
     if (!render || diagnostics.some((d) => d.severity === "error")) return { ...file, program } as LoweredFile;
     // The values of --params, as build renders them: their problems are the file's (template-arguments).
@@ -119,6 +125,18 @@ export async function checkInputs(args: readonly string[], io: CliIo, options?: 
     if (rendered.diagnostics.length > 0) return { ...file, diagnostics: [...diagnostics, ...rendered.diagnostics].sort(compareDiagnostics), program } as LoweredFile;
     return { ...file, program, rendered: rendered.outputs } as LoweredFile;
   });
+}
+
+/**
+ * The checked files and, when the params file has keys that name no declaration of them, the params
+ * file with those findings (after them): `check --params` and `build --params` report them alike.
+ */
+export async function withParamsFindings<T extends CheckedFile>(files: readonly T[], params: ParamsFile, io: CliIo): Promise<(T | CheckedFile)[]> {
+  const { unknownParamsKeys } = await import("./params.js");
+  const declared = files.flatMap((f) => f.summary?.declarations.map((d) => d.name) ?? []);
+  const diagnostics = unknownParamsKeys(params, declared);
+  if (diagnostics.length === 0) return [...files];
+  return [...files, { source: { path: params.path, text: params.text }, display: displayPath(params.path, io.cwd), diagnostics }];
 }
 
 export function hasErrors(files: readonly CheckedFile[]): boolean {
@@ -151,10 +169,11 @@ export interface CheckOptions extends OutputOptions, InputOptions {
 }
 
 export async function runCheck(args: readonly string[], options: CheckOptions, io: CliIo): Promise<number> {
+  const params = options.params === undefined ? undefined : (await import("./params.js")).readParams(options.params, io);
   const inputs: CheckRunOptions = {
     ...(options.config === undefined ? {} : { config: options.config }),
     ...(options.cache === undefined ? {} : { cache: options.cache }),
-    ...(options.params === undefined ? {} : { params: (await import("./params.js")).readParams(options.params, io) }),
+    ...(params === undefined ? {} : { params: params.values }),
   };
   let checked = await checkInputs(args, io, inputs);
   if (options.fix || options.fixDryRun) {
@@ -163,6 +182,7 @@ export async function runCheck(args: readonly string[], options: CheckOptions, i
     // Fixes move what follows them: the project's findings and the values' are made again from the fixed files.
     checked = fixed.some((f, i) => f.source.text !== checked[i]!.source.text) ? await checkInputs(args, io, inputs) : fixed;
   }
+  if (params) checked = await withParamsFindings(checked, params, io);
   // Warnings count for --max-warnings even when --quiet leaves them out of the report.
   const warnings = checked.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === "warning").length, 0);
   const files = options.quiet ? checked.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === "error") })) : checked;
@@ -198,6 +218,9 @@ export async function runCheck(args: readonly string[], options: CheckOptions, i
 async function fixFiles(files: readonly CheckedFile[], dryRun: boolean, configs: ConfigFinder, io: CliIo): Promise<CheckedFile[]> {
   const { check, ModuleCache } = await import("../index.js");
   const { fixText } = await import("../check/fixer.js");
+  const { checkProjectFiles, summarize, withProjectFindings } = await import("../check/project.js");
+  const { realPath } = await import("./real-paths.js");
+  const project = files.map((f) => ({ path: f.source.path, display: f.display, summary: f.summary!, options: configs.settingsFor(f.source.path).options, realPath: realPath(f.source.path) ?? f.source.path }));
   // Loaded here: only --fix-dry-run prints diffs.
   const { createTwoFilesPatch } = await import("diff");
   const modules = new ModuleCache();
@@ -207,14 +230,23 @@ async function fixFiles(files: readonly CheckedFile[], dryRun: boolean, configs:
   let changed = 0;
   /** Files with fixable findings left alone because of a syntax error. */
   const unfixable: string[] = [];
-  for (const f of files) {
+  files.forEach((f, i) => {
     const source = f.source;
-    const options = { ...configs.settingsFor(source.path).options, file: source.path, host: sourceHost(source.path, io.cwd), modules };
-    const fixed = fixText(source.text, (text) => check(text, options).diagnostics);
+    const options = { ...project[i]!.options, file: source.path, host: sourceHost(source.path, io.cwd), modules };
+    // The file's findings with the project's: a suppression that only a project finding needs is not removed as unused.
+    const findings = (text: string) => {
+      const result = check(text, options);
+      const summary = summarize(result.program, result.document);
+      // The project rules make no fixes: they matter to the fixes only through the file's suppressions.
+      if (summary.suppressions.length === 0) return result.diagnostics;
+      const others = project.map((p, n) => (n === i ? { ...p, summary } : p));
+      return withProjectFindings(result.diagnostics, checkProjectFiles(others)[i]!, summary);
+    };
+    const fixed = fixText(source.text, findings);
     if (fixed.syntaxErrors && f.diagnostics.some((d) => d.fix !== undefined)) unfixable.push(f.display);
     if (fixed.applied === 0) {
       out.push(f);
-      continue;
+      return;
     }
     fixes += fixed.applied;
     changed++;
@@ -225,7 +257,7 @@ async function fixFiles(files: readonly CheckedFile[], dryRun: boolean, configs:
       writes.push({ path: source.path, content: fixed.text });
       out.push({ source: { ...source, text: fixed.text }, display: f.display, diagnostics: fixed.diagnostics });
     }
-  }
+  });
   if (writes.length > 0) {
     try {
       await writeFilesAtomically(writes);

@@ -1,16 +1,31 @@
 /**
  * `--params FILE` of `check` and `build`: the values of template parameters by declaration name,
- * read the same way for both, so that `check --params FILE` reports what `build --params FILE` does.
+ * read the same way for both, so that `check --params FILE` reports what `build --params FILE` does:
+ * the values that do not fit (template-arguments, at the declaration), and the keys that name no
+ * declaration of the files checked (template-arguments, at the key in FILE).
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { parseTree } from "jsonc-parser";
+import type { Diagnostic } from "../diagnostic.js";
+import { toDiagnostic } from "../check/rule.js";
+import templateArguments from "../check/rules/template-arguments.js";
 import type { ProgramArguments } from "../emit/render.js";
+import { closest } from "../util/suggest.js";
+import type { Position } from "../syntax/ast.js";
 import { describeFsError } from "./files.js";
 import { CliError, type CliIo } from "./io.js";
 import { displayPath } from "./output.js";
 
+/** A params file: where it is, its text (for positions in it) and its values. */
+export interface ParamsFile {
+  readonly path: string;
+  readonly text: string;
+  readonly values: ProgramArguments;
+}
+
 /** The object of parameter values by declaration name in `file` (relative to the working directory). A file that is not one is a usage error. */
-export function readParams(file: string, io: CliIo): ProgramArguments {
+export function readParams(file: string, io: CliIo): ParamsFile {
   const path = resolve(io.cwd, file);
   const shown = displayPath(path, io.cwd);
   let text: string;
@@ -28,7 +43,61 @@ export function readParams(file: string, io: CliIo): ProgramArguments {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw new CliError(`${shown}: expected an object of parameter values by declaration name, e.g. { "incomingCall": { "dealId": 42 } }`);
   }
-  return value as ProgramArguments;
+  return { path, text, values: value as ProgramArguments };
+}
+
+/** A key of the params file's object, and where it is written (its quotes included). */
+export interface ParamsKey {
+  readonly name: string;
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/** The keys of the params file's object, in order, with their places. */
+export function paramsKeys(params: ParamsFile): ParamsKey[] {
+  const root = parseTree(params.text);
+  if (root?.type !== "object") return [];
+  const at = positions(params.text);
+  return (root.children ?? []).flatMap((property) => {
+    const key = property.children?.[0];
+    return key && typeof key.value === "string" ? [{ name: key.value, start: at(key.offset), end: at(key.offset + key.length) }] : [];
+  });
+}
+
+/**
+ * The keys of the params file that name no declaration of the files checked (`declared`), as
+ * template-arguments errors at the keys, with a did-you-mean: values a build would leave unused.
+ */
+export function unknownParamsKeys(params: ParamsFile, declared: Iterable<string>): Diagnostic[] {
+  const names = new Set(declared);
+  return paramsKeys(params)
+    .filter((key) => !names.has(key.name))
+    .map((key) => {
+      const range = { start: key.start, end: key.end };
+      const suggestion = closest(key.name, names);
+      if (suggestion === undefined) return toDiagnostic(templateArguments.meta, { messageId: "unknownDeclaration", data: { name: key.name }, range });
+      const replacement = { description: `Replace with '${suggestion}'`, edits: [{ range, newText: JSON.stringify(suggestion) }] };
+      return toDiagnostic(templateArguments.meta, { messageId: "unknownDeclarationSuggest", data: { name: key.name, suggestion }, range, suggestions: [replacement] });
+    });
+}
+
+/** Offsets of `text` as positions (1-based lines and columns). */
+function positions(text: string): (offset: number) => Position {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { offset, line: low + 1, column: offset - starts[low]! + 1 };
+  };
 }
 
 /** `:line:col` of a JSON.parse error, when its message gives a position. */

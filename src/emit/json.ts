@@ -6,7 +6,7 @@
  * such as `__proto__` survives as data.
  */
 import type { IrArray, IrCollection, IrCondition, IrDeclaration, IrEntry, IrGuard, IrObject, IrParamRef, IrProgram, IrTemplate, IrValue } from "../lower/ir.js";
-import { isRepeated, memberRuns, translationTexts } from "../lower/ir.js";
+import { isRepeated, memberRuns, resolveReference, translationTexts } from "../lower/ir.js";
 import { DTOS, getDto, getField } from "../model/dtos.js";
 import { implicitWhenAbsent } from "../model/statements.js";
 import type { FieldSpec } from "../model/types.js";
@@ -136,15 +136,16 @@ class JsonEmitter {
         return out;
       }
       case "declarationRef": {
-        const target = this.program.declarations.find((d) => d.spec.keyword === v.declaration && d.name === v.name);
+        // A declaration of the file, or one it imports, which is rendered in its own file's program (its texts).
+        const target = resolveReference(this.program, v);
         if (!target) return null;
         // `layout card { dealId: $deal }`: rendered with the values given here, and its defaults for the others.
-        const args = defaultArguments(target) as Record<string, Json>;
+        const args = defaultArguments(target.declaration) as Record<string, Json>;
         for (const a of v.args ?? []) {
           const given = this.value(a.value);
           if (given !== ABSENT) args[a.name] = given;
         }
-        return emitDeclaration(target, this.program, args);
+        return emitDeclaration(target.declaration, target.program, args);
       }
     }
   }

@@ -22,8 +22,8 @@ export type ProgramArguments = Readonly<Record<string, unknown>>;
 const list = (names: readonly string[]) => names.map((n) => `'${n}'`).join(", ");
 
 export function renderProgram(program: IrProgram, params: ProgramArguments = {}): RenderResult {
-  // Without templates (and so without references to one) there are no values to check.
-  if (!program.declarations.some((d) => d.params.length > 0)) return { outputs: emitProgram(program), diagnostics: [] };
+  // Without templates (and so without references to one) there are no values to check, unless some are given.
+  if (!program.declarations.some((d) => d.params.length > 0 || Object.hasOwn(params, d.name))) return { outputs: emitProgram(program), diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
   const report = (d: IrDeclaration, messageId: string, data: Record<string, string>, range = d.nameRange) =>
     diagnostics.push(toDiagnostic(templateArguments.meta, { messageId, data, range }));

@@ -1,18 +1,22 @@
 /**
- * Imports between `.b24layout` files: `import { clientInfo, translations } from "./common.b24layout"`.
- * A file can import the fragments of another file, and its translation table (the name
- * `translations`); an imported fragment brings its own file's texts along, so its `@key`s
- * resolve as where it was written. Paths are relative to the importing file and cannot leave the project root,
+ * Imports between `.b24layout` files: `import { clientInfo, card, translations } from "./common.b24layout"`.
+ * A file can import the fragments of another file, the declarations another declaration refers to
+ * by name (a layout, for an activity's `layout card`), and its translation table (the name
+ * `translations`). An imported fragment brings its own file's texts along, so its `@key`s
+ * resolve as where it was written; an imported layout stays its own file's: it is checked there,
+ * and its payload is made there, with that file's texts. Paths are relative to the importing file and cannot leave the project root,
  * by name or through a symbolic link (the real path of the file must be inside the real path of the root);
  * missing files, names a file does not have and cycles are reported at the import.
  */
 import { dirname, relative, resolve } from "node:path";
+import type { Diagnostic } from "../diagnostic.js";
 import type { Document, ImportDeclaration, Range } from "../syntax/ast.js";
 import { parse } from "../syntax/parser.js";
-import { TRANSLATIONS_KEYWORD } from "../model/statements.js";
+import { DTOS } from "../model/dtos.js";
+import { DECLARATIONS, TRANSLATIONS_KEYWORD } from "../model/statements.js";
 import { isInside } from "../util/paths.js";
 import { closest } from "../util/suggest.js";
-import type { TranslationTable } from "./ir.js";
+import type { ImportedDeclaration, IrDeclaration, IrProgram, TranslationTable } from "./ir.js";
 import { lower, type Fragment, type ImportScope, type LoweringProblem } from "./lower.js";
 import { newTranslationLanguage, newTranslationTable } from "./nodes.js";
 
@@ -32,10 +36,28 @@ export interface SourceHost {
   realPath?(path: string): string | undefined;
 }
 
+/**
+ * The declarations a declaration of another kind refers to by name (a layout: an activity's
+ * `layout card`), which are what can be imported of a file's declarations; the others (badges,
+ * cards, …) are payloads of their own that nothing refers to.
+ */
+export const IMPORTABLE_KEYWORDS: ReadonlySet<string> = new Set(
+  DECLARATIONS.filter((d) => DTOS.some((dto) => dto.fields.some((f) => f.type.kind === "object" && f.type.dto === d.dto))).map((d) => d.keyword),
+);
+
 /** An imported file, lowered once however many files import it. */
-interface Module {
+export interface Module {
+  /** Its real path (its path when the host has no links). */
+  readonly realPath: string;
   readonly fragments: ReadonlyMap<string, Fragment>;
   readonly translations: TranslationTable | undefined;
+  /** Its declarations by name (the first of a name), for the files that import them. */
+  readonly declarations: ReadonlyMap<string, IrDeclaration>;
+  /** What checking it needs (the checker checks an imported declaration: see `index.ts`). */
+  readonly document: Document;
+  readonly program: IrProgram;
+  readonly problems: readonly LoweringProblem[];
+  readonly syntax: readonly Diagnostic[];
   /** Whether the file has errors of its own (its diagnostics are its own file's). */
   readonly errors: number;
 }
@@ -55,12 +77,14 @@ export function resolveImports(
   host: SourceHost | undefined,
   cache: ModuleCache = new ModuleCache(),
   stack: readonly string[] = [],
-): { scope: ImportScope | undefined; problems: LoweringProblem[] } {
+): { scope: ImportScope | undefined; problems: LoweringProblem[]; modules: ReadonlyMap<ImportedDeclaration, Module> } {
   const problems: LoweringProblem[] = [];
-  if (document.imports.length === 0) return { scope: undefined, problems };
+  const modules = new Map<ImportedDeclaration, Module>();
+  if (document.imports.length === 0) return { scope: undefined, problems, modules };
   const problem = (messageId: string, data: Record<string, string | number>, range: Range) =>
     problems.push({ ruleId: UNRESOLVED_IMPORT, messageId, data, range });
   const fragments = new Map<string, Fragment>();
+  const declarations = new Map<string, ImportedDeclaration>();
   const tables: TranslationTable[] = [];
   for (const imp of document.imports) {
     if (!imp.source) continue;
@@ -77,22 +101,43 @@ export function resolveImports(
         continue;
       }
       const fragment = module.fragments.get(name.name);
-      if (!fragment) {
-        const names = [...module.fragments.keys(), ...(module.translations ? [TRANSLATIONS_KEYWORD] : [])];
+      const declared = module.declarations.get(name.name);
+      const declaration = declared && IMPORTABLE_KEYWORDS.has(declared.spec.keyword) ? declared : undefined;
+      if (!fragment && !declaration) {
+        if (declared) {
+          problem("notImportable", { name: name.name, keyword: declared.spec.keyword, path: imp.source.value, importable: importableWords() }, name.range);
+          continue;
+        }
+        const importable = [...module.declarations.values()].filter((d) => IMPORTABLE_KEYWORDS.has(d.spec.keyword)).map((d) => d.name);
+        const names = [...module.fragments.keys(), ...importable, ...(module.translations ? [TRANSLATIONS_KEYWORD] : [])];
         const suggestion = closest(name.name, names);
         problem(suggestion ? "unknownNameSuggest" : "unknownName", { name: name.name, path: imp.source.value, ...(suggestion ? { suggestion } : {}) }, name.range);
         continue;
       }
-      if (fragments.has(name.name)) {
+      if (fragments.has(name.name) || declarations.has(name.name)) {
         problem("importedTwice", { name: name.name }, name.range);
         continue;
       }
-      fragments.set(name.name, { ...fragment, imported: true });
-      // A fragment's `@key`s are its own file's: importing it brings those texts along.
-      if (module.translations && !tables.includes(module.translations)) tables.push(module.translations);
+      if (fragment) {
+        fragments.set(name.name, { ...fragment, imported: true });
+        // A fragment's `@key`s are its own file's: importing it brings those texts along.
+        if (module.translations && !tables.includes(module.translations)) tables.push(module.translations);
+      }
+      if (declaration) {
+        const path = resolve(dirname(file), imp.source.value);
+        const imported: ImportedDeclaration = { declaration, program: module.program, path, realPath: module.realPath, source: imp.source.value, nameRange: name.range };
+        declarations.set(name.name, imported);
+        modules.set(imported, module);
+      }
     }
   }
-  return { scope: { fragments, translations: mergeTables(tables) }, problems };
+  return { scope: { fragments, declarations, translations: mergeTables(tables) }, problems, modules };
+}
+
+/** `layouts`, or `layouts and …`: what of a file's declarations can be imported, for messages. */
+function importableWords(): string {
+  const words = [...IMPORTABLE_KEYWORDS].map((k) => `${k}s`);
+  return words.length < 2 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)!}`;
 }
 
 function load(
@@ -142,9 +187,17 @@ function load(
     const imported = resolveImports(parsed.document, path, host, cache, stack);
     const lowered = lower(parsed.document, imported.scope);
     const hasTable = parsed.document.statements.some((s) => s.name.name === TRANSLATIONS_KEYWORD);
+    const declarations = new Map<string, IrDeclaration>();
+    for (const d of lowered.program.declarations) if (!declarations.has(d.name)) declarations.set(d.name, d);
     module = {
+      realPath: key,
       fragments: lowered.fragments ?? new Map(),
       translations: hasTable ? lowered.program.translations : undefined,
+      declarations,
+      document: parsed.document,
+      program: lowered.program,
+      problems: [...imported.problems, ...lowered.problems],
+      syntax: parsed.diagnostics,
       errors: parsed.diagnostics.length + imported.problems.length,
     };
     cache.modules.set(key, module);

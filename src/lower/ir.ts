@@ -324,11 +324,31 @@ export interface TranslationTable {
   readonly all: TranslationEntry[];
 }
 
+/**
+ * A declaration another file declares and this one imports (`import { card } from
+ * "./layouts.b24layout"`) to refer to it (`layout card`).
+ */
+export interface ImportedDeclaration {
+  readonly declaration: IrDeclaration;
+  /** The program of its file: its translations, and what it refers to, are that file's. */
+  readonly program: IrProgram;
+  /** Its file's path, resolved from the import: its TypeScript module is named after it. */
+  readonly path: string;
+  /** Its file's real path (every link followed), which the project check finds it by among the files of a run. */
+  readonly realPath: string;
+  /** The path as the import writes it. */
+  readonly source: string;
+  /** The name in the import. */
+  readonly nameRange: Range;
+}
+
 export interface IrProgram {
   readonly declarations: IrDeclaration[];
   readonly translations: TranslationTable;
   /** Translation tables of imported files, merged; the file's own table wins. */
   importedTranslations?: TranslationTable;
+  /** The declarations the file imports, by name. */
+  imports?: ReadonlyMap<string, ImportedDeclaration>;
   /** Whether the file uses templates (parameters, `$references`, `when`, `each`, `use`): the template rules look only then. */
   templated?: boolean;
 }
@@ -344,6 +364,17 @@ export function translationTexts(program: IrProgram, key: string): [language: st
     }
   }
   return [...out];
+}
+
+/** What a reference (`layout card`) names: a declaration of the file, else one it imports; with the program it belongs to. */
+export function resolveReference(program: IrProgram, ref: IrDeclarationRef): { declaration: IrDeclaration; program: IrProgram; imported?: ImportedDeclaration } | undefined {
+  const declarations = program.declarations;
+  for (let i = 0; i < declarations.length; i++) {
+    const d = declarations[i]!;
+    if (d.name === ref.name && d.spec.keyword === ref.declaration) return { declaration: d, program };
+  }
+  const imported = program.imports?.get(ref.name);
+  return imported && imported.declaration.spec.keyword === ref.declaration ? { declaration: imported.declaration, program: imported.program, imported } : undefined;
 }
 
 export function getEntry(obj: IrObject | IrCollection, key: string): IrEntry | undefined {

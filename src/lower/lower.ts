@@ -22,6 +22,7 @@ import { findLookAlike } from "./look-alike.js";
 import { LOOK_ALIKES } from "../model/look-alikes.js";
 import { listed } from "../util/wording.js";
 import type {
+  ImportedDeclaration,
   IrArgument,
   IrArray,
   IrCollection,
@@ -82,6 +83,8 @@ export interface LoweringResult {
 export interface ImportScope {
   /** Imported fragments: their members are lowered where they are used, placed at the `use`. */
   readonly fragments: ReadonlyMap<string, Fragment>;
+  /** Imported declarations (layouts), for the file's references to them: they stay their own file's. */
+  readonly declarations?: ReadonlyMap<string, ImportedDeclaration>;
   /** Imported translation tables, merged: `@key` resolves here after the file's own table. */
   readonly translations: TranslationTable | undefined;
 }
@@ -383,6 +386,7 @@ class Lowering {
   program(declarations: IrDeclaration[], templated: boolean): IrProgram {
     const program = newProgram(declarations, this.translations);
     if (this.imports?.translations) program.importedTranslations = this.imports.translations;
+    if (this.imports?.declarations && this.imports.declarations.size > 0) program.imports = this.imports.declarations;
     if (templated || declarations.some((d) => d.params.length > 0)) program.templated = true;
     return program;
   }

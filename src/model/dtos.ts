@@ -561,7 +561,7 @@ export const DTOS: readonly DtoSpec[] = [
       { name: "ownerId", type: { kind: "int", min: 1 }, doc: "The owner item's id." },
       { name: "id", type: { kind: "int", min: 1 }, doc: "The activity to update (crm.activity.configurable.update)." },
       { name: "fields", type: { kind: "object", dto: "ActivityFields" }, doc: "The activity's fields." },
-      { name: "layout", type: { kind: "object", dto: "LayoutDto" }, doc: "The activity's layout: a `layout { … }` body, or the name of a layout declaration of the file with the values of its parameters (`layout card { dealId: $deal }`)." },
+      { name: "layout", type: { kind: "object", dto: "LayoutDto" }, doc: "The activity's layout: a `layout { … }` body, or the name of a layout declaration of the file, or of one it imports, with the values of its parameters (`layout card { dealId: $deal }`)." },
     ],
   },
   {

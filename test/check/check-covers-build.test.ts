@@ -61,6 +61,44 @@ const IMPORTED: Project[] = filesUnder("test/import/corpus", ".json").flatMap((p
   return text === undefined ? [] : [{ name: `import ${path}`, files: [{ path: join(ROOT, path.replace(/\.json$/, ".b24layout")), text }] }];
 });
 
+// ----- projects of several files -----
+
+/** Declarations another file can hold for this one: badges (named by code) and layouts (imported). */
+const MOVABLE = new Set(["badge", "layout"]);
+/** What the moved declarations may need of the file they leave: copied along. */
+const SHARED = new Set(["translations", "fragment"]);
+
+/**
+ * A file split in two, as a project keeps its badges and layouts apart: its badges and layouts go
+ * to `<name>-shared.b24layout` beside it (with copies of its translation tables and fragments),
+ * which the file imports its layouts from. Undefined when there is nothing to move.
+ */
+function split(file: SourceFile): SourceFile[] | undefined {
+  const statements = parse(file.text).document.statements;
+  const moved = statements.filter((s) => MOVABLE.has(s.name.name) && s.args[0]?.kind === "Identifier");
+  if (moved.length === 0) return undefined;
+  const text = (s: Statement) => file.text.slice(s.range.start.offset, s.range.end.offset);
+  const shared = statements.filter((s) => SHARED.has(s.name.name) || moved.includes(s)).map(text);
+  let main = file.text;
+  for (const s of [...moved].reverse()) main = `${main.slice(0, s.range.start.offset)}${main.slice(s.range.end.offset)}`;
+  const layouts = moved.filter((s) => s.name.name === "layout").map((s) => (s.args[0] as { name: string }).name);
+  const sharedPath = file.path.replace(/\.b24layout$/, "-shared.b24layout");
+  const source = `./${sharedPath.replace(/^.*\//, "")}`;
+  const imports = layouts.length > 0 ? `import { ${[...new Set(layouts)].join(", ")} } from ${JSON.stringify(source)}\n` : "";
+  return [
+    { path: file.path, text: `${imports}${main}` },
+    { path: sharedPath, text: `${shared.join("\n\n")}\n` },
+  ];
+}
+
+/** The examples, templates and golden twins with a badge or layout, each split in two. */
+const SPLIT: Project[] = [...EXAMPLES.flatMap((p) => p.files), ...SINGLES.flatMap((p) => p.files)]
+  .filter((f) => !f.text.includes("import {"))
+  .flatMap((f) => {
+    const files = split({ path: f.path.replace(ROOT, join(ROOT, "split/")), text: f.text });
+    return files ? [{ name: `split ${relative(ROOT, f.path)}`, files }] : [];
+  });
+
 // ----- mutations -----
 
 /** Names that are valid in the language and mean something to JavaScript, TypeScript or the generated code. */
@@ -312,16 +350,19 @@ const mutantProjectArb: fc.Arbitrary<Project> = fc
       mutations: fc.array(mutationArb, { minLength: 1, maxLength: 3 }),
       place: fc.constantFrom(...PLACES),
       fileName: fc.constantFrom(...FILE_NAMES),
+      split: fc.boolean(),
     }),
     { minLength: 1, maxLength: 3 },
   )
   .chain((parts) => fc.constantFrom<CheckOptions["target"]>(undefined, undefined, "docs").map((target) => ({ parts, target })))
   .map(({ parts, target }) => {
-    const files = parts.map((p, i) => {
+    const files = parts.flatMap((p, i) => {
       const base = CLEAN_BASES[p.base]!;
       const text = p.mutations.reduce(mutate, base.text);
       const name = p.fileName ?? base.path.replace(/^.*\//, "").replace(/\.b24layout$/, "");
-      return { path: join(ROOT, "mutants", `${p.place}${name}${p.place === "" && i > 0 ? i : ""}.b24layout`), text };
+      const file = { path: join(ROOT, "mutants", `${p.place}${name}${p.place === "" && i > 0 ? i : ""}.b24layout`), text };
+      // Its badges and layouts in a file of their own, which it imports its layouts from.
+      return (p.split ? split(file) : undefined) ?? [file];
     });
     const name = `mutants of ${parts.map((p) => relative(ROOT, CLEAN_BASES[p.base]!.path)).join(", ")}${target ? ` (target ${target})` : ""}`;
     return { name, files, ...(target ? { options: { target } } : {}) };
@@ -342,7 +383,7 @@ describe("check passes ⇒ every target builds (build fails ⇒ check reports an
   // One build of everything: all the modules go into one ts.Program, which costs about as much as one module.
   let report: BuildReport;
   beforeAll(() => {
-    report = checkBuilds([...EXAMPLES, ...SINGLES, ...AGAINST_DOCS, ...IMPORTED, ...mutants, ...generated], HOST);
+    report = checkBuilds([...EXAMPLES, ...SINGLES, ...AGAINST_DOCS, ...IMPORTED, ...SPLIT, ...mutants, ...generated], HOST);
   }, 120_000);
   const failuresOf = (projects: readonly Project[]) => report.failures.filter((f) => projects.includes(f.project));
   const cleanOf = (projects: readonly Project[]) => report.clean.filter((p) => projects.includes(p));
@@ -358,6 +399,28 @@ describe("check passes ⇒ every target builds (build fails ⇒ check reports an
     expect(failuresOf(projects).slice(0, limit).map(describeFailure)).toEqual([]);
     // Not a vacuous property: most of them are valid.
     expect(cleanOf(projects).length).toBeGreaterThan(projects.length / 2);
+  });
+
+  it("the files with badges or layouts, split in two (badges and layouts in a file the other imports its layouts from), build for every target as they did whole", () => {
+    expect(failuresOf(SPLIT).slice(0, limit).map(describeFailure)).toEqual([]);
+    // Clean whole, clean split: the badges across files are known, the imported layouts resolve.
+    const cleanWhole = new Set([...cleanOf(SINGLES), ...cleanOf(EXAMPLES)].flatMap((p) => p.files.map((f) => relative(ROOT, f.path))));
+    const expected = SPLIT.filter((p) => cleanWhole.has(relative(join(ROOT, "split"), p.files[0]!.path))).map((p) => p.name);
+    expect(cleanOf(SPLIT).map((p) => p.name)).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(10);
+    // Some of them import a layout, and some name a badge of the other file.
+    expect(SPLIT.filter((p) => p.files[0]!.text.startsWith("import {")).length).toBeGreaterThan(0);
+    expect(SPLIT.filter((p) => /badgeCode \w/.test(p.files[0]!.text)).length).toBeGreaterThan(0);
+  });
+
+  it("a split project has no warning its whole file did not have: a badge of the other file is known", () => {
+    const whole = [read("examples/activity.b24layout")];
+    const project = SPLIT.find((p) => p.name === "split examples/activity.b24layout")!;
+    const warnings = (files: readonly SourceFile[]) => checkProject(files, { host: { root: ROOT, readFile: (path) => files.find((f) => f.path === path)?.text } }).flatMap((r) => r.diagnostics);
+    expect(warnings(whole)).toEqual([]);
+    expect(project.files[0]!.text).toMatch(/^import \{ callbackLayout \} from "\.\/activity-shared\.b24layout"\n/);
+    expect(project.files[0]!.text).toContain("badgeCode callbackRequest");
+    expect(warnings(project.files)).toEqual([]);
   });
 
   it(`${RUNS} mutated and ${Math.ceil(RUNS / 10)} generated projects (seed ${SEED}): those check passes build for every target`, () => {

@@ -4,7 +4,7 @@
  * suppressions; and that each file's own findings are those of `check`.
  */
 import { describe, expect, it } from "vitest";
-import { check, checkProject, type ProjectFileInput } from "../../src/index.js";
+import { check, checkProject, type Diagnostic, type ProjectFileInput } from "../../src/index.js";
 import { toFinding, type Finding } from "../helpers.js";
 
 const ID = "output-name";
@@ -206,5 +206,28 @@ describe("suppressions of the project's findings", () => {
 
   it("the one-file check leaves a suppression naming output-name alone: it cannot know", () => {
     expect(check(suppressed("// b24layout-disable-next-line output-name")).diagnostics).toEqual([]);
+  });
+
+  describe("a suppression of every rule where a project rule may report", () => {
+    const UNUSED = "This suppression suppresses nothing: remove it.";
+    const edits = (d: Diagnostic | undefined) => ({ fix: d?.fix?.edits.map((e) => e.newText), suggestions: d?.suggestions?.map((s) => s.edits.map((e) => e.newText)) });
+
+    it("the one-file check reports as suppressing nothing, with its removal only suggested: --fix must not remove it", () => {
+      const [d] = check(suppressed("// b24layout-disable-next-line")).diagnostics;
+      expect(d && toFinding(d)).toEqual({ ruleId: "unused-suppression", severity: "warning", message: UNUSED, at: "1:1", to: "1:31" });
+      expect(edits(d)).toEqual({ fix: undefined, suggestions: [[""]] });
+      // A whole-file one too; one where no project rule reports keeps its fix.
+      expect(edits(check(suppressed("// b24layout-disable")).diagnostics[0])).toEqual({ fix: undefined, suggestions: [[""]] });
+      const elsewhere = check(`badge same {\n  // b24layout-disable-next-line\n  code "c"\n  title "T"\n  value "V"\n  type success\n}\n`).diagnostics[0];
+      expect(edits(elsewhere)).toEqual({ fix: [""], suggestions: undefined });
+    });
+
+    it("the project check drops the report where it suppresses a project finding, and makes the removal a fix where it suppresses nothing", () => {
+      const [used] = checkProject([{ path: "a.b24layout", text: suppressed("// b24layout-disable-next-line") }, { path: "b.b24layout", text: badge("same") }]);
+      expect(used!.diagnostics).toEqual([]);
+      const [unused] = checkProject([{ path: "a.b24layout", text: suppressed("// b24layout-disable-next-line") }, { path: "b.b24layout", text: badge("other") }]);
+      expect(unused!.diagnostics.map(toFinding)).toEqual([{ ruleId: "unused-suppression", severity: "warning", message: UNUSED, at: "1:1", to: "1:31" }]);
+      expect(edits(unused!.diagnostics[0])).toEqual({ fix: [""], suggestions: undefined });
+    });
   });
 });

@@ -78,6 +78,41 @@ describe("check reports what build refuses, in the same words", () => {
   });
 });
 
+describe("a layout imported from another file", () => {
+  const LAYOUTS = 'layout card(dealId: int) {\n  icon info\n  header "Deal" -> redirect "/crm/deal/details/${dealId}/"\n  body { logo document; text "x" }\n}\n';
+  const ACTIVITIES = 'import { card } from "./shared/layouts.b24layout"\n\nactivity reminder(deal: int) {\n  ownerTypeId deal; ownerId $deal\n  layout card { dealId: $deal }\n}\n';
+
+  it("wants its file among the files checked and built (unlisted-import), and builds every target with it", () => {
+    const dir = scratch({ "activities.b24layout": ACTIVITIES, "shared/layouts.b24layout": LAYOUTS });
+    const expected = [
+      "activities.b24layout:1:10 error unlisted-import 'card' is imported from './shared/layouts.b24layout', which is not among the files checked: build --target ts would write 'activities.ts' importing './layouts.js', which only a build of that file writes, and that file's findings would go unseen. Check and build './shared/layouts.b24layout' with this file.",
+    ];
+    expect(findings(run(dir, ["check", "activities.b24layout"]).stdout)).toEqual(expected);
+    const alone = run(dir, ["build", "activities.b24layout", "--target", "ts", "-o", "gen"]);
+    expect(alone.code).toBe(1);
+    expect(findings(alone.stderr)).toEqual(expected);
+    expect(run(dir, ["check", "."])).toMatchObject({ code: 0, stdout: "✔ 2 files checked, no problems\n" });
+    expect(run(dir, ["build", ".", "--target", "ts", "-o", "gen"]).code).toBe(0);
+    // The module it imports is written beside it (test/check/check-covers-build.test.ts type-checks such modules together).
+    const read = (name: string) => readFileSync(join(dir, "gen", name), "utf8");
+    expect(read("activities.ts")).toContain('import { card } from "./layouts.js";\n');
+    expect(read("layouts.ts")).toContain("export function card(p: CardTemplateParams): LayoutDto {");
+    writeFileSync(join(dir, "p.json"), '{ "reminder": { "deal": 5 }, "card": { "dealId": 1 } }');
+    const json = JSON.parse(run(dir, ["build", ".", "--stdout", "--params", "p.json"]).stdout) as { reminder: { layout: { header: unknown } } };
+    expect(json.reminder.layout.header).toEqual({ title: "Deal", titleAction: { type: "redirect", uri: "/crm/deal/details/5/" } });
+  });
+
+  it("reports the layout's errors at the import too, and again after the layout's file changes under --cache", () => {
+    const dir = scratch({ "activities.b24layout": ACTIVITIES, "shared/layouts.b24layout": LAYOUTS });
+    expect(run(dir, ["check", ".", "--cache"]).code).toBe(0);
+    writeFileSync(join(dir, "shared/layouts.b24layout"), LAYOUTS.replace("icon info", "icon info\n  icon call"));
+    expect(findings(run(dir, ["check", ".", "--cache"]).stdout).map((l) => l.split(" ").slice(0, 3).join(" "))).toEqual([
+      "activities.b24layout:1:10 error unresolved-import",
+      "shared/layouts.b24layout:3:3 error duplicate-key",
+    ]);
+  });
+});
+
 describe("keys every JavaScript object has", () => {
   it("build --target ts writes TypeScript that compiles under --strict", () => {
     const source =
@@ -138,6 +173,20 @@ describe("the project check with --cache", () => {
     ]);
   });
 
+  it("knows the badges of every file, also when the file with the badgeCode comes from the cache", () => {
+    const missed = 'badge missedCall failure {\n  title "T"\n  value "V"\n}\n';
+    const dir = scratch({ "activities.b24layout": "activity a {\n  id 42\n  badgeCode missedCall\n}\n", "badges.b24layout": missed });
+    expect(run(dir, ["check", ".", "--cache"])).toMatchObject({ code: 0, stdout: "✔ 2 files checked, no problems\n" });
+    writeFileSync(join(dir, "badges.b24layout"), missed.replace("missedCall", "missedCal"));
+    expect(findings(run(dir, ["check", ".", "--cache"]).stdout)).toEqual([
+      "activities.b24layout:3:13 warning unknown-badge-code Badge 'missedCall' is declared in none of the files checked; it must exist on the portal (crm.activity.badge.add) or the server answers WRONG_FIELD_VALUE. Did you mean 'missedCal' (badges.b24layout:1:7)?",
+    ]);
+    // Alone, the activity's file does not know the badge.
+    writeFileSync(join(dir, "badges.b24layout"), missed);
+    expect(findings(run(dir, ["check", "activities.b24layout", "--cache"]).stdout)).toHaveLength(1);
+    expect(run(dir, ["check", ".", "--cache"]).code).toBe(0);
+  });
+
   it("treats a cache entry without the summary the project check needs as a miss", () => {
     const dir = scratch({ "a.b24layout": badge("same"), "b.b24layout": badge("same") });
     run(dir, ["check", ".", "--cache"]);
@@ -161,6 +210,17 @@ describe("the project check with --fix", () => {
 });
 
 describe("suppressions of the project's findings", () => {
+  it("--fix keeps a suppression of every rule that suppresses only a project finding, and removes one that suppresses nothing", () => {
+    const needed = `// b24layout-disable-next-line -- the other is retired\n${badge("same")}`;
+    const dir = scratch({ "a.b24layout": needed, "b.b24layout": badge("same"), "c.b24layout": `// b24layout-disable-next-line\n${badge("alone")}` });
+    const r = run(dir, ["check", ".", "--fix"]);
+    expect(readFileSync(join(dir, "a.b24layout"), "utf8")).toBe(needed);
+    expect(readFileSync(join(dir, "c.b24layout"), "utf8")).toBe(badge("alone"));
+    expect(findings(r.stdout)).toEqual([
+      "b.b24layout:1:7 error output-name 'same' is also the badge declared at a.b24layout:2:7: both would be written to 'same.badge.json'. Give each declaration its own name.",
+    ]);
+  });
+
   it("honours a suppression naming output-name, and reports one that suppresses nothing", () => {
     const dir = scratch({
       "a.b24layout": `// b24layout-disable-next-line output-name -- the other is retired\n${badge("same")}`,
@@ -183,14 +243,36 @@ describe("check --params", () => {
     ["no values: what build without --params reports", "{}", [REQUIRED]],
     ["a value of the wrong type", '{ "greeting": { "client": 1 } }', ["g.b24layout:1:8 error template-arguments The values given for 'greeting' do not fit its parameters: 'client' must be string, not 1."]],
     ["the values it needs", '{ "greeting": { "client": "Ann" } }', []],
+    [
+      "a key that names no declaration, at the key, with a did-you-mean",
+      '{\n  "greeting": { "client": "Ann" },\n  "greting": { "client": "Bob" },\n  "other": {}\n}\n',
+      [
+        "p.json:3:3 error template-arguments The --params file gives values for 'greting', which none of the files checked declares: they would go unused. Did you mean 'greeting'?",
+        "p.json:4:3 error template-arguments The --params file gives values for 'other', which none of the files checked declares: they would go unused.",
+      ],
+    ],
+    [
+      "values for a declaration without parameters",
+      '{ "greeting": { "client": "Ann" }, "plain": { "x": 1 } }',
+      ["g.b24layout:4:8 error template-arguments The values given for 'plain' do not fit its parameters: 'plain' has no parameter 'x'."],
+    ],
   ])("reports exactly what build --params reports: %s", (_name, params, expected) => {
-    const dir = scratch({ "g.b24layout": GREETING, "p.json": params ?? "" });
+    const dir = scratch({ "g.b24layout": `${GREETING}blocks plain {\n  text "x"\n}\n`, "p.json": params ?? "" });
     const checked = run(dir, ["check", "g.b24layout", "--params", "p.json"]);
     expect(findings(checked.stdout)).toEqual(expected);
     expect(checked.code).toBe(expected.length > 0 ? 1 : 0);
     const builtJson = run(dir, ["build", "g.b24layout", "--params", "p.json", "--stdout"]);
     expect(findings(builtJson.stderr)).toEqual(expected);
     expect(builtJson.code).toBe(expected.length > 0 ? 1 : 0);
+  });
+
+  it("shows the key in the params file, and --fix leaves that file alone", () => {
+    const dir = scratch({ "g.b24layout": GREETING, "p.json": '{ "greting": { "client": "Bob" } }\n' });
+    const checked = run(dir, ["check", "g.b24layout", "--params", "p.json", "--fix"]);
+    expect(checked.stdout).toContain("> 1 | { \"greting\": { \"client\": \"Bob\" } }\n    |   ^^^^^^^^^\n");
+    expect(readFileSync(join(dir, "p.json"), "utf8")).toBe('{ "greting": { "client": "Bob" } }\n');
+    const json = JSON.parse(run(dir, ["check", "g.b24layout", "--params", "p.json", "--format", "json"]).stdout) as { files: { path: string; diagnostics: unknown[] }[] };
+    expect(json.files.map((f) => [f.path, f.diagnostics.length])).toEqual([["g.b24layout", 1], ["p.json", 1]]);
   });
 
   it("without --params leaves the JSON target's values alone: it cannot know them", () => {

@@ -60,7 +60,7 @@ describe("imports", () => {
       "a name the file does not have, with a suggestion",
       MAIN('import { clientInf } from "./common.b24layout"', '  text "x"'),
       { "/p/src/common.b24layout": COMMON },
-      [err("unresolved-import", "'./common.b24layout' has no fragment 'clientInf'. Did you mean 'clientInfo'?", "1:10", "1:19")],
+      [err("unresolved-import", "'./common.b24layout' has no fragment or layout 'clientInf'. Did you mean 'clientInfo'?", "1:10", "1:19")],
     ],
     [
       "translations from a file without a table",

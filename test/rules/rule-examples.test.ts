@@ -4,13 +4,21 @@ import { ALL_RULES, check, checkProject, compile } from "../../src/index.js";
 import { PROJECT_EXAMPLE_PATH } from "../../src/check/rule-docs.js";
 import type { RuleExample } from "../../src/check/rule.js";
 
+/** Where the examples' files are, for their imports. */
+const ROOT = "/project";
+
 describe.each(ALL_RULES.map((r) => [r.meta.id, r] as const))("%s examples", (id, rule) => {
   const examples = rule.meta.examples;
-  /** A project rule's example is its files checked together (as `b24layout check` does). */
+  /**
+   * A project rule's example, or one of several files, is its files checked together (as `b24layout
+   * check` does), in a project that also holds the files not checked with them.
+   */
   const diagnostics = (e: RuleExample) => {
-    if (rule.meta.phase === "project") {
-      const files = [{ path: e.path ?? PROJECT_EXAMPLE_PATH, text: e.code }, ...(e.files ?? []).map((f) => ({ path: f.path, text: f.code }))];
-      return checkProject(files).flatMap((r) => r.diagnostics);
+    if (rule.meta.phase === "project" || e.files || e.others) {
+      const at = (path: string) => `${ROOT}/${path}`;
+      const files = [{ path: at(e.path ?? PROJECT_EXAMPLE_PATH), text: e.code }, ...(e.files ?? []).map((f) => ({ path: at(f.path), text: f.code }))];
+      const texts = new Map([...files.map((f) => [f.path, f.text] as const), ...(e.others ?? []).map((f) => [at(f.path), f.code] as const)]);
+      return checkProject(files, { host: { root: ROOT, readFile: (path) => texts.get(path) } }).flatMap((r) => r.diagnostics);
     }
     return (rule.meta.phase === "compile" ? compile(e.code) : check(e.code)).diagnostics;
   };

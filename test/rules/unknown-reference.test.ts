@@ -12,12 +12,12 @@ describe(ID, () => {
     [
       "a misspelt layout name",
       activity("incomingCal"),
-      [{ ruleId: ID, severity: "error", message: "Unknown layout 'incomingCal': no layout declaration in this file has that name. Did you mean 'incomingCall'?", at: "12:10", to: "12:21" }],
+      [{ ruleId: ID, severity: "error", message: "Unknown layout 'incomingCal': this file neither declares nor imports a layout of that name. Did you mean 'incomingCall'?", at: "12:10", to: "12:21" }],
     ],
     [
       "a name close to no layout",
       activity("other"),
-      [{ ruleId: ID, severity: "error", message: "Unknown layout 'other': no layout declaration in this file has that name.", at: "12:10", to: "12:15" }],
+      [{ ruleId: ID, severity: "error", message: "Unknown layout 'other': this file neither declares nor imports a layout of that name.", at: "12:10", to: "12:15" }],
     ],
     [
       "a declaration of another kind",

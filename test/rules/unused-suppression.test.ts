@@ -30,6 +30,7 @@ describe("suppressions", () => {
     ["the same line", layout("", "  icon my-portal-icon // b24layout-disable-line unknown-code"), ["collection-limit"]],
     ["the whole file", layout("", "  icon my-portal-icon", "// b24layout-disable unknown-code, collection-limit -- legacy file\n"), []],
     ["a block comment", layout("  /* b24layout-disable-next-line unknown-code */"), ["collection-limit"]],
+    ["every rule, with a reason and no rule ids", layout("  // b24layout-disable-next-line -- registered on our portal"), ["collection-limit"]],
   ])("%s", (_name, code, remaining) => {
     expect(check(code).diagnostics.map((d) => d.ruleId)).toEqual(remaining);
   });

@@ -72,9 +72,12 @@ export function checkBuilds(projects: readonly Project[], host?: SourceHost): Bu
   const virtual = new Map<string, string>([[`/${TYPES_MODULE}.ts`, typesModule()]]);
   const owner = new Map<string, Project>();
   projects.forEach((project, n) => {
+    // The project's files are what its imports read, before the disk.
+    const texts = new Map(project.files.map((f) => [f.path, f.text]));
+    const projectHost: SourceHost | undefined = host && { root: host.root, readFile: (path) => texts.get(path) ?? host.readFile(path) };
     const checked = checkProject(
       project.files.map((f) => ({ path: f.path, text: f.text })),
-      { ...project.options, ...(host ? { host } : {}) },
+      { ...project.options, ...(projectHost ? { host: projectHost } : {}) },
     );
     if (checked.some((r) => r.diagnostics.some((d) => d.severity === "error"))) return;
     // The values a JSON build is given (`--params`): `check --params` reports what rendering with them does.
@@ -83,6 +86,8 @@ export function checkBuilds(projects: readonly Project[], host?: SourceHost): Bu
     if (files.some((f) => f.rendered === undefined)) return;
     clean.push(project);
     const fail = (target: Failure["target"], problem: string) => failures.push({ project, target, problem });
+    /** The project's JavaScript modules by name, to run (and link: a module imports the layouts of others). */
+    const modules = new Map<string, { text: string; program: IrProgram }>();
     for (const [target, stdout] of [["json", false], ["json", true], ["ts", false], ["js", false]] as const) {
       let plan;
       try {
@@ -99,8 +104,9 @@ export function checkBuilds(projects: readonly Project[], host?: SourceHost): Bu
         const path = `/${target}${n}/${o.key}`;
         virtual.set(path, o.text.replaceAll(`"./${TYPES_MODULE}.js"`, `"../${TYPES_MODULE}.js"`));
         owner.set(path, project);
-        if (target === "js" && o.key.endsWith(".js")) runs.push({ text: o.text, program: checked.find((r) => r.path === o.origin)!.program, params, fail });
+        if (target === "js" && o.key.endsWith(".js")) modules.set(o.key.slice(0, -3), { text: o.text, program: checked.find((r) => r.path === o.origin)!.program });
       }
+      if (target === "js") runs.push({ modules, params, fail });
       if (target === "ts") {
         virtual.set(`/ts${n}/caller.ts`, callerModule(checked, params));
         owner.set(`/ts${n}/caller.ts`, project);
@@ -171,36 +177,61 @@ function sampleParams(checked: readonly ProjectFileResult[]): ProgramArguments {
 // ----- running the JavaScript -----
 
 interface ModuleRun {
-  readonly text: string;
-  readonly program: IrProgram;
+  /** A project's modules by name. */
+  readonly modules: ReadonlyMap<string, { readonly text: string; readonly program: IrProgram }>;
   readonly params: ProgramArguments;
   readonly fail: (target: "run", problem: string) => void;
 }
 
+type Exports = Record<string, (p?: unknown) => unknown>;
+
+/** `import { a, b as c } from "./m.js";`: the imports of a generated module (only functions of the modules beside it). */
+const IMPORT_LINE = /^import \{ ([^}]+) \} from "\.\/([^"]+)\.js";$/gm;
+
 /**
  * Runs each JavaScript module and calls its functions with the values the JSON was rendered with:
- * they must give that JSON. The generated JavaScript imports nothing and exports only its
- * functions, so it runs as the body of a strict function that returns them (an import per module
- * from the disk was ten times slower).
+ * they must give that JSON. A generated JavaScript module exports only its functions and imports
+ * only the functions of the modules beside it, so it runs as the body of a strict function that
+ * is given what it imports and returns its functions (an import per module from the disk was ten
+ * times slower).
  */
 function runModules(runs: readonly ModuleRun[]): void {
   for (const run of runs) {
-    const names = run.program.declarations.map((d) => identifierFor(d.name));
-    let exports: Record<string, (p?: unknown) => unknown>;
-    try {
-      const body = `"use strict";\n${run.text.replace(/^export function /gm, "function ")}\nreturn { ${names.map((n) => `${JSON.stringify(n)}: ${n}`).join(", ")} };`;
-      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the generated module under test
-      const load = new Function(body) as () => typeof exports;
-      exports = load();
-    } catch (error) {
-      run.fail("run", `the module does not load: ${String(error)}\n${run.text}`);
-      continue;
+    const loaded = new Map<string, Exports | Error>();
+    const load = (name: string): Exports => {
+      const done = loaded.get(name);
+      if (done instanceof Error) throw done;
+      if (done) return done;
+      const module = run.modules.get(name);
+      if (!module) throw new Error(`no module '${name}' was written`);
+      try {
+        const names = module.program.declarations.map((d) => identifierFor(d.name));
+        const linked = module.text.replace(IMPORT_LINE, (_, list: string, from: string) => `const { ${list.replace(/ as /g, ": ")} } = load(${JSON.stringify(from)});`);
+        const body = `"use strict";\n${linked.replace(/^export function /gm, "function ")}\nreturn { ${names.map((n) => `${JSON.stringify(n)}: ${n}`).join(", ")} };`;
+        // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the generated module under test
+        const exports = (new Function("load", body) as (l: typeof load) => Exports)(load);
+        loaded.set(name, exports);
+        return exports;
+      } catch (error) {
+        const failure = new Error(`the module '${name}' does not load: ${String(error)}\n${module.text}`);
+        loaded.set(name, failure);
+        throw failure;
+      }
+    };
+    for (const [name, module] of run.modules) {
+      let exports: Exports;
+      try {
+        exports = load(name);
+      } catch (error) {
+        run.fail("run", error instanceof Error ? error.message : String(error));
+        continue;
+      }
+      callFunctions(exports, { text: module.text, program: module.program, params: run.params, fail: run.fail });
     }
-    callFunctions(exports, run);
   }
 }
 
-function callFunctions(exports: Record<string, (p?: unknown) => unknown>, { text, program, params, fail }: ModuleRun): void {
+function callFunctions(exports: Exports, { text, program, params, fail }: { text: string; program: IrProgram; params: ProgramArguments; fail: ModuleRun["fail"] }): void {
   const json = renderProgram(program, params);
   program.declarations.forEach((d, i) => {
     const expected = json.outputs[i]?.value;

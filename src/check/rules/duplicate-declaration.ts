@@ -6,13 +6,14 @@ export default defineRule({
   meta: {
     id: "duplicate-declaration",
     description: "Disallow two declarations with the same name.",
-    why: "Each declaration compiles to its own `<name>.<kind>.json` payload for its REST method (spec §1), and activities refer to layouts by name. Two declarations of one kind with one name would overwrite each other's output and make `layout <name>` ambiguous; reusing a name across kinds makes the file hard to follow. Names that differ only in case collide on case-insensitive file systems (a warning).",
+    why: "Each declaration compiles to its own `<name>.<kind>.json` payload for its REST method (spec §1), and activities refer to layouts by name. Two declarations of one kind with one name would overwrite each other's output and make `layout <name>` ambiguous; reusing a name across kinds makes the file hard to follow, and so does a declaration named like a layout the file imports. Names that differ only in case collide on case-insensitive file systems (a warning).",
     severity: "error",
     scope: "file",
     spec: "§1",
     messages: {
       sameKind: "Duplicate {keyword} '{name}': the first is on line {line}, and both would be written to '{file}'.",
       otherKind: "'{name}' is already the name of the {other} on line {line}; give each declaration its own name.",
+      imported: "'{name}' is also the name of the {other} imported on line {line} (from '{path}'); give each its own name.",
       caseOnly: {
         text: "'{name}' differs from the {keyword} '{other}' on line {line} only in case; on case-insensitive file systems (Windows, macOS) both are written to '{file}'.",
         severity: "warning",
@@ -31,8 +32,14 @@ export default defineRule({
   create(context) {
     const byName = new Map<string, IrDeclaration>();
     const byOutputFile = new Map<string, IrDeclaration>();
+    const imports = context.program.imports;
     return {
       declaration(declaration) {
+        const imported = imports?.get(declaration.name);
+        if (imported) {
+          const data = { name: declaration.name, other: imported.declaration.spec.keyword, line: imported.nameRange.start.line, path: imported.source };
+          context.report({ messageId: "imported", data, range: declaration.nameRange });
+        }
         const file = `${declaration.name}.${declaration.spec.outputKind}.json`;
         const first = byName.get(declaration.name);
         if (!first) {

@@ -6,6 +6,7 @@ import invalidArgument from "./invalid-argument.js";
 import lookAlike from "./look-alike.js";
 import rawJson from "./raw-json.js";
 import outputName from "./output-name.js";
+import unlistedImport from "./unlisted-import.js";
 import requiredField from "./required-field.js";
 import { STRUCTURE_RULES } from "./structure.js";
 import { TEMPLATE_RULES } from "./templates.js";
@@ -24,6 +25,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...STRUCTURE_RULES,
   ...DOMAIN_RULES,
   outputName,
+  unlistedImport,
   ...TEMPLATE_RULES,
   unusedSuppression,
 ];

@@ -1,4 +1,4 @@
-import type { IrArgument, IrDeclaration, IrDeclarationRef } from "../../lower/ir.js";
+import { resolveReference, type IrArgument, type IrDeclaration, type IrDeclarationRef } from "../../lower/ir.js";
 import { assignable, describeType, typeMismatch } from "../../lower/templates.js";
 import { closest } from "../../util/suggest.js";
 import { defineRule, type Report } from "../rule.js";
@@ -15,7 +15,7 @@ export default defineRule({
     id: "template-arguments",
     description:
       "Require a template to get a value for every parameter without a default, of its type, where it is referenced (`layout card { dealId: $dealId }`) and when it is rendered to JSON (`--params FILE`), and the values to keep Bitrix24's limits.",
-    why: "A template renders a payload only with a value for every required parameter. An activity's `layout card` is the layout rendered with the values the reference gives, in every target: JSON, and the typed function the TypeScript and JavaScript targets call. A declaration built to JSON on its own takes its values from `--params FILE`; built with --target ts, it becomes a typed function whose caller supplies them. `check` sees the `--params` values only when given the same file (`b24layout check --params FILE`): without it, it cannot know what a JSON build will be given.",
+    why: "A template renders a payload only with a value for every required parameter. An activity's `layout card` is the layout rendered with the values the reference gives, in every target: JSON, and the typed function the TypeScript and JavaScript targets call. A declaration built to JSON on its own takes its values from `--params FILE`, keyed by its name (a key that names no declaration of the files checked is an error at the key in FILE: its values would go unused); built with --target ts, it becomes a typed function whose caller supplies them. `check` sees the `--params` values only when given the same file (`b24layout check --params FILE`): without it, it cannot know what a JSON build will be given.",
     severity: "error",
     // The declarations a reference names, and their parameters: the whole file.
     scope: "file",
@@ -25,6 +25,8 @@ export default defineRule({
       required:
         "'{name}' needs values for {params} to be compiled to JSON: build it with --target ts for a typed function, or give the values with --params FILE ({ \"{name}\": { … } }).",
       badValues: "The values given for '{name}' do not fit its parameters: {problems}.",
+      unknownDeclaration: "The --params file gives values for '{name}', which none of the files checked declares: they would go unused.",
+      unknownDeclarationSuggest: "The --params file gives values for '{name}', which none of the files checked declares: they would go unused. Did you mean '{suggestion}'?",
       limit: "{message}",
       referenced: "'{name}' uses {keyword} '{target}' without values for {params}: give them where it is used, as in '{keyword} {target} { {example} }'.",
       noParameters: "The {keyword} '{target}' has no parameters, so its reference takes no values.",
@@ -52,12 +54,12 @@ export default defineRule({
     },
   },
   create(context) {
-    const declarations = context.program.declarations;
+    const program = context.program;
     return {
       field({ value, declaration }) {
         if (value.kind !== "declarationRef") return;
-        const target = declarations.find((d) => d.spec.keyword === value.declaration && d.name === value.name);
-        // A name that resolves to nothing is unknown-reference's.
+        // A declaration of the file, or one it imports; a name that resolves to nothing is unknown-reference's.
+        const target = resolveReference(program, value)?.declaration;
         if (target) checkReference(value, target, declaration, (r) => context.report(r));
       },
     };

@@ -210,7 +210,7 @@ export interface ActivityParams {
   id?: number;
   /** The activity's fields. */
   fields?: ActivityFields;
-  /** The activity's layout: a `layout { … }` body, or the name of a layout declaration of the file with the values of its parameters (`layout card { dealId: $deal }`). */
+  /** The activity's layout: a `layout { … }` body, or the name of a layout declaration of the file, or of one it imports, with the values of its parameters (`layout card { dealId: $deal }`). */
   layout?: LayoutDto;
 }
 
