@@ -4,7 +4,6 @@ import {
   getLookaheadPaths,
   LLkLookaheadStrategy,
   tokenMatcher,
-  type ILexingResult,
   type IOrAlt,
   type IRecognitionException,
   type IToken,
@@ -45,12 +44,15 @@ import type {
 } from "./ast.js";
 import type { Diagnostic } from "../diagnostic.js";
 import { plainConstructor, type Writable } from "../util/plain-constructor.js";
+import { appendAll } from "../util/append.js";
 import { decodeQuotedString, decodeTripleString, type DecodedString, type StringProblem } from "./strings.js";
+import { MAX_NESTING_DEPTH, MAX_TOKENS } from "./limits.js";
+import { BINARY_FILE_MESSAGE, looksBinary } from "./binary.js";
+import { lexText, type LexedText, type TextPoint } from "./lex.js";
 import {
   AnyToken,
   allTokens,
   Arrow,
-  b24Lexer,
   BlockComment,
   Colon,
   Comma,
@@ -106,6 +108,8 @@ const ARGUMENT_START = tokenSet([IdentifierToken, StringToken, NumberToken, True
 /** Tokens that can start a map value. */
 const MAP_VALUE_START = tokenSet([StringToken, NumberToken, True, False, Null, TranslationRefToken, ParamRefToken, LBracket, LBrace]);
 const MULTILINE_STRING = tokenSet([TripleString, UnterminatedTripleString]);
+const OPENING_BRACKET = tokenSet([LBrace, LBracket, LParen]);
+const CLOSING_BRACKET = tokenSet([RBrace, RBracket, RParen]);
 const UNTERMINATED_STRING = tokenSet([UnterminatedString, UnterminatedTripleString]);
 /** Tokens whose text may span lines; every other token ends on the line it starts on. */
 const MULTILINE = tokenSet(allTokens.filter((t) => t.LINE_BREAKS === true));
@@ -124,6 +128,7 @@ export const RECOVERY_RULES: ReadonlySet<string> = new Set([
   "recoverStrayInMap",
   "recoverStrayInList",
   "recoverMissingClose",
+  "skipTooDeep",
   // Not recovery, but not grammar either: the tokens of a parameter list, read by ParameterReader
   // (the EBNF states that grammar in a note on parameterList).
   "parameterToken",
@@ -588,6 +593,8 @@ class B24Parser extends EmbeddedActionsParser {
   imports: ImportDeclaration[] = [];
   /** Start offsets already reported, so that one slip gives one message. */
   reportedAt = new Set<number>();
+  /** How many blocks, maps, lists and parameter lists are open where the parser is (see MAX_NESTING_DEPTH). */
+  nesting = 0;
   text = "";
   /** Where the text ends, computed once per parse when first needed. */
   private textEnd: Position | undefined;
@@ -616,6 +623,7 @@ class B24Parser extends EmbeddedActionsParser {
     this.semanticProblems = [];
     this.imports = [];
     this.reportedAt = new Set();
+    this.nesting = 0;
     this.input = tokens;
   }
 
@@ -780,12 +788,12 @@ class B24Parser extends EmbeddedActionsParser {
   public document = this.RULE("document", (): Statement[] => {
     const statements = new Array<Statement>();
     const first = this.SUBRULE(this.statementList, OUTSIDE_BODY);
-    if (!this.RECORDING_PHASE) statements.push(...first);
+    if (!this.RECORDING_PHASE) appendAll(statements, first);
     // A `}` with no open block: report it and parse on, so the rest of the file is not lost.
     this.MANY(() => {
       this.SUBRULE(this.recoverStrayClose);
       const more = this.SUBRULE2(this.statementList, OUTSIDE_BODY);
-      if (!this.RECORDING_PHASE) statements.push(...more);
+      if (!this.RECORDING_PHASE) appendAll(statements, more);
     });
     return statements;
   });
@@ -923,9 +931,12 @@ class B24Parser extends EmbeddedActionsParser {
 
   private body = this.RULE("body", (): Body => {
     const open = this.CONSUME(LBrace);
+    this.enterNesting();
+    this.SUBRULE(this.skipTooDeep, { ARGS: [open] });
     const statements = this.SUBRULE(this.statementList, IN_BODY);
     const close = this.closing(RBrace, open, "'}'", "block");
     if (this.RECORDING_PHASE) return RECORDED;
+    this.nesting--;
     return new BodyNode(statements, this.span(this.tokenRange(open), close));
   });
 
@@ -977,7 +988,8 @@ class B24Parser extends EmbeddedActionsParser {
     });
     const close = this.closing(RParen, open, "')'", "parameter list");
     if (this.RECORDING_PHASE) return RECORDED;
-    const parameters = new ParameterReader(this, tokens).parameters();
+    // The list is flat tokens here; its record and list types nest inside ParameterReader.
+    const parameters = new ParameterReader(this, tokens, this.nesting + 1).parameters();
     return new ParameterListNode(parameters, this.span(this.tokenRange(open), close));
   });
 
@@ -1082,6 +1094,8 @@ class B24Parser extends EmbeddedActionsParser {
 
   private map = this.RULE("map", (): MapLiteral => {
     const open = this.CONSUME(LBrace);
+    this.enterNesting();
+    this.SUBRULE(this.skipTooDeep, { ARGS: [open] });
     const entries = new Array<MapEntry>();
     let inStrayRun = false;
     this.MANY({
@@ -1107,6 +1121,7 @@ class B24Parser extends EmbeddedActionsParser {
     });
     const close = this.closing(RBrace, open, "'}'", "map");
     if (this.RECORDING_PHASE) return RECORDED;
+    this.nesting--;
     return new MapNode(entries, this.span(this.tokenRange(open), close));
   });
 
@@ -1149,6 +1164,8 @@ class B24Parser extends EmbeddedActionsParser {
 
   private list = this.RULE("list", (): ListLiteral => {
     const open = this.CONSUME(LBracket);
+    this.enterNesting();
+    this.SUBRULE(this.skipTooDeep, { ARGS: [open] });
     const items = new Array<Value>();
     let inStrayRun = false;
     this.MANY({
@@ -1174,6 +1191,7 @@ class B24Parser extends EmbeddedActionsParser {
     });
     const close = this.closing(RBracket, open, "']'", "list");
     if (this.RECORDING_PHASE) return RECORDED;
+    this.nesting--;
     return new ListNode(items, this.span(this.tokenRange(open), close));
   });
 
@@ -1257,6 +1275,38 @@ class B24Parser extends EmbeddedActionsParser {
     this.semanticProblems.push(new SyntaxDiagnostic(message, range));
   });
 
+  /**
+   * Nothing, unless the block, map or list just opened is one level deeper than MAX_NESTING_DEPTH:
+   * then its inside, reported at its opening bracket and skipped without recursion up to the
+   * bracket that closes it (or the end of the file), which the construct consumes as usual.
+   * Called every time rather than behind an OPTION: Chevrotain's analysis of an OPTION around
+   * "any tokens" takes hundreds of milliseconds at start-up.
+   */
+  private skipTooDeep = this.RULE("skipTooDeep", (open: IToken): void => {
+    const tooDeep = !this.RECORDING_PHASE && this.nesting > MAX_NESTING_DEPTH;
+    /** Brackets opened inside the skipped part and not yet closed. */
+    let depth = 0;
+    this.MANY({
+      GATE: () => {
+        const next = this.LA(1);
+        return tooDeep && !tokenMatcher(next, EOF) && !(depth === 0 && CLOSING_BRACKET[next.tokenTypeIdx] === true);
+      },
+      DEF: () => {
+        const tok = this.SUBRULE(this.parameterToken);
+        if (this.RECORDING_PHASE) return;
+        if (OPENING_BRACKET[tok.tokenTypeIdx] === true) depth++;
+        else if (CLOSING_BRACKET[tok.tokenTypeIdx] === true) depth--;
+      },
+    });
+    // Only the first level too deep is reported: what it holds is skipped with it.
+    if (tooDeep && this.nesting === MAX_NESTING_DEPTH + 1) this.report(tooDeepMessage(open.image), this.tokenRange(open));
+  });
+
+  /** Counts a block, map or list just opened. */
+  enterNesting(): void {
+    if (!this.RECORDING_PHASE) this.nesting++;
+  }
+
   // ----- reports that need the statement list's context -----
 
   reportStray(stray: Stray, statements: Statement[], adjacent: boolean, inStrayRun: boolean, inBody: boolean): void {
@@ -1273,7 +1323,7 @@ class B24Parser extends EmbeddedActionsParser {
         statements[statements.length - 1] = new StatementNode(previous.label, previous.name, previous.args, previous.action, stray.body, range);
       } else {
         this.report("Unexpected '{': a block must follow a statement name on the same line ('name { … }').", at);
-        statements.push(...stray.body.statements);
+        appendAll(statements, stray.body.statements);
       }
       return;
     }
@@ -1382,10 +1432,17 @@ class ParameterSyntaxError extends Error {}
 class ParameterReader {
   private at = 0;
 
+  /** Levels of nesting open: those around the parameter list, the list itself, and the record and list types being read. */
+  private nesting: number;
+
   constructor(
     private readonly host: ParameterHost,
     private readonly tokens: readonly IToken[],
-  ) {}
+    /** The levels open around the parameters: the parameter list and what holds it. */
+    private readonly outerNesting: number,
+  ) {
+    this.nesting = outerNesting;
+  }
 
   parameters(): Parameter[] {
     const out: Parameter[] = [];
@@ -1393,6 +1450,8 @@ class ParameterReader {
       this.skipNewlines();
       if (this.done()) return out;
       try {
+        // A mistake deep in a type leaves the count where it was thrown.
+        this.nesting = this.outerNesting;
         out.push(this.parameter());
         this.skipNewlines();
         if (this.done()) return out;
@@ -1447,17 +1506,23 @@ class ParameterReader {
       const literal = this.host.literal(tok!) as StringLiteral;
       type = { kind: "LiteralType", value: literal.value, range: literal.range } satisfies LiteralType;
     } else if (is(tok, LBrace)) {
+      this.enterNesting(tok!);
       type = this.record();
+      this.nesting--;
     } else {
       return this.fail(`Expected a type (string, int, bool, url, datetime, a "literal", a record '{ … }' or a list 'T[]'), but found ${this.found()}.`, tok);
     }
+    let lists = 0;
     while (is(this.peek(), LBracket)) {
+      this.enterNesting(this.peek()!);
+      lists++;
       const open = this.next()!;
       const close = this.peek();
       if (!is(close, RBracket)) this.fail(`Expected ']' after '[' in a list type ('T[]'), but found ${this.found()}.`, close ?? open);
       this.at++;
       type = { kind: "ListType", of: type, range: this.host.span(type.range, this.host.tokenRange(close!)) };
     }
+    this.nesting -= lists;
     return type;
   }
 
@@ -1509,6 +1574,12 @@ class ParameterReader {
     if (!is(tok, IdentifierToken)) return this.fail(`Expected ${what}, but found ${this.found()}.`, tok);
     this.at++;
     return new IdentifierNode(tok!.image, this.host.tokenRange(tok!));
+  }
+
+  /** Counts a record or list type about to be read, or gives up on the parameter when it is one level too deep. */
+  private enterNesting(bracket: IToken): void {
+    if (this.nesting >= MAX_NESTING_DEPTH) this.fail(tooDeepMessage(bracket.image), bracket);
+    this.nesting++;
   }
 
   private optionalMark(): boolean {
@@ -1612,7 +1683,7 @@ export interface ParseResult {
 
 /** Parses `.b24layout` text. Never throws: every problem becomes a diagnostic, and the AST is as complete as recovery allows. */
 export function parse(text: string): ParseResult {
-  const parsed = parseLexed(text, b24Lexer.tokenize(text));
+  const parsed = parseLexed(text, looksBinary(text) ? BINARY : lexText(text));
   const end = sharedParser!.endOfText();
   const document = new DocumentNode(parsed.statements, parsed.comments, new SourceRange(textStart(), end), parsed.imports);
   return new ParseResultObject(document, parsed.diagnostics);
@@ -1652,7 +1723,13 @@ export function parseWithPositions(text: string): ParseResult & { readonly posit
  * tokens.
  */
 export function parseRegion(text: string, start: number, end: number, line: number): ParsedPart {
-  const lexed = b24Lexer.tokenize(text.slice(start, end));
+  // A binary text is refused as a whole, whatever part of it changed.
+  if (looksBinary(text)) return withPositions(() => parseLexed(text, BINARY));
+  const lexed = lexText(text.slice(start, end));
+  if (lexed.tooLong) {
+    const at = lexed.tooLong;
+    (lexed as { tooLong: TextPoint }).tooLong = { offset: at.offset + start, line: at.line + line - 1, column: at.column };
+  }
   const lines = line - 1;
   for (const tok of lexed.tokens) {
     tok.startOffset += start;
@@ -1669,11 +1746,25 @@ export function parseRegion(text: string, start: number, end: number, line: numb
   return withPositions(() => parseLexed(text, lexed));
 }
 
-/** Parses the tokens of `text` (or of a part of it, with positions in the whole text). */
-function parseLexed(text: string, lexed: ILexingResult): Omit<ParsedPart, "positions"> {
+/** In place of the tokens of a text that looks binary: it is not lexed at all. */
+const BINARY = "binary";
+
+/**
+ * Parses the tokens of `text` (or of a part of it, with positions in the whole text). A binary
+ * text, or one with too many tokens, is not parsed: its one diagnostic says why.
+ */
+function parseLexed(text: string, lexed: LexedText | typeof BINARY): Omit<ParsedPart, "positions"> {
   const parser = (sharedParser ??= new B24Parser());
   const diagnostics: Diagnostic[] = [];
   const syntaxError = (message: string, range: Range) => diagnostics.push(new SyntaxDiagnostic(message, range));
+
+  if (lexed === BINARY || lexed.tooLong !== undefined) {
+    parser.begin(text, [], []);
+    const at = lexed === BINARY ? textStart() : new SourcePosition(lexed.tooLong!.offset, lexed.tooLong!.line, lexed.tooLong!.column);
+    const message = lexed === BINARY ? BINARY_FILE_MESSAGE : TOO_MANY_TOKENS_MESSAGE;
+    syntaxError(message, new SourceRange(at, at));
+    return { statements: [], comments: [], imports: [], diagnostics };
+  }
 
   const rawComments = lexed.groups["comments"] ?? [];
   parser.begin(text, lexed.tokens, rawComments);
@@ -1707,9 +1798,16 @@ function parseLexed(text: string, lexed: ILexingResult): Omit<ParsedPart, "posit
     const virtual = Number.isNaN(tok.startOffset) || tokenMatcher(tok, EOF);
     syntaxError(explainParseError(e), virtual ? new SourceRange(parser.endOfText(), parser.endOfText()) : parser.tokenRange(tok));
   }
-  diagnostics.push(...parser.semanticProblems);
+  appendAll(diagnostics, parser.semanticProblems);
   diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
   return { statements, comments, imports: parser.imports, diagnostics: dedupeSameSpot(diagnostics) };
+}
+
+const TOO_MANY_TOKENS_MESSAGE = `The file has more than ${MAX_TOKENS.toLocaleString("en")} tokens (names, values, punctuation and comments), more than b24layout reads: split it into several files.`;
+
+/** The error at the bracket that opens one level more than MAX_NESTING_DEPTH. */
+function tooDeepMessage(bracket: string): string {
+  return `Nested too deeply: this '${bracket}' opens level ${MAX_NESTING_DEPTH + 1}, but blocks, maps, lists and parameter types may nest at most ${MAX_NESTING_DEPTH} levels.`;
 }
 
 /** The message for characters no token starts with. */
