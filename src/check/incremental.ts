@@ -39,6 +39,7 @@ import { ALL_RULES } from "./rules/index.js";
 import { fileDiagnostics } from "./suppressions.js";
 import { TRANSLATIONS_KEYWORD } from "../model/statements.js";
 import { FRAGMENT_KEYWORD } from "../model/templates.js";
+import { appendAll } from "../util/append.js";
 
 /** A top-level statement's lowering and the findings that depend only on it. */
 interface StatementState {
@@ -189,7 +190,7 @@ function analyse(
       state = { lowering: l, diagnostics };
     }
     statements.set(s, state);
-    found.push(...state.diagnostics);
+    appendAll(found, state.diagnostics);
   }
   localRun.diagnostics = found;
   localRun.end();
@@ -301,7 +302,7 @@ function edit(previous: State, text: string, options: CheckOptions): State | und
   // What is kept around the region, taken before the positions after it move.
   const comments: Comment[] = [];
   for (const c of document.comments) if (c.range.start.offset < start) comments.push(c);
-  comments.push(...region.comments);
+  appendAll(comments, region.comments);
   for (const c of document.comments) if (c.range.start.offset >= keptFrom) comments.push(c);
   // Move what follows the region, and keep every position but the region's old ones.
   const positions: Position[] = [];

@@ -1,13 +1,13 @@
 /**
  * `b24layout build`: compile every declaration to `<name>.<kind>.json`, all or nothing.
  */
-import { readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { formatJson, type EmittedDeclaration, type Json } from "../emit/json.js";
 import { renderProgram, type ProgramArguments } from "../emit/render.js";
 import { typesModule } from "../emit/ts-types.js";
 import { emitTypeScriptModule, functionNameClashes, TYPES_MODULE } from "../emit/typescript.js";
 import { SOURCE_EXTENSION } from "./files.js";
+import { readTextFile } from "./text-file.js";
 import { writeFilesAtomically } from "./atomic-write.js";
 import { checkInputs, hasErrors, reportDiagnostics, type InputOptions, type LoweredFile, type OutputOptions } from "./check.js";
 import { describeFsError } from "./files.js";
@@ -117,8 +117,11 @@ function renderFile(file: LoweredFile, params: ProgramArguments): RenderedFile {
 function readParams(path: string, shown: string): ProgramArguments {
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    const read = readTextFile(path);
+    if (read.problem) throw new CliError(`${shown}:${read.problem.line}:${read.problem.column}: ${read.problem.message}`);
+    text = read.text;
   } catch (error) {
+    if (error instanceof CliError) throw error;
     throw new CliError(`cannot read '${shown}': ${describeFsError(error)}`);
   }
   let value: unknown;

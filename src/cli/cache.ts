@@ -51,14 +51,15 @@ export class CheckCache {
         const path = resolve(dirname(from), m[1]!);
         if (seen.has(path)) continue;
         seen.add(path);
-        let content = "";
+        // The bytes, not a decoding: two files with different bytes that are not UTF-8 decode alike.
+        let content: Buffer = Buffer.alloc(0);
         try {
-          content = readFileSync(path, "utf8");
+          content = readFileSync(path);
         } catch {
           // Missing: the finding about it depends on its absence, which this records.
         }
         hash.update("\0").update(path).update("\0").update(content);
-        imports(path, content);
+        imports(path, content.toString("utf8"));
       }
     };
     imports(file, text);

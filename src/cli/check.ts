@@ -62,7 +62,7 @@ export async function checkInputs(args: readonly string[], io: CliIo, options?: 
   const cached = sources.map((source, i) => cache?.get(source.path, keys[i]!));
   // One thread: a worker thread checking half the files was measured slower here (1,000 files:
   // 0.79 s against 0.60 s on 2 cores), as V8 already compiles and collects garbage on the other core.
-  const here = sources.map((_, i) => i).filter((i) => cached[i] === undefined);
+  const here = sources.map((_, i) => i).filter((i) => cached[i] === undefined && sources[i]!.unreadable === undefined);
   const results = new Map<number, { diagnostics: readonly Diagnostic[]; program?: Library.CheckResult["program"] }>();
   if (here.length > 0) {
     const { check, ModuleCache } = await import("../index.js");
@@ -74,6 +74,8 @@ export async function checkInputs(args: readonly string[], io: CliIo, options?: 
     }
   }
   const checked = sources.map((source, i): CheckedFile => {
+    // A file that is not text (binary, not UTF-8) is its one diagnostic, and is never cached.
+    if (source.unreadable) return { source, display: display(source.path), diagnostics: [source.unreadable] };
     const hit = cached[i];
     if (hit) return { source, display: display(source.path), diagnostics: hit };
     const result = results.get(i)!;
@@ -165,6 +167,10 @@ async function fixFiles(files: readonly CheckedFile[], dryRun: boolean, configs:
   let changed = 0;
   for (const f of files) {
     const source = f.source;
+    if (source.unreadable) {
+      out.push(f);
+      continue;
+    }
     const options = { ...configs.settingsFor(source.path).options, file: source.path, host: sourceHost(source.path, io.cwd), modules };
     const fixed = fixText(source.text, (text) => check(text, options).diagnostics);
     if (fixed.applied === 0) {

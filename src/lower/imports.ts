@@ -13,6 +13,7 @@ import { closest } from "../util/suggest.js";
 import type { TranslationTable } from "./ir.js";
 import { lower, type Fragment, type ImportScope, type LoweringProblem } from "./lower.js";
 import { newTranslationLanguage, newTranslationTable } from "./nodes.js";
+import { appendAll } from "../util/append.js";
 
 export const UNRESOLVED_IMPORT = "unresolved-import";
 
@@ -22,6 +23,8 @@ export interface SourceHost {
   readonly root: string;
   /** The text of an absolute path, or undefined when there is no such file. */
   readFile(path: string): string | undefined;
+  /** Why `readFile` gave nothing for a file that exists but is not text (binary, not UTF-8). */
+  readProblem?(path: string): string | undefined;
 }
 
 /** An imported file, lowered once however many files import it. */
@@ -117,7 +120,9 @@ function load(
   if (!module) {
     const text = host.readFile(path);
     if (text === undefined) {
-      problem("notFound", { path: written, resolved: relative(host.root, path) }, at);
+      const reason = host.readProblem?.(path);
+      if (reason !== undefined) problem("unreadable", { path: written, reason }, at);
+      else problem("notFound", { path: written, resolved: relative(host.root, path) }, at);
       return undefined;
     }
     cache.modules.set(path, "loading");
@@ -150,7 +155,7 @@ function mergeTables(tables: readonly TranslationTable[]): TranslationTable | un
       }
       for (const [key, entry] of entries.entries) if (!target.entries.has(key)) target.entries.set(key, entry);
     }
-    merged.all.push(...table.all);
+    appendAll(merged.all, table.all);
   }
   return merged;
 }

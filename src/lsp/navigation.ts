@@ -10,6 +10,7 @@ import type { Document, Interpolation, Range, Statement, StringLiteral } from ".
 import { argumentValues, statementsWithin } from "../syntax/walk.js";
 import { DECLARATIONS, TRANSLATIONS_KEYWORD } from "../model/statements.js";
 import { EACH_KEYWORD, FRAGMENT_KEYWORD, USE_KEYWORD } from "../model/templates.js";
+import { isName } from "../syntax/tokens.js";
 
 export type SymbolKind = "translation" | "parameter" | "fragment" | "declaration";
 
@@ -148,5 +149,5 @@ export function importsFrom(document: Document, documentFile: string, symbol: Na
 /** Whether `name` may replace a name of this kind. */
 export function isValidName(kind: SymbolKind, name: string): boolean {
   // `$name` allows no `-`; the other names are words, which allow inner ones (`call-back`).
-  return kind === "parameter" ? /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) : /^[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*$/.test(name);
+  return kind === "parameter" ? /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) : isName(name);
 }

@@ -47,6 +47,7 @@ import { plainConstructor, type Writable } from "../util/plain-constructor.js";
 import { appendAll } from "../util/append.js";
 import { decodeQuotedString, decodeTripleString, type DecodedString, type StringProblem } from "./strings.js";
 import { MAX_NESTING_DEPTH, MAX_TOKENS } from "./limits.js";
+import { SYNTAX_RULE_ID } from "./rule-id.js";
 import { BINARY_FILE_MESSAGE, looksBinary } from "./binary.js";
 import { lexText, type LexedText, type TextPoint } from "./lex.js";
 import {
@@ -83,7 +84,7 @@ import {
   UnterminatedTripleString,
 } from "./tokens.js";
 
-export const SYNTAX_RULE_ID = "syntax-error";
+export { SYNTAX_RULE_ID };
 
 const OUTSIDE_BODY: SubruleMethodOpts<[boolean]> = { ARGS: [false] };
 const IN_BODY: SubruleMethodOpts<[boolean]> = { ARGS: [true] };

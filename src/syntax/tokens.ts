@@ -120,6 +120,11 @@ function matchParamRef(text: string, offset: number): CustomPatternMatcherReturn
   return end < 0 ? null : matched(text, offset, end);
 }
 
+/** Whether `text` is one name as the lexer reads it (`call-completed`); true, false and null included. */
+export function isName(text: string): boolean {
+  return skipHyphenatedName(text, 0) === text.length;
+}
+
 /** Whether `text` is a parameter path as `$` takes it (`item.name`): what `${…}` may hold. */
 export function isParameterPath(text: string): boolean {
   return skipDottedPath(text, 0) === text.length;
