@@ -10,6 +10,8 @@ import { formatImportDiagnostic, IMPORT_KINDS, importJson, optionError, type Imp
 import { writeFilesAtomically } from "./atomic-write.js";
 import { describeFsError, SOURCE_EXTENSION } from "./files.js";
 import { readTextFile } from "./text-file.js";
+import { jsonTooDeepAt } from "../util/json-depth.js";
+import { MAX_NESTING_DEPTH } from "../syntax/limits.js";
 import { CliError, EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
 import { colorsFor, displayPath, plural, useColors } from "./output.js";
 
@@ -74,6 +76,15 @@ export async function runImport(files: readonly string[], flags: ImportFlags, io
         continue;
       }
       text = read.text;
+      // The JSON is read into a tree by recursion: a text nested deeper than any payload is refused first.
+      const tooDeep = jsonTooDeepAt(text, MAX_NESTING_DEPTH);
+      if (tooDeep !== undefined) {
+        const before = text.slice(0, tooDeep).split(/\r\n|\r|\n/);
+        const at = `${before.length}:${before[before.length - 1]!.length + 1}`;
+        io.stderr.write(`${c.red("error:")} ${display}:${at}: nested more than ${MAX_NESTING_DEPTH} levels deep: no Bitrix24 structure nests like that\n`);
+        failed = true;
+        continue;
+      }
     } catch (error) {
       io.stderr.write(`${c.red("error:")} cannot read '${display}': ${describeFsError(error)}\n`);
       failed = true;

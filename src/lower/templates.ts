@@ -166,10 +166,11 @@ export class TemplateLowering {
   /** The parameters of a declaration or fragment, with their types resolved (problems reported). */
   parameters(list: ParameterList | undefined): IrParam[] {
     const params: IrParam[] = [];
+    const names = new Set<string>();
     for (const p of list?.parameters ?? []) {
       if (!p.type) continue;
       const type = this.type(p.type);
-      if (params.some((x) => x.name === p.name.name)) {
+      if (names.has(p.name.name)) {
         this.problem(TEMPLATE_STRUCTURE, "duplicateParameter", { name: p.name.name }, p.name.range);
         continue;
       }
@@ -178,6 +179,7 @@ export class TemplateLowering {
         this.problem(TEMPLATE_STRUCTURE, "parameterName", { name: p.name.name, suggestion }, p.name.range, suggestion);
       }
       const defaultValue = p.defaultValue ? this.defaultValue(p.defaultValue, type, p.name.name) : undefined;
+      names.add(p.name.name);
       params.push({
         name: p.name.name,
         nameRange: p.name.range,
@@ -287,12 +289,14 @@ export class TemplateLowering {
         return { kind: "union", members: node.members.map((m) => this.type(m)) };
       case "RecordType": {
         const fields: RecordFieldType[] = [];
+        const names = new Set<string>();
         for (const f of node.fields) {
           if (!f.type) continue;
-          if (fields.some((x) => x.name === f.name.name)) {
+          if (names.has(f.name.name)) {
             this.problem(TEMPLATE_STRUCTURE, "duplicateField", { name: f.name.name }, f.name.range);
             continue;
           }
+          names.add(f.name.name);
           fields.push({ name: f.name.name, optional: f.optional, type: this.type(f.type) });
         }
         return { kind: "record", fields };

@@ -159,6 +159,31 @@ describe("invalid UTF-8", () => {
   });
 });
 
+describe("a hostile config", () => {
+  it("a glob longer than 65,536 characters is a config error, not an internal error", async () => {
+    const dir = scratch({ "b24layout.config.json": `{ "ignore": ["${"a".repeat(70_000)}"] }`, "a.b24layout": 'blocks b { text "x" }\n' });
+    const r = await run(dir, ["check", "."]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: b24layout.config.json:1:14: "ignore": the glob '${"a".repeat(40)}…' is 70,000 characters long; globs are at most 65,536\n`);
+  });
+
+  it("JSON nested 100,000 deep is a config error", async () => {
+    const dir = scratch({ "b24layout.config.json": `{ "rules": { "unknown-code": ["warn", ${"[".repeat(100_000)}] } }`, "a.b24layout": 'blocks b { text "x" }\n' });
+    const r = await run(dir, ["check", "a.b24layout"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("error: b24layout.config.json:1:100: nested more than 64 levels deep: no setting nests like that\n");
+  });
+});
+
+describe("JSON to import nested 100,000 deep", () => {
+  it("is an error at the bracket too deep", async () => {
+    const dir = scratch({ "deep.json": `{"blocks": {"a": {"type": "text", "properties": {"value": ${"[".repeat(100_000)}${"]".repeat(100_000)}}}}}` });
+    const r = await run(dir, ["import", "deep.json"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("error: deep.json:1:119: nested more than 64 levels deep: no Bitrix24 structure nests like that\n");
+  });
+});
+
 describe("huge input", () => {
   it("a string of 9 million characters is checked", async () => {
     const dir = scratch({ "long.b24layout": `blocks b {\n  text "${"x".repeat(9_000_000)}"\n}\n` });
