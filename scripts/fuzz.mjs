@@ -99,7 +99,15 @@ const deaths = [];
 function record(map, key, entry) {
   const known = map.get(key);
   if (known) known.count++;
-  else map.set(key, { ...entry, count: 1 });
+  else {
+    map.set(key, { ...entry, count: 1 });
+    log(`fuzz: new: ${key.slice(0, 300)}\n      e.g. ${entry.example}`);
+  }
+}
+
+function died(entry) {
+  deaths.push(entry);
+  log(`fuzz: worker died on ${entry.kind} #${entry.index}: ${entry.reason}`);
 }
 
 /**
@@ -117,7 +125,7 @@ function startWorker() {
   const arm = () => {
     clearTimeout(state.timer);
     state.timer = setTimeout(() => {
-      deaths.push({ ...state.current, reason: `no answer in ${timeoutMs / 1000} s` });
+      died({ ...state.current, reason: `no answer in ${timeoutMs / 1000} s` });
       state.hung = true;
       child.kill("SIGKILL");
     }, timeoutMs);
@@ -145,7 +153,7 @@ function startWorker() {
     const job = state.job;
     const current = state.current;
     if (!state.onDone) return;
-    if (!state.hung) deaths.push({ ...current, reason: `worker exited (${signal ?? code})` });
+    if (!state.hung) died({ ...current, reason: `worker exited (${signal ?? code})` });
     // Go on after the input that killed the worker.
     if (current !== undefined && job.kind === "range" && current.index >= job.from && current.index + 1 < job.to) {
       done += current.index - job.from + 1;

@@ -50,6 +50,7 @@ import { MAX_NESTING_DEPTH, MAX_TOKENS } from "./limits.js";
 import { SYNTAX_RULE_ID } from "./rule-id.js";
 import { BINARY_FILE_MESSAGE, looksBinary } from "./binary.js";
 import { lexText, type LexedText, type TextPoint } from "./lex.js";
+import { findBlockEnds, type BlockEnd } from "./open-blocks.js";
 import {
   AnyToken,
   allTokens,
@@ -596,6 +597,14 @@ class B24Parser extends EmbeddedActionsParser {
   reportedAt = new Set<number>();
   /** How many blocks, maps, lists and parameter lists are open where the parser is (see MAX_NESTING_DEPTH). */
   nesting = 0;
+  /** Blocks left open, by the offset of their `{`, and where each ends (see open-blocks.ts). */
+  private blockEnds: ReadonlyMap<number, BlockEnd> = new Map();
+  /** Whether some `{` of the text has no `}`: then where blocks end depends on the whole text. */
+  openBraces = false;
+  /** The offset of the token the innermost block or map must end before (inherited from the blocks around it); -1 for none. */
+  private blockEnd = -1;
+  /** `blockEnd` of the blocks and maps around the current one. */
+  private readonly outerBlockEnds: number[] = [];
   text = "";
   /** Where the text ends, computed once per parse when first needed. */
   private textEnd: Position | undefined;
@@ -625,6 +634,11 @@ class B24Parser extends EmbeddedActionsParser {
     this.imports = [];
     this.reportedAt = new Set();
     this.nesting = 0;
+    const open = findBlockEnds(tokens);
+    this.blockEnds = open.ends;
+    this.openBraces = open.open;
+    this.blockEnd = -1;
+    this.outerBlockEnds.length = 0;
     this.input = tokens;
   }
 
@@ -724,7 +738,7 @@ class B24Parser extends EmbeddedActionsParser {
    */
   private readonly mapContinues = (): boolean => {
     const next = this.LA(1);
-    if (tokenMatcher(next, RBrace) || tokenMatcher(next, EOF)) return false;
+    if (tokenMatcher(next, RBrace) || tokenMatcher(next, EOF) || next.startOffset === this.blockEnd) return false;
     if (!tokenMatcher(next, Newline)) return true;
     const after = this.skipNewlines(2);
     return tokenMatcher(this.LA(after), RBrace) || tokenMatcher(this.LA(after), Comma) || this.isKeyAt(after);
@@ -733,7 +747,7 @@ class B24Parser extends EmbeddedActionsParser {
   /** Like `mapContinues`, for lists. A `}` also ends a list: it most likely closes the block around it. */
   private readonly listContinues = (): boolean => {
     const next = this.LA(1);
-    if (tokenMatcher(next, RBracket) || tokenMatcher(next, RBrace) || tokenMatcher(next, EOF)) return false;
+    if (tokenMatcher(next, RBracket) || tokenMatcher(next, RBrace) || tokenMatcher(next, EOF) || next.startOffset === this.blockEnd) return false;
     if (!tokenMatcher(next, Newline)) return true;
     const after = this.LA(this.skipNewlines(2));
     return tokenMatcher(after, RBracket) || tokenMatcher(after, Comma) || MAP_VALUE_START[after.tokenTypeIdx] === true;
@@ -772,7 +786,8 @@ class B24Parser extends EmbeddedActionsParser {
    */
   closing(type: TokenType, open: IToken, shown: string, what: string): Range {
     const close = this.OR9<IToken | undefined>([
-      { ALT: () => this.CONSUME9(type) },
+      // A `}` where the block must end belongs to a block around it.
+      { GATE: this.isNotBlockEnd, ALT: () => this.CONSUME9(type) },
       {
         ALT: () => {
           this.SUBRULE9(this.recoverMissingClose, { ARGS: [open, shown, what] });
@@ -782,6 +797,23 @@ class B24Parser extends EmbeddedActionsParser {
     ]);
     if (this.RECORDING_PHASE) return RECORDED;
     return close && !this.isVirtual(close) ? this.tokenRange(close) : this.tokenRange(this.LA(0));
+  }
+
+  // ----- blocks left open (open-blocks.ts) -----
+
+  private readonly isNotBlockEnd = (): boolean => this.LA(1).startOffset !== this.blockEnd;
+
+  /** Enters the block or map opened by `open`: it ends where open-blocks.ts says, or where the one around it ends. */
+  enterBlock(open: IToken): void {
+    if (this.RECORDING_PHASE) return;
+    this.outerBlockEnds.push(this.blockEnd);
+    const own = this.blockEnds.get(open.startOffset);
+    if (own !== undefined) this.blockEnd = own.before.startOffset;
+  }
+
+  leaveBlock(): void {
+    if (this.RECORDING_PHASE) return;
+    this.blockEnd = this.outerBlockEnds.pop() ?? -1;
   }
 
   // ----- grammar -----
@@ -830,28 +862,32 @@ class B24Parser extends EmbeddedActionsParser {
     let adjacent = false;
     /** Inside a run of unexpected tokens, only the first is reported. */
     let inStrayRun = false;
-    // No GATE: the list ends at `}` and at the end of the file, the two tokens no item starts with.
-    this.MANY(() => {
-      const item = this.OR(this.statementListAlts);
-      if (this.RECORDING_PHASE) return;
-      if (item === "newline") {
-        inStrayRun = false;
-      } else if (item === "import") {
-        inStrayRun = false;
-        adjacent = false;
-        if (inBody) this.report("An import must be at the top level of a file, before the declarations.", this.imports[this.imports.length - 1]!.range);
-      } else if (item === "semicolon") {
-        inStrayRun = false;
-        adjacent = false;
-      } else if (item.kind === "Statement") {
-        statements.push(item);
-        inStrayRun = false;
-        adjacent = true;
-      } else {
-        this.reportStray(item, statements, adjacent, inStrayRun, inBody);
-        inStrayRun = item.kind === "token";
-        adjacent = false;
-      }
+    // The list ends at `}` and at the end of the file, the two tokens no item starts with, and where
+    // a block left open ends.
+    this.MANY({
+      GATE: this.isNotBlockEnd,
+      DEF: () => {
+        const item = this.OR(this.statementListAlts);
+        if (this.RECORDING_PHASE) return;
+        if (item === "newline") {
+          inStrayRun = false;
+        } else if (item === "import") {
+          inStrayRun = false;
+          adjacent = false;
+          if (inBody) this.report("An import must be at the top level of a file, before the declarations.", this.imports[this.imports.length - 1]!.range);
+        } else if (item === "semicolon") {
+          inStrayRun = false;
+          adjacent = false;
+        } else if (item.kind === "Statement") {
+          statements.push(item);
+          inStrayRun = false;
+          adjacent = true;
+        } else {
+          this.reportStray(item, statements, adjacent, inStrayRun, inBody);
+          inStrayRun = item.kind === "token";
+          adjacent = false;
+        }
+      },
     });
     return statements;
   });
@@ -933,10 +969,12 @@ class B24Parser extends EmbeddedActionsParser {
   private body = this.RULE("body", (): Body => {
     const open = this.CONSUME(LBrace);
     this.enterNesting();
+    this.enterBlock(open);
     this.SUBRULE(this.skipTooDeep, { ARGS: [open] });
     const statements = this.SUBRULE(this.statementList, IN_BODY);
     const close = this.closing(RBrace, open, "'}'", "block");
     if (this.RECORDING_PHASE) return RECORDED;
+    this.leaveBlock();
     this.nesting--;
     return new BodyNode(statements, this.span(this.tokenRange(open), close));
   });
@@ -1096,6 +1134,7 @@ class B24Parser extends EmbeddedActionsParser {
   private map = this.RULE("map", (): MapLiteral => {
     const open = this.CONSUME(LBrace);
     this.enterNesting();
+    this.enterBlock(open);
     this.SUBRULE(this.skipTooDeep, { ARGS: [open] });
     const entries = new Array<MapEntry>();
     let inStrayRun = false;
@@ -1122,6 +1161,7 @@ class B24Parser extends EmbeddedActionsParser {
     });
     const close = this.closing(RBrace, open, "'}'", "map");
     if (this.RECORDING_PHASE) return RECORDED;
+    this.leaveBlock();
     this.nesting--;
     return new MapNode(entries, this.span(this.tokenRange(open), close));
   });
@@ -1267,6 +1307,12 @@ class B24Parser extends EmbeddedActionsParser {
 
   private recoverMissingClose = this.RULE("recoverMissingClose", (open: IToken, shown: string, what: string): void => {
     if (this.RECORDING_PHASE) return;
+    const end = this.blockEnds.get(open.startOffset);
+    if (end !== undefined && end.before === this.LA(1)) {
+      // Where open-blocks.ts says the block ends: the error is at the '{' left open.
+      this.semanticProblems.push(new SyntaxDiagnostic(unclosedMessage(what, end), this.tokenRange(open)));
+      return;
+    }
     // Never deduplicated: when several constructs are left open at one spot, each is named.
     const opened = this.tokenRange(open).start;
     const range = this.pointAt(this.LA(1));
@@ -1713,8 +1759,15 @@ function withPositions<T extends object>(parsing: () => T): T & { readonly posit
 }
 
 /** `parse`, also returning every position it made (see ParsedPart.positions). */
-export function parseWithPositions(text: string): ParseResult & { readonly positions: readonly Position[] } {
-  return withPositions(() => parse(text));
+/**
+ * `parse`, also returning every position it made (see ParsedPart.positions), and whether some `{`
+ * has no `}`: then the parse of any part of the text may depend on the rest (see open-blocks.ts).
+ */
+export function parseWithPositions(text: string): ParseResult & { readonly positions: readonly Position[]; readonly openBraces: boolean } {
+  return withPositions(() => {
+    const parsed = parse(text);
+    return { document: parsed.document, diagnostics: parsed.diagnostics, openBraces: sharedParser!.openBraces };
+  });
 }
 
 /**
@@ -1805,6 +1858,15 @@ function parseLexed(text: string, lexed: LexedText | typeof BINARY): Omit<Parsed
 }
 
 const TOO_MANY_TOKENS_MESSAGE = `The file has more than ${MAX_TOKENS.toLocaleString("en")} tokens (names, values, punctuation and comments), more than b24layout reads: split it into several files.`;
+
+/** The error at a `{` left open, where open-blocks.ts found its block to end. */
+function unclosedMessage(what: string, end: BlockEnd): string {
+  const line = end.before.startLine!;
+  const unclosed = "This '{' has no matching '}':";
+  if (end.reason === "outer close") return `${unclosed} the '}' on line ${line} is indented like an outer block's and closes that one. Add a '}' before it.`;
+  const where = end.reason === "declaration" ? `where '${end.before.image}' starts a new declaration` : "which is indented no deeper than this line";
+  return `${unclosed} the ${what} seems to end before line ${line}, ${where}. Add the '}' there.`;
+}
 
 /** The error at the bracket that opens one level more than MAX_NESTING_DEPTH. */
 function tooDeepMessage(bracket: string): string {

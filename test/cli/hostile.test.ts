@@ -159,6 +159,18 @@ describe("invalid UTF-8", () => {
   });
 });
 
+describe("a missing '}'", () => {
+  it("is one error, at the '{' left open, with nothing after it landing in the wrong block", async () => {
+    const text = ["layout call {", "  icon call", '  header "T" {', '    tag warning "x"', "  body {", "    logo document", '    text "x"', "  }", "}", "", "badge b failure {", '  title "x"', '  value "y"', "}", ""].join("\n");
+    const dir = scratch({ "call.b24layout": text });
+    const r = await run(dir, ["check", "--no-color", "call.b24layout"]);
+    expect(heads(r.stdout)).toEqual([
+      "call.b24layout:3:14 error syntax-error This '{' has no matching '}': the block seems to end before line 5, which is indented no deeper than this line. Add the '}' there.",
+    ]);
+    expect(r.stdout).toContain('> 3 |   header "T" {\n    |              ^\n');
+  });
+});
+
 describe("a hostile config", () => {
   it("a glob longer than 65,536 characters is a config error, not an internal error", async () => {
     const dir = scratch({ "b24layout.config.json": `{ "ignore": ["${"a".repeat(70_000)}"] }`, "a.b24layout": 'blocks b { text "x" }\n' });
