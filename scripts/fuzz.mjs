@@ -8,6 +8,7 @@
  *   node scripts/fuzz.mjs --count 300 --seed 7         a short, deterministic one
  *   node scripts/fuzz.mjs --huge                        also 8 inputs of 20 to 100 MB
  *   node scripts/fuzz.mjs --replay test/fuzz/regressions   the inputs saved there, again
+ *                                                          (with --count, generated ones too)
  *
  * Every input is made from (seed, index) alone (scripts/fuzz/inputs.ts), so a failure is
  * reproduced by its seed and index; its bytes are also saved in --out (default .scratch/fuzz),
@@ -25,7 +26,7 @@ import { parseArgs } from "node:util";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({
   options: {
-    count: { type: "string", default: "1000" },
+    count: { type: "string" },
     seed: { type: "string", default: "1" },
     jobs: { type: "string", default: "2" },
     out: { type: "string", default: ".scratch/fuzz" },
@@ -36,7 +37,8 @@ const { values } = parseArgs({
     quiet: { type: "boolean", default: false },
   },
 });
-const count = Number(values.count);
+// Without --count, 1,000 inputs, or none when replaying.
+const count = Number(values.count ?? (values.replay === undefined ? "1000" : "0"));
 const seed = Number(values.seed);
 const jobs = Math.max(1, Number(values.jobs));
 const chunk = Number(values.chunk);
@@ -84,10 +86,9 @@ if (values.replay !== undefined) {
     .sort()
     .map((f) => join(dir, f));
   for (let i = 0; i < files.length; i += chunk) queue.push({ kind: "replay", files: files.slice(i, i + chunk) });
-} else {
-  if (values.huge) queue.push({ kind: "huge" });
-  for (let from = 0; from < count; from += chunk) queue.push({ kind: "range", from, to: Math.min(count, from + chunk) });
 }
+if (values.huge) queue.push({ kind: "huge" });
+for (let from = 0; from < count; from += chunk) queue.push({ kind: "range", from, to: Math.min(count, from + chunk) });
 
 const started = Date.now();
 const byKind = {};

@@ -78,3 +78,5 @@ async function runJob(job: Job): Promise<void> {
 process.on("message", (job: Job) => {
   void runJob(job);
 });
+// The driver is gone (stopped, or killed): so is the worker.
+process.on("disconnect", () => process.exit(0));
