@@ -121,10 +121,13 @@ export function occurrences(document: Document, symbol: NameSymbol): Occurrence[
           const params = s.args.find((a) => a.kind === "ParameterList");
           if (params?.kind === "ParameterList") for (const p of params.parameters) if (p.name.name === symbol.name) add(p.name.range, true);
         }
+        // The statement's scope, found once: a statement may hold thousands of references.
+        let inScope: boolean | undefined;
+        const scoped = () => (inScope ??= scopeOf(symbol.name, s, chain) === symbol.scope);
         for (const a of argumentValues(s)) {
-          if (a.kind === "ParamRef" && a.path[0] === symbol.name && scopeOf(symbol.name, s, chain) === symbol.scope) add(headOf(a.range, symbol.name, 1), false);
+          if (a.kind === "ParamRef" && a.path[0] === symbol.name && scoped()) add(headOf(a.range, symbol.name, 1), false);
           if (a.kind === "String") {
-            for (const i of interpolations(a)) if (i.path[0] === symbol.name && scopeOf(symbol.name, s, chain) === symbol.scope) add(headOf(i.range, symbol.name, 2), false);
+            for (const i of interpolations(a)) if (i.path[0] === symbol.name && scoped()) add(headOf(i.range, symbol.name, 2), false);
           }
         }
         break;
