@@ -159,6 +159,10 @@ function startWorker() {
     if (current !== undefined && job.kind === "range" && current.index >= job.from && current.index + 1 < job.to) {
       done += current.index - job.from + 1;
       queue.unshift({ kind: "range", from: current.index + 1, to: job.to });
+    } else if (current !== undefined && job.kind === "huge") {
+      // Huge input i has the index -1 - i.
+      done++;
+      queue.unshift({ kind: "huge", from: -current.index });
     }
     const finish = state.onDone;
     state.onDone = undefined;

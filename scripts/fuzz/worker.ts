@@ -12,7 +12,7 @@ import { runPipeline } from "./pipeline.js";
 /** What the driver sends: a range of generated inputs, the huge ones, or files to replay. */
 export type Job =
   | { readonly kind: "range"; readonly from: number; readonly to: number }
-  | { readonly kind: "huge" }
+  | { readonly kind: "huge"; readonly from?: number }
   | { readonly kind: "replay"; readonly files: readonly string[] };
 
 export type WorkerMessage =
@@ -46,7 +46,9 @@ async function runJob(job: Job): Promise<void> {
           for (let i = job.from; i < job.to; i++) yield [i, makeInput(seed, i, corpus)];
         })()
       : job.kind === "huge"
-        ? hugeInputs().map((input, i): [number, FuzzInput] => [-1 - i, input])
+        ? hugeInputs()
+            .map((input, i): [number, FuzzInput] => [-1 - i, input])
+            .slice(job.from ?? 0)
         : job.files.map((file, i): [number, FuzzInput] => {
             const base = (() => {
               try {

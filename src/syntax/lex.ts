@@ -1,14 +1,23 @@
 /**
  * Lexing a text of any size. Chevrotain's lexer turns the whole text into tokens at once: 100 MB
  * of `a;a;a;…` would be 50 million token objects, far more than the heap holds. Long texts are
- * lexed in pieces, counting as it goes, and lexing stops at the token past MAX_TOKENS.
+ * lexed in pieces, counting as it goes, and lexing stops at the token past MAX_TOKENS. A piece is
+ * cut anywhere: of what it finds, only what ends far enough from the cut is kept (see LOOKAHEAD),
+ * and the next piece starts there.
  */
 import type { ILexingError, ILexingResult, IToken } from "chevrotain";
 import { MAX_TOKENS } from "./limits.js";
-import { b24Lexer, Newline } from "./tokens.js";
+import { b24Lexer } from "./tokens.js";
 
-/** Where a text is cut into pieces: after the first space or line break past this many characters. */
+/** How long the pieces of a long text are (doubled while a piece holds nothing that is sure). */
 const PIECE_LENGTH = 1 << 20;
+
+/**
+ * How far past its end the lexer may look to decide a token (`1e+5` against `1`, `"""` against
+ * `""`): a token, comment or error that ends at least this far from the end of its piece is the
+ * one lexing the whole text gives.
+ */
+const LOOKAHEAD = 8;
 
 /** A point of the text, as the lexer counts it. */
 export interface TextPoint {
@@ -35,73 +44,61 @@ export function lexText(text: string, limit = MAX_TOKENS, pieceLength = PIECE_LE
   let at: TextPoint = { offset: 0, line: 1, column: 1 };
   let length = pieceLength;
   while (at.offset < text.length) {
-    const end = pieceEnd(text, at.offset + length);
+    const end = Math.min(text.length, at.offset + length);
     const piece = b24Lexer.tokenize(text.slice(at.offset, end));
-    const pieceComments = piece.groups["comments"] ?? [];
-    const last = lastItem(piece.tokens, pieceComments, piece.errors);
-    // A token that runs to the end of the piece may go on after it (a string, a comment): lex
-    // again from where it starts, with a piece twice as long.
-    if (end < text.length && last !== undefined && last.end === end - at.offset && last.token?.tokenType !== Newline) {
-      keepBefore(piece, pieceComments, last.start, at, tokens, comments, errors);
-      at = pointAfter(text, at, at.offset + last.start);
+    // What the piece found up to `sure` (in the piece) is what lexing the whole text finds there;
+    // what comes after may be cut short, and is lexed again with the next piece.
+    const sure = end === text.length ? Infinity : end - at.offset - LOOKAHEAD;
+    const kept = keepUpTo(piece, sure, at, tokens, comments, errors);
+    if (tokens.length + comments.length + errors.length > limit) return tooLong(tokens, comments, errors, limit);
+    // The last piece: all of it is sure (and it may hold only spaces).
+    if (end === text.length) break;
+    if (kept === undefined) {
+      // Nothing sure yet: one token longer than the piece (a long string, say).
       length *= 2;
-      if (tokens.length + comments.length + errors.length > limit) return tooLong(tokens, comments, errors, limit);
       continue;
     }
-    keepBefore(piece, pieceComments, Infinity, at, tokens, comments, errors);
-    if (tokens.length + comments.length + errors.length > limit) return tooLong(tokens, comments, errors, limit);
-    at = pointAfter(text, at, end);
+    at = pointAfter(text, at, at.offset + kept);
     length = pieceLength;
   }
   return { tokens, groups: { comments }, errors };
 }
 
 /**
- * The offset just past the first space, tab or line break at or after `from`, or the end of the
- * text. Lexing starts afresh there: a piece ends between two tokens, or inside a token that then
- * runs to its end (see lexText). A CR LF is never split.
+ * Moves what a piece found that ends by `sure` (an offset in the piece) to the text's lists,
+ * with positions in the text, and returns where the last of it ends; undefined when nothing
+ * ends by then.
  */
-function pieceEnd(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10) return i + 1;
-    if (c === 13) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-  }
-  return text.length;
-}
-
-/** The last token, comment or lexing error of a piece: where it starts and ends in the piece. */
-function lastItem(
-  tokens: readonly IToken[],
-  comments: readonly IToken[],
-  errors: readonly ILexingError[],
-): { readonly start: number; readonly end: number; readonly token?: IToken } | undefined {
-  let last: { start: number; end: number; token?: IToken } | undefined;
-  const token = tokens[tokens.length - 1];
-  if (token) last = { start: token.startOffset, end: token.startOffset + token.image.length, token };
-  const comment = comments[comments.length - 1];
-  if (comment && (!last || comment.startOffset > last.start)) last = { start: comment.startOffset, end: comment.startOffset + comment.image.length, token: comment };
-  const error = errors[errors.length - 1];
-  if (error && (!last || error.offset > last.start)) last = { start: error.offset, end: error.offset + error.length };
-  return last;
-}
-
-/** Moves what a piece found before `before` (an offset in the piece) to the text's lists, with positions in the text. */
-function keepBefore(
+function keepUpTo(
   piece: ILexingResult,
-  pieceComments: readonly IToken[],
-  before: number,
+  sure: number,
   at: TextPoint,
   tokens: IToken[],
   comments: IToken[],
   errors: ILexingError[],
-): void {
+): number | undefined {
   const lines = at.line - 1;
   const columns = at.column - 1;
-  for (const list of [piece.tokens, pieceComments] as const) {
-    const into = list === piece.tokens ? tokens : comments;
+  let kept: number | undefined;
+  for (const list of [piece.tokens, piece.groups["comments"] ?? []]) {
     for (const t of list) {
-      if (t.startOffset >= before) break;
+      const tokenEnd = t.startOffset + t.image.length;
+      if (tokenEnd > sure) break;
+      kept = Math.max(kept ?? 0, tokenEnd);
+    }
+  }
+  for (const e of piece.errors) {
+    if (e.offset + e.length > sure) break;
+    kept = Math.max(kept ?? 0, e.offset + e.length);
+  }
+  if (kept === undefined) return undefined;
+  // Everything that starts before the end of the last sure item ends by then too: lexing is left to right.
+  for (const [list, into] of [
+    [piece.tokens, tokens],
+    [piece.groups["comments"] ?? [], comments],
+  ] as const) {
+    for (const t of list) {
+      if (t.startOffset >= kept) break;
       if (t.startLine === 1) t.startColumn! += columns;
       t.startOffset += at.offset;
       t.startLine! += lines;
@@ -109,12 +106,13 @@ function keepBefore(
     }
   }
   for (const e of piece.errors) {
-    if (e.offset >= before) break;
+    if (e.offset >= kept) break;
     if (e.line === 1) (e as { column: number }).column += columns;
     (e as { offset: number }).offset += at.offset;
     (e as { line: number }).line += lines;
     errors.push(e);
   }
+  return kept;
 }
 
 /** The point at `offset`, counting line breaks (CR LF, CR, LF, as the lexer does) from `from`. */
