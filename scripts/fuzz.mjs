@@ -18,7 +18,7 @@
  */
 import { build } from "esbuild";
 import { fork } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -47,7 +47,8 @@ const timeoutMs = Number(values.timeout) * 1000;
 const log = values.quiet ? () => {} : (line) => process.stderr.write(`${line}\n`);
 
 // The worker, bundled: TypeScript sources, Prettier loaded from node_modules as the CLI loads it.
-const bundleDir = join(root, "node_modules", ".cache", "b24layout-fuzz");
+// A folder per run: a worker restarted during a long run must load the code the run started with.
+const bundleDir = join(root, "node_modules", ".cache", "b24layout-fuzz", String(process.pid));
 mkdirSync(bundleDir, { recursive: true });
 const worker = join(bundleDir, "worker.mjs");
 await build({
@@ -213,4 +214,5 @@ log(`fuzz: ${done.toLocaleString("en")} inputs (seed ${seed}) in ${summary.secon
 for (const f of summary.failures) log(`  ${f.count}× ${f.stage}: ${f.error}\n     e.g. ${f.example}`);
 for (const d of deaths) log(`  died: ${d.kind} #${d.index}: ${d.reason}`);
 for (const d of summary.divergences) log(`  ${d.count}× ${d.detail}\n     e.g. ${d.example}`);
+rmSync(bundleDir, { recursive: true, force: true });
 process.exitCode = failed > 0 || deaths.length > 0 || summary.divergences.length > 0 ? 1 : 0;
