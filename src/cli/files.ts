@@ -110,7 +110,7 @@ export function readSources(paths: readonly string[], display: (path: string) =>
 /** A file that is not text, as the diagnostic of its first bad byte (the replacement character in `text`). */
 export function problemDiagnostic(problem: TextProblem, text: string): Diagnostic {
   const start = { offset: problem.offset, line: problem.line, column: problem.column };
-  const width = problem.offset < text.length && problem.offset > 0 ? 1 : 0;
+  const width = Math.min(problem.length, text.length - problem.offset);
   const end = { offset: problem.offset + width, line: problem.line, column: problem.column + width };
   return { ruleId: SYNTAX_RULE_ID, severity: "error", message: problem.message, range: { start, end } };
 }

@@ -13,6 +13,8 @@ export interface TextProblem {
   readonly offset: number;
   readonly line: number;
   readonly column: number;
+  /** How much of the text the problem covers: the replacement character of a bad byte, or nothing for the whole file. */
+  readonly length: number;
   /** The message of the file's own diagnostic. */
   readonly message: string;
   /** The same, to say why a file named elsewhere (an import) cannot be read: "the file appears to be binary". */
@@ -44,15 +46,15 @@ export function decodeText(bytes: Uint8Array): TextFile {
   const body = bom ? bytes.subarray(3) : bytes;
   const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(body);
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
-    return { text, bom, problem: { offset: 0, line: 1, column: 1, message: "The file is UTF-16 text: save it as UTF-8.", reason: "it is UTF-16, not UTF-8" } };
+    return { text, bom, problem: { offset: 0, line: 1, column: 1, length: 0, message: "The file is UTF-16 text: save it as UTF-8.", reason: "it is UTF-16, not UTF-8" } };
   }
-  if (bytesLookBinary(body)) return { text, bom, problem: { offset: 0, line: 1, column: 1, message: BINARY_FILE_MESSAGE, reason: "the file appears to be binary" } };
+  if (bytesLookBinary(body)) return { text, bom, problem: { offset: 0, line: 1, column: 1, length: 0, message: BINARY_FILE_MESSAGE, reason: "the file appears to be binary" } };
   if (isUtf8(body)) return { text, bom };
   const bad = firstInvalidUtf8(body);
   const point = endPoint(new TextDecoder("utf-8", { ignoreBOM: true }).decode(body.subarray(0, bad)));
   const byte = `0x${body[bad]!.toString(16).toUpperCase().padStart(2, "0")}`;
   const message = `Invalid UTF-8: byte ${byte} here is not part of a UTF-8 character. Save the file as UTF-8.`;
-  return { text, bom, problem: { ...point, message, reason: `byte ${byte} at line ${point.line}, column ${point.column} is not UTF-8` } };
+  return { text, bom, problem: { ...point, length: 1, message, reason: `byte ${byte} at line ${point.line}, column ${point.column} is not UTF-8` } };
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
