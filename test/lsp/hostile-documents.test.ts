@@ -4,6 +4,7 @@
  * default stack: each gets its diagnostics, at their place.
  */
 import { pathToFileURL } from "node:url";
+import type { Diagnostic } from "vscode-languageserver-protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scratch } from "../cli/fixtures.js";
 import { startClient, type TestClient } from "./client.js";
@@ -21,7 +22,7 @@ afterAll(async () => {
 });
 
 const uri = (name: string) => pathToFileURL(`${root}/${name}`).href;
-const shown = (d: { range: { start: { line: number; character: number } }; message: string }) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`;
+const shown = (d: Diagnostic) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${typeof d.message === "string" ? d.message : d.message.value}`;
 
 describe("the language server", () => {
   it("publishes the nesting error of blocks 400 deep, and the server keeps answering", async () => {
