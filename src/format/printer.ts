@@ -26,6 +26,7 @@ import type {
   UnionType,
 } from "../syntax/ast.js";
 import { ELSE_KEYWORD, WHEN_KEYWORD } from "../model/templates.js";
+import { appendAll } from "../util/append.js";
 
 const { breakParent, group, hardline, ifBreak, indent, join, line, literalline, softline } = builders;
 
@@ -408,7 +409,7 @@ function printDocument(path: AstPath<Printable>, options: Options, print: Print)
       if (isNextLineEmpty(options.originalText, locEnd(child.node))) parts.push(hardline);
     }
   });
-  parts.push(...printClosingComments(document, options));
+  appendAll(parts, printClosingComments(document, options));
   const dangling = printDangling(document);
   if (dangling.length > 0) parts.push(join(hardline, dangling));
   return parts.length === 0 ? "" : [...parts, hardline];

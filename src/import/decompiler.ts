@@ -21,6 +21,7 @@ import { normaliseScalar } from "./quirks.js";
 import type { TranslationTableBuilder } from "./translations.js";
 import type { Range } from "../syntax/ast.js";
 import { withArticle } from "../lower/lower.js";
+import { appendAll } from "../util/append.js";
 
 export interface DecompileContext {
   readonly keepQuirks: boolean;
@@ -165,12 +166,12 @@ export class Decompiler {
       const field = p.fields.get(e.key);
       const at = [...path, e.key];
       if (!field) {
-        body.push(...this.unknownEntry(p, e, at));
+        appendAll(body, this.unknownEntry(p, e, at));
         continue;
       }
       const t = field.type;
       if (t.kind === "collection") {
-        body.push(...this.collection(p, field, e.value, at));
+        appendAll(body, this.collection(p, field, e.value, at));
         continue;
       }
       if (t.kind === "block") {
@@ -182,7 +183,7 @@ export class Decompiler {
         continue;
       }
       if (t.kind === "list" && t.dto !== undefined) {
-        body.push(...this.listField(p, field, e.value, at));
+        appendAll(body, this.listField(p, field, e.value, at));
         continue;
       }
       if (t.kind === "constant") {
@@ -198,7 +199,7 @@ export class Decompiler {
       if (p.bodyField && field.name === p.bodyField.name) {
         const options = this.dataBody(field, e.value, at);
         if (options) {
-          body.push(...options);
+          appendAll(body, options);
           compactBody = true;
           // The body is the object: even an empty one is written, as `{}`.
           needBody = true;
@@ -217,13 +218,13 @@ export class Decompiler {
         if (!declaration && (headTakesFields || options.clause) && isFlat(t.dto) && e.value.kind === "object") {
           const args = this.keywordArgs(p, field, e.value, at, taken, where);
           if (args) {
-            head.push(...args);
+            appendAll(head, args);
             taken.add(field.name);
             continue;
           }
         }
         if (p.spec.flatten?.includes(field.name)) {
-          body.push(...this.flattened(p, field, e.value, at));
+          appendAll(body, this.flattened(p, field, e.value, at));
           continue;
         }
         const s = this.fieldObject(p, field, e.value, at);
@@ -234,7 +235,7 @@ export class Decompiler {
       const value = valueOf(e, field);
       const inHead = declaration ? this.declarationHeadArgs(p, field, value, at, taken) : headTakesFields ? this.headArgs(p, field, value, at, taken, where) : undefined;
       if (inHead) {
-        head.push(...inHead);
+        appendAll(head, inHead);
         taken.add(field.name);
         continue;
       }
@@ -247,7 +248,7 @@ export class Decompiler {
       head.splice(multiline.index, 1);
       head.push({ kind: "multiline", lines: multiline.lines });
     }
-    head.push(...(options.suffix ?? []));
+    appendAll(head, options.suffix ?? []);
     this.reportAbsent(p, obj, path, skip);
 
     const out: { -readonly [K in keyof OutStatement]: OutStatement[K] } = { kind: "statement", name, args: head };
@@ -631,7 +632,7 @@ export class Decompiler {
     for (const e of node.entries) {
       const field = p.fields.get(e.key);
       const at = [...path, e.key];
-      if (!field) lines.push(...this.unknownEntry(p, e, at));
+      if (!field) appendAll(lines, this.unknownEntry(p, e, at));
       else if (field.type.kind === "object") {
         const s = this.fieldObject(p, field, e.value, at);
         if (s) lines.push(s);
