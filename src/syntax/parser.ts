@@ -1857,7 +1857,8 @@ function parseLexed(text: string, lexed: LexedText | typeof BINARY): Omit<Parsed
   return { statements, comments, imports: parser.imports, diagnostics: dedupeSameSpot(diagnostics) };
 }
 
-const TOO_MANY_TOKENS_MESSAGE = `The file has more than ${MAX_TOKENS.toLocaleString("en")} tokens (names, values, punctuation and comments), more than b24layout reads: split it into several files.`;
+/** The one error of a text with more than MAX_TOKENS tokens. */
+export const TOO_MANY_TOKENS_MESSAGE = `The file has more than ${MAX_TOKENS.toLocaleString("en")} tokens (names, values, punctuation and comments), more than b24layout reads: split it into several files.`;
 
 /** The error at a `{` left open, where open-blocks.ts found its block to end. */
 function unclosedMessage(what: string, end: BlockEnd): string {
