@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { createSyntaxDiagramsCode, type ISerializedGast, type TokenType } from "chevrotain";
 import { getSerializedGrammar, RECOVERY_RULES } from "../src/syntax/parser.js";
-import { allTokens, AnyToken } from "../src/syntax/tokens.js";
+import { allTokens, AnyToken, WRITTEN_OUT_PATTERNS } from "../src/syntax/tokens.js";
 import { BLOCK_TYPES, DTOS, getDto } from "../src/model/dtos.js";
 import {
   COLLECTION_MEMBER_KEYWORDS,
@@ -60,6 +60,7 @@ export function languageGrammar(rules: readonly GastNode[], recovery: ReadonlySe
   const isRecovery = (n: GastNode) =>
     (n.type === "NonTerminal" && recovery.has(n.name ?? "")) || (n.type === "Terminal" && n.name === AnyToken.name);
   const sequence = (defs: readonly GastNode[]): GastNode[] => defs.flatMap(clean);
+  const writtenOut = new Map([...WRITTEN_OUT_PATTERNS].map(([t, pattern]) => [t.name, pattern.source]));
   function clean(node: GastNode): GastNode[] {
     if (isRecovery(node)) return [];
     if (node.type === "Alternation") {
@@ -75,7 +76,9 @@ export function languageGrammar(rules: readonly GastNode[], recovery: ReadonlySe
       const definition = sequence(node.definition);
       return definition.length === 0 ? [] : [{ ...node, definition }];
     }
-    return [node];
+    // A token matched by hand serializes its matcher as `{}`: show the expression it stands for.
+    const written = node.type === "Terminal" ? writtenOut.get(node.name ?? "") : undefined;
+    return [written === undefined ? node : { ...node, pattern: written }];
   }
   return rules.filter((r) => !recovery.has(r.name ?? "")).map((r) => ({ ...r, definition: sequence(r.definition ?? []) }));
 }
@@ -249,7 +252,7 @@ function renderTokens(tokens: readonly TokenType[]): string[] {
   ];
   for (const t of shown) {
     const members = shown.filter((m) => m !== t && (m.CATEGORIES ?? []).includes(t));
-    const pattern = t.PATTERN instanceof RegExp ? t.PATTERN : undefined;
+    const pattern = t.PATTERN instanceof RegExp ? t.PATTERN : WRITTEN_OUT_PATTERNS.get(t);
     const literal = /^'.+'$/.test(t.LABEL ?? "") ? t.LABEL : undefined;
     const definition =
       literal ?? (pattern && pattern.source !== "NOT_APPLICABLE" ? `/${pattern.source}/` : members.map((m) => m.name).join(" | "));

@@ -6,6 +6,7 @@
  * placed by it may land in the wrong statement. A pass whose result has a syntax error is dropped.
  */
 import type { Diagnostic, TextEdit } from "../diagnostic.js";
+import { appendAll } from "../util/append.js";
 
 export interface FixResult {
   /** The text with the fixes applied (the input when nothing was fixed). */
@@ -59,7 +60,7 @@ export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): { 
   for (const edits of fixes) {
     // A fix is taken whole or not at all; one that overlaps a taken fix waits for the next pass.
     if (edits[0]!.range.start.offset < end || overlapsItself(edits)) continue;
-    chosen.push(...edits);
+    appendAll(chosen, edits);
     end = edits[edits.length - 1]!.range.end.offset;
     count++;
   }

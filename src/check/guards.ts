@@ -3,6 +3,7 @@
  * can be at most, and which two can never be sent together.
  */
 import { guardChain, isElseOf, isRepeated, type IrGuard, type IrWhen } from "../lower/ir.js";
+import { appendAll } from "../util/append.js";
 
 /** An `else` guard is a `when` whose condition is the negation of its partner's, made by lowering. */
 function elsePartnerOf(guard: IrWhen, candidates: Iterable<IrGuard>): IrWhen | undefined {
@@ -47,7 +48,7 @@ export function countMembers(guards: readonly (IrGuard | undefined)[]): MemberCo
       if (partner) done.add(partner);
       const a = under(child);
       const b = partner ? under(partner) : [];
-      sent.push(...(b.length > a.length ? b : a));
+      appendAll(sent, b.length > a.length ? b : a);
     }
     return sent;
   };

@@ -40,6 +40,7 @@ import { fileDiagnostics } from "./suppressions.js";
 import { projectLines, summarize } from "./project.js";
 import { TRANSLATIONS_KEYWORD } from "../model/statements.js";
 import { FRAGMENT_KEYWORD } from "../model/templates.js";
+import { appendAll } from "../util/append.js";
 
 /** A top-level statement's lowering and the findings that depend only on it. */
 interface StatementState {
@@ -54,6 +55,8 @@ interface State {
   /** Every position of `document`'s nodes, comments and syntax diagnostics (each once). */
   readonly positions: Position[];
   readonly syntaxDiagnostics: readonly Diagnostic[];
+  /** Some `{` has no `}`: where the parser ended blocks then depends on the whole text (src/syntax/open-blocks.ts). */
+  readonly openBraces: boolean;
   readonly optionsKey: string;
   readonly rules: readonly Rule[];
   readonly lowering: FileLowering;
@@ -129,7 +132,7 @@ export class IncrementalChecker {
 function full(text: string, options: CheckOptions, rules: readonly Rule[], optionsKey: string): State | undefined {
   const parsed = parseWithPositions(text);
   if (parsed.document.imports.length > 0) return undefined;
-  return analyse(text, parsed.document, [...parsed.positions], parsed.diagnostics, options, rules, optionsKey, undefined);
+  return analyse(text, parsed.document, [...parsed.positions], parsed.diagnostics, options, rules, optionsKey, undefined, false, parsed.openBraces);
 }
 
 /**
@@ -146,6 +149,7 @@ function analyse(
   optionsKey: string,
   reuse: Pick<State, "lowering" | "contextDiagnostics" | "statements" | "templated" | "declarations"> | undefined,
   linesMoved = false,
+  openBraces = false,
 ): State {
   // Lines moved: a finding that quotes a line number ("first on line 12") may be out of date.
   if (reuse && linesMoved && reuse.contextDiagnostics.some((d) => quotesLine(rules, d))) reuse = undefined;
@@ -190,7 +194,7 @@ function analyse(
       state = { lowering: l, diagnostics };
     }
     statements.set(s, state);
-    found.push(...state.diagnostics);
+    appendAll(found, state.diagnostics);
   }
   localRun.diagnostics = found;
   localRun.end();
@@ -204,6 +208,7 @@ function analyse(
     document,
     positions,
     syntaxDiagnostics,
+    openBraces,
     optionsKey,
     rules,
     lowering,
@@ -217,6 +222,9 @@ function analyse(
 
 /** The state of `text`, an edit of `previous.text`; undefined when only a full check is certain. */
 function edit(previous: State, text: string, options: CheckOptions): State | undefined {
+  // With a `{` left open anywhere, an edit anywhere may change where the parser ends blocks
+  // everywhere. Without one, a region that parses cleanly leaves none open either.
+  if (previous.openBraces) return undefined;
   const old = previous.text;
   const document = previous.document;
   // Taken now: the end may be one of the positions moved below.
@@ -302,7 +310,7 @@ function edit(previous: State, text: string, options: CheckOptions): State | und
   // What is kept around the region, taken before the positions after it move.
   const comments: Comment[] = [];
   for (const c of document.comments) if (c.range.start.offset < start) comments.push(c);
-  comments.push(...region.comments);
+  appendAll(comments, region.comments);
   for (const c of document.comments) if (c.range.start.offset >= keptFrom) comments.push(c);
   // Move what follows the region, and keep every position but the region's old ones.
   const positions: Position[] = [];

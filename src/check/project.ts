@@ -23,6 +23,7 @@ import { getScalar, resolveReference, type IrObject, type IrProgram, type IrValu
 import { getDto, getField } from "../model/dtos.js";
 import { getDeclaration } from "../model/statements.js";
 import { identifierFor, isDeclarationFileName, moduleName, outputFileName, TYPES_MODULE } from "../emit/names.js";
+import { appendAll } from "../util/append.js";
 import { closest } from "../util/suggest.js";
 import type { CheckOptions } from "./checker.js";
 import { toDiagnostic, type Report, type RuleMeta } from "./rule.js";
@@ -202,7 +203,7 @@ export function checkProjectFiles(files: readonly ProjectFile[]): ProjectFinding
   for (const rule of PROJECT_RULES) {
     const reports = files.map((): Report[] => []);
     rule.find(files, reports);
-    files.forEach((f, i) => findings[i]!.push(...withOptions(rule.meta, reports[i]!, f.options)));
+    files.forEach((f, i) => appendAll(findings[i]!, withOptions(rule.meta, reports[i]!, f.options)));
   }
   const refined = files.map((): Report[] => []);
   declaredElsewhere(files, refined);

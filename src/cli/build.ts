@@ -6,6 +6,7 @@ import { formatJson, type Json } from "../emit/json.js";
 import { moduleName } from "../emit/names.js";
 import { typesModule } from "../emit/ts-types.js";
 import { emitTypeScriptModule, TYPES_MODULE } from "../emit/typescript.js";
+import { appendAll } from "../util/append.js";
 import { writeFilesAtomically } from "./atomic-write.js";
 import { checkInputs, hasErrors, reportDiagnostics, withParamsFindings, type InputOptions, type LoweredFile, type OutputOptions } from "./check.js";
 import { describeFsError } from "./files.js";
@@ -120,7 +121,7 @@ export function planBuild(files: readonly LoweredFile[], target: BuildTarget, st
       }
     });
   }
-  problems.push(...findCollisions(outputs));
+  appendAll(problems, findCollisions(outputs));
   return stdout ? { outputs: [], stdout: formatJson(all), problems } : { outputs, problems };
 }
 

@@ -69,9 +69,10 @@ export class CheckCache {
         seen.add(path);
         // Missing, or not a file (a FIFO would block): the finding about it depends on that,
         // which the empty content records; and on where a link leads (outside the project or not).
-        const content = readRegularFile(path)?.toString("utf8") ?? "";
+        // The bytes, not a decoding: two files with different bytes that are not UTF-8 decode alike.
+        const content = readRegularFile(path) ?? Buffer.alloc(0);
         hash.update("\0").update(path).update("\0").update(realPath(path) ?? "").update("\0").update(content);
-        imports(path, content);
+        imports(path, content.toString("utf8"));
       }
     };
     imports(file, text);

@@ -4,13 +4,13 @@
  * lists each mistake at its line and column. The config reader (and the JSON parser it uses) is
  * loaded only when there is a config to read: a run without one starts as fast as before.
  */
-import { readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { CheckOptions } from "../check/checker.js";
 import type * as ConfigModule from "../config/config.js";
 import { describeFsError, findUpward } from "./files.js";
 import { CliError } from "./io.js";
 import { displayPath } from "./output.js";
+import { readTextFile } from "./text-file.js";
 
 /** The name looked for; also in config/config.ts (CONFIG_FILE), which this file does not load up front. */
 const CONFIG_FILE = "b24layout.config.json";
@@ -71,12 +71,15 @@ function read(module: typeof ConfigModule, path: string, cwd: string): ConfigMod
   const shown = displayPath(path, cwd);
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    const read = readTextFile(path);
+    if (read.problem) throw new CliError(`${shown}:${read.problem.line}:${read.problem.column}: ${read.problem.message}`);
+    text = read.text;
   } catch (error) {
+    if (error instanceof CliError) throw error;
     throw new CliError(`cannot read the config '${shown}': ${describeFsError(error)}`);
   }
   try {
-    return module.parseConfig(text.replace(/^\uFEFF/, ""), shown, dirname(path));
+    return module.parseConfig(text, shown, dirname(path));
   } catch (error) {
     if (error instanceof module.ConfigError) throw new CliError(error.message);
     throw error;

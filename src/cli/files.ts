@@ -2,13 +2,16 @@
  * Turns the paths, directories and globs given on the command line into the files to read, and
  * reads them.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import type { SourceHost } from "../lower/imports.js";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { CliError } from "./io.js";
+import type { Diagnostic } from "../diagnostic.js";
+import { SYNTAX_RULE_ID } from "../syntax/rule-id.js";
 import { readFileInside, realPath } from "./real-paths.js";
+import { decodeText, readTextFile, type TextProblem } from "./text-file.js";
 
 /** The default `--cache` file, in the working directory (like ESLint's .eslintcache). */
 export const DEFAULT_CACHE_FILE = ".b24layoutcache";
@@ -23,6 +26,11 @@ export interface SourceFile {
   /** Absolute path. */
   readonly path: string;
   readonly text: string;
+  /**
+   * Why the file is not text (binary, or not UTF-8), as its one diagnostic: it is then neither
+   * checked, built nor formatted, and `text` only serves to show the place.
+   */
+  readonly unreadable?: Diagnostic;
 }
 
 /**
@@ -97,13 +105,22 @@ export function readSources(paths: readonly string[], display: (path: string) =>
   for (const path of paths) {
     try {
       // A byte-order mark is not part of the text: editors do not count it as a column.
-      sources.push({ path, text: readFileSync(path, "utf8").replace(/^\uFEFF/, "") });
+      const read = readTextFile(path);
+      sources.push(read.problem ? { path, text: read.text, unreadable: problemDiagnostic(read.problem, read.text) } : { path, text: read.text });
     } catch (error) {
       problems.push(`cannot read '${display(path)}': ${describeFsError(error)}`);
     }
   }
   if (problems.length > 0) throw new CliError(problems.join("\n"));
   return sources;
+}
+
+/** A file that is not text, as the diagnostic of its first bad byte (the replacement character in `text`). */
+export function problemDiagnostic(problem: TextProblem, text: string): Diagnostic {
+  const start = { offset: problem.offset, line: problem.line, column: problem.column };
+  const width = Math.min(problem.length, text.length - problem.offset);
+  const end = { offset: problem.offset + width, line: problem.line, column: problem.column + width };
+  return { ruleId: SYNTAX_RULE_ID, severity: "error", message: problem.message, range: { start, end } };
 }
 
 export function errorCode(error: unknown): string | undefined {
@@ -160,15 +177,23 @@ export function projectRoot(file: string, cwd: string): string {
 /**
  * Reads imported files from the disk (a byte-order mark dropped), bounded by the real path of the
  * file's project root: a file whose real path is outside it is never read (see readFileInside).
+ * A file that is not UTF-8 text is not read either: `readProblem` says why.
  */
 export function sourceHost(file: string, cwd: string): SourceHost {
   const root = projectRoot(file, cwd);
   const realRoot = realPath(root) ?? root;
+  const problems = new Map<string, string>();
   return {
     root,
     realPath,
     readFile(path: string): string | undefined {
-      return readFileInside(path, realRoot)?.toString("utf8").replace(/^\uFEFF/, "");
+      const bytes = readFileInside(path, realRoot);
+      if (bytes === undefined) return undefined;
+      const read = decodeText(bytes);
+      if (!read.problem) return read.text;
+      problems.set(path, read.problem.reason);
+      return undefined;
     },
+    readProblem: (path: string) => problems.get(path),
   };
 }

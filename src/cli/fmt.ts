@@ -5,12 +5,12 @@
  * the command-line options win over both. A file with syntax errors is reported and left as it
  * is; every other file is written atomically, all at the end.
  */
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { FormatOptions } from "../format/format.js";
 import { writeFilesAtomically } from "./atomic-write.js";
 import { ConfigFinder } from "./config.js";
-import { describeFsError, expandInputs } from "./files.js";
+import { describeFsError, expandInputs, problemDiagnostic } from "./files.js";
+import { readTextFile, type TextFile } from "./text-file.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from "./io.js";
 import { colorsFor, displayPath, formatDiagnostic, plural, useColors, type Colors } from "./output.js";
 import { pickFormatOptions, PrettierConfigError, prettierConfigReader } from "../format/prettier-config.js";
@@ -51,14 +51,20 @@ export async function runFmt(args: readonly string[], options: FmtOptions, io: C
   let failed = 0;
   for (const path of paths) {
     const shown = displayPath(path, io.cwd);
-    let raw: string;
+    let read: TextFile;
     try {
-      raw = readFileSync(path, "utf8");
+      read = readTextFile(path);
     } catch (error) {
       throw new CliError(`cannot read '${shown}': ${describeFsError(error)}`);
     }
-    const bom = raw.startsWith(BOM);
-    const text = bom ? raw.slice(1) : raw;
+    const { bom, text } = read;
+    if (read.problem) {
+      // Not text (binary, not UTF-8): never rewritten.
+      failed++;
+      io.stderr.write(`${formatDiagnostic(problemDiagnostic(read.problem, text), shown, text, err)}\n`);
+      io.stderr.write(`${err.red(`${shown} is not UTF-8 text: left as it is.`)}\n`);
+      continue;
+    }
     const settings: FormatOptions = { ...(await prettierConfigOf(path)), ...pickFormatOptions(options) };
     let result: Awaited<ReturnType<typeof formatText>>;
     try {

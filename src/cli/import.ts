@@ -5,11 +5,11 @@
  * assumed) and errors go to stderr as `file:line:col: path: message`. The text is written in the
  * canonical style of `fmt`.
  */
-import { readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { formatImportDiagnostic, IMPORT_KINDS, importJson, optionError, type ImportOptions } from "../import/index.js";
 import { writeFilesAtomically } from "./atomic-write.js";
 import { describeFsError, SOURCE_EXTENSION } from "./files.js";
+import { readTextFile } from "./text-file.js";
 import { CliError, EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
 import { colorsFor, displayPath, plural, useColors } from "./output.js";
 
@@ -67,7 +67,13 @@ export async function runImport(files: readonly string[], flags: ImportFlags, io
     const display = displayPath(path, io.cwd);
     let text: string;
     try {
-      text = readFileSync(path, "utf8");
+      const read = readTextFile(path);
+      if (read.problem) {
+        io.stderr.write(`${c.red("error:")} ${display}:${read.problem.line}:${read.problem.column}: ${read.problem.message}\n`);
+        failed = true;
+        continue;
+      }
+      text = read.text;
     } catch (error) {
       io.stderr.write(`${c.red("error:")} cannot read '${display}': ${describeFsError(error)}\n`);
       failed = true;

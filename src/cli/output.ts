@@ -7,6 +7,7 @@ import { codeFrameColumns } from "@babel/code-frame";
 import picocolors from "picocolors";
 import type { Diagnostic } from "../diagnostic.js";
 import type { CliIo, CliStream } from "./io.js";
+import { looksBinary } from "../syntax/binary.js";
 
 export type Colors = ReturnType<typeof picocolors.createColors>;
 
@@ -37,28 +38,141 @@ export function displayPath(path: string, cwd: string): string {
 export function formatDiagnostic(d: Diagnostic, file: string, text: string, c: Colors): string {
   const { line, column } = d.range.start;
   const severity = d.severity === "error" ? c.red(d.severity) : c.yellow(d.severity);
-  const head = `${c.bold(`${file}:${line}:${column}`)} ${severity} ${c.dim(d.ruleId)} ${d.message}`;
-  return `${head}\n${codeFrame(d, text, c)}\n`;
+  const head = `${c.bold(`${visibleText(file)}:${line}:${column}`)} ${severity} ${c.dim(d.ruleId)} ${visibleText(d.message)}`;
+  // A binary file has no lines to show: its bytes would only be noise, or worse, on a terminal.
+  const frame = looksBinary(text) ? "" : codeFrame(d, text, c);
+  return frame === "" ? `${head}\n` : `${head}\n${frame}\n`;
 }
+
+/** The widest part of a line a frame shows: a minified or generated line is cut around the range. */
+const MAX_SHOWN_LINE = 200;
+/** How much of a cut line is shown before the start of the range. */
+const SHOWN_BEFORE = 60;
 
 /**
  * The frame of the range. A range over several lines is underlined on its first line only, so a
- * finding about a whole block does not print the block.
+ * finding about a whole block does not print the block. Only the lines shown are read from the
+ * text, each through `visibleLine`.
  */
 function codeFrame(d: Diagnostic, text: string, c: Colors): string {
   const { start, end } = d.range;
-  const startLine = text.split(/\r\n|\r|\n/, start.line)[start.line - 1] ?? "";
-  const endColumn = end.line === start.line ? Math.max(end.column, start.column) : startLine.length + 1;
-  // Babel also breaks lines at U+2028/U+2029; the parser does not.
+  const lines = lineIndex(text);
+  if (!(start.line >= 1 && start.line <= lines.count)) return "";
+  const line = lines.line(start.line);
+  const from = Math.min(Math.max(start.column - 1, 0), line.length);
+  const to = end.line === start.line ? Math.min(Math.max(end.column - 1, from), line.length) : line.length;
+  // The part of each line shown: the whole line, or a window around the start of the range.
+  const windowStart = line.length > MAX_SHOWN_LINE ? Math.max(0, Math.min(from - SHOWN_BEFORE, line.length - MAX_SHOWN_LINE)) : 0;
+  const windowEnd = windowStart + MAX_SHOWN_LINE;
+  const first = Math.max(1, start.line - 1);
+  const last = Math.min(lines.count, start.line + 1);
+  const shown: string[] = [];
+  let marked: ShownLine | undefined;
+  for (let n = first; n <= last; n++) {
+    const source = n === start.line ? line : lines.line(n);
+    const visible = visibleLine(source, windowStart, windowEnd);
+    if (n === start.line) marked = visible;
+    shown.push(visible.text);
+  }
+  const startColumn = marked!.column(from) + 1;
+  const endColumn = Math.max(marked!.column(Math.min(to, windowEnd)) + 1, startColumn);
   const frame = codeFrameColumns(
-    text.replace(/[\u2028\u2029]/g, " "),
-    { start: { line: start.line, column: start.column }, end: { line: start.line, column: endColumn } },
-    { highlightCode: false, linesAbove: 1, linesBelow: 1 },
+    shown.join("\n"),
+    { start: { line: start.line, column: startColumn }, end: { line: start.line, column: endColumn } },
+    // `startLine` numbers the lines given: only those shown are handed over.
+    { highlightCode: false, linesAbove: 1, linesBelow: 1, startLine: first } as Parameters<typeof codeFrameColumns>[2],
   );
   return frame
     .split("\n")
     .map((l) => l.replace(/^(\s*\|[ \t]*)(\^+)$/, (_, gutter: string, marks: string) => gutter + c.red(marks)))
     .join("\n");
+}
+
+/** The lines of a text, broken as the parser breaks them (CR LF, CR, LF). */
+interface LineIndex {
+  readonly count: number;
+  /** Line `n` (1-based), without its line break. */
+  line(n: number): string;
+}
+
+/** The index of the last text framed: its diagnostics come one after the other. */
+let lastIndex: { readonly text: string; readonly index: LineIndex } | undefined;
+
+function lineIndex(text: string): LineIndex {
+  if (lastIndex?.text === text) return lastIndex.index;
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  const index: LineIndex = {
+    count: starts.length,
+    line(n: number): string {
+      let stop = n < starts.length ? starts[n]! : text.length;
+      const from = starts[n - 1]!;
+      while (stop > from && (text.charCodeAt(stop - 1) === 10 || text.charCodeAt(stop - 1) === 13)) stop--;
+      return text.slice(from, stop);
+    },
+  };
+  lastIndex = { text, index };
+  return index;
+}
+
+/** A line as a frame shows it, and where each of its characters is shown. */
+interface ShownLine {
+  readonly text: string;
+  /** The index in `text` where the character at `index` of the source line is shown. */
+  column(index: number): number;
+}
+
+/**
+ * Characters shown otherwise: controls (ESC would colour or move the terminal's cursor, CR would
+ * overwrite the line) and invisible formatting characters (bidirectional overrides can make a line
+ * read differently from what it holds; zero-width spaces hide). A tab is kept, as the marker line
+ * keeps it; a zero-width joiner too, as it only joins emoji.
+ */
+const SPELLED_OUT = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
+
+/** How an unprintable character is shown: a control picture (␛, ␀) where one exists, else \u{…}. */
+function spelledOut(ch: string): string | undefined {
+  const code = ch.codePointAt(0)!;
+  if (code === 0x09 || code === 0x200d || !SPELLED_OUT.test(ch)) return undefined;
+  if (code < 0x20) return String.fromCharCode(0x2400 + code);
+  if (code === 0x7f) return "\u2421";
+  return `\\u{${code.toString(16).toUpperCase().padStart(4, "0")}}`;
+}
+
+/** `line[from, to)` with unprintable characters spelled out, and "…" where it is cut. */
+function visibleLine(line: string, from: number, to: number): ShownLine {
+  // A cut never splits a surrogate pair.
+  const isLow = (i: number) => i > 0 && i < line.length && (line.charCodeAt(i) & 0xfc00) === 0xdc00 && (line.charCodeAt(i - 1) & 0xfc00) === 0xd800;
+  if (isLow(from)) from--;
+  if (isLow(to)) to++;
+  to = Math.min(to, line.length);
+  from = Math.min(from, to);
+  const prefix = from > 0 ? "…" : "";
+  const positions: number[] = [];
+  let out = prefix;
+  for (let i = from; i < to; ) {
+    const code = line.codePointAt(i)!;
+    const width = code > 0xffff ? 2 : 1;
+    const ch = line.slice(i, i + width);
+    for (let k = 0; k < width; k++) positions.push(out.length);
+    out += spelledOut(ch) ?? ch;
+    i += width;
+  }
+  positions.push(out.length);
+  if (to < line.length) out += "…";
+  return {
+    text: out,
+    column: (index: number) => (index <= from ? prefix.length : index >= to ? positions[positions.length - 1]! : positions[index - from]!),
+  };
+}
+
+/** Text for the terminal with every unprintable character spelled out (messages and paths quote what users wrote). */
+export function visibleText(text: string): string {
+  if (!SPELLED_OUT.test(text)) return text;
+  return visibleLine(text, 0, text.length).text;
 }
 
 export interface Tally {

@@ -4,7 +4,6 @@
  * the values that do not fit (template-arguments, at the declaration), and the keys that name no
  * declaration of the files checked (template-arguments, at the key in FILE).
  */
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseTree } from "jsonc-parser";
 import type { Diagnostic } from "../diagnostic.js";
@@ -16,6 +15,7 @@ import type { Position } from "../syntax/ast.js";
 import { describeFsError } from "./files.js";
 import { CliError, type CliIo } from "./io.js";
 import { displayPath } from "./output.js";
+import { readTextFile } from "./text-file.js";
 
 /** A params file: where it is, its text (for positions in it) and its values. */
 export interface ParamsFile {
@@ -30,8 +30,11 @@ export function readParams(file: string, io: CliIo): ParamsFile {
   const shown = displayPath(path, io.cwd);
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    const read = readTextFile(path);
+    if (read.problem) throw new CliError(`${shown}:${read.problem.line}:${read.problem.column}: ${read.problem.message}`);
+    text = read.text;
   } catch (error) {
+    if (error instanceof CliError) throw error;
     throw new CliError(`cannot read '${shown}': ${describeFsError(error)}`);
   }
   let value: unknown;

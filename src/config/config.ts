@@ -12,6 +12,8 @@ import type { CheckOptions } from "../check/checker.js";
 import { ALL_RULES } from "../check/rules/index.js";
 import { BITRIX_LANGUAGES } from "../model/languages.js";
 import { closest } from "../util/suggest.js";
+import { jsonTooDeepAt } from "../util/json-depth.js";
+import { MAX_NESTING_DEPTH } from "../syntax/limits.js";
 
 export const CONFIG_FILE = "b24layout.config.json";
 /** The schema's file in the package, for `"$schema"`. */
@@ -54,19 +56,57 @@ export class ConfigError extends Error {
     readonly file: string,
     readonly problems: readonly ConfigProblem[],
   ) {
-    super(problems.map((p) => `${file}:${p.line}:${p.column}: ${p.message}`).join("\n"));
+    const shown = problems.slice(0, MAX_REPORTED_PROBLEMS).map((p) => `${file}:${p.line}:${p.column}: ${p.message}`);
+    if (problems.length > MAX_REPORTED_PROBLEMS) shown.push(`${file}: ${problems.length - MAX_REPORTED_PROBLEMS} more problems`);
+    super(shown.join("\n"));
     this.name = "ConfigError";
   }
 }
 
+/** Where each line of `text` starts (lines broken at CR LF, CR and LF). */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** The 1-based line of `offset`. */
+function lineOf(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low + 1;
+}
+
+/** How many problems a ConfigError lists; the rest are counted. */
+const MAX_REPORTED_PROBLEMS = 100;
+
 /** Reads a config file's text; throws ConfigError (every problem, positioned) when it is not a valid config. */
 export function parseConfig(text: string, file: string, dir: string): Config {
   const problems: ConfigProblem[] = [];
+  const seen = new Set<string>();
+  const lineStarts = lineStartsOf(text);
   const at = (offset: number, message: string) => {
-    const before = text.slice(0, offset).split(/\r\n|\r|\n/);
-    const p = { line: before.length, column: before[before.length - 1]!.length + 1, message };
-    if (!problems.some((x) => x.line === p.line && x.column === p.column && x.message === p.message)) problems.push(p);
+    const line = lineOf(lineStarts, offset);
+    const p = { line, column: offset - lineStarts[line - 1]! + 1, message };
+    const key = `${p.line}:${p.column}:${message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    problems.push(p);
   };
+  // The tree is read by recursion: a text nested deeper than any config is refused first.
+  const tooDeep = jsonTooDeepAt(text, MAX_NESTING_DEPTH);
+  if (tooDeep !== undefined) {
+    at(tooDeep, `nested more than ${MAX_NESTING_DEPTH} levels deep: no setting nests like that`);
+    throw new ConfigError(file, problems);
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   // The first syntax error: the ones after it are mostly what it caused.
@@ -97,6 +137,12 @@ export function parseConfig(text: string, file: string, dir: string): Config {
     return out;
   };
 
+  /** Every glob is compiled here, so that one picomatch cannot read is a problem at its place, not a crash when files are matched. */
+  const checkGlob = (what: string) => (glob: string, node: Node) => {
+    const problem = globProblem(glob);
+    if (problem !== undefined) at(node.offset, `${what}: ${problem}`);
+  };
+
   const rulesOf = (node: Node | undefined): Record<string, RuleSetting> => {
     const out: Record<string, RuleSetting> = Object.create(null) as Record<string, RuleSetting>;
     if (!node) return out;
@@ -118,6 +164,19 @@ export function parseConfig(text: string, file: string, dir: string): Config {
     return out;
   };
 
+  /** The options a rule is given must be ones it takes (its metadata names them). */
+  const checkOptionNames = (options: Node, id: string) => {
+    const known = Object.keys(ALL_RULES.find((r) => r.meta.id === id)?.meta.options ?? {});
+    for (const prop of options.children ?? []) {
+      const keyNode = prop.children![0]!;
+      const name = keyNode.value as string;
+      if (known.includes(name)) continue;
+      const suggestion = closest(name, known);
+      const takes = known.length === 0 ? `'${id}' takes no options` : `the options of '${id}' are ${known.join(", ")}`;
+      at(keyNode.offset, `unknown option '${name}'${suggestion ? `. Did you mean '${suggestion}'?` : ""} (${takes})`);
+    }
+  };
+
   const settingOf = (node: Node, id: string): RuleSetting | undefined => {
     const bad = () => at(node.offset, `the setting of '${id}' must be "off", "warn" or "error", or ["warn", { options }]`);
     if (node.type === "string") {
@@ -128,6 +187,7 @@ export function parseConfig(text: string, file: string, dir: string): Config {
     if (node.type === "array") {
       const [sev, options, ...rest] = node.children ?? [];
       if (sev?.type !== "string" || !(SEVERITIES as readonly string[]).includes(sev.value as string) || rest.length > 0 || (options && options.type !== "object")) return bad(), undefined;
+      if (options) checkOptionNames(options, id);
       return [normalizeSeverity(sev.value as string), options ? (getNodeValue(options) as Record<string, unknown>) : {}];
     }
     return bad(), undefined;
@@ -153,7 +213,7 @@ export function parseConfig(text: string, file: string, dir: string): Config {
       const key = prop.children![0]!.value as string;
       if (key !== "files" && key !== "rules") at(prop.children![0]!.offset, `unknown key '${key}' in an override (the keys are files, rules)`);
     }
-    const files = strings(findNodeAtLocation(o, ["files"]), '"files"');
+    const files = strings(findNodeAtLocation(o, ["files"]), '"files"', checkGlob('"files"'));
     if (files.length === 0) at(o.offset, 'an override needs "files": a list of globs');
     overrides.push({ files, rules: rulesOf(findNodeAtLocation(o, ["rules"])) });
   }
@@ -182,7 +242,7 @@ export function parseConfig(text: string, file: string, dir: string): Config {
     target: targetNode?.value === "docs" ? "docs" : "server",
     rules: rulesOf(findNodeAtLocation(root, ["rules"])),
     overrides,
-    ignore: strings(findNodeAtLocation(root, ["ignore"]), '"ignore"'),
+    ignore: strings(findNodeAtLocation(root, ["ignore"]), '"ignore"', checkGlob('"ignore"')),
     languages: configured,
     portal,
   };
@@ -197,7 +257,7 @@ function normalizeSeverity(s: string): Severity | "off" {
 /** The check options a config gives one file (a path relative to the config's folder, with `/`). */
 export function checkOptionsFor(config: Config, relativePath: string): CheckOptions {
   const settings: Record<string, RuleSetting> = { ...config.rules };
-  for (const o of config.overrides) if (o.files.some((g) => picomatch.isMatch(relativePath, g, { dot: true }))) Object.assign(settings, o.rules);
+  for (const o of config.overrides) if (o.files.some((g) => globMatcher(g)(relativePath))) Object.assign(settings, o.rules);
   const severities: Record<string, Severity | "off"> = {};
   const ruleOptions: Record<string, Record<string, unknown>> = {};
   for (const [id, setting] of Object.entries(settings)) {
@@ -219,7 +279,38 @@ export function checkOptionsFor(config: Config, relativePath: string): CheckOpti
 
 /** Whether the config ignores a file (a path relative to the config's folder, with `/`). */
 export function isIgnored(config: Config, relativePath: string): boolean {
-  return config.ignore.some((g) => picomatch.isMatch(relativePath, g, { dot: true }));
+  return config.ignore.some((g) => globMatcher(g)(relativePath));
+}
+
+/** Globs compiled once, however many files they are matched against. */
+const globMatchers = new Map<string, (path: string) => boolean>();
+
+function globMatcher(glob: string): (path: string) => boolean {
+  let matcher = globMatchers.get(glob);
+  if (!matcher) {
+    try {
+      matcher = picomatch(glob, { dot: true });
+    } catch {
+      // Only a config that was not read by parseConfig can hold such a glob: it matches nothing.
+      matcher = () => false;
+    }
+    globMatchers.set(glob, matcher);
+  }
+  return matcher;
+}
+
+/** Why picomatch cannot read `glob`, or undefined when it can. */
+function globProblem(glob: string): string | undefined {
+  if (glob === "") return "a glob cannot be empty";
+  try {
+    if (!globMatchers.has(glob)) globMatchers.set(glob, picomatch(glob, { dot: true }));
+    return undefined;
+  } catch (error) {
+    const shown = glob.length > 40 ? `${glob.slice(0, 40)}…` : glob;
+    const tooLong = /exceeds maximum allowed length: (\d+)/.exec(error instanceof Error ? error.message : "");
+    if (tooLong) return `the glob '${shown}' is ${glob.length.toLocaleString("en")} characters long; globs are at most ${Number(tooLong[1]).toLocaleString("en")}`;
+    return `'${shown}' is not a glob: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 
 /** The JSON Schema of the config file (draft-07), shipped as b24layout.config.schema.json. */

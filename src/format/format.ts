@@ -5,7 +5,8 @@
  */
 import { format as prettierFormat } from "prettier/standalone";
 import type { Diagnostic } from "../diagnostic.js";
-import { parse } from "../syntax/parser.js";
+import { parse, SYNTAX_RULE_ID, TOO_MANY_TOKENS_MESSAGE } from "../syntax/parser.js";
+import { MAX_TOKENS } from "../syntax/limits.js";
 import { differenceInMeaning } from "./meaning.js";
 import plugin, { defaultOptions, PARSER_NAME } from "./plugin.js";
 
@@ -25,7 +26,7 @@ export const DEFAULT_FORMAT_OPTIONS: FormatOptions = { ...defaultOptions, useTab
 
 export type FormatResult =
   | { readonly ok: true; readonly text: string; readonly changed: boolean }
-  /** The input has syntax errors: it is left as it is. */
+  /** The input has syntax errors (or would be too long to read back once formatted): it is left as it is. */
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /** The formatter produced something that does not mean what its input meant: a bug, never written. */
@@ -42,6 +43,13 @@ export async function formatText(text: string, options: FormatOptions = {}): Pro
   if (before.diagnostics.length > 0) return { ok: false, diagnostics: before.diagnostics };
   const formatted = await prettierFormat(text, { ...DEFAULT_FORMAT_OPTIONS, ...options, parser: PARSER_NAME, plugins: [plugin] });
   const after = parse(formatted);
+  // Formatting adds line breaks (a token each): a text near the token limit may go past it. It
+  // is left as it is, rather than written in a form that could not be read back.
+  if (after.diagnostics.length === 1 && after.diagnostics[0]!.message === TOO_MANY_TOKENS_MESSAGE) {
+    const start = { offset: 0, line: 1, column: 1 };
+    const message = `Formatted, this file would have more than ${MAX_TOKENS.toLocaleString("en")} tokens (names, values, punctuation, comments and line breaks), more than b24layout reads: it is left as it is. Split it into several files.`;
+    return { ok: false, diagnostics: [{ ruleId: SYNTAX_RULE_ID, severity: "error", message, range: { start, end: start } }] };
+  }
   if (after.diagnostics.length > 0) {
     const first = after.diagnostics[0]!;
     throw new FormatterBugError(`the result has a syntax error at ${first.range.start.line}:${first.range.start.column}: ${first.message}`);

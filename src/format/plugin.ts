@@ -5,7 +5,7 @@
  */
 import type { Parser, Plugin, SupportLanguage } from "prettier";
 import { parse } from "../syntax/parser.js";
-import { b24Lexer } from "../syntax/tokens.js";
+import { lexText } from "../syntax/lex.js";
 import { locEnd, locStart, printer, type AttachedComment, type Printable } from "./printer.js";
 
 export const PARSER_NAME = "b24layout";
@@ -41,7 +41,9 @@ const OTHER_SPACES = /[\f\v\u00a0\ufeff]/;
  */
 export function plainSpaces(text: string): string {
   if (!OTHER_SPACES.test(text)) return text;
-  const lexed = b24Lexer.tokenize(text);
+  const lexed = lexText(text);
+  // Too many tokens to read: the parser says so, and nothing is printed.
+  if (lexed.tooLong) return text;
   const kept = [...lexed.tokens, ...(lexed.groups["comments"] ?? [])].sort((a, b) => a.startOffset - b.startOffset);
   let out = "";
   let from = 0;

@@ -26,6 +26,7 @@ import type {
   UnionType,
 } from "../syntax/ast.js";
 import { ELSE_KEYWORD, WHEN_KEYWORD } from "../model/templates.js";
+import { appendAll } from "../util/append.js";
 
 const { breakParent, group, hardline, ifBreak, indent, join, line, literalline, softline } = builders;
 
@@ -143,6 +144,17 @@ function isNextLineEmpty(text: string, offset: number): boolean {
   return text[i] === "\n" || text[i] === "\r";
 }
 
+/** Whether the line before the one `offset` is on is empty (Prettier's test for a blank line before a comment). */
+function isPreviousLineEmpty(text: string, offset: number): boolean {
+  let i = offset - 1;
+  while (i >= 0 && (text[i] === " " || text[i] === "\t")) i--;
+  if (text[i] === "\n") i -= text[i - 1] === "\r" ? 2 : 1;
+  else if (text[i] === "\r") i--;
+  else return false;
+  while (i >= 0 && (text[i] === " " || text[i] === "\t")) i--;
+  return text[i] === "\n" || text[i] === "\r";
+}
+
 /** Whether the author broke a bracketed construct after its opening bracket: it then stays broken. */
 function brokenAfterOpening(node: Printable, first: Printable | undefined, options: Options): boolean {
   return first !== undefined && hasLineBreak(options.originalText, locStart(node) + 1, locStart(first));
@@ -211,6 +223,25 @@ function printOpeningComments(node: Printable): Doc {
 }
 
 const OPENING = "open";
+const CLOSING = "close";
+
+/**
+ * The comments on lines of their own after a construct's last member, each on its line before the
+ * closing bracket (or at the end of the file), with an empty line before one where the author left
+ * one: what Prettier prints for trailing comments, without its line suffixes, which it flushes
+ * all at once (a run of some 100,000 comments overflowed its stack).
+ */
+function printClosingComments(node: Printable, options: Options): Doc[] {
+  const text = options.originalText;
+  const closing = danglingComments(node).filter((c) => c.marker === CLOSING);
+  return closing.map((c, i) => {
+    c.printed = true;
+    // One that follows another on its line stays on that line.
+    const previous = closing[i - 1];
+    if (previous !== undefined && !hasLineBreak(text, locEnd(previous), locStart(c))) return [" ", printCommentText(c)];
+    return [hardline, isPreviousLineEmpty(text, locStart(c)) ? hardline : "", printCommentText(c)];
+  });
+}
 
 /** Constructs whose opening bracket may have a comment after it on its line. */
 const BRACKETED: ReadonlySet<Node["kind"]> = new Set(["Body", "Map", "List", "ParameterList", "RecordType"]);
@@ -242,6 +273,42 @@ function keepOnOpeningLine(comment: PlacedComment, text: string): boolean {
     c.marker = OPENING;
     comments.push(c);
   }
+  return true;
+}
+
+/**
+ * A comment on a line of its own after the last member of a block, map, list, parameter list,
+ * record type or the file goes before the closing bracket (see printClosingComments), not to the
+ * last member as Prettier would place it.
+ */
+function keepBeforeClosing(comment: PlacedComment, root: Printable): boolean {
+  const { precedingNode, followingNode } = comment;
+  const enclosing = comment.enclosingNode ?? root;
+  if (!precedingNode || followingNode || !(BRACKETED.has(enclosing.kind) || enclosing.kind === "Document")) return false;
+  return placeBeforeClosing(comment, enclosing);
+}
+
+/**
+ * A comment after one placed by keepBeforeClosing, in the same construct, goes there too
+ * (whether it is on a line of its own or not): otherwise it would print before it.
+ */
+function keepAfterClosing(comment: PlacedComment, root: Printable): boolean {
+  const { precedingNode, followingNode } = comment;
+  const enclosing = comment.enclosingNode ?? root;
+  if (!precedingNode || followingNode || !withClosingComments.has(enclosing)) return false;
+  return placeBeforeClosing(comment, enclosing);
+}
+
+/** The constructs with comments placed before their closing bracket. */
+const withClosingComments = new WeakSet<Printable>();
+
+function placeBeforeClosing(comment: PlacedComment, enclosing: Printable): boolean {
+  withClosingComments.add(enclosing);
+  const comments = ((enclosing as { comments?: AttachedComment[] }).comments ??= []);
+  comment.leading = false;
+  comment.trailing = false;
+  comment.marker = CLOSING;
+  comments.push(comment);
   return true;
 }
 
@@ -342,6 +409,7 @@ function printDocument(path: AstPath<Printable>, options: Options, print: Print)
       if (isNextLineEmpty(options.originalText, locEnd(child.node))) parts.push(hardline);
     }
   });
+  appendAll(parts, printClosingComments(document, options));
   const dangling = printDangling(document);
   if (dangling.length > 0) parts.push(join(hardline, dangling));
   return parts.length === 0 ? "" : [...parts, hardline];
@@ -371,7 +439,7 @@ function printBody(path: AstPath<Printable>, options: Options, print: Print): Do
   const forceBreak = brokenAfterOpening(body, body.statements[0], options) || containsComment(body, options);
   // Statements that share a line are separated by `;`; on lines of their own they need nothing.
   const members = printMembers(path, print, "statements", options, [ifBreak("", ";"), line], isElseAfterBody);
-  return group(["{", printOpeningComments(body), indent([line, ...members]), line, "}", forceBreak ? breakParent : ""]);
+  return group(["{", printOpeningComments(body), indent([line, ...members, ...printClosingComments(body, options)]), line, "}", forceBreak ? breakParent : ""]);
 }
 
 /** `{ a: 1, b: 2 }` and `[1, 2]`: entries separated by commas, a trailing comma when broken. */
@@ -382,7 +450,7 @@ function printBracketed(path: AstPath<Printable>, options: Options, print: Print
   const forceBreak = (padded && brokenAfterOpening(node, members[0], options)) || containsComment(node, options);
   const inner = padded ? line : softline;
   const printed = printMembers(path, print, key, options, [",", line]);
-  return group([open, printOpeningComments(node), indent([inner, ...printed]), ifBreak(","), inner, close, forceBreak ? breakParent : ""]);
+  return group([open, printOpeningComments(node), indent([inner, ...printed, ifBreak(","), ...printClosingComments(node, options)]), inner, close, forceBreak ? breakParent : ""]);
 }
 
 /**
@@ -451,7 +519,7 @@ function printRecordType(path: AstPath<Printable>, options: Options, print: Prin
   const forceBreak = containsComment(record, options);
   // Fields on lines of their own are separated by the line breaks (a record has no trailing comma).
   const printed = printMembers(path, print, "fields", options, [ifBreak("", ","), line]);
-  return group(["{", printOpeningComments(record), indent([line, ...printed]), line, "}", forceBreak ? breakParent : ""]);
+  return group(["{", printOpeningComments(record), indent([line, ...printed, ...printClosingComments(record, options)]), line, "}", forceBreak ? breakParent : ""]);
 }
 
 function printRecordField(path: AstPath<Printable>, options: Options, print: Print): Doc {
@@ -553,9 +621,11 @@ export const printer: Printer<Printable> = {
   isBlockComment: (node) => node.kind === "Comment" && node.block,
   printComment: (path) => printCommentText(path.node as Comment),
   handleComments: {
-    endOfLine: (comment, text) => keepOnOpeningLine(comment as PlacedComment, text) || attachBetweenParts(comment as PlacedComment),
-    ownLine: (comment, text) => keepBeforeComma(comment as PlacedComment, text) || attachBetweenParts(comment as PlacedComment),
-    remaining: (comment) => attachBetweenParts(comment as PlacedComment),
+    endOfLine: (comment, text, _options, root) =>
+      keepOnOpeningLine(comment as PlacedComment, text) || keepAfterClosing(comment as PlacedComment, root) || attachBetweenParts(comment as PlacedComment),
+    ownLine: (comment, text, _options, root) =>
+      keepBeforeComma(comment as PlacedComment, text) || attachBetweenParts(comment as PlacedComment) || keepBeforeClosing(comment as PlacedComment, root),
+    remaining: (comment, _text, _options, root) => keepAfterClosing(comment as PlacedComment, root) || attachBetweenParts(comment as PlacedComment),
   },
   hasPrettierIgnore: (path) => attached(path.node).some((c) => c.leading === true && PRETTIER_IGNORE.test(c.text)),
 };

@@ -28,6 +28,7 @@ import type { OutArg, OutLine, OutStatement } from "./printer.js";
 import { normaliseScalar } from "./quirks.js";
 import type { TranslationTableBuilder } from "./translations.js";
 import type { Range } from "../syntax/ast.js";
+import { appendAll } from "../util/append.js";
 
 export interface DecompileContext {
   readonly keepQuirks: boolean;
@@ -240,7 +241,7 @@ export class Decompiler {
       const c = this.checkpoint();
       try {
         if (t.kind === "collection") {
-          pushAll(body, this.collection(p, field, e.value, at));
+          appendAll(body, this.collection(p, field, e.value, at));
           continue;
         }
         if (t.kind === "block") {
@@ -249,7 +250,7 @@ export class Decompiler {
           continue;
         }
         if (t.kind === "list" && t.dto !== undefined) {
-          pushAll(body, this.listField(p, field, e.value, at));
+          appendAll(body, this.listField(p, field, e.value, at));
           continue;
         }
         if (t.kind === "constant") {
@@ -258,7 +259,7 @@ export class Decompiler {
           continue;
         }
         if (p.bodyField && field.name === p.bodyField.name) {
-          pushAll(body, this.dataBody(field, e.value, at));
+          appendAll(body, this.dataBody(field, e.value, at));
           compactBody = true;
           // The body is the object: even an empty one is written, as `{}`.
           needBody = true;
@@ -276,13 +277,13 @@ export class Decompiler {
           if (!declaration && (headTakesFields || options.clause) && isFlat(t.dto) && e.value.kind === "object") {
             const args = this.keywordArgs(p, field, e.value, at, taken, where);
             if (args) {
-              head.push(...args);
+              appendAll(head, args);
               taken.add(field.name);
               continue;
             }
           }
           if (p.spec.flatten?.includes(field.name)) {
-            pushAll(body, this.flattened(p, field, e.value, at));
+            appendAll(body, this.flattened(p, field, e.value, at));
             continue;
           }
           body.push(this.fieldObject(p, field, e.value, at));
@@ -292,7 +293,7 @@ export class Decompiler {
         const value = valueOf(e, field);
         const inHead = declaration ? this.declarationHeadArgs(p, field, value, at, taken) : headTakesFields ? this.headArgs(p, field, value, at, taken, where) : undefined;
         if (inHead) {
-          head.push(...inHead);
+          appendAll(head, inHead);
           taken.add(field.name);
           continue;
         }
@@ -310,7 +311,7 @@ export class Decompiler {
       head.splice(multiline.index, 1);
       head.push({ kind: "multiline", lines: multiline.lines });
     }
-    head.push(...(options.suffix ?? []));
+    appendAll(head, options.suffix ?? []);
     this.requireNothingImplicit(p, obj, skip);
 
     const out: { -readonly [K in keyof OutStatement]: OutStatement[K] } = { kind: "statement", name, args: head };
@@ -765,11 +766,6 @@ function rawFieldFits(p: Plan, name: string): boolean {
   if (!bodyTakesFields(p) || !isWord(name) || name === RAW_KEYWORD) return false;
   const binding = bodyStatementBinding(p, name);
   return binding.kind === "plain" || binding.kind === "unknown";
-}
-
-/** Appends `items` one by one: a spread of a long list can overflow the stack. */
-function pushAll<T>(to: T[], items: readonly T[]): void {
-  for (const item of items) to.push(item);
 }
 
 /** Whether every field of the DTO is a scalar (no objects, members or lists of DTOs): it reads well as a map. */

@@ -3,15 +3,15 @@
  * The spellings follow the lexer (`src/syntax/tokens.ts`) and the string decoder
  * (`src/syntax/strings.ts`), so what is written reads back as the same value.
  */
+import { isName } from "../syntax/tokens.js";
 
-/** The lexer's word: letters, digits and `_`, with inner hyphens (`call-completed`). */
-const WORD = /^[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*$/;
 /** Words the lexer reads as other tokens. */
 const RESERVED: ReadonlySet<string> = new Set(["true", "false", "null", "import"]);
 
 /** Whether `s` lexes as one word (an Identifier token), usable as a statement name, a label or a key. */
 export function isWord(s: string): boolean {
-  return WORD.test(s) && !RESERVED.has(s);
+  // The lexer's own test: a regular expression for it overflows V8's stack on a string of millions of characters.
+  return isName(s) && !RESERVED.has(s);
 }
 
 /**

@@ -19,6 +19,7 @@ import { closest } from "../util/suggest.js";
 import type { ImportedDeclaration, IrDeclaration, IrProgram, TranslationTable } from "./ir.js";
 import { lower, type Fragment, type ImportScope, type LoweringProblem } from "./lower.js";
 import { newTranslationLanguage, newTranslationTable } from "./nodes.js";
+import { appendAll } from "../util/append.js";
 
 export const UNRESOLVED_IMPORT = "unresolved-import";
 
@@ -34,6 +35,8 @@ export interface SourceHost {
    * a file reached by two paths is one module. A host without links (in memory) leaves it out.
    */
   realPath?(path: string): string | undefined;
+  /** Why `readFile` gave nothing for a file that exists but is not text (binary, not UTF-8). */
+  readProblem?(path: string): string | undefined;
 }
 
 /**
@@ -179,7 +182,9 @@ function load(
   if (!module) {
     const text = host.readFile(path);
     if (text === undefined) {
-      problem("notFound", { path: written, resolved: relative(host.root, path) }, at);
+      const reason = host.readProblem?.(path);
+      if (reason !== undefined) problem("unreadable", { path: written, reason }, at);
+      else problem("notFound", { path: written, resolved: relative(host.root, path) }, at);
       return undefined;
     }
     cache.modules.set(key, "loading");
@@ -220,7 +225,7 @@ function mergeTables(tables: readonly TranslationTable[]): TranslationTable | un
       }
       for (const [key, entry] of entries.entries) if (!target.entries.has(key)) target.entries.set(key, entry);
     }
-    merged.all.push(...table.all);
+    appendAll(merged.all, table.all);
   }
   return merged;
 }

@@ -57,6 +57,8 @@ import {
 } from "./nodes.js";
 import { plainConstructor, type Writable } from "../util/plain-constructor.js";
 import { RAW_JSON, lowerRawRoot, lowerRawValue, rawItemType, rawLiteralAt, rawMemberLiteral, type RawLiteral } from "./raw-json.js";
+import { appendAll } from "../util/append.js";
+import { MAX_NESTING_DEPTH } from "../syntax/limits.js";
 
 /** A problem found while lowering, reported through the named rule's message template. */
 export interface LoweringProblem {
@@ -720,8 +722,24 @@ class Lowering {
     for (const c of collections.values()) assignGeneratedKeys(c);
   }
 
+  /**
+   * Lists of statements being lowered, one inside the other: bodies, `when`, `each` and the `use`
+   * of a fragment. The parser bounds the first three (MAX_NESTING_DEPTH); a `use` places a
+   * fragment's members one level deeper, and fragments using fragments are bounded here.
+   */
+  private depth = 0;
+
   /** The statements of a body, or of a `when` / `each` inside it (whose members go to the same collections). */
   lowerStatements(obj: IrObject, plan: DtoPlan, statements: readonly Statement[], collections: Map<string, IrCollection>): void {
+    this.depth++;
+    try {
+      this.lowerStatementList(obj, plan, statements, collections);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private lowerStatementList(obj: IrObject, plan: DtoPlan, statements: readonly Statement[], collections: Map<string, IrCollection>): void {
     // Template statements only make sense where members are added; an open map keeps `when` as a key.
     const templated = plan.closed || plan.membersByName !== undefined;
     let previous: Statement | undefined;
@@ -780,7 +798,7 @@ class Lowering {
         const implicit = this.implicitObjects.size === 0 ? undefined : this.implicitEntry(obj, name);
         if (implicit && implicit.value.kind === "object" && value.kind === "object") {
           // `completed true` created `fields` implicitly; an explicit `fields { … }` adds to it.
-          implicit.value.entries.push(...value.entries);
+          appendAll(implicit.value.entries, value.entries);
           this.implicitObjects.delete(implicit.value);
           continue;
         }
@@ -915,6 +933,11 @@ class Lowering {
     }
     if (this.expanding.includes(nameArg.name)) {
       this.problem(TEMPLATE_STRUCTURE, "fragmentCycle", { name: nameArg.name, chain: [...this.expanding, nameArg.name].join(" → ") }, nameArg.range);
+      return;
+    }
+    if (this.depth >= MAX_NESTING_DEPTH) {
+      const chain = [...this.expanding, nameArg.name].join(" → ");
+      this.problem(TEMPLATE_STRUCTURE, "fragmentTooDeep", { name: nameArg.name, max: MAX_NESTING_DEPTH, chain }, nameArg.range);
       return;
     }
     const values = new Map<string, FragmentValue>();

@@ -7,6 +7,8 @@ import type { Argument, Identifier, ParameterList, Range, StringLiteral, TypeNod
 import type { FieldType } from "../model/types.js";
 import { CONDITION_WORDS, PARAM_TYPE_NAMES } from "../model/templates.js";
 import { closest } from "../util/suggest.js";
+import { appendAll } from "../util/append.js";
+import { MAX_NESTING_DEPTH } from "../syntax/limits.js";
 import type { IrCondition, IrParam, IrParamRef, IrScalar, IrTemplate, IrValue, ParamDefault, ParamType, RecordFieldType } from "./ir.js";
 
 export const UNKNOWN_PARAMETER = "unknown-parameter";
@@ -74,7 +76,7 @@ export function literalsOf(type: ParamType): string[] | undefined {
   for (const m of type.members) {
     const inner = literalsOf(m);
     if (!inner) return undefined;
-    out.push(...inner);
+    appendAll(out, inner);
   }
   return out;
 }
@@ -190,10 +192,11 @@ export class TemplateLowering {
   /** The parameters of a declaration or fragment, with their types resolved (problems reported). */
   parameters(list: ParameterList | undefined): IrParam[] {
     const params: IrParam[] = [];
+    const names = new Set<string>();
     for (const p of list?.parameters ?? []) {
       if (!p.type) continue;
       const type = this.type(p.type);
-      if (params.some((x) => x.name === p.name.name)) {
+      if (names.has(p.name.name)) {
         this.problem(TEMPLATE_STRUCTURE, "duplicateParameter", { name: p.name.name }, p.name.range);
         continue;
       }
@@ -203,6 +206,7 @@ export class TemplateLowering {
         this.problem(TEMPLATE_STRUCTURE, "parameterName", { name: p.name.name, suggestion }, p.name.range, suggestion);
       }
       const defaultValue = p.defaultValue ? this.defaultValue(p.defaultValue, type, p.name.name) : undefined;
+      names.add(p.name.name);
       params.push({
         name: p.name.name,
         nameRange: p.name.range,
@@ -256,7 +260,7 @@ export class TemplateLowering {
       }
     };
     if (condition) collect(condition);
-    this.given.push(...paths);
+    appendAll(this.given, paths);
     try {
       return body();
     } finally {
@@ -312,13 +316,15 @@ export class TemplateLowering {
         return { kind: "union", members: node.members.map((m) => this.type(m)) };
       case "RecordType": {
         const fields: RecordFieldType[] = [];
+        const names = new Set<string>();
         for (const f of node.fields) {
           if (!f.type) continue;
-          if (fields.some((x) => x.name === f.name.name)) {
+          if (names.has(f.name.name)) {
             this.problem(TEMPLATE_STRUCTURE, "duplicateField", { name: f.name.name }, f.name.range);
             continue;
           }
           if (this.inDeclarationHead && INHERITED_NAMES.has(f.name.name)) this.problem(TEMPLATE_STRUCTURE, "inheritedName", { name: f.name.name, what: "field of a record type" }, f.name.range);
+          names.add(f.name.name);
           fields.push({ name: f.name.name, optional: f.optional, type: this.type(f.type) });
         }
         return { kind: "record", fields };
@@ -422,7 +428,7 @@ export class TemplateLowering {
     for (const p of s.parts ?? []) {
       const bound = typeof p === "string" ? undefined : this.lookup(p.path[0]!)?.value;
       // A fragment parameter given an interpolated string: its parts, in place.
-      if (typeof p !== "string" && bound?.kind === "template" && p.path.length === 1) parts.push(...bound.parts);
+      if (typeof p !== "string" && bound?.kind === "template" && p.path.length === 1) appendAll(parts, bound.parts);
       else parts.push(typeof p === "string" ? p : this.ref(p.path, p.range, true));
     }
     const link = fieldType.kind === "string" && fieldType.link === true;
@@ -439,6 +445,7 @@ export class TemplateLowering {
     }
     const reader = new ConditionReader(args, this);
     const condition = reader.or();
+    if (reader.tooLong) return undefined;
     if (condition && !reader.done()) {
       this.badCondition(reader.peek()!);
       return undefined;
@@ -449,6 +456,12 @@ export class TemplateLowering {
   /** A condition that stops after `last` (`when $a and`, `when $a is`). */
   problemAfter(last: Argument): void {
     this.problem(TEMPLATE_STRUCTURE, "incompleteCondition", { after: describeArgument(last) }, last.range);
+  }
+
+  /** A condition with an operator past MAX_NESTING_DEPTH: each makes the condition's tree a level deeper. */
+  conditionTooLong(operator: Argument): undefined {
+    this.problem(TEMPLATE_STRUCTURE, "conditionTooLong", { max: MAX_NESTING_DEPTH }, operator.range);
+    return undefined;
   }
 
   badCondition(arg: Argument): undefined {
@@ -484,6 +497,10 @@ export class TemplateLowering {
 /** `or` of `and` of `[not] $ref [is [not] literal]`, read from a statement's arguments. */
 class ConditionReader {
   private at = 0;
+  /** The 'and', 'or' and 'not' read so far: at most MAX_NESTING_DEPTH, so the tree stays that shallow. */
+  private operators = 0;
+  /** Set at the operator one too many (reported): the condition is dropped. */
+  tooLong = false;
 
   constructor(
     private readonly args: readonly Argument[],
@@ -507,9 +524,21 @@ class ConditionReader {
     return false;
   }
 
+  /** Takes an operator word; false, after reporting it, when it is one too many. */
+  private operator(w: string): boolean {
+    const a = this.peek();
+    if (!this.word(w)) return false;
+    if (++this.operators <= MAX_NESTING_DEPTH) return true;
+    this.lowering.conditionTooLong(a!);
+    this.tooLong = true;
+    // Nothing more of the condition is read.
+    this.at = this.args.length;
+    return false;
+  }
+
   or(): IrCondition | undefined {
     let left = this.and();
-    while (left && this.word(CONDITION_WORDS.or)) {
+    while (left && this.operator(CONDITION_WORDS.or)) {
       const right = this.and();
       if (!right) return undefined;
       left = { kind: "or", left, right, range: { start: left.range.start, end: right.range.end } };
@@ -519,7 +548,7 @@ class ConditionReader {
 
   private and(): IrCondition | undefined {
     let left = this.unary();
-    while (left && this.word(CONDITION_WORDS.and)) {
+    while (left && this.operator(CONDITION_WORDS.and)) {
       const right = this.unary();
       if (!right) return undefined;
       left = { kind: "and", left, right, range: { start: left.range.start, end: right.range.end } };
@@ -529,10 +558,11 @@ class ConditionReader {
 
   private unary(): IrCondition | undefined {
     const first = this.peek();
-    if (this.word(CONDITION_WORDS.not)) {
+    if (this.operator(CONDITION_WORDS.not)) {
       const operand = this.unary();
       return operand && { kind: "not", operand, range: { start: first!.range.start, end: operand.range.end } };
     }
+    if (this.tooLong) return undefined;
     const a = this.peek();
     if (!a) {
       const last = this.args[this.args.length - 1]!;

@@ -5,11 +5,12 @@
  * size, modification time and inode, and by looking again for the nearest config).
  * A config with mistakes gives its problems (shown on the config file) and the defaults.
  */
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import type { CheckOptions } from "../check/checker.js";
 import { checkOptionsFor, CONFIG_FILE, ConfigError, parseConfig, type Config, type ConfigProblem } from "../config/config.js";
 import { findUpward } from "../cli/files.js";
+import { readTextFile } from "../cli/text-file.js";
 
 export interface ConfigState {
   /** The config file that applies, if any. */
@@ -85,7 +86,9 @@ function stampOf(path: string): string {
 function read(path: string): ConfigState {
   let text: string;
   try {
-    text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
+    const file = readTextFile(path);
+    if (file.problem) return { path, config: undefined, problems: [{ line: file.problem.line, column: file.problem.column, message: file.problem.message }] };
+    text = file.text;
   } catch (error) {
     return { path, config: undefined, problems: [{ line: 1, column: 1, message: `cannot read the config: ${error instanceof Error ? error.message : String(error)}` }] };
   }

@@ -10,6 +10,7 @@ import type { Document, Interpolation, Range, Statement, StringLiteral } from ".
 import { argumentValues, statementsWithin } from "../syntax/walk.js";
 import { DECLARATIONS, TRANSLATIONS_KEYWORD } from "../model/statements.js";
 import { EACH_KEYWORD, FRAGMENT_KEYWORD, USE_KEYWORD } from "../model/templates.js";
+import { isName } from "../syntax/tokens.js";
 
 export type SymbolKind = "translation" | "parameter" | "fragment" | "declaration";
 
@@ -122,10 +123,13 @@ export function occurrences(document: Document, symbol: NameSymbol): Occurrence[
           const params = s.args.find((a) => a.kind === "ParameterList");
           if (params?.kind === "ParameterList") for (const p of params.parameters) if (p.name.name === symbol.name) add(p.name.range, true);
         }
+        // The statement's scope, found once: a statement may hold thousands of references.
+        let inScope: boolean | undefined;
+        const scoped = () => (inScope ??= scopeOf(symbol.name, s, chain) === symbol.scope);
         for (const a of argumentValues(s)) {
-          if (a.kind === "ParamRef" && a.path[0] === symbol.name && scopeOf(symbol.name, s, chain) === symbol.scope) add(headOf(a.range, symbol.name, 1), false);
+          if (a.kind === "ParamRef" && a.path[0] === symbol.name && scoped()) add(headOf(a.range, symbol.name, 1), false);
           if (a.kind === "String") {
-            for (const i of interpolations(a)) if (i.path[0] === symbol.name && scopeOf(symbol.name, s, chain) === symbol.scope) add(headOf(i.range, symbol.name, 2), false);
+            for (const i of interpolations(a)) if (i.path[0] === symbol.name && scoped()) add(headOf(i.range, symbol.name, 2), false);
           }
         }
         break;
@@ -154,6 +158,5 @@ const RESERVED_WORDS: ReadonlySet<string> = new Set(["true", "false", "null", "i
 export function isValidName(kind: SymbolKind, name: string): boolean {
   // `$name` allows no `-` (and `$true` is a parameter); the other names are words, which allow
   // inner ones (`call-back`) and cannot be reserved words.
-  if (kind === "parameter") return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
-  return /^[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*$/.test(name) && !RESERVED_WORDS.has(name);
+  return kind === "parameter" ? /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) : isName(name) && !RESERVED_WORDS.has(name);
 }

@@ -4,7 +4,6 @@ import {
   getLookaheadPaths,
   LLkLookaheadStrategy,
   tokenMatcher,
-  type ILexingResult,
   type IOrAlt,
   type IRecognitionException,
   type IToken,
@@ -45,12 +44,17 @@ import type {
 } from "./ast.js";
 import type { Diagnostic } from "../diagnostic.js";
 import { plainConstructor, type Writable } from "../util/plain-constructor.js";
+import { appendAll } from "../util/append.js";
 import { decodeQuotedString, decodeTripleString, type DecodedString, type StringProblem } from "./strings.js";
+import { MAX_NESTING_DEPTH, MAX_TOKENS } from "./limits.js";
+import { SYNTAX_RULE_ID } from "./rule-id.js";
+import { BINARY_FILE_MESSAGE, looksBinary } from "./binary.js";
+import { lexText, type LexedText, type TextPoint } from "./lex.js";
+import { findBlockEnds, type BlockEnd } from "./open-blocks.js";
 import {
   AnyToken,
   allTokens,
   Arrow,
-  b24Lexer,
   BlockComment,
   Colon,
   Comma,
@@ -81,7 +85,7 @@ import {
   UnterminatedTripleString,
 } from "./tokens.js";
 
-export const SYNTAX_RULE_ID = "syntax-error";
+export { SYNTAX_RULE_ID };
 
 const OUTSIDE_BODY: SubruleMethodOpts<[boolean]> = { ARGS: [false] };
 const IN_BODY: SubruleMethodOpts<[boolean]> = { ARGS: [true] };
@@ -106,6 +110,8 @@ const ARGUMENT_START = tokenSet([IdentifierToken, StringToken, NumberToken, True
 /** Tokens that can start a map value. */
 const MAP_VALUE_START = tokenSet([StringToken, NumberToken, True, False, Null, TranslationRefToken, ParamRefToken, LBracket, LBrace]);
 const MULTILINE_STRING = tokenSet([TripleString, UnterminatedTripleString]);
+const OPENING_BRACKET = tokenSet([LBrace, LBracket, LParen]);
+const CLOSING_BRACKET = tokenSet([RBrace, RBracket, RParen]);
 const UNTERMINATED_STRING = tokenSet([UnterminatedString, UnterminatedTripleString]);
 /** Tokens whose text may span lines; every other token ends on the line it starts on. */
 const MULTILINE = tokenSet(allTokens.filter((t) => t.LINE_BREAKS === true));
@@ -124,6 +130,7 @@ export const RECOVERY_RULES: ReadonlySet<string> = new Set([
   "recoverStrayInMap",
   "recoverStrayInList",
   "recoverMissingClose",
+  "skipTooDeep",
   // Not recovery, but not grammar either: the tokens of a parameter list, read by ParameterReader
   // (the EBNF states that grammar in a note on parameterList).
   "parameterToken",
@@ -588,6 +595,16 @@ class B24Parser extends EmbeddedActionsParser {
   imports: ImportDeclaration[] = [];
   /** Start offsets already reported, so that one slip gives one message. */
   reportedAt = new Set<number>();
+  /** How many blocks, maps, lists and parameter lists are open where the parser is (see MAX_NESTING_DEPTH). */
+  nesting = 0;
+  /** Blocks left open, by the offset of their `{`, and where each ends (see open-blocks.ts). */
+  private blockEnds: ReadonlyMap<number, BlockEnd> = new Map();
+  /** Whether some `{` of the text has no `}`: then where blocks end depends on the whole text. */
+  openBraces = false;
+  /** The offset of the token the innermost block or map must end before (inherited from the blocks around it); -1 for none. */
+  private blockEnd = -1;
+  /** `blockEnd` of the blocks and maps around the current one. */
+  private readonly outerBlockEnds: number[] = [];
   text = "";
   /** Where the text ends, computed once per parse when first needed. */
   private textEnd: Position | undefined;
@@ -616,6 +633,12 @@ class B24Parser extends EmbeddedActionsParser {
     this.semanticProblems = [];
     this.imports = [];
     this.reportedAt = new Set();
+    this.nesting = 0;
+    const open = findBlockEnds(tokens);
+    this.blockEnds = open.ends;
+    this.openBraces = open.open;
+    this.blockEnd = -1;
+    this.outerBlockEnds.length = 0;
     this.input = tokens;
   }
 
@@ -715,7 +738,7 @@ class B24Parser extends EmbeddedActionsParser {
    */
   private readonly mapContinues = (): boolean => {
     const next = this.LA(1);
-    if (tokenMatcher(next, RBrace) || tokenMatcher(next, EOF)) return false;
+    if (tokenMatcher(next, RBrace) || tokenMatcher(next, EOF) || next.startOffset === this.blockEnd) return false;
     if (!tokenMatcher(next, Newline)) return true;
     const after = this.skipNewlines(2);
     return tokenMatcher(this.LA(after), RBrace) || tokenMatcher(this.LA(after), Comma) || this.isKeyAt(after);
@@ -724,7 +747,7 @@ class B24Parser extends EmbeddedActionsParser {
   /** Like `mapContinues`, for lists. A `}` also ends a list: it most likely closes the block around it. */
   private readonly listContinues = (): boolean => {
     const next = this.LA(1);
-    if (tokenMatcher(next, RBracket) || tokenMatcher(next, RBrace) || tokenMatcher(next, EOF)) return false;
+    if (tokenMatcher(next, RBracket) || tokenMatcher(next, RBrace) || tokenMatcher(next, EOF) || next.startOffset === this.blockEnd) return false;
     if (!tokenMatcher(next, Newline)) return true;
     const after = this.LA(this.skipNewlines(2));
     return tokenMatcher(after, RBracket) || tokenMatcher(after, Comma) || MAP_VALUE_START[after.tokenTypeIdx] === true;
@@ -763,7 +786,8 @@ class B24Parser extends EmbeddedActionsParser {
    */
   closing(type: TokenType, open: IToken, shown: string, what: string): Range {
     const close = this.OR9<IToken | undefined>([
-      { ALT: () => this.CONSUME9(type) },
+      // A `}` where the block must end belongs to a block around it.
+      { GATE: this.isNotBlockEnd, ALT: () => this.CONSUME9(type) },
       {
         ALT: () => {
           this.SUBRULE9(this.recoverMissingClose, { ARGS: [open, shown, what] });
@@ -775,17 +799,34 @@ class B24Parser extends EmbeddedActionsParser {
     return close && !this.isVirtual(close) ? this.tokenRange(close) : this.tokenRange(this.LA(0));
   }
 
+  // ----- blocks left open (open-blocks.ts) -----
+
+  private readonly isNotBlockEnd = (): boolean => this.LA(1).startOffset !== this.blockEnd;
+
+  /** Enters the block or map opened by `open`: it ends where open-blocks.ts says, or where the one around it ends. */
+  enterBlock(open: IToken): void {
+    if (this.RECORDING_PHASE) return;
+    this.outerBlockEnds.push(this.blockEnd);
+    const own = this.blockEnds.get(open.startOffset);
+    if (own !== undefined) this.blockEnd = own.before.startOffset;
+  }
+
+  leaveBlock(): void {
+    if (this.RECORDING_PHASE) return;
+    this.blockEnd = this.outerBlockEnds.pop() ?? -1;
+  }
+
   // ----- grammar -----
 
   public document = this.RULE("document", (): Statement[] => {
     const statements = new Array<Statement>();
     const first = this.SUBRULE(this.statementList, OUTSIDE_BODY);
-    if (!this.RECORDING_PHASE) statements.push(...first);
+    if (!this.RECORDING_PHASE) appendAll(statements, first);
     // A `}` with no open block: report it and parse on, so the rest of the file is not lost.
     this.MANY(() => {
       this.SUBRULE(this.recoverStrayClose);
       const more = this.SUBRULE2(this.statementList, OUTSIDE_BODY);
-      if (!this.RECORDING_PHASE) statements.push(...more);
+      if (!this.RECORDING_PHASE) appendAll(statements, more);
     });
     return statements;
   });
@@ -821,28 +862,32 @@ class B24Parser extends EmbeddedActionsParser {
     let adjacent = false;
     /** Inside a run of unexpected tokens, only the first is reported. */
     let inStrayRun = false;
-    // No GATE: the list ends at `}` and at the end of the file, the two tokens no item starts with.
-    this.MANY(() => {
-      const item = this.OR(this.statementListAlts);
-      if (this.RECORDING_PHASE) return;
-      if (item === "newline") {
-        inStrayRun = false;
-      } else if (item === "import") {
-        inStrayRun = false;
-        adjacent = false;
-        if (inBody) this.report("An import must be at the top level of a file, before the declarations.", this.imports[this.imports.length - 1]!.range);
-      } else if (item === "semicolon") {
-        inStrayRun = false;
-        adjacent = false;
-      } else if (item.kind === "Statement") {
-        statements.push(item);
-        inStrayRun = false;
-        adjacent = true;
-      } else {
-        this.reportStray(item, statements, adjacent, inStrayRun, inBody);
-        inStrayRun = item.kind === "token";
-        adjacent = false;
-      }
+    // The list ends at `}` and at the end of the file, the two tokens no item starts with, and where
+    // a block left open ends.
+    this.MANY({
+      GATE: this.isNotBlockEnd,
+      DEF: () => {
+        const item = this.OR(this.statementListAlts);
+        if (this.RECORDING_PHASE) return;
+        if (item === "newline") {
+          inStrayRun = false;
+        } else if (item === "import") {
+          inStrayRun = false;
+          adjacent = false;
+          if (inBody) this.report("An import must be at the top level of a file, before the declarations.", this.imports[this.imports.length - 1]!.range);
+        } else if (item === "semicolon") {
+          inStrayRun = false;
+          adjacent = false;
+        } else if (item.kind === "Statement") {
+          statements.push(item);
+          inStrayRun = false;
+          adjacent = true;
+        } else {
+          this.reportStray(item, statements, adjacent, inStrayRun, inBody);
+          inStrayRun = item.kind === "token";
+          adjacent = false;
+        }
+      },
     });
     return statements;
   });
@@ -923,9 +968,14 @@ class B24Parser extends EmbeddedActionsParser {
 
   private body = this.RULE("body", (): Body => {
     const open = this.CONSUME(LBrace);
+    this.enterNesting();
+    this.enterBlock(open);
+    this.SUBRULE(this.skipTooDeep, { ARGS: [open] });
     const statements = this.SUBRULE(this.statementList, IN_BODY);
     const close = this.closing(RBrace, open, "'}'", "block");
     if (this.RECORDING_PHASE) return RECORDED;
+    this.leaveBlock();
+    this.nesting--;
     return new BodyNode(statements, this.span(this.tokenRange(open), close));
   });
 
@@ -977,7 +1027,8 @@ class B24Parser extends EmbeddedActionsParser {
     });
     const close = this.closing(RParen, open, "')'", "parameter list");
     if (this.RECORDING_PHASE) return RECORDED;
-    const parameters = new ParameterReader(this, tokens).parameters();
+    // The list is flat tokens here; its record and list types nest inside ParameterReader.
+    const parameters = new ParameterReader(this, tokens, this.nesting + 1).parameters();
     return new ParameterListNode(parameters, this.span(this.tokenRange(open), close));
   });
 
@@ -1082,6 +1133,9 @@ class B24Parser extends EmbeddedActionsParser {
 
   private map = this.RULE("map", (): MapLiteral => {
     const open = this.CONSUME(LBrace);
+    this.enterNesting();
+    this.enterBlock(open);
+    this.SUBRULE(this.skipTooDeep, { ARGS: [open] });
     const entries = new Array<MapEntry>();
     let inStrayRun = false;
     this.MANY({
@@ -1107,6 +1161,8 @@ class B24Parser extends EmbeddedActionsParser {
     });
     const close = this.closing(RBrace, open, "'}'", "map");
     if (this.RECORDING_PHASE) return RECORDED;
+    this.leaveBlock();
+    this.nesting--;
     return new MapNode(entries, this.span(this.tokenRange(open), close));
   });
 
@@ -1149,6 +1205,8 @@ class B24Parser extends EmbeddedActionsParser {
 
   private list = this.RULE("list", (): ListLiteral => {
     const open = this.CONSUME(LBracket);
+    this.enterNesting();
+    this.SUBRULE(this.skipTooDeep, { ARGS: [open] });
     const items = new Array<Value>();
     let inStrayRun = false;
     this.MANY({
@@ -1174,6 +1232,7 @@ class B24Parser extends EmbeddedActionsParser {
     });
     const close = this.closing(RBracket, open, "']'", "list");
     if (this.RECORDING_PHASE) return RECORDED;
+    this.nesting--;
     return new ListNode(items, this.span(this.tokenRange(open), close));
   });
 
@@ -1248,6 +1307,12 @@ class B24Parser extends EmbeddedActionsParser {
 
   private recoverMissingClose = this.RULE("recoverMissingClose", (open: IToken, shown: string, what: string): void => {
     if (this.RECORDING_PHASE) return;
+    const end = this.blockEnds.get(open.startOffset);
+    if (end !== undefined && end.before === this.LA(1)) {
+      // Where open-blocks.ts says the block ends: the error is at the '{' left open.
+      this.semanticProblems.push(new SyntaxDiagnostic(unclosedMessage(what, end), this.tokenRange(open)));
+      return;
+    }
     // Never deduplicated: when several constructs are left open at one spot, each is named.
     const opened = this.tokenRange(open).start;
     const range = this.pointAt(this.LA(1));
@@ -1256,6 +1321,38 @@ class B24Parser extends EmbeddedActionsParser {
     const message = `Expected ${shown} to close the ${what} opened at line ${opened.line}, column ${opened.column}, but found ${found}.`;
     this.semanticProblems.push(new SyntaxDiagnostic(message, range));
   });
+
+  /**
+   * Nothing, unless the block, map or list just opened is one level deeper than MAX_NESTING_DEPTH:
+   * then its inside, reported at its opening bracket and skipped without recursion up to the
+   * bracket that closes it (or the end of the file), which the construct consumes as usual.
+   * Called every time rather than behind an OPTION: Chevrotain's analysis of an OPTION around
+   * "any tokens" takes hundreds of milliseconds at start-up.
+   */
+  private skipTooDeep = this.RULE("skipTooDeep", (open: IToken): void => {
+    const tooDeep = !this.RECORDING_PHASE && this.nesting > MAX_NESTING_DEPTH;
+    /** Brackets opened inside the skipped part and not yet closed. */
+    let depth = 0;
+    this.MANY({
+      GATE: () => {
+        const next = this.LA(1);
+        return tooDeep && !tokenMatcher(next, EOF) && !(depth === 0 && CLOSING_BRACKET[next.tokenTypeIdx] === true);
+      },
+      DEF: () => {
+        const tok = this.SUBRULE(this.parameterToken);
+        if (this.RECORDING_PHASE) return;
+        if (OPENING_BRACKET[tok.tokenTypeIdx] === true) depth++;
+        else if (CLOSING_BRACKET[tok.tokenTypeIdx] === true) depth--;
+      },
+    });
+    // Only the first level too deep is reported: what it holds is skipped with it.
+    if (tooDeep && this.nesting === MAX_NESTING_DEPTH + 1) this.report(tooDeepMessage(open.image), this.tokenRange(open));
+  });
+
+  /** Counts a block, map or list just opened. */
+  enterNesting(): void {
+    if (!this.RECORDING_PHASE) this.nesting++;
+  }
 
   // ----- reports that need the statement list's context -----
 
@@ -1273,7 +1370,7 @@ class B24Parser extends EmbeddedActionsParser {
         statements[statements.length - 1] = new StatementNode(previous.label, previous.name, previous.args, previous.action, stray.body, range);
       } else {
         this.report("Unexpected '{': a block must follow a statement name on the same line ('name { … }').", at);
-        statements.push(...stray.body.statements);
+        appendAll(statements, stray.body.statements);
       }
       return;
     }
@@ -1382,10 +1479,17 @@ class ParameterSyntaxError extends Error {}
 class ParameterReader {
   private at = 0;
 
+  /** Levels of nesting open: those around the parameter list, the list itself, and the record and list types being read. */
+  private nesting: number;
+
   constructor(
     private readonly host: ParameterHost,
     private readonly tokens: readonly IToken[],
-  ) {}
+    /** The levels open around the parameters: the parameter list and what holds it. */
+    private readonly outerNesting: number,
+  ) {
+    this.nesting = outerNesting;
+  }
 
   parameters(): Parameter[] {
     const out: Parameter[] = [];
@@ -1393,6 +1497,8 @@ class ParameterReader {
       this.skipNewlines();
       if (this.done()) return out;
       try {
+        // A mistake deep in a type leaves the count where it was thrown.
+        this.nesting = this.outerNesting;
         out.push(this.parameter());
         this.skipNewlines();
         if (this.done()) return out;
@@ -1447,17 +1553,23 @@ class ParameterReader {
       const literal = this.host.literal(tok!) as StringLiteral;
       type = { kind: "LiteralType", value: literal.value, range: literal.range } satisfies LiteralType;
     } else if (is(tok, LBrace)) {
+      this.enterNesting(tok!);
       type = this.record();
+      this.nesting--;
     } else {
       return this.fail(`Expected a type (string, int, bool, url, datetime, a "literal", a record '{ … }' or a list 'T[]'), but found ${this.found()}.`, tok);
     }
+    let lists = 0;
     while (is(this.peek(), LBracket)) {
+      this.enterNesting(this.peek()!);
+      lists++;
       const open = this.next()!;
       const close = this.peek();
       if (!is(close, RBracket)) this.fail(`Expected ']' after '[' in a list type ('T[]'), but found ${this.found()}.`, close ?? open);
       this.at++;
       type = { kind: "ListType", of: type, range: this.host.span(type.range, this.host.tokenRange(close!)) };
     }
+    this.nesting -= lists;
     return type;
   }
 
@@ -1509,6 +1621,12 @@ class ParameterReader {
     if (!is(tok, IdentifierToken)) return this.fail(`Expected ${what}, but found ${this.found()}.`, tok);
     this.at++;
     return new IdentifierNode(tok!.image, this.host.tokenRange(tok!));
+  }
+
+  /** Counts a record or list type about to be read, or gives up on the parameter when it is one level too deep. */
+  private enterNesting(bracket: IToken): void {
+    if (this.nesting >= MAX_NESTING_DEPTH) this.fail(tooDeepMessage(bracket.image), bracket);
+    this.nesting++;
   }
 
   private optionalMark(): boolean {
@@ -1612,7 +1730,7 @@ export interface ParseResult {
 
 /** Parses `.b24layout` text. Never throws: every problem becomes a diagnostic, and the AST is as complete as recovery allows. */
 export function parse(text: string): ParseResult {
-  const parsed = parseLexed(text, b24Lexer.tokenize(text));
+  const parsed = parseLexed(text, looksBinary(text) ? BINARY : lexText(text));
   const end = sharedParser!.endOfText();
   const document = new DocumentNode(parsed.statements, parsed.comments, new SourceRange(textStart(), end), parsed.imports);
   return new ParseResultObject(document, parsed.diagnostics);
@@ -1641,8 +1759,15 @@ function withPositions<T extends object>(parsing: () => T): T & { readonly posit
 }
 
 /** `parse`, also returning every position it made (see ParsedPart.positions). */
-export function parseWithPositions(text: string): ParseResult & { readonly positions: readonly Position[] } {
-  return withPositions(() => parse(text));
+/**
+ * `parse`, also returning every position it made (see ParsedPart.positions), and whether some `{`
+ * has no `}`: then the parse of any part of the text may depend on the rest (see open-blocks.ts).
+ */
+export function parseWithPositions(text: string): ParseResult & { readonly positions: readonly Position[]; readonly openBraces: boolean } {
+  return withPositions(() => {
+    const parsed = parse(text);
+    return { document: parsed.document, diagnostics: parsed.diagnostics, openBraces: sharedParser!.openBraces };
+  });
 }
 
 /**
@@ -1652,7 +1777,13 @@ export function parseWithPositions(text: string): ParseResult & { readonly posit
  * tokens.
  */
 export function parseRegion(text: string, start: number, end: number, line: number): ParsedPart {
-  const lexed = b24Lexer.tokenize(text.slice(start, end));
+  // A binary text is refused as a whole, whatever part of it changed.
+  if (looksBinary(text)) return withPositions(() => parseLexed(text, BINARY));
+  const lexed = lexText(text.slice(start, end));
+  if (lexed.tooLong) {
+    const at = lexed.tooLong;
+    (lexed as { tooLong: TextPoint }).tooLong = { offset: at.offset + start, line: at.line + line - 1, column: at.column };
+  }
   const lines = line - 1;
   for (const tok of lexed.tokens) {
     tok.startOffset += start;
@@ -1669,11 +1800,25 @@ export function parseRegion(text: string, start: number, end: number, line: numb
   return withPositions(() => parseLexed(text, lexed));
 }
 
-/** Parses the tokens of `text` (or of a part of it, with positions in the whole text). */
-function parseLexed(text: string, lexed: ILexingResult): Omit<ParsedPart, "positions"> {
+/** In place of the tokens of a text that looks binary: it is not lexed at all. */
+const BINARY = "binary";
+
+/**
+ * Parses the tokens of `text` (or of a part of it, with positions in the whole text). A binary
+ * text, or one with too many tokens, is not parsed: its one diagnostic says why.
+ */
+function parseLexed(text: string, lexed: LexedText | typeof BINARY): Omit<ParsedPart, "positions"> {
   const parser = (sharedParser ??= new B24Parser());
   const diagnostics: Diagnostic[] = [];
   const syntaxError = (message: string, range: Range) => diagnostics.push(new SyntaxDiagnostic(message, range));
+
+  if (lexed === BINARY || lexed.tooLong !== undefined) {
+    parser.begin(text, [], []);
+    const at = lexed === BINARY ? textStart() : new SourcePosition(lexed.tooLong!.offset, lexed.tooLong!.line, lexed.tooLong!.column);
+    const message = lexed === BINARY ? BINARY_FILE_MESSAGE : TOO_MANY_TOKENS_MESSAGE;
+    syntaxError(message, new SourceRange(at, at));
+    return { statements: [], comments: [], imports: [], diagnostics };
+  }
 
   const rawComments = lexed.groups["comments"] ?? [];
   parser.begin(text, lexed.tokens, rawComments);
@@ -1707,9 +1852,26 @@ function parseLexed(text: string, lexed: ILexingResult): Omit<ParsedPart, "posit
     const virtual = Number.isNaN(tok.startOffset) || tokenMatcher(tok, EOF);
     syntaxError(explainParseError(e), virtual ? new SourceRange(parser.endOfText(), parser.endOfText()) : parser.tokenRange(tok));
   }
-  diagnostics.push(...parser.semanticProblems);
+  appendAll(diagnostics, parser.semanticProblems);
   diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
   return { statements, comments, imports: parser.imports, diagnostics: dedupeSameSpot(diagnostics) };
+}
+
+/** The one error of a text with more than MAX_TOKENS tokens. */
+export const TOO_MANY_TOKENS_MESSAGE = `The file has more than ${MAX_TOKENS.toLocaleString("en")} tokens (names, values, punctuation and comments), more than b24layout reads: split it into several files.`;
+
+/** The error at a `{` left open, where open-blocks.ts found its block to end. */
+function unclosedMessage(what: string, end: BlockEnd): string {
+  const line = end.before.startLine!;
+  const unclosed = "This '{' has no matching '}':";
+  if (end.reason === "outer close") return `${unclosed} the '}' on line ${line} is indented like an outer block's and closes that one. Add a '}' before it.`;
+  const where = end.reason === "declaration" ? `where '${end.before.image}' starts a new declaration` : "which is indented no deeper than this line";
+  return `${unclosed} the ${what} seems to end before line ${line}, ${where}. Add the '}' there.`;
+}
+
+/** The error at the bracket that opens one level more than MAX_NESTING_DEPTH. */
+function tooDeepMessage(bracket: string): string {
+  return `Nested too deeply: this '${bracket}' opens level ${MAX_NESTING_DEPTH + 1}, but blocks, maps, lists and parameter types may nest at most ${MAX_NESTING_DEPTH} levels.`;
 }
 
 /** The message for characters no token starts with. */

@@ -1,4 +1,5 @@
 /** Decoding of string literals: escapes, and the indentation rule of `"""` strings. */
+import { isParameterPath } from "./tokens.js";
 
 export interface StringProblem {
   /** Offset inside the token text where the problem starts. */
@@ -101,7 +102,6 @@ function unescape(text: string, base: number, problems: StringProblem[], loneBac
 }
 
 const LITERAL_HINT = "\\${ for a literal '${'";
-const INTERPOLATION_PATH = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
 /** Adds a piece to `parts`, joining it to a literal piece before it. */
 function appendPart(parts: (string | InterpolationPart)[], piece: string | InterpolationPart): void {
@@ -146,7 +146,7 @@ function decodeText(text: string, base: number, problems: StringProblem[], loneB
       break;
     }
     const inner = text.slice(i + 2, close).trim();
-    if (INTERPOLATION_PATH.test(inner)) {
+    if (isParameterPath(inner)) {
       parts.push({ path: inner.split("."), offset: base + i, length: close + 1 - i });
       value += "${" + inner + "}";
     } else {

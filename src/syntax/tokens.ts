@@ -1,4 +1,4 @@
-import { createToken, Lexer, type TokenType } from "chevrotain";
+import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from "chevrotain";
 
 /**
  * Tokens of the `.b24layout` language. Newlines are significant (they end a statement), so
@@ -25,6 +25,110 @@ function token(config: Parameters<typeof createToken>[0], { stray = true } = {})
 
 const LETTERS = [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"];
 const DIGITS = [..."0123456789"];
+
+// ----- matchers written out -----
+//
+// Tokens whose regular expression repeats a group (`(?:a|\\.)*`, `(?:-[a-z]+)*`) are matched by
+// hand: V8 runs such a group on a backtracking stack that a token of some million characters
+// overflows ("Maximum call stack size exceeded"). Each matcher takes exactly what the regular
+// expression in its comment takes.
+
+/** [A-Za-z_] */
+function isNameStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+
+/** [A-Za-z0-9_] */
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 48 && c <= 57);
+}
+
+/** Past `[A-Za-z0-9_]*` from `i`. */
+function skipNameChars(text: string, i: number): number {
+  while (i < text.length && isNameChar(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Past `[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*` from `i`, or -1 when no name starts there. */
+function skipHyphenatedName(text: string, i: number): number {
+  if (!isNameStart(text.charCodeAt(i))) return -1;
+  i = skipNameChars(text, i + 1);
+  while (text.charCodeAt(i) === 45 /* - */ && isNameChar(text.charCodeAt(i + 1))) i = skipNameChars(text, i + 2);
+  return i;
+}
+
+function matched(text: string, start: number, end: number): CustomPatternMatcherReturn {
+  return [text.slice(start, end)];
+}
+
+/** Where `"(?:[^"\\\r\n]|\\.)*` stops from `offset` (at a `"`): `.` takes no line terminator. */
+function quotedStringStop(text: string, offset: number): number {
+  let i = offset + 1;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */ || c === 10 || c === 13) return i;
+    if (c === 92 /* \\ */) {
+      const next = text.charCodeAt(i + 1);
+      if (Number.isNaN(next) || next === 10 || next === 13 || next === 0x2028 || next === 0x2029) return i;
+      i += 2;
+    } else {
+      i++;
+    }
+  }
+  return i;
+}
+
+/** `"(?:[^"\\\r\n]|\\.)*"` */
+function matchQuotedString(text: string, offset: number): CustomPatternMatcherReturn | null {
+  if (text.charCodeAt(offset) !== 34) return null;
+  const stop = quotedStringStop(text, offset);
+  return text.charCodeAt(stop) === 34 ? matched(text, offset, stop + 1) : null;
+}
+
+/** `"(?:[^"\\\r\n]|\\.)*\\?` */
+function matchUnterminatedString(text: string, offset: number): CustomPatternMatcherReturn | null {
+  if (text.charCodeAt(offset) !== 34) return null;
+  const stop = quotedStringStop(text, offset);
+  return matched(text, offset, text.charCodeAt(stop) === 92 ? stop + 1 : stop);
+}
+
+/** `[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*` */
+function matchIdentifier(text: string, offset: number): CustomPatternMatcherReturn | null {
+  const end = skipHyphenatedName(text, offset);
+  return end < 0 ? null : matched(text, offset, end);
+}
+
+/** `@[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*` */
+function matchTranslationRef(text: string, offset: number): CustomPatternMatcherReturn | null {
+  if (text.charCodeAt(offset) !== 64 /* @ */) return null;
+  const end = skipHyphenatedName(text, offset + 1);
+  return end < 0 ? null : matched(text, offset, end);
+}
+
+/** Past `[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*` from `i`, or -1 when no name starts there. */
+function skipDottedPath(text: string, i: number): number {
+  if (!isNameStart(text.charCodeAt(i))) return -1;
+  i = skipNameChars(text, i + 1);
+  while (text.charCodeAt(i) === 46 /* . */ && isNameStart(text.charCodeAt(i + 1))) i = skipNameChars(text, i + 2);
+  return i;
+}
+
+/** `\$[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*` */
+function matchParamRef(text: string, offset: number): CustomPatternMatcherReturn | null {
+  if (text.charCodeAt(offset) !== 36 /* $ */) return null;
+  const end = skipDottedPath(text, offset + 1);
+  return end < 0 ? null : matched(text, offset, end);
+}
+
+/** Whether `text` is one name as the lexer reads it (`call-completed`); true, false and null included. */
+export function isName(text: string): boolean {
+  return skipHyphenatedName(text, 0) === text.length;
+}
+
+/** Whether `text` is a parameter path as `$` takes it (`item.name`): what `${…}` may hold. */
+export function isParameterPath(text: string): boolean {
+  return skipDottedPath(text, 0) === text.length;
+}
 
 export const Newline = token({
   name: "Newline",
@@ -81,14 +185,14 @@ export const UnterminatedTripleString = token({
 });
 export const QuotedString = token({
   name: "QuotedString",
-  pattern: /"(?:[^"\\\r\n]|\\.)*"/,
+  pattern: { exec: matchQuotedString },
   start_chars_hint: ['"'],
   categories: [StringToken],
   label: "string",
 });
 export const UnterminatedString = token({
   name: "UnterminatedString",
-  pattern: /"(?:[^"\\\r\n]|\\.)*\\?/,
+  pattern: { exec: matchUnterminatedString },
   start_chars_hint: ['"'],
   categories: [StringToken],
   label: "string",
@@ -103,7 +207,7 @@ export const NumberToken = token({
 export const Arrow = token({ name: "Arrow", pattern: /->/, start_chars_hint: ["-"], label: "'->'" });
 export const TranslationRefToken = token({
   name: "TranslationRef",
-  pattern: /@[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*/,
+  pattern: { exec: matchTranslationRef },
   start_chars_hint: ["@"],
   label: "translation reference (@key)",
 });
@@ -111,7 +215,7 @@ export const TranslationRefToken = token({
 /** `$name` or `$item.field`: a template parameter, a loop variable or a field of one. */
 export const ParamRefToken = token({
   name: "ParamRef",
-  pattern: /\$[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/,
+  pattern: { exec: matchParamRef },
   start_chars_hint: ["$"],
   label: "parameter reference ($name)",
 });
@@ -119,7 +223,7 @@ export const ParamRefToken = token({
 /** Words may contain inner hyphens (`call-completed`) but never end with one, so `bold->` splits. */
 export const Identifier = token({
   name: "Identifier",
-  pattern: /[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*/,
+  pattern: { exec: matchIdentifier },
   start_chars_hint: [...LETTERS, "_"],
   label: "name",
 });
@@ -184,3 +288,15 @@ export const b24Lexer = new Lexer(allTokens, {
   ensureOptimizations: false,
   skipValidations: true,
 });
+
+/**
+ * The regular expression each hand-written matcher takes exactly: the grammar reference shows it,
+ * and test/syntax/tokens.test.ts checks that matcher and expression agree.
+ */
+export const WRITTEN_OUT_PATTERNS: ReadonlyMap<TokenType, RegExp> = new Map([
+  [QuotedString, /"(?:[^"\\\r\n]|\\.)*"/],
+  [UnterminatedString, /"(?:[^"\\\r\n]|\\.)*\\?/],
+  [TranslationRefToken, /@[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*/],
+  [ParamRefToken, /\$[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/],
+  [Identifier, /[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*/],
+]);

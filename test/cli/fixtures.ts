@@ -65,8 +65,8 @@ export const BLOCKS_JSON = `{
 
 const dirs: string[] = [];
 
-/** A fresh directory with `files` (path → text), removed after the test file (tests may run concurrently). */
-export function scratch(files: Record<string, string> = {}): string {
+/** A fresh directory with `files` (path → text or bytes), removed after the test file (tests may run concurrently). */
+export function scratch(files: Record<string, string | Uint8Array> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), "b24layout-cli-"));
   dirs.push(dir);
   for (const [path, text] of Object.entries(files)) {

@@ -41,6 +41,52 @@ describe("formatDiagnostic", () => {
     expect(frame[2]).toBe("> 2 | x");
   });
 
+  it.each([
+    ["an escape sequence", 'text "\u001b[31mred" x', 'text "␛[31mred" x'],
+    ["a backspace, a bell and a DEL", 'text "\b\u0007\u007f" x', 'text "␈␇␡" x'],
+    ["a bidirectional override", 'text "\u202eabc" x', 'text "\\u{202E}abc" x'],
+    ["a zero-width space and a soft hyphen", 'a\u200bb\u00adc x', "a\\u{200B}b\\u{00AD}c x"],
+    ["a C1 control", 'text "\u009b" x', 'text "\\u{009B}" x'],
+    ["a lone surrogate", 'text "\ud800" x', 'text "\\u{D800}" x'],
+    ["a line separator", 'text "\u2028" x', 'text "\\u{2028}" x'],
+  ])("spells out %s, and the caret still points at what follows it", (_name, source, shown) => {
+    const at = source.lastIndexOf(" x") + 1;
+    const d: Diagnostic = {
+      ruleId: "some-rule",
+      severity: "error",
+      message: "Something is wrong.",
+      range: { start: { line: 1, column: at + 1, offset: at }, end: { line: 1, column: at + 2, offset: at + 1 } },
+    };
+    const frame = formatDiagnostic(d, "a.b24layout", source, plain).split("\n");
+    expect(frame[1]).toBe(`> 1 | ${shown}`);
+    expect(frame[2]).toBe(`    | ${" ".repeat(shown.lastIndexOf(" x") + 1)}^`);
+    // eslint-disable-next-line no-control-regex
+    expect(frame.join("\n")).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e\u200b\u00ad\ud800\u2028]/);
+  });
+
+  it("spells out what a message and a path quote", () => {
+    const d: Diagnostic = { ...diagnostic([1, 1], [1, 2]), message: 'Unknown "\u001b]0;pwned\u0007".' };
+    expect(formatDiagnostic(d, "a\u001b.b24layout", "x\n", plain).split("\n")[0]).toBe('a␛.b24layout:1:1 error some-rule Unknown "␛]0;pwned␇".');
+  });
+
+  it("shows a window of a long line around the range", () => {
+    const long = `${"a".repeat(1000)} bad ${"b".repeat(1_000_000)}`;
+    const d: Diagnostic = { ...diagnostic([2, 1002], [2, 1005]) };
+    const frame = formatDiagnostic(d, "a.b24layout", `x\n${long}\ny\n`, plain).split("\n");
+    expect(frame[2]).toBe(`> 2 | …${"a".repeat(59)} bad ${"b".repeat(136)}…`);
+    expect(frame[3]).toBe(`    | ${" ".repeat(61)}^^^`);
+    expect(frame.join("\n").length).toBeLessThan(600);
+  });
+
+  it("shows no lines of a binary file", () => {
+    expect(formatDiagnostic(diagnostic([1, 1], [1, 1]), "a.png", "\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR", plain)).toBe("a.png:1:1 error some-rule Something is wrong.\n");
+  });
+
+  it("frames the last of a million lines", () => {
+    const text = "x\n".repeat(999_999) + "y";
+    expect(formatDiagnostic(diagnostic([1_000_000, 1], [1_000_000, 2]), "a.b24layout", text, plain).split("\n").slice(1)).toEqual(["   999999 | x", "> 1000000 | y", "          | ^", ""]);
+  });
+
   it("colours severity and underline when asked", () => {
     // eslint-disable-next-line no-control-regex
     expect(formatDiagnostic(diagnostic([4, 10], [4, 15]), "a.b24layout", text, colorsFor(true))).toMatch(/\u001b\[31merror\u001b\[39m/);

@@ -31,6 +31,28 @@ describe("parseConfig", () => {
     ["an override without files", '{ "overrides": [{ "rules": {} }] }', ['1:17 an override needs "files": a list of globs']],
     ["invalid JSON", '{ "rules": ', ["1:12 not valid JSON: value expected"]],
     ["not an object", "[]", ["1:1 expected an object"]],
+    [
+      "a glob longer than picomatch reads",
+      `{ "ignore": ["${"a".repeat(70_000)}"] }`,
+      ["1:14 \"ignore\": the glob 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…' is 70,000 characters long; globs are at most 65,536"],
+    ],
+    ["an empty glob", '{ "overrides": [{ "files": [""], "rules": {} }] }', ['1:29 "files": a glob cannot be empty']],
+    ["JSON nested 100,000 deep", `{ "rules": { "unknown-code": ["warn", ${"[".repeat(100_000)}${"]".repeat(100_000)}] } }`, ["1:100 nested more than 64 levels deep: no setting nests like that"]],
+    ["an option the rule does not take", '{ "rules": { "unknown-code": ["warn", { "icon": [] }] } }', ["1:41 unknown option 'icon'. Did you mean 'icons'? (the options of 'unknown-code' are icons, logos)"]],
+    ["options for a rule that takes none", '{ "rules": { "key-pattern": ["warn", { "x": 1 }] } }', ["1:40 unknown option 'x' ('key-pattern' takes no options)"]],
+    [
+      "wrong types everywhere",
+      '{ "rules": [], "overrides": {}, "ignore": "x", "languages": [1], "portal": { "icons": "i", "logos": [null] }, "target": 3 }',
+      [
+        '1:12 "rules" must be an object of rule settings by rule id',
+        '1:29 "overrides" must be a list of { "files": [globs], "rules": { … } }',
+        '1:43 "ignore" must be a list of strings',
+        '1:62 "languages" must be a list of strings',
+        '1:87 "portal.icons" must be a list of strings',
+        '1:102 "portal.logos" must be a list of strings',
+        '1:121 "target" must be "server" or "docs"',
+      ],
+    ],
   ])("%s", (_name, text, expected) => {
     expect(problems(text)).toEqual(expected);
   });

@@ -68,6 +68,16 @@ describe(ID, () => {
     ["a condition ending in 'and'", 'blocks b(m: bool) {\n  when $m and {\n    text "a"\n  }\n}\n', [error(`The condition stops after the word 'and': ${HOW}`, "2:11", "2:14")]],
     ["a condition ending in 'is'", 'blocks b(m: string) {\n  when $m is {\n    text "a"\n  }\n}\n', [error(`The condition stops after the word 'is': ${HOW}`, "2:11", "2:13")]],
     ["a condition ending in 'is not'", 'blocks b(m: string) {\n  when $m is not {\n    text "a"\n  }\n}\n', [error(`The condition stops after the word 'not': ${HOW}`, "2:14", "2:17")]],
+    [
+      "a condition with 65 'and'",
+      `blocks b(m: bool) {\n  when $m${" and $m".repeat(65)} {\n    text "a"\n  }\n}\n`,
+      [error("A condition can have at most 64 'and', 'or' and 'not': this one has more.", "2:459", "2:462")],
+    ],
+    [
+      "a condition with 100,000 'not'",
+      `blocks b(m: bool) {\n  when ${"not ".repeat(100_000)}$m {\n    text "a"\n  }\n}\n`,
+      [error("A condition can have at most 64 'and', 'or' and 'not': this one has more.", "2:264", "2:267")],
+    ],
     ["a condition of only 'not'", 'blocks b(m: bool) {\n  when not {\n    text "a"\n  }\n}\n', [error(`The condition stops after the word 'not': ${HOW}`, "2:8", "2:11")]],
     ["else first in a block", 'blocks b(m: bool) {\n  else {\n    text "a"\n  }\n}\n', [error("'else' must come right after a 'when { … }' in the same block.", "2:3", "2:7")]],
     [
@@ -112,6 +122,17 @@ describe(ID, () => {
       "fragments using each other",
       'fragment a {\n  use b\n}\nfragment b {\n  use a\n}\nblocks c {\n  use a\n  text "x"\n}\n',
       [error("Fragment 'a' uses itself (a → b → a): its members would never end.", "5:7", "5:8")],
+    ],
+    [
+      "fragments using fragments 70 deep",
+      `${Array.from({ length: 70 }, (_, i) => `fragment f${i} {\n  use f${i + 1}\n}\n`).join("")}fragment f70 {\n  text "x"\n}\nblocks c {\n  use f0\n}\n`,
+      [
+        error(
+          `Fragment 'f63' is used 64 levels deep (${Array.from({ length: 64 }, (_, i) => `f${i}`).join(" → ")}): fragments, blocks and the 'when' and 'each' inside them can nest at most 64 levels.`,
+          "188:7",
+          "188:10",
+        ),
+      ],
     ],
     ["a fragment without a body", 'fragment f\nblocks b {\n  text "x"\n}\n', [error("'fragment' needs a block with its members: fragment <name>(<parameters>) { … }.", "1:1", "1:9")]],
     [

@@ -227,3 +227,61 @@ describe("messages are written for people", () => {
     }
   });
 });
+
+describe("a missing '}' is found where the block ends", () => {
+  const UNCLOSED = "This '{' has no matching '}':";
+
+  it.each([
+    [
+      "a header left open: its block ends where the indentation goes back",
+      ["layout call {", "  icon call", '  header "T" {', '    tag warning "x"', "  body {", '    text "x"', "  }", "}", "", "badge b failure {", '  value "y"', "}"],
+      [`3:14-3:15 ${UNCLOSED} the block seems to end before line 5, which is indented no deeper than this line. Add the '}' there.`],
+      ['layout call { icon call; header "T" { tag warning "x" }; body { text "x" } }', 'badge b failure { value "y" }'],
+    ],
+    [
+      "two blocks left open before a declaration at the left margin: both are named",
+      ["layout call {", "  body {", '    text "x"', "", "badge b failure {", '  value "y"', "}"],
+      [
+        `1:13-1:14 ${UNCLOSED} the block seems to end before line 5, where 'badge' starts a new declaration. Add the '}' there.`,
+        `2:8-2:9 ${UNCLOSED} the block seems to end before line 5, where 'badge' starts a new declaration. Add the '}' there.`,
+      ],
+      ['layout call { body { text "x" } }', 'badge b failure { value "y" }'],
+    ],
+    [
+      "a '}' indented like an outer block's closes that block",
+      ["layout call {", "  body {", '    text "x"', "}", 'blocks extra { text "y" }'],
+      [`2:8-2:9 ${UNCLOSED} the '}' on line 4 is indented like an outer block's and closes that one. Add a '}' before it.`],
+      ['layout call { body { text "x" } }', 'blocks extra { text "y" }'],
+    ],
+    [
+      "no indentation: a declaration keyword at the left margin still ends the block",
+      ["layout call {", 'header "x"', "badge b failure {", 'title "x"', "}"],
+      [`1:13-1:14 ${UNCLOSED} the block seems to end before line 3, where 'badge' starts a new declaration. Add the '}' there.`],
+      ['layout call { header "x" }', 'badge b failure { title "x" }'],
+    ],
+    [
+      "a field named like a declaration, without a block, is not a new declaration",
+      ["activity a {", "layout incoming", "ownerId 1", "", "blocks b {", '  text "x"', "}"],
+      [`1:12-1:13 ${UNCLOSED} the block seems to end before line 5, where 'blocks' starts a new declaration. Add the '}' there.`],
+      ["activity a { layout incoming; ownerId 1 }", 'blocks b { text "x" }'],
+    ],
+  ])("%s", (_name, lines, expectedErrors, expectedStatements) => {
+    const text = lines.join("\n");
+    expect(errors(text)).toEqual(expectedErrors);
+    expect(statements(text)).toEqual(expectedStatements);
+  });
+
+  it.each([
+    ["braces that balance, however indented", ["layout a {", "body {", '      text "x"', "  }", "      }", "badge b failure {", '  value "y"', "}"]],
+    ["a block closed on the line of its last statement", ["layout a {", "  body {", '    text "x" }', "  footer { }", "}"]],
+  ])("%s: parsed as before, without errors", (_name, lines) => {
+    expect(errors(lines.join("\n"))).toEqual([]);
+  });
+
+  it("indentation that does not explain the missing '}' is not trusted: the error stays at the end of the file", () => {
+    // By indentation, the body would end at line 4 and the '}' on line 6 would be one too many: more
+    // braces missing than by matching them one by one, so the braces are matched one by one.
+    const text = ["layout a {", "  body {", '    text "x"', '  text "y"', "  }", "}", "blocks c {", '  text "z"'].join("\n");
+    expect(errors(text)).toEqual(["8:11-8:11 Expected '}' to close the block opened at line 7, column 10, but found end of file."]);
+  });
+});

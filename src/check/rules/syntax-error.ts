@@ -5,7 +5,7 @@ export default defineRule({
   meta: {
     id: "syntax-error",
     description: "The text cannot be parsed as `.b24layout`.",
-    why: "Nothing can be checked or compiled where the structure cannot be read; the parser reports every error it can recover from in one run.",
+    why: "Nothing can be checked or compiled where the structure cannot be read; the parser reports every error it can recover from in one run. It also reports input past what the reader takes (64 levels of nesting, 2,000,000 tokens in a file) and a file that is not text at all: binary, or not UTF-8.",
     severity: "error",
     spec: "—",
     messages: {},

@@ -12,6 +12,7 @@ export default defineRule({
     messages: {
       noHost: "Imports are resolved from files: check this file by its path (b24layout check FILE), or give check() a file and a source host.",
       notFound: "Cannot find '{path}' (looked for {resolved}).",
+      unreadable: "Cannot read '{path}' as text: {reason}.",
       outsideRoot: "'{path}' is outside the project root: imports cannot reach outside it.",
       outsideRootLink: "'{path}' leads through a symbolic link to '{real}', which is outside the project root '{root}': imports cannot reach outside it.",
       cycle: "Import cycle: {chain}.",

@@ -70,7 +70,7 @@ async function breaksWhatIsTooWide(text: string, options: Options): Promise<void
   expect(widthProblems(await printed(text, options), options)).toEqual([]);
 }
 
-const RUNS = { numRuns: 300 } as const;
+const RUNS = { numRuns: Number(process.env["FORMAT_RUNS"] ?? 300) } as const;
 
 describe("formatter properties", () => {
   it("1. formats every valid program without a FormatterBugError", async () => {
