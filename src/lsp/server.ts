@@ -52,6 +52,7 @@ import { completions } from "./completion.js";
 import { hoverAt } from "./hover.js";
 import { importSources, importsFrom, occurrences, symbolAt, type NameSymbol } from "./navigation.js";
 import { renameProblem } from "./rename.js";
+import { findTemplate, type TemplateLookup } from "./references.js";
 import { languageForLocale } from "./locale.js";
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from "./semantic-tokens.js";
 import { translationActions } from "./translation-actions.js";
@@ -61,6 +62,7 @@ import { parse } from "../syntax/parser.js";
 import type { Document } from "../syntax/ast.js";
 import type { CheckOptions } from "../check/checker.js";
 import { globSync } from "tinyglobby";
+import { FRAGMENT_KEYWORD } from "../model/templates.js";
 
 /** The package folder, where docs/rules lives: above the running bundle (dist/) or source file. */
 function packageRoot(): string {
@@ -371,11 +373,40 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return toClientActions(actions, features);
   });
 
+  /**
+   * The template a reference of a document names: a fragment or declaration of the document, or a
+   * fragment imported from another file (the editor's text when it is open, else the disk's).
+   */
+  const templatesOf = (document: TextDocument, parsed: Document): TemplateLookup => {
+    const file = pathOf(document.uri);
+    return (target) => {
+      const local = findTemplate(parsed, target);
+      if (local) return { statement: local, text: document.getText() };
+      if (file === undefined || target.keyword !== FRAGMENT_KEYWORD) return undefined;
+      for (const source of importSources(parsed, file, { kind: "fragment", name: target.name })) {
+        const open = documents.get(pathToFileURL(source).href);
+        const text = open ? open.getText() : hostFor(file).readFile(source);
+        const other = open ? current(open.uri)?.document : text === undefined ? undefined : parse(text).document;
+        const statement = other ? findTemplate(other, target) : undefined;
+        if (statement && text !== undefined) return { statement, text };
+      }
+      return undefined;
+    };
+  };
+
   connection.onCompletion((params) => {
     const document = documents.get(params.textDocument.uri);
     const result = current(params.textDocument.uri);
     if (!document || !result) return [];
-    const items = completions(document, document.offsetAt(params.position), { document: result.document, program: result.program, options: optionsFor(pathOf(document.uri)), file: pathOf(document.uri) });
+    const file = pathOf(document.uri);
+    const items = completions(document, document.offsetAt(params.position), {
+      document: result.document,
+      program: result.program,
+      options: optionsFor(file),
+      file,
+      snippets: features.snippets,
+      template: templatesOf(document, result.document),
+    });
     return adaptCompletions(items, features);
   });
 
@@ -383,7 +414,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const document = documents.get(params.textDocument.uri);
     const result = current(params.textDocument.uri);
     if (!document || !result) return null;
-    return adaptHover(hoverAt(result.document, result.program, document.getText(), document.offsetAt(params.position)), features);
+    return adaptHover(hoverAt(result.document, result.program, document.getText(), document.offsetAt(params.position), templatesOf(document, result.document)), features);
   });
 
   connection.languages.semanticTokens.on((params) => {
@@ -428,7 +459,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const allOccurrences = (file: string, document: Document, symbol: NameSymbol): { file: string; document: Document; ranges: ReturnType<typeof occurrences> }[] => {
     const home = definitionFile(file, document, symbol);
     const out = [{ file: home.file, document: home.document, ranges: occurrences(home.document, symbol) }];
-    if (symbol.kind === "fragment" || symbol.kind === "translation") {
+    if (symbol.kind === "fragment" || symbol.kind === "translation" || (symbol.kind === "parameter" && symbol.owner?.keyword === FRAGMENT_KEYWORD)) {
       for (const other of workspaceFiles()) {
         if (other === home.file) continue;
         const parsed = documentOf(other);
