@@ -149,6 +149,8 @@ interface OpenList {
 }
 
 const SPACE = /[ \t\r\f\v\uFEFF]/;
+/** How far past the cursor a value is read for the keys it has there (a raw value is a few lines; a hostile text may be megabytes). */
+const READ_AHEAD = 100_000;
 const PUNCTUATION = new Set(["{", "}", "[", "]", ":", ","]);
 
 /** The end of the string token starting at `i` (after its closing quote, or where it stops: the line's end for `"`, the text's for `"""`). */
@@ -210,7 +212,9 @@ export function rawCursorAt(text: string, from: number, cursor: number): RawCurs
     else if (token === "[") stack.push({ frame: { kind: "list", via }, state: "value" });
   };
   let i = from;
-  while (i < text.length && !done) {
+  // Past the cursor, only the rest of the maps it is in is read (their keys), and not without end.
+  const end = Math.min(text.length, Math.max(cursor, from) + READ_AHEAD);
+  while (i < end && !done) {
     if (!located && i >= cursor) locate(undefined);
     const c = text[i]!;
     if (c === "\n") {

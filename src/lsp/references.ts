@@ -9,6 +9,7 @@ import { statementsWithin } from "../syntax/walk.js";
 import { bodyFieldIn } from "../lower/lower.js";
 import type { ParamType } from "../lower/ir.js";
 import { DECLARATIONS } from "../model/statements.js";
+import { DTOS } from "../model/dtos.js";
 import { EACH_KEYWORD, FRAGMENT_KEYWORD, PARAM_TYPE_NAMES, USE_KEYWORD } from "../model/templates.js";
 import { bodyKindOf, dtoOfBody } from "./context.js";
 
@@ -36,6 +37,11 @@ export interface ValuesReference {
   readonly values: MapLiteral | undefined;
 }
 
+/** The names of the fields that name a declaration (an activity's `layout`), in any structure: only these can be such references. */
+const DECLARATION_FIELDS: ReadonlySet<string> = new Set(
+  DTOS.flatMap((d) => d.fields.filter((f) => f.type.kind === "object" && DECLARATIONS.some((x) => x.dto === (f.type as { dto: string }).dto)).map((f) => f.name)),
+);
+
 /** The declaration keyword a field of a body of `dto` names by a bare word (`layout card`: `layout`), if it names one. */
 function referencedDeclaration(dto: string | undefined, field: string): string | undefined {
   const type = dto === undefined ? undefined : bodyFieldIn(dto, field)?.type;
@@ -49,6 +55,7 @@ export function valuesReferenceOf(statement: Statement, chain: readonly Statemen
   const second = statement.args[1];
   const values = second?.kind === "Map" ? second : undefined;
   if (statement.name.name === USE_KEYWORD) return { statement, target: { keyword: FRAGMENT_KEYWORD, name: first.name }, targetName: first, values };
+  if (!DECLARATION_FIELDS.has(statement.name.name)) return undefined;
   const keyword = referencedDeclaration(dtoOfBody(bodyKindOf(chain)), statement.name.name);
   return keyword === undefined ? undefined : { statement, target: { keyword, name: first.name }, targetName: first, values };
 }
