@@ -146,17 +146,27 @@ function moduleNames(files: readonly ProjectFile[], reports: Report[][]): void {
     const first = f.summary.declarations[0];
     return first ? [{ file, module: moduleName(f.path), range: first.nameRange }] : [];
   });
+  // By name and by name in lower case, in file order: the language server runs this at every change of a name (linear, not quadratic, in the files).
+  const byName = new Map<string, typeof modules>();
+  const byLowerCase = new Map<string, typeof modules>();
+  for (const m of modules) {
+    for (const [map, key] of [[byName, m.module], [byLowerCase, m.module.toLowerCase()]] as const) {
+      const list = map.get(key);
+      if (list) list.push(m);
+      else map.set(key, [m]);
+    }
+  }
   for (const m of modules) {
     const report = (messageId: string, data: Record<string, string>) => reports[m.file]!.push({ messageId, data: { module: m.module, ...data }, range: m.range });
     // TypeScript refuses two files whose names differ only in case, whatever the file system.
     if (m.module.toLowerCase() === TYPES_MODULE) report("typesModule", {});
     else if (isDeclarationFileName(`${m.module}.ts`)) report("declarationFile", { suggestion: m.module.replaceAll(".", "-") });
-    const same = modules.filter((o) => o.file !== m.file && o.module === m.module).map((o) => files[o.file]!.display);
+    const same = byName.get(m.module)!.filter((o) => o.file !== m.file).map((o) => files[o.file]!.display);
     if (same.length > 0) {
       report("sameModule", { other: listed(same) });
       continue;
     }
-    const caseOnly = modules.find((o) => o.file !== m.file && o.module !== m.module && o.module.toLowerCase() === m.module.toLowerCase());
+    const caseOnly = byLowerCase.get(m.module.toLowerCase())!.find((o) => o.file !== m.file && o.module !== m.module);
     if (caseOnly) report("moduleCaseOnly", { other: files[caseOnly.file]!.display, otherModule: caseOnly.module });
   }
 }
