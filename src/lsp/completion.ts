@@ -306,6 +306,9 @@ export function completions(document: TextDocument, offset: number, sources: Sou
   // `name json <value>`: any field, right after its name.
   const first = context.part === "head" && statement.args.every((a) => a.range.end.offset >= context.wordStart);
   const rawValue = first && rawFieldIn(parentDto, statement.name.name) ? [rawKeywordItem(range, false)] : [];
+  // `layout card`: a declaration of the file by name (its values, `{ … }`, are completed above), not the structure's own words.
+  const named = bodyFieldIn(parentDto, statement.name.name);
+  if (named?.type.kind === "object" && DECLARATIONS.some((d) => named.type.kind === "object" && d.dto === named.type.dto)) return first ? [...valueItems(named, sources, range), ...rawValue] : [];
   const own = memberDto(parentDto, statement.name.name);
   if (own) return [...headItems(own, statement, sources, range, context.part, context.wordStart), ...rawValue];
   const field = bodyFieldIn(parentDto, statement.name.name);

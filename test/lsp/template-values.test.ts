@@ -110,6 +110,12 @@ describe("completion", () => {
     expect(await labels(`${LAYOUT}activity a {\n  layout card { de§\n}\n`)).toEqual(["dealId", "channel", "flag", "note"]);
   });
 
+  it("offers the file's layouts after an activity's `layout` (or the raw form), and nothing of the layout's own after its name", async () => {
+    const labels = async (source: string) => (await complete(source)).map((i) => i.label);
+    expect(await labels(`${LAYOUT}activity a {\n  layout §\n}\n`)).toEqual(["card", "json"]);
+    expect(await labels(`${LAYOUT}activity a {\n  layout card §\n}\n`)).toEqual([]);
+  });
+
   it("offers an imported fragment's parameters inside `use clientInfo { … }`", async () => {
     const items = await complete('import { clientInfo } from "./shared.b24layout"\nblocks b {\n  use clientInfo { § }\n}\n');
     expect(inserted(items)).toEqual(["name => name: $0", "vip => vip: ${1|true,false|}", 'channel => channel: ${1|"web","mobile"|}']);
