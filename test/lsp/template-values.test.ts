@@ -194,8 +194,10 @@ describe("rename", () => {
     expect(edits(await rename(at(SHARED, "name: string", 1), "fullName", "shared.b24layout"))).toEqual(expected);
   });
 
-  it("renames a layout in its references with values", async () => {
+  it("renames a layout in its references with values, and refuses a name taken", async () => {
     expect(edits(await rename(at(CALL, "card(", 1), "dealCard"))).toEqual({ "call.b24layout": ["2:7-11 dealCard", "15:9-13 dealCard", "21:9-13 dealCard"] });
+    expect(edits(await rename(at(CALL, "card { dealId", 1), "dealCard"))).toEqual({ "call.b24layout": ["2:7-11 dealCard", "15:9-13 dealCard", "21:9-13 dealCard"] });
+    await expect(rename(at(CALL, "card(", 1), "other")).rejects.toThrow("Cannot rename 'card' to 'other': 'other' is already the name of the activity in call.b24layout, line 19.");
   });
 
   it("refuses a name that is another parameter, or a key a reference gives already", async () => {
