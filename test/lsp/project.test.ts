@@ -184,7 +184,7 @@ describe("a client that watches no files and declares no capability", () => {
     return rest;
   };
 
-  it("sees a file created on disk at the next save, and one deleted at the next change", async () => {
+  it("sees a file created on disk at the next save, deleted at the next change, created again at the next open", async () => {
     expect((await client.open(uri("a.b24layout"), badge("same"))).diagnostics).toEqual([]);
     writeFileSync(join(dir, "sub/c.b24layout"), badge("same"));
     await client.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: uri("a.b24layout") } });
@@ -194,6 +194,12 @@ describe("a client that watches no files and declares no capability", () => {
     await client.change(uri("a.b24layout"), 2, [{ range: { start: { line: 1, character: 9 }, end: { line: 1, character: 9 } }, text: "x" }]);
     await published(client, uri("a.b24layout"), []);
     await published(client, uri("sub/c.b24layout"), []);
+    writeFileSync(join(dir, "sub/c.b24layout"), badge("same"));
+    await client.open(uri("sub/b.b24layout"), badge("solo"));
+    await published(client, uri("a.b24layout"), [plain(sameName("same", "sub/c.b24layout:1:7"))]);
+    rmSync(join(dir, "sub/c.b24layout"));
+    await client.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: uri("a.b24layout") } });
+    await published(client, uri("a.b24layout"), []);
   });
 
   it("applies the settings to the project's findings (output-name off)", async () => {
