@@ -5,8 +5,10 @@
  * timed from sending didChange to receiving the diagnostics of that version.
  *
  * `where` picks the line typed into: "middle" (a string of a layout in the middle of the file:
- * the server re-checks that declaration) or "translations" (a text of the translation table, which
- * every declaration depends on: all of them are lowered and checked again).
+ * the server re-checks that declaration), "translations" (a text of the translation table, which
+ * every declaration depends on: all of them are lowered and checked again) or "newline" (a line
+ * break typed before a line in the middle and deleted again: every later line moves, and with it
+ * the positions the project check reports).
  *
  * `workspace` puts the document in a workspace folder with the corpus's 1,000 files on disk
  * (prepareWorkspace): the server then runs the project check over 1,001 files, and every
@@ -83,13 +85,14 @@ export async function measureLspLatency(cliPath, text, changes, where = "middle"
   const table = lines.findIndex((l) => l.startsWith("translations"));
   const line = lines.findIndex((l, i) => (where === "translations" ? i > table : i > lines.length / 2) && l.includes('"'));
   if (line < 0) throw new Error(`no line to type into (${where})`);
-  const character = lines[line].indexOf('"') + 1;
+  const character = where === "newline" ? 0 : lines[line].indexOf('"') + 1;
+  const typedText = where === "newline" ? "\n" : "x";
   const ms = [];
   for (let version = 2; version < changes + 2; version++) {
     const typed = version % 2 === 0;
     const change = typed
-      ? { range: { start: { line, character }, end: { line, character } }, text: "x" }
-      : { range: { start: { line, character }, end: { line, character: character + 1 } }, text: "" };
+      ? { range: { start: { line, character }, end: { line, character } }, text: typedText }
+      : { range: { start: { line, character }, end: where === "newline" ? { line: line + 1, character: 0 } : { line, character: character + 1 } }, text: "" };
     const published = next(version);
     const start = performance.now();
     await connection.sendNotification(protocol.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [change] });
@@ -127,14 +130,18 @@ async function compareBuilds() {
   const text = readFileSync(join(corpusDir, "large.b24layout"), "utf8");
   const workspace = prepareWorkspace(corpusDir);
   const builds = { baseline: join(resolve(values.baseline), "cli.js"), ours: join(resolve(values.dist), "cli.js") };
-  const cases = { alone: undefined, workspace };
+  const cases = {
+    "a character typed in a string, the document alone (no workspace folder)": { where: "middle" },
+    [`a character typed in a string, in a workspace of ${workspace.files} files`]: { where: "middle", workspace },
+    [`a line break typed and deleted, in a workspace of ${workspace.files} files`]: { where: "newline", workspace },
+  };
   const ms = {};
   for (let round = 0; round < Number(values.rounds); round++) {
     // Interleaved, the order turned every round: a busy moment of the machine hits both.
     const order = round % 2 === 0 ? ["baseline", "ours"] : ["ours", "baseline"];
-    for (const [name, ws] of Object.entries(cases)) {
+    for (const [name, c] of Object.entries(cases)) {
       for (const build of order) {
-        const r = await measureLspLatency(builds[build], text, Number(values.changes), "middle", ws ? { workspace: ws } : {});
+        const r = await measureLspLatency(builds[build], text, Number(values.changes), c.where, c.workspace ? { workspace: c.workspace } : {});
         (ms[`${build} ${name}`] ??= []).push(...r.ms);
         if (r.project) process.stderr.write(`bench: ${build}: ${r.project.message}\n`);
       }
@@ -143,7 +150,7 @@ async function compareBuilds() {
   for (const name of Object.keys(cases)) {
     const b = median(ms[`baseline ${name}`]);
     const o = median(ms[`ours ${name}`]);
-    console.log(`${name === "alone" ? "the document alone (no workspace folder)" : `in a workspace of ${workspace.files} files`}: median ${o.toFixed(2)} ms, baseline ${b.toFixed(2)} ms, ratio ${(o / b).toFixed(3)} (${ms[`ours ${name}`].length} changes each)`);
+    console.log(`${name}: median ${o.toFixed(2)} ms, baseline ${b.toFixed(2)} ms, ratio ${(o / b).toFixed(3)} (${ms[`ours ${name}`].length} changes each)`);
   }
 }
 
