@@ -160,7 +160,8 @@ function stringEnd(text: string, i: number): { end: number; closed: boolean; con
     return close < 0 ? { end: text.length, closed: false, content: text.slice(i + 3) } : { end: close + 3, closed: true, content: text.slice(i + 3, close) };
   }
   let j = i + 1;
-  while (j < text.length && text[j] !== '"' && text[j] !== "\n") j += text[j] === "\\" ? 2 : 1;
+  // An escape takes the character after it, but not a line break: the string stops at the line's end.
+  while (j < text.length && text[j] !== '"' && text[j] !== "\n") j += text[j] === "\\" && text[j + 1] !== "\n" ? 2 : 1;
   j = Math.min(j, text.length);
   const closed = text[j] === '"';
   const raw = text.slice(i + 1, j);
