@@ -49,7 +49,8 @@ function askEverywhere(text: string, step: number): number {
 }
 
 describe("editor services on broken text", () => {
-  it.each([...FILES, ...RAW_FILES])("%s, cut at every 37th character", (file) => {
+  // The formatter's raw fixtures are covered at every offset below; the editor's own ones cut too.
+  it.each([...FILES, ...RAW_FILES.filter((f) => f.startsWith("test/lsp/"))])("%s, cut at every 37th character", (file) => {
     const full = readFileSync(resolve(ROOT, file), "utf8");
     let asked = 0;
     for (let cut = 0; cut <= full.length; cut += 37) asked += askEverywhere(full.slice(0, cut), 11);
