@@ -11,7 +11,9 @@
  * checked once, and again only when its text changes (its size, times or inode changed and its
  * text hashes differently); an open document's summary comes from each check of it. A keystroke
  * that leaves the summary as it was (a text typed, no name or line moved) costs a comparison; one
- * that changes it runs the project rules over the summaries, not the files.
+ * that changes it runs the project rules over the summaries, not the files, at once when the file
+ * has project findings or a name changed, and when typing pauses when only lines moved in a file
+ * without findings (it still has none; only the others' messages could quote its lines).
  */
 import { createHash } from "node:crypto";
 import { lstatSync, statSync } from "node:fs";
@@ -50,6 +52,8 @@ interface Member {
    * declaration, on another line) only move this file's findings.
    */
   key: string;
+  /** The key without lines and columns either: what decides which findings there are (their texts and places aside). */
+  identity: string;
   open: boolean;
   /** For a file read from disk: its stat stamp and the hash of its text. */
   stamp?: string;
@@ -85,10 +89,24 @@ function isPosition(value: unknown): value is Position {
  * next incremental check of the document moves in place: it is replaced by that check's summary
  * before it is read again, and the key is a snapshot of it as it is now.
  */
-function keyed(summary: FileSummary): { summary: FileSummary; key: string } {
+function keyed(summary: FileSummary): { summary: FileSummary; key: string; identity: string } {
   // A position is written `{"offset":…,"line":…,"column":…}`; a string value cannot hold `"offset":` unescaped.
-  return { summary, key: JSON.stringify(summary).replace(/"offset":\d+,/g, "") };
+  const key = JSON.stringify(summary).replace(/"offset":\d+,/g, "");
+  return { summary, key, identity: key.replace(/"line":\d+,"column":\d+/g, "") };
 }
+
+/** What a change of an open document's summary asks of the project's findings. */
+export type ProjectUpdate =
+  /** Nothing: they are as they were (moved with the text where only offsets moved). */
+  | "none"
+  /** They changed: show them again now. */
+  | "now"
+  /**
+   * Only lines and columns moved, in a file that has none of the findings: it still has none, and
+   * the others' can only quote its places (a rule naming a declaration's line): make them again
+   * when the typing pauses, not at each line break.
+   */
+  | "later";
 
 /** The offset of each line and column a summary has a position at. */
 function offsetsOf(summary: FileSummary): Map<string, number> {
@@ -196,23 +214,31 @@ export class WorkspaceProject {
     return false;
   }
 
-  /**
-   * An open document's summary, after each check of it; false when it is not in the project.
-   * Answers whether the project's findings may have changed.
-   */
-  updateOpen(path: string, summary: FileSummary): boolean {
-    if (!this.includes(path)) return this.remove(path);
+  /** An open document's summary, after each check of it (it leaves the project when the walk would not find it). */
+  updateOpen(path: string, summary: FileSummary): ProjectUpdate {
+    if (!this.includes(path)) return this.remove(path) ? "now" : "none";
     const key = this.keyOf(path);
     const copy = keyed(summary);
     const member = this.members.get(key);
-    if (member?.open && member.key === copy.key && member.path === path) {
+    const same = member?.open === true && member.path === path;
+    if (same && member.key === copy.key) {
       // Only offsets moved: the findings stay, moved to them when asked for (withFindings).
       member.summary = copy.summary;
-      return false;
+      return "none";
     }
+    const made = this.findings?.get(key);
     this.members.set(key, { path, ...copy, open: true });
+    if (same && member.identity === copy.identity && made?.diagnostics.length === 0) {
+      made.from = copy.summary;
+      return "later";
+    }
     this.findings = undefined;
-    return true;
+    return "now";
+  }
+
+  /** The findings are made again at the next question (after a "later" update). */
+  invalidate(): void {
+    this.findings = undefined;
   }
 
   /** A document was closed: the file counts as it is on disk (if it is there and in the project). */

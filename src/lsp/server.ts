@@ -54,7 +54,7 @@ import { completions } from "./completion.js";
 import { hoverAt } from "./hover.js";
 import { importSources, importsFrom, occurrences, symbolAt, type NameSymbol } from "./navigation.js";
 import { renameProblem } from "./rename.js";
-import { WorkspaceProject } from "./project.js";
+import { WorkspaceProject, type ProjectUpdate } from "./project.js";
 import { summarize } from "../check/project.js";
 import type { Diagnostic } from "../diagnostic.js";
 import { findTemplate, type TemplateLookup } from "./references.js";
@@ -165,7 +165,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const validate = (document: TextDocument): void => {
     const file = pathOf(document.uri);
     let result: CheckResult;
-    let projectChanged = false;
+    let projectUpdate: ProjectUpdate = "none";
     try {
       const state = file ? configs.stateFor(file) : undefined;
       if (state?.path) showConfigProblems(state.path, state.problems);
@@ -174,7 +174,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       result = checker.check(document.getText(), checkOptionsFor(document.uri));
       ownDiagnostics.set(document.uri, result.diagnostics);
       if (file) {
-        projectChanged = project.updateOpen(file, summarize(result.program, result.document.comments));
+        projectUpdate = project.updateOpen(file, summarize(result.program, result.document.comments));
         result = { ...result, diagnostics: project.withFindings(file, result.diagnostics) };
       }
     } catch (error) {
@@ -193,7 +193,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     results.set(document.uri, { version: document.version, result });
     publish(document.uri, document.version, result.diagnostics.map((d) => toLspDiagnostic(d, diagnosticStyle)));
     if (file) shownOpen.set(document.uri, projectFindingsKey(file));
-    if (projectChanged) publishProject();
+    if (projectUpdate === "now") publishProject();
+    else if (projectUpdate === "later") scheduleProjectUpdate();
   };
 
   // ----- the project check -----
@@ -254,6 +255,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       shownClosed.delete(path);
     }
   };
+
+  let projectTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The project's findings made again once typing pauses (line breaks that moved declarations of a file without findings). */
+  const scheduleProjectUpdate = (): void => {
+    if (projectTimer !== undefined) clearTimeout(projectTimer);
+    projectTimer = setTimeout(() => {
+      projectTimer = undefined;
+      project.invalidate();
+      publishProject();
+    }, PROJECT_AFTER_TYPING_MS);
+  };
+  /** How long typing pauses before the findings of other files are made again after a line moved. */
+  const PROJECT_AFTER_TYPING_MS = 200;
 
   let scanTimer: ReturnType<typeof setTimeout> | undefined;
   let scans = 0;

@@ -84,11 +84,24 @@ describe("an open document's findings", () => {
     const before = project.withFindings("/w/a.b24layout", []);
     expect(before.map((d) => [d.ruleId, d.range.start.line, d.range.start.column, d.range.start.offset])).toEqual([["output-name", 2, 7, 51]]);
     // `"T"` → `"xT"` on line 1: the finding stays at 2:7, its offset is 52 now.
-    expect(project.updateOpen("/w/a.b24layout", summaryOf(text.replace('"T"', '"xT"')))).toBe(false);
+    expect(project.updateOpen("/w/a.b24layout", summaryOf(text.replace('"T"', '"xT"')))).toBe("none");
     const after = project.withFindings("/w/a.b24layout", []);
     expect(after.map((d) => [d.ruleId, d.range.start.line, d.range.start.column, d.range.start.offset, d.range.end.offset])).toEqual([["output-name", 2, 7, 52, 56]]);
-    // A new line above moves its line: the findings are made again.
-    expect(project.updateOpen("/w/a.b24layout", summaryOf(`\n${text}`))).toBe(true);
+    // A new line above moves its line: the findings are made again, at once (the file has some).
+    expect(project.updateOpen("/w/a.b24layout", summaryOf(`\n${text}`))).toBe("now");
     expect(project.withFindings("/w/a.b24layout", []).map((d) => [d.range.start.line, d.range.start.offset])).toEqual([[3, 52]]);
+  });
+
+  it("are none still when a file without findings only moved lines; a new name is looked at at once", () => {
+    const project = new WorkspaceProject(host());
+    const text = 'badge mine warning { title "T"; value "v" }\n';
+    project.updateOpen("/w/b.b24layout", summaryOf('badge other warning { title "t"; value "v" }\n'));
+    expect(project.updateOpen("/w/a.b24layout", summaryOf(text))).toBe("now");
+    expect(project.withFindings("/w/a.b24layout", [])).toEqual([]);
+    // Its declarations moved down a line: the other files' findings can wait for a pause in typing.
+    expect(project.updateOpen("/w/a.b24layout", summaryOf(`\n${text}`))).toBe("later");
+    expect(project.withFindings("/w/a.b24layout", [])).toEqual([]);
+    expect(project.updateOpen("/w/a.b24layout", summaryOf(`\n${text.replace("mine", "other")}`))).toBe("now");
+    expect(project.withFindings("/w/a.b24layout", []).map((d) => [d.ruleId, d.range.start.line])).toEqual([["output-name", 2]]);
   });
 });
