@@ -1333,6 +1333,23 @@ export function bodyFieldIn(dto: string, name: string): FieldSpec | undefined {
   return plan.plainFields.get(name) ?? plan.flattened.get(name)?.field;
 }
 
+/**
+ * The field `name json <value>` writes in a body of `dto` (lowerStatements): any field, structural
+ * ones (`blocks`, `tags`) too, but not a member keyword's name; undefined where the body takes no
+ * such statement (an open map, a card section's elements by name) or `name` is no field.
+ */
+export function rawFieldIn(dto: string, name: string): FieldSpec | undefined {
+  const plan = planByName(dto);
+  if (!plan.closed || plan.membersByName !== undefined || plan.memberFields.has(name)) return undefined;
+  return plan.fields.get(name) ?? plan.flattened.get(name)?.field;
+}
+
+/** The field a raw member `[key:] json <value>` adds to in a body of `dto` (addRawMember), if the body takes one. */
+export function rawMemberFieldIn(dto: string): FieldSpec | undefined {
+  const plan = planByName(dto);
+  return plan.closed || plan.membersByName !== undefined ? memberFieldOf(plan.dto) : undefined;
+}
+
 /** The field a keyword argument sets on the head line of a `dto` statement (`size sm`, `for deal`). */
 export function keywordFieldIn(dto: string, word: string): FieldSpec | undefined {
   return planByName(dto).keywordField(word);

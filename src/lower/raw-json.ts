@@ -119,8 +119,8 @@ function lowerRawMap(map: MapLiteral, type: FieldType | undefined, problem: RawP
 
 const CONTENT_BLOCK_DTO = "ContentBlockDto";
 
-/** The DTO of a map written where `type` goes; maps the model knows nothing about are typed as statements type them. */
-function mapDto(type: FieldType | undefined): string {
+/** The DTO of a map written where `type` goes; maps the model knows nothing about are typed as statements type them. Also the editor's (the keys it offers). */
+export function mapDto(type: FieldType | undefined): string {
   switch (type?.kind) {
     case "object":
       return type.dto;

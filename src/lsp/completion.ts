@@ -19,20 +19,24 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import { readdirSync, type Dirent } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { CheckOptions } from "../check/checker.js";
-import { bodyFieldIn, headWordsIn, keywordFieldIn, memberDto, statementNamesIn } from "../lower/lower.js";
-import { translationTexts, type IrProgram } from "../lower/ir.js";
+import { bodyFieldIn, headWordsIn, keywordFieldIn, memberDto, rawFieldIn, rawMemberFieldIn, statementNamesIn } from "../lower/lower.js";
+import { mapDto } from "../lower/raw-json.js";
+import { translationTexts, type IrProgram, type ParamType } from "../lower/ir.js";
 import { CODE_CATALOGUES } from "../model/codes.js";
 import { getBlockType, getDto, getField } from "../model/dtos.js";
 import { ENTITY_TYPES, CARD_COMPOSITE_FIELDS, entityByWord } from "../model/entities.js";
 import { BITRIX_LANGUAGES } from "../model/languages.js";
-import { DECLARATIONS, getStatementSpec, TRANSLATIONS_KEYWORD } from "../model/statements.js";
+import { DECLARATIONS, getStatementSpec, RAW_FORM, RAW_KEYWORD, TRANSLATIONS_KEYWORD } from "../model/statements.js";
 import { EACH_KEYWORD, ELSE_KEYWORD, FRAGMENT_KEYWORD, TEMPLATE_KEYWORDS, USE_KEYWORD, WHEN_KEYWORD } from "../model/templates.js";
 import type { EnumValue, FieldSpec, FieldType, Support } from "../model/types.js";
-import type { Argument, Document, Statement, TypeNode } from "../syntax/ast.js";
+import type { Argument, Document, Statement } from "../syntax/ast.js";
 import { SOURCE_EXTENSION } from "../cli/files.js";
 import { statementsWithin } from "../syntax/walk.js";
 import { cursorContext, dtoOfBody, textPlace, type CursorContext, type TextPlace } from "./context.js";
 import { fieldDoc, dtoDoc } from "./docs.js";
+import { rawAt, rawContainerType, rawCursorAt, rawSlotType, rawValueType, rawWordBefore, type RawCursor, type RawForm } from "./raw.js";
+import { findTemplate, isRequired, namesInScope, parametersOf, parameterSignature, paramTypeOf, valuesReferenceBefore, type TemplateName, type TemplateSource } from "./references.js";
+import { assignable, literalsOf } from "../lower/templates.js";
 
 interface Sources {
   readonly document: Document;
@@ -40,6 +44,17 @@ interface Sources {
   readonly options: CheckOptions;
   /** The document's path, for completing import paths; undefined for a document not on disk. */
   readonly file?: string | undefined;
+  /** Whether the client takes snippets: a parameter's key then comes with a placeholder for its value. */
+  readonly snippets?: boolean;
+  /** The fragment or declaration a reference names: in the document, or imported (the server reads the other file). */
+  readonly template?: (target: TemplateName) => TemplateSource | undefined;
+}
+
+/** The template a reference names: `sources.template`, else the document's own declaration. */
+function templateFor(target: TemplateName, sources: Sources, text: string): TemplateSource | undefined {
+  if (sources.template) return sources.template(target);
+  const statement = findTemplate(sources.document, target);
+  return statement && { statement, text };
 }
 
 type Target = NonNullable<CheckOptions["target"]>;
@@ -145,17 +160,20 @@ function valueItems(field: FieldSpec, sources: Sources, range: LspRange): Comple
   if (t.kind === "int" && t.entityType) return ENTITY_TYPES.map((e) => item(e.word, CompletionItemKind.EnumMember, range, { detail: `${e.name} (${e.id})` }));
   if (t.kind === "string" && t.codes) {
     if (t.codes === "badge") return declarationNames(sources.document, "badge").map((n) => item(n, CompletionItemKind.Reference, range, { detail: "badge declared here" }));
-    const catalogue = CODE_CATALOGUES[t.codes];
-    // The portal's own codes, from the config (as the unknown-code rule gets them).
-    const registered = sources.options.ruleOptions?.["unknown-code"]?.[t.codes === "icon" ? "icons" : "logos"];
-    const portal = Array.isArray(registered) ? registered.filter((c): c is string => typeof c === "string") : [];
-    return [...new Set([...catalogue.systemCodes, ...portal])].map((c) => item(c, CompletionItemKind.Constant, range, { detail: `${t.codes} code` }));
+    return codeCatalogue(t.codes, sources).map((c) => item(c, CompletionItemKind.Constant, range, { detail: `${t.codes} code` }));
   }
   if (t.kind === "object") {
     const declaration = DECLARATIONS.find((d) => d.dto === t.dto);
     if (declaration) return declarationNames(sources.document, declaration.keyword).map((n) => item(n, CompletionItemKind.Reference, range, { detail: `${declaration.keyword} declared here` }));
   }
   return [];
+}
+
+/** The system codes of a catalogue and the portal's own, from the config (as the unknown-code rule gets them). */
+function codeCatalogue(codes: "icon" | "logo", sources: Sources): string[] {
+  const registered = sources.options.ruleOptions?.["unknown-code"]?.[codes === "icon" ? "icons" : "logos"];
+  const portal = Array.isArray(registered) ? registered.filter((c): c is string => typeof c === "string") : [];
+  return [...new Set([...CODE_CATALOGUES[codes].systemCodes, ...portal])];
 }
 
 function declarationNames(document: Document, keyword: string): string[] {
@@ -228,6 +246,10 @@ export function completions(document: TextDocument, offset: number, sources: Sou
   const text = document.getText();
   const place = textPlace(sources.document, text, offset);
   if (place.kind === "comment") return [];
+  const raw = rawAt(sources.document, text, offset);
+  if (raw) return rawValueItems(document, offset, raw, sources);
+  const values = referenceValueItems(document, offset, sources);
+  if (values) return values;
   const context = cursorContext(sources.document, text, offset);
   if (place.kind === "string") return stringItems(document, offset, place, context, sources);
   const range = { start: document.positionAt(context.wordStart), end: document.positionAt(offset) };
@@ -258,32 +280,65 @@ export function completions(document: TextDocument, offset: number, sources: Sou
         .filter((i) => !present.has(i.label.slice(1)))
         .map((i) => ({ ...i, label: i.label.slice(1), textEdit: { range, newText: `${i.label.slice(1)} ""` } }));
     }
-    if (body.kind === "fragment") return [...statementItems(dtoOfBody(body)!, range, target, new Set(), true), ...templateItems(range, previousStatement)];
+    if (body.kind === "fragment") return [...statementItems(dtoOfBody(body)!, range, target, new Set(), true), ...rawMemberItems(dtoOfBody(body)!, range, target, false), ...templateItems(range, previousStatement)];
     if (body.kind !== "dto") return [];
     const spec = getStatementSpec(body.dto);
-    if (spec.membersByName) return [...cardFieldItems(context.declaration, offset, range), ...templateItems(range, previousStatement)];
+    if (spec.membersByName) return [...cardFieldItems(context.declaration, offset, range), ...rawMemberItems(body.dto, range, target, false), ...templateItems(range, previousStatement)];
     const owner = context.chain.at(-1);
     // The fields set by the statements of the body and by its owner's head line (`tag warning "a" { … }` has its type and title).
     const taken = inTemplate ? new Set<string>() : new Set([...fieldsSetIn(body.dto, siblings, offset), ...(owner ? fieldsSetOnHead(body.dto, context.chain.length === 1 ? owner.args.slice(1) : owner.args, offset) : [])]);
     const hasMembers = statementNamesIn(body.dto).some((name) => !bodyFieldIn(body.dto, name));
-    return [...statementItems(body.dto, range, target, taken, inTemplate), ...(hasMembers ? templateItems(range, previousStatement) : [])];
+    return [...statementItems(body.dto, range, target, taken, inTemplate), ...rawMemberItems(body.dto, range, target, false), ...(hasMembers ? templateItems(range, previousStatement) : [])];
   }
 
   const statement = context.statement;
   if (!statement) return [];
+  // After `json` comes its value (completed above once it is begun), nothing of the statement's own.
+  if (rawWordBefore(statement, body.kind !== "top", context.wordStart)) return [];
   if (statement.name.name === USE_KEYWORD) return fragmentItems(sources.document, range);
   // The DTO the statement builds (`text` → TextDto), or the field it sets (`size`).
   const parentDto = dtoOfBody(body);
   if (body.kind === "top") {
     const declaration = getDeclaration(statement);
-    return declaration ? headItems(declaration, statement, sources, range, context.part, context.wordStart) : [];
+    return declaration ? [...headItems(declaration, statement, sources, range, context.part, context.wordStart), ...rawDeclarationItems(statement, context, range)] : [];
   }
   if (!parentDto) return [];
+  // `name json <value>`: any field, right after its name.
+  const first = context.part === "head" && statement.args.every((a) => a.range.end.offset >= context.wordStart);
+  const rawValue = first && rawFieldIn(parentDto, statement.name.name) ? [rawKeywordItem(range, false)] : [];
+  // `layout card`: a declaration of the file by name (its values, `{ … }`, are completed above), not the structure's own words.
+  const named = bodyFieldIn(parentDto, statement.name.name);
+  if (named?.type.kind === "object" && DECLARATIONS.some((d) => named.type.kind === "object" && d.dto === named.type.dto)) return first ? [...valueItems(named, sources, range), ...rawValue] : [];
   const own = memberDto(parentDto, statement.name.name);
-  if (own) return headItems(own, statement, sources, range, context.part, context.wordStart);
+  if (own) return [...headItems(own, statement, sources, range, context.part, context.wordStart), ...rawValue];
   const field = bodyFieldIn(parentDto, statement.name.name);
   // `bold |`: the field's values, once (`bold true |` has its value).
-  return field && statement.args.every((a) => a.range.end.offset >= context.wordStart) ? valueItems(field, sources, range) : [];
+  return [...(field && first ? valueItems(field, sources, range) : []), ...rawValue];
+}
+
+/** `json`: its documentation from the model; as a member, a snippet with the braces of a map. */
+function rawKeywordItem(range: LspRange, member: boolean): CompletionItem {
+  const documentation = markdown(`\`${RAW_FORM.syntax}\`\n\n${RAW_FORM.doc}`);
+  return member
+    ? item(RAW_KEYWORD, CompletionItemKind.Keyword, range, { detail: "raw JSON member", documentation, insertTextFormat: InsertTextFormat.Snippet, textEdit: { range, newText: `${RAW_KEYWORD} { $0 }` } })
+    : item(RAW_KEYWORD, CompletionItemKind.Keyword, range, { detail: "raw JSON value", documentation });
+}
+
+/**
+ * `[key:] json { … }` where a body of `dto` takes a raw member (its member field accepted under the
+ * target); after a label only for a collection, whose members have keys.
+ */
+function rawMemberItems(dto: string, range: LspRange, target: Target, labelled: boolean): CompletionItem[] {
+  const field = rawMemberFieldIn(dto);
+  if (!field || !acceptedUnder(field.accepted, target) || (labelled && field.type.kind !== "collection")) return [];
+  return [rawKeywordItem(range, true)];
+}
+
+/** `badge b json { … }`: after a declaration's name (and its parameters and head words), before any value. */
+function rawDeclarationItems(statement: Statement, context: CursorContext, range: LspRange): CompletionItem[] {
+  const before = statement.args.filter((a) => a.range.end.offset <= context.wordStart);
+  if (context.part !== "head" || before[0]?.kind !== "Identifier" || before.some((a) => (a.kind !== "Identifier" && a.kind !== "ParameterList") || (a.kind === "Identifier" && a.name === RAW_KEYWORD))) return [];
+  return [rawKeywordItem(range, false)];
 }
 
 /**
@@ -292,14 +347,152 @@ export function completions(document: TextDocument, offset: number, sources: Sou
  * `use`'s arguments (`use f { flag: | }`), the values of the field or parameter.
  */
 function labelledItems(label: string, context: CursorContext, sources: Sources, range: LspRange): CompletionItem[] {
-  const body = context.body;
-  const around = context.chain.at(-1);
-  if (around?.name.name === USE_KEYWORD) return fragmentParameterValues(sources.document, around, label, range);
-  const dto = dtoOfBody(body);
+  const dto = dtoOfBody(context.body);
   if (!dto) return [];
   const field = bodyFieldIn(dto, label);
   if (field) return valueItems(field, sources, range);
-  return statementItems(dto, range, targetOf(sources), new Set(), true);
+  return [...statementItems(dto, range, targetOf(sources), new Set(), true), ...rawMemberItems(dto, range, targetOf(sources), true)];
+}
+
+/**
+ * Inside the values of a reference (`use f { … }`, `layout card { … }`): at a key, the target's
+ * parameters not given yet (required ones first; with a snippet client, a placeholder for the
+ * value, with the choices of a boolean or a union of literals); after `name: `, the values its
+ * type takes: its literals, `true` / `false`, and the names in scope whose type fits. Undefined
+ * when the cursor is not in such values.
+ */
+function referenceValueItems(document: TextDocument, offset: number, sources: Sources): CompletionItem[] | undefined {
+  const text = document.getText();
+  const reference = valuesReferenceBefore(sources.document, offset);
+  const cursor = reference ? rawCursorAt(text, reference.targetName.range.end.offset, offset) : undefined;
+  if (!reference || !cursor || cursor.path.length === 0) return undefined;
+  const frame = cursor.path[0]!;
+  // Inside a value (a record or list given to a parameter), or at no place for a name or value.
+  if (cursor.path.length > 1 || frame.kind !== "map" || cursor.where === "none") return [];
+  const template = templateFor(reference.target, sources, text);
+  if (!template) return [];
+  const token = cursor.token;
+  const quoted = token?.quoted === true;
+  const from = !token ? offset : token.start + (!quoted ? 0 : text.startsWith('"""', token.start) ? 3 : 1);
+  if (from > offset) return [];
+  const range = { start: document.positionAt(from), end: document.positionAt(offset) };
+  const parameters = parametersOf(template.statement);
+  if (cursor.where === "key") {
+    const colon = quoted || /^[^\S\n]*:/.test(text.slice(token ? token.end : offset));
+    return parameters
+      .filter((p) => !frame.keys.has(p.name.name))
+      .map((p, i) => {
+        const name = p.name.name;
+        const choices = literalChoices(paramTypeOf(p.type));
+        const snippet = sources.snippets === true && !colon ? `${name}: ${choices ? `\${1|${choices.map(escapeChoice).join(",")}|}` : "$0"}` : undefined;
+        return item(name, CompletionItemKind.Field, range, {
+          detail: parameterSignature(p, template.text),
+          documentation: markdown(`Parameter of \`${reference.target.keyword} ${reference.target.name}\`${isRequired(p) ? " (required)" : ""}.`),
+          // Required parameters first, then in their order.
+          sortText: `${isRequired(p) ? 0 : 1}${String(i).padStart(4, "0")}`,
+          ...(snippet ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
+          textEdit: { range, newText: snippet ?? (colon ? name : `${name}: `) },
+        });
+      });
+  }
+  const parameter = parameters.find((p) => p.name.name === cursor.key);
+  if (!parameter) return [];
+  const type = paramTypeOf(parameter.type);
+  // Inside a string, only a string literal's text can go.
+  if (quoted) return (type ? (literalsOf(type) ?? []) : []).map((v) => item(v, CompletionItemKind.Value, range));
+  const items = (literalChoices(type) ?? []).map((v) => item(v, CompletionItemKind.Value, range));
+  // The caller's own names: those of a type the parameter takes (or whose type cannot be read).
+  const chain = [...statementsAround(sources.document, reference.statement)];
+  for (const n of namesInScope(chain)) {
+    for (const path of fieldPaths(n.name, n.type)) {
+      if (type !== undefined && path.type !== undefined && !assignable(path.type, type)) continue;
+      items.push(item(`$${path.path}`, CompletionItemKind.Variable, range, { detail: path.path === n.name ? (n.loop ? "loop variable" : "parameter") : "field" }));
+    }
+  }
+  return items;
+}
+
+/** A name and, for a record, the paths of its fields (`p`, `p.name`, `p.price`), a few levels deep. */
+function fieldPaths(name: string, type: ParamType | undefined, depth = 0): { path: string; type: ParamType | undefined }[] {
+  const out: { path: string; type: ParamType | undefined }[] = [{ path: name, type }];
+  if (type?.kind === "record" && depth < 3) for (const f of type.fields) out.push(...fieldPaths(`${name}.${f.name}`, f.type, depth + 1));
+  return out;
+}
+
+/** A snippet choice's text: `,` `|` `$` `}` and `\` are escaped (LSP snippet syntax). */
+function escapeChoice(text: string): string {
+  return text.replace(/[\\,|$}]/g, "\\$&");
+}
+
+/** The values a type lists: `true` / `false`, or its string literals as JSON. */
+function literalChoices(type: ParamType | undefined): string[] | undefined {
+  if (type?.kind === "bool") return ["true", "false"];
+  const literals = type ? literalsOf(type) : undefined;
+  return literals?.map((l) => JSON.stringify(l));
+}
+
+/** The statements whose bodies hold `statement`, outermost first. */
+function statementsAround(document: Document, statement: Statement): readonly Statement[] {
+  for (const { statement: s, chain } of statementsWithin(document.statements)) if (s === statement) return chain;
+  return [];
+}
+
+/**
+ * Inside a raw `json` value, typed by the model where the model knows the slot: at a map's key, the
+ * fields of its structure it does not have yet (a language map's languages); at a value, what the
+ * key takes, written as JSON (`"primary"`, `true`, a content block's `"type"` among the blocks its
+ * slot allows), or without quotes inside a string.
+ */
+function rawValueItems(document: TextDocument, offset: number, raw: { form: RawForm; cursor: RawCursor }, sources: Sources): CompletionItem[] {
+  const { cursor } = raw;
+  if (cursor.where === "none") return [];
+  const text = document.getText();
+  const token = cursor.token;
+  const quoted = token?.quoted === true;
+  const from = !token ? offset : token.start + (!quoted ? 0 : text.startsWith('"""', token.start) ? 3 : 1);
+  if (from > offset) return [];
+  const range = { start: document.positionAt(from), end: document.positionAt(offset) };
+  const target = targetOf(sources);
+  const slot = rawSlotType(sources.document, text, raw.form);
+  const container = rawContainerType(slot, cursor.path);
+  if (cursor.where === "key") {
+    const frame = cursor.path.at(-1);
+    const present = frame?.kind === "map" ? frame.keys : new Set<string>();
+    // Editing a key that has its colon already: the name alone.
+    const colon = quoted || /^[^\S\n]*:/.test(text.slice(token ? token.end : offset));
+    const key = (name: string, extra: Partial<CompletionItem>) => item(name, CompletionItemKind.Property, range, { ...extra, textEdit: { range, newText: colon ? name : `${name}: ` } });
+    if (container?.kind === "text") return BITRIX_LANGUAGES.filter((l) => !present.has(l.id)).map((l) => key(l.id, { kind: CompletionItemKind.Module, detail: l.name }));
+    const dto = container ? getDto(mapDto(container)) : undefined;
+    if (!dto?.closed) return [];
+    return dto.fields.filter((f) => !present.has(f.name) && acceptedUnder(f.accepted, target)).map((f) => key(f.name, { detail: `${dto.title} field`, documentation: markdown(fieldDoc(f)) }));
+  }
+  const type = rawValueType(slot, cursor);
+  if (!type) return [];
+  // A literal: as JSON, or its text alone inside a string (where only strings can go).
+  const literal = (value: string | number | boolean, kind: CompletionItemKind, extra: Partial<CompletionItem> = {}): CompletionItem[] =>
+    quoted ? (typeof value === "string" ? [item(value, kind, range, extra)] : []) : [item(JSON.stringify(value), kind, range, extra)];
+  switch (type.kind) {
+    case "enum": {
+      // A content block's type, where its slot takes only some blocks (a withTitle's block, a lineOfBlocks' members).
+      const allowed = container?.kind === "block" && cursor.key === "type" ? new Set(container.blockTypes) : undefined;
+      return type.values
+        .filter((v) => acceptedUnder(v.accepted, target) && (allowed === undefined || allowed.has(v.value)))
+        .flatMap((v) => literal(type.valueType === "int" ? Number(v.value) : v.value, CompletionItemKind.EnumMember, { documentation: markdown(v.doc) }));
+    }
+    case "bool":
+      return [...literal(true, CompletionItemKind.Value), ...literal(false, CompletionItemKind.Value)];
+    case "constant":
+      return literal(type.value, CompletionItemKind.Constant);
+    case "int":
+      return type.entityType ? ENTITY_TYPES.flatMap((e) => literal(e.id, CompletionItemKind.EnumMember, { detail: `${e.name} (${e.word})` })) : [];
+    case "string": {
+      if (!type.codes) return [];
+      const codes = type.codes === "badge" ? declarationNames(sources.document, "badge") : codeCatalogue(type.codes, sources);
+      return codes.flatMap((c) => literal(c, CompletionItemKind.Constant, { detail: `${type.codes} code` }));
+    }
+    default:
+      return [];
+  }
 }
 
 /** Inside a map argument, after `key:` (`sliderParams { width: 700, leftBoundary: | }`): the values of that field of the object the map builds. */
@@ -310,23 +503,11 @@ function mapValueItems(text: string, offset: number, context: CursorContext, sou
   const map = holder.args.find((a) => a.kind === "Map" && a.range.start.offset < offset && offset < a.range.end.offset)!;
   const key = labelBefore(text.slice(map.range.start.offset, context.wordStart), context.wordStart - map.range.start.offset);
   if (key === undefined) return [];
-  if (holder.name.name === USE_KEYWORD) return fragmentParameterValues(sources.document, holder, key, range);
   const parent = dtoOfBody(context.body);
   const field = parent ? bodyFieldIn(parent, holder.name.name) : undefined;
   const inner = field?.type.kind === "object" ? getDto(field.type.dto) : undefined;
   const keyField = inner ? getField(inner, key) : undefined;
   return keyField ? valueItems(keyField, sources, range) : [];
-}
-
-/** The values a fragment's parameter takes, written as literals: `true` / `false`, or the strings of a literal type. */
-function fragmentParameterValues(document: Document, use: Statement, name: string, range: LspRange): CompletionItem[] {
-  const fragmentName = use.args[0]?.kind === "Identifier" ? use.args[0].name : undefined;
-  const fragment = document.statements.find((s) => s.name.name === FRAGMENT_KEYWORD && s.args[0]?.kind === "Identifier" && s.args[0].name === fragmentName);
-  const params = fragment?.args.find((a) => a.kind === "ParameterList");
-  const parameter = params?.kind === "ParameterList" ? params.parameters.find((p) => p.name.name === name) : undefined;
-  const literals = (t: TypeNode | undefined): string[] =>
-    t === undefined ? [] : t.kind === "NamedType" && t.name === "bool" ? ["true", "false"] : t.kind === "LiteralType" ? [JSON.stringify(t.value)] : t.kind === "UnionType" ? t.members.flatMap(literals) : [];
-  return literals(parameter?.type).map((v) => item(v, CompletionItemKind.Value, range));
 }
 
 /** In a string: parameters after `${`, paths in an import's source; nothing elsewhere. */

@@ -8,7 +8,7 @@
 import { statSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import type { CheckOptions } from "../check/checker.js";
-import { checkOptionsFor, CONFIG_FILE, ConfigError, parseConfig, type Config, type ConfigProblem } from "../config/config.js";
+import { checkOptionsFor, CONFIG_FILE, ConfigError, isIgnored, parseConfig, type Config, type ConfigProblem } from "../config/config.js";
 import { findUpward } from "../cli/files.js";
 import { readTextFile } from "../cli/text-file.js";
 
@@ -29,6 +29,12 @@ export class ConfigCache {
   optionsFor(file: string): CheckOptions {
     const state = this.stateFor(file);
     return state.config ? checkOptionsFor(state.config, relative(state.config.dir, file).split(sep).join("/")) : {};
+  }
+
+  /** Whether the config's `ignore` leaves a file out of the walk of a folder (as `b24layout check <folder>` does). */
+  isIgnored(file: string): boolean {
+    const state = this.stateFor(file);
+    return state.config ? isIgnored(state.config, relative(state.config.dir, file).split(sep).join("/")) : false;
   }
 
   stateFor(file: string): ConfigState {

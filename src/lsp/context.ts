@@ -55,7 +55,7 @@ function isUnclosed(s: Statement): boolean {
 }
 
 /** What the body of the last statement of `chain` describes. */
-function bodyKindOf(chain: readonly Statement[]): BodyKind {
+export function bodyKindOf(chain: readonly Statement[]): BodyKind {
   let kind: BodyKind = { kind: "top" };
   for (const s of chain) {
     const name = s.name.name;

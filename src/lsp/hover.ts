@@ -6,13 +6,16 @@ import { MarkupKind, type Hover } from "vscode-languageserver";
 import { bodyDtoOf, keywordFieldIn, memberDto } from "../lower/lower.js";
 import { translationTexts, type IrProgram } from "../lower/ir.js";
 import { getBlockType, getDto, getField } from "../model/dtos.js";
-import { DECLARATIONS, getStatementSpec } from "../model/statements.js";
+import { DECLARATIONS, getStatementSpec, RAW_FORM } from "../model/statements.js";
+import { mapDto } from "../lower/raw-json.js";
 import { TEMPLATE_KEYWORDS } from "../model/templates.js";
 import type { Document, Identifier, Interpolation, Node, ParamRef, Statement, TranslationRef } from "../syntax/ast.js";
 import { argumentValues } from "../syntax/walk.js";
 import { cursorContext, dtoOfBody } from "./context.js";
 import { toLspRange } from "./convert.js";
 import { dtoDoc, fieldDoc } from "./docs.js";
+import { rawAt, rawContainerType, rawForms, rawSlotType } from "./raw.js";
+import { findTemplate, parametersOf, parameterSignature, valuesReferences, type TemplateLookup } from "./references.js";
 
 function contains(node: { range: Node["range"] }, offset: number): boolean {
   return node.range.start.offset <= offset && offset <= node.range.end.offset;
@@ -63,7 +66,54 @@ function wordDoc(dto: string, word: string): string | undefined {
   return keyword ? fieldDoc(keyword) : undefined;
 }
 
-export function hoverAt(document: Document, program: IrProgram, text: string, offset: number): Hover | null {
+/** The range of `[start, end)` in `text`, as the syntax tree gives ranges (1-based lines and columns). */
+function rangeOf(text: string, start: number, end: number): Node["range"] {
+  const at = (offset: number) => {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    return { offset, line, column: offset - lineStart + 1 };
+  };
+  return { start: at(start), end: at(end) };
+}
+
+/** On the raw form's `json`: what the form does; on a key of its value, the field it names where the model knows the slot. */
+function rawHover(document: Document, text: string, offset: number): Hover | null | undefined {
+  const forms = rawForms(document);
+  const word = forms.find((f) => contains(f.word, offset))?.word;
+  if (word) return markdown(`\`${RAW_FORM.syntax}\`\n\n${RAW_FORM.doc}`, word.range);
+  // The cursor on a character of a key: its token holds the offset after that character.
+  const raw = offset < text.length ? rawAt(document, text, offset + 1) : undefined;
+  if (!raw) return undefined;
+  const token = raw.cursor.token;
+  if (raw.cursor.where !== "key" || !token) return null;
+  const container = rawContainerType(rawSlotType(document, text, raw.form), raw.cursor.path);
+  const dto = container ? getDto(mapDto(container)) : undefined;
+  const field = dto?.closed ? getField(dto, token.text) : undefined;
+  return field ? markdown(fieldDoc(field), rangeOf(text, token.start, token.end)) : null;
+}
+
+/** On a key of a reference's values (`use f { name: … }`, `layout card { dealId: … }`): the parameter it gives, with its type and default. */
+function referenceKeyHover(document: Document, text: string, offset: number, template: TemplateLookup | undefined): Hover | null | undefined {
+  for (const reference of valuesReferences(document)) {
+    const key = reference.values?.entries.find((e) => contains(e.key, offset))?.key;
+    if (!key) continue;
+    const found = template ? template(reference.target) : { statement: findTemplate(document, reference.target), text };
+    const parameter = found?.statement ? parametersOf(found.statement).find((p) => p.name.name === key.value) : undefined;
+    if (!found || !parameter) return null;
+    return markdown(`\`${parameterSignature(parameter, found.text)}\`\n\nParameter of \`${reference.target.keyword} ${reference.target.name}\`.`, key.range);
+  }
+  return undefined;
+}
+
+export function hoverAt(document: Document, program: IrProgram, text: string, offset: number, template?: TemplateLookup): Hover | null {
+  const raw = rawHover(document, text, offset);
+  if (raw !== undefined) return raw;
+  const key = referenceKeyHover(document, text, offset, template);
+  if (key !== undefined) return key;
   const statement = statementsAt(document.statements, offset);
   if (!statement) return null;
   const context = cursorContext(document, text, statement.range.start.offset + 1);
@@ -75,10 +125,8 @@ export function hoverAt(document: Document, program: IrProgram, text: string, of
     return markdown(texts.length === 0 ? `\`@${ref.key}\` is not in the translation table.` : [`\`@${ref.key}\``, "", ...texts.map(([l, t]) => `- **${l}**: ${t}`)].join("\n"), ref.range);
   }
   if (ref?.kind === "ParamRef" || ref?.kind === "Interpolation") {
-    const params = context.declaration?.args.find((a) => a.kind === "ParameterList");
-    const p = params?.kind === "ParameterList" ? params.parameters.find((x) => x.name.name === ref.path[0]) : undefined;
-    if (p) return markdown(`\`${p.name.name}${p.optional ? "?" : ""}: ${p.type ? text.slice(p.type.range.start.offset, p.type.range.end.offset) : "?"}\`${p.defaultValue ? ` = \`${text.slice(p.defaultValue.range.start.offset, p.defaultValue.range.end.offset)}\`` : ""}`, ref.range);
-    return null;
+    const p = context.declaration ? parametersOf(context.declaration).find((x) => x.name.name === ref.path[0]) : undefined;
+    return p ? markdown(`\`${parameterSignature(p, text)}\``, ref.range) : null;
   }
 
   // The DTO of the body the statement is in, and the one the statement builds.

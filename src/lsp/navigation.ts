@@ -1,9 +1,11 @@
 /**
  * Go to definition, find references and rename for the names a `.b24layout` file declares and
  * uses: translation keys (`@key`), parameters and loop variables (`$name`, `${name}`), fragments
- * (`use`, `import`), badges (`badgeCode`) and layouts (an activity's `layout name`). Across files:
- * an imported fragment or translation key is defined in the file it comes from, and renaming it
- * renames it in every workspace file that imports it.
+ * (`use`, `import`), badges (`badgeCode`) and layouts (an activity's `layout name`). A parameter of
+ * a fragment or layout is also named by the keys of the values references give it (`use f { name:
+ * … }`, `layout card { dealId: … }`). Across files: an imported fragment or translation key is
+ * defined in the file it comes from, and renaming it (or a fragment's parameter) renames it in
+ * every workspace file that imports it.
  */
 import { dirname, resolve } from "node:path";
 import type { Document, Interpolation, Range, Statement, StringLiteral } from "../syntax/ast.js";
@@ -11,6 +13,7 @@ import { argumentValues, statementsWithin } from "../syntax/walk.js";
 import { DECLARATIONS, TRANSLATIONS_KEYWORD } from "../model/statements.js";
 import { EACH_KEYWORD, FRAGMENT_KEYWORD, USE_KEYWORD } from "../model/templates.js";
 import { isName } from "../syntax/tokens.js";
+import { findTemplate, keyNameRange, templateNameOf, valuesReferenceOf, type TemplateName } from "./references.js";
 
 export type SymbolKind = "translation" | "parameter" | "fragment" | "declaration";
 
@@ -19,6 +22,12 @@ export interface NameSymbol {
   readonly name: string;
   /** For parameters and loop variables: the statement that declares them (their scope). */
   readonly scope?: Statement;
+  /**
+   * For parameters of a top-level declaration or fragment: it, by keyword and name. The keys of
+   * the references' values name the parameter too, also in files that import the fragment (where
+   * `scope`, a statement of the defining file, is not found).
+   */
+  readonly owner?: TemplateName;
   /** For declarations: the keyword (`badge`, `layout`). */
   readonly keyword?: string;
 }
@@ -59,6 +68,22 @@ function scopeOf(name: string, statement: Statement, chain: readonly Statement[]
   return undefined;
 }
 
+/** A parameter symbol: with its owner when its scope is a top-level declaration. */
+function parameterSymbol(document: Document, name: string, scope: Statement | undefined): NameSymbol {
+  const owner = scope && document.statements.includes(scope) ? templateNameOf(scope) : undefined;
+  return { kind: "parameter", name, ...(scope ? { scope } : {}), ...(owner ? { owner } : {}) };
+}
+
+/** The statement that declares a parameter symbol in `document`: its scope when it is there, else its owner's declaration there. */
+export function scopeIn(document: Document, symbol: NameSymbol): Statement | undefined {
+  if (symbol.scope && (!symbol.owner || document.statements.includes(symbol.scope))) return symbol.scope;
+  return symbol.owner ? findTemplate(document, symbol.owner) : undefined;
+}
+
+function sameTemplate(a: TemplateName, b: TemplateName): boolean {
+  return a.keyword === b.keyword && a.name === b.name;
+}
+
 /** The name at `offset`, if it is one this module knows. */
 export function symbolAt(document: Document, offset: number): NameSymbol | undefined {
   for (const i of document.imports) {
@@ -77,17 +102,24 @@ export function symbolAt(document: Document, offset: number): NameSymbol | undef
     const target = REFERENCE_FIELDS[s.name.name];
     if (target && chain.length > 0 && first?.kind === "Identifier" && contains(first.range, offset)) return { kind: "declaration", name: first.name, keyword: target };
     if (s.name.name === EACH_KEYWORD && first?.kind === "Identifier" && contains(first.range, offset)) return { kind: "parameter", name: first.name, scope: s };
+    // A key of the values a reference gives: the target's parameter.
+    const reference = valuesReferenceOf(s, chain);
+    const key = reference?.values?.entries.find((e) => contains(e.key.range, offset))?.key;
+    if (reference && key) {
+      const scope = findTemplate(document, reference.target);
+      return { kind: "parameter", name: key.value, owner: reference.target, ...(scope ? { scope } : {}) };
+    }
     for (const a of argumentValues(s)) {
       if (!contains(a.range, offset)) continue;
       if (a.kind === "TranslationRef") return { kind: "translation", name: a.key };
-      if (a.kind === "ParamRef") return { kind: "parameter", name: a.path[0]!, scope: scopeOf(a.path[0]!, s, chain) };
+      if (a.kind === "ParamRef") return parameterSymbol(document, a.path[0]!, scopeOf(a.path[0]!, s, chain));
       if (a.kind === "ParameterList") {
         const p = a.parameters.find((x) => contains(x.name.range, offset));
-        if (p) return { kind: "parameter", name: p.name.name, scope: s };
+        if (p) return parameterSymbol(document, p.name.name, s);
       }
       if (a.kind === "String") {
         const i = interpolations(a).find((x) => contains(x.range, offset));
-        if (i) return { kind: "parameter", name: i.path[0]!, scope: scopeOf(i.path[0]!, s, chain) };
+        if (i) return parameterSymbol(document, i.path[0]!, scopeOf(i.path[0]!, s, chain));
       }
     }
   }
@@ -101,6 +133,7 @@ export function occurrences(document: Document, symbol: NameSymbol): Occurrence[
   if (symbol.kind === "fragment") {
     for (const i of document.imports) for (const n of i.names) if (n.name === symbol.name) add(n.range, false);
   }
+  const scope = symbol.kind === "parameter" ? scopeIn(document, symbol) : undefined;
   for (const { statement: s, chain } of statementsWithin(document.statements)) {
     const first = s.args[0];
     const firstName = first?.kind === "Identifier" ? first : undefined;
@@ -118,18 +151,27 @@ export function occurrences(document: Document, symbol: NameSymbol): Occurrence[
         if (chain.length > 0 && REFERENCE_FIELDS[s.name.name] === symbol.keyword && firstName?.name === symbol.name) add(firstName.range, false);
         break;
       case "parameter": {
-        if (s === symbol.scope) {
+        if (scope !== undefined && s === scope) {
           if (s.name.name === EACH_KEYWORD && firstName?.name === symbol.name) add(firstName.range, true);
           const params = s.args.find((a) => a.kind === "ParameterList");
           if (params?.kind === "ParameterList") for (const p of params.parameters) if (p.name.name === symbol.name) add(p.name.range, true);
         }
-        // The statement's scope, found once: a statement may hold thousands of references.
-        let inScope: boolean | undefined;
-        const scoped = () => (inScope ??= scopeOf(symbol.name, s, chain) === symbol.scope);
-        for (const a of argumentValues(s)) {
-          if (a.kind === "ParamRef" && a.path[0] === symbol.name && scoped()) add(headOf(a.range, symbol.name, 1), false);
-          if (a.kind === "String") {
-            for (const i of interpolations(a)) if (i.path[0] === symbol.name && scoped()) add(headOf(i.range, symbol.name, 2), false);
+        // A template's parameter: its uses are in its declaration, which may be in another file.
+        if (scope !== undefined || symbol.owner === undefined) {
+          // The statement's scope, found once: a statement may hold thousands of references.
+          let inScope: boolean | undefined;
+          const scoped = () => (inScope ??= scopeOf(symbol.name, s, chain) === scope);
+          for (const a of argumentValues(s)) {
+            if (a.kind === "ParamRef" && a.path[0] === symbol.name && scoped()) add(headOf(a.range, symbol.name, 1), false);
+            if (a.kind === "String") {
+              for (const i of interpolations(a)) if (i.path[0] === symbol.name && scoped()) add(headOf(i.range, symbol.name, 2), false);
+            }
+          }
+        }
+        if (symbol.owner) {
+          const reference = valuesReferenceOf(s, chain);
+          if (reference && sameTemplate(reference.target, symbol.owner)) {
+            for (const e of reference.values?.entries ?? []) if (e.key.value === symbol.name) add(keyNameRange(e.key), false);
           }
         }
         break;
@@ -141,7 +183,8 @@ export function occurrences(document: Document, symbol: NameSymbol): Occurrence[
 
 /** The files a document imports `name` from (absolute paths), for cross-file definitions. */
 export function importSources(document: Document, file: string, symbol: NameSymbol): string[] {
-  const wanted = symbol.kind === "translation" ? TRANSLATIONS_KEYWORD : symbol.kind === "fragment" ? symbol.name : undefined;
+  const fragmentOwner = symbol.kind === "parameter" && symbol.owner?.keyword === FRAGMENT_KEYWORD ? symbol.owner.name : undefined;
+  const wanted = symbol.kind === "translation" ? TRANSLATIONS_KEYWORD : symbol.kind === "fragment" ? symbol.name : fragmentOwner;
   if (wanted === undefined) return [];
   return document.imports.filter((i) => i.source && i.names.some((n) => n.name === wanted)).map((i) => resolve(dirname(file), i.source!.value));
 }

@@ -15,7 +15,8 @@ import type { Document, Range, Statement } from "../syntax/ast.js";
 import { argumentValues, statementsWithin } from "../syntax/walk.js";
 import { DECLARATIONS } from "../model/statements.js";
 import { EACH_KEYWORD, FRAGMENT_KEYWORD } from "../model/templates.js";
-import { importSources, isValidName, occurrences, type NameSymbol, type Occurrence } from "./navigation.js";
+import { importSources, isValidName, occurrences, scopeIn, type NameSymbol, type Occurrence } from "./navigation.js";
+import { valuesReferences } from "./references.js";
 
 export interface RenameContext {
   /** The files the rename edits, with the occurrences it replaces. */
@@ -86,7 +87,7 @@ function existingName(symbol: NameSymbol, newName: string, context: RenameContex
     case "declaration":
       return existingDeclaration(symbol, newName, context);
     case "parameter":
-      return existingBinding(symbol, newName, context.home.document);
+      return existingBinding(symbol, newName, context.home.document) ?? existingKey(symbol, newName, context);
   }
 }
 
@@ -154,7 +155,7 @@ function what(s: Statement): string {
  * its scope (those uses would start to mean the renamed one).
  */
 function existingBinding(symbol: NameSymbol, newName: string, document: Document): string | undefined {
-  const scope = symbol.scope;
+  const scope = scopeIn(document, symbol);
   if (!scope) return undefined;
   const to = `$${newName}`;
   const around = chainOf(document, scope) ?? [];
@@ -166,6 +167,29 @@ function existingBinding(symbol: NameSymbol, newName: string, document: Document
     if (mentions(statement, newName)) return `'${to}' is already used on line ${line(statement.range)}, inside the scope of '$${symbol.name}'.`;
   }
   if (mentions(scope, newName)) return `'${to}' is already used on line ${line(scope.range)}.`;
+  return undefined;
+}
+
+/** A reference that gives the template a value under the new name already: it would then have the key twice. */
+function existingKey(symbol: NameSymbol, newName: string, context: RenameContext): string | undefined {
+  const owner = symbol.owner;
+  if (!owner) return undefined;
+  // The template's own file, and (for a fragment) every file that imports it, whether or not it gives the renamed one.
+  const files = [context.home, ...context.files.filter((f) => f.file !== context.home.file)];
+  if (owner.keyword === FRAGMENT_KEYWORD) {
+    for (const file of context.workspaceFiles()) {
+      if (files.some((f) => f.file === file)) continue;
+      const document = context.documentOf(file);
+      if (document && importSources(document, file, symbol).includes(context.home.file)) files.push({ file, document });
+    }
+  }
+  for (const f of files) {
+    for (const r of valuesReferences(f.document)) {
+      if (r.target.keyword !== owner.keyword || r.target.name !== owner.name) continue;
+      const given = r.values?.entries.find((e) => e.key.value === newName);
+      if (given) return `'${newName}' is already given a value in '${r.statement.name.name} ${owner.name}' (${basename(f.file)}, line ${line(given.range)}).`;
+    }
+  }
   return undefined;
 }
 

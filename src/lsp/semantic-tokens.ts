@@ -2,13 +2,15 @@
  * Semantic tokens: what the TextMate grammar cannot know, from the syntax tree and the model —
  * declaration keywords and template keywords as keywords, declaration and fragment names, fields
  * and member keywords as properties, bare words as enum members, action types as functions,
- * `$parameters` and `@translation` keys.
+ * `$parameters` and `@translation` keys, and the raw form's `json` as a keyword where the TextMate
+ * grammar scopes it `keyword.other.raw` (src/lsp/raw.ts finds it as the grammar does).
  */
 import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from "vscode-languageserver";
 import type { Document, Range } from "../syntax/ast.js";
 import { argumentValues, statementsWithin } from "../syntax/walk.js";
 import { DECLARATIONS, TRANSLATIONS_KEYWORD } from "../model/statements.js";
 import { FRAGMENT_KEYWORD, TEMPLATE_KEYWORDS } from "../model/templates.js";
+import { rawFormOf } from "./raw.js";
 
 const TYPES = ["keyword", "type", "function", "property", "enumMember", "parameter", "variable"] as const;
 const MODIFIERS = ["declaration", "readonly"] as const;
@@ -28,14 +30,15 @@ export function semanticTokens(document: Document): SemanticTokens {
     const top = chain.length === 0;
     if (s.label) add(s.label.range, "property", 1);
     const name = s.name.name;
-    add(s.name.range, KEYWORDS.has(name) && (top || !DECLARATIONS.some((d) => d.keyword === name)) ? "keyword" : "property");
+    const raw = rawFormOf(s, !top)?.word;
+    add(s.name.range, (KEYWORDS.has(name) && (top || !DECLARATIONS.some((d) => d.keyword === name))) || raw === s.name ? "keyword" : "property");
     // A declaration's first word is its name.
     const named = top && s.args[0]?.kind === "Identifier" ? s.args[0] : undefined;
     if (named) add(named.range, name === FRAGMENT_KEYWORD ? "function" : "type", 1);
     if (s.action) add(s.action.name.range, "function");
     for (const a of argumentValues(s)) {
       if (a === named) continue;
-      if (a.kind === "Identifier") add(a.range, "enumMember");
+      if (a.kind === "Identifier") add(a.range, a === raw ? "keyword" : "enumMember");
       else if (a.kind === "ParamRef") add(a.range, "parameter");
       else if (a.kind === "TranslationRef") add(a.range, "variable", 2);
       else if (a.kind === "ParameterList") for (const p of a.parameters) add(p.name.range, "parameter", 1);

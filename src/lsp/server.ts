@@ -4,6 +4,8 @@
  *
  * Documents are synced incrementally and checked on every change, with the texts of the open
  * documents taking the place of the files on disk (an unsaved imported file counts as it is typed).
+ * The project check (src/lsp/project.ts) runs over the workspace's files as `b24layout check`
+ * would, and its findings are shown on every file they concern, open or not.
  *
  * It follows the protocol, not one client: every optional feature is used only when the client
  * declared it (src/lsp/capabilities.ts), a request the client refuses or fails (a registration,
@@ -11,7 +13,7 @@
  * handler becomes an error answer or a logged line, and a client that does not watch files gets its
  * config changes noticed at the next change, open or save of a document.
  */
-import { dirname } from "node:path";
+import { dirname, isAbsolute, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import {
   CodeActionKind,
@@ -52,6 +54,10 @@ import { completions } from "./completion.js";
 import { hoverAt } from "./hover.js";
 import { importSources, importsFrom, occurrences, symbolAt, type NameSymbol } from "./navigation.js";
 import { renameProblem } from "./rename.js";
+import { WorkspaceProject, type ProjectUpdate } from "./project.js";
+import { summarize } from "../check/project.js";
+import type { Diagnostic } from "../diagnostic.js";
+import { findTemplate, type TemplateLookup } from "./references.js";
 import { languageForLocale } from "./locale.js";
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from "./semantic-tokens.js";
 import { translationActions } from "./translation-actions.js";
@@ -61,6 +67,7 @@ import { parse } from "../syntax/parser.js";
 import type { Document } from "../syntax/ast.js";
 import type { CheckOptions } from "../check/checker.js";
 import { globSync } from "tinyglobby";
+import { FRAGMENT_KEYWORD } from "../model/templates.js";
 
 /** The package folder, where docs/rules lives: above the running bundle (dist/) or source file. */
 function packageRoot(): string {
@@ -95,8 +102,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const documents = new TextDocuments(TextDocument);
   const configs = new ConfigCache();
   const docsRoot = options.docsRoot ?? packageRoot();
-  /** The last check of each open document, for code actions. */
+  /** The last check of each open document, with the project's findings in it, for code actions. */
   const results = new Map<string, { version: number; result: CheckResult }>();
+  /** The diagnostics of each open document's own check, without the project's findings (which change with other files). */
+  const ownDiagnostics = new Map<string, readonly Diagnostic[]>();
   /** Each open document's checker: a change re-checks only what it touched (src/check/incremental.ts). */
   const checkers = new Map<string, IncrementalChecker>();
   /** Config files whose problems are shown, so they can be cleared. */
@@ -156,12 +165,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const validate = (document: TextDocument): void => {
     const file = pathOf(document.uri);
     let result: CheckResult;
+    let projectUpdate: ProjectUpdate = "none";
     try {
       const state = file ? configs.stateFor(file) : undefined;
       if (state?.path) showConfigProblems(state.path, state.problems);
       let checker = checkers.get(document.uri);
       if (!checker) checkers.set(document.uri, (checker = new IncrementalChecker()));
       result = checker.check(document.getText(), checkOptionsFor(document.uri));
+      ownDiagnostics.set(document.uri, result.diagnostics);
+      if (file) {
+        projectUpdate = project.updateOpen(file, summarize(result.program, result.document));
+        result = { ...result, diagnostics: project.withFindings(file, result.diagnostics) };
+      }
     } catch (error) {
       // A bug in the checker: say so on the document (as the CLI says "internal error"), keep serving.
       checkers.delete(document.uri);
@@ -177,7 +192,104 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     failed.delete(document.uri);
     results.set(document.uri, { version: document.version, result });
     publish(document.uri, document.version, result.diagnostics.map((d) => toLspDiagnostic(d, diagnosticStyle)));
+    if (file) shownOpen.set(document.uri, projectFindingsKey(file));
+    if (projectUpdate === "now") publishProject();
+    else if (projectUpdate === "later") scheduleProjectUpdate();
   };
+
+  // ----- the project check -----
+
+  const project = new WorkspaceProject({
+    isIgnored: (path) => configs.isIgnored(path),
+    optionsFor: (path) => optionsFor(path),
+    // Bounded by the file's project root, as its imports are: a file the walk finds is no link, but a folder may have changed since.
+    readFile: (path) => sourceHost(path, dirname(path)).readFile(path),
+    summarize: (path, text) => {
+      const checked = check(text, checkOptionsFor(pathToFileURL(path).href));
+      return summarize(checked.program, checked.document);
+    },
+    // As the CLI names files run in a folder: relative to the workspace folder the file is in.
+    display: (path) => {
+      for (const folder of workspaceFolders) {
+        const rel = relative(folder, path);
+        if (rel !== "" && !rel.startsWith("..") && !isAbsolute(rel)) return rel.split(sep).join("/");
+      }
+      return path;
+    },
+    log: (message) => connection.console.error(message),
+  });
+  /** The project findings each open document was last shown with (JSON), by URI. */
+  const shownOpen = new Map<string, string>();
+  /** The project findings last shown on each file that is not open (JSON), by path. */
+  const shownClosed = new Map<string, string>();
+  const projectFindingsKey = (file: string): string => JSON.stringify(project.withFindings(file, []));
+
+  /**
+   * Shows the project's findings where they changed: on the open documents (their own findings
+   * with the project's, without checking them again) and on the files that are not open.
+   */
+  const publishProject = (): void => {
+    for (const d of documents.all()) {
+      const file = pathOf(d.uri);
+      const own = ownDiagnostics.get(d.uri);
+      const known = results.get(d.uri);
+      if (!file || !own || !known || known.version !== d.version) continue;
+      const key = projectFindingsKey(file);
+      if (shownOpen.get(d.uri) === key) continue;
+      shownOpen.set(d.uri, key);
+      const diagnostics = project.withFindings(file, own);
+      results.set(d.uri, { version: d.version, result: { ...known.result, diagnostics } });
+      publish(d.uri, d.version, diagnostics.map((x) => toLspDiagnostic(x, diagnosticStyle)));
+    }
+    const closed = project.closedFindings();
+    for (const [path, diagnostics] of closed) {
+      const key = JSON.stringify(diagnostics);
+      if ((shownClosed.get(path) ?? "[]") === key) continue;
+      shownClosed.set(path, key);
+      publish(pathToFileURL(path).href, undefined, diagnostics.map((x) => toLspDiagnostic(x, diagnosticStyle)));
+    }
+    // Files that left the project (deleted, ignored now) or were opened: what was shown on them goes.
+    for (const path of [...shownClosed.keys()]) {
+      if (closed.has(path)) continue;
+      if (shownClosed.get(path) !== "[]" && !documents.get(pathToFileURL(path).href)) publish(pathToFileURL(path).href, undefined, []);
+      shownClosed.delete(path);
+    }
+  };
+
+  let projectTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The project's findings made again once typing pauses (line breaks that moved declarations of a file without findings). */
+  const scheduleProjectUpdate = (): void => {
+    if (projectTimer !== undefined) clearTimeout(projectTimer);
+    projectTimer = setTimeout(() => {
+      projectTimer = undefined;
+      project.invalidate();
+      publishProject();
+    }, PROJECT_AFTER_TYPING_MS);
+  };
+  /** How long typing pauses before the findings of other files are made again after a line moved. */
+  const PROJECT_AFTER_TYPING_MS = 200;
+
+  let scanTimer: ReturnType<typeof setTimeout> | undefined;
+  let scans = 0;
+  /** Walks the workspace again after `delay` ms (a later request replaces an earlier one), and shows what changed. */
+  const scheduleScan = (delay: number): void => {
+    if (scanTimer !== undefined) clearTimeout(scanTimer);
+    scanTimer = setTimeout(() => {
+      scanTimer = undefined;
+      const started = performance.now();
+      void project.scan().then(
+        (changed) => {
+          if (changed) publishProject();
+          if (scans++ === 0) connection.console.info(`b24layout: the project check covers ${project.size} file(s) (${Math.round(performance.now() - started)} ms).`);
+        },
+        (error: unknown) => connection.console.error(`b24layout: the project check failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      );
+    }, delay);
+  };
+  /** After a document changed, for a client that does not watch files: a pause in typing, then a walk. */
+  const SCAN_AFTER_TYPING_MS = 500;
+  /** Watched-file events come in bursts (a checkout, a save of many files): one walk after them. */
+  const WATCHED_EVENTS_MS = 50;
 
   const showConfigProblems = (path: string, problems: readonly { line: number; column: number; message: string }[]): void => {
     if (problems.length === 0 && !shownConfigs.has(path)) return;
@@ -203,7 +315,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** For a client that does not watch files: a config that changed on disk since it was read is read again, and every document checked again. */
   const refreshConfigs = (): boolean => {
     if (watching || !configs.refresh()) return false;
+    project.settingsChanged();
     validateAll();
+    scheduleScan(0);
     return true;
   };
 
@@ -212,7 +326,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     diagnosticStyle = { docsRoot, codeDescription: features.diagnosticCodeDescription };
     const initial = isObject(params.initializationOptions) ? params.initializationOptions : undefined;
     if (initial) settings = settingsToOptions(initial);
-    workspaceFolders = [...(params.workspaceFolders ?? []).map((f) => f.uri), ...(params.rootUri ? [params.rootUri] : [])].flatMap((u) => pathOf(u) ?? []);
+    workspaceFolders = [...new Set([...(params.workspaceFolders ?? []).map((f) => f.uri), ...(params.rootUri ? [params.rootUri] : [])].flatMap((u) => pathOf(u) ?? []))];
+    project.setFolders(workspaceFolders);
     const commandsOnly = !features.codeActionLiterals;
     return {
       capabilities: {
@@ -243,7 +358,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onInitialized(() => {
-    void readSettings().then(() => validateAll());
+    void readSettings().then(() => {
+      project.settingsChanged();
+      validateAll();
+      scheduleScan(0);
+    });
     if (features.configurationRequests && features.configurationRegistration) {
       connection.client.register(DidChangeConfigurationNotification.type, { section: "b24layout" }).catch((error: unknown) => {
         connection.console.info(`b24layout: the client refused settings notifications (${describe(error)}); settings are read at start.`);
@@ -264,7 +383,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   documents.onDidOpen(() => {
-    refreshConfigs();
+    if (!refreshConfigs() && !watching) scheduleScan(0);
   });
   documents.onDidChangeContent((change) => {
     // After a config change every document has just been checked, this one included.
@@ -272,15 +391,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     validate(change.document);
     // Documents that import this one see its unsaved text.
     for (const d of documents.all()) if (d.uri !== change.document.uri && importsAnything(d.uri)) validate(d);
+    if (!watching) scheduleScan(SCAN_AFTER_TYPING_MS);
   });
   documents.onDidSave(() => {
-    refreshConfigs();
+    if (!refreshConfigs() && !watching) scheduleScan(0);
   });
   documents.onDidClose((event) => {
-    results.delete(event.document.uri);
-    failed.delete(event.document.uri);
-    checkers.delete(event.document.uri);
-    publish(event.document.uri, undefined, []);
+    const uri = event.document.uri;
+    results.delete(uri);
+    ownDiagnostics.delete(uri);
+    shownOpen.delete(uri);
+    failed.delete(uri);
+    checkers.delete(uri);
+    const file = pathOf(uri);
+    // The file counts as it is on disk again; it keeps the project's findings about it.
+    const changed = file !== undefined && project.closeDocument(file);
+    const remaining = file === undefined ? undefined : project.closedFindings().get(file);
+    if (file !== undefined) shownClosed.set(file, JSON.stringify(remaining ?? []));
+    publish(uri, undefined, (remaining ?? []).map((x) => toLspDiagnostic(x, diagnosticStyle)));
+    if (changed) publishProject();
   });
 
   const importsAnything = (uri: string): boolean => (results.get(uri)?.result.document.imports.length ?? 0) > 0;
@@ -290,15 +419,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!features.configurationRequests) {
       const pushed: unknown = isObject(params.settings) ? params.settings["b24layout"] : undefined;
       if (isObject(pushed)) settings = settingsToOptions(pushed);
+      project.settingsChanged();
       validateAll();
+      publishProject();
       return;
     }
-    void readSettings().then(() => validateAll());
+    void readSettings().then(() => {
+      project.settingsChanged();
+      validateAll();
+      publishProject();
+    });
   });
 
   connection.onDidChangeWatchedFiles(() => {
+    // A config (its rules, its ignore) or a file of the project was created, changed or deleted.
     configs.clear();
+    project.settingsChanged();
     validateAll();
+    scheduleScan(WATCHED_EVENTS_MS);
   });
 
   connection.onExecuteCommand(async (params) => {
@@ -371,11 +509,40 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return toClientActions(actions, features);
   });
 
+  /**
+   * The template a reference of a document names: a fragment or declaration of the document, or a
+   * fragment imported from another file (the editor's text when it is open, else the disk's).
+   */
+  const templatesOf = (document: TextDocument, parsed: Document): TemplateLookup => {
+    const file = pathOf(document.uri);
+    return (target) => {
+      const local = findTemplate(parsed, target);
+      if (local) return { statement: local, text: document.getText() };
+      if (file === undefined || target.keyword !== FRAGMENT_KEYWORD) return undefined;
+      for (const source of importSources(parsed, file, { kind: "fragment", name: target.name })) {
+        const open = documents.get(pathToFileURL(source).href);
+        const text = open ? open.getText() : hostFor(file).readFile(source);
+        const other = open ? current(open.uri)?.document : text === undefined ? undefined : parse(text).document;
+        const statement = other ? findTemplate(other, target) : undefined;
+        if (statement && text !== undefined) return { statement, text };
+      }
+      return undefined;
+    };
+  };
+
   connection.onCompletion((params) => {
     const document = documents.get(params.textDocument.uri);
     const result = current(params.textDocument.uri);
     if (!document || !result) return [];
-    const items = completions(document, document.offsetAt(params.position), { document: result.document, program: result.program, options: optionsFor(pathOf(document.uri)), file: pathOf(document.uri) });
+    const file = pathOf(document.uri);
+    const items = completions(document, document.offsetAt(params.position), {
+      document: result.document,
+      program: result.program,
+      options: optionsFor(file),
+      file,
+      snippets: features.snippets,
+      template: templatesOf(document, result.document),
+    });
     return adaptCompletions(items, features);
   });
 
@@ -383,7 +550,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const document = documents.get(params.textDocument.uri);
     const result = current(params.textDocument.uri);
     if (!document || !result) return null;
-    return adaptHover(hoverAt(result.document, result.program, document.getText(), document.offsetAt(params.position)), features);
+    return adaptHover(hoverAt(result.document, result.program, document.getText(), document.offsetAt(params.position), templatesOf(document, result.document)), features);
   });
 
   connection.languages.semanticTokens.on((params) => {
@@ -428,7 +595,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const allOccurrences = (file: string, document: Document, symbol: NameSymbol): { file: string; document: Document; ranges: ReturnType<typeof occurrences> }[] => {
     const home = definitionFile(file, document, symbol);
     const out = [{ file: home.file, document: home.document, ranges: occurrences(home.document, symbol) }];
-    if (symbol.kind === "fragment" || symbol.kind === "translation") {
+    if (symbol.kind === "fragment" || symbol.kind === "translation" || (symbol.kind === "parameter" && symbol.owner?.keyword === FRAGMENT_KEYWORD)) {
       for (const other of workspaceFiles()) {
         if (other === home.file) continue;
         const parsed = documentOf(other);

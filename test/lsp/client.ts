@@ -18,6 +18,7 @@ import {
   ExitNotification,
   ShutdownRequest,
   PublishDiagnosticsNotification,
+  LogMessageNotification,
   DidOpenTextDocumentNotification,
   DidChangeTextDocumentNotification,
   RegistrationRequest,
@@ -96,6 +97,8 @@ export interface TestClient {
   diagnosticsFor(uri: string, version?: number): Promise<PublishDiagnosticsParams>;
   /** Settles once the server has sent (and the client answered) `count` registrations. */
   registered(count: number): Promise<void>;
+  /** Resolves with the first message the server logged (window/logMessage), or logs later, that matches. */
+  logged(pattern: RegExp): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -109,6 +112,15 @@ export async function startClient(rootUri: string, options: ClientOptions = {}):
   const registrations: RegistrationParams[] = [];
   const registrationWaiters: { count: number; resolve: () => void }[] = [];
   const appliedEdits: ApplyWorkspaceEditParams[] = [];
+  const logs: string[] = [];
+  const logWaiters: { pattern: RegExp; resolve: (message: string) => void }[] = [];
+  connection.onNotification(LogMessageNotification.type, (params) => {
+    logs.push(params.message);
+    for (const w of logWaiters.filter((x) => x.pattern.test(params.message))) {
+      logWaiters.splice(logWaiters.indexOf(w), 1);
+      w.resolve(params.message);
+    }
+  });
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
     const i = waiting.findIndex((w) => w.uri === params.uri && (w.version === undefined || params.version === undefined || params.version >= w.version));
     if (i >= 0) waiting.splice(i, 1)[0]!.resolve(params);
@@ -152,6 +164,12 @@ export async function startClient(rootUri: string, options: ClientOptions = {}):
     appliedEdits,
     diagnosticsFor,
     registered: (count) => new Promise<void>((r) => (registrations.length >= count ? r() : registrationWaiters.push({ count, resolve: r }))),
+    logged: (pattern) =>
+      new Promise<string>((r) => {
+        const found = logs.find((m) => pattern.test(m));
+        if (found !== undefined) r(found);
+        else logWaiters.push({ pattern, resolve: r });
+      }),
     async open(uri, text, version = 1) {
       // Diagnostics published for this uri before it was opened (a close's empty list) are not its.
       for (let i = published.length - 1; i >= 0; i--) if (published[i]!.uri === uri) published.splice(i, 1);

@@ -101,7 +101,7 @@ describe("completion", () => {
     expect(inLine).not.toContain("withTitle");
     const inBody = await labels("nest.b24layout", 5, 4);
     // The body's logo is set already: a second one is refused by the checker, so it is not offered.
-    expect(inBody).toEqual(["text", "largeText", "link", "deadline", "withTitle", "lineOfBlocks", "when", "each", "use"]);
+    expect(inBody).toEqual(["text", "largeText", "link", "deadline", "withTitle", "lineOfBlocks", "json", "when", "each", "use"]);
   });
 
   it("offers icon codes after icon, enum words in a head line, action types after ->", async () => {
@@ -119,7 +119,8 @@ describe("completion", () => {
     expect(await labels("refs.b24layout", 2, 10)).toEqual(["$dealId"]);
     expect(await labels("refs.b24layout", 4, 8)).toEqual(["clientInfo"]);
     expect(await labels("refs.b24layout", 9, 14)).toEqual(expect.arrayContaining(["deal", "lead", "contact", "company"]));
-    expect(await labels("refs.b24layout", 10, 12)).toEqual(["b"]);
+    // A badge declared here, or the raw form (`badgeCode json "…"`).
+    expect(await labels("refs.b24layout", 10, 12)).toEqual(["b", "json"]);
   });
 
   it("offers a card's field names for its entity", async () => {
@@ -158,12 +159,12 @@ describe("completion", () => {
   });
 
   it("offers only members inside when, else and each", async () => {
-    expect(await labelsIn('layout l(x: bool) {\n  body {\n    when $x {\n      §\n    }\n  }\n}\n')).toEqual(["text", "largeText", "link", "deadline", "withTitle", "lineOfBlocks", "when", "each", "use"]);
+    expect(await labelsIn('layout l(x: bool) {\n  body {\n    when $x {\n      §\n    }\n  }\n}\n')).toEqual(["text", "largeText", "link", "deadline", "withTitle", "lineOfBlocks", "json", "when", "each", "use"]);
   });
 
   it("offers the members after a label, and a field's or parameter's values after `key: `", async () => {
-    expect(await labelsIn('layout l {\n  header "T" {\n    a: §\n  }\n}\n')).toEqual(["tag"]);
-    expect(await labelsIn('layout l {\n  body {\n    logo call\n    first: §\n  }\n}\n')).toEqual(["text", "largeText", "link", "deadline", "withTitle", "lineOfBlocks"]);
+    expect(await labelsIn('layout l {\n  header "T" {\n    a: §\n  }\n}\n')).toEqual(["tag", "json"]);
+    expect(await labelsIn('layout l {\n  body {\n    logo call\n    first: §\n  }\n}\n')).toEqual(["text", "largeText", "link", "deadline", "withTitle", "lineOfBlocks", "json"]);
     const fragment = 'fragment f(flag: bool, channel: "web" | "mobile") {\n  text "x"\n}\nlayout l {\n  body {\n    use f { ARGS }\n  }\n}\n';
     expect(await labelsIn(fragment.replace("ARGS", "flag: §"))).toEqual(["true", "false"]);
     expect(await labelsIn(fragment.replace("ARGS", "flag: true, channel: §"))).toEqual(['"web"', '"mobile"']);

@@ -31,7 +31,7 @@ describe("the language server", () => {
     expect(published.diagnostics.filter((d) => d.code === "syntax-error").map(shown)).toEqual([
       "65:15 Nested too deeply: this '{' opens level 65, but blocks, maps, lists and parameter types may nest at most 64 levels.",
     ]);
-    const next = await client.open(uri("ok.b24layout"), 'blocks b {\n  text "x"\n}\n');
+    const next = await client.open(uri("ok.b24layout"), 'blocks ok {\n  text "x"\n}\n');
     expect(next.diagnostics).toEqual([]);
   });
 

@@ -68,8 +68,8 @@ describe.skipIf(!hasNeovim())("Neovim as the client", () => {
     expect(run.status, run.stderr).toBe(0);
     const logged = Object.assign({}, ...readFileSync(out, "utf8").split("\n").map((l) => JSON.parse(l) as object)) as Record<string, unknown>;
     expect(logged["diagnostics"]).toEqual(["string-boolean"]);
-    // No snippets declared: every item is plain text, the word alone; the body's logo is set already.
-    expect(logged["completions"]).toEqual(["text", "largeText", "link", "deadline", "withTitle", "lineOfBlocks", "when", "each", "use"].map((w) => [w, 1, w]));
+    // No snippets declared: every item is plain text, the word alone (the raw member `json` too); the body's logo is set already.
+    expect(logged["completions"]).toEqual(["text", "largeText", "link", "deadline", "withTitle", "lineOfBlocks", "json", "when", "each", "use"].map((w) => [w, 1, w]));
     // fmt's result (only the blank line's spaces go): the editor's tabSize 8 and tabs do not matter.
     expect(logged["formatting"]).toEqual([{ range: { start: { line: 7, character: 0 }, end: { line: 7, character: 4 } }, newText: "" }]);
     expect(logged["afterConfigChange"]).toEqual(["string-boolean", "unknown-code"]);

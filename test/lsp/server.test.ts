@@ -72,13 +72,14 @@ describe("diagnostics", () => {
 
   it("re-checks the declaration a change touches and moves the findings of the others", async () => {
     const u = uri("many.b24layout");
-    const text = ["a", "b", "c"].map((n) => LAYOUT.replace("layout call", `layout ${n}`).replace('bold "true"', "bold true")).join("\n");
+    // Names of their own: another open document's would be an output-name error (the project check).
+    const text = ["x", "y", "z"].map((n) => LAYOUT.replace("layout call", `layout ${n}`).replace('bold "true"', "bold true")).join("\n");
     expect((await client.open(u, text)).diagnostics).toEqual([]);
-    // `warning` → `warnin` in layout b (line 14): a tag type that does not exist.
+    // `warning` → `warnin` in layout y (line 14): a tag type that does not exist.
     const typo = await client.change(u, 2, [{ range: { start: { line: 14, character: 17 }, end: { line: 14, character: 18 } }, text: "" }]);
     const found = (p: typeof typo) => p.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]);
     expect(found(typo)).toEqual([["enum-value", 14, 11, 17]]);
-    // A character typed in layout a moves nothing; a new line at the top moves b's findings down.
+    // A character typed in layout x moves nothing; a new line at the top moves y's findings down.
     const typed = await client.change(u, 3, [{ range: { start: { line: 2, character: 11 }, end: { line: 2, character: 11 } }, text: "s" }]);
     expect(found(typed)).toEqual(found(typo));
     const moved = await client.change(u, 4, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "\n" }]);
@@ -89,7 +90,7 @@ describe("diagnostics", () => {
 describe("code actions", () => {
   it("offers a rule's fix as the preferred quick fix, with its edit", async () => {
     const u = uri("c.b24layout");
-    const published = await client.open(u, LAYOUT);
+    const published = await client.open(u, LAYOUT.replace("layout call", "layout fixable"));
     const finding = published.diagnostics[0]!;
     const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: u }, range: finding.range, context: { diagnostics: [finding] } });
     const preferred = (actions ?? []).find((a) => "isPreferred" in a && a.isPreferred);
