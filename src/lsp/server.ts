@@ -680,9 +680,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       check: (file, text, overlay) => check(text, checkOptionsFor(pathToFileURL(file).href, overlay)).diagnostics,
     });
     if (problem !== undefined) throw new ResponseError(ErrorCodes.InvalidParams, problem);
-    const changes: Record<string, { range: ReturnType<typeof toLspRange>; newText: string }[]> = {};
-    for (const f of files) changes[pathToFileURL(f.file).href] = f.ranges.map((o) => ({ range: toLspRange(o.range), newText: params.newName }));
-    return { changes };
+    const edits = files.map((f) => ({ uri: pathToFileURL(f.file).href, edits: f.ranges.map((o) => ({ range: toLspRange(o.range), newText: params.newName })) }));
+    // Versioned where the client takes them: it then refuses the edit of a document changed since (a file not open has no version).
+    if (features.documentChanges) return { documentChanges: edits.map((e) => ({ textDocument: { uri: e.uri, version: documents.get(e.uri)?.version ?? null }, edits: e.edits })) };
+    return { changes: Object.fromEntries(edits.map((e) => [e.uri, e.edits])) };
   });
 
   documents.listen(connection);

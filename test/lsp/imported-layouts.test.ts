@@ -27,7 +27,7 @@ import {
   type WorkspaceEdit,
 } from "vscode-languageserver-protocol/node";
 import { scratch } from "../cli/fixtures.js";
-import { startClient, type TestClient } from "./client.js";
+import { FULL_CAPABILITIES, startClient, type TestClient } from "./client.js";
 
 const LAYOUTS = `translations {
   en { deal "Deal" }
@@ -304,12 +304,55 @@ describe("the quick fix that imports a layout another file declares", () => {
     let diagnostics: Diagnostic[] = (await client.open(lone, LONE)).diagnostics;
     const range = { start: at(LONE, "plain"), end: at(LONE, "plain", 5) };
     // The project's finding may follow a scan of the workspace.
-    for (let i = 0; i < 50 && !diagnostics.some((d) => /but layouts\.b24layout:18:8 has/.test(d.message)); i++) diagnostics = (await client.diagnosticsFor(lone)).diagnostics;
+    for (let i = 0; i < 50 && !diagnostics.some((d) => typeof d.message === "string" && d.message.includes("but layouts.b24layout:18:8 has")); i++) diagnostics = (await client.diagnosticsFor(lone)).diagnostics;
     const unknown = diagnostics.find((d) => d.code === "unknown-reference");
     expect(unknown?.message).toBe(`Unknown layout 'plain': this file has no layout of that name, but layouts.b24layout:18:8 has. Import it to use it here: import { plain } from "./layouts.b24layout".`);
     const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: lone }, range, context: { diagnostics: [unknown!] } })) as CodeAction[];
     const fix = actions.find((a) => a.title === "Import 'plain' from './layouts.b24layout'");
     expect(fix?.kind).toBe("quickfix");
     expect(fix?.edit).toEqual({ changes: { [lone]: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: 'import { plain } from "./layouts.b24layout"\n\n' }] } });
+  });
+});
+
+describe("clients with other capabilities", () => {
+  let versioned: TestClient;
+  let plain: TestClient;
+  beforeAll(async () => {
+    versioned = await startClient(pathToFileURL(dir).href, { capabilities: { ...FULL_CAPABILITIES, workspace: { ...FULL_CAPABILITIES.workspace, workspaceEdit: { documentChanges: true } } } });
+    plain = await startClient(pathToFileURL(dir).href, { capabilities: {} });
+  }, 30_000);
+  afterAll(async () => {
+    await versioned.stop();
+    await plain.stop();
+  });
+
+  it("gives a client that takes document changes the rename as versioned edits (no version for a file that is not open)", async () => {
+    await versioned.open(uri("calls.b24layout"), CALLS, 7);
+    const edit = await versioned.connection.sendRequest(RenameRequest.type, { ...request("calls.b24layout", at(CALLS, "card {", 1)), newName: "dealCard" });
+    const range = (text: string, needle: string) => ({ start: at(text, needle), end: at(text, needle, 4) });
+    expect(edit?.changes).toBeUndefined();
+    expect(edit?.documentChanges).toEqual([
+      { textDocument: { uri: uri("layouts.b24layout"), version: null }, edits: [{ range: range(LAYOUTS, "card("), newText: "dealCard" }] },
+      { textDocument: { uri: uri("calls.b24layout"), version: 7 }, edits: [{ range: range(CALLS, "card }"), newText: "dealCard" }, { range: range(CALLS, "card {"), newText: "dealCard" }] },
+      { textDocument: { uri: uri("more.b24layout"), version: null }, edits: [{ range: range(MORE, "card,"), newText: "dealCard" }, { range: range(MORE, "card {"), newText: "dealCard" }] },
+    ]);
+  });
+
+  it("serves a client with none of the optional capabilities: definition, rename by URI, plain completion and hover", async () => {
+    await plain.open(uri("calls.b24layout"), CALLS);
+    expect(where((await plain.connection.sendRequest(DefinitionRequest.type, request("calls.b24layout", at(CALLS, "card {", 1)))) as Location[])).toEqual([place("layouts.b24layout", LAYOUTS, "card(", 4)]);
+    const edit = await plain.connection.sendRequest(RenameRequest.type, { ...request("calls.b24layout", at(CALLS, "card }", 1)), newName: "dealCard" });
+    expect(edit?.documentChanges).toBeUndefined();
+    expect(Object.keys(edit?.changes ?? {}).map((u) => u.replace(/^.*\//, "")).sort()).toEqual(["calls.b24layout", "layouts.b24layout", "more.b24layout"]);
+    const text = `import { card } from "./layouts.b24layout"\n\nactivity a(deal: int) {\n  ownerTypeId deal\n  layout card {  }\n}\n`;
+    await plain.open(uri("plain.b24layout"), text);
+    const items = await plain.connection.sendRequest(CompletionRequest.type, request("plain.b24layout", at(text, "{  }", 2)));
+    const list = Array.isArray(items) ? items : (items?.items ?? []);
+    expect(list.map((i) => [i.label, i.textEdit && "newText" in i.textEdit ? i.textEdit.newText : undefined, i.insertTextFormat])).toEqual([
+      ["dealId", "dealId: ", undefined],
+      ["note", "note: ", undefined],
+    ]);
+    const hover = await plain.connection.sendRequest(HoverRequest.type, request("calls.b24layout", at(CALLS, "card {", 1)));
+    expect(hover?.contents).toEqual({ kind: "plaintext", value: 'layout card(dealId: int, note: string = "")\n\nImported from ./layouts.b24layout (line 9).' });
   });
 });
