@@ -236,9 +236,12 @@ describe("rename", () => {
     writeFileSync(join(dir, "extra.b24layout"), extra);
     newName = "row";
     await expect(from()).rejects.toThrow("Cannot rename 'card' to 'row': 'row' is already imported in extra.b24layout, line 2.");
-    writeFileSync(join(dir, "extra.b24layout"), "");
     await expect(rename("calls.b24layout", at(CALLS, "dealId:", 1), "note")).rejects.toThrow("Cannot rename '$dealId' to '$note': '$note' is already a parameter of 'layout card' (line 9).");
+    // A file that imports the layout and gives it a key of the new name (but no value for the renamed one).
     await expect(rename("calls.b24layout", at(CALLS, "dealId:", 1), "extra")).resolves.not.toBeNull();
+    writeFileSync(join(dir, "extra.b24layout"), extra.replace("layout card", "layout card { note: \"n\", extra: 2 }"));
+    await expect(rename("calls.b24layout", at(CALLS, "dealId:", 1), "extra")).rejects.toThrow("Cannot rename '$dealId' to '$extra': 'extra' is already given a value in 'layout card' (extra.b24layout, line 7).");
+    writeFileSync(join(dir, "extra.b24layout"), "");
   });
 });
 
