@@ -632,9 +632,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return [...(fromLocale ? [fromLocale] : []), ...(Array.isArray(configured) ? configured.filter((l): l is string => typeof l === "string") : [])];
   };
 
+  /** On an import's path: the start of the file it names, when it can be read (inside the project root). */
+  const importedFileAt = (uri: string, position: { line: number; character: number }): Location[] => {
+    const open = documents.get(uri);
+    const file = pathOf(uri);
+    const result = current(uri);
+    if (!open || !file || !result) return [];
+    const offset = open.offsetAt(position);
+    const source = result.document.imports.find((i) => i.source && i.source.range.start.offset <= offset && offset <= i.source.range.end.offset)?.source;
+    if (!source) return [];
+    const target = resolve(dirname(file), source.value);
+    const start = { line: 0, character: 0 };
+    return importedFile(file, target) ? [{ uri: pathToFileURL(target).href, range: { start, end: start } }] : [];
+  };
+
   connection.onDefinition((params): Location[] => {
     const found = symbolFor(params.textDocument.uri, params.position);
-    if (!found) return [];
+    if (!found) return importedFileAt(params.textDocument.uri, params.position);
     const home = definitionFile(found.file, found.document, found.symbol);
     let definitions = occurrences(home.document, found.symbol).filter((o) => o.definition);
     // A key is defined once per language: one place, so the editor jumps instead of listing them.

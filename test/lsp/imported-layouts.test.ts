@@ -132,6 +132,13 @@ describe("go to definition", () => {
     expect(await definition("calls.b24layout", at(CALLS, "card }", 0))).toEqual([card]);
   });
 
+  it("goes from an import's path to the file it names, when there is one", async () => {
+    expect(await definition("calls.b24layout", at(CALLS, '"./layouts', 3))).toEqual(["layouts.b24layout:0:0-0"]);
+    const missing = 'import { card } from "./gone.b24layout"\n';
+    await client.open(uri("missing.b24layout"), missing);
+    expect(await definition("missing.b24layout", at(missing, '"./gone', 3))).toEqual([]);
+  });
+
   it("goes from a key of the values to the parameter in the layout's file", async () => {
     expect(await definition("calls.b24layout", at(CALLS, "dealId:", 1))).toEqual([place("layouts.b24layout", LAYOUTS, "dealId: int", 6)]);
     expect(await definition("calls.b24layout", at(CALLS, "note:", 1))).toEqual([place("layouts.b24layout", LAYOUTS, "note: string", 4)]);
