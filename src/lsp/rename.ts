@@ -97,9 +97,10 @@ function declarationName(s: Statement): string | undefined {
 
 /**
  * A declaration with the new name in the file or in a file that imports the renamed one (any
- * kind: names are shared across kinds), a name one of them imports, or one of the same output kind
- * in another workspace file whose output file would be the same (also when
- * they differ only in case, as file systems may not tell them apart).
+ * kind: names are shared across kinds), for a layout a name one of them imports (an import would
+ * list it twice, or `layout x` mean the other), or one of the same output kind in another
+ * workspace file whose output file would be the same (also when they differ only in case, as file
+ * systems may not tell them apart).
  */
 function existingDeclaration(symbol: NameSymbol, newName: string, context: RenameContext): string | undefined {
   const keywords = new Set(DECLARATIONS.map((d) => d.keyword));
@@ -119,7 +120,7 @@ function existingDeclaration(symbol: NameSymbol, newName: string, context: Renam
     const local = f.document.statements.find((s) => keywords.has(s.name.name) && declarationName(s) === newName);
     if (local) return `'${newName}' is already the name of the ${local.name.name} in ${basename(f.file)}, line ${line(local.range)}.`;
   }
-  for (const f of [context.home, ...importing]) {
+  for (const f of isImportable(symbol) ? [context.home, ...importing] : []) {
     const imported = f.document.imports.find((i) => i.names.some((n) => n.name === newName));
     if (imported) return `'${newName}' is already imported in ${basename(f.file)}, line ${line(imported.range)}.`;
   }
