@@ -83,6 +83,8 @@ export interface FileSummary {
   readonly unresolved: readonly ReferenceSummary[];
   /** Where an import line goes (for the suggestion to import a declaration): after the last import, or before the first statement. */
   readonly importAt: { readonly position: Position; readonly afterImport: boolean } | undefined;
+  /** Each import that lists names: its path as written, and the end of its last name (where the suggestion adds one from that file). */
+  readonly importLists: readonly { readonly source: string; readonly end: Position }[];
   /** Its suppression comments (`// b24layout-disable…`): the project's findings honour them. */
   readonly suppressions: readonly Comment[];
 }
@@ -147,6 +149,10 @@ function summarizeProgram(program: IrProgram, document: Document): FileSummary {
   const endOfImport = lastImport && document.comments.reduce((end, c) => (c.range.start.line === end.line && c.range.start.offset >= end.offset ? c.range.end : end), lastImport.range.end);
   const importAt = endOfImport ? { position: endOfImport, afterImport: true } : firstStatement ? { position: firstStatement.range.start, afterImport: false } : undefined;
   const imports = [...(program.imports?.entries() ?? [])].map(([name, i]) => ({ name, keyword: i.declaration.spec.keyword, source: i.source, path: i.path, realPath: i.realPath, range: i.nameRange }));
+  const importLists = document.imports.flatMap((i) => {
+    const last = i.names.at(-1);
+    return i.source && last ? [{ source: i.source.value, end: last.range.end }] : [];
+  });
   return {
     declarations: program.declarations.map((d) => ({ keyword: d.spec.keyword, outputKind: d.spec.outputKind, name: d.name, nameRange: d.nameRange })),
     imports,
@@ -154,6 +160,7 @@ function summarizeProgram(program: IrProgram, document: Document): FileSummary {
     badgeCodes,
     unresolved,
     importAt,
+    importLists,
     suppressions: suppressionComments(document.comments).map((c) => ({ kind: c.kind, text: c.text, block: c.block, range: c.range })),
   };
 }
@@ -323,8 +330,15 @@ function declaredElsewhere(files: readonly ProjectFile[], refined: Report[][]): 
       const source = importPath(f.path, files[other.file]!.path);
       const line = `import { ${ref.name} } from ${JSON.stringify(source)}`;
       const data = { keyword: ref.keyword, name: ref.name, where: at(files, other.file, other.declaration.nameRange), import: line };
+      const description = `Import '${ref.name}' from '${source}'`;
+      // Into the file's import from that file when it has one (as editors import), else a line of its own.
+      const target = resolve(files[other.file]!.path);
+      const list = f.summary.importLists.find((l) => resolve(dirname(f.path), l.source) === target);
       const into = f.summary.importAt;
-      const suggestions = into ? [{ description: `Import '${ref.name}' from '${source}'`, edits: [{ range: { start: into.position, end: into.position }, newText: into.afterImport ? `\n${line}` : `${line}\n\n` }] }] : [];
+      const edit = list
+        ? { range: { start: list.end, end: list.end }, newText: `, ${ref.name}` }
+        : into && { range: { start: into.position, end: into.position }, newText: into.afterImport ? `\n${line}` : `${line}\n\n` };
+      const suggestions = edit ? [{ description, edits: [edit] }] : [];
       refined[file]!.push({ messageId: "declaredElsewhere", data, range: ref.range, suggestions });
     }
   });

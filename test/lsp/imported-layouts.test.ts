@@ -322,6 +322,17 @@ describe("the quick fix that imports a layout another file declares", () => {
     expect(fix?.kind).toBe("quickfix");
     expect(fix?.edit).toEqual({ changes: { [lone]: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: 'import { plain } from "./layouts.b24layout"\n\n' }] } });
   });
+
+  it("adds the name to the file's import from that file when it has one", async () => {
+    const text = CALLS.replace("layout card { dealId: $deal, note: \"x\" }", "layout plain");
+    const u = uri("partly.b24layout");
+    let diagnostics: Diagnostic[] = (await client.open(u, text)).diagnostics;
+    for (let i = 0; i < 50 && !diagnostics.some((d) => d.code === "unknown-reference" && typeof d.message === "string" && d.message.includes("layouts.b24layout:18:8")); i++) diagnostics = (await client.diagnosticsFor(u)).diagnostics;
+    const unknown = diagnostics.find((d) => d.code === "unknown-reference")!;
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: u }, range: unknown.range, context: { diagnostics: [unknown] } })) as CodeAction[];
+    const end = at(text, "card }", 4);
+    expect(actions.find((a) => a.title === "Import 'plain' from './layouts.b24layout'")?.edit).toEqual({ changes: { [u]: [{ range: { start: end, end }, newText: ", plain" }] } });
+  });
 });
 
 describe("clients with other capabilities", () => {
