@@ -17,7 +17,7 @@
  * findings never depend on the other files: what does is made here.
  */
 import { dirname, relative, resolve } from "node:path";
-import { compareDiagnostics, type Diagnostic } from "../diagnostic.js";
+import { compareDiagnostics, type Diagnostic, type Fix } from "../diagnostic.js";
 import type { Comment, Document, Position, Range } from "../syntax/ast.js";
 import { getScalar, resolveReference, type IrObject, type IrProgram, type IrValue } from "../lower/ir.js";
 import { getDto, getField } from "../model/dtos.js";
@@ -328,20 +328,30 @@ function declaredElsewhere(files: readonly ProjectFile[], refined: Report[][]): 
       const other = byName.get(ref.name)?.find((o) => o.file !== file && o.declaration.keyword === ref.keyword);
       if (!other) continue;
       const source = importPath(f.path, files[other.file]!.path);
-      const line = `import { ${ref.name} } from ${JSON.stringify(source)}`;
-      const data = { keyword: ref.keyword, name: ref.name, where: at(files, other.file, other.declaration.nameRange), import: line };
-      const description = `Import '${ref.name}' from '${source}'`;
-      // Into the file's import from that file when it has one (as editors import), else a line of its own.
-      const target = resolve(files[other.file]!.path);
-      const list = f.summary.importLists.find((l) => resolve(dirname(f.path), l.source) === target);
-      const into = f.summary.importAt;
-      const edit = list
-        ? { range: { start: list.end, end: list.end }, newText: `, ${ref.name}` }
-        : into && { range: { start: into.position, end: into.position }, newText: into.afterImport ? `\n${line}` : `${line}\n\n` };
-      const suggestions = edit ? [{ description, edits: [edit] }] : [];
-      refined[file]!.push({ messageId: "declaredElsewhere", data, range: ref.range, suggestions });
+      const data = { keyword: ref.keyword, name: ref.name, where: at(files, other.file, other.declaration.nameRange), import: importLine(ref.name, source) };
+      const suggestion = importFix(f.path, f.summary, files[other.file]!.path, ref.name);
+      refined[file]!.push({ messageId: "declaredElsewhere", data, range: ref.range, suggestions: suggestion ? [suggestion] : [] });
     }
   });
+}
+
+function importLine(name: string, source: string): string {
+  return `import { ${name} } from ${JSON.stringify(source)}`;
+}
+
+/**
+ * The change that imports `name` from the file at `target` into the file at `path` (whose summary
+ * is `summary`): the name added to its import from that file when it has one (as editors import),
+ * else an import line of its own. Undefined for a file with nowhere to put one (no statement).
+ */
+export function importFix(path: string, summary: FileSummary, target: string, name: string): Fix | undefined {
+  const source = importPath(path, target);
+  const description = `Import '${name}' from '${source}'`;
+  const list = summary.importLists.find((l) => resolve(dirname(path), l.source) === resolve(target));
+  if (list) return { description, edits: [{ range: { start: list.end, end: list.end }, newText: `, ${name}` }] };
+  const into = summary.importAt;
+  const line = importLine(name, source);
+  return into && { description, edits: [{ range: { start: into.position, end: into.position }, newText: into.afterImport ? `\n${line}` : `${line}\n\n` }] };
 }
 
 /** How a file imports another: `./layouts.b24layout`, `../shared/layouts.b24layout`. */

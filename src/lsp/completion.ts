@@ -37,6 +37,8 @@ import { fieldDoc, dtoDoc } from "./docs.js";
 import { rawAt, rawContainerType, rawCursorAt, rawSlotType, rawValueType, rawWordBefore, type RawCursor, type RawForm } from "./raw.js";
 import { findTemplate, isRequired, namesInScope, parametersOf, parameterSignature, paramTypeOf, templateNameOf, templateSignature, valuesReferenceBefore, type TemplateName, type TemplateSource } from "./references.js";
 import { IMPORTABLE_KEYWORDS } from "../lower/imports.js";
+import { importFix, importPath, summarize } from "../check/project.js";
+import { toLspRange } from "./convert.js";
 import { assignable, literalsOf } from "../lower/templates.js";
 
 interface Sources {
@@ -51,6 +53,8 @@ interface Sources {
   readonly template?: (target: TemplateName) => TemplateSource | undefined;
   /** The file an import's path (as written) names, parsed: for the names it can give. */
   readonly importedDocument?: (source: string) => { document: Document; text: string } | undefined;
+  /** The declarations of a keyword that other files of the project declare (and this one may import), by file path. */
+  readonly elsewhere?: (keyword: string) => readonly { path: string; name: string }[];
 }
 
 /** The template a reference names: `sources.template`, else the document's own declaration. */
@@ -167,14 +171,35 @@ function valueItems(field: FieldSpec, sources: Sources, range: LspRange): Comple
   }
   if (t.kind === "object") {
     const declaration = DECLARATIONS.find((d) => d.dto === t.dto);
-    if (!declaration) return [];
-    const local = declarationNames(sources.document, declaration.keyword).map((n) => item(n, CompletionItemKind.Reference, range, { detail: `${declaration.keyword} declared here` }));
-    const imported = [...(sources.program.imports ?? [])]
-      .filter(([, i]) => i.declaration.spec.keyword === declaration.keyword)
-      .map(([n, i]) => item(n, CompletionItemKind.Reference, range, { detail: `${declaration.keyword} imported from ${i.source}` }));
-    return [...local, ...imported];
+    return declaration ? declarationItems(declaration.keyword, sources, range) : [];
   }
   return [];
+}
+
+/**
+ * The declarations of `keyword` a reference may name (`layout |`): the file's own, those it
+ * imports, then those other files of the project declare, which the item imports as it is taken
+ * (an edit of the file's imports, as the quick fix for an unknown reference makes it).
+ */
+function declarationItems(keyword: string, sources: Sources, range: LspRange): CompletionItem[] {
+  const reference = (name: string, detail: string, first: boolean, extra: Partial<CompletionItem> = {}) =>
+    item(name, CompletionItemKind.Reference, range, { detail, sortText: `${first ? 0 : 1}${name}`, ...extra });
+  const local = declarationNames(sources.document, keyword);
+  const imported = [...(sources.program.imports ?? [])].filter(([, i]) => i.declaration.spec.keyword === keyword);
+  const items = [...local.map((n) => reference(n, `${keyword} declared here`, true)), ...imported.map(([n, i]) => reference(n, `${keyword} imported from ${i.source}`, true))];
+  const file = sources.file;
+  if (file === undefined || !IMPORTABLE_KEYWORDS.has(keyword) || !sources.elsewhere) return items;
+  const known = new Set([...local, ...imported.map(([n]) => n), ...sources.document.imports.flatMap((i) => i.names.map((n) => n.name))]);
+  const summary = summarize(sources.program, sources.document);
+  const elsewhere = [...sources.elsewhere(keyword)].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const other of elsewhere) {
+    if (known.has(other.name)) continue;
+    const fix = importFix(file, summary, other.path, other.name);
+    if (!fix) continue;
+    const source = importPath(file, other.path);
+    items.push(reference(other.name, `${keyword} in ${source}`, false, { documentation: markdown(`Imports it: \`import { ${other.name} } from ${JSON.stringify(source)}\`.`), additionalTextEdits: fix.edits.map((e) => ({ range: toLspRange(e.range), newText: e.newText })) }));
+  }
+  return items;
 }
 
 /** The system codes of a catalogue and the portal's own, from the config (as the unknown-code rule gets them). */

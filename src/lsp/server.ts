@@ -69,6 +69,7 @@ import { parse } from "../syntax/parser.js";
 import type { Document } from "../syntax/ast.js";
 import type { CheckOptions } from "../check/checker.js";
 import { globSync } from "tinyglobby";
+import { isInside } from "../util/paths.js";
 
 /** The package folder, where docs/rules lives: above the running bundle (dist/) or source file. */
 function packageRoot(): string {
@@ -551,6 +552,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       snippets: features.snippets,
       template: templatesOf(document, result.document),
       importedDocument: (source) => (file === undefined ? undefined : importedFile(file, resolve(dirname(file), source))),
+      // Of the project's files, those an import of this file can reach (inside its project root).
+      elsewhere: (keyword) => {
+        if (file === undefined) return [];
+        const root = sourceHost(file, dirname(file)).root;
+        return project.declarationsOutside(file, keyword).filter((d) => isInside(root, d.path));
+      },
     });
     return adaptCompletions(items, features);
   });

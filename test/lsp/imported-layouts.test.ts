@@ -270,6 +270,31 @@ describe("completion", () => {
     expect(items.map((i) => `${i.label}: ${i.detail ?? ""}`)).toEqual(["own: layout declared here", "card: layout imported from ./layouts.b24layout", "plain: layout imported from ./layouts.b24layout", "json: raw JSON value"]);
   });
 
+  it("offers after an activity's `layout` the layouts of the project's other files, importing the one taken", async () => {
+    // The project's files are known once the workspace is walked.
+    const until = async (source: string) => {
+      for (let i = 0; ; i++) {
+        const items = await complete(source);
+        if (items.some((x) => x.label === "plain") || i === 50) return items;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    const shown = (items: CompletionItem[]) => items.map((i) => `${i.label}: ${i.detail ?? ""} ${JSON.stringify(i.additionalTextEdits ?? [])}`);
+    const at0 = (line: number, character: number) => ({ start: { line, character }, end: { line, character } });
+    const fresh = await until(`// Follow-ups\n\nlayout own {\n  icon info\n}\n\nactivity a {\n  layout §\n}\n`);
+    expect(shown(fresh)).toEqual([
+      "own: layout declared here []",
+      `card: layout in ./layouts.b24layout ${JSON.stringify([{ range: at0(2, 0), newText: 'import { card } from "./layouts.b24layout"\n\n' }])}`,
+      `plain: layout in ./layouts.b24layout ${JSON.stringify([{ range: at0(2, 0), newText: 'import { plain } from "./layouts.b24layout"\n\n' }])}`,
+      "json: raw JSON value []",
+    ]);
+    // The file's own and imported ones first.
+    expect(fresh.map((i) => i.sortText)).toEqual(["0own", "1card", "1plain", undefined]);
+    const partly = await until(`import { card } from "./layouts.b24layout"\n\nactivity a {\n  layout §\n}\n`);
+    expect(partly.find((i) => i.label === "plain")?.additionalTextEdits).toEqual([{ range: at0(0, 13), newText: ", plain" }]);
+    expect(partly.filter((i) => i.label === "card").map((i) => i.detail)).toEqual(["layout imported from ./layouts.b24layout"]);
+  });
+
   it("offers after `use` the imported fragments, not the imported layouts", async () => {
     expect(await labels(`import { card, row } from "./layouts.b24layout"\n\nlayout own {\n  body {\n    use §\n  }\n}\n`)).toEqual(["row"]);
   });
