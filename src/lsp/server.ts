@@ -650,7 +650,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!source) return [];
     const target = resolve(dirname(file), source.value);
     const start = { line: 0, character: 0 };
-    return importedFile(file, target) ? [{ uri: pathToFileURL(target).href, range: { start, end: start } }] : [];
+    return hostFor(file).readFile(target) !== undefined ? [{ uri: pathToFileURL(target).href, range: { start, end: start } }] : [];
   };
 
   connection.onDefinition((params): Location[] => {

@@ -8,7 +8,7 @@
  * layout another file declares.
  */
 import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -137,6 +137,11 @@ describe("go to definition", () => {
     const missing = 'import { card } from "./gone.b24layout"\n';
     await client.open(uri("missing.b24layout"), missing);
     expect(await definition("missing.b24layout", at(missing, '"./gone', 3))).toEqual([]);
+    // Outside the project root: not read, not offered.
+    const outside = scratch({ "o.b24layout": LAYOUTS });
+    const far = `import { card } from "${relative(dir, join(outside, "o.b24layout"))}"\n`;
+    await client.open(uri("far.b24layout"), far);
+    expect(await definition("far.b24layout", at(far, "o.b24layout", 1))).toEqual([]);
   });
 
   it("goes from a key of the values to the parameter in the layout's file", async () => {
