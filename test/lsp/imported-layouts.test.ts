@@ -117,7 +117,7 @@ const where = (locations: readonly Location[] | null | undefined) => (locations 
 const request = (name: string, position: { line: number; character: number }) => ({ textDocument: { uri: uri(name) }, position });
 
 beforeAll(async () => {
-  dir = scratch({ "package.json": "{}", "layouts.b24layout": LAYOUTS, "calls.b24layout": CALLS, "more.b24layout": MORE, "lone.b24layout": LONE });
+  dir = scratch({ "package.json": "{}", "layouts.b24layout": LAYOUTS, "calls.b24layout": CALLS, "more.b24layout": MORE, "lone.b24layout": LONE, "nested/pkg/.keep": "" });
   client = await startClient(pathToFileURL(dir).href);
   await client.open(uri("calls.b24layout"), CALLS);
 }, 30_000);
@@ -295,6 +295,13 @@ describe("completion", () => {
     ]);
     // The file's own and imported ones first.
     expect(fresh.map((i) => i.sortText)).toEqual(["0own", "1card", "1plain", undefined]);
+    // A package of its own (its project root) cannot import from the folder above it.
+    const nested = "nested/pkg/app.b24layout";
+    writeFileSync(join(dir, "nested/pkg/package.json"), "{}");
+    const text = "activity a {\n  layout \n}\n";
+    await client.open(uri(nested), text);
+    const inPackage = await client.connection.sendRequest(CompletionRequest.type, request(nested, at(text, "layout ", 7)));
+    expect((Array.isArray(inPackage) ? inPackage : (inPackage?.items ?? [])).map((i) => i.label)).toEqual(["json"]);
     const partly = await until(`import { card } from "./layouts.b24layout"\n\nactivity a {\n  layout §\n}\n`);
     expect(partly.find((i) => i.label === "plain")?.additionalTextEdits).toEqual([{ range: at0(0, 13), newText: ", plain" }]);
     expect(partly.filter((i) => i.label === "card").map((i) => i.detail)).toEqual(["layout imported from ./layouts.b24layout"]);
