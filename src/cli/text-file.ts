@@ -7,6 +7,7 @@
 import { isUtf8 } from "node:buffer";
 import { readFileSync } from "node:fs";
 import { BINARY_FILE_MESSAGE, bytesLookBinary } from "../syntax/binary.js";
+import { LineIndex } from "../util/line-index.js";
 
 /** Why a file's bytes are not text, and where (1-based, in UTF-16 units as every position). */
 export interface TextProblem {
@@ -96,16 +97,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return i;
 }
 
-/** The point just past `text` (lines broken at CR LF, CR and LF, as the parser breaks them). */
+/** The point just past `text` (lines broken as the parser breaks them). */
 function endPoint(text: string): Pick<TextProblem, "offset" | "line" | "column"> {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { offset: text.length, line, column: text.length - lineStart + 1 };
+  return new LineIndex(text).position(text.length);
 }

@@ -3,20 +3,16 @@
  * files: the project check (output-name across files, also with --cache), the values of a layout an
  * activity names, and the values of `--params`.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { useBuiltCli } from "./bundle.js";
+import { runBuiltCliSync, useBuiltCli } from "./bundle.js";
 import { scratch } from "./fixtures.js";
 import { typeCheck } from "../support/typescript.js";
 
 const built = useBuiltCli();
 
-function run(cwd: string, args: readonly string[]) {
-  const r = spawnSync(process.execPath, [built.cli, ...args], { cwd, encoding: "utf8", env: { PATH: process.env["PATH"] ?? "" } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (cwd: string, args: readonly string[]) => runBuiltCliSync(built.cli, cwd, args);
 
 /** The `file:line:col severity rule message` lines of a stylish report. */
 const findings = (report: string) => report.split("\n").filter((l) => /^\S+:\d+:\d+ (error|warning) /.test(l));

@@ -2,19 +2,15 @@
  * `b24layout build` with templates, as a user runs it: `--target ts` / `js`, `--params`, and the
  * errors for what cannot be built (positioned, no stack trace, nothing written).
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { useBuiltCli } from "./bundle.js";
+import { runBuiltCliSync, useBuiltCli } from "./bundle.js";
 import { scratch } from "./fixtures.js";
 
 const built = useBuiltCli();
 
-function run(cwd: string, args: readonly string[]) {
-  const r = spawnSync(process.execPath, [built.cli, ...args], { cwd, encoding: "utf8", env: { PATH: process.env["PATH"] ?? "" } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (cwd: string, args: readonly string[]) => runBuiltCliSync(built.cli, cwd, args);
 
 const GREETING = 'blocks greeting(client: string, vip: bool = false) {\n  text "Hello, ${client}"\n  when $vip {\n    text "VIP" bold\n  }\n}\n';
 

@@ -18,6 +18,7 @@ import { renderProgram, type ProgramArguments } from "../../src/emit/render.js";
 import { identifierFor, moduleName, TYPES_MODULE } from "../../src/emit/names.js";
 import { typesModule } from "../../src/emit/ts-types.js";
 import type { IrProgram, ParamType } from "../../src/lower/ir.js";
+import { STRICT_OPTIONS } from "./typescript.js";
 
 export interface SourceFile {
   readonly path: string;
@@ -47,20 +48,10 @@ export interface BuildReport {
 }
 
 const COMPILER_OPTIONS: ts.CompilerOptions = {
-  strict: true,
-  noEmit: true,
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  noUnusedLocals: true,
-  noUnusedParameters: true,
-  exactOptionalPropertyTypes: true,
-  noUncheckedIndexedAccess: true,
-  skipLibCheck: true,
+  ...STRICT_OPTIONS,
   allowJs: true,
   // The generated code needs only the language's own library: without the DOM's, the one program is ready in a third of the time.
   lib: ["lib.es2022.d.ts"],
-  types: [],
 };
 
 /** Builds every project for every target and returns the failures of those `check` passed. */
