@@ -77,6 +77,11 @@ export function checkBuilds(projects: readonly Project[], host?: SourceHost): Bu
     if (files.some((f) => f.rendered === undefined)) return;
     clean.push(project);
     const fail = (target: Failure["target"], problem: string) => failures.push({ project, target, problem });
+    // And without values, as `build` runs without --params: what check passes builds (templates left out).
+    const bare = checked.map((r) => lowered(r, {}));
+    const refused = bare.filter((f) => f.rendered === undefined);
+    for (const f of refused) fail("json", `the JSON build without --params refuses ${f.display}: ${f.diagnostics.map((d) => d.message).join("; ")}`);
+    if (refused.length === 0) for (const p of planBuild(bare, "json", false).problems) fail("json", `without --params: ${p}`);
     /** The project's JavaScript modules by name, to run (and link: a module imports the layouts of others). */
     const modules = new Map<string, { text: string; program: IrProgram }>();
     for (const [target, stdout] of [["json", false], ["json", true], ["ts", false], ["js", false]] as const) {
@@ -121,7 +126,7 @@ function lowered(r: ProjectFileResult, params: ProgramArguments): LoweredFile {
     display: r.path,
     diagnostics: r.diagnostics,
     program: r.program,
-    ...(rendered.diagnostics.length === 0 ? { rendered: rendered.outputs } : {}),
+    ...(rendered.diagnostics.length === 0 ? { rendered: rendered.outputs, withoutValues: rendered.withoutValues } : { diagnostics: [...r.diagnostics, ...rendered.diagnostics] }),
   };
 }
 
@@ -224,8 +229,8 @@ function runModules(runs: readonly ModuleRun[]): void {
 
 function callFunctions(exports: Exports, { text, program, params, fail }: { text: string; program: IrProgram; params: ProgramArguments; fail: ModuleRun["fail"] }): void {
   const json = renderProgram(program, params);
-  program.declarations.forEach((d, i) => {
-    const expected = json.outputs[i]?.value;
+  program.declarations.forEach((d) => {
+    const expected = json.outputs.find((o) => o.name === d.name)?.value;
     let actual: unknown;
     try {
       actual = exports[identifierFor(d.name)]!(Object.hasOwn(params, d.name) ? params[d.name] : undefined);
