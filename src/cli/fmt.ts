@@ -31,7 +31,7 @@ const BOM = "\uFEFF";
 export async function runFmt(args: readonly string[], options: FmtOptions, io: CliIo): Promise<number> {
   const expanded = await expandInputs(args, io.cwd);
   // The config's `ignore` leaves out files found in folders and by globs, as for `check`.
-  const configs = await ConfigFinder.forFiles(io.cwd, options.config, expanded);
+  const configs = await ConfigFinder.forFiles(io, options.config, expanded);
   const named = new Set(args.map((a) => resolve(io.cwd, a)));
   const paths = expanded.filter((p) => named.has(p) || !configs.settingsFor(p).ignored);
   const { formatText, FormatterBugError } = await import("../format/format.js");
