@@ -101,8 +101,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
-  // Without a repository or package.json, the search for a config stops at the workspace folder.
-  const configs = new ConfigCache((dir) => workspaceFolders.find((folder) => isInside(folder, dir)) ?? dir);
+  /** Where the search for configs stops without a repository or package.json: the workspace folder of `dir`. */
+  const configSearchCwd = (dir: string): string => workspaceFolders.find((folder) => isInside(folder, dir)) ?? dir;
+  const configs = new ConfigCache(configSearchCwd);
   const docsRoot = options.docsRoot ?? packageRoot();
   /** The last check of each open document, with the project's findings in it, for code actions. */
   const results = new Map<string, { version: number; result: CheckResult }>();
@@ -462,13 +463,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return null;
   });
 
-  /** The formatting settings of `b24layout fmt` for a file: its .prettierrc / .editorconfig, read afresh (they may have changed). */
+  /** Reads formatting settings afresh at every request (they may have changed); a config not used is said in the log once. */
+  let formatSettingsReader: Promise<(file: string) => Promise<FormatOptions>> | undefined;
+  /** The formatting settings of `b24layout fmt` for a file: its .prettierrc / .editorconfig. */
   const projectFormatOptions = async (uri: string): Promise<FormatOptions> => {
     const file = pathOf(uri);
     if (!file) return {};
-    const { prettierConfigReader } = await import("../format/prettier-config.js");
+    formatSettingsReader ??= import("../format/prettier-config.js").then(({ prettierConfigReader }) =>
+      prettierConfigReader({ cache: false, cwdFor: configSearchCwd, warn: (message) => connection.console.warn(`b24layout: ${message}`) }),
+    );
     try {
-      return await (await prettierConfigReader({ cache: false }))(file);
+      return await (await formatSettingsReader)(file);
     } catch (error) {
       // `fmt` refuses to format with a config it cannot read; so does the editor, saying why.
       throw new ResponseError(LSPErrorCodes.RequestFailed, describe(error));

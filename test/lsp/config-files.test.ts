@@ -4,11 +4,12 @@
  * and a FIFO where a config is never blocks it.
  */
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DiagnosticSeverity } from "vscode-languageserver-protocol/node";
+import { DiagnosticSeverity, DocumentFormattingRequest } from "vscode-languageserver-protocol/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
 import { scratch, WITH_WARNING } from "../cli/fixtures.js";
 import { startClient, type TestClient } from "./client.js";
 
@@ -56,5 +57,22 @@ describe("configs in the language server", () => {
     const config = client.diagnosticsFor(pathToFileURL(join(workspace, "pipe/b24layout.config.json")).href);
     expect(await unknownCode("pipe/w.b24layout")).toBe(DiagnosticSeverity.Warning);
     expect((await config).diagnostics.map((d) => d.message)).toEqual(["cannot read the config: it is a FIFO, not a regular file"]);
+  });
+});
+
+describe("formatting in the language server", () => {
+  it("never runs a JavaScript Prettier config, formats without it, and says so in the log", async () => {
+    mkdirSync(join(workspace, "scripted"));
+    writeFileSync(join(workspace, "scripted/.prettierrc.cjs"), 'require("node:fs").writeFileSync(require("node:path").join(__dirname, "RAN"), "");\nmodule.exports = { tabWidth: 8 };\n');
+    const messy = 'layout l {\nicon info\nheader "T"\nbody { logo call; text "x" }\n}\n';
+    const formatted = async (name: string) => {
+      await client.open(uri(name), messy);
+      const edits = await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri: uri(name) }, options: { tabSize: 8, insertSpaces: true } });
+      return TextDocument.applyEdits(TextDocument.create(uri(name), "b24layout", 1, messy), edits ?? []);
+    };
+    expect((await formatted("scripted/a.b24layout")).split("\n")[1]).toBe("  icon info");
+    expect((await formatted("scripted/b.b24layout")).split("\n")[1]).toBe("  icon info");
+    expect(existsSync(join(workspace, "scripted/RAN"))).toBe(false);
+    expect(await client.logged(/Prettier config/)).toMatch(/^b24layout: the Prettier config '.*scripted\/\.prettierrc\.cjs' is not used, as it is a program, which b24layout never runs/);
   });
 });
