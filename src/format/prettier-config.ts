@@ -151,8 +151,9 @@ async function examine(path: string): Promise<Found | undefined> {
     file = readRegularFileOrThrow(path);
   } catch (error) {
     // Prettier passes by what is not a file; a FIFO or device is said, never read.
-    if (error instanceof Error && "code" in error && error.code === "ENOTFILE") return { kind: "unused", path, why: error.message };
-    if (name === "package.json" || name === "package.yaml") return undefined;
+    const code = error instanceof Error && "code" in error ? error.code : undefined;
+    if (code === "ENOTFILE") return { kind: "unused", path, why: (error as Error).message };
+    if (code === "EISDIR" || name === "package.json" || name === "package.yaml") return undefined;
     throw error;
   }
   let data: unknown;
@@ -186,6 +187,8 @@ async function examine(path: string): Promise<Found | undefined> {
 
 /** A config whose content is the name of a shared config (which Prettier would import) is not used. */
 function sharedConfig(path: string, data: unknown): Found | undefined {
+  // An empty config sets nothing, and ends the search, as for Prettier.
+  if (data === null || data === undefined) return undefined;
   if (typeof data === "string") return { kind: "unused", path, why: `it names the shared config '${data}', a program, which b24layout never runs` };
   if (!isObject(data)) return { kind: "unused", path, why: "it does not hold an object of options" };
   return undefined;

@@ -83,6 +83,14 @@ describe("fmt never runs configuration code", () => {
     }
   });
 
+  it("takes an empty .prettierrc as no options, and passes by a folder of that name, as Prettier does", async () => {
+    const dir = scratch({ "package.json": '{ "prettier": { "tabWidth": 4 } }', "empty/.prettierrc": "", "empty/l.b24layout": MESSY, "folder/.prettierrc/x": "", "folder/l.b24layout": MESSY });
+    const empty = await fmt(dir, "empty/l.b24layout");
+    expect({ code: empty.code, warned: empty.stderr.includes("warning"), indent: indentOf(join(dir, "empty")) }).toEqual({ code: 0, warned: false, indent: "  " });
+    const folder = await fmt(dir, "folder/l.b24layout");
+    expect({ code: folder.code, warned: folder.stderr.includes("warning"), indent: indentOf(join(dir, "folder")) }).toEqual({ code: 0, warned: false, indent: "    " });
+  });
+
   it("passes by a package.json without a prettier key, as Prettier does", async () => {
     const dir = scratch({ "package.json": '{ "name": "x" }', "sub/l.b24layout": MESSY, ".prettierrc.json": '{ "tabWidth": 4 }' });
     expect((await fmt(dir, "sub/l.b24layout")).stderr).not.toContain("warning");
