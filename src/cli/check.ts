@@ -80,7 +80,7 @@ export async function checkInputs(args: readonly string[], io: CliIo, options: C
 export async function checkInputs(args: readonly string[], io: CliIo, options?: CheckRunOptions): Promise<CheckedFile[]>;
 export async function checkInputs(args: readonly string[], io: CliIo, options?: CheckRunOptions): Promise<CheckedFile[]> {
   const expanded = await expandInputs(args, io.cwd);
-  const configs = await ConfigFinder.forFiles(io.cwd, options?.config, expanded);
+  const configs = await ConfigFinder.forFiles(io, options?.config, expanded);
   // A config's `ignore` leaves out files found in folders and by globs; a file named as it is is checked.
   const named = new Set(args.map((a) => resolve(io.cwd, a)));
   const paths = expanded.filter((p) => named.has(p) || !configs.settingsFor(p).ignored);
@@ -183,7 +183,7 @@ export async function runCheck(args: readonly string[], options: CheckOptions, i
   };
   let checked = await checkInputs(args, io, inputs);
   if (options.fix || options.fixDryRun) {
-    const configs = await ConfigFinder.forFiles(io.cwd, options.config, checked.map((f) => f.source.path));
+    const configs = await ConfigFinder.forFiles(io, options.config, checked.map((f) => f.source.path));
     const fixed = await fixFiles(checked, options.fixDryRun === true, configs, io);
     // Fixes move what follows them: the project's findings and the values' are made again from the fixed files.
     checked = fixed.some((f, i) => f.source.text !== checked[i]!.source.text) ? await checkInputs(args, io, inputs) : fixed;

@@ -69,6 +69,32 @@ export function readRegularFile(path: string, accept: (stats: Stats) => boolean 
   }
 }
 
+/** A path that names something other than a regular file where a file is to be read: a FIFO, socket or device. */
+export class NotAFileError extends Error {
+  readonly code = "ENOTFILE";
+  constructor(kind: string) {
+    super(`it is ${kind}, not a regular file`);
+    this.name = "NotAFileError";
+  }
+}
+
+/**
+ * The bytes of the regular file `path` (links followed) and what `fstat` says of it. Throws what
+ * the file system throws (a missing file, say), EISDIR for a folder and NotAFileError for a FIFO,
+ * socket or device, which are never read: the open does not wait, and nothing is read from them.
+ */
+export function readRegularFileOrThrow(path: string): { readonly bytes: Buffer; readonly stats: Stats } {
+  const fd = openSync(path, OPEN_FOR_READING);
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), { code: "EISDIR" });
+    if (!stats.isFile()) throw new NotAFileError(stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : "a device");
+    return { bytes: readFileSync(fd), stats };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Whether a file holds data only this user (or root) can have written: it is this user's and
  * not writable by everyone. Group-writable is allowed: with a private group per user (umask 002)
