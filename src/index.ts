@@ -35,8 +35,13 @@ export interface CheckResult {
 
 export interface CompileResult {
   readonly diagnostics: readonly Diagnostic[];
-  /** One payload per declaration; empty when there is any error. */
+  /** One payload per declaration (but the templates without values); empty when there is any error. */
   readonly outputs: readonly EmittedDeclaration[];
+  /**
+   * The templates left out of `outputs`: given no values (`options.params`), they have parameters
+   * without defaults, so they are functions of their values rather than payloads.
+   */
+  readonly withoutValues: readonly { readonly name: string; readonly missing: readonly string[] }[];
 }
 
 /** Parses text into an AST. Never throws; syntax errors are diagnostics. */
@@ -126,8 +131,9 @@ export type CompileOptions = CheckOptions & SourceOptions & TemplateValueOptions
 
 /**
  * Checks text and, when it has no errors, compiles every declaration to its REST payload. A
- * template is rendered with `options.params` (and its defaults); one that lacks values gets a
- * `template-arguments` error.
+ * template is rendered with `options.params` (and its defaults); one given no values that has
+ * parameters without defaults is left out (listed in `withoutValues`), and values that do not fit
+ * are a `template-arguments` error.
  */
 export function compile(text: string, options: CompileOptions = {}): CompileResult {
   const { params, ...checkOptions } = options;
@@ -136,10 +142,11 @@ export function compile(text: string, options: CompileOptions = {}): CompileResu
 
 /** A checked file rendered to JSON when it has no errors: its payloads, and the problems of the values. */
 function rendered(checked: CheckResult, params: ProgramArguments): CompileResult {
-  if (checked.diagnostics.some((d) => d.severity === "error")) return { diagnostics: checked.diagnostics, outputs: [] };
+  if (checked.diagnostics.some((d) => d.severity === "error")) return { diagnostics: checked.diagnostics, outputs: [], withoutValues: [] };
   const result = renderProgram(checked.program, params);
-  if (result.diagnostics.length === 0) return { diagnostics: checked.diagnostics, outputs: result.outputs };
-  return { diagnostics: [...checked.diagnostics, ...result.diagnostics].sort(compareDiagnostics), outputs: result.outputs };
+  const withoutValues = result.withoutValues.map((t) => ({ name: t.declaration.name, missing: t.missing }));
+  if (result.diagnostics.length === 0) return { diagnostics: checked.diagnostics, outputs: result.outputs, withoutValues };
+  return { diagnostics: [...checked.diagnostics, ...result.diagnostics].sort(compareDiagnostics), outputs: result.outputs, withoutValues };
 }
 
 /** A file of a project, for `checkProject`. */

@@ -56,6 +56,7 @@ export async function runBuild(args: readonly string[], options: BuildOptions, i
     io.stderr.write(`${c.red("Nothing was written.")}\n`);
     return EXIT_PROBLEMS;
   }
+  for (const note of plan.notes) io.stderr.write(`${c.yellow("note:")} ${note}\n`);
   if (plan.stdout !== undefined) {
     io.stdout.write(plan.stdout);
     return EXIT_OK;
@@ -86,6 +87,8 @@ export interface BuildPlan {
   readonly outputs: readonly TextOutput[];
   readonly stdout?: string;
   readonly problems: readonly string[];
+  /** What was left out, and why (JSON: templates given no values). */
+  readonly notes: readonly string[];
 }
 
 /**
@@ -96,16 +99,25 @@ export interface BuildPlan {
 export function planBuild(files: readonly LoweredFile[], target: BuildTarget, stdout: boolean): BuildPlan {
   if (target !== "json") {
     const outputs = moduleOutputs(files, target);
-    return { outputs, problems: findCollisions(outputs) };
+    return { outputs, problems: findCollisions(outputs), notes: [] };
   }
   const outputs: TextOutput[] = [];
   const problems: string[] = [];
+  const notes: string[] = [];
   const all = Object.create(null) as { [key: string]: Json };
   for (const f of files) {
     const emitted = f.rendered ?? [];
-    f.program.declarations.forEach((declaration, i) => {
-      const e = emitted[i];
+    const withoutValues = new Map((f.withoutValues ?? []).map((t) => [t.declaration, t.missing]));
+    let next = 0;
+    f.program.declarations.forEach((declaration) => {
       const at = declaration.nameRange.start;
+      const missing = withoutValues.get(declaration);
+      if (missing) {
+        const params = missing.map((p) => `'${p}'`).join(", ");
+        notes.push(`${f.display}:${at.line}:${at.column} '${declaration.name}' is a template: without values for ${params} it is not a payload, so no JSON was written for it. Its references give it values; to write it on its own, give them with --params FILE ({ "${declaration.name}": { … } }), or build it with --target ts for a typed function.`);
+        return;
+      }
+      const e = emitted[next++];
       if (!e) {
         problems.push(`${f.display}:${at.line}:${at.column} '${declaration.name}' was not rendered.`);
         return;
@@ -122,7 +134,7 @@ export function planBuild(files: readonly LoweredFile[], target: BuildTarget, st
     });
   }
   appendAll(problems, findCollisions(outputs));
-  return stdout ? { outputs: [], stdout: formatJson(all), problems } : { outputs, problems };
+  return stdout ? { outputs: [], stdout: formatJson(all), problems, notes } : { outputs, problems, notes };
 }
 
 /**

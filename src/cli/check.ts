@@ -5,7 +5,7 @@ import { compareDiagnostics, type Diagnostic } from "../diagnostic.js";
 import type { FileSummary } from "../check/project.js";
 import type { ParamsFile } from "./params.js";
 import type { EmittedDeclaration } from "../emit/json.js";
-import type { ProgramArguments } from "../emit/render.js";
+import type { ProgramArguments, TemplateWithoutValues } from "../emit/render.js";
 import type { IrProgram } from "../lower/ir.js";
 import { describeFsError, expandInputs, readSources, sourceHost, type SourceFile } from "./files.js";
 import { ConfigFinder } from "./config.js";
@@ -30,6 +30,8 @@ export interface LoweredFile extends CheckedFile {
   readonly program: IrProgram;
   /** With template values (`--params`) and no errors: its declarations rendered to JSON with them. */
   readonly rendered?: readonly EmittedDeclaration[];
+  /** With `rendered`: the templates left out of it, given no values for parameters without defaults. */
+  readonly withoutValues?: readonly TemplateWithoutValues[];
 }
 
 /** Where the checked files' settings come from. */
@@ -78,7 +80,7 @@ export async function checkInputs(args: readonly string[], io: CliIo, options: C
 export async function checkInputs(args: readonly string[], io: CliIo, options?: CheckRunOptions): Promise<CheckedFile[]>;
 export async function checkInputs(args: readonly string[], io: CliIo, options?: CheckRunOptions): Promise<CheckedFile[]> {
   const expanded = await expandInputs(args, io.cwd);
-  const configs = await ConfigFinder.forFiles(io.cwd, options?.config, expanded);
+  const configs = await ConfigFinder.forFiles(io, options?.config, expanded);
   // A config's `ignore` leaves out files found in folders and by globs; a file named as it is is checked.
   const named = new Set(args.map((a) => resolve(io.cwd, a)));
   const paths = expanded.filter((p) => named.has(p) || !configs.settingsFor(p).ignored);
@@ -127,7 +129,7 @@ export async function checkInputs(args: readonly string[], io: CliIo, options?: 
     // The values of --params, as build renders them: their problems are the file's (template-arguments).
     const rendered = render(program, params);
     if (rendered.diagnostics.length > 0) return { ...file, diagnostics: [...diagnostics, ...rendered.diagnostics].sort(compareDiagnostics), program } as LoweredFile;
-    return { ...file, program, rendered: rendered.outputs } as LoweredFile;
+    return { ...file, program, rendered: rendered.outputs, withoutValues: rendered.withoutValues } as LoweredFile;
   });
 }
 
@@ -181,7 +183,7 @@ export async function runCheck(args: readonly string[], options: CheckOptions, i
   };
   let checked = await checkInputs(args, io, inputs);
   if (options.fix || options.fixDryRun) {
-    const configs = await ConfigFinder.forFiles(io.cwd, options.config, checked.map((f) => f.source.path));
+    const configs = await ConfigFinder.forFiles(io, options.config, checked.map((f) => f.source.path));
     const fixed = await fixFiles(checked, options.fixDryRun === true, configs, io);
     // Fixes move what follows them: the project's findings and the values' are made again from the fixed files.
     checked = fixed.some((f, i) => f.source.text !== checked[i]!.source.text) ? await checkInputs(args, io, inputs) : fixed;

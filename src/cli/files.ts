@@ -148,11 +148,11 @@ export function describeFsError(error: unknown): string {
   }
 }
 
-/** The nearest folder, from `start` up, that holds one of `names`. */
-export function findUpward(start: string, names: readonly string[]): string | undefined {
+/** The nearest folder, from `start` up (to `stop` included, else to the file system's root), that holds one of `names`. */
+export function findUpward(start: string, names: readonly string[], stop?: string): string | undefined {
   for (let dir = start; ; dir = dirname(dir)) {
     if (names.some((n) => existsSync(join(dir, n)))) return dir;
-    if (dirname(dir) === dir) return undefined;
+    if (dir === stop || dirname(dir) === dir) return undefined;
   }
 }
 

@@ -8,7 +8,7 @@
 import { resolve } from "node:path";
 import type { FormatOptions } from "../format/format.js";
 import { writeFilesAtomically } from "./atomic-write.js";
-import { ConfigFinder } from "./config.js";
+import { ConfigFinder, warnOnce } from "./config.js";
 import { describeFsError, expandInputs, problemDiagnostic } from "./files.js";
 import { readTextFile, type TextFile } from "./text-file.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from "./io.js";
@@ -31,11 +31,12 @@ const BOM = "\uFEFF";
 export async function runFmt(args: readonly string[], options: FmtOptions, io: CliIo): Promise<number> {
   const expanded = await expandInputs(args, io.cwd);
   // The config's `ignore` leaves out files found in folders and by globs, as for `check`.
-  const configs = await ConfigFinder.forFiles(io.cwd, options.config, expanded);
+  const configs = await ConfigFinder.forFiles(io, options.config, expanded);
   const named = new Set(args.map((a) => resolve(io.cwd, a)));
   const paths = expanded.filter((p) => named.has(p) || !configs.settingsFor(p).ignored);
   const { formatText, FormatterBugError } = await import("../format/format.js");
-  const readPrettierConfig = options.prettierConfig === false ? undefined : await prettierConfigReader();
+  const readPrettierConfig =
+    options.prettierConfig === false ? undefined : await prettierConfigReader({ cwdFor: () => io.cwd, warn: (message) => warnOnce(io, message), display: (path) => displayPath(path, io.cwd) });
   const prettierConfigOf = async (file: string): Promise<FormatOptions> => {
     try {
       return (await readPrettierConfig?.(file)) ?? {};

@@ -8,6 +8,7 @@ import picocolors from "picocolors";
 import type { Diagnostic } from "../diagnostic.js";
 import type { CliIo, CliStream } from "./io.js";
 import { looksBinary } from "../syntax/binary.js";
+import { LineIndex } from "../util/line-index.js";
 
 export type Colors = ReturnType<typeof picocolors.createColors>;
 
@@ -88,34 +89,12 @@ function codeFrame(d: Diagnostic, text: string, c: Colors): string {
     .join("\n");
 }
 
-/** The lines of a text, broken as the parser breaks them (CR LF, CR, LF). */
-interface LineIndex {
-  readonly count: number;
-  /** Line `n` (1-based), without its line break. */
-  line(n: number): string;
-}
-
 /** The index of the last text framed: its diagnostics come one after the other. */
 let lastIndex: { readonly text: string; readonly index: LineIndex } | undefined;
 
 function lineIndex(text: string): LineIndex {
-  if (lastIndex?.text === text) return lastIndex.index;
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
-  const index: LineIndex = {
-    count: starts.length,
-    line(n: number): string {
-      let stop = n < starts.length ? starts[n]! : text.length;
-      const from = starts[n - 1]!;
-      while (stop > from && (text.charCodeAt(stop - 1) === 10 || text.charCodeAt(stop - 1) === 13)) stop--;
-      return text.slice(from, stop);
-    },
-  };
-  lastIndex = { text, index };
-  return index;
+  if (lastIndex?.text !== text) lastIndex = { text, index: new LineIndex(text) };
+  return lastIndex.index;
 }
 
 /** A line as a frame shows it, and where each of its characters is shown. */

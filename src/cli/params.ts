@@ -16,6 +16,7 @@ import { describeFsError } from "./files.js";
 import { CliError, type CliIo } from "./io.js";
 import { displayPath } from "./output.js";
 import { readTextFile } from "./text-file.js";
+import { LineIndex } from "../util/line-index.js";
 
 /** A params file: where it is, its text (for positions in it) and its values. */
 export interface ParamsFile {
@@ -60,10 +61,10 @@ export interface ParamsKey {
 export function paramsKeys(params: ParamsFile): ParamsKey[] {
   const root = parseTree(params.text);
   if (root?.type !== "object") return [];
-  const at = positions(params.text);
+  const lines = new LineIndex(params.text);
   return (root.children ?? []).flatMap((property) => {
     const key = property.children?.[0];
-    return key && typeof key.value === "string" ? [{ name: key.value, start: at(key.offset), end: at(key.offset + key.length) }] : [];
+    return key && typeof key.value === "string" ? [{ name: key.value, start: lines.position(key.offset), end: lines.position(key.offset + key.length) }] : [];
   });
 }
 
@@ -82,25 +83,6 @@ export function unknownParamsKeys(params: ParamsFile, declared: Iterable<string>
       const replacement = { description: `Replace with '${suggestion}'`, edits: [{ range, newText: JSON.stringify(suggestion) }] };
       return toDiagnostic(templateArguments.meta, { messageId: "unknownDeclarationSuggest", data: { name: key.name, suggestion }, range, suggestions: [replacement] });
     });
-}
-
-/** Offsets of `text` as positions (1-based lines and columns). */
-function positions(text: string): (offset: number) => Position {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { offset, line: low + 1, column: offset - starts[low]! + 1 };
-  };
 }
 
 /** `:line:col` of a JSON.parse error, when its message gives a position. */

@@ -21,6 +21,16 @@ export function realPath(path: string): string | undefined {
  */
 const OPEN_FOR_READING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
+/** `use` of `path` opened for reading (without waiting), closed after. Throws what opening throws. */
+function withOpenFile<T>(path: string, use: (fd: number) => T): T {
+  const fd = openSync(path, OPEN_FOR_READING);
+  try {
+    return use(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * The bytes of `path` when it is a regular file whose real path lies inside `realRoot`; undefined
  * when it is missing, elsewhere or not a regular file. The file is opened first, and the file its
@@ -28,23 +38,16 @@ const OPEN_FOR_READING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
  * file that was checked, even when a link on the way is changed in between.
  */
 export function readFileInside(path: string, realRoot: string): Buffer | undefined {
-  let fd: number;
   try {
-    fd = openSync(path, OPEN_FOR_READING);
+    return withOpenFile(path, (fd) => {
+      const opened = fstatSync(fd, { bigint: true });
+      const real = realPath(path);
+      if (!opened.isFile() || real === undefined || !isInside(realRoot, real)) return undefined;
+      const named = statSync(real, { bigint: true });
+      return named.dev === opened.dev && named.ino === opened.ino ? readFileSync(fd) : undefined;
+    });
   } catch {
     return undefined;
-  }
-  try {
-    const opened = fstatSync(fd, { bigint: true });
-    const real = realPath(path);
-    if (!opened.isFile() || real === undefined || !isInside(realRoot, real)) return undefined;
-    const named = statSync(real, { bigint: true });
-    if (named.dev !== opened.dev || named.ino !== opened.ino) return undefined;
-    return readFileSync(fd);
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
   }
 }
 
@@ -53,20 +56,37 @@ export function readFileInside(path: string, realRoot: string): Buffer | undefin
  * undefined when it is missing, unreadable, a FIFO, a device or a folder, or refused.
  */
 export function readRegularFile(path: string, accept: (stats: Stats) => boolean = () => true): Buffer | undefined {
-  let fd: number;
   try {
-    fd = openSync(path, OPEN_FOR_READING);
+    return withOpenFile(path, (fd) => {
+      const stats = fstatSync(fd);
+      return stats.isFile() && accept(stats) ? readFileSync(fd) : undefined;
+    });
   } catch {
     return undefined;
   }
-  try {
+}
+
+/** A path that names something other than a regular file where a file is to be read: a FIFO, socket or device. */
+export class NotAFileError extends Error {
+  readonly code = "ENOTFILE";
+  constructor(kind: string) {
+    super(`it is ${kind}, not a regular file`);
+    this.name = "NotAFileError";
+  }
+}
+
+/**
+ * The bytes of the regular file `path` (links followed) and what `fstat` says of it. Throws what
+ * the file system throws (a missing file, say), EISDIR for a folder and NotAFileError for a FIFO,
+ * socket or device, which are never read: the open does not wait, and nothing is read from them.
+ */
+export function readRegularFileOrThrow(path: string): { readonly bytes: Buffer; readonly stats: Stats } {
+  return withOpenFile(path, (fd) => {
     const stats = fstatSync(fd);
-    return stats.isFile() && accept(stats) ? readFileSync(fd) : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
+    if (stats.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), { code: "EISDIR" });
+    if (!stats.isFile()) throw new NotAFileError(stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : "a device");
+    return { bytes: readFileSync(fd), stats };
+  });
 }
 
 /**

@@ -5,8 +5,9 @@
  * replacement characters that would then be checked, compiled or formatted as if written.
  */
 import { isUtf8 } from "node:buffer";
-import { readFileSync } from "node:fs";
 import { BINARY_FILE_MESSAGE, bytesLookBinary } from "../syntax/binary.js";
+import { LineIndex } from "../util/line-index.js";
+import { readRegularFileOrThrow } from "./real-paths.js";
 
 /** Why a file's bytes are not text, and where (1-based, in UTF-16 units as every position). */
 export interface TextProblem {
@@ -35,9 +36,12 @@ export interface TextFile {
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
-/** Reads `path` as UTF-8 text. Throws what the file system throws (a missing file, say). */
+/**
+ * Reads `path` as UTF-8 text. Throws what the file system throws (a missing file, say), and for
+ * anything that is not a regular file: a FIFO or a device is never waited on (see readRegularFileOrThrow).
+ */
 export function readTextFile(path: string): TextFile {
-  return decodeText(readFileSync(path));
+  return decodeText(readRegularFileOrThrow(path).bytes);
 }
 
 /** Decodes file contents (see TextFile). */
@@ -96,16 +100,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return i;
 }
 
-/** The point just past `text` (lines broken at CR LF, CR and LF, as the parser breaks them). */
+/** The point just past `text` (lines broken as the parser breaks them). */
 function endPoint(text: string): Pick<TextProblem, "offset" | "line" | "column"> {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { offset: text.length, line, column: text.length - lineStart + 1 };
+  return new LineIndex(text).position(text.length);
 }

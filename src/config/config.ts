@@ -14,6 +14,7 @@ import { BITRIX_LANGUAGES } from "../model/languages.js";
 import { closest } from "../util/suggest.js";
 import { jsonTooDeepAt } from "../util/json-depth.js";
 import { MAX_NESTING_DEPTH } from "../syntax/limits.js";
+import { LineIndex } from "../util/line-index.js";
 
 export const CONFIG_FILE = "b24layout.config.json";
 /** The schema's file in the package, for `"$schema"`. */
@@ -63,28 +64,6 @@ export class ConfigError extends Error {
   }
 }
 
-/** Where each line of `text` starts (lines broken at CR LF, CR and LF). */
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
-  return starts;
-}
-
-/** The 1-based line of `offset`. */
-function lineOf(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low + 1;
-}
-
 /** How many problems a ConfigError lists; the rest are counted. */
 const MAX_REPORTED_PROBLEMS = 100;
 
@@ -92,10 +71,10 @@ const MAX_REPORTED_PROBLEMS = 100;
 export function parseConfig(text: string, file: string, dir: string): Config {
   const problems: ConfigProblem[] = [];
   const seen = new Set<string>();
-  const lineStarts = lineStartsOf(text);
+  const lines = new LineIndex(text);
   const at = (offset: number, message: string) => {
-    const line = lineOf(lineStarts, offset);
-    const p = { line, column: offset - lineStarts[line - 1]! + 1, message };
+    const { line, column } = lines.position(offset);
+    const p = { line, column, message };
     const key = `${p.line}:${p.column}:${message}`;
     if (seen.has(key)) return;
     seen.add(key);

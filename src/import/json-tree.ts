@@ -4,8 +4,9 @@
  * `__proto__` included — and every value can be pointed at in a message.
  */
 import { createScanner, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
-import type { Position, Range } from "../syntax/ast.js";
+import type { Range } from "../syntax/ast.js";
 import type { Json } from "../emit/json.js";
+import { LineIndex } from "../util/line-index.js";
 
 export type JsonNode = JsonObject | JsonArray | JsonScalar;
 
@@ -237,32 +238,7 @@ function describeParseError(text: string, error: ParseError | undefined, tree: N
 }
 
 /** Offsets to 1-based lines and columns (UTF-16 units), breaking lines at CRLF, CR and LF as the language does. */
-class Positions {
-  private readonly starts: number[] = [0];
-
-  constructor(text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 0x0d) {
-        if (text.charCodeAt(i + 1) === 0x0a) i++;
-        this.starts.push(i + 1);
-      } else if (c === 0x0a) {
-        this.starts.push(i + 1);
-      }
-    }
-  }
-
-  position(offset: number): Position {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { offset, line: lo + 1, column: offset - this.starts[lo]! + 1 };
-  }
-
+class Positions extends LineIndex {
   range(start: number, end: number): Range {
     return { start: this.position(start), end: this.position(end) };
   }

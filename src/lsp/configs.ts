@@ -1,6 +1,7 @@
 /**
  * The `b24layout.config.json` of each open document, as the CLI finds it: the nearest one in the
- * document's folder or above. Read once and kept until the editor reports that a config changed,
+ * document's folder or above, up to the repository root, used only when no one else can have
+ * written it (src/cli/config-files.ts; a refused one says why, and the defaults apply). Read once and kept until the editor reports that a config changed,
  * or, for an editor that does not watch files, until `refresh` finds that one did (by the files'
  * size, modification time and inode, and by looking again for the nearest config).
  * A config with mistakes gives its problems (shown on the config file) and the defaults.
@@ -9,14 +10,17 @@ import { statSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import type { CheckOptions } from "../check/checker.js";
 import { checkOptionsFor, CONFIG_FILE, ConfigError, isIgnored, parseConfig, type Config, type ConfigProblem } from "../config/config.js";
-import { findUpward } from "../cli/files.js";
-import { readTextFile } from "../cli/text-file.js";
+import { findConfigUpward, untrustedConfigReason } from "../cli/config-files.js";
+import { readRegularFileOrThrow } from "../cli/real-paths.js";
+import { decodeText } from "../cli/text-file.js";
 
 export interface ConfigState {
   /** The config file that applies, if any. */
   readonly path: string | undefined;
   readonly config: Config | undefined;
   readonly problems: readonly ConfigProblem[];
+  /** Set when the config was found but is not used, as someone else could have written it: why, as a sentence. */
+  readonly refused?: string;
 }
 
 export class ConfigCache {
@@ -24,6 +28,17 @@ export class ConfigCache {
   private readonly byPath = new Map<string, ConfigState>();
   /** What each config file was when it was read: its stamp (see `stampOf`). */
   private readonly stamps = new Map<string, string>();
+
+  /**
+   * @param cwdFor where the search from a folder stops when no repository or package.json does
+   *   (as the working directory does for the CLI): the workspace folder it is in, else itself.
+   */
+  constructor(private readonly cwdFor: (dir: string) => string = (dir) => dir) {}
+
+  private find(dir: string): string | undefined {
+    const found = findConfigUpward(dir, [CONFIG_FILE], this.cwdFor(dir));
+    return found === undefined ? undefined : join(found, CONFIG_FILE);
+  }
 
   /** The check options for a file on disk. */
   optionsFor(file: string): CheckOptions {
@@ -39,10 +54,7 @@ export class ConfigCache {
 
   stateFor(file: string): ConfigState {
     const dir = dirname(file);
-    if (!this.byDir.has(dir)) {
-      const found = findUpward(dir, [CONFIG_FILE]);
-      this.byDir.set(dir, found === undefined ? undefined : join(found, CONFIG_FILE));
-    }
+    if (!this.byDir.has(dir)) this.byDir.set(dir, this.find(dir));
     const path = this.byDir.get(dir);
     if (path === undefined) return { path: undefined, config: undefined, problems: [] };
     let state = this.byPath.get(path);
@@ -64,8 +76,7 @@ export class ConfigCache {
     for (const [path, stamp] of this.stamps) if (stampOf(path) !== stamp) changed = true;
     for (const [dir, path] of this.byDir) {
       if (changed) break;
-      const found = findUpward(dir, [CONFIG_FILE]);
-      if ((found === undefined ? undefined : join(found, CONFIG_FILE)) !== path) changed = true;
+      if (this.find(dir) !== path) changed = true;
     }
     if (changed) this.clear();
     return changed;
@@ -92,7 +103,13 @@ function stampOf(path: string): string {
 function read(path: string): ConfigState {
   let text: string;
   try {
-    const file = readTextFile(path);
+    const { bytes, stats } = readRegularFileOrThrow(path);
+    const untrusted = untrustedConfigReason(path, stats);
+    if (untrusted !== undefined) {
+      const refused = `This config is not used, as ${untrusted}: the default settings apply to the files below it instead. Only a config that no one else can have written applies.`;
+      return { path, config: undefined, problems: [], refused };
+    }
+    const file = decodeText(bytes);
     if (file.problem) return { path, config: undefined, problems: [{ line: file.problem.line, column: file.problem.column, message: file.problem.message }] };
     text = file.text;
   } catch (error) {

@@ -49,6 +49,7 @@ import type { FormatOptions } from "../format/format.js";
 import { adaptCompletions, adaptHover, adaptSymbols, clientFeatures, type ClientFeatures } from "./capabilities.js";
 import { APPLY_EDIT_COMMAND, fixAllAction, FIX_ALL_KIND, isWanted, ruleFixActions, toClientActions } from "./code-actions.js";
 import { ConfigCache } from "./configs.js";
+import { isInside } from "../util/paths.js";
 import { SOURCE, toLspDiagnostic, type DiagnosticStyle } from "./diagnostics.js";
 import { formatDocument, formatRange } from "./formatting.js";
 import { documentSymbols, foldingRanges } from "./symbols.js";
@@ -69,7 +70,6 @@ import { parse } from "../syntax/parser.js";
 import type { Document } from "../syntax/ast.js";
 import type { CheckOptions } from "../check/checker.js";
 import { globSync } from "tinyglobby";
-import { isInside } from "../util/paths.js";
 
 /** The package folder, where docs/rules lives: above the running bundle (dist/) or source file. */
 function packageRoot(): string {
@@ -102,7 +102,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
-  const configs = new ConfigCache();
+  /** Where the search for configs stops without a repository or package.json: the workspace folder of `dir`. */
+  const configSearchCwd = (dir: string): string => workspaceFolders.find((folder) => isInside(folder, dir)) ?? dir;
+  const configs = new ConfigCache(configSearchCwd);
   const docsRoot = options.docsRoot ?? packageRoot();
   /** The last check of each open document, with the project's findings in it, for code actions. */
   const results = new Map<string, { version: number; result: CheckResult }>();
@@ -112,6 +114,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const checkers = new Map<string, IncrementalChecker>();
   /** Config files whose problems are shown, so they can be cleared. */
   const shownConfigs = new Set<string>();
+  /** Refused configs already said in the log (by path and reason). */
+  const loggedRefusals = new Set<string>();
   /** The version of each document whose check failed (an internal error): not checked again until it changes. */
   const failed = new Map<string, number>();
   let features: ClientFeatures = clientFeatures({ capabilities: {} });
@@ -170,7 +174,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     let projectUpdate: ProjectUpdate = "none";
     try {
       const state = file ? configs.stateFor(file) : undefined;
-      if (state?.path) showConfigProblems(state.path, state.problems);
+      if (state?.path) showConfigProblems(state.path, state.problems, state.refused);
       let checker = checkers.get(document.uri);
       if (!checker) checkers.set(document.uri, (checker = new IncrementalChecker()));
       result = checker.check(document.getText(), checkOptionsFor(document.uri));
@@ -293,20 +297,29 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** Watched-file events come in bursts (a checkout, a save of many files): one walk after them. */
   const WATCHED_EVENTS_MS = 50;
 
-  const showConfigProblems = (path: string, problems: readonly { line: number; column: number; message: string }[]): void => {
-    if (problems.length === 0 && !shownConfigs.has(path)) return;
-    if (problems.length === 0) shownConfigs.delete(path);
+  /**
+   * A config's mistakes as errors on it; a config that is not used because someone else could
+   * have written it (`refused`, why) as a warning on it, and in the log once, so that settings
+   * never change without a word.
+   */
+  const showConfigProblems = (path: string, problems: readonly { line: number; column: number; message: string }[], refused?: string): void => {
+    if (refused !== undefined && !loggedRefusals.has(`${path}\0${refused}`)) {
+      loggedRefusals.add(`${path}\0${refused}`);
+      connection.console.warn(`b24layout: ${path}: ${refused}`);
+    }
+    if (problems.length === 0 && refused === undefined && !shownConfigs.has(path)) return;
+    if (problems.length === 0 && refused === undefined) shownConfigs.delete(path);
     else shownConfigs.add(path);
-    publish(
-      pathToFileURL(path).href,
-      undefined,
-      problems.map((p) => ({
+    const start = { line: 0, character: 0 };
+    publish(pathToFileURL(path).href, undefined, [
+      ...problems.map((p) => ({
         range: { start: { line: p.line - 1, character: p.column - 1 }, end: { line: p.line - 1, character: p.column - 1 } },
         severity: DiagnosticSeverity.Error,
         source: SOURCE,
         message: p.message,
       })),
-    );
+      ...(refused === undefined ? [] : [{ range: { start, end: start }, severity: DiagnosticSeverity.Warning, source: SOURCE, message: refused }]),
+    ]);
   };
 
   /** Every open document, after something they may depend on changed (an import, a config). */
@@ -452,13 +465,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return null;
   });
 
-  /** The formatting settings of `b24layout fmt` for a file: its .prettierrc / .editorconfig, read afresh (they may have changed). */
+  /** Reads formatting settings afresh at every request (they may have changed); a config not used is said in the log once. */
+  let formatSettingsReader: Promise<(file: string) => Promise<FormatOptions>> | undefined;
+  /** The formatting settings of `b24layout fmt` for a file: its .prettierrc / .editorconfig. */
   const projectFormatOptions = async (uri: string): Promise<FormatOptions> => {
     const file = pathOf(uri);
     if (!file) return {};
-    const { prettierConfigReader } = await import("../format/prettier-config.js");
+    formatSettingsReader ??= import("../format/prettier-config.js").then(({ prettierConfigReader }) =>
+      prettierConfigReader({ cache: false, cwdFor: configSearchCwd, warn: (message) => connection.console.warn(`b24layout: ${message}`) }),
+    );
     try {
-      return await (await prettierConfigReader({ cache: false }))(file);
+      return await (await formatSettingsReader)(file);
     } catch (error) {
       // `fmt` refuses to format with a config it cannot read; so does the editor, saying why.
       throw new ResponseError(LSPErrorCodes.RequestFailed, describe(error));

@@ -2,7 +2,7 @@
  * The built executable, run as a subprocess: what a user or a CI job sees. The bundle is built
  * once into a temporary directory so the tests never race with other builds of `dist/`.
  */
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { formatJson } from "../../src/emit/json.js";
 import { schemaFor, SCHEMA_KINDS } from "../../src/emit/schema.js";
 import pkg from "../../package.json" with { type: "json" };
-import { useBuiltCli } from "./bundle.js";
+import { runBuiltCli, useBuiltCli, type CliRun } from "./bundle.js";
 import { ANSI, BADGE, BADGE_JSON, BLOCKS, BLOCKS_JSON, scratch, WITH_ERROR, WITH_WARNING } from "./fixtures.js";
 
 const built = useBuiltCli();
@@ -18,24 +18,8 @@ const built = useBuiltCli();
 /** The code cache the build makes next to the bundle. */
 const cacheName = `b24layout-${process.version}-${process.arch}.cache`;
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 /** Runs the CLI in `cwd` with a minimal environment (no NO_COLOR/FORCE_COLOR unless given). */
-function run(cwd: string, args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [built.cli, ...args], { cwd, env: { PATH: process.env["PATH"] ?? "", ...env } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (s: string) => (stdout += s));
-    child.stderr.setEncoding("utf8").on("data", (s: string) => (stderr += s));
-    child.on("error", reject);
-    child.on("close", (code) => resolvePromise({ code, stdout, stderr }));
-  });
-}
+const run = (cwd: string, args: readonly string[], env: Record<string, string> = {}) => runBuiltCli(built.cli, cwd, args, env);
 
 describe("the bundle", () => {
   it("is the package's bin, at the path it has always had", () => {
@@ -215,7 +199,7 @@ function userCacheName(copy: string): string {
   return `${createHash("sha256").update(readFileSync(join(copy, "b24layout.cjs"))).digest("hex").slice(0, 32)}-${process.version}-${process.arch}.cache`;
 }
 
-function runCopy(copy: string, cwd: string, temp: string, args: readonly string[]): Run {
+function runCopy(copy: string, cwd: string, temp: string, args: readonly string[]): CliRun {
   const r = spawnSync(process.execPath, [join(copy, "cli.js"), ...args], { cwd, encoding: "utf8", env: { PATH: process.env["PATH"] ?? "", TMPDIR: temp } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

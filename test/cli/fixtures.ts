@@ -3,6 +3,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll } from "vitest";
+import { main, type CliIo } from "../../src/cli/main.js";
 
 export const BADGE = `badge missedCall failure {
   title "Call status"
@@ -82,3 +83,12 @@ afterAll(() => {
 
 // eslint-disable-next-line no-control-regex
 export const ANSI = /\u001b\[/;
+
+/** Runs the CLI in this process in `cwd` (no colours: the environment is empty), collecting what it writes. */
+export async function runMain(cwd: string, args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = { stdout: { write: (s) => (stdout += s) }, stderr: { write: (s) => (stderr += s) }, env: {}, cwd };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}

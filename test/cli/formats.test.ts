@@ -11,8 +11,7 @@ import type { Options, ValidateFunction } from "ajv";
 import { describe, expect, it } from "vitest";
 import { check, ALL_RULES } from "../../src/index.js";
 import { formatGithubReport, formatJsonReport, formatSarifReport, GITHUB_ANNOTATIONS_PER_TYPE, type ReportedFile } from "../../src/cli/formats.js";
-import { main, type CliIo } from "../../src/cli/main.js";
-import { scratch, WITH_ERROR, WITH_WARNING } from "./fixtures.js";
+import { runMain, scratch, WITH_ERROR, WITH_WARNING } from "./fixtures.js";
 
 const require = createRequire(import.meta.url);
 // A CommonJS module whose export is the class: required, as NodeNext types its default import otherwise.
@@ -22,13 +21,7 @@ const SARIF_SCHEMA = JSON.parse(readFileSync(require.resolve("@microsoft/jest-sa
 const files = (entries: Readonly<Record<string, string>>): ReportedFile[] =>
   Object.entries(entries).map(([display, text]) => ({ display, diagnostics: check(text).diagnostics }));
 
-async function run(cwd: string, args: readonly string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = { stdout: { write: (s) => (stdout += s) }, stderr: { write: (s) => (stderr += s) }, env: {}, cwd };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = runMain;
 
 describe("--format json", () => {
   it("has the documented shape: version, files with diagnostics and ranges, summary", () => {

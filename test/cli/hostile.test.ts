@@ -3,34 +3,17 @@
  * user runs it): every case is a diagnostic at its place, never "internal error", and nothing is
  * written or rewritten from it.
  */
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { useBuiltCli } from "./bundle.js";
+import { runBuiltCli, useBuiltCli } from "./bundle.js";
 import { scratch } from "./fixtures.js";
 
 const built = useBuiltCli();
 /** The bundle loads Prettier (fmt, import) from node_modules: the project's, from the temporary folder it is built in. */
 const NODE_PATH = resolve(import.meta.dirname, "../../node_modules");
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function run(cwd: string, args: readonly string[]): Promise<Run> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [built.cli, ...args], { cwd, env: { PATH: process.env["PATH"] ?? "", NODE_PATH } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (s: string) => (stdout += s));
-    child.stderr.setEncoding("utf8").on("data", (s: string) => (stderr += s));
-    child.on("error", reject);
-    child.on("close", (code) => resolvePromise({ code, stdout, stderr }));
-  });
-}
+const run = (cwd: string, args: readonly string[]) => runBuiltCli(built.cli, cwd, args, { NODE_PATH });
 
 /** The `file:line:col severity rule message` lines of a report (of one rule). */
 function heads(output: string, rule?: string): string[] {
@@ -192,7 +175,7 @@ describe("JSON to import nested 100,000 deep", () => {
     const dir = scratch({ "deep.json": `{"blocks": {"a": {"type": "text", "properties": {"value": ${"[".repeat(100_000)}${"]".repeat(100_000)}}}}}` });
     const r = await run(dir, ["import", "deep.json"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("error: deep.json:1:119: nested more than 64 levels deep: no Bitrix24 structure nests like that\n");
+    expect(r.stderr).toBe("error: deep.json:1:119: the JSON nests deeper than 64 levels here; b24layout imports at most 64 (a Bitrix24 payload has about 12)\n");
   });
 });
 

@@ -9,15 +9,9 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeFilesAtomically } from "../../src/cli/atomic-write.js";
-import { main, type CliIo } from "../../src/cli/main.js";
-import { scratch, WITH_WARNING } from "./fixtures.js";
+import { runMain, scratch, WITH_WARNING } from "./fixtures.js";
 
-async function run(cwd: string, args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = { stdout: { write: (s) => (stdout += s) }, stderr: { write: (s) => (stderr += s) }, env: {}, cwd };
-  return { code: await main(args, io), stdout, stderr };
-}
+const run = runMain;
 
 const CACHE = ".b24layoutcache";
 const position = (line: number, column: number, offset: number) => ({ offset, line, column });

@@ -3,20 +3,16 @@
  * files: the project check (output-name across files, also with --cache), the values of a layout an
  * activity names, and the values of `--params`.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { useBuiltCli } from "./bundle.js";
+import { runBuiltCliSync, useBuiltCli } from "./bundle.js";
 import { scratch } from "./fixtures.js";
 import { typeCheck } from "../support/typescript.js";
 
 const built = useBuiltCli();
 
-function run(cwd: string, args: readonly string[]) {
-  const r = spawnSync(process.execPath, [built.cli, ...args], { cwd, encoding: "utf8", env: { PATH: process.env["PATH"] ?? "" } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (cwd: string, args: readonly string[]) => runBuiltCliSync(built.cli, cwd, args);
 
 /** The `file:line:col severity rule message` lines of a stylish report. */
 const findings = (report: string) => report.split("\n").filter((l) => /^\S+:\d+:\d+ (error|warning) /.test(l));
@@ -236,11 +232,11 @@ describe("suppressions of the project's findings", () => {
 
 describe("check --params", () => {
   const GREETING = 'blocks greeting(client: string) {\n  text "Hello, ${client}"\n}\n';
-  const REQUIRED =
-    "g.b24layout:1:8 error template-arguments 'greeting' needs values for 'client' to be compiled to JSON: build it with --target ts for a typed function, or give the values with --params FILE ({ \"greeting\": { … } }).";
+  const NOTE =
+    "note: g.b24layout:1:8 'greeting' is a template: without values for 'client' it is not a payload, so no JSON was written for it. Its references give it values; to write it on its own, give them with --params FILE ({ \"greeting\": { … } }), or build it with --target ts for a typed function.\n";
 
   it.each<[string, string | undefined, string[]]>([
-    ["no values: what build without --params reports", "{}", [REQUIRED]],
+    ["no values for the template: build leaves it out", "{}", []],
     ["a value of the wrong type", '{ "greeting": { "client": 1 } }', ["g.b24layout:1:8 error template-arguments The values given for 'greeting' do not fit its parameters: 'client' must be string, not 1."]],
     ["the values it needs", '{ "greeting": { "client": "Ann" } }', []],
     [
@@ -272,13 +268,18 @@ describe("check --params", () => {
     expect(checked.stdout).toContain("> 1 | { \"greting\": { \"client\": \"Bob\" } }\n    |   ^^^^^^^^^\n");
     expect(readFileSync(join(dir, "p.json"), "utf8")).toBe('{ "greting": { "client": "Bob" } }\n');
     const json = JSON.parse(run(dir, ["check", "g.b24layout", "--params", "p.json", "--format", "json"]).stdout) as { files: { path: string; diagnostics: unknown[] }[] };
-    expect(json.files.map((f) => [f.path, f.diagnostics.length])).toEqual([["g.b24layout", 1], ["p.json", 1]]);
+    expect(json.files.map((f) => [f.path, f.diagnostics.length])).toEqual([["g.b24layout", 0], ["p.json", 1]]);
   });
 
-  it("without --params leaves the JSON target's values alone: it cannot know them", () => {
-    const dir = scratch({ "g.b24layout": GREETING });
+  it("passes a template without values, which every build takes: JSON leaves it out with a note and writes the rest", () => {
+    const dir = scratch({ "g.b24layout": `${GREETING}blocks plain {\n  text "x"\n}\n` });
     expect(run(dir, ["check", "g.b24layout"])).toMatchObject({ code: 0 });
-    expect(findings(run(dir, ["build", "g.b24layout", "-o", "out"]).stderr)).toEqual([REQUIRED]);
+    const built = run(dir, ["build", "g.b24layout", "-o", "out"]);
+    expect(built).toMatchObject({ code: 0, stderr: `${NOTE}✔ built 1 file in out\n` });
+    expect(readdirSync(join(dir, "out"))).toEqual(["plain.blocks.json"]);
+    const printed = run(dir, ["build", "g.b24layout", "--stdout"]);
+    expect(printed).toMatchObject({ code: 0, stderr: NOTE });
+    expect(Object.keys(JSON.parse(printed.stdout) as object)).toEqual(["plain"]);
   });
 
   it("refuses a params file that is not an object, as build does", () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { CONFIG_SCHEMA_FILE, ConfigError, checkOptionsFor, configSchema, isIgnored, parseConfig } from "../../src/config/config.js";
 import { check } from "../../src/index.js";
 import { main, type CliIo } from "../../src/cli/main.js";
-import { scratch, WITH_ERROR, WITH_WARNING } from "../cli/fixtures.js";
+import { runMain, scratch, WITH_ERROR, WITH_WARNING } from "../cli/fixtures.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 
@@ -105,12 +105,7 @@ describe("the config's JSON Schema", () => {
 });
 
 describe("the CLI and the config", () => {
-  async function run(cwd: string, args: readonly string[]) {
-    let stdout = "";
-    let stderr = "";
-    const io: CliIo = { stdout: { write: (s) => (stdout += s) }, stderr: { write: (s) => (stderr += s) }, env: {}, cwd };
-    return { code: await main(args, io), stdout, stderr };
-  }
+  const run = runMain;
 
   it("uses the nearest config above each file, and its ignores for folders", async () => {
     const dir = scratch({

@@ -718,11 +718,6 @@ layout many(items: string[], labels: string[] = []) {
 describe("values compile cannot render", () => {
   it.each([
     [
-      "no values for required parameters",
-      undefined,
-      "'incomingCall' needs values for 'clientName', 'dealId' to be compiled to JSON: build it with --target ts for a typed function, or give the values with --params FILE ({ \"incomingCall\": { … } }).",
-    ],
-    [
       "a value of the wrong type",
       { clientName: "Ann", dealId: 42 },
       "The values given for 'incomingCall' do not fit its parameters: 'dealId' must be string, not 42.",
@@ -743,7 +738,7 @@ describe("values compile cannot render", () => {
       "The values given for 'incomingCall' do not fit its parameters: 'incomingCall' has no parameter 'dealID'.",
     ],
   ])("%s", (_name, values, message) => {
-    const result = compile(INCOMING_CALL, values === undefined ? {} : { params: { incomingCall: values } });
+    const result = compile(INCOMING_CALL, { params: { incomingCall: values } });
     expect(result.outputs).toEqual([]);
     expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => [d.ruleId, d.message])).toEqual([["template-arguments", message]]);
   });

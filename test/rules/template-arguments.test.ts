@@ -5,8 +5,6 @@ import { findings, toFinding, type Finding } from "../helpers.js";
 
 const ID = "template-arguments";
 const error = (message: string, at: string, to: string): Finding => ({ ruleId: ID, severity: "error", message, at, to });
-const required = (name: string, params: string) =>
-  `'${name}' needs values for ${params} to be compiled to JSON: build it with --target ts for a typed function, or give the values with --params FILE ({ "${name}": { … } }).`;
 const badValues = (name: string, problems: string) => `The values given for '${name}' do not fit its parameters: ${problems}.`;
 
 /** Every template-arguments finding of `compile`, with or without params. */
@@ -29,9 +27,6 @@ const REFERENCED = (param = "dealId: int", reference = "layout call", activity =
 
 describe(ID, () => {
   it.each<[string, string, ProgramArguments | undefined, Finding[]]>([
-    ["a template compiled without values", GREETING, undefined, [error(required("greeting", "'client'"), "1:8", "1:16")]],
-    ["a template with two required parameters", TWO, undefined, [error(required("greeting", "'client', 'n'"), "1:8", "1:16")]],
-    ["values given for another declaration only", GREETING, { other: { client: "x" } }, [error(required("greeting", "'client'"), "1:8", "1:16")]],
     ["a value of the wrong type", GREETING, { greeting: { client: 1 } }, [error(badValues("greeting", "'client' must be string, not 1"), "1:8", "1:16")]],
     ["an empty set of values", GREETING, { greeting: {} }, [error(badValues("greeting", "'client' (string) has no value and no default"), "1:8", "1:16")]],
     ["a value for no parameter", GREETING, { greeting: { client: "a", extra: 1 } }, [error(badValues("greeting", "'greeting' has no parameter 'extra'"), "1:8", "1:16")]],
@@ -89,6 +84,17 @@ describe(ID, () => {
   ])("accepts %s", (_name, code, params) => {
     expect(compiled(code, params)).toEqual([]);
     expect(compile(code, params ? { params } : {}).outputs.length).toBeGreaterThan(0);
+  });
+
+  it.each<[string, string, ProgramArguments | undefined, { name: string; missing: string[] }[]]>([
+    ["a template compiled without values", GREETING, undefined, [{ name: "greeting", missing: ["client"] }]],
+    ["a template with two required parameters", TWO, undefined, [{ name: "greeting", missing: ["client", "n"] }]],
+    ["values given for another declaration only", `${GREETING}blocks other(client: string) {\n  text "\${client}"\n}\n`, { other: { client: "x" } }, [{ name: "greeting", missing: ["client"] }]],
+  ])("leaves out, without an error, %s (a function of its values, not a payload)", (_name, code, params, withoutValues) => {
+    const result = compile(code, params ? { params } : {});
+    expect(result.diagnostics).toEqual([]);
+    expect(result.withoutValues).toEqual(withoutValues);
+    expect(result.outputs.map((o) => o.name)).toEqual(params ? Object.keys(params) : []);
   });
 
   it("is not reported by check for the JSON target's values, which check sees only with them (check --params)", () => {

@@ -18,6 +18,7 @@ import { renderProgram, type ProgramArguments } from "../../src/emit/render.js";
 import { identifierFor, moduleName, TYPES_MODULE } from "../../src/emit/names.js";
 import { typesModule } from "../../src/emit/ts-types.js";
 import type { IrProgram, ParamType } from "../../src/lower/ir.js";
+import { STRICT_OPTIONS } from "./typescript.js";
 
 export interface SourceFile {
   readonly path: string;
@@ -47,20 +48,10 @@ export interface BuildReport {
 }
 
 const COMPILER_OPTIONS: ts.CompilerOptions = {
-  strict: true,
-  noEmit: true,
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  noUnusedLocals: true,
-  noUnusedParameters: true,
-  exactOptionalPropertyTypes: true,
-  noUncheckedIndexedAccess: true,
-  skipLibCheck: true,
+  ...STRICT_OPTIONS,
   allowJs: true,
   // The generated code needs only the language's own library: without the DOM's, the one program is ready in a third of the time.
   lib: ["lib.es2022.d.ts"],
-  types: [],
 };
 
 /** Builds every project for every target and returns the failures of those `check` passed. */
@@ -86,6 +77,11 @@ export function checkBuilds(projects: readonly Project[], host?: SourceHost): Bu
     if (files.some((f) => f.rendered === undefined)) return;
     clean.push(project);
     const fail = (target: Failure["target"], problem: string) => failures.push({ project, target, problem });
+    // And without values, as `build` runs without --params: what check passes builds (templates left out).
+    const bare = checked.map((r) => lowered(r, {}));
+    const refused = bare.filter((f) => f.rendered === undefined);
+    for (const f of refused) fail("json", `the JSON build without --params refuses ${f.display}: ${f.diagnostics.map((d) => d.message).join("; ")}`);
+    if (refused.length === 0) for (const p of planBuild(bare, "json", false).problems) fail("json", `without --params: ${p}`);
     /** The project's JavaScript modules by name, to run (and link: a module imports the layouts of others). */
     const modules = new Map<string, { text: string; program: IrProgram }>();
     for (const [target, stdout] of [["json", false], ["json", true], ["ts", false], ["js", false]] as const) {
@@ -130,7 +126,7 @@ function lowered(r: ProjectFileResult, params: ProgramArguments): LoweredFile {
     display: r.path,
     diagnostics: r.diagnostics,
     program: r.program,
-    ...(rendered.diagnostics.length === 0 ? { rendered: rendered.outputs } : {}),
+    ...(rendered.diagnostics.length === 0 ? { rendered: rendered.outputs, withoutValues: rendered.withoutValues } : { diagnostics: [...r.diagnostics, ...rendered.diagnostics] }),
   };
 }
 
@@ -233,8 +229,8 @@ function runModules(runs: readonly ModuleRun[]): void {
 
 function callFunctions(exports: Exports, { text, program, params, fail }: { text: string; program: IrProgram; params: ProgramArguments; fail: ModuleRun["fail"] }): void {
   const json = renderProgram(program, params);
-  program.declarations.forEach((d, i) => {
-    const expected = json.outputs[i]?.value;
+  program.declarations.forEach((d) => {
+    const expected = json.outputs.find((o) => o.name === d.name)?.value;
     let actual: unknown;
     try {
       actual = exports[identifierFor(d.name)]!(Object.hasOwn(params, d.name) ? params[d.name] : undefined);

@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import ts from "typescript";
 
-const OPTIONS: ts.CompilerOptions = {
+/** What the generated code must pass: `--strict` and then some, as an app that uses it would compile it. */
+export const STRICT_OPTIONS: ts.CompilerOptions = {
   strict: true,
   noEmit: true,
   target: ts.ScriptTarget.ES2022,
@@ -34,7 +35,7 @@ export function typeCheck(files: Readonly<Record<string, string>>): string[] {
       writeFileSync(path, text);
       return path;
     });
-    const program = ts.createProgram(roots, OPTIONS);
+    const program = ts.createProgram(roots, STRICT_OPTIONS);
     return ts.getPreEmitDiagnostics(program).map((d) => {
       const message = ts.flattenDiagnosticMessageText(d.messageText, "\n");
       if (!d.file || d.start === undefined) return message;

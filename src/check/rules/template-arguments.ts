@@ -15,15 +15,13 @@ export default defineRule({
     id: "template-arguments",
     description:
       "Require a template to get a value for every parameter without a default, of its type, where it is referenced (`layout card { dealId: $dealId }`) and when it is rendered to JSON (`--params FILE`), and the values to keep Bitrix24's limits.",
-    why: "A template renders a payload only with a value for every required parameter. An activity's `layout card` is the layout rendered with the values the reference gives, in every target: JSON, and the typed function the TypeScript and JavaScript targets call. A declaration built to JSON on its own takes its values from `--params FILE`, keyed by its name (a key that names no declaration of the files checked is an error at the key in FILE: its values would go unused); built with --target ts, it becomes a typed function whose caller supplies them. `check` sees the `--params` values only when given the same file (`b24layout check --params FILE`): without it, it cannot know what a JSON build will be given.",
+    why: "A template renders a payload only with a value for every required parameter. An activity's `layout card` is the layout rendered with the values the reference gives, in every target: JSON, and the typed function the TypeScript and JavaScript targets call. A template built to JSON on its own takes its values from `--params FILE`, keyed by its name (a key that names no declaration of the files checked is an error at the key in FILE: its values would go unused); given none, it is a function of its values, not a payload, and the JSON build leaves it out with a note (what `check` passes always builds); built with --target ts, it becomes a typed function whose caller supplies them. `check` sees the `--params` values only when given the same file (`b24layout check --params FILE`).",
     severity: "error",
     // The declarations a reference names, and their parameters: the whole file.
     scope: "file",
     hasSuggestions: true,
     spec: "templates, §6, §7",
     messages: {
-      required:
-        "'{name}' needs values for {params} to be compiled to JSON: build it with --target ts for a typed function, or give the values with --params FILE ({ \"{name}\": { … } }).",
       badValues: "The values given for '{name}' do not fit its parameters: {problems}.",
       unknownDeclaration: "The --params file gives values for '{name}', which none of the files checked declares: they would go unused.",
       unknownDeclarationSuggest: "The --params file gives values for '{name}', which none of the files checked declares: they would go unused. Did you mean '{suggestion}'?",
