@@ -17,7 +17,7 @@
  * findings never depend on the other files: what does is made here.
  */
 import { dirname, relative, resolve } from "node:path";
-import { compareDiagnostics, type Diagnostic } from "../diagnostic.js";
+import { compareDiagnostics, type Diagnostic, type Fix } from "../diagnostic.js";
 import type { Comment, Document, Position, Range } from "../syntax/ast.js";
 import { getScalar, resolveReference, type IrObject, type IrProgram, type IrValue } from "../lower/ir.js";
 import { getDto, getField } from "../model/dtos.js";
@@ -83,6 +83,8 @@ export interface FileSummary {
   readonly unresolved: readonly ReferenceSummary[];
   /** Where an import line goes (for the suggestion to import a declaration): after the last import, or before the first statement. */
   readonly importAt: { readonly position: Position; readonly afterImport: boolean } | undefined;
+  /** Each import that lists names: its path as written, and the end of its last name (where the suggestion adds one from that file). */
+  readonly importLists: readonly { readonly source: string; readonly end: Position }[];
   /** Its suppression comments (`// b24layout-disable…`): the project's findings honour them. */
   readonly suppressions: readonly Comment[];
 }
@@ -147,6 +149,10 @@ function summarizeProgram(program: IrProgram, document: Document): FileSummary {
   const endOfImport = lastImport && document.comments.reduce((end, c) => (c.range.start.line === end.line && c.range.start.offset >= end.offset ? c.range.end : end), lastImport.range.end);
   const importAt = endOfImport ? { position: endOfImport, afterImport: true } : firstStatement ? { position: firstStatement.range.start, afterImport: false } : undefined;
   const imports = [...(program.imports?.entries() ?? [])].map(([name, i]) => ({ name, keyword: i.declaration.spec.keyword, source: i.source, path: i.path, realPath: i.realPath, range: i.nameRange }));
+  const importLists = document.imports.flatMap((i) => {
+    const last = i.names.at(-1);
+    return i.source && last ? [{ source: i.source.value, end: last.range.end }] : [];
+  });
   return {
     declarations: program.declarations.map((d) => ({ keyword: d.spec.keyword, outputKind: d.spec.outputKind, name: d.name, nameRange: d.nameRange })),
     imports,
@@ -154,6 +160,7 @@ function summarizeProgram(program: IrProgram, document: Document): FileSummary {
     badgeCodes,
     unresolved,
     importAt,
+    importLists,
     suppressions: suppressionComments(document.comments).map((c) => ({ kind: c.kind, text: c.text, block: c.block, range: c.range })),
   };
 }
@@ -321,13 +328,30 @@ function declaredElsewhere(files: readonly ProjectFile[], refined: Report[][]): 
       const other = byName.get(ref.name)?.find((o) => o.file !== file && o.declaration.keyword === ref.keyword);
       if (!other) continue;
       const source = importPath(f.path, files[other.file]!.path);
-      const line = `import { ${ref.name} } from ${JSON.stringify(source)}`;
-      const data = { keyword: ref.keyword, name: ref.name, where: at(files, other.file, other.declaration.nameRange), import: line };
-      const into = f.summary.importAt;
-      const suggestions = into ? [{ description: `Import '${ref.name}' from '${source}'`, edits: [{ range: { start: into.position, end: into.position }, newText: into.afterImport ? `\n${line}` : `${line}\n\n` }] }] : [];
-      refined[file]!.push({ messageId: "declaredElsewhere", data, range: ref.range, suggestions });
+      const data = { keyword: ref.keyword, name: ref.name, where: at(files, other.file, other.declaration.nameRange), import: importLine(ref.name, source) };
+      const suggestion = importFix(f.path, f.summary, files[other.file]!.path, ref.name);
+      refined[file]!.push({ messageId: "declaredElsewhere", data, range: ref.range, suggestions: suggestion ? [suggestion] : [] });
     }
   });
+}
+
+function importLine(name: string, source: string): string {
+  return `import { ${name} } from ${JSON.stringify(source)}`;
+}
+
+/**
+ * The change that imports `name` from the file at `target` into the file at `path` (whose summary
+ * is `summary`): the name added to its import from that file when it has one (as editors import),
+ * else an import line of its own. Undefined for a file with nowhere to put one (no statement).
+ */
+export function importFix(path: string, summary: FileSummary, target: string, name: string): Fix | undefined {
+  const source = importPath(path, target);
+  const description = `Import '${name}' from '${source}'`;
+  const list = summary.importLists.find((l) => resolve(dirname(path), l.source) === resolve(target));
+  if (list) return { description, edits: [{ range: { start: list.end, end: list.end }, newText: `, ${name}` }] };
+  const into = summary.importAt;
+  const line = importLine(name, source);
+  return into && { description, edits: [{ range: { start: into.position, end: into.position }, newText: into.afterImport ? `\n${line}` : `${line}\n\n` }] };
 }
 
 /** How a file imports another: `./layouts.b24layout`, `../shared/layouts.b24layout`. */

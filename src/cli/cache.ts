@@ -157,7 +157,7 @@ function isCount(value: unknown, least: number): boolean {
 /** Whether a cached summary has the shape the project check reads (a damaged cache is a miss, not a crash). */
 function isSummary(value: unknown): value is FileSummary {
   if (!isRecord(value)) return false;
-  const { declarations, imports, badges, badgeCodes, unresolved, importAt, suppressions } = value as Partial<Record<keyof FileSummary, unknown>>;
+  const { declarations, imports, badges, badgeCodes, unresolved, importAt, importLists, suppressions } = value as Partial<Record<keyof FileSummary, unknown>>;
   const listOf = (list: unknown, item: (x: Record<string, unknown>) => boolean) => Array.isArray(list) && list.every((x) => isRecord(x) && item(x));
   const strings = (x: Record<string, unknown>, keys: readonly string[]) => keys.every((k) => typeof x[k] === "string");
   return (
@@ -167,6 +167,7 @@ function isSummary(value: unknown): value is FileSummary {
     listOf(badgeCodes, (b) => strings(b, ["code"]) && isRange(b["range"]) && typeof b["quoted"] === "boolean") &&
     listOf(unresolved, (r) => strings(r, ["keyword", "name"]) && isRange(r["range"])) &&
     (importAt === undefined || (isRecord(importAt) && isPosition(importAt["position"]) && typeof importAt["afterImport"] === "boolean")) &&
+    listOf(importLists, (l) => strings(l, ["source"]) && isPosition(l["end"])) &&
     listOf(suppressions, (c) => strings(c, ["text"]) && isRange(c["range"]))
   );
 }

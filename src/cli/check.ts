@@ -60,7 +60,7 @@ export interface OutputOptions {
 
 /** One file's own check: its findings, what the project check needs of it, and its program when kept. */
 /** What a file that is not text declares, imports and suppresses: nothing. */
-const EMPTY_SUMMARY: FileSummary = { declarations: [], imports: [], badges: [], badgeCodes: [], unresolved: [], importAt: undefined, suppressions: [] };
+const EMPTY_SUMMARY: FileSummary = { declarations: [], imports: [], badges: [], badgeCodes: [], unresolved: [], importAt: undefined, importLists: [], suppressions: [] };
 
 interface OwnResult {
   readonly diagnostics: readonly Diagnostic[];

@@ -32,6 +32,11 @@ export interface ClientFeatures {
   readonly codeActionPreferred: boolean;
   /** `workspace.applyEdit`: the server may ask the client to apply an edit (a command's work). */
   readonly applyEdit: boolean;
+  /**
+   * `workspace.workspaceEdit.documentChanges`: edits of several files as versioned document edits,
+   * which the client refuses for a document changed since; without it, `changes` by URI.
+   */
+  readonly documentChanges: boolean;
   readonly diagnosticCodeDescription: boolean;
   readonly diagnosticVersion: boolean;
   /** `hierarchicalDocumentSymbolSupport`: DocumentSymbol trees; without it a flat SymbolInformation list. */
@@ -69,6 +74,7 @@ export function clientFeatures(params: Pick<InitializeParams, "capabilities" | "
     codeActionLiterals: text?.codeAction?.codeActionLiteralSupport !== undefined,
     codeActionPreferred: text?.codeAction?.isPreferredSupport === true,
     applyEdit: c.workspace?.applyEdit === true,
+    documentChanges: c.workspace?.workspaceEdit?.documentChanges === true,
     diagnosticCodeDescription: text?.publishDiagnostics?.codeDescriptionSupport === true,
     diagnosticVersion: text?.publishDiagnostics?.versionSupport === true,
     hierarchicalSymbols: text?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
@@ -101,23 +107,45 @@ export function adaptHover(hover: Hover | null, features: ClientFeatures): Hover
   return { ...hover, contents: markup(features.hover, value) };
 }
 
-/** Completion kinds of the first protocol version: Text (1) to Reference (18). */
-const BASE_COMPLETION_KINDS = 18;
-/** What a newer kind is shown as to a client that knows only the first ones. */
-const OLDER_COMPLETION_KIND: Readonly<Partial<Record<CompletionItemKind, CompletionItemKind>>> = {
-  [CompletionItemKind.Folder]: CompletionItemKind.File,
-  [CompletionItemKind.EnumMember]: CompletionItemKind.Value,
-  [CompletionItemKind.Constant]: CompletionItemKind.Value,
-  [CompletionItemKind.Struct]: CompletionItemKind.Class,
-  [CompletionItemKind.Event]: CompletionItemKind.Function,
-  [CompletionItemKind.Operator]: CompletionItemKind.Keyword,
-  [CompletionItemKind.TypeParameter]: CompletionItemKind.Variable,
-};
-
-function completionKind(kind: CompletionItemKind | undefined, features: ClientFeatures): CompletionItemKind | undefined {
-  if (kind === undefined || features.completionKinds !== undefined || kind <= BASE_COMPLETION_KINDS) return kind;
-  return OLDER_COMPLETION_KIND[kind] ?? CompletionItemKind.Text;
+/**
+ * How a kind of a later protocol version is shown to a client that knows only the first version's
+ * (1 to `base`), unless the client lists the kinds it knows (LSP: it then copes with any): as the
+ * older kind `older` says, else as `fallback`.
+ */
+function kindsForOlderClients<K extends number>(base: number, older: Readonly<Partial<Record<K, K>>>, fallback: K): (kind: K, listed: ReadonlySet<K> | undefined) => K {
+  return (kind, listed) => (listed !== undefined || kind <= base ? kind : (older[kind] ?? fallback));
 }
+
+/** Completion kinds of the first protocol version: Text (1) to Reference (18). */
+const olderCompletionKind = kindsForOlderClients<CompletionItemKind>(
+  18,
+  {
+    [CompletionItemKind.Folder]: CompletionItemKind.File,
+    [CompletionItemKind.EnumMember]: CompletionItemKind.Value,
+    [CompletionItemKind.Constant]: CompletionItemKind.Value,
+    [CompletionItemKind.Struct]: CompletionItemKind.Class,
+    [CompletionItemKind.Event]: CompletionItemKind.Function,
+    [CompletionItemKind.Operator]: CompletionItemKind.Keyword,
+    [CompletionItemKind.TypeParameter]: CompletionItemKind.Variable,
+  },
+  CompletionItemKind.Text,
+);
+
+/** Symbol kinds of the first protocol version: File (1) to Array (18). */
+const olderSymbolKind = kindsForOlderClients<SymbolKind>(
+  18,
+  {
+    [SymbolKind.Object]: SymbolKind.Class,
+    [SymbolKind.Key]: SymbolKind.String,
+    [SymbolKind.Null]: SymbolKind.Constant,
+    [SymbolKind.EnumMember]: SymbolKind.Constant,
+    [SymbolKind.Struct]: SymbolKind.Class,
+    [SymbolKind.Event]: SymbolKind.Class,
+    [SymbolKind.Operator]: SymbolKind.Function,
+    [SymbolKind.TypeParameter]: SymbolKind.Variable,
+  },
+  SymbolKind.Variable,
+);
 
 /**
  * Completions as the client takes them. A snippet becomes its label alone for a client without
@@ -135,39 +163,21 @@ export function adaptCompletions(items: readonly CompletionItem[], features: Cli
     if (doc !== undefined && typeof doc === "object" && doc.kind === MarkupKind.Markdown && features.completionDocumentation !== MarkupKind.Markdown) {
       out = { ...out, documentation: toPlainText(doc.value) };
     }
-    const kind = completionKind(i.kind, features);
+    const kind = i.kind === undefined ? undefined : olderCompletionKind(i.kind, features.completionKinds);
     if (kind !== i.kind) out = { ...out, ...(kind === undefined ? {} : { kind }) };
     return out;
   });
 }
 
-/** Symbol kinds of the first protocol version: File (1) to Array (18). */
-const BASE_SYMBOL_KINDS = 18;
-const OLDER_SYMBOL_KIND: Readonly<Partial<Record<SymbolKind, SymbolKind>>> = {
-  [SymbolKind.Object]: SymbolKind.Class,
-  [SymbolKind.Key]: SymbolKind.String,
-  [SymbolKind.Null]: SymbolKind.Constant,
-  [SymbolKind.EnumMember]: SymbolKind.Constant,
-  [SymbolKind.Struct]: SymbolKind.Class,
-  [SymbolKind.Event]: SymbolKind.Class,
-  [SymbolKind.Operator]: SymbolKind.Function,
-  [SymbolKind.TypeParameter]: SymbolKind.Variable,
-};
-
-function symbolKind(kind: SymbolKind, features: ClientFeatures): SymbolKind {
-  if (features.symbolKinds !== undefined || kind <= BASE_SYMBOL_KINDS) return kind;
-  return OLDER_SYMBOL_KIND[kind] ?? SymbolKind.Variable;
-}
-
 /** The outline as the client takes it: the tree, or a flat list whose entries name their container. */
 export function adaptSymbols(symbols: readonly DocumentSymbol[], uri: string, features: ClientFeatures): DocumentSymbol[] | SymbolInformation[] {
   if (features.hierarchicalSymbols) {
-    const kinds = (s: DocumentSymbol): DocumentSymbol => ({ ...s, kind: symbolKind(s.kind, features), ...(s.children ? { children: s.children.map(kinds) } : {}) });
+    const kinds = (s: DocumentSymbol): DocumentSymbol => ({ ...s, kind: olderSymbolKind(s.kind, features.symbolKinds), ...(s.children ? { children: s.children.map(kinds) } : {}) });
     return features.symbolKinds === undefined ? symbols.map(kinds) : [...symbols];
   }
   const flat: SymbolInformation[] = [];
   const visit = (s: DocumentSymbol, container: string | undefined) => {
-    flat.push({ name: s.name, kind: symbolKind(s.kind, features), location: { uri, range: s.range }, ...(container === undefined ? {} : { containerName: container }) });
+    flat.push({ name: s.name, kind: olderSymbolKind(s.kind, features.symbolKinds), location: { uri, range: s.range }, ...(container === undefined ? {} : { containerName: container }) });
     for (const c of s.children ?? []) visit(c, s.name);
   };
   for (const s of symbols) visit(s, undefined);

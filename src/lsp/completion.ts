@@ -35,7 +35,10 @@ import { statementsWithin } from "../syntax/walk.js";
 import { cursorContext, dtoOfBody, textPlace, type CursorContext, type TextPlace } from "./context.js";
 import { fieldDoc, dtoDoc } from "./docs.js";
 import { rawAt, rawContainerType, rawCursorAt, rawSlotType, rawValueType, rawWordBefore, type RawCursor, type RawForm } from "./raw.js";
-import { findTemplate, isRequired, namesInScope, parametersOf, parameterSignature, paramTypeOf, valuesReferenceBefore, type TemplateName, type TemplateSource } from "./references.js";
+import { findTemplate, isRequired, namesInScope, parametersOf, parameterSignature, paramTypeOf, templateNameOf, templateSignature, valuesReferenceBefore, type TemplateName, type TemplateSource } from "./references.js";
+import { IMPORTABLE_KEYWORDS } from "../lower/imports.js";
+import { importFix, importPath, summarize } from "../check/project.js";
+import { toLspRange } from "./convert.js";
 import { assignable, literalsOf } from "../lower/templates.js";
 
 interface Sources {
@@ -48,6 +51,10 @@ interface Sources {
   readonly snippets?: boolean;
   /** The fragment or declaration a reference names: in the document, or imported (the server reads the other file). */
   readonly template?: (target: TemplateName) => TemplateSource | undefined;
+  /** The file an import's path (as written) names, parsed: for the names it can give. */
+  readonly importedDocument?: (source: string) => { document: Document; text: string } | undefined;
+  /** The declarations of a keyword that other files of the project declare (and this one may import), by file path. */
+  readonly elsewhere?: (keyword: string) => readonly { path: string; name: string }[];
 }
 
 /** The template a reference names: `sources.template`, else the document's own declaration. */
@@ -164,9 +171,35 @@ function valueItems(field: FieldSpec, sources: Sources, range: LspRange): Comple
   }
   if (t.kind === "object") {
     const declaration = DECLARATIONS.find((d) => d.dto === t.dto);
-    if (declaration) return declarationNames(sources.document, declaration.keyword).map((n) => item(n, CompletionItemKind.Reference, range, { detail: `${declaration.keyword} declared here` }));
+    return declaration ? declarationItems(declaration.keyword, sources, range) : [];
   }
   return [];
+}
+
+/**
+ * The declarations of `keyword` a reference may name (`layout |`): the file's own, those it
+ * imports, then those other files of the project declare, which the item imports as it is taken
+ * (an edit of the file's imports, as the quick fix for an unknown reference makes it).
+ */
+function declarationItems(keyword: string, sources: Sources, range: LspRange): CompletionItem[] {
+  const reference = (name: string, detail: string, first: boolean, extra: Partial<CompletionItem> = {}) =>
+    item(name, CompletionItemKind.Reference, range, { detail, sortText: `${first ? 0 : 1}${name}`, ...extra });
+  const local = declarationNames(sources.document, keyword);
+  const imported = [...(sources.program.imports ?? [])].filter(([, i]) => i.declaration.spec.keyword === keyword);
+  const items = [...local.map((n) => reference(n, `${keyword} declared here`, true)), ...imported.map(([n, i]) => reference(n, `${keyword} imported from ${i.source}`, true))];
+  const file = sources.file;
+  if (file === undefined || !IMPORTABLE_KEYWORDS.has(keyword) || !sources.elsewhere) return items;
+  const known = new Set([...local, ...imported.map(([n]) => n), ...sources.document.imports.flatMap((i) => i.names.map((n) => n.name))]);
+  const summary = summarize(sources.program, sources.document);
+  const elsewhere = [...sources.elsewhere(keyword)].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const other of elsewhere) {
+    if (known.has(other.name)) continue;
+    const fix = importFix(file, summary, other.path, other.name);
+    if (!fix) continue;
+    const source = importPath(file, other.path);
+    items.push(reference(other.name, `${keyword} in ${source}`, false, { documentation: markdown(`Imports it: \`import { ${other.name} } from ${JSON.stringify(source)}\`.`), additionalTextEdits: fix.edits.map((e) => ({ range: toLspRange(e.range), newText: e.newText })) }));
+  }
+  return items;
 }
 
 /** The system codes of a catalogue and the portal's own, from the config (as the unknown-code rule gets them). */
@@ -203,9 +236,10 @@ function parameterItems(context: CursorContext, range: LspRange): CompletionItem
   return out;
 }
 
-function fragmentItems(document: Document, range: LspRange): CompletionItem[] {
-  const local = declarationNames(document, FRAGMENT_KEYWORD);
-  const imported = document.imports.flatMap((i) => i.names.map((n) => n.name)).filter((n) => n !== TRANSLATIONS_KEYWORD);
+function fragmentItems(sources: Sources, range: LspRange): CompletionItem[] {
+  const local = declarationNames(sources.document, FRAGMENT_KEYWORD);
+  // An imported layout is not a fragment: `use` cannot take it.
+  const imported = sources.document.imports.flatMap((i) => i.names.map((n) => n.name)).filter((n) => n !== TRANSLATIONS_KEYWORD && !sources.program.imports?.has(n));
   return [...local, ...imported].map((n) => item(n, CompletionItemKind.Function, range, { detail: "fragment" }));
 }
 
@@ -246,6 +280,8 @@ export function completions(document: TextDocument, offset: number, sources: Sou
   const text = document.getText();
   const place = textPlace(sources.document, text, offset);
   if (place.kind === "comment") return [];
+  const names = importNameItems(document, offset, sources);
+  if (names) return names;
   const raw = rawAt(sources.document, text, offset);
   if (raw) return rawValueItems(document, offset, raw, sources);
   const values = referenceValueItems(document, offset, sources);
@@ -295,7 +331,7 @@ export function completions(document: TextDocument, offset: number, sources: Sou
   if (!statement) return [];
   // After `json` comes its value (completed above once it is begun), nothing of the statement's own.
   if (rawWordBefore(statement, body.kind !== "top", context.wordStart)) return [];
-  if (statement.name.name === USE_KEYWORD) return fragmentItems(sources.document, range);
+  if (statement.name.name === USE_KEYWORD) return fragmentItems(sources, range);
   // The DTO the statement builds (`text` → TextDto), or the field it sets (`size`).
   const parentDto = dtoOfBody(body);
   if (body.kind === "top") {
@@ -521,6 +557,40 @@ function stringItems(document: TextDocument, offset: number, place: Extract<Text
   }
   const imported = sources.document.imports.find((i) => i.source?.range.start.offset === place.node.range.start.offset);
   return imported && sources.file ? importPathItems(document, offset, place.before.slice(1), sources.file) : [];
+}
+
+/**
+ * Inside an import's braces (`import { c| } from "./layouts.b24layout"`): what the file it names
+ * can give (its fragments, the declarations others refer to, its translation table), but the
+ * names the document imports already. Undefined when the cursor is not inside an import's braces.
+ */
+function importNameItems(document: TextDocument, offset: number, sources: Sources): CompletionItem[] | undefined {
+  const imp = sources.document.imports.find((i) => i.range.start.offset < offset && offset <= i.range.end.offset);
+  if (!imp) return undefined;
+  const text = document.getText();
+  const open = text.indexOf("{", imp.range.start.offset);
+  const close = text.indexOf("}", open);
+  const end = imp.source?.range.start.offset ?? imp.range.end.offset;
+  // Its path is completed as a string; elsewhere in the import (`from`) nothing goes.
+  if (imp.source && imp.source.range.start.offset < offset) return undefined;
+  if (open < 0 || offset <= open || (close >= 0 && close < offset) || offset > end) return [];
+  const word = /[A-Za-z0-9_-]*$/.exec(text.slice(open + 1, offset))![0];
+  const range = { start: document.positionAt(offset - word.length), end: document.positionAt(offset) };
+  const other = imp.source ? sources.importedDocument?.(imp.source.value) : undefined;
+  if (!other) return [];
+  const taken = new Set(sources.document.imports.flatMap((i) => i.names.filter((n) => !(n.range.start.offset <= offset && offset <= n.range.end.offset)).map((n) => n.name)));
+  const items: CompletionItem[] = [];
+  for (const s of other.document.statements) {
+    const name = templateNameOf(s)?.name;
+    if (s.name.name === TRANSLATIONS_KEYWORD && !taken.has(TRANSLATIONS_KEYWORD)) {
+      taken.add(TRANSLATIONS_KEYWORD);
+      items.push(item(TRANSLATIONS_KEYWORD, CompletionItemKind.Module, range, { detail: "translation table" }));
+    }
+    if (name === undefined || taken.has(name) || !(s.name.name === FRAGMENT_KEYWORD || IMPORTABLE_KEYWORDS.has(s.name.name))) continue;
+    taken.add(name);
+    items.push(item(name, s.name.name === FRAGMENT_KEYWORD ? CompletionItemKind.Function : CompletionItemKind.Reference, range, { detail: templateSignature(s, other.text) }));
+  }
+  return items;
 }
 
 /** The folders and `.b24layout` files in the folder the path typed so far names, relative to the document. */

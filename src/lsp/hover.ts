@@ -1,6 +1,7 @@
 /**
  * Hover: the model's documentation for statement names and head words (what it does in Bitrix24,
- * the values, the limits), the texts of `@key` in every language, and a parameter's type.
+ * the values, the limits), the texts of `@key` in every language, a parameter's type, and the head
+ * of the fragment or layout a reference or an import names (from its own file for an imported one).
  */
 import { MarkupKind, type Hover } from "vscode-languageserver";
 import { bodyDtoOf, keywordFieldIn, memberDto } from "../lower/lower.js";
@@ -8,14 +9,15 @@ import { translationTexts, type IrProgram } from "../lower/ir.js";
 import { getBlockType, getDto, getField } from "../model/dtos.js";
 import { DECLARATIONS, getStatementSpec, RAW_FORM } from "../model/statements.js";
 import { mapDto } from "../lower/raw-json.js";
-import { TEMPLATE_KEYWORDS } from "../model/templates.js";
+import { FRAGMENT_KEYWORD, TEMPLATE_KEYWORDS } from "../model/templates.js";
 import type { Document, Identifier, Interpolation, Node, ParamRef, Statement, TranslationRef } from "../syntax/ast.js";
 import { argumentValues } from "../syntax/walk.js";
 import { cursorContext, dtoOfBody } from "./context.js";
 import { toLspRange } from "./convert.js";
 import { dtoDoc, fieldDoc } from "./docs.js";
 import { rawAt, rawContainerType, rawForms, rawSlotType } from "./raw.js";
-import { findTemplate, parametersOf, parameterSignature, valuesReferences, type TemplateLookup } from "./references.js";
+import { findTemplate, parametersOf, parameterSignature, templateSignature, valuesReferences, type TemplateLookup, type TemplateSource } from "./references.js";
+import { IMPORTABLE_KEYWORDS } from "../lower/imports.js";
 
 function contains(node: { range: Node["range"] }, offset: number): boolean {
   return node.range.start.offset <= offset && offset <= node.range.end.offset;
@@ -109,11 +111,45 @@ function referenceKeyHover(document: Document, text: string, offset: number, tem
   return undefined;
 }
 
+/** A template's head (`layout card(dealId: int)`), and for an imported one the file and line it is declared on. */
+function templateDoc(found: TemplateSource): string {
+  const from = found.from === undefined ? "" : `\n\nImported from \`${found.from}\` (line ${found.statement.range.start.line}).`;
+  return `\`${templateSignature(found.statement, found.text)}\`${from}`;
+}
+
+/**
+ * On the name a reference gives (`use row`, an activity's `layout card`) or an import lists: the
+ * template's head with its parameters, from the file it is imported from for an imported one.
+ */
+function templateNameHover(document: Document, text: string, offset: number, template: TemplateLookup | undefined): Hover | null | undefined {
+  const lookup: TemplateLookup = template ?? ((target) => {
+    const statement = findTemplate(document, target);
+    return statement && { statement, text };
+  });
+  for (const reference of valuesReferences(document)) {
+    if (!contains(reference.targetName, offset)) continue;
+    const found = lookup(reference.target);
+    return found ? markdown(templateDoc(found), reference.targetName.range) : undefined;
+  }
+  for (const imp of document.imports) {
+    const name = imp.names.find((n) => contains(n, offset));
+    if (!name) continue;
+    for (const keyword of [FRAGMENT_KEYWORD, ...IMPORTABLE_KEYWORDS]) {
+      const found = lookup({ keyword, name: name.name });
+      if (found) return markdown(templateDoc(found), name.range);
+    }
+    return null;
+  }
+  return undefined;
+}
+
 export function hoverAt(document: Document, program: IrProgram, text: string, offset: number, template?: TemplateLookup): Hover | null {
   const raw = rawHover(document, text, offset);
   if (raw !== undefined) return raw;
   const key = referenceKeyHover(document, text, offset, template);
   if (key !== undefined) return key;
+  const named = templateNameHover(document, text, offset, template);
+  if (named !== undefined) return named;
   const statement = statementsAt(document.statements, offset);
   if (!statement) return null;
   const context = cursorContext(document, text, statement.range.start.offset + 1);

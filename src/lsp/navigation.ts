@@ -3,9 +3,9 @@
  * uses: translation keys (`@key`), parameters and loop variables (`$name`, `${name}`), fragments
  * (`use`, `import`), badges (`badgeCode`) and layouts (an activity's `layout name`). A parameter of
  * a fragment or layout is also named by the keys of the values references give it (`use f { name:
- * … }`, `layout card { dealId: … }`). Across files: an imported fragment or translation key is
- * defined in the file it comes from, and renaming it (or a fragment's parameter) renames it in
- * every workspace file that imports it.
+ * … }`, `layout card { dealId: … }`). Across files: an imported fragment, layout or translation key
+ * is defined in the file it comes from, and renaming it (or a parameter of an imported fragment or
+ * layout) renames it in every workspace file that imports it.
  */
 import { dirname, resolve } from "node:path";
 import type { Document, Interpolation, Range, Statement, StringLiteral } from "../syntax/ast.js";
@@ -13,6 +13,7 @@ import { argumentValues, statementsWithin } from "../syntax/walk.js";
 import { DECLARATIONS, TRANSLATIONS_KEYWORD } from "../model/statements.js";
 import { EACH_KEYWORD, FRAGMENT_KEYWORD, USE_KEYWORD } from "../model/templates.js";
 import { isName } from "../syntax/tokens.js";
+import { IMPORTABLE_KEYWORDS } from "../lower/imports.js";
 import { findTemplate, keyNameRange, templateNameOf, valuesReferenceOf, type TemplateName } from "./references.js";
 
 export type SymbolKind = "translation" | "parameter" | "fragment" | "declaration";
@@ -84,11 +85,17 @@ function sameTemplate(a: TemplateName, b: TemplateName): boolean {
   return a.keyword === b.keyword && a.name === b.name;
 }
 
-/** The name at `offset`, if it is one this module knows. */
-export function symbolAt(document: Document, offset: number): NameSymbol | undefined {
+/**
+ * The name at `offset`, if it is one this module knows. `imported` has the keyword of each
+ * declaration the file imports, by name (a layout): a name in an import line is such a
+ * declaration, or else a fragment.
+ */
+export function symbolAt(document: Document, offset: number, imported?: ReadonlyMap<string, string>): NameSymbol | undefined {
   for (const i of document.imports) {
     const n = i.names.find((x) => contains(x.range, offset));
-    if (n) return n.name === TRANSLATIONS_KEYWORD ? undefined : { kind: "fragment", name: n.name };
+    if (!n || n.name === TRANSLATIONS_KEYWORD) continue;
+    const keyword = imported?.get(n.name);
+    return keyword === undefined ? { kind: "fragment", name: n.name } : { kind: "declaration", name: n.name, keyword };
   }
   for (const { statement: s, chain } of statementsWithin(document.statements)) {
     const inTranslations = chain.length === 2 && chain[0]!.name.name === TRANSLATIONS_KEYWORD;
@@ -130,7 +137,7 @@ export function symbolAt(document: Document, offset: number): NameSymbol | undef
 export function occurrences(document: Document, symbol: NameSymbol): Occurrence[] {
   const out: Occurrence[] = [];
   const add = (range: Range, definition: boolean, language?: string) => out.push(language === undefined ? { range, definition } : { range, definition, language });
-  if (symbol.kind === "fragment") {
+  if ((symbol.kind === "fragment" || symbol.kind === "declaration") && isImportable(symbol)) {
     for (const i of document.imports) for (const n of i.names) if (n.name === symbol.name) add(n.range, false);
   }
   const scope = symbol.kind === "parameter" ? scopeIn(document, symbol) : undefined;
@@ -181,10 +188,42 @@ export function occurrences(document: Document, symbol: NameSymbol): Occurrence[
   return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
 }
 
+/** Whether a template of this keyword can come from another file: a fragment, or a declaration others refer to (a layout). */
+function isImportableTemplate(keyword: string | undefined): boolean {
+  return keyword !== undefined && (keyword === FRAGMENT_KEYWORD || IMPORTABLE_KEYWORDS.has(keyword));
+}
+
+/**
+ * The name an import line writes to bring `symbol` from the file that defines it: a fragment's or
+ * layout's own, its owner's for a parameter, `translations` for a key; undefined for what no file
+ * imports (a badge, a loop variable).
+ */
+function importedName(symbol: NameSymbol): string | undefined {
+  switch (symbol.kind) {
+    case "translation":
+      return TRANSLATIONS_KEYWORD;
+    case "fragment":
+      return symbol.name;
+    case "declaration":
+      return isImportableTemplate(symbol.keyword) ? symbol.name : undefined;
+    case "parameter":
+      return isImportableTemplate(symbol.owner?.keyword) ? symbol.owner!.name : undefined;
+  }
+}
+
+/** Whether other files may import `symbol` (or its owner): its occurrences are then also theirs. */
+export function isImportable(symbol: NameSymbol): boolean {
+  return importedName(symbol) !== undefined;
+}
+
+/** The symbol a reference's target is: `use f` a fragment, `layout card` a declaration. */
+export function templateSymbol(target: TemplateName): NameSymbol {
+  return target.keyword === FRAGMENT_KEYWORD ? { kind: "fragment", name: target.name } : { kind: "declaration", name: target.name, keyword: target.keyword };
+}
+
 /** The files a document imports `name` from (absolute paths), for cross-file definitions. */
 export function importSources(document: Document, file: string, symbol: NameSymbol): string[] {
-  const fragmentOwner = symbol.kind === "parameter" && symbol.owner?.keyword === FRAGMENT_KEYWORD ? symbol.owner.name : undefined;
-  const wanted = symbol.kind === "translation" ? TRANSLATIONS_KEYWORD : symbol.kind === "fragment" ? symbol.name : fragmentOwner;
+  const wanted = importedName(symbol);
   if (wanted === undefined) return [];
   return document.imports.filter((i) => i.source && i.names.some((n) => n.name === wanted)).map((i) => resolve(dirname(file), i.source!.value));
 }

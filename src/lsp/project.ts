@@ -396,6 +396,17 @@ export class WorkspaceProject {
     return out;
   }
 
+  /** The declarations of `keyword` of the project's files other than `path` (for completion to offer them with their import). */
+  declarationsOutside(path: string, keyword: string): { path: string; name: string }[] {
+    const own = this.keyOf(path);
+    const out: { path: string; name: string }[] = [];
+    for (const [key, member] of this.members) {
+      if (key === own) continue;
+      for (const d of member.summary.declarations) if (d.keyword === keyword) out.push({ path: member.path, name: d.name });
+    }
+    return out;
+  }
+
   /** How many files the project has (for the log). */
   get size(): number {
     return this.members.size;

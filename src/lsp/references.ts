@@ -17,6 +17,8 @@ import { bodyKindOf, dtoOfBody } from "./context.js";
 export interface TemplateSource {
   readonly statement: Statement;
   readonly text: string;
+  /** For an imported one: the path its file is imported by (`./layouts.b24layout`). */
+  readonly from?: string;
 }
 
 /** Finds the template a reference names: in the document, or in the file it is imported from. */
@@ -102,6 +104,14 @@ export function parameterSignature(p: Parameter, text: string): string {
   const type = p.type ? text.slice(p.type.range.start.offset, p.type.range.end.offset) : "?";
   const value = p.defaultValue ? ` = ${text.slice(p.defaultValue.range.start.offset, p.defaultValue.range.end.offset)}` : "";
   return `${p.name.name}${p.optional ? "?" : ""}: ${type}${value}`;
+}
+
+/** A template's head as written, for hover and completion: `layout card(dealId: int, note: string = "")`, `layout plain`. */
+export function templateSignature(statement: Statement, text: string): string {
+  const name = templateNameOf(statement);
+  const head = `${statement.name.name}${name ? ` ${name.name}` : ""}`;
+  const parameters = statement.args.some((a) => a.kind === "ParameterList") ? `(${parametersOf(statement).map((p) => parameterSignature(p, text)).join(", ")})` : "";
+  return `${head}${parameters}`;
 }
 
 /** Whether a caller must give this parameter a value: not optional, and without a default. */

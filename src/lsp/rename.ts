@@ -15,7 +15,7 @@ import type { Document, Range, Statement } from "../syntax/ast.js";
 import { argumentValues, statementsWithin } from "../syntax/walk.js";
 import { DECLARATIONS } from "../model/statements.js";
 import { EACH_KEYWORD, FRAGMENT_KEYWORD } from "../model/templates.js";
-import { importSources, isValidName, occurrences, scopeIn, type NameSymbol, type Occurrence } from "./navigation.js";
+import { importSources, isImportable, isValidName, occurrences, scopeIn, type NameSymbol, type Occurrence } from "./navigation.js";
 import { valuesReferences } from "./references.js";
 
 export interface RenameContext {
@@ -96,9 +96,11 @@ function declarationName(s: Statement): string | undefined {
 }
 
 /**
- * A declaration with the new name in the file (any kind: names are shared across kinds), or one of
- * the same output kind in another workspace file whose output file would be the same (also when
- * they differ only in case, as file systems may not tell them apart).
+ * A declaration with the new name in the file or in a file that imports the renamed one (any
+ * kind: names are shared across kinds), for a layout a name one of them imports (an import would
+ * list it twice, or `layout x` mean the other), or one of the same output kind in another
+ * workspace file whose output file would be the same (also when they differ only in case, as file
+ * systems may not tell them apart).
  */
 function existingDeclaration(symbol: NameSymbol, newName: string, context: RenameContext): string | undefined {
   const keywords = new Set(DECLARATIONS.map((d) => d.keyword));
@@ -111,6 +113,16 @@ function existingDeclaration(symbol: NameSymbol, newName: string, context: Renam
     if (name?.toLowerCase() === newName.toLowerCase() && s.name.name === symbol.keyword) {
       return `'${newName}' differs from the ${s.name.name} '${name}' (${basename(context.home.file)}, line ${line(s.range)}) only in case; on case-insensitive file systems both are written to '${outputFile}'.`;
     }
+  }
+  // In a file that imports the renamed one: the same name there would be declared twice, or one `layout x` would silently mean the other.
+  const importing = context.files.filter((f) => f.file !== context.home.file);
+  for (const f of importing) {
+    const local = f.document.statements.find((s) => keywords.has(s.name.name) && declarationName(s) === newName);
+    if (local) return `'${newName}' is already the name of the ${local.name.name} in ${basename(f.file)}, line ${line(local.range)}.`;
+  }
+  for (const f of isImportable(symbol) ? [context.home, ...importing] : []) {
+    const imported = f.document.imports.find((i) => i.names.some((n) => n.name === newName));
+    if (imported) return `'${newName}' is already imported in ${basename(f.file)}, line ${line(imported.range)}.`;
   }
   for (const file of context.workspaceFiles()) {
     if (file === context.home.file) continue;
@@ -174,9 +186,9 @@ function existingBinding(symbol: NameSymbol, newName: string, document: Document
 function existingKey(symbol: NameSymbol, newName: string, context: RenameContext): string | undefined {
   const owner = symbol.owner;
   if (!owner) return undefined;
-  // The template's own file, and (for a fragment) every file that imports it, whether or not it gives the renamed one.
+  // The template's own file, and (for an imported fragment or layout) every file that imports it, whether or not it gives the renamed one.
   const files = [context.home, ...context.files.filter((f) => f.file !== context.home.file)];
-  if (owner.keyword === FRAGMENT_KEYWORD) {
+  if (isImportable(symbol)) {
     for (const file of context.workspaceFiles()) {
       if (files.some((f) => f.file === file)) continue;
       const document = context.documentOf(file);

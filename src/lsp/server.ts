@@ -13,13 +13,14 @@
  * handler becomes an error answer or a logged line, and a client that does not watch files gets its
  * config changes noticed at the next change, open or save of a document.
  */
-import { dirname, isAbsolute, relative, sep } from "node:path";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import {
   CodeActionKind,
   CodeActionTriggerKind,
   createConnection,
   DiagnosticSeverity,
+  DocumentHighlightKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
@@ -30,6 +31,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
+  type DocumentHighlight,
   type Connection,
   type Diagnostic as LspDiagnostic,
   type InitializeResult,
@@ -53,10 +55,10 @@ import { formatDocument, formatRange } from "./formatting.js";
 import { documentSymbols, foldingRanges } from "./symbols.js";
 import { completions } from "./completion.js";
 import { hoverAt } from "./hover.js";
-import { importSources, importsFrom, occurrences, symbolAt, type NameSymbol } from "./navigation.js";
+import { importSources, importsFrom, isImportable, occurrences, symbolAt, templateSymbol, type NameSymbol } from "./navigation.js";
 import { renameProblem } from "./rename.js";
 import { WorkspaceProject, type ProjectUpdate } from "./project.js";
-import { summarize } from "../check/project.js";
+import { importPath, summarize } from "../check/project.js";
 import type { Diagnostic } from "../diagnostic.js";
 import { findTemplate, type TemplateLookup } from "./references.js";
 import { languageForLocale } from "./locale.js";
@@ -68,7 +70,6 @@ import { parse } from "../syntax/parser.js";
 import type { Document } from "../syntax/ast.js";
 import type { CheckOptions } from "../check/checker.js";
 import { globSync } from "tinyglobby";
-import { FRAGMENT_KEYWORD } from "../model/templates.js";
 
 /** The package folder, where docs/rules lives: above the running bundle (dist/) or source file. */
 function packageRoot(): string {
@@ -363,6 +364,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
+        documentHighlightProvider: true,
         // RenameOptions only for clients that said they send prepareRename.
         renameProvider: features.prepareRename ? { prepareProvider: true } : true,
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
@@ -527,22 +529,28 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return toClientActions(actions, features);
   });
 
+  /** The parsed text of a file `file` imports (the editor's when it is open, else the disk's, bounded as imports are). */
+  const importedFile = (file: string, source: string): { document: Document; text: string } | undefined => {
+    const open = documents.get(pathToFileURL(source).href);
+    const text = open ? open.getText() : hostFor(file).readFile(source);
+    const document = open ? current(open.uri)?.document : text === undefined ? undefined : parse(text).document;
+    return document && text !== undefined ? { document, text } : undefined;
+  };
+
   /**
    * The template a reference of a document names: a fragment or declaration of the document, or a
-   * fragment imported from another file (the editor's text when it is open, else the disk's).
+   * fragment or layout imported from another file.
    */
   const templatesOf = (document: TextDocument, parsed: Document): TemplateLookup => {
     const file = pathOf(document.uri);
     return (target) => {
       const local = findTemplate(parsed, target);
       if (local) return { statement: local, text: document.getText() };
-      if (file === undefined || target.keyword !== FRAGMENT_KEYWORD) return undefined;
-      for (const source of importSources(parsed, file, { kind: "fragment", name: target.name })) {
-        const open = documents.get(pathToFileURL(source).href);
-        const text = open ? open.getText() : hostFor(file).readFile(source);
-        const other = open ? current(open.uri)?.document : text === undefined ? undefined : parse(text).document;
-        const statement = other ? findTemplate(other, target) : undefined;
-        if (statement && text !== undefined) return { statement, text };
+      if (file === undefined) return undefined;
+      for (const source of importSources(parsed, file, templateSymbol(target))) {
+        const other = importedFile(file, source);
+        const statement = other ? findTemplate(other.document, target) : undefined;
+        if (statement && other) return { statement, text: other.text, from: importPath(file, source) };
       }
       return undefined;
     };
@@ -560,6 +568,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       file,
       snippets: features.snippets,
       template: templatesOf(document, result.document),
+      importedDocument: (source) => (file === undefined ? undefined : importedFile(file, resolve(dirname(file), source))),
+      // Of the project's files, those an import of this file can reach (inside its project root).
+      elsewhere: (keyword) => {
+        if (file === undefined) return [];
+        const root = sourceHost(file, dirname(file)).root;
+        return project.declarationsOutside(file, keyword).filter((d) => isInside(root, d.path));
+      },
     });
     return adaptCompletions(items, features);
   });
@@ -613,7 +628,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const allOccurrences = (file: string, document: Document, symbol: NameSymbol): { file: string; document: Document; ranges: ReturnType<typeof occurrences> }[] => {
     const home = definitionFile(file, document, symbol);
     const out = [{ file: home.file, document: home.document, ranges: occurrences(home.document, symbol) }];
-    if (symbol.kind === "fragment" || symbol.kind === "translation" || (symbol.kind === "parameter" && symbol.owner?.keyword === FRAGMENT_KEYWORD)) {
+    if (isImportable(symbol)) {
       for (const other of workspaceFiles()) {
         if (other === home.file) continue;
         const parsed = documentOf(other);
@@ -629,7 +644,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const result = current(uri);
     if (!open || !file || !result) return undefined;
     const offset = open.offsetAt(position);
-    const symbol = symbolAt(result.document, offset);
+    const imported = new Map([...(result.program.imports ?? [])].map(([name, i]) => [name, i.declaration.spec.keyword]));
+    const symbol = symbolAt(result.document, offset, imported);
     return symbol ? { file, document: result.document, symbol, offset } : undefined;
   };
 
@@ -640,9 +656,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return [...(fromLocale ? [fromLocale] : []), ...(Array.isArray(configured) ? configured.filter((l): l is string => typeof l === "string") : [])];
   };
 
+  /** On an import's path: the start of the file it names, when it can be read (inside the project root). */
+  const importedFileAt = (uri: string, position: { line: number; character: number }): Location[] => {
+    const open = documents.get(uri);
+    const file = pathOf(uri);
+    const result = current(uri);
+    if (!open || !file || !result) return [];
+    const offset = open.offsetAt(position);
+    const source = result.document.imports.find((i) => i.source && i.source.range.start.offset <= offset && offset <= i.source.range.end.offset)?.source;
+    if (!source) return [];
+    const target = resolve(dirname(file), source.value);
+    const start = { line: 0, character: 0 };
+    return hostFor(file).readFile(target) !== undefined ? [{ uri: pathToFileURL(target).href, range: { start, end: start } }] : [];
+  };
+
   connection.onDefinition((params): Location[] => {
     const found = symbolFor(params.textDocument.uri, params.position);
-    if (!found) return [];
+    if (!found) return importedFileAt(params.textDocument.uri, params.position);
     const home = definitionFile(found.file, found.document, found.symbol);
     let definitions = occurrences(home.document, found.symbol).filter((o) => o.definition);
     // A key is defined once per language: one place, so the editor jumps instead of listing them.
@@ -659,6 +689,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return allOccurrences(found.file, found.document, found.symbol).flatMap((f) =>
       f.ranges.filter((o) => params.context.includeDeclaration || !o.definition).map((o) => ({ uri: pathToFileURL(f.file).href, range: toLspRange(o.range) })),
     );
+  });
+
+  // The occurrences in this document only, as the editor highlights them: the definition as written, the others as read.
+  connection.onDocumentHighlight((params): DocumentHighlight[] => {
+    const found = symbolFor(params.textDocument.uri, params.position);
+    if (!found) return [];
+    return occurrences(found.document, found.symbol).map((o) => ({ range: toLspRange(o.range), kind: o.definition ? DocumentHighlightKind.Write : DocumentHighlightKind.Read }));
   });
 
   connection.onPrepareRename((params) => {
@@ -681,9 +718,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       check: (file, text, overlay) => check(text, checkOptionsFor(pathToFileURL(file).href, overlay)).diagnostics,
     });
     if (problem !== undefined) throw new ResponseError(ErrorCodes.InvalidParams, problem);
-    const changes: Record<string, { range: ReturnType<typeof toLspRange>; newText: string }[]> = {};
-    for (const f of files) changes[pathToFileURL(f.file).href] = f.ranges.map((o) => ({ range: toLspRange(o.range), newText: params.newName }));
-    return { changes };
+    const edits = files.map((f) => ({ uri: pathToFileURL(f.file).href, edits: f.ranges.map((o) => ({ range: toLspRange(o.range), newText: params.newName })) }));
+    // Versioned where the client takes them: it then refuses the edit of a document changed since (a file not open has no version).
+    if (features.documentChanges) return { documentChanges: edits.map((e) => ({ textDocument: { uri: e.uri, version: documents.get(e.uri)?.version ?? null }, edits: e.edits })) };
+    return { changes: Object.fromEntries(edits.map((e) => [e.uri, e.edits])) };
   });
 
   documents.listen(connection);

@@ -239,11 +239,17 @@ describe("the project check of imported layouts", () => {
     const fixed = text.slice(0, edit.range.start.offset) + edit.newText + text.slice(edit.range.end.offset);
     expect(fixed).toBe(`// Activities\n\nimport { plain } from "./shared/layouts.b24layout"\n\nactivity reminder {\n  ownerTypeId deal; ownerId 1\n  layout plain\n}\n`);
     expect(checkProject([{ path: MAIN_PATH, text: fixed }, { path: LAYOUTS_PATH, text: LAYOUTS }], { host: projectHost }).flatMap((r) => r.diagnostics)).toEqual([]);
-    // After the imports a file has.
-    const withImport = `import { card } from "./shared/layouts.b24layout" // the cards\n${text}`;
-    const [again] = checkProject([{ path: MAIN_PATH, text: withImport }, { path: LAYOUTS_PATH, text: LAYOUTS }], { host: projectHost });
-    const e = again!.diagnostics.find((d) => d.ruleId === "unknown-reference")!.suggestions![0]!.edits[0]!;
-    expect(withImport.slice(0, e.range.start.offset) + e.newText + withImport.slice(e.range.end.offset)).toMatch(/^import \{ card \} from "\.\/shared\/layouts\.b24layout" \/\/ the cards\nimport \{ plain \} from "\.\/shared\/layouts\.b24layout"\n/);
+    // After the imports a file has; into its import from that file, when it has one (by the path it resolves to).
+    const suggested = (before: string) => {
+      const [again] = checkProject([{ path: MAIN_PATH, text: before }, { path: LAYOUTS_PATH, text: LAYOUTS }], { host: projectHost });
+      const e = again!.diagnostics.find((d) => d.ruleId === "unknown-reference")!.suggestions![0]!.edits[0]!;
+      return before.slice(0, e.range.start.offset) + e.newText + before.slice(e.range.end.offset);
+    };
+    expect(suggested(`import { row } from "./shared/rows.b24layout" // the rows\n${text}`)).toMatch(/^import \{ row \} from "\.\/shared\/rows\.b24layout" \/\/ the rows\nimport \{ plain \} from "\.\/shared\/layouts\.b24layout"\n/);
+    const merged = suggested(`import { card } from "./shared/layouts.b24layout" // the cards\n${text}`);
+    expect(merged).toMatch(/^import \{ card, plain \} from "\.\/shared\/layouts\.b24layout" \/\/ the cards\n\/\/ Activities\n/);
+    expect(checkProject([{ path: MAIN_PATH, text: merged }, { path: LAYOUTS_PATH, text: LAYOUTS }], { host: projectHost }).flatMap((r) => r.diagnostics)).toEqual([]);
+    expect(suggested(`import { card, } from "./shared/../shared/layouts.b24layout"\n${text}`)).toMatch(/^import \{ card, plain, \} from "\.\/shared\/\.\.\/shared\/layouts\.b24layout"\n\/\/ Activities\n/);
   });
 
   it("leaves the one-file check's message where no other file declares the name", () => {
