@@ -67,18 +67,18 @@ describe("value-type", () => {
     [
       "a string outside the activity's exact set (spec §6)",
       activity('  completed "yes"'),
-      [error("'completed' expects a boolean (true or false), not the string \"yes\"; the server rejects it with WRONG_FIELD_VALUE.", "3:13", "3:18")],
+      [error("'completed' expects a boolean (true or false), not the string \"yes\"; the server answers \"The value of completed is incorrect.\"", "3:13", "3:18")],
     ],
     [
       "an upper-case TRUE on an activity, which the server rejects (spec §6)",
       activity('  isIncomingChannel "TRUE"'),
-      [error("'isIncomingChannel' expects a boolean (true or false), not the string \"TRUE\"; the server rejects it with WRONG_FIELD_VALUE.", "3:21", "3:27")],
+      [error("'isIncomingChannel' expects a boolean (true or false), not the string \"TRUE\"; the server answers \"The value of isIncomingChannel is incorrect.\"", "3:21", "3:27")],
     ],
     [
       "numbers on an activity bool",
       activity("  completed 2; isIncomingChannel 1"),
       [
-        error("'completed' expects a boolean (true or false), not the number 2; the server rejects it with WRONG_FIELD_VALUE.", "3:13", "3:14"),
+        error("'completed' expects a boolean (true or false), not the number 2; the server answers \"The value of completed is incorrect.\"", "3:13", "3:14"),
         warning("'isIncomingChannel' expects a boolean, not the number 1; the server reads it as true, but write true.", "3:34", "3:35"),
       ],
     ],
@@ -121,7 +121,7 @@ describe("value-type", () => {
     [
       "a non-string text in a language map",
       inLayoutBody('    text { en: "a", de: 5 }'),
-      [error("The 'de' text of 'value' must be a string, not the number 5; the server rejects it with WRONG_FIELD_VALUE.", "6:25", "6:26")],
+      [error("The 'de' text of 'value' must be a string, not the number 5; the server answers \"The value of value[de] in TextDto is incorrect.\"", "6:25", "6:26")],
     ],
     [
       "a translation in sliderParams.title",
