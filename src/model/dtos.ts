@@ -574,7 +574,7 @@ export const DTOS: readonly DtoSpec[] = [
     fields: [
       { name: "typeId", type: { kind: "string", nonBlank: "empty" }, default: "CONFIGURABLE", doc: "`CONFIGURABLE`, or a type the same app registered with crm.activity.type.add." },
       { name: "completed", type: { kind: "bool", strings: BOOLEAN_STRINGS }, doc: "Whether the activity is completed. A badge is removed when it is." },
-      { name: "deadline", type: { kind: "string", format: "datetime" }, doc: "Deadline, `YYYY-MM-DDThh:mm:ss±hh:mm`. Cannot be cleared." },
+      { name: "deadline", type: { kind: "string", format: "datetime", emptyIgnored: "a deadline cannot be cleared" }, doc: "Deadline, `YYYY-MM-DDThh:mm:ss±hh:mm`. Cannot be cleared." },
       {
         name: "pingOffsets",
         type: { kind: "list", of: { kind: "int", min: 0 } },

@@ -68,6 +68,8 @@ export type FieldType =
        * also a string PHP's `trim()` leaves empty (card section and element names).
        */
       readonly nonBlank?: "empty" | "trimmed";
+      /** The server ignores the empty string here, so it cannot clear the value: why, for messages (an activity's `deadline`, spec §6). */
+      readonly emptyIgnored?: string;
     }
   | { readonly kind: "int"; readonly min?: number; readonly entityType?: boolean }
   | {

@@ -319,7 +319,13 @@ export const CASES: readonly SeededCase[] = ([
   ["§2.6", "a text value that is a list", "LAYOUT", NOTE, 'note: text { value json ["Hello"] }', "value-type", "8:29", E, "value"],
   ["§2.6", "hideIfReadonly as a map", "LAYOUT", DONE, 'done: button secondary "Done" -> restEvent "done" disable { hideIfReadonly json { a: 1 } }', "value-type", "21:85", E, "hideIfReadonly"],
 
+  ["§2.4 §14.22", "body blocks as a JSON list (read as keys 0, 1, …)", "CARD", 'blocks extra {\n  note: text "Order" bold\n  row: lineOfBlocks { a: text "A"; b: deadline }\n  who: withTitle "Courier" { link "Open" -> redirect "https://example.com/" }\n}', 'blocks extra {\n  blocks json [{ type: "text", properties: { value: "x" } }]\n}', "value-type", "36:15", W, "list"],
+  ["§2.6 §4.10", "showPinItem as the string \"N\"", "LAYOUT", "showPinItem false", 'showPinItem "N"', "string-boolean", "23:19", W, "N"],
+  ["§2.6 §11.3", "isPayButtonVisible as the string \"true\" (the docs' quirk)", "CARD", "isPayButtonVisible false", 'isPayButtonVisible "true"', "string-boolean", "6:52", W, "true"],
+  ["§11.2", "section elements that are not a list (read as none)", "CARD", "    COMMENTS\n  }", '    COMMENTS\n  }\n  json { name: "x", title: "X", elements: "none" }', "value-type", "13:43", E, "elements"],
+
   // §3 textWithTranslation
+  ["§3", "a text value that is a number (cast to a string)", "LAYOUT", 'long: largeText "Long text"', "long: largeText 42", "value-type", "9:21", W, "42"],
   ["§3 §9", "a language map with a language that does not exist", "ACTIVITY", 'value { en: "Missed", de: "Verpasst" }', 'value { en: "Missed", xx: "Verpasst" }', "unknown-language", "8:25", E, "xx"],
   ["§3 §9", "a layout text map with an unknown language (WRONG_LANG)", "LAYOUT", 'header "Call"', 'header { en: "Call", english: "Call" }', "unknown-language", "3:24", E, "The language english was not found."],
   ["§3 §9", "a language map value that is not a string", "LAYOUT", 'header "Call"', 'header { en: "Call", de: 5 }', "value-type", "3:28", E, "de"],
@@ -351,6 +357,8 @@ export const CASES: readonly SeededCase[] = ([
   ["§4.8 §14.12", "footer showNote (server only, undocumented)", "LAYOUT", "    menu {\n", "    showNote true\n    menu {\n", "field-support", "22:5", W, "showNote"],
   ["§4.12", "animationType on a redirect (no effect)", "LAYOUT", OPEN, 'open: link "Open" bold -> redirect "/crm/deal/details/1/" loader', "action-shape", "10:63", W, "animationType"],
   ["§4.12", "sliderParams on a restEvent (no effect)", "LAYOUT", DONE, 'done: button secondary "Done" -> restEvent "done" sliderParams { width: 500 }', "action-shape", "21:55", W, "sliderParams"],
+  ["§4.12", "animationType on an openRestApp (no effect)", "LAYOUT", "-> openRestApp { clientId: 456 }", "-> openRestApp { clientId: 456 } loader", "action-shape", "20:78", W, "animationType"],
+  ["§4.12", "sliderParams on a redirect (no effect)", "LAYOUT", OPEN, 'open: link "Open" bold -> redirect "/crm/deal/details/1/" sliderParams { width: 500 }', "action-shape", "10:63", W, "sliderParams"],
   ["§4.12", "uri on a restEvent (no effect)", "LAYOUT", 'b: link "B" -> restEvent "b"', 'b: link "B" -> restEvent "b" uri "/crm/"', "action-shape", "14:36", W, "uri"],
   ["§4.12", "animationType disable on a menu item (only footer buttons)", "LAYOUT", '{ reason: "x" } loader', '{ reason: "x" } disable', "action-shape", "26:98", W, "disable"],
   ["§4.12", "openRestApp on a mobile-only menu item (not in the mobile app)", "LAYOUT", '-> restEvent "confirm" { reason: "x" } loader', "-> openRestApp", "action-shape", "26:62", W, "mobile"],
@@ -391,7 +399,11 @@ export const CASES: readonly SeededCase[] = ([
   ["§6", "a layout name that does not exist", "ACTIVITY", "  layout callLayout\n", "  layout callLayot\n", "unknown-reference", "32:10", E, "callLayot"],
   ["§6", "originId that is a map", "ACTIVITY", 'originId "42"', "originId { a: 1 }", "value-type", "31:12", E, "originId"],
 
+  ["§6", "an empty deadline (ignored: a deadline cannot be cleared)", "ACTIVITY", 'deadline "2025-03-03T10:00:00+01:00"', 'deadline ""', "blank-value", "25:12", W, "cannot be cleared"],
+  ["§6", "an activity with both id and ownerTypeId", "ACTIVITY", "  id 42\n", "  id 42\n  ownerTypeId deal\n", "activity-target", "36:3", E, "ownerTypeId"],
+
   // §8 badges
+  ["§8", "an empty badge code", "ACTIVITY", "badge missedCall failure {\n", 'badge missedCall failure {\n  code ""\n', "blank-value", "7:8", E, "code"],
   ["§8", "an empty badge title", "ACTIVITY", "  title @status\n", '  title ""\n', "blank-value", "7:9", E, "title"],
   ["§8", "an empty badge value", "ACTIVITY", 'value { en: "Missed", de: "Verpasst" }', 'value ""', "blank-value", "8:9", E, "value"],
   ["§8", "a badge value of spaces (the server takes it; the badge shows nothing)", "ACTIVITY", 'value { en: "Missed", de: "Verpasst" }', 'value "  "', "blank-value", "8:9", W, "value"],

@@ -68,6 +68,7 @@ const VALID: readonly (readonly [string, string])[] = [
   ["cards of a quote, a smart invoice and smart processes (§12)", 'card q for quote { main: section "Main" { TITLE } }\ncard i for smartInvoice { main: section "Main" { TITLE } }\ncard s128 for 128 { main: section "Main" { TITLE } }\ncard s192 for 192 { main: section "Main" { TITLE } }\ncard s1030 for 1030 { main: section "Main" { TITLE } }\n'],
   ["repeat leads by their word (§11.4)", "card l for lead {\n  leadCustomerType repeat\n  main: section \"Main\" { TITLE; NAME }\n}\n"],
   ["card-only composite fields, user fields and SPA links (§13)", "card d for deal {\n  main: section \"Main\" { CLIENT; PRODUCT_ROW_SUMMARY; UTM; UF_CRM_DEAL_1; PARENT_ID_164; OBSERVER }\n}\n"],
+  ["a raw section whose blank type the server reads as section (§11.2, §14.20)", 'card c for deal {\n  json { name: "main", title: "Main", type: "", elements: [{ name: "TITLE", optionFlags: 1 }] }\n}\n'],
   ["every documented address type (§11.6)", `card c for company {\n  main: section "Main" {\n    ADDRESS { defaultAddressType 6 }\n  }\n}\n`],
 ];
 
