@@ -596,7 +596,13 @@ export const DTOS: readonly DtoSpec[] = [
     spec: "§11.1",
     closed: true,
     fields: [
-      { name: "entityTypeId", type: { kind: "int", min: 1, entityType: true }, required: BOTH, doc: "The CRM type whose card is configured." },
+      {
+        name: "entityTypeId",
+        type: { kind: "int", min: 1, entityType: true },
+        required: BOTH,
+        requiredAnswer: "Parameter 'entityTypeId' is not defined",
+        doc: "The CRM type whose card is configured.",
+      },
       {
         name: "scope",
         doc: "`personal` (P, the default) or `common` (C, for everyone; needs admin rights).",

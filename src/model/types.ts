@@ -135,6 +135,8 @@ export interface FieldSpec {
    * for a badge `type` (spec §8).
    */
   readonly refusedAnswer?: string;
+  /** The same, for the field left out (crm.item.details.configuration.set without `entityTypeId`, spec §11.5). */
+  readonly requiredAnswer?: string;
   /** Where the field is accepted at all. Absent: both. */
   readonly accepted?: Support;
   /** Explains a docs/server disagreement about the field, for messages. */

@@ -421,6 +421,7 @@ export const CASES: readonly SeededCase[] = ([
   ["§9", "an empty text in the table", "ACTIVITY", 'missed "Verpasst" }', 'missed "" }', "empty-translation-map", "3:30", W, "missed"],
 
   // §11 card configuration
+  ["§11.5", "a card without its entity type", "CARD", "card contactCard for contact {", "card contactCard {", "required-field", "15:6", E, "Parameter 'entityTypeId' is not defined"],
   ["§11.1 §12", "a card for the old invoice (not factory-based)", "CARD", "card dealCard for deal {", "card dealCard for invoice {", "card-entity", "1:19", E, "invoice"],
   ["§11.1 §12", "a card for an order", "CARD", "card dealCard for deal {", "card dealCard for order {", "card-entity", "1:19", E, "order"],
   ["§1 §11.1", "a legacy card for a quote (no crm.quote.details.configuration)", "CARD", "card leadCard for lead legacy {\n  leadCustomerType 2", "card leadCard for quote legacy {", "card-entity", "25:25", E, "quote"],

@@ -35,6 +35,11 @@ describe(ID, () => {
       'layout l {\n  icon info\n  header { tag warning "x" }\n  body { logo document; text "x" }\n}\n',
       [error('This header is missing required \'title\'; the server answers "Field title is required for HeaderDto."', "3:3", "3:29")],
     ],
+    [
+      "a card without its entity type gets the item method's answer",
+      'card c {\n  main: section "Main" { TITLE }\n}\n',
+      [error("Card 'c' is missing required 'entityTypeId'; the server answers \"Parameter 'entityTypeId' is not defined\".", "1:6", "1:7")],
+    ],
     ["a card section without its name keeps the card's own wording", 'card c for deal {\n  section "Main" { TITLE }\n}\n', [error("This section is missing required 'name'.", "2:3", "2:27")]],
   ])("reports %s", (_name, code, expected) => {
     expect(findings(code, ID)).toEqual(expected);

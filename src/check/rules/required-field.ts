@@ -18,6 +18,7 @@ export default defineRule({
     spec: "§2.1, §2.2, §4, §5, §8, §11.2",
     messages: {
       missing: "{what} is missing required '{field}'.",
+      missingAnswer: "{what} is missing required '{field}'; the server answers \"{answer}\".",
       missingField: "{what} is missing required '{field}'; the server answers \"Field {field} is required for {parent}.\"",
       missingDocsOnly: { text: "{what} is missing '{field}': the docs require it, but the server accepts it without.", severity: "warning", basis: "docs" },
       missingServerOnly: {
@@ -36,12 +37,12 @@ export default defineRule({
     },
   },
   create(context) {
-    const report = (required: Support, what: string, field: string, range: Parameters<typeof context.report>[0]["range"], dto: DtoSpec) => {
+    const report = (required: Support, what: string, field: string, range: Parameters<typeof context.report>[0]["range"], dto: DtoSpec, answer?: string) => {
       if (!required.docs && !required.server) return;
-      // The server's DTO validator names the structure (FIELD_IS_REQUIRED, spec §2.1).
-      const both = dto.serverClass !== undefined ? "missingField" : "missing";
+      // The server's DTO validator names the structure (FIELD_IS_REQUIRED, spec §2.1); a method that reads its parameters itself has its own words, where the spec gives them.
+      const both = dto.serverClass !== undefined ? "missingField" : answer !== undefined ? "missingAnswer" : "missing";
       const messageId = required.server && required.docs ? both : required.server ? "missingServerOnly" : "missingDocsOnly";
-      const data = { what: capitalize(what), field, parent: dto.serverClass ?? dto.name };
+      const data = { what: capitalize(what), field, parent: dto.serverClass ?? dto.name, ...(answer !== undefined ? { answer } : {}) };
       context.report({ messageId, data, range });
     };
     return {
@@ -52,7 +53,7 @@ export default defineRule({
           // A misspelt statement stands for it (`heder "T"`): the misspelling is the finding.
           if (object.entries.some((e) => e.key === f.name) || object.misspelt?.includes(f.name)) continue;
           const what = isRoot ? `${declaration.spec.keyword} '${declaration.name}'` : `This ${dto.title}`;
-          report(f.required!, what, f.name, isRoot ? declaration.nameRange : object.range, dto);
+          report(f.required!, what, f.name, isRoot ? declaration.nameRange : object.range, dto, f.requiredAnswer);
         }
         propertiesUnchecked(object, dto, (f, blockDto) => report(DOCS_ONLY, `This ${blockDto.title}`, f.name, object.range, blockDto));
         const variants = dto.variants;
