@@ -397,6 +397,7 @@ export const CASES: readonly SeededCase[] = ([
   ["§6 §12", "an owner type word that does not exist", "ACTIVITY", "ownerTypeId deal", "ownerTypeId deals", "activity-target", "21:15", E, "deals"],
   ["§6 §8", "a badgeCode no badge declares", "ACTIVITY", "badgeCode missedCall", "badgeCode missedCal", "unknown-badge-code", "29:13", W, "missedCal", PROJECT],
   ["§6", "a layout name that does not exist", "ACTIVITY", "  layout callLayout\n", "  layout callLayot\n", "unknown-reference", "32:10", E, "callLayot"],
+  ["§6", "originId that is a number (cast to a string)", "ACTIVITY", 'originId "42"', "originId 42", "value-type", "31:12", W, "42"],
   ["§6", "originId that is a map", "ACTIVITY", 'originId "42"', "originId { a: 1 }", "value-type", "31:12", E, "originId"],
 
   ["§6", "an empty deadline (ignored: a deadline cannot be cleared)", "ACTIVITY", 'deadline "2025-03-03T10:00:00+01:00"', 'deadline ""', "blank-value", "25:12", W, "cannot be cleared"],
@@ -430,6 +431,7 @@ export const CASES: readonly SeededCase[] = ([
   ["§11.4", "dealCategoryId on a contact card", "CARD", "  userId 1\n", "  userId 1\n  dealCategoryId 3\n", "card-extras", "18:3", E, "dealCategoryId"],
   ["§11.4", "categoryId on a deal card", "CARD", "dealCategoryId 32", "categoryId 32", "card-extras", "3:3", E, "categoryId"],
   ["§11.4", "leadCustomerType on a smart-process card", "CARD", "categoryId 3", "leadCustomerType 1", "card-extras", "31:3", E, "leadCustomerType"],
+  ["§11.4 §14.19", "the lead extras key as the docs' tables spell it", "CARD", "  leadCustomerType 2\n", '  extras json { "lead.customer.type": 2 }\n', "unknown-property", "26:17", E, "leadCustomerType"],
   ["§11.4", "a negative dealCategoryId", "CARD", "dealCategoryId 32", "dealCategoryId -1", "value-range", "3:18", E, "dealCategoryId"],
   ["§11.1", "userId with scope common", "CARD", "  scope common\n", "  scope common\n  userId 5\n", "card-scope-user", "3:3", W, "userId"],
   ["§11.1", "userId 0", "CARD", "userId 1", "userId 0", "value-range", "17:10", E, "userId"],
