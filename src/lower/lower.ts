@@ -657,7 +657,12 @@ class Lowering {
         // as the keyword's, so that neither it nor the missing field is reported as well.
         const meant = suggestion === undefined ? undefined : plan.keywordField(suggestion);
         const next = args[i + 1];
-        if (meant && meant.type.kind !== "bool" && next && !(next.kind === "Identifier" && claimsWord(plan, next.name) && plan.wordFields.get(next.name) !== meant)) {
+        // A misspelt flag (`bolt true`) takes the value a flag would take.
+        const takesNext =
+          meant?.type.kind === "bool"
+            ? next !== undefined && (next.kind === "Boolean" || next.kind === "ParamRef" || (isHeadValue(next) && firstFree(positional, taken) === undefined))
+            : next !== undefined && !(next.kind === "Identifier" && claimsWord(plan, next.name) && plan.wordFields.get(next.name) !== meant);
+        if (meant && next && takesNext) {
           take(taken, meant.name);
           i++;
           obj.entries.push(entry(meant.name, arg.range, this.valueFor(next, meant.type), span(arg.range, next.range)));

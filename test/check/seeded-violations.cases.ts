@@ -197,6 +197,7 @@ export const CASES: readonly SeededCase[] = ([
   ["§2.1 §4.6", "a property text does not have", "LAYOUT", NOTE, `${NOTE} italic true`, "unknown-property", "8:84", E, "italic"],
   ["§2.1 §4.6", "a property largeText does not have (bold)", "LAYOUT", LONG, `${LONG} bold true`, "unknown-property", "9:33", E, "bold"],
   ["§2.1 §4.6", "a property link does not have", "LAYOUT", OPEN, `${OPEN} { color base_70 }`, "unknown-property", "10:65", E, "color"],
+  ["§2.1 §4.6", "a misspelt flag with its value", "LAYOUT", OPEN, 'open: link "Open" bolt true -> redirect "/crm/deal/details/1/"', "invalid-argument", "10:23", E, "Did you mean 'bold'?"],
   ["§2.1 §4.6", "a property withTitle does not have", "LAYOUT", CLIENT, 'client: withTitle "Client" inline bold true { text "Muller" }', "unknown-property", "11:39", E, "bold"],
   ["§2.1 §4.6", "a property lineOfBlocks does not have", "LAYOUT", "row: lineOfBlocks {", "row: lineOfBlocks inline true {", "unknown-property", "12:23", E, "inline"],
   ["§2.1 §4.6", "a property deadline does not have", "LAYOUT", "due: deadline", "due: deadline bold true", "unknown-property", "17:19", E, "bold"],

@@ -61,6 +61,16 @@ describe("no knock-on findings", () => {
       [error("invalid-argument", "Unexpected word 'uir' in an action. Did you mean 'uri'?", "6:26", "6:29")],
     ],
     [
+      "a misspelt flag with its value: the value is not unexpected",
+      inLayoutBody('    text "a" bolt true'),
+      [error("invalid-argument", "Unexpected word 'bolt' in a text block. Did you mean 'bold'?", "6:14", "6:18")],
+    ],
+    [
+      "a field the block does not have, with its value: one finding",
+      inLayoutBody('    largeText "a" bold true'),
+      [error("unknown-property", "Unknown field 'bold' in a largeText block: it has no such field.", "6:19", "6:23")],
+    ],
+    [
       "a misspelt action type: its value is not unexpected",
       inLayoutBody('    link "a" -> redirekt "/x"'),
       [error("enum-value", "'redirekt' is not a valid 'type' for an action; expected redirect, restEvent or openRestApp. Did you mean 'redirect'? The server answers \"The value of type in ActionDto is incorrect.\"", "6:17", "6:25")],
