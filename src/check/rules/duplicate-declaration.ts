@@ -6,7 +6,7 @@ export default defineRule({
   meta: {
     id: "duplicate-declaration",
     description: "Disallow two declarations with the same name, and two badges with the same code.",
-    why: "Each declaration compiles to its own `<name>.<kind>.json` payload for its REST method (spec §1), and activities refer to layouts by name. Two declarations of one kind with one name would overwrite each other's output and make `layout <name>` ambiguous; reusing a name across kinds makes the file hard to follow, and so does a declaration named like a layout the file imports. Names that differ only in case collide on case-insensitive file systems (a warning). A badge is known on the portal by its code, which is unique (spec §8): two badges of one code, named apart, cannot both be added.",
+    why: "Each declaration compiles to its own `<name>.<kind>.json` payload for its REST method (spec §1), and activities refer to layouts by name. Two declarations of one kind with one name would overwrite each other's output and make `layout <name>` ambiguous; reusing a name across kinds makes the file hard to follow, and so does a declaration named like a layout the file imports. Names that differ only in case collide on case-insensitive file systems (a warning). A badge is known on the portal by its code, which is unique (spec §8): two badges of one code, named apart, cannot both be added, in one file or in two checked together (`b24layout check`, `checkProject`).",
     severity: "error",
     scope: "file",
     spec: "§1, §8",
@@ -15,6 +15,7 @@ export default defineRule({
       otherKind: "'{name}' is already the name of the {other} on line {line}; give each declaration its own name.",
       imported: "'{name}' is also the name of the {other} imported on line {line} (from '{path}'); give each its own name.",
       sameCode: "The {keyword} '{name}' has the {field} '{code}' of the {keyword} '{other}' on line {line}: a {keyword}'s {field} is unique on the portal, so {method} cannot add both.",
+      sameCodeElsewhere: "The {keyword} '{name}' has the {field} '{code}' of the {keyword} '{other}' at {where}: a {keyword}'s {field} is unique on the portal, so {method} cannot add both.",
       caseOnly: {
         text: "'{name}' differs from the {keyword} '{other}' on line {line} only in case; on case-insensitive file systems (Windows, macOS) both are written to '{file}'.",
         severity: "warning",
