@@ -390,6 +390,7 @@ export const CASES: readonly SeededCase[] = ([
   ["§6", "an incoming activity (\"Y\") with a deadline", "ACTIVITY", "isIncomingChannel false", 'isIncomingChannel "Y"', "incoming-with-deadline", "25:12", E, "Incoming activity cannot have a deadline", { also: ["string-boolean"] }],
   ["§4.6 §6", "an incoming activity whose layout has a deadline block (not shown)", "LAYOUT", "", "activity a {\n  ownerTypeId deal; ownerId 1\n  isIncomingChannel true\n  layout l\n}\n", "incoming-with-deadline", "33:10", W, "is incoming"],
   ["§4.6 §6", "an activity added without a deadline whose layout has a deadline block (not shown)", "LAYOUT", "", "activity a {\n  ownerTypeId deal; ownerId 1\n  layout l\n}\n", "incoming-with-deadline", "32:10", W, "without a deadline"],
+  ["§6 §8", "a badge on an activity added as completed (removed at once)", "ACTIVITY", "completed false", "completed true", "badge-on-completed", "29:13", W, "missedCall"],
   ["§6", "responsibleId 0", "ACTIVITY", "responsibleId 1", "responsibleId 0", "value-range", "28:17", E, "responsibleId"],
   ["§6", "responsibleId that is a string", "ACTIVITY", "responsibleId 1", 'responsibleId "admin"', "value-type", "28:17", E, "responsibleId"],
   ["§6", "ownerId 0", "ACTIVITY", "ownerId 999", "ownerId 0", "value-range", "22:11", E, "ownerId"],
