@@ -336,9 +336,13 @@ export function renderVocabulary(): string {
 function renderDto(dto: DtoSpec): string[] {
   const out = [`### ${dto.name}`, "", `${dto.doc} (${dto.title}, spec ${dto.spec})`, ""];
   out.push(
-    dto.closed
-      ? "Closed: the server rejects fields it does not know (FIELD_IS_REDUNDANT)."
-      : "Open: any key is accepted.",
+    !dto.closed
+      ? "Open: any key is accepted."
+      : dto.unknownKeys
+        ? `Closed: the checker reports fields it does not know; the server ${dto.unknownKeys.note}.`
+        : dto.serverClass !== undefined
+          ? "Closed: the server rejects fields it does not know (FIELD_IS_REDUNDANT)."
+          : "Closed: the checker reports fields it does not know.",
     "",
   );
   const writtenAs = writtenAsOf(dto);

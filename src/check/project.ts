@@ -6,6 +6,8 @@
  *   types module or read as a declaration file, a function of one module from two declarations;
  * - a `badgeCode` that no file of the set declares (unknown-badge-code): a badge may live in any
  *   file, so only the set knows;
+ * - two badges of one code in two files, under two names (duplicate-declaration; one name is
+ *   output-name's, and two of one file are the file's own finding);
  * - a layout imported from a file that is not in the set (unlisted-import): the TypeScript module
  *   that imports its function would not be written, nor its findings reported;
  * - a reference the file's own check found unresolved (unknown-reference) to a declaration that
@@ -28,6 +30,7 @@ import { closest } from "../util/suggest.js";
 import type { CheckOptions } from "./checker.js";
 import { toDiagnostic, type Report, type RuleMeta } from "./rule.js";
 import { replaceScalar } from "./rules/fix.js";
+import duplicateDeclaration from "./rules/duplicate-declaration.js";
 import outputName from "./rules/output-name.js";
 import unknownBadgeCode from "./rules/unknown-badge-code.js";
 import unknownReference from "./rules/unknown-reference.js";
@@ -42,9 +45,10 @@ export interface DeclarationSummary {
   readonly nameRange: Range;
 }
 
-/** A badge declared in the file: its code, and its name's place. */
+/** A badge declared in the file: its code, its name and its name's place. */
 export interface BadgeSummary {
   readonly code: string;
+  readonly name: string;
   readonly nameRange: Range;
 }
 
@@ -139,7 +143,7 @@ function summarizeProgram(program: IrProgram, document: Document): FileSummary {
     if (d.lookAlike !== undefined) continue;
     if (BADGE && d.spec.keyword === BADGE.keyword) {
       const code = getScalar(d.root, BADGE.nameField ?? "code")?.value;
-      if (typeof code === "string") badges.push({ code, nameRange: d.nameRange });
+      if (typeof code === "string") badges.push({ code, name: d.name, nameRange: d.nameRange });
     }
     visitObject(d.root);
   }
@@ -202,6 +206,7 @@ const PROJECT_RULES: readonly { readonly meta: RuleMeta; readonly find: (files: 
   { meta: outputName.meta, find: outputNames },
   { meta: unlistedImport.meta, find: unlistedImports },
   { meta: unknownBadgeCode.meta, find: unknownBadgeCodes },
+  { meta: duplicateDeclaration.meta, find: duplicateBadgeCodes },
 ];
 
 /** The project's findings in each file, in the order of `files`. */
@@ -270,6 +275,27 @@ function unlistedImports(files: readonly ProjectFile[], reports: Report[][]): vo
       }
       const actual = moduleName(files[other]!.path);
       if (actual !== importedModule) reports[file]!.push({ messageId: "otherName", data: { source: i.source, other: files[other]!.display, actual, module, importedModule }, range: i.range });
+    }
+  });
+}
+
+// ----- duplicate-declaration: badge codes across files -----
+
+/** A badge whose code a badge of an earlier file has, under another name: crm.activity.badge.add cannot add both (spec §8). */
+function duplicateBadgeCodes(files: readonly ProjectFile[], reports: Report[][]): void {
+  if (!BADGE) return;
+  const first = new Map<string, Placed & { readonly name: string }>();
+  files.forEach((f, file) => {
+    for (const b of f.summary.badges) {
+      const seen = first.get(b.code);
+      if (!seen) {
+        first.set(b.code, { file, range: b.nameRange, name: b.name });
+        continue;
+      }
+      // One file's two badges are its own check's; one name in two files is output-name's.
+      if (seen.file === file || seen.name === b.name) continue;
+      const data = { keyword: BADGE.keyword, name: b.name, field: BADGE.nameField ?? "code", code: b.code, other: seen.name, where: at(files, seen.file, seen.range), method: BADGE.method };
+      reports[file]!.push({ messageId: "sameCodeElsewhere", data, range: b.nameRange });
     }
   });
 }

@@ -163,7 +163,7 @@ function isSummary(value: unknown): value is FileSummary {
   return (
     listOf(declarations, (d) => strings(d, ["keyword", "outputKind", "name"]) && isRange(d["nameRange"])) &&
     listOf(imports, (i) => strings(i, ["name", "keyword", "source", "path", "realPath"]) && isRange(i["range"])) &&
-    listOf(badges, (b) => strings(b, ["code"]) && isRange(b["nameRange"])) &&
+    listOf(badges, (b) => strings(b, ["code", "name"]) && isRange(b["nameRange"])) &&
     listOf(badgeCodes, (b) => strings(b, ["code"]) && isRange(b["range"]) && typeof b["quoted"] === "boolean") &&
     listOf(unresolved, (r) => strings(r, ["keyword", "name"]) && isRange(r["range"])) &&
     (importAt === undefined || (isRecord(importAt) && isPosition(importAt["position"]) && typeof importAt["afterImport"] === "boolean")) &&

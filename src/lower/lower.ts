@@ -4,7 +4,7 @@
  * rules. It only reports what it cannot place (an unknown statement, an argument it cannot bind).
  */
 import type { ActionClause, Argument, Body, Document, Identifier, Label, MapLiteral, Range, Statement } from "../syntax/ast.js";
-import { BLOCK_TYPES, getBlockType, getDto, getField } from "../model/dtos.js";
+import { BLOCK_TYPES, getBlockType, getDto, getField, unknownKeyReport } from "../model/dtos.js";
 import {
   COLLECTION_MEMBER_KEYWORDS,
   DECLARATIONS,
@@ -590,7 +590,9 @@ class Lowering {
         if (field) {
           take(taken, field.name);
           const next = args[i + 1];
-          if (field.type.kind === "bool" && next?.kind !== "Boolean" && next?.kind !== "ParamRef") {
+          // A flag alone is true; a value after it is its value where no slot of the head line
+          // takes that value (`text "Hi" bold "yes"`, which value-type then reports).
+          if (field.type.kind === "bool" && next?.kind !== "Boolean" && next?.kind !== "ParamRef" && !(next && isHeadValue(next) && firstFree(positional, taken) === undefined)) {
             obj.entries.push(entry(field.name, arg.range, scalar(true, arg.range, "flag"), arg.range));
             continue;
           }
@@ -621,6 +623,20 @@ class Lowering {
           continue;
         }
         const suggestion = closest(word, (plan.headWords ??= headWords(plan)));
+        const value = args[i + 1];
+        if (value && isHeadValue(value) && firstFree(positional, taken) === undefined && !(suggestion !== undefined && plan.keywordField(suggestion))) {
+          // `italic true`, `bold true` on a largeText: a field the structure does not have, with its
+          // value (which no slot takes), is one unknown field, not a stray word and a stray value.
+          i++;
+          this.problem(
+            UNKNOWN_PROPERTY,
+            suggestion ? "unknownHeadFieldSuggest" : "unknownHeadField",
+            { name: word, where: withArticle(plan.title), ...(suggestion ? { suggestion } : {}) },
+            arg.range,
+            suggestion,
+          );
+          continue;
+        }
         // A misspelt enum value (`tag warnign`), or a word close to nothing where an enum word is
         // still missing: the enum field gets it, so that enum-value reports it with its own
         // did-you-mean and the field is not reported missing as well.
@@ -641,7 +657,12 @@ class Lowering {
         // as the keyword's, so that neither it nor the missing field is reported as well.
         const meant = suggestion === undefined ? undefined : plan.keywordField(suggestion);
         const next = args[i + 1];
-        if (meant && meant.type.kind !== "bool" && next && !(next.kind === "Identifier" && claimsWord(plan, next.name) && plan.wordFields.get(next.name) !== meant)) {
+        // A misspelt flag (`bolt true`) takes the value a flag would take.
+        const takesNext =
+          meant?.type.kind === "bool"
+            ? next !== undefined && (next.kind === "Boolean" || next.kind === "ParamRef" || (isHeadValue(next) && firstFree(positional, taken) === undefined))
+            : next !== undefined && !(next.kind === "Identifier" && claimsWord(plan, next.name) && plan.wordFields.get(next.name) !== meant);
+        if (meant && next && takesNext) {
           take(taken, meant.name);
           i++;
           obj.entries.push(entry(meant.name, arg.range, this.valueFor(next, meant.type), span(arg.range, next.range)));
@@ -1146,13 +1167,8 @@ class Lowering {
     if (!field) {
       // Kept, so that the payload says what was written; the server rejects it (FIELD_IS_REDUNDANT).
       const suggestion = closest(name, plan.fields.keys());
-      this.problem(
-        UNKNOWN_PROPERTY,
-        suggestion ? "unknownKeySuggest" : "unknownKey",
-        { name, where: `the ${plan.title}`, ...(suggestion ? { suggestion } : {}) },
-        s.name.range,
-        suggestion,
-      );
+      const { messageId, data } = unknownKeyReport(plan.dto, name, `the ${plan.title}`, suggestion);
+      this.problem(UNKNOWN_PROPERTY, messageId, data, s.name.range, suggestion);
     }
     obj.entries.push(entry(field ? field.name : name, s.name.range, this.rawValue(s, raw, field?.type), s.range));
   }
@@ -1439,6 +1455,11 @@ export function withArticle(title: string): string {
   const n = title.length;
   if (n >= 2 && title.charCodeAt(n - 1) === CHAR_S && title.charCodeAt(n - 2) !== CHAR_S) return `the ${title}`;
   return n > 0 && VOWELS.includes(title.charAt(0)) ? `an ${title}` : `a ${title}`;
+}
+
+/** Whether a head argument is a value (not a word): what a field written `name value` takes. */
+function isHeadValue(arg: Argument): boolean {
+  return arg.kind !== "Identifier" && arg.kind !== "ParameterList";
 }
 
 /** Fields taken so far by head arguments: the first `count` of `fields`. */

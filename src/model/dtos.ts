@@ -545,7 +545,7 @@ export const DTOS: readonly DtoSpec[] = [
       { name: "code", type: str, required: BOTH, doc: "Unique code; activities refer to it as `badgeCode`." },
       { name: "title", type: text, required: BOTH, doc: "The badge caption: a non-empty string or language map." },
       { name: "value", type: text, required: BOTH, doc: "The text in the badge, shown upper-case: a non-empty string or language map." },
-      { name: "type", type: { kind: "enum", strict: BOTH, values: BADGE_TYPES }, required: BOTH, doc: "The colour." },
+      { name: "type", type: { kind: "enum", strict: BOTH, values: BADGE_TYPES }, required: BOTH, refusedAnswer: "Wrong value of field `type`", doc: "The colour." },
     ],
   },
 
@@ -570,10 +570,11 @@ export const DTOS: readonly DtoSpec[] = [
     doc: "The `fields` of a configurable activity. Unknown keys are ignored by the server.",
     spec: "§6",
     closed: true,
+    unknownKeys: { server: "ignored", note: "ignores keys of `fields` it does not know (no FIELD_IS_REDUNDANT at this level), so it has no effect" },
     fields: [
       { name: "typeId", type: { kind: "string", nonBlank: "empty" }, default: "CONFIGURABLE", doc: "`CONFIGURABLE`, or a type the same app registered with crm.activity.type.add." },
       { name: "completed", type: { kind: "bool", strings: BOOLEAN_STRINGS }, doc: "Whether the activity is completed. A badge is removed when it is." },
-      { name: "deadline", type: { kind: "string", format: "datetime" }, doc: "Deadline, `YYYY-MM-DDThh:mm:ss±hh:mm`. Cannot be cleared." },
+      { name: "deadline", type: { kind: "string", format: "datetime", emptyIgnored: "a deadline cannot be cleared" }, doc: "Deadline, `YYYY-MM-DDThh:mm:ss±hh:mm`. Cannot be cleared." },
       {
         name: "pingOffsets",
         type: { kind: "list", of: { kind: "int", min: 0 } },
@@ -595,7 +596,13 @@ export const DTOS: readonly DtoSpec[] = [
     spec: "§11.1",
     closed: true,
     fields: [
-      { name: "entityTypeId", type: { kind: "int", min: 1, entityType: true }, required: BOTH, doc: "The CRM type whose card is configured." },
+      {
+        name: "entityTypeId",
+        type: { kind: "int", min: 1, entityType: true },
+        required: BOTH,
+        requiredAnswer: "Parameter 'entityTypeId' is not defined",
+        doc: "The CRM type whose card is configured.",
+      },
       {
         name: "scope",
         doc: "`personal` (P, the default) or `common` (C, for everyone; needs admin rights).",
@@ -612,7 +619,7 @@ export const DTOS: readonly DtoSpec[] = [
       { name: "extras", type: { kind: "object", dto: "CardExtras" }, doc: "Entity-specific selectors: deal pipeline, SPA category, repeat leads." },
       {
         name: "data",
-        type: { kind: "list", of: { kind: "object", dto: "SectionDto" }, dto: "SectionDto", limits: { min: { docs: 1, server: 1 } }, indexedArray: true },
+        type: { kind: "list", of: { kind: "object", dto: "SectionDto" }, dto: "SectionDto", limits: { min: { docs: 1, server: 1 }, tooFewAnswer: "There are no data to write." }, indexedArray: true },
         required: BOTH,
         doc: "The card's sections, in order.",
       },
@@ -648,6 +655,7 @@ export const DTOS: readonly DtoSpec[] = [
     doc: "A section of the card.",
     spec: "§11.2",
     closed: true,
+    unknownKeys: { server: "unchecked", note: "does not check the keys of a section (only its type, name and title), so it has no effect" },
     fields: [
       { name: "name", type: { kind: "string", nonBlank: "trimmed" }, required: BOTH, doc: "The section id (non-blank)." },
       { name: "title", type: { kind: "string", nonBlank: "trimmed" }, required: BOTH, doc: "The section heading (non-blank). A plain string: cards have no translation maps." },
@@ -665,6 +673,7 @@ export const DTOS: readonly DtoSpec[] = [
     doc: "A field shown in a card section.",
     spec: "§11.2",
     closed: true,
+    unknownKeys: { server: "unchecked", note: "keeps only `name`, `optionFlags` and `options` of a card field and drops the rest" },
     fields: [
       { name: "name", type: { kind: "string", nonBlank: "trimmed" }, required: BOTH, doc: "The field id (from crm.item.fields, or a card-only composite field)." },
       {
@@ -689,6 +698,7 @@ export const DTOS: readonly DtoSpec[] = [
     doc: "Options of a card field; which apply depends on the field (spec §11.3).",
     spec: "§11.3",
     closed: true,
+    unknownKeys: { server: "unchecked", note: "stores the options as they are without checking their keys, and no field reads an option of that name" },
     fields: [
       { name: "defaultAddressType", type: { kind: "int", min: 1 }, doc: "ADDRESS: the default address type (crm.enum.addresstype id)." },
       { name: "defaultCountry", type: { kind: "string", format: "countryCode" }, doc: "PHONE, CLIENT, COMPANY, CONTACT, MYCOMPANY_ID: default phone country, two letters (ISO 3166-1)." },
@@ -735,4 +745,17 @@ const blockByType = new Map(BLOCK_TYPES.map((b) => [b.type, b]));
 
 export function getBlockType(type: string): BlockTypeSpec | undefined {
   return blockByType.get(type);
+}
+
+/**
+ * The message of unknown-property for a key `dto` does not declare, written in the raw form or a map
+ * (and so sent): the DTO framework's FIELD_IS_REDUNDANT with its text, what the REST method does
+ * with it instead (`unknownKeys`), or, for the parameters of a method the spec says nothing about, no claim.
+ */
+export function unknownKeyReport(dto: DtoSpec, name: string, where: string, suggestion: string | undefined): { messageId: string; data: Record<string, string> } {
+  const hint: Record<string, string> = suggestion === undefined ? {} : { suggestion };
+  const id = (base: string) => (suggestion === undefined ? base : `${base}Suggest`);
+  if (dto.unknownKeys) return { messageId: id("unknownKeyIgnored"), data: { name, where, note: dto.unknownKeys.note, ...hint } };
+  if (dto.serverClass !== undefined) return { messageId: id("unknownKey"), data: { name, where, parent: dto.serverClass, ...hint } };
+  return { messageId: id("unknownParameter"), data: { name, where, ...hint } };
 }

@@ -28,6 +28,8 @@ export interface Bound {
 export interface Limits {
   readonly min?: Bound;
   readonly max?: Bound;
+  /** The server's answer to fewer than `min.server` items, where the spec gives its text. */
+  readonly tooFewAnswer?: string;
 }
 
 export interface EnumValue {
@@ -66,6 +68,8 @@ export type FieldType =
        * also a string PHP's `trim()` leaves empty (card section and element names).
        */
       readonly nonBlank?: "empty" | "trimmed";
+      /** The server ignores the empty string here, so it cannot clear the value: why, for messages (an activity's `deadline`, spec §6). */
+      readonly emptyIgnored?: string;
     }
   | { readonly kind: "int"; readonly min?: number; readonly entityType?: boolean }
   | {
@@ -125,6 +129,14 @@ export interface FieldSpec {
   readonly doc: string;
   /** Where the field is required. Absent: optional everywhere. */
   readonly required?: Support;
+  /**
+   * The server's exact answer to a value it refuses, where the structure is not one of the DTO
+   * framework's (which names the field and its class itself, spec §2.1): crm.activity.badge.add's
+   * for a badge `type` (spec §8).
+   */
+  readonly refusedAnswer?: string;
+  /** The same, for the field left out (crm.item.details.configuration.set without `entityTypeId`, spec §11.5). */
+  readonly requiredAnswer?: string;
   /** Where the field is accepted at all. Absent: both. */
   readonly accepted?: Support;
   /** Explains a docs/server disagreement about the field, for messages. */
@@ -153,6 +165,14 @@ export interface DtoSpec {
   readonly fields: readonly FieldSpec[];
   /** Closed objects reject unknown keys (`FIELD_IS_REDUNDANT`, spec §2.1). */
   readonly closed: boolean;
+  /**
+   * What the server does with a key a closed structure does not declare, where it does not reject
+   * it: the REST methods that read their parameters themselves ignore such keys (activity fields,
+   * spec §6) or store the card configuration without checking them (spec §11.2, §11.5). The note
+   * completes "the server …" in messages. Absent: the DTO framework rejects it (FIELD_IS_REDUNDANT)
+   * when the structure has a `serverClass`, and for other structures nothing is known.
+   */
+  readonly unknownKeys?: { readonly server: "ignored" | "unchecked"; readonly note: string };
   readonly spec: string;
   /**
    * The server's class for this structure, which its DTO validator names as #PARENT_OBJECT# in

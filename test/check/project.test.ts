@@ -231,3 +231,39 @@ describe("suppressions of the project's findings", () => {
     });
   });
 });
+
+describe("duplicate-declaration: badge codes across files (spec §8)", () => {
+  it("reports a badge whose code a badge of another file has under another name, in the later file", () => {
+    const found = projectFindings(
+      [
+        { path: "a.b24layout", text: badge("first") },
+        { path: "b.b24layout", text: `\n${badge("second")}` },
+      ],
+      "duplicate-declaration",
+    );
+    expect(found).toEqual({
+      "a.b24layout": [],
+      "b.b24layout": [
+        {
+          ruleId: "duplicate-declaration",
+          severity: "error",
+          message: "The badge 'second' has the code 'c' of the badge 'first' at a.b24layout:1:7: a badge's code is unique on the portal, so crm.activity.badge.add cannot add both.",
+          at: "2:7",
+          to: "2:13",
+        },
+      ],
+    });
+  });
+
+  it("leaves one name in two files to output-name, and one file's two badges to its own check", () => {
+    const sameName = [
+      { path: "a.b24layout", text: badge("same") },
+      { path: "b.b24layout", text: badge("same") },
+    ];
+    expect(Object.values(projectFindings(sameName, "duplicate-declaration")).flat()).toEqual([]);
+    expect(Object.values(projectFindings(sameName)).flat().length).toBeGreaterThan(0);
+    const oneFile = [{ path: "a.b24layout", text: badge("one") + badge("two") }];
+    expect(projectFindings(oneFile, "duplicate-declaration")["a.b24layout"]!.map((f) => f.at)).toEqual(["8:8"]);
+    expect(check(badge("one") + badge("two")).diagnostics.map((d) => d.ruleId)).toEqual(["duplicate-declaration"]);
+  });
+});

@@ -35,7 +35,7 @@ describe("--format json", () => {
             {
               ruleId: "collection-limit",
               severity: "error",
-              message: "The header's 'tags' can hold at most 2 items; found 3. The server answers TOO_MANY_ITEMS.",
+              message: "The header's 'tags' can hold at most 2 items; found 3. The server answers \"The field tags of HeaderDto can only contain up to 2 values.\"",
               range: { start: { line: 6, column: 5 }, end: { line: 6, column: 22 } },
             },
           ],

@@ -17,7 +17,8 @@ const run = (cwd: string, args: readonly string[]) => runBuiltCliSync(built.cli,
 /** The `file:line:col severity rule message` lines of a stylish report. */
 const findings = (report: string) => report.split("\n").filter((l) => /^\S+:\d+:\d+ (error|warning) /.test(l));
 
-const badge = (name: string) => `badge ${name} {\n  code "c"\n  title "T"\n  value "V"\n  type success\n}\n`;
+/** A badge whose code is its name (two badges of one code are duplicate-declaration's). */
+const badge = (name: string) => `badge ${name} {\n  code "${name}"\n  title "T"\n  value "V"\n  type success\n}\n`;
 const blocks = (name: string) => `blocks ${name} {\n  text "x"\n}\n`;
 
 describe("check reports what build refuses, in the same words", () => {

@@ -32,6 +32,7 @@ card c for deal {
 badge g failure json { code: "g", title: "T", value: "V" }
 activity a {
   ownerTypeId deal; ownerId 1
+  deadline "2025-01-01T10:00:00+03:00"
   layout json { icon: { code: "info" }, header: { title: "T" }, body: { logo: { code: "document" }, blocks: { x: { type: "deadline" } } } }
 }
 `;

@@ -85,11 +85,11 @@ describe("the raw form lowers to the IR statements give", () => {
   it("is checked like statements, at positions inside the literal", () => {
     const code = 'blocks b {\n  a: json { type: "text", properties: { value: "x", italc: true, size: "lg" } }\n  c: json { type: "withTitle", properties: { title: "T", block: { type: "withTitle", properties: { title: "U" } } } }\n}\n';
     expect(allFindings(code)).toEqual<Finding[]>([
-      { ruleId: "unknown-property", severity: "error", message: "Unknown property 'italc' in the text block; the server rejects it with FIELD_IS_REDUNDANT.", at: "2:53", to: "2:58" },
+      { ruleId: "unknown-property", severity: "error", message: "Unknown property 'italc' in the text block; the server answers \"Field italc is not required for TextDto.\"", at: "2:53", to: "2:58" },
       {
         ruleId: "enum-value",
         severity: "error",
-        message: "'lg' is not a valid 'size' for a text block; expected xs, sm or md.",
+        message: "'lg' is not a valid 'size' for a text block; expected xs, sm or md. The server answers \"The value of size in TextDto is incorrect.\"",
         at: "2:72",
         to: "2:76",
       },
@@ -161,7 +161,7 @@ describe("what the raw form cannot do", () => {
   it("reports a key the structure does not have at its name, with a did-you-mean suggestion (never a --fix), and sends it", () => {
     const r = check(`${LAYOUT_HEAD}  body { logo document; text "x" }\n  footr json {}\n}\n`);
     expect(r.diagnostics.map((d) => [d.ruleId, d.message, `${d.range.start.line}:${d.range.start.column}`])).toEqual([
-      ["unknown-property", "Unknown property 'footr' in the layout; the server rejects it with FIELD_IS_REDUNDANT. Did you mean 'footer'?", "5:3"],
+      ["unknown-property", "Unknown property 'footr' in the layout; the server answers \"Field footr is not required for LayoutDto.\" Did you mean 'footer'?", "5:3"],
     ]);
     expect(r.diagnostics[0]!.fix).toBeUndefined();
     expect(r.diagnostics[0]!.suggestions?.[0]?.edits).toEqual([{ range: r.diagnostics[0]!.range, newText: "footer" }]);

@@ -80,3 +80,19 @@ describe(ID, () => {
     ]);
   });
 });
+
+describe(`${ID}: empty badge codes and deadlines`, () => {
+  it("reports an empty badge code as the method's missing argument, and leaves a code of spaces alone", () => {
+    expect(findings('badge b failure {\n  code ""\n  title "T"\n  value "V"\n}\n', ID)).toEqual<Finding[]>([
+      { ruleId: ID, severity: "error", message: "The badge's 'code' is empty; crm.activity.badge.add rejects it as a missing required argument.", at: "2:8", to: "2:10" },
+    ]);
+    expect(findings('badge b failure {\n  code " "\n  title "T"\n  value "V"\n}\n', ID)).toEqual([]);
+  });
+
+  it("warns about an empty deadline, which the server ignores (spec §6)", () => {
+    expect(findings('activity a {\n  id 7\n  deadline ""\n}\n', ID)).toEqual<Finding[]>([
+      { ruleId: ID, severity: "warning", message: "'deadline' is empty: the server ignores an empty deadline, as a deadline cannot be cleared. Leave it out.", at: "3:12", to: "3:14" },
+    ]);
+    expect(allFindings('activity a {\n  id 7\n  deadline "2025-03-03T10:00:00+01:00"\n}\n')).toEqual([]);
+  });
+});

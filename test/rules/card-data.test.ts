@@ -55,7 +55,7 @@ describe(ID, () => {
   it("leaves a missing data to required-field and an empty list to collection-limit, each once", () => {
     expect(findings(card("  scope personal"), "required-field").map((f) => f.message)).toEqual(["Card 'c' is missing required 'data'."]);
     expect(findings(card("  scope personal"), "collection-limit")).toEqual([]);
-    expect(findings(card("  data json []"), "collection-limit").map((f) => f.message)).toEqual(["The card's 'data' needs at least 1 item; found 0."]);
+    expect(findings(card("  data json []"), "collection-limit").map((f) => f.message)).toEqual(['The card\'s \'data\' needs at least 1 item; found 0. The server answers "There are no data to write."']);
     expect(findings(card('  data json "x"'), "collection-limit")).toEqual([]);
     expect(findings(card('  data json "x"'), "value-type")).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findings, type Finding } from "../helpers.js";
+import { allFindings, findings, type Finding } from "../helpers.js";
 
 const ID = "card-extras";
 /** A card with one extras line (line 2, key from column 3). */
@@ -42,8 +42,21 @@ describe(ID, () => {
     ["a category on a smart-process card", card("128", "categoryId 3")],
     ["a card without extras", card("contact", "scope personal")],
     ["a card of an unsupported entity (card-entity reports it)", card("invoice", "categoryId 3")],
+    ["a key no entity takes (unknown-property reports it, once)", card("lead", 'extras json { "lead.customer.type": 2 }')],
   ])("accepts %s", (_name, code) => {
     expect(findings(code, ID)).toEqual([]);
+  });
+
+  it("leaves the docs' spelling of the lead key to unknown-property, with its did-you-mean (spec §14.19)", () => {
+    expect(allFindings(card("lead", 'extras json { "lead.customer.type": 2 }'))).toEqual<Finding[]>([
+      {
+        ruleId: "unknown-property",
+        severity: "error",
+        message: "Unknown property 'lead.customer.type' in the card extras: it has no such field. Did you mean 'leadCustomerType'?",
+        at: "2:17",
+        to: "2:37",
+      },
+    ]);
   });
 
 });

@@ -45,8 +45,40 @@ describe(ID, () => {
   it.each<[string, string]>([
     ["distinct names", BLOCKS("a") + BLOCKS("b") + BADGE("c")],
     ["names of two kinds that differ in case", BLOCKS("extra") + BADGE("Extra")],
+    ["badges whose codes differ, one from its name", BADGE("a") + 'badge b failure {\n  code "c"\n  title "T"\n  value "V"\n}\n'],
   ])("accepts %s", (_name, code) => {
     expect(findings(code, ID)).toEqual([]);
+  });
+
+  it.each<[string, string, Finding[]]>([
+    [
+      "a badge whose code is another badge's name (spec §8: codes are unique)",
+      BADGE("missed") + 'badge missedAgain warning {\n  code "missed"\n  title "T"\n  value "V"\n}\n',
+      [
+        {
+          ruleId: ID,
+          severity: "error",
+          message: "The badge 'missedAgain' has the code 'missed' of the badge 'missed' on line 1: a badge's code is unique on the portal, so crm.activity.badge.add cannot add both.",
+          at: "6:8",
+          to: "6:16",
+        },
+      ],
+    ],
+    [
+      "two badges with one written code",
+      'badge a failure {\n  code "x"\n  title "T"\n  value "V"\n}\nbadge b failure {\n  code "x"\n  title "T"\n  value "V"\n}\n',
+      [
+        {
+          ruleId: ID,
+          severity: "error",
+          message: "The badge 'b' has the code 'x' of the badge 'a' on line 1: a badge's code is unique on the portal, so crm.activity.badge.add cannot add both.",
+          at: "7:8",
+          to: "7:11",
+        },
+      ],
+    ],
+  ])("reports %s", (_name, code, expected) => {
+    expect(findings(code, ID)).toEqual(expected);
   });
 
 });

@@ -51,17 +51,17 @@ describe("enum-value", () => {
     [
       "a tag type outside the set",
       header('tag orange "a"'),
-      [error(`'orange' is not a valid 'type' for a tag; expected ${TAG_TYPES}.`, "4:9", "4:15")],
+      [error(`'orange' is not a valid 'type' for a tag; expected ${TAG_TYPES}. The server answers "The value of type in TagDto is incorrect."`, "4:9", "4:15")],
     ],
     [
       "a text size outside the set",
       inLayoutBody('    text "a" { size "lg" }'),
-      [error("'lg' is not a valid 'size' for a text block; expected xs, sm or md.", "6:21", "6:25")],
+      [error("'lg' is not a valid 'size' for a text block; expected xs, sm or md. The server answers \"The value of size in TextDto is incorrect.\"", "6:21", "6:25")],
     ],
     [
       "a misspelt action type",
       inLayoutBody('    link "a" -> redirct'),
-      [error("'redirct' is not a valid 'type' for an action; expected redirect, restEvent or openRestApp. Did you mean 'redirect'?", "6:17", "6:24")],
+      [error("'redirct' is not a valid 'type' for an action; expected redirect, restEvent or openRestApp. Did you mean 'redirect'? The server answers \"The value of type in ActionDto is incorrect.\"", "6:17", "6:24")],
     ],
     [
       "a block scope outside web/mobile, which the server does not check (spec §3)",
@@ -74,7 +74,7 @@ describe("enum-value", () => {
     [
       "a button scope outside web/mobile, which the server checks",
       footer('button primary "a" scope all -> restEvent "x"'),
-      [error("'all' is not a valid 'scope' for a footer button; expected web or mobile.", "6:30", "6:33")],
+      [error("'all' is not a valid 'scope' for a footer button; expected web or mobile. The server answers \"The value of scope in FooterButtonDto is incorrect.\"", "6:30", "6:33")],
     ],
     [
       "an alias written as a string, which is sent as written",
@@ -97,7 +97,7 @@ describe("enum-value", () => {
     [
       "a boolean where an enum is expected",
       inLayoutBody('    text "a" { size true }'),
-      [error("'true' is not a valid 'size' for a text block; expected xs, sm or md.", "6:21", "6:25")],
+      [error("'true' is not a valid 'size' for a text block; expected xs, sm or md. The server answers \"The value of size in TextDto is incorrect.\"", "6:21", "6:25")],
     ],
   ])("reports %s", (_name, code, expected) => {
     expect(findings(code, ID)).toEqual(expected);

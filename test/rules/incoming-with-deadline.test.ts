@@ -36,4 +36,38 @@ describe(ID, () => {
     expect(findings(code, ID)).toEqual([]);
   });
 
+  describe("deadline blocks an activity does not show (spec §4.6)", () => {
+    const LAYOUT = 'layout card {\n  icon info\n  header "Call"\n  body {\n    logo document\n    row: lineOfBlocks { text "Due"; deadline }\n  }\n}\n';
+    const add = (fields: string, layout = "card") => `${LAYOUT}activity a {\n  ownerTypeId deal; ownerId 1\n${fields}  layout ${layout}\n}\n`;
+    const inline = 'layout {\n    icon info; header "x"\n    body { logo document; withTitle "Due" { deadline } }\n  }';
+
+    it.each<[string, string, Finding[]]>([
+      [
+        "of a named layout in an incoming activity, at the name",
+        add("  isIncomingChannel true\n"),
+        [{ ruleId: ID, severity: "warning", message: "Activity 'a' is incoming (incoming activities have no deadline), so the deadline block of its layout (line 6) is not shown.", at: "12:10", to: "12:14" }],
+      ],
+      [
+        "of an activity added without a deadline",
+        add(""),
+        [{ ruleId: ID, severity: "warning", message: "Activity 'a' is added without a deadline, so the deadline block of its layout (line 6) is not shown.", at: "11:10", to: "11:14" }],
+      ],
+      [
+        "of a layout of its own, at the block",
+        add("  isIncomingChannel true\n", inline),
+        [{ ruleId: ID, severity: "warning", message: "Activity 'a' is incoming (incoming activities have no deadline), so the deadline block of its layout (line 14) is not shown.", at: "14:45", to: "14:53" }],
+      ],
+    ])("reports the block %s", (_name, code, expected) => {
+      expect(findings(code, ID)).toEqual(expected);
+    });
+
+    it.each<[string, string]>([
+      ["an add with a deadline", add('  deadline "2025-01-01T10:00:00+03:00"\n')],
+      ["an update, which keeps its deadline", 'activity a {\n  id 5\n  layout {\n    icon info; header "x"\n    body { logo document; deadline }\n  }\n}\n'],
+      ["a layout without a deadline block", 'activity a {\n  ownerTypeId deal; ownerId 1\n  isIncomingChannel true\n  layout {\n    icon info; header "x"\n    body { logo document; text "x" }\n  }\n}\n'],
+    ])("accepts %s", (_name, code) => {
+      expect(findings(code, ID)).toEqual([]);
+    });
+  });
+
 });

@@ -5,7 +5,7 @@ import { findings, inLayoutBody, type Finding } from "../helpers.js";
 const ID = "key-pattern";
 const error = (message: string, at: string, to: string): Finding => ({ ruleId: ID, severity: "error", message, at, to });
 const wrong = (key: string, what: string) =>
-  `Key '${key}' in ${what} contains characters the server does not allow: use only Latin letters, digits, '-' and '_'. The server answers KEY_CONTAIN_WRONG_SYMBOLS.`;
+  `Key '${key}' in ${what} contains characters the server does not allow: use only Latin letters, digits, '-' and '_'. The server answers "The value of ${key} includes invalid characters."`;
 
 describe("key-pattern", () => {
   it.each([

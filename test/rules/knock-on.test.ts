@@ -13,17 +13,17 @@ describe("no knock-on findings", () => {
     [
       "a misspelt tag colour: the enum's did-you-mean, not a missing 'type'",
       header('    tag warnign "x"'),
-      [error("enum-value", "'warnign' is not a valid 'type' for a tag; expected warning, success, failure, primary or secondary. Did you mean 'warning'?", "4:9", "4:16")],
+      [error("enum-value", "'warnign' is not a valid 'type' for a tag; expected warning, success, failure, primary or secondary. Did you mean 'warning'? The server answers \"The value of type in TagDto is incorrect.\"", "4:9", "4:16")],
     ],
     [
       "a misspelt button type",
       inLayoutBody('    text "x"').replace("  }\n}\n", '  }\n  footer {\n    button primari "B" -> restEvent "b"\n  }\n}\n'),
-      [error("enum-value", "'primari' is not a valid 'type' for a footer button; expected primary or secondary. Did you mean 'primary'?", "9:12", "9:19")],
+      [error("enum-value", "'primari' is not a valid 'type' for a footer button; expected primary or secondary. Did you mean 'primary'? The server answers \"The value of type in FooterButtonDto is incorrect.\"", "9:12", "9:19")],
     ],
     [
       "a misspelt badge type",
       'badge b failur {\n  title "a"\n  value "b"\n}\n',
-      [error("enum-value", "'failur' is not a valid 'type' for a badge; expected warning, success, failure, primary or secondary. Did you mean 'failure'?", "1:9", "1:15")],
+      [error("enum-value", "'failur' is not a valid 'type' for a badge; expected warning, success, failure, primary or secondary. Did you mean 'failure'? The server answers \"Wrong value of field `type`\"", "1:9", "1:15")],
     ],
     [
       "a misspelt required statement: not also a missing 'header'",
@@ -61,9 +61,19 @@ describe("no knock-on findings", () => {
       [error("invalid-argument", "Unexpected word 'uir' in an action. Did you mean 'uri'?", "6:26", "6:29")],
     ],
     [
+      "a misspelt flag with its value: the value is not unexpected",
+      inLayoutBody('    text "a" bolt true'),
+      [error("invalid-argument", "Unexpected word 'bolt' in a text block. Did you mean 'bold'?", "6:14", "6:18")],
+    ],
+    [
+      "a field the block does not have, with its value: one finding",
+      inLayoutBody('    largeText "a" bold true'),
+      [error("unknown-property", "Unknown field 'bold' in a largeText block: it has no such field.", "6:19", "6:23")],
+    ],
+    [
       "a misspelt action type: its value is not unexpected",
       inLayoutBody('    link "a" -> redirekt "/x"'),
-      [error("enum-value", "'redirekt' is not a valid 'type' for an action; expected redirect, restEvent or openRestApp. Did you mean 'redirect'?", "6:17", "6:25")],
+      [error("enum-value", "'redirekt' is not a valid 'type' for an action; expected redirect, restEvent or openRestApp. Did you mean 'redirect'? The server answers \"The value of type in ActionDto is incorrect.\"", "6:17", "6:25")],
     ],
   ])("%s", (_name, code, expected) => {
     expect(allFindings(code)).toEqual(expected);

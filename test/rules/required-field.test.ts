@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { check } from "../../src/index.js";
 import { findings, type Finding } from "../helpers.js";
 
 const ID = "required-field";
@@ -34,9 +35,25 @@ describe(ID, () => {
       'layout l {\n  icon info\n  header { tag warning "x" }\n  body { logo document; text "x" }\n}\n',
       [error('This header is missing required \'title\'; the server answers "Field title is required for HeaderDto."', "3:3", "3:29")],
     ],
+    [
+      "a card without its entity type gets the item method's answer",
+      'card c {\n  main: section "Main" { TITLE }\n}\n',
+      [error("Card 'c' is missing required 'entityTypeId'; the server answers \"Parameter 'entityTypeId' is not defined\".", "1:6", "1:7")],
+    ],
     ["a card section without its name keeps the card's own wording", 'card c for deal {\n  section "Main" { TITLE }\n}\n', [error("This section is missing required 'name'.", "2:3", "2:27")]],
   ])("reports %s", (_name, code, expected) => {
     expect(findings(code, ID)).toEqual(expected);
+  });
+
+  it("holds a block without properties, which the server does not check (spec §4.6), to the docs", () => {
+    const warning = (message: string, at: string, to: string): Finding => ({ ruleId: ID, severity: "warning", message, at, to });
+    expect(findings('blocks b {\n  note: text\n  open: link\n  json { type: "largeText" }\n  deadline\n  lineOfBlocks\n}\n', ID)).toEqual<Finding[]>([
+      warning("This text block is missing 'value': the docs require it, but the server accepts it without.", "2:3", "2:13"),
+      warning("This link block is missing 'action': the docs require it, but the server accepts it without.", "3:3", "3:13"),
+      warning("This link block is missing 'text': the docs require it, but the server accepts it without.", "3:3", "3:13"),
+      warning("This largeText block is missing 'value': the docs require it, but the server accepts it without.", "4:8", "4:29"),
+    ]);
+    expect(check("blocks b {\n  text\n}\n", { target: "docs" }).diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([[ID, "error"]]);
   });
 
   it("tells a missing blocks key (an error) from an empty one (the docs' warning)", () => {

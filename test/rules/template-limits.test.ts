@@ -8,7 +8,7 @@ const KEY = "duplicate-key";
 const tooManyConditional = (count: number, conditional: number, at: string, to: string): Finding => ({
   ruleId: LIMIT,
   severity: "error",
-  message: `The header's 'tags' can hold at most 2 items; found up to ${count} when the conditions hold (${conditional} of them conditional). The server answers TOO_MANY_ITEMS.`,
+  message: `The header's 'tags' can hold at most 2 items; found up to ${count} when the conditions hold (${conditional} of them conditional). The server answers "The field tags of HeaderDto can only contain up to 2 values."`,
   at,
   to,
 });
@@ -44,7 +44,7 @@ describe("collection-limit with conditional members", () => {
     [
       "three tags next to an each: the fixed ones are counted",
       header('    tag primary "a"\n    tag primary "b"\n    tag primary "c"\n    each t in $ts {\n      tag primary "${t}"\n    }', "ts: string[]"),
-      [{ ruleId: LIMIT, severity: "error", message: "The header's 'tags' can hold at most 2 items; found 3. The server answers TOO_MANY_ITEMS.", at: "6:5", to: "6:20" }],
+      [{ ruleId: LIMIT, severity: "error", message: "The header's 'tags' can hold at most 2 items; found 3. The server answers \"The field tags of HeaderDto can only contain up to 2 values.\"", at: "6:5", to: "6:20" }],
     ],
   ])("reports %s", (_name, code, expected) => {
     expect(findings(code, LIMIT)).toEqual(expected);

@@ -3,34 +3,34 @@ import { check } from "../../src/index.js";
 import { findings, inLayoutBody, type Finding } from "../helpers.js";
 
 const ID = "unknown-language";
-const WRONG_LANG = "the server rejects it with WRONG_LANG";
+const wrongLang = (language: string) => `the server answers "The language ${language} was not found."`;
 
 describe(ID, () => {
   it.each<[string, string, Finding[]]>([
     [
       "an ISO code where Bitrix24 has its own id (uk → ua)",
       inLayoutBody('    text { en: "Call", uk: "Дзвінок" }'),
-      [{ ruleId: ID, severity: "error", message: `Unknown language 'uk'; ${WRONG_LANG}. Bitrix24's id for Ukrainian is 'ua'.`, at: "6:24", to: "6:26" }],
+      [{ ruleId: ID, severity: "error", message: `Unknown language 'uk'; ${wrongLang("uk")}. Bitrix24's id for Ukrainian is 'ua'.`, at: "6:24", to: "6:26" }],
     ],
     [
       "es → la",
       inLayoutBody('    text { en: "Call", es: "Llamada" }'),
-      [{ ruleId: ID, severity: "error", message: `Unknown language 'es'; ${WRONG_LANG}. Bitrix24's id for Spanish is 'la'.`, at: "6:24", to: "6:26" }],
+      [{ ruleId: ID, severity: "error", message: `Unknown language 'es'; ${wrongLang("es")}. Bitrix24's id for Spanish is 'la'.`, at: "6:24", to: "6:26" }],
     ],
     [
       "zh → sc (the primary subtag of zh-CN)",
       inLayoutBody('    text { en: "Call", zh: "电话" }'),
-      [{ ruleId: ID, severity: "error", message: `Unknown language 'zh'; ${WRONG_LANG}. Bitrix24's id for Chinese (Simplified) is 'sc'.`, at: "6:24", to: "6:26" }],
+      [{ ruleId: ID, severity: "error", message: `Unknown language 'zh'; ${wrongLang("zh")}. Bitrix24's id for Chinese (Simplified) is 'sc'.`, at: "6:24", to: "6:26" }],
     ],
     [
       "a full BCP 47 tag (pt-BR → br)",
       inLayoutBody('    text { en: "Call", "pt-BR": "Chamada" }'),
-      [{ ruleId: ID, severity: "error", message: `Unknown language 'pt-BR'; ${WRONG_LANG}. Bitrix24's id for Portuguese (Brazil) is 'br'.`, at: "6:24", to: "6:31" }],
+      [{ ruleId: ID, severity: "error", message: `Unknown language 'pt-BR'; ${wrongLang("pt-BR")}. Bitrix24's id for Portuguese (Brazil) is 'br'.`, at: "6:24", to: "6:31" }],
     ],
     [
       "a language id in upper case",
       inLayoutBody('    text { EN: "Call" }'),
-      [{ ruleId: ID, severity: "error", message: `Unknown language 'EN'; ${WRONG_LANG}. Did you mean 'en'?`, at: "6:12", to: "6:14" }],
+      [{ ruleId: ID, severity: "error", message: `Unknown language 'EN'; ${wrongLang("EN")}. Did you mean 'en'?`, at: "6:12", to: "6:14" }],
     ],
     [
       "an id close to none",
@@ -39,7 +39,7 @@ describe(ID, () => {
         {
           ruleId: ID,
           severity: "error",
-          message: `Unknown language 'xx'; ${WRONG_LANG}. Bitrix24 language ids are ar, br, de, en, fr, id, in, it, ja, kz, la, ms, pl, ru, sc, tc, th, tr, ua, vn.`,
+          message: `Unknown language 'xx'; ${wrongLang("xx")}. Bitrix24 language ids are ar, br, de, en, fr, id, in, it, ja, kz, la, ms, pl, ru, sc, tc, th, tr, ua, vn.`,
           at: "6:24",
           to: "6:26",
         },
@@ -48,7 +48,7 @@ describe(ID, () => {
     [
       "a language of the translations table",
       'translations {\n  en { a "A" }\n  uk { a "A" }\n}\nblocks b {\n  text @a\n}\n',
-      [{ ruleId: ID, severity: "error", message: `Unknown language 'uk'; ${WRONG_LANG}. Bitrix24's id for Ukrainian is 'ua'.`, at: "3:3", to: "3:5" }],
+      [{ ruleId: ID, severity: "error", message: `Unknown language 'uk'; ${wrongLang("uk")}. Bitrix24's id for Ukrainian is 'ua'.`, at: "3:3", to: "3:5" }],
     ],
     [
       "a badge map, with the badge method's own error",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/index.js";
-import { findings, inLayoutBody, type Finding } from "../helpers.js";
+import { allFindings, findings, inLayoutBody, type Finding } from "../helpers.js";
 
 const ID = "value-type";
 const error = (message: string, at: string, to: string): Finding => ({ ruleId: ID, severity: "error", message, at, to });
@@ -67,18 +67,18 @@ describe("value-type", () => {
     [
       "a string outside the activity's exact set (spec §6)",
       activity('  completed "yes"'),
-      [error("'completed' expects a boolean (true or false), not the string \"yes\"; the server rejects it with WRONG_FIELD_VALUE.", "3:13", "3:18")],
+      [error("'completed' expects a boolean (true or false), not the string \"yes\"; the server answers \"The value of completed is incorrect.\"", "3:13", "3:18")],
     ],
     [
       "an upper-case TRUE on an activity, which the server rejects (spec §6)",
       activity('  isIncomingChannel "TRUE"'),
-      [error("'isIncomingChannel' expects a boolean (true or false), not the string \"TRUE\"; the server rejects it with WRONG_FIELD_VALUE.", "3:21", "3:27")],
+      [error("'isIncomingChannel' expects a boolean (true or false), not the string \"TRUE\"; the server answers \"The value of isIncomingChannel is incorrect.\"", "3:21", "3:27")],
     ],
     [
       "numbers on an activity bool",
       activity("  completed 2; isIncomingChannel 1"),
       [
-        error("'completed' expects a boolean (true or false), not the number 2; the server rejects it with WRONG_FIELD_VALUE.", "3:13", "3:14"),
+        error("'completed' expects a boolean (true or false), not the number 2; the server answers \"The value of completed is incorrect.\"", "3:13", "3:14"),
         warning("'isIncomingChannel' expects a boolean, not the number 1; the server reads it as true, but write true.", "3:34", "3:35"),
       ],
     ],
@@ -121,7 +121,7 @@ describe("value-type", () => {
     [
       "a non-string text in a language map",
       inLayoutBody('    text { en: "a", de: 5 }'),
-      [error("The 'de' text of 'value' must be a string, not the number 5; the server rejects it with WRONG_FIELD_VALUE.", "6:25", "6:26")],
+      [error("The 'de' text of 'value' must be a string, not the number 5; the server answers \"The value of value[de] in TextDto is incorrect.\"", "6:25", "6:26")],
     ],
     [
       "a translation in sliderParams.title",
@@ -216,9 +216,31 @@ describe("value-type", () => {
   it.each([
     [inLayoutBody('    text "a" { bold 1 }'), "true"],
     [slider('width: "700"'), "700"],
+    ['card c for deal {\n  main: section "Main" {\n    TITLE optionFlags "1"\n  }\n}\n', "1"],
   ])("fixes %#", (code, newText) => {
     const d = check(code).diagnostics.find((x) => x.ruleId === ID);
     expect(d?.fix?.edits.map((e) => e.newText)).toEqual([newText]);
+  });
+
+  it("warns about an integer enum written as the string of its number, as get returns it (spec §14.2)", () => {
+    const card = (flags: string) => `card c for deal {\n  main: section "Main" {\n    TITLE optionFlags ${flags}\n    json { name: "NAME", optionFlags: ${flags} }\n  }\n}\n`;
+    expect(findings(card('"0"'), ID)).toEqual<Finding[]>([
+      warning("'optionFlags' expects an integer, not the string \"0\"; the server casts it to 0, but write the number.", "3:23", "3:26"),
+      warning("'optionFlags' expects an integer, not the string \"0\"; the server casts it to 0, but write the number.", "4:39", "4:42"),
+    ]);
+    expect(findings(card("1"), ID)).toEqual([]);
+    // A string that is no value of the enum is enum-value's.
+    expect(findings(card('"2"'), ID)).toEqual([]);
+    expect(findings(card('"2"'), "enum-value").map((f) => f.at)).toEqual(["3:23", "4:39"]);
+  });
+
+  it("takes a value written after a boolean flag on the head line as the flag's value", () => {
+    expect(findings(inLayoutBody('    text "a" bold "yes"'), ID)).toEqual<Finding[]>([
+      error("'bold' expects a boolean (true or false), not the string \"yes\"; the server does not reject it but silently casts it to false.", "6:19", "6:24"),
+    ]);
+    expect(findings(inLayoutBody('    text "a" multiline 2'), ID).map((f) => f.at)).toEqual(["6:24"]);
+    // Where a slot takes the value, the flag stays a flag.
+    expect(allFindings(inLayoutBody('    withTitle inline "Client" { text "a" }'))).toEqual([]);
   });
 
   it("has no fix where the intended value is unclear", () => {

@@ -4,6 +4,8 @@ import { defineRule, type PathStep } from "../rule.js";
 
 const BADGE = getDeclaration("badge");
 const BADGE_TEXT_FIELDS = ["title", "value"] as const;
+/** Badge parameters the method requires non-empty (its code, its texts). */
+const BADGE_REQUIRED = ["code", ...BADGE_TEXT_FIELDS] as const;
 
 /**
  * Strings the server rejects when blank (the model's `nonBlank`: activity typeId, card section and
@@ -12,11 +14,12 @@ const BADGE_TEXT_FIELDS = ["title", "value"] as const;
 export default defineRule({
   meta: {
     id: "blank-value",
-    description: "Disallow blank card section names and titles, blank card element names, an empty activity typeId, and empty badge titles and values.",
+    description: "Disallow blank card section names and titles, blank card element names, an empty activity typeId or deadline, and empty badge codes, titles and values.",
     why:
       "crm.item.details.configuration.set trims section names, section titles and element names and rejects blank ones with \"Section at index {i} does not have name.\" / \"… title.\" / " +
       "\"Element at index {j} in section at index {i} does not have name.\" (spec §11.5). An activity's typeId must be a non-empty string: `CONFIGURABLE` or a type the app registered (spec §6). " +
-      "crm.activity.badge.add rejects an empty title or value as a missing required argument (spec §8); a title of spaces passes but shows nothing.",
+      "crm.activity.badge.add rejects an empty code, title or value as a missing required argument (spec §8); a title of spaces passes but shows nothing. " +
+      "An empty deadline is ignored, so it cannot clear one (spec §6): a warning.",
     severity: "error",
     spec: "§6, §8, §11.2, §11.5",
     messages: {
@@ -27,6 +30,7 @@ export default defineRule({
       activityField: "The activity's '{field}' is empty; the server rejects it with WRONG_FIELD_VALUE (\"The value of {field} is incorrect.\").",
       blank: "'{field}' of the {owner} is blank; the server rejects a blank {field}.",
       badgeEmpty: "The badge's '{field}' is empty; crm.activity.badge.add rejects it as a missing required argument.",
+      emptyIgnored: { text: "'{field}' is empty: the server ignores an empty {field}, as {why}. Leave it out.", severity: "warning" },
       badgeBlank: { text: "The badge's '{field}' is only spaces; the server accepts it, but the badge shows no text.", severity: "warning" },
     },
     examples: {
@@ -49,15 +53,20 @@ export default defineRule({
     return {
       declaration(declaration) {
         if (!BADGE || declaration.spec.keyword !== BADGE.keyword) return;
-        for (const field of BADGE_TEXT_FIELDS) {
+        for (const field of BADGE_REQUIRED) {
           const text = getScalar(declaration.root, field);
           if (!isBlank(text)) continue;
           if (text.value === "") context.report({ messageId: "badgeEmpty", data: { field }, range: text.range });
-          else context.report({ messageId: "badgeBlank", data: { field }, range: text.range });
+          // A code of spaces is a code; texts of spaces show nothing.
+          else if (field !== "code") context.report({ messageId: "badgeBlank", data: { field }, range: text.range });
         }
       },
       field({ owner, ownerDto, field, value, path }) {
-        if (field.type.kind !== "string" || field.type.nonBlank === undefined || value.kind !== "scalar") return;
+        if (field.type.kind !== "string" || value.kind !== "scalar") return;
+        if (field.type.emptyIgnored !== undefined && value.value === "") {
+          return context.report({ messageId: "emptyIgnored", data: { field: field.name, why: field.type.emptyIgnored }, range: value.range });
+        }
+        if (field.type.nonBlank === undefined) return;
         if (field.type.nonBlank === "empty" ? value.value !== "" : !isBlank(value)) return;
         // The server's texts count the sections and elements from 0 (spec §11.5).
         const [index = 0, outer = 0] = listIndexes(path, owner).reverse();

@@ -1,4 +1,5 @@
 import { getEntry } from "../../lower/ir.js";
+import { getDto } from "../../model/dtos.js";
 import { SPA_EXTRAS } from "../../model/entities.js";
 import { defineRule } from "../rule.js";
 import { isCard } from "./card-sections.js";
@@ -39,8 +40,10 @@ export default defineRule({
         } else {
           return;
         }
+        const known = getDto(extras.dto)?.fields.map((f) => f.name) ?? [];
         for (const e of extras.entries) {
-          if (e.key === applies) continue;
+          // A key no entity takes (`lead.customer.type`, the docs' spelling) is unknown-property's, with its did-you-mean.
+          if (e.key === applies || !known.includes(e.key)) continue;
           context.report({
             messageId: applies === undefined ? "noExtras" : "otherKey",
             data: { key: e.key, what, ...(applies === undefined ? {} : { applies }) },

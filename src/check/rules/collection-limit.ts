@@ -1,4 +1,4 @@
-import type { Bound, DtoSpec, FieldSpec } from "../../model/types.js";
+import type { DtoSpec, FieldSpec, Limits } from "../../model/types.js";
 import { countMembers } from "../guards.js";
 import { defineRule } from "../rule.js";
 import { possessive } from "../../util/wording.js";
@@ -13,19 +13,20 @@ export default defineRule({
     severity: "error",
     spec: "§7, §11.5",
     messages: {
-      tooMany: "{what} can hold at most {max} {items}; found {count}. The server answers TOO_MANY_ITEMS.",
+      tooMany: "{what} can hold at most {max} {items}; found {count}. The server answers \"The field {field} of {parent} can only contain up to {max} values.\"",
       tooManyConditional:
-        "{what} can hold at most {max} {items}; found up to {count} when the conditions hold ({conditional} of them conditional). The server answers TOO_MANY_ITEMS.",
+        "{what} can hold at most {max} {items}; found up to {count} when the conditions hold ({conditional} of them conditional). The server answers \"The field {field} of {parent} can only contain up to {max} values.\"",
       tooManyServerOnly: {
-        text: "{what} can hold at most {max} {items}; found {count}. The server answers TOO_MANY_ITEMS, although the docs state no limit.",
+        text: "{what} can hold at most {max} {items}; found {count}. The server answers \"The field {field} of {parent} can only contain up to {max} values.\", although the docs state no limit.",
         basis: "server",
       },
       tooManyConditionalServerOnly: {
-        text: "{what} can hold at most {max} {items}; found up to {count} when the conditions hold ({conditional} of them conditional). The server answers TOO_MANY_ITEMS, although the docs state no limit.",
+        text: "{what} can hold at most {max} {items}; found up to {count} when the conditions hold ({conditional} of them conditional). The server answers \"The field {field} of {parent} can only contain up to {max} values.\", although the docs state no limit.",
         basis: "server",
       },
       tooManyDocs: { text: "{what} can hold at most {max} {items} according to the docs; found {count}.", severity: "warning", basis: "docs" },
       tooFew: "{what} needs at least {min} {items}; found {count}.",
+      tooFewAnswer: "{what} needs at least {min} {items}; found {count}. The server answers \"{answer}\"",
       tooFewDocs: { text: "{what} should have at least {min} {items}: the docs require it, but the server accepts fewer.", severity: "warning", basis: "docs" },
     },
     examples: {
@@ -45,12 +46,13 @@ export default defineRule({
   create(context) {
     /** `name` gives the message's subject; it is only built when there is something to report. */
     const check = (
-      limits: { min?: Bound; max?: Bound } | undefined,
+      limits: Limits | undefined,
       count: number,
       name: () => string,
       items: string,
       range: Parameters<typeof context.report>[0]["range"],
       conditional = 0,
+      server?: { readonly field: string; readonly parent: string },
     ) => {
       if (!limits) return;
       const { max, min } = limits;
@@ -64,12 +66,13 @@ export default defineRule({
         // Over a limit the docs do not state (or state higher): only the server rejects it.
         const serverOnly = max.docs === undefined || count <= max.docs;
         const messageId = `${conditional > 0 ? "tooManyConditional" : "tooMany"}${serverOnly ? "ServerOnly" : ""}`;
-        context.report({ messageId, data: { what, max: max.server, items: noun(max.server), count, conditional }, range });
+        context.report({ messageId, data: { what, max: max.server, items: noun(max.server), count, conditional, field: server?.field ?? "", parent: server?.parent ?? "" }, range });
       } else if (max?.docs !== undefined && count > max.docs) {
         context.report({ messageId: "tooManyDocs", data: { what, max: max.docs, items: noun(max.docs), count }, range });
       }
       if (min?.server !== undefined && count < min.server) {
-        context.report({ messageId: "tooFew", data: { what, min: min.server, items: noun(min.server), count }, range });
+        const answer = limits.tooFewAnswer;
+        context.report({ messageId: answer ? "tooFewAnswer" : "tooFew", data: { what, min: min.server, items: noun(min.server), count, ...(answer ? { answer } : {}) }, range });
       } else if (min?.docs !== undefined && count < min.docs) {
         context.report({ messageId: "tooFewDocs", data: { what, min: min.docs, items: noun(min.docs), count }, range });
       }
@@ -81,17 +84,18 @@ export default defineRule({
         const over = limit.max?.server ?? limit.max?.docs;
         // Members repeated by `each` are counted at run time (runtime-limit); `when` ones count as if sent.
         const name = () => `The ${possessive(ownerDto.title)} '${field.name}'`;
+        const server = serverNames(field, ownerDto);
         if (!collection.guarded) {
           // Point at the first member over the limit: that is what has to go.
           const first = collection.entries[over ?? 0]?.range ?? collection.range;
-          check(limit, collection.entries.length, name, "items", first);
+          check(limit, collection.entries.length, name, "items", first, 0, server);
           return;
         }
         const count = countMembers(collection.entries.map((e) => e.guard));
         // Point at the first member over the limit (when the most are sent).
         const at = count.sent[over ?? 0] ?? count.sent[count.sent.length - 1];
         const first = (at === undefined ? undefined : collection.entries[at]?.range) ?? collection.range;
-        if (count.max > 0 || !count.repeated) check(limit, count.max, name, "items", first, count.conditional);
+        if (count.max > 0 || !count.repeated) check(limit, count.max, name, "items", first, count.conditional, server);
       },
       object({ object, dto, declaration }) {
         if (!dto) return;
@@ -106,7 +110,7 @@ export default defineRule({
             check(f.type.limits, 0, () => `The ${possessive(dto.title)} '${f.name}'`, "items", object === declaration.root ? declaration.nameRange : object.range);
           } else if (f.type.kind === "scalarMap" && e?.value.kind === "object") {
             const over = f.type.limits.max?.server ?? 0;
-            check(f.type.limits, e.value.entries.length, () => `'${f.name}'`, "entries", e.value.entries[over]?.range ?? e.range);
+            check(f.type.limits, e.value.entries.length, () => `'${f.name}'`, "entries", e.value.entries[over]?.range ?? e.range, 0, serverNames(f, dto));
           } else if (f.type.kind === "list" && f.type.limits) {
             // Absent is required-field's; a value that is no list value-type's or card-data's.
             if (e?.value.kind !== "array") continue;
@@ -121,6 +125,11 @@ export default defineRule({
     };
   },
 });
+
+/** How the server's TOO_MANY_ITEMS names the field and its structure (spec §2.1). */
+function serverNames(field: FieldSpec, owner: DtoSpec): { field: string; parent: string } {
+  return { field: field.name, parent: owner.serverClass ?? owner.name };
+}
 
 const countedByDto = new Map<DtoSpec, readonly FieldSpec[]>();
 

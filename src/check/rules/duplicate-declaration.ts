@@ -1,19 +1,21 @@
-import type { IrDeclaration } from "../../lower/ir.js";
+import { getScalar, type IrDeclaration } from "../../lower/ir.js";
 import { defineRule } from "../rule.js";
 
 /** Two declarations with the same name (spec §1: one output per declaration). */
 export default defineRule({
   meta: {
     id: "duplicate-declaration",
-    description: "Disallow two declarations with the same name.",
-    why: "Each declaration compiles to its own `<name>.<kind>.json` payload for its REST method (spec §1), and activities refer to layouts by name. Two declarations of one kind with one name would overwrite each other's output and make `layout <name>` ambiguous; reusing a name across kinds makes the file hard to follow, and so does a declaration named like a layout the file imports. Names that differ only in case collide on case-insensitive file systems (a warning).",
+    description: "Disallow two declarations with the same name, and two badges with the same code.",
+    why: "Each declaration compiles to its own `<name>.<kind>.json` payload for its REST method (spec §1), and activities refer to layouts by name. Two declarations of one kind with one name would overwrite each other's output and make `layout <name>` ambiguous; reusing a name across kinds makes the file hard to follow, and so does a declaration named like a layout the file imports. Names that differ only in case collide on case-insensitive file systems (a warning). A badge is known on the portal by its code, which is unique (spec §8): two badges of one code, named apart, cannot both be added, in one file or in two checked together (`b24layout check`, `checkProject`).",
     severity: "error",
     scope: "file",
-    spec: "§1",
+    spec: "§1, §8",
     messages: {
       sameKind: "Duplicate {keyword} '{name}': the first is on line {line}, and both would be written to '{file}'.",
       otherKind: "'{name}' is already the name of the {other} on line {line}; give each declaration its own name.",
       imported: "'{name}' is also the name of the {other} imported on line {line} (from '{path}'); give each its own name.",
+      sameCode: "The {keyword} '{name}' has the {field} '{code}' of the {keyword} '{other}' on line {line}: a {keyword}'s {field} is unique on the portal, so {method} cannot add both.",
+      sameCodeElsewhere: "The {keyword} '{name}' has the {field} '{code}' of the {keyword} '{other}' at {where}: a {keyword}'s {field} is unique on the portal, so {method} cannot add both.",
       caseOnly: {
         text: "'{name}' differs from the {keyword} '{other}' on line {line} only in case; on case-insensitive file systems (Windows, macOS) both are written to '{file}'.",
         severity: "warning",
@@ -33,8 +35,23 @@ export default defineRule({
     const byName = new Map<string, IrDeclaration>();
     const byOutputFile = new Map<string, IrDeclaration>();
     const imports = context.program.imports;
+    /** Declarations by the field their name fills (a badge's `code`), which identifies them on the portal. */
+    const byIdentity = new Map<string, IrDeclaration>();
     return {
       declaration(declaration) {
+        const field = declaration.spec.nameField;
+        const identity = field === undefined ? undefined : getScalar(declaration.root, field);
+        if (field !== undefined && typeof identity?.value === "string") {
+          const key = `${declaration.spec.keyword}\0${identity.value}`;
+          const other = byIdentity.get(key);
+          // Two declarations of one name are reported as such below.
+          if (!other) byIdentity.set(key, declaration);
+          else if (other.name !== declaration.name) {
+            const data = { keyword: declaration.spec.keyword, name: declaration.name, field, code: identity.value, other: other.name, line: other.nameRange.start.line, method: declaration.spec.method };
+            context.report({ messageId: "sameCode", data, range: identity.range });
+          }
+        }
+
         const imported = imports?.get(declaration.name);
         if (imported) {
           const data = { name: declaration.name, other: imported.declaration.spec.keyword, line: imported.nameRange.start.line, path: imported.source };

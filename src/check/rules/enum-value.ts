@@ -20,6 +20,8 @@ export default defineRule({
     messages: {
       invalid: "'{value}' is not a valid '{field}' for {what}; expected {allowed}.",
       invalidSuggest: "'{value}' is not a valid '{field}' for {what}; expected {allowed}. Did you mean '{suggestion}'?",
+      invalidAnswer: "'{value}' is not a valid '{field}' for {what}; expected {allowed}. The server answers \"{answer}\"",
+      invalidAnswerSuggest: "'{value}' is not a valid '{field}' for {what}; expected {allowed}. Did you mean '{suggestion}'? The server answers \"{answer}\"",
       refused: "'{value}' is not accepted as '{field}' for {what}: {note}. Use {allowed}.",
       refusedDocumented: { text: "'{value}' is not accepted as '{field}' for {what}: {note}. Use {allowed}.", basis: "server" },
       docsOnly: { text: "'{value}' is not a valid '{field}' for {what}: the docs allow only {allowed}; the server does not check.", severity: "warning", basis: "docs" },
@@ -68,9 +70,11 @@ export default defineRule({
         const newText = suggestion === undefined ? "" : numeric || value.source === "word" ? suggestion : JSON.stringify(suggestion);
         const change = suggestion === undefined ? undefined : { description: `Replace with ${newText}`, edits: [{ range: value.range, newText }] };
         const strict = type.strict.server;
+        // The DTO framework names the structure (WRONG_FIELD_VALUE, spec §2.1); the methods that read their parameters themselves answer in their own words.
+        const answer = ownerDto.serverClass !== undefined ? `The value of ${field.name} in ${ownerDto.serverClass} is incorrect.` : field.refusedAnswer;
         context.report({
-          messageId: strict ? (suggestion ? "invalidSuggest" : "invalid") : suggestion ? "docsOnlySuggest" : "docsOnly",
-          data: { ...data, ...(suggestion ? { suggestion } : {}) },
+          messageId: strict ? `${answer !== undefined ? "invalidAnswer" : "invalid"}${suggestion ? "Suggest" : ""}` : suggestion ? "docsOnlySuggest" : "docsOnly",
+          data: { ...data, ...(suggestion ? { suggestion } : {}), ...(answer !== undefined ? { answer } : {}) },
           range: value.range,
           // An alias written as a string means its value to every reader; a similar word is a guess.
           ...(change ? (aliased !== undefined ? { fix: change } : { suggestions: [change] }) : {}),

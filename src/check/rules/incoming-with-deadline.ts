@@ -1,5 +1,6 @@
-import { getScalar } from "../../lower/ir.js";
-import { getField } from "../../model/dtos.js";
+import { getScalar, getValue, resolveReference, type IrValue } from "../../lower/ir.js";
+import type { Range } from "../../syntax/ast.js";
+import { getDto, getField } from "../../model/dtos.js";
 import type { FieldType } from "../../model/types.js";
 import { defineRule } from "../rule.js";
 
@@ -7,12 +8,18 @@ import { defineRule } from "../rule.js";
 export default defineRule({
   meta: {
     id: "incoming-with-deadline",
-    description: "Disallow a deadline on an incoming activity.",
-    why: "crm.activity.configurable.add / update reject `isIncomingChannel` true together with a non-empty `deadline` with INCOMING_ACTIVITY_CAN_NOT_BE_WITH_DEADLINE (\"Incoming activity cannot have a deadline\", spec §2.1, §6). The docs' own update example does exactly this (spec §14.4).",
+    description: "Disallow a deadline on an incoming activity, and warn about deadline blocks that an activity without a deadline does not show.",
+    why: "crm.activity.configurable.add / update reject `isIncomingChannel` true together with a non-empty `deadline` with INCOMING_ACTIVITY_CAN_NOT_BE_WITH_DEADLINE (\"Incoming activity cannot have a deadline\", spec §2.1, §6). The docs' own update example does exactly this (spec §14.4). " +
+      "A `deadline` content block is not shown for an incoming activity, nor for one without a deadline (spec §4.6): in the layout of such an activity it shows nothing, a warning.",
     severity: "error",
-    spec: "§6, §14.4",
+    scope: "file",
+    spec: "§4.6, §6, §14.4",
     messages: {
       incomingWithDeadline: "An incoming activity cannot have a deadline: the server answers INCOMING_ACTIVITY_CAN_NOT_BE_WITH_DEADLINE (\"Incoming activity cannot have a deadline\"). Remove 'deadline' or set 'isIncomingChannel' to false.",
+      hiddenDeadlineBlock: {
+        text: "Activity '{name}' {why}, so the deadline block of its layout (line {line}) is not shown.",
+        severity: "warning",
+      },
     },
     examples: {
       incorrect: [{ code: 'activity a {\n  id 42\n  isIncomingChannel true\n  deadline "2025-01-01T10:00:00+03:00"\n}\n' }],
@@ -24,6 +31,27 @@ export default defineRule({
   },
   create(context) {
     return {
+      declaration(declaration) {
+        if (declaration.spec.dto !== "ActivityParams") return;
+        const root = declaration.root;
+        const fields = getValue(root, "fields");
+        const fieldsObject = fields?.kind === "object" ? fields : undefined;
+        const incomingField = fieldsObject ? getScalar(fieldsObject, "isIncomingChannel") : undefined;
+        const incomingType = ACTIVITY_FIELDS ? getField(ACTIVITY_FIELDS, "isIncomingChannel")?.type : undefined;
+        const incoming = incomingField !== undefined && incomingType !== undefined && readsAsTrue(incomingField.value, incomingType);
+        const deadline = fieldsObject ? getScalar(fieldsObject, "deadline") : undefined;
+        // An update keeps the deadline it has: only an add is known to have none.
+        const withoutDeadline = getValue(root, "id") === undefined && (deadline === undefined || isEmpty(deadline.value));
+        if (!incoming && !withoutDeadline) return;
+        const layout = getValue(root, "layout");
+        const layoutRoot = layout?.kind === "object" ? layout : layout?.kind === "declarationRef" ? resolveReference(context.program, layout)?.declaration.root : undefined;
+        const block = layoutRoot ? firstDeadlineBlock(getValue(layoutRoot, "body")) : undefined;
+        if (!block || !layout) return;
+        const why = incoming ? "is incoming (incoming activities have no deadline)" : "is added without a deadline";
+        // A layout of its own is reported at its block; a named one at the name, in this declaration.
+        const range = layout.kind === "declarationRef" ? layout.range : block;
+        context.report({ messageId: "hiddenDeadlineBlock", data: { name: declaration.name, why, line: block.start.line }, range });
+      },
       object({ object, dto }) {
         if (dto?.name !== "ActivityFields") return;
         const incoming = getScalar(object, "isIncomingChannel");
@@ -35,6 +63,27 @@ export default defineRule({
     };
   },
 });
+
+const ACTIVITY_FIELDS = getDto("ActivityFields");
+
+/** Where the first `deadline` block of a body is (among its blocks, a withTitle's block and a lineOfBlocks' blocks). */
+function firstDeadlineBlock(body: IrValue | undefined): Range | undefined {
+  const visit = (value: IrValue | undefined): Range | undefined => {
+    if (value?.kind === "collection") {
+      for (const e of value.entries) {
+        const found = visit(e.value);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    if (value?.kind !== "object") return undefined;
+    if (getScalar(value, "type")?.value === "deadline") return value.range;
+    const properties = getValue(value, "properties");
+    if (properties?.kind !== "object") return undefined;
+    return visit(getValue(properties, "block")) ?? visit(getValue(properties, "blocks"));
+  };
+  return body?.kind === "object" ? visit(getValue(body, "blocks")) : undefined;
+}
 
 /** Whether crm.activity.configurable reads the value as true: `true`, or one of the field's true strings and their numbers (spec §6). */
 function readsAsTrue(value: string | number | boolean | null, type: FieldType): boolean {

@@ -18,7 +18,7 @@ export default defineRule({
     spec: "§2.4, §4.12",
     messages: {
       wrongSymbols:
-        "Key '{key}' in {what} contains characters the server does not allow: use only Latin letters, digits, '-' and '_'. The server answers KEY_CONTAIN_WRONG_SYMBOLS.",
+        "Key '{key}' in {what} contains characters the server does not allow: use only Latin letters, digits, '-' and '_'. The server answers \"The value of {key} includes invalid characters.\"",
       empty: "An empty key is not allowed in {what}: use only Latin letters, digits, '-' and '_'. The server answers KEY_CONTAIN_WRONG_SYMBOLS.",
     },
     examples: {

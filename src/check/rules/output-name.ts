@@ -48,8 +48,8 @@ export default defineRule({
       correct: [
         {
           path: "calls/call-badges.b24layout",
-          code: 'badge missedCall {\n  code "missed"\n  title "Call"\n  value "Missed"\n  type failure\n}\n',
-          files: [{ path: "chats/chat-badges.b24layout", code: 'badge missedChat {\n  code "missed"\n  title "Chat"\n  value "Missed"\n  type failure\n}\n' }],
+          code: 'badge missedCall {\n  code "missedCall"\n  title "Call"\n  value "Missed"\n  type failure\n}\n',
+          files: [{ path: "chats/chat-badges.b24layout", code: 'badge missedChat {\n  code "missedChat"\n  title "Chat"\n  value "Missed"\n  type failure\n}\n' }],
         },
       ],
     },

@@ -1,5 +1,6 @@
-import type { DtoSpec, FieldSpec, Support } from "../../model/types.js";
-import { getScalar } from "../../lower/ir.js";
+import { DOCS_ONLY, type DtoSpec, type FieldSpec, type Support } from "../../model/types.js";
+import { getScalar, type IrObject } from "../../lower/ir.js";
+import { BLOCK_PROPERTIES_DTO, getBlockType, getDto } from "../../model/dtos.js";
 import { implicitWhenAbsent } from "../../model/statements.js";
 import { defineRule } from "../rule.js";
 
@@ -11,15 +12,20 @@ export default defineRule({
     why:
       "The server answers FIELD_IS_REQUIRED when a required key is absent (spec §2.2), and its layout validator names the structure (`Field blocks is required for BodyDto.`, spec §2.1). " +
       "Where only the docs require a field (withTitle's title) the rule warns and says so. A body written as statements sends `\"blocks\": {}` when it has no blocks; " +
-      "in the raw `json` form an absent key is absent, and reported.",
+      "in the raw `json` form an absent key is absent, and reported. A content block written without properties (`text` alone sends `{ \"type\": \"text\" }`) is not checked by the server, " +
+      "which validates a block's properties only when it has them (spec §4.6): what its type requires is then required by the docs only, a warning.",
     severity: "error",
     spec: "§2.1, §2.2, §4, §5, §8, §11.2",
     messages: {
       missing: "{what} is missing required '{field}'.",
+      missingAnswer: "{what} is missing required '{field}'; the server answers \"{answer}\".",
       missingField: "{what} is missing required '{field}'; the server answers \"Field {field} is required for {parent}.\"",
       missingDocsOnly: { text: "{what} is missing '{field}': the docs require it, but the server accepts it without.", severity: "warning", basis: "docs" },
-      missingServerOnly: { text: "{what} is missing '{field}': the server requires it, although the docs do not mark it required.", basis: "server" },
-      missingVariant: "A {variant} action is missing required '{field}'.",
+      missingServerOnly: {
+        text: "{what} is missing '{field}': the server requires it, although the docs do not mark it required. It answers \"Field {field} is required for {parent}.\"",
+        basis: "server",
+      },
+      missingVariant: "A {variant} action is missing required '{field}'; the server answers \"Field {field} is required for {parent}.\"",
       missingVariantDocsOnly: { text: "A {variant} action is missing '{field}': the docs require it, but the server accepts it without.", severity: "warning", basis: "docs" },
     },
     examples: {
@@ -31,12 +37,12 @@ export default defineRule({
     },
   },
   create(context) {
-    const report = (required: Support, what: string, field: string, range: Parameters<typeof context.report>[0]["range"], dto: DtoSpec) => {
+    const report = (required: Support, what: string, field: string, range: Parameters<typeof context.report>[0]["range"], dto: DtoSpec, answer?: string) => {
       if (!required.docs && !required.server) return;
-      // The server's DTO validator names the structure (FIELD_IS_REQUIRED, spec §2.1).
-      const both = dto.serverClass !== undefined ? "missingField" : "missing";
+      // The server's DTO validator names the structure (FIELD_IS_REQUIRED, spec §2.1); a method that reads its parameters itself has its own words, where the spec gives them.
+      const both = dto.serverClass !== undefined ? "missingField" : answer !== undefined ? "missingAnswer" : "missing";
       const messageId = required.server && required.docs ? both : required.server ? "missingServerOnly" : "missingDocsOnly";
-      const data = { what: capitalize(what), field, ...(dto.serverClass !== undefined ? { parent: dto.serverClass } : {}) };
+      const data = { what: capitalize(what), field, parent: dto.serverClass ?? dto.name, ...(answer !== undefined ? { answer } : {}) };
       context.report({ messageId, data, range });
     };
     return {
@@ -47,8 +53,9 @@ export default defineRule({
           // A misspelt statement stands for it (`heder "T"`): the misspelling is the finding.
           if (object.entries.some((e) => e.key === f.name) || object.misspelt?.includes(f.name)) continue;
           const what = isRoot ? `${declaration.spec.keyword} '${declaration.name}'` : `This ${dto.title}`;
-          report(f.required!, what, f.name, isRoot ? declaration.nameRange : object.range, dto);
+          report(f.required!, what, f.name, isRoot ? declaration.nameRange : object.range, dto, f.requiredAnswer);
         }
+        propertiesUnchecked(object, dto, (f, blockDto) => report(DOCS_ONLY, `This ${blockDto.title}`, f.name, object.range, blockDto));
         const variants = dto.variants;
         if (!variants) return;
         const variant = getScalar(object, variants.by)?.value;
@@ -59,7 +66,7 @@ export default defineRule({
           if (!required.server && !required.docs) continue;
           context.report({
             messageId: required.server && !required.docs ? "missingServerOnly" : required.server ? "missingVariant" : "missingVariantDocsOnly",
-            data: { what: `This ${variant} action`, variant, field },
+            data: { what: `This ${variant} action`, variant, field, parent: dto.serverClass ?? dto.name },
             range: object.range,
           });
         }
@@ -67,6 +74,20 @@ export default defineRule({
     };
   },
 });
+
+/**
+ * A content block without `properties` (`text` alone sends `{ "type": "text" }`): the server checks
+ * a block's properties only when it has them (spec §4.6), so what its type requires is required by
+ * the docs only. Calls `missing` with each such field and the type's DTO.
+ */
+function propertiesUnchecked(object: IrObject, dto: DtoSpec, missing: (field: FieldSpec, blockDto: DtoSpec) => void): void {
+  const properties = dto.fields.find((f) => f.type.kind === "object" && f.type.dto === BLOCK_PROPERTIES_DTO);
+  if (!properties || object.entries.some((e) => e.key === properties.name)) return;
+  const type = getScalar(object, "type")?.value;
+  const blockDto = typeof type === "string" ? getDto(getBlockType(type)?.dto ?? "") : undefined;
+  if (!blockDto) return;
+  for (const f of requiredFields(blockDto, object.raw === true)) if (f.required?.docs) missing(f, blockDto);
+}
 
 const requiredByDto = new Map<DtoSpec, readonly FieldSpec[]>();
 const requiredInRaw = new Map<DtoSpec, readonly FieldSpec[]>();

@@ -39,7 +39,7 @@ export default defineRule({
   create(context) {
     const check = (language: string, range: Range, badge: string | undefined) => {
       if (IDS.includes(language)) return;
-      const rejection = badge === undefined ? "the server rejects it with WRONG_LANG" : `the server answers "Language \`${language}\` was not found"`;
+      const rejection = badge === undefined ? `the server answers "The language ${language} was not found."` : `the server answers "Language \`${language}\` was not found"`;
       context.report(suggestLanguage(language, range, rejection));
     };
     return {

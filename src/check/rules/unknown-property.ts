@@ -1,4 +1,4 @@
-import { getDto } from "../../model/dtos.js";
+import { getDto, unknownKeyReport } from "../../model/dtos.js";
 import { closest } from "../../util/suggest.js";
 import { defineRule } from "../rule.js";
 
@@ -10,16 +10,26 @@ export default defineRule({
   meta: {
     id: "unknown-property",
     description: "Disallow statements and keys that the enclosing Bitrix24 structure does not have.",
-    why: "Every LayoutDto structure is closed: the server rejects the whole request with FIELD_IS_REDUNDANT for one unknown key (spec §2.1). A misspelt name is usually a typo, so the rule suggests the closest valid name.",
+    why:
+      "Every LayoutDto structure is closed: the server rejects the whole request with FIELD_IS_REDUNDANT (\"Field x is not required for TagDto.\") for one unknown key (spec §2.1). " +
+      "The REST methods that read their parameters themselves do not: crm.activity.configurable ignores unknown keys of `fields` (spec §6), and the card configuration is stored without checking " +
+      "the keys of its sections, fields and options (spec §11.2, §11.5); such a key, written in the raw `json` form and so sent, is a warning that says what the server does with it. " +
+      "A misspelt name is usually a typo, so the rule suggests the closest valid name.",
     severity: "error",
     hasSuggestions: true,
     spec: "§2.1",
     messages: {
       unknownStatement: "Unknown statement '{name}' in {where}.",
       unknownStatementSuggest: "Unknown statement '{name}' in {where}. Did you mean '{suggestion}'?",
+      unknownHeadField: "Unknown field '{name}' in {where}: it has no such field.",
+      unknownHeadFieldSuggest: "Unknown field '{name}' in {where}: it has no such field. Did you mean '{suggestion}'?",
       lookAlikeStatement: "Unknown statement '{name}' in {where}: {member} {lookAlike}, which timeline records do not have.",
-      unknownKey: "Unknown property '{name}' in {where}; the server rejects it with FIELD_IS_REDUNDANT.",
-      unknownKeySuggest: "Unknown property '{name}' in {where}; the server rejects it with FIELD_IS_REDUNDANT. Did you mean '{suggestion}'?",
+      unknownKey: "Unknown property '{name}' in {where}; the server answers \"Field {name} is not required for {parent}.\"",
+      unknownKeySuggest: "Unknown property '{name}' in {where}; the server answers \"Field {name} is not required for {parent}.\" Did you mean '{suggestion}'?",
+      unknownKeyIgnored: { text: "Unknown property '{name}' in {where}: the server {note}.", severity: "warning" },
+      unknownKeyIgnoredSuggest: { text: "Unknown property '{name}' in {where}: the server {note}. Did you mean '{suggestion}'?", severity: "warning" },
+      unknownParameter: "Unknown property '{name}' in {where}: it has no such field.",
+      unknownParameterSuggest: "Unknown property '{name}' in {where}: it has no such field. Did you mean '{suggestion}'?",
     },
     examples: {
       incorrect: [
@@ -38,9 +48,10 @@ export default defineRule({
         for (const e of object.entries) {
           if (names.includes(e.key)) continue;
           const suggestion = closest(e.key, names);
+          const { messageId, data } = unknownKeyReport(dto, e.key, `the ${getDto(object.dto)?.title ?? object.dto}`, suggestion);
           context.report({
-            messageId: suggestion ? "unknownKeySuggest" : "unknownKey",
-            data: { name: e.key, where: `the ${getDto(object.dto)?.title ?? object.dto}`, ...(suggestion ? { suggestion } : {}) },
+            messageId,
+            data,
             range: e.keyRange,
             ...(suggestion ? { suggestions: [{ description: `Replace with '${suggestion}'`, edits: [{ range: e.keyRange, newText: suggestion }] }] } : {}),
           });

@@ -18,20 +18,21 @@ export default defineRule({
       "so `\"bold\": \"yes\"` silently becomes false and `\"width\": \"700px\"` becomes 700. The rule reports every such value and says what the server makes of it. " +
       "Where the cast gives exactly what was written (`1` for true, `\"700\"` for 700, a number in a text) it warns and offers the fix; otherwise it is an error. " +
       "Only textWithTranslation fields take language maps (spec §3); a translation in a plain string field (card section title, sliderParams.title, action uri/id) " +
-      "would be sent as an object. Strings that spell a boolean (`\"false\"`, `\"Y\"`) are left to string-boolean, enum values to enum-value; null is not checked.",
+      "would be sent as an object. Strings that spell a boolean (`\"false\"`, `\"Y\"`) are left to string-boolean, enum values to enum-value, but an integer enum written as the string of its number (`optionFlags \"1\"`, as `get` returns it, spec §14.2) is a warning with its fix; null is not checked.",
     severity: "error",
     fixable: true,
     spec: "§2.3, §2.6, §3, §6",
     messages: {
       wrongType: "'{field}' expects {expected}, not {actual}.",
       boolCast: "'{field}' expects a boolean (true or false), not {actual}; the server does not reject it but silently casts it to {cast}.",
-      boolRejected: "'{field}' expects a boolean (true or false), not {actual}; the server rejects it with WRONG_FIELD_VALUE.",
+      boolRejected: "'{field}' expects a boolean (true or false), not {actual}; the server answers \"The value of {field} is incorrect.\"",
       boolNumber: { text: "'{field}' expects a boolean, not {actual}; the server reads it as {cast}, but write {cast}.", severity: "warning" },
       intCast: "'{field}' expects an integer, not {actual}; the server does not reject it but silently casts it to {cast}.",
       intString: { text: "'{field}' expects an integer, not {actual}; the server casts it to {cast}, but write the number.", severity: "warning" },
       stringCast: { text: "'{field}' expects {expected}, not {actual}; the server casts it to the string \"{cast}\".", severity: "warning" },
       translationNotSupported: "'{field}' is a plain string: translation maps are not supported here. Write the text itself.",
-      languageValue: "The '{language}' text of '{field}' must be a string, not {actual}; the server rejects it with WRONG_FIELD_VALUE.",
+      languageValue: "The '{language}' text of '{field}' must be a string, not {actual}; the server answers \"The value of {field}[{language}] in {parent} is incorrect.\"",
+      languageValueBadge: "The '{language}' text of '{field}' must be a string, not {actual}; the server answers \"Wrong value of field `{field}` for language {language}\".",
       collectionList: {
         text: "'{field}' is a list where the docs describe an object keyed by name; the server reads the positions 0, 1, … as its keys. Write { key: { … } }.",
         severity: "warning",
@@ -106,7 +107,9 @@ export default defineRule({
               const inner = e.value;
               // Template values are template-type's.
               if ((inner.kind === "scalar" && typeof inner.value === "string") || inner.kind === "paramRef" || inner.kind === "template") continue;
-              context.report({ messageId: "languageValue", data: { field, language: e.key, actual: describe(inner) }, range: inner.range });
+              // The DTO framework names the structure; crm.activity.badge.add (no server class) has its own words (spec §8).
+              const messageId = serverClass === undefined ? "languageValueBadge" : "languageValue";
+              context.report({ messageId, data: { field, language: e.key, actual: describe(inner), parent: serverClass ?? "" }, range: inner.range });
             }
             return;
           }
@@ -121,6 +124,12 @@ export default defineRule({
         case "enum":
           // Scalars are enum-value's; only the shape is checked here.
           if (value.kind !== "scalar") return wrong();
+          // A number written as a string (`optionFlags "1"`, as get returns it, spec §14.2): the
+          // server keeps a numeric string, but set takes the number. Other values are enum-value's.
+          if (type.valueType === "int" && value.source === "string" && typeof value.value === "string" && /^[+-]?\d+$/.test(value.value.trim())) {
+            const cast = phpIntCast(value.value);
+            if (type.values.some((v) => Number(v.value) === cast)) return report("intString", { actual: describe(value), cast }, replace(value, String(cast)));
+          }
           return;
         case "object":
           if (value.kind !== "object" && value.kind !== "declarationRef") return wrong();
@@ -153,10 +162,13 @@ export default defineRule({
     };
     /** The server's name of the structure being checked, for its messages. */
     let parentClass: string | undefined;
+    /** The DTO framework's class of the structure being checked, if it is one. */
+    let serverClass: string | undefined;
 
     return {
       field({ field, ownerDto, value }) {
         parentClass = ownerDto.serverClass ?? ownerDto.name;
+        serverClass = ownerDto.serverClass;
         check(field.name, field.type, value);
       },
     };
