@@ -383,7 +383,7 @@ function plainKey(value: unknown): string | undefined {
   }
 }
 
-/** By the rules a check runs: the ids of those (and the built-in ones, lowering reports through) with a message that quotes a line number (`{line}`). */
+/** By the rules a check runs: the ids of those (and the built-in ones, lowering reports through) with a message that quotes a line number (`{line}`, or `quotesLines`). */
 const lineQuoting = new WeakMap<readonly Rule[], ReadonlySet<string>>();
 
 /** Whether `d`'s message may quote a line number. */
@@ -391,7 +391,7 @@ function quotesLine(rules: readonly Rule[], d: Diagnostic): boolean {
   let ids = lineQuoting.get(rules);
   if (!ids) {
     const all = rules === ALL_RULES ? rules : [...ALL_RULES, ...rules];
-    ids = new Set(all.filter((r) => Object.values(r.meta.messages).some((m) => (typeof m === "string" ? m : m.text).includes("{line}"))).map((r) => r.meta.id));
+    ids = new Set(all.filter((r) => r.meta.quotesLines === true || Object.values(r.meta.messages).some((m) => (typeof m === "string" ? m : m.text).includes("{line}"))).map((r) => r.meta.id));
     lineQuoting.set(rules, ids);
   }
   return ids.has(d.ruleId);

@@ -63,6 +63,12 @@ export interface RuleMeta {
    */
   readonly scope?: "declarations" | "split" | "file";
   /**
+   * Whether a message may name a line number inside a placeholder's value (`{evidence}`: "a
+   * 'section' block on line 24"), not as `{line}` (which is seen in the template): the editor's
+   * incremental check makes such findings again when lines move.
+   */
+  readonly quotesLines?: boolean;
+  /**
    * Messages by id: the template (`{name}` placeholders are filled from the report's data), or the
    * template with the severity and basis of the message where they are not the rule's.
    */
