@@ -190,3 +190,24 @@ export async function startClient(rootUri: string, options: ClientOptions = {}):
     },
   };
 }
+
+/** An LSP position (0-based line and UTF-16 character) of `offset` in `text`. */
+function positionOfOffset(text: string, offset: number): { line: number; character: number } {
+  const before = text.slice(0, offset).split("\n");
+  return { line: before.length - 1, character: before.at(-1)!.length };
+}
+
+/** The position of the `occurrence`-th `needle` in `text` (plus `shift` characters). */
+export function positionOf(text: string, needle: string, shift = 0, occurrence = 0): { line: number; character: number } {
+  let offset = -1;
+  for (let i = 0; i <= occurrence; i++) offset = text.indexOf(needle, offset + 1);
+  if (offset < 0) throw new Error(`no ${needle}`);
+  return positionOfOffset(text, offset + shift);
+}
+
+/** A source written with `§` where the cursor is: the text without it, and the cursor's position. */
+export function withCursor(source: string): { text: string; position: { line: number; character: number } } {
+  const offset = source.indexOf("§");
+  const text = source.replace("§", "");
+  return { text, position: positionOfOffset(text, offset) };
+}

@@ -27,7 +27,7 @@ import {
   type WorkspaceEdit,
 } from "vscode-languageserver-protocol/node";
 import { scratch } from "../cli/fixtures.js";
-import { FULL_CAPABILITIES, startClient, type TestClient } from "./client.js";
+import { FULL_CAPABILITIES, positionOf, startClient, type TestClient, withCursor } from "./client.js";
 
 const LAYOUTS = `translations {
   en { deal "Deal" }
@@ -98,14 +98,7 @@ let client: TestClient;
 let dir: string;
 const uri = (name: string) => pathToFileURL(join(dir, name)).href;
 
-/** The position of the `occurrence`-th `needle` in `text` (plus `shift` characters). */
-function at(text: string, needle: string, shift = 0, occurrence = 0): { line: number; character: number } {
-  let offset = -1;
-  for (let i = 0; i <= occurrence; i++) offset = text.indexOf(needle, offset + 1);
-  if (offset < 0) throw new Error(`no ${needle}`);
-  const before = text.slice(0, offset + shift).split("\n");
-  return { line: before.length - 1, character: before.at(-1)!.length };
-}
+const at = positionOf;
 
 /** `file:line:start-end` of a `length`-character name at the `occurrence`-th `needle` (0-based lines and characters). */
 function place(file: string, text: string, needle: string, length: number, shift = 0, occurrence = 0): string {
@@ -260,12 +253,10 @@ describe("rename", () => {
 describe("completion", () => {
   let opened = 0;
   async function complete(source: string): Promise<CompletionItem[]> {
-    const offset = source.indexOf("§");
-    const text = source.replace("§", "");
+    const { text, position } = withCursor(source);
     const name = `doc${++opened}.b24layout`;
     await client.open(uri(name), text);
-    const before = text.slice(0, offset).split("\n");
-    const result = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri(name) }, position: { line: before.length - 1, character: before.at(-1)!.length } });
+    const result = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri(name) }, position });
     return Array.isArray(result) ? result : (result?.items ?? []);
   }
   const labels = async (source: string) => (await complete(source)).map((i) => i.label);

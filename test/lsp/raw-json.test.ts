@@ -26,7 +26,7 @@ import { fieldDoc } from "../../src/lsp/docs.js";
 import { SEMANTIC_TOKENS_LEGEND } from "../../src/lsp/semantic-tokens.js";
 import { scratch } from "../cli/fixtures.js";
 import { loadGrammar, tokenize } from "../textmate/textmate.js";
-import { startClient, type TestClient } from "./client.js";
+import { startClient, type TestClient, withCursor } from "./client.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const FIXTURE = readFileSync(resolve(import.meta.dirname, "fixtures/raw.b24layout"), "utf8");
@@ -42,12 +42,10 @@ const uri = (name: string) => pathToFileURL(join(dir, name)).href;
 let opened = 0;
 /** Opens `source` (with `§` at the cursor) as a new document of `on` and completes there. */
 async function complete(source: string, on: TestClient = client): Promise<CompletionItem[]> {
-  const offset = source.indexOf("§");
-  const text = source.replace("§", "");
+  const { text, position } = withCursor(source);
   const name = `doc${++opened}.b24layout`;
   await on.open(uri(name), text);
-  const before = text.slice(0, offset).split("\n");
-  const result = await on.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri(name) }, position: { line: before.length - 1, character: before.at(-1)!.length } });
+  const result = await on.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri(name) }, position });
   return Array.isArray(result) ? result : (result?.items ?? []);
 }
 
@@ -144,12 +142,10 @@ describe("completion inside a raw value", () => {
 
 describe("hover", () => {
   const hover = async (on: TestClient, source: string) => {
-    const offset = source.indexOf("§");
-    const text = source.replace("§", "");
+    const { text, position } = withCursor(source);
     const name = `hover${++opened}.b24layout`;
     await on.open(uri(name), text);
-    const before = text.slice(0, offset).split("\n");
-    return on.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri(name) }, position: { line: before.length - 1, character: before.at(-1)!.length } });
+    return on.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri(name) }, position });
   };
 
   it("shows the form's description from the model on json, in every place", async () => {

@@ -11,7 +11,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CompletionRequest, DefinitionRequest, HoverRequest, PrepareRenameRequest, ReferencesRequest, RenameRequest, type CompletionItem, type Location, type WorkspaceEdit } from "vscode-languageserver-protocol/node";
 import { scratch } from "../cli/fixtures.js";
-import { startClient, type TestClient } from "./client.js";
+import { positionOf, startClient, type TestClient, withCursor } from "./client.js";
 
 const SHARED = `fragment clientInfo(name: string, vip: bool = false, channel: "web" | "mobile" = "web") {
   client: withTitle "Client" inline { text "\${name}" }
@@ -59,23 +59,14 @@ let client: TestClient;
 let plain: TestClient;
 let dir: string;
 const uri = (name: string) => pathToFileURL(join(dir, name)).href;
-/** The position of the `occurrence`-th `needle` in `text` (plus `shift` characters). */
-function at(text: string, needle: string, shift = 0, occurrence = 0): { line: number; character: number } {
-  let offset = -1;
-  for (let i = 0; i <= occurrence; i++) offset = text.indexOf(needle, offset + 1);
-  if (offset < 0) throw new Error(`no ${needle}`);
-  const before = text.slice(0, offset + shift).split("\n");
-  return { line: before.length - 1, character: before.at(-1)!.length };
-}
+const at = positionOf;
 
 let opened = 0;
 async function complete(source: string, on: TestClient = client): Promise<CompletionItem[]> {
-  const offset = source.indexOf("§");
-  const text = source.replace("§", "");
+  const { text, position } = withCursor(source);
   const name = `doc${++opened}.b24layout`;
   await on.open(uri(name), text);
-  const before = text.slice(0, offset).split("\n");
-  const result = await on.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri(name) }, position: { line: before.length - 1, character: before.at(-1)!.length } });
+  const result = await on.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri(name) }, position });
   return Array.isArray(result) ? result : (result?.items ?? []);
 }
 const inserted = (items: CompletionItem[]) => items.map((i) => `${i.label} => ${i.textEdit && "newText" in i.textEdit ? i.textEdit.newText : i.label}`);
