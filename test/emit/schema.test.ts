@@ -6,7 +6,8 @@ import { compile, formatJson } from "../../src/index.js";
 import { schemaFor, SCHEMA_KINDS, type JsonSchema } from "../../src/emit/schema.js";
 import { DECLARATIONS } from "../../src/model/statements.js";
 
-const CORPUS = "/work/shared/spec/corpus";
+/** The docs examples, as the repository keeps them (test/golden/corpus: copies of the spec corpus), wherever it is cloned. */
+const CORPUS = join(import.meta.dirname, "../golden/corpus");
 
 function corpus(file: string): unknown {
   return JSON.parse(readFileSync(join(CORPUS, file), "utf8"));
