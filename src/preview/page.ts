@@ -13,7 +13,7 @@ import { BITRIX_LANGUAGES } from "../model/languages.js";
 import { PREVIEW_SCRIPT } from "./client.js";
 import { attributeFindings, type FindingsByPath } from "./findings.js";
 import { asObject, entriesOf, escapeHtml, scriptJson } from "./html.js";
-import { actionDescriptions, renderActivity, renderAdditionalBlocks, renderBadge, renderCard, renderRecord, type RenderContext } from "./render.js";
+import { actionDescriptions, assignToRendered, renderActivity, renderAdditionalBlocks, renderBadge, renderCard, renderRecord, type RenderContext } from "./render.js";
 import { PREVIEW_CSS } from "./styles.js";
 
 /** A checked file to preview: its lowered program and its findings (`check`'s, project rules included). */
@@ -191,9 +191,16 @@ export function renderPage(files: readonly PreviewFile[], options: PageOptions =
       const columns = sets.map((set, i) => {
         const r = f.sets[i]!.get(declaration)!;
         const marked: Diagnostic[][] = [];
-        const ctx: RenderContext = { language, findings: r.findings, badges: badgesOf(renderings, i), marked };
+        const badges = badgesOf(renderings, i);
+        let findings = r.findings;
         let content: string;
-        if (r.payload !== undefined) content = renderPayload(declaration.spec.outputKind, r.payload, ctx);
+        if (r.payload !== undefined) {
+          // A first rendering finds the elements drawn; each finding outlines the deepest of them that holds it.
+          const rendered = new Set<string>();
+          renderPayload(declaration.spec.outputKind, r.payload, { language, findings: new Map(), badges, marked: [], rendered });
+          findings = assignToRendered(r.findings, rendered);
+          content = renderPayload(declaration.spec.outputKind, r.payload, { language, findings, badges, marked });
+        }
         else if (r.missing) content = `<div class="pv-missing">A template: give values for ${r.missing.map((m) => `'${escapeHtml(m)}'`).join(", ")} with --params to see it.</div>`;
         else content = `<div class="pv-missing">${escapeHtml(r.failure ?? "")}</div>`;
         if (r.rejected) rejected.push(`${f.file.display}: ${declaration.spec.keyword} ${declaration.name}${set ? ` (${set.name})` : ""}`);
@@ -205,7 +212,7 @@ export function renderPage(files: readonly PreviewFile[], options: PageOptions =
           copy = `<button type="button" class="pv-copy" data-json="${id}" title="copy the REST payload (${escapeHtml(file)})">copy JSON</button>`;
         }
         const head = `<div class="pv-set__name">${set ? escapeHtml(set.name) : ""}${copy}</div>`;
-        return `<div class="pv-set" data-set="${escapeHtml(set?.name ?? "")}"${r.rejected ? " data-rejected" : ""}>${head}${content}${findingsList(marked, r.findings)}</div>`;
+        return `<div class="pv-set" data-set="${escapeHtml(set?.name ?? "")}"${r.rejected ? " data-rejected" : ""}>${head}${content}${findingsList(marked, findings)}</div>`;
       });
       return `<section class="pv-item" data-kind="${escapeHtml(declaration.spec.outputKind)}" data-name="${escapeHtml(declaration.name)}"><div class="pv-item__head"><span class="pv-item__kind">${escapeHtml(declaration.spec.keyword)}</span><span class="pv-item__name">${escapeHtml(declaration.name)}</span></div><div class="pv-sets">${columns.join("")}</div></section>`;
     });

@@ -26,6 +26,22 @@ export interface RenderContext {
   readonly badges: ReadonlyMap<string, Json>;
   /** The findings outlined so far, numbered in order; filled by the rendering. */
   readonly marked: Diagnostic[][];
+  /** Every path drawn as an element; filled by the rendering (see `assignToRendered`). */
+  readonly rendered?: Set<JsonPath>;
+}
+
+/**
+ * The findings moved to the deepest path drawn as an element (a wrong tag `type` outlines the tag):
+ * `rendered` is what a first rendering drew.
+ */
+export function assignToRendered(findings: FindingsByPath, rendered: ReadonlySet<JsonPath>): FindingsByPath {
+  const out = new Map<JsonPath, Diagnostic[]>();
+  for (const [path, list] of findings) {
+    let at = path;
+    while (at !== "" && !rendered.has(at)) at = at.includes("/") ? at.slice(0, at.lastIndexOf("/")) : "";
+    out.set(at, [...(out.get(at) ?? []), ...list]);
+  }
+  return out;
 }
 
 /** The text a language map shows for `language`: that language, else English, else the first entry (spec: multi-language). */
@@ -52,6 +68,7 @@ function text(value: Json | undefined, ctx: RenderContext, options: { multiline?
 
 /** The attributes of a part of the payload at `path`: its path, and its outline when it has findings. */
 function part(path: JsonPath, ctx: RenderContext, className: string): { attrs: string; mark: string } {
+  ctx.rendered?.add(path);
   const found = ctx.findings.get(path);
   if (!found || found.length === 0) return { attrs: `class="${className}" data-path="${escapeHtml(path)}"`, mark: "" };
   ctx.marked.push([...found]);
@@ -104,9 +121,9 @@ export function renderRecord(layout: Json, path: JsonPath, ctx: RenderContext, s
 
 function renderIcon(value: Json | undefined, path: JsonPath, ctx: RenderContext): string {
   const code = asString(asObject(value)?.["code"]) ?? "";
-  const own = part(path, ctx, "b24-icon");
-  const glyph = iconGlyph(code) ?? placeholderGlyph(code);
-  return `<div ${own.attrs} data-code="${escapeHtml(code)}">${glyph}${own.mark}</div>`;
+  const glyph = iconGlyph(code);
+  const own = part(path, ctx, glyph === undefined ? "b24-icon b24-icon--unknown" : "b24-icon");
+  return `<div ${own.attrs} data-code="${escapeHtml(code)}">${glyph ?? placeholderGlyph(code)}${own.mark}</div>`;
 }
 
 function renderHeader(value: Json | undefined, path: JsonPath, ctx: RenderContext): string {
