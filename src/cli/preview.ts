@@ -14,6 +14,11 @@ import { DEFAULT_OUT_DIR } from "./build.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, type CliIo } from "./io.js";
 import { colorsFor, displayPath, plural, useColors } from "./output.js";
 import { readParams, type ParamsFile } from "./params.js";
+import { findNodeAtLocation, parseTree } from "jsonc-parser";
+import type { Diagnostic } from "../diagnostic.js";
+import { toDiagnostic } from "../check/rule.js";
+import templateArguments from "../check/rules/template-arguments.js";
+import { LineIndex } from "../util/line-index.js";
 
 /** Where the page goes without `-o`: next to what `build` writes. */
 export const DEFAULT_PREVIEW_FILE = join(DEFAULT_OUT_DIR, "preview.html");
@@ -50,7 +55,7 @@ function setsOf(file: ParamsFile, io: CliIo): ParamSet[] {
 }
 
 /** The page of the files as they are on disk now, and their findings for the terminal. */
-async function renderPreview(paths: readonly string[], flags: PreviewFlags, io: CliIo): Promise<{ html: string; files: readonly CheckedFile[]; sources: readonly string[] }> {
+async function renderPreview(paths: readonly string[], flags: PreviewFlags, io: CliIo): Promise<{ html: string; files: readonly CheckedFile[]; count: number; sources: readonly string[] }> {
   const paramsFiles = (flags.params ?? []).map((p) => readParams(p, io));
   const sets = paramsFiles.flatMap((f) => setsOf(f, io));
   const names = new Set<string>();
@@ -60,8 +65,16 @@ async function renderPreview(paths: readonly string[], flags: PreviewFlags, io: 
   }
   const files = await checkInputs(paths, io, { keepPrograms: true, ...(flags.config === undefined ? {} : { config: flags.config }) });
   let reported: readonly CheckedFile[] = files;
-  // A key of a params file that names no declaration is reported as `check --params` does.
-  for (const file of paramsFiles) reported = await withParamsFindings(reported, { ...file, values: flattenSets(file) }, io);
+  // A key of a params file (of one of its sets) that names no declaration is reported as `check --params` does.
+  const declared = files.flatMap((f) => f.program.declarations.map((d) => d.name));
+  for (const file of paramsFiles) {
+    if (!Object.hasOwn(file.values, PARAM_SETS_KEY)) {
+      reported = await withParamsFindings(reported, file, io);
+      continue;
+    }
+    const diagnostics = unknownSetKeys(file, declared);
+    if (diagnostics.length > 0) reported = [...reported, { source: { path: file.path, text: file.text }, display: displayPath(file.path, io.cwd), diagnostics }];
+  }
   const { renderPage } = await import("../preview/page.js");
   const options: PageOptions = {
     ...(flags.lang !== undefined ? { language: flags.lang } : {}),
@@ -74,20 +87,27 @@ async function renderPreview(paths: readonly string[], flags: PreviewFlags, io: 
     files.map((f) => ({ display: f.display, program: f.program, diagnostics: f.diagnostics })),
     options,
   );
-  return { html, files: reported, sources: [...files.map((f) => f.source.path), ...paramsFiles.map((f) => f.path)] };
+  return { html, files: reported, count: files.length, sources: [...files.map((f) => f.source.path), ...paramsFiles.map((f) => f.path)] };
 }
 
-/** A params file's values with its sets merged, for the check of its keys against the declarations. */
-function flattenSets(file: ParamsFile): ParamsFile["values"] {
-  if (!Object.hasOwn(file.values, PARAM_SETS_KEY)) return file.values;
-  const merged: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const values of Object.values(file.values[PARAM_SETS_KEY] as Record<string, Record<string, unknown>>)) Object.assign(merged, values);
-  return merged;
+/** The keys of the sets of a `$sets` params file that name no declaration: template-arguments errors at the keys. */
+function unknownSetKeys(file: ParamsFile, declared: readonly string[]): Diagnostic[] {
+  const names = new Set(declared);
+  const sets = findNodeAtLocation(parseTree(file.text)!, [PARAM_SETS_KEY]);
+  const lines = new LineIndex(file.text);
+  return (sets?.children ?? []).flatMap((set) =>
+    (set.children?.[1]?.children ?? []).flatMap((property) => {
+      const key = property.children?.[0];
+      if (!key || typeof key.value !== "string" || names.has(key.value)) return [];
+      const range = { start: lines.position(key.offset), end: lines.position(key.offset + key.length) };
+      return [toDiagnostic(templateArguments.meta, { messageId: "unknownDeclaration", data: { name: key.value }, range })];
+    }),
+  );
 }
 
 export async function runPreview(paths: readonly string[], flags: PreviewFlags, io: CliIo): Promise<number> {
   if (flags.serve) return servePreview(paths, flags, io);
-  const { html, files } = await renderPreview(paths, flags, io);
+  const { html, files, count } = await renderPreview(paths, flags, io);
   const c = colorsFor(useColors(io.stderr, io.env, flags.color));
   if (files.some((f) => f.diagnostics.length > 0)) reportDiagnostics(files, io.stderr, io, { color: flags.color });
   const output = resolve(io.cwd, flags.output ?? DEFAULT_PREVIEW_FILE);
@@ -98,7 +118,6 @@ export async function runPreview(paths: readonly string[], flags: PreviewFlags, 
     throw new CliError(`cannot write '${shown}': ${describeFsError(error)}`);
   }
   const rejected = hasErrors(files);
-  const count = files.length;
   io.stderr.write(`${rejected ? c.yellow(`✔ wrote ${shown} (${plural(count, "file")}; the page marks the errors: Bitrix24 would reject those payloads)`) : c.green(`✔ wrote ${shown} (${plural(count, "file")})`)}\n`);
   return rejected ? EXIT_PROBLEMS : EXIT_OK;
 }
