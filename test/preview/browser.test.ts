@@ -25,7 +25,7 @@ declare const document: { body: { getAttribute(name: string): string | null; app
 interface Attributed {
   getAttribute(name: string): string | null;
 }
-declare function getComputedStyle(element: unknown): { backgroundColor: string };
+declare function getComputedStyle(element: unknown, pseudo?: string): { backgroundColor: string; content: string };
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const EXAMPLES = join(ROOT, "examples");
@@ -183,9 +183,22 @@ describe("the page in a browser", () => {
     await fallback.close();
   });
 
+  it("marks openRestApp as unavailable in the mobile app", async () => {
+    const path = join(dir, "rest-app.html");
+    writeFileSync(path, preview(`layout x { icon call; header "H"; body { logo call-incoming; text "t" } footer { open: button primary "Open app" -> openRestApp { a: 1 } } }\n`));
+    const page = await context.newPage();
+    await page.goto(`${pathToFileURL(path).href}?platform=mobile`);
+    const button = page.locator(".b24-button");
+    expect(await button.isVisible()).toBe(true);
+    expect(await button.evaluate((e) => getComputedStyle(e, "::after").content)).toBe('" (not in the mobile app)"');
+    await button.click();
+    expect(await page.locator(".pv-popup").innerText()).toContain("Not in the mobile app: nothing happens there.");
+    await page.close();
+  });
+
   it("makes no request but for the page itself", () => {
     const own = new Set([...pages.values(), ...[...pages.values()].map((p) => p.replace(/\?.*$/, ""))]);
-    expect(requests.filter((r) => !own.has(r.replace(/\?.*$/, "")) && !r.endsWith("/fallback.html?lang=fr"))).toEqual([]);
+    expect(requests.filter((r) => !own.has(r.replace(/\?.*$/, "")) && !/\/(?:fallback|rest-app)\.html\?/.test(r))).toEqual([]);
     expect(requests.length).toBeGreaterThan(exampleFiles.length);
   });
 });
@@ -241,7 +254,8 @@ describe("b24layout preview --serve", () => {
 
 describe("the webview page of the language server", () => {
   it("answers b24layout/preview with the document as typed, under a CSP that runs only the page's own script", async () => {
-    const client = await startClient(pathToFileURL(dir).href);
+    // A client that declares none of the optional capabilities: the request needs none.
+    const client = await startClient(pathToFileURL(dir).href, { capabilities: {} });
     try {
       const uri = pathToFileURL(join(dir, "typed.b24layout")).href;
       await client.open(uri, `layout typed { icon call; header "As typed"; body { logo call-incoming; text "x" } }\n`);
