@@ -204,10 +204,14 @@ async function servePreview(paths: readonly string[], flags: PreviewFlags, io: C
   watchFolders(current.sources);
 
   await new Promise<void>((done) => {
-    const stop = () => done();
+    const stop = () => {
+      flags.signal?.removeEventListener("abort", stop);
+      process.off("SIGINT", stop).off("SIGTERM", stop);
+      done();
+    };
+    if (flags.signal?.aborted) return stop();
     flags.signal?.addEventListener("abort", stop);
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
+    process.once("SIGINT", stop).once("SIGTERM", stop);
   });
   clearTimeout(timer);
   for (const w of watchers) w.close();

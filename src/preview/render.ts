@@ -196,9 +196,12 @@ function renderBlock(key: string, value: Json, path: JsonPath, ctx: RenderContex
     case "withTitle": {
       const inline = props["inline"] === true;
       if (inline) className += " b24-block--inline";
-      const title = asObject(props["title"]) ? text(props["title"], ctx) : escapeHtml(asString(props["title"]) ?? "");
+      const plain = asString(props["title"]);
+      const title = asObject(props["title"]) ? text(props["title"], ctx) : escapeHtml(plain ?? "");
       const nested = props["block"] === undefined ? "" : renderBlock("block", props["block"], joinPath(propsPath, "block"), ctx, state);
-      inner = `<div class="b24-with-title__title">${title}</div><div class="b24-with-title__value">${nested}</div>`;
+      // The full title as a tooltip, for when the one line cuts it (preview-facts.md, "Body").
+      const tooltip = plain === undefined ? "" : ` title="${escapeHtml(plain)}"`;
+      inner = `<div class="b24-with-title__title"${tooltip}>${title}</div><div class="b24-with-title__value">${nested}</div>`;
       break;
     }
     case "lineOfBlocks":

@@ -65,3 +65,27 @@ describe("b24layout preview", () => {
     expect(run.stderr).toMatch(/template-arguments .*'gret'/);
   });
 });
+
+describe("b24layout preview --serve (in-process)", () => {
+  it("serves the page on 127.0.0.1 only, with a CSP that lets it listen for reloads, and stops when asked", async () => {
+    const { runPreview } = await import("../../src/cli/preview.js");
+    const dir = scratch({ "badge.b24layout": BADGE });
+    let stderr = "";
+    const io = { stdout: { write: () => undefined }, stderr: { write: (s: string) => void (stderr += s) }, env: {}, cwd: dir };
+    const stop = new AbortController();
+    const running = runPreview(["badge.b24layout"], { serve: true, port: 0, color: false, signal: stop.signal }, io);
+    let port = 0;
+    for (let i = 0; i < 200 && port === 0; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      port = Number(/http:\/\/127\.0\.0\.1:(\d+)\//.exec(stderr)?.[1] ?? 0);
+    }
+    const response = await fetch(`http://127.0.0.1:${port}/`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('data-live="/events"');
+    expect(/content="([^"]*)"/.exec(html)![1]).toContain("connect-src &#39;self&#39;");
+    stop.abort();
+    expect(await running).toBe(0);
+    await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+  });
+});
