@@ -15,6 +15,7 @@ import type { LoweringProblem } from "./lower/lower.js";
 import type { ImportedDeclaration } from "./lower/ir.js";
 import type { FormatOptions, FormatResult } from "./format/format.js";
 import { checkProjectFiles, projectLines, summarize, withProjectFindings } from "./check/project.js";
+import { renderPage, type PageOptions, type ParamSet } from "./preview/page.js";
 
 export { ModuleCache, type SourceHost };
 
@@ -212,3 +213,24 @@ export async function format(text: string, options?: FormatOptions): Promise<For
 
 /** The importer: Bitrix24 REST JSON to `.b24layout` text (`b24layout import`; format the text with `format`). */
 export { importJson, IMPORT_KINDS, type ImportOptions, type ImportResult, type ImportDiagnostic } from "./import/index.js";
+
+export type { PageOptions as PreviewPageOptions, ParamSet, Platform, Theme } from "./preview/index.js";
+
+export interface PreviewOptions extends CheckOptions, SourceOptions, Omit<PageOptions, "paramSets"> {
+  /** How the page names the text (default: `options.file`, else "untitled"). */
+  readonly display?: string;
+  /** Named sets of template values, shown side by side: `[{ name: "vip", values: { call: { vip: true } } }]`. */
+  readonly paramSets?: readonly ParamSet[];
+}
+
+/**
+ * The preview of a text as one self-contained HTML page (what `b24layout preview` writes): every
+ * declaration drawn as Bitrix24 shows it, with its findings, switches for language, platform and
+ * theme, and each template once per set of values. Never throws for bad input: its errors are
+ * shown on the page, which says Bitrix24 would reject the payload.
+ */
+export function preview(text: string, options: PreviewOptions = {}): string {
+  const { display, ...rest } = options;
+  const checked = check(text, rest);
+  return renderPage([{ display: display ?? options.file ?? "untitled", program: checked.program, diagnostics: checked.diagnostics }], rest);
+}

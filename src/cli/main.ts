@@ -9,6 +9,7 @@ import { BUILD_TARGETS, DEFAULT_OUT_DIR, runBuild, type BuildTarget } from "./bu
 import { runCheck } from "./check.js";
 import { END_OF_LINE, runFmt } from "./fmt.js";
 import type { ImportFlags } from "./import.js";
+import type { PreviewFlags } from "./preview.js";
 import { DECLARATIONS } from "../model/statements.js";
 import { DEFAULT_CACHE_FILE } from "./files.js";
 import { FORMATS, type Format } from "./formats.js";
@@ -191,6 +192,24 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
     });
 
   program
+    .command("preview")
+    .description("write one self-contained HTML page showing every declaration as Bitrix24 draws it (or serve it live with --serve)")
+    .argument("[paths...]", "files, directories or globs")
+    .option("-o, --output <file>", "the page to write (default dist/b24layout/preview.html)")
+    .option("--lang <code>", "the language shown first (the page switches; a missing text falls back to en)")
+    .addOption(new Option("--platform <platform>", "web or mobile (scope filtering; openRestApp marked unavailable on mobile)").choices(["web", "mobile"]))
+    .addOption(new Option("--theme <theme>", "the page background").choices(["light", "dark"]))
+    .option("--params <file>", 'template values, shown side by side: repeat for several files, or name sets in one ({ "$sets": { "vip": { … } } })', collect, [])
+    .option("-c, --config <file>", "the config for every file, instead of the nearest b24layout.config.json")
+    .option("--serve", "serve the page on 127.0.0.1 and reload it when a file changes")
+    .option("--port <n>", "the port of --serve (default 4724; 0 picks a free one)", parseCount)
+    .addHelpText("after", `\nThe page also takes ?lang=de&platform=mobile&theme=dark in its URL.\n\nExamples:\n  b24layout preview examples -o preview.html\n  b24layout preview call.b24layout --params call.params.json --lang de\n  b24layout preview layouts --serve --port 4800`)
+    .action(async (paths: string[], options: Omit<PreviewFlags, "color">, command: Command) => {
+      const { runPreview } = await import("./preview.js");
+      setExitCode(await runPreview(paths, { ...options, color: colorOf(command) }, io));
+    });
+
+  program
     .command("lsp")
     .description("run the language server (Language Server Protocol) for editors; the VS Code extension starts it")
     .option("--stdio", "talk over stdin and stdout (the only transport, and the default)")
@@ -216,6 +235,11 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
 function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number (0 or more).");
   return Number(value);
+}
+
+/** Repeated options (`--params a.json --params b.json`), in order. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 /** A whole number ≥ 1, for widths. */

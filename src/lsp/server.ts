@@ -64,6 +64,7 @@ import { findTemplate, type TemplateLookup } from "./references.js";
 import { languageForLocale } from "./locale.js";
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from "./semantic-tokens.js";
 import { translationActions } from "./translation-actions.js";
+import { PREVIEW_REQUEST, previewDocument, readPreviewParams } from "./preview.js";
 import { toLspRange } from "./convert.js";
 import { RecoveringMessageReader } from "./transport.js";
 import { parse } from "../syntax/parser.js";
@@ -500,6 +501,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!known || known.version !== document.version) validate(document);
     return results.get(uri)?.result;
   };
+
+  // The preview page of a document as typed (src/lsp/preview.ts); an unknown document or bad params get null.
+  connection.onRequest(PREVIEW_REQUEST, (raw: unknown) => {
+    const params = readPreviewParams(raw);
+    const document = params && documents.get(params.textDocument.uri);
+    const result = params && current(params.textDocument.uri);
+    return params && document && result ? previewDocument(params, result, document.version) : null;
+  });
 
   connection.onDocumentSymbol((params) => {
     const result = current(params.textDocument.uri);

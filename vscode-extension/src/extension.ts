@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { workspace, type ExtensionContext } from "vscode";
 import { LANGUAGE_SERVER_NODE_FLAGS } from "../../src/lsp/heap.js";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import { registerPreview } from "./preview.js";
 
 /** The language id of contributes.languages, and the section of the settings (`b24layout.*`). */
 export const LANGUAGE_ID = "b24layout";
@@ -31,6 +32,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   // The id `b24layout` makes `b24layout.trace.server` the trace setting.
   client = new LanguageClient(LANGUAGE_ID, "b24layout", serverOptions, clientOptions);
+  registerPreview(context, () => client, LANGUAGE_ID);
   await client.start();
 }
 

@@ -1,0 +1,221 @@
+/**
+ * `b24layout preview`: one self-contained HTML page showing every declaration of the files as
+ * Bitrix24 draws it (src/preview), written atomically; or, with `--serve`, a server on 127.0.0.1
+ * that renders the page again when a file changes and makes open pages reload.
+ */
+import { watch, type FSWatcher } from "node:fs";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { basename, dirname, extname, join, resolve } from "node:path";
+import type { PageOptions, ParamSet, Platform, Theme } from "../preview/page.js";
+import { writeFilesAtomically } from "./atomic-write.js";
+import { checkInputs, hasErrors, reportDiagnostics, withParamsFindings, type CheckedFile } from "./check.js";
+import { describeFsError, SOURCE_EXTENSION } from "./files.js";
+import { DEFAULT_OUT_DIR } from "./build.js";
+import { CliError, EXIT_OK, EXIT_PROBLEMS, type CliIo } from "./io.js";
+import { colorsFor, displayPath, plural, useColors } from "./output.js";
+import { readParams, type ParamsFile } from "./params.js";
+import { findNodeAtLocation, parseTree } from "jsonc-parser";
+import type { Diagnostic } from "../diagnostic.js";
+import { toDiagnostic } from "../check/rule.js";
+import templateArguments from "../check/rules/template-arguments.js";
+import { LineIndex } from "../util/line-index.js";
+
+/** Where the page goes without `-o`: next to what `build` writes. */
+export const DEFAULT_PREVIEW_FILE = join(DEFAULT_OUT_DIR, "preview.html");
+/** The port of `--serve` without `--port`. */
+export const DEFAULT_PREVIEW_PORT = 4724;
+/** The key of a params file that holds several named sets: `{ "$sets": { "vip": { … }, "new": { … } } }`. */
+export const PARAM_SETS_KEY = "$sets";
+
+export interface PreviewFlags {
+  readonly output?: string;
+  readonly lang?: string;
+  readonly platform?: Platform;
+  readonly theme?: Theme;
+  /** `--params FILE`, repeatable: each file one set (named after it), or several under `$sets`. */
+  readonly params?: readonly string[];
+  readonly config?: string;
+  readonly serve?: boolean;
+  readonly port?: number;
+  readonly color: boolean | undefined;
+  /** Ends `--serve` (tests; the process's SIGINT/SIGTERM otherwise). */
+  readonly signal?: AbortSignal;
+}
+
+/** The named sets of one params file: its `$sets`, or the whole file as one set named after it. */
+function setsOf(file: ParamsFile, io: CliIo): ParamSet[] {
+  const shown = displayPath(file.path, io.cwd);
+  if (!Object.hasOwn(file.values, PARAM_SETS_KEY)) return [{ name: basename(file.path, extname(file.path)), values: file.values }];
+  const sets = file.values[PARAM_SETS_KEY];
+  if (sets === null || typeof sets !== "object" || Array.isArray(sets)) throw new CliError(`${shown}: "${PARAM_SETS_KEY}" must be an object of named sets, e.g. { "${PARAM_SETS_KEY}": { "vip": { "incomingCall": { "vip": true } } } }`);
+  return Object.entries(sets as Record<string, unknown>).map(([name, values]) => {
+    if (values === null || typeof values !== "object" || Array.isArray(values)) throw new CliError(`${shown}: the set "${name}" must be an object of parameter values by declaration name`);
+    return { name, values: values as ParamSet["values"] };
+  });
+}
+
+/** The page of the files as they are on disk now, and their findings for the terminal. */
+async function renderPreview(paths: readonly string[], flags: PreviewFlags, io: CliIo): Promise<{ html: string; files: readonly CheckedFile[]; count: number; sources: readonly string[] }> {
+  const paramsFiles = (flags.params ?? []).map((p) => readParams(p, io));
+  const sets = paramsFiles.flatMap((f) => setsOf(f, io));
+  const names = new Set<string>();
+  for (const set of sets) {
+    if (names.has(set.name)) throw new CliError(`two sets of template values are named '${set.name}': name the sets of one file under "${PARAM_SETS_KEY}", or rename a file`);
+    names.add(set.name);
+  }
+  const files = await checkInputs(paths, io, { keepPrograms: true, ...(flags.config === undefined ? {} : { config: flags.config }) });
+  let reported: readonly CheckedFile[] = files;
+  // A key of a params file (of one of its sets) that names no declaration is reported as `check --params` does.
+  const declared = files.flatMap((f) => f.program.declarations.map((d) => d.name));
+  for (const file of paramsFiles) {
+    if (!Object.hasOwn(file.values, PARAM_SETS_KEY)) {
+      reported = await withParamsFindings(reported, file, io);
+      continue;
+    }
+    const diagnostics = unknownSetKeys(file, declared);
+    if (diagnostics.length > 0) reported = [...reported, { source: { path: file.path, text: file.text }, display: displayPath(file.path, io.cwd), diagnostics }];
+  }
+  const { renderPage } = await import("../preview/page.js");
+  const options: PageOptions = {
+    ...(flags.lang !== undefined ? { language: flags.lang } : {}),
+    ...(flags.platform !== undefined ? { platform: flags.platform } : {}),
+    ...(flags.theme !== undefined ? { theme: flags.theme } : {}),
+    ...(sets.length > 0 ? { paramSets: sets } : {}),
+    ...(flags.serve ? { live: "/events" } : {}),
+  };
+  const html = renderPage(
+    files.map((f) => ({ display: f.display, program: f.program, diagnostics: f.diagnostics })),
+    options,
+  );
+  return { html, files: reported, count: files.length, sources: [...files.map((f) => f.source.path), ...paramsFiles.map((f) => f.path)] };
+}
+
+/** The keys of the sets of a `$sets` params file that name no declaration: template-arguments errors at the keys. */
+function unknownSetKeys(file: ParamsFile, declared: readonly string[]): Diagnostic[] {
+  const names = new Set(declared);
+  const sets = findNodeAtLocation(parseTree(file.text)!, [PARAM_SETS_KEY]);
+  const lines = new LineIndex(file.text);
+  return (sets?.children ?? []).flatMap((set) =>
+    (set.children?.[1]?.children ?? []).flatMap((property) => {
+      const key = property.children?.[0];
+      if (!key || typeof key.value !== "string" || names.has(key.value)) return [];
+      const range = { start: lines.position(key.offset), end: lines.position(key.offset + key.length) };
+      return [toDiagnostic(templateArguments.meta, { messageId: "unknownDeclaration", data: { name: key.value }, range })];
+    }),
+  );
+}
+
+export async function runPreview(paths: readonly string[], flags: PreviewFlags, io: CliIo): Promise<number> {
+  if (flags.serve) return servePreview(paths, flags, io);
+  const { html, files, count } = await renderPreview(paths, flags, io);
+  const c = colorsFor(useColors(io.stderr, io.env, flags.color));
+  if (files.some((f) => f.diagnostics.length > 0)) reportDiagnostics(files, io.stderr, io, { color: flags.color });
+  const output = resolve(io.cwd, flags.output ?? DEFAULT_PREVIEW_FILE);
+  const shown = displayPath(output, io.cwd);
+  try {
+    await writeFilesAtomically([{ path: output, content: html }]);
+  } catch (error) {
+    throw new CliError(`cannot write '${shown}': ${describeFsError(error)}`);
+  }
+  const rejected = hasErrors(files);
+  io.stderr.write(`${rejected ? c.yellow(`✔ wrote ${shown} (${plural(count, "file")}; the page marks the errors: Bitrix24 would reject those payloads)`) : c.green(`✔ wrote ${shown} (${plural(count, "file")})`)}\n`);
+  return rejected ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/**
+ * `--serve`: the page at http://127.0.0.1:PORT/, rendered again when a source or params file
+ * changes; open pages listen on /events and reload. Only loopback, and only requests whose Host
+ * names it (a page of another site cannot read the preview through DNS rebinding).
+ */
+async function servePreview(paths: readonly string[], flags: PreviewFlags, io: CliIo): Promise<number> {
+  const c = colorsFor(useColors(io.stderr, io.env, flags.color));
+  let current = await renderPreview(paths, flags, io);
+  if (current.files.some((f) => f.diagnostics.length > 0)) reportDiagnostics(current.files, io.stderr, io, { color: flags.color });
+  const listeners = new Set<ServerResponse>();
+  let port = 0;
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    if (!allowedHosts().has(request.headers.host ?? "")) {
+      response.writeHead(421, { "content-type": "text/plain" }).end("Misdirected request\n");
+      return;
+    }
+    const path = new URL(request.url ?? "/", "http://127.0.0.1").pathname;
+    if (request.method !== "GET") {
+      response.writeHead(405, { allow: "GET", "content-type": "text/plain" }).end("Method not allowed\n");
+    } else if (path === "/") {
+      response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" }).end(current.html);
+    } else if (path === "/events") {
+      response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
+      response.write(": connected\n\n");
+      listeners.add(response);
+      request.on("close", () => listeners.delete(response));
+    } else {
+      response.writeHead(404, { "content-type": "text/plain" }).end("Not found\n");
+    }
+  });
+  await new Promise<void>((done, fail) => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      fail(new CliError(error.code === "EADDRINUSE" ? `port ${flags.port ?? DEFAULT_PREVIEW_PORT} is in use: choose another with --port` : `cannot serve the preview: ${describeFsError(error)}`)),
+    );
+    server.listen(flags.port ?? DEFAULT_PREVIEW_PORT, "127.0.0.1", () => done());
+  });
+  const address = server.address();
+  port = typeof address === "object" && address !== null ? address.port : 0;
+  io.stderr.write(`${c.green(`serving the preview at http://127.0.0.1:${port}/`)} (it reloads when a file changes; Ctrl+C stops)\n`);
+
+  // Watch the folders (an editor's save often replaces the file, which a watch of the file loses).
+  const watchers: FSWatcher[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let watched = new Set<string>();
+  const rerender = () => {
+    timer = undefined;
+    renderPreview(paths, flags, io).then(
+      (next) => {
+        const changed = next.html !== current.html;
+        current = next;
+        watchFolders(next.sources);
+        if (!changed) return;
+        if (next.files.some((f) => f.diagnostics.length > 0)) reportDiagnostics(next.files, io.stderr, io, { color: flags.color });
+        io.stderr.write(`re-rendered the preview\n`);
+        for (const listener of listeners) listener.write("event: reload\ndata: \n\n");
+      },
+      (error: unknown) => io.stderr.write(`${c.red("error:")} ${error instanceof Error ? error.message : String(error)}\n`),
+    );
+  };
+  const watchFolders = (sources: readonly string[]) => {
+    const folders = new Set([...sources.map((s) => dirname(s)), ...paths.map((p) => resolve(io.cwd, p)).filter((p) => extname(p) === "")]);
+    for (const folder of folders) {
+      if (watched.has(folder)) continue;
+      try {
+        watchers.push(
+          watch(folder, (_event, name) => {
+            if (name !== null && !name.endsWith(SOURCE_EXTENSION) && !name.endsWith(".json")) return;
+            clearTimeout(timer);
+            timer = setTimeout(rerender, 80);
+          }),
+        );
+      } catch {
+        // A folder that vanished: the next render reports its files as missing.
+      }
+    }
+    watched = new Set([...watched, ...folders]);
+  };
+  watchFolders(current.sources);
+
+  await new Promise<void>((done) => {
+    const stop = () => {
+      flags.signal?.removeEventListener("abort", stop);
+      process.off("SIGINT", stop).off("SIGTERM", stop);
+      done();
+    };
+    if (flags.signal?.aborted) return stop();
+    flags.signal?.addEventListener("abort", stop);
+    process.once("SIGINT", stop).once("SIGTERM", stop);
+  });
+  clearTimeout(timer);
+  for (const w of watchers) w.close();
+  for (const listener of listeners) listener.end();
+  await new Promise<void>((done) => server.close(() => done()));
+  return EXIT_OK;
+}

@@ -1,0 +1,91 @@
+/** `b24layout preview` in-process: the page it writes, its options, --params sets, and its errors. */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BADGE, runMain, scratch, WITH_ERROR } from "./fixtures.js";
+
+const TEMPLATE = `layout greet(name: string) { icon call; header "Hello \${name}"; body { logo call-incoming; text "x" } }\n`;
+const sets = (html: string) => [...html.matchAll(/class="pv-set" data-set="([^"]*)"/g)].map((m) => m[1]);
+
+describe("b24layout preview", () => {
+  it("writes the page next to the build output by default, and exits 0 for clean files", async () => {
+    const dir = scratch({ "badge.b24layout": BADGE });
+    const run = await runMain(dir, ["preview", "badge.b24layout"]);
+    expect(run).toMatchObject({ code: 0, stdout: "" });
+    expect(run.stderr).toContain("✔ wrote dist/b24layout/preview.html (1 file)");
+    const html = readFileSync(join(dir, "dist/b24layout/preview.html"), "utf8");
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain('data-kind="badge" data-name="missedCall"');
+  });
+
+  it("takes the switches as options", async () => {
+    const dir = scratch({ "badge.b24layout": BADGE });
+    expect((await runMain(dir, ["preview", ".", "-o", "p.html", "--lang", "de", "--platform", "mobile", "--theme", "dark"])).code).toBe(0);
+    expect(readFileSync(join(dir, "p.html"), "utf8")).toContain('<body data-language="de" data-platform="mobile" data-theme="dark">');
+    const bad = await runMain(dir, ["preview", ".", "--platform", "tv"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("argument 'tv' is invalid");
+  });
+
+  it("still writes the page of a file with errors, marks it rejected, reports the errors and exits 1", async () => {
+    const dir = scratch({ "broken.b24layout": WITH_ERROR });
+    const run = await runMain(dir, ["preview", "broken.b24layout", "-o", "out/p.html"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/broken\.b24layout:\d+:\d+ error /);
+    expect(run.stderr).toContain("Bitrix24 would reject those payloads");
+    expect(readFileSync(join(dir, "out/p.html"), "utf8")).toContain("Bitrix24 would reject this payload");
+  });
+
+  it("shows each --params file, and each of a file's $sets, in its own column", async () => {
+    const dir = scratch({
+      "greet.b24layout": TEMPLATE,
+      "anna.json": JSON.stringify({ greet: { name: "Anna" } }),
+      "more.json": JSON.stringify({ $sets: { bob: { greet: { name: "Bob" } }, eve: { greet: { name: "Eve" } } } }),
+    });
+    expect((await runMain(dir, ["preview", "greet.b24layout", "--params", "anna.json", "--params", "more.json", "-o", "p.html"])).code).toBe(0);
+    const html = readFileSync(join(dir, "p.html"), "utf8");
+    expect(sets(html)).toEqual(["anna", "bob", "eve"]);
+    expect(["Hello Anna", "Hello Bob", "Hello Eve"].map((t) => html.indexOf(t))).toEqual([...["Hello Anna", "Hello Bob", "Hello Eve"].map((t) => html.indexOf(t))].sort((a, b) => a - b));
+  });
+
+  it("refuses sets that are not objects and two sets of one name, writing nothing", async () => {
+    const dir = scratch({ "greet.b24layout": TEMPLATE, "a.json": JSON.stringify({ $sets: [] }), "x/anna.json": "{}", "y/anna.json": "{}" });
+    const notObject = await runMain(dir, ["preview", "greet.b24layout", "--params", "a.json", "-o", "p.html"]);
+    expect(notObject.code).toBe(2);
+    expect(notObject.stderr).toContain('error: a.json: "$sets" must be an object of named sets');
+    const twice = await runMain(dir, ["preview", "greet.b24layout", "--params", "x/anna.json", "--params", "y/anna.json", "-o", "p.html"]);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain("two sets of template values are named 'anna'");
+    expect(existsSync(join(dir, "p.html"))).toBe(false);
+  });
+
+  it("reports a --params key that names no declaration, as check --params does", async () => {
+    const dir = scratch({ "greet.b24layout": TEMPLATE, "p.json": JSON.stringify({ $sets: { one: { gret: { name: "A" } } } }) });
+    const run = await runMain(dir, ["preview", "greet.b24layout", "--params", "p.json", "-o", "p.html"]);
+    expect(run.stderr).toMatch(/template-arguments .*'gret'/);
+  });
+});
+
+describe("b24layout preview --serve (in-process)", () => {
+  it("serves the page on 127.0.0.1 only, with a CSP that lets it listen for reloads, and stops when asked", async () => {
+    const { runPreview } = await import("../../src/cli/preview.js");
+    const dir = scratch({ "badge.b24layout": BADGE });
+    let stderr = "";
+    const io = { stdout: { write: () => undefined }, stderr: { write: (s: string) => void (stderr += s) }, env: {}, cwd: dir };
+    const stop = new AbortController();
+    const running = runPreview(["badge.b24layout"], { serve: true, port: 0, color: false, signal: stop.signal }, io);
+    let port = 0;
+    for (let i = 0; i < 200 && port === 0; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      port = Number(/http:\/\/127\.0\.0\.1:(\d+)\//.exec(stderr)?.[1] ?? 0);
+    }
+    const response = await fetch(`http://127.0.0.1:${port}/`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('data-live="/events"');
+    expect(/content="([^"]*)"/.exec(html)![1]).toContain("connect-src &#39;self&#39;");
+    stop.abort();
+    expect(await running).toBe(0);
+    await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+  });
+});

@@ -1,0 +1,290 @@
+/**
+ * The preview page in a real browser: a screenshot of every example against its reference image
+ * (test/preview/screenshots, `UPDATE_SCREENSHOTS=1` writes them anew), the parts drawn and the
+ * switches, actions that describe instead of navigating, "copy JSON", no request at all; the
+ * `--serve` reload; and the page the language server gives a webview, under its CSP.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { request as httpRequest } from "node:http";
+import { tmpdir } from "node:os";
+import { basename, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import pixelmatch from "pixelmatch";
+import { PNG } from "pngjs";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compile, preview } from "../../src/index.js";
+import { startClient } from "../lsp/client.js";
+import { launchBrowser, recordingContext } from "./browser.js";
+
+// What the functions run in the page (page.evaluate) use of its globals: the project's types have no DOM library.
+declare const window: object;
+declare const navigator: object;
+declare const document: { body: { getAttribute(name: string): string | null; appendChild(node: unknown): void }; createElement(tag: string): { textContent: string } };
+interface Attributed {
+  getAttribute(name: string): string | null;
+}
+declare function getComputedStyle(element: unknown, pseudo?: string): { backgroundColor: string; content: string };
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const EXAMPLES = join(ROOT, "examples");
+const REFERENCES = join(import.meta.dirname, "screenshots");
+const UPDATE = process.env["UPDATE_SCREENSHOTS"] === "1";
+/** Differing pixels allowed (of the image), and how different a pixel must be to count (pixelmatch's threshold). */
+const TOLERANCE = { share: 0.002, threshold: 0.1 };
+
+const exampleFiles = readdirSync(EXAMPLES).filter((f) => f.endsWith(".b24layout")).sort();
+
+let browser: Browser;
+let context: BrowserContext;
+let requests: string[];
+let dir: string;
+const pages = new Map<string, string>();
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  ({ context, requests } = await recordingContext(browser));
+  // "copy JSON" writes to the clipboard; the stand-in keeps what was written.
+  await context.addInitScript(() => {
+    const copied: string[] = [];
+    Object.defineProperty(window, "copied", { value: copied });
+    Object.defineProperty(navigator, "clipboard", { value: { writeText: (text: string) => (copied.push(text), Promise.resolve()) } });
+  });
+  dir = mkdtempSync(join(tmpdir(), "b24layout-preview-"));
+  for (const file of exampleFiles) {
+    const path = join(dir, `${basename(file, ".b24layout")}.html`);
+    writeFileSync(path, preview(readFileSync(join(EXAMPLES, file), "utf8"), { display: `examples/${file}` }));
+    pages.set(file, pathToFileURL(path).href);
+  }
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(file: string, query = ""): Promise<Page> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  await page.goto(pages.get(file)! + query);
+  Object.defineProperty(page, "errors", { value: errors });
+  return page;
+}
+
+const errorsOf = (page: Page) => (page as Page & { errors: string[] }).errors;
+
+describe("screenshots of every example", () => {
+  it.each(exampleFiles)("%s", async (file) => {
+    const page = await open(file);
+    const actual = PNG.sync.read(await page.screenshot({ fullPage: true, animations: "disabled" }));
+    const reference = join(REFERENCES, `${basename(file, ".b24layout")}.png`);
+    if (UPDATE || !existsSync(reference)) {
+      mkdirSync(REFERENCES, { recursive: true });
+      writeFileSync(reference, PNG.sync.write(actual));
+      expect(UPDATE, `no reference image for ${file}: written to ${reference}, commit it`).toBe(true);
+    }
+    const expected = PNG.sync.read(readFileSync(reference));
+    expect({ width: actual.width, height: actual.height }).toEqual({ width: expected.width, height: expected.height });
+    const differing = pixelmatch(actual.data, expected.data, null, actual.width, actual.height, { threshold: TOLERANCE.threshold });
+    expect(differing / (actual.width * actual.height)).toBeLessThanOrEqual(TOLERANCE.share);
+    expect(errorsOf(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("the page in a browser", () => {
+  it("draws the record: upper-cased coloured tags, every block, the buttons and the menu with its built-in items", async () => {
+    const page = await open("missed-call.b24layout");
+    const tags = page.locator(".b24-tag");
+    expect(await tags.allInnerTexts()).toEqual(["MISSED", "VIP CLIENT"]);
+    expect(await tags.evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor))).toEqual(["rgb(255, 225, 224)", "rgb(219, 245, 254)"]);
+    expect(await page.locator(".b24-blocks > .b24-block").evaluateAll((els: Attributed[]) => els.map((e) => `${e.getAttribute("data-key")}:${e.getAttribute("data-type")}`))).toEqual([
+      "client:withTitle",
+      "responsible:lineOfBlocks",
+      "due:withTitle",
+      "notes:largeText",
+    ]);
+    expect(await page.locator(".b24-block--lineOfBlocks > .b24-block").evaluateAll((els: Attributed[]) => els.map((e) => e.getAttribute("data-type")))).toEqual(["link", "text"]);
+    expect(await page.locator(".b24-button").allInnerTexts()).toEqual(["ABOUT THE CLIENT", "CALL PROCESSED"]);
+    const menu = page.locator(".b24-menu__list");
+    expect(await menu.isVisible()).toBe(false);
+    await page.locator(".b24-menu__toggle").click();
+    // showPostponeItem false: Postpone is not there.
+    expect(await menu.locator("li:not([role=separator])").allInnerTexts()).toEqual(["Confirm request", "Reject request", "Pin", "Delete"]);
+    expect(errorsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("shows what an action would do instead of navigating", async () => {
+    const page = await open("missed-call.b24layout");
+    const url = page.url();
+    await page.locator(".b24-button", { hasText: "Call processed" }).click();
+    const popup = page.locator(".pv-popup");
+    expect(await popup.innerText()).toMatch(/Bitrix24 would: restEvent[\s\S]*id 'processed'[\s\S]*the button is disabled/);
+    await page.locator(".b24-title").click();
+    expect(await popup.innerText()).toMatch(/Bitrix24 would: redirect\s+Opens \/crm\/deal\/details\/123\//);
+    await page.locator(".b24-button", { hasText: "About the client" }).click();
+    expect(await popup.innerText()).toMatch(/openRestApp[\s\S]*"clientId": 456[\s\S]*"width": 700/);
+    expect(page.url()).toBe(url);
+    await page.close();
+  });
+
+  it("copies each item's REST payload, as build writes it", async () => {
+    const page = await open("missed-call.b24layout");
+    await page.locator(".pv-copy").first().click();
+    const copied = await page.evaluate(() => (window as unknown as { copied: string[] }).copied);
+    const built = compile(readFileSync(join(EXAMPLES, "missed-call.b24layout"), "utf8")).outputs[0]!.value;
+    expect(copied.map((c) => JSON.parse(c) as unknown)).toEqual([built]);
+    expect(await page.locator(".pv-copy").first().innerText()).toBe("Copied");
+    await page.close();
+  });
+
+  it("switches the platform: a web-only button is gone on mobile, and openRestApp is marked there", async () => {
+    const page = await open("missed-call.b24layout");
+    const about = page.locator(".b24-button", { hasText: "About the client" });
+    expect(await about.isVisible()).toBe(true);
+    await page.selectOption("#pv-platform", "mobile");
+    expect(await about.isVisible()).toBe(false);
+    expect(page.url()).toContain("platform=mobile");
+    await page.close();
+    // The URL query sets it too; openRestApp of a menu item (not scoped) is marked unavailable.
+    const mobile = await open("missed-call.b24layout", "?platform=mobile");
+    expect(await mobile.locator(".b24-button", { hasText: "About the client" }).isVisible()).toBe(false);
+    await mobile.close();
+  });
+
+  it("switches the language from the toolbar and the URL, with the en fallback marked", async () => {
+    const page = await open("multi-language.b24layout");
+    expect(await page.locator(".b24-title").innerText()).toBe("Delivery scheduled");
+    await page.selectOption("#pv-lang", "de");
+    expect(await page.locator(".b24-title").innerText()).toBe("Lieferung geplant");
+    expect(await page.locator(".b24-tag").innerText()).toBe("BESTÄTIGT");
+    expect(page.url()).toContain("lang=de");
+    await page.close();
+    const german = await open("badges.b24layout", "?lang=de&theme=dark");
+    expect(await german.locator(".b24-badge__value").allInnerTexts()).toEqual(["Verpasst", "Rückruf"]);
+    expect(await german.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(31, 37, 41)");
+    await german.close();
+
+    const path = join(dir, "fallback.html");
+    writeFileSync(path, preview(`layout x { icon call; header { en: "Hello", fr: "Bonjour" }; body { logo call-incoming; text { en: "Only English" } } }\n`));
+    const fallback = await context.newPage();
+    await fallback.goto(`${pathToFileURL(path).href}?lang=fr`);
+    expect(await fallback.locator(".b24-title").innerText()).toBe("Bonjour");
+    const text = fallback.locator(".b24-text .b24-i18n");
+    expect(await text.innerText()).toBe("Only English");
+    expect(await text.getAttribute("class")).toContain("b24-fallback");
+    expect(await text.getAttribute("title")).toBe("No 'fr' text: shown in 'en'");
+    await fallback.close();
+  });
+
+  it("marks openRestApp as unavailable in the mobile app", async () => {
+    const path = join(dir, "rest-app.html");
+    writeFileSync(path, preview(`layout x { icon call; header "H"; body { logo call-incoming; text "t" } footer { open: button primary "Open app" -> openRestApp { a: 1 } } }\n`));
+    const page = await context.newPage();
+    await page.goto(`${pathToFileURL(path).href}?platform=mobile`);
+    const button = page.locator(".b24-button");
+    expect(await button.isVisible()).toBe(true);
+    expect(await button.evaluate((e) => getComputedStyle(e, "::after").content)).toBe('" (not in the mobile app)"');
+    await button.click();
+    expect(await page.locator(".pv-popup").innerText()).toContain("Not in the mobile app: nothing happens there.");
+    await page.close();
+  });
+
+  it("makes no request but for the page itself", () => {
+    const own = new Set([...pages.values(), ...[...pages.values()].map((p) => p.replace(/\?.*$/, ""))]);
+    expect(requests.filter((r) => !own.has(r.replace(/\?.*$/, "")) && !/\/(?:fallback|rest-app)\.html\?/.test(r))).toEqual([]);
+    expect(requests.length).toBeGreaterThan(exampleFiles.length);
+  });
+});
+
+describe("b24layout preview --serve", () => {
+  // The built package (`npm test` builds it first), as the language server tests use it.
+  const cli = join(ROOT, "dist", "cli.js");
+  let server: ChildProcess | undefined;
+  afterAll(() => {
+    server?.kill();
+  });
+
+  const get = (port: number, path: string, host: string) =>
+    new Promise<number>((done, fail) => {
+      const req = httpRequest({ host: "127.0.0.1", port, path, headers: { host } }, (res) => {
+        res.resume();
+        done(res.statusCode ?? 0);
+      });
+      req.on("error", fail);
+      req.end();
+    });
+
+  it("serves the page on 127.0.0.1, draws it again when the file is saved, and the page reloads", async () => {
+    const project = join(dir, "serve");
+    mkdirSync(project);
+    const file = join(project, "call.b24layout");
+    writeFileSync(file, `layout call { icon call; header "First title"; body { logo call-incoming; text "x" } }\n`);
+    server = spawn(process.execPath, [cli, "preview", "call.b24layout", "--serve", "--port", "0"], { cwd: project, env: { PATH: process.env["PATH"] ?? "" } });
+    const port = await new Promise<number>((done, fail) => {
+      let stderr = "";
+      server!.stderr!.setEncoding("utf8").on("data", (s: string) => {
+        stderr += s;
+        const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(stderr);
+        if (m) done(Number(m[1]));
+      });
+      server!.on("exit", (code) => fail(new Error(`the server ended (${code}): ${stderr}`)));
+    });
+    // Another name for the host (DNS rebinding) is refused.
+    expect(await get(port, "/", "attacker.example:80")).toBe(421);
+    expect(await get(port, "/nothing", `127.0.0.1:${port}`)).toBe(404);
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${port}/?theme=dark`);
+    expect(await page.locator(".b24-title").innerText()).toBe("First title");
+    const reloaded = page.waitForEvent("load");
+    writeFileSync(file, `layout call { icon call; header "Second title"; body { logo call-incoming; text "x" } }\n`);
+    await reloaded;
+    expect(await page.locator(".b24-title").innerText()).toBe("Second title");
+    // The reload keeps the switches of the URL.
+    expect(await page.evaluate(() => document.body.getAttribute("data-theme"))).toBe("dark");
+    await page.close();
+  }, 30_000);
+});
+
+describe("the webview page of the language server", () => {
+  it("answers b24layout/preview with the document as typed, under a CSP that runs only the page's own script", async () => {
+    // A client that declares none of the optional capabilities: the request needs none.
+    const client = await startClient(pathToFileURL(dir).href, { capabilities: {} });
+    try {
+      const uri = pathToFileURL(join(dir, "typed.b24layout")).href;
+      await client.open(uri, `layout typed { icon call; header "As typed"; body { logo call-incoming; text "x" } }\n`);
+      const answer = await client.connection.sendRequest<{ html: string; version: number } | null>("b24layout/preview", {
+        textDocument: { uri },
+        theme: "dark",
+        cspSources: ["https://*.vscode-cdn.net", "'unsafe-inline'"],
+      });
+      expect(answer!.version).toBe(1);
+      const csp = /content="([^"]*)"/.exec(answer!.html)![1]!.replace(/&#39;/g, "'");
+      expect(csp).toMatch(/^default-src 'none'; style-src 'nonce-[A-Za-z0-9+/=]+' https:\/\/\*\.vscode-cdn\.net; script-src 'nonce-[A-Za-z0-9+/=]+'; img-src data:; base-uri 'none'; form-action 'none'$/);
+      expect(await client.connection.sendRequest("b24layout/preview", { textDocument: { uri: "file:///not/open.b24layout" } })).toBeNull();
+
+      const page = await context.newPage();
+      await page.setContent(answer!.html);
+      expect(await page.locator(".b24-title").innerText()).toBe("As typed");
+      expect(await page.evaluate(() => document.body.getAttribute("data-theme"))).toBe("dark");
+      // The page's script runs (the switch works); a script the page did not bring does not.
+      await page.selectOption("#pv-platform", "mobile");
+      expect(await page.evaluate(() => document.body.getAttribute("data-platform"))).toBe("mobile");
+      await page.evaluate(() => {
+        const script = document.createElement("script");
+        script.textContent = "window.injected = true";
+        document.body.appendChild(script);
+      });
+      expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
+      await page.close();
+    } finally {
+      await client.stop();
+    }
+  });
+});
