@@ -293,10 +293,10 @@ export function renderVocabulary(): string {
   ];
   for (const d of DECLARATIONS) {
     out.push(`### \`${d.keyword}\``, "", d.doc, "");
-    out.push(`- Written as: \`${d.keyword} <name>${d.directives?.length ? ` [${d.directives.join(" | ")}]` : ""} … { … }\``);
+    out.push(`- Written as: \`${d.keyword} <name>${d.directives?.length ? ` [${d.directives.map((x) => x.word).join(" | ")}]` : ""} … { … }\``);
     out.push(`- Builds: ${dtoLink(d.dto)}`);
     out.push(`- Output: \`<name>.${d.outputKind}.json\`, for ${d.method}`);
-    if (d.directives?.length) out.push(`- Directives after the name: ${d.directives.map(code).join(", ")}`);
+    if (d.directives?.length) out.push(`- Directives after the name: ${d.directives.map((x) => code(x.word)).join(", ")}`);
     if (d.nameField) out.push(`- The name also sets \`${d.nameField}\` unless the body sets it.`);
     out.push("");
   }

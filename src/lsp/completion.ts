@@ -19,7 +19,7 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import { readdirSync, type Dirent } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { CheckOptions } from "../check/checker.js";
-import { bodyFieldIn, headWordsIn, keywordFieldIn, memberDto, rawFieldIn, rawMemberFieldIn, statementNamesIn } from "../lower/lower.js";
+import { bodyFieldIn, headWordsIn, keywordFieldIn, memberDto, rawFieldIn, rawMemberFieldIn, statementNamesIn } from "../model/binding.js";
 import { mapDto } from "../lower/raw-json.js";
 import { translationTexts, type IrProgram, type ParamType } from "../lower/ir.js";
 import { CODE_CATALOGUES } from "../model/codes.js";

@@ -4,7 +4,7 @@
  * of the fragment or layout a reference or an import names (from its own file for an imported one).
  */
 import { MarkupKind, type Hover } from "vscode-languageserver";
-import { bodyDtoOf, keywordFieldIn, memberDto } from "../lower/lower.js";
+import { bodyDtoOf, keywordFieldIn, memberDto } from "../model/binding.js";
 import { translationTexts, type IrProgram } from "../lower/ir.js";
 import { getBlockType, getDto, getField } from "../model/dtos.js";
 import { DECLARATIONS, getStatementSpec, RAW_FORM } from "../model/statements.js";

@@ -9,7 +9,7 @@ import type { IrProgram, TranslationLanguage } from "../lower/ir.js";
 import { keyForText } from "../import/translations.js";
 import { getStatementSpec, TRANSLATIONS_KEYWORD } from "../model/statements.js";
 import { getDto, getField } from "../model/dtos.js";
-import { memberDto } from "../lower/lower.js";
+import { memberDto } from "../model/binding.js";
 import { cursorContext, dtoOfBody } from "./context.js";
 import { statementsWithin } from "../syntax/walk.js";
 import type { Document, Statement, StringLiteral } from "../syntax/ast.js";

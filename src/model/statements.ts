@@ -93,7 +93,13 @@ export const DECLARATIONS: readonly DeclarationSpec[] = [
     dto: "CardParams",
     outputKind: "card",
     method: "crm.item.details.configuration.set, or crm.<entity>.details.configuration.set with `legacy`",
-    directives: ["legacy"],
+    directives: [
+      {
+        word: "legacy",
+        doc: "For crm.<entity>.details.configuration.set, which names the entity in the method: the payload has no `entityTypeId`.",
+        omits: ["entityTypeId"],
+      },
+    ],
     doc: "The sections of a CRM item card: `card name for deal { … }`.",
   },
 ];
