@@ -11,9 +11,9 @@
  * member keyword or shorthand is an edit of the model's tables; nothing else restates the order.
  */
 import { BLOCK_PROPERTIES_DTO, BLOCK_TYPES, getBlockType, getDto, getField } from "./dtos.js";
-import { COLLECTION_MEMBER_KEYWORDS, DECLARATIONS, getStatementSpec, LIST_MEMBER_KEYWORDS, memberFieldOf, RAW_KEYWORD } from "./statements.js";
+import { COLLECTION_MEMBER_KEYWORDS, DECLARATIONS, getStatementSpec, hasStatementSpec, LIST_MEMBER_KEYWORDS, memberFieldOf, RAW_KEYWORD } from "./statements.js";
 import { EACH_KEYWORD, ELSE_KEYWORD, USE_KEYWORD, WHEN_KEYWORD } from "./templates.js";
-import type { DeclarationSpec, DtoSpec, FieldSpec, FieldType, StatementSpec } from "./types.js";
+import type { DeclarationSpec, DtoSpec, EnumValue, FieldSpec, FieldType, StatementSpec } from "./types.js";
 
 const NO_NAMES: readonly string[] = [];
 /** The statement names of content blocks, in the model's order. */
@@ -109,6 +109,8 @@ export class BindingPlan {
   readonly declaration: DeclarationSpec | undefined;
   /** A one-map argument is a translated title (`header { en: "…" }`), not the object itself. */
   readonly mapIsTitle: boolean;
+  /** Whether the model lists a statement for this DTO (statements.ts), not only a declaration or a map building it. */
+  readonly hasStatement: boolean;
   /** Whether the head line has any shorthand: values, words, an arrow, flags or keyword aliases. */
   readonly hasHead: boolean;
   /** Head-line words by what they bind to, first binding in the lowering's order winning. */
@@ -171,6 +173,7 @@ export class BindingPlan {
     this.declaration = DECLARATIONS.find((d) => d.dto === dto.name);
     const firstPositional = spec.positional?.[0];
     this.mapIsTitle = firstPositional !== undefined && getField(dto, firstPositional)?.type.kind === "text";
+    this.hasStatement = hasStatementSpec(dto.name);
     this.hasHead =
       (spec.positional?.length ?? 0) > 0 ||
       spec.positionalByVariant !== undefined ||
@@ -293,6 +296,43 @@ export function headWordBinding(p: BindingPlan, word: string, taken: ReadonlySet
   if (bound.kind !== "none") return bound;
   const slot = p.wordPositional.find((f) => !taken.has(f));
   return slot !== undefined ? { kind: "wordPositional", field: slot } : HEAD_NONE;
+}
+
+/** What a bare word on the head line of a `dto` statement means, for the editor (hover, completion). */
+export type WordMeaning =
+  /** A field's own name, structural ones too (`bold`, `tags`). */
+  | { readonly kind: "field"; readonly field: FieldSpec }
+  /** A keyword alias (`for`): the field it sets. */
+  | { readonly kind: "keyword"; readonly field: FieldSpec }
+  /** A flag alias (`always`): the field it sets and the value. */
+  | { readonly kind: "flag"; readonly field: FieldSpec; readonly value: string | number | boolean }
+  /** An enum value of a `words` field or of the variant field (`warning`, `redirect`). */
+  | { readonly kind: "enum"; readonly field: FieldSpec; readonly value: EnumValue }
+  /** Any other word, filling the first word-positional field (`icon call-completed`). */
+  | { readonly kind: "wordPositional"; readonly field: FieldSpec };
+
+/** The meaning of `word` on the head line of a `dto` statement, in the binding's order; undefined when it has none. */
+export function headWordMeaning(dto: string, word: string): WordMeaning | undefined {
+  const plan = findBindingPlan(dto);
+  if (!plan) return undefined;
+  const own = plan.fields.get(word);
+  if (own) return { kind: "field", field: own };
+  const bound = plan.headWord(word);
+  if (bound.kind === "keyword") return { kind: "keyword", field: bound.field };
+  if (bound.kind === "flag") {
+    const field = plan.fields.get(bound.field);
+    if (field) return { kind: "flag", field, value: bound.value };
+  }
+  const enumFields = bound.kind === "word" ? [bound.field] : [];
+  const variant = plan.variantField !== undefined ? plan.fields.get(plan.variantField) : undefined;
+  if (variant) enumFields.push(variant);
+  for (const field of enumFields) {
+    const value = field.type.kind === "enum" ? field.type.values.find((v) => v.value === word || v.aliases?.includes(word)) : undefined;
+    if (value) return { kind: "enum", field, value };
+  }
+  const slot = plan.wordPositional[0];
+  const field = slot !== undefined ? plan.fields.get(slot) : undefined;
+  return field ? { kind: "wordPositional", field } : undefined;
 }
 
 /** Whether a body of this DTO holds `name value` statements for its fields (not its options, not named members). */

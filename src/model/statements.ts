@@ -46,6 +46,11 @@ export function getStatementSpec(dto: string): StatementSpec {
   return byDto.get(dto) ?? { dto };
 }
 
+/** Whether the model lists a statement for a DTO (one with no shorthands too). */
+export function hasStatementSpec(dto: string): boolean {
+  return byDto.has(dto);
+}
+
 /** Member keywords of associative collections: `tag` adds to `tags`, and so on. */
 export const COLLECTION_MEMBER_KEYWORDS: Readonly<Record<string, string>> = {
   TagDto: "tag",
