@@ -433,7 +433,7 @@ function headLineOf(dto: DtoSpec): string[] {
   for (const [word, flag] of Object.entries(spec.flagAliases ?? {})) lines.push(`the word \`${word}\` sets \`${flag.field}\` to \`${String(flag.value)}\``);
   if (spec.labelField) lines.push(`the statement's label (\`main:\`) sets \`${spec.labelField}\``);
   if (spec.bodyField) lines.push(`the body sets \`${spec.bodyField}\``);
-  if (spec.variantField) lines.push(`the statement's first word (or the word after \`->\`) sets \`${spec.variantField}\``);
+  if (plan.variantField) lines.push(`the statement's first word (or the word after \`->\`) sets \`${plan.variantField}\``);
   for (const via of spec.flatten ?? []) {
     const t = field(via)?.type;
     if (t?.kind === "object") lines.push(`the fields of \`${via}\` (${dtoLink(t.dto)}) may be written directly in the body`);

@@ -23,7 +23,7 @@ import type { ImportDiagnostic, ImportDiagnosticCode } from "./diagnostics.js";
 import type { JsonChange, JsonPath } from "./json-path.js";
 import { jsonValue, property, type JsonNode, type JsonObject, type JsonProperty, type JsonScalar } from "./json-tree.js";
 import { isSafeWord, isWord, labelText, multilineLines, numberText, quoted } from "./literals.js";
-import { bindingPlan, blockDto, bodyTakesFields, headWordBinding, isStructural, type BindingPlan } from "../model/binding.js";
+import { bindingPlan, blockDto, CONTENT_BLOCK, bodyTakesFields, headWordBinding, isStructural, type BindingPlan } from "../model/binding.js";
 import type { OutArg, OutLine, OutStatement } from "./printer.js";
 import { normaliseScalar } from "./quirks.js";
 import type { TranslationTableBuilder } from "./translations.js";
@@ -405,7 +405,7 @@ export class Decompiler {
     const t = field.type;
     if (!this.bindsInBody(p, field.name, field) || t.kind !== "object" || node.kind !== "object") throw new NotExpressible();
     const inner = bindingPlan(t.dto);
-    if (inner.spec.variantField !== undefined) return this.variantStatement(field.name, inner, node, path);
+    if (inner.variantField !== undefined) return this.variantStatement(field.name, inner, node, path);
     return this.statement(field.name, inner, node, path, { forceBody: node.entries.length === 0 });
   }
 
@@ -513,18 +513,18 @@ export class Decompiler {
   /** A content block: the statement named by its type, whose head and body are its properties. */
   private blockMember(owner: BindingPlan, field: FieldSpec, node: JsonNode, label: string | undefined, path: JsonPath): OutStatement {
     if (node.kind !== "object") throw new NotExpressible();
-    const typeEntry = property(node, "type");
+    const typeEntry = property(node, CONTENT_BLOCK.typeField);
     const type = typeEntry?.value.kind === "scalar" ? typeEntry.value.value : undefined;
     // Without a type that names a block statement here, or with keys besides type and properties, statements cannot say it.
     if (typeof type !== "string" || !isWord(type)) throw new NotExpressible();
     const binding = owner.bodyStatement(type);
     const dto = binding.kind === "member" && binding.field.name === field.name ? blockDto(type) : undefined;
-    if (dto === undefined || node.entries.some((e) => e.key !== "type" && e.key !== "properties")) throw new NotExpressible();
-    const props = property(node, "properties");
+    if (dto === undefined || node.entries.some((e) => e.key !== CONTENT_BLOCK.typeField && e.key !== CONTENT_BLOCK.propertiesField)) throw new NotExpressible();
+    const props = property(node, CONTENT_BLOCK.propertiesField);
     const base: OutStatement = label !== undefined ? { kind: "statement", label, name: type, args: [] } : { kind: "statement", name: type, args: [] };
     if (!props) return base;
     if (props.value.kind !== "object") throw new NotExpressible();
-    const at = [...path, "properties"];
+    const at = [...path, CONTENT_BLOCK.propertiesField];
     const s = this.statement(type, bindingPlan(dto), props.value, at, { member: true, ...(label !== undefined ? { label } : {}) });
     // The block has properties: a statement with nothing after its name would have none (the lowering writes them only then).
     if (s.args.length === 0 && s.action === undefined && s.body === undefined) return { ...s, body: [] };
@@ -589,7 +589,7 @@ export class Decompiler {
    * object fits a clause, which has no body: a variant that is a safe word and only known fields.
    */
   private actionClause(p: BindingPlan, node: JsonNode, path: JsonPath): OutStatement["action"] | undefined {
-    const variantField = p.spec.variantField;
+    const variantField = p.variantField;
     if (node.kind !== "object" || variantField === undefined) return undefined;
     const variant = variantOf(node, variantField);
     if (variant === undefined) return undefined;
@@ -610,7 +610,7 @@ export class Decompiler {
    * variant word the lowering reads no head at all (`action { type …; … }`), so every field goes in the body.
    */
   private variantStatement(name: string, p: BindingPlan, node: JsonObject, path: JsonPath): OutStatement {
-    const variantField = p.spec.variantField!;
+    const variantField = p.variantField!;
     const variant = variantOf(node, variantField);
     if (variant !== undefined) return this.statement(name, p, node, path, { skip: new Set([variantField]), variant, prefix: [variant] });
     return { kind: "statement", name, args: [], body: this.bodyOnly(p, node, path) };
@@ -709,7 +709,7 @@ export class Decompiler {
       return `[${items.join(", ")}]`;
     }
     if (node.entries.length === 0) return "{}";
-    const typeEntry = property(node, "type")?.value;
+    const typeEntry = property(node, CONTENT_BLOCK.typeField)?.value;
     const blockType = typeEntry?.kind === "scalar" && typeof typeEntry.value === "string" ? typeEntry.value : undefined;
     const parts: string[] = [];
     for (const e of node.entries) parts.push(`${labelText(e.key)}: ${this.rawText(rawEntryType(type, e.key, blockType), e.value, [...path, e.key])}`);

@@ -16,7 +16,7 @@ import type { DtoSpec } from "../model/types.js";
 import type { Range } from "../syntax/ast.js";
 import type { JsonPath } from "./json-path.js";
 import { describeNode, property, type JsonArray, type JsonNode, type JsonObject, type JsonProperty } from "./json-tree.js";
-import { cardFieldsOf, declarationByKeyword } from "../model/binding.js";
+import { cardFieldsOf, CONTENT_BLOCK, declarationByKeyword } from "../model/binding.js";
 import { methodsOf, REST_RESPONSE } from "../model/methods.js";
 import { withArticle } from "../lower/lower.js";
 
@@ -355,7 +355,7 @@ function placeOf(target: DtoSpec): string | undefined {
     const { dto, path } = queue.shift()!;
     for (const f of getDto(dto)?.fields ?? []) {
       const t = f.type;
-      const next = t.kind === "object" ? { dto: t.dto, path: `${path}.${f.name}` } : t.kind === "collection" ? { dto: t.of, path: `${path}.${f.name}.<key>` } : t.kind === "block" ? { dto: "ContentBlockDto", path: `${path}.${f.name}` } : t.kind === "list" && t.dto ? { dto: t.dto, path: `${path}.${f.name}[…]` } : undefined;
+      const next = t.kind === "object" ? { dto: t.dto, path: `${path}.${f.name}` } : t.kind === "collection" ? { dto: t.of, path: `${path}.${f.name}.<key>` } : t.kind === "block" ? { dto: CONTENT_BLOCK.dto, path: `${path}.${f.name}` } : t.kind === "list" && t.dto ? { dto: t.dto, path: `${path}.${f.name}[…]` } : undefined;
       if (!next) continue;
       if (next.dto === target.name) return next.path;
       if (!seen.has(next.dto)) {

@@ -5,7 +5,7 @@
  */
 import type { ActionClause, Argument, Body, Document, Identifier, Label, MapLiteral, Range, Statement } from "../syntax/ast.js";
 import { getDto, getField, unknownKeyReport } from "../model/dtos.js";
-import { bindingPlan, blockPlan, claimsWord, isDirective, type BindingPlan } from "../model/binding.js";
+import { bindingPlan, blockPlan, claimsWord, CONTENT_BLOCK, isDirective, type BindingPlan } from "../model/binding.js";
 import { DECLARATIONS, getDeclaration, memberFieldOf, RAW_KEYWORD, TRANSLATIONS_KEYWORD } from "../model/statements.js";
 import { entityByWord } from "../model/entities.js";
 import type { DtoSpec, EnumValue, FieldSpec, FieldType, StatementSpec } from "../model/types.js";
@@ -428,10 +428,10 @@ class Lowering {
   /** A content block statement: `{ type, properties }`, properties omitted when empty. */
   buildBlock(s: Statement): IrObject {
     const type = s.name.name;
-    const block = newObject("ContentBlockDto", s.range);
-    block.entries.push(entry("type", s.name.range, scalar(type, s.name.range, "word"), s.name.range));
+    const block = newObject(CONTENT_BLOCK.dto, s.range);
+    block.entries.push(entry(CONTENT_BLOCK.typeField, s.name.range, scalar(type, s.name.range, "word"), s.name.range));
     const props = this.buildObject(s, blockPlan(type)!, true);
-    if (props.entries.length > 0 || s.body) block.entries.push(entry("properties", s.range, props, s.range));
+    if (props.entries.length > 0 || s.body) block.entries.push(entry(CONTENT_BLOCK.propertiesField, s.range, props, s.range));
     return block;
   }
 

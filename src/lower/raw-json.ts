@@ -15,6 +15,7 @@
  */
 import type { Argument, Body, MapLiteral, Range, Value } from "../syntax/ast.js";
 import { BLOCK_PROPERTIES_DTO, getBlockType, getDto, getField } from "../model/dtos.js";
+import { CONTENT_BLOCK } from "../model/binding.js";
 import { RAW_KEYWORD } from "../model/statements.js";
 import type { FieldType } from "../model/types.js";
 import type { IrObject, IrValue } from "./ir.js";
@@ -106,7 +107,7 @@ function lowerRawMap(map: MapLiteral, type: FieldType | undefined, problem: RawP
   }
   const obj = newObject(mapDto(type), map.range, true);
   (obj as Writable<IrObject>).raw = true;
-  const blockType = obj.dto === CONTENT_BLOCK_DTO ? stringEntry(map, "type") : undefined;
+  const blockType = obj.dto === CONTENT_BLOCK_DTO ? stringEntry(map, CONTENT_BLOCK.typeField) : undefined;
   const dto = getDto(obj.dto);
   for (const e of map.entries) {
     const key = e.key.value;
@@ -117,7 +118,7 @@ function lowerRawMap(map: MapLiteral, type: FieldType | undefined, problem: RawP
   return obj;
 }
 
-const CONTENT_BLOCK_DTO = "ContentBlockDto";
+const CONTENT_BLOCK_DTO = CONTENT_BLOCK.dto;
 
 /** The DTO of a map written where `type` goes; maps the model knows nothing about are typed as statements type them. Also the editor's (the keys it offers). */
 export function mapDto(type: FieldType | undefined): string {

@@ -10,7 +10,7 @@
  * completion and hover, the vocabulary generator, and a JSON front end (`slotAt`). A new block type,
  * member keyword or shorthand is an edit of the model's tables; nothing else restates the order.
  */
-import { BLOCK_PROPERTIES_DTO, BLOCK_TYPES, getBlockType, getDto, getField } from "./dtos.js";
+import { BLOCK_PROPERTIES_DTO, BLOCK_TYPES, DTOS, getBlockType, getDto, getField } from "./dtos.js";
 import { COLLECTION_MEMBER_KEYWORDS, DECLARATIONS, getStatementSpec, hasStatementSpec, LIST_MEMBER_KEYWORDS, memberFieldOf, RAW_KEYWORD } from "./statements.js";
 import { EACH_KEYWORD, ELSE_KEYWORD, USE_KEYWORD, WHEN_KEYWORD } from "./templates.js";
 import type { DeclarationSpec, DtoSpec, EnumValue, FieldSpec, FieldType, StatementSpec } from "./types.js";
@@ -93,7 +93,7 @@ export class BindingPlan {
   readonly positionalByVariant: StatementSpec["positionalByVariant"];
   readonly wordPositional: readonly string[];
   readonly words: StatementSpec["words"];
-  /** The field the statement keyword or first word sets (an action's `type`), and whose value selects the DTO's variant. */
+  /** The DTO's variant field (an action's `type`): the statement's first word, or the word after `->`, sets it (`action redirect "/x"`). */
   readonly variantField: string | undefined;
   /** Every field by name, as getField resolves it. */
   readonly fields = new Map<string, FieldSpec>();
@@ -138,7 +138,7 @@ export class BindingPlan {
     this.positionalByVariant = spec.positionalByVariant;
     this.wordPositional = spec.wordPositional ?? NO_NAMES;
     this.words = spec.words;
-    this.variantField = spec.variantField ?? dto.variants?.by;
+    this.variantField = dto.variants?.by;
     for (const f of dto.fields) {
       const t = f.type;
       // Through getField, so that a name resolves to the same field as everywhere else.
@@ -273,6 +273,13 @@ export function bindingPlan(name: string): BindingPlan {
   if (!plan) throw new Error(`The model has no DTO '${name}'.`);
   return plan;
 }
+
+/** A content block's container, read from the model: its DTO, the field naming its type, and the field holding its properties (spec §4.6). */
+export const CONTENT_BLOCK: { readonly dto: string; readonly typeField: string; readonly propertiesField: string } = (() => {
+  const isProperties = (f: FieldSpec) => f.type.kind === "object" && f.type.dto === BLOCK_PROPERTIES_DTO;
+  const dto = DTOS.find((d) => d.fields.some(isProperties))!;
+  return { dto: dto.name, typeField: dto.fields.find((f) => f.type.kind === "enum")!.name, propertiesField: dto.fields.find(isProperties)!.name };
+})();
 
 /** The plan of each content block type's `properties` DTO. */
 const blockPlans = new Map(BLOCK_TYPES.map((b) => [b.type, bindingPlan(b.dto)]));
@@ -568,10 +575,10 @@ function stepInto(slot: JsonSlot, key: JsonKey, at: readonly JsonKey[], valueAt:
 
 /** The DTO of an object-typed value at `at`: a content block's `properties` name their block type's, read from the block's `type`. */
 function objectDtoOf(type: FieldType, at: readonly JsonKey[], valueAt: (path: readonly JsonKey[]) => unknown): string | undefined {
-  if (type.kind === "block") return "ContentBlockDto";
+  if (type.kind === "block") return CONTENT_BLOCK.dto;
   if (type.kind !== "object") return undefined;
   if (type.dto !== BLOCK_PROPERTIES_DTO) return type.dto;
-  const blockType = valueAt([...at.slice(0, -1), "type"]);
+  const blockType = valueAt([...at.slice(0, -1), CONTENT_BLOCK.typeField]);
   return typeof blockType === "string" ? blockDto(blockType) : undefined;
 }
 

@@ -23,7 +23,6 @@ export const STATEMENTS: readonly StatementSpec[] = [
   { dto: "MenuItemDto", positional: ["title"], arrow: "action" },
   {
     dto: "ActionDto",
-    variantField: "type",
     words: ["animationType"],
     positionalByVariant: { redirect: ["uri"], restEvent: ["id", "actionParams"], openRestApp: ["actionParams"] },
   },

@@ -225,8 +225,6 @@ export interface StatementSpec {
   readonly labelField?: string;
   /** A field filled by the statement's body when the body is data rather than statements (element `options`). */
   readonly bodyField?: string;
-  /** The discriminator field set by the statement keyword or first word (`redirect`). */
-  readonly variantField?: string;
 }
 
 /** A top-level declaration kind: what it is called, what it builds, the file it writes. */

@@ -166,6 +166,31 @@ describe("the importer and the lowering share the binding plan", () => {
   });
 });
 
+describe("the statement tables name only what the model has", () => {
+  for (const dto of DTOS) {
+    const plan = bindingPlan(dto.name);
+    const spec = plan.spec;
+    it(`${dto.name}: every field a shorthand names exists, and per-variant values name its variants`, () => {
+      const named = [
+        ...(spec.positional ?? []),
+        ...Object.values(spec.positionalByVariant ?? {}).flat(),
+        ...(spec.words ?? []),
+        ...(spec.wordPositional ?? []),
+        ...(spec.arrow !== undefined ? [spec.arrow] : []),
+        ...Object.values(spec.keywordAliases ?? {}),
+        ...Object.values(spec.flagAliases ?? {}).map((f) => f.field),
+        ...(spec.flatten ?? []),
+        ...(spec.labelField !== undefined ? [spec.labelField] : []),
+        ...(spec.bodyField !== undefined ? [spec.bodyField] : []),
+        ...(spec.membersByName ? [spec.membersByName.field] : []),
+      ];
+      expect(named.filter((f) => !plan.fields.has(f))).toEqual([]);
+      const cases = Object.keys(dto.variants?.cases ?? {});
+      expect(Object.keys(spec.positionalByVariant ?? {}).filter((v) => !cases.includes(v))).toEqual([]);
+    });
+  }
+});
+
 describe("head words bind in one order", () => {
   it("a keyword wins over a flag and an enum word, and a word-positional slot fills once", () => {
     expect(headWordBinding(bindingPlan("TextDto"), "bold")).toMatchObject({ kind: "keyword", field: { name: "bold" } });
