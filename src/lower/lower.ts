@@ -5,7 +5,7 @@
  */
 import type { ActionClause, Argument, Body, Document, Identifier, Label, MapLiteral, Range, Statement } from "../syntax/ast.js";
 import { getDto, getField, unknownKeyReport } from "../model/dtos.js";
-import { bindingPlan, blockPlan, claimsWord, CONTENT_BLOCK, isDirective, type BindingPlan } from "../model/binding.js";
+import { bindingPlan, blockPlan, claimsWord, CONTENT_BLOCK, isDirective, rawItemType, type BindingPlan } from "../model/binding.js";
 import { DECLARATIONS, getDeclaration, memberFieldOf, RAW_KEYWORD, TRANSLATIONS_KEYWORD } from "../model/statements.js";
 import { entityByWord } from "../model/entities.js";
 import type { DtoSpec, EnumValue, FieldSpec, FieldType, StatementSpec } from "../model/types.js";
@@ -48,7 +48,7 @@ import {
   translationRef,
 } from "./nodes.js";
 import { plainConstructor, type Writable } from "../util/plain-constructor.js";
-import { RAW_JSON, lowerRawRoot, lowerRawValue, rawItemType, rawLiteralAt, rawMemberLiteral, type RawLiteral } from "./raw-json.js";
+import { RAW_JSON, lowerRawRoot, lowerRawValue, rawLiteralAt, rawMemberLiteral, type RawLiteral } from "./raw-json.js";
 import { appendAll } from "../util/append.js";
 import { MAX_NESTING_DEPTH } from "../syntax/limits.js";
 

@@ -4,12 +4,11 @@
  * of the fragment or layout a reference or an import names (from its own file for an imported one).
  */
 import { MarkupKind, type Hover } from "vscode-languageserver";
-import { bindingPlan, bodyDtoOf, headWordMeaning, memberDto } from "../model/binding.js";
+import { bindingPlan, bodyDtoOf, headWordMeaning, mapDto, memberDto } from "../model/binding.js";
 import { translationTexts, type IrProgram } from "../lower/ir.js";
 import { getBlockType, getDto, getField } from "../model/dtos.js";
 import { DECLARATIONS, RAW_FORM } from "../model/statements.js";
 import type { FieldType } from "../model/types.js";
-import { mapDto } from "../lower/raw-json.js";
 import { FRAGMENT_KEYWORD, TEMPLATE_KEYWORDS } from "../model/templates.js";
 import type { Document, Identifier, Interpolation, Node, ParamRef, Statement, TranslationRef } from "../syntax/ast.js";
 import { argumentValues } from "../syntax/walk.js";

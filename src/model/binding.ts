@@ -512,6 +512,58 @@ export function cardFieldsOf(cardDto: string): CardFields {
 
 // ----- JSON key paths (for a front end reading payloads) -----
 
+/** The DTO of a map written where `type` goes; maps the model knows nothing about are typed as statements type them. The lowering's raw form and the editor's (the keys it offers). */
+export function mapDto(type: FieldType | undefined): string {
+  switch (type?.kind) {
+    case "object":
+      return type.dto;
+    case "block":
+      return CONTENT_BLOCK.dto;
+    case "text":
+      return "LanguageMap";
+    default:
+      return "ScalarMap";
+  }
+}
+
+/**
+ * The model type of the value under `key` in a map written for a slot of `type`, or undefined
+ * when the model does not say. `blockType`: the map's own `type`, which decides what a content
+ * block's `properties` are. The lowering types the raw form by it, the importer normalises docs quirks by it, the editor completes raw JSON by it.
+ */
+export function rawEntryType(type: FieldType | undefined, key: string, blockType: string | undefined): FieldType | undefined {
+  switch (type?.kind) {
+    case "collection":
+    case "list":
+      // A map where a list goes (a card's `data` written as `{ "0": … }`): its values are the items.
+      return rawItemType(type);
+    case "block":
+      return dtoFieldType(CONTENT_BLOCK.dto, key, blockType);
+    case "object":
+      return dtoFieldType(type.dto, key, blockType);
+    default:
+      return undefined;
+  }
+}
+
+/** The model type of the items of a list, or of the members of a collection written as a list. */
+export function rawItemType(type: FieldType | undefined): FieldType | undefined {
+  if (type?.kind === "list") return type.of;
+  if (type?.kind === "collection") return type.blockTypes ? { kind: "block", blockTypes: type.blockTypes } : { kind: "object", dto: type.of };
+  return undefined;
+}
+
+function dtoFieldType(dtoName: string, key: string, blockType: string | undefined): FieldType | undefined {
+  const dto = getDto(dtoName);
+  const t = dto ? getField(dto, key)?.type : undefined;
+  if (t?.kind === "object" && t.dto === BLOCK_PROPERTIES_DTO) {
+    const block = blockType !== undefined ? getBlockType(blockType) : undefined;
+    return block ? { kind: "object", dto: block.dto } : undefined;
+  }
+  return t;
+}
+
+
 export type JsonKey = string | number;
 
 /** What the value at a JSON key path under a payload is in the model. */
@@ -535,7 +587,7 @@ export interface JsonSlot {
  * passes its tree; without it, those stay unknown.
  */
 export function slotAt(rootDto: string, path: readonly JsonKey[], valueAt: (path: readonly JsonKey[]) => unknown = () => undefined): JsonSlot | undefined {
-  let slot: JsonSlot = { type: { kind: "object", dto: rootDto }, dto: rootDto };
+  let slot: JsonSlot = { type: { kind: "object", dto: rootDto }, dto: getDto(rootDto) ? rootDto : undefined };
   for (let i = 0; i < path.length; i++) {
     const key = path[i]!;
     const next = stepInto(slot, key, path.slice(0, i), valueAt);
@@ -547,39 +599,30 @@ export function slotAt(rootDto: string, path: readonly JsonKey[], valueAt: (path
 
 const TEXT_ENTRY: FieldType = { kind: "string" };
 
+/** One key further: the field the key names in an object (typed as the raw form types it), a member or item of a collection or list, an entry of a map. */
 function stepInto(slot: JsonSlot, key: JsonKey, at: readonly JsonKey[], valueAt: (path: readonly JsonKey[]) => unknown): JsonSlot | undefined {
   const t = slot.type;
-  switch (t.kind) {
-    case "object":
-    case "block": {
-      const dto = slot.dto === undefined ? undefined : getDto(slot.dto);
-      if (!dto || typeof key !== "string") return undefined;
-      const field = getField(dto, key);
-      if (!field) return dto.closed ? undefined : { type: TEXT_ENTRY, dto: undefined };
-      const by = dto.variants?.by;
-      const discriminator = by === undefined ? undefined : valueAt([...at, by]);
-      const variant = typeof discriminator === "string" && dto.variants !== undefined && Object.hasOwn(dto.variants.cases, discriminator) ? discriminator : undefined;
-      return { type: field.type, dto: objectDtoOf(field.type, [...at, key], valueAt), field, parent: dto.name, ...(variant !== undefined ? { variant } : {}) };
-    }
-    case "collection":
-      return typeof key === "string" ? { type: { kind: "object", dto: t.of }, dto: t.of } : undefined;
-    case "list":
-      return typeof key === "number" ? { type: t.of, dto: objectDtoOf(t.of, [...at, key], valueAt) } : undefined;
-    case "scalarMap":
-    case "text":
-      return typeof key === "string" ? { type: TEXT_ENTRY, dto: undefined } : undefined;
-    default:
-      return undefined;
+  if (t.kind === "collection" || t.kind === "list") {
+    const item = rawItemType(t)!;
+    return { type: item, dto: slotDto(item) };
   }
+  if (t.kind === "text" || t.kind === "scalarMap") return typeof key === "string" ? { type: TEXT_ENTRY, dto: undefined } : undefined;
+  const dto = slot.dto === undefined ? undefined : getDto(slot.dto);
+  if (!dto || typeof key !== "string") return undefined;
+  const field = getField(dto, key);
+  if (!field) return dto.closed ? undefined : { type: TEXT_ENTRY, dto: undefined };
+  const blockType = dto.name === CONTENT_BLOCK.dto ? valueAt([...at, CONTENT_BLOCK.typeField]) : undefined;
+  const type = rawEntryType(t, key, typeof blockType === "string" ? blockType : undefined) ?? field.type;
+  const by = dto.variants?.by;
+  const discriminator = by === undefined ? undefined : valueAt([...at, by]);
+  const variant = typeof discriminator === "string" && dto.variants !== undefined && Object.hasOwn(dto.variants.cases, discriminator) ? discriminator : undefined;
+  return { type, dto: slotDto(type), field, parent: dto.name, ...(variant !== undefined ? { variant } : {}) };
 }
 
-/** The DTO of an object-typed value at `at`: a content block's `properties` name their block type's, read from the block's `type`. */
-function objectDtoOf(type: FieldType, at: readonly JsonKey[], valueAt: (path: readonly JsonKey[]) => unknown): string | undefined {
+/** The DTO of an object of this type, when the model describes one (a content block's `properties` of an unknown type: none). */
+function slotDto(type: FieldType): string | undefined {
   if (type.kind === "block") return CONTENT_BLOCK.dto;
-  if (type.kind !== "object") return undefined;
-  if (type.dto !== BLOCK_PROPERTIES_DTO) return type.dto;
-  const blockType = valueAt([...at.slice(0, -1), CONTENT_BLOCK.typeField]);
-  return typeof blockType === "string" ? blockDto(blockType) : undefined;
+  return type.kind === "object" && type.dto !== BLOCK_PROPERTIES_DTO ? type.dto : undefined;
 }
 
 /**

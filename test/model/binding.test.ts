@@ -272,7 +272,9 @@ describe("slotAt: what a JSON key path is in the model", () => {
   it("leaves the model where a closed DTO has no such key, or a block's type is unknown", () => {
     expect(slotAt("LayoutDto", ["header", "subtitle"])).toBeUndefined();
     expect(slotAt("LayoutDto", ["body", "blocks", "block_1", "properties", "value"])).toBeUndefined();
-    expect(slotAt("LayoutDto", ["header", "tags", 0])).toBeUndefined();
+    expect(slotAt("LayoutDto", ["icon", "code", "x"])).toBeUndefined();
+    // A collection sent as a list (PHP's empty array) still has members.
+    expect(slotAt("LayoutDto", ["header", "tags", 0, "type"])).toMatchObject({ parent: "TagDto" });
   });
 
   it("resolves every key path of a payload built from the model to the field that declares it", () => {
