@@ -3,7 +3,7 @@
  * lowering (src/lower/lower.ts) run backwards: for each DTO it reads the statement spec
  * (positional values, enum words, flags, the `->` action, flattened objects, label fields, body
  * fields, named members) and writes the shortest form the lowering reads back to the same JSON,
- * checking each shorthand with the same binding order the lowering uses (plan.ts). Where a
+ * checking each shorthand with the same binding order the lowering uses (src/model/binding.ts). Where a
  * shorthand would be read otherwise it writes the explicit form (`name value` in a body).
  *
  * It never repairs. What statements cannot say exactly (a missing key a body would add, a value
