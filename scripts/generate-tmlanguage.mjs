@@ -12,8 +12,8 @@
  *   node scripts/generate-tmlanguage.mjs --check    exit 1 if the committed file is out of date
  *   node scripts/generate-tmlanguage.mjs --stdout   print the grammar instead of writing it
  *
- * Node cannot import TypeScript, so the two model files (which import nothing at run time) are
- * bundled with esbuild in memory first.
+ * Node cannot import TypeScript, so the model files the grammar reads (the declarations, the binding
+ * plan, the template keywords) are bundled with esbuild in memory first.
  *
  * TextMate matches one line at a time, so the grammar reads what one line can tell:
  * - a statement starts at the start of a line or after `{`, `;` or `*\/`: an optional label (`client:`,
@@ -39,7 +39,8 @@ async function loadModel() {
   const result = await build({
     stdin: {
       contents: [
-        'export { DECLARATIONS, RAW_KEYWORD, STATEMENTS, TRANSLATIONS_KEYWORD } from "./src/model/statements.ts";',
+        'export { DECLARATIONS, RAW_KEYWORD, TRANSLATIONS_KEYWORD } from "./src/model/statements.ts";',
+        'export { bindingPlan } from "./src/model/binding.ts";',
         'export * from "./src/model/templates.ts";',
       ].join("\n"),
       resolveDir: root,
@@ -105,13 +106,13 @@ const s = (name) => `${name}.b24layout`;
 
 /** The grammar object for the model `model`. */
 export function tmLanguage(model) {
-  const { DECLARATIONS, RAW_KEYWORD, STATEMENTS, TRANSLATIONS_KEYWORD, TEMPLATE_KEYWORDS, CONDITION_WORDS, EACH_IN, PARAM_TYPE_NAMES } = model;
+  const { DECLARATIONS, RAW_KEYWORD, bindingPlan, TRANSLATIONS_KEYWORD, TEMPLATE_KEYWORDS, CONDITION_WORDS, EACH_IN, PARAM_TYPE_NAMES } = model;
   const { WHEN_KEYWORD, ELSE_KEYWORD, EACH_KEYWORD, FRAGMENT_KEYWORD, USE_KEYWORD } = model;
 
   const declarationKeywords = [...DECLARATIONS.map((d) => d.keyword), FRAGMENT_KEYWORD];
   // Bare words with a meaning of their own in a declaration's head: `card c for deal legacy`.
   const headWords = [
-    ...DECLARATIONS.flatMap((d) => [...(d.directives ?? []), ...Object.keys(STATEMENTS.find((spec) => spec.dto === d.dto)?.keywordAliases ?? {})]),
+    ...DECLARATIONS.flatMap((d) => [...(d.directives ?? []).map((x) => x.word), ...Object.keys(bindingPlan(d.dto).keywordAliases ?? {})]),
     // `badge b json { … }`: the raw form of a whole declaration.
     RAW_KEYWORD,
   ];

@@ -11,15 +11,8 @@ import { createSyntaxDiagramsCode, type ISerializedGast, type TokenType } from "
 import { getSerializedGrammar, RECOVERY_RULES } from "../src/syntax/parser.js";
 import { allTokens, AnyToken, WRITTEN_OUT_PATTERNS } from "../src/syntax/tokens.js";
 import { BLOCK_TYPES, DTOS, getDto } from "../src/model/dtos.js";
-import {
-  COLLECTION_MEMBER_KEYWORDS,
-  DECLARATIONS,
-  getStatementSpec,
-  LIST_MEMBER_KEYWORDS,
-  STATEMENTS,
-  RAW_FORM,
-  TRANSLATIONS_KEYWORD,
-} from "../src/model/statements.js";
+import { DECLARATIONS, RAW_FORM, TRANSLATIONS_KEYWORD } from "../src/model/statements.js";
+import { bindingPlan, bodyTakesFields, isStructural } from "../src/model/binding.js";
 import { ENTITY_TYPES } from "../src/model/entities.js";
 import type { Bound, DtoSpec, FieldSpec, FieldType, Limits, Support } from "../src/model/types.js";
 
@@ -293,10 +286,10 @@ export function renderVocabulary(): string {
   ];
   for (const d of DECLARATIONS) {
     out.push(`### \`${d.keyword}\``, "", d.doc, "");
-    out.push(`- Written as: \`${d.keyword} <name>${d.directives?.length ? ` [${d.directives.join(" | ")}]` : ""} … { … }\``);
+    out.push(`- Written as: \`${d.keyword} <name>${d.directives?.length ? ` [${d.directives.map((x) => x.word).join(" | ")}]` : ""} … { … }\``);
     out.push(`- Builds: ${dtoLink(d.dto)}`);
     out.push(`- Output: \`<name>.${d.outputKind}.json\`, for ${d.method}`);
-    if (d.directives?.length) out.push(`- Directives after the name: ${d.directives.map(code).join(", ")}`);
+    if (d.directives?.length) out.push(`- Directives after the name: ${d.directives.map((x) => code(x.word)).join(", ")}`);
     if (d.nameField) out.push(`- The name also sets \`${d.nameField}\` unless the body sets it.`);
     out.push("");
   }
@@ -381,7 +374,8 @@ function writtenAsOf(dto: DtoSpec): string[] {
     if (b.dto === dto.name) add(`\`[key:] ${b.type} … { … }\`, as the properties of a \`${b.type}\` block`, "");
   }
   for (const parent of DTOS) {
-    const spec = getStatementSpec(parent.name);
+    const plan = bindingPlan(parent.name);
+    const spec = plan.spec;
     const link = dtoLink(parent.name);
     for (const f of parent.fields) {
       const t = f.type;
@@ -394,7 +388,7 @@ function writtenAsOf(dto: DtoSpec): string[] {
         if ((spec.flatten ?? []).includes(f.name)) add("its fields, written directly", `in the body of ${link}`);
       }
       if (t.kind === "collection" && t.of === dto.name) {
-        const keyword = t.blockTypes ? "<block type>" : COLLECTION_MEMBER_KEYWORDS[dto.name];
+        const keyword = t.blockTypes ? "<block type>" : plan.memberKeyword(f.name);
         if (keyword) {
           const types = t.blockTypes ? ` (${t.blockTypes.map(code).join(", ")})` : "";
           add(`\`[key:] ${keyword} …\``, `in the body of ${link}${types}, into \`${f.name}\``);
@@ -404,7 +398,7 @@ function writtenAsOf(dto: DtoSpec): string[] {
         add("one `<block type> …`", `in the body of ${link} (${t.blockTypes.map(code).join(", ")}), as \`${f.name}\``);
       }
       if (t.kind === "list" && t.dto === dto.name) {
-        const keyword = LIST_MEMBER_KEYWORDS[dto.name];
+        const keyword = plan.memberKeyword(f.name);
         if (keyword) add(`\`[name:] ${keyword} …\``, `in the body of ${link}, appended to \`${f.name}\``);
         if (spec.membersByName?.field === f.name) {
           add(`any statement \`<${spec.membersByName.nameField}> …\`, whose name sets \`${spec.membersByName.nameField}\``, `in the body of ${link}, appended to \`${f.name}\``);
@@ -419,8 +413,9 @@ function writtenAsOf(dto: DtoSpec): string[] {
 
 /** The head-line shorthands of a DTO's statement (`src/model/statements.ts`). */
 function headLineOf(dto: DtoSpec): string[] {
-  if (!STATEMENTS.some((s) => s.dto === dto.name)) return [];
-  const spec = getStatementSpec(dto.name);
+  const plan = bindingPlan(dto.name);
+  if (!plan.hasStatement) return [];
+  const spec = plan.spec;
   const field = (name: string) => dto.fields.find((f) => f.name === name);
   const lines: string[] = [];
   if (spec.positional?.length) lines.push(`values (strings, numbers, @refs, maps, lists) fill, in order: ${spec.positional.map(code).join(", ")}`);
@@ -438,7 +433,7 @@ function headLineOf(dto: DtoSpec): string[] {
   for (const [word, flag] of Object.entries(spec.flagAliases ?? {})) lines.push(`the word \`${word}\` sets \`${flag.field}\` to \`${String(flag.value)}\``);
   if (spec.labelField) lines.push(`the statement's label (\`main:\`) sets \`${spec.labelField}\``);
   if (spec.bodyField) lines.push(`the body sets \`${spec.bodyField}\``);
-  if (spec.variantField) lines.push(`the statement's first word (or the word after \`->\`) sets \`${spec.variantField}\``);
+  if (plan.variantField) lines.push(`the statement's first word (or the word after \`->\`) sets \`${plan.variantField}\``);
   for (const via of spec.flatten ?? []) {
     const t = field(via)?.type;
     if (t?.kind === "object") lines.push(`the fields of \`${via}\` (${dtoLink(t.dto)}) may be written directly in the body`);
@@ -450,9 +445,9 @@ function headLineOf(dto: DtoSpec): string[] {
         (byValue ? ` (or \`${byValue} <value> …\`, named by the value, for names a template computes: \`${byValue} "UF_CRM_\${code}"\`)` : ""),
     );
   }
-  const settable = dto.fields.filter((f) => !["collection", "block", "constant"].includes(f.type.kind) && !(f.type.kind === "list" && f.type.dto));
+  const settable = dto.fields.filter((f) => !isStructural(f));
   if (settable.length > 0) {
-    const inBody = !spec.membersByName && !spec.bodyField;
+    const inBody = bodyTakesFields(plan);
     lines.push(`\`<field> <value>\` sets a field of the table${inBody ? ", in the head line or as a statement of the body" : " in the head line"}`);
     const flags = settable.filter((f) => f.type.kind === "bool").map((f) => f.name);
     if (flags.length > 0) lines.push(`a boolean field written alone is true: ${flags.map(code).join(", ")}`);

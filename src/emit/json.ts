@@ -9,6 +9,7 @@ import type { IrArray, IrCollection, IrCondition, IrDeclaration, IrEntry, IrGuar
 import { isRepeated, memberRuns, resolveReference, translationTexts } from "../lower/ir.js";
 import { DTOS, getDto, getField } from "../model/dtos.js";
 import { implicitWhenAbsent } from "../model/statements.js";
+import { omittedByDirectives } from "../model/binding.js";
 import type { FieldSpec } from "../model/types.js";
 import { TemplateError, type TemplateArguments } from "./template-values.js";
 
@@ -78,10 +79,8 @@ export function emitProgram(program: IrProgram, args: Readonly<Record<string, Te
 export function emitDeclaration(declaration: IrDeclaration, program: IrProgram, args?: TemplateArguments): Json {
   const emitter = new JsonEmitter(program, declaration, args ?? defaultArguments(declaration));
   const value = emitter.object(declaration.root) as { [key: string]: Json };
-  if (declaration.spec.keyword === "card" && declaration.directives.has("legacy")) {
-    // crm.<entity>.details.configuration.set names the entity in the method, not in the params.
-    delete value["entityTypeId"];
-  }
+  // A directive's method names these itself (crm.<entity>.details.configuration.set: the entity).
+  if (declaration.directives.size > 0) for (const field of omittedByDirectives(declaration.spec, declaration.directives)) delete value[field];
   return value;
 }
 

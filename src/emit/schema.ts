@@ -11,7 +11,7 @@ import { BLOCK_TYPES, getDto } from "../model/dtos.js";
 import { SYSTEM_ICON_CODES, SYSTEM_LOGO_CODES } from "../model/codes.js";
 import { ISO_COUNTRY_CODES } from "../model/countries.js";
 import { DECLARATIONS } from "../model/statements.js";
-import type { CodeCatalogue, DeclarationSpec, DtoSpec, EnumValue, FieldSpec, FieldType, Limits, StringFormat } from "../model/types.js";
+import type { CodeCatalogue, DeclarationSpec, DirectiveSpec, DtoSpec, EnumValue, FieldSpec, FieldType, Limits, StringFormat } from "../model/types.js";
 import type { Json } from "./json.js";
 
 export type JsonSchema = { [key: string]: Json };
@@ -23,13 +23,6 @@ const DRAFT_07 = "http://json-schema.org/draft-07/schema#";
  * column for this pattern yet; it belongs next to `Limits` once a rule needs it too.
  */
 export const COLLECTION_KEY_PATTERN = "^[a-zA-Z0-9_-]+$";
-
-/**
- * Fields a declaration directive leaves out of the payload (mirrors the emitter: the legacy
- * crm.<entity>.details.configuration.set names the entity in the method, not in the params).
- * The model has no column for this.
- */
-export const OMITTED_BY_DIRECTIVE: Readonly<Record<string, readonly string[]>> = { legacy: ["entityTypeId"] };
 
 /** String formats as patterns (spec §6 datetime, §7 label colour). Country codes are an enum. */
 const FORMAT_PATTERNS: Readonly<Record<Exclude<StringFormat, "countryCode">, string>> = {
@@ -113,12 +106,12 @@ class SchemaBuilder {
   }
 
   /** `directives`: those of the declaration whose root this is; a field they leave out is not required. */
-  private dtoSchema(dto: DtoSpec, directives: readonly string[] = []): JsonSchema {
+  private dtoSchema(dto: DtoSpec, directives: readonly DirectiveSpec[] = []): JsonSchema {
     const properties: JsonSchema = {};
     const required: string[] = [];
     for (const field of dto.fields) {
       if (field.accepted?.server === false) continue; // FIELD_IS_REDUNDANT on the server
-      const omittedBy = directives.filter((d) => OMITTED_BY_DIRECTIVE[d]?.includes(field.name)).map((d) => `\`${d}\``);
+      const omittedBy = directives.filter((d) => d.omits?.includes(field.name)).map((d) => `\`${d.word}\``);
       if (field.required?.server && omittedBy.length === 0) required.push(field.name);
       properties[field.name] = this.fieldSchema(field, omittedBy.length > 0 ? `Left out by the ${omittedBy.join(", ")} form.` : "");
     }

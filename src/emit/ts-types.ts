@@ -10,7 +10,6 @@
  */
 import { BLOCK_TYPES, DTOS, getDto } from "../model/dtos.js";
 import { DECLARATIONS } from "../model/statements.js";
-import { OMITTED_BY_DIRECTIVE } from "./schema.js";
 import type { DtoSpec, EnumValue, FieldSpec, FieldType } from "../model/types.js";
 
 /** The type name of a DTO (`LayoutDto`) or of a block type's union member (`TextBlock`). */
@@ -32,7 +31,8 @@ export function blockUnionName(blockTypes: readonly string[]): string {
 export function payloadTypeName(outputKind: string, directives: Iterable<string> = []): string {
   const declaration = DECLARATIONS.find((d) => d.outputKind === outputKind);
   if (!declaration) throw new Error(`No declaration writes '${outputKind}'.`);
-  const omitting = [...directives].filter((d) => OMITTED_BY_DIRECTIVE[d]?.length).sort();
+  const given = new Set(directives);
+  const omitting = (declaration.directives ?? []).filter((d) => given.has(d.word) && d.omits?.length).map((d) => d.word).sort();
   return omitting.length === 0 ? declaration.dto : `${omitting.map(capitalize).join("")}${declaration.dto}`;
 }
 
@@ -44,8 +44,7 @@ function capitalize(s: string): string {
 function directiveTypes(): string[] {
   const out: string[] = [];
   for (const declaration of DECLARATIONS) {
-    for (const directive of declaration.directives ?? []) {
-      const omitted = OMITTED_BY_DIRECTIVE[directive];
+    for (const { word: directive, omits: omitted } of declaration.directives ?? []) {
       if (!omitted?.length) continue;
       const doc = `${declaration.dto} as the \`${directive}\` form of ${declaration.keyword} sends it: without ${omitted.map((f) => `\`${f}\``).join(", ")}.`;
       out.push(`${jsDoc(doc, "")}export type ${payloadTypeName(declaration.outputKind, [directive])} = Omit<${declaration.dto}, ${omitted.map((f) => JSON.stringify(f)).join(" | ")}>;\n`);

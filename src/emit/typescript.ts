@@ -30,7 +30,7 @@ import { PARAM_TYPE_NAMES } from "../model/templates.js";
 import { implicitWhenAbsent } from "../model/statements.js";
 import { isStringType } from "../lower/templates.js";
 import type { FieldSpec, FieldType } from "../model/types.js";
-import { OMITTED_BY_DIRECTIVE } from "./schema.js";
+import { omittedByDirectives } from "../model/binding.js";
 import { blockUnionName, payloadTypeName, typeOf, typesModule, typeTakes } from "./ts-types.js";
 import { identifierFor, moduleName, TYPES_MODULE } from "./names.js";
 
@@ -584,6 +584,6 @@ function indented(statement: string): string {
 
 /** Fields the declaration's form leaves out of the root (`legacy` cards have no `entityTypeId`). */
 function omittedFields(d: IrDeclaration): string[] {
-  return [...d.directives].flatMap((x) => OMITTED_BY_DIRECTIVE[x] ?? []);
+  return [...omittedByDirectives(d.spec, d.directives)];
 }
 

@@ -6,7 +6,7 @@
  */
 import { CARD_COMPOSITE_FIELDS, ENTITY_TYPES, entityById, entityByWord, isSmartProcessTypeId, type EntityType } from "../model/entities.js";
 import type { JsonNode } from "./json-tree.js";
-import type { CardFields } from "./plan.js";
+import type { CardFields } from "../model/binding.js";
 
 /** When nothing in the input points to an entity type: the most common card. */
 const FALLBACK_ENTITY = "deal";

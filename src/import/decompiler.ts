@@ -3,7 +3,7 @@
  * lowering (src/lower/lower.ts) run backwards: for each DTO it reads the statement spec
  * (positional values, enum words, flags, the `->` action, flattened objects, label fields, body
  * fields, named members) and writes the shortest form the lowering reads back to the same JSON,
- * checking each shorthand with the same binding order the lowering uses (plan.ts). Where a
+ * checking each shorthand with the same binding order the lowering uses (src/model/binding.ts). Where a
  * shorthand would be read otherwise it writes the explicit form (`name value` in a body).
  *
  * It never repairs. What statements cannot say exactly (a missing key a body would add, a value
@@ -17,13 +17,12 @@
 import type { Json } from "../emit/json.js";
 import { entityById } from "../model/entities.js";
 import type { DeclarationSpec, EnumValue, FieldSpec, FieldType } from "../model/types.js";
-import { COLLECTION_MEMBER_KEYWORDS, implicitWhenAbsent, RAW_KEYWORD } from "../model/statements.js";
-import { rawEntryType, rawItemType } from "../lower/raw-json.js";
+import { implicitWhenAbsent, RAW_KEYWORD } from "../model/statements.js";
 import type { ImportDiagnostic, ImportDiagnosticCode } from "./diagnostics.js";
 import type { JsonChange, JsonPath } from "./json-path.js";
 import { jsonValue, property, type JsonNode, type JsonObject, type JsonProperty, type JsonScalar } from "./json-tree.js";
 import { isSafeWord, isWord, labelText, multilineLines, numberText, quoted } from "./literals.js";
-import { blockDto, bodyStatementBinding, bodyTakesFields, headWordBinding, isStructural, plan, positionalFields, type Plan } from "./plan.js";
+import { bindingPlan, blockDto, bodyTakesFields, CONTENT_BLOCK, headWordBinding, isStructural, rawEntryType, rawItemType, type BindingPlan } from "../model/binding.js";
 import type { OutArg, OutLine, OutStatement } from "./printer.js";
 import { normaliseScalar } from "./quirks.js";
 import type { TranslationTableBuilder } from "./translations.js";
@@ -130,7 +129,7 @@ export class Decompiler {
     if (options.raw === true) return raw();
     return this.attempt(
       () =>
-        this.statement(spec.keyword, plan(spec.dto), obj, path, {
+        this.statement(spec.keyword, bindingPlan(spec.dto), obj, path, {
           prefix: [name, ...(options.head ?? [])],
           suffix: options.suffix ?? [],
           skip: new Set([...(options.skip ?? EMPTY), ...omit]),
@@ -142,7 +141,7 @@ export class Decompiler {
   }
 
   /** The sections of a card (`data`), as `section` statements: for a bare data array (`data json …` when statements cannot say it). */
-  listMembers(owner: Plan, fieldName: string, node: JsonNode, path: JsonPath): OutLine[] {
+  listMembers(owner: BindingPlan, fieldName: string, node: JsonNode, path: JsonPath): OutLine[] {
     const field = owner.fields.get(fieldName)!;
     return this.attempt(
       () => this.listField(owner, field, node, path),
@@ -158,7 +157,7 @@ export class Decompiler {
    * then in the JSON's order optional enum words, flags (`bold`), flag aliases (`always`) and
    * `field value` pairs; the action goes after `->`; everything else is a body statement.
    */
-  statement(name: string, p: Plan, obj: JsonObject, path: JsonPath, options: StatementOptions = {}): OutStatement {
+  statement(name: string, p: BindingPlan, obj: JsonObject, path: JsonPath, options: StatementOptions = {}): OutStatement {
     const skip = options.skip ?? EMPTY;
     const entries = obj.entries.filter((e) => !skip.has(e.key));
     const declaration = options.declaration === true;
@@ -195,7 +194,7 @@ export class Decompiler {
     let multiline: { readonly index: number; readonly lines: readonly string[] } | undefined;
     let positionalCount = 0;
     if (!declaration) {
-      for (const fieldName of positionalFields(p, options.variant)) {
+      for (const fieldName of p.positionalFor(options.variant)) {
         const field = p.fields.get(fieldName);
         const e = entries.find((x) => x.key === fieldName);
         if (!field || !e || taken.has(fieldName) || isStructural(field) || field.type.kind === "object") break;
@@ -267,7 +266,7 @@ export class Decompiler {
         }
         if (t.kind === "object") {
           if (!declaration && p.spec.arrow === field.name && p.hasHead) {
-            const clause = this.actionClause(plan(t.dto), e.value, at);
+            const clause = this.actionClause(bindingPlan(t.dto), e.value, at);
             if (clause) {
               action = clause;
               continue;
@@ -321,12 +320,12 @@ export class Decompiler {
     if (compactBody) out.compactBody = true;
     // A lone map would be read as the object itself, and a lone word as a declaration's name; a body keeps them arguments.
     const only = head.length === 1 && out.action === undefined && out.body === undefined ? head[0] : undefined;
-    if (typeof only === "string" && !declaration && !options.clause && ((only.startsWith("{") && !mapIsTitle(p)) || (p.declaration !== undefined && isWord(only)))) out.body = [];
+    if (typeof only === "string" && !declaration && !options.clause && ((only.startsWith("{") && !p.mapIsTitle) || (p.declaration !== undefined && isWord(only)))) out.body = [];
     return out;
   }
 
   /** Head arguments for a plain field, or undefined when it goes in the body. */
-  private headArgs(p: Plan, field: FieldSpec, value: JsonNode, path: JsonPath, taken: ReadonlySet<string>, where: ValueContext): OutArg[] | undefined {
+  private headArgs(p: BindingPlan, field: FieldSpec, value: JsonNode, path: JsonPath, taken: ReadonlySet<string>, where: ValueContext): OutArg[] | undefined {
     const word = this.headWord(p, field, value, taken);
     if (word !== undefined) return [word];
     if (value.kind === "scalar") {
@@ -344,7 +343,7 @@ export class Decompiler {
   }
 
   /** A declaration's head holds enum words (`failure`) and keyword aliases (`for deal`); the rest is its body. */
-  private declarationHeadArgs(p: Plan, field: FieldSpec, value: JsonNode, path: JsonPath, taken: ReadonlySet<string>): OutArg[] | undefined {
+  private declarationHeadArgs(p: BindingPlan, field: FieldSpec, value: JsonNode, path: JsonPath, taken: ReadonlySet<string>): OutArg[] | undefined {
     const word = this.headWord(p, field, value, taken);
     if (word !== undefined) return [word];
     const aliases = p.spec.keywordAliases ?? {};
@@ -353,7 +352,7 @@ export class Decompiler {
   }
 
   /** `field value` (or `alias value`) in a head, when the word binds to the field and the value can be an argument. */
-  private keywordArgs(p: Plan, field: FieldSpec, value: JsonNode, path: JsonPath, taken: ReadonlySet<string>, context: ValueContext): OutArg[] | undefined {
+  private keywordArgs(p: BindingPlan, field: FieldSpec, value: JsonNode, path: JsonPath, taken: ReadonlySet<string>, context: ValueContext): OutArg[] | undefined {
     const aliases = p.spec.keywordAliases ?? {};
     const alias = Object.keys(aliases).find((a) => aliases[a] === field.name && isSafeWord(a));
     const keyword = alias ?? field.name;
@@ -372,7 +371,7 @@ export class Decompiler {
    * lists the field in `words` and the word binds to it. Where the spec lists several word fields
    * (a text's size and colour), `size sm` reads better than a bare `sm`: the bare word is for the one.
    */
-  private headWord(p: Plan, field: FieldSpec, value: JsonNode, taken: ReadonlySet<string>): string | undefined {
+  private headWord(p: BindingPlan, field: FieldSpec, value: JsonNode, taken: ReadonlySet<string>): string | undefined {
     const words = p.spec.words ?? [];
     if (words.length !== 1 || words[0] !== field.name || field.type.kind !== "enum" || value.kind !== "scalar") return undefined;
     const word = enumWord(field.type, value.value);
@@ -382,7 +381,7 @@ export class Decompiler {
   }
 
   /** `name value` in a body. */
-  private plainStatement(p: Plan, field: FieldSpec, value: JsonNode, path: JsonPath): OutStatement {
+  private plainStatement(p: BindingPlan, field: FieldSpec, value: JsonNode, path: JsonPath): OutStatement {
     if (!this.bindsInBody(p, field.name, field)) throw new NotExpressible();
     const arg = this.valueArg(field.type, value, path, "statement", "statement");
     if (arg !== undefined) return { kind: "statement", name: field.name, args: [arg] };
@@ -394,27 +393,27 @@ export class Decompiler {
   }
 
   /** Whether a statement named `name` in a body of `p` sets `field` (directly or through a flattened object). */
-  private bindsInBody(p: Plan, name: string, field: FieldSpec): boolean {
+  private bindsInBody(p: BindingPlan, name: string, field: FieldSpec): boolean {
     if (!bodyTakesFields(p) || !isWord(name)) return false;
-    const binding = bodyStatementBinding(p, name);
+    const binding = p.bodyStatement(name);
     return (binding.kind === "plain" && binding.field.name === field.name) || (binding.kind === "flattened" && binding.flattened.field.name === field.name);
   }
 
   /** An object field written as a statement: `header "T" { … }`, `logo call-incoming`, `action redirect "/x"`. */
-  private fieldObject(p: Plan, field: FieldSpec, node: JsonNode, path: JsonPath): OutStatement {
+  private fieldObject(p: BindingPlan, field: FieldSpec, node: JsonNode, path: JsonPath): OutStatement {
     const t = field.type;
     if (!this.bindsInBody(p, field.name, field) || t.kind !== "object" || node.kind !== "object") throw new NotExpressible();
-    const inner = plan(t.dto);
-    if (inner.spec.variantField !== undefined) return this.variantStatement(field.name, inner, node, path);
+    const inner = bindingPlan(t.dto);
+    if (inner.variantField !== undefined) return this.variantStatement(field.name, inner, node, path);
     return this.statement(field.name, inner, node, path, { forceBody: node.entries.length === 0 });
   }
 
   /** `fields`, `extras`: their fields written straight in the owner's body when every one binds there (and can be said so), else the object's own statement. */
-  private flattened(p: Plan, via: FieldSpec, node: JsonNode, path: JsonPath): OutLine[] {
+  private flattened(p: BindingPlan, via: FieldSpec, node: JsonNode, path: JsonPath): OutLine[] {
     if (node.kind === "object" && node.entries.length > 0 && via.type.kind === "object") {
-      const inner = plan(via.type.dto);
+      const inner = bindingPlan(via.type.dto);
       const all = node.entries.every((e) => {
-        const binding = isWord(e.key) ? bodyStatementBinding(p, e.key) : undefined;
+        const binding = isWord(e.key) ? p.bodyStatement(e.key) : undefined;
         return binding?.kind === "flattened" && binding.flattened.via.name === via.name && binding.flattened.field.name === e.key;
       });
       if (all) {
@@ -438,7 +437,7 @@ export class Decompiler {
    * it (a name that is no word, that means something else there, or a body of members or data),
    * the object itself cannot be said as statements.
    */
-  private rawField(name: string, type: FieldType | undefined, node: JsonNode, path: JsonPath, p?: Plan): OutStatement {
+  private rawField(name: string, type: FieldType | undefined, node: JsonNode, path: JsonPath, p?: BindingPlan): OutStatement {
     if (p !== undefined && !rawFieldFits(p, name)) throw new NotExpressible();
     return { kind: "statement", name, args: [RAW_KEYWORD, this.rawText(type, node, path)] };
   }
@@ -446,11 +445,11 @@ export class Decompiler {
   /** A body that is data (an element's options): its fields as statements. */
   private dataBody(field: FieldSpec, node: JsonNode, path: JsonPath): readonly OutLine[] {
     if (field.type.kind !== "object" || node.kind !== "object") throw new NotExpressible();
-    return this.bodyOnly(plan(field.type.dto), node, path);
+    return this.bodyOnly(bindingPlan(field.type.dto), node, path);
   }
 
   /** A body of statements writes fields it does not have (a required collection as `{}`, a constant): an object without them cannot be one. */
-  private requireNothingImplicit(p: Plan, obj: JsonObject, skip: ReadonlySet<string>): void {
+  private requireNothingImplicit(p: BindingPlan, obj: JsonObject, skip: ReadonlySet<string>): void {
     for (const field of p.dto.fields) {
       if (skip.has(field.name) || property(obj, field.name)) continue;
       if (implicitWhenAbsent(field) !== undefined) throw new NotExpressible();
@@ -460,7 +459,7 @@ export class Decompiler {
   // ----- members -----
 
   /** The members of an associative collection: tags, blocks, buttons, menu items. */
-  private collection(owner: Plan, field: FieldSpec, node: JsonNode, path: JsonPath): OutLine[] {
+  private collection(owner: BindingPlan, field: FieldSpec, node: JsonNode, path: JsonPath): OutLine[] {
     const t = field.type;
     if (t.kind !== "collection") throw new NotExpressible();
     let members: readonly { readonly key: string; readonly value: JsonNode }[];
@@ -503,36 +502,36 @@ export class Decompiler {
     return label !== undefined ? { ...s, label } : s;
   }
 
-  private collectionMember(owner: Plan, field: FieldSpec, of: string, node: JsonNode, label: string | undefined, path: JsonPath): OutStatement {
-    const keyword = COLLECTION_MEMBER_KEYWORDS[of];
-    const binding = keyword !== undefined ? bodyStatementBinding(owner, keyword) : undefined;
+  private collectionMember(owner: BindingPlan, field: FieldSpec, of: string, node: JsonNode, label: string | undefined, path: JsonPath): OutStatement {
+    const keyword = owner.memberKeyword(field.name);
+    const binding = keyword !== undefined ? owner.bodyStatement(keyword) : undefined;
     if (keyword === undefined || binding?.kind !== "member" || binding.field.name !== field.name || node.kind !== "object") throw new NotExpressible();
-    return this.statement(keyword, plan(of), node, path, { member: true, ...(label !== undefined ? { label } : {}) });
+    return this.statement(keyword, bindingPlan(of), node, path, { member: true, ...(label !== undefined ? { label } : {}) });
   }
 
   /** A content block: the statement named by its type, whose head and body are its properties. */
-  private blockMember(owner: Plan, field: FieldSpec, node: JsonNode, label: string | undefined, path: JsonPath): OutStatement {
+  private blockMember(owner: BindingPlan, field: FieldSpec, node: JsonNode, label: string | undefined, path: JsonPath): OutStatement {
     if (node.kind !== "object") throw new NotExpressible();
-    const typeEntry = property(node, "type");
+    const typeEntry = property(node, CONTENT_BLOCK.typeField);
     const type = typeEntry?.value.kind === "scalar" ? typeEntry.value.value : undefined;
     // Without a type that names a block statement here, or with keys besides type and properties, statements cannot say it.
     if (typeof type !== "string" || !isWord(type)) throw new NotExpressible();
-    const binding = bodyStatementBinding(owner, type);
+    const binding = owner.bodyStatement(type);
     const dto = binding.kind === "member" && binding.field.name === field.name ? blockDto(type) : undefined;
-    if (dto === undefined || node.entries.some((e) => e.key !== "type" && e.key !== "properties")) throw new NotExpressible();
-    const props = property(node, "properties");
+    if (dto === undefined || node.entries.some((e) => e.key !== CONTENT_BLOCK.typeField && e.key !== CONTENT_BLOCK.propertiesField)) throw new NotExpressible();
+    const props = property(node, CONTENT_BLOCK.propertiesField);
     const base: OutStatement = label !== undefined ? { kind: "statement", label, name: type, args: [] } : { kind: "statement", name: type, args: [] };
     if (!props) return base;
     if (props.value.kind !== "object") throw new NotExpressible();
-    const at = [...path, "properties"];
-    const s = this.statement(type, plan(dto), props.value, at, { member: true, ...(label !== undefined ? { label } : {}) });
+    const at = [...path, CONTENT_BLOCK.propertiesField];
+    const s = this.statement(type, bindingPlan(dto), props.value, at, { member: true, ...(label !== undefined ? { label } : {}) });
     // The block has properties: a statement with nothing after its name would have none (the lowering writes them only then).
     if (s.args.length === 0 && s.action === undefined && s.body === undefined) return { ...s, body: [] };
     return s;
   }
 
   /** A list of DTOs written as member statements (a card's sections, a section's elements). */
-  private listField(owner: Plan, field: FieldSpec, node: JsonNode, path: JsonPath): OutLine[] {
+  private listField(owner: BindingPlan, field: FieldSpec, node: JsonNode, path: JsonPath): OutLine[] {
     const t = field.type;
     // Statements write such a list only with members: an empty one, or one that is no list, is raw.
     if (t.kind !== "list" || t.dto === undefined || node.kind !== "array" || node.items.length === 0) throw new NotExpressible();
@@ -547,9 +546,9 @@ export class Decompiler {
   }
 
   /** `name: section "Title" { … }`: the label fills the spec's label field. */
-  private listMember(owner: Plan, field: FieldSpec, dto: string, node: JsonNode, path: JsonPath): OutStatement {
-    const memberPlan = plan(dto);
-    const keyword = [...owner.memberFields].find(([, f]) => f.name === field.name)?.[0];
+  private listMember(owner: BindingPlan, field: FieldSpec, dto: string, node: JsonNode, path: JsonPath): OutStatement {
+    const memberPlan = bindingPlan(dto);
+    const keyword = owner.memberKeyword(field.name);
     if (keyword === undefined || node.kind !== "object") throw new NotExpressible();
     const labelField = memberPlan.spec.labelField;
     const labelEntry = labelField !== undefined ? property(node, labelField) : undefined;
@@ -565,14 +564,14 @@ export class Decompiler {
   }
 
   /** A card element: the statement is named by its name (`PHONE always`), or `field "name"` when the name is not a word. */
-  private namedMember(owner: Plan, dto: string, members: NonNullable<Plan["spec"]["membersByName"]>, node: JsonNode, path: JsonPath): OutStatement {
-    const memberPlan = plan(dto);
+  private namedMember(owner: BindingPlan, dto: string, members: NonNullable<BindingPlan["spec"]["membersByName"]>, node: JsonNode, path: JsonPath): OutStatement {
+    const memberPlan = bindingPlan(dto);
     if (node.kind !== "object") throw new NotExpressible();
     const nameEntry = property(node, members.nameField);
     if (!nameEntry) throw new NotExpressible();
     const v = nameEntry.value;
     const skip = new Set([members.nameField]);
-    if (v.kind === "scalar" && typeof v.value === "string" && isWord(v.value) && bodyStatementBinding(owner, v.value).kind === "namedMember") {
+    if (v.kind === "scalar" && typeof v.value === "string" && isWord(v.value) && owner.bodyStatement(v.value).kind === "namedMember") {
       return this.statement(v.value, memberPlan, node, path, { skip, member: true });
     }
     const byValue = members.byValue;
@@ -588,8 +587,8 @@ export class Decompiler {
    * `-> type head…` (the arrow's DTO, an action, is named by its variant field): when the whole
    * object fits a clause, which has no body: a variant that is a safe word and only known fields.
    */
-  private actionClause(p: Plan, node: JsonNode, path: JsonPath): OutStatement["action"] | undefined {
-    const variantField = p.spec.variantField;
+  private actionClause(p: BindingPlan, node: JsonNode, path: JsonPath): OutStatement["action"] | undefined {
+    const variantField = p.variantField;
     if (node.kind !== "object" || variantField === undefined) return undefined;
     const variant = variantOf(node, variantField);
     if (variant === undefined) return undefined;
@@ -609,15 +608,15 @@ export class Decompiler {
    * An object named by its variant as a body statement: `action redirect "/x" { … }`; without a
    * variant word the lowering reads no head at all (`action { type …; … }`), so every field goes in the body.
    */
-  private variantStatement(name: string, p: Plan, node: JsonObject, path: JsonPath): OutStatement {
-    const variantField = p.spec.variantField!;
+  private variantStatement(name: string, p: BindingPlan, node: JsonObject, path: JsonPath): OutStatement {
+    const variantField = p.variantField!;
     const variant = variantOf(node, variantField);
     if (variant !== undefined) return this.statement(name, p, node, path, { skip: new Set([variantField]), variant, prefix: [variant] });
     return { kind: "statement", name, args: [], body: this.bodyOnly(p, node, path) };
   }
 
   /** Every entry of an object as a body statement (no head); what statements cannot say as `name json <value>`. */
-  private bodyOnly(p: Plan, node: JsonObject, path: JsonPath): OutLine[] {
+  private bodyOnly(p: BindingPlan, node: JsonObject, path: JsonPath): OutLine[] {
     return node.entries.map((e): OutLine => {
       const field = p.fields.get(e.key);
       const at = [...path, e.key];
@@ -677,7 +676,7 @@ export class Decompiler {
    * checker reports it, the compiler sends it.
    */
   private mapLiteral(type: FieldType, node: JsonObject, path: JsonPath): string {
-    const fields = type.kind === "object" ? plan(type.dto).fields : undefined;
+    const fields = type.kind === "object" ? bindingPlan(type.dto).fields : undefined;
     const parts = node.entries.map((e) => {
       const field = fields?.get(e.key);
       const inner = field ? this.literal(field.type, e.value, [...path, e.key]) : this.rawText(undefined, e.value, [...path, e.key]);
@@ -709,7 +708,7 @@ export class Decompiler {
       return `[${items.join(", ")}]`;
     }
     if (node.entries.length === 0) return "{}";
-    const typeEntry = property(node, "type")?.value;
+    const typeEntry = property(node, CONTENT_BLOCK.typeField)?.value;
     const blockType = typeEntry?.kind === "scalar" && typeof typeEntry.value === "string" ? typeEntry.value : undefined;
     const parts: string[] = [];
     for (const e of node.entries) parts.push(`${labelText(e.key)}: ${this.rawText(rawEntryType(type, e.key, blockType), e.value, [...path, e.key])}`);
@@ -762,20 +761,16 @@ function objectOfItems(items: readonly JsonNode[]): Json {
 }
 
 /** Whether a key can be written as `name json <value>` in a body of `p`: the body takes fields, and the lowering reads the name as this object's key. */
-function rawFieldFits(p: Plan, name: string): boolean {
+function rawFieldFits(p: BindingPlan, name: string): boolean {
   if (!bodyTakesFields(p) || !isWord(name) || name === RAW_KEYWORD) return false;
-  const binding = bodyStatementBinding(p, name);
+  const binding = p.bodyStatement(name);
   return binding.kind === "plain" || binding.kind === "unknown";
 }
 
 /** Whether every field of the DTO is a scalar (no objects, members or lists of DTOs): it reads well as a map. */
 function isFlat(dtoName: string): boolean {
-  const p = plan(dtoName);
+  const p = bindingPlan(dtoName);
   return [...p.fields.values()].every((f) => f.type.kind !== "object" && !isStructural(f));
 }
 
-/** Whether a lone map argument is the statement's translated first value (`header { en: … }`), not the object. */
-function mapIsTitle(p: Plan): boolean {
-  const first = p.spec.positional?.[0];
-  return first !== undefined && p.fields.get(first)?.type.kind === "text";
-}
+

@@ -13,7 +13,7 @@ import type { JsonPath } from "./json-path.js";
 import { jsonValue, parseJson, property, type JsonNode, type JsonObject } from "./json-tree.js";
 import { isWord } from "./literals.js";
 import { nameFromFile, uniqueName } from "./names.js";
-import { cardFieldsOf, plan } from "./plan.js";
+import { bindingPlan, cardFieldsOf } from "../model/binding.js";
 import { printLines, type OutArg, type OutLine, type OutStatement } from "./printer.js";
 import { detectShape, IMPORT_KINDS, type Shape } from "./shapes.js";
 import { TranslationTableBuilder } from "./translations.js";
@@ -150,10 +150,10 @@ export function importJson(text: string, options: ImportOptions = {}): ImportRes
     }
 
     let statement: OutStatement;
-    if (shape.kind === "card" && (shape.sectionsOnly || shape.legacyCard)) {
+    if (shape.kind === "card" && (shape.sectionsOnly || shape.directive !== undefined)) {
       const entity = cardEntity(shape, spec.dto, payload.node, payload.path, options.fileName, entityOption, diagnostics);
       head.push("for", entity);
-      if (shape.legacyCard) suffix.push("legacy");
+      if (shape.directive !== undefined) suffix.push(shape.directive);
     } else if (shape.kind === "card" && entityOption && payload.node.kind === "object") {
       const id = property(payload.node, cardFieldsOf(spec.dto).entity);
       if (id) {
@@ -169,7 +169,7 @@ export function importJson(text: string, options: ImportOptions = {}): ImportRes
 
     if (shape.sectionsOnly) {
       const sections = cardFieldsOf(spec.dto).sections;
-      const body = decompiler.listMembers(plan(spec.dto), sections, payload.node, payload.path);
+      const body = decompiler.listMembers(bindingPlan(spec.dto), sections, payload.node, payload.path);
       statement = { kind: "statement", name: spec.keyword, args: [name, ...head], body };
       declarations.push({ keyword: spec.keyword, name, inputPath: payload.path, outputPath: [sections] });
     } else {
@@ -219,8 +219,8 @@ function cardEntity(shape: Shape, cardDto: string, node: JsonNode, path: JsonPat
   const extras = params && fields.extras !== undefined ? property(params, fields.extras)?.value : undefined;
   const extrasKeys = extras?.kind === "object" ? extras.entries.map((e) => e.key) : [];
   const sections = params ? property(params, fields.sections)?.value : node;
-  const inferred = inferCardEntity(extrasKeys, fileName, elementNames(sections, fields), shape.legacyCard === true);
-  const form = shape.legacyCard ? `card … for ${inferred.text} legacy` : `card … for ${inferred.text}`;
+  const inferred = inferCardEntity(extrasKeys, fileName, elementNames(sections, fields), shape.directive !== undefined);
+  const form = `card … for ${inferred.text}${shape.directive !== undefined ? ` ${shape.directive}` : ""}`;
   diagnostics.push({
     severity: "warning",
     code: "assumed",

@@ -6,8 +6,8 @@
  * import (get/delete params, error responses, icon lists, a fragment of a layout) are refused
  * with a message saying what they are.
  *
- * The DTOs come from the model; the method envelopes around them (the REST `result` wrapper, the
- * ids next to a blocks `layout`) are not in the model, so they are written here.
+ * The DTOs, the REST method envelopes around them (the ids next to a blocks `layout`) and the REST
+ * `result` wrapper come from the model (`dtos.ts`, `methods.ts`).
  */
 import { DTOS, getDto } from "../model/dtos.js";
 import { BITRIX_LANGUAGES } from "../model/languages.js";
@@ -16,20 +16,33 @@ import type { DtoSpec } from "../model/types.js";
 import type { Range } from "../syntax/ast.js";
 import type { JsonPath } from "./json-path.js";
 import { describeNode, property, type JsonArray, type JsonNode, type JsonObject, type JsonProperty } from "./json-tree.js";
-import { cardFieldsOf } from "./plan.js";
+import { cardFieldsOf, CONTENT_BLOCK, declarationByKeyword } from "../model/binding.js";
+import { methodsOf, REST_RESPONSE } from "../model/methods.js";
 import { withArticle } from "../lower/lower.js";
 
 /** The kinds `--kind` takes: the declaration keywords. */
 export const IMPORT_KINDS: readonly string[] = DECLARATIONS.map((d) => d.keyword);
 
 /** The card declaration's DTO and where its parts are. */
-const CARD_DTO = DECLARATIONS.find((d) => d.keyword === "card")!.dto;
+const CARD_DECLARATION = declarationByKeyword("card")!;
+const CARD_DTO = CARD_DECLARATION.dto;
 const CARD = cardFieldsOf(CARD_DTO);
 
 /** The keys next to `result` in a REST response. */
-const ENVELOPE_KEYS: ReadonlySet<string> = new Set(["time", "total", "next"]);
-/** The ids crm.timeline.layout.blocks.* and crm.activity.layout.blocks.* take besides `layout` (spec §5). */
-const BLOCKS_METHOD_IDS = ["entityTypeId", "entityId", "timelineId", "activityId"] as const;
+const ENVELOPE_KEYS: ReadonlySet<string> = new Set(REST_RESPONSE.besideResult);
+/** The methods taking a `blocks` payload (crm.timeline.layout.blocks.set, crm.activity.layout.blocks.set), and the parameter that holds it. */
+const BLOCKS_METHODS = methodsOf("blocks");
+const BLOCKS_PARAM = BLOCKS_METHODS[0]!.payloadParam!;
+/** The ids those methods take besides the payload (spec §5). */
+const BLOCKS_METHOD_IDS = [...new Set(BLOCKS_METHODS.flatMap((m) => (m.targetParams ?? []).map((p) => p.name)))];
+/** The ids that name a record (not its entity type): one of them beside a `layout` makes the params of a blocks method. */
+const BLOCKS_RECORD_IDS: ReadonlySet<string> = new Set(
+  BLOCKS_METHODS.flatMap((m) => (m.targetParams ?? []).filter((p) => !(p.type.kind === "int" && p.type.entityType)).map((p) => p.name)),
+);
+/** The ids only one blocks method takes (`timelineId`, `activityId`), which tell the methods apart. */
+function ownIds(method: (typeof BLOCKS_METHODS)[number]): string[] {
+  return (method.targetParams ?? []).map((p) => p.name).filter((id) => BLOCKS_METHODS.every((m) => m === method || !(m.targetParams ?? []).some((p) => p.name === id)));
+}
 
 export interface Payload {
   /** The object (or, for a card's sections, the list) a declaration is built from. */
@@ -46,8 +59,8 @@ export interface Shape {
   readonly payloads: readonly Payload[];
   /** A card given as its sections only: the list is the card's `data`. */
   readonly sectionsOnly?: boolean;
-  /** Card params without entityTypeId: the legacy crm.<entity>.details.configuration.set. */
-  readonly legacyCard?: boolean;
+  /** The declaration's directive the payload's form is for: `legacy` for card params without entityTypeId (crm.<entity>.details.configuration.set). */
+  readonly directive?: string;
   /** Entries of the input that are not part of the declaration (the ids around a blocks `layout`), and the method that takes them. */
   readonly notImported?: { readonly entries: readonly JsonProperty[]; readonly path: JsonPath; readonly method: string };
   /** A get response read back as an update: these keys of the payload are left out. */
@@ -68,8 +81,8 @@ export function detectShape(root: JsonNode, kind?: string): Detection {
 /** `{ "result": X, "time": … }` → X. */
 function unwrapEnvelope(root: JsonNode): { node: JsonNode; path: JsonPath; wrapped: boolean } {
   if (root.kind === "object") {
-    const result = property(root, "result");
-    if (result && root.entries.every((e) => e.key === "result" || ENVELOPE_KEYS.has(e.key))) return { node: result.value, path: ["result"], wrapped: true };
+    const result = property(root, REST_RESPONSE.resultKey);
+    if (result && root.entries.every((e) => e.key === REST_RESPONSE.resultKey || ENVELOPE_KEYS.has(e.key))) return { node: result.value, path: [REST_RESPONSE.resultKey], wrapped: true };
   }
   return { node: root, path: [], wrapped: false };
 }
@@ -179,15 +192,15 @@ function blocksBare(node: JsonObject, path: JsonPath): Shape {
 
 /** The params of crm.timeline/activity.layout.blocks.set, or a get response `{ layout }`. */
 function blocksShape(node: JsonObject, path: JsonPath): Shape | undefined {
-  const layout = property(node, "layout");
+  const layout = property(node, BLOCKS_PARAM);
   if (layout?.value.kind !== "object") return undefined;
-  const others = node.entries.filter((e) => e.key !== "layout");
+  const others = node.entries.filter((e) => e.key !== BLOCKS_PARAM);
   if (others.length === 0 && has(layout.value, "blocks")) {
-    return { kind: "blocks", description: "the layout of a crm.timeline.layout.blocks.get / crm.activity.layout.blocks.get response", payloads: [{ node: layout.value, path: [...path, "layout"] }] };
+    return { kind: "blocks", description: "the layout of a crm.timeline.layout.blocks.get / crm.activity.layout.blocks.get response", payloads: [{ node: layout.value, path: [...path, BLOCKS_PARAM] }] };
   }
-  if (!others.some((e) => e.key === "entityId" || e.key === "timelineId" || e.key === "activityId")) return undefined;
-  const method = has(node, "timelineId") ? "crm.timeline.layout.blocks.set" : has(node, "activityId") ? "crm.activity.layout.blocks.set" : "crm.timeline.layout.blocks.set / crm.activity.layout.blocks.set";
-  return { kind: "blocks", description: `${method} params`, payloads: [{ node: layout.value, path: [...path, "layout"] }], notImported: { entries: others, path, method } };
+  if (!others.some((e) => BLOCKS_RECORD_IDS.has(e.key))) return undefined;
+  const method = BLOCKS_METHODS.find((m) => ownIds(m).some((id) => has(node, id)))?.name ?? BLOCKS_METHODS.map((m) => m.name).join(" / ");
+  return { kind: "blocks", description: `${method} params`, payloads: [{ node: layout.value, path: [...path, BLOCKS_PARAM] }], notImported: { entries: others, path, method } };
 }
 
 function badgeShape(node: JsonObject, path: JsonPath): Shape {
@@ -227,13 +240,21 @@ function activityGet(node: JsonObject, path: JsonPath): Shape {
 }
 
 function cardParams(node: JsonObject, path: JsonPath): Shape {
-  const legacy = !has(node, CARD.entity);
+  // The form whose method names what the params leave out (the legacy methods name the entity).
+  const directive = CARD_DECLARATION.directives?.find((d) => d.omits !== undefined && d.omits.length > 0 && d.omits.every((f) => !has(node, f)));
   return {
     kind: "card",
-    description: legacy ? "crm.<entity>.details.configuration.set params (the legacy form, without entityTypeId)" : "crm.item.details.configuration.set params",
+    description: directive
+      ? `${cardMethod(directive.word)} params (the ${directive.word} form, without ${directive.omits!.join(", ")})`
+      : `${cardMethod(undefined)} params`,
     payloads: [{ node, path }],
-    ...(legacy ? { legacyCard: true } : {}),
+    ...(directive ? { directive: directive.word } : {}),
   };
+}
+
+/** The card method of the form a directive (or none) selects. */
+function cardMethod(directive: string | undefined): string {
+  return methodsOf(CARD_DECLARATION.keyword).find((m) => m.directive === directive)!.name;
 }
 
 function cardSections(node: JsonArray, path: JsonPath): Shape {
@@ -334,7 +355,7 @@ function placeOf(target: DtoSpec): string | undefined {
     const { dto, path } = queue.shift()!;
     for (const f of getDto(dto)?.fields ?? []) {
       const t = f.type;
-      const next = t.kind === "object" ? { dto: t.dto, path: `${path}.${f.name}` } : t.kind === "collection" ? { dto: t.of, path: `${path}.${f.name}.<key>` } : t.kind === "block" ? { dto: "ContentBlockDto", path: `${path}.${f.name}` } : t.kind === "list" && t.dto ? { dto: t.dto, path: `${path}.${f.name}[…]` } : undefined;
+      const next = t.kind === "object" ? { dto: t.dto, path: `${path}.${f.name}` } : t.kind === "collection" ? { dto: t.of, path: `${path}.${f.name}.<key>` } : t.kind === "block" ? { dto: CONTENT_BLOCK.dto, path: `${path}.${f.name}` } : t.kind === "list" && t.dto ? { dto: t.dto, path: `${path}.${f.name}[…]` } : undefined;
       if (!next) continue;
       if (next.dto === target.name) return next.path;
       if (!seen.has(next.dto)) {

@@ -4,19 +4,11 @@
  * rules. It only reports what it cannot place (an unknown statement, an argument it cannot bind).
  */
 import type { ActionClause, Argument, Body, Document, Identifier, Label, MapLiteral, Range, Statement } from "../syntax/ast.js";
-import { BLOCK_TYPES, getBlockType, getDto, getField, unknownKeyReport } from "../model/dtos.js";
-import {
-  COLLECTION_MEMBER_KEYWORDS,
-  DECLARATIONS,
-  getDeclaration,
-  getStatementSpec,
-  LIST_MEMBER_KEYWORDS,
-  memberFieldOf,
-  RAW_KEYWORD,
-  TRANSLATIONS_KEYWORD,
-} from "../model/statements.js";
+import { getDto, getField, unknownKeyReport } from "../model/dtos.js";
+import { bindingPlan, blockPlan, claimsWord, CONTENT_BLOCK, isDirective, rawItemType, type BindingPlan } from "../model/binding.js";
+import { DECLARATIONS, getDeclaration, memberFieldOf, RAW_KEYWORD, TRANSLATIONS_KEYWORD } from "../model/statements.js";
 import { entityByWord } from "../model/entities.js";
-import type { DeclarationSpec, DtoSpec, EnumValue, FieldSpec, FieldType, StatementSpec } from "../model/types.js";
+import type { DtoSpec, EnumValue, FieldSpec, FieldType, StatementSpec } from "../model/types.js";
 import { closest } from "../util/suggest.js";
 import { findLookAlike } from "./look-alike.js";
 import { LOOK_ALIKES } from "../model/look-alikes.js";
@@ -56,7 +48,7 @@ import {
   translationRef,
 } from "./nodes.js";
 import { plainConstructor, type Writable } from "../util/plain-constructor.js";
-import { RAW_JSON, lowerRawRoot, lowerRawValue, rawItemType, rawLiteralAt, rawMemberLiteral, type RawLiteral } from "./raw-json.js";
+import { RAW_JSON, lowerRawRoot, lowerRawValue, rawLiteralAt, rawMemberLiteral, type RawLiteral } from "./raw-json.js";
 import { appendAll } from "../util/append.js";
 import { MAX_NESTING_DEPTH } from "../syntax/limits.js";
 
@@ -91,114 +83,9 @@ export interface ImportScope {
   readonly translations: TranslationTable | undefined;
 }
 
-const BLOCK_KEYWORDS = new Set(BLOCK_TYPES.map((b) => b.type));
-/** Statements that are template constructs wherever members are written. */
-const TEMPLATE_STATEMENTS: ReadonlySet<string> = new Set([WHEN_KEYWORD, ELSE_KEYWORD, EACH_KEYWORD, USE_KEYWORD]);
 /** The type of map values and list items that have no field in the model. */
 const STRING_TYPE: FieldType = { kind: "string" };
 const NO_NAMES: readonly string[] = [];
-
-/**
- * What lowering needs to know about one DTO, computed once from the model: the lookups every
- * statement and head-line word would otherwise do by scanning the DTO's fields, and the statement
- * spec's shorthands copied onto one object shape (the model's specs and DTOs each have their own
- * shape, which makes every property read on the hot path a slow, megamorphic one).
- */
-class DtoPlan {
-  readonly name: string;
-  readonly title: string;
-  readonly closed: boolean;
-  readonly labelField: string | undefined;
-  readonly arrow: string | undefined;
-  readonly bodyField: FieldSpec | undefined;
-  readonly membersByName: StatementSpec["membersByName"];
-  readonly keywordAliases: StatementSpec["keywordAliases"];
-  readonly flagAliases: StatementSpec["flagAliases"];
-  readonly positional: StatementSpec["positional"];
-  readonly positionalByVariant: StatementSpec["positionalByVariant"];
-  readonly wordPositional: readonly string[];
-  readonly words: StatementSpec["words"];
-  /** Every field by name, as getField resolves it. */
-  readonly fields = new Map<string, FieldSpec>();
-  /** Fields set by `name value` in a body or by a keyword argument (`size xs`): the non-structural ones. */
-  readonly plainFields = new Map<string, FieldSpec>();
-  /** The collection, block or list field each member keyword (`tag`, `text`, `section`) adds to. */
-  readonly memberFields = new Map<string, FieldSpec>();
-  /** The first `spec.words` enum field accepting each bare word (`warning` → `type`). */
-  readonly wordFields = new Map<string, FieldSpec>();
-  /** Fields of `spec.flatten` objects written directly in this body, first `via` first. */
-  readonly flattened = new Map<string, FlattenedField>();
-  /** The declaration a bare name refers to when a field of this DTO is written `layout incomingCall`. */
-  readonly declaration: DeclarationSpec | undefined;
-  /** A one-map argument is a translated title (`header { en: "…" }`), not the object itself. */
-  readonly mapIsTitle: boolean;
-  /** Suggestion candidates, built on the first unknown word or statement. */
-  headWords: readonly string[] | undefined = undefined;
-  statementNames: readonly string[] | undefined = undefined;
-
-  constructor(
-    readonly dto: DtoSpec,
-    readonly spec: StatementSpec,
-  ) {
-    this.name = dto.name;
-    this.title = dto.title;
-    this.closed = dto.closed;
-    this.labelField = spec.labelField;
-    this.arrow = spec.arrow;
-    this.bodyField = spec.bodyField !== undefined ? getField(dto, spec.bodyField) : undefined;
-    this.membersByName = spec.membersByName;
-    this.keywordAliases = spec.keywordAliases;
-    this.flagAliases = spec.flagAliases;
-    this.positional = spec.positional;
-    this.positionalByVariant = spec.positionalByVariant;
-    this.wordPositional = spec.wordPositional ?? NO_NAMES;
-    this.words = spec.words;
-    for (const f of dto.fields) {
-      const t = f.type;
-      // Through getField, so that a name resolves to the same field as everywhere else.
-      const named = getField(dto, f.name)!;
-      this.fields.set(f.name, named);
-      if (!isStructural(named)) this.plainFields.set(f.name, named);
-      if (t.kind === "collection") {
-        if (t.blockTypes) for (const k of BLOCK_KEYWORDS) this.addMemberKeyword(k, f);
-        else this.addMemberKeyword(COLLECTION_MEMBER_KEYWORDS[t.of], f);
-      } else if (t.kind === "block") {
-        for (const k of BLOCK_KEYWORDS) this.addMemberKeyword(k, f);
-      } else if (t.kind === "list" && t.dto) {
-        this.addMemberKeyword(LIST_MEMBER_KEYWORDS[t.dto], f);
-      }
-    }
-    for (const name of spec.words ?? NO_NAMES) {
-      const f = getField(dto, name);
-      if (f?.type.kind !== "enum") continue;
-      for (const v of f.type.values) {
-        for (const word of [v.value, ...(v.aliases ?? NO_NAMES)]) if (!this.wordFields.has(word)) this.wordFields.set(word, f);
-      }
-    }
-    for (const viaName of spec.flatten ?? NO_NAMES) {
-      const via = getField(dto, viaName);
-      if (via?.type.kind !== "object") continue;
-      const inner = getDto(via.type.dto);
-      if (!inner) continue;
-      for (const f of inner.fields) {
-        if (!this.flattened.has(f.name)) this.flattened.set(f.name, { via, dto: inner, field: getField(inner, f.name)! });
-      }
-    }
-    this.declaration = DECLARATIONS.find((d) => d.dto === dto.name);
-    const firstPositional = spec.positional?.[0];
-    this.mapIsTitle = firstPositional !== undefined && getField(dto, firstPositional)?.type.kind === "text";
-  }
-
-  /** The field a keyword argument sets on the head line (`size sm`, `for deal`). */
-  keywordField(word: string): FieldSpec | undefined {
-    const alias = own(this.keywordAliases, word);
-    return alias !== undefined ? getField(this.dto, alias) : this.plainFields.get(word);
-  }
-
-  private addMemberKeyword(keyword: string | undefined, f: FieldSpec): void {
-    if (keyword !== undefined && !this.memberFields.has(keyword)) this.memberFields.set(keyword, f);
-  }
-}
 
 /** A `fragment` declaration. */
 export interface Fragment {
@@ -209,27 +96,10 @@ export interface Fragment {
   readonly imported?: boolean;
 }
 
-interface FlattenedField {
-  readonly via: FieldSpec;
-  readonly dto: DtoSpec;
-  readonly field: FieldSpec;
-}
-
-/** Plans by DTO name, made on first use. */
-const plans = new Map<string, DtoPlan>();
-
-function planByName(name: string): DtoPlan {
-  let plan = plans.get(name);
-  if (plan === undefined) {
-    plan = new DtoPlan(getDto(name)!, getStatementSpec(name));
-    plans.set(name, plan);
-  }
-  return plan;
-}
-
-const ACTION_PLAN = planByName("ActionDto");
-/** The plan of each content block type's `properties` DTO. */
-const blockPlans = new Map(BLOCK_TYPES.map((b) => [b.type, planByName(b.dto)]));
+/** What lowering reads of a DTO: its binding plan (src/model/binding.ts). */
+type DtoPlan = BindingPlan;
+const planByName = bindingPlan;
+const ACTION_PLAN = bindingPlan("ActionDto");
 
 /** Enum values by alias, for each enum type that has aliases. */
 const enumAliases = new WeakMap<FieldType, ReadonlyMap<string, EnumValue>>();
@@ -436,7 +306,7 @@ class Lowering {
     const params = this.templates.beginDeclaration(spec.keyword, first.name, list);
     for (let i = list ? 2 : 1; i < s.args.length; i++) {
       const a = s.args[i]!;
-      if (a.kind === "Identifier" && spec.directives?.includes(a.name)) directives.add(a.name);
+      if (a.kind === "Identifier" && isDirective(spec, a.name)) directives.add(a.name);
       else args.push(a);
     }
     const rawAt = args.findIndex((a) => a.kind === "Identifier" && a.name === RAW_KEYWORD);
@@ -547,7 +417,7 @@ class Lowering {
     let variant: string | undefined;
     if (typeWord && typeWord.kind === "Identifier") {
       variant = typeWord.name;
-      obj.entries.push(entry("type", typeWord.range, scalar(typeWord.name, typeWord.range, "word"), typeWord.range));
+      obj.entries.push(entry(plan.variantField!, typeWord.range, scalar(typeWord.name, typeWord.range, "word"), typeWord.range));
     }
     this.bindArguments(obj, plan, clause.args, isClause ? 0 : argsFrom, variant);
     if (!isClause && clause.body) this.lowerBody(obj, plan, clause.body);
@@ -558,10 +428,10 @@ class Lowering {
   /** A content block statement: `{ type, properties }`, properties omitted when empty. */
   buildBlock(s: Statement): IrObject {
     const type = s.name.name;
-    const block = newObject("ContentBlockDto", s.range);
-    block.entries.push(entry("type", s.name.range, scalar(type, s.name.range, "word"), s.name.range));
-    const props = this.buildObject(s, blockPlans.get(type)!, true);
-    if (props.entries.length > 0 || s.body) block.entries.push(entry("properties", s.range, props, s.range));
+    const block = newObject(CONTENT_BLOCK.dto, s.range);
+    block.entries.push(entry(CONTENT_BLOCK.typeField, s.name.range, scalar(type, s.name.range, "word"), s.name.range));
+    const props = this.buildObject(s, blockPlan(type)!, true);
+    if (props.entries.length > 0 || s.body) block.entries.push(entry(CONTENT_BLOCK.propertiesField, s.range, props, s.range));
     return block;
   }
 
@@ -569,7 +439,7 @@ class Lowering {
 
   /** Binds `args` from index `from` on: keyword arguments, flags, enum words, then positional values. */
   bindArguments(obj: IrObject, plan: DtoPlan, args: readonly Argument[], from: number, variant: string | undefined): void {
-    const positional = (variant !== undefined ? own(plan.positionalByVariant, variant) : undefined) ?? plan.positional ?? NO_NAMES;
+    const positional = plan.positionalFor(variant);
     const unknownVariant = variant !== undefined && plan.positionalByVariant !== undefined && own(plan.positionalByVariant, variant) === undefined;
     if (from >= args.length) return;
     const wordPositional = plan.wordPositional;
@@ -586,8 +456,9 @@ class Lowering {
       }
       if (arg.kind === "Identifier") {
         const word = arg.name;
-        const field = plan.keywordField(word);
-        if (field) {
+        const bound = plan.headWord(word);
+        if (bound.kind === "keyword") {
+          const field = bound.field;
           take(taken, field.name);
           const next = args[i + 1];
           // A flag alone is true; a value after it is its value where no slot of the head line
@@ -604,14 +475,14 @@ class Lowering {
           obj.entries.push(entry(field.name, arg.range, this.valueFor(next, field.type), span(arg.range, next.range)));
           continue;
         }
-        const flag = own(plan.flagAliases, word);
-        if (flag) {
+        if (bound.kind === "flag") {
+          const flag = bound;
           take(taken, flag.field);
           obj.entries.push(entry(flag.field, arg.range, scalar(flag.value, arg.range, "flag", word), arg.range));
           continue;
         }
-        const wordField = plan.wordFields.get(word);
-        if (wordField) {
+        if (bound.kind === "word") {
+          const wordField = bound.field;
           take(taken, wordField.name);
           obj.entries.push(entry(wordField.name, arg.range, this.valueFor(arg, wordField.type), arg.range));
           continue;
@@ -622,7 +493,7 @@ class Lowering {
           obj.entries.push(entry(slot, arg.range, scalar(word, arg.range, "word"), arg.range));
           continue;
         }
-        const suggestion = closest(word, (plan.headWords ??= headWords(plan)));
+        const suggestion = closest(word, plan.headWords());
         const value = args[i + 1];
         if (value && isHeadValue(value) && firstFree(positional, taken) === undefined && !(suggestion !== undefined && plan.keywordField(suggestion))) {
           // `italic true`, `bold true` on a largeText: a field the structure does not have, with its
@@ -761,21 +632,21 @@ class Lowering {
   }
 
   private lowerStatementList(obj: IrObject, plan: DtoPlan, statements: readonly Statement[], collections: Map<string, IrCollection>): void {
-    // Template statements only make sense where members are added; an open map keeps `when` as a key.
-    const templated = plan.closed || plan.membersByName !== undefined;
     let previous: Statement | undefined;
     for (const s of statements) {
       const name = s.name.name;
       if (name === "") continue;
       const before = previous;
       previous = s;
+      // Template statements only make sense where members are added; an open map keeps `when` as a key.
+      const binding = plan.bodyStatement(name);
 
-      if (templated && name === RAW_KEYWORD) {
+      if (binding.kind === "rawMember") {
         this.addRawMember(obj, plan, s, collections);
         continue;
       }
 
-      if (templated && TEMPLATE_STATEMENTS.has(name)) {
+      if (binding.kind === "template") {
         this.templated = true;
         if (name === USE_KEYWORD) this.lowerUse(obj, plan, s, collections);
         else this.lowerTemplateStatement(obj, plan, s, before, collections);
@@ -783,37 +654,37 @@ class Lowering {
       }
 
       // A field under `when` / `each` (an unknown name is reported as unknown, below).
-      if (this.guard && !plan.membersByName && !plan.memberFields.has(name) && (plan.plainFields.has(name) || plan.flattened.has(name))) {
+      if (this.guard && (binding.kind === "plain" || binding.kind === "flattened")) {
         const keyword = this.guard.kind === "each" ? EACH_KEYWORD : WHEN_KEYWORD;
         this.problem(TEMPLATE_STRUCTURE, "membersOnly", { keyword, name }, s.name.range);
         continue;
       }
 
-      if (plan.membersByName) {
-        this.addNamedMember(obj, plan.dto, plan.membersByName, s);
+      if (binding.kind === "namedMember") {
+        this.addNamedMember(obj, plan.dto, plan.membersByName!, s);
         continue;
       }
 
-      if (!plan.closed) {
+      if (binding.kind === "open") {
         this.addOpenEntry(obj, s);
         continue;
       }
 
       // `blocks json {}`, `subtitle json "x"`: a field statements cannot set (plain ones take the form in fieldStatementValue).
-      const raw = plan.plainFields.has(name) || plan.memberFields.has(name) || plan.flattened.has(name) ? undefined : rawLiteralAt(s.args, 0, s.body);
+      const raw = binding.kind === "unknown" ? rawLiteralAt(s.args, 0, s.body) : undefined;
       if (raw) {
         this.addRawField(obj, plan, s, raw);
         continue;
       }
 
-      const member = plan.memberFields.get(name);
-      if (member) {
+      if (binding.kind === "member") {
+        const member = binding.field;
         this.addMember(obj, member, s, collections);
         continue;
       }
 
-      const field = plan.plainFields.get(name);
-      if (field) {
+      if (binding.kind === "plain") {
+        const field = binding.field;
         if (s.label) this.problem(INVALID_ARGUMENT, "labelNotAllowed", { what: `'${name}'` }, s.label.range);
         const value = this.fieldStatementValue(s, field);
         const implicit = this.implicitObjects.size === 0 ? undefined : this.implicitEntry(obj, name);
@@ -827,8 +698,8 @@ class Lowering {
         continue;
       }
 
-      const routed = plan.flattened.get(name);
-      if (routed) {
+      if (binding.kind === "flattened") {
+        const routed = binding.flattened;
         let inner = findEntry(obj.entries, routed.via.name)?.value;
         if (!inner || inner.kind !== "object") {
           inner = newObject(routed.dto.name, s.range);
@@ -840,7 +711,7 @@ class Lowering {
         continue;
       }
 
-      const suggestion = this.unknown(name, s.name.range, withArticle(plan.title), (plan.statementNames ??= statementNames(plan)));
+      const suggestion = this.unknown(name, s.name.range, withArticle(plan.title), plan.statementNames());
       const meant = suggestion === undefined ? undefined : (plan.plainFields.get(suggestion) ?? plan.memberFields.get(suggestion));
       if (meant) (obj.misspelt ??= []).push(meant.name);
     }
@@ -1288,119 +1159,6 @@ function templateSyntax(keyword: string): string {
   return TEMPLATE_KEYWORDS.find((k) => k.keyword === keyword)?.syntax ?? `${keyword} … { … }`;
 }
 
-/** Whether a bare word means something on the head line of a `plan` statement: a keyword, flag or enum word. */
-function claimsWord(plan: DtoPlan, word: string): boolean {
-  return plan.keywordField(word) !== undefined || own(plan.flagAliases, word) !== undefined || plan.wordFields.has(word);
-}
-
-/** Words the head line of a statement accepts, for suggestions. */
-function headWords(plan: DtoPlan): string[] {
-  const { dto, spec } = plan;
-  const words: string[] = [];
-  for (const f of dto.fields) {
-    if (!isStructural(f)) words.push(f.name);
-    if (spec.words?.includes(f.name) && f.type.kind === "enum") {
-      for (const v of f.type.values) words.push(v.value, ...(v.aliases ?? []));
-    }
-  }
-  words.push(...Object.keys(spec.keywordAliases ?? {}), ...Object.keys(spec.flagAliases ?? {}));
-  return words;
-}
-
-// ----- the body of a DTO as the editor sees it (completion, hover) -----
-
-/** The statement names a body of `dto` accepts: its fields, member keywords and flattened fields. */
-export function statementNamesIn(dto: string): readonly string[] {
-  const plan = planByName(dto);
-  return (plan.statementNames ??= statementNames(plan));
-}
-
-/** The bare words the head line of a `dto` statement accepts: flags, enum words, keyword and flag aliases. */
-export function headWordsIn(dto: string): readonly string[] {
-  const plan = planByName(dto);
-  return (plan.headWords ??= headWords(plan));
-}
-
-/**
- * The DTO a statement named `name` builds inside a body of `dto` (`text` in a BodyDto: TextDto,
- * `icon` in a LayoutDto: IconDto, any name in a card section: ElementDto), or undefined for a
- * scalar field or an unknown name.
- */
-export function memberDto(dto: string, name: string): string | undefined {
-  const plan = planByName(dto);
-  if (plan.membersByName) {
-    const list = getField(plan.dto, plan.membersByName.field)?.type;
-    return list?.kind === "list" ? list.dto : undefined;
-  }
-  const member = plan.memberFields.get(name);
-  if (member) {
-    const t = member.type;
-    if ((t.kind === "collection" && t.blockTypes) || t.kind === "block") return getBlockType(name)?.dto;
-    if (t.kind === "collection") return t.of;
-    return t.kind === "list" ? t.dto : undefined;
-  }
-  const field = bodyFieldIn(dto, name);
-  return field?.type.kind === "object" ? field.type.dto : undefined;
-}
-
-/** The field a `name value` statement sets in a body of `dto`: its own, or one of a flattened object's (activity `completed`). */
-export function bodyFieldIn(dto: string, name: string): FieldSpec | undefined {
-  const plan = planByName(dto);
-  return plan.plainFields.get(name) ?? plan.flattened.get(name)?.field;
-}
-
-/**
- * The field `name json <value>` writes in a body of `dto` (lowerStatements): any field, structural
- * ones (`blocks`, `tags`) too, but not a member keyword's name; undefined where the body takes no
- * such statement (an open map, a card section's elements by name) or `name` is no field.
- */
-export function rawFieldIn(dto: string, name: string): FieldSpec | undefined {
-  const plan = planByName(dto);
-  if (!plan.closed || plan.membersByName !== undefined || plan.memberFields.has(name)) return undefined;
-  return plan.fields.get(name) ?? plan.flattened.get(name)?.field;
-}
-
-/** The field a raw member `[key:] json <value>` adds to in a body of `dto` (addRawMember), if the body takes one. */
-export function rawMemberFieldIn(dto: string): FieldSpec | undefined {
-  const plan = planByName(dto);
-  return plan.closed || plan.membersByName !== undefined ? memberFieldOf(plan.dto) : undefined;
-}
-
-/** The field a keyword argument sets on the head line of a `dto` statement (`size sm`, `for deal`). */
-export function keywordFieldIn(dto: string, word: string): FieldSpec | undefined {
-  return planByName(dto).keywordField(word);
-}
-
-/** The DTO the body of a `dto` statement describes: itself, or its body field's (a card element's options). */
-export function bodyDtoOf(dto: string): string {
-  const field = planByName(dto).bodyField;
-  return field?.type.kind === "object" ? field.type.dto : dto;
-}
-
-/** Names valid as statements inside a body of this DTO, for suggestions. */
-function statementNames(plan: DtoPlan): string[] {
-  const { dto, spec } = plan;
-  const names: string[] = [];
-  for (const f of dto.fields) {
-    if (f.type.kind === "collection") {
-      if (f.type.blockTypes) names.push(...f.type.blockTypes);
-      const kw = COLLECTION_MEMBER_KEYWORDS[f.type.of];
-      if (kw) names.push(kw);
-    } else if (f.type.kind === "block") {
-      names.push(...f.type.blockTypes);
-    } else if (f.type.kind === "list" && f.type.dto && LIST_MEMBER_KEYWORDS[f.type.dto]) {
-      names.push(LIST_MEMBER_KEYWORDS[f.type.dto]!);
-    } else if (!isStructural(f)) {
-      names.push(f.name);
-    }
-  }
-  for (const via of spec.flatten ?? []) {
-    const f = getField(dto, via);
-    if (f?.type.kind === "object") names.push(...(getDto(f.type.dto)?.fields.map((x) => x.name) ?? []));
-  }
-  return names;
-}
-
 /**
  * `record[key]` when the record has that key itself: the words looked up are the user's, and
  * `constructor` or `toString` must not find Object.prototype's members.
@@ -1440,11 +1198,6 @@ function dtoForType(type: FieldType): string {
 }
 
 // ----- helpers -----
-
-/** Fields written through member statements or arrows, not as `name value`. */
-function isStructural(f: FieldSpec): boolean {
-  return f.type.kind === "collection" || f.type.kind === "block" || f.type.kind === "constant" || (f.type.kind === "list" && f.type.dto !== undefined);
-}
 
 const CHAR_S = 0x73;
 const VOWELS = "aeiouAEIOU";

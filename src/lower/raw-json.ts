@@ -14,7 +14,8 @@
  * (`"blocks": {}`, a section's `type`): in the raw form, absent is absent.
  */
 import type { Argument, Body, MapLiteral, Range, Value } from "../syntax/ast.js";
-import { BLOCK_PROPERTIES_DTO, getBlockType, getDto, getField } from "../model/dtos.js";
+import { getDto, getField } from "../model/dtos.js";
+import { CONTENT_BLOCK, mapDto, rawEntryType, rawItemType } from "../model/binding.js";
 import { RAW_KEYWORD } from "../model/statements.js";
 import type { FieldType } from "../model/types.js";
 import type { IrObject, IrValue } from "./ir.js";
@@ -106,7 +107,7 @@ function lowerRawMap(map: MapLiteral, type: FieldType | undefined, problem: RawP
   }
   const obj = newObject(mapDto(type), map.range, true);
   (obj as Writable<IrObject>).raw = true;
-  const blockType = obj.dto === CONTENT_BLOCK_DTO ? stringEntry(map, "type") : undefined;
+  const blockType = obj.dto === CONTENT_BLOCK.dto ? stringEntry(map, CONTENT_BLOCK.typeField) : undefined;
   const dto = getDto(obj.dto);
   for (const e of map.entries) {
     const key = e.key.value;
@@ -117,63 +118,10 @@ function lowerRawMap(map: MapLiteral, type: FieldType | undefined, problem: RawP
   return obj;
 }
 
-const CONTENT_BLOCK_DTO = "ContentBlockDto";
-
-/** The DTO of a map written where `type` goes; maps the model knows nothing about are typed as statements type them. Also the editor's (the keys it offers). */
-export function mapDto(type: FieldType | undefined): string {
-  switch (type?.kind) {
-    case "object":
-      return type.dto;
-    case "block":
-      return CONTENT_BLOCK_DTO;
-    case "text":
-      return "LanguageMap";
-    default:
-      return "ScalarMap";
-  }
-}
-
 /** The value of a map's string entry, if it has one (a content block's `type`). */
 function stringEntry(map: MapLiteral, key: string): string | undefined {
   for (const e of map.entries) if (e.key.value === key && e.value.kind === "String") return e.value.value;
   return undefined;
-}
-
-/**
- * The model type of the value under `key` in a map written for a slot of `type`, or undefined
- * when the model does not say. `blockType`: the map's own `type`, which decides what a content
- * block's `properties` are. Shared with the importer, which normalises docs quirks by these types.
- */
-export function rawEntryType(type: FieldType | undefined, key: string, blockType: string | undefined): FieldType | undefined {
-  switch (type?.kind) {
-    case "collection":
-    case "list":
-      // A map where a list goes (a card's `data` written as `{ "0": … }`): its values are the items.
-      return rawItemType(type);
-    case "block":
-      return dtoFieldType(CONTENT_BLOCK_DTO, key, blockType);
-    case "object":
-      return dtoFieldType(type.dto, key, blockType);
-    default:
-      return undefined;
-  }
-}
-
-/** The model type of the items of a list, or of the members of a collection written as a list. */
-export function rawItemType(type: FieldType | undefined): FieldType | undefined {
-  if (type?.kind === "list") return type.of;
-  if (type?.kind === "collection") return type.blockTypes ? { kind: "block", blockTypes: type.blockTypes } : { kind: "object", dto: type.of };
-  return undefined;
-}
-
-function dtoFieldType(dtoName: string, key: string, blockType: string | undefined): FieldType | undefined {
-  const dto = getDto(dtoName);
-  const t = dto ? getField(dto, key)?.type : undefined;
-  if (t?.kind === "object" && t.dto === BLOCK_PROPERTIES_DTO) {
-    const block = blockType !== undefined ? getBlockType(blockType) : undefined;
-    return block ? { kind: "object", dto: block.dto } : undefined;
-  }
-  return t;
 }
 
 /** A raw declaration's payload: its map as the declaration's DTO; anything else is reported and gives an empty payload. */

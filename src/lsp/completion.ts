@@ -19,14 +19,13 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import { readdirSync, type Dirent } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { CheckOptions } from "../check/checker.js";
-import { bodyFieldIn, headWordsIn, keywordFieldIn, memberDto, rawFieldIn, rawMemberFieldIn, statementNamesIn } from "../lower/lower.js";
-import { mapDto } from "../lower/raw-json.js";
+import { bindingPlan, bodyFieldIn, headWordMeaning, headWordsIn, keywordFieldIn, mapDto, memberDto, rawFieldIn, rawMemberFieldIn, statementNamesIn } from "../model/binding.js";
 import { translationTexts, type IrProgram, type ParamType } from "../lower/ir.js";
 import { CODE_CATALOGUES } from "../model/codes.js";
 import { getBlockType, getDto, getField } from "../model/dtos.js";
 import { ENTITY_TYPES, CARD_COMPOSITE_FIELDS, entityByWord } from "../model/entities.js";
 import { BITRIX_LANGUAGES } from "../model/languages.js";
-import { DECLARATIONS, getStatementSpec, RAW_FORM, RAW_KEYWORD, TRANSLATIONS_KEYWORD } from "../model/statements.js";
+import { DECLARATIONS, RAW_FORM, RAW_KEYWORD, TRANSLATIONS_KEYWORD } from "../model/statements.js";
 import { EACH_KEYWORD, ELSE_KEYWORD, FRAGMENT_KEYWORD, TEMPLATE_KEYWORDS, USE_KEYWORD, WHEN_KEYWORD } from "../model/templates.js";
 import type { EnumValue, FieldSpec, FieldType, Support } from "../model/types.js";
 import type { Argument, Document, Statement } from "../syntax/ast.js";
@@ -90,9 +89,8 @@ function markdown(value: string): CompletionItem["documentation"] {
 /** A snippet for a whole statement: its first text value as a placeholder, a body when it has members. */
 function statementSnippet(name: string, dto: string | undefined): string {
   if (!dto) return name;
-  const spec = getStatementSpec(dto);
   const model = getDto(dto);
-  const first = spec.positional?.[0];
+  const first = model ? bindingPlan(dto).positional?.[0] : undefined;
   const firstType = first !== undefined && model ? getField(model, first)?.type : undefined;
   const head = firstType && (firstType.kind === "text" || firstType.kind === "string") ? ` "\${1:${first}}"` : "";
   const hasMembers = model?.fields.some((f) => f.type.kind === "collection" || f.type.kind === "block" || f.type.kind === "object") ?? false;
@@ -318,8 +316,7 @@ export function completions(document: TextDocument, offset: number, sources: Sou
     }
     if (body.kind === "fragment") return [...statementItems(dtoOfBody(body)!, range, target, new Set(), true), ...rawMemberItems(dtoOfBody(body)!, range, target, false), ...templateItems(range, previousStatement)];
     if (body.kind !== "dto") return [];
-    const spec = getStatementSpec(body.dto);
-    if (spec.membersByName) return [...cardFieldItems(context.declaration, offset, range), ...rawMemberItems(body.dto, range, target, false), ...templateItems(range, previousStatement)];
+    if (bindingPlan(body.dto).membersByName) return [...cardFieldItems(context.declaration, offset, range), ...rawMemberItems(body.dto, range, target, false), ...templateItems(range, previousStatement)];
     const owner = context.chain.at(-1);
     // The fields set by the statements of the body and by its owner's head line (`tag warning "a" { … }` has its type and title).
     const taken = inTemplate ? new Set<string>() : new Set([...fieldsSetIn(body.dto, siblings, offset), ...(owner ? fieldsSetOnHead(body.dto, context.chain.length === 1 ? owner.args.slice(1) : owner.args, offset) : [])]);
@@ -617,28 +614,15 @@ function getDeclaration(statement: Statement): string | undefined {
 
 /** The field a bare word on a `dto` statement's head line sets: a flag or keyword (`bold`, `size`), an enum word (`sm`), an alias, or a code. */
 function fieldOfWord(dto: string, word: string): { field: FieldSpec; value?: EnumValue } | undefined {
-  const model = getDto(dto);
-  if (!model) return undefined;
-  const spec = getStatementSpec(dto);
-  const own = getField(model, word) ?? keywordFieldIn(dto, word);
-  if (own) return { field: own };
-  const alias = spec.flagAliases && Object.hasOwn(spec.flagAliases, word) ? spec.flagAliases[word] : undefined;
-  const aliased = alias ? getField(model, alias.field) : undefined;
-  if (aliased) return { field: aliased };
-  for (const name of [...(spec.words ?? []), ...(spec.variantField ? [spec.variantField] : [])]) {
-    const f = getField(model, name);
-    const value = f?.type.kind === "enum" ? f.type.values.find((v) => v.value === word || v.aliases?.includes(word)) : undefined;
-    if (f && value) return { field: f, value };
-  }
-  const positional = spec.wordPositional?.[0];
-  const code = positional !== undefined ? getField(model, positional) : undefined;
-  return code ? { field: code } : undefined;
+  const meaning = headWordMeaning(dto, word);
+  if (!meaning) return undefined;
+  return meaning.kind === "enum" ? { field: meaning.field, value: meaning.value } : { field: meaning.field };
 }
 
 /** The fields the head line's arguments before `before` set: words, keyword arguments with their values, and positional values. */
 function fieldsSetOnHead(dto: string, args: readonly Argument[], before: number): Set<string> {
   const taken = new Set<string>();
-  const positional = [...(getStatementSpec(dto).positional ?? [])];
+  const positional = [...(bindingPlan(dto).positional ?? [])];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a.range.end.offset > before) break;
@@ -669,14 +653,15 @@ function headWordItems(dto: string, args: readonly Argument[], before: number, t
 
 /** The head line of a statement building `dto`: its words, the values of a keyword argument, codes, or action types. */
 function headItems(dto: string, statement: Statement, sources: Sources, range: LspRange, part: CursorContext["part"], wordStart: number): CompletionItem[] {
-  const spec = getStatementSpec(dto);
+  const plan = bindingPlan(dto);
   const target = targetOf(sources);
   if (part === "action-name" || part === "action") {
-    const arrow = spec.arrow !== undefined ? getField(getDto(dto)!, spec.arrow) : undefined;
+    const arrow = plan.arrow !== undefined ? plan.fields.get(plan.arrow) : undefined;
     const actionDto = arrow?.type.kind === "object" ? arrow.type.dto : undefined;
     if (!actionDto) return [];
     if (part === "action-name") {
-      const type = getField(getDto(actionDto)!, getStatementSpec(actionDto).variantField ?? "type");
+      const actionPlan = bindingPlan(actionDto);
+      const type = actionPlan.variantField !== undefined ? actionPlan.fields.get(actionPlan.variantField) : undefined;
       return type ? valueItems(type, sources, range).map((i) => ({ ...i, kind: CompletionItemKind.Function })) : [];
     }
     return headWordItems(actionDto, statement.action?.args ?? [], wordStart, target, range, CompletionItemKind.Keyword).map((i) => ({ ...i, kind: CompletionItemKind.Keyword }));
@@ -693,7 +678,7 @@ function headItems(dto: string, statement: Statement, sources: Sources, range: L
   }
   const model = getDto(dto)!;
   const taken = fieldsSetOnHead(dto, statement.args, wordStart);
-  const codes = (spec.wordPositional ?? []).flatMap((name) => {
+  const codes = plan.wordPositional.flatMap((name) => {
     const field = getField(model, name);
     return field && !taken.has(name) ? valueItems(field, sources, range) : [];
   });

@@ -4,7 +4,7 @@
  * broken documents: it reads the recovered syntax tree and the current line's text.
  */
 import type { Document, Label, LiteralType, Range, Statement, StringLiteral } from "../syntax/ast.js";
-import { bodyDtoOf, memberDto } from "../lower/lower.js";
+import { bodyDtoOf, memberDto } from "../model/binding.js";
 import { getDeclaration, TRANSLATIONS_KEYWORD } from "../model/statements.js";
 import { EACH_KEYWORD, ELSE_KEYWORD, FRAGMENT_KEYWORD, WHEN_KEYWORD } from "../model/templates.js";
 

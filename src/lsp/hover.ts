@@ -4,11 +4,11 @@
  * of the fragment or layout a reference or an import names (from its own file for an imported one).
  */
 import { MarkupKind, type Hover } from "vscode-languageserver";
-import { bodyDtoOf, keywordFieldIn, memberDto } from "../lower/lower.js";
+import { bindingPlan, bodyDtoOf, headWordMeaning, mapDto, memberDto } from "../model/binding.js";
 import { translationTexts, type IrProgram } from "../lower/ir.js";
 import { getBlockType, getDto, getField } from "../model/dtos.js";
-import { DECLARATIONS, getStatementSpec, RAW_FORM } from "../model/statements.js";
-import { mapDto } from "../lower/raw-json.js";
+import { DECLARATIONS, RAW_FORM } from "../model/statements.js";
+import type { FieldType } from "../model/types.js";
 import { FRAGMENT_KEYWORD, TEMPLATE_KEYWORDS } from "../model/templates.js";
 import type { Document, Identifier, Interpolation, Node, ParamRef, Statement, TranslationRef } from "../syntax/ast.js";
 import { argumentValues } from "../syntax/walk.js";
@@ -47,25 +47,20 @@ function markdown(value: string, range: Node["range"]): Hover {
 
 function wordDoc(dto: string, word: string): string | undefined {
   const model = getDto(dto);
-  if (!model) return undefined;
-  const field = getField(model, word);
-  if (field) return fieldDoc(field);
-  const spec = getStatementSpec(dto);
-  for (const name of [...(spec.words ?? []), ...(spec.wordPositional ?? []), ...(spec.variantField ? [spec.variantField] : [])]) {
-    const f = getField(model, name);
-    if (f?.type.kind !== "enum") continue;
-    const v = f.type.values.find((x) => x.value === word || x.aliases?.includes(word));
-    if (v) return `\`${word}\`: ${v.doc}\n\n(${model.title} \`${f.name}\`)`;
+  const meaning = headWordMeaning(dto, word);
+  if (!model || !meaning) return undefined;
+  switch (meaning.kind) {
+    case "field":
+    case "keyword":
+      // A keyword argument (`for`): the field it sets, as lowering reads it.
+      return fieldDoc(meaning.field);
+    case "enum":
+      return `\`${word}\`: ${meaning.value.doc}\n\n(${model.title} \`${meaning.field.name}\`)`;
+    case "wordPositional":
+      return `\`${word}\`: the ${model.title} \`${meaning.field.name}\`.\n\n${fieldDoc(meaning.field)}`;
+    case "flag":
+      return `\`${word}\` sets \`${meaning.field.name}\` to \`${JSON.stringify(meaning.value)}\`.`;
   }
-  for (const name of spec.wordPositional ?? []) {
-    const f = getField(model, name);
-    if (f) return `\`${word}\`: the ${model.title} \`${f.name}\`.\n\n${fieldDoc(f)}`;
-  }
-  const alias = spec.flagAliases && Object.hasOwn(spec.flagAliases, word) ? spec.flagAliases[word] : undefined;
-  if (alias) return `\`${word}\` sets \`${alias.field}\` to \`${JSON.stringify(alias.value)}\`.`;
-  // A keyword argument (`for`): the field it sets, as lowering reads it.
-  const keyword = keywordFieldIn(dto, word);
-  return keyword ? fieldDoc(keyword) : undefined;
 }
 
 /** The range of `[start, end)` in `text`, as the syntax tree gives ranges (1-based lines and columns). */
@@ -182,7 +177,7 @@ export function hoverAt(document: Document, program: IrProgram, text: string, of
   }
   if (ref?.kind === "Identifier") {
     if (statement.action && contains(statement.action, offset)) {
-      const arrowDto = own ? getField(getDto(own)!, getStatementSpec(own).arrow ?? "")?.type : undefined;
+      const arrowDto = own ? arrowType(own) : undefined;
       const actionDto = arrowDto?.kind === "object" ? arrowDto.dto : undefined;
       const doc = actionDto ? wordDoc(actionDto, ref.name) : undefined;
       return doc ? markdown(doc, ref.range) : null;
@@ -191,9 +186,15 @@ export function hoverAt(document: Document, program: IrProgram, text: string, of
     return doc ? markdown(doc, ref.range) : null;
   }
   if (statement.action && contains(statement.action.name, offset) && own) {
-    const arrow = getField(getDto(own)!, getStatementSpec(own).arrow ?? "")?.type;
+    const arrow = arrowType(own);
     const doc = arrow?.kind === "object" ? wordDoc(arrow.dto, statement.action.name.name) : undefined;
     return doc ? markdown(doc, statement.action.name.range) : null;
   }
   return null;
+}
+
+/** The type of the field `-> …` sets on a `dto` statement (an action). */
+function arrowType(dto: string): FieldType | undefined {
+  const plan = bindingPlan(dto);
+  return plan.arrow !== undefined ? plan.fields.get(plan.arrow)?.type : undefined;
 }

@@ -12,8 +12,7 @@ import type { FieldType } from "../model/types.js";
 import type { Argument, Document, Identifier, Statement } from "../syntax/ast.js";
 import { statementsWithin } from "../syntax/walk.js";
 import { DECLARATIONS, RAW_KEYWORD } from "../model/statements.js";
-import { rawFieldIn, rawMemberFieldIn } from "../lower/lower.js";
-import { rawEntryType, rawItemType } from "../lower/raw-json.js";
+import { rawEntryType, rawFieldIn, rawItemType, rawMemberFieldIn } from "../model/binding.js";
 import { cursorContext, dtoOfBody } from "./context.js";
 
 /** A raw form: its `json` word, the statement it is in and what the value is. */

@@ -6,7 +6,7 @@
  */
 import type { Document, Identifier, MapLiteral, Parameter, Range, Statement, TypeNode } from "../syntax/ast.js";
 import { statementsWithin } from "../syntax/walk.js";
-import { bodyFieldIn } from "../lower/lower.js";
+import { bodyFieldIn } from "../model/binding.js";
 import type { ParamType } from "../lower/ir.js";
 import { DECLARATIONS } from "../model/statements.js";
 import { DTOS } from "../model/dtos.js";

@@ -7,9 +7,9 @@ import { CodeActionKind, type CodeAction, type Range as LspRange, type TextEdit 
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { IrProgram, TranslationLanguage } from "../lower/ir.js";
 import { keyForText } from "../import/translations.js";
-import { getStatementSpec, TRANSLATIONS_KEYWORD } from "../model/statements.js";
+import { TRANSLATIONS_KEYWORD } from "../model/statements.js";
 import { getDto, getField } from "../model/dtos.js";
-import { memberDto } from "../lower/lower.js";
+import { bindingPlan, memberDto } from "../model/binding.js";
 import { cursorContext, dtoOfBody } from "./context.js";
 import { statementsWithin } from "../syntax/walk.js";
 import type { Document, Statement, StringLiteral } from "../syntax/ast.js";
@@ -127,7 +127,7 @@ function stringAt(document: Document, text: string, from: number, to: number): S
     const parent = dtoOfBody(context.body);
     if (!parent) continue;
     const own = memberDto(parent, s.name.name);
-    const target = own ? getStatementSpec(own).positional?.[0] : undefined;
+    const target = own ? bindingPlan(own).positional?.[0] : undefined;
     const field = own && target !== undefined ? getField(getDto(own)!, target) : getField(getDto(parent)!, s.name.name);
     if (field?.type.kind === "text") return value;
   }

@@ -69,6 +69,20 @@ function scopeField(strict: typeof BOTH, doc = "Where it is shown: absent everyw
 /** Content blocks declare `scope` but the server does not validate it (spec §3). */
 const blockScope = scopeField(DOCS_ONLY);
 
+/** The content blocks of a body and of additional blocks: one field, so that their limits are one edit (spec §4.5, §5). */
+const contentBlocks: FieldSpec = {
+  name: "blocks",
+  type: {
+    kind: "collection",
+    of: "ContentBlockDto",
+    keyPrefix: "block",
+    blockTypes: ALL_BLOCK_TYPES,
+    limits: { min: { docs: 1 }, max: { docs: 20, server: 20 } },
+  },
+  required: BOTH,
+  doc: "Content blocks, 1 to 20 (the server accepts none).",
+};
+
 const hideIfReadonly: FieldSpec = {
   name: "hideIfReadonly",
   type: bool,
@@ -161,18 +175,7 @@ export const DTOS: readonly DtoSpec[] = [
     closed: true,
     fields: [
       { name: "logo", type: { kind: "object", dto: "LogoDto" }, required: BOTH, doc: "The picture left of the content." },
-      {
-        name: "blocks",
-        type: {
-          kind: "collection",
-          of: "ContentBlockDto",
-          keyPrefix: "block",
-          blockTypes: ALL_BLOCK_TYPES,
-          limits: { min: { docs: 1 }, max: { docs: 20, server: 20 } },
-        },
-        required: BOTH,
-        doc: "Content blocks, 1 to 20 (the server accepts none).",
-      },
+      contentBlocks,
     ],
   },
   {
@@ -519,18 +522,7 @@ export const DTOS: readonly DtoSpec[] = [
     spec: "§5",
     closed: true,
     fields: [
-      {
-        name: "blocks",
-        type: {
-          kind: "collection",
-          of: "ContentBlockDto",
-          keyPrefix: "block",
-          blockTypes: ALL_BLOCK_TYPES,
-          limits: { min: { docs: 1 }, max: { docs: 20, server: 20 } },
-        },
-        required: BOTH,
-        doc: "Content blocks, 1 to 20 (the server accepts none).",
-      },
+      contentBlocks,
     ],
   },
 

@@ -23,7 +23,6 @@ export const STATEMENTS: readonly StatementSpec[] = [
   { dto: "MenuItemDto", positional: ["title"], arrow: "action" },
   {
     dto: "ActionDto",
-    variantField: "type",
     words: ["animationType"],
     positionalByVariant: { redirect: ["uri"], restEvent: ["id", "actionParams"], openRestApp: ["actionParams"] },
   },
@@ -44,6 +43,11 @@ const byDto = new Map(STATEMENTS.map((s) => [s.dto, s]));
 /** The statement shorthands of a DTO (an empty spec when it has none). */
 export function getStatementSpec(dto: string): StatementSpec {
   return byDto.get(dto) ?? { dto };
+}
+
+/** Whether the model lists a statement for a DTO (one with no shorthands too). */
+export function hasStatementSpec(dto: string): boolean {
+  return byDto.has(dto);
 }
 
 /** Member keywords of associative collections: `tag` adds to `tags`, and so on. */
@@ -93,7 +97,13 @@ export const DECLARATIONS: readonly DeclarationSpec[] = [
     dto: "CardParams",
     outputKind: "card",
     method: "crm.item.details.configuration.set, or crm.<entity>.details.configuration.set with `legacy`",
-    directives: ["legacy"],
+    directives: [
+      {
+        word: "legacy",
+        doc: "For crm.<entity>.details.configuration.set, which names the entity in the method: the payload has no `entityTypeId`.",
+        omits: ["entityTypeId"],
+      },
+    ],
     doc: "The sections of a CRM item card: `card name for deal { … }`.",
   },
 ];

@@ -225,8 +225,6 @@ export interface StatementSpec {
   readonly labelField?: string;
   /** A field filled by the statement's body when the body is data rather than statements (element `options`). */
   readonly bodyField?: string;
-  /** The discriminator field set by the statement keyword or first word (`redirect`). */
-  readonly variantField?: string;
 }
 
 /** A top-level declaration kind: what it is called, what it builds, the file it writes. */
@@ -240,7 +238,31 @@ export interface DeclarationSpec {
   /** The REST method(s) the output is for. */
   readonly method: string;
   /** Bare words allowed after the name that are directives, not fields (`legacy`). */
-  readonly directives?: readonly string[];
+  readonly directives?: readonly DirectiveSpec[];
   /** A field filled from the declaration name when not written (badge `code`). */
   readonly nameField?: string;
+}
+
+/** A bare word after a declaration's name that changes which REST method the payload is for (`card … legacy`). */
+export interface DirectiveSpec {
+  readonly word: string;
+  readonly doc: string;
+  /** Root fields the payload leaves out in this form: the method names them itself (the legacy card methods name the entity). */
+  readonly omits?: readonly string[];
+}
+
+/**
+ * A REST method a declaration's payload is sent with: where the payload goes in its parameters,
+ * and the parameters beside it that name the record it is for (spec §1, §5).
+ */
+export interface RestMethodSpec {
+  readonly name: string;
+  /** The declaration keyword whose payload the method takes. */
+  readonly declaration: string;
+  /** The parameter holding the payload (`layout`); absent: the parameters are the payload. */
+  readonly payloadParam?: string;
+  /** Parameters beside the payload that name the record, with their types (`entityTypeId`, `timelineId`). */
+  readonly targetParams?: readonly FieldSpec[];
+  /** The directive that selects this method (`legacy`); absent: the declaration's form without directives. */
+  readonly directive?: string;
 }

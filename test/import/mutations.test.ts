@@ -14,7 +14,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/index.js";
 import { importJson, valueAt, type ImportResult, type JsonPath } from "../../src/import/index.js";
-import { rawEntryType, rawItemType } from "../../src/lower/raw-json.js";
+import { rawEntryType, rawItemType } from "../../src/model/binding.js";
 import { getDto } from "../../src/model/dtos.js";
 import { getDeclaration } from "../../src/model/statements.js";
 import type { FieldType } from "../../src/model/types.js";
