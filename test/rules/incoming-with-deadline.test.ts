@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { invalidRows, RuleTester, ruleById, validRows } from "../support/rule-tester.js";
 import { findings, type Finding } from "../helpers.js";
 
+const ruleTester = new RuleTester();
 const ID = "incoming-with-deadline";
 const MESSAGE =
   "An incoming activity cannot have a deadline: the server answers INCOMING_ACTIVITY_CAN_NOT_BE_WITH_DEADLINE (\"Incoming activity cannot have a deadline\"). Remove 'deadline' or set 'isIncomingChannel' to false.";
@@ -61,12 +63,13 @@ describe(ID, () => {
       expect(findings(code, ID)).toEqual(expected);
     });
 
-    it.each<[string, string]>([
-      ["an add with a deadline", add('  deadline "2025-01-01T10:00:00+03:00"\n')],
-      ["an update, which keeps its deadline", 'activity a {\n  id 5\n  layout {\n    icon info; header "x"\n    body { logo document; deadline }\n  }\n}\n'],
-      ["a layout without a deadline block", 'activity a {\n  ownerTypeId deal; ownerId 1\n  isIncomingChannel true\n  layout {\n    icon info; header "x"\n    body { logo document; text "x" }\n  }\n}\n'],
-    ])("accepts %s", (_name, code) => {
-      expect(findings(code, ID)).toEqual([]);
+    ruleTester.run(ruleById(ID), {
+      valid: validRows([
+        ["an add with a deadline", add('  deadline "2025-01-01T10:00:00+03:00"\n')],
+        ["an update, which keeps its deadline", 'activity a {\n  id 5\n  layout {\n    icon info; header "x"\n    body { logo document; deadline }\n  }\n}\n'],
+        ["a layout without a deadline block", 'activity a {\n  ownerTypeId deal; ownerId 1\n  isIncomingChannel true\n  layout {\n    icon info; header "x"\n    body { logo document; text "x" }\n  }\n}\n'],
+      ]),
+      invalid: [],
     });
   });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { invalidRows, RuleTester, ruleById, validRows } from "../support/rule-tester.js";
 import { findings, type Finding } from "../helpers.js";
 
+const ruleTester = new RuleTester();
 const ID = "runtime-limit";
 const warning = (what: string, max: number, fixed: number, at: string, to: string, serverOnly = false): Finding => ({
   ruleId: ID,
@@ -50,11 +52,12 @@ describe(ID, () => {
     expect(findings(code, ID)).toEqual(expected);
   });
 
-  it.each<[string, string]>([
-    ["members without each", 'blocks b(first: string, second: string) {\n  text "${first}"\n  text "${second}"\n}\n'],
-    ["members under when", layout('    when $m {\n      tag primary "a"\n    }').replace("ts: string[]", "m: bool")],
-    ["each in card sections, which have no maximum", 'card c(ss: string[]) for company {\n  scope common\n  each s in $ss {\n    sec: section "${s}" {\n      TITLE\n    }\n  }\n}\n'],
-  ])("accepts %s", (_name, code) => {
-    expect(findings(code, ID)).toEqual([]);
+  ruleTester.run(ruleById(ID), {
+    valid: validRows([
+      ["members without each", 'blocks b(first: string, second: string) {\n  text "${first}"\n  text "${second}"\n}\n'],
+      ["members under when", layout('    when $m {\n      tag primary "a"\n    }').replace("ts: string[]", "m: bool")],
+      ["each in card sections, which have no maximum", 'card c(ss: string[]) for company {\n  scope common\n  each s in $ss {\n    sec: section "${s}" {\n      TITLE\n    }\n  }\n}\n'],
+    ]),
+    invalid: [],
   });
 });
