@@ -85,6 +85,7 @@ describe("enum-value", () => {
         "an alias written as a string, which is sent as written",
         card("contact", 'scope "personal"'),
         [error("'personal' is not a valid 'scope' for a card; expected P or C. Did you mean 'P'?", "2:9", "2:19")],
+        card("contact", 'scope "P"'),
       ],
       [
         "a misspelt alias",

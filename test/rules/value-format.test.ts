@@ -33,8 +33,8 @@ describe("value-format", () => {
     valid: [],
     invalid: invalidRows([
       ["a colour name", labelColor('"red"'), [error(`${HEX} "red".`, "6:56", "6:61")]],
-      ["a three-digit colour", labelColor('"#fff"'), [error(`${HEX} "#fff". Did you mean '#ffffff'?`, "6:56", "6:62")]],
-      ["a colour without #", labelColor('"ff0000"'), [error(`${HEX} "ff0000". Did you mean '#ff0000'?`, "6:56", "6:64")]],
+      ["a three-digit colour", labelColor('"#fff"'), [error(`${HEX} "#fff". Did you mean '#ffffff'?`, "6:56", "6:62")], labelColor('"#ffffff"')],
+      ["a colour without #", labelColor('"ff0000"'), [error(`${HEX} "ff0000". Did you mean '#ff0000'?`, "6:56", "6:64")], labelColor('"#ff0000"')],
       ["a colour with a non-hex digit", labelColor('"#12345G"'), [error(`${HEX} "#12345G".`, "6:56", "6:65")]],
       ["a date without a time", activity('"2025-01-01"'), [error(`${DATETIME} "2025-01-01".`, "3:12", "3:24")]],
       ["a date and time without an offset", activity('"2025-01-01T10:00:00"'), [error(`${DATETIME} "2025-01-01T10:00:00".`, "3:12", "3:33")]],
@@ -42,6 +42,7 @@ describe("value-format", () => {
         "a space instead of T",
         activity('"2025-01-01 10:00:00+03:00"'),
         [error(`${DATETIME} "2025-01-01 10:00:00+03:00". Did you mean '2025-01-01T10:00:00+03:00'?`, "3:12", "3:39")],
+        activity('"2025-01-01T10:00:00+03:00"'),
       ],
       [
         "a day that does not exist",
@@ -53,7 +54,7 @@ describe("value-format", () => {
         activity('"2025-01-01T24:00:00+03:00"'),
         [error("'deadline' is not a real date and time: \"2025-01-01T24:00:00+03:00\" has the hour out of range.", "3:12", "3:39")],
       ],
-      ["a lower-case country code", country('"gb"'), [error("'defaultCountry' must be a two-letter ISO 3166-1 country code, not \"gb\". Did you mean 'GB'?", "3:28", "3:32")]],
+      ["a lower-case country code", country('"gb"'), [error("'defaultCountry' must be a two-letter ISO 3166-1 country code, not \"gb\". Did you mean 'GB'?", "3:28", "3:32")], country('"GB"')],
       [
         "a code that is not ISO 3166-1 (UK is only reserved)",
         country('"UK"'),

@@ -58,6 +58,7 @@ describe("value-type", () => {
           warning("'bold' expects a boolean, not the number 1; the server reads it as true, but write true.", "6:21", "6:22"),
           warning("'multiline' expects a boolean, not the number 0; the server reads it as false, but write false.", "6:34", "6:35"),
         ],
+        inLayoutBody('    text "a" { bold true; multiline false }'),
       ],
       [
         "another number in a bool field",
@@ -86,6 +87,8 @@ describe("value-type", () => {
           error("'completed' expects a boolean (true or false), not the number 2; the server answers \"The value of completed is incorrect.\"", "3:13", "3:14"),
           warning("'isIncomingChannel' expects a boolean, not the number 1; the server reads it as true, but write true.", "3:34", "3:35"),
         ],
+        activity("  completed 2; isIncomingChannel true"),
+        [error("'completed' expects a boolean (true or false), not the number 2; the server answers \"The value of completed is incorrect.\"", "3:13", "3:14")],
       ],
       [
         "a string with a unit in an int field (spec §2.6: \"700px\" → 700)",
@@ -96,6 +99,7 @@ describe("value-type", () => {
         "a string of digits in an int field",
         slider('width: "700"'),
         [warning("'width' expects an integer, not the string \"700\"; the server casts it to 700, but write the number.", "6:54", "6:59")],
+        slider("width: 700"),
       ],
       [
         "a word in an int field",
@@ -173,6 +177,11 @@ describe("value-type", () => {
           error("'pingOffsets' expects a list [ … ], not the number 60.", "3:15", "3:17"),
           warning("'pingOffsets[0]' expects an integer, not the string \"60\"; the server casts it to 60, but write the number.", "4:16", "4:20"),
           error("'pingOffsets[1]' expects an integer, not the number 1.5; the server does not reject it but silently casts it to 1.", "4:22", "4:25"),
+        ],
+        activity("  pingOffsets 60\n  pingOffsets [60, 1.5]"),
+        [
+          error("'pingOffsets' expects a list [ … ], not the number 60.", "3:15", "3:17"),
+          error("'pingOffsets[1]' expects an integer, not the number 1.5; the server does not reject it but silently casts it to 1.", "4:20", "4:23"),
         ],
       ],
       [
