@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe } from "vitest";
 import { invalidRows, RuleTester, ruleById, validRows } from "../support/rule-tester.js";
-import { findings, inLayoutBody, type Finding } from "../helpers.js";
+import { inLayoutBody, type Finding } from "../helpers.js";
 
 const ruleTester = new RuleTester();
 const ID = "action-shape";

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { invalidRows, RuleTester, ruleById, validRows } from "../support/rule-tester.js";
 import { check } from "../../src/index.js";
-import { findings, type Finding } from "../helpers.js";
 
 const ruleTester = new RuleTester();
 const ID = "activity-target";

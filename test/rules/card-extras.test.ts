@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { invalidRows, RuleTester, ruleById, validRows } from "../support/rule-tester.js";
-import { allFindings, findings, type Finding } from "../helpers.js";
+import { allFindings, type Finding } from "../helpers.js";
 
 const ruleTester = new RuleTester();
 const ID = "card-extras";

@@ -1,6 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe } from "vitest";
 import { invalidRows, RuleTester, ruleById, validRows } from "../support/rule-tester.js";
-import { findings, type Finding } from "../helpers.js";
 
 const ruleTester = new RuleTester();
 const ID = "element-option";

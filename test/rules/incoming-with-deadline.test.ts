@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { invalidRows, RuleTester, ruleById, validRows } from "../support/rule-tester.js";
+import { RuleTester, ruleById, validRows } from "../support/rule-tester.js";
 import { findings, type Finding } from "../helpers.js";
 
 const ruleTester = new RuleTester();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { invalidRows, RuleTester, ruleById, validRows } from "../support/rule-tester.js";
-import { allFindings, findings, inLayoutBody, type Finding } from "../helpers.js";
+import { invalidRows, RuleTester, ruleById } from "../support/rule-tester.js";
+import { allFindings, inLayoutBody, type Finding } from "../helpers.js";
 
 const ruleTester = new RuleTester();
 const ID = "unknown-property";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { invalidRows, RuleTester, ruleById, validRows } from "../support/rule-tester.js";
-import { findings, type Finding } from "../helpers.js";
+import { findings } from "../helpers.js";
 
 const ruleTester = new RuleTester();
 const ID = "unused-translation";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { invalidRows, RuleTester, ruleById, validRows } from "../support/rule-tester.js";
 import { check } from "../../src/index.js";
-import { findings, inLayoutBody, type Finding } from "../helpers.js";
+import { inLayoutBody, type Finding } from "../helpers.js";
 
 const ruleTester = new RuleTester();
 const ID = "value-format";

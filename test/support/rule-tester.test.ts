@@ -119,12 +119,12 @@ describe("RuleTester rejects", () => {
   });
 
   it("a finding without its full range", () => {
-    const { endLine: _dropped, ...partial } = fixed.errors[0]!;
+    const partial = { ...fixed.errors[0]!, endLine: undefined };
     expect(() => tester.verifyInvalid(stringBoolean, { ...fixed, errors: [partial as never] })).toThrow(/needs its exact range \(endLine is undefined\)/);
   });
 
   it("a fix the case does not state the output of", () => {
-    const { output: _dropped, ...withoutOutput } = fixed;
+    const withoutOutput = { code: fixed.code, errors: fixed.errors };
     expect(() => tester.verifyInvalid(stringBoolean, withoutOutput)).toThrow(/fixes these findings: the case must state its `output`/);
   });
 
