@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { invalidRows, RuleTester, ruleById } from "../support/rule-tester.js";
+import { invalidRows, RuleTester, ruleById, validRows } from "../support/rule-tester.js";
 import { allFindings, inLayoutBody, type Finding } from "../helpers.js";
 
 const ruleTester = new RuleTester();
@@ -9,7 +9,12 @@ const warning = (message: string, at: string, to: string): Finding => ({ ruleId:
 
 describe(ID, () => {
   ruleTester.run(ruleById(ID), {
-    valid: [],
+    valid: validRows([
+      ["a field the block has, on the head line", inLayoutBody('    text "a" bold true')],
+      ["a field the block has, in its body", inLayoutBody('    text "a" { bold true; multiline false }')],
+      ["known keys of a structure in the raw form", inLayoutBody('    json { type: "text", properties: { value: "x" } }')],
+      ["known keys of activity fields", 'activity a {\n  id 1\n  fields json { completed: true }\n}\n'],
+    ]),
     invalid: invalidRows([
       [
         "a field the block does not have, with its value, on the head line: one finding",
