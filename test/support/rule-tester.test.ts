@@ -1,5 +1,7 @@
 /** The rule tester's own tests: what it passes, and every table and result it must reject. */
+import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { ALL_RULES } from "../../src/index.js";
 import { RuleTester, ruleById, span, type InvalidCase } from "./rule-tester.js";
 
 const tester = new RuleTester();
@@ -191,6 +193,16 @@ describe("RuleTester rejects", () => {
         errors: [{ path: "badges.b24layout", messageId: "unknown", ...span("3:13", "3:22") }],
       }),
     ).toThrow(/file/);
+  });
+});
+
+describe("every rule", () => {
+  it("has a test file of its own, test/rules/<rule id>.test.ts, that runs it through the RuleTester", () => {
+    const without = ALL_RULES.map((r) => r.meta.id).filter((id) => {
+      const file = new URL(`../rules/${id}.test.ts`, import.meta.url);
+      return !existsSync(file) || !readFileSync(file, "utf8").includes("ruleTester.run(");
+    });
+    expect(without).toEqual([]);
   });
 });
 
