@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { RuleTester, ruleById, validRows } from "../support/rule-tester.js";
-import { findings, type Finding } from "../helpers.js";
+import { describe } from "vitest";
+import { invalidRows, RuleTester, ruleById, validRows } from "../support/rule-tester.js";
+import { type Finding } from "../helpers.js";
 
 const ruleTester = new RuleTester();
 const ID = "badge-on-completed";
@@ -17,12 +17,13 @@ const removed = (code: string, to: string): Finding[] => [
 ];
 
 describe(ID, () => {
-  it.each<[string, string, Finding[]]>([
-    ["completed true", activity("true", "callMissed"), removed("callMissed", "4:23")],
-    ['completed "Y", which the server reads as true', activity('"Y"', '"callMissed"'), removed("callMissed", "4:25")],
-    ["completed 1", activity("1", "late"), removed("late", "4:17")],
-  ])("reports a badge with %s", (_name, code, expected) => {
-    expect(findings(code, ID)).toEqual(expected);
+  ruleTester.run(ruleById(ID), {
+    valid: [],
+    invalid: invalidRows([
+      ["completed true", activity("true", "callMissed"), removed("callMissed", "4:23")],
+      ['completed "Y", which the server reads as true', activity('"Y"', '"callMissed"'), removed("callMissed", "4:25")],
+      ["completed 1", activity("1", "late"), removed("late", "4:17")],
+    ]),
   });
 
   ruleTester.run(ruleById(ID), {
