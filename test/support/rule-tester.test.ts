@@ -1,7 +1,7 @@
 /** The rule tester's own tests: what it passes, and every table and result it must reject. */
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ALL_RULES } from "../../src/index.js";
+import { ALL_RULES, type Rule } from "../../src/index.js";
 import { RuleTester, ruleById, span, type InvalidCase } from "./rule-tester.js";
 
 const tester = new RuleTester();
@@ -158,6 +158,19 @@ describe("RuleTester rejects", () => {
     expect(() => tester.verifyInvalid(unknownCode, withSuggestion({ output: code.replace("infoo", "document") }))).toThrow(/the text after suggestion 1/);
     expect(() => tester.verifyInvalid(unknownCode, withSuggestion({ desc: "Replace with 'x'", output: code.replace("infoo", "info") }))).toThrow(/description/);
     expect(() => tester.verifyInvalid(unknownCode, { code, errors: [{ messageId: "unknownSuggest", ...span("2:8", "2:13"), suggestions: [] }] })).toThrow(/suggestions/);
+  });
+
+  it("a suggestion it is not told of that makes a syntax error", () => {
+    // A rule made for this test: it offers to replace a declaration's name with a '{'.
+    const breaking: Rule = {
+      meta: { id: "breaking-suggestion", description: "", why: "", severity: "warning", spec: "", messages: { name: "The name '{name}'." } },
+      create: (context) => ({
+        declaration: (d) => context.report({ messageId: "name", data: { name: d.name }, range: d.nameRange, suggestions: [{ description: "Break it", edits: [{ range: d.nameRange, newText: "{" }] }] }),
+      }),
+    };
+    const code = 'blocks b {\n  text "x"\n}\n';
+    const only = new RuleTester({ rules: [breaking] });
+    expect(() => only.verifyInvalid(breaking, { code, errors: [{ message: "The name 'b'.", ...span("1:8", "1:9") }] })).toThrow(/suggestion 1 \('Break it'\) made a syntax error/);
   });
 
   it("related locations the finding does not have", () => {

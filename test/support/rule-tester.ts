@@ -14,7 +14,8 @@
  *   again: the rule must report nothing there but `outputErrors` (none by default), so a fix that
  *   does not settle what it fixes fails. `output: null` asserts that nothing is fixed.
  * - A suggestion is asserted by the whole text after applying it (as the editor's quick fix does),
- *   checked again: it must parse, and the finding it answers must be gone.
+ *   checked again: it must parse, and the finding it answers must be gone. Suggestions a case does
+ *   not state are applied too, and must parse.
  * - Malformed tables are rejected before anything runs: duplicate cases, message ids the rule does
  *   not have, a finding without its full range, an invalid case without findings.
  *
@@ -270,6 +271,7 @@ export class RuleTester {
       if (e.severity !== undefined) expect(d.severity, `${label}: severity`).toBe(e.severity);
       expect(rangeOf(d.range), `${label}: range`).toEqual(expectedRange(e));
       if (e.suggestions !== undefined) this.assertSuggestions(rule, c, code, d, e.suggestions, label);
+      else this.assertSuggestionsParse(rule, c, code, d, label);
       if (e.related !== undefined) expect(relatedOf(d), `${label}: related`).toEqual(e.related.map((r) => ({ ...(r.message !== undefined ? { message: r.message } : {}), ...(r.path !== undefined ? { path: r.path } : {}), ...expectedRange(r) })));
     });
   }
@@ -286,6 +288,15 @@ export class RuleTester {
       expect(again.filter((x) => x.ruleId === "syntax-error").map((x) => x.message), `${label}: suggestion ${i + 1} made a syntax error`).toEqual([]);
       const same = again.filter((x) => x.ruleId === rule.meta.id && x.message === d.message);
       expect(same.map((x) => x.message), `${label}: suggestion ${i + 1} leaves the finding it answers`).toEqual([]);
+    });
+  }
+
+  /** Suggestions a case does not state are applied all the same: none may make a syntax error. */
+  private assertSuggestionsParse(rule: Rule, c: ValidCase, code: string, d: Diagnostic, label: string): void {
+    (d.suggestions ?? []).forEach((s, i) => {
+      const output = applySuggestion(code, d, s);
+      const errors = this.diagnostics(rule, { ...c, code: output }, output).filter((x) => x.ruleId === "syntax-error");
+      expect(errors.map((x) => x.message), `${label}: suggestion ${i + 1} ('${s.description}') made a syntax error:\n${output}`).toEqual([]);
     });
   }
 
