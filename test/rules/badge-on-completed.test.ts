@@ -1,6 +1,8 @@
-import { describe, expect, it } from "vitest";
-import { findings, type Finding } from "../helpers.js";
+import { describe } from "vitest";
+import { invalidRows, RuleTester, ruleById, validRows } from "../support/rule-tester.js";
+import { type Finding } from "../helpers.js";
 
+const ruleTester = new RuleTester();
 const ID = "badge-on-completed";
 /** An update with `completed` on line 3 and `badgeCode` on line 4 (value from column 13). */
 const activity = (completed: string, badgeCode: string) => `activity a {\n  id 42\n  completed ${completed}\n  badgeCode ${badgeCode}\n}\n`;
@@ -15,20 +17,22 @@ const removed = (code: string, to: string): Finding[] => [
 ];
 
 describe(ID, () => {
-  it.each<[string, string, Finding[]]>([
-    ["completed true", activity("true", "callMissed"), removed("callMissed", "4:23")],
-    ['completed "Y", which the server reads as true', activity('"Y"', '"callMissed"'), removed("callMissed", "4:25")],
-    ["completed 1", activity("1", "late"), removed("late", "4:17")],
-  ])("reports a badge with %s", (_name, code, expected) => {
-    expect(findings(code, ID)).toEqual(expected);
+  ruleTester.run(ruleById(ID), {
+    valid: [],
+    invalid: invalidRows([
+      ["completed true", activity("true", "callMissed"), removed("callMissed", "4:23")],
+      ['completed "Y", which the server reads as true', activity('"Y"', '"callMissed"'), removed("callMissed", "4:25")],
+      ["completed 1", activity("1", "late"), removed("late", "4:17")],
+    ]),
   });
 
-  it.each<[string, string]>([
-    ["an open activity", activity("false", "callMissed")],
-    ['completed "TRUE", which the server rejects (value-type)', activity('"TRUE"', "callMissed")],
-    ['the badge removed with ""', activity("true", '""')],
-    ["no completed", "activity a {\n  id 42\n  badgeCode callMissed\n}\n"],
-  ])("accepts %s", (_name, code) => {
-    expect(findings(code, ID)).toEqual([]);
+  ruleTester.run(ruleById(ID), {
+    valid: validRows([
+      ["an open activity", activity("false", "callMissed")],
+      ['completed "TRUE", which the server rejects (value-type)', activity('"TRUE"', "callMissed")],
+      ['the badge removed with ""', activity("true", '""')],
+      ["no completed", "activity a {\n  id 42\n  badgeCode callMissed\n}\n"],
+    ]),
+    invalid: [],
   });
 });

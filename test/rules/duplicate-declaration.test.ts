@@ -1,84 +1,88 @@
-import { describe, expect, it } from "vitest";
-import { findings, type Finding } from "../helpers.js";
+import { describe } from "vitest";
+import { invalidRows, RuleTester, ruleById, validRows } from "../support/rule-tester.js";
 
+const ruleTester = new RuleTester();
 const ID = "duplicate-declaration";
 const BLOCKS = (name: string) => `blocks ${name} {\n  text "x"\n}\n`;
 const BADGE = (name: string) => `badge ${name} failure {\n  title "T"\n  value "V"\n}\n`;
 
 describe(ID, () => {
-  it.each<[string, string, Finding[]]>([
-    [
-      "two declarations of one kind",
-      BLOCKS("extra") + BLOCKS("extra"),
-      [{ ruleId: ID, severity: "error", message: "Duplicate blocks 'extra': the first is on line 1, and both would be written to 'extra.blocks.json'.", at: "4:8", to: "4:13" }],
-    ],
-    [
-      "three declarations of one kind: every repetition",
-      BADGE("missed") + BADGE("missed") + BADGE("missed"),
+  ruleTester.run(ruleById(ID), {
+    valid: [],
+    invalid: invalidRows([
       [
-        { ruleId: ID, severity: "error", message: "Duplicate badge 'missed': the first is on line 1, and both would be written to 'missed.badge.json'.", at: "5:7", to: "5:13" },
-        { ruleId: ID, severity: "error", message: "Duplicate badge 'missed': the first is on line 1, and both would be written to 'missed.badge.json'.", at: "9:7", to: "9:13" },
+        "two declarations of one kind",
+        BLOCKS("extra") + BLOCKS("extra"),
+        [{ ruleId: ID, severity: "error", message: "Duplicate blocks 'extra': the first is on line 1, and both would be written to 'extra.blocks.json'.", at: "4:8", to: "4:13" }],
       ],
-    ],
-    [
-      "one name for declarations of two kinds",
-      BADGE("missed") + BLOCKS("missed"),
-      [{ ruleId: ID, severity: "error", message: "'missed' is already the name of the badge on line 1; give each declaration its own name.", at: "5:8", to: "5:14" }],
-    ],
-    [
-      "names of one kind that differ only in case (a warning)",
-      BLOCKS("extra") + BLOCKS("Extra"),
       [
-        {
-          ruleId: ID,
-          severity: "warning",
-          message: "'Extra' differs from the blocks 'extra' on line 1 only in case; on case-insensitive file systems (Windows, macOS) both are written to 'Extra.blocks.json'.",
-          at: "4:8",
-          to: "4:13",
-        },
+        "three declarations of one kind: every repetition",
+        BADGE("missed") + BADGE("missed") + BADGE("missed"),
+        [
+          { ruleId: ID, severity: "error", message: "Duplicate badge 'missed': the first is on line 1, and both would be written to 'missed.badge.json'.", at: "5:7", to: "5:13" },
+          { ruleId: ID, severity: "error", message: "Duplicate badge 'missed': the first is on line 1, and both would be written to 'missed.badge.json'.", at: "9:7", to: "9:13" },
+        ],
       ],
-    ],
-  ])("reports %s", (_name, code, expected) => {
-    expect(findings(code, ID)).toEqual(expected);
+      [
+        "one name for declarations of two kinds",
+        BADGE("missed") + BLOCKS("missed"),
+        [{ ruleId: ID, severity: "error", message: "'missed' is already the name of the badge on line 1; give each declaration its own name.", at: "5:8", to: "5:14" }],
+      ],
+      [
+        "names of one kind that differ only in case (a warning)",
+        BLOCKS("extra") + BLOCKS("Extra"),
+        [
+          {
+            ruleId: ID,
+            severity: "warning",
+            message: "'Extra' differs from the blocks 'extra' on line 1 only in case; on case-insensitive file systems (Windows, macOS) both are written to 'Extra.blocks.json'.",
+            at: "4:8",
+            to: "4:13",
+          },
+        ],
+      ],
+    ]),
   });
 
-  it.each<[string, string]>([
-    ["distinct names", BLOCKS("a") + BLOCKS("b") + BADGE("c")],
-    ["names of two kinds that differ in case", BLOCKS("extra") + BADGE("Extra")],
-    ["badges whose codes differ, one from its name", BADGE("a") + 'badge b failure {\n  code "c"\n  title "T"\n  value "V"\n}\n'],
-  ])("accepts %s", (_name, code) => {
-    expect(findings(code, ID)).toEqual([]);
+  ruleTester.run(ruleById(ID), {
+    valid: validRows([
+      ["distinct names", BLOCKS("a") + BLOCKS("b") + BADGE("c")],
+      ["names of two kinds that differ in case", BLOCKS("extra") + BADGE("Extra")],
+      ["badges whose codes differ, one from its name", BADGE("a") + 'badge b failure {\n  code "c"\n  title "T"\n  value "V"\n}\n'],
+    ]),
+    invalid: [],
   });
 
-  it.each<[string, string, Finding[]]>([
-    [
-      "a badge whose code is another badge's name (spec §8: codes are unique)",
-      BADGE("missed") + 'badge missedAgain warning {\n  code "missed"\n  title "T"\n  value "V"\n}\n',
+  ruleTester.run(ruleById(ID), {
+    valid: [],
+    invalid: invalidRows([
       [
-        {
-          ruleId: ID,
-          severity: "error",
-          message: "The badge 'missedAgain' has the code 'missed' of the badge 'missed' on line 1: a badge's code is unique on the portal, so crm.activity.badge.add cannot add both.",
-          at: "6:8",
-          to: "6:16",
-        },
+        "a badge whose code is another badge's name (spec §8: codes are unique)",
+        BADGE("missed") + 'badge missedAgain warning {\n  code "missed"\n  title "T"\n  value "V"\n}\n',
+        [
+          {
+            ruleId: ID,
+            severity: "error",
+            message: "The badge 'missedAgain' has the code 'missed' of the badge 'missed' on line 1: a badge's code is unique on the portal, so crm.activity.badge.add cannot add both.",
+            at: "6:8",
+            to: "6:16",
+          },
+        ],
       ],
-    ],
-    [
-      "two badges with one written code",
-      'badge a failure {\n  code "x"\n  title "T"\n  value "V"\n}\nbadge b failure {\n  code "x"\n  title "T"\n  value "V"\n}\n',
       [
-        {
-          ruleId: ID,
-          severity: "error",
-          message: "The badge 'b' has the code 'x' of the badge 'a' on line 1: a badge's code is unique on the portal, so crm.activity.badge.add cannot add both.",
-          at: "7:8",
-          to: "7:11",
-        },
+        "two badges with one written code",
+        'badge a failure {\n  code "x"\n  title "T"\n  value "V"\n}\nbadge b failure {\n  code "x"\n  title "T"\n  value "V"\n}\n',
+        [
+          {
+            ruleId: ID,
+            severity: "error",
+            message: "The badge 'b' has the code 'x' of the badge 'a' on line 1: a badge's code is unique on the portal, so crm.activity.badge.add cannot add both.",
+            at: "7:8",
+            to: "7:11",
+          },
+        ],
       ],
-    ],
-  ])("reports %s", (_name, code, expected) => {
-    expect(findings(code, ID)).toEqual(expected);
+    ]),
   });
 
 });

@@ -1,69 +1,73 @@
 import { describe, expect, it } from "vitest";
-import { findings, inLayoutBody, type Finding } from "../helpers.js";
+import { invalidRows, RuleTester, ruleById, validRows } from "../support/rule-tester.js";
+import { inLayoutBody, type Finding } from "../helpers.js";
 import { check } from "../../src/index.js";
 import { fixText } from "../../src/check/fixer.js";
 
+const ruleTester = new RuleTester();
 const ID = "duplicate-key";
 const error = (message: string, at: string, to: string): Finding => ({ ruleId: ID, severity: "error", message, at, to });
 
 describe("duplicate-key", () => {
-  it.each([
-    ["distinct labels", inLayoutBody('    a: text "x"\n    b: text "y"')],
-    ["a label that looks like a generated key", inLayoutBody('    text "x"\n    block_1: text "y"\n    text "z"')],
-    ["the same label in different collections", inLayoutBody('    a: text "x"\n    lineOfBlocks { a: text "y" }')],
-    ["the same field in different objects", inLayoutBody('    text "a" bold\n    text "b" bold')],
-    ["a badge whose code is written in its body", 'badge b failure {\n  code "missedCall"\n  title "T"\n  value "V"\n}\n'],
-    ["flattened activity fields next to a fields body", 'activity a {\n  ownerTypeId deal; ownerId 1\n  fields { completed false }\n  responsibleId 1\n  layout {\n    icon info\n    header "T"\n    body { logo document; text "x" }\n  }\n}\n'],
-  ])("accepts %s", (_name, code) => {
-    expect(findings(code, ID)).toEqual([]);
+  ruleTester.run(ruleById(ID), {
+    valid: validRows([
+      ["distinct labels", inLayoutBody('    a: text "x"\n    b: text "y"')],
+      ["a label that looks like a generated key", inLayoutBody('    text "x"\n    block_1: text "y"\n    text "z"')],
+      ["the same label in different collections", inLayoutBody('    a: text "x"\n    lineOfBlocks { a: text "y" }')],
+      ["the same field in different objects", inLayoutBody('    text "a" bold\n    text "b" bold')],
+      ["a badge whose code is written in its body", 'badge b failure {\n  code "missedCall"\n  title "T"\n  value "V"\n}\n'],
+      ["flattened activity fields next to a fields body", 'activity a {\n  ownerTypeId deal; ownerId 1\n  fields { completed false }\n  responsibleId 1\n  layout {\n    icon info\n    header "T"\n    body { logo document; text "x" }\n  }\n}\n'],
+    ]),
+    invalid: [],
   });
 
-  it.each<[string, string, Finding[]]>([
-    [
-      "a block label used twice",
-      inLayoutBody('    client: text "a"\n    phone: text "b"\n    client: text "c"'),
-      [error("Duplicate key 'client' in the body's 'blocks': it is already used on line 6. Each member needs its own key.", "8:5", "8:11")],
-    ],
-    [
-      "a tag key used three times",
-      'layout l {\n  icon info\n  header "T" {\n    s: tag warning "a"\n    s: tag failure "b"\n    s: tag primary "c"\n  }\n  body { logo document; text "x" }\n}\n',
+  ruleTester.run(ruleById(ID), {
+    valid: [],
+    invalid: invalidRows([
       [
-        error("Duplicate key 's' in the header's 'tags': it is already used on line 4. Each member needs its own key.", "5:5", "5:6"),
-        error("Duplicate key 's' in the header's 'tags': it is already used on line 4. Each member needs its own key.", "6:5", "6:6"),
+        "a block label used twice",
+        inLayoutBody('    client: text "a"\n    phone: text "b"\n    client: text "c"'),
+        [error("Duplicate key 'client' in the body's 'blocks': it is already used on line 6. Each member needs its own key.", "8:5", "8:11")],
       ],
-    ],
-    [
-      "a field set on the head line and again in the body",
-      inLayoutBody('    text "a" bold {\n      bold false\n    }'),
-      [error("'bold' is set twice in this text block: first on line 6. Remove one of them.", "7:7", "7:11")],
-    ],
-    [
-      "two icon statements in a layout",
-      'layout l {\n  icon info\n  header "T"\n  icon document\n  body { logo document; text "x" }\n}\n',
-      [error("'icon' is set twice in this layout: first on line 2. Remove one of them.", "4:3", "4:7")],
-    ],
-    [
-      "a key twice in a language map",
-      inLayoutBody('    text { en: "a", de: "b", en: "c" }'),
-      [error("Duplicate key 'en' in 'value': it is already used on line 6.", "6:30", "6:32")],
-    ],
-    [
-      "a key twice in actionParams",
-      inLayoutBody('    link "a" -> openRestApp { id: 1, id: 2 }'),
-      [error("Duplicate key 'id' in 'actionParams': it is already used on line 6.", "6:38", "6:40")],
-    ],
-    [
-      "a field twice in a map literal",
-      inLayoutBody('    link "a" -> openRestApp sliderParams { width: 1, width: 2 }'),
-      [error("'width' is set twice in these slider parameters: first on line 6. Remove one of them.", "6:54", "6:59")],
-    ],
-    [
-      "an activity field set directly and in its fields body",
-      'activity a {\n  ownerTypeId deal; ownerId 1\n  fields { completed false }\n  completed true\n  layout {\n    icon info\n    header "T"\n    body { logo document; text "x" }\n  }\n}\n',
-      [error("'completed' is set twice in these activity fields: first on line 3. Remove one of them.", "4:3", "4:12")],
-    ],
-  ])("reports %s", (_name, code, expected) => {
-    expect(findings(code, ID)).toEqual(expected);
+      [
+        "a tag key used three times",
+        'layout l {\n  icon info\n  header "T" {\n    s: tag warning "a"\n    s: tag failure "b"\n    s: tag primary "c"\n  }\n  body { logo document; text "x" }\n}\n',
+        [
+          error("Duplicate key 's' in the header's 'tags': it is already used on line 4. Each member needs its own key.", "5:5", "5:6"),
+          error("Duplicate key 's' in the header's 'tags': it is already used on line 4. Each member needs its own key.", "6:5", "6:6"),
+        ],
+      ],
+      [
+        "a field set on the head line and again in the body",
+        inLayoutBody('    text "a" bold {\n      bold false\n    }'),
+        [error("'bold' is set twice in this text block: first on line 6. Remove one of them.", "7:7", "7:11")],
+      ],
+      [
+        "two icon statements in a layout",
+        'layout l {\n  icon info\n  header "T"\n  icon document\n  body { logo document; text "x" }\n}\n',
+        [error("'icon' is set twice in this layout: first on line 2. Remove one of them.", "4:3", "4:7")],
+      ],
+      [
+        "a key twice in a language map",
+        inLayoutBody('    text { en: "a", de: "b", en: "c" }'),
+        [error("Duplicate key 'en' in 'value': it is already used on line 6.", "6:30", "6:32")],
+      ],
+      [
+        "a key twice in actionParams",
+        inLayoutBody('    link "a" -> openRestApp { id: 1, id: 2 }'),
+        [error("Duplicate key 'id' in 'actionParams': it is already used on line 6.", "6:38", "6:40")],
+      ],
+      [
+        "a field twice in a map literal",
+        inLayoutBody('    link "a" -> openRestApp sliderParams { width: 1, width: 2 }'),
+        [error("'width' is set twice in these slider parameters: first on line 6. Remove one of them.", "6:54", "6:59")],
+      ],
+      [
+        "an activity field set directly and in its fields body",
+        'activity a {\n  ownerTypeId deal; ownerId 1\n  fields { completed false }\n  completed true\n  layout {\n    icon info\n    header "T"\n    body { logo document; text "x" }\n  }\n}\n',
+        [error("'completed' is set twice in these activity fields: first on line 3. Remove one of them.", "4:3", "4:12")],
+      ],
+    ]),
   });
 
 });

@@ -1,39 +1,42 @@
-import { describe, expect, it } from "vitest";
-import { findings, type Finding } from "../helpers.js";
+import { describe } from "vitest";
+import { invalidRows, RuleTester, ruleById, validRows } from "../support/rule-tester.js";
 
+const ruleTester = new RuleTester();
 const ID = "duplicate-section";
 const section = (label: string, field: string) => `  ${label}: section "S" {\n    ${field}\n  }\n`;
 const card = (...sections: string[]) => `card c for contact {\n${sections.join("")}}\n`;
 
 describe(ID, () => {
-  it.each<[string, string, Finding[]]>([
-    [
-      "two sections with one name",
-      card(section("main", "NAME"), section("main", "PHONE")),
-      [{ ruleId: ID, severity: "error", message: "Section 'main' is already defined on line 2; section names must be unique within a card.", at: "5:3", to: "5:7" }],
-    ],
-    [
-      "three sections with one name: every repetition",
-      card(section("main", "NAME"), section("other", "EMAIL"), section("main", "PHONE"), section("main", "POST")),
+  ruleTester.run(ruleById(ID), {
+    valid: [],
+    invalid: invalidRows([
       [
-        { ruleId: ID, severity: "error", message: "Section 'main' is already defined on line 2; section names must be unique within a card.", at: "8:3", to: "8:7" },
-        { ruleId: ID, severity: "error", message: "Section 'main' is already defined on line 2; section names must be unique within a card.", at: "11:3", to: "11:7" },
+        "two sections with one name",
+        card(section("main", "NAME"), section("main", "PHONE")),
+        [{ ruleId: ID, severity: "error", message: "Section 'main' is already defined on line 2; section names must be unique within a card.", at: "5:3", to: "5:7" }],
       ],
-    ],
-    [
-      "a quoted label repeating a plain one",
-      card(section("main", "NAME"), section('"main"', "PHONE")),
-      [{ ruleId: ID, severity: "error", message: "Section 'main' is already defined on line 2; section names must be unique within a card.", at: "5:3", to: "5:9" }],
-    ],
-  ])("reports %s", (_name, code, expected) => {
-    expect(findings(code, ID)).toEqual(expected);
+      [
+        "three sections with one name: every repetition",
+        card(section("main", "NAME"), section("other", "EMAIL"), section("main", "PHONE"), section("main", "POST")),
+        [
+          { ruleId: ID, severity: "error", message: "Section 'main' is already defined on line 2; section names must be unique within a card.", at: "8:3", to: "8:7" },
+          { ruleId: ID, severity: "error", message: "Section 'main' is already defined on line 2; section names must be unique within a card.", at: "11:3", to: "11:7" },
+        ],
+      ],
+      [
+        "a quoted label repeating a plain one",
+        card(section("main", "NAME"), section('"main"', "PHONE")),
+        [{ ruleId: ID, severity: "error", message: "Section 'main' is already defined on line 2; section names must be unique within a card.", at: "5:3", to: "5:9" }],
+      ],
+    ]),
   });
 
-  it.each<[string, string]>([
-    ["distinct names", card(section("main", "NAME"), section("more", "PHONE"))],
-    ["one name in two cards", card(section("main", "NAME")) + card(section("main", "NAME")).replace("card c", "card d")],
-  ])("accepts %s", (_name, code) => {
-    expect(findings(code, ID)).toEqual([]);
+  ruleTester.run(ruleById(ID), {
+    valid: validRows([
+      ["distinct names", card(section("main", "NAME"), section("more", "PHONE"))],
+      ["one name in two cards", card(section("main", "NAME")) + card(section("main", "NAME")).replace("card c", "card d")],
+    ]),
+    invalid: [],
   });
 
 });

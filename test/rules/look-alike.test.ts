@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { check, importJson } from "../../src/index.js";
 import { allFindings, findings, inLayoutBody, type Finding } from "../helpers.js";
+import { invalidRows, RuleTester, ruleById, validRows } from "../support/rule-tester.js";
+
+const ruleTester = new RuleTester();
 
 const ID = "look-alike";
 const PLACEMENT = "the built-in interface of a CRM_…_DETAIL_ACTIVITY placement (useBuiltInInterface = Y)";
@@ -29,6 +32,22 @@ const FORM_JSON = JSON.stringify({
 });
 
 describe(ID, () => {
+  // The rule's own findings; the tests below assert that nothing else is reported either.
+  ruleTester.run(ruleById(ID), {
+    valid: validRows([
+      ["a timeline layout with one such block (the usual rules report it)", inLayoutBody('    name: input { title "Name" }\n    text "x"')],
+      ["a card's sections", 'card c for contact {\n  main: section "Main" {\n    NAME\n  }\n}\n'],
+    ]),
+    invalid: invalidRows([
+      [
+        "a placement interface written as a layout, at its name",
+        FORM,
+        [lookAlike("contactForm", "a layout", "an 'input' block on line 2, a 'select' block on line 6 and the action 'click' on line 10", "1:8", "1:19")],
+      ],
+      ["additional content blocks with one part of it", 'blocks extra {\n  text "Hello"\n  primaryButton { title: "Save" }\n}\n', [lookAlike("extra", "the additional content blocks", "'primaryButton' on line 3", "1:8", "1:13")]],
+    ]),
+  });
+
   it("reports a placement interface written as a layout once, at its name, and nothing else", () => {
     expect(allFindings(FORM)).toEqual([
       lookAlike("contactForm", "a layout", "an 'input' block on line 2, a 'select' block on line 6 and the action 'click' on line 10", "1:8", "1:19"),

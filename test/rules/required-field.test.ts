@@ -1,48 +1,52 @@
 import { describe, expect, it } from "vitest";
+import { invalidRows, RuleTester, ruleById, validRows } from "../support/rule-tester.js";
 import { check } from "../../src/index.js";
 import { findings, type Finding } from "../helpers.js";
 
+const ruleTester = new RuleTester();
 const ID = "required-field";
 const error = (message: string, at: string, to: string): Finding => ({ ruleId: ID, severity: "error", message, at, to });
 const LAYOUT_HEAD = 'layout l {\n  icon info\n  header "T"\n';
 
 describe(ID, () => {
-  it.each([
-    ["a body without blocks written as statements (it sends \"blocks\": {})", `${LAYOUT_HEAD}  body { logo document }\n}\n`],
-    ["blocks without blocks written as statements", "blocks b {}\n"],
-    ["a lineOfBlocks without blocks written as statements", 'blocks b {\n  lineOfBlocks\n}\n'],
-    ["a badge named by its code", 'badge b failure {\n  title "T"\n  value "V"\n}\n'],
-    ["a raw section without its type (the server reads section)", 'card c for deal {\n  json { name: "a", title: "A" }\n}\n'],
-  ])("accepts %s", (_name, code) => {
-    expect(findings(code, ID)).toEqual([]);
+  ruleTester.run(ruleById(ID), {
+    valid: validRows([
+      ["a body without blocks written as statements (it sends \"blocks\": {})", `${LAYOUT_HEAD}  body { logo document }\n}\n`],
+      ["blocks without blocks written as statements", "blocks b {}\n"],
+      ["a lineOfBlocks without blocks written as statements", 'blocks b {\n  lineOfBlocks\n}\n'],
+      ["a badge named by its code", 'badge b failure {\n  title "T"\n  value "V"\n}\n'],
+      ["a raw section without its type (the server reads section)", 'card c for deal {\n  json { name: "a", title: "A" }\n}\n'],
+    ]),
+    invalid: [],
   });
 
-  it.each<[string, string, Finding[]]>([
-    [
-      "a raw body without blocks",
-      `${LAYOUT_HEAD}  body json { logo: { code: "document" } }\n}\n`,
-      [error('This body is missing required \'blocks\'; the server answers "Field blocks is required for BodyDto."', "4:13", "4:43")],
-    ],
-    ["raw blocks without blocks", "blocks b json {}\n", [error('Blocks \'b\' is missing required \'blocks\'; the server answers "Field blocks is required for RestAppLayoutBlocksDto."', "1:8", "1:9")]],
-    [
-      "a raw lineOfBlocks without blocks",
-      'blocks b {\n  json { type: "lineOfBlocks", properties: { scope: "web" } }\n}\n',
-      [error('This lineOfBlocks block is missing required \'blocks\'; the server answers "Field blocks is required for LineOfBlocksDto."', "2:44", "2:60")],
-    ],
-    ["a raw badge without its code", 'badge b json { title: "T", value: "V", type: "failure" }\n', [error("Badge 'b' is missing required 'code'.", "1:7", "1:8")]],
-    [
-      "a header without its title names the server's class",
-      'layout l {\n  icon info\n  header { tag warning "x" }\n  body { logo document; text "x" }\n}\n',
-      [error('This header is missing required \'title\'; the server answers "Field title is required for HeaderDto."', "3:3", "3:29")],
-    ],
-    [
-      "a card without its entity type gets the item method's answer",
-      'card c {\n  main: section "Main" { TITLE }\n}\n',
-      [error("Card 'c' is missing required 'entityTypeId'; the server answers \"Parameter 'entityTypeId' is not defined\".", "1:6", "1:7")],
-    ],
-    ["a card section without its name keeps the card's own wording", 'card c for deal {\n  section "Main" { TITLE }\n}\n', [error("This section is missing required 'name'.", "2:3", "2:27")]],
-  ])("reports %s", (_name, code, expected) => {
-    expect(findings(code, ID)).toEqual(expected);
+  ruleTester.run(ruleById(ID), {
+    valid: [],
+    invalid: invalidRows([
+      [
+        "a raw body without blocks",
+        `${LAYOUT_HEAD}  body json { logo: { code: "document" } }\n}\n`,
+        [error('This body is missing required \'blocks\'; the server answers "Field blocks is required for BodyDto."', "4:13", "4:43")],
+      ],
+      ["raw blocks without blocks", "blocks b json {}\n", [error('Blocks \'b\' is missing required \'blocks\'; the server answers "Field blocks is required for RestAppLayoutBlocksDto."', "1:8", "1:9")]],
+      [
+        "a raw lineOfBlocks without blocks",
+        'blocks b {\n  json { type: "lineOfBlocks", properties: { scope: "web" } }\n}\n',
+        [error('This lineOfBlocks block is missing required \'blocks\'; the server answers "Field blocks is required for LineOfBlocksDto."', "2:44", "2:60")],
+      ],
+      ["a raw badge without its code", 'badge b json { title: "T", value: "V", type: "failure" }\n', [error("Badge 'b' is missing required 'code'.", "1:7", "1:8")]],
+      [
+        "a header without its title names the server's class",
+        'layout l {\n  icon info\n  header { tag warning "x" }\n  body { logo document; text "x" }\n}\n',
+        [error('This header is missing required \'title\'; the server answers "Field title is required for HeaderDto."', "3:3", "3:29")],
+      ],
+      [
+        "a card without its entity type gets the item method's answer",
+        'card c {\n  main: section "Main" { TITLE }\n}\n',
+        [error("Card 'c' is missing required 'entityTypeId'; the server answers \"Parameter 'entityTypeId' is not defined\".", "1:6", "1:7")],
+      ],
+      ["a card section without its name keeps the card's own wording", 'card c for deal {\n  section "Main" { TITLE }\n}\n', [error("This section is missing required 'name'.", "2:3", "2:27")]],
+    ]),
   });
 
   it("holds a block without properties, which the server does not check (spec §4.6), to the docs", () => {

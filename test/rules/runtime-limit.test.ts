@@ -1,6 +1,8 @@
-import { describe, expect, it } from "vitest";
-import { findings, type Finding } from "../helpers.js";
+import { describe } from "vitest";
+import { invalidRows, RuleTester, ruleById, validRows } from "../support/rule-tester.js";
+import { type Finding } from "../helpers.js";
 
+const ruleTester = new RuleTester();
 const ID = "runtime-limit";
 const warning = (what: string, max: number, fixed: number, at: string, to: string, serverOnly = false): Finding => ({
   ruleId: ID,
@@ -15,46 +17,48 @@ const layout = (header: string, footer = "") =>
   `layout l(ts: string[]) {\n  icon info\n  header "T" {\n${header}\n  }\n  body { logo document; text "x" }\n${footer}}\n`;
 
 describe(ID, () => {
-  it.each<[string, string, Finding[]]>([
-    ["each in additional blocks", 'blocks b(products: string[]) {\n  each product in $products {\n    text "${product}"\n  }\n}\n', [warning(BLOCKS, 20, 0, "2:3", "2:7")]],
-    [
-      "each in a layout body",
-      'layout l(xs: string[]) {\n  icon info\n  header "T"\n  body {\n    logo document\n    each x in $xs {\n      text "${x}"\n    }\n  }\n}\n',
-      [warning("The 'blocks' of the body", 20, 0, "6:5", "6:9")],
-    ],
-    ["each in the header's tags", layout('    each t in $ts {\n      tag primary "${t}"\n    }'), [warning("The 'tags' of the header", 2, 0, "4:5", "4:9")]],
-    ["each after a fixed tag", layout('    tag primary "a"\n    each t in $ts {\n      tag primary "${t}"\n    }'), [warning("The 'tags' of the header", 2, 1, "5:5", "5:9")]],
-    [
-      "each in the footer's buttons and in the menu",
-      layout('    tag primary "a"', '  footer {\n    each t in $ts {\n      button primary "${t}" -> restEvent "x"\n    }\n    menu {\n      each t in $ts {\n        item "${t}" -> restEvent "y"\n      }\n    }\n  }\n'),
-      [warning("The 'buttons' of the footer", 2, 0, "8:5", "8:9"), warning("The 'items' of the menu", 10, 0, "12:7", "12:11", true)],
-    ],
-    [
-      "each in a lineOfBlocks",
-      'blocks b(xs: string[]) {\n  line: lineOfBlocks {\n    each x in $xs {\n      text "${x}"\n    }\n  }\n}\n',
-      [warning("The 'blocks' of the lineOfBlocks block", 20, 0, "3:5", "3:9", true)],
-    ],
-    ["each under when", 'blocks b(xs: string[], m: bool) {\n  when $m {\n    each x in $xs {\n      text "${x}"\n    }\n  }\n}\n', [warning(BLOCKS, 20, 0, "3:5", "3:9")]],
-    ["when under each: the each is named", 'blocks b(xs: string[], m: bool) {\n  each x in $xs {\n    when $m {\n      text "${x}"\n    }\n  }\n}\n', [warning(BLOCKS, 20, 0, "2:3", "2:7")]],
-    [
-      "fixed members counted with a when and its else as one",
-      'blocks b(xs: string[], m: bool) {\n  text "a"\n  when $m {\n    text "b"\n  } else {\n    text "c"\n  }\n  each x in $xs {\n    text "${x}"\n  }\n}\n',
-      [warning(BLOCKS, 20, 2, "8:3", "8:7")],
-    ],
-    [
-      "each around a lineOfBlocks: only the outer collection repeats",
-      'blocks b(xs: string[]) {\n  each x in $xs {\n    line: lineOfBlocks {\n      text "${x}"\n      text "b"\n    }\n  }\n}\n',
-      [warning(BLOCKS, 20, 0, "2:3", "2:7")],
-    ],
-  ])("warns about %s", (_name, code, expected) => {
-    expect(findings(code, ID)).toEqual(expected);
+  ruleTester.run(ruleById(ID), {
+    valid: [],
+    invalid: invalidRows([
+      ["each in additional blocks", 'blocks b(products: string[]) {\n  each product in $products {\n    text "${product}"\n  }\n}\n', [warning(BLOCKS, 20, 0, "2:3", "2:7")]],
+      [
+        "each in a layout body",
+        'layout l(xs: string[]) {\n  icon info\n  header "T"\n  body {\n    logo document\n    each x in $xs {\n      text "${x}"\n    }\n  }\n}\n',
+        [warning("The 'blocks' of the body", 20, 0, "6:5", "6:9")],
+      ],
+      ["each in the header's tags", layout('    each t in $ts {\n      tag primary "${t}"\n    }'), [warning("The 'tags' of the header", 2, 0, "4:5", "4:9")]],
+      ["each after a fixed tag", layout('    tag primary "a"\n    each t in $ts {\n      tag primary "${t}"\n    }'), [warning("The 'tags' of the header", 2, 1, "5:5", "5:9")]],
+      [
+        "each in the footer's buttons and in the menu",
+        layout('    tag primary "a"', '  footer {\n    each t in $ts {\n      button primary "${t}" -> restEvent "x"\n    }\n    menu {\n      each t in $ts {\n        item "${t}" -> restEvent "y"\n      }\n    }\n  }\n'),
+        [warning("The 'buttons' of the footer", 2, 0, "8:5", "8:9"), warning("The 'items' of the menu", 10, 0, "12:7", "12:11", true)],
+      ],
+      [
+        "each in a lineOfBlocks",
+        'blocks b(xs: string[]) {\n  line: lineOfBlocks {\n    each x in $xs {\n      text "${x}"\n    }\n  }\n}\n',
+        [warning("The 'blocks' of the lineOfBlocks block", 20, 0, "3:5", "3:9", true)],
+      ],
+      ["each under when", 'blocks b(xs: string[], m: bool) {\n  when $m {\n    each x in $xs {\n      text "${x}"\n    }\n  }\n}\n', [warning(BLOCKS, 20, 0, "3:5", "3:9")]],
+      ["when under each: the each is named", 'blocks b(xs: string[], m: bool) {\n  each x in $xs {\n    when $m {\n      text "${x}"\n    }\n  }\n}\n', [warning(BLOCKS, 20, 0, "2:3", "2:7")]],
+      [
+        "fixed members counted with a when and its else as one",
+        'blocks b(xs: string[], m: bool) {\n  text "a"\n  when $m {\n    text "b"\n  } else {\n    text "c"\n  }\n  each x in $xs {\n    text "${x}"\n  }\n}\n',
+        [warning(BLOCKS, 20, 2, "8:3", "8:7")],
+      ],
+      [
+        "each around a lineOfBlocks: only the outer collection repeats",
+        'blocks b(xs: string[]) {\n  each x in $xs {\n    line: lineOfBlocks {\n      text "${x}"\n      text "b"\n    }\n  }\n}\n',
+        [warning(BLOCKS, 20, 0, "2:3", "2:7")],
+      ],
+    ]),
   });
 
-  it.each<[string, string]>([
-    ["members without each", 'blocks b(first: string, second: string) {\n  text "${first}"\n  text "${second}"\n}\n'],
-    ["members under when", layout('    when $m {\n      tag primary "a"\n    }').replace("ts: string[]", "m: bool")],
-    ["each in card sections, which have no maximum", 'card c(ss: string[]) for company {\n  scope common\n  each s in $ss {\n    sec: section "${s}" {\n      TITLE\n    }\n  }\n}\n'],
-  ])("accepts %s", (_name, code) => {
-    expect(findings(code, ID)).toEqual([]);
+  ruleTester.run(ruleById(ID), {
+    valid: validRows([
+      ["members without each", 'blocks b(first: string, second: string) {\n  text "${first}"\n  text "${second}"\n}\n'],
+      ["members under when", layout('    when $m {\n      tag primary "a"\n    }').replace("ts: string[]", "m: bool")],
+      ["each in card sections, which have no maximum", 'card c(ss: string[]) for company {\n  scope common\n  each s in $ss {\n    sec: section "${s}" {\n      TITLE\n    }\n  }\n}\n'],
+    ]),
+    invalid: [],
   });
 });

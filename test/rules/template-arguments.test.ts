@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { check, compile } from "../../src/index.js";
 import type { ProgramArguments } from "../../src/emit/render.js";
-import { findings, toFinding, type Finding } from "../helpers.js";
+import { toFinding, type Finding } from "../helpers.js";
+import { expectedFinding, invalidRows, RuleTester, ruleById } from "../support/rule-tester.js";
+
+const ruleTester = new RuleTester();
 
 const ID = "template-arguments";
 const error = (message: string, at: string, to: string): Finding => ({ ruleId: ID, severity: "error", message, at, to });
@@ -26,7 +29,7 @@ const REFERENCED = (param = "dealId: int", reference = "layout call", activity =
   `layout call(${param}) {\n  icon info\n  header "T"\n  body { logo document; text "\${dealId}" }\n}\nactivity ${activity} {\n  ownerTypeId deal\n  ownerId 1\n  ${reference}\n}\n`;
 
 describe(ID, () => {
-  it.each<[string, string, ProgramArguments | undefined, Finding[]]>([
+  const reported: [string, string, ProgramArguments | undefined, Finding[]][] = [
     ["a value of the wrong type", GREETING, { greeting: { client: 1 } }, [error(badValues("greeting", "'client' must be string, not 1"), "1:8", "1:16")]],
     ["an empty set of values", GREETING, { greeting: {} }, [error(badValues("greeting", "'client' (string) has no value and no default"), "1:8", "1:16")]],
     ["a value for no parameter", GREETING, { greeting: { client: "a", extra: 1 } }, [error(badValues("greeting", "'greeting' has no parameter 'extra'"), "1:8", "1:16")]],
@@ -67,12 +70,19 @@ describe(ID, () => {
       { l: { ts: ["b", "c"] } },
       [error("layout l: 'tags' can hold at most 2 items, but these arguments make 3; Bitrix24 would answer TOO_MANY_ITEMS.", "1:8", "1:9")],
     ],
-  ])("reports %s", (_name, code, params, expected) => {
+  ];
+  // check() given the values reports what compile() reports (src/index.ts, TemplateValueOptions).
+  ruleTester.run(ruleById(ID), {
+    valid: [],
+    invalid: reported.map(([name, code, params, expected]) => ({ name, code, ...(params ? { settings: { params } } : {}), errors: expected.map(expectedFinding) })),
+  });
+
+  it.each(reported)("compiles nothing for %s, and reports what check reports", (_name, code, params, expected) => {
     expect(compiled(code, params)).toEqual(expected);
     expect(compile(code, params ? { params } : {}).outputs).toEqual([]);
   });
 
-  it.each<[string, string, ProgramArguments | undefined]>([
+  const accepted: [string, string, ProgramArguments | undefined][] = [
     ["values for every parameter", GREETING, { greeting: { client: "Ann" } }],
     ["a template whose parameters all have defaults", 'blocks greeting(client: string = "colleague") {\n  text "Hello, ${client}"\n}\n', undefined],
     ["an optional parameter left out", 'blocks a(x?: string) {\n  when $x {\n    text "${x}"\n  }\n  text "always"\n}\n', undefined],
@@ -81,7 +91,13 @@ describe(ID, () => {
     ["a reference giving the values", REFERENCED("dealId: int", "layout call { dealId: 3 }"), { call: { dealId: 1 } }],
     ["a datetime with an offset", 'blocks g(at: datetime) {\n  text "${at}"\n}\n', { g: { at: "2025-01-31T10:00:00+03:00" } }],
     ["records with and without an optional field", TYPED, { g: { at: "2025-01-31T10:00:00Z", n: 1, c: "web", ps: [{ name: "a" }, { name: "b", price: 2 }] } }],
-  ])("accepts %s", (_name, code, params) => {
+  ];
+  ruleTester.run(ruleById(ID), {
+    valid: accepted.map(([name, code, params]) => ({ name, code, ...(params ? { settings: { params } } : {}) })),
+    invalid: [],
+  });
+
+  it.each(accepted)("compiles %s, without a finding", (_name, code, params) => {
     expect(compiled(code, params)).toEqual([]);
     expect(compile(code, params ? { params } : {}).outputs.length).toBeGreaterThan(0);
   });
@@ -138,7 +154,7 @@ describe(ID, () => {
 
 describe(`${ID} where a template is referenced`, () => {
   const referenced = (params: string) => `'a' uses layout 'call' without values for ${params}: give them where it is used, as in 'layout call { ${params.replace(/'(\w+)'/g, "$1: …")} }'.`;
-  it.each<[string, string, Finding[]]>([
+  const reported: [string, string, Finding[]][] = [
     // Reported where the reference is: that is the line that lacks the values.
     ["a reference without values for a required parameter", REFERENCED(), [error(referenced("'dealId'"), "9:10", "9:14")]],
     [
@@ -163,8 +179,10 @@ describe(`${ID} where a template is referenced`, () => {
       'layout call {\n  icon info\n  header "T"\n  body { logo document; text "x" }\n}\nactivity a {\n  ownerTypeId deal\n  ownerId 1\n  layout call { dealId: 1 }\n}\n',
       [error("The layout 'call' has no parameters, so its reference takes no values.", "9:17", "9:26")],
     ],
-  ])("reports %s", (_name, code, expected) => {
-    expect(findings(code, ID)).toEqual(expected);
+  ];
+  ruleTester.run(ruleById(ID), { valid: [], invalid: invalidRows(reported) });
+
+  it.each(reported)("compiles nothing for %s", (_name, code) => {
     expect(compile(code, { params: { call: { dealId: 1, who: "w", c: "web" }, a: { x: "1" } } }).outputs).toEqual([]);
   });
 

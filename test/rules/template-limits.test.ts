@@ -1,8 +1,10 @@
 /** collection-limit and duplicate-key with members under `when`, `else` and `each`. */
 import { describe, expect, it } from "vitest";
+import { invalidRows, RuleTester, ruleById, validRows } from "../support/rule-tester.js";
 import { compile } from "../../src/index.js";
 import { findings, type Finding } from "../helpers.js";
 
+const ruleTester = new RuleTester();
 const LIMIT = "collection-limit";
 const KEY = "duplicate-key";
 const tooManyConditional = (count: number, conditional: number, at: string, to: string): Finding => ({
@@ -23,81 +25,85 @@ const duplicate = (key: string, line: number, at: string, to: string): Finding =
 const header = (tags: string, params = "m: bool") => `layout l(${params}) {\n  icon info\n  header "T" {\n${tags}\n  }\n  body { logo document; text "x" }\n}\n`;
 
 describe("collection-limit with conditional members", () => {
-  it.each<[string, string, Finding[]]>([
-    [
-      "three conditional tags",
-      header('    when $a {\n      tag primary "a"\n    }\n    when $b {\n      tag primary "b"\n    }\n    when $c {\n      tag primary "c"\n    }', "a: bool, b: bool, c: bool"),
-      [tooManyConditional(3, 3, "11:7", "11:22")],
-    ],
-    ["two tags and a conditional one", header('    tag primary "a"\n    tag primary "b"\n    when $m {\n      tag primary "c"\n    }'), [tooManyConditional(3, 1, "7:7", "7:22")]],
-    [
-      "two tags under when next to one tag",
-      header('    tag primary "a"\n    when $m {\n      tag primary "b"\n      tag primary "c"\n    }'),
-      [tooManyConditional(3, 2, "7:7", "7:22")],
-    ],
-    // The tags sent together are b, c and a: the one over the limit is a, not d (under the else).
-    [
-      "a when branch over the limit with its else and a tag after them",
-      header('    when $m {\n      tag primary "b"\n      tag primary "c"\n    } else {\n      tag primary "d"\n    }\n    tag primary "a"'),
-      [tooManyConditional(3, 2, "10:5", "10:20")],
-    ],
-    [
-      "three tags next to an each: the fixed ones are counted",
-      header('    tag primary "a"\n    tag primary "b"\n    tag primary "c"\n    each t in $ts {\n      tag primary "${t}"\n    }', "ts: string[]"),
-      [{ ruleId: LIMIT, severity: "error", message: "The header's 'tags' can hold at most 2 items; found 3. The server answers \"The field tags of HeaderDto can only contain up to 2 values.\"", at: "6:5", to: "6:20" }],
-    ],
-  ])("reports %s", (_name, code, expected) => {
-    expect(findings(code, LIMIT)).toEqual(expected);
+  ruleTester.run(ruleById(LIMIT), {
+    valid: [],
+    invalid: invalidRows([
+      [
+        "three conditional tags",
+        header('    when $a {\n      tag primary "a"\n    }\n    when $b {\n      tag primary "b"\n    }\n    when $c {\n      tag primary "c"\n    }', "a: bool, b: bool, c: bool"),
+        [tooManyConditional(3, 3, "11:7", "11:22")],
+      ],
+      ["two tags and a conditional one", header('    tag primary "a"\n    tag primary "b"\n    when $m {\n      tag primary "c"\n    }'), [tooManyConditional(3, 1, "7:7", "7:22")]],
+      [
+        "two tags under when next to one tag",
+        header('    tag primary "a"\n    when $m {\n      tag primary "b"\n      tag primary "c"\n    }'),
+        [tooManyConditional(3, 2, "7:7", "7:22")],
+      ],
+      // The tags sent together are b, c and a: the one over the limit is a, not d (under the else).
+      [
+        "a when branch over the limit with its else and a tag after them",
+        header('    when $m {\n      tag primary "b"\n      tag primary "c"\n    } else {\n      tag primary "d"\n    }\n    tag primary "a"'),
+        [tooManyConditional(3, 2, "10:5", "10:20")],
+      ],
+      [
+        "three tags next to an each: the fixed ones are counted",
+        header('    tag primary "a"\n    tag primary "b"\n    tag primary "c"\n    each t in $ts {\n      tag primary "${t}"\n    }', "ts: string[]"),
+        [{ ruleId: LIMIT, severity: "error", message: "The header's 'tags' can hold at most 2 items; found 3. The server answers \"The field tags of HeaderDto can only contain up to 2 values.\"", at: "6:5", to: "6:20" }],
+      ],
+    ]),
   });
 
-  it.each<[string, string]>([
-    ["one tag and a when / else with one tag each", header('    tag primary "a"\n    when $m {\n      tag primary "b"\n    } else {\n      tag primary "c"\n    }')],
-    [
-      "nested when / else counted as their larger branch",
-      header('    when $m {\n      when $n {\n        tag primary "a"\n      } else {\n        tag primary "b"\n      }\n    } else {\n      tag primary "c"\n      tag primary "d"\n    }', "m: bool, n: bool"),
-    ],
-    ["two tags and an each (checked when called)", header('    tag primary "a"\n    tag primary "b"\n    each t in $ts {\n      tag primary "${t}"\n    }', "ts: string[]")],
-    ["a body whose only blocks are repeated", 'layout l(xs: string[]) {\n  icon info\n  header "T"\n  body {\n    logo document\n    each x in $xs {\n      text "${x}"\n    }\n  }\n}\n'],
-    ["a body whose only block is conditional", 'layout l(m: bool) {\n  icon info\n  header "T"\n  body {\n    logo document\n    when $m {\n      text "x"\n    }\n  }\n}\n'],
-  ])("accepts %s", (_name, code) => {
-    expect(findings(code, LIMIT)).toEqual([]);
+  ruleTester.run(ruleById(LIMIT), {
+    valid: validRows([
+      ["one tag and a when / else with one tag each", header('    tag primary "a"\n    when $m {\n      tag primary "b"\n    } else {\n      tag primary "c"\n    }')],
+      [
+        "nested when / else counted as their larger branch",
+        header('    when $m {\n      when $n {\n        tag primary "a"\n      } else {\n        tag primary "b"\n      }\n    } else {\n      tag primary "c"\n      tag primary "d"\n    }', "m: bool, n: bool"),
+      ],
+      ["two tags and an each (checked when called)", header('    tag primary "a"\n    tag primary "b"\n    each t in $ts {\n      tag primary "${t}"\n    }', "ts: string[]")],
+      ["a body whose only blocks are repeated", 'layout l(xs: string[]) {\n  icon info\n  header "T"\n  body {\n    logo document\n    each x in $xs {\n      text "${x}"\n    }\n  }\n}\n'],
+      ["a body whose only block is conditional", 'layout l(m: bool) {\n  icon info\n  header "T"\n  body {\n    logo document\n    when $m {\n      text "x"\n    }\n  }\n}\n'],
+    ]),
+    invalid: [],
   });
 });
 
 describe("duplicate-key with conditional and repeated members", () => {
-  it.each<[string, string, Finding[]]>([
-    ["the same label twice", 'blocks b {\n  status: text "a"\n  status: text "b"\n}\n', [duplicate("status", 2, "3:3", "3:9")]],
-    ["a label and the same label under when", 'blocks b(m: bool) {\n  status: text "a"\n  when $m {\n    status: text "b"\n  }\n}\n', [duplicate("status", 2, "4:5", "4:11")]],
-    [
-      "the same label under two whens that can both hold",
-      'blocks b(m: bool, n: bool) {\n  when $m {\n    status: text "a"\n  }\n  when $n {\n    status: text "b"\n  }\n}\n',
-      [duplicate("status", 3, "6:5", "6:11")],
-    ],
-    [
-      "the same label twice in one branch",
-      'blocks b(m: bool) {\n  when $m {\n    status: text "a"\n    status: text "b"\n  } else {\n    status: text "c"\n  }\n}\n',
-      [duplicate("status", 3, "4:5", "4:11")],
-    ],
-    // Both loops give their members the keys status_1, status_2, …: the second overwrites the first.
-    [
-      "the same label under two each loops",
-      'blocks b(xs: string[]) {\n  each x in $xs {\n    status: text "${x}"\n  }\n  each y in $xs {\n    status: text "${y}"\n  }\n}\n',
-      [duplicate("status", 3, "6:5", "6:11")],
-    ],
-  ])("reports %s", (_name, code, expected) => {
-    expect(findings(code, KEY)).toEqual(expected);
+  ruleTester.run(ruleById(KEY), {
+    valid: [],
+    invalid: invalidRows([
+      ["the same label twice", 'blocks b {\n  status: text "a"\n  status: text "b"\n}\n', [duplicate("status", 2, "3:3", "3:9")]],
+      ["a label and the same label under when", 'blocks b(m: bool) {\n  status: text "a"\n  when $m {\n    status: text "b"\n  }\n}\n', [duplicate("status", 2, "4:5", "4:11")]],
+      [
+        "the same label under two whens that can both hold",
+        'blocks b(m: bool, n: bool) {\n  when $m {\n    status: text "a"\n  }\n  when $n {\n    status: text "b"\n  }\n}\n',
+        [duplicate("status", 3, "6:5", "6:11")],
+      ],
+      [
+        "the same label twice in one branch",
+        'blocks b(m: bool) {\n  when $m {\n    status: text "a"\n    status: text "b"\n  } else {\n    status: text "c"\n  }\n}\n',
+        [duplicate("status", 3, "4:5", "4:11")],
+      ],
+      // Both loops give their members the keys status_1, status_2, …: the second overwrites the first.
+      [
+        "the same label under two each loops",
+        'blocks b(xs: string[]) {\n  each x in $xs {\n    status: text "${x}"\n  }\n  each y in $xs {\n    status: text "${y}"\n  }\n}\n',
+        [duplicate("status", 3, "6:5", "6:11")],
+      ],
+    ]),
   });
 
-  it.each<[string, string]>([
-    ["the same label under when and under its else", 'blocks b(m: bool) {\n  when $m {\n    status: text "a"\n  } else {\n    status: text "b"\n  }\n}\n'],
-    [
-      "the same label in nested branches that exclude each other",
-      'blocks b(m: bool, n: bool) {\n  when $m {\n    when $n {\n      status: text "a"\n    } else {\n      status: text "b"\n    }\n  } else {\n    status: text "c"\n  }\n}\n',
-    ],
-    ["a label under each (keys get the item's position)", 'blocks b(xs: string[]) {\n  each x in $xs {\n    status: text "${x}"\n  }\n}\n'],
-    ["a label and the same label under each", 'blocks b(xs: string[]) {\n  status: text "a"\n  each x in $xs {\n    status: text "${x}"\n  }\n}\n'],
-  ])("accepts %s", (_name, code) => {
-    expect(findings(code, KEY)).toEqual([]);
+  ruleTester.run(ruleById(KEY), {
+    valid: validRows([
+      ["the same label under when and under its else", 'blocks b(m: bool) {\n  when $m {\n    status: text "a"\n  } else {\n    status: text "b"\n  }\n}\n'],
+      [
+        "the same label in nested branches that exclude each other",
+        'blocks b(m: bool, n: bool) {\n  when $m {\n    when $n {\n      status: text "a"\n    } else {\n      status: text "b"\n    }\n  } else {\n    status: text "c"\n  }\n}\n',
+      ],
+      ["a label under each (keys get the item's position)", 'blocks b(xs: string[]) {\n  each x in $xs {\n    status: text "${x}"\n  }\n}\n'],
+      ["a label and the same label under each", 'blocks b(xs: string[]) {\n  status: text "a"\n  each x in $xs {\n    status: text "${x}"\n  }\n}\n'],
+    ]),
+    invalid: [],
   });
 
   it("sends the member of the branch that holds", () => {

@@ -4,9 +4,11 @@
  * badges of every file; the one-file check() leaves badgeCode alone.
  */
 import { describe, expect, it } from "vitest";
+import { invalidRows, RuleTester, ruleById, validRows } from "../support/rule-tester.js";
 import { check, checkProject, type CheckOptions, type ProjectFileInput } from "../../src/index.js";
 import { toFinding, type Finding } from "../helpers.js";
 
+const ruleTester = new RuleTester();
 const ID = "unknown-badge-code";
 const BADGE = 'badge missedCall failure {\n  title "Call status"\n  value "Missed"\n}\n';
 /** An update activity after BADGE (4 lines): `badgeCode` is on line 7. */
@@ -19,33 +21,32 @@ function projectFindings(files: readonly ProjectFileInput[], options: CheckOptio
   return Object.fromEntries(checkProject(files, options).map((r) => [r.path, r.diagnostics.filter((d) => d.ruleId === ID).map(toFinding)]));
 }
 
-/** One file checked as a project of one. */
-const alone = (text: string) => projectFindings([{ path: "a.b24layout", text }])["a.b24layout"];
-
 describe(ID, () => {
-  it.each<[string, string, Finding[]]>([
-    [
-      "a misspelt badge code",
-      activity("misedCall"),
-      [warning(`Badge 'misedCall' is declared in none of the files checked; ${PORTAL}. Did you mean 'missedCall' (a.b24layout:1:7)?`, "7:13", "7:22")],
-    ],
-    ["a code no badge has, written as a string", activity('"vipClient"'), [warning(`Badge 'vipClient' is declared in none of the files checked; ${PORTAL}.`, "7:13", "7:24")]],
-    [
-      "a badge's name when its body sets another code",
-      activity("missedCall", 'badge missedCall failure {\n  code "missed"\n  title "T"\n  value "V"\n}\n'),
-      [warning(`Badge 'missedCall' is declared in none of the files checked; ${PORTAL}.`, "8:13", "8:23")],
-    ],
-  ])("reports %s", (_name, code, expected) => {
-    expect(alone(code)).toEqual(expected);
+  ruleTester.run(ruleById(ID), {
+    valid: [],
+    invalid: invalidRows([
+      [
+        "a misspelt badge code",
+        activity("misedCall"),
+        [warning(`Badge 'misedCall' is declared in none of the files checked; ${PORTAL}. Did you mean 'missedCall' (a.b24layout:1:7)?`, "7:13", "7:22")],
+      ],
+      ["a code no badge has, written as a string", activity('"vipClient"'), [warning(`Badge 'vipClient' is declared in none of the files checked; ${PORTAL}.`, "7:13", "7:24")]],
+      [
+        "a badge's name when its body sets another code",
+        activity("missedCall", 'badge missedCall failure {\n  code "missed"\n  title "T"\n  value "V"\n}\n'),
+        [warning(`Badge 'missedCall' is declared in none of the files checked; ${PORTAL}.`, "8:13", "8:23")],
+      ],
+    ]),
   });
 
-  it.each<[string, string]>([
-    ["a declared badge", activity("missedCall")],
-    ["a badge declared after the activity", `activity a {\n  id 42\n  badgeCode missedCall\n}\n${BADGE}`],
-    ["an empty code, which removes the badge", activity('""', "")],
-    ["a code set in the badge's body", activity('"missed"', 'badge missedCall failure {\n  code "missed"\n  title "T"\n  value "V"\n}\n')],
-  ])("accepts %s", (_name, code) => {
-    expect(alone(code)).toEqual([]);
+  ruleTester.run(ruleById(ID), {
+    valid: validRows([
+      ["a declared badge", activity("missedCall")],
+      ["a badge declared after the activity", `activity a {\n  id 42\n  badgeCode missedCall\n}\n${BADGE}`],
+      ["an empty code, which removes the badge", activity('""', "")],
+      ["a code set in the badge's body", activity('"missed"', 'badge missedCall failure {\n  code "missed"\n  title "T"\n  value "V"\n}\n')],
+    ]),
+    invalid: [],
   });
 
   describe("across the files checked together", () => {

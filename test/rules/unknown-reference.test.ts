@@ -1,38 +1,41 @@
 import { describe, expect, it } from "vitest";
+import { invalidRows, RuleTester, ruleById, validRows } from "../support/rule-tester.js";
 import { check } from "../../src/index.js";
-import { findings, type Finding } from "../helpers.js";
 
+const ruleTester = new RuleTester();
 const ID = "unknown-reference";
 const LAYOUT = 'layout incomingCall {\n  icon call\n  header "T"\n  body {\n    logo call-incoming\n    text "x"\n  }\n}\n';
 /** An activity after LAYOUT (8 lines): `layout` is on line 11. */
 const activity = (ref: string, before = LAYOUT) => `${before}activity a {\n  ownerTypeId deal\n  ownerId 1\n  layout ${ref}\n}\n`;
 
 describe(ID, () => {
-  it.each<[string, string, Finding[]]>([
-    [
-      "a misspelt layout name",
-      activity("incomingCal"),
-      [{ ruleId: ID, severity: "error", message: "Unknown layout 'incomingCal': this file neither declares nor imports a layout of that name. Did you mean 'incomingCall'?", at: "12:10", to: "12:21" }],
-    ],
-    [
-      "a name close to no layout",
-      activity("other"),
-      [{ ruleId: ID, severity: "error", message: "Unknown layout 'other': this file neither declares nor imports a layout of that name.", at: "12:10", to: "12:15" }],
-    ],
-    [
-      "a declaration of another kind",
-      activity("extra", 'blocks extra {\n  text "x"\n}\n'),
-      [{ ruleId: ID, severity: "error", message: "'extra' is a blocks declaration, not a layout.", at: "7:10", to: "7:15" }],
-    ],
-  ])("reports %s", (_name, code, expected) => {
-    expect(findings(code, ID)).toEqual(expected);
+  ruleTester.run(ruleById(ID), {
+    valid: [],
+    invalid: invalidRows([
+      [
+        "a misspelt layout name",
+        activity("incomingCal"),
+        [{ ruleId: ID, severity: "error", message: "Unknown layout 'incomingCal': this file neither declares nor imports a layout of that name. Did you mean 'incomingCall'?", at: "12:10", to: "12:21" }],
+      ],
+      [
+        "a name close to no layout",
+        activity("other"),
+        [{ ruleId: ID, severity: "error", message: "Unknown layout 'other': this file neither declares nor imports a layout of that name.", at: "12:10", to: "12:15" }],
+      ],
+      [
+        "a declaration of another kind",
+        activity("extra", 'blocks extra {\n  text "x"\n}\n'),
+        [{ ruleId: ID, severity: "error", message: "'extra' is a blocks declaration, not a layout.", at: "7:10", to: "7:15" }],
+      ],
+    ]),
   });
 
-  it.each<[string, string]>([
-    ["a declared layout", activity("incomingCall")],
-    ["a layout declared after the activity", `activity a {\n  ownerTypeId deal\n  ownerId 1\n  layout incomingCall\n}\n${LAYOUT}`],
-  ])("accepts %s", (_name, code) => {
-    expect(findings(code, ID)).toEqual([]);
+  ruleTester.run(ruleById(ID), {
+    valid: validRows([
+      ["a declared layout", activity("incomingCall")],
+      ["a layout declared after the activity", `activity a {\n  ownerTypeId deal\n  ownerId 1\n  layout incomingCall\n}\n${LAYOUT}`],
+    ]),
+    invalid: [],
   });
 
   it("suggests the name a misspelt one is close to (never a fix)", () => {

@@ -1,8 +1,10 @@
 /** Inline suppressions (`b24layout-disable…` comments) and the findings about them. */
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/index.js";
-import { allFindings, type Finding } from "../helpers.js";
+import { type Finding } from "../helpers.js";
+import { expectedFinding, RuleTester, ruleById, validRows } from "../support/rule-tester.js";
 
+const ruleTester = new RuleTester();
 const ID = "unused-suppression";
 const warn = (message: string, at: string, to: string): Finding => ({ ruleId: ID, severity: "warning", message, at, to });
 
@@ -35,24 +37,32 @@ describe("suppressions", () => {
     expect(check(code).diagnostics.map((d) => d.ruleId)).toEqual(remaining);
   });
 
-  it.each<[string, string, Finding[]]>([
-    [
-      "a suppression of a rule that reports nothing there",
-      layout("  // b24layout-disable-next-line unknown-code, duplicate-key"),
-      [warn("'duplicate-key' reports nothing here: remove it from the suppression.", "2:3", "2:61")],
+  ruleTester.run(ruleById(ID), {
+    valid: validRows([
+      ["a suppression of the rule that reports there", layout("  // b24layout-disable-next-line unknown-code")],
+      ["a suppression of every rule where one reports", layout("  // b24layout-disable-next-line")],
+      ["a file-wide suppression of rules that report", layout("", "  icon my-portal-icon", "// b24layout-disable unknown-code, collection-limit -- legacy file\n")],
+    ]),
+    invalid: [
+      {
+        name: "a suppression of a rule that reports nothing there: a suggestion, not a fix, since the rest of it is used",
+        code: layout("  // b24layout-disable-next-line unknown-code, duplicate-key"),
+        errors: [{ ...expectedFinding(warn("'duplicate-key' reports nothing here: remove it from the suppression.", "2:3", "2:61")), messageId: "unusedRule" }],
+        output: null,
+      },
+      {
+        name: "a suppression with nothing to suppress, removed with its line",
+        code: 'blocks b {\n  // b24layout-disable-next-line\n  text "x"\n}\n',
+        errors: [{ ...expectedFinding(warn("This suppression suppresses nothing: remove it.", "2:3", "2:33")), messageId: "unused" }],
+        output: 'blocks b {\n  text "x"\n}\n',
+      },
+      {
+        name: "an unknown rule id, with a suggestion",
+        code: layout("  // b24layout-disable-next-line unknown-cod"),
+        errors: [{ ...expectedFinding(warn("Unknown rule 'unknown-cod' in the suppression. Did you mean 'unknown-code'?", "2:3", "2:45")), messageId: "unknownRuleSuggest" }],
+        output: null,
+      },
     ],
-    [
-      "a suppression with nothing to suppress",
-      'blocks b {\n  // b24layout-disable-next-line\n  text "x"\n}\n',
-      [warn("This suppression suppresses nothing: remove it.", "2:3", "2:33")],
-    ],
-    [
-      "an unknown rule id, with a suggestion",
-      layout("  // b24layout-disable-next-line unknown-cod"),
-      [warn("Unknown rule 'unknown-cod' in the suppression. Did you mean 'unknown-code'?", "2:3", "2:45")],
-    ],
-  ])("reports %s", (_name, code, expected) => {
-    expect(allFindings(code).filter((f) => f.ruleId === ID)).toEqual(expected);
   });
 
   it("never suppresses syntax errors", () => {
