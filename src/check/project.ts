@@ -29,7 +29,7 @@ import { appendAll } from "../util/append.js";
 import { closest } from "../util/suggest.js";
 import type { CheckOptions } from "./checker.js";
 import { toDiagnostic, type Report, type RuleMeta } from "./rule.js";
-import { replaceScalar } from "./rules/fix.js";
+import { replaceScalar } from "./rule-helpers/fix.js";
 import duplicateDeclaration from "./rules/duplicate-declaration.js";
 import outputName from "./rules/output-name.js";
 import unknownBadgeCode from "./rules/unknown-badge-code.js";
