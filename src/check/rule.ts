@@ -94,6 +94,9 @@ export interface RuleMeta<M extends Messages = Messages> {
 export type Report<M extends Messages = Messages, K extends MessageId<M> = MessageId<M>> = ReportBase<K> &
   ([CommonPlaceholders<M, K>] extends [never] ? { readonly data?: MessageData<M, K> } : { readonly data: MessageData<M, K> });
 
+/** A report of any one message of `M`, its data typed by that message (for lists of reports made apart from a rule's `create`). */
+export type AnyReport<M extends Messages> = { [K in MessageId<M>]: Report<M, K> }[MessageId<M>];
+
 interface ReportBase<K extends string> {
   readonly messageId: K;
   readonly range: Range;
@@ -216,8 +219,8 @@ export function severityFor(message: MessageSpec & { severity: Severity }, targe
  * Turns a report into a diagnostic using the rule's metadata, with the severity its message states
  * for `target`; undefined when the message is not reported for `target`.
  */
-export function toDiagnostic(meta: RuleMeta, report: Report): Diagnostic;
-export function toDiagnostic(meta: RuleMeta, report: Report, target: Target | undefined): Diagnostic | undefined;
+export function toDiagnostic<M extends Messages, K extends MessageId<M>>(meta: RuleMeta<M>, report: Report<M, K>): Diagnostic;
+export function toDiagnostic<M extends Messages, K extends MessageId<M>>(meta: RuleMeta<M>, report: Report<M, K>, target: Target | undefined): Diagnostic | undefined;
 export function toDiagnostic(meta: RuleMeta, report: Report, target: Target = "server"): Diagnostic | undefined {
   const message = messageSpec(meta, report.messageId);
   const severity = severityFor(message, target);
