@@ -320,7 +320,9 @@ class Lowering {
   private readonly implicitObjects = new Set<IrValue>();
   /** Scratch list of bindArguments. */
   private readonly taken: Taken = { fields: newList(), count: 0 };
-  private readonly templates = new TemplateLowering((rule, messageId, data, range, replacement) => this.problem(rule, messageId, data, range, replacement));
+  private readonly templates = new TemplateLowering((rule, messageId, data, range, replacement) =>
+    this.problem(rule, messageId, data, range, replacement),
+  );
   /** The innermost `when` or `each` around the statement being lowered. */
   private guard: IrGuard | undefined = undefined;
   /** Set by the first `when`, `each` or `use`, and by any `$reference` or interpolation. */

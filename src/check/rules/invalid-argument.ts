@@ -3,7 +3,8 @@ import { defineRule } from "../rule.js";
 
 /**
  * An argument, label, arrow or body that a statement cannot use. Reported while lowering, where
- * statements are matched against the model.
+ * statements are matched against the model, through the rule's messages in
+ * src/messages/invalid-argument.ts (INVALID_ARGUMENT).
  */
 export default defineRule({
   meta: {

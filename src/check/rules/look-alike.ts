@@ -4,7 +4,8 @@ import { defineRule } from "../rule.js";
 /**
  * A declaration written as a structure that only looks like its own (spec §15): the interface of
  * a CRM_…_DETAIL_ACTIVITY placement as a `layout` or `blocks`. Reported while lowering, which
- * knows the statements it does not place; the model's LOOK_ALIKES say what gives one away.
+ * knows the statements it does not place, through the rule's message (src/messages/look-alike.ts);
+ * the model's LOOK_ALIKES say what gives one away.
  */
 export default defineRule({
   meta: {

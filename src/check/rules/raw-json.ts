@@ -5,7 +5,8 @@ import { defineRule } from "../rule.js";
 /**
  * The raw `json` form written where it cannot work: without a value, holding template values, as
  * a member of a structure without members, or as a declaration that is not a map. Reported while
- * lowering (src/lower/raw-json.ts); what the JSON itself says is judged by the other rules.
+ * lowering (src/lower/raw-json.ts), through the rule's messages (src/messages/raw-json.ts); what
+ * the JSON itself says is judged by the other rules.
  */
 export default defineRule({
   meta: {

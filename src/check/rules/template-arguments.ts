@@ -9,7 +9,7 @@ import { replaceWith } from "../rule-helpers/fix.js";
  * The values a template is given: where another declaration refers to it (`layout card { dealId:
  * $dealId }` in an activity), checked against its parameters by `check`; and the values of
  * `--params FILE`, checked when the template is rendered to JSON (`check --params`, `build`,
- * `compile`).
+ * `compile`: src/emit/render.ts reports through the same messages, src/messages/template-arguments.ts).
  */
 export default defineRule({
   meta: {

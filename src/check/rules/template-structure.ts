@@ -1,7 +1,11 @@
 import { TEMPLATE_STRUCTURE } from "../../messages/template-structure.js";
 import { defineRule } from "../rule.js";
 
-/** Misplaced or malformed parameter lists, `when`, `else` and `each` (reported while lowering). */
+/**
+ * Misplaced or malformed parameter lists, `when`, `else` and `each`: reported while lowering
+ * (src/lower/lower.ts, src/lower/templates.ts), through the rule's messages
+ * (src/messages/template-structure.ts).
+ */
 export default defineRule({
   meta: {
     id: TEMPLATE_STRUCTURE.ruleId,

@@ -9,7 +9,8 @@ import { defineRule, type MessageId, type Report } from "../rule.js";
 /**
  * A template value whose type does not fit where it is used: the field it fills, the string it is
  * interpolated into, the condition it decides, the list `each` walks (partly reported while
- * lowering, where the types of conditions and lists are resolved).
+ * lowering, where the types of conditions and lists are resolved, through the same messages:
+ * src/messages/template-type.ts).
  */
 export default defineRule({
   meta: {

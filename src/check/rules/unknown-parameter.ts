@@ -1,7 +1,10 @@
 import { UNKNOWN_PARAMETER } from "../../messages/unknown-parameter.js";
 import { defineRule } from "../rule.js";
 
-/** `$name` and `${name}` naming no parameter, loop variable or record field (reported while lowering). */
+/**
+ * `$name` and `${name}` naming no parameter, loop variable or record field: reported while lowering
+ * (src/lower/templates.ts), through the rule's messages (src/messages/unknown-parameter.ts).
+ */
 export default defineRule({
   meta: {
     id: UNKNOWN_PARAMETER.ruleId,

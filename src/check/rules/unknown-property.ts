@@ -5,7 +5,8 @@ import { defineRule } from "../rule.js";
 
 /**
  * A statement or key that the structure it is written in does not have. Bitrix24 DTOs are closed:
- * the server answers FIELD_IS_REDUNDANT for any key it does not declare (spec §2.1).
+ * the server answers FIELD_IS_REDUNDANT for any key it does not declare (spec §2.1). Map keys are
+ * checked here; statements while lowering, through the same messages (src/messages/unknown-property.ts).
  */
 export default defineRule({
   meta: {

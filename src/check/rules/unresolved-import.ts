@@ -1,7 +1,11 @@
 import { UNRESOLVED_IMPORT } from "../../messages/unresolved-import.js";
 import { defineRule } from "../rule.js";
 
-/** An import that brings nothing in (reported while resolving imports). */
+/**
+ * An import that brings nothing in: reported while resolving imports (src/lower/imports.ts) and by
+ * the library's check (the errors of an imported declaration), through the rule's messages
+ * (src/messages/unresolved-import.ts).
+ */
 export default defineRule({
   meta: {
     id: UNRESOLVED_IMPORT.ruleId,
