@@ -10,7 +10,8 @@ import { fileDiagnostics } from "./check/suppressions.js";
 import { formatJson, type EmittedDeclaration, type Json } from "./emit/json.js";
 import type { Document } from "./syntax/ast.js";
 import { renderProgram, type ProgramArguments } from "./emit/render.js";
-import { ModuleCache, resolveImports, UNRESOLVED_IMPORT, type Module, type SourceHost } from "./lower/imports.js";
+import { ModuleCache, resolveImports, type Module, type SourceHost } from "./lower/imports.js";
+import { problemOf, UNRESOLVED_IMPORT } from "./messages/index.js";
 import type { LoweringProblem } from "./lower/lower.js";
 import type { ImportedDeclaration } from "./lower/ir.js";
 import type { FormatOptions, FormatResult } from "./format/format.js";
@@ -102,7 +103,7 @@ function importedDeclarationErrors(modules: ReadonlyMap<ImportedDeclaration, Mod
     if (errors.length === 0) continue;
     const { declaration } = imported;
     const data = { keyword: declaration.spec.keyword, name: declaration.name, path: imported.source, count: errors.length, line: errors[0]!.range.start.line };
-    problems.push({ ruleId: UNRESOLVED_IMPORT, messageId: "importedDeclarationErrors", data, range: imported.nameRange });
+    problems.push(problemOf(UNRESOLVED_IMPORT, "importedDeclarationErrors", data, imported.nameRange));
   }
   return problems;
 }

@@ -28,8 +28,8 @@ import { identifierFor, isDeclarationFileName, moduleName, outputFileName, TYPES
 import { appendAll } from "../util/append.js";
 import { closest } from "../util/suggest.js";
 import type { CheckOptions } from "./checker.js";
-import { toDiagnostic, type Report, type RuleMeta } from "./rule.js";
-import { replaceScalar } from "./rules/fix.js";
+import { toDiagnostic, type AnyReport, type DataWithout, type MessageId, type Report, type RuleMeta } from "./rule.js";
+import { replaceScalar } from "./rule-helpers/fix.js";
 import duplicateDeclaration from "./rules/duplicate-declaration.js";
 import outputName from "./rules/output-name.js";
 import unknownBadgeCode from "./rules/unknown-badge-code.js";
@@ -202,7 +202,7 @@ export interface ProjectFindings {
 }
 
 /** The project rules, each with what it finds in the files. */
-const PROJECT_RULES: readonly { readonly meta: RuleMeta; readonly find: (files: readonly ProjectFile[], reports: Report[][]) => void }[] = [
+const PROJECT_RULES: readonly { readonly meta: RuleMeta; find(files: readonly ProjectFile[], reports: Report[][]): void }[] = [
   { meta: outputName.meta, find: outputNames },
   { meta: unlistedImport.meta, find: unlistedImports },
   { meta: unknownBadgeCode.meta, find: unknownBadgeCodes },
@@ -217,7 +217,7 @@ export function checkProjectFiles(files: readonly ProjectFile[]): ProjectFinding
     rule.find(files, reports);
     files.forEach((f, i) => appendAll(findings[i]!, withOptions(rule.meta, reports[i]!, f.options)));
   }
-  const refined = files.map((): Report[] => []);
+  const refined = files.map((): AnyReport<typeof unknownReference.meta.messages>[] => []);
   declaredElsewhere(files, refined);
   return files.map((f, i) => ({ findings: findings[i]!.sort(compareDiagnostics), refinements: withOptions(unknownReference.meta, refined[i]!, f.options) }));
 }
@@ -257,7 +257,7 @@ const listed = (places: readonly string[]) => (places.length < 2 ? (places[0] ??
 // ----- unlisted-import -----
 
 /** Imports of layouts from files that are not among the files: their modules would not be written with the importing one's. */
-function unlistedImports(files: readonly ProjectFile[], reports: Report[][]): void {
+function unlistedImports(files: readonly ProjectFile[], reports: AnyReport<typeof unlistedImport.meta.messages>[][]): void {
   if (!files.some((f) => f.summary.imports.length > 0)) return;
   const byRealPath = new Map<string, number>();
   files.forEach((f, file) => byRealPath.set(f.realPath ?? resolve(f.path), file));
@@ -282,7 +282,7 @@ function unlistedImports(files: readonly ProjectFile[], reports: Report[][]): vo
 // ----- duplicate-declaration: badge codes across files -----
 
 /** A badge whose code a badge of an earlier file has, under another name: crm.activity.badge.add cannot add both (spec §8). */
-function duplicateBadgeCodes(files: readonly ProjectFile[], reports: Report[][]): void {
+function duplicateBadgeCodes(files: readonly ProjectFile[], reports: AnyReport<typeof duplicateDeclaration.meta.messages>[][]): void {
   if (!BADGE) return;
   const first = new Map<string, Placed & { readonly name: string }>();
   files.forEach((f, file) => {
@@ -308,7 +308,7 @@ function externalBadges(options: CheckOptions | undefined): ReadonlySet<string> 
   return new Set(Array.isArray(listed) ? listed.filter((c): c is string => typeof c === "string") : []);
 }
 
-function unknownBadgeCodes(files: readonly ProjectFile[], reports: Report[][]): void {
+function unknownBadgeCodes(files: readonly ProjectFile[], reports: AnyReport<typeof unknownBadgeCode.meta.messages>[][]): void {
   const declared = new Map<string, Placed>();
   files.forEach((f, file) => {
     for (const b of f.summary.badges) if (!declared.has(b.code)) declared.set(b.code, { file, range: b.nameRange });
@@ -338,7 +338,7 @@ function unknownBadgeCodes(files: readonly ProjectFile[], reports: Report[][]): 
 // ----- unknown-reference, refined -----
 
 /** Where an unresolved reference of a file names a declaration of another file: the finding says where, and suggests the import. */
-function declaredElsewhere(files: readonly ProjectFile[], refined: Report[][]): void {
+function declaredElsewhere(files: readonly ProjectFile[], refined: AnyReport<typeof unknownReference.meta.messages>[][]): void {
   const unresolved = files.some((f) => f.summary.unresolved.length > 0);
   if (!unresolved) return;
   const byName = new Map<string, { file: number; declaration: DeclarationSummary }[]>();
@@ -398,7 +398,7 @@ interface PlacedDeclaration {
 
 const declaredAt = (files: readonly ProjectFile[], p: PlacedDeclaration) => at(files, p.file, p.declaration.nameRange);
 
-function outputNames(files: readonly ProjectFile[], reports: Report[][]): void {
+function outputNames(files: readonly ProjectFile[], reports: AnyReport<typeof outputName.meta.messages>[][]): void {
   const all: PlacedDeclaration[] = files.flatMap((f, file) => f.summary.declarations.map((declaration) => ({ file, declaration })));
   // The same name in two files: the same JSON file (same kind) or the same `--stdout` key. One file's are duplicate-declaration's.
   for (const group of groups(all, (p) => p.declaration.name)) {
@@ -451,7 +451,7 @@ function outputNames(files: readonly ProjectFile[], reports: Report[][]): void {
 }
 
 /** The TypeScript module of each file that has declarations (the others write none), against the others' and the types module's. */
-function moduleNames(files: readonly ProjectFile[], reports: Report[][]): void {
+function moduleNames(files: readonly ProjectFile[], reports: AnyReport<typeof outputName.meta.messages>[][]): void {
   const modules = files.flatMap((f, file) => {
     const first = f.summary.declarations[0];
     return first ? [{ file, module: moduleName(f.path), range: first.nameRange }] : [];
@@ -465,7 +465,8 @@ function moduleNames(files: readonly ProjectFile[], reports: Report[][]): void {
     else byName.set(key, [m]);
   }
   for (const m of modules) {
-    const report = (messageId: string, data: Record<string, string>) => reports[m.file]!.push({ messageId, data: { module: m.module, ...data }, range: m.range });
+    const report = <K extends MessageId<typeof outputName.meta.messages>>(messageId: K, data: DataWithout<typeof outputName.meta.messages, K, "module">) =>
+      reports[m.file]!.push({ messageId, data: { module: m.module, ...data }, range: m.range } as AnyReport<typeof outputName.meta.messages>);
     // TypeScript refuses two files whose names differ only in case, whatever the file system.
     if (m.module.toLowerCase() === TYPES_MODULE) report("typesModule", {});
     else if (isDeclarationFileName(`${m.module}.ts`)) report("declarationFile", { suggestion: m.module.replaceAll(".", "-") });

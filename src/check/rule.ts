@@ -7,6 +7,7 @@ import type { Diagnostic, Fix, Severity } from "../diagnostic.js";
 import type { Document, Range } from "../syntax/ast.js";
 import type { DtoSpec, FieldSpec } from "../model/types.js";
 import type { IrCollection, IrDeclaration, IrEntry, IrObject, IrProgram, IrValue } from "../lower/ir.js";
+import type { CommonPlaceholders, MessageData, MessageId, Messages, MessageSpec, MessageValue } from "../messages/catalogue.js";
 
 export interface RuleExample {
   /** `.b24layout` source. */
@@ -21,27 +22,12 @@ export interface RuleExample {
   readonly others?: readonly { readonly path: string; readonly code: string }[];
 }
 
-/**
- * A message of a rule: its template and, where they are not the rule's, what it reports. Every
- * report of the message has this severity (the configuration may override a rule's severities),
- * so the rule docs can state it.
- */
-export interface MessageSpec {
-  readonly text: string;
-  /** The message's severity where it is not the rule's `severity`. */
-  readonly severity?: Severity;
-  /**
-   * Whether the message reports where the docs and the server disagree (spec §14): `server`, the
-   * server rejects what the docs allow; `docs`, the docs forbid what the server accepts. The
-   * `target` setting decides what each means (`severityFor`).
-   */
-  readonly basis?: "server" | "docs";
-}
+export type { MessageSpec, Messages, MessageId } from "../messages/catalogue.js";
 
 /** Which Bitrix24 the checker checks against where the docs and the server disagree (CheckOptions.target). */
 export type Target = "server" | "docs";
 
-export interface RuleMeta {
+export interface RuleMeta<M extends Messages = Messages> {
   /** Stable id, kebab-case: `collection-limit`. */
   readonly id: string;
   /** One sentence: what the rule checks. */
@@ -70,9 +56,11 @@ export interface RuleMeta {
   readonly quotesLines?: boolean;
   /**
    * Messages by id: the template (`{name}` placeholders are filled from the report's data), or the
-   * template with the severity and basis of the message where they are not the rule's.
+   * template with the severity and basis of the message where they are not the rule's. Declared
+   * in the rule (`defineRule` types its reports by them), or, for a rule reported on outside its
+   * `create`, in src/messages (`defineMessages`), which the reporters share.
    */
-  readonly messages: Readonly<Record<string, string | MessageSpec>>;
+  readonly messages: M;
   /**
    * Whether reports may carry a `fix`, which `b24layout check --fix` applies: only changes that mean
    * the same to every reader (the server, the compiler, a person), such as a string boolean written
@@ -99,9 +87,18 @@ export interface RuleMeta {
   readonly examples?: { readonly incorrect: readonly RuleExample[]; readonly correct: readonly RuleExample[] };
 }
 
-export interface Report {
-  readonly messageId: string;
-  readonly data?: Readonly<Record<string, string | number>>;
+/**
+ * A report of message `K` of the messages `M`: one of the rule's own message ids, with a value for
+ * each placeholder of its template (`data` may be left out when it has none).
+ */
+export type Report<M extends Messages = Messages, K extends MessageId<M> = MessageId<M>> = ReportBase<K> &
+  ([CommonPlaceholders<M, K>] extends [never] ? { readonly data?: MessageData<M, K> } : { readonly data: MessageData<M, K> });
+
+/** A report of any one message of `M`, its data typed by that message (for lists of reports made apart from a rule's `create`). */
+export type AnyReport<M extends Messages> = { [K in MessageId<M>]: Report<M, K> }[MessageId<M>];
+
+interface ReportBase<K extends string> {
+  readonly messageId: K;
   readonly range: Range;
   /** A change that means the same to every reader (RuleMeta.fixable). */
   readonly fix?: Fix;
@@ -161,20 +158,34 @@ export interface RuleHandlers {
   done?(): void;
 }
 
-export interface RuleContext {
+export interface RuleContext<M extends Messages = Messages> {
   readonly program: IrProgram;
   readonly document: Document;
   /** Options from configuration (for rules that take any). */
   readonly options: Readonly<Record<string, unknown>>;
-  report(report: Report): void;
+  /** Reports one of the rule's messages: a message id it does not have, or a placeholder without a value, does not compile. */
+  report<K extends MessageId<M>>(report: Report<M, K>): void;
 }
 
-export interface Rule {
-  readonly meta: RuleMeta;
-  create(context: RuleContext): RuleHandlers;
+/**
+ * The data of message `K` of `M` but the placeholders `Given`, for a rule's reporting helper that
+ * fills those in itself (value-type's adds `field`).
+ */
+export type DataWithout<M extends Messages, K extends MessageId<M>, Given extends string> = Readonly<Record<string, MessageValue>> & {
+  readonly [P in Exclude<CommonPlaceholders<M, K>, Given>]: MessageValue;
+};
+
+/** A rule; `M`, its messages, types its reports (`defineRule`). */
+export interface Rule<M extends Messages = Messages> {
+  readonly meta: RuleMeta<M>;
+  create(context: RuleContext<M>): RuleHandlers;
 }
 
-export function defineRule(rule: Rule): Rule {
+/**
+ * Defines a rule, typing its reports by its own messages: `context.report({ messageId })` takes
+ * only an id of `meta.messages`, and `data` needs a value for every `{placeholder}` of the message.
+ */
+export function defineRule<const M extends Messages>(rule: Rule<M>): Rule<M> {
   return rule;
 }
 
@@ -208,8 +219,8 @@ export function severityFor(message: MessageSpec & { severity: Severity }, targe
  * Turns a report into a diagnostic using the rule's metadata, with the severity its message states
  * for `target`; undefined when the message is not reported for `target`.
  */
-export function toDiagnostic(meta: RuleMeta, report: Report): Diagnostic;
-export function toDiagnostic(meta: RuleMeta, report: Report, target: Target | undefined): Diagnostic | undefined;
+export function toDiagnostic<M extends Messages, K extends MessageId<M>>(meta: RuleMeta<M>, report: Report<M, K>): Diagnostic;
+export function toDiagnostic<M extends Messages, K extends MessageId<M>>(meta: RuleMeta<M>, report: Report<M, K>, target: Target | undefined): Diagnostic | undefined;
 export function toDiagnostic(meta: RuleMeta, report: Report, target: Target = "server"): Diagnostic | undefined {
   const message = messageSpec(meta, report.messageId);
   const severity = severityFor(message, target);

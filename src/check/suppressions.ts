@@ -12,7 +12,8 @@
 import { compareDiagnostics, type Diagnostic } from "../diagnostic.js";
 import type { Comment, Range } from "../syntax/ast.js";
 import { SYNTAX_RULE_ID } from "../syntax/parser.js";
-import { toDiagnostic } from "./rule.js";
+import type { MessageData } from "../messages/catalogue.js";
+import { toDiagnostic, type MessageId } from "./rule.js";
 import { ALL_RULES } from "./rules/index.js";
 import unusedSuppression from "./rules/unused-suppression.js";
 import { closest } from "../util/suggest.js";
@@ -95,7 +96,7 @@ export function applySuppressions(diagnostics: readonly Diagnostic[], comments: 
   for (const s of suppressions) {
     const hit = used.get(s)!;
     const removal = removalOf(s);
-    const report = (messageId: string, data: Record<string, string>, range: Range, fix = true) =>
+    const report = <K extends MessageId<typeof unusedSuppression.meta.messages>>(messageId: K, data: MessageData<typeof unusedSuppression.meta.messages, K>, range: Range, fix = true) =>
       kept.push(toDiagnostic(unusedSuppression.meta, { messageId, data, range, ...(fix ? { fix: removal } : { suggestions: [removal] }) }));
     for (const rule of s.rules) {
       if (!ids.includes(rule)) {

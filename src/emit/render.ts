@@ -8,8 +8,8 @@
  */
 import type { Diagnostic } from "../diagnostic.js";
 import type { IrDeclaration, IrProgram } from "../lower/ir.js";
-import { toDiagnostic } from "../check/rule.js";
-import templateArguments from "../check/rules/template-arguments.js";
+import { problemDiagnostics } from "../check/checker.js";
+import { problemOf, TEMPLATE_ARGUMENTS, type MessageData, type MessageId, type Problem } from "../messages/index.js";
 import { emitDeclaration, emitProgram, type EmittedDeclaration } from "./json.js";
 import { resolveArguments, TemplateError, type TemplateArguments } from "./template-values.js";
 
@@ -33,9 +33,10 @@ export type ProgramArguments = Readonly<Record<string, unknown>>;
 export function renderProgram(program: IrProgram, params: ProgramArguments = {}): RenderResult {
   // Without templates (and so without references to one) there are no values to check, unless some are given.
   if (!program.declarations.some((d) => d.params.length > 0 || Object.hasOwn(params, d.name))) return { outputs: emitProgram(program), diagnostics: [], withoutValues: [] };
-  const diagnostics: Diagnostic[] = [];
-  const report = (d: IrDeclaration, messageId: string, data: Record<string, string>, range = d.nameRange) =>
-    diagnostics.push(toDiagnostic(templateArguments.meta, { messageId, data, range }));
+  // The values' problems are the template-arguments rule's, worded by its messages (src/messages).
+  const problems: Problem[] = [];
+  const report = <K extends MessageId<typeof TEMPLATE_ARGUMENTS.messages>>(d: IrDeclaration, messageId: K, data: MessageData<typeof TEMPLATE_ARGUMENTS.messages, K>) =>
+    problems.push(problemOf(TEMPLATE_ARGUMENTS, messageId, data, d.nameRange));
   const resolved = new Map<IrDeclaration, TemplateArguments>();
   const withoutValues: TemplateWithoutValues[] = [];
   for (const d of program.declarations) {
@@ -46,7 +47,7 @@ export function renderProgram(program: IrProgram, params: ProgramArguments = {})
     else if (problems.length > 0) report(d, "badValues", { name: d.name, problems: problems.join("; ") });
     else resolved.set(d, args);
   }
-  if (diagnostics.length > 0) return { outputs: [], diagnostics, withoutValues };
+  if (problems.length > 0) return { outputs: [], diagnostics: problemDiagnostics(problems, {}), withoutValues };
   const outputs: EmittedDeclaration[] = [];
   for (const d of program.declarations) {
     if (!resolved.has(d)) continue;
@@ -57,5 +58,5 @@ export function renderProgram(program: IrProgram, params: ProgramArguments = {})
       report(d, "limit", { message: error.message });
     }
   }
-  return diagnostics.length > 0 ? { outputs: [], diagnostics, withoutValues } : { outputs, diagnostics, withoutValues };
+  return problems.length > 0 ? { outputs: [], diagnostics: problemDiagnostics(problems, {}), withoutValues } : { outputs, diagnostics: [], withoutValues };
 }

@@ -20,8 +20,11 @@ import type { ImportedDeclaration, IrDeclaration, IrProgram, TranslationTable } 
 import { lower, type Fragment, type ImportScope, type LoweringProblem } from "./lower.js";
 import { newTranslationLanguage, newTranslationTable } from "./nodes.js";
 import { appendAll } from "../util/append.js";
+import { problemOf, UNRESOLVED_IMPORT, type MessageData, type MessageId } from "../messages/index.js";
 
-export const UNRESOLVED_IMPORT = "unresolved-import";
+/** How the import resolver reports: a message of the unresolved-import rule. */
+type ImportProblem = <K extends MessageId<typeof UNRESOLVED_IMPORT.messages>>(messageId: K, data: MessageData<typeof UNRESOLVED_IMPORT.messages, K>, range: Range) => void;
+
 
 /** Where source files come from: the CLI reads the disk, an editor its open documents. */
 export interface SourceHost {
@@ -84,8 +87,7 @@ export function resolveImports(
   const problems: LoweringProblem[] = [];
   const modules = new Map<ImportedDeclaration, Module>();
   if (document.imports.length === 0) return { scope: undefined, problems, modules };
-  const problem = (messageId: string, data: Record<string, string | number>, range: Range) =>
-    problems.push({ ruleId: UNRESOLVED_IMPORT, messageId, data, range });
+  const problem: ImportProblem = (messageId, data, range) => problems.push(problemOf(UNRESOLVED_IMPORT, messageId, data, range));
   const fragments = new Map<string, Fragment>();
   const declarations = new Map<string, ImportedDeclaration>();
   const tables: TranslationTable[] = [];
@@ -149,7 +151,7 @@ function load(
   host: SourceHost,
   cache: ModuleCache,
   stack: readonly string[],
-  problem: (messageId: string, data: Record<string, string | number>, range: Range) => void,
+  problem: ImportProblem,
 ): Module | undefined {
   const written = imp.source!.value;
   const at = imp.source!.range;

@@ -29,7 +29,7 @@ import type {
   TranslationTable,
 } from "./ir.js";
 import { EACH_IN, EACH_KEYWORD, ELSE_KEYWORD, FRAGMENT_KEYWORD, TEMPLATE_KEYWORDS, USE_KEYWORD, WHEN_KEYWORD } from "../model/templates.js";
-import { TEMPLATE_STRUCTURE, TEMPLATE_TYPE, TemplateLowering, assignable, describeType, typeMismatch, type FragmentValue } from "./templates.js";
+import { TemplateLowering, assignable, describeType, typeMismatch, type FragmentValue } from "./templates.js";
 import {
   declarationRef,
   entry,
@@ -48,23 +48,26 @@ import {
   translationRef,
 } from "./nodes.js";
 import { plainConstructor, type Writable } from "../util/plain-constructor.js";
-import { RAW_JSON, lowerRawRoot, lowerRawValue, rawLiteralAt, rawMemberLiteral, type RawLiteral } from "./raw-json.js";
+import { lowerRawRoot, lowerRawValue, rawLiteralAt, rawMemberLiteral, type RawLiteral } from "./raw-json.js";
 import { appendAll } from "../util/append.js";
 import { MAX_NESTING_DEPTH } from "../syntax/limits.js";
+import {
+  INVALID_ARGUMENT,
+  LOOK_ALIKE,
+  RAW_JSON,
+  TEMPLATE_STRUCTURE,
+  TEMPLATE_TYPE,
+  UNKNOWN_PROPERTY,
+  type MessageData,
+  type MessageId,
+  type Messages,
+  type Problem,
+  type ProblemReporter,
+  type RuleMessages,
+} from "../messages/index.js";
 
 /** A problem found while lowering, reported through the named rule's message template. */
-export interface LoweringProblem {
-  readonly ruleId: string;
-  readonly messageId: string;
-  readonly data: Readonly<Record<string, string | number>>;
-  readonly range: Range;
-  /** A replacement for `range` that fixes the problem (a did-you-mean). */
-  readonly replacement?: string;
-}
-
-export const UNKNOWN_PROPERTY = "unknown-property";
-export const LOOK_ALIKE = "look-alike";
-export const INVALID_ARGUMENT = "invalid-argument";
+export type LoweringProblem = Problem;
 
 export interface LoweringResult {
   readonly program: IrProgram;
@@ -187,8 +190,8 @@ class Lowering {
   private readonly implicitObjects = new Set<IrValue>();
   /** Scratch list of bindArguments. */
   private readonly taken: Taken = { fields: newList(), count: 0 };
-  private readonly templates = new TemplateLowering((ruleId, messageId, data, range, replacement) =>
-    this.problem(ruleId, messageId, data, range, replacement),
+  private readonly templates = new TemplateLowering((rule, messageId, data, range, replacement) =>
+    this.problem(rule, messageId, data, range, replacement),
   );
   /** The innermost `when` or `each` around the statement being lowered. */
   private guard: IrGuard | undefined = undefined;
@@ -265,8 +268,9 @@ class Lowering {
 
   // ----- reporting -----
 
-  problem(ruleId: string, messageId: string, data: Record<string, string | number>, range: Range, replacement?: string): void {
-    this.problems.push(new ProblemNode(ruleId, messageId, data, range, replacement));
+  /** Reports a message of `rule`: an id it does not have, or a placeholder without a value, does not compile. */
+  problem<M extends Messages, K extends MessageId<M>>(rule: RuleMessages<M>, messageId: K, data: MessageData<M, K>, range: Range, replacement?: string): void {
+    this.problems.push(new ProblemNode(rule.ruleId, messageId, data, range, replacement));
   }
 
   /** Reports an unknown statement; returns the name suggested for it. */
@@ -1014,7 +1018,7 @@ class Lowering {
   // ----- the raw `json` form (raw-json.ts) -----
 
   /** Lowering's reporter, for the raw form's functions. */
-  private readonly report = (ruleId: string, messageId: string, data: Record<string, string | number>, range: Range): void => this.problem(ruleId, messageId, data, range);
+  private readonly report: ProblemReporter = (rule, messageId, data, range) => this.problem(rule, messageId, data, range);
 
   /** What a raw form cannot have: arguments after its value, an action, a body besides the value. */
   rawExtras(s: Statement, extra: readonly Argument[], raw: RawLiteral, what: string): void {

@@ -21,12 +21,10 @@ import type { FieldType } from "../model/types.js";
 import type { IrObject, IrValue } from "./ir.js";
 import { entry, newArray, newCollection, newList, newObject, scalar } from "./nodes.js";
 import type { Writable } from "../util/plain-constructor.js";
+import { RAW_JSON, type ProblemReporter } from "../messages/index.js";
 
-/** The rule that reports problems of the form itself. */
-export const RAW_JSON = "raw-json";
-
-/** How the raw lowering reports a problem (Lowering.problem). */
-export type RawProblem = (ruleId: string, messageId: string, data: Record<string, string | number>, range: Range) => void;
+/** How the raw lowering reports a problem (Lowering.problem); the form's own are the raw-json rule's (RAW_JSON). */
+export type RawProblem = ProblemReporter;
 
 /** The literal a raw form holds: a value written after `json`, or the empty map of `json {}`. */
 export interface RawLiteral {

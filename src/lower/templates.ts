@@ -9,13 +9,10 @@ import { CONDITION_WORDS, PARAM_TYPE_NAMES } from "../model/templates.js";
 import { closest } from "../util/suggest.js";
 import { appendAll } from "../util/append.js";
 import { MAX_NESTING_DEPTH } from "../syntax/limits.js";
+import { TEMPLATE_STRUCTURE, TEMPLATE_TYPE, UNKNOWN_PARAMETER, type ProblemReporter } from "../messages/index.js";
 import type { IrCondition, IrParam, IrParamRef, IrScalar, IrTemplate, IrValue, ParamDefault, ParamType, RecordFieldType } from "./ir.js";
 
-export const UNKNOWN_PARAMETER = "unknown-parameter";
-export const TEMPLATE_TYPE = "template-type";
-export const TEMPLATE_STRUCTURE = "template-structure";
-
-type Problem = (ruleId: string, messageId: string, data: Record<string, string | number>, range: Range, replacement?: string) => void;
+type Problem = ProblemReporter;
 
 /** A name in scope: a parameter or a loop variable; in a fragment, bound to what the `use` gave. */
 interface Binding {

@@ -744,10 +744,16 @@ export function getBlockType(type: string): BlockTypeSpec | undefined {
  * (and so sent): the DTO framework's FIELD_IS_REDUNDANT with its text, what the REST method does
  * with it instead (`unknownKeys`), or, for the parameters of a method the spec says nothing about, no claim.
  */
-export function unknownKeyReport(dto: DtoSpec, name: string, where: string, suggestion: string | undefined): { messageId: string; data: Record<string, string> } {
-  const hint: Record<string, string> = suggestion === undefined ? {} : { suggestion };
-  const id = (base: string) => (suggestion === undefined ? base : `${base}Suggest`);
+export function unknownKeyReport(dto: DtoSpec, name: string, where: string, suggestion: string | undefined): UnknownKeyReport {
+  const hint = suggestion === undefined ? {} : { suggestion };
+  const id = <Base extends string>(base: Base) => (suggestion === undefined ? base : (`${base}Suggest` as const));
   if (dto.unknownKeys) return { messageId: id("unknownKeyIgnored"), data: { name, where, note: dto.unknownKeys.note, ...hint } };
   if (dto.serverClass !== undefined) return { messageId: id("unknownKey"), data: { name, where, parent: dto.serverClass, ...hint } };
   return { messageId: id("unknownParameter"), data: { name, where, ...hint } };
+}
+
+/** One of the unknown-property rule's messages for an unknown key (src/messages/unknown-property.ts), with its data. */
+export interface UnknownKeyReport {
+  readonly messageId: `${"unknownKeyIgnored" | "unknownKey" | "unknownParameter"}${"" | "Suggest"}`;
+  readonly data: { readonly name: string; readonly where: string; readonly note?: string; readonly parent?: string; readonly suggestion?: string };
 }

@@ -1,7 +1,7 @@
 import { getEntry } from "../../lower/ir.js";
 import { ENTITY_TYPES, SMART_PROCESS_TYPE_IDS } from "../../model/entities.js";
 import { defineRule } from "../rule.js";
-import { ENTITY_WORD_MESSAGES, resolveEntityType, unknownEntityReport } from "./entity-word.js";
+import { ENTITY_WORD_MESSAGES, resolveEntityType, unknownEntityReport } from "../rule-helpers/entity-word.js";
 
 /** The fields that say which method an activity goes to. */
 const TARGET_FIELDS = ["id", "ownerTypeId", "ownerId", "layout"];

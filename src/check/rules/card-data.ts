@@ -2,7 +2,7 @@ import type { IrValue } from "../../lower/ir.js";
 import { getDto } from "../../model/dtos.js";
 import { getDeclaration } from "../../model/statements.js";
 import { defineRule } from "../rule.js";
-import { cardSections, isCard } from "./card-sections.js";
+import { cardSections, isCard } from "../rule-helpers/card-sections.js";
 
 /**
  * A card's `data` that the server does not take as a list of sections, and sections whose type is

@@ -1,8 +1,8 @@
 import { getEntry } from "../../lower/ir.js";
 import { ENTITY_TYPES, SMART_PROCESS_TYPE_IDS } from "../../model/entities.js";
 import { defineRule } from "../rule.js";
-import { isCard } from "./card-sections.js";
-import { ENTITY_WORD_MESSAGES, resolveEntityType, unknownEntityReport } from "./entity-word.js";
+import { isCard } from "../rule-helpers/card-sections.js";
+import { ENTITY_WORD_MESSAGES, resolveEntityType, unknownEntityReport } from "../rule-helpers/entity-word.js";
 
 const LEGACY = "legacy";
 

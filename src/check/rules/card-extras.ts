@@ -2,8 +2,8 @@ import { getEntry } from "../../lower/ir.js";
 import { getDto } from "../../model/dtos.js";
 import { SPA_EXTRAS } from "../../model/entities.js";
 import { defineRule } from "../rule.js";
-import { isCard } from "./card-sections.js";
-import { resolveEntityType } from "./entity-word.js";
+import { isCard } from "../rule-helpers/card-sections.js";
+import { resolveEntityType } from "../rule-helpers/entity-word.js";
 
 /** A card `extras` key that does not belong to the card's entity type (spec §11.4). */
 export default defineRule({

@@ -1,7 +1,7 @@
 import { getEntry, getScalar } from "../../lower/ir.js";
 import { getDto, getField } from "../../model/dtos.js";
 import { defineRule } from "../rule.js";
-import { isCard } from "./card-sections.js";
+import { isCard } from "../rule-helpers/card-sections.js";
 
 /** The `scope` value that means "common settings for everyone", read from the model (`common` → C). */
 const COMMON_SCOPE = (() => {

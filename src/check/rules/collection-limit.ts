@@ -65,7 +65,7 @@ export default defineRule({
       if (max?.server !== undefined && count > max.server) {
         // Over a limit the docs do not state (or state higher): only the server rejects it.
         const serverOnly = max.docs === undefined || count <= max.docs;
-        const messageId = `${conditional > 0 ? "tooManyConditional" : "tooMany"}${serverOnly ? "ServerOnly" : ""}`;
+        const messageId = `${conditional > 0 ? "tooManyConditional" : "tooMany"}${serverOnly ? "ServerOnly" : ""}` as const;
         context.report({ messageId, data: { what, max: max.server, items: noun(max.server), count, conditional, field: server?.field ?? "", parent: server?.parent ?? "" }, range });
       } else if (max?.docs !== undefined && count > max.docs) {
         context.report({ messageId: "tooManyDocs", data: { what, max: max.docs, items: noun(max.docs), count }, range });

@@ -1,7 +1,7 @@
 import { isRepeated, type IrGuard, type IrScalar } from "../../lower/ir.js";
 import { areExclusive } from "../guards.js";
 import { defineRule } from "../rule.js";
-import { cardSections, isCard } from "./card-sections.js";
+import { cardSections, isCard } from "../rule-helpers/card-sections.js";
 
 /** The same field twice in one card, in any section (spec §11.2). */
 export default defineRule({

@@ -1,6 +1,6 @@
 import type { IrScalar } from "../../lower/ir.js";
 import { defineRule } from "../rule.js";
-import { cardSections, isCard } from "./card-sections.js";
+import { cardSections, isCard } from "../rule-helpers/card-sections.js";
 
 /** Two sections of one card with the same name (spec §11.2). */
 export default defineRule({

@@ -1,7 +1,7 @@
 import { getEntry } from "../../lower/ir.js";
 import { ADDRESS_TYPES, ELEMENT_OPTION_TARGETS } from "../../model/entities.js";
 import { defineRule } from "../rule.js";
-import { cardSections, isCard } from "./card-sections.js";
+import { cardSections, isCard } from "../rule-helpers/card-sections.js";
 
 /** An element option on a field it does not apply to, or an unknown address type (spec §11.3, §11.6). */
 export default defineRule({

@@ -1,6 +1,6 @@
 import { defineRule } from "../rule.js";
-import { badgeField } from "./badge-text.js";
-import { forEachTranslationRef } from "./translation-refs.js";
+import { badgeField } from "../rule-helpers/badge-text.js";
+import { forEachTranslationRef } from "../rule-helpers/translation-refs.js";
 
 /** An empty language map or an empty text in a map or the translations table (spec §3, §8). */
 export default defineRule({

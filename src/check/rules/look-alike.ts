@@ -1,13 +1,15 @@
+import { LOOK_ALIKE } from "../../messages/look-alike.js";
 import { defineRule } from "../rule.js";
 
 /**
  * A declaration written as a structure that only looks like its own (spec §15): the interface of
  * a CRM_…_DETAIL_ACTIVITY placement as a `layout` or `blocks`. Reported while lowering, which
- * knows the statements it does not place; the model's LOOK_ALIKES say what gives one away.
+ * knows the statements it does not place, through the rule's message (src/messages/look-alike.ts);
+ * the model's LOOK_ALIKES say what gives one away.
  */
 export default defineRule({
   meta: {
-    id: "look-alike",
+    id: LOOK_ALIKE.ruleId,
     description: "Report a `layout` or `blocks` declaration that is the interface of a CRM_…_DETAIL_ACTIVITY placement, a different structure, once instead of part by part.",
     why:
       "The placement CRM_…_DETAIL_ACTIVITY with `useBuiltInInterface = Y` draws an interface from its own \"LayoutDto\": `blocks` with input, textarea, select, dropdownMenu, list and section blocks, " +
@@ -18,10 +20,7 @@ export default defineRule({
     spec: "§15",
     // The evidence names the lines of the blocks that give the declaration away.
     quotesLines: true,
-    messages: {
-      lookAlike:
-        "'{name}' is not {what} of a timeline record but the layout of {lookAlike}: it has {evidence}. That is a different structure, which b24layout does not compile; send it with {sentWith}.",
-    },
+    messages: LOOK_ALIKE.messages,
     examples: {
       incorrect: [
         {

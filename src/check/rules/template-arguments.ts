@@ -1,18 +1,19 @@
 import { resolveReference, type IrArgument, type IrDeclaration, type IrDeclarationRef } from "../../lower/ir.js";
 import { assignable, describeType, typeMismatch } from "../../lower/templates.js";
 import { closest } from "../../util/suggest.js";
-import { defineRule, type Report } from "../rule.js";
-import { replaceWith } from "./fix.js";
+import { TEMPLATE_ARGUMENTS } from "../../messages/template-arguments.js";
+import { defineRule, type MessageId, type Report } from "../rule.js";
+import { replaceWith } from "../rule-helpers/fix.js";
 
 /**
  * The values a template is given: where another declaration refers to it (`layout card { dealId:
  * $dealId }` in an activity), checked against its parameters by `check`; and the values of
  * `--params FILE`, checked when the template is rendered to JSON (`check --params`, `build`,
- * `compile`).
+ * `compile`: src/emit/render.ts reports through the same messages, src/messages/template-arguments.ts).
  */
 export default defineRule({
   meta: {
-    id: "template-arguments",
+    id: TEMPLATE_ARGUMENTS.ruleId,
     description:
       "Require a template to get a value for every parameter without a default, of its type, where it is referenced (`layout card { dealId: $dealId }`) and when it is rendered to JSON (`--params FILE`), and the values to keep Bitrix24's limits.",
     why: "A template renders a payload only with a value for every required parameter. An activity's `layout card` is the layout rendered with the values the reference gives, in every target: JSON, and the typed function the TypeScript and JavaScript targets call. A template built to JSON on its own takes its values from `--params FILE`, keyed by its name (a key that names no declaration of the files checked is an error at the key in FILE: its values would go unused); given none, it is a function of its values, not a payload, and the JSON build leaves it out with a note (what `check` passes always builds); built with --target ts, it becomes a typed function whose caller supplies them. `check` sees the `--params` values only when given the same file (`b24layout check --params FILE`).",
@@ -21,18 +22,7 @@ export default defineRule({
     scope: "file",
     hasSuggestions: true,
     spec: "templates, §6, §7",
-    messages: {
-      badValues: "The values given for '{name}' do not fit its parameters: {problems}.",
-      unknownDeclaration: "The --params file gives values for '{name}', which none of the files checked declares: they would go unused.",
-      unknownDeclarationSuggest: "The --params file gives values for '{name}', which none of the files checked declares: they would go unused. Did you mean '{suggestion}'?",
-      limit: "{message}",
-      referenced: "'{name}' uses {keyword} '{target}' without values for {params}: give them where it is used, as in '{keyword} {target} { {example} }'.",
-      noParameters: "The {keyword} '{target}' has no parameters, so its reference takes no values.",
-      unknownArgument: "The {keyword} '{target}' has no parameter '{name}'.",
-      unknownArgumentSuggest: "The {keyword} '{target}' has no parameter '{name}'. Did you mean '{suggestion}'?",
-      argumentType: "The value given for '{name}' is {actual}, but the {keyword} '{target}' takes {type}.",
-      mayBeMissing: "'{value}' may be left out, but the {keyword} '{target}' needs a value for '{name}': give '{value}' a default, or make it required.",
-    },
+    messages: TEMPLATE_ARGUMENTS.messages,
     examples: {
       incorrect: [
         {
@@ -65,7 +55,12 @@ export default defineRule({
 });
 
 /** The values of a reference against the parameters of the declaration it names. */
-function checkReference(ref: IrDeclarationRef, target: IrDeclaration, from: IrDeclaration, report: (r: Report) => void): void {
+function checkReference(
+  ref: IrDeclarationRef,
+  target: IrDeclaration,
+  from: IrDeclaration,
+  report: <K extends MessageId<typeof TEMPLATE_ARGUMENTS.messages>>(r: Report<typeof TEMPLATE_ARGUMENTS.messages, K>) => void,
+): void {
   const keyword = target.spec.keyword;
   const names = { keyword, target: target.name };
   const args = ref.args ?? [];

@@ -2,39 +2,25 @@ import type { FieldSpec, FieldType } from "../../model/types.js";
 import { getDto } from "../../model/dtos.js";
 import type { IrParamRef, IrValue, ParamType } from "../../lower/ir.js";
 import { describeType, isScalarType, isStringType, literalsOf } from "../../lower/templates.js";
-import { defineRule, type Report } from "../rule.js";
+import { TEMPLATE_TYPE } from "../../messages/template-type.js";
+import type { MessageData } from "../../messages/catalogue.js";
+import { defineRule, type MessageId, type Report } from "../rule.js";
 
 /**
  * A template value whose type does not fit where it is used: the field it fills, the string it is
  * interpolated into, the condition it decides, the list `each` walks (partly reported while
- * lowering, where the types of conditions and lists are resolved).
+ * lowering, where the types of conditions and lists are resolved, through the same messages:
+ * src/messages/template-type.ts).
  */
 export default defineRule({
   meta: {
-    id: "template-type",
+    id: TEMPLATE_TYPE.ruleId,
     description: "Require template parameters to have types that fit where they are used: fields, strings, conditions and lists.",
     why: "A parameter's type is what the generated factory function accepts, so a type that fits the field means every call produces a payload the server takes: a bool parameter in a text field would be sent as a boolean, and an open string in an enum field could send a value the server rejects.",
     severity: "error",
     spec: "templates",
     hasSuggestions: true,
-    messages: {
-      unknownType: "Unknown type '{name}': use string, int, bool, url, datetime, a \"literal\" (or a union of them), a record { … } or a list T[].",
-      unknownTypeSuggest: "Unknown type '{name}'. Did you mean '{suggestion}'?",
-      defaultType: "The default value of '{name}' is not {type}. (A parameter that may be left out is written '{name}?: type'.)",
-      defaultTemplate: "The default value of '{name}' cannot interpolate: defaults are literals.",
-      field: "'{name}' is {type}, but '{field}' takes {expected}.",
-      fieldText: "'{name}' is {type}, but '{field}' takes {expected}: interpolate it (\"${{path}}\") to send it as text.",
-      enumOpen: "'{name}' is {type}, but '{field}' takes only {values}: type the parameter as a union of them, for example {example}.",
-      enumValue: "'{name}' can be \"{value}\", which '{field}' does not take; it takes {values}.",
-      interpolate: "'{name}' is {type} and cannot be put into a string.",
-      mayBeMissing: "'{name}' may be left out, but {where} needs a value: give the parameter a default, or make it required.",
-      templateField: "'{field}' takes {expected}, and an interpolated string is a string.",
-      condition: "'{name}' is {type}: a condition needs a bool, an optional value (true when given) or a comparison ('{name} is …').",
-      neverEqual: "'{name}' is {type}, so it is never {value}.",
-      eachList: "'each' needs a list, but '{name}' is {type}.",
-      boundTemplate: "'{name}' was given an interpolated string, which can only be used whole or inside another string, not tested or walked.",
-      argumentType: "The value given for '{name}' is {actual}, but the fragment's parameter is {type}.",
-    },
+    messages: TEMPLATE_TYPE.messages,
     examples: {
       incorrect: [
         { code: 'blocks b(urgent: bool) {\n  text "Call back" color $urgent\n}\n', note: "`color` takes one of its colour names, not a boolean." },
@@ -51,7 +37,8 @@ export default defineRule({
   create(context) {
     // A file without templates has no template values or guarded members to look at.
     if (!context.program.templated) return {};
-    const report = (messageId: string, data: Record<string, string | number>, range: Report["range"]) => context.report({ messageId, data, range });
+    type M = typeof TEMPLATE_TYPE.messages;
+    const report = <K extends MessageId<M>>(messageId: K, data: MessageData<M, K>, range: Report["range"]) => context.report({ messageId, data, range });
     const shown = (ref: IrParamRef) => `$${ref.path.join(".")}`;
 
     /** A reference or template filling a value of `type`, in the field named `field`. */

@@ -1,7 +1,7 @@
 import { CODE_CATALOGUES } from "../../model/codes.js";
 import { closest } from "../../util/suggest.js";
 import { defineRule } from "../rule.js";
-import { replaceScalar } from "./fix.js";
+import { replaceScalar } from "../rule-helpers/fix.js";
 
 /** An icon or logo code outside the system catalogues (spec §10, §14.15). */
 export default defineRule({

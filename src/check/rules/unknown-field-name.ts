@@ -3,9 +3,9 @@ import { CARD_COMPOSITE_FIELDS, OPEN_FIELD_PATTERNS } from "../../model/entities
 import { closest } from "../../util/suggest.js";
 import { defineRule } from "../rule.js";
 import { isBlank } from "./blank-value.js";
-import { cardSections, isCard } from "./card-sections.js";
-import { resolveEntityType } from "./entity-word.js";
-import { replaceScalar } from "./fix.js";
+import { cardSections, isCard } from "../rule-helpers/card-sections.js";
+import { resolveEntityType } from "../rule-helpers/entity-word.js";
+import { replaceScalar } from "../rule-helpers/fix.js";
 
 /** A card element naming no field of the card's entity (spec §11.2, §13). */
 export default defineRule({

@@ -1,13 +1,20 @@
 import { BITRIX_LANGUAGES, type BitrixLanguage } from "../../model/languages.js";
 import type { Range } from "../../syntax/ast.js";
 import { closest } from "../../util/suggest.js";
-import { defineRule, type Report } from "../rule.js";
-import { badgeField } from "./badge-text.js";
-import { replaceWith } from "./fix.js";
+import { defineRule, type Messages, type Report } from "../rule.js";
+import { badgeField } from "../rule-helpers/badge-text.js";
+import { replaceWith } from "../rule-helpers/fix.js";
 
 const IDS = BITRIX_LANGUAGES.map((l) => l.id);
 
 /** A language id that is not a Bitrix24 language (WRONG_LANG, spec §3, §8, §9). */
+/** Declared apart from the rule, so that the reporting helpers below can be typed by them. */
+const UNKNOWN_LANGUAGE_MESSAGES = {
+  unknown: "Unknown language '{language}'; {rejection}. Bitrix24 language ids are {ids}.",
+  unknownSuggest: "Unknown language '{language}'; {rejection}. Did you mean '{suggestion}'?",
+  isoCode: "Unknown language '{language}'; {rejection}. Bitrix24's id for {name} is '{suggestion}'.",
+} as const satisfies Messages;
+
 export default defineRule({
   meta: {
     id: "unknown-language",
@@ -17,11 +24,7 @@ export default defineRule({
     scope: "split",
     hasSuggestions: true,
     spec: "§3, §8, §9",
-    messages: {
-      unknown: "Unknown language '{language}'; {rejection}. Bitrix24 language ids are {ids}.",
-      unknownSuggest: "Unknown language '{language}'; {rejection}. Did you mean '{suggestion}'?",
-      isoCode: "Unknown language '{language}'; {rejection}. Bitrix24's id for {name} is '{suggestion}'.",
-    },
+    messages: UNKNOWN_LANGUAGE_MESSAGES,
     examples: {
       incorrect: [
         {
@@ -55,7 +58,7 @@ export default defineRule({
   },
 });
 
-function suggestLanguage(language: string, range: Range, rejection: string): Report {
+function suggestLanguage(language: string, range: Range, rejection: string): Report<typeof UNKNOWN_LANGUAGE_MESSAGES, "isoCode" | "unknownSuggest" | "unknown"> {
   const caseless = BITRIX_LANGUAGES.find((l) => l.id === language.toLowerCase());
   const iso = caseless ? undefined : byIsoCode(language);
   if (iso) {

@@ -1,23 +1,19 @@
+import { UNKNOWN_PARAMETER } from "../../messages/unknown-parameter.js";
 import { defineRule } from "../rule.js";
 
-/** `$name` and `${name}` naming no parameter, loop variable or record field (reported while lowering). */
+/**
+ * `$name` and `${name}` naming no parameter, loop variable or record field: reported while lowering
+ * (src/lower/templates.ts), through the rule's messages (src/messages/unknown-parameter.ts).
+ */
 export default defineRule({
   meta: {
-    id: "unknown-parameter",
+    id: UNKNOWN_PARAMETER.ruleId,
     description: "Require every `$name` and `${name}` to name a parameter of the declaration, a loop variable, or a field of one.",
     why: "A template value that names nothing has no value to send: the generated code would not compile, and a JSON build would put a hole in the payload. A misspelt name is usually a typo, so the rule suggests the closest name in scope.",
     severity: "error",
     hasSuggestions: true,
     spec: "templates",
-    messages: {
-      unknown: "Unknown parameter '{name}': it names no parameter of '{declaration}' and no loop variable.",
-      unknownSuggest: "Unknown parameter '{name}': it names no parameter of '{declaration}' and no loop variable. Did you mean '{suggestion}'?",
-      noParameters:
-        "'{name}' refers to a parameter, but '{declaration}' has none: declare it after the name ({keyword} {declaration}({param}: string) { … }), or write \\${ for a literal '${'.",
-      unknownField: "'{name}' has no field '{field}': it is {type}.",
-      unknownFieldSuggest: "'{name}' has no field '{field}': it is {type}. Did you mean '{suggestion}'?",
-      notRecord: "'{name}' is {type}, which has no field '{field}'.",
-    },
+    messages: UNKNOWN_PARAMETER.messages,
     examples: {
       incorrect: [
         {

@@ -1,14 +1,16 @@
 import { getDto, unknownKeyReport } from "../../model/dtos.js";
 import { closest } from "../../util/suggest.js";
+import { UNKNOWN_PROPERTY } from "../../messages/unknown-property.js";
 import { defineRule } from "../rule.js";
 
 /**
  * A statement or key that the structure it is written in does not have. Bitrix24 DTOs are closed:
- * the server answers FIELD_IS_REDUNDANT for any key it does not declare (spec §2.1).
+ * the server answers FIELD_IS_REDUNDANT for any key it does not declare (spec §2.1). Map keys are
+ * checked here; statements while lowering, through the same messages (src/messages/unknown-property.ts).
  */
 export default defineRule({
   meta: {
-    id: "unknown-property",
+    id: UNKNOWN_PROPERTY.ruleId,
     description: "Disallow statements and keys that the enclosing Bitrix24 structure does not have.",
     why:
       "Every LayoutDto structure is closed: the server rejects the whole request with FIELD_IS_REDUNDANT (\"Field x is not required for TagDto.\") for one unknown key (spec §2.1). " +
@@ -18,19 +20,7 @@ export default defineRule({
     severity: "error",
     hasSuggestions: true,
     spec: "§2.1",
-    messages: {
-      unknownStatement: "Unknown statement '{name}' in {where}.",
-      unknownStatementSuggest: "Unknown statement '{name}' in {where}. Did you mean '{suggestion}'?",
-      unknownHeadField: "Unknown field '{name}' in {where}: it has no such field.",
-      unknownHeadFieldSuggest: "Unknown field '{name}' in {where}: it has no such field. Did you mean '{suggestion}'?",
-      lookAlikeStatement: "Unknown statement '{name}' in {where}: {member} {lookAlike}, which timeline records do not have.",
-      unknownKey: "Unknown property '{name}' in {where}; the server answers \"Field {name} is not required for {parent}.\"",
-      unknownKeySuggest: "Unknown property '{name}' in {where}; the server answers \"Field {name} is not required for {parent}.\" Did you mean '{suggestion}'?",
-      unknownKeyIgnored: { text: "Unknown property '{name}' in {where}: the server {note}.", severity: "warning" },
-      unknownKeyIgnoredSuggest: { text: "Unknown property '{name}' in {where}: the server {note}. Did you mean '{suggestion}'?", severity: "warning" },
-      unknownParameter: "Unknown property '{name}' in {where}: it has no such field.",
-      unknownParameterSuggest: "Unknown property '{name}' in {where}: it has no such field. Did you mean '{suggestion}'?",
-    },
+    messages: UNKNOWN_PROPERTY.messages,
     examples: {
       incorrect: [
         { code: 'blocks b {\n  lineOfBlock {\n    text "a"\n  }\n}\n', note: "`lineOfBlock` is a typo of `lineOfBlocks`." },

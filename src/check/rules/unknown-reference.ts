@@ -1,7 +1,7 @@
 import { resolveReference } from "../../lower/ir.js";
 import { closest } from "../../util/suggest.js";
 import { defineRule } from "../rule.js";
-import { replaceWith } from "./fix.js";
+import { replaceWith } from "../rule-helpers/fix.js";
 
 /** `layout <name>` in an activity naming no layout declared in the file or imported into it (spec §6). */
 export default defineRule({

@@ -1,8 +1,8 @@
 import { TRANSLATIONS_KEYWORD } from "../../model/statements.js";
 import { closest } from "../../util/suggest.js";
 import { defineRule } from "../rule.js";
-import { replaceWith } from "./fix.js";
-import { forEachTranslationRef } from "./translation-refs.js";
+import { replaceWith } from "../rule-helpers/fix.js";
+import { forEachTranslationRef } from "../rule-helpers/translation-refs.js";
 
 /** `@key` must name a key of the file's translations table (spec §3, §9). */
 export default defineRule({

@@ -2,7 +2,7 @@ import type { Argument, Statement } from "../../syntax/ast.js";
 import { getDeclaration } from "../../model/statements.js";
 import { FRAGMENT_KEYWORD } from "../../model/templates.js";
 import { defineRule } from "../rule.js";
-import { translationKeysIn } from "./translation-refs.js";
+import { translationKeysIn } from "../rule-helpers/translation-refs.js";
 
 /** A translation key no `@key` refers to (spec §9). */
 export default defineRule({

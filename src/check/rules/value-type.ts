@@ -3,12 +3,32 @@ import type { IrValue } from "../../lower/ir.js";
 import { BOOL_TRUE_STRINGS, BOOLEAN_STRINGS, getDto } from "../../model/dtos.js";
 import { BITRIX_LANGUAGES } from "../../model/languages.js";
 import type { FieldType } from "../../model/types.js";
-import { defineRule } from "../rule.js";
+import { defineRule, type DataWithout, type MessageId, type Messages, type Report } from "../rule.js";
 
 /**
  * A value of the wrong JSON type for its field (spec §2.3, §2.6, §3): the server casts bad
  * scalars silently, so `"bold": "yes"` becomes false and `"width": "700px"` becomes 700.
  */
+/** Declared apart from the rule, so that the reporting helpers below can be typed by them. */
+const VALUE_TYPE_MESSAGES = {
+  wrongType: "'{field}' expects {expected}, not {actual}.",
+  boolCast: "'{field}' expects a boolean (true or false), not {actual}; the server does not reject it but silently casts it to {cast}.",
+  boolRejected: "'{field}' expects a boolean (true or false), not {actual}; the server answers \"The value of {field} is incorrect.\"",
+  boolNumber: { text: "'{field}' expects a boolean, not {actual}; the server reads it as {cast}, but write {cast}.", severity: "warning" },
+  intCast: "'{field}' expects an integer, not {actual}; the server does not reject it but silently casts it to {cast}.",
+  intString: { text: "'{field}' expects an integer, not {actual}; the server casts it to {cast}, but write the number.", severity: "warning" },
+  stringCast: { text: "'{field}' expects {expected}, not {actual}; the server casts it to the string \"{cast}\".", severity: "warning" },
+  translationNotSupported: "'{field}' is a plain string: translation maps are not supported here. Write the text itself.",
+  languageValue: "The '{language}' text of '{field}' must be a string, not {actual}; the server answers \"The value of {field}[{language}] in {parent} is incorrect.\"",
+  languageValueBadge: "The '{language}' text of '{field}' must be a string, not {actual}; the server answers \"Wrong value of field `{field}` for language {language}\".",
+  collectionList: {
+    text: "'{field}' is a list where the docs describe an object keyed by name; the server reads the positions 0, 1, … as its keys. Write { key: { … } }.",
+    severity: "warning",
+    basis: "docs",
+  },
+  memberType: "Member '{key}' of '{field}' must be a {title} object { … }, not {actual}; the server answers \"The value of {field}[{key}] in {parent} is incorrect.\"",
+} as const satisfies Messages;
+
 export default defineRule({
   meta: {
     id: "value-type",
@@ -22,24 +42,7 @@ export default defineRule({
     severity: "error",
     fixable: true,
     spec: "§2.3, §2.6, §3, §6",
-    messages: {
-      wrongType: "'{field}' expects {expected}, not {actual}.",
-      boolCast: "'{field}' expects a boolean (true or false), not {actual}; the server does not reject it but silently casts it to {cast}.",
-      boolRejected: "'{field}' expects a boolean (true or false), not {actual}; the server answers \"The value of {field} is incorrect.\"",
-      boolNumber: { text: "'{field}' expects a boolean, not {actual}; the server reads it as {cast}, but write {cast}.", severity: "warning" },
-      intCast: "'{field}' expects an integer, not {actual}; the server does not reject it but silently casts it to {cast}.",
-      intString: { text: "'{field}' expects an integer, not {actual}; the server casts it to {cast}, but write the number.", severity: "warning" },
-      stringCast: { text: "'{field}' expects {expected}, not {actual}; the server casts it to the string \"{cast}\".", severity: "warning" },
-      translationNotSupported: "'{field}' is a plain string: translation maps are not supported here. Write the text itself.",
-      languageValue: "The '{language}' text of '{field}' must be a string, not {actual}; the server answers \"The value of {field}[{language}] in {parent} is incorrect.\"",
-      languageValueBadge: "The '{language}' text of '{field}' must be a string, not {actual}; the server answers \"Wrong value of field `{field}` for language {language}\".",
-      collectionList: {
-        text: "'{field}' is a list where the docs describe an object keyed by name; the server reads the positions 0, 1, … as its keys. Write { key: { … } }.",
-        severity: "warning",
-        basis: "docs",
-      },
-      memberType: "Member '{key}' of '{field}' must be a {title} object { … }, not {actual}; the server answers \"The value of {field}[{key}] in {parent} is incorrect.\"",
-    },
+    messages: VALUE_TYPE_MESSAGES,
     examples: {
       incorrect: [
         {
@@ -58,8 +61,8 @@ export default defineRule({
     const languageIds = new Set(BITRIX_LANGUAGES.map((l) => l.id));
 
     const check = (field: string, type: FieldType, value: IrValue): void => {
-      const report = (messageId: string, data: Record<string, string | number>, fix?: Fix) =>
-        context.report({ messageId, data: { field, ...data }, range: value.range, ...(fix ? { fix } : {}) });
+      const report: ReportFn = (messageId, data, fix) =>
+        context.report({ messageId, data: { field, ...data }, range: value.range, ...(fix ? { fix } : {}) } as Report<typeof VALUE_TYPE_MESSAGES, typeof messageId>);
       const wrong = () => report("wrongType", { expected: expected(type), actual: describe(value) });
       if (value.kind === "scalar" && value.value === null) return;
       // Template values are typed by their parameters: template-type checks them.
@@ -175,7 +178,8 @@ export default defineRule({
   },
 });
 
-type ReportFn = (messageId: string, data: Record<string, string | number>, fix?: Fix) => void;
+/** Reports a message of the value's field (the helper gives `field`). */
+type ReportFn = <K extends MessageId<typeof VALUE_TYPE_MESSAGES>>(messageId: K, data: DataWithout<typeof VALUE_TYPE_MESSAGES, K, "field">, fix?: Fix) => void;
 
 /** Strings and texts: numbers and booleans are cast to strings (a warning), maps and lists are wrong. */
 function checkStringScalar(value: IrValue, type: FieldType, report: ReportFn, wrong: () => void): void {

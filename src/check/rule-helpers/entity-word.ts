@@ -37,7 +37,7 @@ export const ENTITY_WORD_MESSAGES = {
 } as const;
 
 /** The report for a word that names no entity, with a did-you-mean suggestion when one entity is close. */
-export function unknownEntityReport(scalar: IrScalar): Report {
+export function unknownEntityReport(scalar: IrScalar): Report<typeof ENTITY_WORD_MESSAGES, keyof typeof ENTITY_WORD_MESSAGES> {
   const word = String(scalar.value);
   const words = ENTITY_TYPES.map((e) => e.word);
   const suggestion = closest(word, words);
