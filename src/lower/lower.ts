@@ -4,6 +4,7 @@
  * rules. It only reports what it cannot place (an unknown statement, an argument it cannot bind).
  */
 import type { ActionClause, Argument, Body, Document, Identifier, Label, MapLiteral, Range, Statement } from "../syntax/ast.js";
+import type { RelatedLocation } from "../diagnostic.js";
 import { BLOCK_TYPES, getBlockType, getDto, getField, unknownKeyReport } from "../model/dtos.js";
 import {
   COLLECTION_MEMBER_KEYWORDS,
@@ -68,6 +69,8 @@ export interface LoweringProblem {
   readonly range: Range;
   /** A replacement for `range` that fixes the problem (a did-you-mean). */
   readonly replacement?: string;
+  /** Other places the problem speaks of (Diagnostic.related). */
+  readonly related?: readonly RelatedLocation[];
 }
 
 export const UNKNOWN_PROPERTY = "unknown-property";
@@ -257,12 +260,14 @@ const ProblemNode = plainConstructor(function (
   data: LoweringProblem["data"],
   range: Range,
   replacement: string | undefined,
+  related: readonly RelatedLocation[] | undefined,
 ) {
   this.ruleId = ruleId;
   this.messageId = messageId;
   this.data = data;
   this.range = range;
   if (replacement !== undefined) this.replacement = replacement;
+  if (related !== undefined) this.related = related;
 });
 
 export function lower(document: Document, imports?: ImportScope): LoweringResult {
@@ -395,8 +400,8 @@ class Lowering {
 
   // ----- reporting -----
 
-  problem(ruleId: string, messageId: string, data: Record<string, string | number>, range: Range, replacement?: string): void {
-    this.problems.push(new ProblemNode(ruleId, messageId, data, range, replacement));
+  problem(ruleId: string, messageId: string, data: Record<string, string | number>, range: Range, replacement?: string, related?: readonly RelatedLocation[]): void {
+    this.problems.push(new ProblemNode(ruleId, messageId, data, range, replacement, related));
   }
 
   /** Reports an unknown statement; returns the name suggested for it. */
@@ -471,8 +476,9 @@ class Lowering {
     if (lookAlike) {
       // Another structure (the placement interface): one finding says so, instead of one for each of its parts.
       this.problems.length = problemsBefore;
-      const evidence = lookAlike.evidence.slice(0, 3).map((e) => `${e.what} on line ${e.range.start.line}`);
-      this.problem(LOOK_ALIKE, "lookAlike", { name: first.name, what: withArticle(plan.title), lookAlike: lookAlike.lookAlike.title, evidence: listed(evidence), sentWith: lookAlike.lookAlike.sentWith }, first.range);
+      const evidence = lookAlike.evidence.slice(0, 3);
+      const data = { name: first.name, what: withArticle(plan.title), lookAlike: lookAlike.lookAlike.title, evidence: listed(evidence.map((e) => e.what)), sentWith: lookAlike.lookAlike.sentWith };
+      this.problem(LOOK_ALIKE, "lookAlike", data, first.range, undefined, evidence.map((e) => ({ message: e.what, range: e.range })));
       (declaration as Writable<IrDeclaration>).lookAlike = lookAlike.lookAlike.id;
     }
     return declaration;
@@ -923,7 +929,7 @@ class Lowering {
       return;
     }
     if (earlier) {
-      this.problem(TEMPLATE_STRUCTURE, "duplicateFragment", { name: first.name, line: earlier.name.range.start.line }, first.range);
+      this.problem(TEMPLATE_STRUCTURE, "duplicateFragment", { name: first.name }, first.range, undefined, [{ message: "first declared", range: earlier.name.range }]);
       return;
     }
     this.fragments.set(first.name, { name: first, params: this.templates.parameters(list), statements: s.body?.statements ?? [] });

@@ -16,8 +16,6 @@ export default defineRule({
       "names what gives it away, and checks it no further. A timeline layout (one with an icon, header, body or footer) with one such block is checked as usual.",
     severity: "error",
     spec: "§15",
-    // The evidence names the lines of the blocks that give the declaration away.
-    quotesLines: true,
     messages: {
       lookAlike:
         "'{name}' is not {what} of a timeline record but the layout of {lookAlike}: it has {evidence}. That is a different structure, which b24layout does not compile; send it with {sentWith}.",

@@ -19,7 +19,7 @@ export default defineRule({
       unknownName: "'{path}' has no fragment or layout '{name}' (imports name fragments, layouts, or translations for its table).",
       unknownNameSuggest: "'{path}' has no fragment or layout '{name}'. Did you mean '{suggestion}'?",
       notImportable: "'{path}' declares '{name}' as a {keyword}, which cannot be imported: a file imports fragments, {importable} (what an activity's layout names) and the translations table of another.",
-      importedDeclarationErrors: "The {keyword} '{name}' has {count} error(s) in '{path}' (the first on line {line}), and this file's payload would carry it as it is: correct it there.",
+      importedDeclarationErrors: "The {keyword} '{name}' has {count} error(s) in '{path}', and this file's payload would carry it as it is: correct it there.",
       noTranslations: "'{path}' has no translations table to import.",
       importedTwice: "'{name}' is imported twice.",
       importedErrors: "'{path}' has {count} error(s) of its own: check that file.",
