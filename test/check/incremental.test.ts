@@ -111,7 +111,7 @@ describe("the incremental checker", () => {
 
   it("agrees with check on a file of many layouts, and re-checks a typed character incrementally", () => {
     const kinds = new Map<CheckKind, number>();
-    for (const seed of SEEDS) for (const [k, n] of run(large.name, large.text, seed + 6, 200)) kinds.set(k, (kinds.get(k) ?? 0) + n);
+    for (const seed of SEEDS) for (const [k, n] of run(large.name, large.text, seed + 6, 120)) kinds.set(k, (kinds.get(k) ?? 0) + n);
     expect(kinds.get("incremental") ?? 0).toBeGreaterThan(20 * SEEDS.length);
   });
 
