@@ -15,6 +15,19 @@ export interface Fix {
 }
 
 /**
+ * Another place a finding speaks of ("first defined here"): the editor links to it, and the
+ * terminal and machine-readable formats name it. Positions live here, never in message text, so a
+ * finding that moves with its declaration stays true (src/check/incremental.ts).
+ */
+export interface RelatedLocation {
+  /** What the place is, as a short phrase that reads before "at file:line:col": `first defined`. */
+  readonly message: string;
+  readonly range: Range;
+  /** The file the place is in, when it is not the finding's own. */
+  readonly file?: string;
+}
+
+/**
  * One finding. The same object feeds the terminal output, the machine-readable formats and the
  * editor: nothing downstream recomputes positions or wording.
  */
@@ -25,6 +38,8 @@ export interface Diagnostic {
   readonly range: Range;
   readonly fix?: Fix;
   readonly suggestions?: readonly Fix[];
+  /** Other places the finding speaks of. */
+  readonly related?: readonly RelatedLocation[];
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

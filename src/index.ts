@@ -102,8 +102,9 @@ function importedDeclarationErrors(modules: ReadonlyMap<ImportedDeclaration, Mod
     const errors = findingsOf(module, options).filter((d) => d.severity === "error" && d.range.start.offset >= range.start.offset && d.range.end.offset <= range.end.offset);
     if (errors.length === 0) continue;
     const { declaration } = imported;
-    const data = { keyword: declaration.spec.keyword, name: declaration.name, path: imported.source, count: errors.length, line: errors[0]!.range.start.line };
-    problems.push(problemOf(UNRESOLVED_IMPORT, "importedDeclarationErrors", data, imported.nameRange));
+    const data = { keyword: declaration.spec.keyword, name: declaration.name, path: imported.source, count: errors.length };
+    const related = [{ message: "the first error", range: errors[0]!.range, file: module.realPath }];
+    problems.push(problemOf(UNRESOLVED_IMPORT, "importedDeclarationErrors", data, imported.nameRange, undefined, related));
   }
   return problems;
 }

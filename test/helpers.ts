@@ -11,6 +11,8 @@ export interface Finding {
   readonly at: string;
   /** `line:column` of the end (exclusive). */
   readonly to: string;
+  /** The places it speaks of (Diagnostic.related), each as `message line:column`; absent when none. */
+  readonly related?: readonly string[];
 }
 
 export function toFinding(d: Diagnostic): Finding {
@@ -20,6 +22,7 @@ export function toFinding(d: Diagnostic): Finding {
     message: d.message,
     at: `${d.range.start.line}:${d.range.start.column}`,
     to: `${d.range.end.line}:${d.range.end.column}`,
+    ...(d.related?.length ? { related: d.related.map((r) => `${r.message} ${r.file === undefined ? "" : `${r.file}:`}${r.range.start.line}:${r.range.start.column}`) } : {}),
   };
 }
 

@@ -68,7 +68,8 @@ export function problemDiagnostics(problems: readonly LoweringProblem[], options
       p.replacement !== undefined
         ? { description: `Replace with '${p.replacement}'`, edits: [{ range: p.range, newText: p.replacement }] }
         : undefined;
-    withSeverity(diagnostics, options, toDiagnostic(meta, { messageId: p.messageId, data: p.data, range: p.range, ...(suggestion ? { suggestions: [suggestion] } : {}) }, options.target));
+    const report = { messageId: p.messageId, data: p.data, range: p.range, ...(suggestion ? { suggestions: [suggestion] } : {}), ...(p.related ? { related: p.related } : {}) };
+    withSeverity(diagnostics, options, toDiagnostic(meta, report, options.target));
   }
   return diagnostics;
 }
@@ -83,8 +84,9 @@ function withSeverity(out: Diagnostic[], options: CheckOptions, d: Diagnostic | 
 
 /**
  * Which part of the rules a RuleRun runs, for the incremental checker (RuleMeta.scope): `local`,
- * the hooks whose findings in a declaration can be kept while it does not change; `file`, the
- * others, run over the whole file at every change.
+ * the hooks whose findings in a declaration can be kept while it does not change (scopes
+ * `declaration` and `declarations`, and the walk of `split`); `file`, the others (every rule that
+ * declares no scope among them), run over the whole file at every change.
  */
 export type RulePart = "local" | "file";
 
@@ -92,8 +94,8 @@ export type RulePart = "local" | "file";
 function inPart(rule: Rule, part: RulePart | undefined, hook: "walk" | "file"): boolean {
   if (part === undefined) return true;
   const scope = rule.meta.scope;
-  if (scope === "split") return (part === "local") === (hook === "walk");
-  return (part === "file") === (scope === "file");
+  const local = scope === "declaration" || scope === "declarations" || (scope === "split" && hook === "walk");
+  return (part === "local") === local;
 }
 
 /**

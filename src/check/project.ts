@@ -443,8 +443,8 @@ function outputNames(files: readonly ProjectFile[], reports: AnyReport<typeof ou
       if (!earlier) first.set(fn, d);
       // The same name twice is duplicate-declaration's.
       else if (earlier.name !== d.name) {
-        const data = { name: d.name, otherKeyword: earlier.keyword, otherName: earlier.name, line: earlier.nameRange.start.line, fn };
-        reports[file]!.push({ messageId: "functionName", data, range: d.nameRange });
+        const data = { name: d.name, otherKeyword: earlier.keyword, otherName: earlier.name, fn };
+        reports[file]!.push({ messageId: "functionName", data, range: d.nameRange, related: [{ message: `the ${earlier.keyword} '${earlier.name}'`, range: earlier.nameRange }] });
       }
     }
   });

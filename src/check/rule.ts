@@ -3,7 +3,7 @@
  * severity, its message templates and its documentation; `create` returns handlers called during
  * the one traversal of the IR. Reports name a message id, never inline text.
  */
-import type { Diagnostic, Fix, Severity } from "../diagnostic.js";
+import type { Diagnostic, Fix, RelatedLocation, Severity } from "../diagnostic.js";
 import type { Document, Range } from "../syntax/ast.js";
 import type { DtoSpec, FieldSpec } from "../model/types.js";
 import type { IrCollection, IrDeclaration, IrEntry, IrObject, IrProgram, IrValue } from "../lower/ir.js";
@@ -36,24 +36,23 @@ export interface RuleMeta<M extends Messages = Messages> {
   readonly why: string;
   readonly severity: Severity;
   /**
-   * What the rule's findings in a declaration depend on, for the incremental checker
-   * (src/check/incremental.ts), which reuses a declaration's findings while what they depend on
+   * What the rule's findings in a declaration depend on, for the editor's incremental checker
+   * (src/check/incremental.ts), which keeps a declaration's findings while what they depend on
    * does not change:
-   * - absent: only that declaration, the rule's options, the model and the file's translation
-   *   tables (and whether the file uses templates); its `program` and `done` hooks report nothing;
-   * - `declarations`: also the keyword, name and name field of every declaration of the file;
-   * - `split`: its `declaration`, `object`, `collection` and `field` hooks are as for absent, and
-   *   its `program` and `done` hooks report on the file as a whole, sharing nothing with them;
-   * - `file`: anything in the file (state kept across declarations): it runs over the whole file at
-   *   every change.
+   * - absent or `file`: anything in the file: the rule runs over the whole file at every change
+   *   (the default, so a rule that says nothing is right in the editor);
+   * - `declaration`: only that declaration's text, the rule's options, the model, the file's
+   *   translation tables and fragments and whether the file uses templates; its `program` and
+   *   `done` hooks report nothing and it keeps no state across declarations. Where a finding
+   *   stands (its range, its fixes', its related places) lies inside the declaration, and its
+   *   message quotes no position (another place is a `related` location, not "on line 12");
+   * - `declarations`: as `declaration`, and also the keyword, name and name field of every
+   *   declaration of the file;
+   * - `split`: its `declaration`, `object`, `collection` and `field` hooks are as for
+   *   `declaration`, and its `program` and `done` hooks report on the file as a whole, sharing
+   *   nothing with them.
    */
-  readonly scope?: "declarations" | "split" | "file";
-  /**
-   * Whether a message may name a line number inside a placeholder's value (`{evidence}`: "a
-   * 'section' block on line 24"), not as `{line}` (which is seen in the template): the editor's
-   * incremental check makes such findings again when lines move.
-   */
-  readonly quotesLines?: boolean;
+  readonly scope?: "declaration" | "declarations" | "split" | "file";
   /**
    * Messages by id: the template (`{name}` placeholders are filled from the report's data), or the
    * template with the severity and basis of the message where they are not the rule's. Declared
@@ -104,6 +103,8 @@ interface ReportBase<K extends string> {
   readonly fix?: Fix;
   /** Guesses at what was meant, for the editor (RuleMeta.hasSuggestions). */
   readonly suggestions?: readonly Fix[];
+  /** Other places the finding speaks of ("first defined" at the first of two duplicates). */
+  readonly related?: readonly RelatedLocation[];
 }
 
 /**
@@ -236,6 +237,7 @@ export function toDiagnostic(meta: RuleMeta, report: Report, target: Target = "s
     range: report.range,
     ...(fix ? { fix } : {}),
     ...(suggestions?.length ? { suggestions } : {}),
+    ...(report.related?.length ? { related: report.related } : {}),
   };
 }
 

@@ -128,8 +128,13 @@ function isDiagnostic(value: unknown): value is Diagnostic {
     typeof value["message"] === "string" &&
     isRange(value["range"]) &&
     (value["fix"] === undefined || isFix(value["fix"])) &&
-    (value["suggestions"] === undefined || (Array.isArray(value["suggestions"]) && value["suggestions"].every(isFix)))
+    (value["suggestions"] === undefined || (Array.isArray(value["suggestions"]) && value["suggestions"].every(isFix))) &&
+    (value["related"] === undefined || (Array.isArray(value["related"]) && value["related"].every(isRelated)))
   );
+}
+
+function isRelated(value: unknown): boolean {
+  return isRecord(value) && typeof value["message"] === "string" && isRange(value["range"]) && (value["file"] === undefined || typeof value["file"] === "string");
 }
 
 function isFix(value: unknown): boolean {

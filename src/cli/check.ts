@@ -153,7 +153,7 @@ export function hasErrors(files: readonly CheckedFile[]): boolean {
 export function reportDiagnostics(files: readonly CheckedFile[], stream: CliStream, io: CliIo, options: OutputOptions): void {
   const c = colorsFor(useColors(stream, io.env, options.color));
   for (const f of files) {
-    for (const d of f.diagnostics) stream.write(`${formatDiagnostic(d, f.display, f.source.text, c)}\n`);
+    for (const d of f.diagnostics) stream.write(`${formatDiagnostic(d, f.display, f.source.text, c, io.cwd)}\n`);
   }
   stream.write(`${formatSummary(tally(files), c)}\n`);
 }
@@ -195,7 +195,7 @@ export async function runCheck(args: readonly string[], options: CheckOptions, i
   const format = options.format ?? "stylish";
   if (options.outputFile !== undefined) {
     const path = resolve(io.cwd, options.outputFile);
-    const report = format === "stylish" ? stylishText(files, io) : await machineReport(format, files);
+    const report = format === "stylish" ? stylishText(files, io) : await machineReport(format, files, io.cwd);
     try {
       await writeFilesAtomically([{ path, content: report }]);
     } catch (error) {
@@ -205,7 +205,7 @@ export async function runCheck(args: readonly string[], options: CheckOptions, i
   } else if (format === "stylish") {
     reportDiagnostics(files, io.stdout, io, options);
   } else {
-    io.stdout.write(await machineReport(format, files));
+    io.stdout.write(await machineReport(format, files, io.cwd));
   }
   if (hasErrors(files)) return EXIT_PROBLEMS;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
@@ -290,15 +290,15 @@ function stylishText(files: readonly CheckedFile[], io: CliIo): string {
 }
 
 /** A report for machines; its formatters (and the rules' docs for SARIF) are loaded only for one. */
-async function machineReport(format: Exclude<Format, "stylish">, files: readonly CheckedFile[]): Promise<string> {
+async function machineReport(format: Exclude<Format, "stylish">, files: readonly CheckedFile[], cwd: string): Promise<string> {
   const { formatGithubReport, formatJsonReport, formatSarifReport } = await import("./formats.js");
   const { ALL_RULES } = await import("../check/rules/index.js");
   switch (format) {
     case "json":
-      return formatJsonReport(files);
+      return formatJsonReport(files, cwd);
     case "sarif":
-      return formatSarifReport(files, ALL_RULES.map((r) => r.meta), { name: "b24layout", version: VERSION });
+      return formatSarifReport(files, ALL_RULES.map((r) => r.meta), { name: "b24layout", version: VERSION }, cwd);
     case "github":
-      return formatGithubReport(files);
+      return formatGithubReport(files, cwd);
   }
 }

@@ -8,7 +8,7 @@ import type { RuleMeta } from "../check/rule.js";
 import { ruleDoc } from "../check/rule-docs.js";
 import { isAbsolute } from "node:path";
 import { pathToFileURL } from "node:url";
-import { tally } from "./output.js";
+import { displayPath, relatedPlace, tally } from "./output.js";
 
 export const FORMATS = ["stylish", "json", "sarif", "github"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -24,10 +24,11 @@ export const JSON_FORMAT_VERSION = 1;
 
 /**
  * `--format json`:
- * `{ version, files: [{ path, diagnostics: [{ ruleId, severity, message, range, fix?, suggestions? }] }], summary }`,
- * with 1-based lines and columns and the range's end just past its last character.
+ * `{ version, files: [{ path, diagnostics: [{ ruleId, severity, message, range, fix?, suggestions?, related? }] }], summary }`,
+ * with 1-based lines and columns and the range's end just past its last character; `related`
+ * lists the places a finding speaks of as `{ message, range, path? }` (`path` when another file).
  */
-export function formatJsonReport(files: readonly ReportedFile[]): string {
+export function formatJsonReport(files: readonly ReportedFile[], cwd = process.cwd()): string {
   const t = tally(files);
   const report = {
     version: JSON_FORMAT_VERSION,
@@ -40,6 +41,7 @@ export function formatJsonReport(files: readonly ReportedFile[]): string {
         range: position(d.range),
         ...(d.fix ? { fix: fixJson(d.fix) } : {}),
         ...(d.suggestions?.length ? { suggestions: d.suggestions.map(fixJson) } : {}),
+        ...(d.related?.length ? { related: d.related.map((r) => ({ message: r.message, range: position(r.range), ...(r.file !== undefined ? { path: displayPath(r.file, cwd) } : {}) })) } : {}),
       })),
     })),
     summary: { files: t.files, filesWithProblems: t.filesWithProblems, errors: t.errors, warnings: t.warnings },
@@ -66,7 +68,7 @@ export interface ToolInfo {
  * (`%SRCROOT%`), which is what code scanning expects from a job run at the repository root; a
  * file outside it by its absolute `file:` URI.
  */
-export function formatSarifReport(files: readonly ReportedFile[], rules: readonly RuleMeta[], tool: ToolInfo): string {
+export function formatSarifReport(files: readonly ReportedFile[], rules: readonly RuleMeta[], tool: ToolInfo, cwd = process.cwd()): string {
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results = files.flatMap((f) =>
     f.diagnostics.map((d) => ({
@@ -78,10 +80,19 @@ export function formatSarifReport(files: readonly ReportedFile[], rules: readonl
         {
           physicalLocation: {
             artifactLocation: artifactLocation(f.display),
-            region: { startLine: d.range.start.line, startColumn: d.range.start.column, endLine: d.range.end.line, endColumn: d.range.end.column },
+            region: region(d.range),
           },
         },
       ],
+      ...(d.related?.length
+        ? {
+            relatedLocations: d.related.map((r, id) => ({
+              id,
+              physicalLocation: { artifactLocation: artifactLocation(r.file === undefined ? f.display : displayPath(r.file, cwd)), region: region(r.range) },
+              message: { text: r.message },
+            })),
+          }
+        : {}),
     })),
   );
   const log = {
@@ -110,6 +121,10 @@ export function formatSarifReport(files: readonly ReportedFile[], rules: readonl
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
+function region(range: Diagnostic["range"]) {
+  return { startLine: range.start.line, startColumn: range.start.column, endLine: range.end.line, endColumn: range.end.column };
+}
+
 /**
  * Where a file is, for SARIF: a path relative to the working directory as a relative URI against
  * `%SRCROOT%`; a file outside it (shown by its absolute path) as an absolute `file:` URI, which
@@ -125,10 +140,11 @@ export const GITHUB_ANNOTATIONS_PER_TYPE = 10;
 
 /**
  * `--format github`: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message` workflow
- * commands. Past the ten of each type GitHub shows, a `::notice::` says how many were left out
- * and how to see them.
+ * commands, with a line for each place the finding speaks of ("first defined at file:line:col").
+ * Past the ten of each type GitHub shows, a `::notice::` says how many were left out and how to
+ * see them.
  */
-export function formatGithubReport(files: readonly ReportedFile[]): string {
+export function formatGithubReport(files: readonly ReportedFile[], cwd = process.cwd()): string {
   const lines: string[] = [];
   const shown = { error: 0, warning: 0 };
   const hidden = { error: 0, warning: 0 };
@@ -142,7 +158,8 @@ export function formatGithubReport(files: readonly ReportedFile[]): string {
       shown[type]++;
       const { start, end } = d.range;
       const props = [`file=${f.display}`, `line=${start.line}`, `col=${start.column}`, `endLine=${end.line}`, `endColumn=${end.column}`, `title=${d.ruleId}`];
-      lines.push(`::${type} ${props.map(escapeProperty).join(",")}::${escapeData(d.message)}`);
+      const message = [d.message, ...(d.related ?? []).map((r) => `${r.message} at ${relatedPlace(r, f.display, cwd)}`)].join("\n");
+      lines.push(`::${type} ${props.map(escapeProperty).join(",")}::${escapeData(message)}`);
     }
   }
   if (hidden.error + hidden.warning > 0) {

@@ -5,7 +5,7 @@
 import { relative } from "node:path";
 import { codeFrameColumns } from "@babel/code-frame";
 import picocolors from "picocolors";
-import type { Diagnostic } from "../diagnostic.js";
+import type { Diagnostic, RelatedLocation } from "../diagnostic.js";
 import type { CliIo, CliStream } from "./io.js";
 import { looksBinary } from "../syntax/binary.js";
 import { LineIndex } from "../util/line-index.js";
@@ -35,14 +35,20 @@ export function displayPath(path: string, cwd: string): string {
   return rel === "" || rel.startsWith("..") || /^[a-zA-Z]:/.test(rel) || rel.startsWith("/") ? path : rel;
 }
 
-/** One diagnostic: the location line, then the source with the range underlined. */
-export function formatDiagnostic(d: Diagnostic, file: string, text: string, c: Colors): string {
+/** Where a related location is, as `file:line:col`: `file` is the finding's own file as shown; another file is shown relative to `cwd`. */
+export function relatedPlace(r: RelatedLocation, file: string, cwd: string): string {
+  return `${r.file === undefined ? file : displayPath(r.file, cwd)}:${r.range.start.line}:${r.range.start.column}`;
+}
+
+/** One diagnostic: the location line, then the source with the range underlined, then the places it speaks of ("first defined at file:line:col"). */
+export function formatDiagnostic(d: Diagnostic, file: string, text: string, c: Colors, cwd = process.cwd()): string {
   const { line, column } = d.range.start;
   const severity = d.severity === "error" ? c.red(d.severity) : c.yellow(d.severity);
   const head = `${c.bold(`${visibleText(file)}:${line}:${column}`)} ${severity} ${c.dim(d.ruleId)} ${visibleText(d.message)}`;
   // A binary file has no lines to show: its bytes would only be noise, or worse, on a terminal.
   const frame = looksBinary(text) ? "" : codeFrame(d, text, c);
-  return frame === "" ? `${head}\n` : `${head}\n${frame}\n`;
+  const related = (d.related ?? []).map((r) => `  ${visibleText(r.message)} at ${c.bold(visibleText(relatedPlace(r, file, cwd)))}\n`).join("");
+  return (frame === "" ? `${head}\n` : `${head}\n${frame}\n`) + related;
 }
 
 /** The widest part of a line a frame shows: a minified or generated line is cut around the range. */

@@ -4,6 +4,7 @@
  * rules. It only reports what it cannot place (an unknown statement, an argument it cannot bind).
  */
 import type { ActionClause, Argument, Body, Document, Identifier, Label, MapLiteral, Range, Statement } from "../syntax/ast.js";
+import type { RelatedLocation } from "../diagnostic.js";
 import { getDto, getField, unknownKeyReport } from "../model/dtos.js";
 import { bindingPlan, blockPlan, claimsWord, CONTENT_BLOCK, isDirective, rawItemType, type BindingPlan } from "../model/binding.js";
 import { DECLARATIONS, getDeclaration, memberFieldOf, RAW_KEYWORD, TRANSLATIONS_KEYWORD } from "../model/statements.js";
@@ -130,12 +131,14 @@ const ProblemNode = plainConstructor(function (
   data: LoweringProblem["data"],
   range: Range,
   replacement: string | undefined,
+  related: readonly RelatedLocation[] | undefined,
 ) {
   this.ruleId = ruleId;
   this.messageId = messageId;
   this.data = data;
   this.range = range;
   if (replacement !== undefined) this.replacement = replacement;
+  if (related !== undefined) this.related = related;
 });
 
 export function lower(document: Document, imports?: ImportScope): LoweringResult {
@@ -269,8 +272,15 @@ class Lowering {
   // ----- reporting -----
 
   /** Reports a message of `rule`: an id it does not have, or a placeholder without a value, does not compile. */
-  problem<M extends Messages, K extends MessageId<M>>(rule: RuleMessages<M>, messageId: K, data: MessageData<M, K>, range: Range, replacement?: string): void {
-    this.problems.push(new ProblemNode(rule.ruleId, messageId, data, range, replacement));
+  problem<M extends Messages, K extends MessageId<M>>(
+    rule: RuleMessages<M>,
+    messageId: K,
+    data: MessageData<M, K>,
+    range: Range,
+    replacement?: string,
+    related?: readonly RelatedLocation[],
+  ): void {
+    this.problems.push(new ProblemNode(rule.ruleId, messageId, data, range, replacement, related));
   }
 
   /** Reports an unknown statement; returns the name suggested for it. */
@@ -345,8 +355,9 @@ class Lowering {
     if (lookAlike) {
       // Another structure (the placement interface): one finding says so, instead of one for each of its parts.
       this.problems.length = problemsBefore;
-      const evidence = lookAlike.evidence.slice(0, 3).map((e) => `${e.what} on line ${e.range.start.line}`);
-      this.problem(LOOK_ALIKE, "lookAlike", { name: first.name, what: withArticle(plan.title), lookAlike: lookAlike.lookAlike.title, evidence: listed(evidence), sentWith: lookAlike.lookAlike.sentWith }, first.range);
+      const evidence = lookAlike.evidence.slice(0, 3);
+      const data = { name: first.name, what: withArticle(plan.title), lookAlike: lookAlike.lookAlike.title, evidence: listed(evidence.map((e) => e.what)), sentWith: lookAlike.lookAlike.sentWith };
+      this.problem(LOOK_ALIKE, "lookAlike", data, first.range, undefined, evidence.map((e) => ({ message: e.what, range: e.range })));
       (declaration as Writable<IrDeclaration>).lookAlike = lookAlike.lookAlike.id;
     }
     return declaration;
@@ -798,7 +809,7 @@ class Lowering {
       return;
     }
     if (earlier) {
-      this.problem(TEMPLATE_STRUCTURE, "duplicateFragment", { name: first.name, line: earlier.name.range.start.line }, first.range);
+      this.problem(TEMPLATE_STRUCTURE, "duplicateFragment", { name: first.name }, first.range, undefined, [{ message: "first declared", range: earlier.name.range }]);
       return;
     }
     this.fragments.set(first.name, { name: first, params: this.templates.parameters(list), statements: s.body?.statements ?? [] });

@@ -39,6 +39,8 @@ export interface ClientFeatures {
   readonly documentChanges: boolean;
   readonly diagnosticCodeDescription: boolean;
   readonly diagnosticVersion: boolean;
+  /** Whether diagnostics may carry `relatedInformation` (otherwise the related places are lines of the message). */
+  readonly diagnosticRelatedInformation: boolean;
   /** `hierarchicalDocumentSymbolSupport`: DocumentSymbol trees; without it a flat SymbolInformation list. */
   readonly hierarchicalSymbols: boolean;
   readonly symbolKinds: ReadonlySet<SymbolKind> | undefined;
@@ -77,6 +79,7 @@ export function clientFeatures(params: Pick<InitializeParams, "capabilities" | "
     documentChanges: c.workspace?.workspaceEdit?.documentChanges === true,
     diagnosticCodeDescription: text?.publishDiagnostics?.codeDescriptionSupport === true,
     diagnosticVersion: text?.publishDiagnostics?.versionSupport === true,
+    diagnosticRelatedInformation: text?.publishDiagnostics?.relatedInformation === true,
     hierarchicalSymbols: text?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
     symbolKinds: symbolKinds ? new Set(symbolKinds) : undefined,
     foldingRangeLimit: typeof limit === "number" && limit >= 0 ? limit : undefined,

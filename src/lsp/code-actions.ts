@@ -67,7 +67,7 @@ export function ruleFixActions(document: TextDocument, diagnostics: readonly Dia
     const action = (fix: Fix, preferred: boolean): CodeAction => ({
       title: fix.description,
       kind: CodeActionKind.QuickFix,
-      diagnostics: [toLspDiagnostic(d, style)],
+      diagnostics: [toLspDiagnostic(d, style, document.uri)],
       isPreferred: preferred,
       edit: { changes: { [document.uri]: fixEdits(document, text, d, fix) } },
     });

@@ -120,7 +120,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** The version of each document whose check failed (an internal error): not checked again until it changes. */
   const failed = new Map<string, number>();
   let features: ClientFeatures = clientFeatures({ capabilities: {} });
-  let diagnosticStyle: DiagnosticStyle = { docsRoot, codeDescription: false };
+  let diagnosticStyle: DiagnosticStyle = { docsRoot, codeDescription: false, relatedInformation: false };
   /** Whether the client tells the server of changed files; until it agreed to watch, configs are checked by `stat`. */
   let watching = false;
   /** The editor's settings (`b24layout.*`), under whatever the project's config file says. */
@@ -198,7 +198,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     failed.delete(document.uri);
     results.set(document.uri, { version: document.version, result });
-    publish(document.uri, document.version, result.diagnostics.map((d) => toLspDiagnostic(d, diagnosticStyle)));
+    publish(document.uri, document.version, result.diagnostics.map((d) => toLspDiagnostic(d, diagnosticStyle, document.uri)));
     if (file) shownOpen.set(document.uri, projectFindingsKey(file));
     if (projectUpdate === "now") publishProject();
     else if (projectUpdate === "later") scheduleProjectUpdate();
@@ -246,14 +246,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       shownOpen.set(d.uri, key);
       const diagnostics = project.withFindings(file, own);
       results.set(d.uri, { version: d.version, result: { ...known.result, diagnostics } });
-      publish(d.uri, d.version, diagnostics.map((x) => toLspDiagnostic(x, diagnosticStyle)));
+      publish(d.uri, d.version, diagnostics.map((x) => toLspDiagnostic(x, diagnosticStyle, d.uri)));
     }
     const closed = project.closedFindings();
     for (const [path, diagnostics] of closed) {
       const key = JSON.stringify(diagnostics);
       if ((shownClosed.get(path) ?? "[]") === key) continue;
       shownClosed.set(path, key);
-      publish(pathToFileURL(path).href, undefined, diagnostics.map((x) => toLspDiagnostic(x, diagnosticStyle)));
+      const uri = pathToFileURL(path).href;
+      publish(uri, undefined, diagnostics.map((x) => toLspDiagnostic(x, diagnosticStyle, uri)));
     }
     // Files that left the project (deleted, ignored now) or were opened: what was shown on them goes.
     for (const path of [...shownClosed.keys()]) {
@@ -339,7 +340,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialize((params): InitializeResult => {
     features = clientFeatures(params);
-    diagnosticStyle = { docsRoot, codeDescription: features.diagnosticCodeDescription };
+    diagnosticStyle = { docsRoot, codeDescription: features.diagnosticCodeDescription, relatedInformation: features.diagnosticRelatedInformation };
     const initial = isObject(params.initializationOptions) ? params.initializationOptions : undefined;
     if (initial) settings = settingsToOptions(initial);
     workspaceFolders = [...new Set([...(params.workspaceFolders ?? []).map((f) => f.uri), ...(params.rootUri ? [params.rootUri] : [])].flatMap((u) => pathOf(u) ?? []))];
@@ -425,7 +426,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const changed = file !== undefined && project.closeDocument(file);
     const remaining = file === undefined ? undefined : project.closedFindings().get(file);
     if (file !== undefined) shownClosed.set(file, JSON.stringify(remaining ?? []));
-    publish(uri, undefined, (remaining ?? []).map((x) => toLspDiagnostic(x, diagnosticStyle)));
+    publish(uri, undefined, (remaining ?? []).map((x) => toLspDiagnostic(x, diagnosticStyle, uri)));
     if (changed) publishProject();
   });
 

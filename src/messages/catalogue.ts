@@ -9,7 +9,7 @@
  * declares them here (`defineMessages`), its rule module takes its `meta.messages` from here, and
  * the lowering reports through the same object (`problem(INVALID_ARGUMENT, "noAction", …)`).
  */
-import type { Severity } from "../diagnostic.js";
+import type { RelatedLocation, Severity } from "../diagnostic.js";
 import type { Range } from "../syntax/ast.js";
 
 /**
@@ -163,6 +163,8 @@ export interface Problem {
   readonly range: Range;
   /** A replacement for `range` that fixes the problem (a did-you-mean). */
   readonly replacement?: string;
+  /** Other places the problem speaks of (Diagnostic.related). */
+  readonly related?: readonly RelatedLocation[];
 }
 
 /**
@@ -175,9 +177,24 @@ export type ProblemReporter = <M extends Messages, K extends MessageId<M>>(
   data: MessageData<M, K>,
   range: Range,
   replacement?: string,
+  related?: readonly RelatedLocation[],
 ) => void;
 
 /** A `Problem` of message `messageId` of `rule` (for reporters that collect problems in a list). */
-export function problemOf<M extends Messages, K extends MessageId<M>>(rule: RuleMessages<M>, messageId: K, data: MessageData<M, K>, range: Range, replacement?: string): Problem {
-  return replacement === undefined ? { ruleId: rule.ruleId, messageId, data, range } : { ruleId: rule.ruleId, messageId, data, range, replacement };
+export function problemOf<M extends Messages, K extends MessageId<M>>(
+  rule: RuleMessages<M>,
+  messageId: K,
+  data: MessageData<M, K>,
+  range: Range,
+  replacement?: string,
+  related?: readonly RelatedLocation[],
+): Problem {
+  return {
+    ruleId: rule.ruleId,
+    messageId,
+    data,
+    range,
+    ...(replacement === undefined ? {} : { replacement }),
+    ...(related === undefined ? {} : { related }),
+  };
 }

@@ -18,7 +18,7 @@ export const TEMPLATE_STRUCTURE = defineMessages("template-structure", {
   useSyntax: "Write 'use <fragment>' or 'use <fragment> { param: value, … }'.",
   unknownFragment: "Unknown fragment '{name}': no fragment declaration in this file has that name.",
   unknownFragmentSuggest: "Unknown fragment '{name}': no fragment declaration in this file has that name. Did you mean '{suggestion}'?",
-  duplicateFragment: "Fragment '{name}' is already declared on line {line}.",
+  duplicateFragment: "Fragment '{name}' is already declared in this file.",
   fragmentImported: "Fragment '{name}' is also imported: rename one of them.",
   fragmentCycle: "Fragment '{name}' uses itself ({chain}): its members would never end.",
   fragmentTooDeep: "Fragment '{name}' is used {max} levels deep ({chain}): fragments, blocks and the 'when' and 'each' inside them can nest at most {max} levels.",

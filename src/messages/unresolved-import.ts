@@ -13,7 +13,7 @@ export const UNRESOLVED_IMPORT = defineMessages("unresolved-import", {
   notImportable:
     "'{path}' declares '{name}' as a {keyword}, which cannot be imported: a file imports fragments, {importable} (what an activity's layout names) and the translations table of another.",
   importedDeclarationErrors:
-    "The {keyword} '{name}' has {count} error(s) in '{path}' (the first on line {line}), and this file's payload would carry it as it is: correct it there.",
+    "The {keyword} '{name}' has {count} error(s) in '{path}', and this file's payload would carry it as it is: correct it there.",
   noTranslations: "'{path}' has no translations table to import.",
   importedTwice: "'{name}' is imported twice.",
   importedErrors: "'{path}' has {count} error(s) of its own: check that file.",

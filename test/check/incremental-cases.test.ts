@@ -42,6 +42,25 @@ describe("the incremental checker: options and rules a review found it wrong on"
     expectSame([THREE, THREE.replace('header "T"', 'header "T"\n')], { rules });
   });
 
+  // A rule that declares no scope may read anything in the file: the editor runs it over the whole
+  // file at every change. (It was once kept per declaration by default: the count in the first
+  // declaration's finding stayed at 3 after a block was added to the last one.)
+  it("re-checks a custom rule that declares no scope after an edit of another declaration", () => {
+    const counting = testRule("text-count", "Reports how many text blocks the file has.", { count: "'{name}' is in a file with {n} text blocks." }, (context) => {
+      const texts = context.program.declarations.reduce((n, d) => n + JSON.stringify(d.root).split('"text"').length - 1, 0);
+      return {
+        declaration(d) {
+          context.report({ messageId: "count", data: { name: d.name, n: texts }, range: d.nameRange });
+        },
+      };
+    });
+    const rules: readonly Rule[] = [...ALL_RULES, counting];
+    const more = THREE.replace(/text "x"(?![\s\S]*text "x")/, 'text "x"\n    text "y"');
+    expect(more).not.toBe(THREE);
+    expectSame([THREE, more], { rules });
+    expectSame([more, THREE], { rules });
+  });
+
   // Rule options that are not plain data (a Set here) cannot be compared with the previous ones
   // by their JSON (two Sets are both `{}`): such options always get a full check.
   it("re-checks every declaration when a rule option changes to a value JSON cannot tell apart", () => {

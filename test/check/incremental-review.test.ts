@@ -137,13 +137,9 @@ describe("the incremental checker: options that plainKey cannot tell apart", () 
   });
 });
 
-// A rule given in `options.rules` without a scope runs in the local part (checker.ts inPart), and
-// RuleRun.begin() of the local run reports into the `[]` the run was made with, which analyse()
-// never reads (it sets `localRun.diagnostics` per statement, then to `found` for end()): what its
-// `program` hook reports is lost, even on the first check, which is a full one. RuleMeta.scope
-// says such hooks report nothing, but nothing enforces it, and `check` keeps the findings.
-// The fix (src/check/incremental.ts, analyse()): `found` is made first and given to the local
-// RuleRun, so that begin()'s reports (made again at every check) land in it.
+// A rule given in `options.rules` without a scope once ran in the local part, where what its
+// `program` hook reported was lost. A rule without a scope now runs over the whole file at every
+// check (RuleMeta.scope), so its program hook's findings are always there.
 describe("the incremental checker: a custom rule without a scope whose program hook reports", () => {
   const counting = testRule("declaration-count", "Reports how many declarations the file has.", { count: "The file has {n} declarations." }, (context) => {
     return {

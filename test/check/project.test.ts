@@ -8,7 +8,7 @@ import { check, checkProject, type Diagnostic, type ProjectFileInput } from "../
 import { toFinding, type Finding } from "../helpers.js";
 
 const ID = "output-name";
-const error = (message: string, at: string, to: string): Finding => ({ ruleId: ID, severity: "error", message, at, to });
+const error = (message: string, at: string, to: string, related?: string[]): Finding => ({ ruleId: ID, severity: "error", message, at, to, ...(related ? { related } : {}) });
 const warning = (message: string, at: string, to: string): Finding => ({ ruleId: ID, severity: "warning", message, at, to });
 
 const badge = (name: string) => `badge ${name} {\n  code "c"\n  title "T"\n  value "V"\n  type success\n}\n`;
@@ -137,8 +137,8 @@ describe(ID, () => {
       [{ path: "a.b24layout", text: `${blocks("call-row")}${blocks("callRow")}${blocks("default")}${blocks("default_")}` }],
       {
         "a.b24layout": [
-          error("'callRow' and the blocks 'call-row' on line 1 would both be the function 'callRow' of the TypeScript module. Rename one of them.", "4:8", "4:15"),
-          error("'default_' and the blocks 'default' on line 7 would both be the function 'default_' of the TypeScript module. Rename one of them.", "10:8", "10:16"),
+          error("'callRow' and the blocks 'call-row' would both be the function 'callRow' of the TypeScript module. Rename one of them.", "4:8", "4:15", ["the blocks 'call-row' 1:8"]),
+          error("'default_' and the blocks 'default' would both be the function 'default_' of the TypeScript module. Rename one of them.", "10:8", "10:16", ["the blocks 'default' 7:8"]),
         ],
       },
     ],

@@ -23,6 +23,9 @@ const files = (entries: Readonly<Record<string, string>>): ReportedFile[] =>
 
 const run = runMain;
 
+/** Two sections of one name: the second is reported, with the first as its related location (3:3). */
+const DUPLICATE_SECTION = 'card c for contact {\n  scope personal\n  main: section "A" {\n    NAME\n  }\n  main: section "B" {\n    PHONE\n  }\n}\n';
+
 describe("--format json", () => {
   it("has the documented shape: version, files with diagnostics and ranges, summary", () => {
     const report = JSON.parse(formatJsonReport(files({ "src/bad.b24layout": WITH_ERROR, "src/w.b24layout": WITH_WARNING }))) as Record<string, unknown>;
@@ -56,6 +59,57 @@ describe("--format json", () => {
       { description: "Replace with 'lineOfBlocks'", edits: [{ range: { start: { line: 2, column: 3 }, end: { line: 2, column: 14 } }, newText: "lineOfBlocks" }] },
     ]);
     expect(boolean!.fix).toEqual({ description: "Replace with true", edits: [{ range: { start: { line: 5, column: 19 }, end: { line: 5, column: 25 } }, newText: "true" }] });
+  });
+});
+
+describe("related locations ('first defined at'), in every format", () => {
+  const reported = () => files({ "src/card.b24layout": DUPLICATE_SECTION });
+
+  it("json: a 'related' list of message, range and no path for a place in the same file", () => {
+    const report = JSON.parse(formatJsonReport(reported())) as { files: { diagnostics: { ruleId: string; related?: unknown }[] }[] };
+    const d = report.files[0]!.diagnostics.find((x) => x.ruleId === "duplicate-section")!;
+    expect(d.related).toEqual([{ message: "first defined", range: { start: { line: 3, column: 3 }, end: { line: 3, column: 7 } } }]);
+  });
+
+  it("json and sarif: a place in another file by its path relative to the working directory", () => {
+    const d = check(DUPLICATE_SECTION).diagnostics.find((x) => x.ruleId === "duplicate-section")!;
+    const elsewhere = { ...d, related: [{ ...d.related![0]!, file: "/work/project/src/other.b24layout" }] };
+    const json = JSON.parse(formatJsonReport([{ display: "src/card.b24layout", diagnostics: [elsewhere] }], "/work/project")) as { files: { diagnostics: { related: { path?: string }[] }[] }[] };
+    expect(json.files[0]!.diagnostics[0]!.related[0]!.path).toBe("src/other.b24layout");
+    const log = JSON.parse(formatSarifReport([{ display: "src/card.b24layout", diagnostics: [elsewhere] }], [], { name: "b24layout", version: "1" }, "/work/project")) as {
+      runs: { results: { relatedLocations: { physicalLocation: { artifactLocation: unknown } }[] }[] }[];
+    };
+    expect(log.runs[0]!.results[0]!.relatedLocations[0]!.physicalLocation.artifactLocation).toEqual({ uri: "src/other.b24layout", uriBaseId: "%SRCROOT%" });
+  });
+
+  it("sarif: relatedLocations with an id, the file, the region and the message, and the log stays valid", () => {
+    const log = JSON.parse(formatSarifReport(reported(), ALL_RULES.map((r) => r.meta), { name: "b24layout", version: "1.2.3" })) as {
+      runs: { results: { ruleId: string; relatedLocations?: unknown }[] }[];
+    };
+    const result = log.runs[0]!.results.find((r) => r.ruleId === "duplicate-section")!;
+    expect(result.relatedLocations).toEqual([
+      {
+        id: 0,
+        physicalLocation: { artifactLocation: { uri: "src/card.b24layout", uriBaseId: "%SRCROOT%" }, region: { startLine: 3, startColumn: 3, endLine: 3, endColumn: 7 } },
+        message: { text: "first defined" },
+      },
+    ]);
+    const validate = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(SARIF_SCHEMA);
+    validate(log);
+    expect(validate.errors ?? []).toEqual([]);
+  });
+
+  it("github: a line of the annotation says where the first is", () => {
+    expect(formatGithubReport(reported())).toContain(
+      "::error file=src/card.b24layout,line=6,col=3,endLine=6,endColumn=7,title=duplicate-section::Section 'main' is already defined in this card; section names must be unique within a card.%0Afirst defined at src/card.b24layout:3:3\n",
+    );
+  });
+
+  it("stylish: a line after the code frame says where the first is", async () => {
+    const dir = scratch({ "card.b24layout": DUPLICATE_SECTION });
+    const r = await run(dir, ["check", "card.b24layout"]);
+    expect(r.stdout).toContain("card.b24layout:6:3 error duplicate-section Section 'main' is already defined in this card; section names must be unique within a card.\n");
+    expect(r.stdout).toContain("\n  first defined at card.b24layout:3:3\n");
   });
 });
 

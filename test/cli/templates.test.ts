@@ -90,13 +90,15 @@ describe("build with templates", () => {
 
   it("--target ts refuses two declarations that would be the same function, at the second, as check does", () => {
     const dir = scratch({ "c.b24layout": 'blocks call-row {\n  text "a"\n}\nblocks callRow {\n  text "b"\n}\n' });
-    const message = "c.b24layout:4:8 error output-name 'callRow' and the blocks 'call-row' on line 1 would both be the function 'callRow' of the TypeScript module. Rename one of them.";
+    const message = "c.b24layout:4:8 error output-name 'callRow' and the blocks 'call-row' would both be the function 'callRow' of the TypeScript module. Rename one of them.";
     const r = run(dir, ["build", "c.b24layout", "--target", "ts", "-o", "gen"]);
     expect(r.code).toBe(1);
     expect(r.stderr.split("\n")[0]).toBe(message);
     expect(r.stderr).toContain("Nothing was written.\n");
     expect(existsSync(join(dir, "gen"))).toBe(false);
     expect(run(dir, ["check", "c.b24layout"])).toMatchObject({ code: 1, stdout: expect.stringContaining(`${message}\n`) as unknown });
+    // The other declaration is a related location: a line after the code frame says where it is.
+    expect(r.stderr).toContain("\n  the blocks 'call-row' at c.b24layout:1:8\n");
   });
 
 });

@@ -57,7 +57,7 @@ function host(files: Readonly<Record<string, string>>): SourceHost {
   return { root: ROOT, readFile: (path) => files[path] };
 }
 
-const err = (ruleId: string, message: string, at: string, to: string): Finding => ({ ruleId, severity: "error", message, at, to });
+const err = (ruleId: string, message: string, at: string, to: string, related?: string[]): Finding => ({ ruleId, severity: "error", message, at, to, ...(related ? { related } : {}) });
 
 /** The findings of the activity file checked alone (the layouts file exists beside it). */
 function findings(text: string, layouts = LAYOUTS): Finding[] {
@@ -114,7 +114,7 @@ describe("an imported layout", () => {
     [
       "a declaration of the file named like an imported layout",
       ACTIVITY('import { plain } from "./shared/layouts.b24layout"', "layout plain", 'blocks plain {\n  text "x"\n}\n'),
-      [err("duplicate-declaration", "'plain' is also the name of the layout imported on line 1 (from './shared/layouts.b24layout'); give each its own name.", "7:8", "7:13")],
+      [err("duplicate-declaration", "'plain' is also the name of the layout imported from './shared/layouts.b24layout'; give each its own name.", "7:8", "7:13", ["imported 1:10"])],
     ],
     [
       "a layout with errors in its file, at the import: the activity would send it",
@@ -122,9 +122,10 @@ describe("an imported layout", () => {
       [
         err(
           "unresolved-import",
-          "The layout 'plain' has 2 error(s) in './shared/layouts.b24layout' (the first on line 17), and this file's payload would carry it as it is: correct it there.",
+          "The layout 'plain' has 2 error(s) in './shared/layouts.b24layout', and this file's payload would carry it as it is: correct it there.",
           "1:10",
           "1:15",
+          ["the first error /p/shared/layouts.b24layout:17:3"],
         ),
       ],
     ],

@@ -25,7 +25,7 @@ const CLIENT = `fragment clientInfo(name: string, phone?: string, vip: bool = fa
 /** CLIENT (9 lines), then a blocks declaration whose members start on line 11. */
 const using = (members: string, params = "(clientName: string, tel?: string)") => `${CLIENT}blocks b${params} {\n${members}\n}\n`;
 
-const err = (ruleId: string, message: string, at: string, to: string): Finding => ({ ruleId, severity: "error", message, at, to });
+const err = (ruleId: string, message: string, at: string, to: string, related?: string[]): Finding => ({ ruleId, severity: "error", message, at, to, ...(related ? { related } : {}) });
 
 describe("fragments", () => {
   it.each<[string, string, Finding[]]>([
@@ -66,7 +66,7 @@ describe("fragments", () => {
     [
       "a fragment declared twice",
       `fragment a {\n  text "x"\n}\nfragment a {\n  text "y"\n}\nblocks c {\n  use a\n}\n`,
-      [err("template-structure", "Fragment 'a' is already declared on line 1.", "4:10", "4:11")],
+      [err("template-structure", "Fragment 'a' is already declared in this file.", "4:10", "4:11", ["first declared 1:10"])],
     ],
     [
       "a withTitle from a fragment inside lineOfBlocks: checked where it is used",

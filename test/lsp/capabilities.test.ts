@@ -74,6 +74,14 @@ describe("a client that declares no optional capability", () => {
     });
   });
 
+  it("gets the places a finding speaks of as lines of its message, not as relatedInformation", async () => {
+    const card = 'card c for contact {\n  scope personal\n  main: section "A" {\n    NAME\n  }\n  main: section "B" {\n    PHONE\n  }\n}\n';
+    const published = await client.open(uri("sections.b24layout"), card);
+    const duplicate = published.diagnostics.find((d) => d.code === "duplicate-section")!;
+    expect(duplicate.relatedInformation).toBeUndefined();
+    expect(duplicate.message).toBe("Section 'main' is already defined in this card; section names must be unique within a card.\nfirst defined at line 3, column 3");
+  });
+
   it("gets completions as plain text, with plain documentation and the first protocol's kinds", async () => {
     await client.open(uri("c.b24layout"), 'layout l {\n  body {\n    logo call\n    \n  }\n  icon \n}\n');
     const items = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri("c.b24layout") }, position: { line: 3, character: 4 } })) as CompletionItem[];

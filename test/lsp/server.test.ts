@@ -58,6 +58,20 @@ describe("diagnostics", () => {
     expect(withPage.source).toBe("b24layout");
   });
 
+  it("gives the first of two duplicates as relatedInformation (the client declares it), and moves it with the text", async () => {
+    const u = uri("sections.b24layout");
+    const card = 'card c for contact {\n  scope personal\n  main: section "A" {\n    NAME\n  }\n  main: section "B" {\n    PHONE\n  }\n}\n';
+    const published = await client.open(u, card);
+    const duplicate = published.diagnostics.find((d) => d.code === "duplicate-section")!;
+    expect(duplicate.message).toBe("Section 'main' is already defined in this card; section names must be unique within a card.");
+    expect(duplicate.range).toEqual({ start: { line: 5, character: 2 }, end: { line: 5, character: 6 } });
+    expect(duplicate.relatedInformation).toEqual([{ location: { uri: u, range: { start: { line: 2, character: 2 }, end: { line: 2, character: 6 } } }, message: "first defined" }]);
+    // Two lines added above the card: the editor's incremental check moves the related place too.
+    const moved = await client.change(u, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "\n\n" }]);
+    const again = moved.diagnostics.find((d) => d.code === "duplicate-section")!;
+    expect(again.relatedInformation?.[0]?.location.range.start).toEqual({ line: 4, character: 2 });
+  });
+
   it("keeps up with incremental changes", async () => {
     const u = uri("b.b24layout");
     const first = await client.open(u, LAYOUT);

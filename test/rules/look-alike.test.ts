@@ -8,12 +8,14 @@ const ruleTester = new RuleTester();
 const ID = "look-alike";
 const PLACEMENT = "the built-in interface of a CRM_…_DETAIL_ACTIVITY placement (useBuiltInInterface = Y)";
 const SEND = "That is a different structure, which b24layout does not compile; send it with BX24.placement.call('setLayout', …) in the placement's handler.";
-const lookAlike = (name: string, what: string, evidence: string, at: string, to: string): Finding => ({
+/** `related`: where each piece of the evidence is (Diagnostic.related), as `what line:column`. */
+const lookAlike = (name: string, what: string, evidence: string, at: string, to: string, related: string[]): Finding => ({
   ruleId: ID,
   severity: "error",
   message: `'${name}' is not ${what} of a timeline record but the layout of ${PLACEMENT}: it has ${evidence}. ${SEND}`,
   at,
   to,
+  related,
 });
 
 /** The placement interface as an author writes it in .b24layout. */
@@ -50,13 +52,17 @@ describe(ID, () => {
 
   it("reports a placement interface written as a layout once, at its name, and nothing else", () => {
     expect(allFindings(FORM)).toEqual([
-      lookAlike("contactForm", "a layout", "an 'input' block on line 2, a 'select' block on line 6 and the action 'click' on line 10", "1:8", "1:19"),
+      lookAlike("contactForm", "a layout", "an 'input' block, a 'select' block and the action 'click'", "1:8", "1:19", [
+        "an 'input' block 2:9",
+        "a 'select' block 6:9",
+        "the action 'click' 10:18",
+      ]),
     ]);
   });
 
   it("names what gives it away when there is one part only", () => {
     expect(allFindings('blocks extra {\n  text "Hello"\n  primaryButton { title: "Save" }\n}\n')).toEqual([
-      lookAlike("extra", "the additional content blocks", "'primaryButton' on line 3", "1:8", "1:13"),
+      lookAlike("extra", "the additional content blocks", "'primaryButton'", "1:8", "1:13", ["'primaryButton' 3:3"]),
     ]);
   });
 
@@ -65,8 +71,8 @@ describe(ID, () => {
     expect(imported.text).toBeDefined();
     const found = check(imported.text!).diagnostics;
     expect(found.map((d) => d.ruleId)).toEqual([ID]);
-    expect(found[0]!.message).toContain("it has an 'input' block on line ");
-    expect(found[0]!.message).toContain("the action 'layoutEvent' on line ");
+    expect(found[0]!.message).toContain("it has an 'input' block");
+    expect(found[0]!.related?.map((r) => r.message)).toEqual(expect.arrayContaining(["an 'input' block", "the action 'layoutEvent'"]));
   });
 
   it("checks nothing else of it: an activity may still name it", () => {

@@ -20,6 +20,7 @@ export default defineRule({
       "and animationType `disable` only disables a clicked footer button (spec §4.12). actionParams values must be scalars: the server rejects a map or list " +
       "with WRONG_FIELD_VALUE (spec §4.12).",
     severity: "warning",
+    scope: "declaration",
     spec: "§4.12, §14.11",
     messages: {
       noEffect: "'{field}' has no effect for {action}; remove it.",

@@ -13,6 +13,7 @@ export default defineRule({
     description: "Require an activity to be either an add (`ownerTypeId`, `ownerId` and a layout) or an update (`id`), with a known owner type.",
     why: "crm.activity.configurable.add takes `ownerTypeId` and `ownerId` and answers ERROR_EMPTY_LAYOUT (\"The field \\\"layout\\\" is required.\") without a layout; crm.activity.configurable.update takes only `id` (spec §1, §2.1, §6). An activity with both or neither has no single method to go to. `ownerTypeId` is a CRM entityTypeId (spec §12).",
     severity: "error",
+    scope: "declaration",
     hasSuggestions: true,
     spec: "§1, §6, §12",
     messages: {

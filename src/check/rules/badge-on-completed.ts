@@ -13,6 +13,7 @@ export default defineRule({
       "A kanban badge shows only while its activity is open: when the activity is completed, crm.activity.configurable removes its badge (spec §6, §8). " +
       "An add or update that sets `completed` true and a `badgeCode` sends a badge that is removed at once. `badgeCode \"\"`, which removes the badge, is fine.",
     severity: "warning",
+    scope: "declaration",
     spec: "§6, §8",
     messages: {
       removed: "Activity '{name}' is completed here, and a completed activity's badge is removed: badge '{code}' never shows. Leave out 'badgeCode', or send it while the activity is open.",

@@ -21,6 +21,7 @@ export default defineRule({
       "crm.activity.badge.add rejects an empty code, title or value as a missing required argument (spec §8); a title of spaces passes but shows nothing. " +
       "An empty deadline is ignored, so it cannot clear one (spec §6): a warning.",
     severity: "error",
+    scope: "declaration",
     spec: "§6, §8, §11.2, §11.5",
     messages: {
       sectionName: "This section's name is blank; the server answers \"Section at index {index} does not have name.\"",

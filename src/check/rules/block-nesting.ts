@@ -15,6 +15,7 @@ export default defineRule({
       "or deadline: no withTitle inside withTitle, no lineOfBlocks or largeText nested (spec §4.7). Its lineOfBlocks check overwrites its result on every child, " +
       "so the server only reports the last one; this rule reports every child.",
     severity: "error",
+    scope: "declaration",
     spec: "§4.7",
     messages: {
       notAllowed: "A {type} block cannot be placed in {container}: only {allowed} blocks are allowed in its '{field}'.",

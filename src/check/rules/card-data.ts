@@ -19,6 +19,7 @@ export default defineRule({
       "A section whose `type` is anything but `section` is rejected with \"Section at index {i} have type '{type}'. The expected type is 'section'.\"; a missing or blank type is read as `section` (spec §11.2). " +
       "Statements always write a list of sections of type `section`: these come from the raw `json` form.",
     severity: "error",
+    scope: "declaration",
     spec: "§11.2, §11.5",
     messages: {
       notArray: "'{field}' is {actual}, not a list of sections; the server answers \"Parameter '{field}' must be array.\"",

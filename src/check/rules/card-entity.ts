@@ -13,6 +13,7 @@ export default defineRule({
     description: "Require a card's entity type to support card configuration, and `legacy` only where the legacy method exists.",
     why: "crm.item.details.configuration.set supports leads, deals, contacts, companies and factory-based types (quotes, smart invoices, smart processes); for others the server answers \"The entity type 'INVOICE' is not supported in current context.\" (spec §11.5, §12). The legacy crm.<entity>.details.configuration.set methods exist only for leads, deals, contacts and companies (spec §1, §11).",
     severity: "error",
+    scope: "declaration",
     hasSuggestions: true,
     spec: "§1, §11.5, §12",
     messages: {

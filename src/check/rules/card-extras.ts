@@ -12,6 +12,7 @@ export default defineRule({
     description: "Allow only the `extras` key that applies to the card's entity: `leadCustomerType` for leads, `dealCategoryId` for deals, `categoryId` for smart processes.",
     why: "Each entity type selects its card configuration with its own `extras` key: leads by customer type, deals by pipeline, smart processes by category; contacts, companies, quotes and smart invoices take none (spec §11.4). A key for another entity does not select anything, so the configuration lands on the default card instead of the one meant.",
     severity: "error",
+    scope: "declaration",
     spec: "§11.4",
     messages: {
       otherKey: "'{key}' does not apply to {what} cards; they use '{applies}'.",

@@ -16,6 +16,7 @@ export default defineRule({
     description: "Warn about `userId` on a card with `scope common`.",
     why: "`userId` picks whose personal card settings are written; with `scope common` (C) the settings apply to everyone and `userId` is ignored (spec §11.1), which usually means one of the two is a mistake.",
     severity: "warning",
+    scope: "declaration",
     spec: "§11.1",
     messages: {
       ignored: "'userId' is ignored with 'scope common': common settings apply to every user. Remove 'userId', or use 'scope personal' to configure that user's card.",

@@ -11,6 +11,7 @@ export default defineRule({
     description: "Enforce the number of tags, buttons, blocks, menu items, action parameters and card sections Bitrix24 allows.",
     why: "The server rejects a layout with more than 2 tags, 2 buttons, 20 blocks, 10 menu items or 20 action parameters with TOO_MANY_ITEMS (spec §7). The docs also ask for at least one body block, which the server does not enforce.",
     severity: "error",
+    scope: "declaration",
     spec: "§7, §11.5",
     messages: {
       tooMany: "{what} can hold at most {max} {items}; found {count}. The server answers \"The field {field} of {parent} can only contain up to {max} values.\"",

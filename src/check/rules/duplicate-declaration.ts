@@ -11,13 +11,13 @@ export default defineRule({
     scope: "file",
     spec: "§1, §8",
     messages: {
-      sameKind: "Duplicate {keyword} '{name}': the first is on line {line}, and both would be written to '{file}'.",
-      otherKind: "'{name}' is already the name of the {other} on line {line}; give each declaration its own name.",
-      imported: "'{name}' is also the name of the {other} imported on line {line} (from '{path}'); give each its own name.",
-      sameCode: "The {keyword} '{name}' has the {field} '{code}' of the {keyword} '{other}' on line {line}: a {keyword}'s {field} is unique on the portal, so {method} cannot add both.",
+      sameKind: "Duplicate {keyword} '{name}': both would be written to '{file}'.",
+      otherKind: "'{name}' is already the name of a {other}; give each declaration its own name.",
+      imported: "'{name}' is also the name of the {other} imported from '{path}'; give each its own name.",
+      sameCode: "The {keyword} '{name}' has the {field} '{code}' of the {keyword} '{other}': a {keyword}'s {field} is unique on the portal, so {method} cannot add both.",
       sameCodeElsewhere: "The {keyword} '{name}' has the {field} '{code}' of the {keyword} '{other}' at {where}: a {keyword}'s {field} is unique on the portal, so {method} cannot add both.",
       caseOnly: {
-        text: "'{name}' differs from the {keyword} '{other}' on line {line} only in case; on case-insensitive file systems (Windows, macOS) both are written to '{file}'.",
+        text: "'{name}' differs from the {keyword} '{other}' only in case; on case-insensitive file systems (Windows, macOS) both are written to '{file}'.",
         severity: "warning",
       },
     },
@@ -47,15 +47,15 @@ export default defineRule({
           // Two declarations of one name are reported as such below.
           if (!other) byIdentity.set(key, declaration);
           else if (other.name !== declaration.name) {
-            const data = { keyword: declaration.spec.keyword, name: declaration.name, field, code: identity.value, other: other.name, line: other.nameRange.start.line, method: declaration.spec.method };
-            context.report({ messageId: "sameCode", data, range: identity.range });
+            const data = { keyword: declaration.spec.keyword, name: declaration.name, field, code: identity.value, other: other.name, method: declaration.spec.method };
+            context.report({ messageId: "sameCode", data, range: identity.range, related: [{ message: `the ${other.spec.keyword} '${other.name}'`, range: other.nameRange }] });
           }
         }
 
         const imported = imports?.get(declaration.name);
         if (imported) {
-          const data = { name: declaration.name, other: imported.declaration.spec.keyword, line: imported.nameRange.start.line, path: imported.source };
-          context.report({ messageId: "imported", data, range: declaration.nameRange });
+          const data = { name: declaration.name, other: imported.declaration.spec.keyword, path: imported.source };
+          context.report({ messageId: "imported", data, range: declaration.nameRange, related: [{ message: "imported", range: imported.nameRange }] });
         }
         const file = `${declaration.name}.${declaration.spec.outputKind}.json`;
         const first = byName.get(declaration.name);
@@ -65,23 +65,25 @@ export default defineRule({
           if (sameFile) {
             context.report({
               messageId: "caseOnly",
-              data: { keyword: declaration.spec.keyword, name: declaration.name, other: sameFile.name, line: sameFile.nameRange.start.line, file },
+              data: { keyword: declaration.spec.keyword, name: declaration.name, other: sameFile.name, file },
               range: declaration.nameRange,
+              related: [{ message: `the ${sameFile.spec.keyword} '${sameFile.name}'`, range: sameFile.nameRange }],
             });
           } else {
             byOutputFile.set(file.toLowerCase(), declaration);
           }
           return;
         }
-        const line = first.nameRange.start.line;
+        const related = [{ message: "first defined", range: first.nameRange }];
         if (first.spec.keyword === declaration.spec.keyword) {
           context.report({
             messageId: "sameKind",
-            data: { keyword: declaration.spec.keyword, name: declaration.name, line, file },
+            data: { keyword: declaration.spec.keyword, name: declaration.name, file },
             range: declaration.nameRange,
+            related,
           });
         } else {
-          context.report({ messageId: "otherKind", data: { name: declaration.name, other: first.spec.keyword, line }, range: declaration.nameRange });
+          context.report({ messageId: "otherKind", data: { name: declaration.name, other: first.spec.keyword }, range: declaration.nameRange, related });
         }
       },
     };

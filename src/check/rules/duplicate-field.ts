@@ -10,9 +10,10 @@ export default defineRule({
     description: "Disallow showing the same field twice in one card.",
     why: "A card shows each field once: an element `name` is a field id (spec §11.2, §13), and the card editor cannot place one field in two spots, so a second occurrence is at best dropped.",
     severity: "error",
+    scope: "declaration",
     spec: "§11.2, §13",
     messages: {
-      duplicate: "Field '{name}' is already in section '{section}' on line {line}; a field can appear only once in a card.",
+      duplicate: "Field '{name}' is already in section '{section}'; a field can appear only once in a card.",
       repeated: { text: "Field '{name}' is inside 'each', so it would appear once per item of the list; a field can appear only once in a card.", severity: "warning" },
     },
     examples: {
@@ -45,8 +46,9 @@ export default defineRule({
             }
             context.report({
               messageId: "duplicate",
-              data: { name: name.value, section: first.section, line: first.name.range.start.line },
+              data: { name: name.value, section: first.section },
               range: name.range,
+              related: [{ message: "first placed", range: first.name.range }],
             });
           }
         }

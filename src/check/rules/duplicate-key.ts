@@ -12,14 +12,15 @@ export default defineRule({
       "Collections, maps and DTOs are JSON objects (spec §2.4): two members under one key cannot both be sent, so one of them is silently lost. " +
       "A field set twice (`text \"a\" bold` with `bold false` in its body, or two `icon` statements in a layout) leaves it unclear which value the author meant.",
     severity: "error",
+    scope: "declaration",
     fixable: true,
     spec: "§2.4",
     messages: {
-      field: "'{key}' is set twice in {what}: first on line {line}. Remove one of them.",
-      member: "Duplicate key '{key}' in the {owner} '{field}': it is already used on line {line}. Each member needs its own key.",
-      mapKey: "Duplicate key '{key}' in '{field}': it is already used on line {line}.",
+      field: "'{key}' is set twice in {what}. Remove one of them.",
+      member: "Duplicate key '{key}' in the {owner} '{field}': it is already used. Each member needs its own key.",
+      mapKey: "Duplicate key '{key}' in '{field}': it is already used.",
       repeatedClash:
-        "Key '{key}' is also one of the keys that the 'each' on line {line} makes ('{base}_1', '{base}_2', …), so one member would replace the other. Rename one of them.",
+        "Key '{key}' is also one of the keys that an 'each' makes ('{base}_1', '{base}_2', …), so one member would replace the other. Rename one of them.",
     },
     examples: {
       incorrect: [
@@ -57,8 +58,9 @@ export default defineRule({
     const reportMember = (second: IrEntry, first: IrEntry, owner: string, field: string) =>
       context.report({
         messageId: "member",
-        data: { key: second.key, owner: possessive(owner), field, line: first.keyRange.start.line },
+        data: { key: second.key, owner: possessive(owner), field },
         range: second.keyRange,
+        related: [{ message: "first used", range: first.keyRange }],
       });
     return {
       object({ object, dto, entry }) {
@@ -68,8 +70,9 @@ export default defineRule({
           const same = first.value.kind === "scalar" && second.value.kind === "scalar" && first.value.value === second.value.value;
           context.report({
             messageId: closed ? "field" : "mapKey",
-            data: { key: second.key, what: demonstrative(dto?.title ?? "object"), field: entry?.key ?? "", line: first.keyRange.start.line },
+            data: { key: second.key, what: demonstrative(dto?.title ?? "object"), field: entry?.key ?? "" },
             range: second.keyRange,
+            related: [{ message: closed ? "first set" : "first used", range: first.keyRange }],
             ...(same ? { fix: { description: `Remove the second '${second.key}'`, edits: [{ range: second.range, newText: "" }] } } : {}),
           });
         });
@@ -92,7 +95,7 @@ export default defineRule({
           const maker = repeated.find((r) => new RegExp(`^${r.key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:_\\d+){${depth(r)}}$`).test(e.key));
           if (!maker) continue;
           const each = outermostEach(maker.guard)!;
-          context.report({ messageId: "repeatedClash", data: { key: e.key, line: each.keywordRange.start.line, base: maker.key }, range: e.keyRange });
+          context.report({ messageId: "repeatedClash", data: { key: e.key, base: maker.key }, range: e.keyRange, related: [{ message: "the 'each'", range: each.keywordRange }] });
         }
         guardedDuplicates(collection.entries, (second, first) => reportMember(second, first, ownerDto.title, field.name));
       },

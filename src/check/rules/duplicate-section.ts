@@ -9,9 +9,10 @@ export default defineRule({
     description: "Disallow two sections with the same name in one card.",
     why: "A section's `name` is its id in the card editor (spec §11.2); two sections with one id make the card's layout ambiguous when Bitrix24 stores and reads it back.",
     severity: "error",
+    scope: "declaration",
     spec: "§11.2",
     messages: {
-      duplicate: "Section '{name}' is already defined on line {line}; section names must be unique within a card.",
+      duplicate: "Section '{name}' is already defined in this card; section names must be unique within a card.",
     },
     examples: {
       incorrect: [{ code: 'card c for contact {\n  main: section "Main" {\n    NAME\n  }\n  main: section "More" {\n    PHONE\n  }\n}\n' }],
@@ -31,7 +32,7 @@ export default defineRule({
             seen.set(name.value, name);
             continue;
           }
-          context.report({ messageId: "duplicate", data: { name: name.value, line: first.range.start.line }, range: name.range });
+          context.report({ messageId: "duplicate", data: { name: name.value }, range: name.range, related: [{ message: "first defined", range: first.range }] });
         }
       },
     };

@@ -10,7 +10,7 @@ export default defineRule({
     scope: "file",
     spec: "§3, §9",
     messages: {
-      duplicate: "Translation '{key}' is already defined in language '{language}' on line {line}; only the first definition is used.",
+      duplicate: "Translation '{key}' is already defined in language '{language}'; only the first definition is used.",
     },
     examples: {
       incorrect: [
@@ -33,8 +33,9 @@ export default defineRule({
           if (!first || first === entry) continue;
           context.report({
             messageId: "duplicate",
-            data: { key: entry.key, language: entry.language, line: first.keyRange.start.line },
+            data: { key: entry.key, language: entry.language },
             range: entry.keyRange,
+            related: [{ message: "first defined", range: first.keyRange }],
           });
         }
       },

@@ -10,6 +10,7 @@ export default defineRule({
     description: "Allow element options only on the fields they apply to, and `defaultAddressType` only with a known address type id.",
     why: "Each element option belongs to particular fields: `defaultCountry` to phone and client fields, `defaultAddressType` to ADDRESS, the payment options to OPPORTUNITY_WITH_CURRENCY (spec §11.3). The server keeps options verbatim without checking them (spec §11.2), so a misplaced option is silently ignored (a warning). `defaultAddressType` must be a crm.enum.addresstype id (spec §11.6).",
     severity: "warning",
+    scope: "declaration",
     spec: "§11.3, §11.6",
     messages: {
       notApplicable: "Option '{option}' does not apply to '{element}'; it applies to {targets}.",

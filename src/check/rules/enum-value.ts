@@ -14,6 +14,7 @@ export default defineRule({
       "Content blocks declare `scope` but the server does not check it, so a value outside web/mobile there is a warning (spec §3). " +
       "Aliases (`personal` for P) are accepted; integer-valued enums (optionFlags, leadCustomerType) compare as numbers.",
     severity: "error",
+    scope: "declaration",
     fixable: true,
     hasSuggestions: true,
     spec: "§2.5, §3, §4, §11",

@@ -10,6 +10,7 @@ export default defineRule({
       "The server accepts footer `showNote` and the sliderParams label fields, which the docs do not (or no longer) describe (spec §4.8, §4.12, §14.10, §14.12): " +
       "they work today, but nothing promises they keep working.",
     severity: "error",
+    scope: "declaration",
     spec: "§4.4, §4.8, §4.12, §14",
     messages: {
       rejected: "The {what} does not accept '{field}': {note}.",

@@ -17,7 +17,7 @@ export default defineRule({
     messages: {
       incomingWithDeadline: "An incoming activity cannot have a deadline: the server answers INCOMING_ACTIVITY_CAN_NOT_BE_WITH_DEADLINE (\"Incoming activity cannot have a deadline\"). Remove 'deadline' or set 'isIncomingChannel' to false.",
       hiddenDeadlineBlock: {
-        text: "Activity '{name}' {why}, so the deadline block of its layout (line {line}) is not shown.",
+        text: "Activity '{name}' {why}, so the deadline block of its layout is not shown.",
         severity: "warning",
       },
     },
@@ -50,7 +50,7 @@ export default defineRule({
         const why = incoming ? "is incoming (incoming activities have no deadline)" : "is added without a deadline";
         // A layout of its own is reported at its block; a named one at the name, in this declaration.
         const range = layout.kind === "declarationRef" ? layout.range : block;
-        context.report({ messageId: "hiddenDeadlineBlock", data: { name: declaration.name, why, line: block.start.line }, range });
+        context.report({ messageId: "hiddenDeadlineBlock", data: { name: declaration.name, why }, range, related: [{ message: "the deadline block", range: block }] });
       },
       object({ object, dto }) {
         if (dto?.name !== "ActivityFields") return;

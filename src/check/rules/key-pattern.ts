@@ -14,6 +14,7 @@ export default defineRule({
       "The server checks every string key of an associative collection (header tags, body and lineOfBlocks blocks, footer buttons, menu items) and of actionParams " +
       "against `^[a-zA-Z0-9-_]+$` and rejects the layout with KEY_CONTAIN_WRONG_SYMBOLS (spec §2.4, §4.12). Generated keys (block_1) always match.",
     severity: "error",
+    scope: "declaration",
     hasSuggestions: true,
     spec: "§2.4, §4.12",
     messages: {

@@ -18,8 +18,6 @@ export default defineRule({
       "names what gives it away, and checks it no further. A timeline layout (one with an icon, header, body or footer) with one such block is checked as usual.",
     severity: "error",
     spec: "§15",
-    // The evidence names the lines of the blocks that give the declaration away.
-    quotesLines: true,
     messages: LOOK_ALIKE.messages,
     examples: {
       incorrect: [

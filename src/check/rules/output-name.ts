@@ -30,7 +30,7 @@ export default defineRule({
         text: "'{file}', the file '{name}' is written to, cannot be created on Windows, where '{device}' names a device. Rename the declaration to build it there.",
         severity: "warning",
       },
-      functionName: "'{name}' and the {otherKeyword} '{otherName}' on line {line} would both be the function '{fn}' of the TypeScript module. Rename one of them.",
+      functionName: "'{name}' and the {otherKeyword} '{otherName}' would both be the function '{fn}' of the TypeScript module. Rename one of them.",
     },
     examples: {
       incorrect: [

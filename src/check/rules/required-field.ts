@@ -15,6 +15,7 @@ export default defineRule({
       "in the raw `json` form an absent key is absent, and reported. A content block written without properties (`text` alone sends `{ \"type\": \"text\" }`) is not checked by the server, " +
       "which validates a block's properties only when it has them (spec §4.6): what its type requires is then required by the docs only, a warning.",
     severity: "error",
+    scope: "declaration",
     spec: "§2.1, §2.2, §4, §5, §8, §11.2",
     messages: {
       missing: "{what} is missing required '{field}'.",

@@ -15,6 +15,7 @@ export default defineRule({
       "and every other string to false (spec §2.6): `\"false\"` happens to work, but `\"1\"` also becomes false. Activity `completed` and `isIncomingChannel` accept " +
       "exactly \"Y\", \"y\", \"N\", \"n\", \"1\", \"0\", \"true\" and \"false\" (spec §6). A real boolean means the same everywhere: `--fix` writes it where the server reads the string as it reads (`\"false\"`), and the editor offers it where the server does not (`\"1\"`, which the server makes false).",
     severity: "warning",
+    scope: "declaration",
     fixable: true,
     hasSuggestions: true,
     spec: "§2.6, §6, §14.1",

@@ -10,6 +10,7 @@ export default defineRule({
     description: "Warn about icon and logo codes that are not system codes.",
     why: "The server accepts system codes and codes the portal registered with crm.timeline.icon.add / crm.timeline.logo.add (spec §10), so an unknown code is only a warning — but it is usually a typo, or an icon code used as a logo: the docs' own `call` logo example is an icon code (spec §14.15).",
     severity: "warning",
+    scope: "declaration",
     hasSuggestions: true,
     spec: "§10, §14.15",
     options: {

@@ -14,6 +14,7 @@ export default defineRule({
     description: "Warn about card elements that name no field of the card's entity, no card-only composite field and no user field.",
     why: "An element `name` is a field id: a REST field of the entity, a card-only composite field such as CLIENT, a user field UF_CRM_… or a smart-process link PARENT_ID_… (spec §13). The server does not check names (spec §11.2), so a typo is stored silently and the field never appears — a warning. Entities whose field list the model does not know (smart processes, smart invoices) are not checked.",
     severity: "warning",
+    scope: "declaration",
     hasSuggestions: true,
     spec: "§11.2, §13",
     messages: {

@@ -18,6 +18,7 @@ export default defineRule({
       "the keys of its sections, fields and options (spec §11.2, §11.5); such a key, written in the raw `json` form and so sent, is a warning that says what the server does with it. " +
       "A misspelt name is usually a typo, so the rule suggests the closest valid name.",
     severity: "error",
+    scope: "declaration",
     hasSuggestions: true,
     spec: "§2.1",
     messages: UNKNOWN_PROPERTY.messages,

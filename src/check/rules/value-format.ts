@@ -13,6 +13,7 @@ export default defineRule({
       "the rule also accepts a `Z` offset, which ISO 8601 allows and PHP parses. A card field's defaultCountry is a two-letter ISO 3166-1 code such as `GB` (spec §11.3). " +
       "An empty deadline is left alone: the server ignores it (spec §6).",
     severity: "error",
+    scope: "declaration",
     fixable: true,
     spec: "§4.12, §6, §11.3",
     messages: {

@@ -11,6 +11,7 @@ export default defineRule({
       "Ids, entity type ids and user ids start at 1, and crm.activity.configurable rejects a responsibleId that is not > 0 and a negative pingOffsets item " +
       "with WRONG_FIELD_VALUE (spec §6). A slider width below 1 or a negative leftBoundary cannot be meant (spec §4.12); pipeline ids start at 0 (spec §11.4). Entity type ids are left to card-entity and activity-target, which know the valid ones.",
     severity: "error",
+    scope: "declaration",
     spec: "§4.12, §6, §11",
     messages: {
       tooSmall: "'{field}' must be at least {min}; found {value}.",

@@ -40,6 +40,7 @@ export default defineRule({
       "Only textWithTranslation fields take language maps (spec §3); a translation in a plain string field (card section title, sliderParams.title, action uri/id) " +
       "would be sent as an object. Strings that spell a boolean (`\"false\"`, `\"Y\"`) are left to string-boolean, enum values to enum-value, but an integer enum written as the string of its number (`optionFlags \"1\"`, as `get` returns it, spec §14.2) is a warning with its fix; null is not checked.",
     severity: "error",
+    scope: "declaration",
     fixable: true,
     spec: "§2.3, §2.6, §3, §6",
     messages: VALUE_TYPE_MESSAGES,
