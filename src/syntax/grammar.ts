@@ -2,8 +2,8 @@
  * The grammar of .b24layout: Chevrotain rules that build the syntax tree directly, with error
  * recovery in words. Positions, nodes, lookahead and messages live in their own modules.
  */
-import { EmbeddedActionsParser, EOF, tokenMatcher, type IOrAlt, type IToken, type SubruleMethodOpts, type TokenType } from "chevrotain";
-import type { ActionClause, Argument, Body, Identifier, ImportDeclaration, Label, ListLiteral, MapEntry, MapLiteral, ParameterList, Position, Range, Statement, StringLiteral, StringPart, Value } from "./ast.js";
+import { createToken, EmbeddedActionsParser, EOF, Lexer, tokenMatcher, type IOrAlt, type IToken, type SubruleMethodOpts, type TokenType } from "chevrotain";
+import type { ActionClause, Argument, Body, Identifier, ImportDeclaration, Label, ListLiteral, LiteralType, MapEntry, MapLiteral, Parameter, ParameterList, Position, Range, RecordField, Statement, StringLiteral, StringPart, TypeNode, Value } from "./ast.js";
 import type { Diagnostic } from "../diagnostic.js";
 import { appendAll } from "../util/append.js";
 import { decodeQuotedString, decodeTripleString, type DecodedString, type StringProblem } from "./strings.js";
@@ -11,10 +11,31 @@ import { MAX_NESTING_DEPTH } from "./limits.js";
 import { findBlockEnds, type BlockEnd } from "./open-blocks.js";
 import { TableLookahead } from "./lookahead.js";
 import { advance, endOf, positionIn, SourceRange, startOf, textStart } from "./positions.js";
-import { ActionNode, BodyNode, BooleanNode, emptyIdentifier, IdentifierNode, ImportNode, InterpolationNode, LabelNode, ListNode, MapEntryNode, MapNode, NullNode, NumberNode, ParameterListNode, ParamRefNode, StatementNode, StringNode, SyntaxDiagnostic, TranslationRefNode } from "./nodes.js";
+import {
+  ActionNode,
+  BodyNode,
+  BooleanNode,
+  emptyIdentifier,
+  IdentifierNode,
+  ImportNode,
+  InterpolationNode,
+  LabelNode,
+  ListNode,
+  MapEntryNode,
+  MapNode,
+  NullNode,
+  NumberNode,
+  ParameterListNode,
+  ParameterNode,
+  ParamRefNode,
+  RecordFieldNode,
+  StatementNode,
+  StringNode,
+  SyntaxDiagnostic,
+  TranslationRefNode,
+} from "./nodes.js";
 import { describeToken, tooDeepMessage, unclosedMessage, unexpected } from "./messages.js";
-import { ARGUMENT_START, CLOSING_BRACKET, is, MAP_VALUE_START, MULTILINE_STRING, OPENING_BRACKET } from "./token-sets.js";
-import { ParameterReader } from "./parameter-reader.js";
+import { ARGUMENT_START, CLOSING_BRACE, CLOSING_BRACKET, MAP_VALUE_START, MULTILINE_STRING, OPENING_BRACE, OPENING_BRACKET, tokenSet, type TokenSet } from "./token-sets.js";
 import {
   AnyToken,
   allTokens,
@@ -33,6 +54,7 @@ import {
   NumberToken,
   ParamRefToken,
   Pipe,
+  Question,
   QuotedString,
   RBrace,
   RBracket,
@@ -61,11 +83,31 @@ export const RECOVERY_RULES: ReadonlySet<string> = new Set([
   "recoverStrayInMap",
   "recoverStrayInList",
   "recoverMissingClose",
-  "skipTooDeep",
-  // Not recovery, but not grammar either: the tokens of a parameter list, read by ParameterReader
-  // (the EBNF states that grammar in a note on parameterList).
-  "parameterToken",
+  "recoverMissingParameterName",
+  "recoverMissingFieldName",
+  "recoverMissingColon",
+  "recoverMissingType",
+  "recoverMissingListTypeClose",
+  "recoverMissingRecordClose",
+  "recoverMissingDefault",
+  "recoverImport",
+  "recoverImportNames",
 ]);
+
+/**
+ * Stands in for the first token after a parameter list or an import while its inside is parsed
+ * (see `withinExtent`). No text ever lexes to it; a message that meets it names the missing `)`.
+ */
+const ExtentEnd = createToken({ name: "ExtentEnd", pattern: Lexer.NA, label: "')'" });
+
+/** Thrown by a recovery rule inside a parameter or an import, once it has reported the mistake: the rest of the parameter or import is skipped. */
+class GiveUp extends Error {}
+
+/** After these, a parameter list goes on past a line break, and a `{` in it opens a record type. */
+const TYPE_GOES_ON = tokenSet([Comma, LParen, Colon, Pipe, Equals]);
+
+/** What to write instead of a broken import, at the end of each of its messages. */
+const IMPORT_USAGE = 'write import { name, … } from "./file.b24layout"';
 
 /** What a stray construct in a statement list turned out to be; the list reports it with context. */
 type Stray =
@@ -130,15 +172,19 @@ export class B24Parser extends EmbeddedActionsParser {
   private textEnd: Position | undefined;
   /** The last token and the last comment of the text: the end of the text is counted from them. */
   private lastTokens: readonly IToken[] = [];
+  /** The tokens being parsed: Chevrotain's input, the same array. */
+  private tokens: IToken[] = [];
+  /** Levels of nesting open in the parameter being read: the blocks around, the parameter list, and its record and list types. */
+  private typeNesting = 0;
 
   constructor() {
     // Chevrotain's own recovery (token insertion/deletion, re-sync) stays off: the grammar recovers
     // by itself, with messages in words, and never lets Chevrotain meet a token it did not expect.
-    super(allTokens, {
+    super([...allTokens, ExtentEnd], {
       recoveryEnabled: false,
       maxLookahead: 3,
       skipValidations: true,
-      lookaheadStrategy: new TableLookahead([...allTokens, EOF], 3),
+      lookaheadStrategy: new TableLookahead([...allTokens, ExtentEnd, EOF], 3),
     });
     this.performSelfAnalysis();
   }
@@ -159,6 +205,7 @@ export class B24Parser extends EmbeddedActionsParser {
     this.openBraces = open.open;
     this.blockEnd = -1;
     this.outerBlockEnds.length = 0;
+    this.tokens = tokens;
     this.input = tokens;
   }
 
@@ -488,9 +535,7 @@ export class B24Parser extends EmbeddedActionsParser {
 
   private body = this.RULE("body", (): Body => {
     const open = this.CONSUME(LBrace);
-    this.enterNesting();
-    this.enterBlock(open);
-    this.SUBRULE(this.skipTooDeep, { ARGS: [open] });
+    this.enterNested(open, true);
     const statements = this.SUBRULE(this.statementList, IN_BODY);
     const close = this.closing(RBrace, open, "'}'", "block");
     if (this.RECORDING_PHASE) return RECORDED;
@@ -505,116 +550,410 @@ export class B24Parser extends EmbeddedActionsParser {
     { ALT: () => this.SUBRULE(this.parameterList) },
   ];
 
+  // ----- the extent of a parameter list or an import -----
+
   /**
-   * Whether the token at LA(1) still belongs to a parameter list, given the last token taken and
-   * the depth of `{` open inside it. A missing `)` must not swallow the declaration's body: a `{`
-   * only opens a record type after `:`, `|`, `,` or `(`, and a line break ends the list unless the
-   * list plainly goes on (after `,` or `(`, or before `)`, `,` or `|`).
+   * The lookahead index of the first token, from LA(1) on, that is not part of the construct being
+   * read: `belongs` is asked about each token in turn, with the number of brackets (of `opening`)
+   * open before it and the last token before it that is not a line break. End of file never
+   * belongs. A closing bracket with none open counts as none open.
    */
-  parameterListContinues(last: IToken, depth: number): boolean {
-    const next = this.LA(1);
-    if (tokenMatcher(next, RParen) && depth === 0) return false;
-    if (tokenMatcher(next, EOF)) return false;
-    if (depth > 0) return true;
-    const opensList = tokenMatcher(last, Comma) || tokenMatcher(last, LParen);
-    if (tokenMatcher(next, LBrace)) return opensList || tokenMatcher(last, Colon) || tokenMatcher(last, Pipe) || tokenMatcher(last, Equals);
-    if (tokenMatcher(next, RBrace)) return false;
-    if (!tokenMatcher(next, Newline)) return true;
-    if (opensList || tokenMatcher(last, Colon) || tokenMatcher(last, Pipe) || tokenMatcher(last, Equals)) return true;
-    const after = this.LA(this.skipNewlines(2));
-    return tokenMatcher(after, RParen) || tokenMatcher(after, Comma) || tokenMatcher(after, Pipe);
+  private extentEnd(
+    belongs: (at: number, depth: number, last: IToken) => boolean,
+    opening: TokenSet = OPENING_BRACE,
+    closing: TokenSet = CLOSING_BRACE,
+  ): number {
+    let depth = 0;
+    let last = this.LA(0);
+    for (let at = 1; ; at++) {
+      const token = this.LA(at);
+      if (tokenMatcher(token, EOF) || !belongs(at, depth, last)) return at;
+      if (opening[token.tokenTypeIdx] === true) depth++;
+      else if (closing[token.tokenTypeIdx] === true) depth = Math.max(0, depth - 1);
+      if (!tokenMatcher(token, Newline)) last = token;
+    }
   }
 
   /**
-   * `( name?: type = default, … )`. The grammar only gathers the tokens up to the `)`; the
-   * parameters are read from them by `ParameterReader`, which reports what is wrong in words.
+   * Whether the token at LA(at) still belongs to a parameter list, given the last token before it
+   * and the depth of `{` open inside the list. A missing `)` must not swallow the declaration's
+   * body: a `{` only opens a record type after `:`, `|`, `,`, `=` or `(`, and a line break ends the
+   * list unless the list plainly goes on (after one of those, or before `)`, `,` or `|`).
+   */
+  private readonly inParameterList = (at: number, depth: number, last: IToken): boolean => {
+    if (depth > 0) return true;
+    const next = this.LA(at);
+    const newline = tokenMatcher(next, Newline);
+    if (!newline && !tokenMatcher(next, LBrace)) return !tokenMatcher(next, RParen) && !tokenMatcher(next, RBrace);
+    if (TYPE_GOES_ON[last.tokenTypeIdx] === true) return true;
+    if (!newline) return false;
+    const after = this.LA(this.skipNewlines(at + 1));
+    return tokenMatcher(after, RParen) || tokenMatcher(after, Comma) || tokenMatcher(after, Pipe);
+  };
+
+  /** An import ends at the end of its line or a `;`, or at a `}` that closes a block around it. */
+  private readonly inImport = (at: number, depth: number): boolean => {
+    const next = this.LA(at);
+    return !tokenMatcher(next, Newline) && !tokenMatcher(next, Semicolon) && !(depth === 0 && tokenMatcher(next, RBrace));
+  };
+
+  /**
+   * Runs `parse` with the token at LA(end) replaced by an `ExtentEnd`, and puts it back after. The
+   * end of a parameter list or an import is found from its flat tokens first (a missing `)` must
+   * not take the declaration's body with it); the rules inside then meet `ExtentEnd` there, where
+   * neither they nor Chevrotain's lookahead can take it.
+   */
+  private withinExtent<T>(end: number, parse: () => T): T {
+    const endToken = this.LA(end);
+    if (this.RECORDING_PHASE || this.isVirtual(endToken)) return parse();
+    const index = this.indexOf(endToken);
+    this.tokens[index] = { ...endToken, tokenType: ExtentEnd, tokenTypeIdx: ExtentEnd.tokenTypeIdx! };
+    try {
+      return parse();
+    } finally {
+      this.tokens[index] = endToken;
+    }
+  }
+
+  /** The index of `token` in the input (tokens are in source order). */
+  private indexOf(token: IToken): number {
+    let low = 0;
+    let high = this.tokens.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.tokens[middle]!.startOffset < token.startOffset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  /** The next token, unless the parser is at the end of the parameter list or import being read. */
+  private nextInExtent(): IToken | undefined {
+    return this.atExtentEnd() ? undefined : this.LA(1);
+  }
+
+  /** Whether the parser is at the end of the parameter list or import being read. */
+  private atExtentEnd(): boolean {
+    const next = this.LA(1);
+    return tokenMatcher(next, ExtentEnd) || tokenMatcher(next, EOF);
+  }
+
+  /** The next token in words; at the end of a parameter list, the `)` that should be there. */
+  private found(): string {
+    return this.atExtentEnd() ? "')'" : describeToken(this.LA(1));
+  }
+
+  /**
+   * Reports `message` at `token`, or at the last token read when there is none (at the end of
+   * the construct), and gives up on the parameter or import (see GiveUp).
+   */
+  private giveUp(message: string, token: IToken | undefined): never {
+    this.report(message, this.tokenRange(token ?? this.LA(0)));
+    throw new GiveUp();
+  }
+
+  /** Skips `count` tokens, whatever they are. */
+  private skipTokens(count: number): void {
+    for (let i = 0; i < count; i++) this.SKIP_TOKEN();
+  }
+
+  /** After a mistake in a parameter: how many tokens up to and including the next `,` outside a record type, or to the end of the list. */
+  private tokensToNextParameter(): number {
+    const stop = this.extentEnd((at, depth) => !tokenMatcher(this.LA(at), ExtentEnd) && !(depth === 0 && tokenMatcher(this.LA(at), Comma)));
+    return tokenMatcher(this.LA(stop), Comma) ? stop : stop - 1;
+  }
+
+  // ----- parameter lists -----
+
+  /**
+   * `( name?: type = default, … )`. Its end is found first (see `inParameterList`); a mistake in
+   * a parameter is reported once and reading goes on at the next parameter, so one list gives
+   * every error and keeps every parameter it can.
    */
   private parameterList = this.RULE("parameterList", (): ParameterList => {
     const open = this.CONSUME(LParen);
-    const tokens = new Array<IToken>();
-    let last = open;
-    let depth = 0;
-    this.MANY({
-      GATE: () => this.parameterListContinues(last, depth),
-      DEF: () => {
-        const tok = this.SUBRULE(this.parameterToken);
-        if (this.RECORDING_PHASE) return;
-        if (tokenMatcher(tok, LBrace)) depth++;
-        else if (tokenMatcher(tok, RBrace)) depth--;
-        if (!tokenMatcher(tok, Newline)) last = tok;
-        tokens.push(tok);
-      },
+    const parameters = new Array<Parameter>();
+    this.withinExtent(this.extentEnd(this.inParameterList), () => {
+      /** A parameter was read, and no `,` after it yet. */
+      let afterParameter = false;
+      this.MANY({
+        GATE: this.notAtExtentEnd,
+        DEF: () => {
+          let failed = false;
+          try {
+            this.expectParameterListItem(afterParameter);
+            const item = this.OR(this.parameterListAlts);
+            if (this.RECORDING_PHASE) return;
+            if (item !== undefined) parameters.push(item);
+            if (item !== undefined || tokenMatcher(this.LA(0), Comma)) afterParameter = item !== undefined;
+          } catch (error) {
+            if (!(error instanceof GiveUp)) throw error;
+            failed = true;
+            afterParameter = false;
+          }
+          if (failed) this.skipTokens(this.tokensToNextParameter());
+        },
+      });
     });
     const close = this.closing(RParen, open, "')'", "parameter list");
     if (this.RECORDING_PHASE) return RECORDED;
-    // The list is flat tokens here; its record and list types nest inside ParameterReader.
-    const parameters = new ParameterReader(this, tokens, this.nesting + 1).parameters();
     return new ParameterListNode(parameters, this.span(this.tokenRange(open), close));
   });
 
-  /**
-   * `import { a, b } from "./file.b24layout"`. The grammar gathers the line after `import`; the
-   * names and the path are read from it here, with messages in words.
-   */
-  private importDeclaration = this.RULE("importDeclaration", (): void => {
-    const keyword = this.CONSUME(ImportToken);
-    const tokens = new Array<IToken>();
-    /** `{` open in the import: a `}` with none open closes the block around a misplaced import. */
-    let depth = 0;
-    this.MANY({
-      GATE: () => {
-        const t = this.LA(1);
-        return !tokenMatcher(t, Newline) && !tokenMatcher(t, Semicolon) && !tokenMatcher(t, EOF) && !(depth === 0 && tokenMatcher(t, RBrace));
-      },
-      DEF: () => {
-        const tok = this.SUBRULE(this.parameterToken);
-        if (this.RECORDING_PHASE) return;
-        if (tokenMatcher(tok, LBrace)) depth++;
-        else if (tokenMatcher(tok, RBrace)) depth--;
-        tokens.push(tok);
-      },
-    });
-    if (this.RECORDING_PHASE) return;
-    this.imports.push(this.readImport(keyword, tokens));
-  });
+  private readonly notAtExtentEnd = (): boolean => !this.atExtentEnd();
 
-  private readImport(keyword: IToken, tokens: readonly IToken[]): ImportDeclaration {
-    const names: Identifier[] = [];
-    const last = tokens[tokens.length - 1] ?? keyword;
-    const range = this.span(this.tokenRange(keyword), this.tokenRange(last));
-    const usage = "write import { name, … } from \"./file.b24layout\"";
-    let i = 0;
-    const fail = (message: string, at: IToken | undefined) => {
-      this.report(`${message}: ${usage}.`, at ? this.tokenRange(at) : this.tokenRange(keyword));
-      return new ImportNode(names, undefined, range);
-    };
-    if (!is(tokens[i], LBrace)) return fail(`Expected '{' after 'import'`, tokens[i] ?? keyword);
-    i++;
-    while (i < tokens.length && !is(tokens[i], RBrace)) {
-      const tok = tokens[i]!;
-      if (!is(tok, IdentifierToken)) return fail(`Expected a name to import, but found ${describeToken(tok)}`, tok);
-      names.push(new IdentifierNode(tok.image, this.tokenRange(tok)));
-      i++;
-      if (is(tokens[i], Comma)) i++;
-      else if (!is(tokens[i], RBrace)) return fail(`Expected ',' or '}' after '${tok.image}'`, tokens[i] ?? tok);
-    }
-    if (!is(tokens[i], RBrace)) return fail("Expected '}' to close the imported names", tokens[i - 1] ?? keyword);
-    i++;
-    const from = tokens[i];
-    if (!is(from, IdentifierToken) || from!.image !== "from") return fail("Expected 'from' and the file after the imported names", from ?? tokens[i - 1]);
-    i++;
-    const path = tokens[i];
-    if (!is(path, QuotedString)) return fail("Expected the file to import from, as a string", path ?? from);
-    i++;
-    if (i < tokens.length) this.report(`Unexpected ${describeToken(tokens[i]!)} after the import: ${usage}.`, this.tokenRange(tokens[i]!));
-    if (names.length === 0) this.report(`Nothing is imported: ${usage}.`, this.tokenRange(keyword));
-    const source = this.literal(path!) as StringLiteral;
-    return new ImportNode(names, source, this.span(this.tokenRange(keyword), source.range));
+  /** Gives up on a parameter followed by something other than a line break or a `,`, and on a `,` where a parameter should be (the rest is for `recoverMissingParameterName`). */
+  private expectParameterListItem(afterParameter: boolean): void {
+    if (this.RECORDING_PHASE) return;
+    const next = this.LA(1);
+    if (tokenMatcher(next, Newline) || (afterParameter && tokenMatcher(next, Comma))) return;
+    if (afterParameter) this.giveUp(`Expected ',' or ')' after the parameter, but found ${describeToken(next)}.`, next);
+    if (tokenMatcher(next, Comma)) this.giveUp("Expected a parameter name, but found ','.", next);
   }
 
-  private readonly parameterTokenAlts: IOrAlt<IToken>[] = [{ ALT: () => this.CONSUME(AnyToken) }, { ALT: () => this.CONSUME(RBrace) }];
+  /** The separators of a map's entries, a list's items, parameters and record fields: a line break or a comma. */
+  private readonly separatorAlts: IOrAlt<undefined>[] = [
+    {
+      ALT: () => {
+        this.CONSUME(Newline);
+        return undefined;
+      },
+    },
+    {
+      ALT: () => {
+        this.CONSUME(Comma);
+        return undefined;
+      },
+    },
+  ];
 
-  private parameterToken = this.RULE("parameterToken", (): IToken => this.OR(this.parameterTokenAlts));
+  private readonly parameterListAlts: IOrAlt<Parameter | undefined>[] = [
+    ...this.separatorAlts,
+    { ALT: () => this.SUBRULE(this.parameter) },
+    { ALT: () => this.SUBRULE(this.recoverMissingParameterName) },
+  ];
+
+  // The parts of the rules on the path of every parameter that capture nothing but the parser, built once (see the class comment).
+  private readonly newlines = (): void => void this.CONSUME(Newline);
+  private readonly questionMark = (): IToken => this.CONSUME(Question);
+  private readonly equalsDefault = {
+    GATE: (): boolean => this.isAheadPastNewlines(Equals),
+    DEF: (): Value => {
+      this.MANY2(() => this.CONSUME2(Newline));
+      this.CONSUME(Equals);
+      this.MANY3(() => this.CONSUME3(Newline));
+      return this.SUBRULE(this.defaultValue);
+    },
+  };
+  private readonly parameterColonAlts: IOrAlt<unknown>[] = [
+    { ALT: () => this.CONSUME(Colon) },
+    { ALT: () => this.SUBRULE(this.recoverMissingColon, { ARGS: ["parameter"] }) },
+  ];
+  private readonly fieldColonAlts: IOrAlt<unknown>[] = [
+    { ALT: () => this.CONSUME2(Colon) },
+    { ALT: () => this.SUBRULE2(this.recoverMissingColon, { ARGS: ["field"] }) },
+  ];
+  private readonly listTypeCloseAlts: IOrAlt<IToken>[] = [
+    { ALT: () => this.CONSUME(RBracket) },
+    { ALT: () => this.SUBRULE(this.recoverMissingListTypeClose) },
+  ];
+
+  private parameter = this.RULE("parameter", (): Parameter => {
+    const name = this.identifier(this.CONSUME(IdentifierToken));
+    if (!this.RECORDING_PHASE) this.typeNesting = this.nesting + 1;
+    const optional = this.OPTION(this.questionMark) !== undefined;
+    this.OR(this.parameterColonAlts);
+    this.MANY(this.newlines);
+    const type = this.SUBRULE(this.parameterType);
+    const defaultValue = this.OPTION2(this.equalsDefault);
+    if (this.RECORDING_PHASE) return RECORDED;
+    return new ParameterNode(name, optional, type, defaultValue, this.span(name.range, (defaultValue ?? type).range));
+  });
+
+  /** The kind of the token after the next line breaks is `type`. */
+  private isAheadPastNewlines(type: TokenType): boolean {
+    return tokenMatcher(this.LA(this.skipNewlines(1)), type);
+  }
+
+  private readonly isUnionAhead = (): boolean => this.isAheadPastNewlines(Pipe);
+
+  private parameterType = this.RULE("type", (): TypeNode => {
+    const members = [this.SUBRULE(this.typeTerm)];
+    this.MANY({
+      GATE: this.isUnionAhead,
+      DEF: () => {
+        this.MANY2(() => this.CONSUME(Newline));
+        this.CONSUME(Pipe);
+        this.MANY3(() => this.CONSUME2(Newline));
+        members.push(this.SUBRULE2(this.typeTerm));
+      },
+    });
+    if (this.RECORDING_PHASE) return RECORDED;
+    const first = members[0]!;
+    if (members.length === 1) return first;
+    return { kind: "UnionType", members, range: this.span(first.range, members[members.length - 1]!.range) };
+  });
+
+  private readonly typeTermAlts: IOrAlt<TypeNode>[] = [
+    {
+      ALT: () => {
+        const tok = this.CONSUME(IdentifierToken);
+        return this.RECORDING_PHASE ? RECORDED : { kind: "NamedType", name: tok.image, range: this.tokenRange(tok) };
+      },
+    },
+    {
+      ALT: () => {
+        const literal = this.literal(this.CONSUME(StringToken)) as StringLiteral;
+        return this.RECORDING_PHASE ? RECORDED : ({ kind: "LiteralType", value: literal.value, range: literal.range } satisfies LiteralType);
+      },
+    },
+    { ALT: () => this.SUBRULE(this.recordType) },
+    { ALT: () => this.SUBRULE(this.recoverMissingType) },
+  ];
+
+  /** A named, literal or record type, maybe made a list (`T[]`, `T[][]`). */
+  private typeTerm = this.RULE("typeTerm", (): TypeNode => {
+    let type = this.OR(this.typeTermAlts);
+    let lists = 0;
+    this.MANY(() => {
+      this.enterTypeNesting();
+      lists++;
+      this.CONSUME(LBracket);
+      const close = this.OR2(this.listTypeCloseAlts);
+      if (!this.RECORDING_PHASE) type = { kind: "ListType", of: type, range: this.span(type.range, this.tokenRange(close)) };
+    });
+    if (!this.RECORDING_PHASE) this.typeNesting -= lists;
+    return type;
+  });
+
+  /** Counts a record or list type about to be read (its bracket is LA(1)), or gives up on the parameter when it is one level too deep. */
+  private enterTypeNesting(): void {
+    if (this.RECORDING_PHASE) return;
+    if (this.typeNesting >= MAX_NESTING_DEPTH) this.giveUp(tooDeepMessage(this.LA(1).image), this.LA(1));
+    this.typeNesting++;
+  }
+
+  private readonly recordTypeAlts: IOrAlt<RecordField | undefined>[] = [
+    ...this.separatorAlts,
+    { ALT: () => this.SUBRULE(this.recordField) },
+    { ALT: () => this.SUBRULE(this.recoverMissingFieldName) },
+  ];
+
+  /** `{ name: type, other?: type }`; fields are separated by `,` or line breaks. */
+  private recordType = this.RULE("recordType", (): TypeNode => {
+    this.enterTypeNesting();
+    const open = this.CONSUME(LBrace);
+    const fields = new Array<RecordField>();
+    /** A `,` follows the last field. */
+    let afterComma = false;
+    this.MANY({
+      GATE: this.recordContinues,
+      DEF: () => {
+        this.expectRecordItem(fields.length > 0, afterComma);
+        const field = this.OR(this.recordTypeAlts);
+        if (this.RECORDING_PHASE) return;
+        if (field !== undefined) fields.push(field);
+        if (field !== undefined || tokenMatcher(this.LA(0), Comma)) afterComma = field === undefined;
+      },
+    });
+    const close = this.OR2([{ ALT: () => this.CONSUME(RBrace) }, { ALT: () => this.SUBRULE(this.recoverMissingRecordClose, { ARGS: [open] }) }]);
+    if (this.RECORDING_PHASE) return RECORDED;
+    this.typeNesting--;
+    return { kind: "RecordType", fields, range: this.span(this.tokenRange(open), this.tokenRange(close)) };
+  });
+
+  private readonly recordContinues = (): boolean => !tokenMatcher(this.LA(1), RBrace) && !this.atExtentEnd();
+
+  /** Gives up on a `,` where a field should be, or on a field not separated from the one before (the rest is for `recoverMissingFieldName`). */
+  private expectRecordItem(afterField: boolean, afterComma: boolean): void {
+    if (this.RECORDING_PHASE) return;
+    const next = this.LA(1);
+    if (tokenMatcher(next, Newline)) return;
+    const separated = !afterField || afterComma || tokenMatcher(this.LA(0), Newline);
+    if (tokenMatcher(next, Comma)) {
+      if (!afterField || afterComma) this.giveUp("Expected a field name, but found ','.", next);
+      return;
+    }
+    if (!separated) this.giveUp(`Expected ',' or '}' after a record field, but found ${describeToken(next)}.`, next);
+  }
+
+  private recordField = this.RULE("recordField", (): RecordField => {
+    const name = this.identifier(this.CONSUME(IdentifierToken));
+    const optional = this.OPTION(this.questionMark) !== undefined;
+    this.OR(this.fieldColonAlts);
+    this.MANY(this.newlines);
+    const type = this.SUBRULE(this.parameterType);
+    if (this.RECORDING_PHASE) return RECORDED;
+    return new RecordFieldNode(name, optional, type, this.span(name.range, type.range));
+  });
+
+  private readonly defaultValueAlts: IOrAlt<Value>[] = [
+    { ALT: () => this.literal(this.CONSUME(StringToken)) },
+    { ALT: () => this.literal(this.CONSUME(NumberToken)) },
+    { ALT: () => this.literal(this.CONSUME(True)) },
+    { ALT: () => this.literal(this.CONSUME(False)) },
+    { ALT: () => this.literal(this.CONSUME(Null)) },
+    {
+      ALT: () => {
+        const open = this.CONSUME(LBracket);
+        const close = this.CONSUME(RBracket);
+        return this.RECORDING_PHASE ? RECORDED : new ListNode([], this.span(this.tokenRange(open), this.tokenRange(close)));
+      },
+    },
+    { ALT: () => this.SUBRULE(this.recoverMissingDefault) },
+  ];
+
+  private defaultValue = this.RULE("defaultValue", (): Value => {
+    // Chevrotain's lookahead takes `[` alone for `[ ]`, since the last alternative is empty; a
+    // GATE there would make every decision of this OR ask each alternative in turn.
+    if (!this.RECORDING_PHASE && tokenMatcher(this.LA(1), LBracket) && !tokenMatcher(this.LA(2), RBracket)) this.missingDefault();
+    return this.OR(this.defaultValueAlts);
+  });
+
+  // ----- imports -----
+
+  /** `import { a, b } from "./file.b24layout"`: to the end of its line (see `inImport`). */
+  private importDeclaration = this.RULE("importDeclaration", (): void => {
+    const keyword = this.CONSUME(ImportToken);
+    const names = new Array<Identifier>();
+    const source = this.withinExtent(this.extentEnd(this.inImport), () => {
+      let path: IToken | undefined;
+      try {
+        this.OR([{ ALT: () => this.CONSUME(LBrace) }, { ALT: () => this.SUBRULE(this.recoverImport, { ARGS: ["Expected '{' after 'import'"] }) }]);
+        this.OPTION(() => {
+          names.push(this.identifier(this.CONSUME(IdentifierToken)));
+          this.MANY(() => {
+            this.CONSUME(Comma);
+            names.push(this.identifier(this.CONSUME2(IdentifierToken)));
+          });
+          this.OPTION2(() => this.CONSUME2(Comma));
+        });
+        this.OR2([{ ALT: () => this.CONSUME(RBrace) }, { ALT: () => this.SUBRULE(this.recoverImportNames) }]);
+        // `from` is a name everywhere else: only here is it a word of the language.
+        this.OR3([
+          { GATE: this.isFromAhead, ALT: () => this.CONSUME3(IdentifierToken) },
+          { ALT: () => this.SUBRULE2(this.recoverImport, { ARGS: ["Expected 'from' and the file after the imported names"] }) },
+        ]);
+        path = this.OR4([
+          { ALT: () => this.CONSUME(QuotedString) },
+          { ALT: () => this.SUBRULE3(this.recoverImport, { ARGS: ["Expected the file to import from, as a string"] }) },
+        ]);
+        if (this.RECORDING_PHASE) return RECORDED;
+        if (!this.atExtentEnd()) this.report(`Unexpected ${describeToken(this.LA(1))} after the import: ${IMPORT_USAGE}.`, this.tokenRange(this.LA(1)));
+        if (names.length === 0) this.report(`Nothing is imported: ${IMPORT_USAGE}.`, this.tokenRange(keyword));
+      } catch (error) {
+        if (!(error instanceof GiveUp)) throw error;
+        path = undefined;
+      }
+      this.skipTokens(this.extentEnd((at) => !tokenMatcher(this.LA(at), ExtentEnd)) - 1);
+      return path === undefined ? undefined : (this.literal(path) as StringLiteral);
+    });
+    if (this.RECORDING_PHASE) return;
+    const end = source?.range ?? this.tokenRange(this.LA(0));
+    this.imports.push(new ImportNode(names, source, this.span(this.tokenRange(keyword), end)));
+  });
+
+  private readonly isFromAhead = (): boolean => tokenMatcher(this.LA(1), IdentifierToken) && this.LA(1).image === "from";
 
   private argument = this.RULE("argument", (): Argument => this.OR(this.argumentAlts));
 
@@ -634,28 +973,29 @@ export class B24Parser extends EmbeddedActionsParser {
 
   /** One step of a map: a separator (`undefined`), an entry, or a stray token. */
   private readonly mapAlts: IOrAlt<MapEntry | IToken | undefined>[] = [
-    {
-      ALT: () => {
-        this.CONSUME(Newline);
-        return undefined;
-      },
-    },
-    {
-      ALT: () => {
-        this.CONSUME(Comma);
-        return undefined;
-      },
-    },
+    ...this.separatorAlts,
     // Chevrotain's lookahead takes this alternative exactly for `key:`.
     { ALT: () => this.SUBRULE(this.mapEntry) },
     { ALT: () => this.SUBRULE(this.recoverStrayInMap) },
   ];
 
+  /**
+   * One step of a map or a list: keeps an entry or item, or reports a stray token (only the first
+   * of a run of them). Returns whether a run of stray tokens goes on.
+   */
+  private takeItem<T extends { readonly kind: string }>(item: T | IToken | undefined, items: T[], inStrayRun: boolean, strayMessage: (token: IToken) => string): boolean {
+    if (item === undefined) return false;
+    if ("kind" in item) {
+      items.push(item);
+      return false;
+    }
+    if (!inStrayRun) this.report(strayMessage(item), this.tokenRange(item));
+    return true;
+  }
+
   private map = this.RULE("map", (): MapLiteral => {
     const open = this.CONSUME(LBrace);
-    this.enterNesting();
-    this.enterBlock(open);
-    this.SUBRULE(this.skipTooDeep, { ARGS: [open] });
+    this.enterNested(open, true);
     const entries = new Array<MapEntry>();
     let inStrayRun = false;
     this.MANY({
@@ -663,20 +1003,7 @@ export class B24Parser extends EmbeddedActionsParser {
       DEF: () => {
         const item = this.OR(this.mapAlts);
         if (this.RECORDING_PHASE) return;
-        if (item === undefined) {
-          inStrayRun = false;
-        } else if ("kind" in item) {
-          entries.push(item);
-          inStrayRun = false;
-        } else {
-          if (!inStrayRun) {
-            this.report(
-              `${unexpected(item)} in a map: write each entry as 'key: value', separated by commas or new lines.`,
-              this.tokenRange(item),
-            );
-          }
-          inStrayRun = true;
-        }
+        inStrayRun = this.takeItem(item, entries, inStrayRun, strayInMapMessage);
       },
     });
     const close = this.closing(RBrace, open, "'}'", "map");
@@ -706,18 +1033,7 @@ export class B24Parser extends EmbeddedActionsParser {
 
   /** One step of a list: a separator (`undefined`), an item, or a stray token. */
   private readonly listAlts: IOrAlt<Value | IToken | undefined>[] = [
-    {
-      ALT: () => {
-        this.CONSUME(Newline);
-        return undefined;
-      },
-    },
-    {
-      ALT: () => {
-        this.CONSUME(Comma);
-        return undefined;
-      },
-    },
+    ...this.separatorAlts,
     // Chevrotain's lookahead takes this alternative exactly for the tokens that start a value.
     { ALT: () => this.SUBRULE(this.value) },
     { ALT: () => this.SUBRULE(this.recoverStrayInList) },
@@ -725,8 +1041,7 @@ export class B24Parser extends EmbeddedActionsParser {
 
   private list = this.RULE("list", (): ListLiteral => {
     const open = this.CONSUME(LBracket);
-    this.enterNesting();
-    this.SUBRULE(this.skipTooDeep, { ARGS: [open] });
+    this.enterNested(open, false);
     const items = new Array<Value>();
     let inStrayRun = false;
     this.MANY({
@@ -734,20 +1049,7 @@ export class B24Parser extends EmbeddedActionsParser {
       DEF: () => {
         const item = this.OR(this.listAlts);
         if (this.RECORDING_PHASE) return;
-        if (item === undefined) {
-          inStrayRun = false;
-        } else if ("kind" in item) {
-          items.push(item);
-          inStrayRun = false;
-        } else {
-          if (!inStrayRun) {
-            const message = tokenMatcher(item, IdentifierToken)
-              ? `Unexpected word '${item.image}' in a list: list items are values; write "${item.image}" in quotes for a text.`
-              : `${unexpected(item)} in a list: write the items as values separated by commas.`;
-            this.report(message, this.tokenRange(item));
-          }
-          inStrayRun = true;
-        }
+        inStrayRun = this.takeItem(item, items, inStrayRun, strayInListMessage);
       },
     });
     const close = this.closing(RBracket, open, "']'", "list");
@@ -843,36 +1145,93 @@ export class B24Parser extends EmbeddedActionsParser {
   });
 
   /**
-   * Nothing, unless the block, map or list just opened is one level deeper than MAX_NESTING_DEPTH:
-   * then its inside, reported at its opening bracket and skipped without recursion up to the
-   * bracket that closes it (or the end of the file), which the construct consumes as usual.
-   * Called every time rather than behind an OPTION: Chevrotain's analysis of an OPTION around
-   * "any tokens" takes hundreds of milliseconds at start-up.
+   * Counts a block, map or list just opened by `open` (a block or map also ends where
+   * open-blocks.ts says). When it is one level deeper than MAX_NESTING_DEPTH, its inside is
+   * reported at `open` and skipped without recursion up to the bracket that closes it (or the end
+   * of the file), which the construct consumes as usual.
    */
-  private skipTooDeep = this.RULE("skipTooDeep", (open: IToken): void => {
-    const tooDeep = !this.RECORDING_PHASE && this.nesting > MAX_NESTING_DEPTH;
-    /** Brackets opened inside the skipped part and not yet closed. */
-    let depth = 0;
-    this.MANY({
-      GATE: () => {
-        const next = this.LA(1);
-        return tooDeep && !tokenMatcher(next, EOF) && !(depth === 0 && CLOSING_BRACKET[next.tokenTypeIdx] === true);
-      },
-      DEF: () => {
-        const tok = this.SUBRULE(this.parameterToken);
-        if (this.RECORDING_PHASE) return;
-        if (OPENING_BRACKET[tok.tokenTypeIdx] === true) depth++;
-        else if (CLOSING_BRACKET[tok.tokenTypeIdx] === true) depth--;
-      },
-    });
+  private enterNested(open: IToken, block: boolean): void {
+    if (this.RECORDING_PHASE) return;
+    this.nesting++;
+    if (block) this.enterBlock(open);
+    if (this.nesting <= MAX_NESTING_DEPTH) return;
+    const inside = this.extentEnd((at, depth) => !(depth === 0 && CLOSING_BRACKET[this.LA(at).tokenTypeIdx] === true), OPENING_BRACKET, CLOSING_BRACKET);
+    this.skipTokens(inside - 1);
     // Only the first level too deep is reported: what it holds is skipped with it.
-    if (tooDeep && this.nesting === MAX_NESTING_DEPTH + 1) this.report(tooDeepMessage(open.image), this.tokenRange(open));
+    if (this.nesting === MAX_NESTING_DEPTH + 1) this.report(tooDeepMessage(open.image), this.tokenRange(open));
+  }
+
+  // ----- recovery inside parameter lists and imports: each reports and gives up (see GiveUp) -----
+
+  private recoverMissingParameterName = this.RULE("recoverMissingParameterName", (): undefined => {
+    if (this.RECORDING_PHASE) return RECORDED;
+    return this.giveUp(`Expected a parameter name, but found ${describeToken(this.LA(1))}.`, this.LA(1));
   });
 
-  /** Counts a block, map or list just opened. */
-  enterNesting(): void {
-    if (!this.RECORDING_PHASE) this.nesting++;
+  private recoverMissingFieldName = this.RULE("recoverMissingFieldName", (): undefined => {
+    if (this.RECORDING_PHASE) return RECORDED;
+    return this.giveUp(`Expected a field name, but found ${describeToken(this.LA(1))}.`, this.LA(1));
+  });
+
+  /** A parameter or record field without `:` and a type. */
+  private recoverMissingColon = this.RULE("recoverMissingColon", (what: "parameter" | "field"): void => {
+    if (this.RECORDING_PHASE) return;
+    // The name is the token before, or the one before its `?`.
+    const name = tokenMatcher(this.LA(0), Question) ? this.LA(-1) : this.LA(0);
+    const next = this.LA(1);
+    const message =
+      what === "parameter"
+        ? `Expected ':' and a type after parameter '${name.image}' (for example '${name.image}: string').`
+        : `Expected ':' and a type after field '${name.image}'.`;
+    this.report(message, this.tokenRange(this.atExtentEnd() || tokenMatcher(next, Newline) ? name : next));
+    throw new GiveUp();
+  });
+
+  private recoverMissingType = this.RULE("recoverMissingType", (): TypeNode => {
+    if (this.RECORDING_PHASE) return RECORDED;
+    const found = this.found();
+    return this.giveUp(`Expected a type (string, int, bool, url, datetime, a "literal", a record '{ … }' or a list 'T[]'), but found ${found}.`, this.nextInExtent());
+  });
+
+  /** A `[` (the token before) not followed by `]`. */
+  private recoverMissingListTypeClose = this.RULE("recoverMissingListTypeClose", (): IToken => {
+    if (this.RECORDING_PHASE) return RECORDED;
+    return this.giveUp(`Expected ']' after '[' in a list type ('T[]'), but found ${this.found()}.`, this.nextInExtent() ?? this.LA(0));
+  });
+
+  private recoverMissingRecordClose = this.RULE("recoverMissingRecordClose", (open: IToken): IToken => {
+    if (this.RECORDING_PHASE) return RECORDED;
+    return this.giveUp("Expected '}' to close the record type.", open);
+  });
+
+  private recoverMissingDefault = this.RULE("recoverMissingDefault", (): Value => {
+    if (this.RECORDING_PHASE) return RECORDED;
+    return this.missingDefault();
+  });
+
+  /** Gives up on a default value that is none of those allowed, reported at the next token or, at the end of the list, at the `=`. */
+  private missingDefault(): never {
+    let equals = 0;
+    while (tokenMatcher(this.LA(equals), Newline)) equals--;
+    const found = this.found();
+    return this.giveUp(`Expected a default value after '=' (a string, number, true, false, null or []), but found ${found}.`, this.nextInExtent() ?? this.LA(equals));
   }
+
+  /** The import is not what `message` expects at the next token (or, at the end of the line, after the last one). */
+  private recoverImport = this.RULE("recoverImport", (message: string): IToken => {
+    if (this.RECORDING_PHASE) return RECORDED;
+    return this.giveUp(`${message}: ${IMPORT_USAGE}.`, this.nextInExtent());
+  });
+
+  /** The imported names are not followed by `}`. */
+  private recoverImportNames = this.RULE("recoverImportNames", (): IToken => {
+    if (this.RECORDING_PHASE) return RECORDED;
+    const next = this.nextInExtent();
+    const last = this.LA(0);
+    if (tokenMatcher(last, IdentifierToken)) return this.giveUp(`Expected ',' or '}' after '${last.image}': ${IMPORT_USAGE}.`, next ?? last);
+    if (next === undefined) return this.giveUp(`Expected '}' to close the imported names: ${IMPORT_USAGE}.`, last);
+    return this.giveUp(`Expected a name to import, but found ${describeToken(next)}: ${IMPORT_USAGE}.`, next);
+  });
 
   // ----- reports that need the statement list's context -----
 
@@ -964,4 +1323,14 @@ export class B24Parser extends EmbeddedActionsParser {
     this.reportStringProblems(tok, decoded.problems);
     return decoded;
   }
+}
+
+function strayInMapMessage(token: IToken): string {
+  return `${unexpected(token)} in a map: write each entry as 'key: value', separated by commas or new lines.`;
+}
+
+function strayInListMessage(token: IToken): string {
+  return tokenMatcher(token, IdentifierToken)
+    ? `Unexpected word '${token.image}' in a list: list items are values; write "${token.image}" in quotes for a text.`
+    : `${unexpected(token)} in a list: write the items as values separated by commas.`;
 }
