@@ -539,8 +539,7 @@ export class B24Parser extends EmbeddedActionsParser {
     const statements = this.SUBRULE(this.statementList, IN_BODY);
     const close = this.closing(RBrace, open, "'}'", "block");
     if (this.RECORDING_PHASE) return RECORDED;
-    this.leaveBlock();
-    this.nesting--;
+    this.leaveNested(true);
     return new BodyNode(statements, this.span(this.tokenRange(open), close));
   });
 
@@ -980,36 +979,41 @@ export class B24Parser extends EmbeddedActionsParser {
   ];
 
   /**
-   * One step of a map or a list: keeps an entry or item, or reports a stray token (only the first
-   * of a run of them). Returns whether a run of stray tokens goes on.
+   * The entries of a map or the items of a list, up to where `continues` says it ends. A stray
+   * token is reported with `strayMessage`, only the first of a run of them.
    */
-  private takeItem<T extends { readonly kind: string }>(item: T | IToken | undefined, items: T[], inStrayRun: boolean, strayMessage: (token: IToken) => string): boolean {
-    if (item === undefined) return false;
-    if ("kind" in item) {
-      items.push(item);
-      return false;
-    }
-    if (!inStrayRun) this.report(strayMessage(item), this.tokenRange(item));
-    return true;
+  private collectItems<T extends { readonly kind: string }>(
+    continues: () => boolean,
+    alternatives: IOrAlt<T | IToken | undefined>[],
+    strayMessage: (token: IToken) => string,
+  ): T[] {
+    const items = new Array<T>();
+    let inStrayRun = false;
+    this.MANY({
+      GATE: continues,
+      DEF: () => {
+        const item = this.OR(alternatives);
+        if (this.RECORDING_PHASE || item === undefined) {
+          inStrayRun = false;
+        } else if ("kind" in item) {
+          items.push(item);
+          inStrayRun = false;
+        } else {
+          if (!inStrayRun) this.report(strayMessage(item), this.tokenRange(item));
+          inStrayRun = true;
+        }
+      },
+    });
+    return items;
   }
 
   private map = this.RULE("map", (): MapLiteral => {
     const open = this.CONSUME(LBrace);
     this.enterNested(open, true);
-    const entries = new Array<MapEntry>();
-    let inStrayRun = false;
-    this.MANY({
-      GATE: this.mapContinues,
-      DEF: () => {
-        const item = this.OR(this.mapAlts);
-        if (this.RECORDING_PHASE) return;
-        inStrayRun = this.takeItem(item, entries, inStrayRun, strayInMapMessage);
-      },
-    });
+    const entries = this.collectItems(this.mapContinues, this.mapAlts, strayInMapMessage);
     const close = this.closing(RBrace, open, "'}'", "map");
     if (this.RECORDING_PHASE) return RECORDED;
-    this.leaveBlock();
-    this.nesting--;
+    this.leaveNested(true);
     return new MapNode(entries, this.span(this.tokenRange(open), close));
   });
 
@@ -1042,19 +1046,10 @@ export class B24Parser extends EmbeddedActionsParser {
   private list = this.RULE("list", (): ListLiteral => {
     const open = this.CONSUME(LBracket);
     this.enterNested(open, false);
-    const items = new Array<Value>();
-    let inStrayRun = false;
-    this.MANY({
-      GATE: this.listContinues,
-      DEF: () => {
-        const item = this.OR(this.listAlts);
-        if (this.RECORDING_PHASE) return;
-        inStrayRun = this.takeItem(item, items, inStrayRun, strayInListMessage);
-      },
-    });
+    const items = this.collectItems(this.listContinues, this.listAlts, strayInListMessage);
     const close = this.closing(RBracket, open, "']'", "list");
     if (this.RECORDING_PHASE) return RECORDED;
-    this.nesting--;
+    this.leaveNested(false);
     return new ListNode(items, this.span(this.tokenRange(open), close));
   });
 
@@ -1159,6 +1154,12 @@ export class B24Parser extends EmbeddedActionsParser {
     this.skipTokens(inside - 1);
     // Only the first level too deep is reported: what it holds is skipped with it.
     if (this.nesting === MAX_NESTING_DEPTH + 1) this.report(tooDeepMessage(open.image), this.tokenRange(open));
+  }
+
+  /** Leaves the block, map or list that `enterNested` entered. */
+  private leaveNested(block: boolean): void {
+    if (block) this.leaveBlock();
+    this.nesting--;
   }
 
   // ----- recovery inside parameter lists and imports: each reports and gives up (see GiveUp) -----
