@@ -69,7 +69,7 @@ export const QUOTED_STRING = '"(?:[^"\\\\\\r\\n]|\\\\.)*"';
 /** The path of `${path}` (src/syntax/strings.ts). */
 const INTERPOLATION_PATH = "[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*";
 
-/** The reserved word (tokens.ts `Import`) and the word after the imported names (parser.ts `readImport`). */
+/** The reserved word (tokens.ts `Import`) and the word after the imported names (grammar.ts `importDeclaration`). */
 const IMPORT_KEYWORD = "import";
 const FROM_KEYWORD = "from";
 /** `true`, `false` and `null` give way to a longer name (`trueish`, `null-x`). */

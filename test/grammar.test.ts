@@ -37,7 +37,7 @@ describe("the grammar without error recovery", () => {
     nodes.flatMap((n) => [...(n.type === "NonTerminal" || n.type === "Terminal" ? [n.name ?? ""] : []), ...names(n.definition ?? [])]);
 
   it("keeps the language's rules and drops the recovery rules", () => {
-    expect(grammar.map((r) => r.name)).toEqual(["document", "statementList", "statement", "label", "action", "body", "parameterList", "importDeclaration", "argument", "value", "map", "mapEntry", "list"]);
+    expect(grammar.map((r) => r.name)).toEqual(["document", "statementList", "statement", "label", "action", "body", "parameterList", "parameter", "type", "typeTerm", "recordType", "recordField", "defaultValue", "importDeclaration", "argument", "value", "map", "mapEntry", "list"]);
     const used = names(grammar);
     for (const rule of RECOVERY_RULES) expect(used).not.toContain(rule);
     expect(used).not.toContain("AnyToken");
@@ -56,6 +56,13 @@ describe("the grammar without error recovery", () => {
     ["map", "map               ::= '{' ( Newline | ',' | mapEntry )* '}'"],
     ["mapEntry", "mapEntry          ::= label ':' Newline* value"],
     ["list", "list              ::= '[' ( Newline | ',' | value )* ']'"],
+    ["parameterList", "parameterList     ::= '(' ( Newline | ',' | parameter )* ')'"],
+    ["parameter", "parameter         ::= Identifier '?'? ':' Newline* type ( Newline* '=' Newline* defaultValue )?"],
+    ["type", "type              ::= typeTerm ( Newline* '|' Newline* typeTerm )*"],
+    ["typeTerm", "typeTerm          ::= ( Identifier | StringToken | recordType ) ( '[' ']' )*"],
+    ["recordType", "recordType        ::= '{' ( Newline | ',' | recordField )* '}'"],
+    ["recordField", "recordField       ::= Identifier '?'? ':' Newline* type"],
+    ["importDeclaration", "importDeclaration ::= 'import' '{' ( Identifier ( ',' Identifier )* ','? )? '}' Identifier QuotedString"],
   ])("renders %s in EBNF", (_rule, line) => {
     expect(renderEbnf(grammar).split("\n")).toContain(line);
   });
@@ -79,7 +86,7 @@ describe("syntax diagrams", () => {
     vm.runInContext("var window = this;", context);
     for (const script of scripts) vm.runInContext(script, context);
     const drawn = [...target.innerHTML.matchAll(/<h2 class="diagramHeader">(\w+)<\/h2>/g)].map((m) => m[1]);
-    expect(drawn).toEqual(["document", "statementList", "statement", "label", "action", "body", "parameterList", "importDeclaration", "argument", "value", "map", "mapEntry", "list"]);
+    expect(drawn).toEqual(["document", "statementList", "statement", "label", "action", "body", "parameterList", "parameter", "type", "typeTerm", "recordType", "recordField", "defaultValue", "importDeclaration", "argument", "value", "map", "mapEntry", "list"]);
     expect(target.innerHTML.match(/<svg /g)).toHaveLength(drawn.length);
   });
 });

@@ -5,9 +5,9 @@
  * is what fast-check shrinks, so a failing program shrinks to a small one.
  *
  * Line breaks carry meaning (a statement ends at one), so the model only has them where the
- * parser allows them (src/syntax/parser.ts): between statements, before a continued `-> action`,
+ * parser allows them (src/syntax/grammar.ts): between statements, before a continued `-> action`,
  * and inside maps, lists, parameter lists and record types (`mapContinues`, `listContinues`,
- * `parameterListContinues`, `ParameterReader`). Everywhere else tokens are separated by a `Gap`:
+ * `inParameterList`, the `parameter`, `type` and `recordType` rules). Everywhere else tokens are separated by a `Gap`:
  * spaces, tabs and block comments (which may span lines: a comment is not a line-break token).
  *
  * `expectedSkeleton` says what the parser must read from a rendered program; the generator's own

@@ -1,0 +1,150 @@
+/** The parser's lookahead: Chevrotain's LL(k) decisions, read from tables built once. */
+import { getLookaheadPaths, LLkLookaheadStrategy, tokenMatcher, type IOrAlt, type IToken, type OptionalProductionType, type Rule, type TokenType } from "chevrotain";
+
+/**
+ * What the parser offers a lookahead function. `LA_FAST` skips the bounds check of `LA`: Chevrotain
+ * pads the input with `maxLookahead + 1` end-of-file tokens, and paths are never longer.
+ */
+interface Lookahead {
+  LA(howMuch: number): IToken;
+  LA_FAST(howMuch: number): IToken;
+}
+
+/** In a decision table: no alternative fits the tokens. */
+const NONE = -1;
+/** In a decision table: the token after this one decides, see `next`. */
+const DEEPER = -2;
+
+/**
+ * An LL(k) decision as a tree of tables indexed by token type: `decided[type]` is the alternative
+ * to take when the next token has that type, or `NONE`, or `DEEPER` when the token after it
+ * decides (then `next[type]` is the table for that token).
+ */
+interface DecisionTable {
+  readonly decided: Int8Array;
+  readonly next: (DecisionTable | undefined)[];
+}
+
+type Paths = readonly (readonly TokenType[])[];
+
+function matchesType(tokenTypeIdx: number, type: TokenType): boolean {
+  return tokenTypeIdx === type.tokenTypeIdx || type.categoryMatchesMap?.[tokenTypeIdx] === true;
+}
+
+/**
+ * Chevrotain's choice when the token at `depth` (0 for the next one) has type `tokenTypeIdx`, given
+ * `alternatives` that hold only the paths matching the tokens before it: the first alternative one
+ * of whose paths matches. `DEEPER` when that depends on the tokens after it.
+ */
+function decide(alternatives: readonly Paths[], depth: number, tokenTypeIdx: number): number {
+  for (let alternative = 0; alternative < alternatives.length; alternative++) {
+    let maybe = false;
+    for (const path of alternatives[alternative]!) {
+      if (path.length <= depth) return alternative;
+      if (!matchesType(tokenTypeIdx, path[depth]!)) continue;
+      if (path.length === depth + 1) return alternative;
+      maybe = true;
+    }
+    if (maybe) return DEEPER;
+  }
+  return NONE;
+}
+
+/** The decision `root` gives for the next tokens: the next token alone decides most of the time. */
+function decideFrom(root: DecisionTable, lookahead: Lookahead): number {
+  let idx = lookahead.LA_FAST(1).tokenTypeIdx;
+  let decision = root.decided[idx] ?? NONE;
+  for (let table = root, i = 2; decision === DEEPER; i++) {
+    table = table.next[idx]!;
+    idx = lookahead.LA_FAST(i).tokenTypeIdx;
+    decision = table.decided[idx] ?? NONE;
+  }
+  return decision;
+}
+
+/**
+ * Chevrotain's LL(k) decisions, made by reading tables indexed by token type. The paths are
+ * Chevrotain's own (`getLookaheadPaths`) and so is the choice: the first alternative, in grammar
+ * order, whose GATE (if any) holds and one of whose paths matches the next tokens. The default
+ * strategy instead tries every path of every alternative in turn on every call, and allocates an
+ * array of the GATEs on every call of an OR that has one.
+ */
+export class TableLookahead extends LLkLookaheadStrategy {
+  private readonly size: number;
+
+  constructor(
+    private readonly tokenTypes: readonly TokenType[],
+    maxLookahead: number,
+  ) {
+    super({ maxLookahead });
+    this.size = Math.max(...tokenTypes.map((t) => t.tokenTypeIdx!)) + 1;
+  }
+
+  /** The table for the token at `depth`, where `alternatives` hold the paths that match the tokens before it. */
+  private table(alternatives: readonly Paths[], depth = 0): DecisionTable {
+    const decided = new Int8Array(this.size).fill(NONE);
+    const next: (DecisionTable | undefined)[] = [];
+    for (const type of this.tokenTypes) {
+      const idx = type.tokenTypeIdx!;
+      decided[idx] = decide(alternatives, depth, idx);
+      if (decided[idx] === DEEPER) {
+        // Only paths longer than `depth + 1` can be undecided, so the recursion ends with the longest.
+        const matching = alternatives.map((paths) => paths.filter((p) => p.length <= depth || matchesType(idx, p[depth]!)));
+        next[idx] = this.table(matching, depth + 1);
+      }
+    }
+    return { decided, next };
+  }
+
+  override buildLookaheadForAlternation(options: {
+    prodOccurrence: number;
+    rule: Rule;
+    maxLookahead: number;
+    hasPredicates: boolean;
+    dynamicTokensEnabled: boolean;
+  }): (orAlts?: IOrAlt<unknown>[]) => number | undefined {
+    const alternatives = getLookaheadPaths({
+      occurrence: options.prodOccurrence,
+      rule: options.rule,
+      prodType: "Alternation",
+      maxLookahead: options.maxLookahead,
+    });
+    if (options.hasPredicates) {
+      // Rare here (recovery only): each alternative's GATE must be asked in turn.
+      return function (this: Lookahead, orAlts?: IOrAlt<unknown>[]): number | undefined {
+        for (let alternative = 0; alternative < alternatives.length; alternative++) {
+          const gate = orAlts?.[alternative]?.GATE;
+          if (gate !== undefined && !gate.call(this)) continue;
+          for (const path of alternatives[alternative]!) {
+            if (path.every((type, i) => tokenMatcher(this.LA(i + 1), type))) return alternative;
+          }
+        }
+        return undefined;
+      };
+    }
+    const root = this.table(alternatives);
+    return function (this: Lookahead): number | undefined {
+      const decision = decideFrom(root, this);
+      return decision === NONE ? undefined : decision;
+    };
+  }
+
+  override buildLookaheadForOptional(options: {
+    prodOccurrence: number;
+    prodType: OptionalProductionType;
+    rule: Rule;
+    maxLookahead: number;
+    dynamicTokensEnabled: boolean;
+  }): () => boolean {
+    const [inside = []] = getLookaheadPaths({
+      occurrence: options.prodOccurrence,
+      rule: options.rule,
+      prodType: options.prodType,
+      maxLookahead: options.maxLookahead,
+    });
+    const root = this.table([inside]);
+    return function (this: Lookahead): boolean {
+      return decideFrom(root, this) !== NONE;
+    };
+  }
+}
