@@ -13,20 +13,20 @@ describe(ID, () => {
       [
         "two declarations of one kind",
         BLOCKS("extra") + BLOCKS("extra"),
-        [{ ruleId: ID, severity: "error", message: "Duplicate blocks 'extra': the first is on line 1, and both would be written to 'extra.blocks.json'.", at: "4:8", to: "4:13" }],
+        [{ ruleId: ID, severity: "error", message: "Duplicate blocks 'extra': both would be written to 'extra.blocks.json'.", at: "4:8", to: "4:13", related: ["first defined 1:8"] }],
       ],
       [
         "three declarations of one kind: every repetition",
         BADGE("missed") + BADGE("missed") + BADGE("missed"),
         [
-          { ruleId: ID, severity: "error", message: "Duplicate badge 'missed': the first is on line 1, and both would be written to 'missed.badge.json'.", at: "5:7", to: "5:13" },
-          { ruleId: ID, severity: "error", message: "Duplicate badge 'missed': the first is on line 1, and both would be written to 'missed.badge.json'.", at: "9:7", to: "9:13" },
+          { ruleId: ID, severity: "error", message: "Duplicate badge 'missed': both would be written to 'missed.badge.json'.", at: "5:7", to: "5:13", related: ["first defined 1:7"] },
+          { ruleId: ID, severity: "error", message: "Duplicate badge 'missed': both would be written to 'missed.badge.json'.", at: "9:7", to: "9:13", related: ["first defined 1:7"] },
         ],
       ],
       [
         "one name for declarations of two kinds",
         BADGE("missed") + BLOCKS("missed"),
-        [{ ruleId: ID, severity: "error", message: "'missed' is already the name of the badge on line 1; give each declaration its own name.", at: "5:8", to: "5:14" }],
+        [{ ruleId: ID, severity: "error", message: "'missed' is already the name of a badge; give each declaration its own name.", at: "5:8", to: "5:14", related: ["first defined 1:7"] }],
       ],
       [
         "names of one kind that differ only in case (a warning)",
@@ -35,9 +35,10 @@ describe(ID, () => {
           {
             ruleId: ID,
             severity: "warning",
-            message: "'Extra' differs from the blocks 'extra' on line 1 only in case; on case-insensitive file systems (Windows, macOS) both are written to 'Extra.blocks.json'.",
+            message: "'Extra' differs from the blocks 'extra' only in case; on case-insensitive file systems (Windows, macOS) both are written to 'Extra.blocks.json'.",
             at: "4:8",
             to: "4:13",
+            related: ["the blocks 'extra' 1:8"],
           },
         ],
       ],
@@ -63,9 +64,10 @@ describe(ID, () => {
           {
             ruleId: ID,
             severity: "error",
-            message: "The badge 'missedAgain' has the code 'missed' of the badge 'missed' on line 1: a badge's code is unique on the portal, so crm.activity.badge.add cannot add both.",
+            message: "The badge 'missedAgain' has the code 'missed' of the badge 'missed': a badge's code is unique on the portal, so crm.activity.badge.add cannot add both.",
             at: "6:8",
             to: "6:16",
+            related: ["the badge 'missed' 1:7"],
           },
         ],
       ],
@@ -76,9 +78,10 @@ describe(ID, () => {
           {
             ruleId: ID,
             severity: "error",
-            message: "The badge 'b' has the code 'x' of the badge 'a' on line 1: a badge's code is unique on the portal, so crm.activity.badge.add cannot add both.",
+            message: "The badge 'b' has the code 'x' of the badge 'a': a badge's code is unique on the portal, so crm.activity.badge.add cannot add both.",
             at: "7:8",
             to: "7:11",
+            related: ["the badge 'a' 1:7"],
           },
         ],
       ],

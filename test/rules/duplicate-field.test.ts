@@ -13,17 +13,17 @@ describe(ID, () => {
       [
         "a field in two sections",
         card(section("main", ["NAME"]), section("more", ["NAME"])),
-        [{ ruleId: ID, severity: "error", message: "Field 'NAME' is already in section 'main' on line 3; a field can appear only once in a card.", at: "6:5", to: "6:9" }],
+        [{ ruleId: ID, severity: "error", message: "Field 'NAME' is already in section 'main'; a field can appear only once in a card.", at: "6:5", to: "6:9", related: ["first placed 3:5"] }],
       ],
       [
         "a field twice in one section",
         card(section("main", ["NAME", "PHONE", "NAME always"])),
-        [{ ruleId: ID, severity: "error", message: "Field 'NAME' is already in section 'main' on line 3; a field can appear only once in a card.", at: "5:5", to: "5:9" }],
+        [{ ruleId: ID, severity: "error", message: "Field 'NAME' is already in section 'main'; a field can appear only once in a card.", at: "5:5", to: "5:9", related: ["first placed 3:5"] }],
       ],
       [
         "a user field repeated",
         card(section("main", ["UF_CRM_1"]), section("more", ["PHONE", "UF_CRM_1"])),
-        [{ ruleId: ID, severity: "error", message: "Field 'UF_CRM_1' is already in section 'main' on line 3; a field can appear only once in a card.", at: "7:5", to: "7:13" }],
+        [{ ruleId: ID, severity: "error", message: "Field 'UF_CRM_1' is already in section 'main'; a field can appear only once in a card.", at: "7:5", to: "7:13", related: ["first placed 3:5"] }],
       ],
     ]),
   });

@@ -6,7 +6,7 @@ import { fixText } from "../../src/check/fixer.js";
 
 const ruleTester = new RuleTester();
 const ID = "duplicate-key";
-const error = (message: string, at: string, to: string): Finding => ({ ruleId: ID, severity: "error", message, at, to });
+const error = (message: string, at: string, to: string, related?: string[]): Finding => ({ ruleId: ID, severity: "error", message, at, to, ...(related ? { related } : {}) });
 
 describe("duplicate-key", () => {
   ruleTester.run(ruleById(ID), {
@@ -27,45 +27,45 @@ describe("duplicate-key", () => {
       [
         "a block label used twice",
         inLayoutBody('    client: text "a"\n    phone: text "b"\n    client: text "c"'),
-        [error("Duplicate key 'client' in the body's 'blocks': it is already used on line 6. Each member needs its own key.", "8:5", "8:11")],
+        [error("Duplicate key 'client' in the body's 'blocks': it is already used. Each member needs its own key.", "8:5", "8:11", ["first used 6:5"])],
       ],
       [
         "a tag key used three times",
         'layout l {\n  icon info\n  header "T" {\n    s: tag warning "a"\n    s: tag failure "b"\n    s: tag primary "c"\n  }\n  body { logo document; text "x" }\n}\n',
         [
-          error("Duplicate key 's' in the header's 'tags': it is already used on line 4. Each member needs its own key.", "5:5", "5:6"),
-          error("Duplicate key 's' in the header's 'tags': it is already used on line 4. Each member needs its own key.", "6:5", "6:6"),
+          error("Duplicate key 's' in the header's 'tags': it is already used. Each member needs its own key.", "5:5", "5:6", ["first used 4:5"]),
+          error("Duplicate key 's' in the header's 'tags': it is already used. Each member needs its own key.", "6:5", "6:6", ["first used 4:5"]),
         ],
       ],
       [
         "a field set on the head line and again in the body",
         inLayoutBody('    text "a" bold {\n      bold false\n    }'),
-        [error("'bold' is set twice in this text block: first on line 6. Remove one of them.", "7:7", "7:11")],
+        [error("'bold' is set twice in this text block. Remove one of them.", "7:7", "7:11", ["first set 6:14"])],
       ],
       [
         "two icon statements in a layout",
         'layout l {\n  icon info\n  header "T"\n  icon document\n  body { logo document; text "x" }\n}\n',
-        [error("'icon' is set twice in this layout: first on line 2. Remove one of them.", "4:3", "4:7")],
+        [error("'icon' is set twice in this layout. Remove one of them.", "4:3", "4:7", ["first set 2:3"])],
       ],
       [
         "a key twice in a language map",
         inLayoutBody('    text { en: "a", de: "b", en: "c" }'),
-        [error("Duplicate key 'en' in 'value': it is already used on line 6.", "6:30", "6:32")],
+        [error("Duplicate key 'en' in 'value': it is already used.", "6:30", "6:32", ["first used 6:12"])],
       ],
       [
         "a key twice in actionParams",
         inLayoutBody('    link "a" -> openRestApp { id: 1, id: 2 }'),
-        [error("Duplicate key 'id' in 'actionParams': it is already used on line 6.", "6:38", "6:40")],
+        [error("Duplicate key 'id' in 'actionParams': it is already used.", "6:38", "6:40", ["first used 6:31"])],
       ],
       [
         "a field twice in a map literal",
         inLayoutBody('    link "a" -> openRestApp sliderParams { width: 1, width: 2 }'),
-        [error("'width' is set twice in these slider parameters: first on line 6. Remove one of them.", "6:54", "6:59")],
+        [error("'width' is set twice in these slider parameters. Remove one of them.", "6:54", "6:59", ["first set 6:44"])],
       ],
       [
         "an activity field set directly and in its fields body",
         'activity a {\n  ownerTypeId deal; ownerId 1\n  fields { completed false }\n  completed true\n  layout {\n    icon info\n    header "T"\n    body { logo document; text "x" }\n  }\n}\n',
-        [error("'completed' is set twice in these activity fields: first on line 3. Remove one of them.", "4:3", "4:12")],
+        [error("'completed' is set twice in these activity fields. Remove one of them.", "4:3", "4:12", ["first set 3:12"])],
       ],
     ]),
   });

@@ -13,20 +13,20 @@ describe(ID, () => {
       [
         "two sections with one name",
         card(section("main", "NAME"), section("main", "PHONE")),
-        [{ ruleId: ID, severity: "error", message: "Section 'main' is already defined on line 2; section names must be unique within a card.", at: "5:3", to: "5:7" }],
+        [{ ruleId: ID, severity: "error", message: "Section 'main' is already defined in this card; section names must be unique within a card.", at: "5:3", to: "5:7", related: ["first defined 2:3"] }],
       ],
       [
         "three sections with one name: every repetition",
         card(section("main", "NAME"), section("other", "EMAIL"), section("main", "PHONE"), section("main", "POST")),
         [
-          { ruleId: ID, severity: "error", message: "Section 'main' is already defined on line 2; section names must be unique within a card.", at: "8:3", to: "8:7" },
-          { ruleId: ID, severity: "error", message: "Section 'main' is already defined on line 2; section names must be unique within a card.", at: "11:3", to: "11:7" },
+          { ruleId: ID, severity: "error", message: "Section 'main' is already defined in this card; section names must be unique within a card.", at: "8:3", to: "8:7", related: ["first defined 2:3"] },
+          { ruleId: ID, severity: "error", message: "Section 'main' is already defined in this card; section names must be unique within a card.", at: "11:3", to: "11:7", related: ["first defined 2:3"] },
         ],
       ],
       [
         "a quoted label repeating a plain one",
         card(section("main", "NAME"), section('"main"', "PHONE")),
-        [{ ruleId: ID, severity: "error", message: "Section 'main' is already defined on line 2; section names must be unique within a card.", at: "5:3", to: "5:9" }],
+        [{ ruleId: ID, severity: "error", message: "Section 'main' is already defined in this card; section names must be unique within a card.", at: "5:3", to: "5:9", related: ["first defined 2:3"] }],
       ],
     ]),
   });

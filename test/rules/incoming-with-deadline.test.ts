@@ -51,17 +51,17 @@ describe(ID, () => {
         [
           "of a named layout in an incoming activity, at the name",
           add("  isIncomingChannel true\n"),
-          [{ ruleId: ID, severity: "warning", message: "Activity 'a' is incoming (incoming activities have no deadline), so the deadline block of its layout (line 6) is not shown.", at: "12:10", to: "12:14" }],
+          [{ ruleId: ID, severity: "warning", message: "Activity 'a' is incoming (incoming activities have no deadline), so the deadline block of its layout is not shown.", at: "12:10", to: "12:14", related: ["the deadline block 6:37"] }],
         ],
         [
           "of an activity added without a deadline",
           add(""),
-          [{ ruleId: ID, severity: "warning", message: "Activity 'a' is added without a deadline, so the deadline block of its layout (line 6) is not shown.", at: "11:10", to: "11:14" }],
+          [{ ruleId: ID, severity: "warning", message: "Activity 'a' is added without a deadline, so the deadline block of its layout is not shown.", at: "11:10", to: "11:14", related: ["the deadline block 6:37"] }],
         ],
         [
           "of a layout of its own, at the block",
           add("  isIncomingChannel true\n", inline),
-          [{ ruleId: ID, severity: "warning", message: "Activity 'a' is incoming (incoming activities have no deadline), so the deadline block of its layout (line 14) is not shown.", at: "14:45", to: "14:53" }],
+          [{ ruleId: ID, severity: "warning", message: "Activity 'a' is incoming (incoming activities have no deadline), so the deadline block of its layout is not shown.", at: "14:45", to: "14:53", related: ["the deadline block 14:45"] }],
         ],
       ]),
     });

@@ -44,9 +44,9 @@ describe(ID, () => {
       [
         "a placement interface written as a layout, at its name",
         FORM,
-        [lookAlike("contactForm", "a layout", "an 'input' block on line 2, a 'select' block on line 6 and the action 'click' on line 10", "1:8", "1:19")],
+        [lookAlike("contactForm", "a layout", "an 'input' block, a 'select' block and the action 'click'", "1:8", "1:19", ["an 'input' block 2:9", "a 'select' block 6:9", "the action 'click' 10:18"])],
       ],
-      ["additional content blocks with one part of it", 'blocks extra {\n  text "Hello"\n  primaryButton { title: "Save" }\n}\n', [lookAlike("extra", "the additional content blocks", "'primaryButton' on line 3", "1:8", "1:13")]],
+      ["additional content blocks with one part of it", 'blocks extra {\n  text "Hello"\n  primaryButton { title: "Save" }\n}\n', [lookAlike("extra", "the additional content blocks", "'primaryButton'", "1:8", "1:13", ["'primaryButton' 3:3"])]],
     ]),
   });
 

@@ -44,9 +44,10 @@ ruleTester.run(ruleById("output-name"), {
       errors: [
         {
           messageId: "functionName",
-          message: "'callRow' and the blocks 'call-row' on line 1 would both be the function 'callRow' of the TypeScript module. Rename one of them.",
+          message: "'callRow' and the blocks 'call-row' would both be the function 'callRow' of the TypeScript module. Rename one of them.",
           severity: "error",
           ...span("4:8", "4:15"),
+          related: [{ message: "the blocks 'call-row'", ...span("1:8", "1:16") }],
         },
       ],
     },

@@ -14,12 +14,14 @@ const tooManyConditional = (count: number, conditional: number, at: string, to: 
   at,
   to,
 });
-const duplicate = (key: string, line: number, at: string, to: string): Finding => ({
+/** `first` is `line:column` of the member that has the key first. */
+const duplicate = (key: string, first: string, at: string, to: string): Finding => ({
   ruleId: KEY,
   severity: "error",
-  message: `Duplicate key '${key}' in the additional content blocks' 'blocks': it is already used on line ${line}. Each member needs its own key.`,
+  message: `Duplicate key '${key}' in the additional content blocks' 'blocks': it is already used. Each member needs its own key.`,
   at,
   to,
+  related: [`first used ${first}`],
 });
 /** A layout with the given header members (from line 4) and parameters. */
 const header = (tags: string, params = "m: bool") => `layout l(${params}) {\n  icon info\n  header "T" {\n${tags}\n  }\n  body { logo document; text "x" }\n}\n`;
@@ -72,23 +74,23 @@ describe("duplicate-key with conditional and repeated members", () => {
   ruleTester.run(ruleById(KEY), {
     valid: [],
     invalid: invalidRows([
-      ["the same label twice", 'blocks b {\n  status: text "a"\n  status: text "b"\n}\n', [duplicate("status", 2, "3:3", "3:9")]],
-      ["a label and the same label under when", 'blocks b(m: bool) {\n  status: text "a"\n  when $m {\n    status: text "b"\n  }\n}\n', [duplicate("status", 2, "4:5", "4:11")]],
+      ["the same label twice", 'blocks b {\n  status: text "a"\n  status: text "b"\n}\n', [duplicate("status", "2:3", "3:3", "3:9")]],
+      ["a label and the same label under when", 'blocks b(m: bool) {\n  status: text "a"\n  when $m {\n    status: text "b"\n  }\n}\n', [duplicate("status", "2:3", "4:5", "4:11")]],
       [
         "the same label under two whens that can both hold",
         'blocks b(m: bool, n: bool) {\n  when $m {\n    status: text "a"\n  }\n  when $n {\n    status: text "b"\n  }\n}\n',
-        [duplicate("status", 3, "6:5", "6:11")],
+        [duplicate("status", "3:5", "6:5", "6:11")],
       ],
       [
         "the same label twice in one branch",
         'blocks b(m: bool) {\n  when $m {\n    status: text "a"\n    status: text "b"\n  } else {\n    status: text "c"\n  }\n}\n',
-        [duplicate("status", 3, "4:5", "4:11")],
+        [duplicate("status", "3:5", "4:5", "4:11")],
       ],
       // Both loops give their members the keys status_1, status_2, …: the second overwrites the first.
       [
         "the same label under two each loops",
         'blocks b(xs: string[]) {\n  each x in $xs {\n    status: text "${x}"\n  }\n  each y in $xs {\n    status: text "${y}"\n  }\n}\n',
-        [duplicate("status", 3, "6:5", "6:11")],
+        [duplicate("status", "3:5", "6:5", "6:11")],
       ],
     ]),
   });

@@ -5,7 +5,7 @@ import { allFindings, type Finding } from "../helpers.js";
 
 const ruleTester = new RuleTester();
 const ID = "template-structure";
-const error = (message: string, at: string, to: string): Finding => ({ ruleId: ID, severity: "error", message, at, to });
+const error = (message: string, at: string, to: string, related?: string[]): Finding => ({ ruleId: ID, severity: "error", message, at, to, ...(related ? { related } : {}) });
 const HOW = "write $flag, not $flag or $value is <value>, joined with 'and' / 'or'.";
 const membersOnly = (keyword: string, name: string) =>
   `Only members (blocks, tags, buttons, menu items, card sections and elements) can be inside '${keyword}'; '${name}' sets a field, which cannot be conditional.`;
@@ -119,7 +119,7 @@ describe(ID, () => {
       [
         "a fragment declared twice",
         'fragment a {\n  text "x"\n}\nfragment a {\n  text "y"\n}\nblocks c {\n  use a\n}\n',
-        [error("Fragment 'a' is already declared on line 1.", "4:10", "4:11")],
+        [error("Fragment 'a' is already declared in this file.", "4:10", "4:11", ["first declared 1:10"])],
       ],
       ["a fragment using itself", 'fragment a {\n  use a\n}\nblocks c {\n  use a\n  text "x"\n}\n', [error("Fragment 'a' uses itself (a → a): its members would never end.", "2:7", "2:8")]],
       [

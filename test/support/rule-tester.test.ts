@@ -2,7 +2,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ALL_RULES, type Rule } from "../../src/index.js";
-import { RuleTester, ruleById, span, type InvalidCase } from "./rule-tester.js";
+import type { Finding } from "../helpers.js";
+import { expectedFinding, expectedRelated, invalidRows, RuleTester, ruleById, span, type InvalidCase } from "./rule-tester.js";
 
 const tester = new RuleTester();
 const stringBoolean = ruleById("string-boolean");
@@ -24,6 +25,21 @@ const fixed: InvalidCase = {
 
 const BADGE = 'badge missedCall failure {\n  title "Call status"\n  value "Missed"\n}\n';
 const activity = (code: string) => `activity a {\n  id 42\n  badgeCode ${code}\n}\n`;
+const duplicateSection = ruleById("duplicate-section");
+const section = (label: string) => `  ${label}: section "S" {\n    NAME\n  }\n`;
+/** An invalid case of duplicate-section that passes: one finding, with the first section as its related location. */
+const repeated: InvalidCase = {
+  code: `card c for contact {\n${section("main")}${section("main")}}\n`,
+  errors: [{ message: "Section 'main' is already defined in this card; section names must be unique within a card.", ...span("5:3", "5:7"), related: [{ message: "first defined", ...span("2:3", "2:7") }] }],
+};
+const repeatedFinding: Finding = { ruleId: "duplicate-section", severity: "error", message: repeated.errors[0]!.message!, at: "5:3", to: "5:7", related: ["first defined 2:3"] };
+/** A rule made for these tests: it reports every declaration with a related location in another file. */
+const elsewhere: Rule = {
+  meta: { id: "related-elsewhere", description: "", why: "", severity: "warning", spec: "", messages: { name: "The name '{name}'." } },
+  create: (context) => ({
+    declaration: (d) => context.report({ messageId: "name", data: { name: d.name }, range: d.nameRange, related: [{ message: "declared", range: d.nameRange, file: "other.b24layout" }] }),
+  }),
+};
 const PORTAL = "it must exist on the portal (crm.activity.badge.add) or the server answers WRONG_FIELD_VALUE";
 
 describe("RuleTester passes", () => {
@@ -78,6 +94,25 @@ describe("RuleTester passes", () => {
 
   it("no related locations, stated as none", () => {
     tester.verifyInvalid(stringBoolean, { ...fixed, errors: [{ ...fixed.errors[0]!, related: [] }] });
+  });
+
+  it("related locations with their message and range, or their start only", () => {
+    tester.verifyInvalid(duplicateSection, repeated);
+    tester.verifyInvalid(duplicateSection, { ...repeated, errors: [{ ...repeated.errors[0]!, related: [{ message: "first defined", line: 2, column: 3 }] }] });
+  });
+
+  it("a related location in another file, by its path", () => {
+    const code = 'blocks b {\n  text "x"\n}\n';
+    new RuleTester({ rules: [elsewhere] }).verifyInvalid(elsewhere, { code, errors: [{ message: "The name 'b'.", ...span("1:8", "1:9"), related: [{ message: "declared", path: "other.b24layout", ...span("1:8", "1:9") }] }] });
+  });
+
+  it("the related places of test/helpers.ts's findings, through invalidRows", () => {
+    expect(expectedRelated("first defined 2:3")).toEqual({ message: "first defined", line: 2, column: 3 });
+    expect(expectedRelated("the badge 'a' other.b24layout:12:7")).toEqual({ message: "the badge 'a'", path: "other.b24layout", line: 12, column: 7 });
+    expect(expectedFinding({ ...repeatedFinding, related: undefined }).related).toEqual([]);
+    const [asRow] = invalidRows([["a row", repeated.code, [repeatedFinding]]]);
+    expect(asRow!.errors[0]!.related).toEqual([{ message: "first defined", line: 2, column: 3 }]);
+    tester.verifyInvalid(duplicateSection, asRow!);
   });
 });
 
@@ -175,6 +210,36 @@ describe("RuleTester rejects", () => {
 
   it("related locations the finding does not have", () => {
     expect(() => tester.verifyInvalid(stringBoolean, { ...fixed, errors: [{ ...fixed.errors[0]!, related: [{ message: "here", ...span("1:1", "1:2") }] }] })).toThrow(/related/);
+  });
+
+  it("a wrong related message, start, end or file, and one related location more or less", () => {
+    const withRelated = (related: InvalidCase["errors"][number]["related"]): InvalidCase => ({ ...repeated, errors: [{ ...repeated.errors[0]!, related }] });
+    const first = repeated.errors[0]!.related![0]!;
+    expect(() => tester.verifyInvalid(duplicateSection, withRelated([{ ...first, message: "first used" }]))).toThrow(/related/);
+    expect(() => tester.verifyInvalid(duplicateSection, withRelated([{ ...first, line: 3 }]))).toThrow(/related/);
+    expect(() => tester.verifyInvalid(duplicateSection, withRelated([{ ...first, column: 4 }]))).toThrow(/related/);
+    expect(() => tester.verifyInvalid(duplicateSection, withRelated([{ ...first, endColumn: 8 }]))).toThrow(/related/);
+    expect(() => tester.verifyInvalid(duplicateSection, withRelated([{ ...first, path: "other.b24layout" }]))).toThrow(/related/);
+    expect(() => tester.verifyInvalid(duplicateSection, withRelated([]))).toThrow(/related/);
+    expect(() => tester.verifyInvalid(duplicateSection, withRelated([first, first]))).toThrow(/related/);
+    const code = 'blocks b {\n  text "x"\n}\n';
+    expect(() =>
+      new RuleTester({ rules: [elsewhere] }).verifyInvalid(elsewhere, { code, errors: [{ message: "The name 'b'.", ...span("1:8", "1:9"), related: [{ message: "declared", ...span("1:8", "1:9") }] }] }),
+    ).toThrow(/related/);
+  });
+
+  it("a related location the rule has, left out of a row of test/helpers.ts's findings", () => {
+    const [row] = invalidRows([["a row", repeated.code, [{ ...repeatedFinding, related: undefined }]]]);
+    expect(() => tester.verifyInvalid(duplicateSection, row!)).toThrow(/related/);
+    const [wrong] = invalidRows([["a row", repeated.code, [{ ...repeatedFinding, related: ["first defined 2:4"] }]]]);
+    expect(() => tester.verifyInvalid(duplicateSection, wrong!)).toThrow(/related/);
+  });
+
+  it("a related place that is not 'message [file:]line:column', or a related location without its start", () => {
+    expect(() => expectedRelated("first defined on line 2")).toThrow(/'message \[file:\]line:column'/);
+    expect(() => tester.verifyInvalid(duplicateSection, { ...repeated, errors: [{ ...repeated.errors[0]!, related: [{ message: "first defined", line: 2, column: 0 }] }] })).toThrow(
+      /a related location needs/,
+    );
   });
 
   it("duplicate cases, valid or invalid, before running anything", () => {

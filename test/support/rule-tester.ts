@@ -55,10 +55,18 @@ export interface ExpectedSuggestion {
   readonly output: string;
 }
 
-export interface ExpectedRelated extends ExpectedRange {
+/**
+ * A related location (`Diagnostic.related`). Its start is always asserted; its end where given
+ * (test/helpers.ts states a related place by its start only, `first defined 2:3`).
+ */
+export interface ExpectedRelated {
   readonly message?: string;
-  /** For project cases: the file of the related location. */
+  /** The file of the related location, where it is not the finding's own (`RelatedLocation.file`). */
   readonly path?: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine?: number;
+  readonly endColumn?: number;
 }
 
 /** One finding of an invalid case. At least one of `messageId` and `message`. */
@@ -152,9 +160,23 @@ export function invalidRows(
   }));
 }
 
-/** A finding as test/helpers.ts states it, as the tester does. */
+/**
+ * A finding as test/helpers.ts states it, as the tester does. A Finding without `related` states
+ * that there is none, as `findings()` compares it.
+ */
 export function expectedFinding(f: Finding): ExpectedFinding {
-  return { ruleId: f.ruleId, message: f.message, severity: f.severity as Severity, ...span(f.at, f.to) };
+  return { ruleId: f.ruleId, message: f.message, severity: f.severity as Severity, ...span(f.at, f.to), related: (f.related ?? []).map(expectedRelated) };
+}
+
+/**
+ * A related place as test/helpers.ts states it (`first defined 2:3`, `imported b.b24layout:1:8`:
+ * the message, then the start as `[file:]line:column`), as the tester does.
+ */
+export function expectedRelated(text: string): ExpectedRelated {
+  const match = /^(.+) (?:(.+):)?(\d+):(\d+)$/.exec(text);
+  if (match === null) throw new Error(`A related place is 'message [file:]line:column', not '${text}'.`);
+  const [, message, path, line, column] = match;
+  return { message: message!, ...(path !== undefined ? { path } : {}), line: Number(line), column: Number(column) };
 }
 
 const DEFAULT_PATH = "a.b24layout";
@@ -272,7 +294,7 @@ export class RuleTester {
       expect(rangeOf(d.range), `${label}: range`).toEqual(expectedRange(e));
       if (e.suggestions !== undefined) this.assertSuggestions(rule, c, code, d, e.suggestions, label);
       else this.assertSuggestionsParse(rule, c, code, d, label);
-      if (e.related !== undefined) expect(relatedOf(d), `${label}: related`).toEqual(e.related.map((r) => ({ ...(r.message !== undefined ? { message: r.message } : {}), ...(r.path !== undefined ? { path: r.path } : {}), ...expectedRange(r) })));
+      if (e.related !== undefined) expect(relatedOf(d, e.related), `${label}: related`).toEqual(e.related.map(relatedAsStated));
     });
   }
 
@@ -382,6 +404,13 @@ function validateInvalid(rule: Rule, c: InvalidCase): void {
     for (const key of ["line", "column", "endLine", "endColumn"] as const) {
       if (!Number.isInteger(e[key]) || e[key] < 1) throw new Error(`${where}: a finding needs its exact range (${key} is ${String(e[key])}).`);
     }
+    for (const r of e.related ?? []) {
+      if ((r.endLine === undefined) !== (r.endColumn === undefined)) throw new Error(`${where}: a related location states its end as both endLine and endColumn, or not at all.`);
+      for (const key of ["line", "column", "endLine", "endColumn"] as const) {
+        const value = r[key];
+        if ((key === "line" || key === "column" || value !== undefined) && (!Number.isInteger(value) || value! < 1)) throw new Error(`${where}: a related location needs whole positive line and column numbers (${key} is ${String(value)}).`);
+      }
+    }
   }
 }
 
@@ -409,14 +438,36 @@ function expectedRange(e: ExpectedRange): ExpectedRange {
   return { line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn };
 }
 
+/** An expected related location with what it does not state left out: its message, its end. */
+function relatedAsStated(r: ExpectedRelated): Record<string, unknown> {
+  return {
+    ...(r.message !== undefined ? { message: r.message } : {}),
+    ...(r.path !== undefined ? { path: r.path } : {}),
+    line: r.line,
+    column: r.column,
+    ...(r.endLine !== undefined ? { endLine: r.endLine } : {}),
+    ...(r.endColumn !== undefined ? { endColumn: r.endColumn } : {}),
+  };
+}
+
 /**
- * A diagnostic's related locations, as the tester states them. Read structurally: `related` is
- * not part of Diagnostic yet (issue 13 adds it), as entries with a message and a range, and a path
- * where it is in another file.
+ * A diagnostic's related locations as the tester states them, each as much as `expected`'s entry
+ * at its index states (its message always, its end where the entry gives one): a location more
+ * or less than expected still fails on the count.
  */
-function relatedOf(d: Diagnostic): unknown[] {
-  const related = (d as { related?: readonly { message?: string; range: Diagnostic["range"]; path?: string }[] }).related ?? [];
-  return related.map((r) => ({ ...(r.message !== undefined ? { message: r.message } : {}), ...(r.path !== undefined ? { path: r.path } : {}), ...rangeOf(r.range) }));
+function relatedOf(d: Diagnostic, expected: readonly ExpectedRelated[]): Record<string, unknown>[] {
+  return (d.related ?? []).map((r, i) => {
+    const stated = expected[i];
+    const range = rangeOf(r.range);
+    return {
+      ...(stated === undefined || stated.message !== undefined ? { message: r.message } : {}),
+      ...(r.file !== undefined ? { path: r.file } : {}),
+      line: range.line,
+      column: range.column,
+      ...(stated?.endLine !== undefined || stated === undefined ? { endLine: range.endLine } : {}),
+      ...(stated?.endColumn !== undefined || stated === undefined ? { endColumn: range.endColumn } : {}),
+    };
+  });
 }
 
 /** The text after the editor applies a suggestion as a quick fix (src/lsp/code-actions.ts does it with applyFixes). */
