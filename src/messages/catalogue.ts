@@ -108,7 +108,7 @@ type IsWord<S extends string> = S extends `${infer C}${infer Rest}` ? (C extends
 /**
  * The placeholders of a template, as `formatMessage` fills them (`{name}`, a run of word
  * characters in braces): `Placeholders<"'{name}' is {type}.">` is `"name" | "type"`. A `{` not
- * followed by a word and `}` is text (`{{ … }}`). A template whose text is not known to the
+ * followed by a word and `}` is text (`{ … }`). A template whose text is not known to the
  * compiler (a `string`) has none that can be checked.
  */
 export type Placeholders<T extends string> = string extends T

@@ -11,6 +11,6 @@ export const INVALID_ARGUMENT = defineMessages("invalid-argument", {
   noAction: "'->' is not allowed on {what}.",
   noBody: "'{name}' takes a value, not a block.",
   actionType: "'{name}' needs an action type first: redirect, restEvent or openRestApp.",
-  declarationName: "'{keyword}' needs a name: {keyword} <name> {{ … }}.",
+  declarationName: "'{keyword}' needs a name: {keyword} <name> { … }.",
   translationValue: "Translation '{key}' in '{language}' needs a string value.",
 });

@@ -16,7 +16,7 @@ const RANGE: Range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1,
 describe("placeholders of a template, as formatMessage fills them", () => {
   it("are the words in braces; braces around anything else are text", () => {
     expectTypeOf<Placeholders<"'{name}' is {type}, not {type}.">>().toEqualTypeOf<"name" | "type">();
-    expectTypeOf<Placeholders<"'{keyword}' needs a name: {keyword} <name> {{ … }}.">>().toEqualTypeOf<"keyword">();
+    expectTypeOf<Placeholders<"'{keyword}' needs a name: {keyword} <name> { … }.">>().toEqualTypeOf<"keyword">();
     // `${{path}}` is "$", the placeholder `path`, "}".
     expectTypeOf<Placeholders<'interpolate it ("${{path}}")'>>().toEqualTypeOf<"path">();
     expectTypeOf<Placeholders<"No placeholders { here }.">>().toEqualTypeOf<never>();

@@ -61,7 +61,7 @@ describe(ID, () => {
         [
           "of a layout of its own, at the block",
           add("  isIncomingChannel true\n", inline),
-          [{ ruleId: ID, severity: "warning", message: "Activity 'a' is incoming (incoming activities have no deadline), so the deadline block of its layout is not shown.", at: "14:45", to: "14:53", related: ["the deadline block 14:45"] }],
+          [{ ruleId: ID, severity: "warning", message: "Activity 'a' is incoming (incoming activities have no deadline), so the deadline block of its layout is not shown.", at: "14:45", to: "14:53" }],
         ],
       ]),
     });

@@ -44,8 +44,7 @@ ruleTester.run(ruleById("invalid-argument"), {
     {
       name: "a declaration without a name",
       code: 'blocks {\n  text "x"\n}\n',
-      // The template's '{{ … }}' is printed as it stands (formatMessage fills placeholders and unescapes nothing).
-      errors: [{ messageId: "declarationName", message: "'blocks' needs a name: blocks <name> {{ … }}.", severity: "error", ...span("1:1", "1:7") }],
+      errors: [{ messageId: "declarationName", message: "'blocks' needs a name: blocks <name> { … }.", severity: "error", ...span("1:1", "1:7") }],
     },
     {
       name: "a translation that is not a string",

@@ -50,7 +50,9 @@ export default defineRule({
         const why = incoming ? "is incoming (incoming activities have no deadline)" : "is added without a deadline";
         // A layout of its own is reported at its block; a named one at the name, in this declaration.
         const range = layout.kind === "declarationRef" ? layout.range : block;
-        context.report({ messageId: "hiddenDeadlineBlock", data: { name: declaration.name, why }, range, related: [{ message: "the deadline block", range: block }] });
+        // At the block itself there is nothing else to point at; at a layout's name, the block is the other place.
+        const related = range === block ? undefined : [{ message: "the deadline block", range: block }];
+        context.report({ messageId: "hiddenDeadlineBlock", data: { name: declaration.name, why }, range, ...(related ? { related } : {}) });
       },
       object({ object, dto }) {
         if (dto?.name !== "ActivityFields") return;
