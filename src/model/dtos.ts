@@ -176,6 +176,20 @@ export const DTOS: readonly DtoSpec[] = [
     ],
   },
   {
+    name: "BlocksSetParams",
+    title: "additional blocks request",
+    doc: "Parameters of crm.timeline.layout.blocks.set (with timelineId) or crm.activity.layout.blocks.set (with activityId): the target and the blocks.",
+    spec: "§5",
+    closed: true,
+    fields: [
+      { name: "entityTypeId", type: { kind: "int", min: 1, entityType: true }, doc: "The CRM type of the item whose timeline holds the record (2 for a deal)." },
+      { name: "entityId", type: { kind: "int", min: 1 }, doc: "The id of that item." },
+      { name: "timelineId", type: { kind: "int", min: 1 }, doc: "The timeline record (crm.timeline.layout.blocks.set). It must be a configurable timeline item." },
+      { name: "activityId", type: { kind: "int", min: 1 }, doc: "The activity (crm.activity.layout.blocks.set). Not a configurable (app) activity: the server answers UNSUITABLE_ACTIVITY_TYPE_ERROR." },
+      { name: "layout", type: { kind: "object", dto: "RestAppLayoutDto" }, doc: "The blocks: the body of the `blocks` declaration." },
+    ],
+  },
+  {
     name: "LogoDto",
     serverClass: "LogoDto",
     title: "logo",

@@ -1,6 +1,7 @@
 /** Rules that cross-reference (translations, declarations, codes) and domain rules of activities and cards. */
 import type { Rule } from "../rule.js";
 import activityTarget from "./activity-target.js";
+import blocksTarget from "./blocks-target.js";
 import badgeOnCompleted from "./badge-on-completed.js";
 import blankValue from "./blank-value.js";
 import cardData from "./card-data.js";
@@ -42,6 +43,7 @@ export const DOMAIN_RULES: readonly Rule[] = [
   incomingWithDeadline,
   badgeOnCompleted,
   activityTarget,
+  blocksTarget,
   // Cards
   cardEntity,
   cardData,
