@@ -136,7 +136,7 @@ const RULE_NOTES: Readonly<Record<string, string>> = {
   parameterList:
     "Between the parentheses (read by the parser's ParameterReader): parameter (',' parameter)* ','? where " +
     "parameter ::= Identifier '?'? ':' type ('=' default)?, type ::= term ('|' term)*, " +
-    "term ::= (Identifier | StringToken | '{' (field ((',' | Newline) field)*)? '}') ('[' ']')*, " +
+    "term ::= (Identifier | StringToken | '{' (field ((',' | Newline) field)*)? '}') ('[' ('max' Number)? ']')*, " +
     "field ::= Identifier '?'? ':' type, default ::= StringToken | Number | 'true' | 'false' | 'null' | '[' ']'. " +
     "Line breaks are allowed after '(' , ',' , ':' , '|' and '=', and before ')'.",
 };

@@ -47,10 +47,11 @@ describe("README", () => {
     expect(compile(source).outputs.map((o) => [o.name, o.kind, o.value])).toEqual([["hello", "layout", json]]);
   });
 
-  it("has a template example that checks with only its run-time limit warning, and renders with the --params values shown", () => {
+  it("has a template example that checks clean (its list has a max), and renders with the --params values shown", () => {
     const section = templates;
     const code = /```\n([\s\S]*?)```/.exec(section)![1]!;
-    expect(check(code).diagnostics.map((d) => d.ruleId)).toEqual(["runtime-limit"]);
+    expect(check(code).diagnostics).toEqual([]);
+    expect(check(code.replace("[max 9]", "[max 10]")).diagnostics.map((d) => `${d.ruleId} ${d.severity}`)).toEqual(["runtime-limit error"]);
     const params = JSON.parse(/echo '(.*)' > call\.params\.json/.exec(section)![1]!) as Record<string, unknown>;
     const compiled = compile(code, { params });
     expect(compiled.diagnostics.filter((d) => d.severity === "error")).toEqual([]);

@@ -47,6 +47,7 @@ import { plainConstructor, type Writable } from "../util/plain-constructor.js";
 import { appendAll } from "../util/append.js";
 import { decodeQuotedString, decodeTripleString, type DecodedString, type StringProblem } from "./strings.js";
 import { MAX_NESTING_DEPTH, MAX_TOKENS } from "./limits.js";
+import { LIST_MAX_KEYWORD } from "../model/templates.js";
 import { SYNTAX_RULE_ID } from "./rule-id.js";
 import { BINARY_FILE_MESSAGE, looksBinary } from "./binary.js";
 import { lexText, type LexedText, type TextPoint } from "./lex.js";
@@ -1564,13 +1565,26 @@ class ParameterReader {
       this.enterNesting(this.peek()!);
       lists++;
       const open = this.next()!;
+      const max = this.listMax();
       const close = this.peek();
-      if (!is(close, RBracket)) this.fail(`Expected ']' after '[' in a list type ('T[]'), but found ${this.found()}.`, close ?? open);
+      if (!is(close, RBracket)) this.fail(`Expected ']' after '[' in a list type ('T[]' or 'T[max 9]'), but found ${this.found()}.`, close ?? open);
       this.at++;
-      type = { kind: "ListType", of: type, range: this.host.span(type.range, this.host.tokenRange(close!)) };
+      type = { kind: "ListType", of: type, ...(max ? { max } : {}), range: this.host.span(type.range, this.host.tokenRange(close!)) };
     }
     this.nesting -= lists;
     return type;
+  }
+
+  /** `max 9` inside a list type's brackets: the most items the list may have. */
+  private listMax(): NumberLiteral | undefined {
+    const word = this.peek();
+    if (!is(word, IdentifierToken) || word!.image !== LIST_MAX_KEYWORD) return undefined;
+    this.at++;
+    const tok = this.peek();
+    const value = is(tok, NumberToken) ? Number(tok!.image) : NaN;
+    if (!Number.isInteger(value) || value < 0) this.fail(`Expected a whole number after 'max' in a list type ('T[max 9]'), but found ${this.found()}.`, tok ?? word!);
+    this.at++;
+    return this.host.literal(tok!) as NumberLiteral;
   }
 
   private record(): TypeNode {

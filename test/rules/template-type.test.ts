@@ -117,6 +117,11 @@ describe(ID, () => {
       [error("The value given for 'vip' is \"yes\", but the fragment's parameter is bool.", "7:16", "7:21")],
     ],
     [
+      "an unbounded list given where a bounded one is taken (a tighter bound is fine)",
+      'fragment f(xs: string[max 2]) {\n  each x in $xs {\n    text "${x}"\n  }\n}\nblocks b(ys: string[], zs: string[max 1]) {\n  use f { xs: $ys }\n  use f { xs: $zs }\n}\n',
+      [error("The value given for 'xs' is string[], but the fragment's parameter is string[max 2].", "7:15", "7:18")],
+    ],
+    [
       "a reference of the wrong type given to a fragment",
       'fragment f(name: string) {\n  text "${name}"\n}\nblocks b(count: int) {\n  use f { name: $count }\n}\n',
       [error("The value given for 'name' is int, but the fragment's parameter is string.", "5:17", "5:23")],
