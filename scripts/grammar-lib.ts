@@ -130,6 +130,7 @@ const RULE_NOTES: Readonly<Record<string, string>> = {
     "Parameters are separated by ','; a trailing ',' is allowed. Outside record types, a line break ends the list (a missing ')' is reported there) " +
     "unless the list plainly goes on: after '(', ',', ':', '|' or '=', or before ')', ',' or '|'; so a missing ')' never takes the declaration's body.",
   recordType: "Fields are separated by ',' or line breaks; a trailing ',' is allowed.",
+  typeTerm: "The Identifier inside '[' … ']' is the word 'max', and the number after it a whole number: T[max 9] is a list of at most 9 items.",
 };
 
 /** A W3C-style EBNF text of the grammar, with the tokens and their patterns at the end. */

@@ -59,7 +59,7 @@ describe("the grammar without error recovery", () => {
     ["parameterList", "parameterList     ::= '(' ( Newline | ',' | parameter )* ')'"],
     ["parameter", "parameter         ::= Identifier '?'? ':' Newline* type ( Newline* '=' Newline* defaultValue )?"],
     ["type", "type              ::= typeTerm ( Newline* '|' Newline* typeTerm )*"],
-    ["typeTerm", "typeTerm          ::= ( Identifier | StringToken | recordType ) ( '[' ']' )*"],
+    ["typeTerm", "typeTerm          ::= ( Identifier | StringToken | recordType ) ( '[' ( Identifier Number )? ']' )*"],
     ["recordType", "recordType        ::= '{' ( Newline | ',' | recordField )* '}'"],
     ["recordField", "recordField       ::= Identifier '?'? ':' Newline* type"],
     ["importDeclaration", "importDeclaration ::= 'import' '{' ( Identifier ( ',' Identifier )* ','? )? '}' Identifier QuotedString"],

@@ -1,21 +1,57 @@
-import { readFileSync } from "node:fs";
+/**
+ * The README and the docs/*.md pages it links to: every snippet in them is run here (or, for
+ * the install of the packed package, by scripts/pack-test.mjs), and every relative link resolves.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ALL_RULES, check, checkProject, compile } from "../src/index.js";
-import { severitySummary } from "../src/check/rule-docs.js";
+import { check, checkProject, compile } from "../src/index.js";
 
-const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+const ROOT = resolve(import.meta.dirname, "..");
+const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+const doc = (name: string) => readFileSync(join(ROOT, "docs", name), "utf8");
+const templates = doc("templates.md");
+
+/** Pages another helper of issue 17 writes (the CLI reference): linked before they exist on this branch. */
+const PENDING = new Set(["docs/cli.md"]);
 
 describe("README", () => {
-  it("lists every rule with its severities (the default first) and description", () => {
-    const rows = readme.split("\n").filter((l) => /^\| `[a-z-]+` \|/.test(l));
-    const expected = ALL_RULES.map((r) => `| \`${r.meta.id}\` | ${severitySummary(r.meta)} | ${r.meta.description.replace(/\|/g, "\\|")} |`);
-    expect(rows).toEqual(expected);
+  it("stays short: under 12 KB", () => {
+    expect(Buffer.byteLength(readme)).toBeLessThan(12 * 1024);
   });
 
-  it("has a template example that checks with only its run-time limit warning, and renders with the --params values shown", () => {
-    const section = readme.slice(readme.indexOf("## Templates"));
+  it("has relative links, in it and in docs/*.md, that all resolve", () => {
+    const pages = ["README.md", ...readdirSync(join(ROOT, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
+    const broken: string[] = [];
+    for (const page of pages) {
+      const text = readFileSync(join(ROOT, page), "utf8").replace(/```[\s\S]*?```/g, "");
+      for (const [, target] of text.matchAll(/\]\(([^)\s#]+)(?:#[^)\s]*)?\)/g)) {
+        if (/^[a-z]+:/.test(target!)) continue;
+        const path = join(dirname(join(ROOT, page)), target!);
+        const fromRoot = path.slice(ROOT.length + 1);
+        if (!existsSync(path) && !PENDING.has(fromRoot)) broken.push(`${page}: ${target!}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it("walks through a first layout: it checks clean, the mistake gives the finding shown, and it builds to the JSON shown", () => {
+    const section = readme.slice(readme.indexOf("## Your first layout"));
+    const source = /```\n(\/\/ hello\.b24layout\n[\s\S]*?)```/.exec(section)![1]!;
+    expect(check(source).diagnostics).toEqual([]);
+    const [d, ...more] = check(source.replace("color base_70", "color base_07")).diagnostics;
+    expect(more).toEqual([]);
+    const shown = /```\n(hello\.b24layout:.*)\n```/.exec(section)![1]!;
+    expect(shown).toBe(`hello.b24layout:${d!.range.start.line}:${d!.range.start.column} ${d!.severity} ${d!.ruleId} ${d!.message}`);
+    const json = JSON.parse(/```json\n([\s\S]*?)```/.exec(section)![1]!) as unknown;
+    expect(compile(source).outputs.map((o) => [o.name, o.kind, o.value])).toEqual([["hello", "layout", json]]);
+  });
+
+  it("has a template example that checks clean (its list has a max), and renders with the --params values shown", () => {
+    const section = templates;
     const code = /```\n([\s\S]*?)```/.exec(section)![1]!;
-    expect(check(code).diagnostics.map((d) => d.ruleId)).toEqual(["runtime-limit"]);
+    expect(check(code).diagnostics).toEqual([]);
+    expect(check(code.replace("[max 9]", "[max 10]")).diagnostics.map((d) => `${d.ruleId} ${d.severity}`)).toEqual(["runtime-limit error"]);
     const params = JSON.parse(/echo '(.*)' > call\.params\.json/.exec(section)![1]!) as Record<string, unknown>;
     const compiled = compile(code, { params });
     expect(compiled.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
@@ -23,7 +59,7 @@ describe("README", () => {
   });
 
   it("has an import example whose two files check clean together", () => {
-    const section = readme.slice(readme.indexOf("**Fragments and imports.**"));
+    const section = templates.slice(templates.indexOf("**Fragments and imports.**"));
     const [shared, call] = [...section.matchAll(/```\n\/\/ (\S+)\n([\s\S]*?)```/g)].slice(0, 2).map((m) => ({ path: `/project/${m[1]!}`, text: m[2]! }));
     expect([shared!.path, call!.path]).toEqual(["/project/shared/common.b24layout", "/project/src/call.b24layout"]);
     const host = { root: "/project", readFile: (p: string) => (p === shared!.path ? shared!.text : undefined) };
@@ -32,7 +68,7 @@ describe("README", () => {
   });
 
   it("has a layout import example whose two files check clean together and render the layout into the activity", () => {
-    const section = readme.slice(readme.indexOf("**Layouts from another file.**"));
+    const section = templates.slice(templates.indexOf("**Layouts from another file.**"));
     const [layouts, reminders] = [...section.matchAll(/```\n\/\/ (\S+)\n([\s\S]*?)```/g)].slice(0, 2).map((m) => ({ path: `/project/${m[1]!}`, text: m[2]! }));
     expect([layouts!.path, reminders!.path]).toEqual(["/project/shared/layouts.b24layout", "/project/src/reminders.b24layout"]);
     const host = { root: "/project", readFile: (p: string) => (p === layouts!.path ? layouts!.text : undefined) };
@@ -52,21 +88,21 @@ describe("README", () => {
   });
 });
 
-describe("README formatting example", () => {
+describe("docs/formatting.md example", () => {
   it("formats the 'before' into the 'after'", async () => {
     const { formatText } = await import("../src/format/index.js");
-    const section = readme.slice(readme.indexOf("## Formatting"));
+    const section = doc("formatting.md");
     const [before, after] = [...section.matchAll(/```\n\/\/ (?:before|after)\n([\s\S]*?)```/g)].map((m) => m[1]!);
     expect(before).toBeDefined();
     expect(await formatText(before!)).toEqual({ ok: true, text: after!, changed: true });
   });
 });
 
-describe("README import example", () => {
+describe("docs/import.md example", () => {
   it("shows what b24layout import prints for the corpus example", async () => {
     const { formatImportDiagnostic, importJson } = await import("../src/import/index.js");
     const { formatText } = await import("../src/format/index.js");
-    const section = readme.slice(readme.indexOf("## Importing"));
+    const section = doc("import.md");
     const shown = /```sh\n\$ npx b24layout import (\S+)\n([\s\S]*?)\n {2}…\n```/.exec(section)!;
     const file = shown[1]!;
     const result = importJson(readFileSync(new URL(`../${file}`, import.meta.url), "utf8"), { fileName: file.replace(/^.*\//, "") });

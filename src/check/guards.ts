@@ -75,3 +75,24 @@ export function areExclusive(a: IrGuard | undefined, b: IrGuard | undefined): bo
 export function outermostEach(guard: IrGuard | undefined): IrGuard | undefined {
   return guardChain(guard).find((g) => g.kind === "each");
 }
+
+/**
+ * The most members `each` can add, when every list it repeats over has a `max`
+ * (`products: Product[max 9]`): each repeated member counts once per item of every `each` around
+ * it. Undefined when some list has no bound, or when no member is repeated.
+ */
+export function repeatedMax(guards: readonly (IrGuard | undefined)[]): number | undefined {
+  let total: number | undefined;
+  for (const g of guards) {
+    if (!isRepeated(g)) continue;
+    let times = 1;
+    for (const x of guardChain(g)) {
+      if (x.kind !== "each") continue;
+      const list = x.list.type;
+      if (list?.kind !== "list" || list.max === undefined) return undefined;
+      times *= list.max;
+    }
+    total = (total ?? 0) + times;
+  }
+  return total;
+}

@@ -83,7 +83,11 @@ class SchemaBuilder {
 
   declaration(declaration: DeclarationSpec): JsonSchema {
     const dto = this.requireDto(declaration.dto);
-    const root = this.dtoSchema(dto, declaration.directives ?? []);
+    const payload = this.dtoSchema(dto, declaration.directives ?? []);
+    // `blocks` with a target writes the whole request instead of its `layout`: either is valid output.
+    const root = declaration.request
+      ? { if: { type: "object", required: [declaration.request.payloadField] }, then: this.dtoRef(declaration.request.dto), else: payload }
+      : payload;
     const description = `${declaration.doc} For ${declaration.method}.`;
     const definitions: JsonSchema = {};
     for (const name of [...this.definitions.keys()].sort()) definitions[name] = this.definitions.get(name)!;

@@ -26,6 +26,7 @@ import type {
 } from "../lower/ir.js";
 import { constantCondition, isElseOf, isRepeated, memberRuns, resolveReference, translationTexts, type ImportedDeclaration } from "../lower/ir.js";
 import { getDto, getField } from "../model/dtos.js";
+import { requestMethodsOf } from "../model/requests.js";
 import { PARAM_TYPE_NAMES } from "../model/templates.js";
 import { implicitWhenAbsent } from "../model/statements.js";
 import { isStringType } from "../lower/templates.js";
@@ -206,7 +207,8 @@ class FactoryWriter {
   write(): string {
     const d = this.declaration;
     const fn = identifierFor(d.name);
-    const payload = payloadTypeName(d.spec.outputKind, d.directives);
+    // A `blocks` declaration with its target writes the whole request (BlocksSetParams).
+    const payload = d.root.dto === d.spec.request?.dto ? d.root.dto : payloadTypeName(d.spec.outputKind, d.directives);
     this.types.add(payload);
     const out: string[] = [];
     const scope = new Map<string, { local: string; optional: boolean }>();
@@ -241,7 +243,8 @@ class FactoryWriter {
       };
     }
     this.scopes.push(scope);
-    const method = d.spec.method;
+    const wrapped = requestMethodsOf(d.root.dto).filter((m) => d.root.entries.some((e) => e.key === m.selectedBy));
+    const method = wrapped.length > 0 ? wrapped.map((m) => m.method).join(" / ") : d.spec.method;
     out.push(`/** ${d.spec.keyword} \`${d.name}\`: the ${payload} for ${method}. */`);
     if (this.mode === "dts") {
       out.push(`export declare function ${fn}(${signature}): ${payload};`, "");

@@ -585,7 +585,7 @@ function printNode(path: AstPath<Printable>, options: Options, print: Print): Do
     case "LiteralType":
       return sourceOf(node, options);
     case "ListType":
-      return [print("of"), "[]"];
+      return [print("of"), node.max ? `[max ${node.max.raw}]` : "[]"];
     case "RecordType":
       return printRecordType(path, options, print);
     case "RecordField":

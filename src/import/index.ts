@@ -10,7 +10,7 @@ import { elementNames, inferCardEntity, parseEntityOption, type CardEntity } fro
 import { Decompiler } from "./decompiler.js";
 import type { ImportDiagnostic } from "./diagnostics.js";
 import type { JsonPath } from "./json-path.js";
-import { jsonValue, parseJson, property, type JsonNode, type JsonObject } from "./json-tree.js";
+import { jsonValue, parseJson, property, type JsonNode, type JsonObject, type JsonProperty } from "./json-tree.js";
 import { isWord } from "./literals.js";
 import { nameFromFile, uniqueName } from "./names.js";
 import { bindingPlan, cardFieldsOf } from "../model/binding.js";
@@ -108,6 +108,8 @@ export function importJson(text: string, options: ImportOptions = {}): ImportRes
   const comments: string[] = [];
   const names = new Set<string>();
 
+  /** Target params a raw `json` declaration cannot carry: they stay a comment. */
+  const notImported: JsonProperty[] = [];
   for (const [i, payload] of shape.payloads.entries()) {
     const spec = getDeclaration(shape.kind)!;
     const given = i === 0 ? options.name : undefined;
@@ -175,13 +177,22 @@ export function importJson(text: string, options: ImportOptions = {}): ImportRes
     } else {
       const node = payload.node as JsonObject;
       statement = decompiler.declaration(spec, name, node, payload.path, { skip, omit, head, suffix, raw });
-      declarations.push({ keyword: spec.keyword, name, inputPath: payload.path, outputPath: [] });
+      if (shape.target && spec.request) {
+        // `entityTypeId deal`, `entityId 42`, `timelineId 7` first in the body: build writes the whole request again.
+        const target = decompiler.statement(spec.keyword, bindingPlan(spec.request.dto), shape.target.node, shape.target.path, { forceBody: true }).body ?? [];
+        statement = statement.body ? { ...statement, body: [...target, ...statement.body] } : statement;
+        if (!statement.body) notImported.push(...shape.target.node.entries);
+      }
+      const wrapped = shape.target !== undefined && spec.request !== undefined && statement.body !== undefined && shape.target.node.entries.length > 0;
+      declarations.push({ keyword: spec.keyword, name, inputPath: payload.path, outputPath: wrapped ? [spec.request.payloadField] : [] });
     }
     statements.push(statement);
   }
 
-  if (shape.notImported) {
-    const { entries, path, method } = shape.notImported;
+  if (shape.notImported || notImported.length > 0) {
+    const method = shape.notImported?.method ?? `${shape.description.replace(/ params$/, "")}`;
+    const path = shape.notImported?.path ?? shape.target!.path;
+    const entries = [...(shape.notImported?.entries ?? []), ...notImported];
     for (const e of entries) {
       diagnostics.push({
         severity: "warning",

@@ -63,6 +63,8 @@ export interface Shape {
   readonly directive?: string;
   /** Entries of the input that are not part of the declaration (the ids around a blocks `layout`), and the method that takes them. */
   readonly notImported?: { readonly entries: readonly JsonProperty[]; readonly path: JsonPath; readonly method: string };
+  /** The request's own params around the payload (a blocks `layout`'s entityTypeId, entityId, timelineId): written in the declaration's body. */
+  readonly target?: { readonly node: JsonObject; readonly path: JsonPath };
   /** A get response read back as an update: these keys of the payload are left out. */
   readonly leftOut?: readonly JsonProperty[];
 }
@@ -200,7 +202,18 @@ function blocksShape(node: JsonObject, path: JsonPath): Shape | undefined {
   }
   if (!others.some((e) => BLOCKS_RECORD_IDS.has(e.key))) return undefined;
   const method = BLOCKS_METHODS.find((m) => ownIds(m).some((id) => has(node, id)))?.name ?? BLOCKS_METHODS.map((m) => m.name).join(" / ");
-  return { kind: "blocks", description: `${method} params`, payloads: [{ node: layout.value, path: [...path, BLOCKS_PARAM] }], notImported: { entries: others, path, method } };
+  // The ids the declaration can say (BlocksSetParams) go into it; anything else stays a comment.
+  const params = getDto(DECLARATIONS.find((d) => d.keyword === "blocks")!.request!.dto)!;
+  const isParam = (key: string) => params.fields.some((f) => f.name === key);
+  const target = others.filter((e) => isParam(e.key));
+  const rest = others.filter((e) => !isParam(e.key));
+  return {
+    kind: "blocks",
+    description: `${method} params`,
+    payloads: [{ node: layout.value, path: [...path, BLOCKS_PARAM] }],
+    target: { node: { ...node, entries: target }, path },
+    ...(rest.length > 0 ? { notImported: { entries: rest, path, method } } : {}),
+  };
 }
 
 function badgeShape(node: JsonObject, path: JsonPath): Shape {

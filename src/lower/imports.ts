@@ -48,8 +48,13 @@ export interface SourceHost {
  * cards, …) are payloads of their own that nothing refers to.
  */
 export const IMPORTABLE_KEYWORDS: ReadonlySet<string> = new Set(
-  DECLARATIONS.filter((d) => DTOS.some((dto) => dto.fields.some((f) => f.type.kind === "object" && f.type.dto === d.dto))).map((d) => d.keyword),
+  DECLARATIONS.filter((d) => DTOS.some((dto) => !isRequestDto(dto.name) && dto.fields.some((f) => f.type.kind === "object" && f.type.dto === d.dto))).map((d) => d.keyword),
 );
+
+/** The params a declaration writes around its own payload (`blocks` with a target): its payload is its body, never a name. */
+function isRequestDto(dto: string): boolean {
+  return DECLARATIONS.some((d) => d.request?.dto === dto);
+}
 
 /** An imported file, lowered once however many files import it. */
 export interface Module {

@@ -120,7 +120,7 @@ export type ParamType =
   | { readonly kind: "datetime" }
   | { readonly kind: "literal"; readonly value: string }
   | { readonly kind: "union"; readonly members: readonly ParamType[] }
-  | { readonly kind: "list"; readonly of: ParamType }
+  | { readonly kind: "list"; readonly of: ParamType; readonly max?: number }
   | { readonly kind: "record"; readonly fields: readonly RecordFieldType[] };
 
 export interface RecordFieldType {

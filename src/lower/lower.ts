@@ -9,7 +9,7 @@ import { getDto, getField, unknownKeyReport } from "../model/dtos.js";
 import { bindingPlan, blockPlan, claimsWord, CONTENT_BLOCK, isDirective, rawItemType, type BindingPlan } from "../model/binding.js";
 import { DECLARATIONS, getDeclaration, memberFieldOf, RAW_KEYWORD, TRANSLATIONS_KEYWORD } from "../model/statements.js";
 import { entityByWord } from "../model/entities.js";
-import type { DtoSpec, EnumValue, FieldSpec, FieldType, StatementSpec } from "../model/types.js";
+import type { DeclarationSpec, DtoSpec, EnumValue, FieldSpec, FieldType, StatementSpec } from "../model/types.js";
 import { closest } from "../util/suggest.js";
 import { findLookAlike } from "./look-alike.js";
 import { LOOK_ALIKES } from "../model/look-alikes.js";
@@ -104,6 +104,17 @@ export interface Fragment {
 type DtoPlan = BindingPlan;
 const planByName = bindingPlan;
 const ACTION_PLAN = bindingPlan("ActionDto");
+
+/**
+ * A body split into the statements that set the request's own params (`entityId 42`) and the
+ * payload's. Only statements directly in the body: under `when` or `each` a target would be a
+ * member, which is reported where it is.
+ */
+function splitRequest(body: Body, request: NonNullable<DeclarationSpec["request"]>): { readonly target: readonly Statement[]; readonly payload: Body } {
+  const plan = planByName(request.dto);
+  const isTarget = (st: Statement) => st.name.name !== request.payloadField && plan.plainFields.has(st.name.name);
+  return { target: body.statements.filter(isTarget), payload: { ...body, statements: body.statements.filter((st) => !isTarget(st)) } };
+}
 
 /** Enum values by alias, for each enum type that has aliases. */
 const enumAliases = new WeakMap<FieldType, ReadonlyMap<string, EnumValue>>();
@@ -305,6 +316,15 @@ class Lowering {
 
   // ----- declarations -----
 
+  /** The request params around a payload: the target statements, and the payload under its field. */
+  private lowerRequest(target: readonly Statement[], request: NonNullable<DeclarationSpec["request"]>, payload: IrObject, nameRange: Range, range: Range): IrObject {
+    const plan = planByName(request.dto);
+    const params = newObject(plan.name, range);
+    this.lowerStatements(params, plan, target, new Map());
+    params.entries.push(entry(request.payloadField, nameRange, payload, range));
+    return params;
+  }
+
   lowerDeclaration(s: Statement, spec: (typeof DECLARATIONS)[number]): IrDeclaration | undefined {
     const problemsBefore = this.problems.length;
     const first = s.args[0];
@@ -343,14 +363,17 @@ class Lowering {
     }
     this.bindArguments(root, plan, args, 0, undefined);
     if (s.action) this.problem(INVALID_ARGUMENT, "noAction", { what: withArticle(`${spec.keyword} declaration`) }, s.action.range);
-    if (s.body) this.lowerBody(root, plan, s.body);
+    const request = spec.request && s.body ? splitRequest(s.body, spec.request) : undefined;
+    if (s.body) this.lowerBody(root, plan, request?.payload ?? s.body);
     if (spec.nameField) {
       // A `code` written in the body wins over the name; drop the name-derived entry then.
       const written = root.entries.filter((e) => e.key === spec.nameField);
       if (written.length > 1) root.entries.splice(root.entries.indexOf(written[0]!), 1);
     }
+    // `entityId 42` beside the blocks: the output is the whole request, the blocks its `layout`.
+    const whole = request && request.target.length > 0 ? this.lowerRequest(request.target, spec.request!, root, first.range, s.range) : root;
     this.templates.endDeclaration();
-    const declaration = newDeclaration(spec, first.name, first.range, s.range, root, directives, s, params);
+    const declaration = newDeclaration(spec, first.name, first.range, s.range, whole, directives, s, params);
     const lookAlike = findLookAlike(s, spec.dto, root);
     if (lookAlike) {
       // Another structure (the placement interface): one finding says so, instead of one for each of its parts.

@@ -56,7 +56,8 @@ export function describeType(type: ParamType): string {
       return type.members.map(describeType).join(" | ");
     case "list": {
       const of = describeType(type.of);
-      return type.of.kind === "union" ? `(${of})[]` : `${of}[]`;
+      const brackets = type.max === undefined ? "[]" : `[max ${type.max}]`;
+      return type.of.kind === "union" ? `(${of})${brackets}` : `${of}${brackets}`;
     }
     case "record":
       return `{ ${type.fields.map((f) => `${f.name}${f.optional ? "?" : ""}: ${describeType(f.type)}`).join(", ")} }`;
@@ -112,6 +113,7 @@ export function typeMismatch(type: ParamType, value: unknown, path: string): str
     }
     case "list": {
       if (!Array.isArray(value)) return is(false);
+      if (type.max !== undefined && value.length > type.max) return `'${path}' may hold at most ${type.max} items (${describeType(type)}), not ${value.length}`;
       for (let i = 0; i < value.length; i++) {
         const inner = typeMismatch(type.of, (value as unknown[])[i], `${path}[${i}]`);
         if (inner) return inner;
@@ -150,7 +152,8 @@ export function assignable(from: ParamType, to: ParamType): boolean {
     case "literal":
       return from.kind === "literal" && from.value === to.value;
     case "list":
-      return from.kind === "list" && assignable(from.of, to.of);
+      // A list bounded by `max` takes only lists bounded as tightly.
+      return from.kind === "list" && assignable(from.of, to.of) && (to.max === undefined || (from.max !== undefined && from.max <= to.max));
     case "record":
       return (
         from.kind === "record" &&
@@ -308,7 +311,7 @@ export class TemplateLowering {
       case "LiteralType":
         return { kind: "literal", value: node.value };
       case "ListType":
-        return { kind: "list", of: this.type(node.of) };
+        return node.max ? { kind: "list", of: this.type(node.of), max: node.max.value } : { kind: "list", of: this.type(node.of) };
       case "UnionType":
         return { kind: "union", members: node.members.map((m) => this.type(m)) };
       case "RecordType": {

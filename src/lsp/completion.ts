@@ -103,7 +103,7 @@ function statementSnippet(name: string, dto: string | undefined): string {
  */
 function statementItems(dto: string, range: LspRange, target: Target, taken: ReadonlySet<string> = new Set(), membersOnly = false): CompletionItem[] {
   const model = getDto(dto)!;
-  return statementNamesIn(dto).flatMap((name) => {
+  return [...statementNamesIn(dto).flatMap((name) => {
     const setsField = bodyFieldIn(dto, name);
     if (setsField && (membersOnly || taken.has(name) || !acceptedUnder(setsField.accepted, target) || excludedBy(dto, name, taken, target))) return [];
     const member = memberDto(dto, name);
@@ -118,7 +118,30 @@ function statementItems(dto: string, range: LspRange, target: Target, taken: Rea
         textEdit: { range, newText: statementSnippet(name, member) },
       }),
     ];
-  });
+  }), ...requestItems(dto, range, taken, membersOnly)];
+}
+
+/** Whether `name` sets one of the request's own params in a body of `dto` (`entityId` in a `blocks` body). */
+function requestFieldIn(dto: string, name: string): boolean {
+  const request = DECLARATIONS.find((d) => d.dto === dto)?.request;
+  return request !== undefined && name !== request.payloadField && getDto(request.dto)?.fields.some((f) => f.name === name) === true;
+}
+
+/** In a `blocks` body, the ids of its request (`entityTypeId`, `entityId`, `timelineId`, `activityId`) that are not set yet. */
+function requestItems(dto: string, range: LspRange, taken: ReadonlySet<string>, membersOnly: boolean): CompletionItem[] {
+  const request = DECLARATIONS.find((d) => d.dto === dto)?.request;
+  const params = request && !membersOnly ? getDto(request.dto) : undefined;
+  if (!params) return [];
+  return params.fields
+    .filter((f) => f.name !== request!.payloadField && !taken.has(f.name))
+    .map((f) =>
+      item(f.name, CompletionItemKind.Property, range, {
+        detail: `${params.title} field`,
+        documentation: markdown(fieldDoc(f)),
+        insertTextFormat: InsertTextFormat.Snippet,
+        textEdit: { range, newText: `${f.name} $0` },
+      }),
+    );
 }
 
 /** Whether a field must not be set because one it excludes is (sliderParams `width` / `leftBoundary`), where the target enforces that. */
@@ -269,7 +292,7 @@ function fieldsSetIn(dto: string, statements: readonly Statement[], except: numb
   const taken = new Set<string>();
   for (const s of statements) {
     if (s.range.start.offset <= except && except <= s.range.end.offset) continue;
-    if (bodyFieldIn(dto, s.name.name)) taken.add(s.name.name);
+    if (bodyFieldIn(dto, s.name.name) || requestFieldIn(dto, s.name.name)) taken.add(s.name.name);
   }
   return taken;
 }

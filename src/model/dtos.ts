@@ -14,6 +14,7 @@ import {
   type FieldSpec,
   type FieldType,
 } from "./types.js";
+import { targetFieldsOf } from "./methods.js";
 
 /**
  * Strings that spell a boolean, and the boolean each spells: exactly the strings
@@ -176,6 +177,18 @@ export const DTOS: readonly DtoSpec[] = [
     fields: [
       { name: "logo", type: { kind: "object", dto: "LogoDto" }, required: BOTH, doc: "The picture left of the content." },
       contentBlocks,
+    ],
+  },
+  {
+    name: "BlocksSetParams",
+    title: "additional blocks request",
+    doc: "Parameters of crm.timeline.layout.blocks.set (with timelineId) or crm.activity.layout.blocks.set (with activityId): the target and the blocks.",
+    spec: "§5",
+    closed: true,
+    fields: [
+      // The target ids: the table of REST methods (methods.ts) has them.
+      ...targetFieldsOf("blocks"),
+      { name: "layout", type: { kind: "object", dto: "RestAppLayoutDto" }, doc: "The blocks: the body of the `blocks` declaration." },
     ],
   },
   {

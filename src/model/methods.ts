@@ -11,10 +11,10 @@ const entityTypeId: FieldSpec = {
   name: "entityTypeId",
   type: { kind: "int", min: 1, entityType: true },
   required: { docs: true, server: true },
-  doc: "The CRM type of the item the record belongs to.",
+  doc: "The CRM type of the item whose timeline holds the record (2 for a deal).",
   spec: "§5",
 };
-const entityId = recordId("entityId", "The item the record belongs to.");
+const entityId = recordId("entityId", "The id of that item.");
 
 export const REST_METHODS: readonly RestMethodSpec[] = [
   { name: "crm.activity.configurable.add", declaration: "layout", payloadParam: "layout" },
@@ -23,13 +23,13 @@ export const REST_METHODS: readonly RestMethodSpec[] = [
     name: "crm.timeline.layout.blocks.set",
     declaration: "blocks",
     payloadParam: "layout",
-    targetParams: [entityTypeId, entityId, recordId("timelineId", "The timeline record the blocks are added to.")],
+    targetParams: [entityTypeId, entityId, recordId("timelineId", "The timeline record (crm.timeline.layout.blocks.set). It must be a configurable timeline item.")],
   },
   {
     name: "crm.activity.layout.blocks.set",
     declaration: "blocks",
     payloadParam: "layout",
-    targetParams: [entityTypeId, entityId, recordId("activityId", "The activity the blocks are added to.")],
+    targetParams: [entityTypeId, entityId, recordId("activityId", "The activity (crm.activity.layout.blocks.set). Not a configurable (app) activity: the server answers UNSUITABLE_ACTIVITY_TYPE_ERROR.")],
   },
   { name: "crm.activity.badge.add", declaration: "badge" },
   { name: "crm.activity.configurable.add", declaration: "activity" },
@@ -48,3 +48,20 @@ export const REST_RESPONSE = {
   resultKey: "result",
   besideResult: ["time", "total", "next"],
 } as const;
+
+/**
+ * The target ids of a declaration's methods, each once, in the table's order and without
+ * `required` (which ids a request needs depends on the method it picks: the blocks-target rule).
+ */
+export function targetFieldsOf(declaration: string): FieldSpec[] {
+  const fields = new Map<string, FieldSpec>();
+  for (const m of methodsOf(declaration)) {
+    for (const f of m.targetParams ?? []) {
+      if (fields.has(f.name)) continue;
+      const optional: FieldSpec = { ...f };
+      delete (optional as { required?: unknown }).required;
+      fields.set(f.name, optional);
+    }
+  }
+  return [...fields.values()];
+}

@@ -75,7 +75,8 @@ export const DECLARATIONS: readonly DeclarationSpec[] = [
     dto: "RestAppLayoutDto",
     outputKind: "blocks",
     method: "crm.timeline.layout.blocks.set / crm.activity.layout.blocks.set (the `layout` parameter)",
-    doc: "Additional content blocks for a timeline record or activity (RestAppLayoutDto).",
+    request: { dto: "BlocksSetParams", payloadField: "layout" },
+    doc: "Additional content blocks for a timeline record or activity (RestAppLayoutDto); with `entityTypeId`, `entityId` and `timelineId` or `activityId`, the whole request.",
   },
   {
     keyword: "badge",

@@ -50,6 +50,9 @@ export const CONDITION_WORDS = { not: "not", and: "and", or: "or", is: "is" } as
 /** The word between the loop variable and the list: `each product in $products`. */
 export const EACH_IN = "in";
 
+/** The word of a bounded list type: `products: Product[max 9]` holds at most 9 items. */
+export const LIST_MAX_KEYWORD = "max";
+
 export interface ParamTypeName {
   readonly name: "string" | "int" | "bool" | "url" | "datetime";
   readonly doc: string;

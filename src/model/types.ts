@@ -241,6 +241,12 @@ export interface DeclarationSpec {
   readonly directives?: readonly DirectiveSpec[];
   /** A field filled from the declaration name when not written (badge `code`). */
   readonly nameField?: string;
+  /**
+   * The REST request the payload is one parameter of, when the request's other parameters may be
+   * written in the body (`blocks`: `entityTypeId`, `entityId`, `timelineId`): with any of them
+   * written, the output is the whole request, the payload under `payloadField`.
+   */
+  readonly request?: { readonly dto: string; readonly payloadField: string };
 }
 
 /** A bare word after a declaration's name that changes which REST method the payload is for (`card … legacy`). */

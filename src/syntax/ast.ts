@@ -143,10 +143,12 @@ export interface LiteralType extends NodeBase {
   readonly value: string;
 }
 
-/** `T[]` */
+/** `T[]`, or `T[max 9]`: a list of at most 9 items. */
 export interface ListType extends NodeBase {
   readonly kind: "ListType";
   readonly of: TypeNode;
+  /** The most items the list may have, as written (`max 9`). */
+  readonly max?: NumberLiteral;
 }
 
 /** `{ name: string, price?: int }` */

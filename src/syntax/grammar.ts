@@ -3,7 +3,8 @@
  * recovery in words. Positions, nodes, lookahead and messages live in their own modules.
  */
 import { createToken, EmbeddedActionsParser, EOF, Lexer, tokenMatcher, type IOrAlt, type IToken, type SubruleMethodOpts, type TokenType } from "chevrotain";
-import type { ActionClause, Argument, Body, Identifier, ImportDeclaration, Label, ListLiteral, LiteralType, MapEntry, MapLiteral, Parameter, ParameterList, Position, Range, RecordField, Statement, StringLiteral, StringPart, TypeNode, Value } from "./ast.js";
+import type { ActionClause, Argument, Body, Identifier, ImportDeclaration, Label, ListLiteral, LiteralType, MapEntry, MapLiteral, NumberLiteral, Parameter, ParameterList, Position, Range, RecordField, Statement, StringLiteral, StringPart, TypeNode, Value } from "./ast.js";
+import { LIST_MAX_KEYWORD } from "../model/templates.js";
 import type { Diagnostic } from "../diagnostic.js";
 import { appendAll } from "../util/append.js";
 import { decodeQuotedString, decodeTripleString, type DecodedString, type StringProblem } from "./strings.js";
@@ -818,12 +819,27 @@ export class B24Parser extends EmbeddedActionsParser {
       this.enterTypeNesting();
       lists++;
       this.CONSUME(LBracket);
+      const max = this.OPTION({ GATE: this.isListMaxAhead, DEF: () => this.listMax() });
       const close = this.OR2(this.listTypeCloseAlts);
-      if (!this.RECORDING_PHASE) type = { kind: "ListType", of: type, range: this.span(type.range, this.tokenRange(close)) };
+      if (!this.RECORDING_PHASE) type = { kind: "ListType", of: type, ...(max ? { max } : {}), range: this.span(type.range, this.tokenRange(close)) };
     });
     if (!this.RECORDING_PHASE) this.typeNesting -= lists;
     return type;
   });
+
+  /** `max` is next, inside a list type's brackets (`T[max 9]`). */
+  private readonly isListMaxAhead = (): boolean => tokenMatcher(this.LA(1), IdentifierToken) && this.LA(1).image === LIST_MAX_KEYWORD;
+
+  /** `max 9` inside a list type's brackets: the most items the list may have, a whole number. */
+  private listMax(): NumberLiteral {
+    const word = this.CONSUME2(IdentifierToken);
+    const next = this.LA(1);
+    const value = tokenMatcher(next, NumberToken) ? Number(next.image) : NaN;
+    if (!this.RECORDING_PHASE && !(Number.isInteger(value) && value >= 0)) {
+      this.giveUp(`Expected a whole number after 'max' in a list type ('T[max 9]'), but found ${this.found()}.`, tokenMatcher(next, EOF) ? word : next);
+    }
+    return this.literal(this.CONSUME(NumberToken)) as NumberLiteral;
+  }
 
   /** Counts a record or list type about to be read (its bracket is LA(1)), or gives up on the parameter when it is one level too deep. */
   private enterTypeNesting(): void {
@@ -1197,7 +1213,7 @@ export class B24Parser extends EmbeddedActionsParser {
   /** A `[` (the token before) not followed by `]`. */
   private recoverMissingListTypeClose = this.RULE("recoverMissingListTypeClose", (): IToken => {
     if (this.RECORDING_PHASE) return RECORDED;
-    return this.giveUp(`Expected ']' after '[' in a list type ('T[]'), but found ${this.found()}.`, this.nextInExtent() ?? this.LA(0));
+    return this.giveUp(`Expected ']' after '[' in a list type ('T[]' or 'T[max 9]'), but found ${this.found()}.`, this.nextInExtent() ?? this.LA(0));
   });
 
   private recoverMissingRecordClose = this.RULE("recoverMissingRecordClose", (open: IToken): IToken => {

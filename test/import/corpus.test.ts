@@ -65,8 +65,7 @@ const IMPORTED: readonly Imported[] = [
   {
     file: "timeline-layout-blocks-set-request.json",
     kind: "blocks",
-    warnings: ["not-imported entityTypeId", "not-imported entityId", "not-imported timelineId"],
-    keptWarnings: ["not-imported entityTypeId", "not-imported entityId", "not-imported timelineId"],
+    warnings: [],
   },
 ];
 

@@ -368,8 +368,8 @@ describe("the examples and golden twins, through JSON and back", () => {
     }
   });
 
-  it("imports the README's layout to the README's own text", () => {
-    const readme = readFileSync(join(HERE, "..", "..", "README.md"), "utf8");
+  it("imports the layout of docs/language.md to that page's own text", () => {
+    const readme = readFileSync(join(HERE, "..", "..", "docs", "language.md"), "utf8");
     const source = /```\n(\/\/ A translation table[\s\S]*?)```/.exec(readme)![1]!;
     const layout = compile(source).outputs.find((o) => o.kind === "layout")!;
     const text = importJson(j(layout.value), { name: "incomingCall" }).text!;

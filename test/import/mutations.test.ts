@@ -82,7 +82,9 @@ const BASES: readonly Base[] = DIRS.flatMap((dir) => readdirSync(dir).filter((f)
       const spec = getDeclaration(result.kind!)!;
       const root = getDto(spec.dto)!;
       // A card given as its sections: the payload is the `data` list.
-      const type: FieldType = d.outputPath.length === 0 ? { kind: "object", dto: spec.dto } : root.fields.find((f) => f.name === d.outputPath[0])!.type;
+      // Blocks with their target: the payload is the request's `layout`, of the declaration's own DTO.
+      const type: FieldType =
+        d.outputPath.length === 0 || d.outputPath[0] === spec.request?.payloadField ? { kind: "object", dto: spec.dto } : root.fields.find((f) => f.name === d.outputPath[0])!.type;
       slotsOf(valueAt(json, d.inputPath)!, type, d.inputPath, false, false, slots);
     }
     return { file, json, result, findings: findingsOf(result.text!), slots };

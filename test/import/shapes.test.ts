@@ -1,6 +1,7 @@
 /** Recognising what the JSON is, `--kind`, and refusing what holds nothing to import. */
 import { describe, expect, it } from "vitest";
 import { formatImportDiagnostic, IMPORT_KINDS, importJson } from "../../src/import/index.js";
+import { compile } from "../../src/index.js";
 import { roundTrip } from "./helpers.js";
 
 const LAYOUT = { icon: { code: "info" }, header: { title: "T" }, body: { logo: { code: "document" }, blocks: { t: { type: "text", properties: { value: "x" } } } } };
@@ -89,22 +90,38 @@ describe("shapes", () => {
     expect(IMPORT_KINDS).toEqual(["layout", "blocks", "badge", "activity", "card"]);
   });
 
-  it("writes the ids of a blocks.set call as a comment and says they are not part of the output", () => {
-    const r = roundTrip(j({ entityTypeId: 2, entityId: 4, timelineId: 8, layout: BLOCKS }), { fileName: "set.json" });
+  it("writes the ids of a blocks.set call in the declaration, so build gives back the whole params", () => {
+    const input = { entityTypeId: 2, entityId: 4, timelineId: 8, layout: BLOCKS };
+    const r = roundTrip(j(input), { fileName: "set.json" });
     expect(r.text).toBe(
       [
         "// Imported from set.json: crm.timeline.layout.blocks.set params.",
-        "// Not part of the declaration: entityTypeId 2, entityId 4, timelineId 8. Pass them to crm.timeline.layout.blocks.set with the layout.",
         "blocks set {",
+        "  entityTypeId deal",
+        "  entityId 4",
+        "  timelineId 8",
         '  t: text "x"',
         "}",
         "",
       ].join("\n"),
     );
+    expect(r.result.diagnostics).toEqual([]);
+    expect(r.checkErrors).toEqual([]);
+    expect(compile(r.text).outputs[0]!.value).toEqual(input);
+  });
+
+  it("keeps what the declaration cannot say about a blocks.set call as a comment", () => {
+    const r = roundTrip(j({ entityTypeId: 2, entityId: 4, activityId: 8, auth: "x", layout: BLOCKS }), { fileName: "set.json" });
+    expect(r.text.split("\n").slice(0, 6)).toEqual([
+      "// Imported from set.json: crm.activity.layout.blocks.set params.",
+      '// Not part of the declaration: auth "x". Pass them to crm.activity.layout.blocks.set with the layout.',
+      "blocks set {",
+      "  entityTypeId deal",
+      "  entityId 4",
+      "  activityId 8",
+    ]);
     expect(r.result.diagnostics.map((d) => formatImportDiagnostic(d, "set.json"))).toEqual([
-      "set.json:2:3: entityTypeId: not part of the blocks declaration: crm.timeline.layout.blocks.set takes it next to the layout",
-      "set.json:3:3: entityId: not part of the blocks declaration: crm.timeline.layout.blocks.set takes it next to the layout",
-      "set.json:4:3: timelineId: not part of the blocks declaration: crm.timeline.layout.blocks.set takes it next to the layout",
+      "set.json:5:3: auth: not part of the blocks declaration: crm.activity.layout.blocks.set takes it next to the layout",
     ]);
   });
 

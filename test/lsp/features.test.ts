@@ -123,6 +123,13 @@ describe("completion", () => {
     expect(await labels("refs.b24layout", 10, 12)).toEqual(["b", "json"]);
   });
 
+  it("offers the ids of a blocks request in a blocks body, once each, and not inside each", async () => {
+    const top = await labelsIn('blocks b {\n  entityId 4\n  §\n}\n');
+    expect(top).toEqual(expect.arrayContaining(["text", "entityTypeId", "timelineId", "activityId"]));
+    expect(top).not.toContain("entityId");
+    expect(await labelsIn('blocks b(xs: string[]) {\n  each x in $xs {\n    §\n  }\n}\n')).not.toContain("entityTypeId");
+  });
+
   it("offers a card's field names for its entity", async () => {
     const u = uri("card.b24layout");
     await client.open(u, 'card c for deal {\n  main: section "Main" {\n    \n  }\n}\n');

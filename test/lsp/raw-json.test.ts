@@ -66,7 +66,8 @@ afterAll(async () => {
 describe("completion of the json word", () => {
   it("offers a raw member where a body takes members, as a snippet with a map's braces", async () => {
     const items = await complete("blocks b {\n  §\n}\n");
-    expect(items.map((i) => i.label)).toEqual(["text", "largeText", "link", "deadline", "withTitle", "lineOfBlocks", "json", "when", "each", "use"]);
+    // (And the ids of the blocks request: entityTypeId, entityId, timelineId, activityId.)
+    expect(items.map((i) => i.label)).toEqual(["text", "largeText", "link", "deadline", "withTitle", "lineOfBlocks", "entityTypeId", "entityId", "timelineId", "activityId", "json", "when", "each", "use"]);
     const json = items.find((i) => i.label === "json")!;
     expect(json).toMatchObject({ kind: 14, insertTextFormat: 2, textEdit: { newText: "json { $0 }" }, documentation: { kind: "markdown", value: RAW_DOC } });
     // In a card's body (its sections), a section's body (its fields) and a header's (its tags).

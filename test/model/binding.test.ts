@@ -27,6 +27,7 @@ import {
 import { SYSTEM_ICON_CODES, SYSTEM_LOGO_CODES } from "../../src/model/codes.js";
 import { BLOCK_TYPES, DTOS, getDto } from "../../src/model/dtos.js";
 import { methodsOf } from "../../src/model/methods.js";
+import { requestMethodsOf } from "../../src/model/requests.js";
 import { DECLARATIONS } from "../../src/model/statements.js";
 import type { DtoSpec, FieldSpec, FieldType } from "../../src/model/types.js";
 import { canonical, roundTrip } from "../import/helpers.js";
@@ -121,6 +122,18 @@ describe("the importer and the lowering share the binding plan", () => {
         expect(text).not.toMatch(/\bjson\b/);
       });
     }
+    // The whole request around the payload (the blocks' target ids), one case per method.
+    const request = declaration.request;
+    for (const method of request ? requestMethodsOf(request.dto) : []) {
+      it(`${declaration.keyword}: the whole ${method.method} request round-trips`, () => {
+        const params = sample(getDto(request!.dto)!, VARIANTS[0]!);
+        const kept = new Set([...method.requires, request!.payloadField]);
+        for (const key of Object.keys(params)) if (!kept.has(key)) delete params[key];
+        expect(Object.keys(params).sort()).toEqual([...kept].sort());
+        const { text } = roundTrip(JSON.stringify(params), { kind: declaration.keyword });
+        expect(text).not.toMatch(/\bjson\b/);
+      });
+    }
   }
 
   it("covers every DTO of the model the declarations reach", () => {
@@ -144,7 +157,10 @@ describe("the importer and the lowering share the binding plan", () => {
         if (t?.kind === "list" && t.dto) for (const item of v as Json[]) visit(item, t.dto);
       }
     };
-    for (const d of DECLARATIONS) for (const variant of VARIANTS) visit(sample(getDto(d.dto)!, variant), d.dto);
+    for (const d of DECLARATIONS) {
+      for (const variant of VARIANTS) visit(sample(getDto(d.dto)!, variant), d.dto);
+      if (d.request) visit(sample(getDto(d.request.dto)!, VARIANTS[0]!), d.request.dto);
+    }
     const closed = DTOS.filter((d) => d.closed).map((d) => d.name);
     expect(closed.filter((name) => !reached.has(name))).toEqual([]);
   });

@@ -50,6 +50,21 @@ describe(ID, () => {
         'blocks b(xs: string[]) {\n  each x in $xs {\n    line: lineOfBlocks {\n      text "${x}"\n      text "b"\n    }\n  }\n}\n',
         [warning(BLOCKS, 20, 0, "2:3", "2:7")],
       ],
+      [
+        "each over a bounded list inside an unbounded one",
+        'blocks b(xs: { vs: string[max 2] }[]) {\n  each x in $xs {\n    each v in $x.vs {\n      text "${v}"\n    }\n  }\n}\n',
+        [warning(BLOCKS, 20, 0, "2:3", "2:7")],
+      ],
+      [
+        "a max one too large for the blocks (an error)",
+        'blocks b(xs: string[max 20]) {\n  text "a"\n  each x in $xs {\n    text "${x}"\n  }\n}\n',
+        [{ ruleId: ID, severity: "error", message: `${BLOCKS} can hold at most 20 items; with its lists at their 'max', this 'each' makes up to 21 (1 written without it). Lower a list's 'max', or move members out.`, at: "3:3", to: "3:7" }],
+      ],
+      [
+        "nested bounded lists that multiply past the tags (an error)",
+        layout('    each t in $ts {\n      tag primary "${t}"\n    }').replace("ts: string[]", "ts: string[max 3]"),
+        [{ ruleId: ID, severity: "error", message: "The 'tags' of the header can hold at most 2 items; with its lists at their 'max', this 'each' makes up to 3 (0 written without it). Lower a list's 'max', or move members out.", at: "4:5", to: "4:9" }],
+      ],
     ]),
   });
 
@@ -57,6 +72,9 @@ describe(ID, () => {
     valid: validRows([
       ["members without each", 'blocks b(first: string, second: string) {\n  text "${first}"\n  text "${second}"\n}\n'],
       ["members under when", layout('    when $m {\n      tag primary "a"\n    }').replace("ts: string[]", "m: bool")],
+      ["each over a list whose max fits", 'blocks b(xs: string[max 19]) {\n  text "a"\n  each x in $xs {\n    text "${x}"\n  }\n}\n'],
+      ["each over a list of records, two members an item, that fit", 'blocks b(xs: { n: string, m: string }[max 10]) {\n  each x in $xs {\n    text "${x.n}"\n    text "${x.m}"\n  }\n}\n'],
+      ["nested each over bounded lists, multiplied", 'blocks b(xs: { vs: string[max 4] }[max 5]) {\n  each x in $xs {\n    each v in $x.vs {\n      text "${v}"\n    }\n  }\n}\n'],
       ["each in card sections, which have no maximum", 'card c(ss: string[]) for company {\n  scope common\n  each s in $ss {\n    sec: section "${s}" {\n      TITLE\n    }\n  }\n}\n'],
     ]),
     invalid: [],

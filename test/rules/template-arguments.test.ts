@@ -31,6 +31,12 @@ const REFERENCED = (param = "dealId: int", reference = "layout call", activity =
 describe(ID, () => {
   const reported: [string, string, ProgramArguments | undefined, Finding[]][] = [
     ["a value of the wrong type", GREETING, { greeting: { client: 1 } }, [error(badValues("greeting", "'client' must be string, not 1"), "1:8", "1:16")]],
+    [
+      "a list longer than its max",
+      'blocks order(products: string[max 2]) {\n  each p in $products {\n    text "${p}"\n  }\n}\n',
+      { order: { products: ["a", "b", "c"] } },
+      [error(badValues("order", "'products' may hold at most 2 items (string[max 2]), not 3"), "1:8", "1:13")],
+    ],
     ["an empty set of values", GREETING, { greeting: {} }, [error(badValues("greeting", "'client' (string) has no value and no default"), "1:8", "1:16")]],
     ["a value for no parameter", GREETING, { greeting: { client: "a", extra: 1 } }, [error(badValues("greeting", "'greeting' has no parameter 'extra'"), "1:8", "1:16")]],
     ["a string instead of an object", GREETING, { greeting: "Ann" }, [error(badValues("greeting", "the values for 'greeting' must be an object of parameter values"), "1:8", "1:16")]],

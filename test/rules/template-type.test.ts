@@ -18,6 +18,11 @@ describe(ID, () => {
   ruleTester.run(ruleById(ID), {
     valid: [],
     invalid: invalidRows([
+      [
+        "an unbounded list given where a bounded one is taken (a tighter bound is fine)",
+        'fragment f(xs: string[max 2]) {\n  each x in $xs {\n    text "${x}"\n  }\n}\nblocks b(ys: string[], zs: string[max 1]) {\n  use f { xs: $ys }\n  use f { xs: $zs }\n}\n',
+        [error("The value given for 'xs' is string[], but the fragment's parameter is string[max 2].", "7:15", "7:18")],
+      ],
       // ----- parameter types and defaults -----
       ["a misspelt type", 'blocks b(x: strng) {\n  text "${x}"\n}\n', [error("Unknown type 'strng'. Did you mean 'string'?", "1:13", "1:18")]],
       ["a type close to none", 'blocks b(x: foo) {\n  text "${x}"\n}\n', [error(`Unknown type 'foo': ${UNKNOWN_TYPE}`, "1:13", "1:16")]],

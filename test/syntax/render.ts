@@ -42,7 +42,7 @@ function renderType(t: TypeNode): string {
     case "LiteralType":
       return JSON.stringify(t.value);
     case "ListType":
-      return `${renderType(t.of)}[]`;
+      return `${renderType(t.of)}${t.max ? `[max ${t.max.raw}]` : "[]"}`;
     case "UnionType":
       return t.members.map(renderType).join(" | ");
     case "RecordType":

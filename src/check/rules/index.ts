@@ -2,6 +2,7 @@
 import type { Rule } from "../rule.js";
 import actionShape from "./action-shape.js";
 import activityTarget from "./activity-target.js";
+import blocksTarget from "./blocks-target.js";
 import badgeOnCompleted from "./badge-on-completed.js";
 import blankValue from "./blank-value.js";
 import blockNesting from "./block-nesting.js";
@@ -88,6 +89,7 @@ export const ALL_RULES: readonly Rule[] = [
   incomingWithDeadline,
   badgeOnCompleted,
   activityTarget,
+  blocksTarget,
   // - cards
   cardEntity,
   cardData,

@@ -94,6 +94,20 @@ export interface BodyDto {
   blocks: Record<string, ContentBlockDto>;
 }
 
+/** Parameters of crm.timeline.layout.blocks.set (with timelineId) or crm.activity.layout.blocks.set (with activityId): the target and the blocks. (spec §5) */
+export interface BlocksSetParams {
+  /** The CRM type of the item whose timeline holds the record (2 for a deal). */
+  entityTypeId?: number;
+  /** The id of that item. */
+  entityId?: number;
+  /** The timeline record (crm.timeline.layout.blocks.set). It must be a configurable timeline item. */
+  timelineId?: number;
+  /** The activity (crm.activity.layout.blocks.set). Not a configurable (app) activity: the server answers UNSUITABLE_ACTIVITY_TYPE_ERROR. */
+  activityId?: number;
+  /** The blocks: the body of the `blocks` declaration. */
+  layout?: RestAppLayoutDto;
+}
+
 /** The picture left of the content: a system logo code or a custom one registered with crm.timeline.logo.add. (spec §4.5) */
 export interface LogoDto {
   /** Logo code (spec §10.2). */
