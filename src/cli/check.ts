@@ -10,10 +10,10 @@ import type { IrProgram } from "../lower/ir.js";
 import { describeFsError, expandInputs, readSources, sourceHost, type SourceFile } from "./files.js";
 import { ConfigFinder } from "./config.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, type CliIo, type CliStream } from "./io.js";
-import { colorsFor, displayPath, formatDiagnostic, formatSummary, plural, tally, useColors } from "./output.js";
+import { colorsFor, displayPath, formatCodeFrameReport, formatStylish, plural, useColors } from "./output.js";
 import { resolve } from "node:path";
 import { writeFilesAtomically } from "./atomic-write.js";
-import type { Format } from "./formats.js";
+import { formatCompactReport, formatUnixReport, isLineFormat, isTerminalFormat, type Format, type LineFormat, type TerminalFormat } from "./formats.js";
 import { VERSION } from "./version.js";
 
 export interface CheckedFile {
@@ -56,6 +56,10 @@ export interface CheckRunOptions extends InputOptions {
 export interface OutputOptions {
   /** `--color` / `--no-color`; undefined lets the environment decide. */
   readonly color?: boolean;
+  /** The report for people (default `stylish`), or one line per finding (`compact`, `unix`). */
+  readonly report?: TerminalFormat | LineFormat;
+  /** `--code-frame`: the stylish report shows the source under each finding. */
+  readonly codeFrame?: boolean;
 }
 
 /** One file's own check: its findings, what the project check needs of it, and its program when kept. */
@@ -149,13 +153,23 @@ export function hasErrors(files: readonly CheckedFile[]): boolean {
   return files.some((f) => f.diagnostics.some((d) => d.severity === "error"));
 }
 
-/** Prints every diagnostic with its code frame, then the summary line. */
+/** Prints the report for people (options.report, default stylish) on `stream`, coloured when it is a terminal. */
 export function reportDiagnostics(files: readonly CheckedFile[], stream: CliStream, io: CliIo, options: OutputOptions): void {
-  const c = colorsFor(useColors(stream, io.env, options.color));
-  for (const f of files) {
-    for (const d of f.diagnostics) stream.write(`${formatDiagnostic(d, f.display, f.source.text, c)}\n`);
+  stream.write(textReport(files, options.report ?? "stylish", useColors(stream, io.env, options.color), options.codeFrame === true));
+}
+
+/** A report for people or one line per finding, as text. */
+function textReport(files: readonly CheckedFile[], format: TerminalFormat | LineFormat, color: boolean, codeFrame: boolean): string {
+  switch (format) {
+    case "stylish":
+      return formatStylish(files, colorsFor(color), { codeFrame });
+    case "codeframe":
+      return formatCodeFrameReport(files, colorsFor(color));
+    case "compact":
+      return formatCompactReport(files);
+    case "unix":
+      return formatUnixReport(files);
   }
-  stream.write(`${formatSummary(tally(files), c)}\n`);
 }
 
 export interface CheckOptions extends OutputOptions, InputOptions {
@@ -193,17 +207,20 @@ export async function runCheck(args: readonly string[], options: CheckOptions, i
   const warnings = checked.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === "warning").length, 0);
   const files = options.quiet ? checked.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === "error") })) : checked;
   const format = options.format ?? "stylish";
+  const codeFrame = options.codeFrame === true;
+  const forPeople = isTerminalFormat(format) || isLineFormat(format);
   if (options.outputFile !== undefined) {
     const path = resolve(io.cwd, options.outputFile);
-    const report = format === "stylish" ? stylishText(files, io) : await machineReport(format, files);
+    // The file never gets colours; the terminal gets the report for people (stylish, unless that was asked for).
+    const report = forPeople ? textReport(files, format, false, codeFrame) : await machineReport(format, files);
     try {
       await writeFilesAtomically([{ path, content: report }]);
     } catch (error) {
       throw new CliError(`cannot write '${displayPath(path, io.cwd)}': ${describeFsError(error)}`);
     }
-    reportDiagnostics(files, io.stdout, io, options);
-  } else if (format === "stylish") {
-    reportDiagnostics(files, io.stdout, io, options);
+    reportDiagnostics(files, io.stdout, io, { ...options, report: isTerminalFormat(format) ? format : "stylish" });
+  } else if (forPeople) {
+    reportDiagnostics(files, io.stdout, io, { ...options, report: format });
   } else {
     io.stdout.write(await machineReport(format, files));
   }
@@ -282,15 +299,8 @@ async function fixFiles(files: readonly CheckedFile[], dryRun: boolean, configs:
   return out;
 }
 
-/** The terminal report as plain text, for a file. */
-function stylishText(files: readonly CheckedFile[], io: CliIo): string {
-  let text = "";
-  reportDiagnostics(files, { write: (s: string) => (text += s) }, io, { color: false });
-  return text;
-}
-
 /** A report for machines; its formatters (and the rules' docs for SARIF) are loaded only for one. */
-async function machineReport(format: Exclude<Format, "stylish">, files: readonly CheckedFile[]): Promise<string> {
+async function machineReport(format: Exclude<Format, TerminalFormat | LineFormat>, files: readonly CheckedFile[]): Promise<string> {
   const { formatGithubReport, formatJsonReport, formatSarifReport } = await import("./formats.js");
   const { ALL_RULES } = await import("../check/rules/index.js");
   switch (format) {

@@ -11,7 +11,7 @@ import { END_OF_LINE, runFmt } from "./fmt.js";
 import type { ImportFlags } from "./import.js";
 import { DECLARATIONS } from "../model/statements.js";
 import { DEFAULT_CACHE_FILE } from "./files.js";
-import { FORMATS, type Format } from "./formats.js";
+import { FORMATS, LINE_FORMATS, TERMINAL_FORMATS, type Format, type LineFormat, type TerminalFormat } from "./formats.js";
 import { VERSION } from "./version.js";
 import { SOURCE_EXTENSION } from "./files.js";
 import { CliError, EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
@@ -26,6 +26,7 @@ const ISSUES_HINT = "This is a bug in b24layout; please report it with the comma
 /** The flags of `check`, as commander gives them. */
 interface CheckFlags {
   readonly format: Format;
+  readonly codeFrame?: boolean;
   readonly outputFile?: string;
   readonly maxWarnings?: number;
   readonly quiet?: boolean;
@@ -35,6 +36,17 @@ interface CheckFlags {
   readonly cache?: boolean;
   readonly cacheLocation?: string;
   readonly params?: string;
+}
+
+/** The flags of `build`, as commander gives them. */
+interface BuildFlags {
+  readonly outDir: string;
+  readonly stdout?: boolean;
+  readonly target: BuildTarget;
+  readonly params?: string;
+  readonly config?: string;
+  readonly format: TerminalFormat | LineFormat;
+  readonly codeFrame?: boolean;
 }
 
 interface ColorOption {
@@ -70,7 +82,8 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
     .command("check")
     .description("report errors and warnings in .b24layout files")
     .argument("[paths...]", `files, directories or globs (directories mean every *${SOURCE_EXTENSION} under them)`)
-    .addOption(new Option("-f, --format <format>", "report format: stylish for people, json, sarif (code scanning) or github (annotations)").choices(FORMATS).default("stylish"))
+    .addOption(new Option("-f, --format <format>", "report format: stylish (grouped by file) or codeframe (the source under each finding) for people, compact or unix (one line per finding), json, sarif (code scanning) or github (annotations)").choices(FORMATS).default("stylish"))
+    .option("--code-frame", "stylish: show the source under each finding")
     .option("--output-file <file>", "write the report in --format to this file, and the stylish report to the terminal")
     .option("--max-warnings <n>", "exit 1 when there are more than n warnings", parseCount)
     .option("-q, --quiet", "report errors only")
@@ -91,6 +104,7 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
           {
             color: colorOf(command),
             format: options.format,
+            codeFrame: options.codeFrame === true,
             ...(options.outputFile !== undefined ? { outputFile: options.outputFile } : {}),
             ...(options.maxWarnings !== undefined ? { maxWarnings: options.maxWarnings } : {}),
             quiet: options.quiet === true,
@@ -114,11 +128,13 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
     .addOption(new Option("-t, --target <target>", "json: one payload per declaration; ts: one TypeScript module per file, with a typed function per declaration; js: the same as JavaScript with .d.ts").choices(BUILD_TARGETS).default("json"))
     .option("-c, --config <file>", "the config for every file, instead of the nearest b24layout.config.json")
     .option("--params <file>", 'JSON file of template parameter values by declaration name ({ "incomingCall": { "dealId": 42 } }), to render templates to JSON')
+    .addOption(new Option("-f, --format <format>", "how problems are reported on stderr: stylish, codeframe, compact or unix").choices([...TERMINAL_FORMATS, ...LINE_FORMATS]).default("stylish"))
+    .option("--code-frame", "stylish: show the source under each finding")
     .addHelpText(
       "after",
       `\nDiagnostics and progress go to stderr, so --stdout output stays valid JSON.\n\nExamples:\n  b24layout build layouts --out-dir dist/b24layout\n  b24layout build call.b24layout --stdout\n  b24layout build layouts --target ts --out-dir src/generated\n  b24layout build call.b24layout --params call.params.json --stdout`,
     )
-    .action(async (paths: string[], options: { outDir: string; stdout?: boolean; target: BuildTarget; params?: string; config?: string }, command: Command) => {
+    .action(async (paths: string[], options: BuildFlags, command: Command) => {
       setExitCode(
         await runBuild(
           paths,
@@ -129,6 +145,8 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
             ...(options.params !== undefined ? { params: options.params } : {}),
             ...(options.config !== undefined ? { config: options.config } : {}),
             color: colorOf(command),
+            report: options.format,
+            codeFrame: options.codeFrame === true,
           },
           io,
         ),

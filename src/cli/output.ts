@@ -1,6 +1,7 @@
 /**
- * Terminal output: diagnostics as `file:line:col severity rule-id message` followed by a code
- * frame, and the summary line. Colours only on a terminal, never with NO_COLOR.
+ * Terminal output: the `stylish` report (findings grouped by file, one aligned row each, as
+ * ESLint's), the `codeframe` report (`file:line:col severity rule-id message` with the source
+ * under it), code frames, and the summary line. Colours only on a terminal, never with NO_COLOR.
  */
 import { relative } from "node:path";
 import { codeFrameColumns } from "@babel/code-frame";
@@ -33,6 +34,54 @@ export function colorsFor(enabled: boolean): Colors {
 export function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   return rel === "" || rel.startsWith("..") || /^[a-zA-Z]:/.test(rel) || rel.startsWith("/") ? path : rel;
+}
+
+/** A checked file as the terminal reports see it: the path shown, its text (for frames) and its findings. */
+export interface ShownFile {
+  readonly display: string;
+  readonly source: { readonly text: string };
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * `stylish`, ESLint's shape: each file with findings as a header line, then one row per finding,
+ * `line:col  severity  message  rule-id`, the columns aligned within the file; with `codeFrame`,
+ * each row is followed by the source with the range underlined. Then the summary line.
+ */
+export function formatStylish(files: readonly ShownFile[], c: Colors, options: { readonly codeFrame?: boolean } = {}): string {
+  let out = "";
+  for (const f of files) {
+    if (f.diagnostics.length === 0) continue;
+    const rows = f.diagnostics.map((d) => ({ d, line: String(d.range.start.line), column: String(d.range.start.column), message: visibleText(d.message) }));
+    // Lines right-aligned and columns left-aligned around the colon, as ESLint's table does.
+    const lineWidth = Math.max(...rows.map((r) => r.line.length));
+    const columnWidth = Math.max(...rows.map((r) => r.column.length));
+    const severityWidth = Math.max(...rows.map((r) => r.d.severity.length));
+    const messageWidth = Math.max(...rows.map((r) => r.message.length));
+    const binary = options.codeFrame === true && looksBinary(f.source.text);
+    out += `${c.underline(visibleText(f.display))}\n`;
+    for (const { d, line, column, message } of rows) {
+      const at = `${line.padStart(lineWidth)}:${column.padEnd(columnWidth)}`;
+      const severity = d.severity.padEnd(severityWidth);
+      const shownSeverity = d.severity === "error" ? c.red(severity) : c.yellow(severity);
+      out += `  ${c.dim(at)}  ${shownSeverity}  ${message.padEnd(messageWidth)}  ${c.dim(d.ruleId)}\n`;
+      if (options.codeFrame && !binary) {
+        const frame = codeFrame(d, f.source.text, c);
+        if (frame !== "") out += `${frame.replace(/^/gm, "  ")}\n\n`;
+      }
+    }
+    out += "\n";
+  }
+  return `${out}${formatSummary(tally(files), c)}\n`;
+}
+
+/** `codeframe`: every finding as `file:line:col severity rule-id message` with its code frame, then the summary line. */
+export function formatCodeFrameReport(files: readonly ShownFile[], c: Colors): string {
+  let out = "";
+  for (const f of files) {
+    for (const d of f.diagnostics) out += `${formatDiagnostic(d, f.display, f.source.text, c)}\n`;
+  }
+  return `${out}${formatSummary(tally(files), c)}\n`;
 }
 
 /** One diagnostic: the location line, then the source with the range underlined. */

@@ -149,7 +149,7 @@ describe("check options", () => {
     const dir = scratch({ "bad.b24layout": WITH_ERROR });
     const r = await run(dir, ["check", "bad.b24layout", "--format", "sarif", "--output-file", "out/report.sarif"]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^bad\.b24layout:6:5 error collection-limit /);
+    expect(r.stdout).toMatch(/^bad\.b24layout\n {2}6:5 {2}error {2}\S.* {2}collection-limit\n/);
     const log = JSON.parse(readFileSync(join(dir, "out/report.sarif"), "utf8")) as { version: string };
     expect(log.version).toBe("2.1.0");
   });
@@ -174,7 +174,7 @@ describe("check options", () => {
 
   it.each([
     [["--max-warnings", "-1"], "error: option '--max-warnings <n>' argument '-1' is invalid. expected a whole number (0 or more).\n"],
-    [["--format", "xml"], "error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are stylish, json, sarif, github.\n"],
+    [["--format", "xml"], "error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are stylish, codeframe, compact, unix, json, sarif, github.\n"],
   ])("refuses %j as a usage error", async (args, stderr) => {
     const dir = scratch({ "w.b24layout": WITH_WARNING });
     const r = await run(dir, ["check", "w.b24layout", ...args]);
