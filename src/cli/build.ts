@@ -11,6 +11,7 @@ import { writeFilesAtomically } from "./atomic-write.js";
 import { checkInputs, hasErrors, reportDiagnostics, withParamsFindings, type InputOptions, type LoweredFile, type OutputOptions } from "./check.js";
 import { describeFsError } from "./files.js";
 import { readParams } from "./params.js";
+import { readStdinSource, refuseStdinWithPaths } from "./stdin.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, type CliIo } from "./io.js";
 import { colorsFor, displayPath, plural, useColors } from "./output.js";
 
@@ -27,6 +28,9 @@ export interface BuildOptions extends OutputOptions, InputOptions {
   readonly target?: BuildTarget;
   /** A JSON file of template parameter values by declaration name (JSON target). */
   readonly params?: string;
+  /** `--stdin [--stdin-filename FILE]`: build standard input as the file FILE (with --stdout). */
+  readonly readStdin?: boolean;
+  readonly stdinFilename?: string;
 }
 
 /**
@@ -37,10 +41,17 @@ export async function runBuild(args: readonly string[], options: BuildOptions, i
   const target = options.target ?? "json";
   if (target !== "json" && options.params !== undefined) throw new CliError(`--params renders templates to JSON; it does not go with --target ${target}, whose functions take the values when called`);
   if (target !== "json" && options.stdout) throw new CliError(`--stdout prints JSON; it does not go with --target ${target}`);
+  if (options.readStdin) {
+    refuseStdinWithPaths(args, "--stdin");
+    if (!options.stdout) throw new CliError("--stdin builds standard input: give --stdout too, to print the payloads (build writes files only of files)");
+  } else if (options.stdinFilename !== undefined) {
+    throw new CliError("--stdin-filename names the text read with --stdin: give --stdin too");
+  }
+  const stdin = options.readStdin ? await readStdinSource(io, options.stdinFilename) : undefined;
   // JSON is the templates rendered with their values: checked as `check --params` checks them.
   const paramsFile = target === "json" && options.params !== undefined ? readParams(options.params, io) : undefined;
   const params = target === "json" ? (paramsFile?.values ?? {}) : undefined;
-  const files = await checkInputs(args, io, { keepPrograms: true, ...(options.config === undefined ? {} : { config: options.config }), ...(params === undefined ? {} : { params }) });
+  const files = await checkInputs(args, io, { keepPrograms: true, ...(stdin === undefined ? {} : { stdin }), ...(options.config === undefined ? {} : { config: options.config }), ...(params === undefined ? {} : { params }) });
   // What `check --params` reports of the params file, reported alike.
   const reported = paramsFile ? await withParamsFindings(files, paramsFile, io) : files;
   const c = colorsFor(useColors(io.stderr, io.env, options.color));

@@ -15,6 +15,7 @@ import { resolve } from "node:path";
 import { writeFilesAtomically } from "./atomic-write.js";
 import { formatCompactReport, formatUnixReport, isLineFormat, isTerminalFormat, type Format, type LineFormat, type TerminalFormat } from "./formats.js";
 import { VERSION } from "./version.js";
+import { readStdinSource, refuseStdinWithPaths } from "./stdin.js";
 
 export interface CheckedFile {
   readonly source: SourceFile;
@@ -38,6 +39,8 @@ export interface LoweredFile extends CheckedFile {
 export interface InputOptions {
   /** `--config FILE`: one config for every file, instead of the nearest b24layout.config.json. */
   readonly config?: string;
+  /** `--stdin`: the one source, read from standard input (its path from `--stdin-filename`); the paths are then none. */
+  readonly stdin?: SourceFile;
   /** `--cache [--cache-location FILE]`: reuse the findings of unchanged files. */
   readonly cache?: string;
 }
@@ -83,19 +86,20 @@ interface OwnResult {
 export async function checkInputs(args: readonly string[], io: CliIo, options: CheckRunOptions & { keepPrograms: true }): Promise<LoweredFile[]>;
 export async function checkInputs(args: readonly string[], io: CliIo, options?: CheckRunOptions): Promise<CheckedFile[]>;
 export async function checkInputs(args: readonly string[], io: CliIo, options?: CheckRunOptions): Promise<CheckedFile[]> {
-  const expanded = await expandInputs(args, io.cwd);
+  const stdin = options?.stdin;
+  const expanded = stdin ? [stdin.path] : await expandInputs(args, io.cwd);
   const configs = await ConfigFinder.forFiles(io, options?.config, expanded);
-  // A config's `ignore` leaves out files found in folders and by globs; a file named as it is is checked.
+  // A config's `ignore` leaves out files found in folders and by globs; a file named as it is (or by --stdin-filename) is checked.
   const named = new Set(args.map((a) => resolve(io.cwd, a)));
-  const paths = expanded.filter((p) => named.has(p) || !configs.settingsFor(p).ignored);
+  const paths = stdin ? expanded : expanded.filter((p) => named.has(p) || !configs.settingsFor(p).ignored);
   const display = (p: string) => displayPath(p, io.cwd);
-  const sources = readSources(paths, display);
+  const sources = stdin ? [stdin] : readSources(paths, display);
   const params = options?.params;
   // Rendering with --params needs the programs, which the cache does not keep.
   const keepPrograms = options?.keepPrograms === true || params !== undefined;
   // Loaded on demand: building the lexer and parser is most of the start-up time, and `--help`,
   // `--version`, `schema` and a run whose files are all cached do not need them.
-  const cache = options?.cache !== undefined && !keepPrograms ? (await import("./cache.js")).CheckCache.open(resolve(io.cwd, options.cache)) : undefined;
+  const cache = options?.cache !== undefined && !keepPrograms && !stdin ? (await import("./cache.js")).CheckCache.open(resolve(io.cwd, options.cache)) : undefined;
   const settings = sources.map((source) => configs.settingsFor(source.path).options);
   const keys = cache ? sources.map((source, i) => cache.key(source.path, source.text, settings[i])) : [];
   const cached = sources.map((source, i) => cache?.get(source.path, keys[i]!));
@@ -186,11 +190,22 @@ export interface CheckOptions extends OutputOptions, InputOptions {
   readonly fixDryRun?: boolean;
   /** `--params FILE`: also check the template values of this file, as `build --params FILE` renders them. */
   readonly params?: string;
+  /** `--stdin [--stdin-filename FILE]`: check standard input as the file FILE (default `<stdin>`). */
+  readonly readStdin?: boolean;
+  readonly stdinFilename?: string;
 }
 
 export async function runCheck(args: readonly string[], options: CheckOptions, io: CliIo): Promise<number> {
   const params = options.params === undefined ? undefined : (await import("./params.js")).readParams(options.params, io);
+  if (options.readStdin) {
+    refuseStdinWithPaths(args, "--stdin");
+    if (options.fix) throw new CliError("--fix writes the files it fixes, and standard input is no file: use --fix-dry-run to see the fixes as a diff");
+  } else if (options.stdinFilename !== undefined) {
+    throw new CliError("--stdin-filename names the text read with --stdin: give --stdin too");
+  }
+  const stdin = options.readStdin ? await readStdinSource(io, options.stdinFilename) : undefined;
   const inputs: CheckRunOptions = {
+    ...(stdin === undefined ? {} : { stdin }),
     ...(options.config === undefined ? {} : { config: options.config }),
     ...(options.cache === undefined ? {} : { cache: options.cache }),
     ...(params === undefined ? {} : { params: params.values }),

@@ -13,6 +13,8 @@ export interface CliIo {
   readonly stderr: CliStream;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** All of standard input, for `--stdin`; absent where there is none to read. */
+  readonly readStdin?: () => Promise<Uint8Array>;
 }
 
 /**

@@ -36,6 +36,8 @@ interface CheckFlags {
   readonly cache?: boolean;
   readonly cacheLocation?: string;
   readonly params?: string;
+  readonly stdin?: boolean;
+  readonly stdinFilename?: string;
 }
 
 /** The flags of `build`, as commander gives them. */
@@ -47,6 +49,8 @@ interface BuildFlags {
   readonly config?: string;
   readonly format: TerminalFormat | LineFormat;
   readonly codeFrame?: boolean;
+  readonly stdin?: boolean;
+  readonly stdinFilename?: string;
 }
 
 interface ColorOption {
@@ -93,6 +97,8 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
     .option("--fix", "apply the fixes rules declare (did-you-mean names, booleans written as strings, …) and write the files")
     .option("--fix-dry-run", "print the fixes as a diff; write nothing")
     .option("--params <file>", "also check the template values of this file as build --params renders them to JSON (without it, check cannot know them)")
+    .option("--stdin", "check the text on standard input instead of files")
+    .option("--stdin-filename <file>", "with --stdin: the file the text stands for (its config applies, its path is reported, imports resolve from its folder)")
     .addHelpText(
       "after",
       `\nExamples:\n  b24layout check .\n  b24layout check "layouts/**/*${SOURCE_EXTENSION}"\n  b24layout check src --format sarif --output-file b24layout.sarif\n  b24layout check src --format github --max-warnings 0\n  b24layout check src --fix-dry-run`,
@@ -113,6 +119,8 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
             ...(options.config !== undefined ? { config: options.config } : {}),
             ...(options.cache || options.cacheLocation !== undefined ? { cache: options.cacheLocation ?? DEFAULT_CACHE_FILE } : {}),
             ...(options.params !== undefined ? { params: options.params } : {}),
+            readStdin: options.stdin === true,
+            ...(options.stdinFilename !== undefined ? { stdinFilename: options.stdinFilename } : {}),
           },
           io,
         ),
@@ -130,6 +138,8 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
     .option("--params <file>", 'JSON file of template parameter values by declaration name ({ "incomingCall": { "dealId": 42 } }), to render templates to JSON')
     .addOption(new Option("-f, --format <format>", "how problems are reported on stderr: stylish, codeframe, compact or unix").choices([...TERMINAL_FORMATS, ...LINE_FORMATS]).default("stylish"))
     .option("--code-frame", "stylish: show the source under each finding")
+    .option("--stdin", "build the text on standard input instead of files (with --stdout)")
+    .option("--stdin-filename <file>", "with --stdin: the file the text stands for (its config applies, its path is reported, imports resolve from its folder)")
     .addHelpText(
       "after",
       `\nDiagnostics and progress go to stderr, so --stdout output stays valid JSON.\n\nExamples:\n  b24layout build layouts --out-dir dist/b24layout\n  b24layout build call.b24layout --stdout\n  b24layout build layouts --target ts --out-dir src/generated\n  b24layout build call.b24layout --params call.params.json --stdout`,
@@ -147,6 +157,8 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
             color: colorOf(command),
             report: options.format,
             codeFrame: options.codeFrame === true,
+            readStdin: options.stdin === true,
+            ...(options.stdinFilename !== undefined ? { stdinFilename: options.stdinFilename } : {}),
           },
           io,
         ),
@@ -164,11 +176,12 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
     .addOption(new Option("--end-of-line <eol>", "line endings (default lf; auto keeps each file's)").choices(END_OF_LINE))
     .option("--no-prettier-config", "ignore .prettierrc and .editorconfig files (they may set the four options above)")
     .option("-c, --config <file>", "the config whose `ignore` applies, instead of the nearest b24layout.config.json")
+    .option("--stdin-filepath <file>", "format standard input as this file would be (its .prettierrc and ignores apply) and print it")
     .addHelpText(
       "after",
       `\nExit codes: 0 done (or, with --check, everything formatted), 1 --check found files to format, 2 a file has syntax errors (it is left as it is) or a usage error.\n\nExamples:\n  b24layout fmt .\n  b24layout fmt --check "layouts/**/*${SOURCE_EXTENSION}"`,
     )
-    .action(async (paths: string[], options: { check?: boolean; printWidth?: number; tabWidth?: number; useTabs?: boolean; endOfLine?: (typeof END_OF_LINE)[number]; prettierConfig: boolean; config?: string }, command: Command) => {
+    .action(async (paths: string[], options: { check?: boolean; printWidth?: number; tabWidth?: number; useTabs?: boolean; endOfLine?: (typeof END_OF_LINE)[number]; prettierConfig: boolean; config?: string; stdinFilepath?: string }, command: Command) => {
       setExitCode(
         await runFmt(
           paths,
@@ -181,6 +194,7 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
             ...(options.useTabs ? { useTabs: true } : {}),
             ...(options.endOfLine !== undefined ? { endOfLine: options.endOfLine } : {}),
             ...(options.config !== undefined ? { config: options.config } : {}),
+            ...(options.stdinFilepath !== undefined ? { stdinFilepath: options.stdinFilepath } : {}),
           },
           io,
         ),
