@@ -223,6 +223,16 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
     });
 
   program
+    .command("init")
+    .description("set up b24layout in this project: b24layout.config.json, a first layout, npm scripts in package.json; never overwrites")
+    .option("--ci", "also write the GitHub workflow that checks pull requests (.github/workflows/b24layout.yml)")
+    .addHelpText("after", `\nExamples:\n  b24layout init\n  b24layout init --ci`)
+    .action(async (options: { ci?: boolean }, command: Command) => {
+      const { runInit } = await import("./init.js");
+      setExitCode(await runInit({ ci: options.ci === true, color: colorOf(command) }, io));
+    });
+
+  program
     .command("lsp")
     .description("run the language server (Language Server Protocol) for editors; the VS Code extension starts it")
     .option("--stdio", "talk over stdin and stdout (the only transport, and the default)")
