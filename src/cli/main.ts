@@ -38,6 +38,7 @@ interface CheckFlags {
   readonly params?: string;
   readonly stdin?: boolean;
   readonly stdinFilename?: string;
+  readonly printConfig?: string;
 }
 
 /** The flags of `build`, as commander gives them. */
@@ -97,6 +98,7 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
     .option("--fix", "apply the fixes rules declare (did-you-mean names, booleans written as strings, …) and write the files")
     .option("--fix-dry-run", "print the fixes as a diff; write nothing")
     .option("--params <file>", "also check the template values of this file as build --params renders them to JSON (without it, check cannot know them)")
+    .option("--print-config <file>", "print the settings that apply to this file (config, target, every rule's severity and options) as JSON; check nothing")
     .option("--stdin", "check the text on standard input instead of files")
     .option("--stdin-filename <file>", "with --stdin: the file the text stands for (its config applies, its path is reported, imports resolve from its folder)")
     .addHelpText(
@@ -104,6 +106,12 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
       `\nExamples:\n  b24layout check .\n  b24layout check "layouts/**/*${SOURCE_EXTENSION}"\n  b24layout check src --format sarif --output-file b24layout.sarif\n  b24layout check src --format github --max-warnings 0\n  b24layout check src --fix-dry-run`,
     )
     .action(async (paths: string[], options: CheckFlags, command: Command) => {
+      if (options.printConfig !== undefined) {
+        if (paths.length > 0) throw new CliError(`--print-config prints the settings of the one file it names: give no paths with it (they were: ${paths.join(" ")})`);
+        const { runPrintConfig } = await import("./print-config.js");
+        setExitCode(await runPrintConfig(options.printConfig, options.config, io));
+        return;
+      }
       setExitCode(
         await runCheck(
           paths,
