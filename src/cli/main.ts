@@ -50,6 +50,7 @@ interface BuildFlags {
   readonly config?: string;
   readonly format: TerminalFormat | LineFormat;
   readonly codeFrame?: boolean;
+  readonly clean?: boolean;
   readonly stdin?: boolean;
   readonly stdinFilename?: string;
 }
@@ -146,6 +147,7 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
     .option("--params <file>", 'JSON file of template parameter values by declaration name ({ "incomingCall": { "dealId": 42 } }), to render templates to JSON')
     .addOption(new Option("-f, --format <format>", "how problems are reported on stderr: stylish, codeframe, compact or unix").choices([...TERMINAL_FORMATS, ...LINE_FORMATS]).default("stylish"))
     .option("--code-frame", "stylish: show the source under each finding")
+    .option("--clean", `also remove the files an earlier build wrote into the output directory that this build does not write (only unchanged files named in its ${".b24layout-manifest.json"})`)
     .option("--stdin", "build the text on standard input instead of files (with --stdout)")
     .option("--stdin-filename <file>", "with --stdin: the file the text stands for (its config applies, its path is reported, imports resolve from its folder)")
     .addHelpText(
@@ -167,6 +169,7 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
             codeFrame: options.codeFrame === true,
             readStdin: options.stdin === true,
             ...(options.stdinFilename !== undefined ? { stdinFilename: options.stdinFilename } : {}),
+            clean: options.clean === true,
           },
           io,
         ),

@@ -210,7 +210,7 @@ describe.concurrent("build", () => {
     const r = await run(dir, ["build", "a.b24layout", "b.b24layout", "--out-dir", "out"]);
     expect(r).toMatchObject({ code: 0, stdout: "" });
     expect(r.stderr).toBe("✔ built 2 files in out\n");
-    expect(readdirSync(join(dir, "out")).sort()).toEqual(["extra.blocks.json", "missedCall.badge.json"]);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual([".b24layout-manifest.json", "extra.blocks.json", "missedCall.badge.json"]);
     expect(readFileSync(join(dir, "out/missedCall.badge.json"), "utf8")).toBe(BADGE_JSON);
     expect(readFileSync(join(dir, "out/extra.blocks.json"), "utf8")).toBe(BLOCKS_JSON);
   });

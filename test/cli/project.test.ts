@@ -277,7 +277,7 @@ describe("check --params", () => {
     expect(run(dir, ["check", "g.b24layout"])).toMatchObject({ code: 0 });
     const built = run(dir, ["build", "g.b24layout", "-o", "out"]);
     expect(built).toMatchObject({ code: 0, stderr: `${NOTE}✔ built 1 file in out\n` });
-    expect(readdirSync(join(dir, "out"))).toEqual(["plain.blocks.json"]);
+    expect(readdirSync(join(dir, "out"))).toEqual([".b24layout-manifest.json", "plain.blocks.json"]);
     const printed = run(dir, ["build", "g.b24layout", "--stdout"]);
     expect(printed).toMatchObject({ code: 0, stderr: NOTE });
     expect(Object.keys(JSON.parse(printed.stdout) as object)).toEqual(["plain"]);

@@ -72,7 +72,7 @@ describe("build with templates", () => {
     const dir = scratch({ "src/g.b24layout": GREETING, "src/other.b24layout": 'blocks plain {\n  text "x"\n}\n' });
     const r = run(dir, ["build", "src", "--target", "ts", "-o", "gen"]);
     expect(r).toMatchObject({ code: 0, stdout: "", stderr: "✔ built 3 files in gen\n" });
-    expect(readdirSync(join(dir, "gen")).sort()).toEqual(["b24layout-types.ts", "g.ts", "other.ts"]);
+    expect(readdirSync(join(dir, "gen")).sort()).toEqual([".b24layout-manifest.json", "b24layout-types.ts", "g.ts", "other.ts"]);
     const g = readFileSync(join(dir, "gen/g.ts"), "utf8");
     expect(g).toContain("export function greeting(p: GreetingParams): RestAppLayoutDto {");
     expect(readFileSync(join(dir, "gen/other.ts"), "utf8")).toContain("export function plain(): RestAppLayoutDto {");
@@ -82,7 +82,7 @@ describe("build with templates", () => {
     const dir = scratch({ "g.b24layout": GREETING, "package.json": '{ "type": "module" }\n' });
     const r = run(dir, ["build", "g.b24layout", "--target", "js", "-o", "gen"]);
     expect(r.code).toBe(0);
-    expect(readdirSync(join(dir, "gen")).sort()).toEqual(["b24layout-types.d.ts", "g.d.ts", "g.js"]);
+    expect(readdirSync(join(dir, "gen")).sort()).toEqual([".b24layout-manifest.json", "b24layout-types.d.ts", "g.d.ts", "g.js"]);
     expect(readFileSync(join(dir, "gen/g.d.ts"), "utf8")).toContain("export declare function greeting(p: GreetingParams): RestAppLayoutDto;");
     const mod = (await import(join(dir, "gen/g.js"))) as { greeting(p: { client: string }): unknown };
     expect(mod.greeting({ client: "Bo" })).toEqual({ blocks: { block_1: { type: "text", properties: { value: "Hello, Bo" } } } });
