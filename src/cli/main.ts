@@ -39,6 +39,7 @@ interface CheckFlags {
   readonly stdin?: boolean;
   readonly stdinFilename?: string;
   readonly printConfig?: string;
+  readonly watch?: boolean;
 }
 
 /** The flags of `build`, as commander gives them. */
@@ -51,6 +52,7 @@ interface BuildFlags {
   readonly format: TerminalFormat | LineFormat;
   readonly codeFrame?: boolean;
   readonly clean?: boolean;
+  readonly watch?: boolean;
   readonly stdin?: boolean;
   readonly stdinFilename?: string;
 }
@@ -99,6 +101,7 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
     .option("--fix", "apply the fixes rules declare (did-you-mean names, booleans written as strings, …) and write the files")
     .option("--fix-dry-run", "print the fixes as a diff; write nothing")
     .option("--params <file>", "also check the template values of this file as build --params renders them to JSON (without it, check cannot know them)")
+    .option("-w, --watch", "check again whenever a source, an imported file or a config changes, until stopped (Ctrl-C)")
     .option("--print-config <file>", "print the settings that apply to this file (config, target, every rule's severity and options) as JSON; check nothing")
     .option("--stdin", "check the text on standard input instead of files")
     .option("--stdin-filename <file>", "with --stdin: the file the text stands for (its config applies, its path is reported, imports resolve from its folder)")
@@ -113,8 +116,8 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
         setExitCode(await runPrintConfig(options.printConfig, options.config, io));
         return;
       }
-      setExitCode(
-        await runCheck(
+      const checkOnce = () =>
+        runCheck(
           paths,
           {
             color: colorOf(command),
@@ -132,8 +135,13 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
             ...(options.stdinFilename !== undefined ? { stdinFilename: options.stdinFilename } : {}),
           },
           io,
-        ),
-      );
+        );
+      if (options.watch) {
+        if (options.stdin || options.fix) throw new CliError(`--watch checks files as they change: it does not go with ${options.stdin ? "--stdin" : "--fix (whose writes would be changes)"}`);
+        const { watch } = await import("./watch.js");
+        await watch(checkOnce, { inputs: paths, files: [options.config, options.params].filter((f) => f !== undefined), color: colorOf(command) }, io);
+      }
+      setExitCode(await checkOnce());
     });
 
   program
@@ -147,6 +155,7 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
     .option("--params <file>", 'JSON file of template parameter values by declaration name ({ "incomingCall": { "dealId": 42 } }), to render templates to JSON')
     .addOption(new Option("-f, --format <format>", "how problems are reported on stderr: stylish, codeframe, compact or unix").choices([...TERMINAL_FORMATS, ...LINE_FORMATS]).default("stylish"))
     .option("--code-frame", "stylish: show the source under each finding")
+    .option("-w, --watch", "build again whenever a source, an imported file, a config or the --params file changes, until stopped (Ctrl-C)")
     .option("--clean", `also remove the files an earlier build wrote into the output directory that this build does not write (only unchanged files named in its ${".b24layout-manifest.json"})`)
     .option("--stdin", "build the text on standard input instead of files (with --stdout)")
     .option("--stdin-filename <file>", "with --stdin: the file the text stands for (its config applies, its path is reported, imports resolve from its folder)")
@@ -155,8 +164,8 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
       `\nDiagnostics and progress go to stderr, so --stdout output stays valid JSON.\n\nExamples:\n  b24layout build layouts --out-dir dist/b24layout\n  b24layout build call.b24layout --stdout\n  b24layout build layouts --target ts --out-dir src/generated\n  b24layout build call.b24layout --params call.params.json --stdout`,
     )
     .action(async (paths: string[], options: BuildFlags, command: Command) => {
-      setExitCode(
-        await runBuild(
+      const buildOnce = () =>
+        runBuild(
           paths,
           {
             outDir: options.outDir,
@@ -172,8 +181,13 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
             clean: options.clean === true,
           },
           io,
-        ),
-      );
+        );
+      if (options.watch) {
+        if (options.stdin) throw new CliError("--watch builds files as they change: it does not go with --stdin");
+        const { watch } = await import("./watch.js");
+        await watch(buildOnce, { inputs: paths, files: [options.config, options.params].filter((f) => f !== undefined), ...(options.stdout ? {} : { outDir: options.outDir }), color: colorOf(command) }, io);
+      }
+      setExitCode(await buildOnce());
     });
 
   program
