@@ -14,6 +14,7 @@ import { readParams } from "./params.js";
 import { warnOnce } from "./config.js";
 import { MANIFEST_FILE, manifestText, readManifest, removeStaleOutputs, sha256 } from "./manifest.js";
 import { readStdinSource, refuseStdinWithPaths } from "./stdin.js";
+import { showsProgress, startProgress } from "./progress.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, type CliIo } from "./io.js";
 import { colorsFor, displayPath, plural, useColors } from "./output.js";
 
@@ -56,7 +57,9 @@ export async function runBuild(args: readonly string[], options: BuildOptions, i
   // JSON is the templates rendered with their values: checked as `check --params` checks them.
   const paramsFile = target === "json" && options.params !== undefined ? readParams(options.params, io) : undefined;
   const params = target === "json" ? (paramsFile?.values ?? {}) : undefined;
-  const files = await checkInputs(args, io, { keepPrograms: true, ...(stdin === undefined ? {} : { stdin }), ...(options.config === undefined ? {} : { config: options.config }), ...(params === undefined ? {} : { params }) });
+  const progress = startProgress(io, "checked", showsProgress(io, (options.report ?? "stylish") === "stylish"));
+  const files = await checkInputs(args, io, { progress, keepPrograms: true, ...(stdin === undefined ? {} : { stdin }), ...(options.config === undefined ? {} : { config: options.config }), ...(params === undefined ? {} : { params }) });
+  progress.end();
   // What `check --params` reports of the params file, reported alike.
   const reported = paramsFile ? await withParamsFindings(files, paramsFile, io) : files;
   const c = colorsFor(useColors(io.stderr, io.env, options.color));

@@ -16,6 +16,7 @@ import { writeFilesAtomically } from "./atomic-write.js";
 import { formatCompactReport, formatUnixReport, isLineFormat, isTerminalFormat, type Format, type LineFormat, type TerminalFormat } from "./formats.js";
 import { VERSION } from "./version.js";
 import { readStdinSource, refuseStdinWithPaths } from "./stdin.js";
+import { showsProgress, startProgress, type Progress } from "./progress.js";
 
 export interface CheckedFile {
   readonly source: SourceFile;
@@ -54,6 +55,8 @@ export interface CheckRunOptions extends InputOptions {
    * `build` does. Without it the checker cannot know what a JSON build will be given.
    */
   readonly params?: ProgramArguments;
+  /** Called as files are checked: `done` of `total`. */
+  readonly progress?: Progress;
 }
 
 export interface OutputOptions {
@@ -111,7 +114,9 @@ export async function checkInputs(args: readonly string[], io: CliIo, options?: 
     const { check, ModuleCache } = await import("../index.js");
     const { summarize } = await import("../check/project.js");
     const modules = new ModuleCache();
+    let done = sources.length - here.length;
     for (const i of here) {
+      options?.progress?.tick(done++, sources.length);
       const source = sources[i]!;
       const result = check(source.text, { ...settings[i], file: source.path, host: sourceHost(source.path, io.cwd), modules });
       const own = { diagnostics: result.diagnostics, summary: summarize(result.program, result.document) };
@@ -210,7 +215,13 @@ export async function runCheck(args: readonly string[], options: CheckOptions, i
     ...(options.cache === undefined ? {} : { cache: options.cache }),
     ...(params === undefined ? {} : { params: params.values }),
   };
-  let checked = await checkInputs(args, io, inputs);
+  const progress = startProgress(io, "checked", showsProgress(io, (options.format ?? "stylish") === "stylish" && options.outputFile === undefined));
+  let checked: CheckedFile[];
+  try {
+    checked = await checkInputs(args, io, { ...inputs, progress });
+  } finally {
+    progress.end();
+  }
   if (options.fix || options.fixDryRun) {
     const configs = await ConfigFinder.forFiles(io, options.config, checked.map((f) => f.source.path));
     const fixed = await fixFiles(checked, options.fixDryRun === true, configs, io);

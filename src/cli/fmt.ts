@@ -15,6 +15,7 @@ import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from "./io.j
 import { colorsFor, displayPath, formatDiagnostic, plural, useColors, type Colors } from "./output.js";
 import { pickFormatOptions, PrettierConfigError, prettierConfigReader } from "../format/prettier-config.js";
 import { readStdinText, refuseStdinWithPaths } from "./stdin.js";
+import { showsProgress, startProgress } from "./progress.js";
 
 export const END_OF_LINE = ["lf", "crlf", "cr", "auto"] as const;
 
@@ -51,7 +52,9 @@ export async function runFmt(args: readonly string[], options: FmtOptions, io: C
   const writes: { path: string; content: string }[] = [];
   const changed: string[] = [];
   let failed = 0;
-  for (const path of paths) {
+  const progress = startProgress(io, options.check ? "checked" : "formatted", showsProgress(io, true));
+  for (const [index, path] of paths.entries()) {
+    progress.tick(index, paths.length);
     const shown = displayPath(path, io.cwd);
     let read: TextFile;
     try {
@@ -63,6 +66,7 @@ export async function runFmt(args: readonly string[], options: FmtOptions, io: C
     if (read.problem) {
       // Not text (binary, not UTF-8): never rewritten.
       failed++;
+      progress.end();
       io.stderr.write(`${formatDiagnostic(problemDiagnostic(read.problem, text), shown, text, err)}\n`);
       io.stderr.write(`${err.red(`${shown} is not UTF-8 text: left as it is.`)}\n`);
       continue;
@@ -74,11 +78,13 @@ export async function runFmt(args: readonly string[], options: FmtOptions, io: C
     } catch (error) {
       if (!(error instanceof FormatterBugError)) throw error;
       failed++;
+      progress.end();
       io.stderr.write(`${err.red("internal error:")} ${shown}: ${error.message} Please report it with the file.\n`);
       continue;
     }
     if (!result.ok) {
       failed++;
+      progress.end();
       for (const d of result.diagnostics) io.stderr.write(`${formatDiagnostic(d, shown, text, err)}\n`);
       io.stderr.write(`${err.red(`${shown} has ${plural(result.diagnostics.length, "syntax error")}: left as it is.`)}\n`);
       continue;
@@ -88,6 +94,7 @@ export async function runFmt(args: readonly string[], options: FmtOptions, io: C
     if (!options.check) writes.push({ path, content: bom ? BOM + result.text : result.text });
   }
 
+  progress.end();
   if (writes.length > 0) {
     try {
       await writeFilesAtomically(writes);

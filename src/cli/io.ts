@@ -15,6 +15,8 @@ export interface CliIo {
   readonly cwd: string;
   /** All of standard input, for `--stdin`; absent where there is none to read. */
   readonly readStdin?: () => Promise<Uint8Array>;
+  /** The time in milliseconds (Date.now by default), for progress: tests give their own. */
+  readonly clock?: () => number;
 }
 
 /**
