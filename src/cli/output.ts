@@ -60,14 +60,15 @@ export function formatStylish(files: readonly ShownFile[], c: Colors, options: {
     const messageWidth = Math.max(...rows.map((r) => r.message.length));
     const binary = options.codeFrame === true && looksBinary(f.source.text);
     out += `${c.underline(visibleText(f.display))}\n`;
-    for (const { d, line, column, message } of rows) {
+    for (const [index, { d, line, column, message }] of rows.entries()) {
       const at = `${line.padStart(lineWidth)}:${column.padEnd(columnWidth)}`;
       const severity = d.severity.padEnd(severityWidth);
       const shownSeverity = d.severity === "error" ? c.red(severity) : c.yellow(severity);
       out += `  ${c.dim(at)}  ${shownSeverity}  ${message.padEnd(messageWidth)}  ${c.dim(d.ruleId)}\n`;
       if (options.codeFrame && !binary) {
         const frame = codeFrame(d, f.source.text, c);
-        if (frame !== "") out += `${frame.replace(/^/gm, "  ")}\n\n`;
+        // A blank line between a frame and the next row; the file's own blank line ends the last.
+        if (frame !== "") out += `${frame.replace(/^/gm, "  ")}\n${index < rows.length - 1 ? "\n" : ""}`;
       }
     }
     out += "\n";

@@ -152,7 +152,7 @@ describe("the reports for people and the one-line formats", () => {
 
   it("stylish with code frames: the source under each row, indented", () => {
     const report = formatStylish([files[2]!], plain, { codeFrame: true });
-    expect(report).toBe(["src/b.b24layout", "  4:10  error  Text␛[2J here.  value-type", "    3 |   body {", '  > 4 |     text "abc"', "      |          ^^^", "    5 |   }", "", "", "✖ 1 problem (1 error, 0 warnings) in 1 file", ""].join("\n"));
+    expect(report).toBe(["src/b.b24layout", "  4:10  error  Text␛[2J here.  value-type", "    3 |   body {", '  > 4 |     text "abc"', "      |          ^^^", "    5 |   }", "", "✖ 1 problem (1 error, 0 warnings) in 1 file", ""].join("\n"));
   });
 
   it("codeframe: file:line:col severity rule-id message with its frame, per finding", () => {
