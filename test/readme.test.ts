@@ -113,3 +113,32 @@ describe("docs/import.md example", () => {
     expect(printed.slice(0, lines.length)).toEqual(lines);
   });
 });
+
+describe("docs/cli.md", () => {
+  const cliDoc = readFileSync(new URL("../docs/cli.md", import.meta.url), "utf8");
+
+  it("prints what every sample shows, run in a project holding the sample's file", async () => {
+    const { runMain, scratch } = await import("./cli/fixtures.js");
+    const fixture = /```b24layout\n\/\/ (\S+)\n([\s\S]*?)```/.exec(cliDoc)!;
+    const samples = [...cliDoc.matchAll(/```text\n\$ b24layout (.*)\n([\s\S]*?)```/g)].map((m) => ({ args: m[1]!.split(" "), shown: m[2]! }));
+    expect(samples.map((s) => s.args.join(" "))).toEqual([
+      "init",
+      "check layouts",
+      "check layouts --code-frame",
+      "check layouts --format codeframe",
+      "check layouts --format compact",
+      "check layouts --format unix",
+    ]);
+    for (const { args, shown } of samples) {
+      const dir = scratch({ "package.json": "{}\n", ...(args[0] === "init" ? {} : { [fixture[1]!]: fixture[2]! }) });
+      const r = await runMain(dir, args);
+      expect(r.stdout).toBe(shown);
+    }
+  });
+
+  it("documents every command and every report format", async () => {
+    const { FORMATS } = await import("../src/cli/formats.js");
+    for (const command of ["init", "check", "build", "fmt", "import", "lsp", "schema"]) expect(cliDoc).toMatch(new RegExp(`^#+ .*\`${command}\`$`, "m"));
+    for (const format of FORMATS) expect(cliDoc).toMatch(new RegExp(`\`(--format )?${format}\``));
+  });
+});

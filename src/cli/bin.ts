@@ -4,6 +4,7 @@
  * rather than forced so that buffered output to a pipe is flushed first.
  */
 import { main, type CliIo } from "./main.js";
+import { readAll } from "./stdin.js";
 
 export { main };
 
@@ -15,6 +16,6 @@ export async function run(): Promise<void> {
       process.exit(error.code === "EPIPE" ? (process.exitCode ?? 0) : 2);
     });
   }
-  const io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  const io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), readStdin: () => readAll(process.stdin) };
   process.exitCode = await main(process.argv.slice(2), io);
 }

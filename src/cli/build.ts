@@ -11,6 +11,10 @@ import { writeFilesAtomically } from "./atomic-write.js";
 import { checkInputs, hasErrors, reportDiagnostics, withParamsFindings, type InputOptions, type LoweredFile, type OutputOptions } from "./check.js";
 import { describeFsError } from "./files.js";
 import { readParams } from "./params.js";
+import { warnOnce } from "./config.js";
+import { MANIFEST_FILE, manifestText, readManifest, removeStaleOutputs, sha256 } from "./manifest.js";
+import { readStdinSource, refuseStdinWithPaths } from "./stdin.js";
+import { showsProgress, startProgress } from "./progress.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, type CliIo } from "./io.js";
 import { colorsFor, displayPath, plural, useColors } from "./output.js";
 
@@ -27,6 +31,11 @@ export interface BuildOptions extends OutputOptions, InputOptions {
   readonly target?: BuildTarget;
   /** A JSON file of template parameter values by declaration name (JSON target). */
   readonly params?: string;
+  /** `--stdin [--stdin-filename FILE]`: build standard input as the file FILE (with --stdout). */
+  readonly readStdin?: boolean;
+  readonly stdinFilename?: string;
+  /** `--clean`: remove the files an earlier build wrote into the output folder that this one does not write (see manifest.ts). */
+  readonly clean?: boolean;
 }
 
 /**
@@ -37,10 +46,20 @@ export async function runBuild(args: readonly string[], options: BuildOptions, i
   const target = options.target ?? "json";
   if (target !== "json" && options.params !== undefined) throw new CliError(`--params renders templates to JSON; it does not go with --target ${target}, whose functions take the values when called`);
   if (target !== "json" && options.stdout) throw new CliError(`--stdout prints JSON; it does not go with --target ${target}`);
+  if (options.clean && options.stdout) throw new CliError("--clean removes stale files from the output folder; with --stdout nothing is written there");
+  if (options.readStdin) {
+    refuseStdinWithPaths(args, "--stdin");
+    if (!options.stdout) throw new CliError("--stdin builds standard input: give --stdout too, to print the payloads (build writes files only of files)");
+  } else if (options.stdinFilename !== undefined) {
+    throw new CliError("--stdin-filename names the text read with --stdin: give --stdin too");
+  }
+  const stdin = options.readStdin ? await readStdinSource(io, options.stdinFilename) : undefined;
   // JSON is the templates rendered with their values: checked as `check --params` checks them.
   const paramsFile = target === "json" && options.params !== undefined ? readParams(options.params, io) : undefined;
   const params = target === "json" ? (paramsFile?.values ?? {}) : undefined;
-  const files = await checkInputs(args, io, { keepPrograms: true, ...(options.config === undefined ? {} : { config: options.config }), ...(params === undefined ? {} : { params }) });
+  const progress = startProgress(io, "checked", showsProgress(io, (options.report ?? "stylish") === "stylish"));
+  const files = await checkInputs(args, io, { progress, keepPrograms: true, ...(stdin === undefined ? {} : { stdin }), ...(options.config === undefined ? {} : { config: options.config }), ...(params === undefined ? {} : { params }) });
+  progress.end();
   // What `check --params` reports of the params file, reported alike.
   const reported = paramsFile ? await withParamsFindings(files, paramsFile, io) : files;
   const c = colorsFor(useColors(io.stderr, io.env, options.color));
@@ -63,14 +82,30 @@ export async function runBuild(args: readonly string[], options: BuildOptions, i
   }
   const outDir = resolve(io.cwd, options.outDir ?? DEFAULT_OUT_DIR);
   const shownDir = displayPath(outDir, io.cwd);
+  // The manifest names what this build writes, and what earlier builds wrote that is still there
+  // (until a --clean build removes it): see manifest.ts.
+  const previous = readManifest(outDir);
+  if (previous.problem) warnOnce(io, `the build manifest '${displayPath(join(outDir, MANIFEST_FILE), io.cwd)}' is not used, as ${previous.problem}: no stale output is removed on its word, and this build writes a new one.`);
+  const written = new Map(plan.outputs.map((o) => [o.key, sha256(o.text)]));
+  const stale = new Map([...previous.files].filter(([name]) => !written.has(name)));
+  const manifest = new Map([...(options.clean ? [] : stale), ...written]);
+  const manifestPath = join(outDir, MANIFEST_FILE);
   let report;
   try {
-    report = await writeFilesAtomically(plan.outputs.map((o) => ({ path: join(outDir, o.key), content: o.text })));
+    // A build that writes nothing into a folder that has no manifest leaves no trace (not even the folder).
+    const withManifest = manifest.size > 0 || previous.files.size > 0 ? [{ path: manifestPath, content: manifestText(manifest) }] : [];
+    report = await writeFilesAtomically([...plan.outputs.map((o) => ({ path: join(outDir, o.key), content: o.text })), ...withManifest]);
   } catch (error) {
     throw new CliError(`cannot write to '${shownDir}': ${describeFsError(error)}`);
   }
-  const unchanged = report.unchanged.length > 0 ? ` (${report.unchanged.length} unchanged)` : "";
+  const unchangedCount = report.unchanged.filter((p) => p !== manifestPath).length;
+  const unchanged = unchangedCount > 0 ? ` (${unchangedCount} unchanged)` : "";
   io.stderr.write(`${c.green(`✔ built ${plural(plan.outputs.length, "file")} in ${shownDir}${unchanged}`)}\n`);
+  if (options.clean) {
+    const cleaned = await removeStaleOutputs(outDir, stale);
+    if (cleaned.removed.length > 0) io.stderr.write(`${c.green(`✔ removed ${plural(cleaned.removed.length, "stale file")}: ${cleaned.removed.join(", ")}`)}\n`);
+    for (const { name, why } of cleaned.kept) warnOnce(io, `'${displayPath(join(outDir, name), io.cwd)}' was written by an earlier build, which this one does not write, but it was left, as ${why}. Remove it yourself if it is not needed.`);
+  }
   return EXIT_OK;
 }
 

@@ -10,11 +10,13 @@ import type { IrProgram } from "../lower/ir.js";
 import { describeFsError, expandInputs, readSources, sourceHost, type SourceFile } from "./files.js";
 import { ConfigFinder } from "./config.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, type CliIo, type CliStream } from "./io.js";
-import { colorsFor, displayPath, formatDiagnostic, formatSummary, plural, tally, useColors } from "./output.js";
+import { colorsFor, displayPath, formatCodeFrameReport, formatStylish, plural, useColors } from "./output.js";
 import { resolve } from "node:path";
 import { writeFilesAtomically } from "./atomic-write.js";
-import type { Format } from "./formats.js";
+import { formatCompactReport, formatUnixReport, isLineFormat, isTerminalFormat, type Format, type LineFormat, type TerminalFormat } from "./formats.js";
 import { VERSION } from "./version.js";
+import { readStdinSource, refuseStdinWithPaths } from "./stdin.js";
+import { showsProgress, startProgress, type Progress } from "./progress.js";
 
 export interface CheckedFile {
   readonly source: SourceFile;
@@ -38,6 +40,8 @@ export interface LoweredFile extends CheckedFile {
 export interface InputOptions {
   /** `--config FILE`: one config for every file, instead of the nearest b24layout.config.json. */
   readonly config?: string;
+  /** `--stdin`: the one source, read from standard input (its path from `--stdin-filename`); the paths are then none. */
+  readonly stdin?: SourceFile;
   /** `--cache [--cache-location FILE]`: reuse the findings of unchanged files. */
   readonly cache?: string;
 }
@@ -51,11 +55,17 @@ export interface CheckRunOptions extends InputOptions {
    * `build` does. Without it the checker cannot know what a JSON build will be given.
    */
   readonly params?: ProgramArguments;
+  /** Called as files are checked: `done` of `total`. */
+  readonly progress?: Progress;
 }
 
 export interface OutputOptions {
   /** `--color` / `--no-color`; undefined lets the environment decide. */
   readonly color?: boolean;
+  /** The report for people (default `stylish`), or one line per finding (`compact`, `unix`). */
+  readonly report?: TerminalFormat | LineFormat;
+  /** `--code-frame`: the stylish report shows the source under each finding. */
+  readonly codeFrame?: boolean;
 }
 
 /** One file's own check: its findings, what the project check needs of it, and its program when kept. */
@@ -79,19 +89,20 @@ interface OwnResult {
 export async function checkInputs(args: readonly string[], io: CliIo, options: CheckRunOptions & { keepPrograms: true }): Promise<LoweredFile[]>;
 export async function checkInputs(args: readonly string[], io: CliIo, options?: CheckRunOptions): Promise<CheckedFile[]>;
 export async function checkInputs(args: readonly string[], io: CliIo, options?: CheckRunOptions): Promise<CheckedFile[]> {
-  const expanded = await expandInputs(args, io.cwd);
+  const stdin = options?.stdin;
+  const expanded = stdin ? [stdin.path] : await expandInputs(args, io.cwd);
   const configs = await ConfigFinder.forFiles(io, options?.config, expanded);
-  // A config's `ignore` leaves out files found in folders and by globs; a file named as it is is checked.
+  // A config's `ignore` leaves out files found in folders and by globs; a file named as it is (or by --stdin-filename) is checked.
   const named = new Set(args.map((a) => resolve(io.cwd, a)));
-  const paths = expanded.filter((p) => named.has(p) || !configs.settingsFor(p).ignored);
+  const paths = stdin ? expanded : expanded.filter((p) => named.has(p) || !configs.settingsFor(p).ignored);
   const display = (p: string) => displayPath(p, io.cwd);
-  const sources = readSources(paths, display);
+  const sources = stdin ? [stdin] : readSources(paths, display);
   const params = options?.params;
   // Rendering with --params needs the programs, which the cache does not keep.
   const keepPrograms = options?.keepPrograms === true || params !== undefined;
   // Loaded on demand: building the lexer and parser is most of the start-up time, and `--help`,
   // `--version`, `schema` and a run whose files are all cached do not need them.
-  const cache = options?.cache !== undefined && !keepPrograms ? (await import("./cache.js")).CheckCache.open(resolve(io.cwd, options.cache)) : undefined;
+  const cache = options?.cache !== undefined && !keepPrograms && !stdin ? (await import("./cache.js")).CheckCache.open(resolve(io.cwd, options.cache)) : undefined;
   const settings = sources.map((source) => configs.settingsFor(source.path).options);
   const keys = cache ? sources.map((source, i) => cache.key(source.path, source.text, settings[i])) : [];
   const cached = sources.map((source, i) => cache?.get(source.path, keys[i]!));
@@ -103,7 +114,9 @@ export async function checkInputs(args: readonly string[], io: CliIo, options?: 
     const { check, ModuleCache } = await import("../index.js");
     const { summarize } = await import("../check/project.js");
     const modules = new ModuleCache();
+    let done = sources.length - here.length;
     for (const i of here) {
+      options?.progress?.tick(done++, sources.length);
       const source = sources[i]!;
       const result = check(source.text, { ...settings[i], file: source.path, host: sourceHost(source.path, io.cwd), modules });
       const own = { diagnostics: result.diagnostics, summary: summarize(result.program, result.document) };
@@ -149,13 +162,23 @@ export function hasErrors(files: readonly CheckedFile[]): boolean {
   return files.some((f) => f.diagnostics.some((d) => d.severity === "error"));
 }
 
-/** Prints every diagnostic with its code frame, then the summary line. */
+/** Prints the report for people (options.report, default stylish) on `stream`, coloured when it is a terminal. */
 export function reportDiagnostics(files: readonly CheckedFile[], stream: CliStream, io: CliIo, options: OutputOptions): void {
-  const c = colorsFor(useColors(stream, io.env, options.color));
-  for (const f of files) {
-    for (const d of f.diagnostics) stream.write(`${formatDiagnostic(d, f.display, f.source.text, c, io.cwd)}\n`);
+  stream.write(textReport(files, options.report ?? "stylish", useColors(stream, io.env, options.color), options.codeFrame === true, io.cwd));
+}
+
+/** A report for people or one line per finding, as text. */
+function textReport(files: readonly CheckedFile[], format: TerminalFormat | LineFormat, color: boolean, codeFrame: boolean, cwd: string): string {
+  switch (format) {
+    case "stylish":
+      return formatStylish(files, colorsFor(color), { codeFrame, cwd });
+    case "codeframe":
+      return formatCodeFrameReport(files, colorsFor(color), cwd);
+    case "compact":
+      return formatCompactReport(files, cwd);
+    case "unix":
+      return formatUnixReport(files, cwd);
   }
-  stream.write(`${formatSummary(tally(files), c)}\n`);
 }
 
 export interface CheckOptions extends OutputOptions, InputOptions {
@@ -172,16 +195,33 @@ export interface CheckOptions extends OutputOptions, InputOptions {
   readonly fixDryRun?: boolean;
   /** `--params FILE`: also check the template values of this file, as `build --params FILE` renders them. */
   readonly params?: string;
+  /** `--stdin [--stdin-filename FILE]`: check standard input as the file FILE (default `<stdin>`). */
+  readonly readStdin?: boolean;
+  readonly stdinFilename?: string;
 }
 
 export async function runCheck(args: readonly string[], options: CheckOptions, io: CliIo): Promise<number> {
   const params = options.params === undefined ? undefined : (await import("./params.js")).readParams(options.params, io);
+  if (options.readStdin) {
+    refuseStdinWithPaths(args, "--stdin");
+    if (options.fix) throw new CliError("--fix writes the files it fixes, and standard input is no file: use --fix-dry-run to see the fixes as a diff");
+  } else if (options.stdinFilename !== undefined) {
+    throw new CliError("--stdin-filename names the text read with --stdin: give --stdin too");
+  }
+  const stdin = options.readStdin ? await readStdinSource(io, options.stdinFilename) : undefined;
   const inputs: CheckRunOptions = {
+    ...(stdin === undefined ? {} : { stdin }),
     ...(options.config === undefined ? {} : { config: options.config }),
     ...(options.cache === undefined ? {} : { cache: options.cache }),
     ...(params === undefined ? {} : { params: params.values }),
   };
-  let checked = await checkInputs(args, io, inputs);
+  const progress = startProgress(io, "checked", showsProgress(io, (options.format ?? "stylish") === "stylish" && options.outputFile === undefined));
+  let checked: CheckedFile[];
+  try {
+    checked = await checkInputs(args, io, { ...inputs, progress });
+  } finally {
+    progress.end();
+  }
   if (options.fix || options.fixDryRun) {
     const configs = await ConfigFinder.forFiles(io, options.config, checked.map((f) => f.source.path));
     const fixed = await fixFiles(checked, options.fixDryRun === true, configs, io);
@@ -193,17 +233,20 @@ export async function runCheck(args: readonly string[], options: CheckOptions, i
   const warnings = checked.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === "warning").length, 0);
   const files = options.quiet ? checked.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === "error") })) : checked;
   const format = options.format ?? "stylish";
+  const codeFrame = options.codeFrame === true;
+  const forPeople = isTerminalFormat(format) || isLineFormat(format);
   if (options.outputFile !== undefined) {
     const path = resolve(io.cwd, options.outputFile);
-    const report = format === "stylish" ? stylishText(files, io) : await machineReport(format, files, io.cwd);
+    // The file never gets colours; the terminal gets the report for people (stylish, unless that was asked for).
+    const report = forPeople ? textReport(files, format, false, codeFrame, io.cwd) : await machineReport(format, files, io.cwd);
     try {
       await writeFilesAtomically([{ path, content: report }]);
     } catch (error) {
       throw new CliError(`cannot write '${displayPath(path, io.cwd)}': ${describeFsError(error)}`);
     }
-    reportDiagnostics(files, io.stdout, io, options);
-  } else if (format === "stylish") {
-    reportDiagnostics(files, io.stdout, io, options);
+    reportDiagnostics(files, io.stdout, io, { ...options, report: isTerminalFormat(format) ? format : "stylish" });
+  } else if (forPeople) {
+    reportDiagnostics(files, io.stdout, io, { ...options, report: format });
   } else {
     io.stdout.write(await machineReport(format, files, io.cwd));
   }
@@ -282,15 +325,8 @@ async function fixFiles(files: readonly CheckedFile[], dryRun: boolean, configs:
   return out;
 }
 
-/** The terminal report as plain text, for a file. */
-function stylishText(files: readonly CheckedFile[], io: CliIo): string {
-  let text = "";
-  reportDiagnostics(files, { write: (s: string) => (text += s) }, io, { color: false });
-  return text;
-}
-
 /** A report for machines; its formatters (and the rules' docs for SARIF) are loaded only for one. */
-async function machineReport(format: Exclude<Format, "stylish">, files: readonly CheckedFile[], cwd: string): Promise<string> {
+async function machineReport(format: Exclude<Format, TerminalFormat | LineFormat>, files: readonly CheckedFile[], cwd: string): Promise<string> {
   const { formatGithubReport, formatJsonReport, formatSarifReport } = await import("./formats.js");
   const { ALL_RULES } = await import("../check/rules/index.js");
   switch (format) {

@@ -28,6 +28,7 @@ export class ConfigFinder {
     private readonly configs: ReadonlyMap<string, ConfigModule.Config>,
     private readonly fixed: ConfigModule.Config | undefined,
     private readonly module: typeof ConfigModule | undefined,
+    private readonly fixedPath?: string,
   ) {}
 
   /**
@@ -66,7 +67,14 @@ export class ConfigFinder {
         if (config) byFileDir.set(dir, config);
       }
     }
-    return new ConfigFinder(byFileDir, fixedPath ? configs.get(fixedPath) : undefined, module);
+    return new ConfigFinder(byFileDir, fixedPath ? configs.get(fixedPath) : undefined, module, fixedPath);
+  }
+
+  /** The config that applies to `file` and its path (undefined: none, the defaults apply), for --print-config. */
+  configFor(file: string): { readonly config: ConfigModule.Config; readonly path: string; readonly module: typeof ConfigModule } | undefined {
+    const config = this.fixed ?? this.configs.get(dirname(file));
+    if (!config || !this.module) return undefined;
+    return { config, path: this.fixedPath ?? join(config.dir, CONFIG_FILE), module: this.module };
   }
 
   /** Settings by file: asked for once to filter the files and once to check each. */

@@ -14,6 +14,8 @@ import { readTextFile, type TextFile } from "./text-file.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from "./io.js";
 import { colorsFor, displayPath, formatDiagnostic, plural, useColors, type Colors } from "./output.js";
 import { pickFormatOptions, PrettierConfigError, prettierConfigReader } from "../format/prettier-config.js";
+import { readStdinText, refuseStdinWithPaths } from "./stdin.js";
+import { showsProgress, startProgress } from "./progress.js";
 
 export const END_OF_LINE = ["lf", "crlf", "cr", "auto"] as const;
 
@@ -24,33 +26,35 @@ export interface FmtOptions extends FormatOptions {
   readonly prettierConfig?: boolean;
   readonly config?: string;
   readonly color?: boolean;
+  /**
+   * `--stdin-filepath FILE` (Prettier's flag): format standard input as the file FILE (its
+   * .prettierrc, .editorconfig and config's `ignore` apply) and print it on stdout.
+   */
+  readonly stdinFilepath?: string;
 }
 
 const BOM = "\uFEFF";
 
 export async function runFmt(args: readonly string[], options: FmtOptions, io: CliIo): Promise<number> {
+  if (options.stdinFilepath !== undefined) {
+    refuseStdinWithPaths(args, "--stdin-filepath");
+    return formatStdin(options.stdinFilepath, options, io);
+  }
   const expanded = await expandInputs(args, io.cwd);
   // The config's `ignore` leaves out files found in folders and by globs, as for `check`.
   const configs = await ConfigFinder.forFiles(io, options.config, expanded);
   const named = new Set(args.map((a) => resolve(io.cwd, a)));
   const paths = expanded.filter((p) => named.has(p) || !configs.settingsFor(p).ignored);
   const { formatText, FormatterBugError } = await import("../format/format.js");
-  const readPrettierConfig =
-    options.prettierConfig === false ? undefined : await prettierConfigReader({ cwdFor: () => io.cwd, warn: (message) => warnOnce(io, message), display: (path) => displayPath(path, io.cwd) });
-  const prettierConfigOf = async (file: string): Promise<FormatOptions> => {
-    try {
-      return (await readPrettierConfig?.(file)) ?? {};
-    } catch (error) {
-      if (error instanceof PrettierConfigError) throw new CliError(error.message);
-      throw error;
-    }
-  };
+  const prettierConfigOf = await prettierConfigFor(options, io);
   const err = colorsFor(useColors(io.stderr, io.env, options.color));
 
   const writes: { path: string; content: string }[] = [];
   const changed: string[] = [];
   let failed = 0;
-  for (const path of paths) {
+  const progress = startProgress(io, options.check ? "checked" : "formatted", showsProgress(io, true));
+  for (const [index, path] of paths.entries()) {
+    progress.tick(index, paths.length);
     const shown = displayPath(path, io.cwd);
     let read: TextFile;
     try {
@@ -62,6 +66,7 @@ export async function runFmt(args: readonly string[], options: FmtOptions, io: C
     if (read.problem) {
       // Not text (binary, not UTF-8): never rewritten.
       failed++;
+      progress.end();
       io.stderr.write(`${formatDiagnostic(problemDiagnostic(read.problem, text), shown, text, err)}\n`);
       io.stderr.write(`${err.red(`${shown} is not UTF-8 text: left as it is.`)}\n`);
       continue;
@@ -73,11 +78,13 @@ export async function runFmt(args: readonly string[], options: FmtOptions, io: C
     } catch (error) {
       if (!(error instanceof FormatterBugError)) throw error;
       failed++;
+      progress.end();
       io.stderr.write(`${err.red("internal error:")} ${shown}: ${error.message} Please report it with the file.\n`);
       continue;
     }
     if (!result.ok) {
       failed++;
+      progress.end();
       for (const d of result.diagnostics) io.stderr.write(`${formatDiagnostic(d, shown, text, err)}\n`);
       io.stderr.write(`${err.red(`${shown} has ${plural(result.diagnostics.length, "syntax error")}: left as it is.`)}\n`);
       continue;
@@ -87,6 +94,7 @@ export async function runFmt(args: readonly string[], options: FmtOptions, io: C
     if (!options.check) writes.push({ path, content: bom ? BOM + result.text : result.text });
   }
 
+  progress.end();
   if (writes.length > 0) {
     try {
       await writeFilesAtomically(writes);
@@ -98,6 +106,66 @@ export async function runFmt(args: readonly string[], options: FmtOptions, io: C
   io.stderr.write(`${fmtSummary(paths.length, changed.length, failed, options.check === true, err)}\n`);
   if (failed > 0) return EXIT_USAGE;
   return options.check && changed.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/** The .prettierrc / .editorconfig settings of a file, unless --no-prettier-config. */
+async function prettierConfigFor(options: FmtOptions, io: CliIo): Promise<(file: string) => Promise<FormatOptions>> {
+  const readPrettierConfig =
+    options.prettierConfig === false ? undefined : await prettierConfigReader({ cwdFor: () => io.cwd, warn: (message) => warnOnce(io, message), display: (path) => displayPath(path, io.cwd) });
+  return async (file: string): Promise<FormatOptions> => {
+    try {
+      return (await readPrettierConfig?.(file)) ?? {};
+    } catch (error) {
+      if (error instanceof PrettierConfigError) throw new CliError(error.message);
+      throw error;
+    }
+  };
+}
+
+/**
+ * `fmt --stdin-filepath FILE`: standard input formatted as FILE would be, on stdout; as Prettier
+ * does, a file the config ignores is printed as it is. With --check, nothing is printed but the
+ * path when the text is not formatted (exit 1). Text with syntax errors, or that is not UTF-8, is
+ * reported on stderr and nothing is printed (exit 2): a pipe into the file never gets half a file.
+ */
+async function formatStdin(filepath: string, options: FmtOptions, io: CliIo): Promise<number> {
+  const path = resolve(io.cwd, filepath);
+  const shown = displayPath(path, io.cwd);
+  const read = await readStdinText(io);
+  const err = colorsFor(useColors(io.stderr, io.env, options.color));
+  if (read.problem) {
+    io.stderr.write(`${formatDiagnostic(problemDiagnostic(read.problem, read.text), shown, read.text, err)}\n`);
+    io.stderr.write(`${err.red(`${shown} is not UTF-8 text: nothing was printed.`)}\n`);
+    return EXIT_USAGE;
+  }
+  const original = read.bom ? BOM + read.text : read.text;
+  const configs = await ConfigFinder.forFiles(io, options.config, [path]);
+  if (configs.settingsFor(path).ignored) {
+    if (!options.check) io.stdout.write(original);
+    return EXIT_OK;
+  }
+  const { formatText, FormatterBugError } = await import("../format/format.js");
+  const settings: FormatOptions = { ...(await (await prettierConfigFor(options, io))(path)), ...pickFormatOptions(options) };
+  let result: Awaited<ReturnType<typeof formatText>>;
+  try {
+    result = await formatText(read.text, settings);
+  } catch (error) {
+    if (!(error instanceof FormatterBugError)) throw error;
+    io.stderr.write(`${err.red("internal error:")} ${shown}: ${error.message} Please report it with the file.\n`);
+    return EXIT_USAGE;
+  }
+  if (!result.ok) {
+    for (const d of result.diagnostics) io.stderr.write(`${formatDiagnostic(d, shown, read.text, err)}\n`);
+    io.stderr.write(`${err.red(`${shown} has ${plural(result.diagnostics.length, "syntax error")}: nothing was printed.`)}\n`);
+    return EXIT_USAGE;
+  }
+  if (options.check) {
+    if (!result.changed) return EXIT_OK;
+    io.stdout.write(`${shown}\n`);
+    return EXIT_PROBLEMS;
+  }
+  io.stdout.write(read.bom ? BOM + result.text : result.text);
+  return EXIT_OK;
 }
 
 /**

@@ -1,22 +1,82 @@
 /**
- * Machine-readable reports of `b24layout check --format …`: `json` (our own documented schema),
- * `sarif` (SARIF 2.1.0, for code scanning) and `github` (workflow commands, for annotations).
- * Each is a pure function of the checked files; the terminal format (`stylish`) is output.ts.
+ * The reports of `b24layout check --format …` other than the terminal's: `json` (our own
+ * documented schema), `sarif` (SARIF 2.1.0, for code scanning), `github` (workflow commands, for
+ * annotations), and `compact` and `unix` (one line per finding, ESLint's formats of those names,
+ * for editors' error lists and grep). Each is a pure function of the checked files; the terminal
+ * formats (`stylish`, `codeframe`) are output.ts.
  */
 import type { Diagnostic } from "../diagnostic.js";
 import type { RuleMeta } from "../check/rule.js";
 import { ruleDoc } from "../check/rule-docs.js";
 import { isAbsolute } from "node:path";
 import { pathToFileURL } from "node:url";
-import { displayPath, relatedPlace, tally } from "./output.js";
+import { displayPath, plural, relatedPlace, tally, visibleText } from "./output.js";
 
-export const FORMATS = ["stylish", "json", "sarif", "github"] as const;
+export const FORMATS = ["stylish", "codeframe", "compact", "unix", "json", "sarif", "github"] as const;
 export type Format = (typeof FORMATS)[number];
+
+/** The formats written for people (colours on a terminal, `--output-file` gets them without). */
+export const TERMINAL_FORMATS = ["stylish", "codeframe"] as const satisfies readonly Format[];
+export type TerminalFormat = (typeof TERMINAL_FORMATS)[number];
+
+/** The formats of one line per finding. */
+export const LINE_FORMATS = ["compact", "unix"] as const satisfies readonly Format[];
+export type LineFormat = (typeof LINE_FORMATS)[number];
+
+export function isTerminalFormat(format: Format): format is TerminalFormat {
+  return (TERMINAL_FORMATS as readonly string[]).includes(format);
+}
+
+export function isLineFormat(format: Format): format is LineFormat {
+  return (LINE_FORMATS as readonly string[]).includes(format);
+}
 
 /** A checked file as the formats see it: the path shown (relative to the working directory) and its findings. */
 export interface ReportedFile {
   readonly display: string;
   readonly diagnostics: readonly Diagnostic[];
+}
+
+/** `Error` or `Warning`, as ESLint's compact and unix formats write a severity. */
+function severityWord(d: Diagnostic): string {
+  return d.severity === "error" ? "Error" : "Warning";
+}
+
+/** The count that ends a one-line-per-finding report, after a blank line; nothing when there is nothing to count. */
+function problemCount(files: readonly ReportedFile[]): string {
+  const t = tally(files);
+  const problems = t.errors + t.warnings;
+  return problems === 0 ? "" : `\n${plural(problems, "problem")}\n`;
+}
+
+/**
+ * `--format compact` (ESLint's): `path: line L, col C, Error - message (rule-id)` per finding, then
+ * the count. Control characters in paths and messages are spelled out, so a finding stays one line.
+ */
+/** The places a finding speaks of, for the end of its one line: ` (first defined at file:2:3)`. */
+function relatedSuffix(d: Diagnostic, file: string, cwd: string): string {
+  return (d.related ?? []).map((r) => ` (${visibleText(r.message)} at ${visibleText(relatedPlace(r, file, cwd))})`).join("");
+}
+
+export function formatCompactReport(files: readonly ReportedFile[], cwd = process.cwd()): string {
+  let out = "";
+  for (const f of files) {
+    for (const d of f.diagnostics) {
+      out += `${visibleText(f.display)}: line ${d.range.start.line}, col ${d.range.start.column}, ${severityWord(d)} - ${visibleText(d.message)}${relatedSuffix(d, f.display, cwd)} (${d.ruleId})\n`;
+    }
+  }
+  return out + problemCount(files);
+}
+
+/** `--format unix` (ESLint's, the `file:line:col: message` of compilers and grep): `path:L:C: message [Error/rule-id]` per finding, then the count. */
+export function formatUnixReport(files: readonly ReportedFile[], cwd = process.cwd()): string {
+  let out = "";
+  for (const f of files) {
+    for (const d of f.diagnostics) {
+      out += `${visibleText(f.display)}:${d.range.start.line}:${d.range.start.column}: ${visibleText(d.message)}${relatedSuffix(d, f.display, cwd)} [${severityWord(d)}/${d.ruleId}]\n`;
+    }
+  }
+  return out + problemCount(files);
 }
 
 /** The version of the `--format json` schema; it changes only when a field is removed or changes meaning. */

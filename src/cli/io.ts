@@ -13,6 +13,10 @@ export interface CliIo {
   readonly stderr: CliStream;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** All of standard input, for `--stdin`; absent where there is none to read. */
+  readonly readStdin?: () => Promise<Uint8Array>;
+  /** The time in milliseconds (Date.now by default), for progress: tests give their own. */
+  readonly clock?: () => number;
 }
 
 /**

@@ -12,7 +12,7 @@ import type { ImportFlags } from "./import.js";
 import type { PreviewFlags } from "./preview.js";
 import { DECLARATIONS } from "../model/statements.js";
 import { DEFAULT_CACHE_FILE } from "./files.js";
-import { FORMATS, type Format } from "./formats.js";
+import { FORMATS, LINE_FORMATS, TERMINAL_FORMATS, type Format, type LineFormat, type TerminalFormat } from "./formats.js";
 import { VERSION } from "./version.js";
 import { SOURCE_EXTENSION } from "./files.js";
 import { CliError, EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
@@ -27,6 +27,7 @@ const ISSUES_HINT = "This is a bug in b24layout; please report it with the comma
 /** The flags of `check`, as commander gives them. */
 interface CheckFlags {
   readonly format: Format;
+  readonly codeFrame?: boolean;
   readonly outputFile?: string;
   readonly maxWarnings?: number;
   readonly quiet?: boolean;
@@ -36,6 +37,25 @@ interface CheckFlags {
   readonly cache?: boolean;
   readonly cacheLocation?: string;
   readonly params?: string;
+  readonly stdin?: boolean;
+  readonly stdinFilename?: string;
+  readonly printConfig?: string;
+  readonly watch?: boolean;
+}
+
+/** The flags of `build`, as commander gives them. */
+interface BuildFlags {
+  readonly outDir: string;
+  readonly stdout?: boolean;
+  readonly target: BuildTarget;
+  readonly params?: string;
+  readonly config?: string;
+  readonly format: TerminalFormat | LineFormat;
+  readonly codeFrame?: boolean;
+  readonly clean?: boolean;
+  readonly watch?: boolean;
+  readonly stdin?: boolean;
+  readonly stdinFilename?: string;
 }
 
 interface ColorOption {
@@ -71,7 +91,8 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
     .command("check")
     .description("report errors and warnings in .b24layout files")
     .argument("[paths...]", `files, directories or globs (directories mean every *${SOURCE_EXTENSION} under them)`)
-    .addOption(new Option("-f, --format <format>", "report format: stylish for people, json, sarif (code scanning) or github (annotations)").choices(FORMATS).default("stylish"))
+    .addOption(new Option("-f, --format <format>", "report format: stylish (grouped by file) or codeframe (the source under each finding) for people, compact or unix (one line per finding), json, sarif (code scanning) or github (annotations)").choices(FORMATS).default("stylish"))
+    .option("--code-frame", "stylish: show the source under each finding")
     .option("--output-file <file>", "write the report in --format to this file, and the stylish report to the terminal")
     .option("--max-warnings <n>", "exit 1 when there are more than n warnings", parseCount)
     .option("-q, --quiet", "report errors only")
@@ -81,17 +102,28 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
     .option("--fix", "apply the fixes rules declare (did-you-mean names, booleans written as strings, …) and write the files")
     .option("--fix-dry-run", "print the fixes as a diff; write nothing")
     .option("--params <file>", "also check the template values of this file as build --params renders them to JSON (without it, check cannot know them)")
+    .option("-w, --watch", "check again whenever a source, an imported file or a config changes, until stopped (Ctrl-C)")
+    .option("--print-config <file>", "print the settings that apply to this file (config, target, every rule's severity and options) as JSON; check nothing")
+    .option("--stdin", "check the text on standard input instead of files")
+    .option("--stdin-filename <file>", "with --stdin: the file the text stands for (its config applies, its path is reported, imports resolve from its folder)")
     .addHelpText(
       "after",
       `\nExamples:\n  b24layout check .\n  b24layout check "layouts/**/*${SOURCE_EXTENSION}"\n  b24layout check src --format sarif --output-file b24layout.sarif\n  b24layout check src --format github --max-warnings 0\n  b24layout check src --fix-dry-run`,
     )
     .action(async (paths: string[], options: CheckFlags, command: Command) => {
-      setExitCode(
-        await runCheck(
+      if (options.printConfig !== undefined) {
+        if (paths.length > 0) throw new CliError(`--print-config prints the settings of the one file it names: give no paths with it (they were: ${paths.join(" ")})`);
+        const { runPrintConfig } = await import("./print-config.js");
+        setExitCode(await runPrintConfig(options.printConfig, options.config, io));
+        return;
+      }
+      const checkOnce = () =>
+        runCheck(
           paths,
           {
             color: colorOf(command),
             format: options.format,
+            codeFrame: options.codeFrame === true,
             ...(options.outputFile !== undefined ? { outputFile: options.outputFile } : {}),
             ...(options.maxWarnings !== undefined ? { maxWarnings: options.maxWarnings } : {}),
             quiet: options.quiet === true,
@@ -100,10 +132,17 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
             ...(options.config !== undefined ? { config: options.config } : {}),
             ...(options.cache || options.cacheLocation !== undefined ? { cache: options.cacheLocation ?? DEFAULT_CACHE_FILE } : {}),
             ...(options.params !== undefined ? { params: options.params } : {}),
+            readStdin: options.stdin === true,
+            ...(options.stdinFilename !== undefined ? { stdinFilename: options.stdinFilename } : {}),
           },
           io,
-        ),
-      );
+        );
+      if (options.watch) {
+        if (options.stdin || options.fix) throw new CliError(`--watch checks files as they change: it does not go with ${options.stdin ? "--stdin" : "--fix (whose writes would be changes)"}`);
+        const { watch } = await import("./watch.js");
+        await watch(checkOnce, { inputs: paths, files: [options.config, options.params].filter((f) => f !== undefined), color: colorOf(command) }, io);
+      }
+      setExitCode(await checkOnce());
     });
 
   program
@@ -115,13 +154,19 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
     .addOption(new Option("-t, --target <target>", "json: one payload per declaration; ts: one TypeScript module per file, with a typed function per declaration; js: the same as JavaScript with .d.ts").choices(BUILD_TARGETS).default("json"))
     .option("-c, --config <file>", "the config for every file, instead of the nearest b24layout.config.json")
     .option("--params <file>", 'JSON file of template parameter values by declaration name ({ "incomingCall": { "dealId": 42 } }), to render templates to JSON')
+    .addOption(new Option("-f, --format <format>", "how problems are reported on stderr: stylish, codeframe, compact or unix").choices([...TERMINAL_FORMATS, ...LINE_FORMATS]).default("stylish"))
+    .option("--code-frame", "stylish: show the source under each finding")
+    .option("-w, --watch", "build again whenever a source, an imported file, a config or the --params file changes, until stopped (Ctrl-C)")
+    .option("--clean", `also remove the files an earlier build wrote into the output directory that this build does not write (only unchanged files named in its ${".b24layout-manifest.json"})`)
+    .option("--stdin", "build the text on standard input instead of files (with --stdout)")
+    .option("--stdin-filename <file>", "with --stdin: the file the text stands for (its config applies, its path is reported, imports resolve from its folder)")
     .addHelpText(
       "after",
       `\nDiagnostics and progress go to stderr, so --stdout output stays valid JSON.\n\nExamples:\n  b24layout build layouts --out-dir dist/b24layout\n  b24layout build call.b24layout --stdout\n  b24layout build layouts --target ts --out-dir src/generated\n  b24layout build call.b24layout --params call.params.json --stdout`,
     )
-    .action(async (paths: string[], options: { outDir: string; stdout?: boolean; target: BuildTarget; params?: string; config?: string }, command: Command) => {
-      setExitCode(
-        await runBuild(
+    .action(async (paths: string[], options: BuildFlags, command: Command) => {
+      const buildOnce = () =>
+        runBuild(
           paths,
           {
             outDir: options.outDir,
@@ -130,10 +175,20 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
             ...(options.params !== undefined ? { params: options.params } : {}),
             ...(options.config !== undefined ? { config: options.config } : {}),
             color: colorOf(command),
+            report: options.format,
+            codeFrame: options.codeFrame === true,
+            readStdin: options.stdin === true,
+            ...(options.stdinFilename !== undefined ? { stdinFilename: options.stdinFilename } : {}),
+            clean: options.clean === true,
           },
           io,
-        ),
-      );
+        );
+      if (options.watch) {
+        if (options.stdin) throw new CliError("--watch builds files as they change: it does not go with --stdin");
+        const { watch } = await import("./watch.js");
+        await watch(buildOnce, { inputs: paths, files: [options.config, options.params].filter((f) => f !== undefined), ...(options.stdout ? {} : { outDir: options.outDir }), color: colorOf(command) }, io);
+      }
+      setExitCode(await buildOnce());
     });
 
   program
@@ -147,11 +202,12 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
     .addOption(new Option("--end-of-line <eol>", "line endings (default lf; auto keeps each file's)").choices(END_OF_LINE))
     .option("--no-prettier-config", "ignore .prettierrc and .editorconfig files (they may set the four options above)")
     .option("-c, --config <file>", "the config whose `ignore` applies, instead of the nearest b24layout.config.json")
+    .option("--stdin-filepath <file>", "format standard input as this file would be (its .prettierrc and ignores apply) and print it")
     .addHelpText(
       "after",
       `\nExit codes: 0 done (or, with --check, everything formatted), 1 --check found files to format, 2 a file has syntax errors (it is left as it is) or a usage error.\n\nExamples:\n  b24layout fmt .\n  b24layout fmt --check "layouts/**/*${SOURCE_EXTENSION}"`,
     )
-    .action(async (paths: string[], options: { check?: boolean; printWidth?: number; tabWidth?: number; useTabs?: boolean; endOfLine?: (typeof END_OF_LINE)[number]; prettierConfig: boolean; config?: string }, command: Command) => {
+    .action(async (paths: string[], options: { check?: boolean; printWidth?: number; tabWidth?: number; useTabs?: boolean; endOfLine?: (typeof END_OF_LINE)[number]; prettierConfig: boolean; config?: string; stdinFilepath?: string }, command: Command) => {
       setExitCode(
         await runFmt(
           paths,
@@ -164,6 +220,7 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
             ...(options.useTabs ? { useTabs: true } : {}),
             ...(options.endOfLine !== undefined ? { endOfLine: options.endOfLine } : {}),
             ...(options.config !== undefined ? { config: options.config } : {}),
+            ...(options.stdinFilepath !== undefined ? { stdinFilepath: options.stdinFilepath } : {}),
           },
           io,
         ),
@@ -207,6 +264,16 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
     .action(async (paths: string[], options: Omit<PreviewFlags, "color">, command: Command) => {
       const { runPreview } = await import("./preview.js");
       setExitCode(await runPreview(paths, { ...options, color: colorOf(command) }, io));
+    });
+
+  program
+    .command("init")
+    .description("set up b24layout in this project: b24layout.config.json, a first layout, npm scripts in package.json; never overwrites")
+    .option("--ci", "also write the GitHub workflow that checks pull requests (.github/workflows/b24layout.yml)")
+    .addHelpText("after", `\nExamples:\n  b24layout init\n  b24layout init --ci`)
+    .action(async (options: { ci?: boolean }, command: Command) => {
+      const { runInit } = await import("./init.js");
+      setExitCode(await runInit({ ci: options.ci === true, color: colorOf(command) }, io));
     });
 
   program

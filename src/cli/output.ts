@@ -1,6 +1,7 @@
 /**
- * Terminal output: diagnostics as `file:line:col severity rule-id message` followed by a code
- * frame, and the summary line. Colours only on a terminal, never with NO_COLOR.
+ * Terminal output: the `stylish` report (findings grouped by file, one aligned row each, as
+ * ESLint's), the `codeframe` report (`file:line:col severity rule-id message` with the source
+ * under it), code frames, and the summary line. Colours only on a terminal, never with NO_COLOR.
  */
 import { relative } from "node:path";
 import { codeFrameColumns } from "@babel/code-frame";
@@ -38,6 +39,57 @@ export function displayPath(path: string, cwd: string): string {
 /** Where a related location is, as `file:line:col`: `file` is the finding's own file as shown; another file is shown relative to `cwd`. */
 export function relatedPlace(r: RelatedLocation, file: string, cwd: string): string {
   return `${r.file === undefined ? file : displayPath(r.file, cwd)}:${r.range.start.line}:${r.range.start.column}`;
+}
+
+/** A checked file as the terminal reports see it: the path shown, its text (for frames) and its findings. */
+export interface ShownFile {
+  readonly display: string;
+  readonly source: { readonly text: string };
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * `stylish`, ESLint's shape: each file with findings as a header line, then one row per finding,
+ * `line:col  severity  message  rule-id`, the columns aligned within the file; with `codeFrame`,
+ * each row is followed by the source with the range underlined. Then the summary line.
+ */
+export function formatStylish(files: readonly ShownFile[], c: Colors, options: { readonly codeFrame?: boolean; readonly cwd?: string } = {}): string {
+  let out = "";
+  for (const f of files) {
+    if (f.diagnostics.length === 0) continue;
+    const rows = f.diagnostics.map((d) => ({ d, line: String(d.range.start.line), column: String(d.range.start.column), message: visibleText(d.message) }));
+    // Lines right-aligned and columns left-aligned around the colon, as ESLint's table does.
+    const lineWidth = Math.max(...rows.map((r) => r.line.length));
+    const columnWidth = Math.max(...rows.map((r) => r.column.length));
+    const severityWidth = Math.max(...rows.map((r) => r.d.severity.length));
+    const messageWidth = Math.max(...rows.map((r) => r.message.length));
+    const binary = options.codeFrame === true && looksBinary(f.source.text);
+    out += `${c.underline(visibleText(f.display))}\n`;
+    for (const [index, { d, line, column, message }] of rows.entries()) {
+      const at = `${line.padStart(lineWidth)}:${column.padEnd(columnWidth)}`;
+      const severity = d.severity.padEnd(severityWidth);
+      const shownSeverity = d.severity === "error" ? c.red(severity) : c.yellow(severity);
+      out += `  ${c.dim(at)}  ${shownSeverity}  ${message.padEnd(messageWidth)}  ${c.dim(d.ruleId)}\n`;
+      // The places the finding speaks of ("first defined at file:line:col"), under its row.
+      for (const r of d.related ?? []) out += `  ${" ".repeat(lineWidth + 1 + columnWidth)}  ${c.dim(`${visibleText(r.message)} at ${visibleText(relatedPlace(r, f.display, options.cwd ?? process.cwd()))}`)}\n`;
+      if (options.codeFrame && !binary) {
+        const frame = codeFrame(d, f.source.text, c);
+        // A blank line between a frame and the next row; the file's own blank line ends the last.
+        if (frame !== "") out += `${frame.replace(/^/gm, "  ")}\n${index < rows.length - 1 ? "\n" : ""}`;
+      }
+    }
+    out += "\n";
+  }
+  return `${out}${formatSummary(tally(files), c)}\n`;
+}
+
+/** `codeframe`: every finding as `file:line:col severity rule-id message` with its code frame, then the summary line. */
+export function formatCodeFrameReport(files: readonly ShownFile[], c: Colors, cwd = process.cwd()): string {
+  let out = "";
+  for (const f of files) {
+    for (const d of f.diagnostics) out += `${formatDiagnostic(d, f.display, f.source.text, c, cwd)}\n`;
+  }
+  return `${out}${formatSummary(tally(files), c)}\n`;
 }
 
 /** One diagnostic: the location line, then the source with the range underlined, then the places it speaks of ("first defined at file:line:col"). */

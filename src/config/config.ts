@@ -256,6 +256,20 @@ export function checkOptionsFor(config: Config, relativePath: string): CheckOpti
   return { severities, ruleOptions, target: config.target };
 }
 
+/**
+ * Where each rule setting that applies to a file comes from: `rules`, or `overrides[i]` for the
+ * last override matching the file that sets it (later entries win, as in checkOptionsFor).
+ */
+export function settingSources(config: Config, relativePath: string): Record<string, string> {
+  const sources: Record<string, string> = {};
+  for (const id of Object.keys(config.rules)) sources[id] = "rules";
+  config.overrides.forEach((o, i) => {
+    if (!o.files.some((g) => globMatcher(g)(relativePath))) return;
+    for (const id of Object.keys(o.rules)) sources[id] = `overrides[${i}]`;
+  });
+  return sources;
+}
+
 /** Whether the config ignores a file (a path relative to the config's folder, with `/`). */
 export function isIgnored(config: Config, relativePath: string): boolean {
   return config.ignore.some((g) => globMatcher(g)(relativePath));

@@ -78,7 +78,7 @@ describe("temporary files of killed writes", () => {
     writeFileSync(killed, "half");
     const io = { stdout: { write: () => true }, stderr: { write: () => true }, env: {}, cwd: dir };
     expect(await main(["build", "a.b24layout", "--out-dir", "out"], io)).toBe(0);
-    expect(readdirSync(join(dir, "out"))).toEqual(["extra.blocks.json"]);
+    expect(readdirSync(join(dir, "out"))).toEqual([".b24layout-manifest.json", "extra.blocks.json"]);
   });
 
   it("leaves a concurrent write's files: its process runs, and a fresh file of another machine", async () => {

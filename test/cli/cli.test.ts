@@ -11,7 +11,7 @@ import { formatJson } from "../../src/emit/json.js";
 import { schemaFor, SCHEMA_KINDS } from "../../src/emit/schema.js";
 import pkg from "../../package.json" with { type: "json" };
 import { runBuiltCli, useBuiltCli, type CliRun } from "./bundle.js";
-import { ANSI, BADGE, BADGE_JSON, BLOCKS, BLOCKS_JSON, scratch, WITH_ERROR, WITH_WARNING } from "./fixtures.js";
+import { ANSI, findingLines, BADGE, BADGE_JSON, BLOCKS, BLOCKS_JSON, scratch, WITH_ERROR, WITH_WARNING } from "./fixtures.js";
 
 const built = useBuiltCli();
 
@@ -210,7 +210,7 @@ describe.concurrent("build", () => {
     const r = await run(dir, ["build", "a.b24layout", "b.b24layout", "--out-dir", "out"]);
     expect(r).toMatchObject({ code: 0, stdout: "" });
     expect(r.stderr).toBe("✔ built 2 files in out\n");
-    expect(readdirSync(join(dir, "out")).sort()).toEqual(["extra.blocks.json", "missedCall.badge.json"]);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual([".b24layout-manifest.json", "extra.blocks.json", "missedCall.badge.json"]);
     expect(readFileSync(join(dir, "out/missedCall.badge.json"), "utf8")).toBe(BADGE_JSON);
     expect(readFileSync(join(dir, "out/extra.blocks.json"), "utf8")).toBe(BLOCKS_JSON);
   });
@@ -235,7 +235,7 @@ describe.concurrent("build", () => {
     const r = await run(dir, ["build", "a.b24layout", "bad.b24layout", "--out-dir", "out"]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toMatch(/^bad\.b24layout:6:5 error collection-limit .+$/m);
+    expect(findingLines(r.stderr)).toEqual([expect.stringMatching(/^bad\.b24layout:6:5 error collection-limit \S/)]);
     expect(r.stderr).toContain("✖ 1 problem (1 error, 0 warnings) in 1 file\nNothing was written.\n");
     expect(readdirSync(join(dir, "out"))).toEqual(["missedCall.badge.json"]);
     expect(readFileSync(join(dir, "out/missedCall.badge.json"), "utf8")).toBe("old\n");
@@ -245,7 +245,7 @@ describe.concurrent("build", () => {
     const dir = scratch({ "w.b24layout": WITH_WARNING });
     const r = await run(dir, ["build", "w.b24layout", "-o", "out"]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^w\.b24layout:2:8 warning unknown-code .+$/m);
+    expect(findingLines(r.stderr)).toEqual([expect.stringMatching(/^w\.b24layout:2:8 warning unknown-code \S/)]);
     expect(r.stderr).toContain("⚠ 1 problem (0 errors, 1 warning) in 1 file\n✔ built 1 file in out\n");
     expect(existsSync(join(dir, "out/custom.layout.json"))).toBe(true);
   });
@@ -258,12 +258,12 @@ describe.concurrent("build", () => {
       "one.b24layout:1:7 error output-name 'missedCall' is also the badge declared at two.b24layout:2:7: both would be written to 'missedCall.badge.json'. Give each declaration its own name.",
       "two.b24layout:2:7 error output-name 'missedCall' is also the badge declared at one.b24layout:1:7: both would be written to 'missedCall.badge.json'. Give each declaration its own name.",
     ];
-    expect(r.stderr.split("\n").filter((l) => / error /.test(l))).toEqual(reported);
+    expect(findingLines(r.stderr)).toEqual(reported);
     expect(r.stderr).toContain("✖ 2 problems (2 errors, 0 warnings) in 2 files\nNothing was written.\n");
     expect(existsSync(join(dir, "out"))).toBe(false);
     const checked = await run(dir, ["check", "one.b24layout", "two.b24layout"]);
     expect(checked.code).toBe(1);
-    expect(checked.stdout.split("\n").filter((l) => / error /.test(l))).toEqual(reported);
+    expect(findingLines(checked.stdout)).toEqual(reported);
   });
 
   it("--stdout prints every payload keyed by name and writes nothing; __proto__ survives", async () => {
@@ -288,7 +288,7 @@ describe.concurrent("build", () => {
       "a.b24layout:1:7 error output-name 'missedCall' is also the name of the blocks declared at b.b24layout:1:8: build --stdout would print both under the key 'missedCall'. Give each declaration its own name.",
       "b.b24layout:1:8 error output-name 'missedCall' is also the name of the badge declared at a.b24layout:1:7: build --stdout would print both under the key 'missedCall'. Give each declaration its own name.",
     ];
-    expect(r.stderr.split("\n").filter((l) => / error /.test(l))).toEqual(reported);
+    expect(findingLines(r.stderr)).toEqual(reported);
     expect(r.stderr).toContain("Nothing was written.\n");
     const checked = await run(dir, ["check", "a.b24layout", "b.b24layout", "--format", "json"]);
     expect(checked.code).toBe(1);
@@ -314,23 +314,30 @@ function indent(text: string): string {
 }
 
 describe.concurrent("check", () => {
-  it("prints file:line:col severity rule-id message, a code frame and the summary; exit 1 on errors", async () => {
+  it("prints the findings grouped by file, one row each, then the summary; exit 1 on errors", async () => {
     const dir = scratch({ "src/bad.b24layout": WITH_ERROR, "src/ok.b24layout": BADGE });
     const r = await run(dir, ["check", "src"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(/^src\/bad\.b24layout\n {2}6:5 {2}error {2}\S.* {2}collection-limit\n\n✖ 1 problem \(1 error, 0 warnings\) in 1 file\n$/);
+    expect(r.stdout).not.toMatch(ANSI);
+  });
+
+  it("--format codeframe prints file:line:col severity rule-id message with the source under it", async () => {
+    const dir = scratch({ "src/bad.b24layout": WITH_ERROR, "src/ok.b24layout": BADGE });
+    const r = await run(dir, ["check", "src", "--format", "codeframe"]);
+    expect(r.code).toBe(1);
     const lines = r.stdout.split("\n");
     expect(lines[0]).toMatch(/^src\/bad\.b24layout:6:5 error collection-limit \S.*$/);
     expect(lines.slice(1, 5)).toEqual(['  5 |     tag primary "b"', '> 6 |     tag secondary "c"', "    |     ^^^^^^^^^^^^^^^^^", "  7 |   }"]);
     expect(r.stdout.endsWith("\n✖ 1 problem (1 error, 0 warnings) in 1 file\n")).toBe(true);
-    expect(r.stdout).not.toMatch(ANSI);
   });
 
   it("exits 0 with warnings only", async () => {
     const dir = scratch({ "w.b24layout": WITH_WARNING });
     const r = await run(dir, ["check", "w.b24layout"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^w\.b24layout:2:8 warning unknown-code Unknown icon code 'my-custom-icon'.*$/m);
+    expect(findingLines(r.stdout)).toEqual([expect.stringMatching(/^w\.b24layout:2:8 warning unknown-code Unknown icon code 'my-custom-icon'/)]);
     expect(r.stdout.endsWith("⚠ 1 problem (0 errors, 1 warning) in 1 file\n")).toBe(true);
   });
 
@@ -348,7 +355,7 @@ describe.concurrent("check", () => {
   it("prints paths relative to the working directory", async () => {
     const dir = scratch({ "x/bad.b24layout": WITH_ERROR });
     const r = await run(join(dir, "x"), ["check", join(dir, "x/bad.b24layout")]);
-    expect(r.stdout.split("\n")[0]).toMatch(/^bad\.b24layout:6:5 /);
+    expect(r.stdout.split("\n")[0]).toBe("bad.b24layout");
   });
 
   describe("colours", () => {

@@ -19,8 +19,8 @@ async function run(cwd: string, args: readonly string[]): Promise<{ code: number
 
 /** Makes w.b24layout's unknown-code warning an error: whether it is one shows whether the config applied. */
 const STRICT = '{ "rules": { "unknown-code": "error" } }\n';
-const APPLIED = /^w\.b24layout:2:8 error unknown-code /m;
-const NOT_APPLIED = /^w\.b24layout:2:8 warning unknown-code /m;
+const APPLIED = /^w\.b24layout\n {2}2:8 {2}error {2}\S.* {2}unknown-code$/m;
+const NOT_APPLIED = /^w\.b24layout\n {2}2:8 {2}warning {2}\S.* {2}unknown-code$/m;
 
 const asRoot = process.getuid?.() === 0;
 
@@ -42,7 +42,7 @@ describe("the search for b24layout.config.json", () => {
     const dir = scratch({ "b24layout.config.json": STRICT, "work/w.b24layout": WITH_WARNING });
     expect((await run(join(dir, "work"), ["check", "w.b24layout"])).stdout).toMatch(NOT_APPLIED);
     // In the working directory itself, it applies.
-    expect((await run(dir, ["check", "work/w.b24layout"])).stdout).toMatch(/^work\/w\.b24layout:2:8 error unknown-code /m);
+    expect((await run(dir, ["check", "work/w.b24layout"])).stdout).toMatch(/^work\/w\.b24layout\n {2}2:8 {2}error {2}\S.* {2}unknown-code$/m);
   });
 
   it("takes the config at the repository root of a monorepo for files in its packages", async () => {

@@ -92,3 +92,20 @@ export async function runMain(cwd: string, args: readonly string[]): Promise<{ c
   const code = await main(args, io);
   return { code, stdout, stderr };
 }
+
+/**
+ * The findings of a stylish report as `file:line:col severity rule-id message` lines, in order:
+ * the rows under each file's header, read back into one line each, so tests state a finding in one
+ * string whatever the column widths.
+ */
+export function findingLines(report: string): string[] {
+  const out: string[] = [];
+  let file: string | undefined;
+  for (const line of report.split("\n")) {
+    const row = /^ {2}\s*(\d+:\d+)\s+(error|warning)\s+(.*?) {2}\s*([a-z][a-z-]*)$/.exec(line);
+    if (row && file !== undefined) out.push(`${file}:${row[1]} ${row[2]} ${row[4]} ${row[3]!.trimEnd()}`);
+    else if (/^\S/.test(line) && !/^[✖⚠✔]/.test(line)) file = line;
+    else if (line === "") file = undefined;
+  }
+  return out;
+}

@@ -105,11 +105,26 @@ describe("related locations ('first defined at'), in every format", () => {
     );
   });
 
-  it("stylish: a line after the code frame says where the first is", async () => {
+  it("stylish: a line under the finding's row says where the first is", async () => {
     const dir = scratch({ "card.b24layout": DUPLICATE_SECTION });
     const r = await run(dir, ["check", "card.b24layout"]);
+    expect(r.stdout).toContain("\n  6:3  error  Section 'main' is already defined in this card; section names must be unique within a card.  duplicate-section\n       first defined at card.b24layout:3:3\n");
+  });
+
+  it("codeframe: a line after the code frame says where the first is", async () => {
+    const dir = scratch({ "card.b24layout": DUPLICATE_SECTION });
+    const r = await run(dir, ["check", "card.b24layout", "--format", "codeframe"]);
     expect(r.stdout).toContain("card.b24layout:6:3 error duplicate-section Section 'main' is already defined in this card; section names must be unique within a card.\n");
     expect(r.stdout).toContain("\n  first defined at card.b24layout:3:3\n");
+  });
+
+  it.each([
+    ["unix", "card.b24layout:6:3: Section 'main' is already defined in this card; section names must be unique within a card. (first defined at card.b24layout:3:3) [Error/duplicate-section]\n"],
+    ["compact", "card.b24layout: line 6, col 3, Error - Section 'main' is already defined in this card; section names must be unique within a card. (first defined at card.b24layout:3:3) (duplicate-section)\n"],
+  ])("%s: the place at the end of the finding's line", async (format, line) => {
+    const dir = scratch({ "card.b24layout": DUPLICATE_SECTION });
+    const r = await run(dir, ["check", "card.b24layout", "--format", format]);
+    expect(r.stdout).toContain(line);
   });
 });
 
@@ -203,7 +218,7 @@ describe("check options", () => {
     const dir = scratch({ "bad.b24layout": WITH_ERROR });
     const r = await run(dir, ["check", "bad.b24layout", "--format", "sarif", "--output-file", "out/report.sarif"]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^bad\.b24layout:6:5 error collection-limit /);
+    expect(r.stdout).toMatch(/^bad\.b24layout\n {2}6:5 {2}error {2}\S.* {2}collection-limit\n/);
     const log = JSON.parse(readFileSync(join(dir, "out/report.sarif"), "utf8")) as { version: string };
     expect(log.version).toBe("2.1.0");
   });
@@ -228,7 +243,7 @@ describe("check options", () => {
 
   it.each([
     [["--max-warnings", "-1"], "error: option '--max-warnings <n>' argument '-1' is invalid. expected a whole number (0 or more).\n"],
-    [["--format", "xml"], "error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are stylish, json, sarif, github.\n"],
+    [["--format", "xml"], "error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are stylish, codeframe, compact, unix, json, sarif, github.\n"],
   ])("refuses %j as a usage error", async (args, stderr) => {
     const dir = scratch({ "w.b24layout": WITH_WARNING });
     const r = await run(dir, ["check", "w.b24layout", ...args]);

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runBuiltCli, useBuiltCli } from "./bundle.js";
-import { scratch } from "./fixtures.js";
+import { findingLines, scratch } from "./fixtures.js";
 
 const built = useBuiltCli();
 /** The bundle loads Prettier (fmt, import) from node_modules: the project's, from the temporary folder it is built in. */
@@ -15,9 +15,10 @@ const NODE_PATH = resolve(import.meta.dirname, "../../node_modules");
 
 const run = (cwd: string, args: readonly string[]) => runBuiltCli(built.cli, cwd, args, { NODE_PATH });
 
-/** The `file:line:col severity rule message` lines of a report (of one rule). */
+/** The findings of a report (of one rule) as `file:line:col severity rule message` lines: a codeframe report's own, or a stylish report's rows. */
 function heads(output: string, rule?: string): string[] {
-  return output.split("\n").filter((l) => /^\S+:\d+:\d+ (error|warning) /.test(l) && (rule === undefined || l.includes(` ${rule} `)));
+  const lines = [...output.split("\n").filter((l) => /^\S+:\d+:\d+ (error|warning) /.test(l)), ...findingLines(output)];
+  return lines.filter((l) => rule === undefined || l.includes(` ${rule} `));
 }
 
 const TOO_DEEP = "Nested too deeply: this '{' opens level 65, but blocks, maps, lists and parameter types may nest at most 64 levels.";
@@ -71,7 +72,9 @@ describe("a binary file", () => {
     const dir = scratch({ "image.b24layout": png });
     const check = await run(dir, ["check", "image.b24layout"]);
     expect(check.code).toBe(1);
-    expect(check.stdout).toBe("image.b24layout:1:1 error syntax-error File appears to be binary.\n\n✖ 1 problem (1 error, 0 warnings) in 1 file\n");
+    expect(check.stdout).toBe("image.b24layout\n  1:1  error  File appears to be binary.  syntax-error\n\n✖ 1 problem (1 error, 0 warnings) in 1 file\n");
+    const framed = await run(dir, ["check", "image.b24layout", "--code-frame"]);
+    expect(framed.stdout).toBe(check.stdout);
     const build = await run(dir, ["build", "image.b24layout"]);
     expect(build.code).toBe(1);
     expect(heads(build.stderr)).toEqual(["image.b24layout:1:1 error syntax-error File appears to be binary."]);
@@ -87,7 +90,7 @@ describe("a binary file", () => {
 describe("control characters in a source line", () => {
   it("are spelled out in the code frame, and the caret stays under the range", async () => {
     const dir = scratch({ "ctl.b24layout": 'badge b failure {\n  title "\u001b[31mred\u001b]0;pwned\u0007" bogus\n  value "x"\n}\n' });
-    const r = await run(dir, ["check", "--no-color", "ctl.b24layout"]);
+    const r = await run(dir, ["check", "--no-color", "--format", "codeframe", "ctl.b24layout"]);
     const frame = r.stdout.split("\n");
     const at = frame.findIndex((l) => l.startsWith("> 2 |"));
     expect(frame[at]).toBe('> 2 |   title "␛[31mred␛]0;pwned␇" bogus');
@@ -103,7 +106,7 @@ describe("invalid UTF-8", () => {
 
   it("is an error at its line and column for check, build and fmt, and fmt leaves the file as it is", async () => {
     const dir = scratch({ "latin1.b24layout": latin1 });
-    const check = await run(dir, ["check", "--no-color", "latin1.b24layout"]);
+    const check = await run(dir, ["check", "--no-color", "--format", "codeframe", "latin1.b24layout"]);
     expect(check.code).toBe(1);
     expect(heads(check.stdout)).toEqual([`latin1.b24layout:2:11 error syntax-error ${MESSAGE}`]);
     expect(check.stdout).toContain('> 2 |   title "M\uFFFDller"\n    |           ^\n');
@@ -146,11 +149,11 @@ describe("a missing '}'", () => {
   it("is one error, at the '{' left open, with nothing after it landing in the wrong block", async () => {
     const text = ["layout call {", "  icon call", '  header "T" {', '    tag warning "x"', "  body {", "    logo document", '    text "x"', "  }", "}", "", "badge b failure {", '  title "x"', '  value "y"', "}", ""].join("\n");
     const dir = scratch({ "call.b24layout": text });
-    const r = await run(dir, ["check", "--no-color", "call.b24layout"]);
+    const r = await run(dir, ["check", "--no-color", "--code-frame", "call.b24layout"]);
     expect(heads(r.stdout)).toEqual([
       "call.b24layout:3:14 error syntax-error This '{' has no matching '}': the block seems to end before line 5, which is indented no deeper than this line. Add the '}' there.",
     ]);
-    expect(r.stdout).toContain('> 3 |   header "T" {\n    |              ^\n');
+    expect(r.stdout).toContain('\n  > 3 |   header "T" {\n      |              ^\n');
   });
 });
 

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main, type CliIo } from "../../src/cli/main.js";
-import { ANSI, BADGE, BADGE_JSON, scratch, WITH_ERROR } from "./fixtures.js";
+import { ANSI, BADGE, BADGE_JSON, scratch, WITH_ERROR, findingLines } from "./fixtures.js";
 
 interface Captured {
   readonly io: CliIo;
@@ -90,6 +90,6 @@ describe("main", () => {
     const c = capture(dir);
     expect(await main(["build", "bad.b24layout", "--stdout"], c.io)).toBe(1);
     expect(c.out()).toBe("");
-    expect(c.err()).toMatch(/^bad\.b24layout:6:5 error collection-limit /);
+    expect(findingLines(c.err())).toEqual([expect.stringMatching(/^bad\.b24layout:6:5 error collection-limit /)]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostic.js";
-import { colorsFor, displayPath, formatDiagnostic, formatSummary } from "../../src/cli/output.js";
+import { colorsFor, displayPath, formatCodeFrameReport, formatDiagnostic, formatStylish, formatSummary } from "../../src/cli/output.js";
+import { formatCompactReport, formatUnixReport } from "../../src/cli/formats.js";
 
 const plain = colorsFor(false);
 
@@ -115,5 +116,73 @@ describe("displayPath", () => {
     ["/work/p", "/work/p", "/work/p"],
   ])("%s from %s", (path, cwd, expected) => {
     expect(displayPath(path, cwd)).toBe(expected);
+  });
+});
+
+describe("the reports for people and the one-line formats", () => {
+  const at = (line: number, column: number) => ({ line, column, offset: 0 });
+  const finding = (line: number, column: number, severity: Diagnostic["severity"], ruleId: string, message: string): Diagnostic => ({
+    ruleId,
+    severity,
+    message,
+    range: { start: at(line, column), end: at(line, column + 3) },
+  });
+  const text = 'layout l {\n  header "T"\n  body {\n    text "abc"\n  }\n}\n';
+  const files = [
+    { display: "src/a.b24layout", source: { text }, diagnostics: [finding(2, 3, "warning", "string-boolean", "Write true."), finding(12, 10, "error", "collection-limit", "Too many tags.")] },
+    { display: "src/clean.b24layout", source: { text }, diagnostics: [] },
+    { display: "src/b.b24layout", source: { text }, diagnostics: [finding(4, 10, "error", "value-type", "Text\u001b[2J here.")] },
+  ];
+
+  it("stylish: a header per file with findings, aligned rows, a blank line, the summary", () => {
+    expect(formatStylish(files, plain)).toBe(
+      [
+        "src/a.b24layout",
+        "   2:3   warning  Write true.     string-boolean",
+        "  12:10  error    Too many tags.  collection-limit",
+        "",
+        "src/b.b24layout",
+        "  4:10  error  Text␛[2J here.  value-type",
+        "",
+        "✖ 3 problems (2 errors, 1 warning) in 2 files",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("stylish with code frames: the source under each row, indented", () => {
+    const report = formatStylish([files[2]!], plain, { codeFrame: true });
+    expect(report).toBe(["src/b.b24layout", "  4:10  error  Text␛[2J here.  value-type", "    3 |   body {", '  > 4 |     text "abc"', "      |          ^^^", "    5 |   }", "", "✖ 1 problem (1 error, 0 warnings) in 1 file", ""].join("\n"));
+  });
+
+  it("codeframe: file:line:col severity rule-id message with its frame, per finding", () => {
+    expect(formatCodeFrameReport([files[2]!], plain)).toBe(
+      ["src/b.b24layout:4:10 error value-type Text␛[2J here.", "  3 |   body {", '> 4 |     text "abc"', "    |          ^^^", "  5 |   }", "", "✖ 1 problem (1 error, 0 warnings) in 1 file", ""].join("\n"),
+    );
+  });
+
+  it("compact and unix: one line per finding (control characters spelled out), then the count", () => {
+    expect(formatCompactReport(files)).toBe(
+      [
+        "src/a.b24layout: line 2, col 3, Warning - Write true. (string-boolean)",
+        "src/a.b24layout: line 12, col 10, Error - Too many tags. (collection-limit)",
+        "src/b.b24layout: line 4, col 10, Error - Text␛[2J here. (value-type)",
+        "",
+        "3 problems",
+        "",
+      ].join("\n"),
+    );
+    expect(formatUnixReport(files)).toBe(
+      [
+        "src/a.b24layout:2:3: Write true. [Warning/string-boolean]",
+        "src/a.b24layout:12:10: Too many tags. [Error/collection-limit]",
+        "src/b.b24layout:4:10: Text␛[2J here. [Error/value-type]",
+        "",
+        "3 problems",
+        "",
+      ].join("\n"),
+    );
+    expect(formatUnixReport([files[1]!])).toBe("");
+    expect(formatStylish([files[1]!], plain)).toBe("✔ 1 file checked, no problems\n");
   });
 });

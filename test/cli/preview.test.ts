@@ -31,7 +31,7 @@ describe("b24layout preview", () => {
     const dir = scratch({ "broken.b24layout": WITH_ERROR });
     const run = await runMain(dir, ["preview", "broken.b24layout", "-o", "out/p.html"]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/broken\.b24layout:\d+:\d+ error /);
+    expect(run.stderr).toMatch(/^broken\.b24layout\n +\d+:\d+ +error /m);
     expect(run.stderr).toContain("Bitrix24 would reject those payloads");
     expect(readFileSync(join(dir, "out/p.html"), "utf8")).toContain("Bitrix24 would reject this payload");
   });
@@ -62,7 +62,7 @@ describe("b24layout preview", () => {
   it("reports a --params key that names no declaration, as check --params does", async () => {
     const dir = scratch({ "greet.b24layout": TEMPLATE, "p.json": JSON.stringify({ $sets: { one: { gret: { name: "A" } } } }) });
     const run = await runMain(dir, ["preview", "greet.b24layout", "--params", "p.json", "-o", "p.html"]);
-    expect(run.stderr).toMatch(/template-arguments .*'gret'/);
+    expect(run.stderr).toMatch(/^ +1:\d+ +error +.*'gret'.* +template-arguments$/m);
   });
 });
 

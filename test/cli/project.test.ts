@@ -7,15 +7,15 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runBuiltCliSync, useBuiltCli } from "./bundle.js";
-import { scratch } from "./fixtures.js";
+import { findingLines, scratch } from "./fixtures.js";
 import { typeCheck } from "../support/typescript.js";
 
 const built = useBuiltCli();
 
 const run = (cwd: string, args: readonly string[]) => runBuiltCliSync(built.cli, cwd, args);
 
-/** The `file:line:col severity rule message` lines of a stylish report. */
-const findings = (report: string) => report.split("\n").filter((l) => /^\S+:\d+:\d+ (error|warning) /.test(l));
+/** The findings of a stylish report as `file:line:col severity rule message` lines. */
+const findings = findingLines;
 
 /** A badge whose code is its name (two badges of one code are duplicate-declaration's). */
 const badge = (name: string) => `badge ${name} {\n  code "${name}"\n  title "T"\n  value "V"\n  type success\n}\n`;
@@ -265,7 +265,7 @@ describe("check --params", () => {
 
   it("shows the key in the params file, and --fix leaves that file alone", () => {
     const dir = scratch({ "g.b24layout": GREETING, "p.json": '{ "greting": { "client": "Bob" } }\n' });
-    const checked = run(dir, ["check", "g.b24layout", "--params", "p.json", "--fix"]);
+    const checked = run(dir, ["check", "g.b24layout", "--params", "p.json", "--fix", "--format", "codeframe"]);
     expect(checked.stdout).toContain("> 1 | { \"greting\": { \"client\": \"Bob\" } }\n    |   ^^^^^^^^^\n");
     expect(readFileSync(join(dir, "p.json"), "utf8")).toBe('{ "greting": { "client": "Bob" } }\n');
     const json = JSON.parse(run(dir, ["check", "g.b24layout", "--params", "p.json", "--format", "json"]).stdout) as { files: { path: string; diagnostics: unknown[] }[] };
@@ -277,7 +277,7 @@ describe("check --params", () => {
     expect(run(dir, ["check", "g.b24layout"])).toMatchObject({ code: 0 });
     const built = run(dir, ["build", "g.b24layout", "-o", "out"]);
     expect(built).toMatchObject({ code: 0, stderr: `${NOTE}✔ built 1 file in out\n` });
-    expect(readdirSync(join(dir, "out"))).toEqual(["plain.blocks.json"]);
+    expect(readdirSync(join(dir, "out"))).toEqual([".b24layout-manifest.json", "plain.blocks.json"]);
     const printed = run(dir, ["build", "g.b24layout", "--stdout"]);
     expect(printed).toMatchObject({ code: 0, stderr: NOTE });
     expect(Object.keys(JSON.parse(printed.stdout) as object)).toEqual(["plain"]);

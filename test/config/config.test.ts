@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { CONFIG_SCHEMA_FILE, ConfigError, checkOptionsFor, configSchema, isIgnored, parseConfig } from "../../src/config/config.js";
 import { check } from "../../src/index.js";
 import { main, type CliIo } from "../../src/cli/main.js";
-import { runMain, scratch, WITH_ERROR, WITH_WARNING } from "../cli/fixtures.js";
+import { runMain, scratch, WITH_ERROR, WITH_WARNING, findingLines } from "../cli/fixtures.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 
@@ -118,7 +118,7 @@ describe("the CLI and the config", () => {
     });
     const r = await run(dir, ["check", "."]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^strict\/strict-w\.b24layout:2:8 error unknown-code /m);
+    expect(findingLines(r.stdout)).toEqual([expect.stringMatching(/^strict\/strict-w\.b24layout:2:8 error unknown-code /)]);
     expect(r.stdout).not.toContain("src/w.b24layout");
     expect(r.stdout).not.toContain("gen/bad.b24layout");
     // A file named as it is, is checked even when ignored.

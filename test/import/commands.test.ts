@@ -42,7 +42,7 @@ describe("b24layout import, then b24layout build", () => {
     const built = await run(dir, ["build", "x.b24layout", "--stdout"]);
     if (INVALID.has(name)) {
       expect(built.code).toBe(1);
-      expect(built.err).toMatch(/x\.b24layout:\d+:\d+ error /);
+      expect(built.err).toMatch(/^x\.b24layout\n(?: +\d+:\d+ +\S.*\n)*? +\d+:\d+ +error /);
       return;
     }
     expect(built.code, built.err).toBe(0);

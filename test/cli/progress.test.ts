@@ -1,0 +1,55 @@
+/** The progress line of long runs, with the terminal and the clock given to `main` in-process. */
+/* eslint-disable no-control-regex -- the progress line is terminal escapes */
+import { describe, expect, it } from "vitest";
+import { main, type CliIo } from "../../src/cli/main.js";
+import { BADGE, scratch } from "./fixtures.js";
+
+/** Ten files, each run's clock moving 300 ms at every look: past a second after four files. */
+function run(cwd: string, args: readonly string[], options: { tty: boolean; env?: Record<string, string> }) {
+  let stdout = "";
+  let stderr = "";
+  let t = 0;
+  const io: CliIo = {
+    stdout: { write: (s) => (stdout += s), isTTY: options.tty },
+    stderr: { write: (s) => (stderr += s), isTTY: options.tty },
+    env: options.env ?? {},
+    cwd,
+    clock: () => (t += 300),
+  };
+  return main(args, io).then((code) => ({ code, stdout, stderr }));
+}
+
+const files = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`f${i}.b24layout`, BADGE.replace("missedCall", `b${i}`)]));
+const LINE = /\r\u001b\[Kchecked (\d+)\/10 files/g;
+
+describe("progress", () => {
+  it("check on a terminal: one updating line on stderr once past a second, erased before the report", async () => {
+    const r = await run(scratch(files), ["check", "."], { tty: true });
+    expect(r.code).toBe(0);
+    const counts = [...r.stderr.matchAll(LINE)].map((m) => Number(m[1]));
+    expect(counts.length).toBeGreaterThan(2);
+    expect(counts[0]).toBeGreaterThan(0);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    expect(r.stderr.endsWith("\r\u001b[K")).toBe(true);
+    expect(r.stdout).not.toContain("checked 1/");
+  });
+
+  it.each<[string, readonly string[], { tty: boolean; env?: Record<string, string> }]>([
+    ["not on a terminal", [], { tty: false }],
+    ["in CI", [], { tty: true, env: { CI: "true" } }],
+    ["with TERM=dumb", [], { tty: true, env: { TERM: "dumb" } }],
+    ["with --format json", ["--format", "json"], { tty: true }],
+    ["with --format compact", ["--format", "compact"], { tty: true }],
+  ])("never %s", async (_what, flags, options) => {
+    const r = await run(scratch(files), ["check", ".", ...flags], options);
+    expect(r.stderr).toBe("");
+  });
+
+  it("fmt --check and build show it too", async () => {
+    const dir = scratch(files);
+    const fmt = await run(dir, ["fmt", "--check", "."], { tty: true });
+    expect(fmt.stderr).toMatch(/\r\u001b\[Kchecked \d+\/10 files/);
+    const build = await run(dir, ["build", ".", "-o", "out"], { tty: true });
+    expect(build.stderr).toMatch(/\r\u001b\[Kchecked \d+\/10 files[^]*\r\u001b\[K[^]*✔ built 10 files in out/);
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * `--watch` through the built executable: spawned, a file edited, the next run's output waited
+ * for, then killed. Waits are for output, never for a time.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { useBuiltCli } from "./bundle.js";
+import { BADGE, scratch } from "./fixtures.js";
+
+const built = useBuiltCli();
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill();
+});
+
+/** Starts the CLI; `until(stream, text)` resolves once the stream has printed `text` `times` times in all. */
+function start(cwd: string, args: readonly string[]) {
+  const child = spawn(process.execPath, [built.cli, ...args], { cwd, env: { PATH: process.env["PATH"] ?? "" } });
+  children.push(child);
+  const seen = { stdout: "", stderr: "" };
+  const waiters: (() => void)[] = [];
+  for (const name of ["stdout", "stderr"] as const) {
+    child[name].setEncoding("utf8").on("data", (s: string) => {
+      seen[name] += s;
+      for (const w of [...waiters]) w();
+    });
+  }
+  const until = (name: "stdout" | "stderr", text: string, times = 1) =>
+    new Promise<void>((resolvePromise, reject) => {
+      const test = () => {
+        if (seen[name].split(text).length - 1 >= times) {
+          waiters.splice(waiters.indexOf(test), 1);
+          resolvePromise();
+        }
+      };
+      waiters.push(test);
+      child.on("exit", (code) => reject(new Error(`exited with ${code} before '${text}': ${seen.stdout}${seen.stderr}`)));
+      test();
+    });
+  return { child, seen, until };
+}
+
+const WATCHING = "watching for changes (Ctrl-C to stop)";
+
+describe("--watch", () => {
+  it("check: runs again when a file changes and when a file is added, keeps going through errors, separates runs in a pipe", async () => {
+    const dir = scratch({ "package.json": "{}\n", "layouts/a.b24layout": BADGE });
+    const w = start(dir, ["check", "layouts", "--watch"]);
+    await w.until("stderr", WATCHING);
+    expect(w.seen.stdout).toBe("✔ 1 file checked, no problems\n");
+    writeFileSync(join(dir, "layouts/a.b24layout"), BADGE.replace('title "Call status"', 'title "Call status"\n  bogus 1'));
+    await w.until("stderr", WATCHING, 2);
+    expect(w.seen.stderr).toContain("layouts/a.b24layout changed: running again\n");
+    expect(w.seen.stdout).toContain("Unknown statement 'bogus' in a badge.");
+    // An error in the input: reported, the watch goes on.
+    writeFileSync(join(dir, "layouts/b.b24layout"), "badge b {\n");
+    await w.until("stderr", WATCHING, 3);
+    expect(w.seen.stdout).toContain("layouts/b.b24layout\n");
+    expect(w.child.exitCode).toBe(null);
+    // The screen is cleared only on a terminal.
+    expect(w.seen.stdout).not.toContain("\u001b[2J");
+  });
+
+  it("check: runs again when the config changes; a broken config is reported and the watch goes on", async () => {
+    const dir = scratch({ "package.json": "{}\n", "a.b24layout": 'layout l {\n  icon my-icon\n  header "T"\n  body {\n    logo document\n    text "x"\n  }\n}\n' });
+    const w = start(dir, ["check", "a.b24layout", "--watch"]);
+    await w.until("stderr", WATCHING);
+    expect(w.seen.stdout).toContain("warning");
+    writeFileSync(join(dir, "b24layout.config.json"), "{ nope");
+    await w.until("stderr", WATCHING, 2);
+    expect(w.seen.stderr).toMatch(/error: b24layout\.config\.json:1:\d+: /);
+    writeFileSync(join(dir, "b24layout.config.json"), '{ "rules": { "unknown-code": "off" } }');
+    await w.until("stdout", "✔ 1 file checked, no problems\n");
+    expect(w.child.exitCode).toBe(null);
+  });
+
+  it("build: writes again on change and does not run again for its own outputs", async () => {
+    const dir = scratch({ "package.json": "{}\n", "src/a.b24layout": BADGE });
+    const w = start(dir, ["build", "src", "--out-dir", "src/out", "--watch", "--clean"]);
+    await w.until("stderr", WATCHING);
+    expect(existsSync(join(dir, "src/out/missedCall.badge.json"))).toBe(true);
+    writeFileSync(join(dir, "src/a.b24layout"), BADGE.replace("badge missedCall", "badge missed"));
+    await w.until("stderr", "✔ removed 1 stale file: missedCall.badge.json\n");
+    await w.until("stderr", WATCHING, 2);
+    expect(existsSync(join(dir, "src/out/missed.badge.json"))).toBe(true);
+    // Its own writes into src/out made no third run: an unrelated change shows the count.
+    writeFileSync(join(dir, "src/a.b24layout"), BADGE);
+    await w.until("stderr", WATCHING, 3);
+    expect(w.seen.stderr.split("changed: running again").length - 1).toBe(2);
+  });
+});
