@@ -27,7 +27,7 @@ import { check as checkText, type CheckResult, type SourceOptions } from "../ind
 import { lowerFile } from "../lower/lower.js";
 import { getScalar, type IrDeclaration } from "../lower/ir.js";
 import type { Position, Range, Statement } from "../syntax/ast.js";
-import { parseWithPositions } from "../syntax/parser.js";
+import { parseWithOpenBraces } from "../syntax/parser.js";
 import { problemDiagnostics, RuleRun, sortedUnique, type CheckOptions } from "./checker.js";
 import type { Rule } from "./rule.js";
 import { ALL_RULES } from "./rules/index.js";
@@ -104,7 +104,7 @@ export class IncrementalChecker {
 
 /** Parses, lowers and checks `text`, keeping what `previous` found where it provably still holds; undefined for a text with imports. */
 function analyse(text: string, options: CheckOptions, rules: readonly Rule[], optionsKey: string, previous: State | undefined): { state: State; kept: number } | undefined {
-  const parsed = parseWithPositions(text);
+  const parsed = parseWithOpenBraces(text);
   const document = parsed.document;
   if (document.imports.length > 0) return undefined;
   const lowering = lowerFile(document);

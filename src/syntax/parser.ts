@@ -3,15 +3,15 @@
  * problems put in words. The syntax module's public face for parsing.
  */
 import { EOF, tokenMatcher } from "chevrotain";
-import type { Comment, Document, ImportDeclaration, Position, Range, Statement } from "./ast.js";
+import type { Comment, Document, ImportDeclaration, Range, Statement } from "./ast.js";
 import type { Diagnostic } from "../diagnostic.js";
 import { plainConstructor, type Writable } from "../util/plain-constructor.js";
 import { appendAll } from "../util/append.js";
 import { SYNTAX_RULE_ID } from "./rule-id.js";
 import { BINARY_FILE_MESSAGE, looksBinary } from "./binary.js";
-import { lexText, type LexedText, type TextPoint } from "./lex.js";
+import { lexText, type LexedText } from "./lex.js";
 import { B24Parser, RECOVERY_RULES } from "./grammar.js";
-import { advance, collectPositions, endOf, positionIn, SourcePosition, SourceRange, startOf, textStart } from "./positions.js";
+import { advance, endOf, positionIn, SourcePosition, SourceRange, startOf, textStart } from "./positions.js";
 import { CommentNode, DocumentNode, SyntaxDiagnostic } from "./nodes.js";
 import { explainParseError, TOO_MANY_TOKENS_MESSAGE, unexpectedCharacters } from "./messages.js";
 import { UNTERMINATED_STRING } from "./token-sets.js";
@@ -40,66 +40,32 @@ export function parse(text: string): ParseResult {
   return new ParseResultObject(document, parsed.diagnostics);
 }
 
-/** What parsing a text, or a part of one (parseRegion), finds. */
-export interface ParsedPart {
+/** What parsing a text finds. */
+interface ParsedText {
   readonly statements: readonly Statement[];
   readonly comments: readonly Comment[];
   readonly imports: readonly ImportDeclaration[];
   /** Lexing and parsing errors, in source order. */
   readonly diagnostics: readonly Diagnostic[];
-  /** Every position of the part's nodes, comments and diagnostics, each once. */
-  readonly positions: readonly Position[];
 }
 
 /**
- * `parse`, also returning every position it made (see ParsedPart.positions), and whether some `{`
- * has no `}`: then the parse of any part of the text may depend on the rest (see open-blocks.ts).
+ * `parse`, also saying whether some `{` has no `}`: then where any block ends depends on the
+ * whole text (see open-blocks.ts), which the incremental checker needs to know.
  */
-export function parseWithPositions(text: string): ParseResult & { readonly positions: readonly Position[]; readonly openBraces: boolean } {
-  return collectPositions(() => {
-    const parsed = parse(text);
-    return { document: parsed.document, diagnostics: parsed.diagnostics, openBraces: sharedParser!.openBraces };
-  });
-}
-
-/**
- * Parses the lines of `text` from offset `start` (the first character of line `line`) to offset
- * `end`, as the top-level statements they hold, with positions in the whole text. The caller
- * decides whether the part stands alone (see src/check/incremental.ts): the parser sees only its
- * tokens.
- */
-export function parseRegion(text: string, start: number, end: number, line: number): ParsedPart {
-  // A binary text is refused as a whole, whatever part of it changed.
-  if (looksBinary(text)) return collectPositions(() => parseLexed(text, BINARY));
-  const lexed = lexText(text.slice(start, end));
-  if (lexed.tooLong) {
-    const at = lexed.tooLong;
-    (lexed as { tooLong: TextPoint }).tooLong = { offset: at.offset + start, line: at.line + line - 1, column: at.column };
-  }
-  const lines = line - 1;
-  for (const tok of lexed.tokens) {
-    tok.startOffset += start;
-    tok.startLine! += lines;
-  }
-  for (const tok of lexed.groups["comments"] ?? []) {
-    tok.startOffset += start;
-    tok.startLine! += lines;
-  }
-  for (const e of lexed.errors) {
-    e.offset += start;
-    e.line! += lines;
-  }
-  return collectPositions(() => parseLexed(text, lexed));
+export function parseWithOpenBraces(text: string): ParseResult & { readonly openBraces: boolean } {
+  const parsed = parse(text);
+  return { document: parsed.document, diagnostics: parsed.diagnostics, openBraces: sharedParser!.openBraces };
 }
 
 /** In place of the tokens of a text that looks binary: it is not lexed at all. */
 const BINARY = "binary";
 
 /**
- * Parses the tokens of `text` (or of a part of it, with positions in the whole text). A binary
- * text, or one with too many tokens, is not parsed: its one diagnostic says why.
+ * Parses the tokens of `text`. A binary text, or one with too many tokens, is not parsed: its one
+ * diagnostic says why.
  */
-function parseLexed(text: string, lexed: LexedText | typeof BINARY): Omit<ParsedPart, "positions"> {
+function parseLexed(text: string, lexed: LexedText | typeof BINARY): ParsedText {
   const parser = (sharedParser ??= new B24Parser());
   const diagnostics: Diagnostic[] = [];
   const syntaxError = (message: string, range: Range) => diagnostics.push(new SyntaxDiagnostic(message, range));

@@ -1,7 +1,6 @@
 /**
  * Positions in the text: made from the lines and columns the lexer gives every token, and counted
- * forward from them where a token spans lines. The one place positions are made, so an
- * incremental parse can collect every position of what it parsed (`collectPositions`).
+ * forward from them where a token spans lines. The one place positions are made.
  */
 import type { IToken } from "chevrotain";
 import type { Position, Range } from "./ast.js";
@@ -11,35 +10,16 @@ import { plainConstructor, type Writable } from "../util/plain-constructor.js";
 // Positions are made by a plain constructor, not an object literal: see util/plain-constructor.ts.
 const plain = plainConstructor;
 
-/**
- * Every position made while it is set, in the order made: an incremental parse (parseRegion)
- * keeps the positions of the statements it reuses in it, to move them when the text before them
- * changes length.
- */
-let positionSink: Position[] | undefined;
-
 export const SourcePosition = plain(function (this: Writable<Position>, offset: number, line: number, column: number) {
   this.offset = offset;
   this.line = line;
   this.column = column;
-  if (positionSink !== undefined) positionSink.push(this);
 });
 
 export const SourceRange = plain(function (this: Writable<Range>, start: Position, end: Position) {
   this.start = start;
   this.end = end;
 });
-
-/** What `parsing` returns, with every position made while it ran (see ParsedPart.positions in parser.ts). */
-export function collectPositions<T extends object>(parsing: () => T): T & { readonly positions: readonly Position[] } {
-  const positions: Position[] = [];
-  positionSink = positions;
-  try {
-    return { ...parsing(), positions };
-  } finally {
-    positionSink = undefined;
-  }
-}
 
 /** The position of the first character of a text. */
 export function textStart(): Position {
