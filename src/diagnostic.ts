@@ -1,4 +1,15 @@
-import type { Range } from "./syntax/ast.js";
+/** A point in the source. `line` and `column` are 1-based; `offset` is a 0-based UTF-16 index. */
+export interface Position {
+  readonly offset: number;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A half-open source range: `end` points just past the last character. */
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
 
 export type Severity = "error" | "warning";
 
