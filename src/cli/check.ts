@@ -128,7 +128,7 @@ export async function checkInputs(args: readonly string[], io: CliIo, options?: 
   for (const i of here) cache?.set(sources[i]!.path, keys[i]!, { diagnostics: own[i]!.diagnostics, summary: own[i]!.summary });
   await cache?.save();
   const { checkProjectFiles, withProjectFindings } = await import("../check/project.js");
-  const { realPath } = await import("./real-paths.js");
+  const { realPath } = await import("../workspace/real-paths.js");
   const findings = checkProjectFiles(
     sources.map((source, i) => ({ path: source.path, display: display(source.path), summary: own[i]!.summary, options: settings[i]!, realPath: realPath(source.path) ?? source.path })),
   );
@@ -268,7 +268,7 @@ async function fixFiles(files: readonly CheckedFile[], dryRun: boolean, configs:
   const { check, ModuleCache } = await import("../index.js");
   const { fixText } = await import("../check/fixer.js");
   const { checkProjectFiles, summarize, withProjectFindings } = await import("../check/project.js");
-  const { realPath } = await import("./real-paths.js");
+  const { realPath } = await import("../workspace/real-paths.js");
   const project = files.map((f) => ({ path: f.source.path, display: f.display, summary: f.summary!, options: configs.settingsFor(f.source.path).options, realPath: realPath(f.source.path) ?? f.source.path }));
   // Loaded here: only --fix-dry-run prints diffs.
   const { createTwoFilesPatch } = await import("diff");

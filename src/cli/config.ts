@@ -10,12 +10,12 @@
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { CheckOptions } from "../check/checker.js";
 import type * as ConfigModule from "../config/config.js";
-import { findConfigUpward, untrustedConfigReason } from "./config-files.js";
+import { findConfigUpward, untrustedConfigReason } from "../workspace/config-files.js";
 import { describeFsError } from "./files.js";
 import { CliError, type CliIo } from "./io.js";
 import { colorsFor, displayPath, useColors } from "./output.js";
-import { readRegularFileOrThrow } from "./real-paths.js";
-import { decodeText } from "./text-file.js";
+import { readRegularFileOrThrow } from "../workspace/real-paths.js";
+import { decodeText } from "../workspace/text-file.js";
 
 /** The name looked for; also in config/config.ts (CONFIG_FILE), which this file does not load up front. */
 const CONFIG_FILE = "b24layout.config.json";

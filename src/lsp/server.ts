@@ -43,7 +43,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { check, ModuleCache, type CheckResult } from "../index.js";
 import { IncrementalChecker } from "../check/incremental.js";
 import type { SourceHost } from "../lower/imports.js";
-import { findUpward, sourceHost } from "../cli/files.js";
+import { findUpward, sourceHost } from "../workspace/files.js";
 import { CONFIG_FILE } from "../config/config.js";
 import type { FormatOptions } from "../format/format.js";
 import { adaptCompletions, adaptHover, adaptSymbols, clientFeatures, type ClientFeatures } from "./capabilities.js";
