@@ -28,7 +28,7 @@ export interface Fix {
 /**
  * Another place a finding speaks of ("first defined here"): the editor links to it, and the
  * terminal and machine-readable formats name it. Positions live here, never in message text, so a
- * finding that moves with its declaration stays true (src/check/incremental.ts).
+ * finding that moves with its declaration stays true (src/pipeline/incremental.ts).
  */
 export interface RelatedLocation {
   /** What the place is, as a short phrase that reads before "at file:line:col": `first defined`. */

@@ -37,7 +37,7 @@ export interface RuleMeta<M extends Messages = Messages> {
   readonly severity: Severity;
   /**
    * What the rule's findings in a declaration depend on, for the editor's incremental checker
-   * (src/check/incremental.ts), which keeps a declaration's findings while what they depend on
+   * (src/pipeline/incremental.ts), which keeps a declaration's findings while what they depend on
    * does not change:
    * - absent or `file`: anything in the file: the rule runs over the whole file at every change
    *   (the default, so a rule that says nothing is right in the editor);

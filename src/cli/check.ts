@@ -111,7 +111,7 @@ export async function checkInputs(args: readonly string[], io: CliIo, options?: 
   const here = sources.map((_, i) => i).filter((i) => cached[i] === undefined && sources[i]!.unreadable === undefined);
   const results = new Map<number, OwnResult>();
   if (here.length > 0) {
-    const { check, ModuleCache } = await import("../index.js");
+    const { check, ModuleCache } = await import("../pipeline/pipeline.js");
     const { summarize } = await import("../check/project.js");
     const modules = new ModuleCache();
     let done = sources.length - here.length;
@@ -265,7 +265,7 @@ export async function runCheck(args: readonly string[], options: CheckOptions, i
  * as fixed, with their remaining findings.
  */
 async function fixFiles(files: readonly CheckedFile[], dryRun: boolean, configs: ConfigFinder, io: CliIo): Promise<CheckedFile[]> {
-  const { check, ModuleCache } = await import("../index.js");
+  const { check, ModuleCache } = await import("../pipeline/pipeline.js");
   const { fixText } = await import("../check/fixer.js");
   const { checkProjectFiles, summarize, withProjectFindings } = await import("../check/project.js");
   const { realPath } = await import("../workspace/real-paths.js");

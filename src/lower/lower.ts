@@ -167,7 +167,7 @@ export interface StatementLowering {
 
 /**
  * A file's lowering in parts, for a checker that lowers again only the declarations that changed
- * (src/check/incremental.ts). Lowering every statement of the document with `statement` and
+ * (src/pipeline/incremental.ts). Lowering every statement of the document with `statement` and
  * putting the declarations into `program` gives what `lower` gives.
  */
 export interface FileLowering {

@@ -6,7 +6,7 @@
  */
 import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { CheckResult } from "../index.js";
+import type { CheckResult } from "../pipeline/pipeline.js";
 import { PLATFORMS, renderPage, THEMES, type PageOptions, type Platform, type Theme } from "../preview/page.js";
 
 export const PREVIEW_REQUEST = "b24layout/preview";

@@ -65,7 +65,7 @@ export function parseWithPositions(text: string): ParseResult & { readonly posit
 /**
  * Parses the lines of `text` from offset `start` (the first character of line `line`) to offset
  * `end`, as the top-level statements they hold, with positions in the whole text. The caller
- * decides whether the part stands alone (see src/check/incremental.ts): the parser sees only its
+ * decides whether the part stands alone (see src/pipeline/incremental.ts): the parser sees only its
  * tokens.
  */
 export function parseRegion(text: string, start: number, end: number, line: number): ParsedPart {
