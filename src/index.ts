@@ -5,8 +5,8 @@ import { formatJson, type Json } from "./emit/json.js";
 import type { CheckOptions } from "./check/checker.js";
 import { ModuleCache, type SourceHost } from "./lower/imports.js";
 import type { FormatOptions, FormatResult } from "./format/format.js";
-import { renderPage, type PageOptions, type ParamSet } from "./preview/page.js";
-import { check, type SourceOptions } from "./pipeline/pipeline.js";
+import { renderPage, type PageOptions, type ParamSet } from "./preview/index.js";
+import { check, type SourceOptions } from "./pipeline/index.js";
 
 export { ModuleCache, type SourceHost };
 
@@ -31,7 +31,7 @@ export {
   type ProjectOptions,
   type SourceOptions,
   type TemplateValueOptions,
-} from "./pipeline/pipeline.js";
+} from "./pipeline/index.js";
 
 export type { Json as JsonValue };
 

@@ -8,12 +8,12 @@ import { glob, isDynamicPattern } from "tinyglobby";
 import { CliError } from "./io.js";
 import type { Diagnostic } from "../diagnostic.js";
 import { SYNTAX_RULE_ID } from "../syntax/rule-id.js";
-import { readTextFile, type TextProblem } from "../workspace/text-file.js";
-import { realPath } from "../workspace/real-paths.js";
-import { describeFsError, errorCode, SOURCE_EXTENSION } from "../workspace/files.js";
+import { readTextFile, type TextProblem } from "../workspace/index.js";
+import { realPath } from "../workspace/index.js";
+import { describeFsError, errorCode, SOURCE_EXTENSION } from "../workspace/index.js";
 
 // The workspace helpers the commands use, from here as before.
-export { describeFsError, errorCode, projectRoot, sourceHost, SOURCE_EXTENSION } from "../workspace/files.js";
+export { describeFsError, errorCode, projectRoot, sourceHost, SOURCE_EXTENSION } from "../workspace/index.js";
 
 /** The default `--cache` file, in the working directory (like ESLint's .eslintcache). */
 export const DEFAULT_CACHE_FILE = ".b24layoutcache";

@@ -20,9 +20,9 @@ import { existsSync, statSync } from "node:fs";
 import { devNull } from "node:os";
 import { basename, dirname, extname, join } from "node:path";
 import { parse as parseJsonc, parseTree, type ParseError } from "jsonc-parser";
-import { configSearchStop, untrustedConfigReason } from "../workspace/config-files.js";
-import { findUpward } from "../workspace/files.js";
-import { readRegularFileOrThrow } from "../workspace/real-paths.js";
+import { configSearchStop, untrustedConfigReason } from "../workspace/index.js";
+import { findUpward } from "../workspace/index.js";
+import { readRegularFileOrThrow } from "../workspace/index.js";
 import type { FormatOptions } from "./format.js";
 
 /** The Prettier options that apply to `.b24layout` files and that a Prettier config may set. */

@@ -40,12 +40,12 @@ import {
   type WorkspaceEdit,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { check, type CheckResult } from "../pipeline/pipeline.js";
+import { check, type CheckResult } from "../pipeline/index.js";
 import { ModuleCache } from "../lower/imports.js";
-import { IncrementalChecker } from "../pipeline/incremental.js";
+import { IncrementalChecker } from "../pipeline/index.js";
 import type { SourceHost } from "../lower/imports.js";
-import { findUpward, sourceHost } from "../workspace/files.js";
-import { CONFIG_FILE } from "../config/config.js";
+import { findUpward, sourceHost } from "../workspace/index.js";
+import { CONFIG_FILE } from "../config/index.js";
 import type { FormatOptions } from "../format/format.js";
 import { adaptCompletions, adaptHover, adaptSymbols, clientFeatures, type ClientFeatures } from "./capabilities.js";
 import { APPLY_EDIT_COMMAND, fixAllAction, FIX_ALL_KIND, isWanted, ruleFixActions, toClientActions } from "./code-actions.js";

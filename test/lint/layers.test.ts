@@ -1,7 +1,8 @@
 /**
  * The layers of src/ are kept by lint (eslint.layers.js, applied in eslint.config.js): these run
  * ESLint with the same rules on a small project in a temporary folder, laid out as src/ is, and
- * check that an upward import and a cycle are reported, and that a downward import is not.
+ * check that an upward import, an import past a folder's index.ts and a cycle are reported, and
+ * that a downward import is not.
  */
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -25,6 +26,11 @@ const FILES: Record<string, string> = {
   "src/lsp/types.ts": "export type Shown = string;\n",
   // Downward: cli may use model.
   "src/cli/uses-model.ts": 'import { shown } from "../model/upward.js";\nexport const again = shown;\n',
+  // src/import is reached only through its index.ts.
+  "src/import/inner.ts": "export const inner = 1;\n",
+  "src/import/index.ts": 'export { inner } from "./inner.js";\n',
+  "src/cli/deep.ts": 'import { inner } from "../import/inner.js";\nexport const deep = inner;\n',
+  "src/cli/through-index.ts": 'import { inner } from "../import/index.js";\nexport const shallow = inner;\n',
   // A cycle inside one layer.
   "src/lower/first.ts": 'import { second } from "./second.js";\nexport const first = () => second();\n',
   "src/lower/second.ts": 'import { first } from "./first.js";\nexport const second = () => first;\n',
@@ -82,6 +88,18 @@ describe("the layer rules", () => {
 
   it("accept an import from a layer below", async () => {
     expect(await messagesOf("src/cli/uses-model.ts")).toEqual([]);
+  });
+
+  it("report an import that goes past a folder's index.ts, and accept one through it", async () => {
+    expect(await messagesOf("src/cli/deep.ts")).toEqual([
+      {
+        ruleId: "import-x/no-restricted-paths",
+        message: 'Unexpected path "../import/inner.js" imported in restricted zone. Import src/import through its index.ts, its public face.',
+        line: 1,
+        column: 23,
+      },
+    ]);
+    expect(await messagesOf("src/cli/through-index.ts")).toEqual([]);
   });
 
   it("report a cycle", async () => {
