@@ -10,12 +10,10 @@
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { CheckOptions } from "../check/checker.js";
 import type * as ConfigModule from "../config/index.js";
-import { findConfigUpward, untrustedConfigReason } from "../workspace/index.js";
+import { decodeText, findConfigUpward, readRegularFileOrThrow, untrustedConfigReason } from "../workspace/index.js";
 import { describeFsError } from "./files.js";
 import { CliError, type CliIo } from "./io.js";
 import { colorsFor, displayPath, useColors } from "./output.js";
-import { readRegularFileOrThrow } from "../workspace/index.js";
-import { decodeText } from "../workspace/index.js";
 
 /** The name looked for; also in config/config.ts (CONFIG_FILE), which this file does not load up front. */
 const CONFIG_FILE = "b24layout.config.json";

@@ -8,9 +8,7 @@ import { glob, isDynamicPattern } from "tinyglobby";
 import { CliError } from "./io.js";
 import type { Diagnostic } from "../diagnostic.js";
 import { SYNTAX_RULE_ID } from "../syntax/rule-id.js";
-import { readTextFile, type TextProblem } from "../workspace/index.js";
-import { realPath } from "../workspace/index.js";
-import { describeFsError, errorCode, SOURCE_EXTENSION } from "../workspace/index.js";
+import { describeFsError, errorCode, readTextFile, realPath, SOURCE_EXTENSION, type TextProblem } from "../workspace/index.js";
 
 // The workspace helpers the commands use, from here as before.
 export { describeFsError, errorCode, projectRoot, sourceHost, SOURCE_EXTENSION } from "../workspace/index.js";

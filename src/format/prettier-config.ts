@@ -20,9 +20,7 @@ import { existsSync, statSync } from "node:fs";
 import { devNull } from "node:os";
 import { basename, dirname, extname, join } from "node:path";
 import { parse as parseJsonc, parseTree, type ParseError } from "jsonc-parser";
-import { configSearchStop, untrustedConfigReason } from "../workspace/index.js";
-import { findUpward } from "../workspace/index.js";
-import { readRegularFileOrThrow } from "../workspace/index.js";
+import { configSearchStop, findUpward, readRegularFileOrThrow, untrustedConfigReason } from "../workspace/index.js";
 import type { FormatOptions } from "./format.js";
 
 /** The Prettier options that apply to `.b24layout` files and that a Prettier config may set. */

@@ -10,9 +10,7 @@ import { statSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import type { CheckOptions } from "../check/checker.js";
 import { checkOptionsFor, CONFIG_FILE, ConfigError, isIgnored, parseConfig, type Config, type ConfigProblem } from "../config/index.js";
-import { findConfigUpward, untrustedConfigReason } from "../workspace/index.js";
-import { readRegularFileOrThrow } from "../workspace/index.js";
-import { decodeText } from "../workspace/index.js";
+import { decodeText, findConfigUpward, readRegularFileOrThrow, untrustedConfigReason } from "../workspace/index.js";
 
 export interface ConfigState {
   /** The config file that applies, if any. */

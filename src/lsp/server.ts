@@ -40,9 +40,8 @@ import {
   type WorkspaceEdit,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { check, type CheckResult } from "../pipeline/index.js";
+import { check, type CheckResult, IncrementalChecker } from "../pipeline/index.js";
 import { ModuleCache } from "../lower/imports.js";
-import { IncrementalChecker } from "../pipeline/index.js";
 import type { SourceHost } from "../lower/imports.js";
 import { findUpward, sourceHost } from "../workspace/index.js";
 import { CONFIG_FILE } from "../config/index.js";
