@@ -2,6 +2,7 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import globals from "globals";
+import { layerConfig } from "./eslint.layers.js";
 
 export default tseslint.config(
   { ignores: ["dist/", "node_modules/", "bench/corpus/", "bench/.tmp/", ".scratch/", "coverage/", "test/fixtures/generated/", "vscode-extension/dist/"] },
@@ -17,6 +18,8 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": "error",
     },
   },
+  // The layers of src/ (no upward imports, no cycles): see eslint.layers.js.
+  layerConfig({ root: import.meta.dirname }),
   {
     files: ["**/*.js", "**/*.mjs"],
     ...tseslint.configs.disableTypeChecked,

@@ -1,4 +1,15 @@
-import type { Range } from "./syntax/ast.js";
+/** A point in the source. `line` and `column` are 1-based; `offset` is a 0-based UTF-16 index. */
+export interface Position {
+  readonly offset: number;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A half-open source range: `end` points just past the last character. */
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
 
 export type Severity = "error" | "warning";
 
@@ -17,7 +28,7 @@ export interface Fix {
 /**
  * Another place a finding speaks of ("first defined here"): the editor links to it, and the
  * terminal and machine-readable formats name it. Positions live here, never in message text, so a
- * finding that moves with its declaration stays true (src/check/incremental.ts).
+ * finding that moves with its declaration stays true (src/pipeline/incremental.ts).
  */
 export interface RelatedLocation {
   /** What the place is, as a short phrase that reads before "at file:line:col": `first defined`. */

@@ -8,8 +8,8 @@
 import { problemDiagnostic } from "../../src/cli/files.js";
 import { formatJsonReport } from "../../src/cli/formats.js";
 import { colorsFor, formatDiagnostic } from "../../src/cli/output.js";
-import { decodeText } from "../../src/cli/text-file.js";
-import { IncrementalChecker } from "../../src/check/incremental.js";
+import { decodeText } from "../../src/workspace/text-file.js";
+import { IncrementalChecker } from "../../src/pipeline/incremental.js";
 import type { Diagnostic } from "../../src/diagnostic.js";
 import { formatJson } from "../../src/emit/json.js";
 import { renderProgram } from "../../src/emit/render.js";

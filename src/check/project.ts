@@ -24,7 +24,7 @@ import type { Comment, Document, Position, Range } from "../syntax/ast.js";
 import { getScalar, resolveReference, type IrObject, type IrProgram, type IrValue } from "../lower/ir.js";
 import { getDto, getField } from "../model/dtos.js";
 import { getDeclaration } from "../model/statements.js";
-import { identifierFor, isDeclarationFileName, moduleName, outputFileName, TYPES_MODULE } from "../emit/names.js";
+import { identifierFor, isDeclarationFileName, moduleName, outputFileName, TYPES_MODULE } from "../util/output-names.js";
 import { appendAll } from "../util/append.js";
 import { closest } from "../util/suggest.js";
 import type { CheckOptions } from "./checker.js";

@@ -7,7 +7,7 @@ import type { Diagnostic, Fix, RelatedLocation, Severity } from "../diagnostic.j
 import type { Document, Range } from "../syntax/ast.js";
 import type { DtoSpec, FieldSpec } from "../model/types.js";
 import type { IrCollection, IrDeclaration, IrEntry, IrObject, IrProgram, IrValue } from "../lower/ir.js";
-import type { CommonPlaceholders, MessageData, MessageId, Messages, MessageSpec, MessageValue } from "../messages/catalogue.js";
+import type { CommonPlaceholders, MessageData, MessageId, Messages, MessageSpec, MessageValue } from "../messages/index.js";
 
 export interface RuleExample {
   /** `.b24layout` source. */
@@ -22,7 +22,7 @@ export interface RuleExample {
   readonly others?: readonly { readonly path: string; readonly code: string }[];
 }
 
-export type { MessageSpec, Messages, MessageId } from "../messages/catalogue.js";
+export type { MessageSpec, Messages, MessageId } from "../messages/index.js";
 
 /** Which Bitrix24 the checker checks against where the docs and the server disagree (CheckOptions.target). */
 export type Target = "server" | "docs";
@@ -37,7 +37,7 @@ export interface RuleMeta<M extends Messages = Messages> {
   readonly severity: Severity;
   /**
    * What the rule's findings in a declaration depend on, for the editor's incremental checker
-   * (src/check/incremental.ts), which keeps a declaration's findings while what they depend on
+   * (src/pipeline/incremental.ts), which keeps a declaration's findings while what they depend on
    * does not change:
    * - absent or `file`: anything in the file: the rule runs over the whole file at every change
    *   (the default, so a rule that says nothing is right in the editor);

@@ -12,7 +12,7 @@
 import { compareDiagnostics, type Diagnostic } from "../diagnostic.js";
 import type { Comment, Range } from "../syntax/ast.js";
 import { SYNTAX_RULE_ID } from "../syntax/parser.js";
-import type { MessageData } from "../messages/catalogue.js";
+import type { MessageData } from "../messages/index.js";
 import { toDiagnostic, type MessageId } from "./rule.js";
 import { ALL_RULES } from "./rules/index.js";
 import unusedSuppression from "./rules/unused-suppression.js";

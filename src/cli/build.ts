@@ -3,7 +3,7 @@
  */
 import { join, resolve } from "node:path";
 import { formatJson, type Json } from "../emit/json.js";
-import { moduleName } from "../emit/names.js";
+import { moduleName } from "../util/output-names.js";
 import { typesModule } from "../emit/ts-types.js";
 import { emitTypeScriptModule, TYPES_MODULE } from "../emit/typescript.js";
 import { appendAll } from "../util/append.js";

@@ -13,7 +13,7 @@ import { dirname, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostic.js";
 import type { FileSummary } from "../check/project.js";
 import { writeFilesAtomically } from "./atomic-write.js";
-import { readRegularFile, realPath, writtenOnlyByThisUser } from "./real-paths.js";
+import { readRegularFile, realPath, writtenOnlyByThisUser } from "../workspace/index.js";
 import { VERSION } from "./version.js";
 
 export { DEFAULT_CACHE_FILE } from "./files.js";

@@ -111,7 +111,7 @@ export async function checkInputs(args: readonly string[], io: CliIo, options?: 
   const here = sources.map((_, i) => i).filter((i) => cached[i] === undefined && sources[i]!.unreadable === undefined);
   const results = new Map<number, OwnResult>();
   if (here.length > 0) {
-    const { check, ModuleCache } = await import("../index.js");
+    const { check, ModuleCache } = await import("../pipeline/index.js");
     const { summarize } = await import("../check/project.js");
     const modules = new ModuleCache();
     let done = sources.length - here.length;
@@ -128,7 +128,7 @@ export async function checkInputs(args: readonly string[], io: CliIo, options?: 
   for (const i of here) cache?.set(sources[i]!.path, keys[i]!, { diagnostics: own[i]!.diagnostics, summary: own[i]!.summary });
   await cache?.save();
   const { checkProjectFiles, withProjectFindings } = await import("../check/project.js");
-  const { realPath } = await import("./real-paths.js");
+  const { realPath } = await import("../workspace/index.js");
   const findings = checkProjectFiles(
     sources.map((source, i) => ({ path: source.path, display: display(source.path), summary: own[i]!.summary, options: settings[i]!, realPath: realPath(source.path) ?? source.path })),
   );
@@ -265,10 +265,10 @@ export async function runCheck(args: readonly string[], options: CheckOptions, i
  * as fixed, with their remaining findings.
  */
 async function fixFiles(files: readonly CheckedFile[], dryRun: boolean, configs: ConfigFinder, io: CliIo): Promise<CheckedFile[]> {
-  const { check, ModuleCache } = await import("../index.js");
+  const { check, ModuleCache } = await import("../pipeline/index.js");
   const { fixText } = await import("../check/fixer.js");
   const { checkProjectFiles, summarize, withProjectFindings } = await import("../check/project.js");
-  const { realPath } = await import("./real-paths.js");
+  const { realPath } = await import("../workspace/index.js");
   const project = files.map((f) => ({ path: f.source.path, display: f.display, summary: f.summary!, options: configs.settingsFor(f.source.path).options, realPath: realPath(f.source.path) ?? f.source.path }));
   // Loaded here: only --fix-dry-run prints diffs.
   const { createTwoFilesPatch } = await import("diff");

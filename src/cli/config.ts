@@ -9,13 +9,11 @@
  */
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { CheckOptions } from "../check/checker.js";
-import type * as ConfigModule from "../config/config.js";
-import { findConfigUpward, untrustedConfigReason } from "./config-files.js";
+import type * as ConfigModule from "../config/index.js";
+import { decodeText, findConfigUpward, readRegularFileOrThrow, untrustedConfigReason } from "../workspace/index.js";
 import { describeFsError } from "./files.js";
 import { CliError, type CliIo } from "./io.js";
 import { colorsFor, displayPath, useColors } from "./output.js";
-import { readRegularFileOrThrow } from "./real-paths.js";
-import { decodeText } from "./text-file.js";
 
 /** The name looked for; also in config/config.ts (CONFIG_FILE), which this file does not load up front. */
 const CONFIG_FILE = "b24layout.config.json";
@@ -54,7 +52,7 @@ export class ConfigFinder {
       if (found) paths.add(found);
     }
     if (paths.size === 0) return new ConfigFinder(new Map(), undefined, undefined);
-    const module = await import("../config/config.js");
+    const module = await import("../config/index.js");
     const configs = new Map<string, ConfigModule.Config>();
     for (const path of paths) {
       const config = read(module, path, io, path !== fixedPath);

@@ -2,22 +2,19 @@
  * Turns the paths, directories and globs given on the command line into the files to read, and
  * reads them.
  */
-import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
-import { dirname, join, relative, resolve } from "node:path";
-import type { SourceHost } from "../lower/imports.js";
+import { resolve } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { CliError } from "./io.js";
 import type { Diagnostic } from "../diagnostic.js";
 import { SYNTAX_RULE_ID } from "../syntax/rule-id.js";
-import { readFileInside, realPath } from "./real-paths.js";
-import { decodeText, readTextFile, type TextProblem } from "./text-file.js";
+import { describeFsError, errorCode, readTextFile, realPath, SOURCE_EXTENSION, type TextProblem } from "../workspace/index.js";
+
+// The workspace helpers the commands use, from here as before.
+export { describeFsError, errorCode, projectRoot, sourceHost, SOURCE_EXTENSION } from "../workspace/index.js";
 
 /** The default `--cache` file, in the working directory (like ESLint's .eslintcache). */
 export const DEFAULT_CACHE_FILE = ".b24layoutcache";
-
-/** The extension of source files; a directory argument means every such file under it. */
-export const SOURCE_EXTENSION = ".b24layout";
 
 /** How directories and globs are walked (see expandInputs). */
 const WALK = { absolute: true, onlyFiles: true, followSymbolicLinks: false, ignore: ["**/node_modules/**"], expandDirectories: false } as const;
@@ -123,77 +120,3 @@ export function problemDiagnostic(problem: TextProblem, text: string): Diagnosti
   return { ruleId: SYNTAX_RULE_ID, severity: "error", message: problem.message, range: { start, end } };
 }
 
-export function errorCode(error: unknown): string | undefined {
-  return error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : undefined;
-}
-
-/** A file-system error as a short phrase, without the path Node puts in its messages. */
-export function describeFsError(error: unknown): string {
-  switch (errorCode(error)) {
-    case "ENOENT":
-      return "no such file or directory";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "EISDIR":
-      return "is a directory";
-    case "ENOTDIR":
-      return "a parent is not a directory";
-    case "EROFS":
-      return "read-only file system";
-    case "ENOSPC":
-      return "no space left on device";
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
-}
-
-/** The nearest folder, from `start` up (to `stop` included, else to the file system's root), that holds one of `names`. */
-export function findUpward(start: string, names: readonly string[], stop?: string): string | undefined {
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (names.some((n) => existsSync(join(dir, n)))) return dir;
-    if (dir === stop || dirname(dir) === dir) return undefined;
-  }
-}
-
-/** Files that mark the root of a project: imports do not reach above it. */
-const ROOT_MARKERS = ["package.json", ".git"];
-
-const roots = new Map<string, string>();
-
-/**
- * The project root of a source file: the nearest folder above it with a package.json or .git;
- * without one, the working directory when the file is inside it, else the file's own folder.
- */
-export function projectRoot(file: string, cwd: string): string {
-  const start = dirname(file);
-  const known = roots.get(start);
-  if (known !== undefined) return known;
-  const root = findUpward(start, ROOT_MARKERS) ?? (relative(cwd, file).startsWith("..") ? start : cwd);
-  roots.set(start, root);
-  return root;
-}
-
-/**
- * Reads imported files from the disk (a byte-order mark dropped), bounded by the real path of the
- * file's project root: a file whose real path is outside it is never read (see readFileInside).
- * A file that is not UTF-8 text is not read either: `readProblem` says why.
- */
-export function sourceHost(file: string, cwd: string): SourceHost {
-  const root = projectRoot(file, cwd);
-  const realRoot = realPath(root) ?? root;
-  const problems = new Map<string, string>();
-  return {
-    root,
-    realPath,
-    readFile(path: string): string | undefined {
-      const bytes = readFileInside(path, realRoot);
-      if (bytes === undefined) return undefined;
-      const read = decodeText(bytes);
-      if (!read.problem) return read.text;
-      problems.set(path, read.problem.reason);
-      return undefined;
-    },
-    readProblem: (path: string) => problems.get(path),
-  };
-}

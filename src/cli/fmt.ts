@@ -10,7 +10,7 @@ import type { FormatOptions } from "../format/format.js";
 import { writeFilesAtomically } from "./atomic-write.js";
 import { ConfigFinder, warnOnce } from "./config.js";
 import { describeFsError, expandInputs, problemDiagnostic } from "./files.js";
-import { readTextFile, type TextFile } from "./text-file.js";
+import { readTextFile, type TextFile } from "../workspace/index.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from "./io.js";
 import { colorsFor, displayPath, formatDiagnostic, plural, useColors, type Colors } from "./output.js";
 import { pickFormatOptions, PrettierConfigError, prettierConfigReader } from "../format/prettier-config.js";

@@ -9,7 +9,7 @@ import { basename, join, resolve } from "node:path";
 import { formatImportDiagnostic, IMPORT_KINDS, importJson, optionError, type ImportOptions } from "../import/index.js";
 import { writeFilesAtomically } from "./atomic-write.js";
 import { describeFsError, SOURCE_EXTENSION } from "./files.js";
-import { readTextFile } from "./text-file.js";
+import { readTextFile } from "../workspace/index.js";
 import { CliError, EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
 import { colorsFor, displayPath, plural, useColors } from "./output.js";
 

@@ -15,7 +15,7 @@ import type { Position } from "../syntax/ast.js";
 import { describeFsError } from "./files.js";
 import { CliError, type CliIo } from "./io.js";
 import { displayPath } from "./output.js";
-import { readTextFile } from "./text-file.js";
+import { readTextFile } from "../workspace/index.js";
 import { LineIndex } from "../util/line-index.js";
 
 /** A params file: where it is, its text (for positions in it) and its values. */

@@ -6,7 +6,7 @@
 import { watch, type FSWatcher } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import type { PageOptions, ParamSet, Platform, Theme } from "../preview/page.js";
+import type { PageOptions, ParamSet, Platform, Theme } from "../preview/index.js";
 import { writeFilesAtomically } from "./atomic-write.js";
 import { checkInputs, hasErrors, reportDiagnostics, withParamsFindings, type CheckedFile } from "./check.js";
 import { describeFsError, SOURCE_EXTENSION } from "./files.js";
@@ -75,7 +75,7 @@ async function renderPreview(paths: readonly string[], flags: PreviewFlags, io: 
     const diagnostics = unknownSetKeys(file, declared);
     if (diagnostics.length > 0) reported = [...reported, { source: { path: file.path, text: file.text }, display: displayPath(file.path, io.cwd), diagnostics }];
   }
-  const { renderPage } = await import("../preview/page.js");
+  const { renderPage } = await import("../preview/index.js");
   const options: PageOptions = {
     ...(flags.lang !== undefined ? { language: flags.lang } : {}),
     ...(flags.platform !== undefined ? { platform: flags.platform } : {}),

@@ -7,7 +7,7 @@
 import { resolve } from "node:path";
 import { problemDiagnostic, type SourceFile } from "./files.js";
 import { CliError, type CliIo } from "./io.js";
-import { decodeText, type TextFile } from "./text-file.js";
+import { decodeText, type TextFile } from "../workspace/index.js";
 
 /** The name of text read from stdin without a file name. */
 export const STDIN_NAME = "<stdin>";

@@ -12,8 +12,9 @@ import { implicitWhenAbsent } from "../model/statements.js";
 import { omittedByDirectives } from "../model/binding.js";
 import type { FieldSpec } from "../model/types.js";
 import { TemplateError, type TemplateArguments } from "./template-values.js";
+import type { Json } from "./json-value.js";
 
-export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+export type { Json };
 
 export interface EmittedDeclaration {
   readonly name: string;

@@ -2,7 +2,7 @@
  * Arguments of a template rendered to JSON (`b24layout build --params file.json`): checked
  * against the parameters' types and completed with their defaults before the emitter sees them.
  */
-import type { Json } from "./json.js";
+import type { Json } from "./json-value.js";
 import type { IrDeclaration } from "../lower/ir.js";
 import { describeType, typeMismatch } from "../lower/templates.js";
 

@@ -33,7 +33,7 @@ import { isStringType } from "../lower/templates.js";
 import type { FieldSpec, FieldType } from "../model/types.js";
 import { omittedByDirectives } from "../model/binding.js";
 import { blockUnionName, payloadTypeName, typeOf, typesModule, typeTakes } from "./ts-types.js";
-import { identifierFor, moduleName, TYPES_MODULE } from "./names.js";
+import { identifierFor, moduleName, TYPES_MODULE } from "../util/output-names.js";
 
 export { identifierFor, TYPES_MODULE };
 

@@ -6,7 +6,7 @@
  * Prettier's own `resolveConfig` would run code: a `.prettierrc.js`, `prettier.config.ts` and the
  * like are imported, and so is a shared config that a data config names (`"prettier":
  * "@company/prettier-config"` in package.json). b24layout reads configs as data only, and only
- * configs no one else can have written (src/cli/config-files.ts). So the config is found here,
+ * configs no one else can have written (src/workspace/config-files.ts). So the config is found here,
  * as Prettier finds it (the same names in the same order, package.json only with a "prettier"
  * key) but only up to the repository root; it is used only when it is data, believed, and not
  * the name of a shared config; and only then does Prettier read it (`resolveConfig` with
@@ -20,9 +20,7 @@ import { existsSync, statSync } from "node:fs";
 import { devNull } from "node:os";
 import { basename, dirname, extname, join } from "node:path";
 import { parse as parseJsonc, parseTree, type ParseError } from "jsonc-parser";
-import { configSearchStop, untrustedConfigReason } from "../cli/config-files.js";
-import { findUpward } from "../cli/files.js";
-import { readRegularFileOrThrow } from "../cli/real-paths.js";
+import { configSearchStop, findUpward, readRegularFileOrThrow, untrustedConfigReason } from "../workspace/index.js";
 import type { FormatOptions } from "./format.js";
 
 /** The Prettier options that apply to `.b24layout` files and that a Prettier config may set. */

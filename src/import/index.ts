@@ -19,6 +19,7 @@ import { detectShape, IMPORT_KINDS, type Shape } from "./shapes.js";
 import { TranslationTableBuilder } from "./translations.js";
 
 export { IMPORT_KINDS } from "./shapes.js";
+export { keyForText } from "./translations.js";
 export { formatImportDiagnostic, type ImportDiagnostic, type ImportDiagnosticCode } from "./diagnostics.js";
 export { applyChanges, formatPath, toPointer, valueAt, type JsonChange, type JsonPath } from "./json-path.js";
 

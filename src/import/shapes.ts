@@ -18,7 +18,7 @@ import type { JsonPath } from "./json-path.js";
 import { describeNode, property, type JsonArray, type JsonNode, type JsonObject, type JsonProperty } from "./json-tree.js";
 import { cardFieldsOf, CONTENT_BLOCK, declarationByKeyword } from "../model/binding.js";
 import { methodsOf, REST_RESPONSE } from "../model/methods.js";
-import { withArticle } from "../lower/lower.js";
+import { withArticle } from "../util/wording.js";
 
 /** The kinds `--kind` takes: the declaration keywords. */
 export const IMPORT_KINDS: readonly string[] = DECLARATIONS.map((d) => d.keyword);

@@ -13,7 +13,7 @@ import type { DeclarationSpec, DtoSpec, EnumValue, FieldSpec, FieldType, Stateme
 import { closest } from "../util/suggest.js";
 import { findLookAlike } from "./look-alike.js";
 import { LOOK_ALIKES } from "../model/look-alikes.js";
-import { listed } from "../util/wording.js";
+import { listed, withArticle } from "../util/wording.js";
 import type {
   ImportedDeclaration,
   IrArgument,
@@ -167,7 +167,7 @@ export interface StatementLowering {
 
 /**
  * A file's lowering in parts, for a checker that lowers again only the declarations that changed
- * (src/check/incremental.ts). Lowering every statement of the document with `statement` and
+ * (src/pipeline/incremental.ts). Lowering every statement of the document with `statement` and
  * putting the declarations into `program` gives what `lower` gives.
  */
 export interface FileLowering {
@@ -1236,17 +1236,6 @@ function dtoForType(type: FieldType): string {
 }
 
 // ----- helpers -----
-
-const CHAR_S = 0x73;
-const VOWELS = "aeiouAEIOU";
-
-/** "a text block", "an action", "the additional content blocks". */
-export function withArticle(title: string): string {
-  // A plural ends in one `s` ("blocks", not "class"); an initial vowel letter takes "an".
-  const n = title.length;
-  if (n >= 2 && title.charCodeAt(n - 1) === CHAR_S && title.charCodeAt(n - 2) !== CHAR_S) return `the ${title}`;
-  return n > 0 && VOWELS.includes(title.charAt(0)) ? `an ${title}` : `a ${title}`;
-}
 
 /** Whether a head argument is a value (not a word): what a field written `name value` takes. */
 function isHeadValue(arg: Argument): boolean {

@@ -29,7 +29,7 @@ import { DECLARATIONS, RAW_FORM, RAW_KEYWORD, TRANSLATIONS_KEYWORD } from "../mo
 import { EACH_KEYWORD, ELSE_KEYWORD, FRAGMENT_KEYWORD, TEMPLATE_KEYWORDS, USE_KEYWORD, WHEN_KEYWORD } from "../model/templates.js";
 import type { EnumValue, FieldSpec, FieldType, Support } from "../model/types.js";
 import type { Argument, Document, Statement } from "../syntax/ast.js";
-import { SOURCE_EXTENSION } from "../cli/files.js";
+import { SOURCE_EXTENSION } from "../workspace/index.js";
 import { statementsWithin } from "../syntax/walk.js";
 import { cursorContext, dtoOfBody, textPlace, type CursorContext, type TextPlace } from "./context.js";
 import { fieldDoc, dtoDoc } from "./docs.js";

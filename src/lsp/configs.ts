@@ -1,7 +1,7 @@
 /**
  * The `b24layout.config.json` of each open document, as the CLI finds it: the nearest one in the
  * document's folder or above, up to the repository root, used only when no one else can have
- * written it (src/cli/config-files.ts; a refused one says why, and the defaults apply). Read once and kept until the editor reports that a config changed,
+ * written it (src/workspace/config-files.ts; a refused one says why, and the defaults apply). Read once and kept until the editor reports that a config changed,
  * or, for an editor that does not watch files, until `refresh` finds that one did (by the files'
  * size, modification time and inode, and by looking again for the nearest config).
  * A config with mistakes gives its problems (shown on the config file) and the defaults.
@@ -9,10 +9,8 @@
 import { statSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import type { CheckOptions } from "../check/checker.js";
-import { checkOptionsFor, CONFIG_FILE, ConfigError, isIgnored, parseConfig, type Config, type ConfigProblem } from "../config/config.js";
-import { findConfigUpward, untrustedConfigReason } from "../cli/config-files.js";
-import { readRegularFileOrThrow } from "../cli/real-paths.js";
-import { decodeText } from "../cli/text-file.js";
+import { checkOptionsFor, CONFIG_FILE, ConfigError, isIgnored, parseConfig, type Config, type ConfigProblem } from "../config/index.js";
+import { decodeText, findConfigUpward, readRegularFileOrThrow, untrustedConfigReason } from "../workspace/index.js";
 
 export interface ConfigState {
   /** The config file that applies, if any. */

@@ -6,8 +6,8 @@
  */
 import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { CheckResult } from "../index.js";
-import { PLATFORMS, renderPage, THEMES, type PageOptions, type Platform, type Theme } from "../preview/page.js";
+import type { CheckResult } from "../pipeline/index.js";
+import { PLATFORMS, renderPage, THEMES, type PageOptions, type Platform, type Theme } from "../preview/index.js";
 
 export const PREVIEW_REQUEST = "b24layout/preview";
 

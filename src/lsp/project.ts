@@ -23,8 +23,7 @@ import type { Diagnostic } from "../diagnostic.js";
 import type { Position } from "../syntax/ast.js";
 import type { CheckOptions } from "../check/checker.js";
 import { checkProjectFiles, withProjectFindings, type FileSummary, type ProjectFindings } from "../check/project.js";
-import { SOURCE_EXTENSION } from "../cli/files.js";
-import { realPath } from "../cli/real-paths.js";
+import { realPath, SOURCE_EXTENSION } from "../workspace/index.js";
 
 /** What the project needs from the server. */
 export interface ProjectHost {

@@ -40,11 +40,11 @@ import {
   type WorkspaceEdit,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { check, ModuleCache, type CheckResult } from "../index.js";
-import { IncrementalChecker } from "../check/incremental.js";
+import { check, type CheckResult, IncrementalChecker } from "../pipeline/index.js";
+import { ModuleCache } from "../lower/imports.js";
 import type { SourceHost } from "../lower/imports.js";
-import { findUpward, sourceHost } from "../cli/files.js";
-import { CONFIG_FILE } from "../config/config.js";
+import { findUpward, sourceHost } from "../workspace/index.js";
+import { CONFIG_FILE } from "../config/index.js";
 import type { FormatOptions } from "../format/format.js";
 import { adaptCompletions, adaptHover, adaptSymbols, clientFeatures, type ClientFeatures } from "./capabilities.js";
 import { APPLY_EDIT_COMMAND, fixAllAction, FIX_ALL_KIND, isWanted, ruleFixActions, toClientActions } from "./code-actions.js";
@@ -111,7 +111,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const results = new Map<string, { version: number; result: CheckResult }>();
   /** The diagnostics of each open document's own check, without the project's findings (which change with other files). */
   const ownDiagnostics = new Map<string, readonly Diagnostic[]>();
-  /** Each open document's checker: a change re-checks only what it touched (src/check/incremental.ts). */
+  /** Each open document's checker: a change re-checks only what it touched (src/pipeline/incremental.ts). */
   const checkers = new Map<string, IncrementalChecker>();
   /** Config files whose problems are shown, so they can be cleared. */
   const shownConfigs = new Set<string>();

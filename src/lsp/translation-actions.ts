@@ -6,7 +6,7 @@
 import { CodeActionKind, type CodeAction, type Range as LspRange, type TextEdit as LspTextEdit } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { IrProgram, TranslationLanguage } from "../lower/ir.js";
-import { keyForText } from "../import/translations.js";
+import { keyForText } from "../import/index.js";
 import { TRANSLATIONS_KEYWORD } from "../model/statements.js";
 import { getDto, getField } from "../model/dtos.js";
 import { bindingPlan, memberDto } from "../model/binding.js";

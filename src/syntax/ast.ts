@@ -8,18 +8,9 @@
  * every Bitrix24 fact in one place.
  */
 
-/** A point in the source. `line` and `column` are 1-based; `offset` is a 0-based UTF-16 index. */
-export interface Position {
-  readonly offset: number;
-  readonly line: number;
-  readonly column: number;
-}
-
-/** A half-open source range: `end` points just past the last character. */
-export interface Range {
-  readonly start: Position;
-  readonly end: Position;
-}
+// Positions are the diagnostics' vocabulary too; they live in the layer below syntax so both can use them.
+import type { Position, Range } from "../diagnostic.js";
+export type { Position, Range };
 
 interface NodeBase {
   readonly range: Range;

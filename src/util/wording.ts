@@ -9,3 +9,14 @@ export function possessive(title: string): string {
 export function listed(items: readonly string[]): string {
   return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]!}`;
 }
+
+const CHAR_S = 0x73;
+const VOWELS = "aeiouAEIOU";
+
+/** "a text block", "an action", "the additional content blocks". */
+export function withArticle(title: string): string {
+  // A plural ends in one `s` ("blocks", not "class"); an initial vowel letter takes "an".
+  const n = title.length;
+  if (n >= 2 && title.charCodeAt(n - 1) === CHAR_S && title.charCodeAt(n - 2) !== CHAR_S) return `the ${title}`;
+  return n > 0 && VOWELS.includes(title.charAt(0)) ? `an ${title}` : `a ${title}`;
+}

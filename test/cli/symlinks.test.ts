@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { check, ModuleCache } from "../../src/index.js";
 import { expandInputs, sourceHost } from "../../src/cli/files.js";
 import { main as runCli, type CliIo } from "../../src/cli/main.js";
-import { readFileInside } from "../../src/cli/real-paths.js";
+import { readFileInside } from "../../src/workspace/real-paths.js";
 import { toFinding, type Finding } from "../helpers.js";
 import { scratch } from "./fixtures.js";
 

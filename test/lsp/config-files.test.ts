@@ -1,5 +1,5 @@
 /**
- * The language server reads configs as the CLI does (src/cli/config-files.ts): not above the
+ * The language server reads configs as the CLI does (src/workspace/config-files.ts): not above the
  * repository root, not one someone else could have written (said on the config and in the log),
  * and a FIFO where a config is never blocks it.
  */

@@ -15,7 +15,7 @@ import { checkProject, type CheckOptions, type ProjectFileResult, type SourceHos
 import { planBuild, type BuildTarget } from "../../src/cli/build.js";
 import type { LoweredFile } from "../../src/cli/check.js";
 import { renderProgram, type ProgramArguments } from "../../src/emit/render.js";
-import { identifierFor, moduleName, TYPES_MODULE } from "../../src/emit/names.js";
+import { identifierFor, moduleName, TYPES_MODULE } from "../../src/util/output-names.js";
 import { typesModule } from "../../src/emit/ts-types.js";
 import type { IrProgram, ParamType } from "../../src/lower/ir.js";
 import { STRICT_OPTIONS } from "./typescript.js";

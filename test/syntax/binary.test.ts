@@ -1,7 +1,7 @@
 /** A binary text is one diagnostic, for the library (and so the editor) as for the command line. */
 import { describe, expect, it } from "vitest";
 import { check, format } from "../../src/index.js";
-import { IncrementalChecker } from "../../src/check/incremental.js";
+import { IncrementalChecker } from "../../src/pipeline/incremental.js";
 import { parse } from "../../src/syntax/parser.js";
 
 const PNG = "\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR\u0000\u0000\u0001\u0000§{[\"\u001b[2J".repeat(50);

@@ -32,7 +32,7 @@ import {
 } from "vscode-languageserver-protocol/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { ALL_RULES } from "../../src/check/rules/index.js";
-import { SOURCE_EXTENSION } from "../../src/cli/files.js";
+import { SOURCE_EXTENSION } from "../../src/workspace/files.js";
 import { CONFIG_FILE, configSchema } from "../../src/config/config.js";
 import { formatText } from "../../src/format/format.js";
 import { languages as prettierLanguages } from "../../src/format/plugin.js";

@@ -17,7 +17,7 @@ const keysByDeclaration = new WeakMap<IrDeclaration, ReadonlySet<string>>();
 /**
  * The `@key`s of every object of a declaration, in the objects the checker's walk visits (those of
  * entries, of collections' entries and of lists); made once per declaration, so that a checker
- * that keeps a declaration between checks (src/check/incremental.ts) does not walk it again.
+ * that keeps a declaration between checks (src/pipeline/incremental.ts) does not walk it again.
  */
 export function translationKeysIn(declaration: IrDeclaration): ReadonlySet<string> {
   let keys = keysByDeclaration.get(declaration);

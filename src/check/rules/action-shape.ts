@@ -1,6 +1,6 @@
 import type { IrObject, IrValue } from "../../lower/ir.js";
 import { getScalar } from "../../lower/ir.js";
-import { withArticle } from "../../lower/lower.js";
+import { withArticle } from "../../util/wording.js";
 import { getDto, getField } from "../../model/dtos.js";
 import type { DtoSpec } from "../../model/types.js";
 import { defineRule, divergenceNote, type ObjectVisit } from "../rule.js";

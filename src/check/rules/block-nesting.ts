@@ -1,6 +1,6 @@
 import type { IrValue } from "../../lower/ir.js";
 import { getScalar } from "../../lower/ir.js";
-import { withArticle } from "../../lower/lower.js";
+import { withArticle } from "../../util/wording.js";
 import { getBlockType } from "../../model/dtos.js";
 import type { DtoSpec, FieldSpec } from "../../model/types.js";
 import { defineRule } from "../rule.js";

@@ -1,5 +1,5 @@
 import type { IrScalar } from "../../lower/ir.js";
-import { withArticle } from "../../lower/lower.js";
+import { withArticle } from "../../util/wording.js";
 import { closest } from "../../util/suggest.js";
 import { defineRule } from "../rule.js";
 

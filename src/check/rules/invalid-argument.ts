@@ -1,4 +1,4 @@
-import { INVALID_ARGUMENT } from "../../messages/invalid-argument.js";
+import { INVALID_ARGUMENT } from "../../messages/index.js";
 import { defineRule } from "../rule.js";
 
 /**

@@ -1,4 +1,4 @@
-import { LOOK_ALIKE } from "../../messages/look-alike.js";
+import { LOOK_ALIKE } from "../../messages/index.js";
 import { defineRule } from "../rule.js";
 
 /**

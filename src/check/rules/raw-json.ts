@@ -1,5 +1,5 @@
 import { RAW_KEYWORD } from "../../model/statements.js";
-import { RAW_JSON } from "../../messages/raw-json.js";
+import { RAW_JSON } from "../../messages/index.js";
 import { defineRule } from "../rule.js";
 
 /**

@@ -1,7 +1,7 @@
 import { resolveReference, type IrArgument, type IrDeclaration, type IrDeclarationRef } from "../../lower/ir.js";
 import { assignable, describeType, typeMismatch } from "../../lower/templates.js";
 import { closest } from "../../util/suggest.js";
-import { TEMPLATE_ARGUMENTS } from "../../messages/template-arguments.js";
+import { TEMPLATE_ARGUMENTS } from "../../messages/index.js";
 import { defineRule, type MessageId, type Report } from "../rule.js";
 import { replaceWith } from "../rule-helpers/fix.js";
 

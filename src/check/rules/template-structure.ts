@@ -1,4 +1,4 @@
-import { TEMPLATE_STRUCTURE } from "../../messages/template-structure.js";
+import { TEMPLATE_STRUCTURE } from "../../messages/index.js";
 import { defineRule } from "../rule.js";
 
 /**

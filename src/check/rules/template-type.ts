@@ -2,8 +2,7 @@ import type { FieldSpec, FieldType } from "../../model/types.js";
 import { getDto } from "../../model/dtos.js";
 import type { IrParamRef, IrValue, ParamType } from "../../lower/ir.js";
 import { describeType, isScalarType, isStringType, literalsOf } from "../../lower/templates.js";
-import { TEMPLATE_TYPE } from "../../messages/template-type.js";
-import type { MessageData } from "../../messages/catalogue.js";
+import { type MessageData, TEMPLATE_TYPE } from "../../messages/index.js";
 import { defineRule, type MessageId, type Report } from "../rule.js";
 
 /**

@@ -1,4 +1,4 @@
-import { UNKNOWN_PARAMETER } from "../../messages/unknown-parameter.js";
+import { UNKNOWN_PARAMETER } from "../../messages/index.js";
 import { defineRule } from "../rule.js";
 
 /**

@@ -1,6 +1,6 @@
 import { getDto, unknownKeyReport } from "../../model/dtos.js";
 import { closest } from "../../util/suggest.js";
-import { UNKNOWN_PROPERTY } from "../../messages/unknown-property.js";
+import { UNKNOWN_PROPERTY } from "../../messages/index.js";
 import { defineRule } from "../rule.js";
 
 /**

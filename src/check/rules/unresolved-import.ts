@@ -1,4 +1,4 @@
-import { UNRESOLVED_IMPORT } from "../../messages/unresolved-import.js";
+import { UNRESOLVED_IMPORT } from "../../messages/index.js";
 import { defineRule } from "../rule.js";
 
 /**

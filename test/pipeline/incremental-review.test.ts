@@ -1,5 +1,5 @@
 /**
- * A review of the incremental checker (src/check/incremental.ts) after rule scopes, incremental
+ * A review of the incremental checker (src/pipeline/incremental.ts) after rule scopes, incremental
  * checks beside syntax errors and `plainKey` came in: a checker fed a sequence of texts must give,
  * for the last one, what `check` gives (diagnostics, syntax tree, declarations).
  *
@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { ALL_RULES, check } from "../../src/index.js";
-import { IncrementalChecker } from "../../src/check/incremental.js";
+import { IncrementalChecker } from "../../src/pipeline/incremental.js";
 import type { CheckOptions } from "../../src/check/checker.js";
 import type { Rule } from "../../src/check/rule.js";
 import { expectSame, testRule } from "./incremental-support.js";
@@ -33,7 +33,7 @@ const C = layout("c");
 // its line, may still be open there (a map or list of a stray `-> action`, a stray multi-line
 // string, which no statement, comment or diagnostic spans). The region is then parsed as
 // statements while the whole text reads it as part of that construct.
-// The fix (src/check/incremental.ts, edit()): give up when an old syntax diagnostic starts in
+// The fix (src/pipeline/incremental.ts, edit()): give up when an old syntax diagnostic starts in
 // [before.range.end.offset, start) — the first stray token after a statement is always reported.
 describe("the incremental checker beside syntax errors: a construct left open after the statement before the region", () => {
   // `} -> y { k: "v"` opens a map (the stray action's argument) that runs over the blank line to
@@ -95,7 +95,7 @@ describe("the incremental checker beside syntax errors: a stray '->' right after
   });
 });
 
-// plainKey (src/check/incremental.ts) is to give equal texts only for equal plain data, but
+// plainKey (src/pipeline/incremental.ts) is to give equal texts only for equal plain data, but
 // JSON.stringify also made one text of: an array hole and null, -0 and 0, and an object key holding
 // undefined and no key at all. A rule that tells these apart kept a stale finding on the
 // declarations not edited. The fix: plainKey encodes -0 and undefined, and refuses holes.

@@ -23,16 +23,16 @@
  * A text with imports is checked by `check` (what it imports may have changed without it).
  */
 import type { Diagnostic, Fix, RelatedLocation } from "../diagnostic.js";
-import { check as checkText, type CheckResult, type SourceOptions } from "../index.js";
+import { check as checkText, type CheckResult, type SourceOptions } from "./pipeline.js";
 import { lowerFile } from "../lower/lower.js";
 import { getScalar, type IrDeclaration } from "../lower/ir.js";
 import type { Position, Range, Statement } from "../syntax/ast.js";
 import { parseWithOpenBraces } from "../syntax/parser.js";
-import { problemDiagnostics, RuleRun, sortedUnique, type CheckOptions } from "./checker.js";
-import type { Rule } from "./rule.js";
-import { ALL_RULES } from "./rules/index.js";
-import { fileDiagnostics } from "./suppressions.js";
-import { projectLines, summarize } from "./project.js";
+import { problemDiagnostics, RuleRun, sortedUnique, type CheckOptions } from "../check/checker.js";
+import type { Rule } from "../check/rule.js";
+import { ALL_RULES } from "../check/rules/index.js";
+import { fileDiagnostics } from "../check/suppressions.js";
+import { projectLines, summarize } from "../check/project.js";
 import { TRANSLATIONS_KEYWORD } from "../model/statements.js";
 import { FRAGMENT_KEYWORD } from "../model/templates.js";
 import { appendAll } from "../util/append.js";

@@ -1,5 +1,5 @@
 /**
- * Hand-made cases for the incremental checker (src/check/incremental.ts): a checker fed a sequence
+ * Hand-made cases for the incremental checker (src/pipeline/incremental.ts): a checker fed a sequence
  * of texts must give, for the last one, what `check` gives — the same diagnostics (order, ranges,
  * messages, fixes) and the same syntax tree.
  *
@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { ALL_RULES, check } from "../../src/index.js";
-import { IncrementalChecker } from "../../src/check/incremental.js";
+import { IncrementalChecker } from "../../src/pipeline/incremental.js";
 import type { CheckOptions } from "../../src/check/checker.js";
 import type { Rule } from "../../src/check/rule.js";
 import { expectSame, testRule } from "./incremental-support.js";

@@ -4,7 +4,7 @@
  */
 import { expect } from "vitest";
 import { check } from "../../src/index.js";
-import { IncrementalChecker } from "../../src/check/incremental.js";
+import { IncrementalChecker } from "../../src/pipeline/incremental.js";
 import type { CheckOptions } from "../../src/check/checker.js";
 import {
   defineRule,

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/index.js";
-import { IncrementalChecker, type CheckKind } from "../../src/check/incremental.js";
+import { IncrementalChecker, type CheckKind } from "../../src/pipeline/incremental.js";
 import type { CheckOptions } from "../../src/check/checker.js";
 
 const root = join(import.meta.dirname, "..", "..");

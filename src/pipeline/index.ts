@@ -1,0 +1,3 @@
+/** The pipeline for one text or a project (pipeline.ts), and the editor's incremental checker (incremental.ts). */
+export * from "./incremental.js";
+export * from "./pipeline.js";
