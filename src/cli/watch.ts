@@ -78,9 +78,13 @@ export async function watch(run: () => Promise<number>, options: WatchOptions, i
       again = changed;
       return;
     }
+    await runThenCatchUp(changed);
+  };
+  /** A run (the first when `changed` is undefined), then one more if something changed meanwhile. */
+  const runThenCatchUp = async (changed: string | undefined): Promise<void> => {
     running = true;
     if (tty) io.stdout.write(CLEAR_SCREEN);
-    else io.stderr.write(`\n${c.dim(`[${time()}] ${displayPath(changed, io.cwd)} changed: running again`)}\n`);
+    else if (changed !== undefined) io.stderr.write(`\n${c.dim(`[${time()}] ${displayPath(changed, io.cwd)} changed: running again`)}\n`);
     await once();
     running = false;
     if (again !== undefined) {
@@ -101,14 +105,6 @@ export async function watch(run: () => Promise<number>, options: WatchOptions, i
   });
   watcher.on("error", (error) => io.stderr.write(`${c.yellow("warning:")} watching: ${error instanceof Error ? error.message : String(error)}\n`));
   await new Promise<void>((ready) => watcher.once("ready", () => ready()));
-  running = true;
-  if (tty) io.stdout.write(CLEAR_SCREEN);
-  await once();
-  running = false;
-  if (again !== undefined) {
-    const next = again;
-    again = undefined;
-    await rerun(next);
-  }
+  await runThenCatchUp(undefined);
   return new Promise<never>(() => {});
 }

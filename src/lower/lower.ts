@@ -59,12 +59,8 @@ import {
   TEMPLATE_STRUCTURE,
   TEMPLATE_TYPE,
   UNKNOWN_PROPERTY,
-  type MessageData,
-  type MessageId,
-  type Messages,
   type Problem,
   type ProblemReporter,
-  type RuleMessages,
 } from "../messages/index.js";
 
 /** A problem found while lowering, reported through the named rule's message template. */
@@ -282,17 +278,10 @@ class Lowering {
 
   // ----- reporting -----
 
-  /** Reports a message of `rule`: an id it does not have, or a placeholder without a value, does not compile. */
-  problem<M extends Messages, K extends MessageId<M>>(
-    rule: RuleMessages<M>,
-    messageId: K,
-    data: MessageData<M, K>,
-    range: Range,
-    replacement?: string,
-    related?: readonly RelatedLocation[],
-  ): void {
+  /** Reports a message of `rule` (ProblemReporter): an id it does not have, or a placeholder without a value, does not compile. */
+  readonly problem: ProblemReporter = (rule, messageId, data, range, replacement, related) => {
     this.problems.push(new ProblemNode(rule.ruleId, messageId, data, range, replacement, related));
-  }
+  };
 
   /** Reports an unknown statement; returns the name suggested for it. */
   unknown(name: string, range: Range, where: string, candidates: Iterable<string>): string | undefined {

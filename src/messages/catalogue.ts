@@ -171,24 +171,20 @@ export interface Problem {
  * How the lowering reports: the rule whose message it is, one of that rule's message ids, the
  * values of the message's placeholders, where, and a did-you-mean replacement for `range`.
  */
-export type ProblemReporter = <M extends Messages, K extends MessageId<M>>(
-  rule: RuleMessages<M>,
-  messageId: K,
-  data: MessageData<M, K>,
-  range: Range,
-  replacement?: string,
-  related?: readonly RelatedLocation[],
-) => void;
+export type ProblemReporter = <M extends Messages, K extends MessageId<M>>(...args: ReporterArguments<M, K>) => void;
 
-/** A `Problem` of message `messageId` of `rule` (for reporters that collect problems in a list). */
-export function problemOf<M extends Messages, K extends MessageId<M>>(
+/** What a report of the lowering says: see ProblemReporter. */
+type ReporterArguments<M extends Messages, K extends MessageId<M>> = [
   rule: RuleMessages<M>,
   messageId: K,
   data: MessageData<M, K>,
   range: Range,
   replacement?: string,
   related?: readonly RelatedLocation[],
-): Problem {
+];
+
+/** A `Problem` of message `messageId` of `rule` (for reporters that collect problems in a list); its parameters are a ProblemReporter's. */
+export const problemOf = <M extends Messages, K extends MessageId<M>>(...[rule, messageId, data, range, replacement, related]: ReporterArguments<M, K>): Problem => {
   return {
     ruleId: rule.ruleId,
     messageId,
@@ -197,4 +193,4 @@ export function problemOf<M extends Messages, K extends MessageId<M>>(
     ...(replacement === undefined ? {} : { replacement }),
     ...(related === undefined ? {} : { related }),
   };
-}
+};
