@@ -2,15 +2,13 @@
  * docs/deploy.md: its layouts check clean, and its deploy script type-checks against the
  * generated TypeScript and the real @bitrix24/b24jssdk (a devDependency), as an app's tsc would.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
-import ts from "typescript";
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { check, compile } from "../src/index.js";
 import { typesModule } from "../src/emit/ts-types.js";
 import { emitTypeScriptModule } from "../src/emit/typescript.js";
-import { STRICT_OPTIONS } from "./support/typescript.js";
+import { typeCheck } from "./support/typescript.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const page = readFileSync(join(ROOT, "docs", "deploy.md"), "utf8");
@@ -18,28 +16,7 @@ const layouts = /```\n\/\/ layouts\/deploy\.b24layout\n([\s\S]*?)```/.exec(page)
 const script = /```ts\n([\s\S]*?)```/.exec(page)![1]!;
 
 /** tsc over `files` in a temporary project whose node_modules is this repository's (for @bitrix24/b24jssdk and @types/node). */
-function typeCheckProject(files: Readonly<Record<string, string>>): string[] {
-  const dir = mkdtempSync(join(tmpdir(), "b24layout-deploy-doc-"));
-  try {
-    writeFileSync(join(dir, "package.json"), '{ "type": "module" }\n');
-    symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
-    const roots = Object.entries(files).map(([name, text]) => {
-      const path = join(dir, name);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, text);
-      return path;
-    });
-    const program = ts.createProgram(roots, { ...STRICT_OPTIONS, types: ["node"] });
-    return ts.getPreEmitDiagnostics(program).map((d) => {
-      const message = ts.flattenDiagnosticMessageText(d.messageText, "\n");
-      if (!d.file || d.start === undefined) return message;
-      const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
-      return `${relative(dir, d.file.fileName)}:${line + 1}:${character + 1} ${message}`;
-    });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const typeCheckProject = (files: Readonly<Record<string, string>>): string[] => typeCheck(files, { nodeModules: join(ROOT, "node_modules"), types: ["node"] });
 
 describe("docs/deploy.md", () => {
   it("has layouts that check clean", () => {

@@ -4,7 +4,7 @@
  * resolution works exactly as on disk. Returns the diagnostics as `file:line:col message` lines,
  * with paths relative to that directory.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import ts from "typescript";
@@ -24,18 +24,22 @@ export const STRICT_OPTIONS: ts.CompilerOptions = {
   types: [],
 };
 
-/** `files` maps a relative path (`a.ts`) to its text. */
-export function typeCheck(files: Readonly<Record<string, string>>): string[] {
+/**
+ * `files` maps a relative path (`a.ts`) to its text. With `nodeModules`, the project sees that
+ * folder as its node_modules (for real packages such as an SDK), and `types` lists the @types it loads.
+ */
+export function typeCheck(files: Readonly<Record<string, string>>, project: { readonly nodeModules?: string; readonly types?: string[] } = {}): string[] {
   const dir = mkdtempSync(join(tmpdir(), "b24layout-tsc-"));
   try {
     writeFileSync(join(dir, "package.json"), '{ "type": "module" }\n');
+    if (project.nodeModules !== undefined) symlinkSync(project.nodeModules, join(dir, "node_modules"), "dir");
     const roots = Object.entries(files).map(([name, text]) => {
       const path = join(dir, name);
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, text);
       return path;
     });
-    const program = ts.createProgram(roots, STRICT_OPTIONS);
+    const program = ts.createProgram(roots, project.types ? { ...STRICT_OPTIONS, types: project.types } : STRICT_OPTIONS);
     return ts.getPreEmitDiagnostics(program).map((d) => {
       const message = ts.flattenDiagnosticMessageText(d.messageText, "\n");
       if (!d.file || d.start === undefined) return message;
