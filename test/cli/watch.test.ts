@@ -48,16 +48,21 @@ describe("--watch", () => {
   it("check: runs again when a file changes and when a file is added, keeps going through errors, separates runs in a pipe", async () => {
     const dir = scratch({ "package.json": "{}\n", "layouts/a.b24layout": BADGE });
     const w = start(dir, ["check", "layouts", "--watch"]);
+    // stdout and stderr are two pipes: what one prints may arrive after what the other printed
+    // later, so each run is waited for on both.
     await w.until("stderr", WATCHING);
+    await w.until("stdout", "✔ 1 file checked, no problems\n");
     expect(w.seen.stdout).toBe("✔ 1 file checked, no problems\n");
     writeFileSync(join(dir, "layouts/a.b24layout"), BADGE.replace('title "Call status"', 'title "Call status"\n  bogus 1'));
     await w.until("stderr", WATCHING, 2);
+    await w.until("stdout", "✖ 1 problem");
     expect(w.seen.stderr).toContain("layouts/a.b24layout changed: running again\n");
     expect(w.seen.stdout).toContain("Unknown statement 'bogus' in a badge.");
     // An error in the input: reported, the watch goes on.
     writeFileSync(join(dir, "layouts/b.b24layout"), "badge b {\n");
     await w.until("stderr", WATCHING, 3);
-    expect(w.seen.stdout).toContain("layouts/b.b24layout\n");
+    await w.until("stdout", "layouts/b.b24layout\n");
+    expect(w.seen.stdout).toMatch(/layouts\/b\.b24layout\n\s+\d+:\d+\s+error/);
     expect(w.child.exitCode).toBe(null);
     // The screen is cleared only on a terminal.
     expect(w.seen.stdout).not.toContain("\u001b[2J");
@@ -67,7 +72,7 @@ describe("--watch", () => {
     const dir = scratch({ "package.json": "{}\n", "a.b24layout": 'layout l {\n  icon my-icon\n  header "T"\n  body {\n    logo document\n    text "x"\n  }\n}\n' });
     const w = start(dir, ["check", "a.b24layout", "--watch"]);
     await w.until("stderr", WATCHING);
-    expect(w.seen.stdout).toContain("warning");
+    await w.until("stdout", "warning");
     writeFileSync(join(dir, "b24layout.config.json"), "{ nope");
     await w.until("stderr", WATCHING, 2);
     expect(w.seen.stderr).toMatch(/error: b24layout\.config\.json:1:\d+: /);
