@@ -1,0 +1,268 @@
+/**
+ * The ESLint plugin (src/eslint) through ESLint's own API (the ESLint class, flat config objects,
+ * files on disk): the rules and their metadata, the findings against `check`'s, positions, rule
+ * options, language options, inline config and disable comments, b24layout's own suppressions,
+ * imports, parsing errors and both configs. cli.test.ts runs the built plugin through ESLint's
+ * command line.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ESLint, type Linter } from "eslint";
+import { describe, expect, it } from "vitest";
+import plugin, { CODE_FILES, LAYOUT_FILES } from "../../src/eslint/index.js";
+import { LANGUAGE_RULES, RULES_LEFT_OUT } from "../../src/eslint/rules.js";
+import { CODE_RULES } from "../../src/eslint/code-rules.js";
+import { ALL_RULES, check } from "../../src/index.js";
+import { messageSpec, severityFor } from "../../src/check/rule.js";
+import { sourceHost } from "../../src/workspace/index.js";
+import type { Diagnostic } from "../../src/diagnostic.js";
+import { scratch, WITH_ERROR } from "../cli/fixtures.js";
+import { inLayoutBody } from "../helpers.js";
+
+type Config = Linter.Config;
+
+/** Lints `files` (written into a fresh project) with `config` after the plugin's recommended config; the results by file name. */
+async function lint(files: Record<string, string>, config: readonly Config[] = [], base: readonly Config[] = plugin.configs.recommended, fix = false) {
+  const cwd = scratch(files);
+  const eslint = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: [...base, ...config], fix });
+  const results = await eslint.lintFiles(Object.keys(files).filter((f) => f.endsWith(".b24layout")));
+  if (fix) await ESLint.outputFixes(results);
+  return { cwd, results: Object.fromEntries(results.map((r) => [r.filePath.slice(cwd.length + 1), r])) };
+}
+
+/** A message as `severity rule line:column-endLine:endColumn message`. */
+const shown = (m: Linter.LintMessage) => `${m.severity === 2 ? "error" : "warn"} ${m.ruleId} ${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.message}`;
+
+async function messagesOf(text: string, config: readonly Config[] = [], base?: readonly Config[]) {
+  const { results } = await lint({ "x.b24layout": text }, config, base);
+  return results["x.b24layout"]!.messages;
+}
+
+const ENUM_ERROR = "'red' is not a valid 'color' for a text block; expected base_50, base_60, base_70 or base_90. The server answers \"The value of color in TextDto is incorrect.\"";
+
+describe("the rules", () => {
+  it("are every checker rule but syntax-error and the project rules, as b24layout/<id>", () => {
+    const expected = ALL_RULES.map((r) => r.meta.id).filter((id) => id !== "syntax-error" && ALL_RULES.find((r) => r.meta.id === id)!.meta.phase !== "project");
+    expect(Object.keys(LANGUAGE_RULES)).toEqual(expected);
+    expect(Object.keys(RULES_LEFT_OUT).sort()).toEqual(["output-name", "syntax-error", "unknown-badge-code", "unlisted-import"]);
+    for (const id of expected) expect(plugin.rules[id as keyof typeof plugin.rules]).toBe(LANGUAGE_RULES[id]);
+  });
+
+  it.each(ALL_RULES.filter((r) => r.meta.id in LANGUAGE_RULES).map((r) => [r.meta.id, r.meta] as const))("%s has the checker rule's metadata", (id, meta) => {
+    const eslintMeta = LANGUAGE_RULES[id]!.meta!;
+    expect(eslintMeta.docs!.description).toBe(meta.description);
+    // The rule's page in the package, as the language server links it.
+    const url = eslintMeta.docs!.url!;
+    expect(url).toMatch(new RegExp(`^file://.*/docs/rules/${id}\\.md$`));
+    expect(existsSync(fileURLToPath(url))).toBe(true);
+    expect(eslintMeta.fixable).toBe(meta.fixable ? "code" : undefined);
+    expect(eslintMeta.hasSuggestions).toBe(true);
+    const anyError = Object.keys(meta.messages).some((m) => severityFor(messageSpec(meta, m), "server") === "error");
+    expect(eslintMeta.type).toBe(anyError ? "problem" : "suggestion");
+    expect(Object.keys(eslintMeta.messages!)).toEqual(Object.keys(meta.messages));
+    for (const [m, text] of Object.entries(eslintMeta.messages!)) expect(text).toBe(`${messageSpec(meta, m).text.replace(/\{(\w+)\}/g, "{{$1}}")}{{related}}`);
+    expect(eslintMeta.schema).toEqual(meta.options ? [{ type: "object", properties: Object.fromEntries(Object.entries(meta.options).map(([k, d]) => [k, { type: "array", items: { type: "string" }, description: d }])), additionalProperties: false }] : []);
+    expect(plugin.configs.recommended[0]!.rules![`b24layout/${id}`]).toBe(anyError ? "error" : "warn");
+    expect(plugin.configs.strict[0]!.rules![`b24layout/${id}`]).toBe("error");
+  });
+
+  it("names the plugin and its language", () => {
+    expect(plugin.meta).toMatchObject({ name: "b24layout", namespace: "b24layout" });
+    expect(plugin.configs.recommended[0]).toMatchObject({ files: LAYOUT_FILES, language: "b24layout/b24layout", name: "b24layout/recommended" });
+    expect(plugin.configs.strict[0]).toMatchObject({ files: LAYOUT_FILES, language: "b24layout/b24layout", name: "b24layout/strict" });
+  });
+
+  it("puts the code rules in the configs for JavaScript and TypeScript files, by their docs' recommended flag", () => {
+    for (const name of ["recommended", "strict"] as const) {
+      const code = plugin.configs[name].find((c) => c.files === CODE_FILES);
+      const expected = Object.entries(CODE_RULES)
+        .filter(([, r]) => name === "strict" || r.meta?.docs?.recommended === true)
+        .map(([id]) => [`b24layout/${id}`, "error"]);
+      if (expected.length === 0) expect(code).toBeUndefined();
+      else expect(Object.entries(code!.rules!)).toEqual(expected);
+    }
+  });
+});
+
+describe("findings", () => {
+  // Every documented example (but those of several files, and the syntax errors, a parsing error
+  // here): what ESLint reports is what check reports, at the same places, named by message id.
+  const examples = ALL_RULES.filter((r) => r.meta.id in LANGUAGE_RULES).flatMap((r) =>
+    [...(r.meta.examples?.incorrect ?? []), ...(r.meta.examples?.correct ?? [])].filter((e) => !e.files && !e.others).map((e, i) => [`${r.meta.id} #${i + 1}`, e.code] as const),
+  );
+  it.each(examples.filter(([, code]) => !check(code).diagnostics.some((d) => d.ruleId === "syntax-error")))("%s: as check reports it", async (_name, code) => {
+    const { cwd, results } = await lint({ "x.b24layout": code });
+    const messages = results["x.b24layout"]!.messages;
+    const file = join(cwd, "x.b24layout");
+    // The places a finding speaks of end its message, ESLint having no field for them.
+    const related = (d: Diagnostic) => (d.related?.length ? ` (${d.related.map((r) => `${r.message} at ${r.range.start.line}:${r.range.start.column}`).join("; ")})` : "");
+    const byCheck = check(code, { file, host: sourceHost(file, cwd) }).diagnostics.map((d) => `${d.ruleId} ${d.range.start.line}:${d.range.start.column}-${d.range.end.line}:${d.range.end.column} ${d.message}${related(d)}`);
+    expect(messages.map((m) => `${m.ruleId!.replace("b24layout/", "")} ${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.message}`).sort()).toEqual(byCheck.sort());
+    for (const m of messages) expect(m.messageId, m.message).toBeDefined();
+  });
+
+  it("reports at the exact place, 1-based lines and columns, with the end", async () => {
+    const messages = await messagesOf(WITH_ERROR);
+    expect(messages.map(shown)).toEqual([`error b24layout/collection-limit 6:5-6:22 ${check(WITH_ERROR).diagnostics[0]!.message}`]);
+    expect(messages[0]).toMatchObject({ messageId: "tooMany", line: 6, column: 5, endLine: 6, endColumn: 22 });
+  });
+
+  it("counts columns in UTF-16 units after a tab and an astral character, and lines after CRLF and CR", async () => {
+    const text = 'layout l {\r\n\ticon info\r  header "😀😀"\n  body {\n    logo document\n\ttext "x" color red\n  }\n}\n';
+    expect((await messagesOf(text)).map(shown)).toEqual([`error b24layout/enum-value 6:17-6:20 ${ENUM_ERROR}`]);
+  });
+
+  it("gives a fix to a fixable rule and suggestions where the checker has them", async () => {
+    const [fixable] = await messagesOf(inLayoutBody('    text "x" bold "true"'));
+    expect(fixable).toMatchObject({ ruleId: "b24layout/string-boolean", messageId: "castSame", fix: { text: "true" } });
+    const [suggested] = await messagesOf(inLayoutBody('    text "a" colr base_50'));
+    expect(suggested).toMatchObject({ ruleId: "b24layout/invalid-argument", line: 6, column: 14 });
+    expect(suggested!.fix).toBeUndefined();
+    expect(suggested!.suggestions).toEqual([{ desc: "Replace with 'color'", fix: { range: [expect.any(Number) as number, expect.any(Number) as number], text: "color" } }]);
+  });
+
+  it("applies fixes with --fix and leaves suggestions alone", async () => {
+    const { cwd, results } = await lint({ "x.b24layout": inLayoutBody('    text "x" bold "true"\n    text "a" colr base_50') }, [], undefined, true);
+    expect(results["x.b24layout"]!.messages.map((m) => m.ruleId)).toEqual(["b24layout/invalid-argument"]);
+    expect(readFileSync(`${cwd}/x.b24layout`, "utf8")).toBe(inLayoutBody('    text "x" bold true\n    text "a" colr base_50'));
+  });
+});
+
+describe("ESLint's comments", () => {
+  const colours = (lines: string) => inLayoutBody(lines);
+
+  it("disable the next line, a block up to eslint-enable, and the line they end, for the rules they name", async () => {
+    const text = colours(
+      [
+        "    // eslint-disable-next-line b24layout/enum-value -- a colour the portal's theme maps",
+        '    a: text "a" color red',
+        "    /* eslint-disable b24layout/enum-value */",
+        '    b: text "b" color red',
+        "    /* eslint-enable b24layout/enum-value */",
+        '    c: text "c" color red',
+        '    d: text "d" color red // eslint-disable-line b24layout/enum-value',
+        "    // eslint-disable-next-line b24layout/value-type",
+        '    e: text "e" color red',
+      ].join("\n"),
+    );
+    const { results } = await lint({ "x.b24layout": text });
+    const { messages, suppressedMessages } = results["x.b24layout"]!;
+    expect(messages.map(shown)).toEqual([
+      `error b24layout/enum-value 11:23-11:26 ${ENUM_ERROR}`,
+      // ESLint's default for a directive that suppresses nothing, as in JavaScript.
+      "warn null 13:5-undefined:undefined Unused eslint-disable directive (no problems were reported from 'b24layout/value-type').",
+      `error b24layout/enum-value 14:23-14:26 ${ENUM_ERROR}`,
+    ]);
+    expect(suppressedMessages.map((m) => [m.line, m.suppressions])).toEqual([
+      [7, [{ kind: "directive", justification: "a colour the portal's theme maps" }]],
+      [9, [{ kind: "directive", justification: "" }]],
+      [12, [{ kind: "directive", justification: "" }]],
+    ]);
+  });
+
+  it("that suppress nothing are reported with linterOptions.reportUnusedDisableDirectives, with a fix that removes them", async () => {
+    const text = colours('    // eslint-disable-next-line b24layout/value-type\n    e: text "e" color red');
+    const messages = await messagesOf(text, [{ linterOptions: { reportUnusedDisableDirectives: "error" } }]);
+    expect(messages.map((m) => `${m.severity} ${m.ruleId} ${m.line}:${m.column} ${m.message}`)).toEqual([
+      "2 null 6:5 Unused eslint-disable directive (no problems were reported from 'b24layout/value-type').",
+      `2 b24layout/enum-value 7:23 ${ENUM_ERROR}`,
+    ]);
+    expect(messages[0]!.fix).toBeDefined();
+  });
+
+  it("disable every rule when they name none", async () => {
+    expect(await messagesOf(`/* eslint-disable */\n${WITH_ERROR}`)).toEqual([]);
+  });
+
+  it("configure rules inline: off, a severity, options", async () => {
+    expect(await messagesOf(`/* eslint b24layout/collection-limit: off */\n${WITH_ERROR}`)).toEqual([]);
+    expect((await messagesOf(`/* eslint b24layout/collection-limit: "warn" */\n${WITH_ERROR}`)).map((m) => `${m.severity} ${m.line}:${m.column}`)).toEqual(["1 7:5"]);
+    const translated = 'translations {\n  en { hi "Hi" }\n}\nblocks b {\n  text @hi\n}\n';
+    expect(await messagesOf(translated)).toEqual([]);
+    const withLanguages = await messagesOf(`// eslint b24layout/missing-translation: ["error", { "languages": ["en", "de"] }]\n${translated}`);
+    expect(withLanguages.map(shown)).toEqual(["error b24layout/missing-translation 2:1-2:13 The translations table has no texts in 'de', one of the project's languages (b24layout.config.json)."]);
+  });
+
+  it("report a malformed inline config at its comment", async () => {
+    const messages = await messagesOf(`/* eslint b24layout/collection-limit: [ */\n${WITH_ERROR}`);
+    expect(messages[0]).toMatchObject({ ruleId: null, line: 1, column: 1, severity: 2 });
+    expect(messages[0]!.message).toMatch(/^Failed to parse JSON from/);
+  });
+
+  it("leave b24layout's own suppressions working, and an unused one is b24layout/unused-suppression, with its fix", async () => {
+    const suppressed = WITH_ERROR.replace("    tag secondary", "    // b24layout-disable-next-line collection-limit\n    tag secondary");
+    expect(await messagesOf(suppressed)).toEqual([]);
+    const unused = `// b24layout-disable-next-line enum-value\n${WITH_ERROR}`;
+    const messages = await messagesOf(unused);
+    expect(messages.map((m) => `${m.ruleId} ${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.messageId}`)).toEqual([
+      "b24layout/unused-suppression 1:1-1:42 unusedRule",
+      "b24layout/collection-limit 7:5-7:22 tooMany",
+    ]);
+    expect(messages[0]!.fix).toEqual({ range: [0, 41], text: "" });
+  });
+});
+
+describe("rule options and language options", () => {
+  it("take a rule's options (unknown-code: the portal's icons)", async () => {
+    const custom = 'layout custom {\n  icon my-custom-icon\n  header "T"\n  body {\n    logo document\n    text "x"\n  }\n}\n';
+    expect((await messagesOf(custom)).map((m) => `${m.ruleId} ${m.line}:${m.column}`)).toEqual(["b24layout/unknown-code 2:8"]);
+    expect(await messagesOf(custom, [{ rules: { "b24layout/unknown-code": ["warn", { icons: ["my-custom-icon"] }] } }])).toEqual([]);
+  });
+
+  it("refuse options a rule does not take", async () => {
+    await expect(messagesOf(WITH_ERROR, [{ rules: { "b24layout/unknown-code": ["warn", { icon: ["x"] }] } }])).rejects.toThrow(/b24layout\/unknown-code/);
+  });
+
+  it("check against the docs with languageOptions.target", async () => {
+    const menu = inLayoutBody('    text "x" scope desktop');
+    expect((await messagesOf(menu)).map((m) => `${m.severity} ${m.ruleId} ${m.line}:${m.column}`)).toEqual(["2 b24layout/enum-value 6:20"]);
+    const tagScope = inLayoutBody('    text "x"').replace('header "T"', 'header "T" {\n    tag warning "x" scope web\n  }');
+    expect((await messagesOf(tagScope)).map((m) => `${m.ruleId} ${m.line}:${m.column}`)).toEqual(["b24layout/field-support 4:21"]);
+    expect(await messagesOf(tagScope, [{ files: ["**/*.b24layout"], languageOptions: { target: "docs" } }])).toEqual([]);
+  });
+
+  it("refuse language options the language does not take", async () => {
+    await expect(messagesOf(WITH_ERROR, [{ files: ["**/*.b24layout"], languageOptions: { target: "portal" } }])).rejects.toThrow("The b24layout language option 'target' must be \"server\" or \"docs\", not \"portal\".");
+    await expect(messagesOf(WITH_ERROR, [{ files: ["**/*.b24layout"], languageOptions: { targets: "docs" } }])).rejects.toThrow("Unknown language option 'targets' for b24layout (it takes target).");
+  });
+});
+
+describe("files", () => {
+  it("resolve their imports from their path, and an imported layout's errors are reported at the import", async () => {
+    const { results } = await lint({
+      "package.json": "{}",
+      "layouts.b24layout": WITH_ERROR.replace("layout broken", "layout card"),
+      "activity.b24layout": 'import { card } from "./layouts.b24layout"\n\nactivity reminder {\n  ownerTypeId deal; ownerId 7\n  layout card\n}\n',
+    });
+    expect(results["activity.b24layout"]!.messages.map((m) => `${m.ruleId} ${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.messageId}`)).toEqual(["b24layout/unresolved-import 1:10-1:14 importedDeclarationErrors"]);
+    // The place it speaks of, relative to ESLint's working directory.
+    expect(results["activity.b24layout"]!.messages[0]!.message).toMatch(/ \(the first error at layouts\.b24layout:6:5\)$/);
+    expect(results["layouts.b24layout"]!.messages.map((m) => `${m.ruleId} ${m.line}:${m.column}`)).toEqual(["b24layout/collection-limit 6:5"]);
+  });
+
+  it("with a syntax error give one fatal parsing error per error, at its place, and no rule runs", async () => {
+    const { results } = await lint({ "x.b24layout": 'layout broken {\n  icon call-completed\n  header "x\n}\n' });
+    const r = results["x.b24layout"]!;
+    expect(r.messages).toEqual([{ ruleId: null, fatal: true, severity: 2, message: "Parsing error: Unterminated string: add the closing '\"' before the end of the line.", line: 3, column: 10 }]);
+    expect(r.fatalErrorCount).toBe(1);
+  });
+
+  it("are linted from a text without a path (its imports are not resolved)", async () => {
+    const eslint = new ESLint({ cwd: scratch(), overrideConfigFile: true, overrideConfig: [...plugin.configs.recommended] });
+    const [r] = await eslint.lintText(WITH_ERROR, { filePath: "x.b24layout" });
+    expect(r!.messages.map((m) => `${m.ruleId} ${m.line}:${m.column}`)).toEqual(["b24layout/collection-limit 6:5"]);
+  });
+});
+
+describe("the configs", () => {
+  const warningOnly = 'layout custom {\n  icon my-custom-icon\n  header "T"\n  body {\n    logo document\n    text "x"\n  }\n}\n';
+
+  it("recommended: each rule at its severity (unknown-code warns)", async () => {
+    expect((await messagesOf(warningOnly)).map((m) => `${m.severity} ${m.ruleId}`)).toEqual(["1 b24layout/unknown-code"]);
+  });
+
+  it("strict: every rule an error", async () => {
+    expect((await messagesOf(warningOnly, [], plugin.configs.strict)).map((m) => `${m.severity} ${m.ruleId}`)).toEqual(["2 b24layout/unknown-code"]);
+  });
+});
