@@ -16,13 +16,16 @@ const ESLINT = join(ROOT, "node_modules/eslint/bin/eslint.js");
 const CLI = join(ROOT, "dist/cli.js");
 const PLAIN = { PATH: process.env["PATH"] ?? "", NO_COLOR: "1", FORCE_COLOR: "0" };
 
-const CONFIG = `import b24layout from ${JSON.stringify(pathToFileURL(join(ROOT, "dist/eslint.js")).href)};
+const GUIDE = readFileSync(join(ROOT, "docs/eslint.md"), "utf8");
+const guideSection = (title: string) => GUIDE.slice(GUIDE.indexOf(`## ${title}`)).split(/\n## /)[0]!;
+/** A config of docs/eslint.md, importing the built plugin where it imports `b24layout/eslint`. */
+const withBuiltPlugin = (config: string) => config.replace('"b24layout/eslint"', JSON.stringify(pathToFileURL(join(ROOT, "dist/eslint.js")).href));
 
-export default [...b24layout.configs.recommended];
-`;
+/** The guide's set-up config. */
+const CONFIG = withBuiltPlugin(/`eslint\.config\.js`:\n\n```js\n([\s\S]*?)```/.exec(guideSection("Set-up"))![1]!);
 
-function project(files: Record<string, string>): string {
-  return scratch({ "package.json": '{ "name": "app", "private": true }\n', "eslint.config.mjs": CONFIG, ...files });
+function project(files: Record<string, string>, config = CONFIG): string {
+  return scratch({ "package.json": '{ "name": "app", "private": true }\n', "eslint.config.mjs": config, ...files });
 }
 
 function run(cwd: string, command: string, args: readonly string[]) {
@@ -52,6 +55,17 @@ describe("the plugin through ESLint's command line", () => {
     const [result] = JSON.parse(eslint.stdout) as { messages: { ruleId: string; line: number; column: number; endLine: number; endColumn: number; suggestions?: unknown[] }[] }[];
     expect(result!.messages).toMatchObject([{ ruleId: "b24layout/invalid-argument", line: 7, column: 14, endLine: 7, endColumn: 18, suggestions: [{ desc: "Replace with 'color'" }] }]);
     expect(readFileSync(join(cwd, "x.b24layout"), "utf8")).toBe(inLayoutBody('    text "x" bold true\n    text "a" colr base_50'));
+  });
+
+  it("takes the rule options of the guide's example", () => {
+    const example = /```js\n(export default \[[\s\S]*?)```/.exec(guideSection("Rules"))![1]!;
+    const config = withBuiltPlugin(`import b24layout from "b24layout/eslint";\n\n${example}`);
+    const text = 'translations {\n  en { hi "Hi" }\n}\nlayout l {\n  icon my-icon\n  header @hi\n  body {\n    logo my-logo\n    text "x"\n  }\n}\n';
+    const eslint = run(project({ "x.b24layout": text }, config), ESLINT, ["--format", "json", "x.b24layout"]);
+    expect(eslint.stderr).toBe("");
+    const [result] = JSON.parse(eslint.stdout) as { messages: { ruleId: string; severity: number; line: number; column: number }[] }[];
+    // The portal's icon and logo are known; the table lacks German, one of the project's languages.
+    expect(result!.messages.map((m) => `${m.severity} ${m.ruleId} ${m.line}:${m.column}`)).toEqual(["1 b24layout/missing-translation 1:1"]);
   });
 
   it("shows a syntax error as a parsing error at its place", () => {

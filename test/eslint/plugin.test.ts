@@ -266,3 +266,27 @@ describe("the configs", () => {
     expect((await messagesOf(warningOnly, [], plugin.configs.strict)).map((m) => `${m.severity} ${m.ruleId}`)).toEqual(["2 b24layout/unknown-code"]);
   });
 });
+
+describe("docs/eslint.md", () => {
+  const page = readFileSync(join(import.meta.dirname, "../../docs/eslint.md"), "utf8");
+  const section = (title: string) => page.slice(page.indexOf(`## ${title}`)).split(/\n## /)[0]!;
+
+  it("its comments example is clean, every finding suppressed by the comment over it", async () => {
+    const example = /```\n(layout call \{[\s\S]*?)```/.exec(section("Comments"))![1]!;
+    const { results } = await lint({ "x.b24layout": example });
+    expect(results["x.b24layout"]!.messages).toEqual([]);
+    expect(results["x.b24layout"]!.suppressedMessages.map((m) => `${m.ruleId} ${m.line}`)).toEqual([
+      "b24layout/unknown-code 3",
+      "b24layout/string-boolean 8",
+      "b24layout/string-boolean 9",
+      "b24layout/string-boolean 11",
+    ]);
+    // Without the comments, the same findings.
+    const bare = example
+      .split("\n")
+      .filter((line) => !/^\s*(\/\/|\/\*) eslint/.test(line))
+      .map((line) => line.replace(/ \/\/ eslint.*$/, ""))
+      .join("\n");
+    expect((await messagesOf(bare)).map((m) => m.ruleId)).toEqual(["b24layout/unknown-code", "b24layout/string-boolean", "b24layout/string-boolean", "b24layout/string-boolean"]);
+  });
+});
