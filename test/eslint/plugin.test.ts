@@ -10,7 +10,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ESLint, type Linter } from "eslint";
 import { describe, expect, it } from "vitest";
-import plugin, { CODE_FILES, LAYOUT_FILES } from "../../src/eslint/index.js";
+import plugin, { CODE_FILES, LAYOUT_FILES, type B24LayoutSourceCode } from "../../src/eslint/index.js";
+import type { Document, Statement } from "../../src/syntax/ast.js";
 import { LANGUAGE_RULES, RULES_LEFT_OUT } from "../../src/eslint/rules.js";
 import { CODE_RULES } from "../../src/eslint/code-rules.js";
 import { ALL_RULES, check } from "../../src/index.js";
@@ -57,7 +58,7 @@ describe("the rules", () => {
     expect(url).toMatch(new RegExp(`^file://.*/docs/rules/${id}\\.md$`));
     expect(existsSync(fileURLToPath(url))).toBe(true);
     expect(eslintMeta.fixable).toBe(meta.fixable ? "code" : undefined);
-    expect(eslintMeta.hasSuggestions).toBe(true);
+    expect(eslintMeta.hasSuggestions).toBe(meta.hasSuggestions ? true : undefined);
     const anyError = Object.keys(meta.messages).some((m) => severityFor(messageSpec(meta, m), "server") === "error");
     expect(eslintMeta.type).toBe(anyError ? "problem" : "suggestion");
     expect(Object.keys(eslintMeta.messages!)).toEqual(Object.keys(meta.messages));
@@ -99,6 +100,11 @@ describe("findings", () => {
     const related = (d: Diagnostic) => (d.related?.length ? ` (${d.related.map((r) => `${r.message} at ${r.range.start.line}:${r.range.start.column}`).join("; ")})` : "");
     const byCheck = check(code, { file, host: sourceHost(file, cwd) }).diagnostics.map((d) => `${d.ruleId} ${d.range.start.line}:${d.range.start.column}-${d.range.end.line}:${d.range.end.column} ${d.message}${related(d)}`);
     expect(messages.map((m) => `${m.ruleId!.replace("b24layout/", "")} ${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.message}`).sort()).toEqual(byCheck.sort());
+    // Each with the checker's fix and suggestions.
+    const changes = (fix: boolean, suggestions: readonly string[]) => `${fix ? "fix " : ""}${suggestions.join(", ")}`;
+    expect(messages.map((m) => changes(m.fix !== undefined, (m.suggestions ?? []).map((s) => s.desc))).sort()).toEqual(
+      check(code, { file, host: sourceHost(file, cwd) }).diagnostics.map((d) => changes(d.fix !== undefined, (d.suggestions ?? []).map((s) => s.description))).sort(),
+    );
     for (const m of messages) expect(m.messageId, m.message).toBeDefined();
   });
 
@@ -158,6 +164,14 @@ describe("ESLint's comments", () => {
       [7, [{ kind: "directive", justification: "a colour the portal's theme maps" }]],
       [9, [{ kind: "directive", justification: "" }]],
       [12, [{ kind: "directive", justification: "" }]],
+    ]);
+  });
+
+  it("of one line (-line) that span lines are a problem, and disable nothing", async () => {
+    const text = WITH_ERROR.replace('    tag secondary "c"', '    tag secondary "c" /* eslint-disable-line b24layout/collection-limit\n    */');
+    expect((await messagesOf(text)).map((m) => `${m.ruleId} ${m.line}:${m.column} ${m.message}`)).toEqual([
+      "b24layout/collection-limit 6:5 The header's 'tags' can hold at most 2 items; found 3. The server answers \"The field tags of HeaderDto can only contain up to 2 values.\"",
+      "null 6:23 eslint-disable-line comment should not span multiple lines.",
     ]);
   });
 
@@ -290,3 +304,32 @@ describe("docs/eslint.md", () => {
     expect((await messagesOf(bare)).map((m) => m.ruleId)).toEqual(["b24layout/unknown-code", "b24layout/string-boolean", "b24layout/string-boolean", "b24layout/string-boolean"]);
   });
 });
+
+describe("the language, for rules of a project's own", () => {
+  it("walks the syntax tree with selectors on node kinds, and gives text, places and parents", async () => {
+    const seen: string[] = [];
+    const ownRule = {
+      meta: { type: "suggestion" as const, messages: { found: "Text block '{{text}}' inside '{{parent}}'." }, schema: [] },
+      create(context: { sourceCode: B24LayoutSourceCode; report(r: object): void }) {
+        const source = context.sourceCode;
+        return {
+          "Statement[name.name='text']"(node: Statement) {
+            const parent = source.getParent(source.getParent(node)!) as Statement;
+            seen.push(`${source.getText(node)} @${source.getRange(node).join("-")}`);
+            context.report({ node, messageId: "found", data: { text: source.getText(node.args[0]), parent: parent.name.name } });
+          },
+          "Document:exit"(node: Document) {
+            seen.push(`end ${JSON.stringify(source.getLoc(node))} ${JSON.stringify(source.getLocFromIndex(source.text.length))}`);
+          },
+        };
+      },
+    };
+    // The language alone, none of the plugin's rules.
+    const config: Config = { files: ["**/*.b24layout"], plugins: { b24layout: plugin, own: { rules: { "text-blocks": ownRule as never } } }, language: "b24layout/b24layout", rules: { "own/text-blocks": "warn" } };
+    const text = inLayoutBody('    text "x"');
+    const messages = await messagesOf(text, [config], []);
+    expect(messages.map((m) => `${m.ruleId} ${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.message}`)).toEqual(['own/text-blocks 6:5-6:13 Text block \'"x"\' inside \'body\'.']);
+    expect(seen).toEqual([`text "x" @${text.indexOf('text "x"')}-${text.indexOf('text "x"') + 8}`, 'end {"start":{"line":1,"column":1},"end":{"line":9,"column":1}} {"line":9,"column":1}']);
+  });
+});
+
