@@ -68,6 +68,16 @@ describe("the plugin through ESLint's command line", () => {
     expect(result!.messages.map((m) => `${m.severity} ${m.ruleId} ${m.line}:${m.column}`)).toEqual(["1 b24layout/missing-translation 1:1"]);
   });
 
+  it("takes b24layout.config.json's settings through the guide's configFromFile config", () => {
+    const config = withBuiltPlugin(/```js\n(import b24layout, \{ configFromFile \}[\s\S]*?)```/.exec(guideSection("With b24layout.config.json"))![1]!);
+    const settings = { rules: { "collection-limit": "warning" }, portal: { icons: ["my-icon"] } };
+    const cwd = project({ "b24layout.config.json": JSON.stringify(settings), "x.b24layout": WITH_ERROR.replace("icon info", "icon my-icon") }, config);
+    const eslint = run(cwd, ESLINT, ["--format", "json", "x.b24layout"]);
+    expect(eslint.stderr).toBe("");
+    const [result] = JSON.parse(eslint.stdout) as { messages: { ruleId: string; severity: number; line: number; column: number }[] }[];
+    expect(result!.messages.map((m) => `${m.severity} ${m.ruleId} ${m.line}:${m.column}`)).toEqual(["1 b24layout/collection-limit 6:5"]);
+  });
+
   it("shows a syntax error as a parsing error at its place", () => {
     const cwd = project({ "x.b24layout": 'layout broken {\n  icon call-completed\n  header "x\n}\n' });
     const eslint = run(cwd, ESLINT, ["x.b24layout"]);

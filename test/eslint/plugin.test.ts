@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ESLint, type Linter } from "eslint";
 import { describe, expect, it } from "vitest";
-import plugin, { CODE_FILES, LAYOUT_FILES, type B24LayoutSourceCode } from "../../src/eslint/index.js";
+import plugin, { CODE_FILES, configFromFile, LAYOUT_FILES, type B24LayoutSourceCode } from "../../src/eslint/index.js";
 import type { Document, Statement } from "../../src/syntax/ast.js";
 import { LANGUAGE_RULES, RULES_LEFT_OUT } from "../../src/eslint/rules.js";
 import { CODE_RULES } from "../../src/eslint/code-rules.js";
@@ -18,7 +18,7 @@ import { ALL_RULES, check } from "../../src/index.js";
 import { messageSpec, severityFor } from "../../src/check/rule.js";
 import { sourceHost } from "../../src/workspace/index.js";
 import type { Diagnostic } from "../../src/diagnostic.js";
-import { scratch, WITH_ERROR } from "../cli/fixtures.js";
+import { runMain, scratch, WITH_ERROR } from "../cli/fixtures.js";
 import { inLayoutBody } from "../helpers.js";
 
 type Config = Linter.Config;
@@ -333,3 +333,49 @@ describe("the language, for rules of a project's own", () => {
   });
 });
 
+
+describe("configFromFile: b24layout.config.json as ESLint config", () => {
+  const custom = 'translations {\n  en { hi "Hi" }\n}\nlayout l {\n  icon my-icon\n  header @hi\n  body {\n    logo document\n    text "x"\n  }\n}\n';
+  const b24config = {
+    rules: { "collection-limit": "warning", "output-name": "off" },
+    overrides: [{ files: ["legacy/**/*.b24layout"], rules: { "collection-limit": "off", "unknown-code": "error" } }],
+    ignore: ["generated/**"],
+    languages: ["en", "de"],
+    portal: { icons: ["my-icon"], logos: [], badges: ["fromPortal"] },
+    target: "docs",
+  };
+
+  it("gives its rules, overrides, ignored files, languages, portal codes and target", () => {
+    const cwd = scratch({ "b24layout.config.json": JSON.stringify(b24config) });
+    expect(configFromFile(join(cwd, "b24layout.config.json"))).toEqual([
+      {
+        name: "b24layout/config-file",
+        files: ["**/*.b24layout"],
+        languageOptions: { target: "docs" },
+        rules: { "b24layout/collection-limit": "warn", "b24layout/unknown-code": ["warn", { icons: ["my-icon"], logos: [] }], "b24layout/missing-translation": ["warn", { languages: ["en", "de"] }] },
+      },
+      { name: "b24layout/config-file/overrides/0", files: ["legacy/**/*.b24layout"], rules: { "b24layout/collection-limit": "off", "b24layout/unknown-code": ["error", { icons: ["my-icon"], logos: [] }] } },
+      { name: "b24layout/config-file/ignore", ignores: ["generated/**"] },
+    ]);
+  });
+
+  it("makes ESLint report what b24layout check reports with it", async () => {
+    const files = { "b24layout.config.json": JSON.stringify(b24config), "x.b24layout": custom, "legacy/y.b24layout": WITH_ERROR, "generated/z.b24layout": WITH_ERROR, "w.b24layout": WITH_ERROR };
+    const cwd = scratch(files);
+    const eslint = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: [...plugin.configs.recommended, ...configFromFile(join(cwd, "b24layout.config.json"))] });
+    const results = await eslint.lintFiles(["."]);
+    const found = results.flatMap((r) => r.messages.map((m) => `${r.filePath.slice(cwd.length + 1)} ${m.severity} ${m.ruleId} ${m.line}:${m.column}`));
+    expect(found).toEqual(["w.b24layout 1 b24layout/collection-limit 6:5", "x.b24layout 1 b24layout/missing-translation 1:1"]);
+    const checked = await runMain(cwd, ["check", ".", "--format", "json"]);
+    const byCheck = (JSON.parse(checked.stdout) as { files: { path: string; diagnostics: Diagnostic[] }[] }).files.flatMap((f) =>
+      f.diagnostics.map((d) => `${f.path} ${d.severity === "error" ? 2 : 1} b24layout/${d.ruleId} ${d.range.start.line}:${d.range.start.column}`),
+    );
+    expect(byCheck).toEqual(found);
+  });
+
+  it("says where a config is wrong", () => {
+    const cwd = scratch({ "b24layout.config.json": '{\n  "target": "portal"\n}\n' });
+    expect(() => configFromFile(join(cwd, "b24layout.config.json"))).toThrow(`${join(cwd, "b24layout.config.json")}:2:13: "target" must be "server" or "docs"`);
+    expect(() => configFromFile(join(cwd, "missing.json"))).toThrow(/^b24layout: cannot read the config '.*missing\.json': /);
+  });
+});
