@@ -378,4 +378,12 @@ describe("configFromFile: b24layout.config.json as ESLint config", () => {
     expect(() => configFromFile(join(cwd, "b24layout.config.json"))).toThrow(`${join(cwd, "b24layout.config.json")}:2:13: "target" must be "server" or "docs"`);
     expect(() => configFromFile(join(cwd, "missing.json"))).toThrow(/^b24layout: cannot read the config '.*missing\.json': /);
   });
+
+  it("gives the root a type too, by which ESLint before 9.25 finds listeners (it ignores nodeTypeKey), out of sight of its keys", () => {
+    const parsed = plugin.languages.b24layout.parse({ path: "x.b24layout", physicalPath: "x.b24layout", bom: false, body: WITH_ERROR });
+    expect(parsed.ok).toBe(true);
+    const root = (parsed as { ast: Document }).ast;
+    expect(Object.getOwnPropertyDescriptor(root, "type")).toMatchObject({ value: "Document", enumerable: false });
+    expect(Object.keys(root)).not.toContain("type");
+  });
 });
