@@ -174,6 +174,11 @@ try {
     linted.status === 1 && checkedAt === "5:20 b24layout/enum-value" && /^\s+5:20\s+error\s+'red' is not a valid 'color' for a text block.*\sb24layout\/enum-value$/.test(eslintFinding ?? "") && linted.stdout.split("\n").filter((l) => /^\s+\d+:\d+/.test(l)).length === 1,
     `b24layout check: ${checkedAt}\nexit ${linted.status}\n${linted.stdout}${linted.stderr}`,
   );
+  const cjsConfig = /`(const \{ default: b24layout \} = require\("b24layout\/eslint"\);)`/.exec(eslintGuide)?.[1] ?? "";
+  writeFileSync(join(app, "eslint.config.cjs"), `${cjsConfig}\nmodule.exports = [...b24layout.configs.recommended];\n`);
+  const fromCjs = run(eslint, ["--config", "eslint.config.cjs", "layouts"]);
+  step("eslint with a CommonJS config (docs/eslint.md's require) reports the same finding", fromCjs.status === 1 && fromCjs.stdout === linted.stdout, `exit ${fromCjs.status}\n${fromCjs.stdout}${fromCjs.stderr}`);
+  rmSync(join(app, "eslint.config.cjs"));
   rmSync(join(app, "layouts", "broken.b24layout"));
   expectRun("eslint passes the clean layouts", eslint, ["layouts"]);
 
