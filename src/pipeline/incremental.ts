@@ -9,7 +9,7 @@
  *   declaration, keyed by everything those findings may depend on: the declaration's source text
  *   (from the start of its first line, so its columns are the same), the file-level statements
  *   (translation tables, fragments), whether the file uses templates, and, for rules of scope
- *   `declarations`, the keyword, name and name field of every declaration. The rules and options
+ *   `declarations`, the keyword, name, name field and parameters of every declaration. The rules and options
  *   are the same for every entry (a change of either starts again from nothing).
  * - A rule that declares no scope runs over the whole program at every check: a new rule is right
  *   in the editor before anyone thinks about reuse.
@@ -204,12 +204,13 @@ function rebased(kept: KeptFindings, start: Position): readonly Diagnostic[] {
   }));
 }
 
-/** What rules of scope `declarations` read of the other declarations: keyword, name, name field. */
+/** What rules of scope `declarations` read of the other declarations: keyword, name, name field, parameters. */
 function declarationsSignature(declarations: readonly IrDeclaration[]): string {
   return declarations
     .map((d) => {
       const nameField = d.spec.nameField ? getScalar(d.root, d.spec.nameField)?.value : undefined;
-      return `${d.spec.keyword}\u0000${d.name}\u0000${String(nameField)}`;
+      const params = d.params.length === 0 ? "" : JSON.stringify(d.params.map((p) => [p.name, p.optional, p.type]));
+      return `${d.spec.keyword}\u0000${d.name}\u0000${String(nameField)}\u0000${params}`;
     })
     .join("\n");
 }

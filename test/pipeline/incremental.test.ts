@@ -15,6 +15,68 @@ const examples = readdirSync(join(root, "examples"))
   .filter((f) => f.endsWith(".b24layout"))
   .map((f) => ({ name: f, text: readFileSync(join(root, "examples", f), "utf8") }));
 const large = { name: "a generated file of many layouts", text: manyLayouts() };
+/**
+ * Templates that refer to each other (template-arguments, scope `declarations`), lists with limits
+ * filled by `each` (runtime-limit), parameter types against fields (template-type), fragments, and
+ * activities whose own or named layouts have a deadline block (incoming-with-deadline, scope `split`).
+ */
+const templated = {
+  name: "a file of templates",
+  text: `translations {
+  en {
+    title "Title"
+  }
+}
+
+fragment products(items: string[max 3]) {
+  each item in $items {
+    text "\${item}"
+  }
+}
+
+layout card(dealId: int, tone: "base_90" | "loud" = "base_90") {
+  icon info
+  header "Deal \${dealId}"
+  body {
+    logo document
+    text "x" color $tone
+    deadline
+  }
+}
+
+blocks list(products: string[max 20], urgent: bool = false) {
+  text "Products" bold $urgent
+  each product in $products {
+    text "\${product}"
+  }
+  use products { items: $products }
+}
+
+activity reminder(deal: int) {
+  ownerTypeId deal; ownerId $deal
+  layout card { dealId: $deal }
+}
+
+activity incoming {
+  ownerTypeId deal; ownerId 7
+  isIncomingChannel true
+  deadline "2025-01-01T10:00:00+03:00"
+  layout card { dealId: "7", extra: 1 }
+}
+
+activity inline {
+  ownerTypeId deal; ownerId 8
+  layout {
+    icon info
+    header @title
+    body {
+      logo document
+      deadline
+    }
+  }
+}
+`,
+};
 
 /** A small deterministic generator (mulberry32), so that a failure can be replayed. */
 function random(seed: number): () => number {
@@ -113,6 +175,36 @@ describe("the incremental checker", () => {
     const kinds = new Map<CheckKind, number>();
     for (const seed of SEEDS) for (const [k, n] of run(large.name, large.text, seed + 6, 120)) kinds.set(k, (kinds.get(k) ?? 0) + n);
     expect(kinds.get("incremental") ?? 0).toBeGreaterThan(20 * SEEDS.length);
+  });
+
+  it("agrees with check on random edits of a file of templates", () => {
+    const kinds = new Map<CheckKind, number>();
+    for (const seed of SEEDS) for (const [k, n] of run(templated.name, templated.text, seed + 20, 80)) kinds.set(k, (kinds.get(k) ?? 0) + n);
+    expect(kinds.get("incremental") ?? 0).toBeGreaterThan(0);
+  });
+
+  it("re-checks a reference when the parameters of the declaration it names change, and keeps it otherwise", () => {
+    const incremental = new IncrementalChecker();
+    const first = incremental.check(templated.text);
+    expect(first.diagnostics.filter((d) => d.ruleId === "template-arguments").map((d) => d.range.start.line)).toEqual([40, 40]);
+    // `dealId` becomes a string: the reference in 'reminder' gives it an int ($deal), 'incoming' a string.
+    const retyped = templated.text.replace("layout card(dealId: int,", "layout card(dealId: string,");
+    same(incremental, retyped, {}, "a parameter's type changed");
+    expect(incremental.check(retyped).diagnostics.filter((d) => d.ruleId === "template-arguments").map((d) => d.range.start.line)).toEqual([33, 40]);
+    // An edit inside another declaration keeps the references' findings.
+    const typed = retyped.replace('text "Products"', 'text "Productsx"');
+    same(incremental, typed, {}, "a character typed elsewhere");
+    expect(incremental.lastKind).toBe("incremental");
+  });
+
+  it("re-checks an activity whose named layout gains or loses its deadline block", () => {
+    const incremental = new IncrementalChecker();
+    const hidden = (text: string) => incremental.check(text).diagnostics.filter((d) => d.message.includes("deadline block")).map((d) => d.range.start.line);
+    expect(hidden(templated.text)).toEqual([33, 40, 50]);
+    const withoutBlock = templated.text.replace('    text "x" color $tone\n    deadline\n', '    text "x" color $tone\n');
+    same(incremental, withoutBlock, {}, "the named layout's deadline block removed");
+    expect(hidden(withoutBlock)).toEqual([49]);
+    same(incremental, templated.text, {}, "and written again");
   });
 
   it("agrees with check with rule options, severities and the docs target", () => {
