@@ -42,7 +42,8 @@ export interface RuleMeta<M extends Messages = Messages> {
    * - absent or `file`: anything in the file: the rule runs over the whole file at every change
    *   (the default, so a rule that says nothing is right in the editor);
    * - `declaration`: only that declaration's text, the rule's options, the model, the file's
-   *   translation tables and fragments and whether the file uses templates; its `program` and
+   *   fragments, the languages and keys of its translation tables and whether each text is empty
+   *   (not the texts themselves), and whether the file uses templates; its `program` and
    *   `done` hooks report nothing and it keeps no state across declarations. Where a finding
    *   stands (its range, its fixes', its related places) lies inside the declaration, and its
    *   message quotes no position (another place is a `related` location, not "on line 12");

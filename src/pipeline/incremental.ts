@@ -7,8 +7,9 @@
  * - The only thing kept from one version to the next is what the rules that declare it
  *   (RuleMeta.scope `declaration`, `declarations`, and the walk of `split`) found in one
  *   declaration, keyed by everything those findings may depend on: the declaration's source text
- *   (from the start of its first line, so its columns are the same), the file-level statements
- *   (translation tables, fragments), whether the file uses templates, and, for rules of scope
+ *   (from the start of its first line, so its columns are the same), the fragments' text, the
+ *   translation tables' languages and keys and which of their texts are empty (typing into a
+ *   text keeps every declaration's findings), whether the file uses templates, and, for rules of scope
  *   `declarations`, the keyword, name, name field and parameters of every declaration. The rules and options
  *   are the same for every entry (a change of either starts again from nothing).
  * - A rule that declares no scope runs over the whole program at every check: a new rule is right
@@ -25,7 +26,7 @@
 import type { Diagnostic, Fix, RelatedLocation } from "../diagnostic.js";
 import { check as checkText, type CheckResult, type SourceOptions } from "./pipeline.js";
 import { lowerFile } from "../lower/lower.js";
-import { getScalar, type IrDeclaration } from "../lower/ir.js";
+import { getScalar, type IrDeclaration, type TranslationTable } from "../lower/ir.js";
 import type { Position, Range, Statement } from "../syntax/ast.js";
 import { parseWithOpenBraces } from "../syntax/parser.js";
 import { problemDiagnostics, RuleRun, sortedUnique, type CheckOptions } from "../check/checker.js";
@@ -119,11 +120,10 @@ function analyse(text: string, options: CheckOptions, rules: readonly Rule[], op
   }
   const program = lowering.program(declarations, templated);
 
-  const fileLevel = document.statements
-    .filter((s) => s.name.name === TRANSLATIONS_KEYWORD || s.name.name === FRAGMENT_KEYWORD)
-    .map((s) => text.slice(s.range.start.offset, s.range.end.offset));
+  const fragments = document.statements.filter((s) => s.name.name === FRAGMENT_KEYWORD).map((s) => text.slice(s.range.start.offset, s.range.end.offset));
+  const tables = document.statements.reduce((n, s) => (s.name.name === TRANSLATIONS_KEYWORD ? n + 1 : n), 0);
   const signature = rules.some((r) => r.meta.scope === "declarations") ? declarationsSignature(declarations) : "";
-  const contextKey = JSON.stringify([templated, fileLevel, signature]);
+  const contextKey = JSON.stringify([templated, fragments, tables, translationsSignature(program.translations), signature]);
   const previousKept = previous?.contextKey === contextKey ? previous.kept : undefined;
 
   // The reusable rules, declaration by declaration: kept findings where they hold, a run otherwise.
@@ -202,6 +202,19 @@ function rebased(kept: KeptFindings, start: Position): readonly Diagnostic[] {
     ...(d.suggestions ? { suggestions: d.suggestions.map(fix) } : {}),
     ...(d.related ? { related: d.related.map(related) } : {}),
   }));
+}
+
+/**
+ * What rules of scope `declaration` read of the translation tables: their languages and keys, in
+ * order, and which texts are empty (a text typed into stays out of it).
+ */
+function translationsSignature(translations: TranslationTable): string {
+  let signature = "";
+  for (const language of translations.languages.values()) {
+    signature += `\u0001${language.language}`;
+    for (const [key, entry] of language.entries) signature += entry.value === "" ? `\u0000${key}\u0002` : `\u0000${key}`;
+  }
+  return signature;
 }
 
 /** What rules of scope `declarations` read of the other declarations: keyword, name, name field, parameters. */

@@ -256,11 +256,37 @@ describe("the incremental checker", () => {
     same(incremental, lifted.replace("{\nlayout record3", "layout record3"), {}, "the stray brace removed");
   });
 
-  it("keeps nothing when the translation table changes, or the options", () => {
+  it("keeps every declaration's findings when a translation's text changes, and nothing when a key, a language or an empty text does", () => {
+    const incremental = new IncrementalChecker();
+    const first = incremental.check(large.text);
+    same(incremental, large.text.replace('title "Title"', 'title "Titles"'), {}, "a text typed into");
+    expect(incremental.lastKept).toBe(first.program.declarations.length);
+    for (const [what, edited] of [
+      ["a key renamed", large.text.replace('title "Title"', 'titles "Title"')],
+      ["a language renamed", large.text.replace("  de {", "  fr {")],
+      ["a text emptied", large.text.replace('title "Title"', 'title ""')],
+      ["a key added", large.text.replace('title "Titel"', 'title "Titel"\n    call "Anruf"')],
+    ] as const) {
+      incremental.check(large.text);
+      expect(same(incremental, edited, {}, what), what).toBe("full");
+    }
+  });
+
+  it("checks a badge again when the text its `@key` names becomes empty (empty-translation-map reads which texts are empty)", () => {
+    const badge = `translations {\n  en {\n    missed "Missed"\n  }\n}\n\nbadge missedCall failure {\n  title "Call status"\n  value @missed\n}\n`;
+    const incremental = new IncrementalChecker();
+    incremental.check(badge);
+    const emptied = badge.replace('"Missed"', '""');
+    same(incremental, emptied, {}, "the badge's text emptied");
+    expect(incremental.check(emptied).diagnostics.map((d) => `${d.ruleId} ${d.range.start.line}`)).toEqual(["empty-translation-map 3", "empty-translation-map 9"]);
+    incremental.check(badge);
+    same(incremental, badge.replace('"Missed"', '"Missed!"'), {}, "a text typed into");
+    expect(incremental.lastKind).toBe("incremental");
+  });
+
+  it("keeps nothing when the options change", () => {
     const incremental = new IncrementalChecker();
     incremental.check(large.text);
-    incremental.check(large.text.replace('title "Title"', 'title "Titles"'));
-    expect(incremental.lastKind).toBe("full");
     incremental.check(large.text, { severities: { "unknown-code": "off" } });
     expect(incremental.lastKind).toBe("full");
     incremental.check(large.text, { severities: { "unknown-code": "off" } });
