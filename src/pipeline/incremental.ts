@@ -129,12 +129,13 @@ function analyse(text: string, options: CheckOptions, rules: readonly Rule[], op
   // The reusable rules, declaration by declaration: kept findings where they hold, a run otherwise.
   const kept = new Map<string, KeptFindings>();
   let keptCount = 0;
+  const touchesSyntaxError = syntaxErrorTest(parsed.diagnostics);
   const localRun = new RuleRun(document, program, options, rules, found, "local");
   localRun.begin();
   for (const { statement, lowering: l } of lowered) {
     const declaration = l.declaration;
     if (!declaration) continue;
-    const key = parsed.openBraces || hasSyntaxError(parsed.diagnostics, statement.range) ? undefined : sourceKey(text, statement);
+    const key = parsed.openBraces || touchesSyntaxError(statement.range) ? undefined : sourceKey(text, statement);
     const earlier = key === undefined ? undefined : previousKept?.get(key);
     if (earlier) {
       const moved = rebased(earlier, statement.range.start);
@@ -169,9 +170,28 @@ function sourceKey(text: string, statement: Statement): string {
   return text.slice(start.offset - (start.column - 1), statement.range.end.offset);
 }
 
-/** Whether a syntax error touches `range` (recovery inside it may depend on the text around it). */
-function hasSyntaxError(syntax: readonly Diagnostic[], range: Range): boolean {
-  return syntax.some((d) => d.range.end.offset >= range.start.offset && d.range.start.offset <= range.end.offset);
+/**
+ * Whether a syntax error touches a range (recovery inside it may depend on the text around it),
+ * in O(log n) a range, so that a file of thousands of statements and errors is no square.
+ */
+function syntaxErrorTest(syntax: readonly Diagnostic[]): (range: Range) => boolean {
+  if (syntax.length === 0) return () => false;
+  const byStart = syntax.map((d) => d.range).sort((a, b) => a.start.offset - b.start.offset);
+  // The furthest end among the errors that start at or before each one.
+  const furthestEnd: number[] = [];
+  let furthest = -1;
+  for (const r of byStart) furthestEnd.push((furthest = Math.max(furthest, r.end.offset)));
+  return (range) => {
+    // How many errors start at or before the range's end: one of them touches it when the furthest of their ends reaches its start.
+    let low = 0;
+    let high = byStart.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (byStart[mid]!.start.offset <= range.end.offset) low = mid + 1;
+      else high = mid;
+    }
+    return low > 0 && furthestEnd[low - 1]! >= range.start.offset;
+  };
 }
 
 /** Whether every range `d` carries lies inside `range` (only then does it move with its declaration). */
