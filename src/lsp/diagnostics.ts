@@ -22,6 +22,19 @@ export function ruleDocUri(root: string, ruleId: string): string | undefined {
   return pathToFileURL(join(root, ruleDocPath(ruleId))).href;
 }
 
+/** Rule pages by package folder and rule id: a thousand findings of one rule make one URL, not a thousand. */
+const ruleDocUris = new Map<string, string | undefined>();
+
+function cachedRuleDocUri(root: string, ruleId: string): string | undefined {
+  const key = `${root}\u0000${ruleId}`;
+  if (ruleDocUris.has(key)) return ruleDocUris.get(key);
+  const href = ruleDocUri(root, ruleId);
+  // Rule ids are few; a bound keeps a server that sees many package folders from growing.
+  if (ruleDocUris.size > 1000) ruleDocUris.clear();
+  ruleDocUris.set(key, href);
+  return href;
+}
+
 export interface DiagnosticStyle {
   readonly docsRoot: string;
   /** Whether the client takes `codeDescription` (LSP 3.16 `codeDescriptionSupport`). */
@@ -32,7 +45,7 @@ export interface DiagnosticStyle {
 
 /** `d` as an LSP diagnostic of the document `uri`. */
 export function toLspDiagnostic(d: Diagnostic, style: DiagnosticStyle, uri: string): LspDiagnostic {
-  const href = style.codeDescription ? ruleDocUri(style.docsRoot, d.ruleId) : undefined;
+  const href = style.codeDescription ? cachedRuleDocUri(style.docsRoot, d.ruleId) : undefined;
   const related = d.related ?? [];
   const linked = style.relatedInformation && related.length > 0;
   return {
