@@ -42,12 +42,13 @@ export interface RuleMeta<M extends Messages = Messages> {
    * - absent or `file`: anything in the file: the rule runs over the whole file at every change
    *   (the default, so a rule that says nothing is right in the editor);
    * - `declaration`: only that declaration's text, the rule's options, the model, the file's
-   *   translation tables and fragments and whether the file uses templates; its `program` and
+   *   fragments, the languages and keys of its translation tables and whether each text is empty
+   *   (not the texts themselves), and whether the file uses templates; its `program` and
    *   `done` hooks report nothing and it keeps no state across declarations. Where a finding
    *   stands (its range, its fixes', its related places) lies inside the declaration, and its
    *   message quotes no position (another place is a `related` location, not "on line 12");
-   * - `declarations`: as `declaration`, and also the keyword, name and name field of every
-   *   declaration of the file;
+   * - `declarations`: as `declaration`, and also the keyword, name, name field and parameters
+   *   (their names, types and whether they may be left out) of every declaration of the file;
    * - `split`: its `declaration`, `object`, `collection` and `field` hooks are as for
    *   `declaration`, and its `program` and `done` hooks report on the file as a whole, sharing
    *   nothing with them.

@@ -50,7 +50,7 @@ import { adaptCompletions, adaptHover, adaptSymbols, clientFeatures, type Client
 import { APPLY_EDIT_COMMAND, fixAllAction, FIX_ALL_KIND, isWanted, ruleFixActions, toClientActions } from "./code-actions.js";
 import { ConfigCache } from "./configs.js";
 import { isInside } from "../util/paths.js";
-import { SOURCE, toLspDiagnostic, type DiagnosticStyle } from "./diagnostics.js";
+import { SOURCE, toLspDiagnostics, type DiagnosticStyle } from "./diagnostics.js";
 import { formatDocument, formatRange } from "./formatting.js";
 import { documentSymbols, foldingRanges } from "./symbols.js";
 import { completions } from "./completion.js";
@@ -198,7 +198,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     failed.delete(document.uri);
     results.set(document.uri, { version: document.version, result });
-    publish(document.uri, document.version, result.diagnostics.map((d) => toLspDiagnostic(d, diagnosticStyle, document.uri)));
+    publish(document.uri, document.version, toLspDiagnostics(result.diagnostics, diagnosticStyle, document.uri));
     if (file) shownOpen.set(document.uri, projectFindingsKey(file));
     if (projectUpdate === "now") publishProject();
     else if (projectUpdate === "later") scheduleProjectUpdate();
@@ -246,7 +246,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       shownOpen.set(d.uri, key);
       const diagnostics = project.withFindings(file, own);
       results.set(d.uri, { version: d.version, result: { ...known.result, diagnostics } });
-      publish(d.uri, d.version, diagnostics.map((x) => toLspDiagnostic(x, diagnosticStyle, d.uri)));
+      publish(d.uri, d.version, toLspDiagnostics(diagnostics, diagnosticStyle, d.uri));
     }
     const closed = project.closedFindings();
     for (const [path, diagnostics] of closed) {
@@ -254,7 +254,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if ((shownClosed.get(path) ?? "[]") === key) continue;
       shownClosed.set(path, key);
       const uri = pathToFileURL(path).href;
-      publish(uri, undefined, diagnostics.map((x) => toLspDiagnostic(x, diagnosticStyle, uri)));
+      publish(uri, undefined, toLspDiagnostics(diagnostics, diagnosticStyle, uri));
     }
     // Files that left the project (deleted, ignored now) or were opened: what was shown on them goes.
     for (const path of [...shownClosed.keys()]) {
@@ -426,7 +426,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const changed = file !== undefined && project.closeDocument(file);
     const remaining = file === undefined ? undefined : project.closedFindings().get(file);
     if (file !== undefined) shownClosed.set(file, JSON.stringify(remaining ?? []));
-    publish(uri, undefined, (remaining ?? []).map((x) => toLspDiagnostic(x, diagnosticStyle, uri)));
+    publish(uri, undefined, toLspDiagnostics(remaining ?? [], diagnosticStyle, uri));
     if (changed) publishProject();
   });
 

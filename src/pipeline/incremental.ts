@@ -7,9 +7,10 @@
  * - The only thing kept from one version to the next is what the rules that declare it
  *   (RuleMeta.scope `declaration`, `declarations`, and the walk of `split`) found in one
  *   declaration, keyed by everything those findings may depend on: the declaration's source text
- *   (from the start of its first line, so its columns are the same), the file-level statements
- *   (translation tables, fragments), whether the file uses templates, and, for rules of scope
- *   `declarations`, the keyword, name and name field of every declaration. The rules and options
+ *   (from the start of its first line, so its columns are the same), the fragments' text, the
+ *   translation tables' languages and keys and which of their texts are empty (typing into a
+ *   text keeps every declaration's findings), whether the file uses templates, and, for rules of scope
+ *   `declarations`, the keyword, name, name field and parameters of every declaration. The rules and options
  *   are the same for every entry (a change of either starts again from nothing).
  * - A rule that declares no scope runs over the whole program at every check: a new rule is right
  *   in the editor before anyone thinks about reuse.
@@ -25,7 +26,7 @@
 import type { Diagnostic, Fix, RelatedLocation } from "../diagnostic.js";
 import { check as checkText, type CheckResult, type SourceOptions } from "./pipeline.js";
 import { lowerFile } from "../lower/lower.js";
-import { getScalar, type IrDeclaration } from "../lower/ir.js";
+import { getScalar, type IrDeclaration, type TranslationTable } from "../lower/ir.js";
 import type { Position, Range, Statement } from "../syntax/ast.js";
 import { parseWithOpenBraces } from "../syntax/parser.js";
 import { problemDiagnostics, RuleRun, sortedUnique, type CheckOptions } from "../check/checker.js";
@@ -119,22 +120,22 @@ function analyse(text: string, options: CheckOptions, rules: readonly Rule[], op
   }
   const program = lowering.program(declarations, templated);
 
-  const fileLevel = document.statements
-    .filter((s) => s.name.name === TRANSLATIONS_KEYWORD || s.name.name === FRAGMENT_KEYWORD)
-    .map((s) => text.slice(s.range.start.offset, s.range.end.offset));
+  const fragments = document.statements.filter((s) => s.name.name === FRAGMENT_KEYWORD).map((s) => text.slice(s.range.start.offset, s.range.end.offset));
+  const tables = document.statements.reduce((n, s) => (s.name.name === TRANSLATIONS_KEYWORD ? n + 1 : n), 0);
   const signature = rules.some((r) => r.meta.scope === "declarations") ? declarationsSignature(declarations) : "";
-  const contextKey = JSON.stringify([templated, fileLevel, signature]);
+  const contextKey = JSON.stringify([templated, fragments, tables, translationsSignature(program.translations), signature]);
   const previousKept = previous?.contextKey === contextKey ? previous.kept : undefined;
 
   // The reusable rules, declaration by declaration: kept findings where they hold, a run otherwise.
   const kept = new Map<string, KeptFindings>();
   let keptCount = 0;
+  const touchesSyntaxError = syntaxErrorTest(parsed.diagnostics);
   const localRun = new RuleRun(document, program, options, rules, found, "local");
   localRun.begin();
   for (const { statement, lowering: l } of lowered) {
     const declaration = l.declaration;
     if (!declaration) continue;
-    const key = parsed.openBraces || hasSyntaxError(parsed.diagnostics, statement.range) ? undefined : sourceKey(text, statement);
+    const key = parsed.openBraces || touchesSyntaxError(statement.range) ? undefined : sourceKey(text, statement);
     const earlier = key === undefined ? undefined : previousKept?.get(key);
     if (earlier) {
       const moved = rebased(earlier, statement.range.start);
@@ -169,9 +170,28 @@ function sourceKey(text: string, statement: Statement): string {
   return text.slice(start.offset - (start.column - 1), statement.range.end.offset);
 }
 
-/** Whether a syntax error touches `range` (recovery inside it may depend on the text around it). */
-function hasSyntaxError(syntax: readonly Diagnostic[], range: Range): boolean {
-  return syntax.some((d) => d.range.end.offset >= range.start.offset && d.range.start.offset <= range.end.offset);
+/**
+ * Whether a syntax error touches a range (recovery inside it may depend on the text around it),
+ * in O(log n) a range, so that a file of thousands of statements and errors is no square.
+ */
+function syntaxErrorTest(syntax: readonly Diagnostic[]): (range: Range) => boolean {
+  if (syntax.length === 0) return () => false;
+  const byStart = syntax.map((d) => d.range).sort((a, b) => a.start.offset - b.start.offset);
+  // The furthest end among the errors that start at or before each one.
+  const furthestEnd: number[] = [];
+  let furthest = -1;
+  for (const r of byStart) furthestEnd.push((furthest = Math.max(furthest, r.end.offset)));
+  return (range) => {
+    // How many errors start at or before the range's end: one of them touches it when the furthest of their ends reaches its start.
+    let low = 0;
+    let high = byStart.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (byStart[mid]!.start.offset <= range.end.offset) low = mid + 1;
+      else high = mid;
+    }
+    return low > 0 && furthestEnd[low - 1]! >= range.start.offset;
+  };
 }
 
 /** Whether every range `d` carries lies inside `range` (only then does it move with its declaration). */
@@ -204,12 +224,26 @@ function rebased(kept: KeptFindings, start: Position): readonly Diagnostic[] {
   }));
 }
 
-/** What rules of scope `declarations` read of the other declarations: keyword, name, name field. */
+/**
+ * What rules of scope `declaration` read of the translation tables: their languages and keys, in
+ * order, and which texts are empty (a text typed into stays out of it).
+ */
+function translationsSignature(translations: TranslationTable): string {
+  let signature = "";
+  for (const language of translations.languages.values()) {
+    signature += `\u0001${language.language}`;
+    for (const [key, entry] of language.entries) signature += entry.value === "" ? `\u0000${key}\u0002` : `\u0000${key}`;
+  }
+  return signature;
+}
+
+/** What rules of scope `declarations` read of the other declarations: keyword, name, name field, parameters. */
 function declarationsSignature(declarations: readonly IrDeclaration[]): string {
   return declarations
     .map((d) => {
       const nameField = d.spec.nameField ? getScalar(d.root, d.spec.nameField)?.value : undefined;
-      return `${d.spec.keyword}\u0000${d.name}\u0000${String(nameField)}`;
+      const params = d.params.length === 0 ? "" : JSON.stringify(d.params.map((p) => [p.name, p.optional, p.type]));
+      return `${d.spec.keyword}\u0000${d.name}\u0000${String(nameField)}\u0000${params}`;
     })
     .join("\n");
 }

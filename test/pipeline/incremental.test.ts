@@ -15,6 +15,68 @@ const examples = readdirSync(join(root, "examples"))
   .filter((f) => f.endsWith(".b24layout"))
   .map((f) => ({ name: f, text: readFileSync(join(root, "examples", f), "utf8") }));
 const large = { name: "a generated file of many layouts", text: manyLayouts() };
+/**
+ * Templates that refer to each other (template-arguments, scope `declarations`), lists with limits
+ * filled by `each` (runtime-limit), parameter types against fields (template-type), fragments, and
+ * activities whose own or named layouts have a deadline block (incoming-with-deadline, scope `split`).
+ */
+const templated = {
+  name: "a file of templates",
+  text: `translations {
+  en {
+    title "Title"
+  }
+}
+
+fragment products(items: string[max 3]) {
+  each item in $items {
+    text "\${item}"
+  }
+}
+
+layout card(dealId: int, tone: "base_90" | "loud" = "base_90") {
+  icon info
+  header "Deal \${dealId}"
+  body {
+    logo document
+    text "x" color $tone
+    deadline
+  }
+}
+
+blocks list(products: string[max 20], urgent: bool = false) {
+  text "Products" bold $urgent
+  each product in $products {
+    text "\${product}"
+  }
+  use products { items: $products }
+}
+
+activity reminder(deal: int) {
+  ownerTypeId deal; ownerId $deal
+  layout card { dealId: $deal }
+}
+
+activity incoming {
+  ownerTypeId deal; ownerId 7
+  isIncomingChannel true
+  deadline "2025-01-01T10:00:00+03:00"
+  layout card { dealId: "7", extra: 1 }
+}
+
+activity inline {
+  ownerTypeId deal; ownerId 8
+  layout {
+    icon info
+    header @title
+    body {
+      logo document
+      deadline
+    }
+  }
+}
+`,
+};
 
 /** A small deterministic generator (mulberry32), so that a failure can be replayed. */
 function random(seed: number): () => number {
@@ -115,6 +177,36 @@ describe("the incremental checker", () => {
     expect(kinds.get("incremental") ?? 0).toBeGreaterThan(20 * SEEDS.length);
   });
 
+  it("agrees with check on random edits of a file of templates", () => {
+    const kinds = new Map<CheckKind, number>();
+    for (const seed of SEEDS) for (const [k, n] of run(templated.name, templated.text, seed + 20, 80)) kinds.set(k, (kinds.get(k) ?? 0) + n);
+    expect(kinds.get("incremental") ?? 0).toBeGreaterThan(0);
+  });
+
+  it("re-checks a reference when the parameters of the declaration it names change, and keeps it otherwise", () => {
+    const incremental = new IncrementalChecker();
+    const first = incremental.check(templated.text);
+    expect(first.diagnostics.filter((d) => d.ruleId === "template-arguments").map((d) => d.range.start.line)).toEqual([40, 40]);
+    // `dealId` becomes a string: the reference in 'reminder' gives it an int ($deal), 'incoming' a string.
+    const retyped = templated.text.replace("layout card(dealId: int,", "layout card(dealId: string,");
+    same(incremental, retyped, {}, "a parameter's type changed");
+    expect(incremental.check(retyped).diagnostics.filter((d) => d.ruleId === "template-arguments").map((d) => d.range.start.line)).toEqual([33, 40]);
+    // An edit inside another declaration keeps the references' findings.
+    const typed = retyped.replace('text "Products"', 'text "Productsx"');
+    same(incremental, typed, {}, "a character typed elsewhere");
+    expect(incremental.lastKind).toBe("incremental");
+  });
+
+  it("re-checks an activity whose named layout gains or loses its deadline block", () => {
+    const incremental = new IncrementalChecker();
+    const hidden = (text: string) => incremental.check(text).diagnostics.filter((d) => d.message.includes("deadline block")).map((d) => d.range.start.line);
+    expect(hidden(templated.text)).toEqual([33, 40, 50]);
+    const withoutBlock = templated.text.replace('    text "x" color $tone\n    deadline\n', '    text "x" color $tone\n');
+    same(incremental, withoutBlock, {}, "the named layout's deadline block removed");
+    expect(hidden(withoutBlock)).toEqual([49]);
+    same(incremental, templated.text, {}, "and written again");
+  });
+
   it("agrees with check with rule options, severities and the docs target", () => {
     const options: CheckOptions = { severities: { "missing-translation": "off", "unknown-code": "warning" }, target: "docs", ruleOptions: { "missing-translation": { languages: ["en", "de"] } } };
     run(large.name, large.text, 11, 60, options);
@@ -164,11 +256,37 @@ describe("the incremental checker", () => {
     same(incremental, lifted.replace("{\nlayout record3", "layout record3"), {}, "the stray brace removed");
   });
 
-  it("keeps nothing when the translation table changes, or the options", () => {
+  it("keeps every declaration's findings when a translation's text changes, and nothing when a key, a language or an empty text does", () => {
+    const incremental = new IncrementalChecker();
+    const first = incremental.check(large.text);
+    same(incremental, large.text.replace('title "Title"', 'title "Titles"'), {}, "a text typed into");
+    expect(incremental.lastKept).toBe(first.program.declarations.length);
+    for (const [what, edited] of [
+      ["a key renamed", large.text.replace('title "Title"', 'titles "Title"')],
+      ["a language renamed", large.text.replace("  de {", "  fr {")],
+      ["a text emptied", large.text.replace('title "Title"', 'title ""')],
+      ["a key added", large.text.replace('title "Titel"', 'title "Titel"\n    call "Anruf"')],
+    ] as const) {
+      incremental.check(large.text);
+      expect(same(incremental, edited, {}, what), what).toBe("full");
+    }
+  });
+
+  it("checks a badge again when the text its `@key` names becomes empty (empty-translation-map reads which texts are empty)", () => {
+    const badge = `translations {\n  en {\n    missed "Missed"\n  }\n}\n\nbadge missedCall failure {\n  title "Call status"\n  value @missed\n}\n`;
+    const incremental = new IncrementalChecker();
+    incremental.check(badge);
+    const emptied = badge.replace('"Missed"', '""');
+    same(incremental, emptied, {}, "the badge's text emptied");
+    expect(incremental.check(emptied).diagnostics.map((d) => `${d.ruleId} ${d.range.start.line}`)).toEqual(["empty-translation-map 3", "empty-translation-map 9"]);
+    incremental.check(badge);
+    same(incremental, badge.replace('"Missed"', '"Missed!"'), {}, "a text typed into");
+    expect(incremental.lastKind).toBe("incremental");
+  });
+
+  it("keeps nothing when the options change", () => {
     const incremental = new IncrementalChecker();
     incremental.check(large.text);
-    incremental.check(large.text.replace('title "Title"', 'title "Titles"'));
-    expect(incremental.lastKind).toBe("full");
     incremental.check(large.text, { severities: { "unknown-code": "off" } });
     expect(incremental.lastKind).toBe("full");
     incremental.check(large.text, { severities: { "unknown-code": "off" } });

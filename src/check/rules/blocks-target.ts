@@ -20,6 +20,7 @@ export default defineRule({
     why:
       "crm.timeline.layout.blocks.set takes `entityTypeId`, `entityId` and `timelineId`; crm.activity.layout.blocks.set takes `entityTypeId`, `entityId` and `activityId` (spec §1, §5). A request missing one is refused, and one with both ids has no single method to go to. Without any of them, the output is the `layout` parameter alone, for the app to send with ids it knows at run time. Neither method accepts a configurable (app) activity: the server answers UNSUITABLE_ACTIVITY_TYPE_ERROR (\"This activity type is not supported for adding layout blocks\").",
     severity: "error",
+    scope: "declaration",
     hasSuggestions: true,
     spec: "§1, §5, §12",
     messages: {

@@ -1,4 +1,4 @@
-import { getScalar, getValue, resolveReference, type IrValue } from "../../lower/ir.js";
+import { getScalar, getValue, resolveReference, type IrDeclaration, type IrObject, type IrValue } from "../../lower/ir.js";
 import type { Range } from "../../syntax/ast.js";
 import { getDto, getField } from "../../model/dtos.js";
 import type { FieldType } from "../../model/types.js";
@@ -12,7 +12,8 @@ export default defineRule({
     why: "crm.activity.configurable.add / update reject `isIncomingChannel` true together with a non-empty `deadline` with INCOMING_ACTIVITY_CAN_NOT_BE_WITH_DEADLINE (\"Incoming activity cannot have a deadline\", spec §2.1, §6). The docs' own update example does exactly this (spec §14.4). " +
       "A `deadline` content block is not shown for an incoming activity, nor for one without a deadline (spec §4.6): in the layout of such an activity it shows nothing, a warning.",
     severity: "error",
-    scope: "file",
+    // Its checks of one declaration are kept while it does not change; an activity's named layout (another declaration) is looked at in the whole file every time.
+    scope: "split",
     spec: "§4.6, §6, §14.4",
     messages: {
       incomingWithDeadline: "An incoming activity cannot have a deadline: the server answers INCOMING_ACTIVITY_CAN_NOT_BE_WITH_DEADLINE (\"Incoming activity cannot have a deadline\"). Remove 'deadline' or set 'isIncomingChannel' to false.",
@@ -30,29 +31,30 @@ export default defineRule({
     },
   },
   create(context) {
+    /** The deadline block of `declaration`'s layout that it does not show, reported at `range`. */
+    const hiddenDeadlineBlock = (declaration: IrDeclaration, layoutRoot: IrObject | undefined, at: Range | undefined): void => {
+      const why = hidesDeadlineBlocks(declaration);
+      const block = why !== undefined && layoutRoot ? firstDeadlineBlock(getValue(layoutRoot, "body")) : undefined;
+      if (why === undefined || !block) return;
+      // At the block itself there is nothing else to point at; at a layout's name, the block is the other place.
+      const range = at ?? block;
+      const related = at ? [{ message: "the deadline block", range: block }] : undefined;
+      context.report({ messageId: "hiddenDeadlineBlock", data: { name: declaration.name, why }, range, ...(related ? { related } : {}) });
+    };
     return {
+      // A layout of its own: the declaration alone decides (reported at its block).
       declaration(declaration) {
-        if (declaration.spec.dto !== "ActivityParams") return;
-        const root = declaration.root;
-        const fields = getValue(root, "fields");
-        const fieldsObject = fields?.kind === "object" ? fields : undefined;
-        const incomingField = fieldsObject ? getScalar(fieldsObject, "isIncomingChannel") : undefined;
-        const incomingType = ACTIVITY_FIELDS ? getField(ACTIVITY_FIELDS, "isIncomingChannel")?.type : undefined;
-        const incoming = incomingField !== undefined && incomingType !== undefined && readsAsTrue(incomingField.value, incomingType);
-        const deadline = fieldsObject ? getScalar(fieldsObject, "deadline") : undefined;
-        // An update keeps the deadline it has: only an add is known to have none.
-        const withoutDeadline = getValue(root, "id") === undefined && (deadline === undefined || isEmpty(deadline.value));
-        if (!incoming && !withoutDeadline) return;
-        const layout = getValue(root, "layout");
-        const layoutRoot = layout?.kind === "object" ? layout : layout?.kind === "declarationRef" ? resolveReference(context.program, layout)?.declaration.root : undefined;
-        const block = layoutRoot ? firstDeadlineBlock(getValue(layoutRoot, "body")) : undefined;
-        if (!block || !layout) return;
-        const why = incoming ? "is incoming (incoming activities have no deadline)" : "is added without a deadline";
-        // A layout of its own is reported at its block; a named one at the name, in this declaration.
-        const range = layout.kind === "declarationRef" ? layout.range : block;
-        // At the block itself there is nothing else to point at; at a layout's name, the block is the other place.
-        const related = range === block ? undefined : [{ message: "the deadline block", range: block }];
-        context.report({ messageId: "hiddenDeadlineBlock", data: { name: declaration.name, why }, range, ...(related ? { related } : {}) });
+        const layout = activityLayout(declaration);
+        if (layout?.kind === "object") hiddenDeadlineBlock(declaration, layout, undefined);
+      },
+      // A named layout: what it shows is another declaration's (reported at the name, in this one).
+      program(program) {
+        for (const declaration of program.declarations) {
+          // As the traversal does: a look-alike's parts are not this structure's.
+          if (declaration.lookAlike !== undefined) continue;
+          const layout = activityLayout(declaration);
+          if (layout?.kind === "declarationRef") hiddenDeadlineBlock(declaration, resolveReference(program, layout)?.declaration.root, layout.range);
+        }
       },
       object({ object, dto }) {
         if (dto?.name !== "ActivityFields") return;
@@ -65,6 +67,26 @@ export default defineRule({
     };
   },
 });
+
+/** An activity's `layout` value; undefined for any other declaration. */
+function activityLayout(declaration: IrDeclaration): IrValue | undefined {
+  return declaration.spec.dto === "ActivityParams" ? getValue(declaration.root, "layout") : undefined;
+}
+
+/** Why an activity shows no deadline block (incoming, or added without a deadline); undefined when it may show one. */
+function hidesDeadlineBlocks(declaration: IrDeclaration): string | undefined {
+  const root = declaration.root;
+  const fields = getValue(root, "fields");
+  const fieldsObject = fields?.kind === "object" ? fields : undefined;
+  const incomingField = fieldsObject ? getScalar(fieldsObject, "isIncomingChannel") : undefined;
+  const incomingType = ACTIVITY_FIELDS ? getField(ACTIVITY_FIELDS, "isIncomingChannel")?.type : undefined;
+  const incoming = incomingField !== undefined && incomingType !== undefined && readsAsTrue(incomingField.value, incomingType);
+  if (incoming) return "is incoming (incoming activities have no deadline)";
+  const deadline = fieldsObject ? getScalar(fieldsObject, "deadline") : undefined;
+  // An update keeps the deadline it has: only an add is known to have none.
+  const withoutDeadline = getValue(root, "id") === undefined && (deadline === undefined || isEmpty(deadline.value));
+  return withoutDeadline ? "is added without a deadline" : undefined;
+}
 
 const ACTIVITY_FIELDS = getDto("ActivityFields");
 

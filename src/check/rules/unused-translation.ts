@@ -33,21 +33,26 @@ export default defineRule({
     },
   },
   create(context) {
-    const used = new Set<string>();
+    // The table's keys no `@key` names yet: once there are none, no declaration needs looking at.
+    const unused = new Set<string>();
+    for (const entry of context.program.translations.all) unused.add(entry.key);
     // Fragments are lowered only where they are used; their `@key`s count wherever they stand.
-    for (const s of context.document.statements) if (s.name.name === FRAGMENT_KEYWORD) collectRefs(s, used);
+    const inFragments = new Set<string>();
+    for (const s of context.document.statements) if (s.name.name === FRAGMENT_KEYWORD) collectRefs(s, inFragments);
+    for (const key of inFragments) unused.delete(key);
     // A file of translations and fragments only is there to be imported.
     const library = context.program.declarations.length === 0 && !context.document.statements.some((s) => getDeclaration(s.name.name) !== undefined);
     return {
       declaration(declaration) {
-        for (const key of translationKeysIn(declaration)) used.add(key);
+        if (unused.size === 0) return;
+        for (const key of translationKeysIn(declaration)) unused.delete(key);
       },
       done() {
         if (library) return;
         const reported = new Set<string>();
         // `all` is in source order, so the first occurrence is the key in its first language.
         for (const entry of context.program.translations.all) {
-          if (used.has(entry.key) || reported.has(entry.key)) continue;
+          if (!unused.has(entry.key) || reported.has(entry.key)) continue;
           reported.add(entry.key);
           context.report({ messageId: "unused", data: { key: entry.key }, range: entry.keyRange });
         }
