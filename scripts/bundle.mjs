@@ -23,14 +23,19 @@
  * cache saves another ~45 ms of compiling per run. commander is CommonJS, so the ESM library
  * bundle gets a `require` from createRequire for the node built-ins it loads.
  *
+ * Chevrotain's grammar analysis (the parser's lookahead paths, ~15 ms at every start) runs here
+ * instead: the grammar is validated and its lookahead tables computed once, and the bundles get
+ * them as the constant B24LAYOUT_BUILT_LOOKAHEAD (see src/syntax/grammar.ts).
+ *
  * Prettier is never bundled: the plugin must use the Prettier that loads it, and the formatter
  * loads it only when it formats (`fmt` and the library's `format`), so no other command pays for it.
  */
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { chmod, mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -44,6 +49,30 @@ const { values } = parseArgs({
   },
 });
 const outDir = resolve(root, values["out-dir"]);
+
+/**
+ * The parser's lookahead tables as JSON, computed by the source itself (bundled into a temporary
+ * module first: Node cannot import TypeScript). Chevrotain validates the grammar on the way and
+ * throws on a broken or ambiguous one, which fails the build.
+ */
+async function builtLookahead() {
+  const dir = await mkdtemp(join(tmpdir(), "b24layout-lookahead-"));
+  try {
+    const outfile = join(dir, "lookahead.mjs");
+    await build({
+      stdin: { contents: 'export { serializedLookahead } from "./src/syntax/parser.ts";', resolveDir: root, loader: "ts" },
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      outfile,
+      logLevel: "warning",
+    });
+    const { serializedLookahead } = await import(pathToFileURL(outfile).href);
+    return JSON.stringify(serializedLookahead());
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 const requireBanner = 'import { createRequire as __b24CreateRequire } from "node:module"; const require = __b24CreateRequire(import.meta.url);';
 
@@ -62,6 +91,7 @@ const common = {
   // cannot follow; its ES module build bundles like any other.
   alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
   external: ["prettier", "prettier/*"],
+  define: { B24LAYOUT_BUILT_LOOKAHEAD: await builtLookahead() },
 };
 
 await mkdir(outDir, { recursive: true });
@@ -92,7 +122,7 @@ await build({
   minify: true,
   sourcemap: true,
   // Bundled ES modules (fdir) read import.meta.url; in CommonJS it comes from __filename.
-  define: { "import.meta.url": "__b24ImportMetaUrl" },
+  define: { ...common.define, "import.meta.url": "__b24ImportMetaUrl" },
   // The program runs as a vm.Script, where `import()` has no loader: external packages loaded on
   // demand (Prettier) are required instead.
   supported: { "dynamic-import": false },

@@ -10,7 +10,7 @@ import { appendAll } from "../util/append.js";
 import { decodeQuotedString, decodeTripleString, type DecodedString, type StringProblem } from "./strings.js";
 import { MAX_NESTING_DEPTH } from "./limits.js";
 import { findBlockEnds, type BlockEnd } from "./open-blocks.js";
-import { TableLookahead } from "./lookahead.js";
+import { TableLookahead, type BuiltLookahead } from "./lookahead.js";
 import { advance, endOf, positionIn, SourceRange, startOf, textStart } from "./positions.js";
 import {
   ActionNode,
@@ -125,6 +125,22 @@ type ListItem = "newline" | "semicolon" | "import" | Statement | Stray;
  */
 const RECORDED = undefined as never;
 
+/**
+ * The lookahead tables the build computed (scripts/bundle.mjs defines this name as the JSON of
+ * `serializedLookahead()`), so that a start of the program does not compute them again. Not
+ * defined when the source runs as it is (tests): then the tables are computed.
+ */
+declare const B24LAYOUT_BUILT_LOOKAHEAD: BuiltLookahead | undefined;
+const builtLookahead = typeof B24LAYOUT_BUILT_LOOKAHEAD === "undefined" ? undefined : B24LAYOUT_BUILT_LOOKAHEAD;
+
+/** How to make a parser: the defaults are the program's. */
+interface ParserOptions {
+  /** Run Chevrotain's grammar validations (the build does; a start of the program need not). */
+  readonly validate?: boolean;
+  /** The lookahead tables to read, or "compute" to compute them; by default the build's, if any. */
+  readonly lookahead?: BuiltLookahead | "compute";
+}
+
 /** The head of a labelled statement (`client: withTitle`). */
 interface LabelledName {
   readonly kind: "LabelledName";
@@ -178,16 +194,25 @@ export class B24Parser extends EmbeddedActionsParser {
   /** Levels of nesting open in the parameter being read: the blocks around, the parameter list, and its record and list types. */
   private typeNesting = 0;
 
-  constructor() {
+  private readonly lookahead: TableLookahead;
+
+  constructor({ validate = false, lookahead = builtLookahead }: ParserOptions = {}) {
+    const strategy = new TableLookahead([...allTokens, ExtentEnd, EOF], 3, lookahead === "compute" ? undefined : lookahead);
     // Chevrotain's own recovery (token insertion/deletion, re-sync) stays off: the grammar recovers
     // by itself, with messages in words, and never lets Chevrotain meet a token it did not expect.
     super([...allTokens, ExtentEnd], {
       recoveryEnabled: false,
       maxLookahead: 3,
-      skipValidations: true,
-      lookaheadStrategy: new TableLookahead([...allTokens, ExtentEnd, EOF], 3),
+      skipValidations: !validate,
+      lookaheadStrategy: strategy,
     });
+    this.lookahead = strategy;
     this.performSelfAnalysis();
+  }
+
+  /** The parser's lookahead tables, as JSON (see `serializedLookahead`). */
+  serializedLookahead(): BuiltLookahead {
+    return this.lookahead.serialize();
   }
 
   /** Prepares a parse of `text`, lexed into `tokens` (and `comments`, kept aside by the lexer). */
@@ -420,7 +445,8 @@ export class B24Parser extends EmbeddedActionsParser {
         return "import";
       },
     },
-    { ALT: () => this.SUBRULE(this.recoverStray) },
+    // Takes any token: it overlaps the alternatives before it on purpose, and comes last.
+    { ALT: () => this.SUBRULE(this.recoverStray), IGNORE_AMBIGUITIES: true },
   ];
 
   /** Statements separated by newlines or semicolons, inside the document or a body. */
@@ -991,7 +1017,8 @@ export class B24Parser extends EmbeddedActionsParser {
     ...this.separatorAlts,
     // Chevrotain's lookahead takes this alternative exactly for `key:`.
     { ALT: () => this.SUBRULE(this.mapEntry) },
-    { ALT: () => this.SUBRULE(this.recoverStrayInMap) },
+    // Takes any token: it overlaps the alternatives before it on purpose, and comes last.
+    { ALT: () => this.SUBRULE(this.recoverStrayInMap), IGNORE_AMBIGUITIES: true },
   ];
 
   /**
@@ -1056,7 +1083,8 @@ export class B24Parser extends EmbeddedActionsParser {
     ...this.separatorAlts,
     // Chevrotain's lookahead takes this alternative exactly for the tokens that start a value.
     { ALT: () => this.SUBRULE(this.value) },
-    { ALT: () => this.SUBRULE(this.recoverStrayInList) },
+    // Takes any token: it overlaps the alternatives before it on purpose, and comes last.
+    { ALT: () => this.SUBRULE(this.recoverStrayInList), IGNORE_AMBIGUITIES: true },
   ];
 
   private list = this.RULE("list", (): ListLiteral => {
