@@ -32,7 +32,7 @@
  */
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -74,6 +74,23 @@ async function builtLookahead() {
   }
 }
 
+/**
+ * commander requires node:child_process when it loads, for subcommands run as executables, which
+ * b24layout has none of: loading it (with net, dgram and streams) would cost every start ~2.5 ms.
+ * The bundle gets a commander that loads it when it spawns.
+ */
+const lazyChildProcessInCommander = {
+  name: "lazy-child-process-in-commander",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, async (args) => {
+      const text = await readFile(args.path, "utf8");
+      const eager = "const childProcess = require('node:child_process');";
+      if (!text.includes(eager)) throw new Error(`${args.path} no longer requires node:child_process as this build expects: update lazyChildProcessInCommander`);
+      return { contents: text.replace(eager, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };"), loader: "js" };
+    });
+  },
+};
+
 const requireBanner = 'import { createRequire as __b24CreateRequire } from "node:module"; const require = __b24CreateRequire(import.meta.url);';
 
 /** @type {import("esbuild").BuildOptions} */
@@ -91,6 +108,7 @@ const common = {
   // cannot follow; its ES module build bundles like any other.
   alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
   external: ["prettier", "prettier/*"],
+  plugins: [lazyChildProcessInCommander],
   define: { B24LAYOUT_BUILT_LOOKAHEAD: await builtLookahead() },
 };
 
