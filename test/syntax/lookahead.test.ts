@@ -48,6 +48,25 @@ describe("built lookahead", () => {
     for (const text of texts) expect(parsedWith(built, text)).toBe(parsedWith(computed, text));
   });
 
+  it("skips Chevrotain's self-analysis, keying every lookahead function as Chevrotain does", () => {
+    const built = new B24Parser({ lookahead: tables });
+    const analysed = new B24Parser({ lookahead: "compute" });
+    expect(built.recordsGrammar).toBe(false);
+    expect(analysed.recordsGrammar).toBe(true);
+    // Chevrotain's internal cache of lookahead functions, by its own keys (see B24Parser.useBuiltLookahead).
+    const keys = (parser: B24Parser) => [...(parser as unknown as { lookAheadFuncsCache: Map<number, unknown> }).lookAheadFuncsCache.keys()].sort((a, b) => a - b);
+    expect(keys(built)).toEqual(keys(analysed));
+    expect(keys(built).length).toBe(Object.keys(tables).length);
+  });
+
+  it("gives what reads the recorded grammar (Chevrotain's error messages, the syntax diagrams) a recording parser's", () => {
+    const built = new B24Parser({ lookahead: tables });
+    const analysed = new B24Parser({ lookahead: "compute" });
+    expect(built.getSerializedGastProductions()).toEqual(analysed.getSerializedGastProductions());
+    expect(Object.keys(built.getGAstProductions()).sort()).toEqual(Object.keys(analysed.getGAstProductions()).sort());
+    expect(built.getGAstProductions()["document"]?.definition.length).toBeGreaterThan(0);
+  });
+
   it("refuses tables that name a token type the grammar does not have", () => {
     const [key, decision] = Object.entries(tables).find(([, d]) => "table" in d)!;
     const broken = { ...tables, [key]: { table: { ...(decision as { table: object }).table, NoSuchToken: 0 } } };
