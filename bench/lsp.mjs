@@ -126,7 +126,7 @@ async function compareBuilds() {
   });
   if (!values.baseline) throw new Error("usage: node bench/lsp.mjs --baseline <dist folder of the build to compare with> [--dist dist] [--rounds 5] [--changes 40]");
   const corpusDir = join(here, "corpus");
-  if (!existsSync(join(corpusDir, "large.b24layout"))) throw new Error("no bench/corpus: run `node bench/generate.mjs --lib dist/index.js` (or npm run bench) first");
+  if (!existsSync(join(corpusDir, "large.b24layout"))) throw new Error("no bench/corpus: run `node bench/generate.mjs --lib dist/index.mjs` (or npm run bench) first");
   const text = readFileSync(join(corpusDir, "large.b24layout"), "utf8");
   const workspace = prepareWorkspace(corpusDir);
   const builds = { baseline: join(resolve(values.baseline), "cli.js"), ours: join(resolve(values.dist), "cli.js") };

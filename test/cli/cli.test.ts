@@ -45,7 +45,7 @@ describe("the bundle", () => {
     expect(readdirSync(temp)).toEqual([]);
   });
 
-  it("starts without what `check` does not use: no node:child_process, and the parser's lookahead tables built in", async () => {
+  it("starts without what `check` does not use: no ES module loader, no node:child_process, and the parser's lookahead tables built in", async () => {
     const preload = join(scratch(), "list-modules.cjs");
     const listed = join(scratch(), "modules.txt");
     writeFileSync(preload, `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(listed)}, process.moduleLoadList.join("\\n")));`);
@@ -55,6 +55,8 @@ describe("the bundle", () => {
     const modules = readFileSync(listed, "utf8").split("\n");
     expect(modules).toContain("NativeModule fs");
     expect(modules).not.toContain("NativeModule child_process");
+    // The bin is CommonJS (dist/package.json): an ES module bin would start Node's ES module loader first.
+    expect(modules).not.toContain("NativeModule internal/modules/esm/module_job");
     expect(readFileSync(join(built.dir, "b24layout.cjs"), "utf8")).toContain('"statementList/Alternation0":');
   });
 
