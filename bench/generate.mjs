@@ -9,7 +9,7 @@
  * choices, and then compiles every source with the library: any error diagnostic or any output
  * that is not deep-equal to the expected JSON aborts the run (exit 1).
  *
- * Usage: node bench/generate.mjs [--count N] [--seed S] [--lib path/to/index.js] [--out dir]
+ * Usage: node bench/generate.mjs [--count N] [--seed S] [--lib path/to/index.mjs] [--out dir]
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -782,7 +782,7 @@ async function main() {
     options: {
       count: { type: "string", default: String(DEFAULT_COUNT) },
       seed: { type: "string", default: String(DEFAULT_SEED) },
-      lib: { type: "string", default: join(root, "dist/index.js") },
+      lib: { type: "string", default: join(root, "dist/index.mjs") },
       out: { type: "string", default: join(here, "corpus") },
     },
   });

@@ -7,7 +7,7 @@
  * rounds: a full `gc()` makes the following compile round ~40% slower here (heap resizing and
  * lost JIT state), which is not how the library runs.
  *
- * Usage: node bench/in-process.mjs --lib dist/index.js --schema schema.json [--strict false]
+ * Usage: node bench/in-process.mjs --lib dist/index.mjs --schema schema.json [--strict false]
  *        [--warmup N] [--rounds N]
  */
 import { readFileSync } from "node:fs";

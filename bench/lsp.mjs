@@ -229,7 +229,7 @@ async function compareBuilds() {
     );
   }
   const corpusDir = join(here, "corpus");
-  if (!existsSync(join(corpusDir, "large.b24layout"))) throw new Error("no bench/corpus: run `node bench/generate.mjs --lib dist/index.js` (or npm run bench) first");
+  if (!existsSync(join(corpusDir, "large.b24layout"))) throw new Error("no bench/corpus: run `node bench/generate.mjs --lib dist/index.mjs` (or npm run bench) first");
   const text = readFileSync(join(corpusDir, "large.b24layout"), "utf8");
   const kinds = values.kinds.split(",");
   for (const k of kinds) if (k !== "workspace" && !(k in EDIT_KINDS)) throw new Error(`unknown kind '${k}' (${Object.keys(EDIT_KINDS).join(", ")}, workspace)`);

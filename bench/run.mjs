@@ -40,7 +40,7 @@ const { values: opts } = parseArgs({
   },
 });
 const dist = resolve(opts.dist);
-const libPath = join(dist, "index.js");
+const libPath = join(dist, "index.mjs");
 /** The package's bin, as `npx b24layout` runs it. */
 const cliPath = join(dist, "cli.js");
 
@@ -111,7 +111,7 @@ function layoutSchema(lib) {
   if (typeof lib.schemaFor === "function") {
     const s = lib.schemaFor("layout");
     if (!s || typeof s !== "object") fail("schemaFor('layout') returned no schema");
-    return { schema: JSON.parse(JSON.stringify(s)), source: "schemaFor('layout') of dist/index.js" };
+    return { schema: JSON.parse(JSON.stringify(s)), source: "schemaFor('layout') of dist/index.mjs" };
   }
   const r = runProcess(process.execPath, [cliPath, "schema", "layout"], { what: "dist/cli.js schema layout" });
   try {

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 /**
  * Builds the package:
+ *   dist/package.json   {"type": "commonjs"}: the bin below is CommonJS, so no ES module loader
+ *                       starts in front of the CommonJS program (~5 ms of every run); the library's
+ *                       files are ES modules by their extension (.mjs)
  *   dist/cli.js         the `bin` entry: two lines that start dist/cli.cjs. Its path never changes:
  *                       `npx b24layout` inside a clone installs the project into npx's cache once
  *                       and keeps linking the bin path it saw then, so a renamed bin breaks every
@@ -11,10 +14,12 @@
  *                       from, and the loader takes it only for that bundle and only when no one
  *                       may write it who may not write the bundle: see src/cli/loader.ts)
  *   dist/b24layout.cjs  the program (CommonJS, one file, dependencies bundled)
- *   dist/index.js       the library (ESM, dependencies bundled but Prettier)
- *   dist/prettier.js    the Prettier plugin (`b24layout/prettier`), sharing chunks with the library
- *   dist/chunks/        code the two load on demand (the formatter)
- *   dist/types/         declarations of the library (tsc -p tsconfig.build.json)
+ *   dist/index.mjs      the library (ESM, dependencies bundled but Prettier)
+ *   dist/prettier.mjs   the Prettier plugin (`b24layout/prettier`), sharing chunks with the library
+ *   dist/eslint.mjs     the ESLint plugin (`b24layout/eslint`), sharing chunks with the library
+ *   dist/chunks/        code they load on demand (the formatter)
+ *   dist/types/         declarations of the library (tsc -p tsconfig.build.json), with a
+ *                       package.json of {"type": "module"}: they declare ES modules
  *
  * Options: --out-dir DIR (default dist), --cli-only (only the executable; used by the tests),
  * --no-types (skip the declarations), --minify.
@@ -23,14 +28,19 @@
  * cache saves another ~45 ms of compiling per run. commander is CommonJS, so the ESM library
  * bundle gets a `require` from createRequire for the node built-ins it loads.
  *
+ * Chevrotain's grammar analysis (the parser's lookahead paths, ~15 ms at every start) runs here
+ * instead: the grammar is validated and its lookahead tables computed once, and the bundles get
+ * them as the constant B24LAYOUT_BUILT_LOOKAHEAD (see src/syntax/grammar.ts).
+ *
  * Prettier is never bundled: the plugin must use the Prettier that loads it, and the formatter
  * loads it only when it formats (`fmt` and the library's `format`), so no other command pays for it.
  */
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { chmod, mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -44,6 +54,47 @@ const { values } = parseArgs({
   },
 });
 const outDir = resolve(root, values["out-dir"]);
+
+/**
+ * The parser's lookahead tables as JSON, computed by the source itself (bundled into a temporary
+ * module first: Node cannot import TypeScript). Chevrotain validates the grammar on the way and
+ * throws on a broken or ambiguous one, which fails the build.
+ */
+async function builtLookahead() {
+  const dir = await mkdtemp(join(tmpdir(), "b24layout-lookahead-"));
+  try {
+    const outfile = join(dir, "lookahead.mjs");
+    await build({
+      stdin: { contents: 'export { serializedLookahead } from "./src/syntax/parser.ts";', resolveDir: root, loader: "ts" },
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      outfile,
+      logLevel: "warning",
+    });
+    const { serializedLookahead } = await import(pathToFileURL(outfile).href);
+    return JSON.stringify(serializedLookahead());
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * commander requires node:child_process when it loads, for subcommands run as executables, which
+ * b24layout has none of: loading it (with net, dgram and streams) would cost every start ~2.5 ms.
+ * The bundle gets a commander that loads it when it spawns.
+ */
+const lazyChildProcessInCommander = {
+  name: "lazy-child-process-in-commander",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, async (args) => {
+      const text = await readFile(args.path, "utf8");
+      const eager = "const childProcess = require('node:child_process');";
+      if (!text.includes(eager)) throw new Error(`${args.path} no longer requires node:child_process as this build expects: update lazyChildProcessInCommander`);
+      return { contents: text.replace(eager, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };"), loader: "js" };
+    });
+  },
+};
 
 const requireBanner = 'import { createRequire as __b24CreateRequire } from "node:module"; const require = __b24CreateRequire(import.meta.url);';
 
@@ -62,9 +113,12 @@ const common = {
   // cannot follow; its ES module build bundles like any other.
   alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
   external: ["prettier", "prettier/*"],
+  plugins: [lazyChildProcessInCommander],
+  define: { B24LAYOUT_BUILT_LOOKAHEAD: await builtLookahead() },
 };
 
 await mkdir(outDir, { recursive: true });
+await writeFile(join(outDir, "package.json"), `${JSON.stringify({ type: "commonjs" })}\n`);
 
 // The executable is a small loader (dist/cli.cjs) that starts the program bundle
 // (dist/b24layout.cjs) from a V8 code cache made here (dist/b24layout-<node>-<arch>.cache): see src/cli/loader.ts.
@@ -79,7 +133,7 @@ await build({
 });
 await chmod(cli, 0o755);
 const bin = join(outDir, "cli.js");
-await writeFile(bin, '#!/usr/bin/env node\n// The package\'s bin (a path that must not change): see scripts/bundle.mjs.\nimport "./cli.cjs";\n');
+await writeFile(bin, '#!/usr/bin/env node\n// The package\'s bin (a path that must not change): see scripts/bundle.mjs.\nrequire("./cli.cjs");\n');
 await chmod(bin, 0o755);
 await build({
   ...common,
@@ -92,7 +146,7 @@ await build({
   minify: true,
   sourcemap: true,
   // Bundled ES modules (fdir) read import.meta.url; in CommonJS it comes from __filename.
-  define: { "import.meta.url": "__b24ImportMetaUrl" },
+  define: { ...common.define, "import.meta.url": "__b24ImportMetaUrl" },
   // The program runs as a vm.Script, where `import()` has no loader: external packages loaded on
   // demand (Prettier) are required instead.
   supported: { "dynamic-import": false },
@@ -128,6 +182,7 @@ if (!values["cli-only"]) {
     outdir: outDir,
     splitting: true,
     chunkNames: "chunks/[name]-[hash]",
+    outExtension: { ".js": ".mjs" },
     banner: { js: requireBanner },
   });
   if (!values["no-types"]) {
@@ -136,6 +191,7 @@ if (!values["cli-only"]) {
     const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
     try {
       execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json", "--outDir", typesDir], { cwd: root, stdio: "inherit" });
+      await writeFile(join(typesDir, "package.json"), `${JSON.stringify({ type: "module" })}\n`);
     } catch {
       console.error("bundle: tsc -p tsconfig.build.json failed (errors above); the declarations are incomplete.");
       process.exitCode = 1;

@@ -27,7 +27,6 @@
  * `b24layout lsp` needs V8 flags that only take effect on the command line (src/lsp/heap.ts): the
  * loader starts the same command in a child process with them, sharing its stdin and stdout.
  */
-import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync, type Stats } from "node:fs";
 import { tmpdir } from "node:os";
@@ -171,6 +170,8 @@ function load(script: Script): Program {
  * process, without the flags (only slower).
  */
 function startLanguageServerWithFlags(): void {
+  // Loaded here, not at the top: node:child_process (with net, dgram and streams) costs every other command ~2.5 ms.
+  const { spawn } = process.getBuiltinModule("node:child_process");
   const child = spawn(process.execPath, [...process.execArgv, ...LANGUAGE_SERVER_NODE_FLAGS, ...process.argv.slice(1)], { stdio: "inherit" });
   const forwarded = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
   for (const signal of forwarded) process.on(signal, () => child.kill(signal));

@@ -7,6 +7,7 @@ import { format as prettierFormat } from "prettier/standalone";
 import type { Diagnostic } from "../diagnostic.js";
 import { parse, SYNTAX_RULE_ID, TOO_MANY_TOKENS_MESSAGE } from "../syntax/parser.js";
 import { MAX_TOKENS } from "../syntax/limits.js";
+import { groupedDigits } from "../util/wording.js";
 import { differenceInMeaning } from "./meaning.js";
 import plugin, { defaultOptions, PARSER_NAME } from "./plugin.js";
 
@@ -47,7 +48,7 @@ export async function formatText(text: string, options: FormatOptions = {}): Pro
   // is left as it is, rather than written in a form that could not be read back.
   if (after.diagnostics.length === 1 && after.diagnostics[0]!.message === TOO_MANY_TOKENS_MESSAGE) {
     const start = { offset: 0, line: 1, column: 1 };
-    const message = `Formatted, this file would have more than ${MAX_TOKENS.toLocaleString("en")} tokens (names, values, punctuation, comments and line breaks), more than b24layout reads: it is left as it is. Split it into several files.`;
+    const message = `Formatted, this file would have more than ${groupedDigits(MAX_TOKENS)} tokens (names, values, punctuation, comments and line breaks), more than b24layout reads: it is left as it is. Split it into several files.`;
     return { ok: false, diagnostics: [{ ruleId: SYNTAX_RULE_ID, severity: "error", message, range: { start, end: start } }] };
   }
   if (after.diagnostics.length > 0) {

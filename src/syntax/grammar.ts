@@ -2,7 +2,7 @@
  * The grammar of .b24layout: Chevrotain rules that build the syntax tree directly, with error
  * recovery in words. Positions, nodes, lookahead and messages live in their own modules.
  */
-import { createToken, EmbeddedActionsParser, EOF, Lexer, tokenMatcher, type IOrAlt, type IToken, type SubruleMethodOpts, type TokenType } from "chevrotain";
+import { createToken, EmbeddedActionsParser, EOF, Lexer, tokenMatcher, type IOrAlt, type IToken, type OptionalProductionType, type Rule, type SubruleMethodOpts, type TokenType } from "chevrotain";
 import type { ActionClause, Argument, Body, Identifier, ImportDeclaration, Label, ListLiteral, LiteralType, MapEntry, MapLiteral, NumberLiteral, Parameter, ParameterList, Position, Range, RecordField, Statement, StringLiteral, StringPart, TypeNode, Value } from "./ast.js";
 import { LIST_MAX_KEYWORD } from "../model/templates.js";
 import type { Diagnostic } from "../diagnostic.js";
@@ -10,7 +10,7 @@ import { appendAll } from "../util/append.js";
 import { decodeQuotedString, decodeTripleString, type DecodedString, type StringProblem } from "./strings.js";
 import { MAX_NESTING_DEPTH } from "./limits.js";
 import { findBlockEnds, type BlockEnd } from "./open-blocks.js";
-import { TableLookahead } from "./lookahead.js";
+import { TableLookahead, type BuiltLookahead } from "./lookahead.js";
 import { advance, endOf, positionIn, SourceRange, startOf, textStart } from "./positions.js";
 import {
   ActionNode,
@@ -125,6 +125,66 @@ type ListItem = "newline" | "semicolon" | "import" | Statement | Stray;
  */
 const RECORDED = undefined as never;
 
+/**
+ * The lookahead tables the build computed (scripts/bundle.mjs defines this name as the JSON of
+ * `serializedLookahead()`), so that a start of the program does not compute them again. Not
+ * defined when the source runs as it is (tests): then the tables are computed.
+ */
+declare const B24LAYOUT_BUILT_LOOKAHEAD: BuiltLookahead | undefined;
+const builtLookahead = typeof B24LAYOUT_BUILT_LOOKAHEAD === "undefined" ? undefined : B24LAYOUT_BUILT_LOOKAHEAD;
+
+/** How to make a parser: the defaults are the program's. */
+interface ParserOptions {
+  /** Run Chevrotain's grammar validations (the build does; a start of the program need not). */
+  readonly validate?: boolean;
+  /** The lookahead tables to read, or "compute" to compute them; by default the build's, if any. */
+  readonly lookahead?: BuiltLookahead | "compute";
+  /**
+   * Record the grammar (Chevrotain's GAST) even with lookahead tables to read. Without it, a
+   * parser that reads tables skips Chevrotain's self-analysis; the few that need the recorded
+   * grammar (Chevrotain's own error messages, the syntax diagrams) get a recording parser's.
+   */
+  readonly record?: boolean;
+}
+
+/**
+ * The parts of Chevrotain's parser that a parser reading built lookahead tables sets up itself,
+ * in place of `performSelfAnalysis` (internal to Chevrotain, the same since Chevrotain 7;
+ * test/syntax/lookahead.test.ts compares the result with Chevrotain's own).
+ */
+interface ChevrotainInternals {
+  selfAnalysisDone: boolean;
+  readonly fullRuleNameToShort: Readonly<Record<string, number>>;
+  setLaFuncCache(key: number, lookaheadFunction: unknown): void;
+}
+
+/** Chevrotain's numbers for the kinds of decision, as it keys a rule's lookahead functions (its grammar/keys.js). */
+const DECISION_KIND_KEYS: Readonly<Record<string, number>> = {
+  Alternation: 1 << 8,
+  Option: 2 << 8,
+  Repetition: 3 << 8,
+  RepetitionMandatory: 4 << 8,
+  RepetitionWithSeparator: 5 << 8,
+  RepetitionMandatoryWithSeparator: 6 << 8,
+};
+
+let recorder: B24Parser | undefined;
+
+/** A parser that has recorded the grammar, made when first needed (Chevrotain's own error messages read it). */
+function recordingParser(): B24Parser {
+  return (recorder ??= new B24Parser({ record: true }));
+}
+
+/** What Chevrotain's `toFastProperties` does at the start of its self-analysis: V8 makes the parser's properties fast again. */
+function toFastProperties(object: object): void {
+  function FakeConstructor(): void {}
+  FakeConstructor.prototype = object;
+  const fake = new (FakeConstructor as unknown as new () => { readonly bar?: unknown })();
+  const access = () => typeof fake.bar;
+  access();
+  access();
+}
+
 /** The head of a labelled statement (`client: withTitle`). */
 interface LabelledName {
   readonly kind: "LabelledName";
@@ -178,16 +238,63 @@ export class B24Parser extends EmbeddedActionsParser {
   /** Levels of nesting open in the parameter being read: the blocks around, the parameter list, and its record and list types. */
   private typeNesting = 0;
 
-  constructor() {
+  private readonly lookahead: TableLookahead;
+
+  /** Whether Chevrotain recorded the grammar: false when this parser read built tables and skipped the analysis. */
+  readonly recordsGrammar: boolean;
+
+  constructor({ validate = false, lookahead = builtLookahead, record = false }: ParserOptions = {}) {
+    const built = lookahead === "compute" ? undefined : lookahead;
+    const strategy = new TableLookahead([...allTokens, ExtentEnd, EOF], 3, built);
     // Chevrotain's own recovery (token insertion/deletion, re-sync) stays off: the grammar recovers
     // by itself, with messages in words, and never lets Chevrotain meet a token it did not expect.
     super([...allTokens, ExtentEnd], {
       recoveryEnabled: false,
       maxLookahead: 3,
-      skipValidations: true,
-      lookaheadStrategy: new TableLookahead([...allTokens, ExtentEnd, EOF], 3),
+      skipValidations: !validate,
+      lookaheadStrategy: strategy,
     });
-    this.performSelfAnalysis();
+    this.lookahead = strategy;
+    this.recordsGrammar = built === undefined || validate || record;
+    if (this.recordsGrammar) this.performSelfAnalysis();
+    else this.useBuiltLookahead(built!);
+  }
+
+  /**
+   * Chevrotain's self-analysis without its grammar recording (~6 ms of a start): every decision
+   * gets its lookahead function from the built tables, stored where Chevrotain looks for it.
+   */
+  private useBuiltLookahead(built: BuiltLookahead): void {
+    const chevrotain = this as unknown as ChevrotainInternals;
+    toFastProperties(this);
+    for (const [key, decision] of Object.entries(built)) {
+      const [, ruleName, kind, occurrenceText] = /^(.+)\/([A-Za-z]+)(\d+)$/.exec(key)!;
+      const occurrence = Number(occurrenceText);
+      const ruleKey = chevrotain.fullRuleNameToShort[ruleName!];
+      const kindKey = DECISION_KIND_KEYS[kind!];
+      if (ruleKey === undefined || kindKey === undefined) throw new Error(`B24Parser: the built lookahead has a decision ${key} the grammar does not have`);
+      const options = { rule: { name: ruleName! } as Rule, prodOccurrence: occurrence, maxLookahead: 3, dynamicTokensEnabled: false };
+      const lookaheadFunction =
+        kind === "Alternation"
+          ? this.lookahead.buildLookaheadForAlternation({ ...options, hasPredicates: "paths" in decision })
+          : this.lookahead.buildLookaheadForOptional({ ...options, prodType: kind as OptionalProductionType });
+      chevrotain.setLaFuncCache(occurrence | kindKey | ruleKey, lookaheadFunction);
+    }
+    chevrotain.selfAnalysisDone = true;
+  }
+
+  /** The recorded grammar: this parser's, or, when it skipped recording, that of a parser made to record it. */
+  override getGAstProductions(): Record<string, Rule> {
+    return this.recordsGrammar ? super.getGAstProductions() : recordingParser().getGAstProductions();
+  }
+
+  override getSerializedGastProductions(): ReturnType<EmbeddedActionsParser["getSerializedGastProductions"]> {
+    return this.recordsGrammar ? super.getSerializedGastProductions() : recordingParser().getSerializedGastProductions();
+  }
+
+  /** The parser's lookahead tables, as JSON (see `serializedLookahead`). */
+  serializedLookahead(): BuiltLookahead {
+    return this.lookahead.serialize();
   }
 
   /** Prepares a parse of `text`, lexed into `tokens` (and `comments`, kept aside by the lexer). */
@@ -434,7 +541,8 @@ export class B24Parser extends EmbeddedActionsParser {
         return "import";
       },
     },
-    { ALT: () => this.SUBRULE(this.recoverStray) },
+    // Takes any token: it overlaps the alternatives before it on purpose, and comes last.
+    { ALT: () => this.SUBRULE(this.recoverStray), IGNORE_AMBIGUITIES: true },
   ];
 
   /** Statements separated by newlines or semicolons, inside the document or a body. */
@@ -1005,7 +1113,8 @@ export class B24Parser extends EmbeddedActionsParser {
     ...this.separatorAlts,
     // Chevrotain's lookahead takes this alternative exactly for `key:`.
     { ALT: () => this.SUBRULE(this.mapEntry) },
-    { ALT: () => this.SUBRULE(this.recoverStrayInMap) },
+    // Takes any token: it overlaps the alternatives before it on purpose, and comes last.
+    { ALT: () => this.SUBRULE(this.recoverStrayInMap), IGNORE_AMBIGUITIES: true },
   ];
 
   /**
@@ -1070,7 +1179,8 @@ export class B24Parser extends EmbeddedActionsParser {
     ...this.separatorAlts,
     // Chevrotain's lookahead takes this alternative exactly for the tokens that start a value.
     { ALT: () => this.SUBRULE(this.value) },
-    { ALT: () => this.SUBRULE(this.recoverStrayInList) },
+    // Takes any token: it overlaps the alternatives before it on purpose, and comes last.
+    { ALT: () => this.SUBRULE(this.recoverStrayInList), IGNORE_AMBIGUITIES: true },
   ];
 
   private list = this.RULE("list", (): ListLiteral => {

@@ -1,4 +1,9 @@
-/** The parser's lookahead: Chevrotain's LL(k) decisions, read from tables built once. */
+/**
+ * The parser's lookahead: Chevrotain's LL(k) decisions, read from tables. The tables are built
+ * from Chevrotain's lookahead paths, which take tens of milliseconds to compute: the build computes
+ * them once (`serializedLookahead` in grammar.ts) and writes them into the bundle, so a start of
+ * the program reads them instead (`BuiltLookahead`). Run from source, the tables are computed.
+ */
 import { getLookaheadPaths, LLkLookaheadStrategy, tokenMatcher, type IOrAlt, type IToken, type OptionalProductionType, type Rule, type TokenType } from "chevrotain";
 
 /**
@@ -26,6 +31,26 @@ interface DecisionTable {
 }
 
 type Paths = readonly (readonly TokenType[])[];
+
+/**
+ * A decision table as JSON, by token name: a number is the alternative to take, an object the
+ * table for the token after it (`DEEPER`); token types missing from it decide nothing (`NONE`).
+ * Names, not Chevrotain's token indices: those depend on the order the modules of a bundle load in.
+ */
+export interface SerializedTable {
+  readonly [tokenName: string]: number | SerializedTable;
+}
+
+/** One decision as JSON: a table, or, for an alternation with GATEs, each alternative's paths by token name. */
+export type SerializedDecision = { readonly table: SerializedTable } | { readonly paths: readonly (readonly (readonly string[])[])[] };
+
+/** Every decision of a grammar, by `decisionKey`. */
+export type BuiltLookahead = Readonly<Record<string, SerializedDecision>>;
+
+/** Which decision of a grammar: its rule, the kind of production, and its occurrence in the rule (`document/Alternation1`). */
+function decisionKey(rule: Rule, prodType: string, occurrence: number): string {
+  return `${rule.name}/${prodType}${occurrence}`;
+}
 
 function matchesType(tokenTypeIdx: number, type: TokenType): boolean {
   return tokenTypeIdx === type.tokenTypeIdx || type.categoryMatchesMap?.[tokenTypeIdx] === true;
@@ -71,13 +96,78 @@ function decideFrom(root: DecisionTable, lookahead: Lookahead): number {
  */
 export class TableLookahead extends LLkLookaheadStrategy {
   private readonly size: number;
+  private readonly byName: ReadonlyMap<string, TokenType>;
+  /** Every decision made so far, as JSON: what `serialize` returns. */
+  private readonly made: Record<string, SerializedDecision> = {};
 
+  /** `built`: the decisions of this grammar as `serialize` gave them, read instead of computed. */
   constructor(
     private readonly tokenTypes: readonly TokenType[],
     maxLookahead: number,
+    private readonly built?: BuiltLookahead,
   ) {
     super({ maxLookahead });
     this.size = Math.max(...tokenTypes.map((t) => t.tokenTypeIdx!)) + 1;
+    this.byName = new Map(tokenTypes.map((t) => [t.name, t]));
+    if (this.byName.size !== tokenTypes.length) throw new Error("TableLookahead: two token types have the same name");
+  }
+
+  /** Every decision of the grammar, for `built` (after the parser's self-analysis). */
+  serialize(): BuiltLookahead {
+    return this.made;
+  }
+
+  /** The paths of a decision: from `built`, else Chevrotain's (recorded for `serialize`). */
+  private paths(key: string, compute: () => Paths[]): Paths[] {
+    const built = this.built?.[key];
+    const paths = built && "paths" in built ? built.paths.map((alternative) => alternative.map((path) => path.map((name) => this.tokenType(name)))) : compute();
+    this.made[key] = { paths: paths.map((alternative) => alternative.map((path) => path.map((type) => type.name))) };
+    return paths;
+  }
+
+  /** The table of a decision: from `built`, else made from Chevrotain's paths (and recorded for `serialize`). */
+  private decisionTable(key: string, alternatives: () => readonly Paths[]): DecisionTable {
+    const built = this.built?.[key];
+    if (built && "table" in built) {
+      this.made[key] = built;
+      return this.fromJson(built.table);
+    }
+    const table = this.table(alternatives());
+    this.made[key] = { table: this.toJson(table) };
+    return table;
+  }
+
+  private tokenType(name: string): TokenType {
+    const type = this.byName.get(name);
+    if (type === undefined) throw new Error(`TableLookahead: the built lookahead names an unknown token type ${name}`);
+    return type;
+  }
+
+  private toJson(table: DecisionTable): SerializedTable {
+    const json: Record<string, number | SerializedTable> = {};
+    for (const type of this.tokenTypes) {
+      const idx = type.tokenTypeIdx!;
+      const decision = table.decided[idx]!;
+      if (decision === DEEPER) json[type.name] = this.toJson(table.next[idx]!);
+      else if (decision !== NONE) json[type.name] = decision;
+    }
+    return json;
+  }
+
+  private fromJson(json: SerializedTable): DecisionTable {
+    const decided = new Int8Array(this.size).fill(NONE);
+    const next: (DecisionTable | undefined)[] = [];
+    for (const name of Object.keys(json)) {
+      const idx = this.tokenType(name).tokenTypeIdx!;
+      const entry = json[name]!;
+      if (typeof entry === "number") {
+        decided[idx] = entry;
+      } else {
+        decided[idx] = DEEPER;
+        next[idx] = this.fromJson(entry);
+      }
+    }
+    return { decided, next };
   }
 
   /** The table for the token at `depth`, where `alternatives` hold the paths that match the tokens before it. */
@@ -103,13 +193,16 @@ export class TableLookahead extends LLkLookaheadStrategy {
     hasPredicates: boolean;
     dynamicTokensEnabled: boolean;
   }): (orAlts?: IOrAlt<unknown>[]) => number | undefined {
-    const alternatives = getLookaheadPaths({
-      occurrence: options.prodOccurrence,
-      rule: options.rule,
-      prodType: "Alternation",
-      maxLookahead: options.maxLookahead,
-    });
+    const key = decisionKey(options.rule, "Alternation", options.prodOccurrence);
+    const computePaths = () =>
+      getLookaheadPaths({
+        occurrence: options.prodOccurrence,
+        rule: options.rule,
+        prodType: "Alternation",
+        maxLookahead: options.maxLookahead,
+      });
     if (options.hasPredicates) {
+      const alternatives = this.paths(key, computePaths);
       // Rare here (recovery only): each alternative's GATE must be asked in turn.
       return function (this: Lookahead, orAlts?: IOrAlt<unknown>[]): number | undefined {
         for (let alternative = 0; alternative < alternatives.length; alternative++) {
@@ -122,7 +215,7 @@ export class TableLookahead extends LLkLookaheadStrategy {
         return undefined;
       };
     }
-    const root = this.table(alternatives);
+    const root = this.decisionTable(key, computePaths);
     return function (this: Lookahead): number | undefined {
       const decision = decideFrom(root, this);
       return decision === NONE ? undefined : decision;
@@ -136,13 +229,15 @@ export class TableLookahead extends LLkLookaheadStrategy {
     maxLookahead: number;
     dynamicTokensEnabled: boolean;
   }): () => boolean {
-    const [inside = []] = getLookaheadPaths({
-      occurrence: options.prodOccurrence,
-      rule: options.rule,
-      prodType: options.prodType,
-      maxLookahead: options.maxLookahead,
+    const root = this.decisionTable(decisionKey(options.rule, options.prodType, options.prodOccurrence), () => {
+      const [inside = []] = getLookaheadPaths({
+        occurrence: options.prodOccurrence,
+        rule: options.rule,
+        prodType: options.prodType,
+        maxLookahead: options.maxLookahead,
+      });
+      return [inside];
     });
-    const root = this.table([inside]);
     return function (this: Lookahead): boolean {
       return decideFrom(root, this) !== NONE;
     };

@@ -3,6 +3,7 @@ import { EOF, tokenMatcher, type IRecognitionException, type IToken } from "chev
 import { MAX_NESTING_DEPTH, MAX_TOKENS } from "./limits.js";
 import type { BlockEnd } from "./open-blocks.js";
 import { Newline, StringToken } from "./tokens.js";
+import { groupedDigits } from "../util/wording.js";
 
 /** How a message names a token after "found": "end of line", "the string "…"", "'}'". */
 export function describeToken(token: IToken): string {
@@ -26,7 +27,7 @@ export function shortImage(token: IToken): string {
 }
 
 /** The one error of a text with more than MAX_TOKENS tokens. */
-export const TOO_MANY_TOKENS_MESSAGE = `The file has more than ${MAX_TOKENS.toLocaleString("en")} tokens (names, values, punctuation and comments), more than b24layout reads: split it into several files.`;
+export const TOO_MANY_TOKENS_MESSAGE = `The file has more than ${groupedDigits(MAX_TOKENS)} tokens (names, values, punctuation and comments), more than b24layout reads: split it into several files.`;
 
 /** The error at a `{` left open, where open-blocks.ts found its block to end. */
 export function unclosedMessage(what: string, end: BlockEnd): string {

@@ -11,6 +11,7 @@ import { SYNTAX_RULE_ID } from "./rule-id.js";
 import { BINARY_FILE_MESSAGE, looksBinary } from "./binary.js";
 import { lexText, type LexedText } from "./lex.js";
 import { B24Parser, RECOVERY_RULES } from "./grammar.js";
+import type { BuiltLookahead } from "./lookahead.js";
 import { advance, endOf, positionIn, SourcePosition, SourceRange, startOf, textStart } from "./positions.js";
 import { CommentNode, DocumentNode, SyntaxDiagnostic } from "./nodes.js";
 import { explainParseError, TOO_MANY_TOKENS_MESSAGE, unexpectedCharacters } from "./messages.js";
@@ -124,6 +125,15 @@ function dedupeSameSpot(diagnostics: Diagnostic[]): Diagnostic[] {
     seen.add(k);
     return true;
   });
+}
+
+/**
+ * The parser's lookahead tables, computed, after Chevrotain has validated the grammar (it throws
+ * when the grammar is ambiguous or broken): the build writes them into the bundle, see
+ * scripts/bundle.mjs.
+ */
+export function serializedLookahead(): BuiltLookahead {
+  return new B24Parser({ validate: true, lookahead: "compute" }).serializedLookahead();
 }
 
 /** The parser's grammar, for generating the syntax diagrams in `grammar/`. */

@@ -45,6 +45,21 @@ describe("the bundle", () => {
     expect(readdirSync(temp)).toEqual([]);
   });
 
+  it("starts without what `check` does not use: no ES module loader, no node:child_process, and the parser's lookahead tables built in", async () => {
+    const preload = join(scratch(), "list-modules.cjs");
+    const listed = join(scratch(), "modules.txt");
+    writeFileSync(preload, `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(listed)}, process.moduleLoadList.join("\\n")));`);
+    const dir = scratch({ "w.b24layout": WITH_WARNING });
+    const r = await run(dir, ["check", "w.b24layout"], { NODE_OPTIONS: `--require ${preload}` });
+    expect(r.stdout).toContain("1 warning");
+    const modules = readFileSync(listed, "utf8").split("\n");
+    expect(modules).toContain("NativeModule fs");
+    expect(modules).not.toContain("NativeModule child_process");
+    // The bin is CommonJS (dist/package.json): an ES module bin would start Node's ES module loader first.
+    expect(modules).not.toContain("NativeModule internal/modules/esm/module_job");
+    expect(readFileSync(join(built.dir, "b24layout.cjs"), "utf8")).toContain('"statementList/Alternation0":');
+  });
+
   it("runs without a usable cache, and leaves one in a private folder of the user's for the next run", () => {
     const copy = copyOfBundle();
     writeFileSync(join(copy, cacheName), "not a V8 code cache");

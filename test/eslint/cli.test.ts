@@ -1,5 +1,5 @@
 /**
- * The built plugin (dist/eslint.js: `npm test` builds before it runs the tests) through ESLint's
+ * The built plugin (dist/eslint.mjs: `npm test` builds before it runs the tests) through ESLint's
  * command line, in a project whose eslint.config.mjs uses it as a user's would: the findings at the
  * places `b24layout check` gives, --fix writing the file, and a parsing error.
  */
@@ -19,7 +19,7 @@ const PLAIN = { PATH: process.env["PATH"] ?? "", NO_COLOR: "1", FORCE_COLOR: "0"
 const GUIDE = readFileSync(join(ROOT, "docs/eslint.md"), "utf8");
 const guideSection = (title: string) => GUIDE.slice(GUIDE.indexOf(`## ${title}`)).split(/\n## /)[0]!;
 /** A config of docs/eslint.md, importing the built plugin where it imports `b24layout/eslint`. */
-const withBuiltPlugin = (config: string) => config.replace('"b24layout/eslint"', JSON.stringify(pathToFileURL(join(ROOT, "dist/eslint.js")).href));
+const withBuiltPlugin = (config: string) => config.replace('"b24layout/eslint"', JSON.stringify(pathToFileURL(join(ROOT, "dist/eslint.mjs")).href));
 
 /** The guide's set-up config. */
 const CONFIG = withBuiltPlugin(/`eslint\.config\.js`:\n\n```js\n([\s\S]*?)```/.exec(guideSection("Set-up"))![1]!);

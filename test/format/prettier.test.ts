@@ -1,7 +1,7 @@
 /**
  * The Prettier plugin through Prettier itself: its API with the plugin object, and its command
  * line with `--plugin=b24layout/prettier` and with a `.prettierrc` `plugins` entry (the built
- * package, dist/prettier.js: `npm test` builds before it runs the tests).
+ * package, dist/prettier.mjs: `npm test` builds before it runs the tests).
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -63,9 +63,9 @@ describe("the Prettier plugin through Prettier's API", () => {
 });
 
 describe("the Prettier plugin through Prettier's command line", () => {
-  const built = join(ROOT, "dist/prettier.js");
+  const built = join(ROOT, "dist/prettier.mjs");
 
-  it("is built (dist/prettier.js)", () => {
+  it("is built (dist/prettier.mjs)", () => {
     expect(existsSync(built)).toBe(true);
   });
 
