@@ -20,3 +20,13 @@ export function withArticle(title: string): string {
   if (n >= 2 && title.charCodeAt(n - 1) === CHAR_S && title.charCodeAt(n - 2) !== CHAR_S) return `the ${title}`;
   return n > 0 && VOWELS.includes(title.charAt(0)) ? `an ${title}` : `a ${title}`;
 }
+
+const WHOLE_NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
+/**
+ * A count as a reader writes it: "20", "12,000", "100,000,000,000,000,000,000,000" (not
+ * `String(1e23)`'s "1e+23"). A product of list bounds can pass every double: "more than can be counted".
+ */
+export function countWords(n: number): string {
+  return Number.isFinite(n) ? WHOLE_NUMBER.format(n) : "more than can be counted";
+}
