@@ -78,7 +78,7 @@ export class Decompiler {
   constructor(private readonly ctx: DecompileContext) {}
 
   private warn(code: ImportDiagnosticCode, message: string, path: JsonPath, range: Range, change?: JsonChange): void {
-    this.ctx.diagnostics.push({ severity: "warning", code, message, path, range, ...(change ? { change } : {}) });
+    this.ctx.diagnostics.push({ severity: "warning", ruleId: code, message, path, range, ...(change ? { change } : {}) });
   }
 
   private checkpoint(): Checkpoint {

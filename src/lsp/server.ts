@@ -304,7 +304,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    * have written it (`refused`, why) as a warning on it, and in the log once, so that settings
    * never change without a word.
    */
-  const showConfigProblems = (path: string, problems: readonly { line: number; column: number; message: string }[], refused?: string): void => {
+  const showConfigProblems = (path: string, problems: readonly Diagnostic[], refused?: string): void => {
     if (refused !== undefined && !loggedRefusals.has(`${path}\0${refused}`)) {
       loggedRefusals.add(`${path}\0${refused}`);
       connection.console.warn(`b24layout: ${path}: ${refused}`);
@@ -315,7 +315,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const start = { line: 0, character: 0 };
     publish(pathToFileURL(path).href, undefined, [
       ...problems.map((p) => ({
-        range: { start: { line: p.line - 1, character: p.column - 1 }, end: { line: p.line - 1, character: p.column - 1 } },
+        range: toLspRange(p.range),
         severity: DiagnosticSeverity.Error,
         source: SOURCE,
         message: p.message,
