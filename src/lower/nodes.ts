@@ -148,7 +148,7 @@ const DeclarationNode = plainConstructor(function (
   root: IrObject,
   directives: ReadonlySet<string>,
   statement: Statement,
-  params: readonly IrParam[],
+  params: readonly IrParam[] = NO_PARAMS,
 ) {
   this.spec = spec;
   this.name = name;
@@ -160,17 +160,9 @@ const DeclarationNode = plainConstructor(function (
   this.params = params;
 });
 
-export function newDeclaration(
-  spec: DeclarationSpec,
-  name: string,
-  nameRange: Range,
-  range: Range,
-  root: IrObject,
-  directives: ReadonlySet<string>,
-  statement: Statement,
-  params: readonly IrParam[] = NO_PARAMS,
-): IrDeclaration {
-  return new DeclarationNode(spec, name, nameRange, range, root, directives, statement, params);
+/** A declaration; a plain one (not a template) has no parameters. */
+export function newDeclaration(...args: ConstructorParameters<typeof DeclarationNode>): IrDeclaration {
+  return new DeclarationNode(...args);
 }
 
 const TranslationTableNode = plainConstructor(function (this: Writable<TranslationTable>, languages: TranslationTable["languages"], all: TranslationEntry[]) {
