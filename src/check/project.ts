@@ -20,14 +20,14 @@
  */
 import { dirname, relative, resolve } from "node:path";
 import { compareDiagnostics, type Diagnostic, type Fix, type RelatedLocation } from "../diagnostic.js";
-import type { Comment, Document, Position, Range } from "../syntax/ast.js";
-import { getScalar, resolveReference, type IrObject, type IrProgram, type IrValue } from "../lower/ir.js";
-import { getDto, getField } from "../model/dtos.js";
-import { getDeclaration } from "../model/statements.js";
-import { identifierFor, isDeclarationFileName, moduleName, outputFileName, TYPES_MODULE } from "../util/output-names.js";
-import { appendAll } from "../util/append.js";
-import { closest } from "../util/suggest.js";
-import { listed } from "../util/wording.js";
+import type { Comment, Document, Position, Range } from "../syntax/index.js";
+import { getScalar, resolveReference, type IrObject, type IrProgram, type IrValue } from "../lower/index.js";
+import { getDto, getField } from "../model/index.js";
+import { getDeclaration } from "../model/index.js";
+import { identifierFor, isDeclarationFileName, moduleName, outputFileName, TYPES_MODULE } from "../util/index.js";
+import { appendAll } from "../util/index.js";
+import { closest } from "../util/index.js";
+import { listed } from "../util/index.js";
 import type { CheckOptions } from "./checker.js";
 import { toDiagnostic, type AnyReport, type DataWithout, type MessageId, type Report, type RuleMeta } from "./rule.js";
 import { replaceScalar } from "./rule-helpers/fix.js";

@@ -2,11 +2,11 @@
  * `b24layout check`: report every problem of the given files.
  */
 import { compareDiagnostics, type Diagnostic } from "../diagnostic.js";
-import type { FileSummary } from "../check/project.js";
+import type { FileSummary } from "../check/index.js";
 import type { ParamsFile } from "./params.js";
-import type { EmittedDeclaration } from "../emit/json.js";
-import type { ProgramArguments, TemplateWithoutValues } from "../emit/render.js";
-import type { IrProgram } from "../lower/ir.js";
+import type { EmittedDeclaration } from "../emit/index.js";
+import type { ProgramArguments, TemplateWithoutValues } from "../emit/index.js";
+import type { IrProgram } from "../lower/index.js";
 import { describeFsError, expandInputs, readSources, sourceHost, type SourceFile } from "./files.js";
 import { ConfigFinder } from "./config.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, type CliIo, type CliStream } from "./io.js";
@@ -112,7 +112,7 @@ export async function checkInputs(args: readonly string[], io: CliIo, options?: 
   const results = new Map<number, OwnResult>();
   if (here.length > 0) {
     const { check, ModuleCache } = await import("../pipeline/index.js");
-    const { summarize } = await import("../check/project.js");
+    const { summarize } = await import("../check/index.js");
     const modules = new ModuleCache();
     let done = sources.length - here.length;
     for (const i of here) {
@@ -127,12 +127,12 @@ export async function checkInputs(args: readonly string[], io: CliIo, options?: 
   const own = sources.map((source, i): OwnResult => (source.unreadable ? { diagnostics: [source.unreadable], summary: EMPTY_SUMMARY } : (cached[i] ?? results.get(i)!)));
   for (const i of here) cache?.set(sources[i]!.path, keys[i]!, { diagnostics: own[i]!.diagnostics, summary: own[i]!.summary });
   await cache?.save();
-  const { checkProjectFiles, withProjectFindings } = await import("../check/project.js");
+  const { checkProjectFiles, withProjectFindings } = await import("../check/index.js");
   const { realPath } = await import("../workspace/index.js");
   const findings = checkProjectFiles(
     sources.map((source, i) => ({ path: source.path, display: display(source.path), summary: own[i]!.summary, options: settings[i]!, realPath: realPath(source.path) ?? source.path })),
   );
-  const render = params === undefined ? undefined : (await import("../emit/render.js")).renderProgram;
+  const render = params === undefined ? undefined : (await import("../emit/index.js")).renderProgram;
   return sources.map((source, i): CheckedFile => {
     const { summary, program } = own[i]!;
     const diagnostics = withProjectFindings(own[i]!.diagnostics, findings[i]!, summary);
@@ -266,8 +266,8 @@ export async function runCheck(args: readonly string[], options: CheckOptions, i
  */
 async function fixFiles(files: readonly CheckedFile[], dryRun: boolean, configs: ConfigFinder, io: CliIo): Promise<CheckedFile[]> {
   const { check, ModuleCache } = await import("../pipeline/index.js");
-  const { fixText } = await import("../check/fixer.js");
-  const { checkProjectFiles, summarize, withProjectFindings } = await import("../check/project.js");
+  const { fixText } = await import("../check/index.js");
+  const { checkProjectFiles, summarize, withProjectFindings } = await import("../check/index.js");
   const { realPath } = await import("../workspace/index.js");
   const project = files.map((f) => ({ path: f.source.path, display: f.display, summary: f.summary!, options: configs.settingsFor(f.source.path).options, realPath: realPath(f.source.path) ?? f.source.path }));
   // Loaded here: only --fix-dry-run prints diffs.
@@ -328,7 +328,7 @@ async function fixFiles(files: readonly CheckedFile[], dryRun: boolean, configs:
 /** A report for machines; its formatters (and the rules' docs for SARIF) are loaded only for one. */
 async function machineReport(format: Exclude<Format, TerminalFormat | LineFormat>, files: readonly CheckedFile[], cwd: string): Promise<string> {
   const { formatGithubReport, formatJsonReport, formatSarifReport } = await import("./formats.js");
-  const { ALL_RULES } = await import("../check/rules/index.js");
+  const { ALL_RULES } = await import("../check/index.js");
   switch (format) {
     case "json":
       return formatJsonReport(files, cwd);

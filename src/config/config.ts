@@ -8,13 +8,13 @@
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import picomatch from "picomatch";
 import type { Diagnostic, Position, Severity } from "../diagnostic.js";
-import type { CheckOptions } from "../check/checker.js";
-import { ALL_RULES } from "../check/rules/index.js";
-import { BITRIX_LANGUAGES } from "../model/languages.js";
-import { closest } from "../util/suggest.js";
-import { jsonTooDeepAt } from "../util/json-depth.js";
-import { MAX_NESTING_DEPTH } from "../syntax/limits.js";
-import { LineIndex } from "../util/line-index.js";
+import type { CheckOptions } from "../check/index.js";
+import { ALL_RULES } from "../check/index.js";
+import { BITRIX_LANGUAGES } from "../model/index.js";
+import { closest } from "../util/index.js";
+import { jsonTooDeepAt } from "../util/index.js";
+import { MAX_NESTING_DEPTH } from "../syntax/index.js";
+import { LineIndex } from "../util/index.js";
 
 export const CONFIG_FILE = "b24layout.config.json";
 /** The schema's file in the package, for `"$schema"`. */

@@ -4,8 +4,8 @@
  * (decompiler.ts, driven by the model), and reports every change it made to the JSON as a
  * warning with its path and a JSON Patch operation. Pure: no file system.
  */
-import { getDeclaration } from "../model/statements.js";
-import type { Range } from "../syntax/ast.js";
+import { getDeclaration } from "../model/index.js";
+import type { Range } from "../syntax/index.js";
 import { elementNames, inferCardEntity, parseEntityOption, type CardEntity } from "./card-entity.js";
 import { Decompiler } from "./decompiler.js";
 import { INPUT_START, type ImportDiagnostic } from "./diagnostics.js";
@@ -13,7 +13,7 @@ import type { JsonPath } from "./json-path.js";
 import { jsonValue, parseJson, property, type JsonNode, type JsonObject, type JsonProperty } from "./json-tree.js";
 import { isWord } from "./literals.js";
 import { nameFromFile, uniqueName } from "./names.js";
-import { bindingPlan, cardFieldsOf } from "../model/binding.js";
+import { bindingPlan, cardFieldsOf } from "../model/index.js";
 import { printLines, type OutArg, type OutLine, type OutStatement } from "./printer.js";
 import { detectShape, IMPORT_KINDS, type Shape } from "./shapes.js";
 import { TranslationTableBuilder } from "./translations.js";

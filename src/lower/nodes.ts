@@ -2,8 +2,8 @@
  * Allocation of IR nodes. Each node is a plain object with the same keys in the same order as the
  * object literal it replaces, built by a plain constructor (see util/plain-constructor.ts for why).
  */
-import type { Range, Statement } from "../syntax/ast.js";
-import type { DeclarationSpec } from "../model/types.js";
+import type { Range, Statement } from "../syntax/index.js";
+import type { DeclarationSpec } from "../model/index.js";
 import type {
   IrArgument,
   IrArray,
@@ -22,7 +22,7 @@ import type {
   TranslationLanguage,
   TranslationTable,
 } from "./ir.js";
-import { plainConstructor, type Writable } from "../util/plain-constructor.js";
+import { plainConstructor, type Writable } from "../util/index.js";
 
 const EMPTY: never[] = [];
 const NO_PARAMS: readonly IrParam[] = Object.freeze([]);

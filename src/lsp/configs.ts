@@ -8,7 +8,7 @@
  */
 import { statSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
-import type { CheckOptions } from "../check/checker.js";
+import type { CheckOptions } from "../check/index.js";
 import { checkOptionsFor, CONFIG_FILE, ConfigError, configProblem, isIgnored, parseConfig, type Config, type ConfigProblem } from "../config/index.js";
 import { decodeText, findConfigUpward, readRegularFileOrThrow, untrustedConfigReason } from "../workspace/index.js";
 

@@ -1,4 +1,4 @@
-import { getScalar, type IrDeclaration } from "../../lower/ir.js";
+import { getScalar, type IrDeclaration } from "../../lower/index.js";
 import { defineRule } from "../rule.js";
 
 /** Two declarations with the same name (spec §1: one output per declaration). */

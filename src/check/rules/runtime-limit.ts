@@ -1,8 +1,8 @@
-import type { FieldSpec, Limits } from "../../model/types.js";
+import type { FieldSpec, Limits } from "../../model/index.js";
 import { countMembers, outermostEach, repeatedMax } from "../guards.js";
-import type { IrGuard } from "../../lower/ir.js";
+import type { IrGuard } from "../../lower/index.js";
 import { defineRule } from "../rule.js";
-import { countWords } from "../../util/wording.js";
+import { countWords } from "../../util/index.js";
 
 /**
  * `each` inside a collection or list that has a maximum: how many members it adds is known only

@@ -1,5 +1,5 @@
-import { resolveReference } from "../../lower/ir.js";
-import { closest } from "../../util/suggest.js";
+import { resolveReference } from "../../lower/index.js";
+import { closest } from "../../util/index.js";
 import { defineRule } from "../rule.js";
 import { replaceWith } from "../rule-helpers/fix.js";
 
