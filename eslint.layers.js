@@ -34,10 +34,29 @@ export const LAYERS = [
 ];
 
 /**
- * The folders reached from outside only through their own index.ts (their public face). The
- * others are not yet: see docs/development.md ("Layers").
+ * The folders reached from outside only through their own index.ts (their public face): every
+ * folder of LAYERS. Inside a folder, modules import each other directly.
  */
-export const BEHIND_INDEX = ["src/messages", "src/import", "src/preview", "src/workspace", "src/config", "src/pipeline"];
+export const BEHIND_INDEX = LAYERS.filter((layer) => !layer.endsWith(".ts"));
+
+/**
+ * Modules of a folder that other folders may import besides its index.ts, each for a reason:
+ * - src/lsp/heap.ts: the CLI's loader (src/cli/loader.ts, bundled alone as dist/cli.cjs, which
+ *   must stay small to start fast) takes the language server's V8 flags from it; through
+ *   src/lsp/index.ts the whole server would be bundled into the loader.
+ * - src/format/prettier-config.ts: `fmt` and the language server read formatting settings with
+ *   it before anything is formatted; src/format/index.ts brings the formatter, which loads
+ *   Prettier, and the command line loads that only when it formats (an `import()`).
+ * @type {Readonly<Record<string, readonly string[]>>}
+ */
+export const OTHER_FACES = { "src/lsp": ["heap.ts"], "src/format": ["prettier-config.ts"] };
+
+/**
+ * The package's face (src/index.ts) picks what it exports from the modules themselves (`export
+ * type * from "./syntax/ast.js"`): re-exporting a folder's index would publish all the folder
+ * gives the rest of src/.
+ */
+const PACKAGE_INDEX = "src/index.ts";
 
 /** One zone per layer: its files may not import from any layer above it. */
 export function layerZones(layers = LAYERS) {
@@ -51,9 +70,9 @@ export function layerZones(layers = LAYERS) {
 /** One zone per folder of `behindIndex`: the rest of src/ may import only its index.ts. */
 export function indexZones(layers = LAYERS, behindIndex = BEHIND_INDEX) {
   return behindIndex.map((folder) => ({
-    target: layers.filter((layer) => layer !== folder).map((layer) => `./${layer}`),
+    target: layers.filter((layer) => layer !== folder && layer !== PACKAGE_INDEX).map((layer) => `./${layer}`),
     from: `./${folder}`,
-    except: ["./index.ts"],
+    except: ["./index.ts", ...(OTHER_FACES[folder] ?? []).map((file) => `./${file}`)],
     message: `Import ${folder} through its index.ts, its public face.`,
   }));
 }

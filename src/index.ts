@@ -10,9 +10,42 @@ import { check, type SourceOptions } from "./pipeline/index.js";
 
 export { ModuleCache, type SourceHost };
 
-export type { Diagnostic, Fix, Severity, TextEdit } from "./diagnostic.js";
+export type { Diagnostic, Fix, Position, Range, RelatedLocation, Severity, TextEdit } from "./diagnostic.js";
 export type * from "./syntax/ast.js";
 export type { CheckOptions } from "./check/checker.js";
+/**
+ * The checked program (CheckResult.program, and what a rule's `create` reads): every declaration
+ * with the JSON it compiles to, each value's source range and each object's DTO. Types only, for
+ * tools built on the checker; it follows the language, so a new statement can add a kind of value.
+ */
+export type {
+  IrArgument,
+  IrArray,
+  IrCollection,
+  IrCondition,
+  IrDeclaration,
+  IrDeclarationRef,
+  IrEach,
+  IrEntry,
+  IrGuard,
+  IrObject,
+  IrParam,
+  IrParamRef,
+  IrProgram,
+  IrScalar,
+  IrTemplate,
+  IrTranslationRef,
+  IrValue,
+  IrWhen,
+  ImportedDeclaration as IrImportedDeclaration,
+  ParamDefault,
+  ParamType,
+  RecordFieldType,
+  ScalarSource,
+  TranslationEntry,
+  TranslationLanguage,
+  TranslationTable,
+} from "./lower/ir.js";
 export type { EmittedDeclaration, Json } from "./emit/json.js";
 export type { Rule, RuleMeta } from "./check/rule.js";
 export { ALL_RULES, getRule } from "./check/rules/index.js";
@@ -51,7 +84,7 @@ export async function format(text: string, options?: FormatOptions): Promise<For
 }
 
 /** The importer: Bitrix24 REST JSON to `.b24layout` text (`b24layout import`; format the text with `format`). */
-export { importJson, IMPORT_KINDS, type ImportOptions, type ImportResult, type ImportDiagnostic } from "./import/index.js";
+export { importJson, IMPORT_KINDS, type ImportOptions, type ImportResult, type ImportDiagnostic, type ImportDiagnosticCode } from "./import/index.js";
 
 export type { PageOptions as PreviewPageOptions, ParamSet, Platform, Theme } from "./preview/index.js";
 

@@ -2,11 +2,11 @@
  * Runs every rule over a lowered program in one traversal.
  */
 import { compareDiagnostics, type Diagnostic, type Severity } from "../diagnostic.js";
-import type { Document } from "../syntax/ast.js";
-import type { IrCollection, IrDeclaration, IrEntry, IrObject, IrProgram, IrValue } from "../lower/ir.js";
-import type { LoweringProblem } from "../lower/lower.js";
-import { getDto, getField } from "../model/dtos.js";
-import type { DtoSpec, FieldSpec } from "../model/types.js";
+import type { Document } from "../syntax/index.js";
+import type { IrCollection, IrDeclaration, IrEntry, IrObject, IrProgram, IrValue } from "../lower/index.js";
+import type { LoweringProblem } from "../lower/index.js";
+import { getDto, getField } from "../model/index.js";
+import type { DtoSpec, FieldSpec } from "../model/index.js";
 import {
   toDiagnostic,
   type CollectionVisit,

@@ -6,7 +6,7 @@
  * placed by it may land in the wrong statement. A pass whose result has a syntax error is dropped.
  */
 import type { Diagnostic, TextEdit } from "../diagnostic.js";
-import { appendAll } from "../util/append.js";
+import { appendAll } from "../util/index.js";
 
 export interface FixResult {
   /** The text with the fixes applied (the input when nothing was fixed). */

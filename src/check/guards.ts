@@ -2,8 +2,8 @@
  * What rules need to know about members written inside `when`, `else` and `each`: how many there
  * can be at most, and which two can never be sent together.
  */
-import { guardChain, isElseOf, isRepeated, type IrGuard, type IrWhen } from "../lower/ir.js";
-import { appendAll } from "../util/append.js";
+import { guardChain, isElseOf, isRepeated, type IrGuard, type IrWhen } from "../lower/index.js";
+import { appendAll } from "../util/index.js";
 
 /** An `else` guard is a `when` whose condition is the negation of its partner's, made by lowering. */
 function elsePartnerOf(guard: IrWhen, candidates: Iterable<IrGuard>): IrWhen | undefined {

@@ -19,14 +19,15 @@
  * findings never depend on the other files: what does is made here.
  */
 import { dirname, relative, resolve } from "node:path";
-import { compareDiagnostics, type Diagnostic, type Fix } from "../diagnostic.js";
-import type { Comment, Document, Position, Range } from "../syntax/ast.js";
-import { getScalar, resolveReference, type IrObject, type IrProgram, type IrValue } from "../lower/ir.js";
-import { getDto, getField } from "../model/dtos.js";
-import { getDeclaration } from "../model/statements.js";
-import { identifierFor, isDeclarationFileName, moduleName, outputFileName, TYPES_MODULE } from "../util/output-names.js";
-import { appendAll } from "../util/append.js";
-import { closest } from "../util/suggest.js";
+import { compareDiagnostics, type Diagnostic, type Fix, type RelatedLocation } from "../diagnostic.js";
+import type { Comment, Document, Position, Range } from "../syntax/index.js";
+import { getScalar, resolveReference, type IrObject, type IrProgram, type IrValue } from "../lower/index.js";
+import { getDto, getField } from "../model/index.js";
+import { getDeclaration } from "../model/index.js";
+import { identifierFor, isDeclarationFileName, moduleName, outputFileName, TYPES_MODULE } from "../util/index.js";
+import { appendAll } from "../util/index.js";
+import { closest } from "../util/index.js";
+import { listed } from "../util/index.js";
 import type { CheckOptions } from "./checker.js";
 import { toDiagnostic, type AnyReport, type DataWithout, type MessageId, type Report, type RuleMeta } from "./rule.js";
 import { replaceScalar } from "./rule-helpers/fix.js";
@@ -251,8 +252,12 @@ interface Placed {
   readonly range: Range;
 }
 
-const at = (files: readonly ProjectFile[], file: number, range: Range) => `${files[file]!.display}:${range.start.line}:${range.start.column}`;
-const listed = (places: readonly string[]) => (places.length < 2 ? (places[0] ?? "") : `${places.slice(0, -1).join(", ")} and ${places.at(-1)!}`);
+/**
+ * A place in another file of the project, as a related location (Diagnostic.related): messages
+ * name the file, and its position travels beside them, so the editor links to it.
+ */
+const placeIn = (files: readonly ProjectFile[], from: number, file: number, range: Range, message: string): RelatedLocation =>
+  file === from ? { message, range } : { message, range, file: files[file]!.path };
 
 // ----- unlisted-import -----
 
@@ -294,8 +299,8 @@ function duplicateBadgeCodes(files: readonly ProjectFile[], reports: AnyReport<t
       }
       // One file's two badges are its own check's; one name in two files is output-name's.
       if (seen.file === file || seen.name === b.name) continue;
-      const data = { keyword: BADGE.keyword, name: b.name, field: BADGE.nameField ?? "code", code: b.code, other: seen.name, where: at(files, seen.file, seen.range), method: BADGE.method };
-      reports[file]!.push({ messageId: "sameCodeElsewhere", data, range: b.nameRange });
+      const data = { keyword: BADGE.keyword, name: b.name, field: BADGE.nameField ?? "code", code: b.code, other: seen.name, otherFile: files[seen.file]!.display, method: BADGE.method };
+      reports[file]!.push({ messageId: "sameCodeElsewhere", data, range: b.nameRange, related: [placeIn(files, file, seen.file, seen.range, `the ${BADGE.keyword} '${seen.name}'`)] });
     }
   });
 }
@@ -309,9 +314,9 @@ function externalBadges(options: CheckOptions | undefined): ReadonlySet<string> 
 }
 
 function unknownBadgeCodes(files: readonly ProjectFile[], reports: AnyReport<typeof unknownBadgeCode.meta.messages>[][]): void {
-  const declared = new Map<string, Placed>();
+  const declared = new Map<string, Placed & { readonly name: string }>();
   files.forEach((f, file) => {
-    for (const b of f.summary.badges) if (!declared.has(b.code)) declared.set(b.code, { file, range: b.nameRange });
+    for (const b of f.summary.badges) if (!declared.has(b.code)) declared.set(b.code, { file, range: b.nameRange, name: b.name });
   });
   files.forEach((f, file) => {
     if (f.summary.badgeCodes.length === 0) return;
@@ -327,8 +332,9 @@ function unknownBadgeCodes(files: readonly ProjectFile[], reports: AnyReport<typ
       const scalar = { kind: "scalar", value: ref.code, range: ref.range, source: ref.quoted ? "string" : "word" } as const;
       reports[file]!.push({
         messageId: "unknownSuggest",
-        data: { code: ref.code, suggestion, where: at(files, where.file, where.range) },
+        data: { code: ref.code, suggestion },
         range: ref.range,
+        related: [placeIn(files, file, where.file, where.range, `the badge '${where.name}'`)],
         suggestions: [replaceScalar(scalar, suggestion)],
       });
     }
@@ -354,9 +360,10 @@ function declaredElsewhere(files: readonly ProjectFile[], refined: AnyReport<typ
       const other = byName.get(ref.name)?.find((o) => o.file !== file && o.declaration.keyword === ref.keyword);
       if (!other) continue;
       const source = importPath(f.path, files[other.file]!.path);
-      const data = { keyword: ref.keyword, name: ref.name, where: at(files, other.file, other.declaration.nameRange), import: importLine(ref.name, source) };
+      const data = { keyword: ref.keyword, name: ref.name, otherFile: files[other.file]!.display, import: importLine(ref.name, source) };
       const suggestion = importFix(f.path, f.summary, files[other.file]!.path, ref.name);
-      refined[file]!.push({ messageId: "declaredElsewhere", data, range: ref.range, suggestions: suggestion ? [suggestion] : [] });
+      const related = [placeIn(files, file, other.file, other.declaration.nameRange, `the ${ref.keyword} '${ref.name}'`)];
+      refined[file]!.push({ messageId: "declaredElsewhere", data, range: ref.range, suggestions: suggestion ? [suggestion] : [], related });
     }
   });
 }
@@ -396,7 +403,10 @@ interface PlacedDeclaration {
   readonly declaration: DeclarationSummary;
 }
 
-const declaredAt = (files: readonly ProjectFile[], p: PlacedDeclaration) => at(files, p.file, p.declaration.nameRange);
+/** The declaration as a related location: `the badge 'missed'` at its name. */
+const declaredAt = (files: readonly ProjectFile[], from: number, p: PlacedDeclaration) => placeIn(files, from, p.file, p.declaration.nameRange, `the ${p.declaration.keyword} '${p.declaration.name}'`);
+/** The files of `places`, each once, as a message names them: "a.b24layout and b.b24layout". */
+const filesOf = (files: readonly ProjectFile[], places: readonly PlacedDeclaration[]) => listed([...new Set(places.map((p) => files[p.file]!.display))]);
 
 function outputNames(files: readonly ProjectFile[], reports: AnyReport<typeof outputName.meta.messages>[][]): void {
   const all: PlacedDeclaration[] = files.flatMap((f, file) => f.summary.declarations.map((declaration) => ({ file, declaration })));
@@ -408,11 +418,12 @@ function outputNames(files: readonly ProjectFile[], reports: AnyReport<typeof ou
       const same = others.filter((o) => o.declaration.keyword === p.declaration.keyword);
       const d = p.declaration;
       if (same.length > 0) {
-        const data = { name: d.name, keyword: d.keyword, other: listed(same.map((o) => declaredAt(files, o))), file: outputFileName(d.name, d.outputKind) };
-        reports[p.file]!.push({ messageId: "sameOutput", data, range: d.nameRange });
+        const data = { name: d.name, keyword: d.keyword, otherFiles: filesOf(files, same), file: outputFileName(d.name, d.outputKind) };
+        reports[p.file]!.push({ messageId: "sameOutput", data, range: d.nameRange, related: same.map((o) => declaredAt(files, p.file, o)) });
       } else {
         const o = others[0]!;
-        reports[p.file]!.push({ messageId: "sameKey", data: { name: d.name, otherKeyword: o.declaration.keyword, other: declaredAt(files, o) }, range: d.nameRange });
+        const data = { name: d.name, otherKeyword: o.declaration.keyword, otherFile: files[o.file]!.display };
+        reports[p.file]!.push({ messageId: "sameKey", data, range: d.nameRange, related: [declaredAt(files, p.file, o)] });
       }
     }
   }
@@ -422,8 +433,8 @@ function outputNames(files: readonly ProjectFile[], reports: AnyReport<typeof ou
       const o = group.find((x) => x.file !== p.file && x.declaration.name !== p.declaration.name);
       if (!o) continue;
       const d = p.declaration;
-      const data = { name: d.name, otherKeyword: o.declaration.keyword, otherName: o.declaration.name, other: declaredAt(files, o), file: outputFileName(d.name, d.outputKind) };
-      reports[p.file]!.push({ messageId: "caseOnly", data, range: d.nameRange });
+      const data = { name: d.name, otherKeyword: o.declaration.keyword, otherName: o.declaration.name, otherFile: files[o.file]!.display, file: outputFileName(d.name, d.outputKind) };
+      reports[p.file]!.push({ messageId: "caseOnly", data, range: d.nameRange, related: [declaredAt(files, p.file, o)] });
     }
   }
   // Windows cannot create a file named like a device, whatever its extension (`con.layout.json`).

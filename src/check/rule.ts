@@ -4,9 +4,9 @@
  * the one traversal of the IR. Reports name a message id, never inline text.
  */
 import type { Diagnostic, Fix, RelatedLocation, Severity } from "../diagnostic.js";
-import type { Document, Range } from "../syntax/ast.js";
-import type { DtoSpec, FieldSpec } from "../model/types.js";
-import type { IrCollection, IrDeclaration, IrEntry, IrObject, IrProgram, IrValue } from "../lower/ir.js";
+import type { Document, Range } from "../syntax/index.js";
+import type { DtoSpec, FieldSpec } from "../model/index.js";
+import type { IrCollection, IrDeclaration, IrEntry, IrObject, IrProgram, IrValue } from "../lower/index.js";
 import type { CommonPlaceholders, MessageData, MessageId, Messages, MessageSpec, MessageValue } from "../messages/index.js";
 
 export interface RuleExample {

@@ -10,13 +10,13 @@
  * (`unused-suppression`), with a fix that removes it.
  */
 import { compareDiagnostics, type Diagnostic } from "../diagnostic.js";
-import type { Comment, Range } from "../syntax/ast.js";
-import { SYNTAX_RULE_ID } from "../syntax/parser.js";
+import type { Comment, Range } from "../syntax/index.js";
+import { SYNTAX_RULE_ID } from "../syntax/index.js";
 import type { MessageData } from "../messages/index.js";
 import { toDiagnostic, type MessageId } from "./rule.js";
 import { ALL_RULES } from "./rules/index.js";
 import unusedSuppression from "./rules/unused-suppression.js";
-import { closest } from "../util/suggest.js";
+import { closest } from "../util/index.js";
 
 type Scope = "next-line" | "line" | "file";
 

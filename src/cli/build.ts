@@ -2,11 +2,11 @@
  * `b24layout build`: compile every declaration to `<name>.<kind>.json`, all or nothing.
  */
 import { join, resolve } from "node:path";
-import { formatJson, type Json } from "../emit/json.js";
-import { moduleName } from "../util/output-names.js";
-import { typesModule } from "../emit/ts-types.js";
-import { emitTypeScriptModule, TYPES_MODULE } from "../emit/typescript.js";
-import { appendAll } from "../util/append.js";
+import { formatJson, type Json } from "../emit/index.js";
+import { moduleName } from "../util/index.js";
+import { typesModule } from "../emit/index.js";
+import { emitTypeScriptModule, TYPES_MODULE } from "../emit/index.js";
+import { appendAll } from "../util/index.js";
 import { writeFilesAtomically } from "./atomic-write.js";
 import { checkInputs, hasErrors, reportDiagnostics, withParamsFindings, type InputOptions, type LoweredFile, type OutputOptions } from "./check.js";
 import { describeFsError } from "./files.js";

@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 import { dirname, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostic.js";
-import type { FileSummary } from "../check/project.js";
+import type { FileSummary } from "../check/index.js";
 import { writeFilesAtomically } from "./atomic-write.js";
 import { readRegularFile, realPath, writtenOnlyByThisUser } from "../workspace/index.js";
 import { VERSION } from "./version.js";

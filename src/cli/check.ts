@@ -2,11 +2,11 @@
  * `b24layout check`: report every problem of the given files.
  */
 import { compareDiagnostics, type Diagnostic } from "../diagnostic.js";
-import type { FileSummary } from "../check/project.js";
+import type { FileSummary } from "../check/index.js";
 import type { ParamsFile } from "./params.js";
-import type { EmittedDeclaration } from "../emit/json.js";
-import type { ProgramArguments, TemplateWithoutValues } from "../emit/render.js";
-import type { IrProgram } from "../lower/ir.js";
+import type { EmittedDeclaration } from "../emit/index.js";
+import type { ProgramArguments, TemplateWithoutValues } from "../emit/index.js";
+import type { IrProgram } from "../lower/index.js";
 import { describeFsError, expandInputs, readSources, sourceHost, type SourceFile } from "./files.js";
 import { ConfigFinder } from "./config.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, type CliIo, type CliStream } from "./io.js";
@@ -141,10 +141,10 @@ export async function checkInputs(args: readonly string[], io: CliIo, options?: 
   const keepPrograms = options?.keepPrograms === true || params !== undefined;
   const keep = { programs: keepPrograms, texts: keepPrograms || options?.keepTexts === true };
   const own = await checkFilesOneByOne(paths, io, configs, keep, { stdin, cache: options?.cache, progress: options?.progress });
-  const { checkProjectFiles, withProjectFindings } = await import("../check/project.js");
+  const { checkProjectFiles, withProjectFindings } = await import("../check/index.js");
   const { realPath } = await import("../workspace/index.js");
   const findings = checkProjectFiles(own.map((f) => ({ path: f.source.path, display: display(f.source.path), summary: f.summary, options: f.settings, realPath: realPath(f.source.path) ?? f.source.path })));
-  const render = params === undefined ? undefined : (await import("../emit/render.js")).renderProgram;
+  const render = params === undefined ? undefined : (await import("../emit/index.js")).renderProgram;
   return own.map(({ source, summary, program, ...f }, i): CheckedFile => {
     const diagnostics = withProjectFindings(f.diagnostics, findings[i]!, summary);
     const file: CheckedFile = { source, display: display(source.path), diagnostics, summary };
@@ -219,7 +219,7 @@ function readOneSource(path: string, io: CliIo, problems: string[]): SourceFile 
 /** The one-file check, loaded when the first file that the cache does not have is met. */
 async function loadOwnChecker() {
   const { check, ModuleCache } = await import("../pipeline/index.js");
-  const { summarize } = await import("../check/project.js");
+  const { summarize } = await import("../check/index.js");
   const modules = new ModuleCache();
   return {
     checkOwn(source: SourceFile, settings: FileSettings, io: CliIo, keepProgram: boolean): OwnResult {
@@ -382,8 +382,8 @@ export async function runCheck(args: readonly string[], options: CheckOptions, i
  */
 async function fixFiles(files: readonly CheckedFileWithText[], dryRun: boolean, configs: ConfigFinder, io: CliIo): Promise<CheckedFileWithText[]> {
   const { check, ModuleCache } = await import("../pipeline/index.js");
-  const { fixText } = await import("../check/fixer.js");
-  const { checkProjectFiles, summarize, withProjectFindings } = await import("../check/project.js");
+  const { fixText } = await import("../check/index.js");
+  const { checkProjectFiles, summarize, withProjectFindings } = await import("../check/index.js");
   const { realPath } = await import("../workspace/index.js");
   const project = files.map((f) => ({ path: f.source.path, display: f.display, summary: f.summary!, options: configs.settingsFor(f.source.path).options, realPath: realPath(f.source.path) ?? f.source.path }));
   // Loaded here: only --fix-dry-run prints diffs.
@@ -444,7 +444,7 @@ async function fixFiles(files: readonly CheckedFileWithText[], dryRun: boolean, 
 /** A report for machines; its formatters (and the rules' docs for SARIF) are loaded only for one. */
 async function machineReport(format: Exclude<Format, TerminalFormat | LineFormat>, files: readonly CheckedFile[], cwd: string): Promise<string> {
   const { formatGithubReport, formatJsonReport, formatSarifReport } = await import("./formats.js");
-  const { ALL_RULES } = await import("../check/rules/index.js");
+  const { ALL_RULES } = await import("../check/index.js");
   switch (format) {
     case "json":
       return formatJsonReport(files, cwd);

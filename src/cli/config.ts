@@ -8,7 +8,7 @@
  * without one starts as fast as before.
  */
 import { dirname, join, relative, resolve, sep } from "node:path";
-import type { CheckOptions } from "../check/checker.js";
+import type { CheckOptions } from "../check/index.js";
 import type * as ConfigModule from "../config/index.js";
 import { decodeText, findConfigUpward, readRegularFileOrThrow, untrustedConfigReason } from "../workspace/index.js";
 import { describeFsError } from "./files.js";

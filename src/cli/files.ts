@@ -7,7 +7,7 @@ import { resolve } from "node:path";
 import type * as Globber from "tinyglobby";
 import { CliError } from "./io.js";
 import type { Diagnostic } from "../diagnostic.js";
-import { SYNTAX_RULE_ID } from "../syntax/rule-id.js";
+import { SYNTAX_RULE_ID } from "../syntax/index.js";
 import { describeFsError, errorCode, readTextFile, realPath, SOURCE_EXTENSION, type TextProblem } from "../workspace/index.js";
 
 // The workspace helpers the commands use, from here as before.

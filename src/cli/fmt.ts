@@ -6,13 +6,14 @@
  * is; every other file is written atomically, all at the end.
  */
 import { resolve } from "node:path";
-import type { FormatOptions } from "../format/format.js";
+import type { FormatOptions } from "../format/index.js";
 import { writeFilesAtomically } from "./atomic-write.js";
 import { ConfigFinder, warnOnce } from "./config.js";
 import { describeFsError, expandInputs, problemDiagnostic } from "./files.js";
 import { readTextFile, type TextFile } from "../workspace/index.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from "./io.js";
 import { colorsFor, displayPath, formatDiagnostic, plural, useColors, type Colors } from "./output.js";
+// Not the index: it brings the formatter and Prettier, which `fmt` loads only to format (eslint.layers.js, OTHER_FACES).
 import { pickFormatOptions, PrettierConfigError, prettierConfigReader } from "../format/prettier-config.js";
 import { readStdinText, refuseStdinWithPaths } from "./stdin.js";
 import { showsProgress, startProgress } from "./progress.js";
@@ -45,7 +46,7 @@ export async function runFmt(args: readonly string[], options: FmtOptions, io: C
   const configs = await ConfigFinder.forFiles(io, options.config, expanded);
   const named = new Set(args.map((a) => resolve(io.cwd, a)));
   const paths = expanded.filter((p) => named.has(p) || !configs.settingsFor(p).ignored);
-  const { formatText, FormatterBugError } = await import("../format/format.js");
+  const { formatText, FormatterBugError } = await import("../format/index.js");
   const prettierConfigOf = await prettierConfigFor(options, io);
   const err = colorsFor(useColors(io.stderr, io.env, options.color));
 
@@ -144,7 +145,7 @@ async function formatStdin(filepath: string, options: FmtOptions, io: CliIo): Pr
     if (!options.check) io.stdout.write(original);
     return EXIT_OK;
   }
-  const { formatText, FormatterBugError } = await import("../format/format.js");
+  const { formatText, FormatterBugError } = await import("../format/index.js");
   const settings: FormatOptions = { ...(await (await prettierConfigFor(options, io))(path)), ...pickFormatOptions(options) };
   let result: Awaited<ReturnType<typeof formatText>>;
   try {

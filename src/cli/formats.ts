@@ -6,8 +6,8 @@
  * formats (`stylish`, `codeframe`) are output.ts.
  */
 import type { Diagnostic } from "../diagnostic.js";
-import type { RuleMeta } from "../check/rule.js";
-import { ruleDoc } from "../check/rule-docs.js";
+import type { RuleMeta } from "../check/index.js";
+import { ruleDoc } from "../check/index.js";
 import { isAbsolute } from "node:path";
 import { pathToFileURL } from "node:url";
 import { collected, displayPath, plural, relatedPlace, tally, visibleText, type ReportSink } from "./output.js";

@@ -59,7 +59,7 @@ export async function runImport(files: readonly string[], flags: ImportFlags, io
   const invalid = optionError(options);
   if (invalid !== undefined) throw new CliError(invalid);
 
-  const { formatText } = await import("../format/format.js");
+  const { formatText } = await import("../format/index.js");
   const imported: Imported[] = [];
   let failed = false;
   for (const file of files) {

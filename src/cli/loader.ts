@@ -32,6 +32,7 @@ import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFi
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Script } from "node:vm";
+// The loader is bundled alone: lsp/index.ts would bring the whole language server into it (eslint.layers.js, OTHER_FACES).
 import { hasLanguageServerFlags, LANGUAGE_SERVER_NODE_FLAGS } from "../lsp/heap.js";
 import type { CliIo } from "./io.js";
 

@@ -4,13 +4,13 @@
  * to the real process.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { SCHEMA_KINDS } from "../emit/schema.js";
+import { SCHEMA_KINDS } from "../emit/index.js";
 import { BUILD_TARGETS, DEFAULT_OUT_DIR, runBuild, type BuildTarget } from "./build.js";
 import { runCheck } from "./check.js";
 import { END_OF_LINE, runFmt } from "./fmt.js";
 import type { ImportFlags } from "./import.js";
 import type { PreviewFlags } from "./preview.js";
-import { DECLARATIONS } from "../model/statements.js";
+import { DECLARATIONS } from "../model/index.js";
 import { DEFAULT_CACHE_FILE } from "./files.js";
 import { FORMATS, LINE_FORMATS, TERMINAL_FORMATS, type Format, type LineFormat, type TerminalFormat } from "./formats.js";
 import { VERSION } from "./version.js";
@@ -281,7 +281,7 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
     .description("run the language server (Language Server Protocol) for editors; the VS Code extension starts it")
     .option("--stdio", "talk over stdin and stdout (the only transport, and the default)")
     .action(async () => {
-      const { runLanguageServer } = await import("../lsp/server.js");
+      const { runLanguageServer } = await import("../lsp/index.js");
       // The server answers until the client asks it to exit, which ends the process.
       runLanguageServer();
     });

@@ -8,8 +8,8 @@ import { codeFrameColumns } from "@babel/code-frame";
 import picocolors from "picocolors";
 import type { Diagnostic, RelatedLocation } from "../diagnostic.js";
 import type { CliIo, CliStream } from "./io.js";
-import { looksBinary } from "../syntax/binary.js";
-import { LineIndex } from "../util/line-index.js";
+import { looksBinary } from "../syntax/index.js";
+import { LineIndex } from "../util/index.js";
 
 export type Colors = ReturnType<typeof picocolors.createColors>;
 

@@ -7,16 +7,16 @@
 import { resolve } from "node:path";
 import { parseTree } from "jsonc-parser";
 import type { Diagnostic } from "../diagnostic.js";
-import { toDiagnostic } from "../check/rule.js";
-import templateArguments from "../check/rules/template-arguments.js";
-import type { ProgramArguments } from "../emit/render.js";
-import { closest } from "../util/suggest.js";
-import type { Position } from "../syntax/ast.js";
+import { toDiagnostic } from "../check/index.js";
+import { templateArguments } from "../check/index.js";
+import type { ProgramArguments } from "../emit/index.js";
+import { closest } from "../util/index.js";
+import type { Position } from "../syntax/index.js";
 import { describeFsError } from "./files.js";
 import { CliError, type CliIo } from "./io.js";
 import { displayPath } from "./output.js";
 import { readTextFile } from "../workspace/index.js";
-import { LineIndex } from "../util/line-index.js";
+import { LineIndex } from "../util/index.js";
 
 /** A params file: where it is, its text (for positions in it) and its values. */
 export interface ParamsFile {

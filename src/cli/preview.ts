@@ -16,9 +16,9 @@ import { colorsFor, displayPath, plural, useColors } from "./output.js";
 import { readParams, type ParamsFile } from "./params.js";
 import { findNodeAtLocation, parseTree } from "jsonc-parser";
 import type { Diagnostic } from "../diagnostic.js";
-import { toDiagnostic } from "../check/rule.js";
-import templateArguments from "../check/rules/template-arguments.js";
-import { LineIndex } from "../util/line-index.js";
+import { toDiagnostic } from "../check/index.js";
+import { templateArguments } from "../check/index.js";
+import { LineIndex } from "../util/index.js";
 
 /** Where the page goes without `-o`: next to what `build` writes. */
 export const DEFAULT_PREVIEW_FILE = join(DEFAULT_OUT_DIR, "preview.html");

@@ -24,8 +24,8 @@ export async function runPrintConfig(file: string, configPath: string | undefine
   const found = finder.configFor(path);
   const { options, ignored } = finder.settingsFor(path);
   const sources = found ? found.module.settingSources(found.config, relative(found.config.dir, path).split(sep).join("/")) : {};
-  const { ALL_RULES } = await import("../check/rules/index.js");
-  const { severitySummary } = await import("../check/rule-docs.js");
+  const { ALL_RULES } = await import("../check/index.js");
+  const { severitySummary } = await import("../check/index.js");
   const rules: Record<string, PrintedRule> = {};
   for (const { meta } of ALL_RULES) {
     const set = options.severities?.[meta.id];

@@ -1,9 +1,9 @@
 /**
  * `b24layout schema [kind]`: print the JSON Schema of an output kind, or of all of them.
  */
-import { formatJson } from "../emit/json.js";
-import { allSchemas, schemaFor, SCHEMA_KINDS } from "../emit/schema.js";
-import { closest } from "../util/suggest.js";
+import { formatJson } from "../emit/index.js";
+import { allSchemas, schemaFor, SCHEMA_KINDS } from "../emit/index.js";
+import { closest } from "../util/index.js";
 import { CliError, EXIT_OK, type CliIo } from "./io.js";
 
 export function runSchema(kind: string | undefined, io: CliIo): number {

@@ -7,14 +7,14 @@
  */
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import picomatch from "picomatch";
-import type { Severity } from "../diagnostic.js";
-import type { CheckOptions } from "../check/checker.js";
-import { ALL_RULES } from "../check/rules/index.js";
-import { BITRIX_LANGUAGES } from "../model/languages.js";
-import { closest } from "../util/suggest.js";
-import { jsonTooDeepAt } from "../util/json-depth.js";
-import { MAX_NESTING_DEPTH } from "../syntax/limits.js";
-import { LineIndex } from "../util/line-index.js";
+import type { Diagnostic, Position, Severity } from "../diagnostic.js";
+import type { CheckOptions } from "../check/index.js";
+import { ALL_RULES } from "../check/index.js";
+import { BITRIX_LANGUAGES } from "../model/index.js";
+import { closest } from "../util/index.js";
+import { jsonTooDeepAt } from "../util/index.js";
+import { MAX_NESTING_DEPTH } from "../syntax/index.js";
+import { LineIndex } from "../util/index.js";
 
 export const CONFIG_FILE = "b24layout.config.json";
 /** The schema's file in the package, for `"$schema"`. */
@@ -45,19 +45,32 @@ const TOP_KEYS: Readonly<Record<string, string>> = {
 };
 const PORTAL_KEYS = ["icons", "logos", "badges"] as const;
 
-/** A problem in a config file, at its place. */
-export interface ConfigProblem {
-  readonly line: number;
-  readonly column: number;
-  readonly message: string;
+/** The `ruleId` of a problem in a config file: not a rule's, nothing turns it off. */
+export const CONFIG_PROBLEM_ID = "config-error";
+
+/**
+ * A problem in a config file: a Diagnostic (the shape of every finding), an error of
+ * CONFIG_PROBLEM_ID at the place in the config file where it is, without fixes.
+ */
+export interface ConfigProblem extends Diagnostic {
+  readonly ruleId: typeof CONFIG_PROBLEM_ID;
+  readonly severity: "error";
 }
+
+/** The problem `message` at `at` (an empty range: the config's own positions are points). */
+export function configProblem(at: Position, message: string): ConfigProblem {
+  return { ruleId: CONFIG_PROBLEM_ID, severity: "error", message, range: { start: at, end: at } };
+}
+
+/** The start of a file, for a problem with the whole of it. */
+const FILE_START: Position = { offset: 0, line: 1, column: 1 };
 
 export class ConfigError extends Error {
   constructor(
     readonly file: string,
     readonly problems: readonly ConfigProblem[],
   ) {
-    const shown = problems.slice(0, MAX_REPORTED_PROBLEMS).map((p) => `${file}:${p.line}:${p.column}: ${p.message}`);
+    const shown = problems.slice(0, MAX_REPORTED_PROBLEMS).map((p) => `${file}:${p.range.start.line}:${p.range.start.column}: ${p.message}`);
     if (problems.length > MAX_REPORTED_PROBLEMS) shown.push(`${file}: ${problems.length - MAX_REPORTED_PROBLEMS} more problems`);
     super(shown.join("\n"));
     this.name = "ConfigError";
@@ -73,12 +86,10 @@ export function parseConfig(text: string, file: string, dir: string): Config {
   const seen = new Set<string>();
   const lines = new LineIndex(text);
   const at = (offset: number, message: string) => {
-    const { line, column } = lines.position(offset);
-    const p = { line, column, message };
-    const key = `${p.line}:${p.column}:${message}`;
+    const key = `${offset}:${message}`;
     if (seen.has(key)) return;
     seen.add(key);
-    problems.push(p);
+    problems.push(configProblem(lines.position(offset), message));
   };
   // The tree is read by recursion: a text nested deeper than any config is refused first.
   const tooDeep = jsonTooDeepAt(text, MAX_NESTING_DEPTH);
@@ -91,7 +102,7 @@ export function parseConfig(text: string, file: string, dir: string): Config {
   // The first syntax error: the ones after it are mostly what it caused.
   const first = errors[0];
   if (first) at(first.offset, `not valid JSON: ${printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()}`);
-  if (problems.length > 0 || !root) throw new ConfigError(file, problems.length > 0 ? problems : [{ line: 1, column: 1, message: "the file is empty" }]);
+  if (problems.length > 0 || !root) throw new ConfigError(file, problems.length > 0 ? problems : [configProblem(FILE_START, "the file is empty")]);
   if (root.type !== "object") {
     at(root.offset, "expected an object");
     throw new ConfigError(file, problems);
@@ -225,7 +236,7 @@ export function parseConfig(text: string, file: string, dir: string): Config {
     languages: configured,
     portal,
   };
-  if (problems.length > 0) throw new ConfigError(file, problems.sort((a, b) => a.line - b.line || a.column - b.column));
+  if (problems.length > 0) throw new ConfigError(file, problems.sort((a, b) => a.range.start.offset - b.range.start.offset));
   return config;
 }
 

@@ -5,12 +5,12 @@
  * written in the raw `json` form keep their written order. Objects have no prototype, so a key
  * such as `__proto__` survives as data.
  */
-import type { IrArray, IrCollection, IrCondition, IrDeclaration, IrEntry, IrGuard, IrObject, IrParamRef, IrProgram, IrTemplate, IrValue } from "../lower/ir.js";
-import { isRepeated, memberRuns, resolveReference, translationTexts } from "../lower/ir.js";
-import { DTOS, getDto, getField } from "../model/dtos.js";
-import { implicitWhenAbsent } from "../model/statements.js";
-import { omittedByDirectives } from "../model/binding.js";
-import type { FieldSpec } from "../model/types.js";
+import type { IrArray, IrCollection, IrCondition, IrDeclaration, IrEntry, IrGuard, IrObject, IrParamRef, IrProgram, IrTemplate, IrValue } from "../lower/index.js";
+import { isRepeated, memberRuns, resolveReference, translationTexts } from "../lower/index.js";
+import { DTOS, getDto, getField } from "../model/index.js";
+import { implicitWhenAbsent } from "../model/index.js";
+import { omittedByDirectives } from "../model/index.js";
+import type { FieldSpec } from "../model/index.js";
 import { TemplateError, type TemplateArguments } from "./template-values.js";
 import type { Json } from "./json-value.js";
 

@@ -7,8 +7,8 @@
  * and `b24layout build`.
  */
 import type { Diagnostic } from "../diagnostic.js";
-import type { IrDeclaration, IrProgram } from "../lower/ir.js";
-import { problemDiagnostics } from "../check/checker.js";
+import type { IrDeclaration, IrProgram } from "../lower/index.js";
+import { problemDiagnostics } from "../check/index.js";
 import { problemOf, TEMPLATE_ARGUMENTS, type MessageData, type MessageId, type Problem } from "../messages/index.js";
 import { emitDeclaration, emitProgram, type EmittedDeclaration } from "./json.js";
 import { resolveArguments, TemplateError, type TemplateArguments } from "./template-values.js";

@@ -7,11 +7,11 @@
  * flagging, as the checker does. Draft-07 because ajv's default `Ajv` class compiles it without
  * extra setup; for the same reason the schema uses no `format` and no non-standard keywords.
  */
-import { BLOCK_TYPES, getDto } from "../model/dtos.js";
-import { SYSTEM_ICON_CODES, SYSTEM_LOGO_CODES } from "../model/codes.js";
-import { ISO_COUNTRY_CODES } from "../model/countries.js";
-import { DECLARATIONS } from "../model/statements.js";
-import type { CodeCatalogue, DeclarationSpec, DirectiveSpec, DtoSpec, EnumValue, FieldSpec, FieldType, Limits, StringFormat } from "../model/types.js";
+import { BLOCK_TYPES, getDto } from "../model/index.js";
+import { SYSTEM_ICON_CODES, SYSTEM_LOGO_CODES } from "../model/index.js";
+import { ISO_COUNTRY_CODES } from "../model/index.js";
+import { DECLARATIONS } from "../model/index.js";
+import type { CodeCatalogue, DeclarationSpec, DirectiveSpec, DtoSpec, EnumValue, FieldSpec, FieldType, Limits, StringFormat } from "../model/index.js";
 import type { Json } from "./json.js";
 
 export type JsonSchema = { [key: string]: Json };

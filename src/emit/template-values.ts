@@ -3,8 +3,8 @@
  * against the parameters' types and completed with their defaults before the emitter sees them.
  */
 import type { Json } from "./json-value.js";
-import type { IrDeclaration } from "../lower/ir.js";
-import { describeType, typeMismatch } from "../lower/templates.js";
+import type { IrDeclaration } from "../lower/index.js";
+import { describeType, typeMismatch } from "../lower/index.js";
 
 export { typeMismatch };
 

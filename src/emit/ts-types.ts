@@ -8,9 +8,9 @@
  * refuses are left out, enums list the values it takes, and a docs-only enum stays open
  * (`"web" | "mobile" | (string & {})`, so editors still complete the known values).
  */
-import { BLOCK_TYPES, DTOS, getDto } from "../model/dtos.js";
-import { DECLARATIONS } from "../model/statements.js";
-import type { DtoSpec, EnumValue, FieldSpec, FieldType } from "../model/types.js";
+import { BLOCK_TYPES, DTOS, getDto } from "../model/index.js";
+import { DECLARATIONS } from "../model/index.js";
+import type { DtoSpec, EnumValue, FieldSpec, FieldType } from "../model/index.js";
 
 /** The type name of a DTO (`LayoutDto`) or of a block type's union member (`TextBlock`). */
 function blockTypeName(type: string): string {

@@ -23,17 +23,17 @@ import type {
   IrTemplate,
   IrValue,
   ParamType,
-} from "../lower/ir.js";
-import { constantCondition, isElseOf, isRepeated, memberRuns, resolveReference, translationTexts, type ImportedDeclaration } from "../lower/ir.js";
-import { getDto, getField } from "../model/dtos.js";
-import { requestMethodsOf } from "../model/requests.js";
-import { PARAM_TYPE_NAMES } from "../model/templates.js";
-import { implicitWhenAbsent } from "../model/statements.js";
-import { isStringType } from "../lower/templates.js";
-import type { FieldSpec, FieldType } from "../model/types.js";
-import { omittedByDirectives } from "../model/binding.js";
+} from "../lower/index.js";
+import { constantCondition, isElseOf, isRepeated, memberRuns, resolveReference, translationTexts, type ImportedDeclaration } from "../lower/index.js";
+import { getDto, getField } from "../model/index.js";
+import { requestMethodsOf } from "../model/index.js";
+import { PARAM_TYPE_NAMES } from "../model/index.js";
+import { implicitWhenAbsent } from "../model/index.js";
+import { isStringType } from "../lower/index.js";
+import type { FieldSpec, FieldType } from "../model/index.js";
+import { omittedByDirectives } from "../model/index.js";
 import { blockUnionName, payloadTypeName, typeOf, typesModule, typeTakes } from "./ts-types.js";
-import { identifierFor, moduleName, TYPES_MODULE } from "../util/output-names.js";
+import { identifierFor, moduleName, TYPES_MODULE } from "../util/index.js";
 
 export { identifierFor, TYPES_MODULE };
 

@@ -5,7 +5,7 @@
  */
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { ruleDocPath, RULE_DOCS_DIR } from "../check/rule-docs.js";
+import { ruleDocPath, RULE_DOCS_DIR } from "../check/index.js";
 import { findUpward } from "../workspace/index.js";
 
 let root: string | undefined;

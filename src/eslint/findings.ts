@@ -6,8 +6,8 @@
  */
 import { isAbsolute } from "node:path";
 import { check } from "../pipeline/index.js";
-import { ALL_RULES } from "../check/rules/index.js";
-import type { Target } from "../check/rule.js";
+import { ALL_RULES } from "../check/index.js";
+import type { Target } from "../check/index.js";
 import { sourceHost } from "../workspace/index.js";
 import type { Diagnostic, Severity } from "../diagnostic.js";
 import type { B24LayoutSourceCode } from "./language.js";

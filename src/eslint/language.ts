@@ -7,8 +7,8 @@
 import type { File, FileProblem, Language, OkParseResult, ParseResult, RulesConfig, SourceLocation, SourceRange } from "@eslint/core";
 import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from "@eslint/plugin-kit";
 import { parse } from "../pipeline/index.js";
-import type { Comment, Document, Node } from "../syntax/ast.js";
-import type { Target } from "../check/rule.js";
+import type { Comment, Document, Node } from "../syntax/index.js";
+import type { Target } from "../check/index.js";
 
 /** What `languageOptions` a `.b24layout` config takes. */
 export interface B24LayoutLanguageOptions {

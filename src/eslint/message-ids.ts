@@ -4,7 +4,7 @@
  * output and RuleTester read `messageId`). Each template of the rule becomes a pattern; a match
  * counts only when filling the template with what it captured gives the text back.
  */
-import { formatMessage, messageSpec, type RuleMeta } from "../check/rule.js";
+import { formatMessage, messageSpec, type RuleMeta } from "../check/index.js";
 
 interface Template {
   readonly id: string;

@@ -12,9 +12,9 @@
  */
 import { relative } from "node:path";
 import type { RuleDefinition, RuleFixer, RulesMeta, RuleContext, RuleVisitor } from "@eslint/core";
-import { messageSpec, severityFor, type Rule, type RuleMeta } from "../check/rule.js";
-import { ALL_RULES } from "../check/rules/index.js";
-import { SYNTAX_RULE_ID } from "../syntax/rule-id.js";
+import { messageSpec, severityFor, type Rule, type RuleMeta } from "../check/index.js";
+import { ALL_RULES } from "../check/index.js";
+import { SYNTAX_RULE_ID } from "../syntax/index.js";
 import type { Diagnostic, Fix } from "../diagnostic.js";
 import type { B24LayoutLanguageOptions, B24LayoutSourceCode } from "./language.js";
 import { findingsFor, requestRule } from "./findings.js";

@@ -5,9 +5,9 @@
  */
 import { format as prettierFormat } from "prettier/standalone";
 import type { Diagnostic } from "../diagnostic.js";
-import { parse, SYNTAX_RULE_ID, TOO_MANY_TOKENS_MESSAGE } from "../syntax/parser.js";
-import { MAX_TOKENS } from "../syntax/limits.js";
-import { groupedDigits } from "../util/wording.js";
+import { parse, SYNTAX_RULE_ID, TOO_MANY_TOKENS_MESSAGE } from "../syntax/index.js";
+import { MAX_TOKENS } from "../syntax/index.js";
+import { groupedDigits } from "../util/index.js";
 import { differenceInMeaning } from "./meaning.js";
 import plugin, { defaultOptions, PARSER_NAME } from "./plugin.js";
 

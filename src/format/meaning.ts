@@ -3,7 +3,7 @@
  * order. `fmt` compares both before it writes anything, and the tests compare them for every
  * fixture, example and generated program.
  */
-import type { Document } from "../syntax/ast.js";
+import type { Document } from "../syntax/index.js";
 
 /** Keys that say where, not what. */
 const POSITION_KEYS = new Set(["range", "comments"]);

@@ -4,8 +4,8 @@
  * runs the same plugin.
  */
 import type { Parser, Plugin, SupportLanguage } from "prettier";
-import { parse } from "../syntax/parser.js";
-import { lexText } from "../syntax/lex.js";
+import { parse } from "../syntax/index.js";
+import { lexText } from "../syntax/index.js";
 import { locEnd, locStart, printer, type AttachedComment, type Printable } from "./printer.js";
 
 export const PARSER_NAME = "b24layout";

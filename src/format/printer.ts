@@ -24,9 +24,9 @@ import type {
   Statement,
   StringLiteral,
   UnionType,
-} from "../syntax/ast.js";
-import { ELSE_KEYWORD, WHEN_KEYWORD } from "../model/templates.js";
-import { appendAll } from "../util/append.js";
+} from "../syntax/index.js";
+import { ELSE_KEYWORD, WHEN_KEYWORD } from "../model/index.js";
+import { appendAll } from "../util/index.js";
 
 const { breakParent, group, hardline, ifBreak, indent, join, line, literalline, softline } = builders;
 

@@ -4,9 +4,9 @@
  * otherwise it is inferred (the extras key, the file name, the element names against each
  * entity's fields in the model) and the import says what it assumed.
  */
-import { CARD_COMPOSITE_FIELDS, ENTITY_TYPES, entityById, entityByWord, isSmartProcessTypeId, type EntityType } from "../model/entities.js";
+import { CARD_COMPOSITE_FIELDS, ENTITY_TYPES, entityById, entityByWord, isSmartProcessTypeId, type EntityType } from "../model/index.js";
 import type { JsonNode } from "./json-tree.js";
-import type { CardFields } from "../model/binding.js";
+import type { CardFields } from "../model/index.js";
 
 /** When nothing in the input points to an entity type: the most common card. */
 const FALLBACK_ENTITY = "deal";

@@ -14,20 +14,20 @@
  * translation keys are rolled back, and the nearest enclosing field, member or declaration is
  * written raw. Only docs quirks are changed (quirks.ts), with a warning, unless `--keep-quirks`.
  */
-import type { Json } from "../emit/json.js";
-import { entityById } from "../model/entities.js";
-import type { DeclarationSpec, EnumValue, FieldSpec, FieldType } from "../model/types.js";
-import { implicitWhenAbsent, RAW_KEYWORD } from "../model/statements.js";
+import type { Json } from "../emit/index.js";
+import { entityById } from "../model/index.js";
+import type { DeclarationSpec, EnumValue, FieldSpec, FieldType } from "../model/index.js";
+import { implicitWhenAbsent, RAW_KEYWORD } from "../model/index.js";
 import type { ImportDiagnostic, ImportDiagnosticCode } from "./diagnostics.js";
 import type { JsonChange, JsonPath } from "./json-path.js";
 import { jsonValue, property, type JsonNode, type JsonObject, type JsonProperty, type JsonScalar } from "./json-tree.js";
 import { isSafeWord, isWord, labelText, multilineLines, numberText, quoted } from "./literals.js";
-import { bindingPlan, blockDto, bodyTakesFields, CONTENT_BLOCK, headWordBinding, isStructural, rawEntryType, rawItemType, type BindingPlan } from "../model/binding.js";
+import { bindingPlan, blockDto, bodyTakesFields, CONTENT_BLOCK, headWordBinding, isStructural, rawEntryType, rawItemType, type BindingPlan } from "../model/index.js";
 import type { OutArg, OutLine, OutStatement } from "./printer.js";
 import { normaliseScalar } from "./quirks.js";
 import type { TranslationTableBuilder } from "./translations.js";
-import type { Range } from "../syntax/ast.js";
-import { appendAll } from "../util/append.js";
+import type { Range } from "../syntax/index.js";
+import { appendAll } from "../util/index.js";
 
 export interface DecompileContext {
   readonly keepQuirks: boolean;
@@ -78,7 +78,7 @@ export class Decompiler {
   constructor(private readonly ctx: DecompileContext) {}
 
   private warn(code: ImportDiagnosticCode, message: string, path: JsonPath, range: Range, change?: JsonChange): void {
-    this.ctx.diagnostics.push({ severity: "warning", code, message, path, range, ...(change ? { change } : {}) });
+    this.ctx.diagnostics.push({ severity: "warning", ruleId: code, message, path, range, ...(change ? { change } : {}) });
   }
 
   private checkpoint(): Checkpoint {

@@ -1,9 +1,10 @@
 /**
  * What an import reports: errors that stop it (invalid JSON, a shape it does not know, a bad
  * option) and warnings about what it changed or assumed, each with the JSON path and position it
- * is about and, for a change, the JSON Patch operation that describes it.
+ * is about and, for a change, the JSON Patch operation that describes it. Each is a Diagnostic,
+ * the shape of every finding (src/diagnostic.ts), its `ruleId` one of ImportDiagnosticCode.
  */
-import type { Range } from "../syntax/ast.js";
+import type { Diagnostic, Position } from "../diagnostic.js";
 import { formatPath, type JsonChange, type JsonPath } from "./json-path.js";
 
 export type ImportDiagnosticCode =
@@ -28,21 +29,26 @@ export type ImportDiagnosticCode =
   /** A key written twice in one JSON object. */
   | "duplicate-key";
 
-export interface ImportDiagnostic {
-  readonly severity: "error" | "warning";
-  readonly code: ImportDiagnosticCode;
+/**
+ * A problem or note of an import: a Diagnostic whose `ruleId` says what kind it is, in the input
+ * JSON (`range`; the start of the input for an option that does not fit), with the JSON path it
+ * is about and the change made.
+ */
+export interface ImportDiagnostic extends Diagnostic {
+  readonly ruleId: ImportDiagnosticCode;
   /** A sentence, without the file or the path. */
   readonly message: string;
   /** The JSON path it is about, from the top of the input. */
   readonly path?: JsonPath;
-  readonly range?: Range;
   /** The change made to the input, for `normalised` and `left-out`. */
   readonly change?: JsonChange;
 }
 
+/** The start of the input: where a problem with no place of its own (an option) is. */
+export const INPUT_START: Position = { offset: 0, line: 1, column: 1 };
+
 /** `file:line:col: path: message`, as the command line prints it (after `error:` or `warning:`). */
 export function formatImportDiagnostic(d: ImportDiagnostic, file: string): string {
-  const at = d.range ? `${file}:${d.range.start.line}:${d.range.start.column}` : file;
   const path = d.path && d.path.length > 0 ? `${formatPath(d.path)}: ` : "";
-  return `${at}: ${path}${d.message}`;
+  return `${file}:${d.range.start.line}:${d.range.start.column}: ${path}${d.message}`;
 }

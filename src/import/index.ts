@@ -4,16 +4,16 @@
  * (decompiler.ts, driven by the model), and reports every change it made to the JSON as a
  * warning with its path and a JSON Patch operation. Pure: no file system.
  */
-import { getDeclaration } from "../model/statements.js";
-import type { Range } from "../syntax/ast.js";
+import { getDeclaration } from "../model/index.js";
+import type { Range } from "../syntax/index.js";
 import { elementNames, inferCardEntity, parseEntityOption, type CardEntity } from "./card-entity.js";
 import { Decompiler } from "./decompiler.js";
-import type { ImportDiagnostic } from "./diagnostics.js";
+import { INPUT_START, type ImportDiagnostic } from "./diagnostics.js";
 import type { JsonPath } from "./json-path.js";
 import { jsonValue, parseJson, property, type JsonNode, type JsonObject, type JsonProperty } from "./json-tree.js";
 import { isWord } from "./literals.js";
 import { nameFromFile, uniqueName } from "./names.js";
-import { bindingPlan, cardFieldsOf } from "../model/binding.js";
+import { bindingPlan, cardFieldsOf } from "../model/index.js";
 import { printLines, type OutArg, type OutLine, type OutStatement } from "./printer.js";
 import { detectShape, IMPORT_KINDS, type Shape } from "./shapes.js";
 import { TranslationTableBuilder } from "./translations.js";
@@ -75,9 +75,9 @@ export function optionError(options: ImportOptions): string | undefined {
 
 export function importJson(text: string, options: ImportOptions = {}): ImportResult {
   const diagnostics: ImportDiagnostic[] = [];
-  const fail = (message: string, code: ImportDiagnostic["code"], range?: Range): ImportResult => ({
+  const fail = (message: string, ruleId: ImportDiagnostic["ruleId"], range: Range = { start: INPUT_START, end: INPUT_START }): ImportResult => ({
     declarations: [],
-    diagnostics: [...diagnostics, { severity: "error", code, message, ...(range ? { range } : {}) }],
+    diagnostics: [...diagnostics, { severity: "error", ruleId, message, range }],
   });
 
   const invalid = optionError(options);
@@ -94,7 +94,7 @@ export function importJson(text: string, options: ImportOptions = {}): ImportRes
     const paths = objectPaths(root);
     for (const d of parsed.duplicates) {
       const path = [...(paths.get(d.object) ?? []), d.key];
-      diagnostics.push({ severity: "warning", code: "duplicate-key", message: `the key ${JSON.stringify(d.key)} is written twice: the later value is kept, as JSON.parse does`, path, range: d.range });
+      diagnostics.push({ severity: "warning", ruleId: "duplicate-key", message: `the key ${JSON.stringify(d.key)} is written twice: the later value is kept, as JSON.parse does`, path, range: d.range });
     }
   }
 
@@ -140,7 +140,7 @@ export function importJson(text: string, options: ImportOptions = {}): ImportRes
       const path = [...payload.path, e.key];
       diagnostics.push({
         severity: "warning",
-        code: "left-out",
+        ruleId: "left-out",
         message: `crm.activity.configurable.update takes only the id, not the owner: ${e.key} ${JSON.stringify(jsonValue(e.value))} is left out`,
         path,
         range: e.keyRange,
@@ -162,7 +162,7 @@ export function importJson(text: string, options: ImportOptions = {}): ImportRes
       if (id) {
         diagnostics.push({
           severity: "warning",
-          code: "assumed",
+          ruleId: "assumed",
           message: `--entity ${options.entity!} is not used: the input has ${id.key} ${JSON.stringify(jsonValue(id.value))}`,
           path: [...payload.path, id.key],
           range: id.keyRange,
@@ -197,7 +197,7 @@ export function importJson(text: string, options: ImportOptions = {}): ImportRes
     for (const e of entries) {
       diagnostics.push({
         severity: "warning",
-        code: "not-imported",
+        ruleId: "not-imported",
         message: `not part of the ${shape.kind} declaration: ${method} takes it next to the layout`,
         path: [...path, e.key],
         range: e.keyRange,
@@ -235,7 +235,7 @@ function cardEntity(shape: Shape, cardDto: string, node: JsonNode, path: JsonPat
   const form = `card … for ${inferred.text}${shape.directive !== undefined ? ` ${shape.directive}` : ""}`;
   diagnostics.push({
     severity: "warning",
-    code: "assumed",
+    ruleId: "assumed",
     message: `no entity type in the input: assumed '${inferred.text}' (${inferred.assumed ?? "given"}), written as \`${form}\`; --entity NAME chooses another`,
     path,
     range: { start: node.range.start, end: node.range.start },

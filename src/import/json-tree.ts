@@ -4,9 +4,9 @@
  * `__proto__` included — and every value can be pointed at in a message.
  */
 import { createScanner, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
-import type { Range } from "../syntax/ast.js";
-import type { Json } from "../emit/json.js";
-import { LineIndex } from "../util/line-index.js";
+import type { Range } from "../syntax/index.js";
+import type { Json } from "../emit/index.js";
+import { LineIndex } from "../util/index.js";
 
 export type JsonNode = JsonObject | JsonArray | JsonScalar;
 

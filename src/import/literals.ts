@@ -3,7 +3,7 @@
  * The spellings follow the lexer (`src/syntax/tokens.ts`) and the string decoder
  * (`src/syntax/strings.ts`), so what is written reads back as the same value.
  */
-import { isName } from "../syntax/tokens.js";
+import { isName } from "../syntax/index.js";
 
 /** Words the lexer reads as other tokens. */
 const RESERVED: ReadonlySet<string> = new Set(["true", "false", "null", "import"]);

@@ -5,8 +5,8 @@
  * `1`/`0` for a bool become true/false. Values the model types loosely (actionParams, language
  * maps) keep their JSON type. With `--keep-quirks` nothing is normalised.
  */
-import { BOOL_TRUE_STRINGS, BOOLEAN_STRINGS } from "../model/dtos.js";
-import type { FieldType } from "../model/types.js";
+import { BOOL_TRUE_STRINGS, BOOLEAN_STRINGS } from "../model/index.js";
+import type { FieldType } from "../model/index.js";
 
 export interface Normalised {
   readonly value: string | number | boolean | null;

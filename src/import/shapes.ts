@@ -9,16 +9,16 @@
  * The DTOs, the REST method envelopes around them (the ids next to a blocks `layout`) and the REST
  * `result` wrapper come from the model (`dtos.ts`, `methods.ts`).
  */
-import { DTOS, getDto } from "../model/dtos.js";
-import { BITRIX_LANGUAGES } from "../model/languages.js";
-import { DECLARATIONS } from "../model/statements.js";
-import type { DtoSpec } from "../model/types.js";
-import type { Range } from "../syntax/ast.js";
+import { DTOS, getDto } from "../model/index.js";
+import { BITRIX_LANGUAGES } from "../model/index.js";
+import { DECLARATIONS } from "../model/index.js";
+import type { DtoSpec } from "../model/index.js";
+import type { Range } from "../syntax/index.js";
 import type { JsonPath } from "./json-path.js";
 import { describeNode, property, type JsonArray, type JsonNode, type JsonObject, type JsonProperty } from "./json-tree.js";
-import { cardFieldsOf, CONTENT_BLOCK, declarationByKeyword } from "../model/binding.js";
-import { methodsOf, REST_RESPONSE } from "../model/methods.js";
-import { withArticle } from "../util/wording.js";
+import { cardFieldsOf, CONTENT_BLOCK, declarationByKeyword } from "../model/index.js";
+import { methodsOf, REST_RESPONSE } from "../model/index.js";
+import { withArticle } from "../util/index.js";
 
 /** The kinds `--kind` takes: the declaration keywords. */
 export const IMPORT_KINDS: readonly string[] = DECLARATIONS.map((d) => d.keyword);

@@ -10,16 +10,16 @@
  */
 import { dirname, relative, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostic.js";
-import type { Document, ImportDeclaration, Range } from "../syntax/ast.js";
-import { parse } from "../syntax/parser.js";
-import { DTOS } from "../model/dtos.js";
-import { DECLARATIONS, TRANSLATIONS_KEYWORD } from "../model/statements.js";
-import { isInside } from "../util/paths.js";
-import { closest } from "../util/suggest.js";
+import type { Document, ImportDeclaration, Range } from "../syntax/index.js";
+import { parse } from "../syntax/index.js";
+import { DTOS } from "../model/index.js";
+import { DECLARATIONS, TRANSLATIONS_KEYWORD } from "../model/index.js";
+import { isInside } from "../util/index.js";
+import { closest } from "../util/index.js";
 import type { ImportedDeclaration, IrDeclaration, IrProgram, TranslationTable } from "./ir.js";
 import { lower, type Fragment, type ImportScope, type LoweringProblem } from "./lower.js";
 import { newTranslationLanguage, newTranslationTable } from "./nodes.js";
-import { appendAll } from "../util/append.js";
+import { appendAll } from "../util/index.js";
 import { problemOf, UNRESOLVED_IMPORT, type MessageData, type MessageId } from "../messages/index.js";
 
 /** How the import resolver reports: a message of the unresolved-import rule. */

@@ -2,8 +2,8 @@
  * The intermediate representation: the JSON a declaration compiles to, with every value's source
  * range and every object's DTO. Rules check it against the model; the emitter strips it to JSON.
  */
-import type { Range, Statement } from "../syntax/ast.js";
-import type { DeclarationSpec } from "../model/types.js";
+import type { Range, Statement } from "../syntax/index.js";
+import type { DeclarationSpec } from "../model/index.js";
 
 export type IrValue = IrObject | IrCollection | IrArray | IrScalar | IrTranslationRef | IrDeclarationRef | IrParamRef | IrTemplate;
 

@@ -5,8 +5,8 @@
  * statements as written (lowering drops what it does not know) and from the lowered object (what
  * map literals and raw JSON keep).
  */
-import { LOOK_ALIKES, type LookAlike } from "../model/look-alikes.js";
-import type { Range, Statement } from "../syntax/ast.js";
+import { LOOK_ALIKES, type LookAlike } from "../model/index.js";
+import type { Range, Statement } from "../syntax/index.js";
 import type { IrObject, IrValue } from "./ir.js";
 
 /** One part that gives the look-alike away. */

@@ -3,17 +3,17 @@
  * permissive: it records what the author wrote where the model puts it, and leaves judging to the
  * rules. It only reports what it cannot place (an unknown statement, an argument it cannot bind).
  */
-import type { ActionClause, Argument, Body, Document, Identifier, Label, MapLiteral, Range, Statement } from "../syntax/ast.js";
+import type { ActionClause, Argument, Body, Document, Identifier, Label, MapLiteral, Range, Statement } from "../syntax/index.js";
 import type { RelatedLocation } from "../diagnostic.js";
-import { getDto, getField, unknownKeyReport } from "../model/dtos.js";
-import { bindingPlan, blockPlan, claimsWord, CONTENT_BLOCK, isDirective, rawItemType, type BindingPlan } from "../model/binding.js";
-import { DECLARATIONS, getDeclaration, memberFieldOf, RAW_KEYWORD, TRANSLATIONS_KEYWORD } from "../model/statements.js";
-import { entityByWord } from "../model/entities.js";
-import type { DeclarationSpec, DtoSpec, EnumValue, FieldSpec, FieldType, StatementSpec } from "../model/types.js";
-import { closest } from "../util/suggest.js";
+import { getDto, getField, unknownKeyReport } from "../model/index.js";
+import { bindingPlan, blockPlan, claimsWord, CONTENT_BLOCK, isDirective, rawItemType, type BindingPlan } from "../model/index.js";
+import { DECLARATIONS, getDeclaration, memberFieldOf, RAW_KEYWORD, TRANSLATIONS_KEYWORD } from "../model/index.js";
+import { entityByWord } from "../model/index.js";
+import type { DeclarationSpec, DtoSpec, EnumValue, FieldSpec, FieldType, StatementSpec } from "../model/index.js";
+import { closest } from "../util/index.js";
 import { findLookAlike } from "./look-alike.js";
-import { LOOK_ALIKES } from "../model/look-alikes.js";
-import { listed, withArticle } from "../util/wording.js";
+import { LOOK_ALIKES } from "../model/index.js";
+import { listed, withArticle } from "../util/index.js";
 import type {
   ImportedDeclaration,
   IrArgument,
@@ -29,7 +29,7 @@ import type {
   IrValue,
   TranslationTable,
 } from "./ir.js";
-import { EACH_IN, EACH_KEYWORD, ELSE_KEYWORD, FRAGMENT_KEYWORD, TEMPLATE_KEYWORDS, USE_KEYWORD, WHEN_KEYWORD } from "../model/templates.js";
+import { EACH_IN, EACH_KEYWORD, ELSE_KEYWORD, FRAGMENT_KEYWORD, TEMPLATE_KEYWORDS, USE_KEYWORD, WHEN_KEYWORD } from "../model/index.js";
 import { TemplateLowering, assignable, describeType, typeMismatch, type FragmentValue } from "./templates.js";
 import {
   declarationRef,
@@ -48,10 +48,10 @@ import {
   span,
   translationRef,
 } from "./nodes.js";
-import { plainConstructor, type Writable } from "../util/plain-constructor.js";
+import { plainConstructor, type Writable } from "../util/index.js";
 import { lowerRawRoot, lowerRawValue, rawLiteralAt, rawMemberLiteral, type RawLiteral } from "./raw-json.js";
-import { appendAll } from "../util/append.js";
-import { MAX_NESTING_DEPTH } from "../syntax/limits.js";
+import { appendAll } from "../util/index.js";
+import { MAX_NESTING_DEPTH } from "../syntax/index.js";
 import {
   INVALID_ARGUMENT,
   LOOK_ALIKE,

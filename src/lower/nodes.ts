@@ -2,8 +2,8 @@
  * Allocation of IR nodes. Each node is a plain object with the same keys in the same order as the
  * object literal it replaces, built by a plain constructor (see util/plain-constructor.ts for why).
  */
-import type { Range, Statement } from "../syntax/ast.js";
-import type { DeclarationSpec } from "../model/types.js";
+import type { Range, Statement } from "../syntax/index.js";
+import type { DeclarationSpec } from "../model/index.js";
 import type {
   IrArgument,
   IrArray,
@@ -22,7 +22,7 @@ import type {
   TranslationLanguage,
   TranslationTable,
 } from "./ir.js";
-import { plainConstructor, type Writable } from "../util/plain-constructor.js";
+import { plainConstructor, type Writable } from "../util/index.js";
 
 const EMPTY: never[] = [];
 const NO_PARAMS: readonly IrParam[] = Object.freeze([]);
@@ -148,7 +148,7 @@ const DeclarationNode = plainConstructor(function (
   root: IrObject,
   directives: ReadonlySet<string>,
   statement: Statement,
-  params: readonly IrParam[],
+  params: readonly IrParam[] = NO_PARAMS,
 ) {
   this.spec = spec;
   this.name = name;
@@ -160,17 +160,9 @@ const DeclarationNode = plainConstructor(function (
   this.params = params;
 });
 
-export function newDeclaration(
-  spec: DeclarationSpec,
-  name: string,
-  nameRange: Range,
-  range: Range,
-  root: IrObject,
-  directives: ReadonlySet<string>,
-  statement: Statement,
-  params: readonly IrParam[] = NO_PARAMS,
-): IrDeclaration {
-  return new DeclarationNode(spec, name, nameRange, range, root, directives, statement, params);
+/** A declaration; a plain one (not a template) has no parameters. */
+export function newDeclaration(...args: ConstructorParameters<typeof DeclarationNode>): IrDeclaration {
+  return new DeclarationNode(...args);
 }
 
 const TranslationTableNode = plainConstructor(function (this: Writable<TranslationTable>, languages: TranslationTable["languages"], all: TranslationEntry[]) {

@@ -13,14 +13,14 @@
  * their entries as written, in their order, and add nothing an absent field would get from a body
  * (`"blocks": {}`, a section's `type`): in the raw form, absent is absent.
  */
-import type { Argument, Body, MapLiteral, Range, Value } from "../syntax/ast.js";
-import { getDto, getField } from "../model/dtos.js";
-import { CONTENT_BLOCK, mapDto, rawEntryType, rawItemType } from "../model/binding.js";
-import { RAW_KEYWORD } from "../model/statements.js";
-import type { FieldType } from "../model/types.js";
+import type { Argument, Body, MapLiteral, Range, Value } from "../syntax/index.js";
+import { getDto, getField } from "../model/index.js";
+import { CONTENT_BLOCK, mapDto, rawEntryType, rawItemType } from "../model/index.js";
+import { RAW_KEYWORD } from "../model/index.js";
+import type { FieldType } from "../model/index.js";
 import type { IrObject, IrValue } from "./ir.js";
 import { entry, newArray, newCollection, newList, newObject, scalar } from "./nodes.js";
-import type { Writable } from "../util/plain-constructor.js";
+import type { Writable } from "../util/index.js";
 import { RAW_JSON, type ProblemReporter } from "../messages/index.js";
 
 /** How the raw lowering reports a problem (Lowering.problem); the form's own are the raw-json rule's (RAW_JSON). */

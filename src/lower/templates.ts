@@ -3,12 +3,12 @@
  * strings, and the conditions of `when` and the lists of `each`. Types are resolved here, where
  * the scope is known; whether a value fits the field it is in is the template-type rule's.
  */
-import type { Argument, Identifier, ParameterList, Range, StringLiteral, TypeNode, Value } from "../syntax/ast.js";
-import type { FieldType } from "../model/types.js";
-import { CONDITION_WORDS, PARAM_TYPE_NAMES } from "../model/templates.js";
-import { closest } from "../util/suggest.js";
-import { appendAll } from "../util/append.js";
-import { MAX_NESTING_DEPTH } from "../syntax/limits.js";
+import type { Argument, Identifier, ParameterList, Range, StringLiteral, TypeNode, Value } from "../syntax/index.js";
+import type { FieldType } from "../model/index.js";
+import { CONDITION_WORDS, PARAM_TYPE_NAMES } from "../model/index.js";
+import { closest } from "../util/index.js";
+import { appendAll } from "../util/index.js";
+import { MAX_NESTING_DEPTH } from "../syntax/index.js";
 import { TEMPLATE_STRUCTURE, TEMPLATE_TYPE, UNKNOWN_PARAMETER, type ProblemReporter } from "../messages/index.js";
 import type { IrCondition, IrParam, IrParamRef, IrScalar, IrTemplate, IrValue, ParamDefault, ParamType, RecordFieldType } from "./ir.js";
 

@@ -9,8 +9,8 @@
 import { CodeActionKind, type CodeAction, type Command, type Range as LspRange, type TextEdit as LspTextEdit, type WorkspaceEdit } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Diagnostic, Fix, TextEdit } from "../diagnostic.js";
-import { applyFixes, fixText } from "../check/fixer.js";
-import { SYNTAX_RULE_ID } from "../syntax/parser.js";
+import { applyFixes, fixText } from "../check/index.js";
+import { SYNTAX_RULE_ID } from "../syntax/index.js";
 import type { ClientFeatures } from "./capabilities.js";
 import { toLspRange } from "./convert.js";
 import { toLspDiagnostic, type DiagnosticStyle } from "./diagnostics.js";

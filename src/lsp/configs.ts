@@ -8,8 +8,8 @@
  */
 import { statSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
-import type { CheckOptions } from "../check/checker.js";
-import { checkOptionsFor, CONFIG_FILE, ConfigError, isIgnored, parseConfig, type Config, type ConfigProblem } from "../config/index.js";
+import type { CheckOptions } from "../check/index.js";
+import { checkOptionsFor, CONFIG_FILE, ConfigError, configProblem, isIgnored, parseConfig, type Config, type ConfigProblem } from "../config/index.js";
 import { decodeText, findConfigUpward, readRegularFileOrThrow, untrustedConfigReason } from "../workspace/index.js";
 
 export interface ConfigState {
@@ -108,10 +108,10 @@ function read(path: string): ConfigState {
       return { path, config: undefined, problems: [], refused };
     }
     const file = decodeText(bytes);
-    if (file.problem) return { path, config: undefined, problems: [{ line: file.problem.line, column: file.problem.column, message: file.problem.message }] };
+    if (file.problem) return { path, config: undefined, problems: [configProblem(file.problem, file.problem.message)] };
     text = file.text;
   } catch (error) {
-    return { path, config: undefined, problems: [{ line: 1, column: 1, message: `cannot read the config: ${error instanceof Error ? error.message : String(error)}` }] };
+    return { path, config: undefined, problems: [configProblem({ offset: 0, line: 1, column: 1 }, `cannot read the config: ${error instanceof Error ? error.message : String(error)}`)] };
   }
   try {
     return { path, config: parseConfig(text, path, dirname(path)), problems: [] };

@@ -3,10 +3,10 @@
  * in, the statement on its line and the part of it (name, head, action). Works on half-written and
  * broken documents: it reads the recovered syntax tree and the current line's text.
  */
-import type { Document, Label, LiteralType, Range, Statement, StringLiteral } from "../syntax/ast.js";
-import { bodyDtoOf, memberDto } from "../model/binding.js";
-import { getDeclaration, TRANSLATIONS_KEYWORD } from "../model/statements.js";
-import { EACH_KEYWORD, ELSE_KEYWORD, FRAGMENT_KEYWORD, WHEN_KEYWORD } from "../model/templates.js";
+import type { Document, Label, LiteralType, Range, Statement, StringLiteral } from "../syntax/index.js";
+import { bodyDtoOf, memberDto } from "../model/index.js";
+import { getDeclaration, TRANSLATIONS_KEYWORD } from "../model/index.js";
+import { EACH_KEYWORD, ELSE_KEYWORD, FRAGMENT_KEYWORD, WHEN_KEYWORD } from "../model/index.js";
 
 /** What the bodies around the cursor describe. */
 export type BodyKind =

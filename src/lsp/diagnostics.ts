@@ -7,8 +7,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { basename, join } from "node:path";
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from "vscode-languageserver";
 import type { Diagnostic, RelatedLocation } from "../diagnostic.js";
-import { ruleDocPath } from "../check/rule-docs.js";
-import { SYNTAX_RULE_ID } from "../syntax/parser.js";
+import { ruleDocPath } from "../check/index.js";
+import { SYNTAX_RULE_ID } from "../syntax/index.js";
 import { toLspRange } from "./convert.js";
 
 export const SOURCE = "b24layout";

@@ -3,8 +3,8 @@
  * in Bitrix24, the values it takes, its limits, where it is required, and where the docs and the
  * server disagree.
  */
-import { getDto } from "../model/dtos.js";
-import type { Bound, DtoSpec, FieldSpec, FieldType, Support } from "../model/types.js";
+import { getDto } from "../model/index.js";
+import type { Bound, DtoSpec, FieldSpec, FieldType, Support } from "../model/index.js";
 
 function where(support: Support): string {
   return support.docs && support.server ? "" : support.server ? " (by the server; the docs do not say so)" : " (by the docs; the server does not enforce it)";

@@ -7,9 +7,9 @@
  */
 import type { Range as LspRange, TextEdit as LspTextEdit } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { formatText, type FormatOptions, type FormatResult } from "../format/format.js";
-import { parse } from "../syntax/parser.js";
-import type { Document } from "../syntax/ast.js";
+import { formatText, type FormatOptions, type FormatResult } from "../format/index.js";
+import { parse } from "../syntax/index.js";
+import type { Document } from "../syntax/index.js";
 
 const BOM = "\uFEFF";
 

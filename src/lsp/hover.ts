@@ -4,20 +4,20 @@
  * of the fragment or layout a reference or an import names (from its own file for an imported one).
  */
 import { MarkupKind, type Hover } from "vscode-languageserver";
-import { bindingPlan, bodyDtoOf, headWordMeaning, mapDto, memberDto } from "../model/binding.js";
-import { translationTexts, type IrProgram } from "../lower/ir.js";
-import { getBlockType, getDto, getField } from "../model/dtos.js";
-import { DECLARATIONS, RAW_FORM } from "../model/statements.js";
-import type { FieldType } from "../model/types.js";
-import { FRAGMENT_KEYWORD, TEMPLATE_KEYWORDS } from "../model/templates.js";
-import type { Document, Identifier, Interpolation, Node, ParamRef, Statement, TranslationRef } from "../syntax/ast.js";
-import { argumentValues } from "../syntax/walk.js";
+import { bindingPlan, bodyDtoOf, headWordMeaning, mapDto, memberDto } from "../model/index.js";
+import { translationTexts, type IrProgram } from "../lower/index.js";
+import { getBlockType, getDto, getField } from "../model/index.js";
+import { DECLARATIONS, RAW_FORM } from "../model/index.js";
+import type { FieldType } from "../model/index.js";
+import { FRAGMENT_KEYWORD, TEMPLATE_KEYWORDS } from "../model/index.js";
+import type { Document, Identifier, Interpolation, Node, ParamRef, Statement, TranslationRef } from "../syntax/index.js";
+import { argumentValues } from "../syntax/index.js";
 import { cursorContext, dtoOfBody } from "./context.js";
 import { toLspRange } from "./convert.js";
 import { dtoDoc, fieldDoc } from "./docs.js";
 import { rawAt, rawContainerType, rawForms, rawSlotType } from "./raw.js";
 import { findTemplate, parametersOf, parameterSignature, templateSignature, valuesReferences, type TemplateLookup, type TemplateSource } from "./references.js";
-import { IMPORTABLE_KEYWORDS } from "../lower/imports.js";
+import { IMPORTABLE_KEYWORDS } from "../lower/index.js";
 
 function contains(node: { range: Node["range"] }, offset: number): boolean {
   return node.range.start.offset <= offset && offset <= node.range.end.offset;

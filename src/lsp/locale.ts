@@ -3,7 +3,7 @@
  * `uk`), from the model's language list: the exact code first (`zh-TW` → `tc`), else the primary
  * language (`de-AT` → `de`, `pt` → `br`).
  */
-import { BITRIX_LANGUAGES } from "../model/languages.js";
+import { BITRIX_LANGUAGES } from "../model/index.js";
 
 export function languageForLocale(locale: string): string | undefined {
   const tag = locale.trim().replace(/_/g, "-").toLowerCase();

@@ -8,12 +8,12 @@
  * layout) renames it in every workspace file that imports it.
  */
 import { dirname, resolve } from "node:path";
-import type { Document, Interpolation, Range, Statement, StringLiteral } from "../syntax/ast.js";
-import { argumentValues, statementsWithin } from "../syntax/walk.js";
-import { DECLARATIONS, TRANSLATIONS_KEYWORD } from "../model/statements.js";
-import { EACH_KEYWORD, FRAGMENT_KEYWORD, USE_KEYWORD } from "../model/templates.js";
-import { isName } from "../syntax/tokens.js";
-import { IMPORTABLE_KEYWORDS } from "../lower/imports.js";
+import type { Document, Interpolation, Range, Statement, StringLiteral } from "../syntax/index.js";
+import { argumentValues, statementsWithin } from "../syntax/index.js";
+import { DECLARATIONS, TRANSLATIONS_KEYWORD } from "../model/index.js";
+import { EACH_KEYWORD, FRAGMENT_KEYWORD, USE_KEYWORD } from "../model/index.js";
+import { isName } from "../syntax/index.js";
+import { IMPORTABLE_KEYWORDS } from "../lower/index.js";
 import { findTemplate, keyNameRange, templateNameOf, valuesReferenceOf, type TemplateName } from "./references.js";
 
 export type SymbolKind = "translation" | "parameter" | "fragment" | "declaration";

@@ -20,9 +20,9 @@ import { lstatSync, statSync } from "node:fs";
 import { isAbsolute, relative, sep } from "node:path";
 import { glob } from "tinyglobby";
 import type { Diagnostic } from "../diagnostic.js";
-import type { Position } from "../syntax/ast.js";
-import type { CheckOptions } from "../check/checker.js";
-import { checkProjectFiles, withProjectFindings, type FileSummary, type ProjectFindings } from "../check/project.js";
+import type { Position } from "../syntax/index.js";
+import type { CheckOptions } from "../check/index.js";
+import { checkProjectFiles, withProjectFindings, type FileSummary, type ProjectFindings } from "../check/index.js";
 import { realPath, SOURCE_EXTENSION } from "../workspace/index.js";
 
 /** What the project needs from the server. */

@@ -8,11 +8,11 @@
  * of the language's value syntax, not from the tree: while a map is half typed (`json { ty`), the
  * parser reads its `{` as a body of statements, and the scanner still sees a map.
  */
-import type { FieldType } from "../model/types.js";
-import type { Argument, Document, Identifier, Statement } from "../syntax/ast.js";
-import { statementsWithin } from "../syntax/walk.js";
-import { DECLARATIONS, RAW_KEYWORD } from "../model/statements.js";
-import { rawEntryType, rawFieldIn, rawItemType, rawMemberFieldIn } from "../model/binding.js";
+import type { FieldType } from "../model/index.js";
+import type { Argument, Document, Identifier, Statement } from "../syntax/index.js";
+import { statementsWithin } from "../syntax/index.js";
+import { DECLARATIONS, RAW_KEYWORD } from "../model/index.js";
+import { rawEntryType, rawFieldIn, rawItemType, rawMemberFieldIn } from "../model/index.js";
 import { cursorContext, dtoOfBody } from "./context.js";
 
 /** A raw form: its `json` word, the statement it is in and what the value is. */

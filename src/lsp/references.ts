@@ -4,13 +4,13 @@
  * lowering reads it: a field whose structure is a declaration's). The keys of the map are the
  * target's parameter names; completion, hover, definition and rename read them from here.
  */
-import type { Document, Identifier, MapLiteral, Parameter, Range, Statement, TypeNode } from "../syntax/ast.js";
-import { statementsWithin } from "../syntax/walk.js";
-import { bodyFieldIn } from "../model/binding.js";
-import type { ParamType } from "../lower/ir.js";
-import { DECLARATIONS } from "../model/statements.js";
-import { DTOS } from "../model/dtos.js";
-import { EACH_KEYWORD, FRAGMENT_KEYWORD, PARAM_TYPE_NAMES, USE_KEYWORD } from "../model/templates.js";
+import type { Document, Identifier, MapLiteral, Parameter, Range, Statement, TypeNode } from "../syntax/index.js";
+import { statementsWithin } from "../syntax/index.js";
+import { bodyFieldIn } from "../model/index.js";
+import type { ParamType } from "../lower/index.js";
+import { DECLARATIONS } from "../model/index.js";
+import { DTOS } from "../model/index.js";
+import { EACH_KEYWORD, FRAGMENT_KEYWORD, PARAM_TYPE_NAMES, USE_KEYWORD } from "../model/index.js";
 import { bodyKindOf, dtoOfBody } from "./context.js";
 
 /** A template a reference names, with the text of its file (to quote its parameters' types). */

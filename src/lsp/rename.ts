@@ -11,10 +11,10 @@
  */
 import { basename } from "node:path";
 import type { Diagnostic } from "../diagnostic.js";
-import type { Document, Range, Statement } from "../syntax/ast.js";
-import { argumentValues, statementsWithin } from "../syntax/walk.js";
-import { DECLARATIONS } from "../model/statements.js";
-import { EACH_KEYWORD, FRAGMENT_KEYWORD } from "../model/templates.js";
+import type { Document, Range, Statement } from "../syntax/index.js";
+import { argumentValues, statementsWithin } from "../syntax/index.js";
+import { DECLARATIONS } from "../model/index.js";
+import { EACH_KEYWORD, FRAGMENT_KEYWORD } from "../model/index.js";
 import { importSources, isImportable, isValidName, occurrences, scopeIn, type NameSymbol, type Occurrence } from "./navigation.js";
 import { valuesReferences } from "./references.js";
 

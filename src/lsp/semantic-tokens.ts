@@ -6,10 +6,10 @@
  * grammar scopes it `keyword.other.raw` (src/lsp/raw.ts finds it as the grammar does).
  */
 import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from "vscode-languageserver";
-import type { Document, Range } from "../syntax/ast.js";
-import { argumentValues, statementsWithin } from "../syntax/walk.js";
-import { DECLARATIONS, TRANSLATIONS_KEYWORD } from "../model/statements.js";
-import { FRAGMENT_KEYWORD, TEMPLATE_KEYWORDS } from "../model/templates.js";
+import type { Document, Range } from "../syntax/index.js";
+import { argumentValues, statementsWithin } from "../syntax/index.js";
+import { DECLARATIONS, TRANSLATIONS_KEYWORD } from "../model/index.js";
+import { FRAGMENT_KEYWORD, TEMPLATE_KEYWORDS } from "../model/index.js";
 import { rawFormOf } from "./raw.js";
 
 const TYPES = ["keyword", "type", "function", "property", "enumMember", "parameter", "variable"] as const;

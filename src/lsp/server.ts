@@ -41,15 +41,15 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { check, type CheckResult, IncrementalChecker } from "../pipeline/index.js";
-import { ModuleCache } from "../lower/imports.js";
-import type { SourceHost } from "../lower/imports.js";
+import { ModuleCache } from "../lower/index.js";
+import type { SourceHost } from "../lower/index.js";
 import { findUpward, sourceHost } from "../workspace/index.js";
 import { CONFIG_FILE } from "../config/index.js";
-import type { FormatOptions } from "../format/format.js";
+import type { FormatOptions } from "../format/index.js";
 import { adaptCompletions, adaptHover, adaptSymbols, clientFeatures, type ClientFeatures } from "./capabilities.js";
 import { APPLY_EDIT_COMMAND, fixAllAction, FIX_ALL_KIND, isWanted, ruleFixActions, toClientActions } from "./code-actions.js";
 import { ConfigCache } from "./configs.js";
-import { isInside } from "../util/paths.js";
+import { isInside } from "../util/index.js";
 import { SOURCE, toLspDiagnostics, type DiagnosticStyle } from "./diagnostics.js";
 import { formatDocument, formatRange } from "./formatting.js";
 import { documentSymbols, foldingRanges } from "./symbols.js";
@@ -58,7 +58,7 @@ import { hoverAt } from "./hover.js";
 import { importSources, importsFrom, isImportable, occurrences, symbolAt, templateSymbol, type NameSymbol } from "./navigation.js";
 import { renameProblem } from "./rename.js";
 import { WorkspaceProject, type ProjectUpdate } from "./project.js";
-import { importPath, summarize } from "../check/project.js";
+import { importPath, summarize } from "../check/index.js";
 import type { Diagnostic } from "../diagnostic.js";
 import { findTemplate, type TemplateLookup } from "./references.js";
 import { languageForLocale } from "./locale.js";
@@ -67,9 +67,9 @@ import { translationActions } from "./translation-actions.js";
 import { PREVIEW_REQUEST, previewDocument, readPreviewParams } from "./preview.js";
 import { toLspRange } from "./convert.js";
 import { RecoveringMessageReader } from "./transport.js";
-import { parse } from "../syntax/parser.js";
-import type { Document } from "../syntax/ast.js";
-import type { CheckOptions } from "../check/checker.js";
+import { parse } from "../syntax/index.js";
+import type { Document } from "../syntax/index.js";
+import type { CheckOptions } from "../check/index.js";
 import { globSync } from "tinyglobby";
 
 /** The package folder, where docs/rules lives: above the running bundle (dist/) or source file. */
@@ -304,7 +304,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    * have written it (`refused`, why) as a warning on it, and in the log once, so that settings
    * never change without a word.
    */
-  const showConfigProblems = (path: string, problems: readonly { line: number; column: number; message: string }[], refused?: string): void => {
+  const showConfigProblems = (path: string, problems: readonly Diagnostic[], refused?: string): void => {
     if (refused !== undefined && !loggedRefusals.has(`${path}\0${refused}`)) {
       loggedRefusals.add(`${path}\0${refused}`);
       connection.console.warn(`b24layout: ${path}: ${refused}`);
@@ -315,7 +315,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const start = { line: 0, character: 0 };
     publish(pathToFileURL(path).href, undefined, [
       ...problems.map((p) => ({
-        range: { start: { line: p.line - 1, character: p.column - 1 }, end: { line: p.line - 1, character: p.column - 1 } },
+        range: toLspRange(p.range),
         severity: DiagnosticSeverity.Error,
         source: SOURCE,
         message: p.message,

@@ -4,10 +4,10 @@
  * (`client: withTitle`), with its first text as detail.
  */
 import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from "vscode-languageserver";
-import type { Argument, Document, Node, Statement } from "../syntax/ast.js";
-import { argumentValues, statementsWithin } from "../syntax/walk.js";
-import { DECLARATIONS, TRANSLATIONS_KEYWORD } from "../model/statements.js";
-import { FRAGMENT_KEYWORD } from "../model/templates.js";
+import type { Argument, Document, Node, Statement } from "../syntax/index.js";
+import { argumentValues, statementsWithin } from "../syntax/index.js";
+import { DECLARATIONS, TRANSLATIONS_KEYWORD } from "../model/index.js";
+import { FRAGMENT_KEYWORD } from "../model/index.js";
 import { toLspRange } from "./convert.js";
 
 const DECLARATION_KINDS: Readonly<Record<string, SymbolKind>> = {

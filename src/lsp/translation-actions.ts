@@ -5,14 +5,14 @@
  */
 import { CodeActionKind, type CodeAction, type Range as LspRange, type TextEdit as LspTextEdit } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import type { IrProgram, TranslationLanguage } from "../lower/ir.js";
+import type { IrProgram, TranslationLanguage } from "../lower/index.js";
 import { keyForText } from "../import/index.js";
-import { TRANSLATIONS_KEYWORD } from "../model/statements.js";
-import { getDto, getField } from "../model/dtos.js";
-import { bindingPlan, memberDto } from "../model/binding.js";
+import { TRANSLATIONS_KEYWORD } from "../model/index.js";
+import { getDto, getField } from "../model/index.js";
+import { bindingPlan, memberDto } from "../model/index.js";
 import { cursorContext, dtoOfBody } from "./context.js";
-import { statementsWithin } from "../syntax/walk.js";
-import type { Document, Statement, StringLiteral } from "../syntax/ast.js";
+import { statementsWithin } from "../syntax/index.js";
+import type { Document, Statement, StringLiteral } from "../syntax/index.js";
 
 function overlaps(range: { start: { offset: number }; end: { offset: number } }, from: number, to: number): boolean {
   return range.start.offset <= to && range.end.offset >= from;

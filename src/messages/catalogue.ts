@@ -10,7 +10,7 @@
  * the lowering reports through the same object (`problem(INVALID_ARGUMENT, "noAction", …)`).
  */
 import type { RelatedLocation, Severity } from "../diagnostic.js";
-import type { Range } from "../syntax/ast.js";
+import type { Range } from "../syntax/index.js";
 
 /**
  * A message of a rule: its template and, where they are not the rule's, what it reports. Every

@@ -1,5 +1,5 @@
 /** The messages of the raw-json rule (src/check/rules/raw-json.ts), reported by the lowering (src/lower/raw-json.ts, src/lower/lower.ts). */
-import { RAW_KEYWORD } from "../model/statements.js";
+import { RAW_KEYWORD } from "../model/index.js";
 import { defineMessages } from "./catalogue.js";
 
 export const RAW_JSON = defineMessages("raw-json", {

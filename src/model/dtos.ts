@@ -32,6 +32,8 @@ const text: FieldType = { kind: "text" };
 const bool: FieldType = { kind: "bool" };
 const str: FieldType = { kind: "string" };
 const action: FieldType = { kind: "object", dto: "ActionDto" };
+/** A closed set of values, which the docs and the server both hold to. */
+const strictEnum = (values: readonly EnumValue[]): FieldType => ({ kind: "enum", strict: BOTH, values });
 
 /** Block types allowed inside withTitle and lineOfBlocks (spec §4.7). */
 export const SIMPLE_BLOCK_TYPES = ["text", "link", "deadline"] as const;
@@ -153,7 +155,7 @@ export const DTOS: readonly DtoSpec[] = [
     closed: true,
     fields: [
       { name: "title", type: text, required: BOTH, doc: "The label text." },
-      { name: "type", type: { kind: "enum", strict: BOTH, values: TAG_TYPES }, required: BOTH, doc: "The colour." },
+      { name: "type", type: strictEnum(TAG_TYPES), required: BOTH, doc: "The colour." },
       { name: "action", type: action, doc: "What a click on the tag does." },
       {
         ...scopeField(BOTH),
@@ -213,7 +215,7 @@ export const DTOS: readonly DtoSpec[] = [
     fields: [
       {
         name: "type",
-        type: { kind: "enum", strict: BOTH, values: BLOCK_TYPES.map((b) => ({ value: b.type, doc: b.doc })) },
+        type: strictEnum(BLOCK_TYPES.map((b) => ({ value: b.type, doc: b.doc }))),
         required: BOTH,
         doc: "The block type.",
       },
@@ -240,35 +242,27 @@ export const DTOS: readonly DtoSpec[] = [
         name: "size",
         default: "md",
         doc: "Text size.",
-        type: {
-          kind: "enum",
-          strict: BOTH,
-          values: [
-            { value: "xs", doc: "Extra small." },
-            { value: "sm", doc: "Small." },
-            { value: "md", doc: "Medium (default)." },
-          ],
-        },
+        type: strictEnum([
+          { value: "xs", doc: "Extra small." },
+          { value: "sm", doc: "Small." },
+          { value: "md", doc: "Medium (default)." },
+        ]),
       },
       {
         name: "color",
         doc: "Text colour.",
-        type: {
-          kind: "enum",
-          strict: BOTH,
-          values: [
-            { value: "base_50", doc: "Lightest grey." },
-            { value: "base_60", doc: "Light grey." },
-            { value: "base_70", doc: "Grey." },
-            { value: "base_90", doc: "Near black." },
-            {
-              value: "green",
-              doc: "Green.",
-              accepted: NEITHER,
-              note: "older docs listed it, but the server's TextDto enum does not contain it",
-            },
-          ],
-        },
+        type: strictEnum([
+          { value: "base_50", doc: "Lightest grey." },
+          { value: "base_60", doc: "Light grey." },
+          { value: "base_70", doc: "Grey." },
+          { value: "base_90", doc: "Near black." },
+          {
+            value: "green",
+            doc: "Green.",
+            accepted: NEITHER,
+            note: "older docs listed it, but the server's TextDto enum does not contain it",
+          },
+        ]),
       },
       blockScope,
     ],
@@ -387,15 +381,11 @@ export const DTOS: readonly DtoSpec[] = [
         name: "type",
         required: BOTH,
         doc: "The button style.",
-        type: {
-          kind: "enum",
-          strict: BOTH,
-          values: [
-            { value: "primary", doc: "Blue." },
-            { value: "secondary", doc: "White." },
-            { value: "ai", doc: "AI style.", accepted: NEITHER, note: "it exists inside Bitrix24 but is not allowed via REST" },
-          ],
-        },
+        type: strictEnum([
+          { value: "primary", doc: "Blue." },
+          { value: "secondary", doc: "White." },
+          { value: "ai", doc: "AI style.", accepted: NEITHER, note: "it exists inside Bitrix24 but is not allowed via REST" },
+        ]),
       },
       { name: "action", type: action, required: BOTH, doc: "What a click does." },
       scopeField(BOTH),
@@ -446,15 +436,11 @@ export const DTOS: readonly DtoSpec[] = [
         name: "type",
         required: BOTH,
         doc: "The kind of action.",
-        type: {
-          kind: "enum",
-          strict: BOTH,
-          values: [
-            { value: "redirect", doc: "Open `uri`: Bitrix24 objects in a slider, other relative links in place, links with a domain in a new tab." },
-            { value: "restEvent", doc: "Send onCrmTimelineItemAction with `id` and `actionParams` to the app that created the record." },
-            { value: "openRestApp", doc: "Open the app's slider with `actionParams`. Not supported in the mobile app." },
-          ],
-        },
+        type: strictEnum([
+          { value: "redirect", doc: "Open `uri`: Bitrix24 objects in a slider, other relative links in place, links with a domain in a new tab." },
+          { value: "restEvent", doc: "Send onCrmTimelineItemAction with `id` and `actionParams` to the app that created the record." },
+          { value: "openRestApp", doc: "Open the app's slider with `actionParams`. Not supported in the mobile app." },
+        ]),
       },
       { name: "uri", type: { kind: "string", link: true }, doc: "The link to open (redirect)." },
       { name: "id", type: str, doc: "The event id sent to the app (restEvent)." },
@@ -466,14 +452,10 @@ export const DTOS: readonly DtoSpec[] = [
       {
         name: "animationType",
         doc: "What happens while the app handles the event, until it calls crm.activity.configurable.update.",
-        type: {
-          kind: "enum",
-          strict: BOTH,
-          values: [
-            { value: "loader", doc: "Lock the whole record with a loader." },
-            { value: "disable", doc: "Disable the clicked footer button.", effectiveIn: ["FooterButtonDto"] },
-          ],
-        },
+        type: strictEnum([
+          { value: "loader", doc: "Lock the whole record with a loader." },
+          { value: "disable", doc: "Disable the clicked footer button.", effectiveIn: ["FooterButtonDto"] },
+        ]),
       },
       { name: "sliderParams", type: { kind: "object", dto: "ActionSliderParamsDto" }, doc: "How the app's slider opens (openRestApp)." },
     ],
@@ -550,7 +532,7 @@ export const DTOS: readonly DtoSpec[] = [
       { name: "code", type: str, required: BOTH, doc: "Unique code; activities refer to it as `badgeCode`." },
       { name: "title", type: text, required: BOTH, doc: "The badge caption: a non-empty string or language map." },
       { name: "value", type: text, required: BOTH, doc: "The text in the badge, shown upper-case: a non-empty string or language map." },
-      { name: "type", type: { kind: "enum", strict: BOTH, values: BADGE_TYPES }, required: BOTH, refusedAnswer: "Wrong value of field `type`", doc: "The colour." },
+      { name: "type", type: strictEnum(BADGE_TYPES), required: BOTH, refusedAnswer: "Wrong value of field `type`", doc: "The colour." },
     ],
   },
 
@@ -611,14 +593,10 @@ export const DTOS: readonly DtoSpec[] = [
       {
         name: "scope",
         doc: "`personal` (P, the default) or `common` (C, for everyone; needs admin rights).",
-        type: {
-          kind: "enum",
-          strict: BOTH,
-          values: [
-            { value: "P", aliases: ["personal"], doc: "Personal settings of one user (default)." },
-            { value: "C", aliases: ["common"], doc: "Common settings for everyone." },
-          ],
-        },
+        type: strictEnum([
+          { value: "P", aliases: ["personal"], doc: "Personal settings of one user (default)." },
+          { value: "C", aliases: ["common"], doc: "Common settings for everyone." },
+        ]),
       },
       { name: "userId", type: { kind: "int", min: 1 }, doc: "The user whose personal settings are set; defaults to the caller." },
       { name: "extras", type: { kind: "object", dto: "CardExtras" }, doc: "Entity-specific selectors: deal pipeline, SPA category, repeat leads." },

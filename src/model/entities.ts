@@ -24,13 +24,16 @@ const ADDRESS_PARTS = [
   "ADDRESS_COUNTRY", "ADDRESS_COUNTRY_CODE", "ADDRESS_LOC_ADDR_ID",
 ];
 
+/**
+ * A type of the classic CRM (lead, deal, contact, company): its cards are configured by the item
+ * methods and by the legacy crm.<word>.details.configuration.* ones.
+ */
+function classic(word: string, id: number, name: string, more: Pick<EntityType, "fields" | "extras">): EntityType {
+  return { word, id, name, cardConfig: true, legacyCardMethods: true, ...more };
+}
+
 export const ENTITY_TYPES: readonly EntityType[] = [
-  {
-    word: "lead",
-    id: 1,
-    name: "LEAD",
-    cardConfig: true,
-    legacyCardMethods: true,
+  classic("lead", 1, "LEAD", {
     extras: "leadCustomerType",
     fields: [
       "ID", "TITLE", "HONORIFIC", "NAME", "SECOND_NAME", "LAST_NAME", "BIRTHDATE", "COMPANY_TITLE", "SOURCE_ID",
@@ -40,13 +43,8 @@ export const ENTITY_TYPES: readonly EntityType[] = [
       "MOVED_TIME", "COMPANY_ID", "CONTACT_ID", "CONTACT_IDS", "IS_RETURN_CUSTOMER", "DATE_CLOSED", "ORIGINATOR_ID",
       "ORIGIN_ID", ...UTM, "LAST_ACTIVITY_TIME", "LAST_ACTIVITY_BY", "PHONE", "EMAIL", "WEB", "IM", "LINK",
     ],
-  },
-  {
-    word: "deal",
-    id: 2,
-    name: "DEAL",
-    cardConfig: true,
-    legacyCardMethods: true,
+  }),
+  classic("deal", 2, "DEAL", {
     extras: "dealCategoryId",
     fields: [
       "ID", "TITLE", "TYPE_ID", "CATEGORY_ID", "STAGE_ID", "STAGE_SEMANTIC_ID", "IS_NEW", "IS_RECURRING",
@@ -56,13 +54,8 @@ export const ENTITY_TYPES: readonly EntityType[] = [
       "DATE_CREATE", "DATE_MODIFY", "MOVED_TIME", "SOURCE_ID", "SOURCE_DESCRIPTION", "LEAD_ID", "ADDITIONAL_INFO",
       "LOCATION_ID", "ORIGINATOR_ID", "ORIGIN_ID", ...UTM, "LAST_ACTIVITY_TIME", "LAST_ACTIVITY_BY",
     ],
-  },
-  {
-    word: "contact",
-    id: 3,
-    name: "CONTACT",
-    cardConfig: true,
-    legacyCardMethods: true,
+  }),
+  classic("contact", 3, "CONTACT", {
     fields: [
       "ID", "HONORIFIC", "NAME", "SECOND_NAME", "LAST_NAME", "PHOTO", "BIRTHDATE", "TYPE_ID", "SOURCE_ID",
       "SOURCE_DESCRIPTION", "POST", "COMMENTS", "OPENED", "EXPORT", "HAS_PHONE", "HAS_EMAIL", "HAS_IMOL",
@@ -70,13 +63,8 @@ export const ENTITY_TYPES: readonly EntityType[] = [
       "LEAD_ID", ...UTM, "LAST_ACTIVITY_TIME", "LAST_ACTIVITY_BY", "PHONE", "EMAIL", "WEB", "IM", "LINK",
       "ORIGINATOR_ID", "ORIGIN_ID", "ORIGIN_VERSION", ...ADDRESS_PARTS,
     ],
-  },
-  {
-    word: "company",
-    id: 4,
-    name: "COMPANY",
-    cardConfig: true,
-    legacyCardMethods: true,
+  }),
+  classic("company", 4, "COMPANY", {
     fields: [
       "ID", "TITLE", "COMPANY_TYPE", "LOGO", "ADDRESS", "BANKING_DETAILS", "INDUSTRY", "EMPLOYEES", "CURRENCY_ID",
       "REVENUE", "OPENED", "COMMENTS", "HAS_PHONE", "HAS_EMAIL", "HAS_IMOL", "IS_MY_COMPANY", "ASSIGNED_BY_ID",
@@ -87,7 +75,7 @@ export const ENTITY_TYPES: readonly EntityType[] = [
       "REG_ADDRESS", "REG_ADDRESS_2", "REG_ADDRESS_CITY", "REG_ADDRESS_POSTAL_CODE", "REG_ADDRESS_REGION",
       "REG_ADDRESS_PROVINCE", "REG_ADDRESS_COUNTRY", "REG_ADDRESS_COUNTRY_CODE", "REG_ADDRESS_LOC_ADDR_ID",
     ],
-  },
+  }),
   {
     word: "quote",
     id: 7,

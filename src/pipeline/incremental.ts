@@ -25,18 +25,18 @@
  */
 import type { Diagnostic, Fix, RelatedLocation } from "../diagnostic.js";
 import { check as checkText, type CheckResult, type SourceOptions } from "./pipeline.js";
-import { lowerFile } from "../lower/lower.js";
-import { getScalar, type IrDeclaration, type TranslationTable } from "../lower/ir.js";
-import type { Position, Range, Statement } from "../syntax/ast.js";
-import { parseWithOpenBraces } from "../syntax/parser.js";
-import { problemDiagnostics, RuleRun, sortedUnique, type CheckOptions } from "../check/checker.js";
-import type { Rule } from "../check/rule.js";
-import { ALL_RULES } from "../check/rules/index.js";
-import { fileDiagnostics } from "../check/suppressions.js";
-import { projectLines, summarize } from "../check/project.js";
-import { TRANSLATIONS_KEYWORD } from "../model/statements.js";
-import { FRAGMENT_KEYWORD } from "../model/templates.js";
-import { appendAll } from "../util/append.js";
+import { lowerFile } from "../lower/index.js";
+import { getScalar, type IrDeclaration, type TranslationTable } from "../lower/index.js";
+import type { Position, Range, Statement } from "../syntax/index.js";
+import { parseWithOpenBraces } from "../syntax/index.js";
+import { problemDiagnostics, RuleRun, sortedUnique, type CheckOptions } from "../check/index.js";
+import type { Rule } from "../check/index.js";
+import { ALL_RULES } from "../check/index.js";
+import { fileDiagnostics } from "../check/index.js";
+import { projectLines, summarize } from "../check/index.js";
+import { TRANSLATIONS_KEYWORD } from "../model/index.js";
+import { FRAGMENT_KEYWORD } from "../model/index.js";
+import { appendAll } from "../util/index.js";
 
 /** What the reusable rules found in one declaration, where it stood when they ran. */
 interface KeptFindings {

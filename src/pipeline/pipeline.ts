@@ -4,17 +4,17 @@
  * the CLI and the incremental checker build on it, below the public entry point.
  */
 import { compareDiagnostics, type Diagnostic } from "../diagnostic.js";
-import { parse as parseText, type ParseResult } from "../syntax/parser.js";
-import type { Document } from "../syntax/ast.js";
-import { lower, type LoweringProblem } from "../lower/lower.js";
-import type { ImportedDeclaration, IrProgram } from "../lower/ir.js";
-import { ModuleCache, resolveImports, type Module, type SourceHost } from "../lower/imports.js";
+import { parse as parseText, type ParseResult } from "../syntax/index.js";
+import type { Document } from "../syntax/index.js";
+import { lower, type LoweringProblem } from "../lower/index.js";
+import type { ImportedDeclaration, IrProgram } from "../lower/index.js";
+import { ModuleCache, resolveImports, type Module, type SourceHost } from "../lower/index.js";
 import { problemOf, UNRESOLVED_IMPORT } from "../messages/index.js";
-import { checkProgram, type CheckOptions } from "../check/checker.js";
-import { fileDiagnostics } from "../check/suppressions.js";
-import { checkProjectFiles, projectLines, summarize, withProjectFindings } from "../check/project.js";
-import type { EmittedDeclaration } from "../emit/json.js";
-import { renderProgram, type ProgramArguments } from "../emit/render.js";
+import { checkProgram, type CheckOptions } from "../check/index.js";
+import { fileDiagnostics } from "../check/index.js";
+import { checkProjectFiles, projectLines, summarize, withProjectFindings } from "../check/index.js";
+import type { EmittedDeclaration } from "../emit/index.js";
+import { renderProgram, type ProgramArguments } from "../emit/index.js";
 
 /** The cache of imported files a run shares (see SourceOptions.modules). */
 export { ModuleCache };

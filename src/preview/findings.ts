@@ -6,8 +6,8 @@
  * a parameter list) stays with its declaration.
  */
 import type { Diagnostic } from "../diagnostic.js";
-import type { IrProgram, IrValue } from "../lower/ir.js";
-import type { Range } from "../syntax/ast.js";
+import type { IrProgram, IrValue } from "../lower/index.js";
+import type { Range } from "../syntax/index.js";
 
 /** A JSON path written as its keys joined by "/", the form the renderer puts in `data-path`. */
 export type JsonPath = string;

@@ -5,7 +5,7 @@
  * share a glyph where Bitrix24's pictures show the same thing; a code without one (a portal's own
  * icon or logo) is drawn as a placeholder that names the code.
  */
-import { SYSTEM_ICON_CODES, SYSTEM_LOGO_CODES } from "../model/codes.js";
+import { SYSTEM_ICON_CODES, SYSTEM_LOGO_CODES } from "../model/index.js";
 
 /** The shapes, as SVG elements inside `<svg viewBox="0 0 24 24">`. */
 const SHAPES = {

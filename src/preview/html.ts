@@ -1,5 +1,5 @@
 /** HTML text and attribute escaping, and reading the untyped REST JSON the renderer gets. */
-import type { Json } from "../emit/json.js";
+import type { Json } from "../emit/index.js";
 
 const ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 

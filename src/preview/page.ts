@@ -6,10 +6,10 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Diagnostic } from "../diagnostic.js";
-import { emitDeclaration, type EmittedDeclaration, type Json } from "../emit/json.js";
-import { renderProgram, type ProgramArguments } from "../emit/render.js";
-import type { IrDeclaration, IrProgram } from "../lower/ir.js";
-import { BITRIX_LANGUAGES } from "../model/languages.js";
+import { emitDeclaration, type EmittedDeclaration, type Json } from "../emit/index.js";
+import { renderProgram, type ProgramArguments } from "../emit/index.js";
+import type { IrDeclaration, IrProgram } from "../lower/index.js";
+import { BITRIX_LANGUAGES } from "../model/index.js";
 import { PREVIEW_SCRIPT } from "./client.js";
 import { attributeFindings, type FindingsByPath } from "./findings.js";
 import { asObject, entriesOf, escapeHtml, scriptJson } from "./html.js";

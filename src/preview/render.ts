@@ -10,8 +10,8 @@
  * following a link. Translated texts carry every language, so the page switches without a rebuild.
  */
 import type { Diagnostic } from "../diagnostic.js";
-import type { Json } from "../emit/json.js";
-import { getDto } from "../model/dtos.js";
+import type { Json } from "../emit/index.js";
+import { getDto } from "../model/index.js";
 import type { FindingsByPath, JsonPath } from "./findings.js";
 import { joinPath } from "./findings.js";
 import { chromeGlyph, iconGlyph, isPictureLogo, logoGlyph } from "./glyphs.js";

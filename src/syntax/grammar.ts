@@ -4,9 +4,9 @@
  */
 import { createToken, EmbeddedActionsParser, EOF, Lexer, tokenMatcher, type IOrAlt, type IToken, type OptionalProductionType, type Rule, type SubruleMethodOpts, type TokenType } from "chevrotain";
 import type { ActionClause, Argument, Body, Identifier, ImportDeclaration, Label, ListLiteral, LiteralType, MapEntry, MapLiteral, NumberLiteral, Parameter, ParameterList, Position, Range, RecordField, Statement, StringLiteral, StringPart, TypeNode, Value } from "./ast.js";
-import { LIST_MAX_KEYWORD } from "../model/templates.js";
+import { LIST_MAX_KEYWORD } from "../model/index.js";
 import type { Diagnostic } from "../diagnostic.js";
-import { appendAll } from "../util/append.js";
+import { appendAll } from "../util/index.js";
 import { decodeQuotedString, decodeTripleString, type DecodedString, type StringProblem } from "./strings.js";
 import { MAX_NESTING_DEPTH } from "./limits.js";
 import { findBlockEnds, type BlockEnd } from "./open-blocks.js";

@@ -3,7 +3,7 @@ import { EOF, tokenMatcher, type IRecognitionException, type IToken } from "chev
 import { MAX_NESTING_DEPTH, MAX_TOKENS } from "./limits.js";
 import type { BlockEnd } from "./open-blocks.js";
 import { Newline, StringToken } from "./tokens.js";
-import { groupedDigits } from "../util/wording.js";
+import { groupedDigits } from "../util/index.js";
 
 /** How a message names a token after "found": "end of line", "the string "…"", "'}'". */
 export function describeToken(token: IToken): string {

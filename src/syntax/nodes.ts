@@ -29,7 +29,7 @@ import type {
   Value,
 } from "./ast.js";
 import type { Diagnostic } from "../diagnostic.js";
-import { plainConstructor, type Writable } from "../util/plain-constructor.js";
+import { plainConstructor, type Writable } from "../util/index.js";
 import { SourceRange } from "./positions.js";
 import { SYNTAX_RULE_ID } from "./rule-id.js";
 

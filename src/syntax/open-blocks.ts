@@ -13,8 +13,8 @@
  * indentation cannot add errors.
  */
 import { tokenMatcher, type IToken } from "chevrotain";
-import { DECLARATIONS, TRANSLATIONS_KEYWORD } from "../model/statements.js";
-import { FRAGMENT_KEYWORD } from "../model/templates.js";
+import { DECLARATIONS, TRANSLATIONS_KEYWORD } from "../model/index.js";
+import { FRAGMENT_KEYWORD } from "../model/index.js";
 import { Identifier, Import, LBrace, Newline, RBrace, StringToken } from "./tokens.js";
 
 /** What ends a block left open. */

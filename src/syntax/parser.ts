@@ -5,8 +5,8 @@
 import { EOF, tokenMatcher } from "chevrotain";
 import type { Comment, Document, ImportDeclaration, Range, Statement } from "./ast.js";
 import type { Diagnostic } from "../diagnostic.js";
-import { plainConstructor, type Writable } from "../util/plain-constructor.js";
-import { appendAll } from "../util/append.js";
+import { plainConstructor, type Writable } from "../util/index.js";
+import { appendAll } from "../util/index.js";
 import { SYNTAX_RULE_ID } from "./rule-id.js";
 import { BINARY_FILE_MESSAGE, looksBinary } from "./binary.js";
 import { lexText, type LexedText } from "./lex.js";

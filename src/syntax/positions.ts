@@ -5,7 +5,7 @@
 import type { IToken } from "chevrotain";
 import type { Position, Range } from "./ast.js";
 import { MULTILINE } from "./token-sets.js";
-import { plainConstructor, type Writable } from "../util/plain-constructor.js";
+import { plainConstructor, type Writable } from "../util/index.js";
 
 // Positions are made by a plain constructor, not an object literal: see util/plain-constructor.ts.
 const plain = plainConstructor;

@@ -22,9 +22,28 @@ export function withArticle(title: string): string {
 }
 
 /**
- * "2,000,000": a whole number with its thousands grouped as in English. Not `toLocaleString`: its
- * first call loads the ICU locale data, ~14 ms of every start when a module constant uses it.
+ * "2,000,000": a whole number with its thousands grouped as in English. Not `toLocaleString` or
+ * `Intl.NumberFormat`: their first call loads the ICU locale data, ~14 ms of every start when a
+ * module constant uses it. Numbers past 1e21, which `String` writes as "1e+23", are written out
+ * in digits.
  */
 export function groupedDigits(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return plainDigits(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/** "100000000000000000000000" for 1e23: a whole number's shortest decimal digits, never in exponent form. */
+function plainDigits(n: number): string {
+  const written = String(Math.round(n));
+  const exponent = /^(-?)(\d)(?:\.(\d+))?e\+(\d+)$/.exec(written);
+  if (exponent === null) return written;
+  const [, sign = "", first = "", rest = "", power = "0"] = exponent;
+  return sign + first + rest + "0".repeat(Number(power) - rest.length);
+}
+
+/**
+ * A count as a reader writes it: "20", "12,000", "100,000,000,000,000,000,000,000" (not
+ * `String(1e23)`'s "1e+23"). A product of list bounds can pass every double: "more than can be counted".
+ */
+export function countWords(n: number): string {
+  return Number.isFinite(n) ? groupedDigits(n) : "more than can be counted";
 }

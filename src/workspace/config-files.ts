@@ -18,7 +18,7 @@
  */
 import { statSync, type Stats } from "node:fs";
 import { dirname } from "node:path";
-import { isInside } from "../util/paths.js";
+import { isInside } from "../util/index.js";
 import { findUpward } from "./files.js";
 import { realPath } from "./real-paths.js";
 

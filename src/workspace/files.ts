@@ -5,7 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import type { SourceHost } from "../lower/imports.js";
+import type { SourceHost } from "../lower/index.js";
 import { readFileInside, realPath } from "./real-paths.js";
 import { decodeText } from "./text-file.js";
 

@@ -4,7 +4,7 @@
  * file on the machine (with `ln -s / root`, `root/etc/passwd` is a path inside the project).
  */
 import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
-import { isInside } from "../util/paths.js";
+import { isInside } from "../util/index.js";
 
 /** The real path of `path` (every link on the way followed); undefined when it does not exist, or is a dangling link or a loop of links. */
 export function realPath(path: string): string | undefined {

@@ -5,8 +5,8 @@
  * replacement characters that would then be checked, compiled or formatted as if written.
  */
 import { isUtf8 } from "node:buffer";
-import { BINARY_FILE_MESSAGE, bytesLookBinary } from "../syntax/binary.js";
-import { LineIndex } from "../util/line-index.js";
+import { BINARY_FILE_MESSAGE, bytesLookBinary } from "../syntax/index.js";
+import { LineIndex } from "../util/index.js";
 import { readRegularFileOrThrow } from "./real-paths.js";
 
 /** Why a file's bytes are not text, and where (1-based, in UTF-16 units as every position). */

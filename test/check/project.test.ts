@@ -9,7 +9,7 @@ import { toFinding, type Finding } from "../helpers.js";
 
 const ID = "output-name";
 const error = (message: string, at: string, to: string, related?: string[]): Finding => ({ ruleId: ID, severity: "error", message, at, to, ...(related ? { related } : {}) });
-const warning = (message: string, at: string, to: string): Finding => ({ ruleId: ID, severity: "warning", message, at, to });
+const warning = (message: string, at: string, to: string, related?: string[]): Finding => ({ ruleId: ID, severity: "warning", message, at, to, ...(related ? { related } : {}) });
 
 const badge = (name: string) => `badge ${name} {\n  code "c"\n  title "T"\n  value "V"\n  type success\n}\n`;
 const blocks = (name: string) => `blocks ${name} {\n  text "x"\n}\n`;
@@ -28,8 +28,8 @@ describe(ID, () => {
         { path: "b.b24layout", text: `\n${badge("same")}` },
       ],
       {
-        "a.b24layout": [error("'same' is also the badge declared at b.b24layout:2:7: both would be written to 'same.badge.json'. Give each declaration its own name.", "1:7", "1:11")],
-        "b.b24layout": [error("'same' is also the badge declared at a.b24layout:1:7: both would be written to 'same.badge.json'. Give each declaration its own name.", "2:7", "2:11")],
+        "a.b24layout": [error("'same' is also the badge declared in b.b24layout: both would be written to 'same.badge.json'. Give each declaration its own name.", "1:7", "1:11", ["the badge 'same' b.b24layout:2:7"])],
+        "b.b24layout": [error("'same' is also the badge declared in a.b24layout: both would be written to 'same.badge.json'. Give each declaration its own name.", "2:7", "2:11", ["the badge 'same' a.b24layout:1:7"])],
       },
     ],
     [
@@ -40,9 +40,9 @@ describe(ID, () => {
         { path: "c.b24layout", text: badge("same") },
       ],
       {
-        "a.b24layout": [error("'same' is also the badge declared at b.b24layout:1:7 and c.b24layout:1:7: both would be written to 'same.badge.json'. Give each declaration its own name.", "1:7", "1:11")],
-        "b.b24layout": [error("'same' is also the badge declared at a.b24layout:1:7 and c.b24layout:1:7: both would be written to 'same.badge.json'. Give each declaration its own name.", "1:7", "1:11")],
-        "c.b24layout": [error("'same' is also the badge declared at a.b24layout:1:7 and b.b24layout:1:7: both would be written to 'same.badge.json'. Give each declaration its own name.", "1:7", "1:11")],
+        "a.b24layout": [error("'same' is also the badge declared in b.b24layout and c.b24layout: both would be written to 'same.badge.json'. Give each declaration its own name.", "1:7", "1:11", ["the badge 'same' b.b24layout:1:7", "the badge 'same' c.b24layout:1:7"])],
+        "b.b24layout": [error("'same' is also the badge declared in a.b24layout and c.b24layout: both would be written to 'same.badge.json'. Give each declaration its own name.", "1:7", "1:11", ["the badge 'same' a.b24layout:1:7", "the badge 'same' c.b24layout:1:7"])],
+        "c.b24layout": [error("'same' is also the badge declared in a.b24layout and b.b24layout: both would be written to 'same.badge.json'. Give each declaration its own name.", "1:7", "1:11", ["the badge 'same' a.b24layout:1:7", "the badge 'same' b.b24layout:1:7"])],
       },
     ],
     [
@@ -52,8 +52,8 @@ describe(ID, () => {
         { path: "b.b24layout", text: blocks("same") },
       ],
       {
-        "a.b24layout": [error("'same' is also the name of the blocks declared at b.b24layout:1:8: build --stdout would print both under the key 'same'. Give each declaration its own name.", "1:7", "1:11")],
-        "b.b24layout": [error("'same' is also the name of the badge declared at a.b24layout:1:7: build --stdout would print both under the key 'same'. Give each declaration its own name.", "1:8", "1:12")],
+        "a.b24layout": [error("'same' is also the name of the blocks declared in b.b24layout: build --stdout would print both under the key 'same'. Give each declaration its own name.", "1:7", "1:11", ["the blocks 'same' b.b24layout:1:8"])],
+        "b.b24layout": [error("'same' is also the name of the badge declared in a.b24layout: build --stdout would print both under the key 'same'. Give each declaration its own name.", "1:8", "1:12", ["the badge 'same' a.b24layout:1:7"])],
       },
     ],
     [
@@ -63,8 +63,8 @@ describe(ID, () => {
         { path: "b.b24layout", text: blocks("Call") },
       ],
       {
-        "a.b24layout": [warning("'call' differs from the blocks 'Call' declared at b.b24layout:1:8 only in case: on case-insensitive file systems (Windows, macOS) both are written to 'call.blocks.json'.", "1:8", "1:12")],
-        "b.b24layout": [warning("'Call' differs from the blocks 'call' declared at a.b24layout:1:8 only in case: on case-insensitive file systems (Windows, macOS) both are written to 'Call.blocks.json'.", "1:8", "1:12")],
+        "a.b24layout": [warning("'call' differs from the blocks 'Call' declared in b.b24layout only in case: on case-insensitive file systems (Windows, macOS) both are written to 'call.blocks.json'.", "1:8", "1:12", ["the blocks 'Call' b.b24layout:1:8"])],
+        "b.b24layout": [warning("'Call' differs from the blocks 'call' declared in a.b24layout only in case: on case-insensitive file systems (Windows, macOS) both are written to 'Call.blocks.json'.", "1:8", "1:12", ["the blocks 'call' a.b24layout:1:8"])],
       },
     ],
     [
@@ -169,7 +169,8 @@ describe(ID, () => {
       ],
       { display: (p) => p.replace("/w/", "") },
     );
-    expect(results[0]!.diagnostics[0]!.message).toContain("declared at sub/b.b24layout:1:7");
+    expect(results[0]!.diagnostics[0]!.message).toContain("declared in sub/b.b24layout:");
+    expect(results[0]!.diagnostics[0]!.related?.map((r) => ({ message: r.message, start: r.range.start, file: r.file }))).toEqual([{ message: "the badge 'same'", start: { offset: 6, line: 1, column: 7 }, file: "/w/sub/b.b24layout" }]);
   });
 
   it("takes each file's severity, and leaves a file out where its settings turn the rule off", () => {
@@ -247,9 +248,10 @@ describe("duplicate-declaration: badge codes across files (spec §8)", () => {
         {
           ruleId: "duplicate-declaration",
           severity: "error",
-          message: "The badge 'second' has the code 'c' of the badge 'first' at a.b24layout:1:7: a badge's code is unique on the portal, so crm.activity.badge.add cannot add both.",
+          message: "The badge 'second' has the code 'c' of the badge 'first' declared in a.b24layout: a badge's code is unique on the portal, so crm.activity.badge.add cannot add both.",
           at: "2:7",
           to: "2:13",
+          related: ["the badge 'first' a.b24layout:1:7"],
         },
       ],
     });

@@ -270,8 +270,8 @@ describe.concurrent("build", () => {
     const r = await run(dir, ["build", "one.b24layout", "two.b24layout", "-o", "out"]);
     expect(r.code).toBe(1);
     const reported = [
-      "one.b24layout:1:7 error output-name 'missedCall' is also the badge declared at two.b24layout:2:7: both would be written to 'missedCall.badge.json'. Give each declaration its own name.",
-      "two.b24layout:2:7 error output-name 'missedCall' is also the badge declared at one.b24layout:1:7: both would be written to 'missedCall.badge.json'. Give each declaration its own name.",
+      "one.b24layout:1:7 error output-name 'missedCall' is also the badge declared in two.b24layout: both would be written to 'missedCall.badge.json'. Give each declaration its own name.",
+      "two.b24layout:2:7 error output-name 'missedCall' is also the badge declared in one.b24layout: both would be written to 'missedCall.badge.json'. Give each declaration its own name.",
     ];
     expect(findingLines(r.stderr)).toEqual(reported);
     expect(r.stderr).toContain("✖ 2 problems (2 errors, 0 warnings) in 2 files\nNothing was written.\n");
@@ -300,8 +300,8 @@ describe.concurrent("build", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
     const reported = [
-      "a.b24layout:1:7 error output-name 'missedCall' is also the name of the blocks declared at b.b24layout:1:8: build --stdout would print both under the key 'missedCall'. Give each declaration its own name.",
-      "b.b24layout:1:8 error output-name 'missedCall' is also the name of the badge declared at a.b24layout:1:7: build --stdout would print both under the key 'missedCall'. Give each declaration its own name.",
+      "a.b24layout:1:7 error output-name 'missedCall' is also the name of the blocks declared in b.b24layout: build --stdout would print both under the key 'missedCall'. Give each declaration its own name.",
+      "b.b24layout:1:8 error output-name 'missedCall' is also the name of the badge declared in a.b24layout: build --stdout would print both under the key 'missedCall'. Give each declaration its own name.",
     ];
     expect(findingLines(r.stderr)).toEqual(reported);
     expect(r.stderr).toContain("Nothing was written.\n");

@@ -155,9 +155,11 @@ describe("the project check with --cache", () => {
     const dir = scratch({ "a.b24layout": badge("same"), "b.b24layout": badge("same") });
     const first = run(dir, ["check", ".", "--cache"]);
     expect(findings(first.stdout)).toEqual([
-      "a.b24layout:1:7 error output-name 'same' is also the badge declared at b.b24layout:1:7: both would be written to 'same.badge.json'. Give each declaration its own name.",
-      "b.b24layout:1:7 error output-name 'same' is also the badge declared at a.b24layout:1:7: both would be written to 'same.badge.json'. Give each declaration its own name.",
+      "a.b24layout:1:7 error output-name 'same' is also the badge declared in b.b24layout: both would be written to 'same.badge.json'. Give each declaration its own name.",
+      "b.b24layout:1:7 error output-name 'same' is also the badge declared in a.b24layout: both would be written to 'same.badge.json'. Give each declaration its own name.",
     ]);
+    // The other declaration is a related location, shown under the finding with its file and position.
+    expect(first.stdout).toContain("the badge 'same' at b.b24layout:1:7\n");
     expect(existsSync(join(dir, ".b24layoutcache"))).toBe(true);
     // Both files come from the cache now: the findings are made again from their summaries.
     expect(run(dir, ["check", ".", "--cache"]).stdout).toBe(first.stdout);
@@ -165,8 +167,8 @@ describe("the project check with --cache", () => {
     expect(run(dir, ["check", ".", "--cache"])).toMatchObject({ code: 0, stdout: "✔ 2 files checked, no problems\n" });
     writeFileSync(join(dir, "b.b24layout"), `\n\n${badge("same")}`);
     expect(findings(run(dir, ["check", ".", "--cache"]).stdout)).toEqual([
-      "a.b24layout:1:7 error output-name 'same' is also the badge declared at b.b24layout:3:7: both would be written to 'same.badge.json'. Give each declaration its own name.",
-      "b.b24layout:3:7 error output-name 'same' is also the badge declared at a.b24layout:1:7: both would be written to 'same.badge.json'. Give each declaration its own name.",
+      "a.b24layout:1:7 error output-name 'same' is also the badge declared in b.b24layout: both would be written to 'same.badge.json'. Give each declaration its own name.",
+      "b.b24layout:3:7 error output-name 'same' is also the badge declared in a.b24layout: both would be written to 'same.badge.json'. Give each declaration its own name.",
     ]);
   });
 
@@ -176,7 +178,7 @@ describe("the project check with --cache", () => {
     expect(run(dir, ["check", ".", "--cache"])).toMatchObject({ code: 0, stdout: "✔ 2 files checked, no problems\n" });
     writeFileSync(join(dir, "badges.b24layout"), missed.replace("missedCall", "missedCal"));
     expect(findings(run(dir, ["check", ".", "--cache"]).stdout)).toEqual([
-      "activities.b24layout:3:13 warning unknown-badge-code Badge 'missedCall' is declared in none of the files checked; it must exist on the portal (crm.activity.badge.add) or the server answers WRONG_FIELD_VALUE. Did you mean 'missedCal' (badges.b24layout:1:7)?",
+      "activities.b24layout:3:13 warning unknown-badge-code Badge 'missedCall' is declared in none of the files checked; it must exist on the portal (crm.activity.badge.add) or the server answers WRONG_FIELD_VALUE. Did you mean 'missedCal'?",
     ]);
     // Alone, the activity's file does not know the badge.
     writeFileSync(join(dir, "badges.b24layout"), missed);
@@ -200,8 +202,8 @@ describe("the project check with --fix", () => {
     const r = run(dir, ["check", ".", "--fix"]);
     expect(readFileSync(join(dir, "a.b24layout"), "utf8")).toContain("bold true\n");
     expect(findings(r.stdout)).toEqual([
-      "a.b24layout:1:8 error output-name 'same' is also the blocks declared at b.b24layout:1:8: both would be written to 'same.blocks.json'. Give each declaration its own name.",
-      "b.b24layout:1:8 error output-name 'same' is also the blocks declared at a.b24layout:1:8: both would be written to 'same.blocks.json'. Give each declaration its own name.",
+      "a.b24layout:1:8 error output-name 'same' is also the blocks declared in b.b24layout: both would be written to 'same.blocks.json'. Give each declaration its own name.",
+      "b.b24layout:1:8 error output-name 'same' is also the blocks declared in a.b24layout: both would be written to 'same.blocks.json'. Give each declaration its own name.",
     ]);
   });
 });
@@ -214,7 +216,7 @@ describe("suppressions of the project's findings", () => {
     expect(readFileSync(join(dir, "a.b24layout"), "utf8")).toBe(needed);
     expect(readFileSync(join(dir, "c.b24layout"), "utf8")).toBe(badge("alone"));
     expect(findings(r.stdout)).toEqual([
-      "b.b24layout:1:7 error output-name 'same' is also the badge declared at a.b24layout:2:7: both would be written to 'same.badge.json'. Give each declaration its own name.",
+      "b.b24layout:1:7 error output-name 'same' is also the badge declared in a.b24layout: both would be written to 'same.badge.json'. Give each declaration its own name.",
     ]);
   });
 
@@ -225,7 +227,7 @@ describe("suppressions of the project's findings", () => {
       "c.b24layout": `// b24layout-disable-next-line output-name\n${badge("alone")}`,
     });
     expect(findings(run(dir, ["check", "."]).stdout)).toEqual([
-      "b.b24layout:1:7 error output-name 'same' is also the badge declared at a.b24layout:2:7: both would be written to 'same.badge.json'. Give each declaration its own name.",
+      "b.b24layout:1:7 error output-name 'same' is also the badge declared in a.b24layout: both would be written to 'same.badge.json'. Give each declaration its own name.",
       "c.b24layout:1:1 warning unused-suppression 'output-name' reports nothing here: remove it from the suppression.",
     ]);
   });

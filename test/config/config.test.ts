@@ -16,11 +16,26 @@ function problems(text: string): string[] {
     return [];
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    return error.problems.map((p) => `${p.line}:${p.column} ${p.message}`);
+    return error.problems.map((p) => `${p.range.start.line}:${p.range.start.column} ${p.message}`);
   }
 }
 
 describe("parseConfig", () => {
+  it("reports each problem as a Diagnostic (the shape of every finding), an error at its place in the file, and prints it as file:line:col", () => {
+    let thrown: unknown;
+    try {
+      parseConfig('{\n  "target": "both"\n}\n', "c.json", "/p");
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    const error = thrown as ConfigError;
+    expect(error.problems).toEqual([
+      { ruleId: "config-error", severity: "error", message: '"target" must be "server" or "docs"', range: { start: { offset: 14, line: 2, column: 13 }, end: { offset: 14, line: 2, column: 13 } } },
+    ]);
+    expect(error.message).toBe('c.json:2:13: "target" must be "server" or "docs"');
+  });
+
   it.each<[string, string, string[]]>([
     ["a valid config", '{ "rules": { "unknown-code": "off", "collection-limit": ["warn", {}] }, "languages": ["en", "de"], "portal": { "icons": ["x"] } }', []],
     ["an unknown key, with a suggestion", '{\n  "rule": {}\n}', ["2:3 unknown key 'rule'. Did you mean 'rules'? (the keys are $schema, rules, overrides, ignore, languages, portal, target)"]],

@@ -153,7 +153,7 @@ describe("the corpus", () => {
     expect(result.text).toBeUndefined();
     const [error, ...rest] = result.diagnostics;
     expect(rest).toEqual([]);
-    expect(error!.code).toBe("unknown-shape");
+    expect(error!.ruleId).toBe("unknown-shape");
     expect(formatImportDiagnostic(error!, file).split(". Expected")[0]).toBe(`${file}:${c.error}`);
   });
 });

@@ -43,7 +43,7 @@ export function roundTrip(json: string, options: ImportOptions = {}): RoundTrip 
   const checkErrors = checked.diagnostics.filter((d) => d.severity === "error").map((d) => d.ruleId);
   const checkWarnings = checked.diagnostics.filter((d) => d.severity === "warning").map((d) => d.ruleId);
   // The importer never repairs: the only changes are the docs quirks it normalises (none with --keep-quirks) and the owner of an activity read as an update.
-  const changed = result.diagnostics.filter((d) => d.change !== undefined && !(d.code === "normalised" && options.keepQuirks !== true) && d.code !== "left-out");
+  const changed = result.diagnostics.filter((d) => d.change !== undefined && !(d.ruleId === "normalised" && options.keepQuirks !== true) && d.ruleId !== "left-out");
   expect(changed, text).toEqual([]);
   const outputs = checkErrors.length === 0 ? compile(text).outputs.map((o) => o.value) : emitProgram(checked.program).map((o) => o.value);
   expect(outputs, text).toHaveLength(result.declarations.length);
@@ -56,7 +56,7 @@ export function roundTrip(json: string, options: ImportOptions = {}): RoundTrip 
 
 /** `code path` of every warning, for tables. */
 export function warningsOf(result: ImportResult): string[] {
-  return result.diagnostics.filter((d) => d.severity === "warning").map((d) => `${d.code} ${d.path ? pathText(d.path) : ""}`.trimEnd());
+  return result.diagnostics.filter((d) => d.severity === "warning").map((d) => `${d.ruleId} ${d.path ? pathText(d.path) : ""}`.trimEnd());
 }
 
 function pathText(path: readonly (string | number)[]): string {

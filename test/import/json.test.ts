@@ -8,7 +8,7 @@ function firstError(text: string): string {
   expect(result.text).toBeUndefined();
   const errors = result.diagnostics.filter((d) => d.severity === "error");
   expect(errors).toHaveLength(1);
-  expect(errors[0]!.code).toBe("invalid-json");
+  expect(errors[0]!.ruleId).toBe("invalid-json");
   return formatImportDiagnostic(errors[0]!, "in.json");
 }
 
@@ -114,7 +114,7 @@ describe("hostile JSON", () => {
   ])("refuses %s nested thousands of levels deep at the first level too many, without overflowing", (_what, open, close) => {
     const result = importJson(deep(open, close, 20_000), { fileName: "deep.json" });
     expect(result.text).toBeUndefined();
-    expect(result.diagnostics.map((d) => [d.code, formatImportDiagnostic(d, "deep.json")])).toEqual([
+    expect(result.diagnostics.map((d) => [d.ruleId, formatImportDiagnostic(d, "deep.json")])).toEqual([
       // The payload's own 4 levels, then 60 of the value's: the 61st opens at column 59 + 60 × its width.
       ["too-deep", `deep.json:1:${59 + 60 * open.length}: the JSON nests deeper than 64 levels here; b24layout imports at most 64 (a Bitrix24 payload has about 12)`],
     ]);
@@ -128,7 +128,7 @@ describe("hostile JSON", () => {
   it("refuses more values than it imports, at the first value too many", () => {
     const items = Array.from({ length: 150_000 }, () => "1").join(",");
     const result = importJson(`{"blocks": {"a": {"type": "text", "properties": {"value": [${items}]}}}}`, { fileName: "many.json" });
-    expect(result.diagnostics.map((d) => [d.code, formatImportDiagnostic(d, "many.json")])).toEqual([
+    expect(result.diagnostics.map((d) => [d.ruleId, formatImportDiagnostic(d, "many.json")])).toEqual([
       // 4 objects, the string "text" and the list come first: the 100,001st value is the list's 99,995th item.
       ["too-large", `many.json:1:${60 + 2 * 99_994}: the JSON holds more than 100,000 values; b24layout imports at most that many (a Bitrix24 payload has a few hundred)`],
     ]);
@@ -153,7 +153,7 @@ describe("hostile JSON", () => {
     const r = roundTrip(json);
     expect(r.text).toContain('a: text "x\\udfffy"');
     expect(r.text).toContain('b: text "\\ud800"');
-    expect(r.result.diagnostics.map((d) => d.code)).toEqual(["duplicate-key"]);
+    expect(r.result.diagnostics.map((d) => d.ruleId)).toEqual(["duplicate-key"]);
   });
 
   it("keeps __proto__ wherever it is: a member, a field of a block, a key of a raw value", () => {

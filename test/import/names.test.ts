@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { formatImportDiagnostic, importJson } from "../../src/import/index.js";
 import { nameFromFile } from "../../src/import/names.js";
+import type { Diagnostic } from "../../src/index.js";
 import { roundTrip } from "./helpers.js";
 
 const j = (v: unknown) => JSON.stringify(v, null, 2);
@@ -29,6 +30,15 @@ describe("names from file names", () => {
     expect(importJson(j({ blocks: {} }), { name: "my blocks" }).diagnostics.map((d) => d.message)).toEqual([
       "'my blocks' cannot be a declaration name: use letters, digits, '_' and inner '-', starting with a letter or '_'",
     ]);
+  });
+
+  it("reports an option that does not fit as a Diagnostic, at the start of the input (it has no place of its own)", () => {
+    const [d, ...rest] = importJson(j({ blocks: {} }), { name: "my blocks" }).diagnostics;
+    expect(rest).toEqual([]);
+    const start = { offset: 0, line: 1, column: 1 };
+    const diagnostic: Diagnostic = d!;
+    expect(diagnostic).toEqual({ ruleId: "invalid-option", severity: "error", message: expect.stringContaining("'my blocks' cannot be") as unknown, range: { start, end: start } });
+    expect(formatImportDiagnostic(d!, "b.json")).toBe("b.json:1:1: 'my blocks' cannot be a declaration name: use letters, digits, '_' and inner '-', starting with a letter or '_'");
   });
 
   it.each([
@@ -68,7 +78,7 @@ describe("card entity types", () => {
   ])("takes %s", (_what, input, options, entity, assumed) => {
     const r = roundTrip(j(input), options);
     expect(r.text).toMatch(new RegExp(`^card \\w+ for ${entity}( legacy)? \\{`, "m"));
-    const warning = r.result.diagnostics.find((d) => d.code === "assumed");
+    const warning = r.result.diagnostics.find((d) => d.ruleId === "assumed");
     expect(warning?.message.match(/\((.*)\), written/)?.[1]).toBe(assumed);
   });
 

@@ -223,6 +223,6 @@ describe("an activity of a get response", () => {
   it("leaves out its owner also when the activity is written in the raw form", () => {
     const r = roundTrip(JSON.stringify({ activity: { id: 5, ownerTypeId: 2, ownerId: 7, fields: { completed: true }, "my key": 1 } }), { name: "a" });
     expect(r.text).toContain('activity a json { id: 5, fields: { completed: true }, "my key": 1 }');
-    expect(r.result.diagnostics.map((d) => d.code)).toEqual(["left-out", "left-out"]);
+    expect(r.result.diagnostics.map((d) => d.ruleId)).toEqual(["left-out", "left-out"]);
   });
 });

@@ -14,18 +14,27 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 interface LayersModule {
   readonly LAYERS: readonly string[];
+  readonly BEHIND_INDEX: readonly string[];
   layerConfig(options: { root: string; files?: string[] }): Linter.Config;
 }
 
 const FILES: Record<string, string> = {
   "tsconfig.json": JSON.stringify({ compilerOptions: { module: "NodeNext", moduleResolution: "NodeNext", strict: true }, include: ["src"] }),
   "src/cli/main.ts": 'export const VERSION = "1";\n',
+  "src/cli/index.ts": 'export { VERSION } from "./main.js";\n',
   // Upward: model is below cli. A type-only import counts too.
-  "src/model/upward.ts": 'import { VERSION } from "../cli/main.js";\nexport const shown = VERSION;\n',
-  "src/model/upward-type.ts": 'import type { Shown } from "../lsp/types.js";\nexport type Again = Shown;\n',
+  "src/model/upward.ts": 'import { VERSION } from "../cli/index.js";\nexport const shown = VERSION;\n',
+  "src/model/upward-type.ts": 'import type { Shown } from "../lsp/index.js";\nexport type Again = Shown;\n',
+  "src/model/index.ts": 'export { shown } from "./upward.js";\n',
   "src/lsp/types.ts": "export type Shown = string;\n",
-  // Downward: cli may use model.
-  "src/cli/uses-model.ts": 'import { shown } from "../model/upward.js";\nexport const again = shown;\n',
+  "src/lsp/index.ts": 'export type { Shown } from "./types.js";\n',
+  // Downward: cli may use model, through its index.
+  "src/cli/uses-model.ts": 'import { shown } from "../model/index.js";\nexport const again = shown;\n',
+  // A module a folder lets others import besides its index (OTHER_FACES).
+  "src/lsp/heap.ts": "export const FLAGS = [];\n",
+  "src/cli/loader.ts": 'import { FLAGS } from "../lsp/heap.js";\nexport const flags = FLAGS;\n',
+  // Past model's index.ts, statically and by a dynamic import.
+  "src/cli/deep-model.ts": 'import { shown } from "../model/upward.js";\nexport const again = shown;\nexport const later = () => import("../model/upward.js");\n',
   // src/import is reached only through its index.ts.
   "src/import/inner.ts": "export const inner = 1;\n",
   "src/import/index.ts": 'export { inner } from "./inner.js";\n',
@@ -73,7 +82,7 @@ describe("the layer rules", () => {
       {
         ruleId: "import-x/no-restricted-paths",
         message:
-          'Unexpected path "../cli/main.js" imported in restricted zone. A module in src/model imports only from its own layer and the layers below it (listed bottom to top in eslint.layers.js and docs/development.md).',
+          'Unexpected path "../cli/index.js" imported in restricted zone. A module in src/model imports only from its own layer and the layers below it (listed bottom to top in eslint.layers.js and docs/development.md).',
         line: 1,
         column: 25,
       },
@@ -83,7 +92,7 @@ describe("the layer rules", () => {
   it("report a type-only import from a layer above", async () => {
     const messages = await messagesOf("src/model/upward-type.ts");
     expect(messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([["import-x/no-restricted-paths", 1, 28]]);
-    expect(messages[0]!.message).toContain('"../lsp/types.js"');
+    expect(messages[0]!.message).toContain('"../lsp/index.js"');
   });
 
   it("accept an import from a layer below", async () => {
@@ -100,6 +109,16 @@ describe("the layer rules", () => {
       },
     ]);
     expect(await messagesOf("src/cli/through-index.ts")).toEqual([]);
+  });
+
+  it("keep every folder behind its index.ts, for a static and a dynamic import alike", async () => {
+    expect(layers.BEHIND_INDEX).toEqual(layers.LAYERS.filter((l) => !l.endsWith(".ts")));
+    const message = "Import src/model through its index.ts, its public face.";
+    expect(await messagesOf("src/cli/loader.ts")).toEqual([]);
+    expect(await messagesOf("src/cli/deep-model.ts")).toEqual([
+      { ruleId: "import-x/no-restricted-paths", message: `Unexpected path "../model/upward.js" imported in restricted zone. ${message}`, line: 1, column: 23 },
+      { ruleId: "import-x/no-restricted-paths", message: `Unexpected path "../model/upward.js" imported in restricted zone. ${message}`, line: 3, column: 35 },
+    ]);
   });
 
   it("report a cycle", async () => {

@@ -229,9 +229,10 @@ describe("the project check of imported layouts", () => {
     expect(main!.diagnostics.map(toFinding)).toEqual([
       err(
         "unknown-reference",
-        "Unknown layout 'plain': this file has no layout of that name, but shared/layouts.b24layout:15:8 has. Import it to use it here: import { plain } from \"./shared/layouts.b24layout\".",
+        "Unknown layout 'plain': this file has no layout of that name, but shared/layouts.b24layout has. Import it to use it here: import { plain } from \"./shared/layouts.b24layout\".",
         "5:10",
         "5:15",
+        ["the layout 'plain' /p/shared/layouts.b24layout:15:8"],
       ),
     ]);
     const [suggestion] = main!.diagnostics[0]!.suggestions!;

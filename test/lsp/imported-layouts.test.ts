@@ -342,9 +342,13 @@ describe("the quick fix that imports a layout another file declares", () => {
     let diagnostics: Diagnostic[] = (await client.open(lone, LONE)).diagnostics;
     const range = { start: at(LONE, "plain"), end: at(LONE, "plain", 5) };
     // The project's finding may follow a scan of the workspace.
-    for (let i = 0; i < 50 && !diagnostics.some((d) => typeof d.message === "string" && d.message.includes("but layouts.b24layout:18:8 has")); i++) diagnostics = (await client.diagnosticsFor(lone)).diagnostics;
+    for (let i = 0; i < 50 && !diagnostics.some((d) => typeof d.message === "string" && d.message.includes("but layouts.b24layout has")); i++) diagnostics = (await client.diagnosticsFor(lone)).diagnostics;
     const unknown = diagnostics.find((d) => d.code === "unknown-reference");
-    expect(unknown?.message).toBe(`Unknown layout 'plain': this file has no layout of that name, but layouts.b24layout:18:8 has. Import it to use it here: import { plain } from "./layouts.b24layout".`);
+    expect(unknown?.message).toBe(`Unknown layout 'plain': this file has no layout of that name, but layouts.b24layout has. Import it to use it here: import { plain } from "./layouts.b24layout".`);
+    // Where the layout is declared is a related location, linked in a client that takes them.
+    expect(unknown?.relatedInformation).toEqual([
+      { message: "the layout 'plain'", location: { uri: pathToFileURL(join(dir, "layouts.b24layout")).href, range: { start: { line: 17, character: 7 }, end: { line: 17, character: 12 } } } },
+    ]);
     const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: lone }, range, context: { diagnostics: [unknown!] } })) as CodeAction[];
     const fix = actions.find((a) => a.title === "Import 'plain' from './layouts.b24layout'");
     expect(fix?.kind).toBe("quickfix");
@@ -355,7 +359,7 @@ describe("the quick fix that imports a layout another file declares", () => {
     const text = CALLS.replace("layout card { dealId: $deal, note: \"x\" }", "layout plain");
     const u = uri("partly.b24layout");
     let diagnostics: Diagnostic[] = (await client.open(u, text)).diagnostics;
-    for (let i = 0; i < 50 && !diagnostics.some((d) => d.code === "unknown-reference" && typeof d.message === "string" && d.message.includes("layouts.b24layout:18:8")); i++) diagnostics = (await client.diagnosticsFor(u)).diagnostics;
+    for (let i = 0; i < 50 && !diagnostics.some((d) => d.code === "unknown-reference" && typeof d.message === "string" && d.message.includes("but layouts.b24layout has")); i++) diagnostics = (await client.diagnosticsFor(u)).diagnostics;
     const unknown = diagnostics.find((d) => d.code === "unknown-reference")!;
     const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: u }, range: unknown.range, context: { diagnostics: [unknown] } })) as CodeAction[];
     const end = at(text, "card }", 4);

@@ -8,7 +8,7 @@
  */
 import { rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   CodeActionRequest,
@@ -42,15 +42,26 @@ function workspace(): string {
   return dir;
 }
 
-/** An output-name error of `name` (a badge at 1:7), naming the other places. */
-function sameName(name: string, others: string): Diagnostic {
+/**
+ * An output-name error of `name` (a badge at 1:7), naming the files of the other places
+ * (`"b.b24layout:1:7 and d.b24layout:2:7"`, in `root`), which are its related locations.
+ */
+function sameName(name: string, others: string, root: string): Diagnostic {
+  const places = others.split(" and ").map((place) => {
+    const [, file, line, column] = /^(.+):(\d+):(\d+)$/.exec(place)!;
+    return { file: file!, line: Number(line) - 1, character: Number(column) - 1 };
+  });
   return {
     range: { start: { line: 0, character: 6 }, end: { line: 0, character: 6 + name.length } },
     severity: 1,
     code: "output-name",
     codeDescription: { href: expect.stringMatching(/\/docs\/rules\/output-name\.md$/) as string },
     source: "b24layout",
-    message: `'${name}' is also the badge declared at ${others}: both would be written to '${name}.badge.json'. Give each declaration its own name.`,
+    message: `'${name}' is also the badge declared in ${places.map((p) => p.file).join(" and ")}: both would be written to '${name}.badge.json'. Give each declaration its own name.`,
+    relatedInformation: places.map((p) => ({
+      location: { uri: pathToFileURL(join(root, p.file)).href, range: { start: { line: p.line, character: p.character }, end: { line: p.line, character: p.character + name.length } } },
+      message: `the badge '${name}'`,
+    })),
   };
 }
 
@@ -90,10 +101,10 @@ describe("a client that watches files", () => {
 
   it("shows a finding about two files on both: the open one and the one on disk", async () => {
     // b.b24layout is not open: the server published the project's findings on it after its walk.
-    await published(client, uri("b.b24layout"), [sameName("same", "a.b24layout:1:7")]);
+    await published(client, uri("b.b24layout"), [sameName("same", "a.b24layout:1:7", dir)]);
     // The files the walk does not find (ignored, node_modules, a dot-folder, links) are not named.
     const opened = await client.open(uri("a.b24layout"), badge("same", "A"));
-    expect(opened).toEqual({ uri: uri("a.b24layout"), version: 1, diagnostics: [sameName("same", "b.b24layout:1:7")] });
+    expect(opened).toEqual({ uri: uri("a.b24layout"), version: 1, diagnostics: [sameName("same", "b.b24layout:1:7", dir)] });
   });
 
   it("follows the open document as it is typed: a new name clears the finding on both files, the old one brings it back", async () => {
@@ -101,28 +112,28 @@ describe("a client that watches files", () => {
     expect(renamed.diagnostics).toEqual([]);
     await published(client, uri("b.b24layout"), []);
     const back = await client.change(uri("a.b24layout"), 3, [{ range: { start: { line: 0, character: 6 }, end: { line: 0, character: 10 } }, text: "same" }]);
-    expect(back.diagnostics).toEqual([sameName("same", "b.b24layout:1:7")]);
-    await published(client, uri("b.b24layout"), [sameName("same", "a.b24layout:1:7")]);
+    expect(back.diagnostics).toEqual([sameName("same", "b.b24layout:1:7", dir)]);
+    await published(client, uri("b.b24layout"), [sameName("same", "a.b24layout:1:7", dir)]);
   });
 
   it("takes a file created, changed or deleted on disk in at the watched-files event", async () => {
     writeFileSync(join(dir, "d.b24layout"), `\n${badge("same")}`);
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri("d.b24layout"), type: FileChangeType.Created }] });
-    await published(client, uri("a.b24layout"), [sameName("same", "b.b24layout:1:7 and d.b24layout:2:7")]);
-    await published(client, uri("d.b24layout"), [{ ...sameName("same", "a.b24layout:1:7 and b.b24layout:1:7"), range: { start: { line: 1, character: 6 }, end: { line: 1, character: 10 } } }]);
+    await published(client, uri("a.b24layout"), [sameName("same", "b.b24layout:1:7 and d.b24layout:2:7", dir)]);
+    await published(client, uri("d.b24layout"), [{ ...sameName("same", "a.b24layout:1:7 and b.b24layout:1:7", dir), range: { start: { line: 1, character: 6 }, end: { line: 1, character: 10 } } }]);
     writeFileSync(join(dir, "d.b24layout"), badge("dee"));
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri("d.b24layout"), type: FileChangeType.Changed }] });
     await published(client, uri("d.b24layout"), []);
-    await published(client, uri("a.b24layout"), [sameName("same", "b.b24layout:1:7")]);
+    await published(client, uri("a.b24layout"), [sameName("same", "b.b24layout:1:7", dir)]);
     writeFileSync(join(dir, "e.b24layout"), badge("same"));
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri("e.b24layout"), type: FileChangeType.Created }] });
-    await published(client, uri("e.b24layout"), [sameName("same", "a.b24layout:1:7 and b.b24layout:1:7")]);
-    await published(client, uri("a.b24layout"), [sameName("same", "b.b24layout:1:7 and e.b24layout:1:7")]);
+    await published(client, uri("e.b24layout"), [sameName("same", "a.b24layout:1:7 and b.b24layout:1:7", dir)]);
+    await published(client, uri("a.b24layout"), [sameName("same", "b.b24layout:1:7 and e.b24layout:1:7", dir)]);
     rmSync(join(dir, "e.b24layout"));
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri("e.b24layout"), type: FileChangeType.Deleted }] });
     // The deleted file's findings are cleared, and the others no longer name it.
     await published(client, uri("e.b24layout"), []);
-    await published(client, uri("a.b24layout"), [sameName("same", "b.b24layout:1:7")]);
+    await published(client, uri("a.b24layout"), [sameName("same", "b.b24layout:1:7", dir)]);
   });
 
   it("counts a closed document as it is on disk again", async () => {
@@ -133,8 +144,8 @@ describe("a client that watches files", () => {
     // Closed without saving: the disk's `same` is back, on both.
     const closing = client.diagnosticsFor(uri("b.b24layout"));
     await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: uri("b.b24layout") } });
-    expect((await closing).diagnostics).toEqual([sameName("same", "a.b24layout:1:7")]);
-    await published(client, uri("a.b24layout"), [sameName("same", "b.b24layout:1:7")]);
+    expect((await closing).diagnostics).toEqual([sameName("same", "a.b24layout:1:7", dir)]);
+    await published(client, uri("a.b24layout"), [sameName("same", "b.b24layout:1:7", dir)]);
   });
 
   it("leaves an open document the walk does not find alone: it is checked on its own", async () => {
@@ -161,7 +172,7 @@ describe("a client that watches files", () => {
     writeFileSync(join(dir, "f.b24layout"), `// b24layout-disable-next-line output-name -- generated elsewhere\n${badge("other")}`);
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri("f.b24layout"), type: FileChangeType.Created }] });
     // c.b24layout gets the finding; f.b24layout, whose comment suppresses it, gets none.
-    await published(client, uri("c.b24layout"), [sameName("other", "f.b24layout:2:7")]);
+    await published(client, uri("c.b24layout"), [sameName("other", "f.b24layout:2:7", dir)]);
   });
 });
 
@@ -181,22 +192,25 @@ describe("a client that watches no files and declares no capability", () => {
   const plain = (d: Diagnostic): Diagnostic => {
     const rest = { ...d };
     delete rest.codeDescription;
-    return rest;
+    // Nor relatedInformation: the other places are lines of the message.
+    delete rest.relatedInformation;
+    const lines = (d.relatedInformation ?? []).map((r) => `${r.message} at ${fileURLToPath(r.location.uri)}:${r.location.range.start.line + 1}:${r.location.range.start.character + 1}`);
+    return { ...rest, message: [d.message as string, ...lines].join("\n") };
   };
 
   it("sees a file created on disk at the next save, deleted at the next change, created again at the next open", async () => {
     expect((await client.open(uri("a.b24layout"), badge("same"))).diagnostics).toEqual([]);
     writeFileSync(join(dir, "sub/c.b24layout"), badge("same"));
     await client.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: uri("a.b24layout") } });
-    await published(client, uri("a.b24layout"), [plain(sameName("same", "sub/c.b24layout:1:7"))]);
-    await published(client, uri("sub/c.b24layout"), [plain(sameName("same", "a.b24layout:1:7"))]);
+    await published(client, uri("a.b24layout"), [plain(sameName("same", "sub/c.b24layout:1:7", dir))]);
+    await published(client, uri("sub/c.b24layout"), [plain(sameName("same", "a.b24layout:1:7", dir))]);
     rmSync(join(dir, "sub/c.b24layout"));
     await client.change(uri("a.b24layout"), 2, [{ range: { start: { line: 1, character: 9 }, end: { line: 1, character: 9 } }, text: "x" }]);
     await published(client, uri("a.b24layout"), []);
     await published(client, uri("sub/c.b24layout"), []);
     writeFileSync(join(dir, "sub/c.b24layout"), badge("same"));
     await client.open(uri("sub/b.b24layout"), badge("solo"));
-    await published(client, uri("a.b24layout"), [plain(sameName("same", "sub/c.b24layout:1:7"))]);
+    await published(client, uri("a.b24layout"), [plain(sameName("same", "sub/c.b24layout:1:7", dir))]);
     rmSync(join(dir, "sub/c.b24layout"));
     await client.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: uri("a.b24layout") } });
     await published(client, uri("a.b24layout"), []);
@@ -205,8 +219,8 @@ describe("a client that watches no files and declares no capability", () => {
   it("applies the settings to the project's findings (output-name off)", async () => {
     writeFileSync(join(dir, "sub/d.b24layout"), badge("same"));
     await client.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: uri("a.b24layout") } });
-    await published(client, uri("a.b24layout"), [plain(sameName("same", "sub/d.b24layout:1:7"))]);
-    await published(client, uri("sub/d.b24layout"), [plain(sameName("same", "a.b24layout:1:7"))]);
+    await published(client, uri("a.b24layout"), [plain(sameName("same", "sub/d.b24layout:1:7", dir))]);
+    await published(client, uri("sub/d.b24layout"), [plain(sameName("same", "a.b24layout:1:7", dir))]);
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { b24layout: { rules: { "output-name": "off" } } } });
     await published(client, uri("a.b24layout"), []);
     await published(client, uri("sub/d.b24layout"), []);

@@ -29,7 +29,7 @@ const CATALOGUES: [string, RuleMessages][] = Object.entries(catalogues).flatMap(
 
 /**
  * Where message `id` of `ruleId` is reported: files that report through its catalogue `name`, its
- * rule module, or a module its rule takes messages from (`...ENTITY_WORD_MESSAGES`), naming the id.
+ * rule module (by its path, or by its name from src/check/index.ts), or a module its rule takes messages from (`...ENTITY_WORD_MESSAGES`), naming the id.
  */
 function reporters(name: string | undefined, ruleId: string, id: string): string[] {
   const ruleFile = SOURCES.find((s) => s.path === `src/check/rules/${ruleId}.ts`)!;
@@ -40,6 +40,8 @@ function reporters(name: string | undefined, ruleId: string, id: string): string
       path === ruleFile.path ||
       (name !== undefined && text.includes(name)) ||
       text.includes(`rules/${ruleId}.js"`) ||
+      // The rule taken by its name from src/check/index.ts (`templateArguments.meta`).
+      text.includes(`${ruleId.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}.meta`) ||
       shared.some((m) => text.includes(`export const ${m}`)) ||
       // unknown-property's unknown-key messages, picked by the model for the lowering and the rule.
       (ruleId === "unknown-property" && text.includes("UnknownKeyReport"));

@@ -88,4 +88,26 @@ describe(ID, () => {
     ]),
   });
 
+  ruleTester.run(ruleById(ID), {
+    valid: [],
+    invalid: [
+      {
+        name: "a badge whose code a badge of another file has (the project check): that badge is a related location",
+        code: BADGE("missed"),
+        files: [{ path: "more/badges.b24layout", code: `\nbadge missedAgain warning {\n  code "missed"\n  title "T"\n  value "V"\n}\n` }],
+        errors: [
+          {
+            path: "more/badges.b24layout",
+            messageId: "sameCodeElsewhere",
+            message: "The badge 'missedAgain' has the code 'missed' of the badge 'missed' declared in a.b24layout: a badge's code is unique on the portal, so crm.activity.badge.add cannot add both.",
+            line: 2,
+            column: 7,
+            endLine: 2,
+            endColumn: 18,
+            related: [{ message: "the badge 'missed'", path: "a.b24layout", line: 1, column: 7, endLine: 1, endColumn: 13 }],
+          },
+        ],
+      },
+    ],
+  });
 });

@@ -24,9 +24,10 @@ ruleTester.run(ruleById("output-name"), {
       errors: [
         {
           messageId: "sameOutput",
-          message: "'missed' is also the badge declared at chats/badges.b24layout:1:7: both would be written to 'missed.badge.json'. Give each declaration its own name.",
+          message: "'missed' is also the badge declared in chats/badges.b24layout: both would be written to 'missed.badge.json'. Give each declaration its own name.",
           severity: "error",
           ...span("1:7", "1:13"),
+          related: [{ message: "the badge 'missed'", path: "chats/badges.b24layout", ...span("1:7", "1:13") }],
         },
         {
           messageId: "sameModule",
@@ -34,8 +35,35 @@ ruleTester.run(ruleById("output-name"), {
           severity: "error",
           ...span("1:7", "1:13"),
         },
-        { path: "chats/badges.b24layout", messageId: "sameOutput", data: { name: "missed", keyword: "badge", other: "calls/badges.b24layout:1:7", file: "missed.badge.json" }, ...span("1:7", "1:13") },
+        {
+          path: "chats/badges.b24layout",
+          messageId: "sameOutput",
+          data: { name: "missed", keyword: "badge", otherFiles: "calls/badges.b24layout", file: "missed.badge.json" },
+          ...span("1:7", "1:13"),
+          related: [{ message: "the badge 'missed'", path: "calls/badges.b24layout", line: 1, column: 7 }],
+        },
         { path: "chats/badges.b24layout", messageId: "sameModule", severity: "error", ...span("1:7", "1:13") },
+      ],
+    },
+    {
+      name: "one name in three files: each finding names the other two files, and links to both declarations",
+      code: blocks("row"),
+      files: [
+        { path: "b.b24layout", code: `\n${blocks("row")}` },
+        { path: "c.b24layout", code: blocks("row") },
+      ],
+      errors: [
+        {
+          messageId: "sameOutput",
+          message: "'row' is also the blocks declared in b.b24layout and c.b24layout: both would be written to 'row.blocks.json'. Give each declaration its own name.",
+          ...span("1:8", "1:11"),
+          related: [
+            { message: "the blocks 'row'", path: "b.b24layout", ...span("2:8", "2:11") },
+            { message: "the blocks 'row'", path: "c.b24layout", ...span("1:8", "1:11") },
+          ],
+        },
+        { path: "b.b24layout", messageId: "sameOutput", ...span("2:8", "2:11"), related: [{ path: "a.b24layout", line: 1, column: 8 }, { path: "c.b24layout", line: 1, column: 8 }] },
+        { path: "c.b24layout", messageId: "sameOutput", ...span("1:8", "1:11"), related: [{ path: "a.b24layout", line: 1, column: 8 }, { path: "b.b24layout", line: 2, column: 8 }] },
       ],
     },
     {
@@ -58,11 +86,12 @@ ruleTester.run(ruleById("output-name"), {
       errors: [
         {
           messageId: "caseOnly",
-          message: "'callrow' differs from the blocks 'callRow' declared at b.b24layout:1:8 only in case: on case-insensitive file systems (Windows, macOS) both are written to 'callrow.blocks.json'.",
+          message: "'callrow' differs from the blocks 'callRow' declared in b.b24layout only in case: on case-insensitive file systems (Windows, macOS) both are written to 'callrow.blocks.json'.",
           severity: "warning",
           ...span("1:8", "1:15"),
+          related: [{ message: "the blocks 'callRow'", path: "b.b24layout", ...span("1:8", "1:15") }],
         },
-        { path: "b.b24layout", messageId: "caseOnly", severity: "warning", ...span("1:8", "1:15") },
+        { path: "b.b24layout", messageId: "caseOnly", severity: "warning", ...span("1:8", "1:15"), related: [{ message: "the blocks 'callrow'", path: "a.b24layout", line: 1, column: 8 }] },
       ],
     },
     {
@@ -72,11 +101,12 @@ ruleTester.run(ruleById("output-name"), {
       errors: [
         {
           messageId: "sameKey",
-          message: "'x' is also the name of the layout declared at b.b24layout:1:8: build --stdout would print both under the key 'x'. Give each declaration its own name.",
+          message: "'x' is also the name of the layout declared in b.b24layout: build --stdout would print both under the key 'x'. Give each declaration its own name.",
           severity: "error",
           ...span("1:8", "1:9"),
+          related: [{ message: "the layout 'x'", path: "b.b24layout", ...span("1:8", "1:9") }],
         },
-        { path: "b.b24layout", messageId: "sameKey", severity: "error", ...span("1:8", "1:9") },
+        { path: "b.b24layout", messageId: "sameKey", severity: "error", ...span("1:8", "1:9"), related: [{ message: "the blocks 'x'", path: "a.b24layout", line: 1, column: 8 }] },
       ],
     },
     {

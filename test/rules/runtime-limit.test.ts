@@ -65,6 +65,17 @@ describe(ID, () => {
         layout('    each t in $ts {\n      tag primary "${t}"\n    }').replace("ts: string[]", "ts: string[max 3]"),
         [{ ruleId: ID, severity: "error", message: "The 'tags' of the header can hold at most 2 items; with its lists at their 'max', this 'each' makes up to 3 (0 written without it). Lower a list's 'max', or move members out.", at: "4:5", to: "4:9" }],
       ],
+      [
+        "huge bounds, written out in digits (not 1e+23)",
+        'blocks b(xs: { vs: string[max 100000000000] }[max 1000000000000]) {\n  each x in $xs {\n    each v in $x.vs {\n      text "${v}"\n    }\n  }\n}\n',
+        [{ ruleId: ID, severity: "error", message: `${BLOCKS} can hold at most 20 items; with its lists at their 'max', this 'each' makes up to 100,000,000,000,000,000,000,000 (0 written without it). Lower a list's 'max', or move members out.`, at: "2:3", to: "2:7" }],
+      ],
+      [
+        "bounds whose product passes every double",
+        `blocks b(xs: { vs: string[max 1${"0".repeat(200)}] }[max 1${"0".repeat(200)}]) {\n` +
+          '  each x in $xs {\n    each v in $x.vs {\n      text "${v}"\n    }\n  }\n}\n',
+        [{ ruleId: ID, severity: "error", message: `${BLOCKS} can hold at most 20 items; with its lists at their 'max', this 'each' makes up to more than can be counted (0 written without it). Lower a list's 'max', or move members out.`, at: "2:3", to: "2:7" }],
+      ],
     ]),
   });
 

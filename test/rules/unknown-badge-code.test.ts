@@ -28,7 +28,7 @@ describe(ID, () => {
       [
         "a misspelt badge code",
         activity("misedCall"),
-        [warning(`Badge 'misedCall' is declared in none of the files checked; ${PORTAL}. Did you mean 'missedCall' (a.b24layout:1:7)?`, "7:13", "7:22")],
+        [{ ...warning(`Badge 'misedCall' is declared in none of the files checked; ${PORTAL}. Did you mean 'missedCall'?`, "7:13", "7:22"), related: ["the badge 'missedCall' 1:7"] }],
       ],
       ["a code no badge has, written as a string", activity('"vipClient"'), [warning(`Badge 'vipClient' is declared in none of the files checked; ${PORTAL}.`, "7:13", "7:24")]],
       [
@@ -64,7 +64,7 @@ describe(ID, () => {
         { path: "/p/shared/badges.b24layout", text: `\n${BADGE}` },
       ], { display: (p) => p.slice(3) });
       expect(a!.diagnostics.map(toFinding)).toEqual([
-        warning(`Badge 'misedCall' is declared in none of the files checked; ${PORTAL}. Did you mean 'missedCall' (shared/badges.b24layout:2:7)?`, "3:13", "3:24"),
+        { ...warning(`Badge 'misedCall' is declared in none of the files checked; ${PORTAL}. Did you mean 'missedCall'?`, "3:13", "3:24"), related: ["the badge 'missedCall' /p/shared/badges.b24layout:2:7"] },
       ]);
       expect(a!.diagnostics[0]!.fix).toBeUndefined();
       expect(a!.diagnostics[0]!.suggestions?.map((s) => s.edits.map((e) => e.newText))).toEqual([['"missedCall"']]);

@@ -44,4 +44,25 @@ describe(ID, () => {
     expect(d?.suggestions?.map((s) => s.edits.map((e) => e.newText))).toEqual([["incomingCall"]]);
   });
 
+  ruleTester.run(ruleById(ID), {
+    valid: [],
+    invalid: [
+      {
+        name: "a layout another file checked with it declares (the project check): named in the message, its place a related location",
+        code: activity("incomingCall", ""),
+        files: [{ path: "layouts.b24layout", code: LAYOUT }],
+        errors: [
+          {
+            messageId: "declaredElsewhere",
+            message: "Unknown layout 'incomingCall': this file has no layout of that name, but layouts.b24layout has. Import it to use it here: import { incomingCall } from \"./layouts.b24layout\".",
+            line: 4,
+            column: 10,
+            endLine: 4,
+            endColumn: 22,
+            related: [{ message: "the layout 'incomingCall'", path: "layouts.b24layout", line: 1, column: 8, endLine: 1, endColumn: 20 }],
+          },
+        ],
+      },
+    ],
+  });
 });

@@ -1,5 +1,5 @@
 /** Whether a text sits in a badge, whose title/value the server checks more strictly than layout texts (spec §8). */
-import { getDeclaration } from "../../model/statements.js";
+import { getDeclaration } from "../../model/index.js";
 import type { PathStep } from "../rule.js";
 
 const BADGE_DTO = getDeclaration("badge")?.dto;

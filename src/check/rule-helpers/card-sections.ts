@@ -1,5 +1,5 @@
 /** The sections and elements of a card declaration's `data`, for the card rules (spec §11.2). */
-import { getEntry, getScalar, type IrDeclaration, type IrGuard, type IrObject, type IrScalar } from "../../lower/ir.js";
+import { getEntry, getScalar, type IrDeclaration, type IrGuard, type IrObject, type IrScalar } from "../../lower/index.js";
 
 export interface CardSection {
   readonly object: IrObject;

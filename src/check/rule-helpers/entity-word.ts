@@ -3,10 +3,10 @@
  * process, an unknown id, or a word that names no entity (lowering leaves `deall` a string).
  * Shared by `activity-target` and `card-entity`.
  */
-import type { IrScalar, IrValue } from "../../lower/ir.js";
-import { ENTITY_TYPES, entityById, isSmartProcessTypeId, type EntityType } from "../../model/entities.js";
-import type { Range } from "../../syntax/ast.js";
-import { closest } from "../../util/suggest.js";
+import type { IrScalar, IrValue } from "../../lower/index.js";
+import { ENTITY_TYPES, entityById, isSmartProcessTypeId, type EntityType } from "../../model/index.js";
+import type { Range } from "../../syntax/index.js";
+import { closest } from "../../util/index.js";
 import { replaceScalar } from "./fix.js";
 import type { Report } from "../rule.js";
 

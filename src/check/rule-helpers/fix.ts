@@ -1,7 +1,7 @@
 /** Automatic fixes shared by the rules: replacing one written value with another. */
 import type { Fix } from "../../diagnostic.js";
-import type { IrScalar } from "../../lower/ir.js";
-import type { Range } from "../../syntax/ast.js";
+import type { IrScalar } from "../../lower/index.js";
+import type { Range } from "../../syntax/index.js";
 
 const BARE_WORD = /^[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*$/;
 

@@ -1,5 +1,5 @@
 /** The `@key` references held directly by an object (its entries and their lists), for the translation rules. */
-import type { IrDeclaration, IrEntry, IrObject, IrTranslationRef, IrValue } from "../../lower/ir.js";
+import type { IrDeclaration, IrEntry, IrObject, IrTranslationRef, IrValue } from "../../lower/index.js";
 
 /** Calls `visit` for every translation reference among `object`'s entries, including inside lists. */
 export function forEachTranslationRef(object: IrObject, visit: (ref: IrTranslationRef, entry: IrEntry) => void): void {

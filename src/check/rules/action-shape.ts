@@ -1,8 +1,8 @@
-import type { IrObject, IrValue } from "../../lower/ir.js";
-import { getScalar } from "../../lower/ir.js";
-import { withArticle } from "../../util/wording.js";
-import { getDto, getField } from "../../model/dtos.js";
-import type { DtoSpec } from "../../model/types.js";
+import type { IrObject, IrValue } from "../../lower/index.js";
+import { getScalar } from "../../lower/index.js";
+import { withArticle } from "../../util/index.js";
+import { getDto, getField } from "../../model/index.js";
+import type { DtoSpec } from "../../model/index.js";
 import { defineRule, divergenceNote, type ObjectVisit } from "../rule.js";
 
 /**

@@ -1,5 +1,5 @@
-import { getScalar, getValue } from "../../lower/ir.js";
-import { getDto, getField } from "../../model/dtos.js";
+import { getScalar, getValue } from "../../lower/index.js";
+import { getDto, getField } from "../../model/index.js";
 import { defineRule } from "../rule.js";
 
 const ACTIVITY_FIELDS = getDto("ActivityFields");

@@ -1,5 +1,5 @@
-import { getScalar, type IrObject, type IrScalar } from "../../lower/ir.js";
-import { getDeclaration } from "../../model/statements.js";
+import { getScalar, type IrObject, type IrScalar } from "../../lower/index.js";
+import { getDeclaration } from "../../model/index.js";
 import { defineRule, type PathStep } from "../rule.js";
 
 const BADGE = getDeclaration("badge");

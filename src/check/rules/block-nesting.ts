@@ -1,8 +1,8 @@
-import type { IrValue } from "../../lower/ir.js";
-import { getScalar } from "../../lower/ir.js";
-import { withArticle } from "../../util/wording.js";
-import { getBlockType } from "../../model/dtos.js";
-import type { DtoSpec, FieldSpec } from "../../model/types.js";
+import type { IrValue } from "../../lower/index.js";
+import { getScalar } from "../../lower/index.js";
+import { withArticle } from "../../util/index.js";
+import { getBlockType } from "../../model/index.js";
+import type { DtoSpec, FieldSpec } from "../../model/index.js";
 import { defineRule } from "../rule.js";
 
 /** A content block type its container does not take: withTitle's block and lineOfBlocks' blocks take only text, link and deadline (spec §4.7). */

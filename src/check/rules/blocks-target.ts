@@ -1,8 +1,8 @@
-import { getEntry } from "../../lower/ir.js";
-import { ENTITY_TYPES, SMART_PROCESS_TYPE_IDS } from "../../model/entities.js";
-import { requestMethodsOf } from "../../model/requests.js";
-import { getDeclaration } from "../../model/statements.js";
-import { listed } from "../../util/wording.js";
+import { getEntry } from "../../lower/index.js";
+import { ENTITY_TYPES, SMART_PROCESS_TYPE_IDS } from "../../model/index.js";
+import { requestMethodsOf } from "../../model/index.js";
+import { getDeclaration } from "../../model/index.js";
+import { listed } from "../../util/index.js";
 import { defineRule } from "../rule.js";
 import { ENTITY_WORD_MESSAGES, resolveEntityType, unknownEntityReport } from "../rule-helpers/entity-word.js";
 

@@ -1,6 +1,6 @@
-import type { IrValue } from "../../lower/ir.js";
-import { getDto } from "../../model/dtos.js";
-import { getDeclaration } from "../../model/statements.js";
+import type { IrValue } from "../../lower/index.js";
+import { getDto } from "../../model/index.js";
+import { getDeclaration } from "../../model/index.js";
 import { defineRule } from "../rule.js";
 import { cardSections, isCard } from "../rule-helpers/card-sections.js";
 

@@ -1,5 +1,5 @@
-import { getEntry } from "../../lower/ir.js";
-import { ENTITY_TYPES, SMART_PROCESS_TYPE_IDS } from "../../model/entities.js";
+import { getEntry } from "../../lower/index.js";
+import { ENTITY_TYPES, SMART_PROCESS_TYPE_IDS } from "../../model/index.js";
 import { defineRule } from "../rule.js";
 import { isCard } from "../rule-helpers/card-sections.js";
 import { ENTITY_WORD_MESSAGES, resolveEntityType, unknownEntityReport } from "../rule-helpers/entity-word.js";

@@ -1,6 +1,6 @@
-import { getEntry } from "../../lower/ir.js";
-import { getDto } from "../../model/dtos.js";
-import { SPA_EXTRAS } from "../../model/entities.js";
+import { getEntry } from "../../lower/index.js";
+import { getDto } from "../../model/index.js";
+import { SPA_EXTRAS } from "../../model/index.js";
 import { defineRule } from "../rule.js";
 import { isCard } from "../rule-helpers/card-sections.js";
 import { resolveEntityType } from "../rule-helpers/entity-word.js";

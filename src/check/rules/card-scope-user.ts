@@ -1,5 +1,5 @@
-import { getEntry, getScalar } from "../../lower/ir.js";
-import { getDto, getField } from "../../model/dtos.js";
+import { getEntry, getScalar } from "../../lower/index.js";
+import { getDto, getField } from "../../model/index.js";
 import { defineRule } from "../rule.js";
 import { isCard } from "../rule-helpers/card-sections.js";
 

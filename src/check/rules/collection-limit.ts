@@ -1,8 +1,8 @@
-import type { DtoSpec, FieldSpec, Limits } from "../../model/types.js";
+import type { DtoSpec, FieldSpec, Limits } from "../../model/index.js";
 import { countMembers } from "../guards.js";
 import { defineRule } from "../rule.js";
-import { possessive } from "../../util/wording.js";
-import { implicitWhenAbsent } from "../../model/statements.js";
+import { possessive } from "../../util/index.js";
+import { implicitWhenAbsent } from "../../model/index.js";
 
 /** Too many (or too few) members in an associative collection or list (TOO_MANY_ITEMS, spec §7). */
 export default defineRule({

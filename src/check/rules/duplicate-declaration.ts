@@ -1,4 +1,4 @@
-import { getScalar, type IrDeclaration } from "../../lower/ir.js";
+import { getScalar, type IrDeclaration } from "../../lower/index.js";
 import { defineRule } from "../rule.js";
 
 /** Two declarations with the same name (spec §1: one output per declaration). */
@@ -15,7 +15,7 @@ export default defineRule({
       otherKind: "'{name}' is already the name of a {other}; give each declaration its own name.",
       imported: "'{name}' is also the name of the {other} imported from '{path}'; give each its own name.",
       sameCode: "The {keyword} '{name}' has the {field} '{code}' of the {keyword} '{other}': a {keyword}'s {field} is unique on the portal, so {method} cannot add both.",
-      sameCodeElsewhere: "The {keyword} '{name}' has the {field} '{code}' of the {keyword} '{other}' at {where}: a {keyword}'s {field} is unique on the portal, so {method} cannot add both.",
+      sameCodeElsewhere: "The {keyword} '{name}' has the {field} '{code}' of the {keyword} '{other}' declared in {otherFile}: a {keyword}'s {field} is unique on the portal, so {method} cannot add both.",
       caseOnly: {
         text: "'{name}' differs from the {keyword} '{other}' only in case; on case-insensitive file systems (Windows, macOS) both are written to '{file}'.",
         severity: "warning",

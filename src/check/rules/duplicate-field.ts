@@ -1,4 +1,4 @@
-import { isRepeated, type IrGuard, type IrScalar } from "../../lower/ir.js";
+import { isRepeated, type IrGuard, type IrScalar } from "../../lower/index.js";
 import { areExclusive } from "../guards.js";
 import { defineRule } from "../rule.js";
 import { cardSections, isCard } from "../rule-helpers/card-sections.js";

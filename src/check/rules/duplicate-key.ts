@@ -1,7 +1,7 @@
-import { guardChain, isRepeated, type IrEntry } from "../../lower/ir.js";
+import { guardChain, isRepeated, type IrEntry } from "../../lower/index.js";
 import { areExclusive, outermostEach } from "../guards.js";
 import { defineRule } from "../rule.js";
-import { possessive } from "../../util/wording.js";
+import { possessive } from "../../util/index.js";
 
 /** The same key twice: a collection label, a map key, or a field set twice in one object (spec §2.4). */
 export default defineRule({

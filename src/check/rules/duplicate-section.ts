@@ -1,4 +1,4 @@
-import type { IrScalar } from "../../lower/ir.js";
+import type { IrScalar } from "../../lower/index.js";
 import { defineRule } from "../rule.js";
 import { cardSections, isCard } from "../rule-helpers/card-sections.js";
 

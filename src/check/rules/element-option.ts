@@ -1,5 +1,5 @@
-import { getEntry } from "../../lower/ir.js";
-import { ADDRESS_TYPES, ELEMENT_OPTION_TARGETS } from "../../model/entities.js";
+import { getEntry } from "../../lower/index.js";
+import { ADDRESS_TYPES, ELEMENT_OPTION_TARGETS } from "../../model/index.js";
 import { defineRule } from "../rule.js";
 import { cardSections, isCard } from "../rule-helpers/card-sections.js";
 

@@ -1,6 +1,6 @@
-import type { IrScalar } from "../../lower/ir.js";
-import { withArticle } from "../../util/wording.js";
-import { closest } from "../../util/suggest.js";
+import type { IrScalar } from "../../lower/index.js";
+import { withArticle } from "../../util/index.js";
+import { closest } from "../../util/index.js";
 import { defineRule } from "../rule.js";
 
 /** A value outside an enumeration field's set, or one Bitrix24 knows but refuses via REST (spec §2.5). */

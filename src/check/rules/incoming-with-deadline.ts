@@ -1,7 +1,7 @@
-import { getScalar, getValue, resolveReference, type IrDeclaration, type IrObject, type IrValue } from "../../lower/ir.js";
-import type { Range } from "../../syntax/ast.js";
-import { getDto, getField } from "../../model/dtos.js";
-import type { FieldType } from "../../model/types.js";
+import { getScalar, getValue, resolveReference, type IrDeclaration, type IrObject, type IrValue } from "../../lower/index.js";
+import type { Range } from "../../syntax/index.js";
+import { getDto, getField } from "../../model/index.js";
+import type { FieldType } from "../../model/index.js";
 import { defineRule } from "../rule.js";
 
 /** An incoming activity with a deadline (INCOMING_ACTIVITY_CAN_NOT_BE_WITH_DEADLINE, spec §6, §14.4). */

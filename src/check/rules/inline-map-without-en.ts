@@ -1,4 +1,4 @@
-import { TRANSLATIONS_KEYWORD } from "../../model/statements.js";
+import { TRANSLATIONS_KEYWORD } from "../../model/index.js";
 import { defineRule } from "../rule.js";
 
 /** A language map (or the translations table) without `en`, the language Bitrix24 falls back to (spec §3, §9). */

@@ -1,6 +1,6 @@
-import type { IrEntry } from "../../lower/ir.js";
+import type { IrEntry } from "../../lower/index.js";
 import { defineRule } from "../rule.js";
-import { possessive } from "../../util/wording.js";
+import { possessive } from "../../util/index.js";
 
 /** The server's key pattern for associative collections and action parameters (spec §2.4). */
 const KEY_PATTERN = /^[a-zA-Z0-9_-]+$/;

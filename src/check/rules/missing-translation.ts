@@ -1,4 +1,4 @@
-import { TRANSLATIONS_KEYWORD } from "../../model/statements.js";
+import { TRANSLATIONS_KEYWORD } from "../../model/index.js";
 import { defineRule } from "../rule.js";
 
 /** A key defined in one language of the translations table but not in another (spec §3, §9). */

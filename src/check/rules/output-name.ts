@@ -15,10 +15,10 @@ export default defineRule({
     phase: "project",
     spec: "§1",
     messages: {
-      sameOutput: "'{name}' is also the {keyword} declared at {other}: both would be written to '{file}'. Give each declaration its own name.",
-      sameKey: "'{name}' is also the name of the {otherKeyword} declared at {other}: build --stdout would print both under the key '{name}'. Give each declaration its own name.",
+      sameOutput: "'{name}' is also the {keyword} declared in {otherFiles}: both would be written to '{file}'. Give each declaration its own name.",
+      sameKey: "'{name}' is also the name of the {otherKeyword} declared in {otherFile}: build --stdout would print both under the key '{name}'. Give each declaration its own name.",
       caseOnly: {
-        text: "'{name}' differs from the {otherKeyword} '{otherName}' declared at {other} only in case: on case-insensitive file systems (Windows, macOS) both are written to '{file}'.",
+        text: "'{name}' differs from the {otherKeyword} '{otherName}' declared in {otherFile} only in case: on case-insensitive file systems (Windows, macOS) both are written to '{file}'.",
         severity: "warning",
       },
       sameModule: "This file and {other} have the same name: build --target ts would write both to '{module}.ts' (--target js to '{module}.js'). Rename one of the files.",

@@ -1,4 +1,4 @@
-import { RAW_KEYWORD } from "../../model/statements.js";
+import { RAW_KEYWORD } from "../../model/index.js";
 import { RAW_JSON } from "../../messages/index.js";
 import { defineRule } from "../rule.js";
 

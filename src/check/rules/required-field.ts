@@ -1,7 +1,7 @@
-import { DOCS_ONLY, type DtoSpec, type FieldSpec, type Support } from "../../model/types.js";
-import { getScalar, type IrObject } from "../../lower/ir.js";
-import { BLOCK_PROPERTIES_DTO, getBlockType, getDto } from "../../model/dtos.js";
-import { implicitWhenAbsent } from "../../model/statements.js";
+import { DOCS_ONLY, type DtoSpec, type FieldSpec, type Support } from "../../model/index.js";
+import { getScalar, type IrObject } from "../../lower/index.js";
+import { BLOCK_PROPERTIES_DTO, getBlockType, getDto } from "../../model/index.js";
+import { implicitWhenAbsent } from "../../model/index.js";
 import { defineRule } from "../rule.js";
 
 /** A required field is missing (FIELD_IS_REQUIRED, spec §2.1), including per-variant requirements such as `redirect` needing `uri`. */

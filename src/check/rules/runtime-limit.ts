@@ -1,7 +1,8 @@
-import type { FieldSpec, Limits } from "../../model/types.js";
+import type { FieldSpec, Limits } from "../../model/index.js";
 import { countMembers, outermostEach, repeatedMax } from "../guards.js";
-import type { IrGuard } from "../../lower/ir.js";
+import type { IrGuard } from "../../lower/index.js";
 import { defineRule } from "../rule.js";
+import { countWords } from "../../util/index.js";
 
 /**
  * `each` inside a collection or list that has a maximum: how many members it adds is known only
@@ -53,7 +54,7 @@ export default defineRule({
       if (bound !== undefined) {
         // Every list has a `max`: the most members are known now, and fit or do not.
         if (count.max + bound <= max) return;
-        context.report({ messageId: "boundTooLarge", data: { what: what(), max, most: count.max + bound, fixed: count.max }, range: each.keywordRange });
+        context.report({ messageId: "boundTooLarge", data: { what: what(), max: countWords(max), most: countWords(count.max + bound), fixed: count.max }, range: each.keywordRange });
         return;
       }
       context.report({ messageId: serverOnly ? "repeatedServerOnly" : "repeated", data: { what: what(), max, items: "items", fixed: count.max }, range: each.keywordRange });

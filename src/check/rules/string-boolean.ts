@@ -1,5 +1,5 @@
-import type { IrScalar } from "../../lower/ir.js";
-import { BOOL_TRUE_STRINGS, BOOLEAN_STRINGS } from "../../model/dtos.js";
+import type { IrScalar } from "../../lower/index.js";
+import { BOOL_TRUE_STRINGS, BOOLEAN_STRINGS } from "../../model/index.js";
 import { defineRule } from "../rule.js";
 
 /**

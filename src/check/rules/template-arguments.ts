@@ -1,6 +1,6 @@
-import { resolveReference, type IrArgument, type IrDeclaration, type IrDeclarationRef } from "../../lower/ir.js";
-import { assignable, describeType, typeMismatch } from "../../lower/templates.js";
-import { closest } from "../../util/suggest.js";
+import { resolveReference, type IrArgument, type IrDeclaration, type IrDeclarationRef } from "../../lower/index.js";
+import { assignable, describeType, typeMismatch } from "../../lower/index.js";
+import { closest } from "../../util/index.js";
 import { TEMPLATE_ARGUMENTS } from "../../messages/index.js";
 import { defineRule, type MessageId, type Report } from "../rule.js";
 import { replaceWith } from "../rule-helpers/fix.js";

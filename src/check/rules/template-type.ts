@@ -1,7 +1,7 @@
-import type { FieldSpec, FieldType } from "../../model/types.js";
-import { getDto } from "../../model/dtos.js";
-import type { IrParamRef, IrValue, ParamType } from "../../lower/ir.js";
-import { describeType, isScalarType, isStringType, literalsOf } from "../../lower/templates.js";
+import type { FieldSpec, FieldType } from "../../model/index.js";
+import { getDto } from "../../model/index.js";
+import type { IrParamRef, IrValue, ParamType } from "../../lower/index.js";
+import { describeType, isScalarType, isStringType, literalsOf } from "../../lower/index.js";
 import { type MessageData, TEMPLATE_TYPE } from "../../messages/index.js";
 import { defineRule, type MessageId, type Report } from "../rule.js";
 

@@ -20,7 +20,7 @@ export default defineRule({
     messages: {
       unknown: "Badge '{code}' is declared in none of the files checked; it must exist on the portal (crm.activity.badge.add) or the server answers WRONG_FIELD_VALUE.",
       unknownSuggest:
-        "Badge '{code}' is declared in none of the files checked; it must exist on the portal (crm.activity.badge.add) or the server answers WRONG_FIELD_VALUE. Did you mean '{suggestion}' ({where})?",
+        "Badge '{code}' is declared in none of the files checked; it must exist on the portal (crm.activity.badge.add) or the server answers WRONG_FIELD_VALUE. Did you mean '{suggestion}'?",
     },
     examples: {
       incorrect: [

@@ -1,5 +1,5 @@
-import { CODE_CATALOGUES } from "../../model/codes.js";
-import { closest } from "../../util/suggest.js";
+import { CODE_CATALOGUES } from "../../model/index.js";
+import { closest } from "../../util/index.js";
 import { defineRule } from "../rule.js";
 import { replaceScalar } from "../rule-helpers/fix.js";
 

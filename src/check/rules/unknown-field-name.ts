@@ -1,6 +1,6 @@
-import { getEntry } from "../../lower/ir.js";
-import { CARD_COMPOSITE_FIELDS, OPEN_FIELD_PATTERNS } from "../../model/entities.js";
-import { closest } from "../../util/suggest.js";
+import { getEntry } from "../../lower/index.js";
+import { CARD_COMPOSITE_FIELDS, OPEN_FIELD_PATTERNS } from "../../model/index.js";
+import { closest } from "../../util/index.js";
 import { defineRule } from "../rule.js";
 import { isBlank } from "./blank-value.js";
 import { cardSections, isCard } from "../rule-helpers/card-sections.js";

@@ -1,6 +1,6 @@
-import { BITRIX_LANGUAGES, type BitrixLanguage } from "../../model/languages.js";
-import type { Range } from "../../syntax/ast.js";
-import { closest } from "../../util/suggest.js";
+import { BITRIX_LANGUAGES, type BitrixLanguage } from "../../model/index.js";
+import type { Range } from "../../syntax/index.js";
+import { closest } from "../../util/index.js";
 import { defineRule, type Messages, type Report } from "../rule.js";
 import { badgeField } from "../rule-helpers/badge-text.js";
 import { replaceWith } from "../rule-helpers/fix.js";

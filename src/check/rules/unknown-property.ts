@@ -1,5 +1,5 @@
-import { getDto, unknownKeyReport } from "../../model/dtos.js";
-import { closest } from "../../util/suggest.js";
+import { getDto, unknownKeyReport } from "../../model/index.js";
+import { closest } from "../../util/index.js";
 import { UNKNOWN_PROPERTY } from "../../messages/index.js";
 import { defineRule } from "../rule.js";
 

@@ -1,5 +1,5 @@
-import { resolveReference } from "../../lower/ir.js";
-import { closest } from "../../util/suggest.js";
+import { resolveReference } from "../../lower/index.js";
+import { closest } from "../../util/index.js";
 import { defineRule } from "../rule.js";
 import { replaceWith } from "../rule-helpers/fix.js";
 
@@ -17,7 +17,7 @@ export default defineRule({
       unknown: "Unknown {keyword} '{name}': this file neither declares nor imports a {keyword} of that name.",
       unknownSuggest: "Unknown {keyword} '{name}': this file neither declares nor imports a {keyword} of that name. Did you mean '{suggestion}'?",
       wrongKind: "'{name}' is a {actual} declaration, not a {keyword}.",
-      declaredElsewhere: "Unknown {keyword} '{name}': this file has no {keyword} of that name, but {where} has. Import it to use it here: {import}.",
+      declaredElsewhere: "Unknown {keyword} '{name}': this file has no {keyword} of that name, but {otherFile} has. Import it to use it here: {import}.",
     },
     examples: {
       incorrect: [

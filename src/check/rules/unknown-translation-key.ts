@@ -1,5 +1,5 @@
-import { TRANSLATIONS_KEYWORD } from "../../model/statements.js";
-import { closest } from "../../util/suggest.js";
+import { TRANSLATIONS_KEYWORD } from "../../model/index.js";
+import { closest } from "../../util/index.js";
 import { defineRule } from "../rule.js";
 import { replaceWith } from "../rule-helpers/fix.js";
 import { forEachTranslationRef } from "../rule-helpers/translation-refs.js";

@@ -1,6 +1,6 @@
-import type { Argument, Statement } from "../../syntax/ast.js";
-import { getDeclaration } from "../../model/statements.js";
-import { FRAGMENT_KEYWORD } from "../../model/templates.js";
+import type { Argument, Statement } from "../../syntax/index.js";
+import { getDeclaration } from "../../model/index.js";
+import { FRAGMENT_KEYWORD } from "../../model/index.js";
 import { defineRule } from "../rule.js";
 import { translationKeysIn } from "../rule-helpers/translation-refs.js";
 

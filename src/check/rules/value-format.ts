@@ -1,6 +1,6 @@
-import type { Range } from "../../syntax/ast.js";
-import { ISO_COUNTRY_CODES } from "../../model/countries.js";
-import type { StringFormat } from "../../model/types.js";
+import type { Range } from "../../syntax/index.js";
+import { ISO_COUNTRY_CODES } from "../../model/index.js";
+import type { StringFormat } from "../../model/index.js";
 import { defineRule } from "../rule.js";
 
 /** A string field with a format (`hexColor`, `datetime`, `countryCode`) holding a string of another shape (spec §4.12, §6, §11.3). */

@@ -1,5 +1,5 @@
-import type { IrValue } from "../../lower/ir.js";
-import type { FieldType } from "../../model/types.js";
+import type { IrValue } from "../../lower/index.js";
+import type { FieldType } from "../../model/index.js";
 import { defineRule } from "../rule.js";
 
 /** An integer below its field's minimum: a width of 0, a negative ping offset, an id of 0 (spec §4.12, §6, §11). */

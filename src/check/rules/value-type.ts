@@ -1,8 +1,8 @@
 import type { Fix } from "../../diagnostic.js";
-import type { IrValue } from "../../lower/ir.js";
-import { BOOL_TRUE_STRINGS, BOOLEAN_STRINGS, getDto } from "../../model/dtos.js";
-import { BITRIX_LANGUAGES } from "../../model/languages.js";
-import type { FieldType } from "../../model/types.js";
+import type { IrValue } from "../../lower/index.js";
+import { BOOL_TRUE_STRINGS, BOOLEAN_STRINGS, getDto } from "../../model/index.js";
+import { BITRIX_LANGUAGES } from "../../model/index.js";
+import type { FieldType } from "../../model/index.js";
 import { defineRule, type DataWithout, type MessageId, type Messages, type Report } from "../rule.js";
 
 /**
