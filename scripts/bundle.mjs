@@ -56,6 +56,12 @@ const { values } = parseArgs({
 const outDir = resolve(root, values["out-dir"]);
 
 /**
+ * jsonc-parser's main entry is a UMD module that requires its parts at run time, which a bundle
+ * cannot follow; its ES module build bundles like any other.
+ */
+const JSONC_PARSER_ESM = { "jsonc-parser": "jsonc-parser/lib/esm/main.js" };
+
+/**
  * The parser's lookahead tables as JSON, computed by the source itself (bundled into a temporary
  * module first: Node cannot import TypeScript). Chevrotain validates the grammar on the way and
  * throws on a broken or ambiguous one, which fails the build.
@@ -71,6 +77,7 @@ async function builtLookahead() {
       format: "esm",
       outfile,
       logLevel: "warning",
+      alias: JSONC_PARSER_ESM,
     });
     const { serializedLookahead } = await import(pathToFileURL(outfile).href);
     return JSON.stringify(serializedLookahead());
@@ -109,9 +116,7 @@ const common = {
   legalComments: "none",
   logLevel: "warning",
   absWorkingDir: root,
-  // jsonc-parser's main entry is a UMD module that requires its parts at run time, which a bundle
-  // cannot follow; its ES module build bundles like any other.
-  alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
+  alias: JSONC_PARSER_ESM,
   external: ["prettier", "prettier/*"],
   plugins: [lazyChildProcessInCommander],
   define: { B24LAYOUT_BUILT_LOOKAHEAD: await builtLookahead() },
