@@ -17,6 +17,7 @@ export const LAYERS = [
   "src/diagnostic.ts",
   "src/model",
   "src/syntax",
+  "src/json",
   "src/messages",
   "src/lower",
   "src/check",

@@ -8,3 +8,7 @@ export { ALL_RULES } from "./rules/index.js";
 export { fileDiagnostics } from "./suppressions.js";
 /** The rule whose messages the CLI words a params file's unknown keys with (src/cli/params.ts, preview.ts). */
 export { default as templateArguments } from "./rules/template-arguments.js";
+export { appliesTo } from "./rule.js";
+export { getRule } from "./rules/index.js";
+/** The rule whose message the JSON front end reports a key written twice with (src/pipeline/json.ts). */
+export { default as duplicateKey } from "./rules/duplicate-key.js";

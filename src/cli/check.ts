@@ -7,7 +7,7 @@ import type { ParamsFile } from "./params.js";
 import type { EmittedDeclaration } from "../emit/index.js";
 import type { ProgramArguments, TemplateWithoutValues } from "../emit/index.js";
 import type { IrProgram } from "../lower/index.js";
-import { describeFsError, expandInputs, readSources, sourceHost, type SourceFile } from "./files.js";
+import { describeFsError, expandInputs, isPayloadPath, readSources, SOURCE_EXTENSION, sourceHost, type SourceFile } from "./files.js";
 import { ConfigFinder } from "./config.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, type CliIo, type CliStream } from "./io.js";
 import { collected, colorsFor, displayPath, plural, useColors, writeCodeFrameReport, writeStylish, type ReportSink } from "./output.js";
@@ -78,6 +78,8 @@ export interface CheckRunOptions extends InputOptions {
   readonly params?: ProgramArguments;
   /** Called as files are checked: `done` of `total`. */
   readonly progress?: Progress;
+  /** `--kind`: the kind of payload every JSON file is, instead of recognising it (wins over a config's). */
+  readonly kind?: string;
   /**
    * Keep each file's text, for code frames and fixes. Without it (nor `keepPrograms`) a file's
    * text is let go as soon as the file is checked: `check` of many files then holds only their
@@ -130,17 +132,24 @@ export async function checkInputs(args: readonly string[], io: CliIo, options: C
 export async function checkInputs(args: readonly string[], io: CliIo, options?: CheckRunOptions): Promise<CheckedFile[]>;
 export async function checkInputs(args: readonly string[], io: CliIo, options?: CheckRunOptions): Promise<CheckedFile[]> {
   const stdin = options?.stdin;
-  const expanded = stdin ? [stdin.path] : await expandInputs(args, io.cwd);
+  // JSON payloads are checked, not built or previewed: the commands that keep the programs take .b24layout files only.
+  const payloads = options?.keepPrograms !== true;
+  const isPayload = (path: string) => payloads && isPayloadPath(path);
+  const { paths: expanded, walked } = stdin || !payloads ? { paths: stdin ? [stdin.path] : await expandInputs(args, io.cwd), walked: new Set<string>() } : await expandInputs(args, io.cwd, { payloads: true });
   const configs = await ConfigFinder.forFiles(io, options?.config, expanded);
   // A config's `ignore` leaves out files found in folders and by globs; a file named as it is (or by --stdin-filename) is checked.
+  // A JSON file found in a folder is checked only when a config's `include` takes it.
   const named = new Set(args.map((a) => resolve(io.cwd, a)));
-  const paths = stdin ? expanded : expanded.filter((p) => named.has(p) || !configs.settingsFor(p).ignored);
+  const paths = stdin ? expanded : expanded.filter((p) => named.has(p) || (!configs.settingsFor(p).ignored && (!walked.has(p) || configs.settingsFor(p).included)));
+  if (paths.length === 0) throw new CliError(`no ${SOURCE_EXTENSION} files, nor JSON files that a config's "include" takes, in ${args.map((a) => `'${a}'`).join(", ")}`);
   const display = (p: string) => displayPath(p, io.cwd);
   const params = options?.params;
   // Rendering with --params needs the programs, which the cache does not keep.
   const keepPrograms = options?.keepPrograms === true || params !== undefined;
   const keep = { programs: keepPrograms, texts: keepPrograms || options?.keepTexts === true };
-  const own = await checkFilesOneByOne(paths, io, configs, keep, { stdin, cache: options?.cache, progress: options?.progress });
+  // A JSON payload is checked as the kind --kind or its config's override gives, else as its shape says.
+  const payloadFiles = { is: isPayload, kind: (path: string) => options?.kind ?? configs.settingsFor(path).kind };
+  const own = await checkFilesOneByOne(paths, io, configs, keep, { stdin, cache: options?.cache, progress: options?.progress, payloads: payloadFiles });
   const { checkProjectFiles, withProjectFindings } = await import("../check/index.js");
   const { realPath } = await import("../workspace/index.js");
   const findings = checkProjectFiles(own.map((f) => ({ path: f.source.path, display: display(f.source.path), summary: f.summary, options: f.settings, realPath: realPath(f.source.path) ?? f.source.path })));
@@ -167,7 +176,13 @@ async function checkFilesOneByOne(
   io: CliIo,
   configs: ConfigFinder,
   keep: { readonly programs: boolean; readonly texts: boolean },
-  options: { readonly stdin: SourceFile | undefined; readonly cache: string | undefined; readonly progress: Progress | undefined },
+  options: {
+    readonly stdin: SourceFile | undefined;
+    readonly cache: string | undefined;
+    readonly progress: Progress | undefined;
+    /** Which files are JSON payloads, and the kind each is given. */
+    readonly payloads: { readonly is: (path: string) => boolean; readonly kind: (path: string) => string | undefined };
+  },
 ): Promise<OwnChecked[]> {
   const stdin = options.stdin;
   // Loaded on demand: building the lexer and parser is most of the start-up time, and `--help`,
@@ -183,17 +198,19 @@ async function checkFilesOneByOne(
     const source = stdin ?? readOneSource(path, io, unreadable);
     if (source === undefined) continue;
     const settings = configs.settingsFor(source.path).options;
+    const payload = options.payloads.is(source.path);
+    const kind = payload ? options.payloads.kind(source.path) : undefined;
     let result: OwnResult;
     if (source.unreadable) {
       result = { diagnostics: [source.unreadable], summary: EMPTY_SUMMARY };
     } else {
-      const key = cache?.key(source.path, source.text, settings);
+      const key = cache?.key(source.path, source.text, kind === undefined ? settings : { ...settings, kind });
       const cached = key === undefined ? undefined : cache!.get(source.path, key);
       if (cached) {
         result = cached;
       } else {
         checker ??= await loadOwnChecker();
-        result = checker.checkOwn(source, settings, io, keep.programs);
+        result = payload ? checker.checkPayloadFile(source, settings, kind) : checker.checkOwn(source, settings, io, keep.programs);
         if (key !== undefined) cache!.set(source.path, key, result);
       }
     }
@@ -218,10 +235,15 @@ function readOneSource(path: string, io: CliIo, problems: string[]): SourceFile 
 
 /** The one-file check, loaded when the first file that the cache does not have is met. */
 async function loadOwnChecker() {
-  const { check, ModuleCache } = await import("../pipeline/index.js");
+  const { check, checkJson, ModuleCache } = await import("../pipeline/index.js");
   const { summarize } = await import("../check/index.js");
   const modules = new ModuleCache();
   return {
+    /** A JSON payload: through the JSON front end; it declares, imports and suppresses nothing the project check needs. */
+    checkPayloadFile(source: SourceFile, settings: FileSettings, kind: string | undefined): OwnResult {
+      const result = checkJson(source.text, { ...settings, fileName: source.path, ...(kind !== undefined ? { kind } : {}) });
+      return { diagnostics: result.diagnostics, summary: EMPTY_SUMMARY };
+    },
     checkOwn(source: SourceFile, settings: FileSettings, io: CliIo, keepProgram: boolean): OwnResult {
       const result = check(source.text, { ...settings, file: source.path, host: sourceHost(source.path, io.cwd), modules });
       const own = { diagnostics: result.diagnostics, summary: summarize(result.program, result.document) };
@@ -311,6 +333,8 @@ export interface CheckOptions extends OutputOptions, InputOptions {
   /** `--stdin [--stdin-filename FILE]`: check standard input as the file FILE (default `<stdin>`). */
   readonly readStdin?: boolean;
   readonly stdinFilename?: string;
+  /** `--kind KIND`: the kind of payload every JSON file is. */
+  readonly kind?: string;
 }
 
 export async function runCheck(args: readonly string[], options: CheckOptions, io: CliIo): Promise<number> {
@@ -327,6 +351,7 @@ export async function runCheck(args: readonly string[], options: CheckOptions, i
     ...(options.config === undefined ? {} : { config: options.config }),
     ...(options.cache === undefined ? {} : { cache: options.cache }),
     ...(params === undefined ? {} : { params: params.values }),
+    ...(options.kind === undefined ? {} : { kind: options.kind }),
   };
   const format = options.format ?? "stylish";
   const codeFrame = options.codeFrame === true;
@@ -397,7 +422,7 @@ async function fixFiles(files: readonly CheckedFileWithText[], dryRun: boolean, 
   const unfixable: string[] = [];
   files.forEach((f, i) => {
     const source = f.source;
-    if (source.unreadable) {
+    if (source.unreadable || isPayloadPath(source.path)) {
       out.push(f);
       return;
     }

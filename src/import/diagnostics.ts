@@ -1,11 +1,11 @@
+import type { Diagnostic, Position } from "../diagnostic.js";
 /**
  * What an import reports: errors that stop it (invalid JSON, a shape it does not know, a bad
  * option) and warnings about what it changed or assumed, each with the JSON path and position it
  * is about and, for a change, the JSON Patch operation that describes it. Each is a Diagnostic,
  * the shape of every finding (src/diagnostic.ts), its `ruleId` one of ImportDiagnosticCode.
  */
-import type { Diagnostic, Position } from "../diagnostic.js";
-import { formatPath, type JsonChange, type JsonPath } from "./json-path.js";
+import { formatPath, type JsonChange, type JsonPath } from "../json/index.js";
 
 export type ImportDiagnosticCode =
   /** The text is not JSON. */

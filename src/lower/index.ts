@@ -3,3 +3,4 @@ export { IMPORTABLE_KEYWORDS, type Module, ModuleCache, resolveImports, type Sou
 export { constantCondition, getEntry, getScalar, getValue, guardChain, type ImportedDeclaration, type IrArgument, type IrArray, type IrCollection, type IrCondition, type IrDeclaration, type IrDeclarationRef, type IrEntry, type IrGuard, type IrObject, type IrParamRef, type IrProgram, type IrScalar, type IrTemplate, type IrTranslationRef, type IrValue, type IrWhen, isElseOf, isRepeated, memberRuns, type ParamType, resolveReference, type TranslationLanguage, type TranslationTable, translationTexts } from "./ir.js";
 export { lower, lowerFile, type LoweringProblem } from "./lower.js";
 export { assignable, describeType, isScalarType, isStringType, literalsOf, typeMismatch } from "./templates.js";
+export { type JsonPayload, lowerJsonPayloads } from "./json-payload.js";

@@ -11,3 +11,4 @@ export { requestMethodsOf } from "./requests.js";
 export { DECLARATIONS, getDeclaration, implicitWhenAbsent, memberFieldOf, RAW_FORM, RAW_KEYWORD, TRANSLATIONS_KEYWORD } from "./statements.js";
 export { CONDITION_WORDS, EACH_IN, EACH_KEYWORD, ELSE_KEYWORD, FRAGMENT_KEYWORD, LIST_MAX_KEYWORD, PARAM_TYPE_NAMES, TEMPLATE_KEYWORDS, USE_KEYWORD, WHEN_KEYWORD } from "./templates.js";
 export { type Bound, type CodeCatalogue, type DeclarationSpec, type DirectiveSpec, DOCS_ONLY, type DtoSpec, type EnumValue, type FieldSpec, type FieldType, type Limits, type StatementSpec, type StringFormat, type Support } from "./types.js";
+export { methodNames, paramsOfMethod } from "./methods.js";

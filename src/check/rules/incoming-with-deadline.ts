@@ -83,8 +83,10 @@ function hidesDeadlineBlocks(declaration: IrDeclaration): string | undefined {
   const incoming = incomingField !== undefined && incomingType !== undefined && readsAsTrue(incomingField.value, incomingType);
   if (incoming) return "is incoming (incoming activities have no deadline)";
   const deadline = fieldsObject ? getScalar(fieldsObject, "deadline") : undefined;
+  // A deadline not known statically, or fields with a spread (a JSON payload of JavaScript code), may be there.
+  const unknownDeadline = (fieldsObject ? getValue(fieldsObject, "deadline") !== undefined && deadline === undefined : fields !== undefined) || fieldsObject?.partial === true || root.partial === true;
   // An update keeps the deadline it has: only an add is known to have none.
-  const withoutDeadline = getValue(root, "id") === undefined && (deadline === undefined || isEmpty(deadline.value));
+  const withoutDeadline = getValue(root, "id") === undefined && !unknownDeadline && (deadline === undefined || isEmpty(deadline.value));
   return withoutDeadline ? "is added without a deadline" : undefined;
 }
 
