@@ -7,40 +7,8 @@
  */
 import type * as ESTree from "estree";
 import type { Range } from "../diagnostic.js";
+import { MAX_JSON_DEPTH, type JsonArray, type JsonNode, type JsonObject, type JsonProperty } from "../json/index.js";
 import { propertyName, staticScalar, unwrap, type SourceNode } from "./static-value.js";
-
-export type TreeNode = TreeObject | TreeArray | TreeScalar | TreeUnknown;
-
-export interface TreeObject {
-  readonly kind: "object";
-  readonly entries: readonly TreeEntry[];
-  readonly range: Range;
-  readonly partial?: true;
-}
-
-export interface TreeEntry {
-  readonly key: string;
-  readonly keyRange: Range;
-  readonly value: TreeNode;
-}
-
-export interface TreeArray {
-  readonly kind: "array";
-  readonly items: readonly TreeNode[];
-  readonly range: Range;
-  readonly partial?: true;
-}
-
-export interface TreeScalar {
-  readonly kind: "scalar";
-  readonly value: string | number | boolean | null;
-  readonly range: Range;
-}
-
-export interface TreeUnknown {
-  readonly kind: "unknown";
-  readonly range: Range;
-}
 
 /**
  * A place in the source a checker fix may rewrite: a literal value, or an object key written as
@@ -53,16 +21,10 @@ export interface LiteralSite {
 }
 
 export interface ConvertedPayload {
-  readonly tree: TreeNode;
+  readonly tree: JsonNode;
   /** The literal sites by `"start:end"` offsets. */
   readonly literals: ReadonlyMap<string, LiteralSite>;
 }
-
-/**
- * How deep a payload in source is read: a Bitrix24 payload nests about 12 levels; below this
- * depth (the JSON front end's limit) a value is unknown, so no input can exhaust the stack.
- */
-const MAX_DEPTH = 64;
 
 /** The tree of an expression, with ranges in the source its nodes were parsed from. */
 export function convertPayload(expression: SourceNode): ConvertedPayload {
@@ -85,10 +47,11 @@ export function siteKey(range: Range): string {
   return `${range.start.offset}:${range.end.offset}`;
 }
 
-function convert(node: SourceNode, depth: number, literals: Map<string, LiteralSite>): TreeNode {
+function convert(node: SourceNode, depth: number, literals: Map<string, LiteralSite>): JsonNode {
   const expression = unwrap(node);
   const range = rangeOf(expression);
-  if (depth >= MAX_DEPTH) return { kind: "unknown", range };
+  // As deep as the JSON front end reads JSON (a payload nests about 12 levels): no input exhausts the stack.
+  if (depth >= MAX_JSON_DEPTH) return { kind: "unknown", range };
   if (expression.type === "ObjectExpression") return convertObject(expression, range, depth, literals);
   if (expression.type === "ArrayExpression") return convertArray(expression, range, depth, literals);
   const value = staticScalar(expression);
@@ -97,10 +60,10 @@ function convert(node: SourceNode, depth: number, literals: Map<string, LiteralS
   return { kind: "scalar", value, range };
 }
 
-function convertObject(object: ESTree.ObjectExpression, range: Range, depth: number, literals: Map<string, LiteralSite>): TreeObject {
+function convertObject(object: ESTree.ObjectExpression, range: Range, depth: number, literals: Map<string, LiteralSite>): JsonObject {
   // As JavaScript builds the object: a later key replaces an earlier one, and a spread may
   // replace any key written before it (that key is still there, its value is not known).
-  const entries = new Map<string, TreeEntry>();
+  const entries = new Map<string, JsonProperty>();
   let partial = false;
   for (const property of object.properties) {
     if (property.type === "SpreadElement") {
@@ -120,7 +83,7 @@ function convertObject(object: ESTree.ObjectExpression, range: Range, depth: num
     if (keyNode.type === "Identifier" && !property.computed) literals.set(siteKey(keyRange), { kind: "key", identifier: true });
     else if (keyNode.type === "Literal" || keyNode.type === "TemplateLiteral") literals.set(siteKey(keyRange), { kind: "key", identifier: false });
     // A method, getter or setter is a function, not a value a payload can hold: not guessed at.
-    const value: TreeNode =
+    const value: JsonNode =
       property.kind === "init" && !property.method && !property.shorthand
         ? convert(property.value, depth + 1, literals)
         : { kind: "unknown", range: rangeOf(property.value) };
@@ -130,8 +93,8 @@ function convertObject(object: ESTree.ObjectExpression, range: Range, depth: num
   return partial ? { kind: "object", entries: [...entries.values()], range, partial: true } : { kind: "object", entries: [...entries.values()], range };
 }
 
-function convertArray(array: ESTree.ArrayExpression, range: Range, depth: number, literals: Map<string, LiteralSite>): TreeArray {
-  const items: TreeNode[] = [];
+function convertArray(array: ESTree.ArrayExpression, range: Range, depth: number, literals: Map<string, LiteralSite>): JsonArray {
+  const items: JsonNode[] = [];
   let partial = false;
   for (const element of array.elements) {
     if (element === null) {

@@ -6,7 +6,8 @@
 import { Linter, type Rule } from "eslint";
 import tseslint from "typescript-eslint";
 import { describe, expect, it } from "vitest";
-import { convertPayload, type ConvertedPayload, type TreeNode } from "../../src/eslint/estree-tree.js";
+import { convertPayload, type ConvertedPayload } from "../../src/eslint/estree-tree.js";
+import type { JsonNode } from "../../src/json/index.js";
 
 /** The tree of the first argument of the first call `check(…)` in `code`. */
 function converted(code: string, parser: "espree" | "typescript" = "espree"): ConvertedPayload {
@@ -28,7 +29,7 @@ function converted(code: string, parser: "espree" | "typescript" = "espree"): Co
 }
 
 /** A tree with each range written `line:column-line:column` and checked against its offsets in `code`. */
-function shown(code: string, node: TreeNode): unknown {
+function shown(code: string, node: JsonNode): unknown {
   const at = (range: { start: { line: number; column: number; offset: number }; end: { line: number; column: number; offset: number } }) => {
     // The offsets and the line/column pairs name the same places.
     for (const p of [range.start, range.end]) {
