@@ -16,6 +16,7 @@ import { LANGUAGE_CHECKER_RULES, LANGUAGE_RULES, recommendedSeverity } from "./r
 import { CODE_RULES } from "./code-rules.js";
 
 export { B24LayoutLanguage, B24LayoutSourceCode, type B24LayoutLanguageOptions } from "./language.js";
+export { configFromFile } from "./config-file.js";
 
 /** The files the language lints. */
 export const LAYOUT_FILES = ["**/*.b24layout"];

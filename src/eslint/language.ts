@@ -199,6 +199,11 @@ export class B24LayoutLanguage implements Language<{ LangOptions: B24LayoutLangu
         errors: diagnostics.map((d) => ({ message: d.message, line: d.range.start.line, column: d.range.start.column, endLine: d.range.end.line, endColumn: d.range.end.column })),
       };
     }
+    // ESLint before 9.25 finds a node's listeners by its `type`, whatever the language's
+    // `nodeTypeKey` says: the root gets one (the plugin's rules listen on it), left out of its
+    // own keys so that nothing else sees it. The tree's other nodes have none (`type` is a child
+    // of a Parameter), so rules of a project's own that select them need ESLint 9.25 or later.
+    Object.defineProperty(document, "type", { value: document.kind, enumerable: false });
     return { ok: true, ast: document };
   }
 

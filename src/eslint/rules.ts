@@ -10,6 +10,7 @@
  * ESLint lints one file at a time, so in one file they would report nothing or report what other
  * files declare (docs/eslint.md, "What ESLint does not run").
  */
+import { relative } from "node:path";
 import type { RuleDefinition, RuleFixer, RulesMeta, RuleContext, RuleVisitor } from "@eslint/core";
 import { messageSpec, severityFor, type Rule, type RuleMeta } from "../check/rule.js";
 import { ALL_RULES } from "../check/rules/index.js";
@@ -18,6 +19,7 @@ import type { Diagnostic, Fix } from "../diagnostic.js";
 import type { B24LayoutLanguageOptions, B24LayoutSourceCode } from "./language.js";
 import { findingsFor, requestRule } from "./findings.js";
 import { ruleDocUrl } from "./docs-url.js";
+import { eslintMessages, messageIdOf, RELATED_PLACEHOLDER } from "./message-ids.js";
 
 /** The checker's rules ESLint runs on `.b24layout` files: all but `syntax-error` and the project rules. */
 export const LANGUAGE_CHECKER_RULES: readonly Rule[] = ALL_RULES.filter((r) => r.meta.id !== SYNTAX_RULE_ID && r.meta.phase !== "project");
@@ -65,9 +67,7 @@ export function languageRule(rule: Rule): LanguageRule {
     type: recommendedSeverity(meta) === "error" ? "problem" : "suggestion",
     docs: { description: meta.description, recommended: true, url: ruleDocUrl(meta.id) },
     ...(meta.fixable ? { fixable: "code" as const } : {}),
-    // Any rule may offer a suggestion: lowering's did-you-means are made on behalf of rules that
-    // do not say so, and ESLint refuses a suggestion from a rule without `hasSuggestions`.
-    hasSuggestions: true,
+    ...(meta.hasSuggestions ? { hasSuggestions: true } : {}),
     messages: eslintMessages(meta),
     schema: optionsSchema(meta),
   };
@@ -79,7 +79,7 @@ export function languageRule(rule: Rule): LanguageRule {
       return {
         Document() {
           for (const d of findingsFor(context.sourceCode, meta.id, { file: context.physicalFilename, cwd: context.cwd, target: context.languageOptions.target })) {
-            report(context, d);
+            report(context, meta, d);
           }
         },
       };
@@ -89,11 +89,6 @@ export function languageRule(rule: Rule): LanguageRule {
 
 function isOptions(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** The messages of `meta` with ESLint's placeholders (`{{name}}` for `{name}`), for the rule's documentation. */
-function eslintMessages(meta: RuleMeta): Record<string, string> {
-  return Object.fromEntries(Object.keys(meta.messages).map((id) => [id, messageSpec(meta, id).text.replace(/\{(\w+)\}/g, "{{$1}}")]));
 }
 
 /**
@@ -106,24 +101,29 @@ function optionsSchema(meta: RuleMeta): RulesMeta["schema"] {
   return [{ type: "object", properties, additionalProperties: false }];
 }
 
-function report(context: LanguageRuleContext, d: Diagnostic): void {
+function report(context: LanguageRuleContext, meta: RuleMeta, d: Diagnostic): void {
   const { start, end } = d.range;
+  const related = relatedPlaces(d, context.cwd);
+  const named = messageIdOf(meta, d.message);
   context.report({
-    message: withRelated(d),
+    // A message no template gives (none is known) is reported as it is rather than lost.
+    ...(named ? { messageId: named.messageId, data: { ...named.data, [RELATED_PLACEHOLDER]: related } } : { message: `${d.message}${related}` }),
     loc: { start: { line: start.line, column: start.column }, end: { line: end.line, column: end.column } },
     ...(d.fix ? { fix: editsOf(d.fix) } : {}),
-    ...(d.suggestions?.length ? { suggest: d.suggestions.map((s) => ({ desc: s.description, fix: editsOf(s) })) } : {}),
+    // ESLint stops at a suggestion from a rule whose metadata has none; the checker's own tests
+    // (test/rules/documented-severity.test.ts) keep its rules from making one.
+    ...(d.suggestions?.length && meta.hasSuggestions ? { suggest: d.suggestions.map((s) => ({ desc: s.description, fix: editsOf(s) })) } : {}),
   });
 }
 
 /**
- * The message with the other places it speaks of, as the language server gives them to a client
- * without related information: ESLint has no such field.
+ * The other places a finding speaks of, to end its message (` (first defined at 3:5)`), as the
+ * language server gives them to a client without related information: ESLint has no such field.
  */
-function withRelated(d: Diagnostic): string {
-  if (!d.related?.length) return d.message;
-  const places = d.related.map((r) => `${r.message} at ${r.file === undefined ? "" : `${r.file}:`}${r.range.start.line}:${r.range.start.column}`);
-  return `${d.message} (${places.join("; ")})`;
+function relatedPlaces(d: Diagnostic, cwd: string): string {
+  if (!d.related?.length) return "";
+  const places = d.related.map((r) => `${r.message} at ${r.file === undefined ? "" : `${relative(cwd, r.file)}:`}${r.range.start.line}:${r.range.start.column}`);
+  return ` (${places.join("; ")})`;
 }
 
 function editsOf(fix: Fix): RuleFixer {
