@@ -9,6 +9,7 @@ import type { JSONSchema4 } from "json-schema";
 import type { Diagnostic, Fix, Severity } from "../diagnostic.js";
 import { checkOptionsFor, type Config, type RuleSetting } from "../config/index.js";
 import { payloadCalls, type PayloadCall } from "./calls.js";
+import { ruleDocUrl } from "./docs-url.js";
 import { convertPayload, rangeOf, siteKey, type ConvertedPayload, type LiteralSite } from "./estree-tree.js";
 import { checkPayload, type PayloadCheckOptions } from "../pipeline/index.js";
 import { ALL_RULES } from "../check/rules/index.js";
@@ -98,6 +99,8 @@ export const validPayload: Rule.RuleModule = {
     docs: {
       description: "Check the Bitrix24 layout, badge, activity and card payloads written in REST calls (BX24.callMethod, @bitrix24/b24jssdk) with the b24layout checker.",
       recommended: true,
+      // Its section of the plugin's guide, found as the checker rules' pages are (docs/rules/ is beside it).
+      url: new URL("../eslint.md#javascript-and-typescript-payloads", ruleDocUrl("valid-payload")).href,
     },
     fixable: "code",
     hasSuggestions: true,

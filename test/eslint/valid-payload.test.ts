@@ -5,6 +5,8 @@
  * are not checked, unknown methods are not this rule's, and the options turn rules off, drop
  * warnings and register portal codes.
  */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { Linter } from "eslint";
 import tseslint from "typescript-eslint";
 import { describe, expect, it } from "vitest";
@@ -272,5 +274,14 @@ describe("sourceFix", () => {
     expect(applied([{ range: at(10, 19), newText: "primary" }])).toBeUndefined();
     expect(applied([{ range: at(2, 6), newText: "1" }])).toBeUndefined();
     expect(applied([{ range: at(10, 19), newText: '{"__proto__": {}}' }])).toBeUndefined();
+  });
+});
+
+describe("the rule's metadata", () => {
+  it("links its section of the plugin's guide, which is there", () => {
+    const url = validPayload.meta!.docs!.url!;
+    expect(url).toMatch(/^file:\/\/.*\/docs\/eslint\.md#javascript-and-typescript-payloads$/);
+    const guide = readFileSync(fileURLToPath(url.replace(/#.*$/, "")), "utf8");
+    expect(guide).toContain("\n## JavaScript and TypeScript payloads\n");
   });
 });
