@@ -170,10 +170,31 @@ export async function addActivity(b24: B24Hook, ownerId: number): Promise<void> 
 }
 `;
 
+/** A payload for the guide's options: a portal's icon and logo, string booleans, an empty badge title. */
+const OPTIONS_JS = [
+  'BX24.callMethod("crm.activity.configurable.add", { ownerTypeId: 2, ownerId: 1, fields: { typeId: "CONFIGURABLE" }, layout: {',
+  '  icon: { code: "my-icon" },',
+  '  header: { title: "Call" },',
+  '  body: { logo: { code: "my-logo" }, blocks: { a: { type: "text", properties: { value: "x", bold: "Y" } } } },',
+  '  footer: { buttons: { b: { title: "Open", type: "primary", action: { type: "redirect", uri: "/x" }, hideIfReadonly: "true" } } },',
+  "} });",
+  'BX24.callMethod("crm.activity.badge.add", { code: "late", title: "", value: "Late", type: "warning" });',
+].join("\n");
+
 describe("b24layout/valid-payload through ESLint's command line", () => {
+  it("takes the options of the guide's example", () => {
+    const config = asInstalled(/### Options\n[\s\S]*?```js\n([\s\S]*?)```/.exec(PAYLOADS)![1]!);
+    const CASTS = 'The server casts strings (only "true" and "Y", in any case, become true; any other string is false), so this one means true; write true.';
+    // The portal's icon and logo are known, an empty badge title is not reported, string booleans are errors.
+    expect(lint({ "src/options.js": OPTIONS_JS }, config)["src/options.js"]).toEqual([
+      `4:99-4:102 'bold' expects a boolean, not the string "Y". ${CASTS} (b24layout/string-boolean)`,
+      `5:118-5:124 'hideIfReadonly' expects a boolean, not the string "true". ${CASTS} (b24layout/string-boolean)`,
+    ]);
+  });
+
   it("a JavaScript project: each mistake at its line and column, nothing where the payload is not known", () => {
     const example = /```js\n(BX24\.callMethod[\s\S]*?)```/.exec(PAYLOADS)![1]!;
-    const found = lint({ "src/mistakes.js": MISTAKES_JS, "src/nothing.js": NOTHING_JS, "src/corpus.js": CORPUS_JS, "src/layouts.js": "export const buildLayout = () => ({});\n", "src/activity.js": example }, JS_CONFIG);
+    const found = lint({ "src/mistakes.js": MISTAKES_JS, "src/nothing.js": NOTHING_JS, "src/corpus.js": CORPUS_JS, "src/options.js": OPTIONS_JS, "src/layouts.js": "export const buildLayout = () => ({});\n", "src/activity.js": example }, JS_CONFIG);
     expect(found["src/mistakes.js"]).toEqual([
       `7:13-15:6 ${NO_ICON}`,
       `9:13-14:8 ${NO_LOGO}`,
@@ -186,6 +207,14 @@ describe("b24layout/valid-payload through ESLint's command line", () => {
     ]);
     expect(found["src/nothing.js"]).toEqual([]);
     expect(found["src/layouts.js"]).toEqual([]);
+    // Without the guide's options (above): the icon and logo are unknown, the empty badge title is reported, string booleans are warnings.
+    expect(found["src/options.js"]!.map((f) => `${f.split(" ")[0]} ${f.slice(f.lastIndexOf("("))}`)).toEqual([
+      "2:17-2:26 (b24layout/unknown-code, a warning)",
+      "4:25-4:34 (b24layout/unknown-code, a warning)",
+      "4:99-4:102 (b24layout/string-boolean, a warning)",
+      "5:118-5:124 (b24layout/string-boolean, a warning)",
+      "7:66-7:68 (b24layout/blank-value)",
+    ]);
     // The docs' own examples: what b24layout check says of them as JSON, warnings named as such.
     expect(found["src/corpus.js"]).toEqual([
       `13:32-13:35 'isIncomingChannel' expects a boolean, not the string "N". The server accepts it here and reads it as false; write false. (b24layout/string-boolean, a warning)`,
