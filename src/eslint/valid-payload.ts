@@ -5,7 +5,6 @@
  * the exact place in the source. What is not known statically is not checked (estree-tree.ts).
  */
 import type { Rule } from "eslint";
-import type { JSONSchema4 } from "json-schema";
 import type { Diagnostic, Fix } from "../diagnostic.js";
 import { checkOptionsFor, parseConfig } from "../config/index.js";
 import { payloadCalls, type PayloadCall } from "./calls.js";
@@ -50,7 +49,7 @@ export interface ValidPayloadOptions {
  * `portal` here, as they are in b24layout.config.json (the only one a payload rule takes is
  * unknown-code's registered codes).
  */
-function optionsSchema(): JSONSchema4[] {
+function optionsSchema(): Rule.RuleMetaData["schema"] {
   const strings = { type: "array", items: { type: "string" } } as const;
   return [
     {
