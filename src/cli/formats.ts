@@ -5,12 +5,13 @@
  * for editors' error lists and grep). Each is a pure function of the checked files; the terminal
  * formats (`stylish`, `codeframe`) are output.ts.
  */
+import { toPointer } from "../json/index.js";
 import type { Diagnostic } from "../diagnostic.js";
 import type { RuleMeta } from "../check/rule.js";
 import { ruleDoc } from "../check/rule-docs.js";
 import { isAbsolute } from "node:path";
 import { pathToFileURL } from "node:url";
-import { displayPath, plural, relatedPlace, tally, visibleText } from "./output.js";
+import { collected, displayPath, plural, relatedPlace, tally, visibleText, type ReportSink } from "./output.js";
 
 export const FORMATS = ["stylish", "codeframe", "compact", "unix", "json", "sarif", "github"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -59,24 +60,36 @@ function relatedSuffix(d: Diagnostic, file: string, cwd: string): string {
 }
 
 export function formatCompactReport(files: readonly ReportedFile[], cwd = process.cwd()): string {
-  let out = "";
+  return collected((write) => writeCompactReport(files, write, cwd));
+}
+
+/** `formatCompactReport`, written file by file. */
+export function writeCompactReport(files: readonly ReportedFile[], write: ReportSink, cwd = process.cwd()): void {
   for (const f of files) {
+    let out = "";
     for (const d of f.diagnostics) {
       out += `${visibleText(f.display)}: line ${d.range.start.line}, col ${d.range.start.column}, ${severityWord(d)} - ${visibleText(d.message)}${relatedSuffix(d, f.display, cwd)} (${d.ruleId})\n`;
     }
+    if (out !== "") write(out);
   }
-  return out + problemCount(files);
+  write(problemCount(files));
 }
 
 /** `--format unix` (ESLint's, the `file:line:col: message` of compilers and grep): `path:L:C: message [Error/rule-id]` per finding, then the count. */
 export function formatUnixReport(files: readonly ReportedFile[], cwd = process.cwd()): string {
-  let out = "";
+  return collected((write) => writeUnixReport(files, write, cwd));
+}
+
+/** `formatUnixReport`, written file by file. */
+export function writeUnixReport(files: readonly ReportedFile[], write: ReportSink, cwd = process.cwd()): void {
   for (const f of files) {
+    let out = "";
     for (const d of f.diagnostics) {
       out += `${visibleText(f.display)}:${d.range.start.line}:${d.range.start.column}: ${visibleText(d.message)}${relatedSuffix(d, f.display, cwd)} [${severityWord(d)}/${d.ruleId}]\n`;
     }
+    if (out !== "") write(out);
   }
-  return out + problemCount(files);
+  write(problemCount(files));
 }
 
 /** The version of the `--format json` schema; it changes only when a field is removed or changes meaning. */
@@ -99,6 +112,8 @@ export function formatJsonReport(files: readonly ReportedFile[], cwd = process.c
         severity: d.severity,
         message: d.message,
         range: position(d.range),
+        // A JSON payload's finding: the keys and indexes of the offending key or value.
+        ...(d.path ? { path: d.path } : {}),
         ...(d.fix ? { fix: fixJson(d.fix) } : {}),
         ...(d.suggestions?.length ? { suggestions: d.suggestions.map(fixJson) } : {}),
         ...(d.related?.length ? { related: d.related.map((r) => ({ message: r.message, range: position(r.range), ...(r.file !== undefined ? { path: displayPath(r.file, cwd) } : {}) })) } : {}),
@@ -142,6 +157,8 @@ export function formatSarifReport(files: readonly ReportedFile[], rules: readonl
             artifactLocation: artifactLocation(f.display),
             region: region(d.range),
           },
+          // A JSON payload's finding: where in the document, as a JSON Pointer (RFC 6901).
+          ...(d.path ? { logicalLocations: [{ fullyQualifiedName: toPointer(d.path), kind: "value" }] } : {}),
         },
       ],
       ...(d.related?.length
