@@ -19,6 +19,7 @@ import { PAYLOAD_KIND, problemOf } from "../messages/index.js";
 import { checkProgram, type CheckOptions } from "../check/checker.js";
 import { appliesTo, type Rule } from "../check/rule.js";
 import { ALL_RULES, getRule } from "../check/rules/index.js";
+import duplicateKey from "../check/rules/duplicate-key.js";
 import { detectShape, IMPORT_KINDS, type Shape } from "../import/index.js";
 
 /** The kinds of payload (`--kind`): the declaration keywords. */
@@ -73,7 +74,8 @@ export function checkJson(text: string, options: JsonCheckOptions = {}): JsonChe
   const duplicates = parsed.duplicates.map((d) => {
     const first = property(d.object, d.key);
     const related = first ? [{ message: "first written", range: first.keyRange }] : undefined;
-    const problem: LoweringProblem = { ruleId: "duplicate-key", messageId: "jsonKey", data: { key: d.key }, range: d.range, ...(related ? { related } : {}) };
+    // Reported through the duplicate-key rule, which declares the message: the tree found the key, not a rule's walk.
+    const problem: LoweringProblem = { ruleId: duplicateKey.meta.id, messageId: "jsonKey", data: { key: d.key }, range: d.range, ...(related ? { related } : {}) };
     return problem;
   });
   const result = checkPayloadWith(parsed.root, options, duplicates);

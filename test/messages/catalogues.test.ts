@@ -55,6 +55,7 @@ describe("message catalogues", () => {
     expect(CATALOGUES.map(([name]) => name).sort()).toEqual([
       "INVALID_ARGUMENT",
       "LOOK_ALIKE",
+      "PAYLOAD_KIND",
       "RAW_JSON",
       "TEMPLATE_ARGUMENTS",
       "TEMPLATE_STRUCTURE",
