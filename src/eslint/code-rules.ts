@@ -4,5 +4,6 @@
  * turn them on for the JS/TS file globs, by their `meta.docs.recommended`.
  */
 import type { Rule } from "eslint";
+import { validPayload } from "./valid-payload.js";
 
-export const CODE_RULES: Record<string, Rule.RuleModule> = {};
+export const CODE_RULES: Record<string, Rule.RuleModule> = { "valid-payload": validPayload };
