@@ -51,6 +51,11 @@ export interface Diagnostic {
   readonly suggestions?: readonly Fix[];
   /** Other places the finding speaks of. */
   readonly related?: readonly RelatedLocation[];
+  /**
+   * Where the finding is in a JSON payload (the JSON front end, src/pipeline/json.ts): the keys and
+   * indexes from the document's root to the offending key or value. Absent for `.b24layout` text.
+   */
+  readonly path?: readonly (string | number)[];
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

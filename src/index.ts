@@ -10,7 +10,7 @@ import { check, type SourceOptions } from "./pipeline/index.js";
 
 export { ModuleCache, type SourceHost };
 
-export type { Diagnostic, Fix, Severity, TextEdit } from "./diagnostic.js";
+export type { Diagnostic, Fix, Position, Range, RelatedLocation, Severity, TextEdit } from "./diagnostic.js";
 export type * from "./syntax/ast.js";
 export type { CheckOptions } from "./check/checker.js";
 export type { EmittedDeclaration, Json } from "./emit/json.js";
@@ -34,6 +34,22 @@ export {
 } from "./pipeline/index.js";
 
 export type { Json as JsonValue };
+
+/**
+ * The JSON front end: a REST payload checked in place, as a JSON text (`checkJson`) or as a tree
+ * with ranges (`checkPayload`: another front end, such as an object literal in JavaScript code,
+ * builds the tree with its own positions, `unknown` values and `partial` objects).
+ */
+export {
+  checkJson,
+  checkPayload,
+  PAYLOAD_KINDS,
+  type JsonCheckOptions,
+  type JsonCheckResult,
+  type PayloadCheckOptions,
+  type PayloadCheckResult,
+} from "./pipeline/index.js";
+export { parseJson, pathAt, type JsonArray, type JsonNode, type JsonObject, type JsonProperty, type JsonScalar, type JsonUnknown, type ParsedJson } from "./json/index.js";
 
 /** JSON Schema (draft-07) of each output kind, generated from the Bitrix24 model. */
 export { allSchemas, schemaFor, SCHEMA_KINDS, type JsonSchema } from "./emit/schema.js";

@@ -17,6 +17,18 @@ const REPORTED_BY = {
   project: "`b24layout check` and `build`, which see every file they are given together (the library's `checkProject`; not the one-file `check`)",
 } as const;
 
+/** What a rule checks (RuleMeta.appliesTo), in words. */
+const CHECKS = {
+  both: "`.b24layout` files and JSON payloads (`b24layout check payload.json`, [docs/json.md](../json.md))",
+  b24layout: "`.b24layout` files only: it is about what only the language has, so JSON payloads are not checked by it",
+  json: "JSON payloads only (`b24layout check payload.json`, [docs/json.md](../json.md))",
+} as const;
+
+function sourcesOf(meta: RuleMeta): keyof typeof CHECKS {
+  if (meta.appliesTo === undefined || meta.appliesTo.length === 2) return "both";
+  return meta.appliesTo[0]!;
+}
+
 export function ruleDocPath(id: string): string {
   return `${RULE_DOCS_DIR}/${id}.md`;
 }
@@ -31,6 +43,7 @@ export function ruleDoc(meta: RuleMeta): string {
     `- Fixable: ${meta.fixable ? "yes: `b24layout check --fix` applies the fixes, which mean the same to every reader" : "no"}`,
     `- Suggestions: ${meta.hasSuggestions ? "yes: the editor offers them as quick fixes; `--fix` never applies them, as they are a guess at what was meant" : "no"}`,
     `- Reported by: ${REPORTED_BY[meta.phase ?? "check"]}`,
+    `- Checks: ${CHECKS[sourcesOf(meta)]}`,
     `- Spec: ${meta.spec}`,
     "",
     "## Why",
@@ -52,7 +65,7 @@ export function ruleDoc(meta: RuleMeta): string {
     ...(Object.keys(meta.messages).length > 0 ? ["Each with the severity it is reported with; a severity set for the rule in b24layout.config.json applies to all of them.", ""] : []),
     ...Object.keys(meta.messages).map((id) => `- \`${id}\` (${messageSeverityDoc(meta, id)}): ${messageSpec(meta, id).text}`),
   ];
-  if (Object.keys(meta.messages).length === 0) lines.push("Reported with messages made by the parser, which name what was expected and what was found.");
+  if (Object.keys(meta.messages).length === 0) lines.push("Reported with messages made by the parser (for a JSON payload, the JSON parser), which name what was expected and what was found.");
   for (const [title, examples] of [
     ["Incorrect", meta.examples?.incorrect ?? []],
     ["Correct", meta.examples?.correct ?? []],

@@ -24,6 +24,14 @@ export interface RuleExample {
 
 export type { MessageSpec, Messages, MessageId } from "../messages/index.js";
 
+/** What a rule can check: `.b24layout` text, or a REST payload in a JSON document (RuleMeta.appliesTo). */
+export type RuleSource = "b24layout" | "json";
+
+/** Whether the rule of `meta` checks `source` (RuleMeta.appliesTo: both by default). */
+export function appliesTo(meta: RuleMeta, source: RuleSource): boolean {
+  return meta.appliesTo === undefined || meta.appliesTo.includes(source);
+}
+
 /** Which Bitrix24 the checker checks against where the docs and the server disagree (CheckOptions.target). */
 export type Target = "server" | "docs";
 
@@ -80,6 +88,14 @@ export interface RuleMeta<M extends Messages = Messages> {
    * and `build`, the library's `checkProject`), whose examples are run through `checkProject`.
    */
   readonly phase?: "check" | "compile" | "project";
+  /**
+   * The sources the rule checks: by default both `.b24layout` text and JSON payloads (the JSON
+   * front end, src/pipeline/json.ts, which lowers a REST payload to the same IR). A rule about
+   * what only the language has (the translations table, templates, imports, statements and their
+   * arguments, suppression comments, the files `build` writes) is `["b24layout"]`; one about what
+   * only a JSON document has (which payload it is) is `["json"]`.
+   */
+  readonly appliesTo?: readonly RuleSource[];
   /** The options the rule takes (from b24layout.config.json), by name: what each does. */
   readonly options?: Readonly<Record<string, string>>;
   /** Examples for the rule docs; each is run through the checker in a test. */

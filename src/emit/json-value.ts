@@ -1,2 +1,2 @@
-/** A JSON value, as the emitters build it (its own module so the template values and the JSON emitter can share it without importing each other). */
-export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+/** The JSON value type the emitters build (it lives with the JSON tree, src/json, which the front end for JSON payloads reads below the emitters). */
+export type { Json } from "../json/index.js";

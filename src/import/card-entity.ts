@@ -5,7 +5,7 @@
  * entity's fields in the model) and the import says what it assumed.
  */
 import { CARD_COMPOSITE_FIELDS, ENTITY_TYPES, entityById, entityByWord, isSmartProcessTypeId, type EntityType } from "../model/entities.js";
-import type { JsonNode } from "./json-tree.js";
+import type { JsonNode } from "../json/index.js";
 import type { CardFields } from "../model/binding.js";
 
 /** When nothing in the input points to an entity type: the most common card. */

@@ -19,8 +19,8 @@ import { entityById } from "../model/entities.js";
 import type { DeclarationSpec, EnumValue, FieldSpec, FieldType } from "../model/types.js";
 import { implicitWhenAbsent, RAW_KEYWORD } from "../model/statements.js";
 import type { ImportDiagnostic, ImportDiagnosticCode } from "./diagnostics.js";
-import type { JsonChange, JsonPath } from "./json-path.js";
-import { jsonValue, property, type JsonNode, type JsonObject, type JsonProperty, type JsonScalar } from "./json-tree.js";
+import type { JsonChange, JsonPath } from "../json/index.js";
+import { jsonValue, property, type JsonNode, type JsonObject, type JsonProperty, type JsonScalar } from "../json/index.js";
 import { isSafeWord, isWord, labelText, multilineLines, numberText, quoted } from "./literals.js";
 import { bindingPlan, blockDto, bodyTakesFields, CONTENT_BLOCK, headWordBinding, isStructural, rawEntryType, rawItemType, type BindingPlan } from "../model/binding.js";
 import type { OutArg, OutLine, OutStatement } from "./printer.js";
@@ -656,6 +656,8 @@ export class Decompiler {
       const items = value.items.map((item, i) => this.literal(of, item, [...path, i]));
       return `[${items.join(", ")}]`;
     }
+    // Parsed JSON has no unknown values (only a JavaScript front end makes them): null, as jsonValue reads it.
+    if (value.kind === "unknown") return "null";
     if (value.entries.length === 0) return where === "statement" ? undefined : "{}";
     if (type.kind === "text" && this.ctx.translations) {
       const ref = this.ctx.translations.reference(value, path);
@@ -707,6 +709,8 @@ export class Decompiler {
       node.items.forEach((item, i) => items.push(this.rawText(of, item, [...path, i])));
       return `[${items.join(", ")}]`;
     }
+    // Parsed JSON has no unknown values (only a JavaScript front end makes them): null, as jsonValue reads it.
+    if (node.kind === "unknown") return "null";
     if (node.entries.length === 0) return "{}";
     const typeEntry = property(node, CONTENT_BLOCK.typeField)?.value;
     const blockType = typeEntry?.kind === "scalar" && typeof typeEntry.value === "string" ? typeEntry.value : undefined;

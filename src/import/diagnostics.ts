@@ -4,7 +4,7 @@
  * is about and, for a change, the JSON Patch operation that describes it.
  */
 import type { Range } from "../syntax/ast.js";
-import { formatPath, type JsonChange, type JsonPath } from "./json-path.js";
+import { formatPath, type JsonChange, type JsonPath } from "../json/index.js";
 
 export type ImportDiagnosticCode =
   /** The text is not JSON. */

@@ -9,8 +9,8 @@ import type { Range } from "../syntax/ast.js";
 import { elementNames, inferCardEntity, parseEntityOption, type CardEntity } from "./card-entity.js";
 import { Decompiler } from "./decompiler.js";
 import type { ImportDiagnostic } from "./diagnostics.js";
-import type { JsonPath } from "./json-path.js";
-import { jsonValue, parseJson, property, type JsonNode, type JsonObject, type JsonProperty } from "./json-tree.js";
+import type { JsonPath } from "../json/index.js";
+import { jsonValue, parseJson, property, type JsonNode, type JsonObject, type JsonProperty } from "../json/index.js";
 import { isWord } from "./literals.js";
 import { nameFromFile, uniqueName } from "./names.js";
 import { bindingPlan, cardFieldsOf } from "../model/binding.js";
@@ -18,10 +18,10 @@ import { printLines, type OutArg, type OutLine, type OutStatement } from "./prin
 import { detectShape, IMPORT_KINDS, type Shape } from "./shapes.js";
 import { TranslationTableBuilder } from "./translations.js";
 
-export { IMPORT_KINDS } from "./shapes.js";
+export { detectShape, IMPORT_KINDS, type Detection, type Shape, type Payload as ShapePayload } from "./shapes.js";
 export { keyForText } from "./translations.js";
 export { formatImportDiagnostic, type ImportDiagnostic, type ImportDiagnosticCode } from "./diagnostics.js";
-export { applyChanges, formatPath, toPointer, valueAt, type JsonChange, type JsonPath } from "./json-path.js";
+export { applyChanges, formatPath, toPointer, valueAt, type JsonChange, type JsonPath } from "../json/index.js";
 
 export interface ImportOptions {
   /** The input's file name: named in the header comment, and the declaration's name comes from it. */

@@ -14,8 +14,8 @@ import { BITRIX_LANGUAGES } from "../model/languages.js";
 import { DECLARATIONS } from "../model/statements.js";
 import type { DtoSpec } from "../model/types.js";
 import type { Range } from "../syntax/ast.js";
-import type { JsonPath } from "./json-path.js";
-import { describeNode, property, type JsonArray, type JsonNode, type JsonObject, type JsonProperty } from "./json-tree.js";
+import type { JsonPath } from "../json/index.js";
+import { describeNode, property, type JsonArray, type JsonNode, type JsonObject, type JsonProperty } from "../json/index.js";
 import { cardFieldsOf, CONTENT_BLOCK, declarationByKeyword } from "../model/binding.js";
 import { methodsOf, REST_RESPONSE } from "../model/methods.js";
 import { withArticle } from "../util/wording.js";
@@ -69,15 +69,30 @@ export interface Shape {
   readonly leftOut?: readonly JsonProperty[];
 }
 
-export type Detection = { readonly ok: true; readonly shape: Shape } | { readonly ok: false; readonly message: string; readonly range: Range };
+export type Detection =
+  | { readonly ok: true; readonly shape: Shape }
+  | {
+      readonly ok: false;
+      /** The importer's sentence: what the input is, what is expected, and --kind. */
+      readonly message: string;
+      readonly range: Range;
+      /** What the input was found to be, without the importer's wording: "an error response of the REST API", "found an empty object". */
+      readonly found: string;
+      /** What was expected: every kind, or the one given. */
+      readonly expected: string;
+    };
 
 /** Recognises the input's shape; `kind` (`--kind`) skips the recognition and reads the input as that kind. */
 export function detectShape(root: JsonNode, kind?: string): Detection {
   const { node, path, wrapped } = unwrapEnvelope(root);
   const found = kind !== undefined ? asKind(kind, node, path) : recognise(node, path);
   if (found) return { ok: true, shape: wrapped ? { ...found, description: `${found.description}, in the result of a REST response` } : found };
-  if (kind !== undefined) return { ok: false, message: `cannot read ${describeNode(node)} as ${kind}: ${KIND_DESCRIPTIONS.get(kind) ?? "expected an object"}`, range: node.range };
-  return { ok: false, message: refusal(node, wrapped), range: node.range };
+  if (kind !== undefined) {
+    const expected = KIND_DESCRIPTIONS.get(kind) ?? "an object";
+    return { ok: false, message: `cannot read ${describeNode(node)} as ${kind}: ${expected}`, range: node.range, found: describeNode(node), expected };
+  }
+  const other = recogniseOther(node, wrapped) ?? `found ${describeNode(node)}`;
+  return { ok: false, message: refusal(node, wrapped), range: node.range, found: other, expected: EXPECTED };
 }
 
 /** `{ "result": X, "time": … }` → X. */
@@ -317,6 +332,7 @@ function recogniseOther(node: JsonNode, wrapped: boolean): string | undefined {
     if (node.items.length === 0) return `${what}: there are no card sections to import`;
     return `${what}, not of card sections { name, title, type: "section", elements }`;
   }
+  if (node.kind === "unknown") return undefined;
   const keys = node.entries.map((e) => e.key);
   const only = (allowed: readonly string[]) => keys.length > 0 && keys.every((k) => allowed.includes(k));
   const single = node.entries.length === 1 ? node.entries[0]! : undefined;

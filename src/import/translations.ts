@@ -9,8 +9,8 @@
  * maps with different language sets give `missing-translation` warnings when checked.
  */
 import { isWord, quoted } from "./literals.js";
-import type { JsonPath } from "./json-path.js";
-import type { JsonObject } from "./json-tree.js";
+import type { JsonPath } from "../json/index.js";
+import type { JsonObject } from "../json/index.js";
 import type { OutLine, OutStatement } from "./printer.js";
 
 const MAX_KEY_WORDS = 4;

@@ -25,6 +25,12 @@ export interface IrObject {
    * absent (nothing implicit: no `"blocks": {}`, no section `type`), and keys keep their order.
    */
   readonly raw?: boolean;
+  /**
+   * Keys not written here may be there (a JSON payload's object with a spread in JavaScript code,
+   * or a card's sections checked without the card's params): nothing may be reported missing from
+   * it, and no finding may rest on how many keys it has.
+   */
+  partial?: boolean;
 }
 
 /** An associative collection (`header.tags`, `body.blocks`, …) keyed by labels or generated keys. */
@@ -38,6 +44,8 @@ export interface IrCollection {
   readonly range: Range;
   /** Some member is under `when` or `each`. */
   guarded?: boolean;
+  /** Members not written here may be there (a spread in a JSON payload from JavaScript code): no finding may rest on how many there are. */
+  partial?: boolean;
 }
 
 export interface IrArray {
@@ -51,6 +59,8 @@ export interface IrArray {
    * `each` it gets the item's position, as collection keys do (`main_1`, `main_2`).
    */
   keyField?: string;
+  /** Items not written here may be there (a spread in a JSON payload from JavaScript code): no finding may rest on how many there are. */
+  partial?: boolean;
 }
 
 /** How a scalar was written, so rules can tell `bold` from `bold "yes"`. */

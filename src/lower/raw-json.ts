@@ -18,7 +18,7 @@ import { getDto, getField } from "../model/dtos.js";
 import { CONTENT_BLOCK, mapDto, rawEntryType, rawItemType } from "../model/binding.js";
 import { RAW_KEYWORD } from "../model/statements.js";
 import type { FieldType } from "../model/types.js";
-import type { IrObject, IrValue } from "./ir.js";
+import type { IrCollection, IrObject, IrValue } from "./ir.js";
 import { entry, newArray, newCollection, newList, newObject, scalar } from "./nodes.js";
 import type { Writable } from "../util/plain-constructor.js";
 import { RAW_JSON, type ProblemReporter } from "../messages/index.js";
@@ -97,28 +97,62 @@ export function lowerRawValue(v: Value, type: FieldType | undefined, problem: Ra
 }
 
 function lowerRawMap(map: MapLiteral, type: FieldType | undefined, problem: RawProblem): IrValue {
+  return lowerRawEntries(map.entries, map.range, type, {
+    key: (e) => e.key.value,
+    keyRange: (e) => e.key.range,
+    range: (e) => e.range,
+    stringValue: (e) => (e.value.kind === "String" ? e.value.value : undefined),
+    value: (e, of) => lowerRawValue(e.value, of, problem),
+  });
+}
+
+/**
+ * How `lowerRawEntries` reads the entries of an object, whatever syntax wrote it: the raw form's
+ * map literal here, a JSON document's object in json-payload.ts.
+ */
+export interface RawEntryReader<E> {
+  key(e: E): string;
+  keyRange(e: E): Range;
+  /** The whole `key: value` entry. */
+  range(e: E): Range;
+  /** The entry's value when it is a string (a content block's `type` picks its properties' DTO). */
+  stringValue(e: E): string | undefined;
+  /** The entry's value as IR, typed by `type`. */
+  value(e: E, type: FieldType | undefined): IrValue;
+}
+
+/**
+ * An object written as JSON, as IR typed by the model: a collection when the slot is one (a
+ * `blocks` map), else an object of the slot's DTO, marked `raw` (exactly these entries, in their
+ * order), each entry typed by its field (a block's `properties` by the block's `type`).
+ */
+export function lowerRawEntries<E>(entries: readonly E[], range: Range, type: FieldType | undefined, read: RawEntryReader<E>): IrObject | IrCollection {
   if (type?.kind === "collection") {
-    const collection = newCollection(type.of, type.keyPrefix, map.range);
+    const collection = newCollection(type.of, type.keyPrefix, range);
     const member = rawItemType(type);
-    for (const e of map.entries) collection.entries.push(entry(e.key.value, e.key.range, lowerRawValue(e.value, member, problem), e.range));
+    for (const e of entries) collection.entries.push(entry(read.key(e), read.keyRange(e), read.value(e, member), read.range(e)));
     return collection;
   }
-  const obj = newObject(mapDto(type), map.range, true);
+  const obj = newObject(mapDto(type), range, true);
   (obj as Writable<IrObject>).raw = true;
-  const blockType = obj.dto === CONTENT_BLOCK.dto ? stringEntry(map, CONTENT_BLOCK.typeField) : undefined;
+  const blockType = obj.dto === CONTENT_BLOCK.dto ? stringEntry(entries, read) : undefined;
   const dto = getDto(obj.dto);
-  for (const e of map.entries) {
-    const key = e.key.value;
+  for (const e of entries) {
+    const key = read.key(e);
     // The model's own string for a field's key, as the statements use (the emitter compares keys by identity).
     const field = dto ? getField(dto, key) : undefined;
-    obj.entries.push(entry(field ? field.name : key, e.key.range, lowerRawValue(e.value, rawEntryType(type, key, blockType), problem), e.range));
+    obj.entries.push(entry(field ? field.name : key, read.keyRange(e), read.value(e, rawEntryType(type, key, blockType)), read.range(e)));
   }
   return obj;
 }
 
-/** The value of a map's string entry, if it has one (a content block's `type`). */
-function stringEntry(map: MapLiteral, key: string): string | undefined {
-  for (const e of map.entries) if (e.key.value === key && e.value.kind === "String") return e.value.value;
+/** The value of a content block's string `type` entry, if it has one. */
+function stringEntry<E>(entries: readonly E[], read: RawEntryReader<E>): string | undefined {
+  for (const e of entries) {
+    if (read.key(e) !== CONTENT_BLOCK.typeField) continue;
+    const value = read.stringValue(e);
+    if (value !== undefined) return value;
+  }
   return undefined;
 }
 

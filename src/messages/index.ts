@@ -2,6 +2,7 @@
 export * from "./catalogue.js";
 export { INVALID_ARGUMENT } from "./invalid-argument.js";
 export { LOOK_ALIKE } from "./look-alike.js";
+export { PAYLOAD_KIND } from "./payload-kind.js";
 export { RAW_JSON } from "./raw-json.js";
 export { TEMPLATE_ARGUMENTS } from "./template-arguments.js";
 export { TEMPLATE_STRUCTURE } from "./template-structure.js";

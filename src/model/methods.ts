@@ -65,3 +65,52 @@ export function targetFieldsOf(declaration: string): FieldSpec[] {
   }
   return [...fields.values()];
 }
+
+/** What the params of a REST method are: the declaration they are the payload (or, `request`, the request params) of. */
+export interface MethodParams {
+  readonly method: string;
+  /** The declaration keyword. */
+  readonly declaration: string;
+  /** The params are the declaration's request (the target ids around its payload), not the payload itself. */
+  readonly request: boolean;
+  /** The declaration's directive the method is for (`legacy`). */
+  readonly directive?: string;
+  /** The entity a `crm.<entity>.…` method names (`deal`). */
+  readonly entity?: string;
+}
+
+const ENTITY_PLACEHOLDER = "<entity>";
+
+/**
+ * The params of the method `name` (`crm.activity.configurable.add`, `crm.deal.details.configuration.set`),
+ * or undefined for a method no declaration is sent with. A method whose rows differ (the layout
+ * is one param of crm.activity.configurable.add, the activity all of them) takes the row of the
+ * whole params.
+ */
+export function paramsOfMethod(name: string, entityWords: readonly string[]): MethodParams | undefined {
+  for (const row of REST_METHODS) {
+    if (row.payloadParam !== undefined && row.targetParams === undefined) continue;
+    let entity: string | undefined;
+    if (row.name.includes(ENTITY_PLACEHOLDER)) {
+      const [before, after] = row.name.split(ENTITY_PLACEHOLDER) as [string, string];
+      if (!name.startsWith(before) || !name.endsWith(after)) continue;
+      entity = name.slice(before.length, name.length - after.length);
+      if (!entityWords.includes(entity)) continue;
+    } else if (row.name !== name) {
+      continue;
+    }
+    return {
+      method: name,
+      declaration: row.declaration,
+      request: row.targetParams !== undefined,
+      ...(row.directive !== undefined ? { directive: row.directive } : {}),
+      ...(entity !== undefined ? { entity } : {}),
+    };
+  }
+  return undefined;
+}
+
+/** The method names `paramsOfMethod` knows, for messages (`crm.<entity>.…` as written in the table). */
+export function methodNames(): string[] {
+  return [...new Set(REST_METHODS.filter((m) => m.payloadParam === undefined || m.targetParams !== undefined).map((m) => m.name))];
+}

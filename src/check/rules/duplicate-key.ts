@@ -19,6 +19,7 @@ export default defineRule({
       field: "'{key}' is set twice in {what}. Remove one of them.",
       member: "Duplicate key '{key}' in the {owner} '{field}': it is already used. Each member needs its own key.",
       mapKey: "Duplicate key '{key}' in '{field}': it is already used.",
+      jsonKey: "'{key}' is written twice in this object: JSON.parse keeps the later value and drops the first. Remove one of them.",
       repeatedClash:
         "Key '{key}' is also one of the keys that an 'each' makes ('{base}_1', '{base}_2', …), so one member would replace the other. Rename one of them.",
     },

@@ -7,6 +7,7 @@ export default defineRule({
     description: "Disallow defining a translation key twice in the same language.",
     why: "A `@key` compiles to one text per language (spec §3, §9); with two definitions only the first is used and the second is silently lost, which is almost always an editing mistake.",
     severity: "error",
+    appliesTo: ["b24layout"],
     scope: "file",
     spec: "§3, §9",
     messages: {

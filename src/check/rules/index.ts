@@ -27,6 +27,7 @@ import keyPattern from "./key-pattern.js";
 import lookAlike from "./look-alike.js";
 import missingTranslation from "./missing-translation.js";
 import outputName from "./output-name.js";
+import payloadKind from "./payload-kind.js";
 import rawJson from "./raw-json.js";
 import requiredField from "./required-field.js";
 import runtimeLimit from "./runtime-limit.js";
@@ -54,6 +55,7 @@ import valueType from "./value-type.js";
 export const ALL_RULES: readonly Rule[] = [
   // Reading and placing what is written
   syntaxError,
+  payloadKind,
   unknownProperty,
   invalidArgument,
   lookAlike,

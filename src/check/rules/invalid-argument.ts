@@ -12,6 +12,7 @@ export default defineRule({
     description: "Disallow arguments, labels, actions and bodies that a statement does not take.",
     why: "A word or value the compiler cannot place would otherwise be dropped silently, and the JSON would not say what the author meant.",
     severity: "error",
+    appliesTo: ["b24layout"],
     hasSuggestions: true,
     spec: "—",
     messages: INVALID_ARGUMENT.messages,

@@ -8,6 +8,7 @@ export default defineRule({
     description: "Require every translation key in every language of the translations table.",
     why: "Bitrix24 shows a language map in the user's language, else in `en`, else in the first entry (spec §3, §9). A key missing from one language is not an error on the server, but users of that language silently get another language's text.",
     severity: "warning",
+    appliesTo: ["b24layout"],
     scope: "file",
     spec: "§3, §9",
     options: {

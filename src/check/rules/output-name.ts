@@ -12,6 +12,7 @@ export default defineRule({
     description: "Require everything `build` writes to have a name of its own: each declaration's JSON file and `--stdout` key across the files of a run, each file's TypeScript module, and each declaration's function.",
     why: "Each declaration is written to `<name>.<kind>.json` (spec §1), printed under its name by `build --stdout`, and becomes a function of its file's module `<file>.ts`. Two declarations or files with one output name would overwrite each other (and two functions of one name would not compile), so `build` refuses them and writes nothing; this rule says so at `check`, at the declarations, in every file involved. Two of its messages are warnings, as `build` writes what they report and only some systems cannot hold it: declaration names that differ only in case collide on case-insensitive file systems (Windows, macOS), and a declaration named like a Windows device (`con`, `nul`) cannot be written on Windows. File names that differ only in case are errors: TypeScript refuses their modules everywhere. Two declarations of one name in one file are duplicate-declaration's.",
     severity: "error",
+    appliesTo: ["b24layout"],
     phase: "project",
     spec: "§1",
     messages: {

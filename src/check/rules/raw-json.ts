@@ -16,6 +16,7 @@ export default defineRule({
       `\`${RAW_KEYWORD}\` writes JSON exactly as given (what \`b24layout import\` uses for what statements cannot say: a missing key, a value of the wrong shape). ` +
       "It holds JSON only, so that what is checked is what is sent: a translation key, a parameter or an interpolation inside it would be sent as nothing.",
     severity: "error",
+    appliesTo: ["b24layout"],
     spec: "—",
     messages: RAW_JSON.messages,
     examples: {

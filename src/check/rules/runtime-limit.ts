@@ -13,6 +13,7 @@ export default defineRule({
     description: "Warn where `each` adds members to a collection with a limit (20 blocks, 2 tags, 10 menu items, …) that can only be checked when the template is called; a list with a `max` is counted now.",
     why: "The server rejects a layout over the limit with TOO_MANY_ITEMS (spec §7). With `each`, the number of members depends on the list passed in: the generated code counts them and throws an error naming the layout and the limit, so a mistake shows up in the app, not as a failed REST call. A list parameter declared with its most items (`products: Product[max 9]`) is counted now instead: no warning when the members fit, an error when the lists at their `max` would not.",
     severity: "warning",
+    appliesTo: ["b24layout"],
     spec: "§7",
     messages: {
       boundTooLarge: {

@@ -18,6 +18,7 @@ export default defineRule({
       "Require a template to get a value for every parameter without a default, of its type, where it is referenced (`layout card { dealId: $dealId }`) and when it is rendered to JSON (`--params FILE`), and the values to keep Bitrix24's limits.",
     why: "A template renders a payload only with a value for every required parameter. An activity's `layout card` is the layout rendered with the values the reference gives, in every target: JSON, and the typed function the TypeScript and JavaScript targets call. A template built to JSON on its own takes its values from `--params FILE`, keyed by its name (a key that names no declaration of the files checked is an error at the key in FILE: its values would go unused); given none, it is a function of its values, not a payload, and the JSON build leaves it out with a note (what `check` passes always builds); built with --target ts, it becomes a typed function whose caller supplies them. `check` sees the `--params` values only when given the same file (`b24layout check --params FILE`).",
     severity: "error",
+    appliesTo: ["b24layout"],
     // The declarations a reference names, and their parameters: the whole file.
     scope: "file",
     hasSuggestions: true,

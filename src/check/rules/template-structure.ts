@@ -12,6 +12,7 @@ export default defineRule({
     description: "Require parameter lists only after declaration names, `when`, `else` and `each` to be well formed and to contain only members, and `use` to name a fragment with the values it needs.",
     why: "Conditions and repetition decide which blocks, tags, buttons, menu items, card sections and elements are sent; a field of a structure is either there or not, so it cannot be conditional. A malformed head leaves nothing to decide with.",
     severity: "error",
+    appliesTo: ["b24layout"],
     hasSuggestions: true,
     spec: "templates",
     messages: TEMPLATE_STRUCTURE.messages,

@@ -17,6 +17,7 @@ export default defineRule({
     description: "Require template parameters to have types that fit where they are used: fields, strings, conditions and lists.",
     why: "A parameter's type is what the generated factory function accepts, so a type that fits the field means every call produces a payload the server takes: a bool parameter in a text field would be sent as a boolean, and an open string in an enum field could send a value the server rejects.",
     severity: "error",
+    appliesTo: ["b24layout"],
     spec: "templates",
     hasSuggestions: true,
     messages: TEMPLATE_TYPE.messages,

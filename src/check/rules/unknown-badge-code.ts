@@ -11,6 +11,7 @@ export default defineRule({
     description: "Warn when an activity's `badgeCode` is not a badge declared in any of the files checked together (or listed in the `externalBadges` option).",
     why: "crm.activity.configurable.add / update answer WRONG_FIELD_VALUE for a `badgeCode` that is not a badge added with crm.activity.badge.add (spec §6, §8). Badges often live in a file of their own (`badges.b24layout`), so the rule knows the badges of every file `b24layout check` or `build` is given, and of the files the library's `checkProject` is given; the one-file `check()` sees one file and leaves `badgeCode` alone (give `checkProject` that file alone to check it as a project of one). The badge may already exist on the portal, so this is a warning; list such codes in the rule's `externalBadges` option or the config's `portal.badges`. `\"\"` removes the badge and is always accepted.",
     severity: "warning",
+    appliesTo: ["b24layout"],
     phase: "project",
     hasSuggestions: true,
     spec: "§6, §8",

@@ -11,6 +11,7 @@ export default defineRule({
     description: "Require every `$name` and `${name}` to name a parameter of the declaration, a loop variable, or a field of one.",
     why: "A template value that names nothing has no value to send: the generated code would not compile, and a JSON build would put a hole in the payload. A misspelt name is usually a typo, so the rule suggests the closest name in scope.",
     severity: "error",
+    appliesTo: ["b24layout"],
     hasSuggestions: true,
     spec: "templates",
     messages: UNKNOWN_PARAMETER.messages,

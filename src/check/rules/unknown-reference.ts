@@ -10,6 +10,7 @@ export default defineRule({
     description: "Require references such as an activity's `layout <name>` to name a declaration of that kind in the file, or one the file imports.",
     why: "An activity's `layout` is sent inline with crm.activity.configurable.add / update (spec §6); a name that resolves to no layout leaves nothing to send, and an add without a layout fails with ERROR_EMPTY_LAYOUT. A layout of another file is used through an import (`import { card } from \"./layouts.b24layout\"`); where another file checked with this one (`b24layout check`, `build`, the library's `checkProject`) declares the name, the finding says where, and suggests the import.",
     severity: "error",
+    appliesTo: ["b24layout"],
     scope: "declarations",
     hasSuggestions: true,
     spec: "§6",

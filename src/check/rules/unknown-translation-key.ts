@@ -11,6 +11,7 @@ export default defineRule({
     description: "Disallow `@key` references to keys the translations table does not define.",
     why: "A `@key` compiles to the language map `{ <lang>: <text> }` built from the translations table (spec §3, §9). A key the table does not define has no text in any language, so the field would be sent as an empty map and the record would show nothing.",
     severity: "error",
+    appliesTo: ["b24layout"],
     scope: "declaration",
     hasSuggestions: true,
     spec: "§3, §9",

@@ -11,6 +11,7 @@ export default defineRule({
     description: "Require a file whose layouts another file imports to be checked and built with that file.",
     why: "An activity's `layout card` of an imported layout is the layout's payload in JSON, and in TypeScript and JavaScript a call of the function `build --target ts` writes into the module of the layout's file, which the activity's module imports (`import { card } from \"./layouts.js\"`). That module is written only by a build given the layout's file, so a build without it would write a module whose import names nothing there; and the layout's own findings are reported in its file, so a check without it would not see them. Like TypeScript's \"file is not listed within the file list of project\", the file must be one of those given to `b24layout check` and `build` (a folder or glob that holds both is enough).",
     severity: "error",
+    appliesTo: ["b24layout"],
     phase: "project",
     spec: "§6",
     messages: {

@@ -7,6 +7,7 @@ export default defineRule({
     description: "Report `b24layout-disable` comments that suppress nothing, and rule ids in them that do not exist.",
     why: "A suppression outlives the problem it was written for; left in place it would hide the next, real problem on that line. A misspelt rule id suppresses nothing at all. Whether a suppression of a project rule (output-name, unknown-badge-code, unlisted-import) is used is known only when the files are checked together (`b24layout check`, `build`, the library's `checkProject`), so the one-file `check()` leaves those alone; a suppression of every rule on a line where a project rule may report (a declaration's name, a `badgeCode`, an import) is removed by `--fix` only when the files checked together show it suppresses nothing (the one-file check only suggests its removal).",
     severity: "warning",
+    appliesTo: ["b24layout"],
     fixable: true,
     hasSuggestions: true,
     spec: "—",

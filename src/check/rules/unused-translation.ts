@@ -13,6 +13,7 @@ export default defineRule({
       "Only `@key` references put table texts into the output (spec §3, §9); an unused key is dead text, often left behind by a renamed reference. " +
       "A file with no declarations is a library for `import { translations }`: its keys are not reported, and neither are keys used by its fragments.",
     severity: "warning",
+    appliesTo: ["b24layout"],
     scope: "file",
     spec: "§3, §9",
     messages: {

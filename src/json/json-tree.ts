@@ -1,19 +1,29 @@
 /**
- * The JSON an import reads, as a tree with a source range on every value. Objects keep their
- * entries in written order as a list (not as JavaScript objects), so every key survives —
- * `__proto__` included — and every value can be pointed at in a message.
+ * JSON as a tree with a source range on every key and value: what an import reads, and what the
+ * checker's JSON front end checks (src/pipeline/json.ts). Objects keep their entries in written
+ * order as a list (not as JavaScript objects), so every key survives — `__proto__` included — and
+ * every value can be pointed at in a message.
+ *
+ * Another front end (an object literal in JavaScript code) builds the same tree with its own
+ * ranges, and marks what it cannot know statically: a value it cannot evaluate is `unknown`, and
+ * an object or list with a spread in it is `partial`.
  */
 import { createScanner, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
-import type { Range } from "../syntax/ast.js";
-import type { Json } from "../emit/json.js";
+import type { Range } from "../diagnostic.js";
+import type { Json } from "./json-value.js";
 import { LineIndex } from "../util/line-index.js";
 
-export type JsonNode = JsonObject | JsonArray | JsonScalar;
+export type JsonNode = JsonObject | JsonArray | JsonScalar | JsonUnknown;
 
 export interface JsonObject {
   readonly kind: "object";
   readonly entries: readonly JsonProperty[];
   readonly range: Range;
+  /**
+   * Keys not listed may be there (a spread, `{ ...defaults, icon: "call" }`): nothing is reported
+   * missing from it, and nothing that counts its keys.
+   */
+  readonly partial?: true;
 }
 
 export interface JsonProperty {
@@ -25,6 +35,17 @@ export interface JsonProperty {
 export interface JsonArray {
   readonly kind: "array";
   readonly items: readonly JsonNode[];
+  readonly range: Range;
+  /** Items not listed may be there (a spread, `[...sections, more]`): nothing that counts its items is reported. */
+  readonly partial?: true;
+}
+
+/**
+ * A value that is there but not known statically (a variable or a call in JavaScript code): it is
+ * never checked, and it counts as present. Parsed JSON never has one.
+ */
+export interface JsonUnknown {
+  readonly kind: "unknown";
   readonly range: Range;
 }
 
@@ -73,14 +94,23 @@ export const MAX_JSON_VALUES = 100_000;
 /** jsonc-parser's SyntaxKind (an ambient const enum, which isolated modules cannot read). */
 const TOKEN = { openBrace: 1, closeBrace: 2, openBracket: 3, closeBracket: 4, colon: 6, null: 7, true: 8, false: 9, string: 10, number: 11, eof: 17 } as const;
 
-/** Strict JSON: comments and trailing commas are errors, as they are for JSON.parse and the REST API. */
-export function parseJson(text: string): ParsedJson {
+export interface ParseJsonOptions {
+  /** JSON with comments (`.jsonc`): comments and trailing commas are allowed. */
+  readonly comments?: boolean;
+}
+
+/**
+ * Strict JSON: comments and trailing commas are errors, as they are for JSON.parse and the REST
+ * API; with `comments`, JSON with comments (a `.jsonc` file, as VS Code reads it).
+ */
+export function parseJson(text: string, options: ParseJsonOptions = {}): ParsedJson {
+  const jsonc = options.comments === true;
   const positions = new Positions(text);
   if (text.trim() === "") return { ok: false, error: { message: "the input is empty: expected a JSON object or list", range: positions.range(0, 0) } };
   const limit = limitExceeded(text, positions);
   if (limit) return limit;
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const tree = parseTree(text, errors, { allowTrailingComma: jsonc, disallowComments: !jsonc });
   const first = errors[0];
   if (first || !tree) {
     const offset = first?.offset ?? 0;
@@ -259,6 +289,9 @@ export function jsonValue(node: JsonNode): Json {
   switch (node.kind) {
     case "scalar":
       return node.value;
+    case "unknown":
+      // Not known statically: the tree of a parsed text never has one.
+      return null;
     case "array":
       return node.items.map(jsonValue);
     case "object": {
@@ -283,6 +316,64 @@ export function describeNode(node: JsonNode): string {
     const what = kinds.size === 1 ? [...kinds][0]! : "value";
     return `a list of ${node.items.length} ${what === "object" ? "object" : what === "array" ? "list" : what}${node.items.length === 1 ? "" : "s"}`;
   }
+  if (node.kind === "unknown") return "a value not known statically";
   if (node.value === null) return "null";
   return typeof node.value === "string" ? `the string ${JSON.stringify(node.value)}` : `the ${typeof node.value} ${String(node.value)}`;
+}
+
+function contains(outer: Range, inner: Range): boolean {
+  return outer.start.offset <= inner.start.offset && inner.end.offset <= outer.end.offset;
+}
+
+/**
+ * The path of the innermost key or value whose range holds `range` (a finding's): a key's range
+ * gives the path of its entry. The empty path when only the root holds it.
+ */
+export function pathAt(root: JsonNode, range: Range): (string | number)[] {
+  const path: (string | number)[] = [];
+  let node: JsonNode = root;
+  for (;;) {
+    let next: JsonNode | undefined;
+    if (node.kind === "object") {
+      for (const e of node.entries) {
+        if (contains(e.keyRange, range)) {
+          path.push(e.key);
+          return path;
+        }
+        if (contains(e.value.range, range)) {
+          path.push(e.key);
+          next = e.value;
+          break;
+        }
+      }
+    } else if (node.kind === "array") {
+      const i = node.items.findIndex((item) => contains(item.range, range));
+      if (i >= 0) {
+        path.push(i);
+        next = node.items[i];
+      }
+    }
+    if (next === undefined) return path;
+    node = next;
+  }
+}
+
+/** The node at `path` (keys and indexes from the root), with the entry holding it when its last step is a key. */
+export function nodeAt(root: JsonNode, path: readonly (string | number)[]): { node: JsonNode; property?: JsonProperty } | undefined {
+  let node: JsonNode = root;
+  let holder: JsonProperty | undefined;
+  for (const step of path) {
+    if (typeof step === "number") {
+      if (node.kind !== "array" || node.items[step] === undefined) return undefined;
+      node = node.items[step];
+      holder = undefined;
+    } else {
+      if (node.kind !== "object") return undefined;
+      const e = property(node, step);
+      if (!e) return undefined;
+      node = e.value;
+      holder = e;
+    }
+  }
+  return holder ? { node, property: holder } : { node };
 }

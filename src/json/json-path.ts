@@ -3,7 +3,7 @@
  * `data[0].elements[2]`, `blocks["my key"]`) and the changes an import makes, as JSON Patch
  * operations (RFC 6902) on those paths, so a caller can apply them and compare.
  */
-import type { Json } from "../emit/json.js";
+import type { Json } from "./json-value.js";
 
 export type JsonPath = readonly (string | number)[];
 
