@@ -24,6 +24,7 @@ export function isJsonDocument(document: { readonly languageId: string; readonly
 
 export interface JsonDocument {
   readonly uri: string;
+  readonly languageId: string;
   readonly version: number;
   getText(): string;
 }
@@ -38,8 +39,8 @@ export interface JsonDocumentsHost {
    * includes it without a kind, undefined when it does not include it.
    */
   configKind(file: string): string | undefined;
-  /** The findings of the checker on a payload's text, of the given kind (`auto`: recognised by its shape). */
-  check(text: string, file: string, kind: string): readonly Diagnostic[];
+  /** The findings of the checker on a payload's text, of the given kind (`auto`: recognised by its shape); `comments`: JSON with comments. */
+  check(text: string, file: string, kind: string, comments: boolean): readonly Diagnostic[];
   toLsp(diagnostic: Diagnostic, uri: string): LspDiagnostic;
   publish(uri: string, version: number | undefined, diagnostics: LspDiagnostic[]): void;
   log(message: string): void;
@@ -80,7 +81,8 @@ export class JsonPayloadDocuments {
     }
     let diagnostics: LspDiagnostic[];
     try {
-      diagnostics = this.host.check(document.getText(), file, kind).map((d) => this.host.toLsp(d, document.uri));
+      const comments = document.languageId === "jsonc" || /\.jsonc$/i.test(file);
+      diagnostics = this.host.check(document.getText(), file, kind, comments).map((d) => this.host.toLsp(d, document.uri));
     } catch (error) {
       this.host.log(`b24layout: internal error while checking ${document.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       this.clear(document.uri, document.version);

@@ -13,7 +13,7 @@
  * handler becomes an error answer or a logged line, and a client that does not watch files gets its
  * config changes noticed at the next change, open or save of a document.
  */
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import {
   CodeActionKind,
@@ -40,7 +40,7 @@ import {
   type WorkspaceEdit,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { check, type CheckResult, IncrementalChecker } from "../pipeline/index.js";
+import { check, checkJson, type CheckResult, IncrementalChecker } from "../pipeline/index.js";
 import { ModuleCache } from "../lower/imports.js";
 import type { SourceHost } from "../lower/imports.js";
 import { findUpward, sourceHost } from "../workspace/index.js";
@@ -72,7 +72,7 @@ import type { Document } from "../syntax/ast.js";
 import type { CheckOptions } from "../check/checker.js";
 import { globSync } from "tinyglobby";
 import { isJsonDocument, JsonPayloadDocuments } from "./json-documents.js";
-import { PAYLOAD_FILES_SETTING } from "./payload-files.js";
+import { AUTO_KIND, PAYLOAD_FILES_SETTING } from "./payload-files.js";
 
 /** The package folder, where docs/rules lives: above the running bundle (dist/) or source file. */
 function packageRoot(): string {
@@ -177,7 +177,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     pathOf,
     folders: () => workspaceFolders,
     configKind: () => undefined,
-    check: () => [],
+    check: (text, file, kind, comments) =>
+      checkJson(text, { ...optionsFor(file), fileName: basename(file), comments, ...(kind === AUTO_KIND ? {} : { kind }) }).diagnostics,
     toLsp: (d, uri) => toLspDiagnostic(d, diagnosticStyle, uri),
     publish,
     log: (message) => connection.console.warn(message),

@@ -12,6 +12,7 @@ import {
   CodeActionRequest,
   CompletionRequest,
   DefinitionRequest,
+  DidChangeConfigurationNotification,
   DidCloseTextDocumentNotification,
   DocumentFormattingRequest,
   DocumentHighlightRequest,
@@ -77,5 +78,94 @@ describe("JSON documents that are no payload", () => {
     await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: uri("package.json") } });
     const reopened = await client.open(uri("package.json"), PACKAGE_JSON, 2, "json");
     expect(reopened).toEqual({ uri: uri("package.json"), diagnostics: [] });
+  });
+});
+
+/** crm.activity.configurable.add params with three mistakes: "N" for false, no icon, no logo. */
+const ACTIVITY = `{
+  "ownerTypeId": 2,
+  "ownerId": 7,
+  "fields": { "typeId": "CONFIGURABLE", "completed": "N" },
+  "layout": {
+    "header": { "title": "Call" },
+    "body": { "blocks": { "t": { "type": "text", "properties": { "value": "x" } } } }
+  }
+}
+`;
+const at = (line: number, character: number) => ({ line, character });
+
+describe("JSON payload files", () => {
+  let client: TestClient;
+  let dir: string;
+  const uri = (name: string) => pathToFileURL(join(dir, name)).href;
+  /** The rule ids and start positions of a document's diagnostics. */
+  const found = (published: { diagnostics: { code?: string | number; range: { start: unknown } }[] }) => published.diagnostics.map((d) => [d.code, d.range.start]);
+  const ACTIVITY_FINDINGS = [
+    ["string-boolean", at(3, 53)],
+    ["required-field", at(4, 12)],
+    ["required-field", at(6, 12)],
+  ];
+
+  beforeAll(async () => {
+    dir = scratch({ "package.json": "{}", "b24layout.config.json": '{ "overrides": [{ "files": ["payloads/*.jsonc"], "rules": { "required-field": "warn" } }] }' });
+    client = await startClient(pathToFileURL(dir).href, {
+      capabilities: {},
+      initializationOptions: { payloadFiles: { "payloads/*.{json,jsonc}": "activity", "raw/*.json": "auto", "*.card.json": "off" } },
+    });
+  }, 30_000);
+  afterAll(async () => client.stop());
+
+  it("gets the checker's findings at the keys and values concerned, by the names build writes", async () => {
+    const published = await client.open(uri("dist/call.activity.json"), ACTIVITY, 1, "json");
+    expect(found(published)).toEqual(ACTIVITY_FINDINGS);
+    expect(published.diagnostics[0]).toEqual({
+      range: { start: at(3, 53), end: at(3, 56) },
+      severity: 2,
+      code: "string-boolean",
+      source: "b24layout",
+      message: "'completed' expects a boolean, not the string \"N\". The server accepts it here and reads it as false; write false.",
+    });
+  });
+
+  it("by the globs of b24layout.payloadFiles, as their kind or recognised by their shape", async () => {
+    expect(found(await client.open(uri("payloads/add.json"), ACTIVITY, 1, "json"))).toEqual(ACTIVITY_FINDINGS);
+    expect(found(await client.open(uri("raw/add.json"), ACTIVITY, 1, "json"))).toEqual(ACTIVITY_FINDINGS);
+    // The kind the glob gives is what is checked, not what the shape looks like: a bare layout is no activity.
+    expect((await client.open(uri("payloads/layout.json"), '{ "icon": { "code": "call" } }', 1, "json")).diagnostics.map((d) => d.code)).toEqual([
+      "activity-target",
+      "unknown-property",
+    ]);
+    // Turned off: the default glob no longer makes a payload.
+    expect(await client.open(uri("deal.card.json"), "{ nonsense", 1, "json")).toEqual({ uri: uri("deal.card.json"), diagnostics: [] });
+  });
+
+  it("is checked again as it is typed; a syntax error is one finding where it is", async () => {
+    const fixed = await client.change(uri("payloads/add.json"), 2, [{ range: { start: at(3, 53), end: at(3, 56) }, text: "false" }]);
+    expect(found(fixed)).toEqual(ACTIVITY_FINDINGS.slice(1));
+    const broken = await client.change(uri("payloads/add.json"), 3, [{ range: { start: at(1, 18), end: at(1, 18) }, text: "," }]);
+    expect(found(broken)).toEqual([["syntax-error", at(1, 19)]]);
+  });
+
+  it("reads comments in jsonc, and follows the project's config", async () => {
+    const published = await client.open(uri("payloads/commented.jsonc"), `// the call of the day\n${ACTIVITY}`, 1, "jsonc");
+    expect(published.diagnostics.map((d) => [d.code, d.severity, d.range.start])).toEqual([
+      ["string-boolean", 2, at(4, 53)],
+      ["required-field", 2, at(5, 12)],
+      ["required-field", 2, at(7, 12)],
+    ]);
+    expect((await client.open(uri("payloads/add2.json"), ACTIVITY, 1, "json")).diagnostics.map((d) => [d.code, d.severity])).toEqual([
+      ["string-boolean", 2],
+      ["required-field", 1],
+      ["required-field", 1],
+    ]);
+  });
+
+  it("loses its findings when the setting stops making it a payload, and when it closes", async () => {
+    const cleared = client.diagnosticsFor(uri("dist/call.activity.json"));
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { b24layout: { payloadFiles: { "*.activity.json": "off" } } } });
+    expect(await cleared).toEqual({ uri: uri("dist/call.activity.json"), diagnostics: [] });
+    const closed = client.diagnosticsFor(uri("raw/add.json"));
+    await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: uri("raw/add.json") } });
+    expect(await closed).toEqual({ uri: uri("raw/add.json"), diagnostics: [] });
   });
 });

@@ -17,10 +17,13 @@ import {
   schemaUri,
 } from "../../src/lsp/payload-files.js";
 import { outputFileName } from "../../src/util/output-names.js";
+import { PAYLOAD_KINDS as CHECKED_KINDS } from "../../src/pipeline/index.js";
 
 describe("the payload files of the editor", () => {
   it("are by default the files build writes, one glob per kind", () => {
+    // A kind has a schema (for the editor) and is a kind the JSON front end checks.
     expect(PAYLOAD_KINDS).toEqual(SCHEMA_KINDS);
+    expect(PAYLOAD_KINDS).toEqual(CHECKED_KINDS);
     expect(DEFAULT_PAYLOAD_FILES).toEqual({
       "*.layout.json": "layout",
       "*.blocks.json": "blocks",
