@@ -424,6 +424,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // After a config change every document has just been checked, this one included.
     if (refreshConfigs()) return;
     validate(change.document);
+    // No .b24layout file imports JSON, and the project's walk finds no JSON file.
+    if (isJsonDocument(change.document)) return;
     // Documents that import this one see its unsaved text.
     for (const d of documents.all()) if (d.uri !== change.document.uri && importsAnything(d.uri)) validate(d);
     if (!watching) scheduleScan(SCAN_AFTER_TYPING_MS);
