@@ -77,7 +77,7 @@ export function ruleDoc(meta: RuleMeta): string {
         for (const f of [{ path: e.path ?? PROJECT_EXAMPLE_PATH, code: e.code }, ...(e.files ?? [])]) lines.push("", "```b24layout", `// ${f.path}`, f.code.trimEnd(), "```");
         for (const f of e.others ?? []) lines.push("", "```b24layout", `// ${f.path} (in the project, not among the files checked)`, f.code.trimEnd(), "```");
       } else {
-        lines.push("", "```b24layout", e.code.trimEnd(), "```");
+        lines.push("", e.language === "json" ? "```json" : "```b24layout", e.code.trimEnd(), "```");
       }
       if (e.note) lines.push("", e.note);
     }

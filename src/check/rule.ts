@@ -10,8 +10,10 @@ import type { IrCollection, IrDeclaration, IrEntry, IrObject, IrProgram, IrValue
 import type { CommonPlaceholders, MessageData, MessageId, Messages, MessageSpec, MessageValue } from "../messages/index.js";
 
 export interface RuleExample {
-  /** `.b24layout` source. */
+  /** `.b24layout` source, or with `language: "json"` a JSON payload. */
   readonly code: string;
+  /** `json`: `code` is a JSON payload, checked as `b24layout check payload.json` checks it (for a rule that checks only JSON). */
+  readonly language?: "json";
   /** A sentence on what the example shows. */
   readonly note?: string;
   /** For project rules: the path of `code`'s file (default `example.b24layout`)… */

@@ -76,19 +76,34 @@ export class ConfigFinder {
   }
 
   /** Settings by file: asked for once to filter the files and once to check each. */
-  private readonly settings = new Map<string, { options: CheckOptions; ignored: boolean }>();
+  private readonly settings = new Map<string, FileSettings>();
 
-  /** What the config of `file` says about it: the check options, and whether it is ignored. */
-  settingsFor(file: string): { options: CheckOptions; ignored: boolean } {
+  /** What the config of `file` says about it: the check options, whether it is ignored, and for a JSON payload whether it is included and its kind. */
+  settingsFor(file: string): FileSettings {
     let found = this.settings.get(file);
     if (!found) {
       const config = this.fixed ?? this.configs.get(dirname(file));
       const rel = config ? relative(config.dir, file).split(sep).join("/") : "";
-      found = config && this.module ? { options: this.module.checkOptionsFor(config, rel), ignored: this.module.isIgnored(config, rel) } : { options: {}, ignored: false };
+      const kind = config && this.module ? this.module.payloadKindFor(config, rel) : undefined;
+      found =
+        config && this.module
+          ? { options: this.module.checkOptionsFor(config, rel), ignored: this.module.isIgnored(config, rel), included: this.module.isIncluded(config, rel), ...(kind !== undefined ? { kind } : {}) }
+          : { options: {}, ignored: false, included: false };
       this.settings.set(file, found);
     }
     return found;
   }
+}
+
+/** What a config says about one file. */
+export interface FileSettings {
+  readonly options: CheckOptions;
+  /** The config's `ignore` takes it: left out when a folder or glob found it. */
+  readonly ignored: boolean;
+  /** The config's `include` takes it: a JSON payload found in a folder is checked. */
+  readonly included: boolean;
+  /** The kind of payload an override says the JSON file is. */
+  readonly kind?: string;
 }
 
 /** Warnings already given in a run (by its stderr; `--fix` finds the configs again): each is said once. */

@@ -3,7 +3,7 @@
  * reads them.
  */
 import { stat } from "node:fs/promises";
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { CliError } from "./io.js";
 import type { Diagnostic } from "../diagnostic.js";
@@ -11,7 +11,7 @@ import { SYNTAX_RULE_ID } from "../syntax/rule-id.js";
 import { describeFsError, errorCode, readTextFile, realPath, SOURCE_EXTENSION, type TextProblem } from "../workspace/index.js";
 
 // The workspace helpers the commands use, from here as before.
-export { describeFsError, errorCode, projectRoot, sourceHost, SOURCE_EXTENSION } from "../workspace/index.js";
+export { describeFsError, errorCode, isPayloadPath, projectRoot, sourceHost, SOURCE_EXTENSION } from "../workspace/index.js";
 
 /** The default `--cache` file, in the working directory (like ESLint's .eslintcache). */
 export const DEFAULT_CACHE_FILE = ".b24layoutcache";
@@ -41,7 +41,15 @@ export interface SourceFile {
  * so a link cannot take it round a loop or out over the whole disk (`ln -s / root`). A file reached
  * by two paths is one file, under the first path it was given as (duplicates are found by real path).
  */
-export async function expandInputs(args: readonly string[], cwd: string): Promise<string[]> {
+export async function expandInputs(args: readonly string[], cwd: string): Promise<string[]>;
+/**
+ * With `payloads` (`b24layout check`): a directory also gives its JSON files (`*.json`, `*.jsonc`;
+ * never a b24layout.config.json), listed in `walked` for the caller to keep those a config's
+ * `include` takes; a directory with JSON files only is not an error here.
+ */
+export async function expandInputs(args: readonly string[], cwd: string, options: { readonly payloads: true }): Promise<{ paths: string[]; walked: ReadonlySet<string> }>;
+export async function expandInputs(args: readonly string[], cwd: string, options?: { readonly payloads: true }): Promise<string[] | { paths: string[]; walked: ReadonlySet<string> }> {
+  const walked = new Set<string>();
   if (args.length === 0) {
     throw new CliError(`no input files: give files, directories or globs, e.g. \`.\` or "src/**/*${SOURCE_EXTENSION}"`);
   }
@@ -66,8 +74,11 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
       add([absolute]);
     } else if (kind === "directory") {
       const found = await glob(`**/*${SOURCE_EXTENSION}`, { ...WALK, cwd: absolute });
-      if (found.length === 0) problems.push(`no ${SOURCE_EXTENSION} files in directory '${arg}'`);
+      const payloads = options?.payloads ? (await glob(PAYLOAD_GLOBS, { ...WALK, cwd: absolute })).map((f) => resolve(f)).filter((f) => basename(f) !== CONFIG_FILE_NAME) : [];
+      if (found.length === 0 && payloads.length === 0) problems.push(`no ${SOURCE_EXTENSION} files in directory '${arg}'`);
       add(found.map((f) => resolve(f)).sort());
+      for (const p of payloads) walked.add(p);
+      add(payloads.sort());
     } else if (isDynamicPattern(arg)) {
       const found = await glob(arg, { ...WALK, cwd });
       if (found.length === 0) problems.push(`no files match '${arg}'`);
@@ -77,8 +88,15 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
     }
   }
   if (problems.length > 0) throw new CliError(problems.join("\n"));
-  return out;
+  // A payload reached by two paths, one of them walked and the other named, is the named one.
+  return options?.payloads ? { paths: out, walked: new Set([...walked].filter((p) => out.includes(p))) } : out;
 }
+
+/** The JSON payloads a directory walk finds (see PAYLOAD_EXTENSIONS). */
+const PAYLOAD_GLOBS = ["**/*.json", "**/*.jsonc"];
+
+/** The config's own file is never a payload (src/config: CONFIG_FILE). */
+const CONFIG_FILE_NAME = "b24layout.config.json";
 
 async function pathKind(path: string): Promise<"file" | "directory" | "missing" | { readonly error: string }> {
   try {

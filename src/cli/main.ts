@@ -41,6 +41,7 @@ interface CheckFlags {
   readonly stdinFilename?: string;
   readonly printConfig?: string;
   readonly watch?: boolean;
+  readonly kind?: string;
 }
 
 /** The flags of `build`, as commander gives them. */
@@ -89,8 +90,8 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
 
   program
     .command("check")
-    .description("report errors and warnings in .b24layout files")
-    .argument("[paths...]", `files, directories or globs (directories mean every *${SOURCE_EXTENSION} under them)`)
+    .description("report errors and warnings in .b24layout files and in REST payloads in JSON files")
+    .argument("[paths...]", `files, directories or globs (directories mean every *${SOURCE_EXTENSION} under them, and the JSON files a config's "include" takes); *.json and *.jsonc files are checked as REST payloads`)
     .addOption(new Option("-f, --format <format>", "report format: stylish (grouped by file) or codeframe (the source under each finding) for people, compact or unix (one line per finding), json, sarif (code scanning) or github (annotations)").choices(FORMATS).default("stylish"))
     .option("--code-frame", "stylish: show the source under each finding")
     .option("--output-file <file>", "write the report in --format to this file, and the stylish report to the terminal")
@@ -104,11 +105,12 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
     .option("--params <file>", "also check the template values of this file as build --params renders them to JSON (without it, check cannot know them)")
     .option("-w, --watch", "check again whenever a source, an imported file or a config changes, until stopped (Ctrl-C)")
     .option("--print-config <file>", "print the settings that apply to this file (config, target, every rule's severity and options) as JSON; check nothing")
+    .addOption(new Option("--kind <kind>", "check every JSON file as this kind of payload instead of recognising it from its shape").choices(DECLARATIONS.map((d) => d.keyword)))
     .option("--stdin", "check the text on standard input instead of files")
     .option("--stdin-filename <file>", "with --stdin: the file the text stands for (its config applies, its path is reported, imports resolve from its folder)")
     .addHelpText(
       "after",
-      `\nExamples:\n  b24layout check .\n  b24layout check "layouts/**/*${SOURCE_EXTENSION}"\n  b24layout check src --format sarif --output-file b24layout.sarif\n  b24layout check src --format github --max-warnings 0\n  b24layout check src --fix-dry-run`,
+      `\nExamples:\n  b24layout check .\n  b24layout check "layouts/**/*${SOURCE_EXTENSION}"\n  b24layout check payload.json "payloads/**/*.json"\n  b24layout check badge.json --kind badge\n  b24layout check src --format sarif --output-file b24layout.sarif\n  b24layout check src --format github --max-warnings 0\n  b24layout check src --fix-dry-run`,
     )
     .action(async (paths: string[], options: CheckFlags, command: Command) => {
       if (options.printConfig !== undefined) {
@@ -134,6 +136,7 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
             ...(options.params !== undefined ? { params: options.params } : {}),
             readStdin: options.stdin === true,
             ...(options.stdinFilename !== undefined ? { stdinFilename: options.stdinFilename } : {}),
+            ...(options.kind !== undefined ? { kind: options.kind } : {}),
           },
           io,
         );

@@ -11,6 +11,7 @@ import type { Severity } from "../diagnostic.js";
 import type { CheckOptions } from "../check/checker.js";
 import { ALL_RULES } from "../check/rules/index.js";
 import { BITRIX_LANGUAGES } from "../model/languages.js";
+import { DECLARATIONS } from "../model/statements.js";
 import { closest } from "../util/suggest.js";
 import { jsonTooDeepAt } from "../util/json-depth.js";
 import { MAX_NESTING_DEPTH } from "../syntax/limits.js";
@@ -22,12 +23,25 @@ export const CONFIG_SCHEMA_FILE = "b24layout.config.schema.json";
 
 export type RuleSetting = Severity | "off" | readonly [Severity | "off", Readonly<Record<string, unknown>>];
 
+/** Settings for the files some globs match. */
+export interface ConfigOverride {
+  readonly files: readonly string[];
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+  /** The kind of payload the JSON files are (instead of recognising it from their shape). */
+  readonly kind?: string;
+}
+
+/** The kinds of payload an override's `kind` takes: the declaration keywords. */
+const PAYLOAD_KINDS: readonly string[] = DECLARATIONS.map((d) => d.keyword);
+
 export interface Config {
   /** The folder of the config file: globs are relative to it. */
   readonly dir: string;
   readonly rules: Readonly<Record<string, RuleSetting>>;
-  readonly overrides: readonly { readonly files: readonly string[]; readonly rules: Readonly<Record<string, RuleSetting>> }[];
+  readonly overrides: readonly ConfigOverride[];
   readonly ignore: readonly string[];
+  /** Globs of JSON payloads a folder given to `check` also means (relative to `dir`). */
+  readonly include: readonly string[];
   readonly languages: readonly string[] | undefined;
   readonly portal: { readonly icons: readonly string[]; readonly logos: readonly string[]; readonly badges: readonly string[] };
   readonly target: "server" | "docs";
@@ -37,8 +51,10 @@ const SEVERITIES = ["error", "warn", "warning", "off"] as const;
 const TOP_KEYS: Readonly<Record<string, string>> = {
   $schema: "The JSON Schema of this file, for editors.",
   rules: 'Rule settings by rule id: "off", "warn", "error", or ["warn", { options }].',
-  overrides: 'Settings for some files: [{ "files": ["legacy/**/*.b24layout"], "rules": { … } }], later entries winning.',
+  overrides: 'Settings for some files: [{ "files": ["legacy/**/*.b24layout"], "rules": { … } }], later entries winning; for JSON payloads also "kind": "badge" (what they are, instead of recognising it from their shape).',
   ignore: "Globs of files not to check when a folder or glob is given (relative to this file).",
+  include: 'Globs of JSON payloads to check when a folder is given (relative to this file): ["payloads/**/*.json"]. A folder always means its .b24layout files; a JSON file named or matched by a glob on the command line is checked whether included or not.',
+
   languages: "The project's Bitrix24 language ids: every translation key must have a text in each.",
   portal: 'Codes the portal has registered: { "icons": […], "logos": […], "badges": […] }.',
   target: 'Where the docs and the server disagree (spec §14): "server" (default) reports what the server rejects as an error and what only the docs forbid as a warning; "docs" follows the docs: what they forbid is an error, and what they allow is not reported.',
@@ -182,7 +198,7 @@ export function parseConfig(text: string, file: string, dir: string): Config {
 
   const overridesNode = findNodeAtLocation(root, ["overrides"]);
   const overrides: Config["overrides"][number][] = [];
-  if (overridesNode && overridesNode.type !== "array") at(overridesNode.offset, '"overrides" must be a list of { "files": [globs], "rules": { … } }');
+  if (overridesNode && overridesNode.type !== "array") at(overridesNode.offset, '"overrides" must be a list of { "files": [globs], "rules": { … }, "kind": … }');
   for (const o of overridesNode?.type === "array" ? (overridesNode.children ?? []) : []) {
     if (o.type !== "object") {
       at(o.offset, 'an override must be { "files": [globs], "rules": { … } }');
@@ -190,11 +206,14 @@ export function parseConfig(text: string, file: string, dir: string): Config {
     }
     for (const prop of o.children ?? []) {
       const key = prop.children![0]!.value as string;
-      if (key !== "files" && key !== "rules") at(prop.children![0]!.offset, `unknown key '${key}' in an override (the keys are files, rules)`);
+      if (key !== "files" && key !== "rules" && key !== "kind") at(prop.children![0]!.offset, `unknown key '${key}' in an override (the keys are files, rules, kind)`);
     }
     const files = strings(findNodeAtLocation(o, ["files"]), '"files"', checkGlob('"files"'));
     if (files.length === 0) at(o.offset, 'an override needs "files": a list of globs');
-    overrides.push({ files, rules: rulesOf(findNodeAtLocation(o, ["rules"])) });
+    const kindNode = findNodeAtLocation(o, ["kind"]);
+    const kind = kindNode?.type === "string" && PAYLOAD_KINDS.includes(kindNode.value as string) ? (kindNode.value as string) : undefined;
+    if (kindNode && kind === undefined) at(kindNode.offset, `"kind" is the kind of payload the JSON files are: one of ${PAYLOAD_KINDS.map((k) => `"${k}"`).join(", ")}`);
+    overrides.push({ files, rules: rulesOf(findNodeAtLocation(o, ["rules"])), ...(kind !== undefined ? { kind } : {}) });
   }
 
   const portalNode = findNodeAtLocation(root, ["portal"]);
@@ -222,6 +241,7 @@ export function parseConfig(text: string, file: string, dir: string): Config {
     rules: rulesOf(findNodeAtLocation(root, ["rules"])),
     overrides,
     ignore: strings(findNodeAtLocation(root, ["ignore"]), '"ignore"', checkGlob('"ignore"')),
+    include: strings(findNodeAtLocation(root, ["include"]), '"include"', checkGlob('"include"')),
     languages: configured,
     portal,
   };
@@ -275,6 +295,18 @@ export function isIgnored(config: Config, relativePath: string): boolean {
   return config.ignore.some((g) => globMatcher(g)(relativePath));
 }
 
+/** Whether the config's `include` takes a JSON payload found in a folder (a path relative to the config's folder, with `/`). */
+export function isIncluded(config: Config, relativePath: string): boolean {
+  return config.include.some((g) => globMatcher(g)(relativePath));
+}
+
+/** The kind of payload the config says a JSON file is (the last override matching it that says one), if any. */
+export function payloadKindFor(config: Config, relativePath: string): string | undefined {
+  let kind: string | undefined;
+  for (const o of config.overrides) if (o.kind !== undefined && o.files.some((g) => globMatcher(g)(relativePath))) kind = o.kind;
+  return kind;
+}
+
 /** Globs compiled once, however many files they are matched against. */
 const globMatchers = new Map<string, (path: string) => boolean>();
 
@@ -325,9 +357,15 @@ export function configSchema(): Record<string, unknown> {
       overrides: {
         type: "array",
         description: TOP_KEYS["overrides"],
-        items: { type: "object", properties: { files: { ...strings, minItems: 1 }, rules }, required: ["files"], additionalProperties: false },
+        items: {
+          type: "object",
+          properties: { files: { ...strings, minItems: 1 }, rules, kind: { enum: PAYLOAD_KINDS, description: "The kind of payload the JSON files are, instead of recognising it from their shape (as --kind)." } },
+          required: ["files"],
+          additionalProperties: false,
+        },
       },
       ignore: { ...strings, description: TOP_KEYS["ignore"] },
+      include: { ...strings, description: TOP_KEYS["include"] },
       languages: { type: "array", items: { enum: BITRIX_LANGUAGES.map((l) => l.id) }, description: TOP_KEYS["languages"] },
       target: { enum: ["server", "docs"], description: TOP_KEYS["target"] },
       portal: {

@@ -12,6 +12,18 @@ import { decodeText } from "./text-file.js";
 /** The extension of source files; a directory argument means every such file under it. */
 export const SOURCE_EXTENSION = ".b24layout";
 
+/**
+ * The extensions of JSON payloads (`b24layout check payload.json`): checked when named or matched
+ * by a glob given, and, in a directory given, when a config's `include` takes them.
+ */
+export const PAYLOAD_EXTENSIONS = [".json", ".jsonc"] as const;
+
+/** Whether `path` is a JSON payload to check as JSON (by its extension), not a `.b24layout` source. */
+export function isPayloadPath(path: string): boolean {
+  const lower = path.toLowerCase();
+  return PAYLOAD_EXTENSIONS.some((e) => lower.endsWith(e));
+}
+
 export function errorCode(error: unknown): string | undefined {
   return error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : undefined;
 }

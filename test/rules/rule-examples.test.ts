@@ -1,6 +1,6 @@
 /** Every rule's documented examples, run through the checker: docs cannot drift from code. */
 import { describe, expect, it } from "vitest";
-import { ALL_RULES, check, checkProject, compile } from "../../src/index.js";
+import { ALL_RULES, check, checkJson, checkProject, compile } from "../../src/index.js";
 import { PROJECT_EXAMPLE_PATH } from "../../src/check/rule-docs.js";
 import type { RuleExample } from "../../src/check/rule.js";
 
@@ -20,6 +20,7 @@ describe.each(ALL_RULES.map((r) => [r.meta.id, r] as const))("%s examples", (id,
       const texts = new Map([...files.map((f) => [f.path, f.text] as const), ...(e.others ?? []).map((f) => [at(f.path), f.code] as const)]);
       return checkProject(files, { host: { root: ROOT, readFile: (path) => texts.get(path) } }).flatMap((r) => r.diagnostics);
     }
+    if (e.language === "json") return checkJson(e.code).diagnostics;
     return (rule.meta.phase === "compile" ? compile(e.code) : check(e.code)).diagnostics;
   };
 

@@ -48,6 +48,8 @@ export default defineRule({
         const layout = getEntry(root, "layout");
         // A misspelt field (`ownerTypId`) is reported as unknown; what else is wrong waits until it is fixed.
         if (root.misspelt?.some((f) => TARGET_FIELDS.includes(f))) return;
+        // Keys not written may be there (a spread in a JSON payload of JavaScript code): only what is written can be wrong.
+        if (root.partial && !(id && (ownerTypeId || ownerId))) return;
 
         if (id && (ownerTypeId || ownerId)) {
           context.report({ messageId: "both", data: { name, owner: (ownerTypeId ?? ownerId)!.key }, range: id.keyRange });
@@ -56,7 +58,7 @@ export default defineRule({
         } else if (!id) {
           const [present, missing] = ownerTypeId ? ["ownerTypeId", "ownerId"] : ["ownerId", "ownerTypeId"];
           if (!ownerTypeId || !ownerId) context.report({ messageId: "missingOwner", data: { name, present, missing }, range: declaration.nameRange });
-          const empty = !layout || (layout.value.kind === "object" && layout.value.entries.length === 0);
+          const empty = !layout || (layout.value.kind === "object" && layout.value.entries.length === 0 && !layout.value.partial);
           if (empty) context.report({ messageId: "emptyLayout", data: { name }, range: layout?.range ?? declaration.nameRange });
         }
 

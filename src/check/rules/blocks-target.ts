@@ -50,12 +50,13 @@ export default defineRule({
         if (written.length > 1) {
           context.report({ messageId: "both", data: { name }, range: getEntry(root, written[1]!.selectedBy)!.keyRange });
         } else if (written.length === 0) {
-          const present = root.entries.find((e) => e.key !== BLOCKS.request!.payloadField)!;
-          context.report({ messageId: "noRecord", data: { name, present: present.key }, range: declaration.nameRange });
+          // Keys not written may be there (a spread in a JSON payload of JavaScript code): nothing is missing for sure.
+          const present = root.partial ? undefined : root.entries.find((e) => e.key !== BLOCKS.request!.payloadField);
+          if (present) context.report({ messageId: "noRecord", data: { name, present: present.key }, range: declaration.nameRange });
         } else {
           const method = written[0]!;
           const missing = method.requires.filter((f) => getEntry(root, f) === undefined);
-          if (missing.length > 0) context.report({ messageId: "missing", data: { name, method: method.method, missing: listed(missing.map((f) => `'${f}'`)) }, range: declaration.nameRange });
+          if (missing.length > 0 && !root.partial) context.report({ messageId: "missing", data: { name, method: method.method, missing: listed(missing.map((f) => `'${f}'`)) }, range: declaration.nameRange });
         }
 
         const entityType = resolveEntityType(getEntry(root, "entityTypeId")?.value);

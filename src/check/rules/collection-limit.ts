@@ -54,9 +54,12 @@ export default defineRule({
       range: Parameters<typeof context.report>[0]["range"],
       conditional = 0,
       server?: { readonly field: string; readonly parent: string },
+      partial = false,
     ) => {
       if (!limits) return;
-      const { max, min } = limits;
+      const { max } = limits;
+      // Members not written may be there (a spread in a JSON payload of JavaScript code): only "too many" is certain.
+      const min = partial ? undefined : limits.min;
       const over = (max?.server !== undefined && count > max.server) || (max?.docs !== undefined && count > max.docs);
       const under = (min?.server !== undefined && count < min.server) || (min?.docs !== undefined && count < min.docs);
       if (!over && !under) return;
@@ -89,7 +92,7 @@ export default defineRule({
         if (!collection.guarded) {
           // Point at the first member over the limit: that is what has to go.
           const first = collection.entries[over ?? 0]?.range ?? collection.range;
-          check(limit, collection.entries.length, name, "items", first, 0, server);
+          check(limit, collection.entries.length, name, "items", first, 0, server, collection.partial === true);
           return;
         }
         const count = countMembers(collection.entries.map((e) => e.guard));
@@ -111,7 +114,7 @@ export default defineRule({
             check(f.type.limits, 0, () => `The ${possessive(dto.title)} '${f.name}'`, "items", object === declaration.root ? declaration.nameRange : object.range);
           } else if (f.type.kind === "scalarMap" && e?.value.kind === "object") {
             const over = f.type.limits.max?.server ?? 0;
-            check(f.type.limits, e.value.entries.length, () => `'${f.name}'`, "entries", e.value.entries[over]?.range ?? e.range, 0, serverNames(f, dto));
+            check(f.type.limits, e.value.entries.length, () => `'${f.name}'`, "entries", e.value.entries[over]?.range ?? e.range, 0, serverNames(f, dto), e.value.partial === true);
           } else if (f.type.kind === "list" && f.type.limits) {
             // Absent is required-field's; a value that is no list value-type's or card-data's.
             if (e?.value.kind !== "array") continue;
@@ -119,7 +122,7 @@ export default defineRule({
             const guarded = arr.guards ? countMembers(arr.items.map((_, i) => arr.guards![i])) : undefined;
             if (guarded?.repeated && guarded.max === 0) continue;
             const count = guarded ? guarded.max : arr.items.length;
-            check(f.type.limits, count, () => `The ${possessive(dto.title)} '${f.name}'`, "items", e.range);
+            check(f.type.limits, count, () => `The ${possessive(dto.title)} '${f.name}'`, "items", e.range, 0, undefined, arr.partial === true);
           }
         }
       },

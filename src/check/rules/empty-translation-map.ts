@@ -45,7 +45,8 @@ export default defineRule({
       object({ object, path }) {
         if (object.dto === "LanguageMap") {
           const field = badgeField(path);
-          if (object.entries.length === 0) {
+          // A map with a spread in it (a JSON payload of JavaScript code) may have entries there.
+          if (object.entries.length === 0 && !object.partial) {
             if (field === undefined) context.report({ messageId: "emptyMap", range: object.range });
             else context.report({ messageId: "emptyBadgeMap", data: { field }, range: object.range });
             return;

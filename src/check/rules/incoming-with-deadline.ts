@@ -41,7 +41,9 @@ export default defineRule({
         const incoming = incomingField !== undefined && incomingType !== undefined && readsAsTrue(incomingField.value, incomingType);
         const deadline = fieldsObject ? getScalar(fieldsObject, "deadline") : undefined;
         // An update keeps the deadline it has: only an add is known to have none.
-        const withoutDeadline = getValue(root, "id") === undefined && (deadline === undefined || isEmpty(deadline.value));
+        // A deadline not known statically, or fields with a spread (a JSON payload of JavaScript code), may be there.
+        const unknownDeadline = (fieldsObject ? getValue(fieldsObject, "deadline") !== undefined && deadline === undefined : fields !== undefined) || fieldsObject?.partial === true || root.partial === true;
+        const withoutDeadline = getValue(root, "id") === undefined && !unknownDeadline && (deadline === undefined || isEmpty(deadline.value));
         if (!incoming && !withoutDeadline) return;
         const layout = getValue(root, "layout");
         const layoutRoot = layout?.kind === "object" ? layout : layout?.kind === "declarationRef" ? resolveReference(context.program, layout)?.declaration.root : undefined;

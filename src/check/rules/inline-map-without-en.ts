@@ -40,7 +40,8 @@ export default defineRule({
         context.report({ messageId: "tableWithoutEn", data: { first: first.language }, range: keyword?.name.range ?? first.range });
       },
       object({ object }) {
-        if (object.dto !== "LanguageMap") return;
+        // A map with a spread in it (a JSON payload of JavaScript code) may have its `en` there.
+        if (object.dto !== "LanguageMap" || object.partial) return;
         const first = object.entries[0];
         if (!first || object.entries.some((e) => e.key === "en")) return;
         context.report({ messageId: "mapWithoutEn", data: { first: first.key }, range: object.range });

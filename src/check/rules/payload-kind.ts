@@ -18,6 +18,16 @@ export default defineRule({
     spec: "§1",
     appliesTo: ["json"],
     messages: PAYLOAD_KIND.messages,
+    examples: {
+      incorrect: [{ language: "json", code: '{ "name": "my-app", "version": "1.0.0" }\n', note: "A package.json caught by a glob: not a payload." }],
+      correct: [
+        {
+          language: "json",
+          code: '{\n  "icon": { "code": "info" },\n  "header": { "title": "Incoming call" },\n  "body": {\n    "logo": { "code": "document" },\n    "blocks": { "client": { "type": "text", "properties": { "value": "Ivan Petrov" } } }\n  }\n}\n',
+          note: "A LayoutDto, recognised by its shape.",
+        },
+      ],
+    },
   },
   create: () => ({}),
 });

@@ -2,6 +2,7 @@ import { DOCS_ONLY, type DtoSpec, type FieldSpec, type Support } from "../../mod
 import { getScalar, type IrObject } from "../../lower/ir.js";
 import { BLOCK_PROPERTIES_DTO, getBlockType, getDto } from "../../model/dtos.js";
 import { implicitWhenAbsent } from "../../model/statements.js";
+import { omittedByDirectives } from "../../model/binding.js";
 import { defineRule } from "../rule.js";
 
 /** A required field is missing (FIELD_IS_REQUIRED, spec §2.1), including per-variant requirements such as `redirect` needing `uri`. */
@@ -48,11 +49,14 @@ export default defineRule({
     };
     return {
       object({ object, dto, declaration }) {
-        if (!dto) return;
+        // Keys not written may be there (a spread in a JSON payload of JavaScript code, a card's sections checked alone).
+        if (!dto || object.partial) return;
         const isRoot = object === declaration.root;
+        // A form of the declaration's method that does not send the field (a legacy card's params name the entity in the method).
+        const omitted = isRoot ? omittedByDirectives(declaration.spec, declaration.directives) : undefined;
         for (const f of requiredFields(dto, object.raw === true)) {
           // A misspelt statement stands for it (`heder "T"`): the misspelling is the finding.
-          if (object.entries.some((e) => e.key === f.name) || object.misspelt?.includes(f.name)) continue;
+          if (object.entries.some((e) => e.key === f.name) || object.misspelt?.includes(f.name) || omitted?.includes(f.name)) continue;
           const what = isRoot ? `${declaration.spec.keyword} '${declaration.name}'` : `This ${dto.title}`;
           report(f.required!, what, f.name, isRoot ? declaration.nameRange : object.range, dto, f.requiredAnswer);
         }
