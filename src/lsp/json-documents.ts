@@ -2,15 +2,16 @@
  * JSON documents in the language server: REST payloads written as JSON get the full checker's
  * diagnostics, any other JSON file (package.json, tsconfig.json, …) gets none, and nothing else.
  *
- * A JSON document is a payload when the project's config includes it, or when the client's
+ * A JSON document is a payload when the project's config includes it (`include`), or when the client's
  * `b24layout.payloadFiles` setting associates it (src/lsp/payload-files.ts). Every other handler
  * of the server is written for `.b24layout` text: for a JSON document they answer nothing rather
  * than read JSON as that language (server.ts asks `isJsonDocument` first).
  */
-import { isAbsolute, relative, sep } from "node:path";
+import { basename, isAbsolute, relative, sep } from "node:path";
+import { CONFIG_FILE } from "../config/index.js";
 import type { Diagnostic as LspDiagnostic } from "vscode-languageserver";
 import type { Diagnostic } from "../diagnostic.js";
-import { payloadKindOf, readPayloadFiles, type PayloadFiles } from "./payload-files.js";
+import { AUTO_KIND, payloadKindOf, readPayloadFiles, type PayloadFiles } from "./payload-files.js";
 
 /** Language ids of JSON documents (VS Code's, Neovim's, Helix's and eglot's). */
 const JSON_LANGUAGE_IDS: ReadonlySet<string> = new Set(["json", "jsonc", "json5"]);
@@ -34,11 +35,8 @@ export interface JsonDocumentsHost {
   pathOf(uri: string): string | undefined;
   /** The workspace folders (paths). */
   folders(): readonly string[];
-  /**
-   * The kind the project's config gives a file when it includes it as a payload, `auto` when it
-   * includes it without a kind, undefined when it does not include it.
-   */
-  configKind(file: string): string | undefined;
+  /** Whether the project's config includes a file as a payload (`include`), and the kind an override gives it. */
+  configPayload(file: string): { readonly included: boolean; readonly kind: string | undefined };
   /** The findings of the checker on a payload's text, of the given kind (`auto`: recognised by its shape); `comments`: JSON with comments. */
   check(text: string, file: string, kind: string, comments: boolean): readonly Diagnostic[];
   toLsp(diagnostic: Diagnostic, uri: string): LspDiagnostic;
@@ -65,11 +63,19 @@ export class JsonPayloadDocuments {
     this.loggedProblems = problems;
   }
 
-  /** The kind a JSON document is checked as, or undefined when it is no payload. The config wins over the editor's setting. */
+  /**
+   * The kind a JSON document is checked as, or undefined when it is no payload: one the config
+   * includes or the setting associates. An override's kind wins over the setting's, as the
+   * config's settings win over the editor's.
+   */
   kindOf(uri: string): string | undefined {
     const file = this.host.pathOf(uri);
-    if (file === undefined) return undefined;
-    return this.host.configKind(file) ?? payloadKindOf(this.files, this.relativePath(file));
+    // The config is read as a config, never as a payload (as `b24layout check` of a folder does).
+    if (file === undefined || basename(file) === CONFIG_FILE) return undefined;
+    const configured = this.host.configPayload(file);
+    const associated = payloadKindOf(this.files, this.relativePath(file));
+    if (!configured.included && associated === undefined) return undefined;
+    return configured.kind ?? associated ?? AUTO_KIND;
   }
 
   validate(document: JsonDocument): void {

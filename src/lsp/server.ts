@@ -176,7 +176,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const jsonDocuments = new JsonPayloadDocuments({
     pathOf,
     folders: () => workspaceFolders,
-    configKind: () => undefined,
+    configPayload: (file) => configs.payloadOf(file),
     check: (text, file, kind, comments) =>
       checkJson(text, { ...optionsFor(file), fileName: basename(file), comments, ...(kind === AUTO_KIND ? {} : { kind }) }).diagnostics,
     toLsp: (d, uri) => toLspDiagnostic(d, diagnosticStyle, uri),

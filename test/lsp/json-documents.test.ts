@@ -169,3 +169,36 @@ describe("JSON payload files", () => {
     expect(await closed).toEqual({ uri: uri("raw/add.json"), diagnostics: [] });
   });
 });
+
+describe("JSON payload files the project's config includes", () => {
+  let client: TestClient;
+  let dir: string;
+  const uri = (name: string) => pathToFileURL(join(dir, name)).href;
+  const CONFIG = JSON.stringify({
+    include: ["payloads/**/*.json"],
+    ignore: ["payloads/old/**"],
+    overrides: [{ files: ["payloads/badges/*.json", "elsewhere/*.activity.json"], kind: "badge" }],
+  });
+
+  beforeAll(async () => {
+    dir = scratch({ "package.json": "{}", "b24layout.config.json": CONFIG });
+    client = await startClient(pathToFileURL(dir).href, { capabilities: {}, settings: { payloadFiles: { "**/b24layout.config.json": "auto" } } });
+  }, 30_000);
+  afterAll(async () => client.stop());
+
+  it("are checked as `b24layout check .` checks them: those its include takes, but not those it ignores", async () => {
+    const codes = async (name: string, text = ACTIVITY) => (await client.open(uri(name), text, 1, "json")).diagnostics.map((d) => d.code);
+    expect(await codes("payloads/call.json")).toEqual(["string-boolean", "required-field", "required-field"]);
+    expect(await codes("payloads/old/call.json")).toEqual([]);
+    expect(await codes("other/call.json")).toEqual([]);
+    expect(await codes("b24layout.config.json", CONFIG)).toEqual([]);
+  });
+
+  it("as the kind an override gives, over the shape and over the editor's setting", async () => {
+    const codes = async (name: string) => (await client.open(uri(name), ACTIVITY, 1, "json")).diagnostics.map((d) => d.code);
+    // Activity params read as a badge: a badge's four fields missing, the activity's four keys unknown to it.
+    const asBadge = [...Array<string>(4).fill("required-field"), ...Array<string>(4).fill("unknown-property")];
+    expect(await codes("payloads/badges/call.json")).toEqual(asBadge);
+    expect(await codes("elsewhere/call.activity.json")).toEqual(asBadge);
+  });
+});

@@ -10,7 +10,8 @@ import { join } from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { formatJson } from "../../src/emit/json.js";
 import { schemaFor } from "../../src/emit/schema.js";
-import { AUTO_KIND, DEFAULT_PAYLOAD_FILES, OFF, PAYLOAD_KINDS, SCHEMA_SCHEME, schemaUri } from "../../src/lsp/payload-files.js";
+import { parse as parseJsonc } from "jsonc-parser";
+import { AUTO_KIND, DEFAULT_PAYLOAD_FILES, OFF, PAYLOAD_KINDS, readPayloadFiles, SCHEMA_SCHEME, schemaUri } from "../../src/lsp/payload-files.js";
 import { ROOT } from "./textmate.js";
 
 interface FakeUri {
@@ -153,5 +154,24 @@ describe("the schemas the extension serves", () => {
     expect(fake.associationProviders).toEqual([]);
     expect(serve(schemaUri("activity"))).toBe(formatJson(schemaFor("activity")!));
     expect(context.subscriptions.length).toBeGreaterThan(0);
+  });
+});
+
+describe("the README's JSON payload files section", () => {
+  const readme = readFileSync(join(ROOT, "vscode-extension", "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("## JSON payload files"), readme.indexOf("## Settings"));
+  const examples = [...section.matchAll(/```jsonc\n([\s\S]*?)```/g)].map((m) => parseJsonc(m[1]!) as Record<string, unknown>);
+
+  it("gives a setting the extension reads without a problem, and a json.schemas entry whose URL it serves", async () => {
+    expect(examples).toHaveLength(2);
+    const setting = examples[0]!["b24layout.payloadFiles"];
+    expect(readPayloadFiles(setting).problems).toEqual([]);
+    await register(setting);
+    const [entry] = examples[1]!["json.schemas"] as { url: string }[];
+    expect(serve(entry!.url)).toBe(formatJson(schemaFor("activity")!));
+  });
+
+  it("names the defaults the manifest has", () => {
+    for (const glob of Object.keys(DEFAULT_PAYLOAD_FILES)) expect(section).toContain(`\`${glob}\``);
   });
 });
