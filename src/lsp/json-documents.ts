@@ -71,7 +71,7 @@ export class JsonPayloadDocuments {
   kindOf(uri: string): string | undefined {
     const file = this.host.pathOf(uri);
     // The config is read as a config, never as a payload (as `b24layout check` of a folder does).
-    if (file === undefined || basename(file) === CONFIG_FILE) return undefined;
+    if (file === undefined || isConfigFile(file)) return undefined;
     const configured = this.host.configPayload(file);
     const associated = payloadKindOf(this.files, this.relativePath(file));
     if (!configured.included && associated === undefined) return undefined;
@@ -79,6 +79,8 @@ export class JsonPayloadDocuments {
   }
 
   validate(document: JsonDocument): void {
+    // The config's own mistakes are shown on it by the server (showConfigProblems): nothing here may replace them.
+    if (isConfigFile(this.host.pathOf(document.uri))) return;
     const kind = this.kindOf(document.uri);
     const file = this.host.pathOf(document.uri);
     if (kind === undefined || file === undefined) {
@@ -100,6 +102,7 @@ export class JsonPayloadDocuments {
   }
 
   close(uri: string): void {
+    if (isConfigFile(this.host.pathOf(uri))) return;
     this.clear(uri, undefined);
   }
 
@@ -120,4 +123,8 @@ export class JsonPayloadDocuments {
     }
     return file.slice(file.lastIndexOf(sep) + 1);
   }
+}
+
+function isConfigFile(file: string | undefined): boolean {
+  return file !== undefined && basename(file) === CONFIG_FILE;
 }

@@ -14,6 +14,7 @@ import {
   DefinitionRequest,
   DidChangeConfigurationNotification,
   DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
   DocumentFormattingRequest,
   DocumentHighlightRequest,
   DocumentRangeFormattingRequest,
@@ -47,7 +48,6 @@ describe("JSON documents that are no payload", () => {
     ["tsconfig.json", "jsonc", TSCONFIG],
     // A client that sends another language id for a .json file (an empty one, plaintext): known by its name.
     ["data.json", "plaintext", PACKAGE_JSON],
-    ["b24layout.config.json", "json", "{}"],
   ])("%s (language id %s) gets no findings", async (name, languageId, text) => {
     const published = await client.open(uri(name), text, 1, languageId);
     expect(published).toEqual({ uri: uri(name), diagnostics: [] });
@@ -182,16 +182,15 @@ describe("JSON payload files the project's config includes", () => {
 
   beforeAll(async () => {
     dir = scratch({ "package.json": "{}", "b24layout.config.json": CONFIG });
-    client = await startClient(pathToFileURL(dir).href, { capabilities: {}, settings: { payloadFiles: { "**/b24layout.config.json": "auto" } } });
+    client = await startClient(pathToFileURL(dir).href, { capabilities: {} });
   }, 30_000);
   afterAll(async () => client.stop());
 
   it("are checked as `b24layout check .` checks them: those its include takes, but not those it ignores", async () => {
-    const codes = async (name: string, text = ACTIVITY) => (await client.open(uri(name), text, 1, "json")).diagnostics.map((d) => d.code);
+    const codes = async (name: string) => (await client.open(uri(name), ACTIVITY, 1, "json")).diagnostics.map((d) => d.code);
     expect(await codes("payloads/call.json")).toEqual(["string-boolean", "required-field", "required-field"]);
     expect(await codes("payloads/old/call.json")).toEqual([]);
     expect(await codes("other/call.json")).toEqual([]);
-    expect(await codes("b24layout.config.json", CONFIG)).toEqual([]);
   });
 
   it("as the kind an override gives, over the shape and over the editor's setting", async () => {
@@ -200,5 +199,29 @@ describe("JSON payload files the project's config includes", () => {
     const asBadge = [...Array<string>(4).fill("required-field"), ...Array<string>(4).fill("unknown-property")];
     expect(await codes("payloads/badges/call.json")).toEqual(asBadge);
     expect(await codes("elsewhere/call.activity.json")).toEqual(asBadge);
+  });
+});
+
+describe("the config file open as JSON", () => {
+  let client: TestClient;
+  let dir: string;
+  const uri = (name: string) => pathToFileURL(join(dir, name)).href;
+  const CONFIG = '{ "rules": { "no-such-rule": "off" } }';
+
+  beforeAll(async () => {
+    dir = scratch({ "package.json": "{}", "b24layout.config.json": CONFIG });
+    client = await startClient(pathToFileURL(dir).href, { capabilities: {}, settings: { payloadFiles: { "*.json": "auto" } } });
+  }, 30_000);
+  afterAll(async () => client.stop());
+
+  it("keeps the config's problems the server shows on it: it is never checked as a payload, nor cleared", async () => {
+    const problems = client.diagnosticsFor(uri("b24layout.config.json"));
+    await client.open(uri("a.b24layout"), 'badge b { title "T"\n value "V"\n type success }\n');
+    expect((await problems).diagnostics.map((d) => d.message)).toEqual([expect.stringContaining("no-such-rule")]);
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri("b24layout.config.json"), languageId: "json", version: 1, text: CONFIG } });
+    await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: uri("b24layout.config.json") } });
+    // Checking another file shows the config's problems again; nothing was published on the config in between (an empty list would come first).
+    await client.open(uri("b.b24layout"), 'badge c { title "T"\n value "V"\n type success }\n');
+    expect((await client.diagnosticsFor(uri("b24layout.config.json"))).diagnostics.map((d) => d.message)).toEqual([expect.stringContaining("no-such-rule")]);
   });
 });
