@@ -28,6 +28,7 @@ export const LAYERS = [
   "src/config",
   "src/preview",
   "src/pipeline",
+  "src/eslint",
   "src/lsp",
   "src/cli",
   "src/index.ts",

@@ -123,6 +123,7 @@ if (!values["cli-only"]) {
     entryPoints: [
       { in: "src/index.ts", out: "index" },
       { in: "src/format/plugin.ts", out: "prettier" },
+      { in: "src/eslint/index.ts", out: "eslint" },
     ],
     outdir: outDir,
     splitting: true,

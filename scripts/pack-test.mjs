@@ -4,8 +4,8 @@
  * temporary directory (outside this repository, so nothing resolves from its node_modules) by
  * that project's own `npm install` from the registry. There it runs the bin (`check`, `build`,
  * `fmt`, and `init` when the CLI has it), the Prettier plugin through the real Prettier CLI, the
- * library from ESM and from CommonJS (`require`), and tsc on an app that imports the library's
- * types.
+ * ESLint plugin through the real ESLint CLI, the library from ESM and from CommonJS (`require`),
+ * and tsc on an app that imports the library's types.
  *
  * Slow (an npm install): CI runs it as its own step (.ci/run), not inside `npm test`.
  * Usage: node scripts/pack-test.mjs [--keep] (keep the temporary project and print its path).
@@ -70,7 +70,7 @@ try {
   const [{ filename, files }] = JSON.parse(packed.slice(packed.indexOf("[")));
   const tarball = join(work, filename);
   const paths = files.map((f) => f.path);
-  const missing = ["dist/cli.js", "dist/cli.cjs", "dist/b24layout.cjs", "dist/index.js", "dist/prettier.js", "dist/types/index.d.ts", "b24layout.config.schema.json", "README.md"].filter((p) => !paths.includes(p));
+  const missing = ["dist/cli.js", "dist/cli.cjs", "dist/b24layout.cjs", "dist/index.js", "dist/prettier.js", "dist/eslint.js", "dist/types/index.d.ts", "dist/types/eslint/index.d.ts", "docs/eslint.md", "b24layout.config.schema.json", "README.md"].filter((p) => !paths.includes(p));
   step(`npm pack: ${filename} (${files.length} files) has the bin, the library, its types, the plugin and the config schema`, missing.length === 0, `missing: ${missing.join(", ")}`);
   const leaked = paths.filter((p) => /^(src|test|node_modules|bench|scripts)\//.test(p));
   step("npm pack: no sources, tests or node_modules in the tarball", leaked.length === 0, leaked.slice(0, 10).join("\n"));
@@ -79,8 +79,10 @@ try {
   mkdirSync(join(app, "layouts"), { recursive: true });
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "pack-test-app", version: "1.0.0", private: true, type: "module" }, null, 2));
   writeFileSync(join(app, "layouts", "hello.b24layout"), LAYOUT);
-  const prettierVersion = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).dependencies.prettier;
-  const install = expectRun("npm install <tarball> prettier in a fresh project (from the registry)", npm, ["install", "--no-audit", "--no-fund", "--loglevel=error", tarball, `prettier@${prettierVersion}`]);
+  const ownManifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  const prettierVersion = ownManifest.dependencies.prettier;
+  const eslintVersion = ownManifest.devDependencies.eslint;
+  const install = expectRun("npm install <tarball> prettier eslint in a fresh project (from the registry)", npm, ["install", "--no-audit", "--no-fund", "--loglevel=error", tarball, `prettier@${prettierVersion}`, `eslint@${eslintVersion}`]);
   if (install.status !== 0) throw new Error("the install failed; nothing else can run");
 
   // ----- the bin -----
@@ -150,6 +152,36 @@ try {
   step("prettier --check accepts a formatted file", pcheck.status === 0, pcheck.stdout + pcheck.stderr);
   rmSync(join(app, "layouts", "messy.b24layout"));
 
+  // ----- ESLint, through its own CLI, with the set-up config of docs/eslint.md as written there -----
+  const eslintGuide = readFileSync(join(root, "docs", "eslint.md"), "utf8");
+  const eslintConfig = /`eslint\.config\.js`:\n\n```js\n([\s\S]*?)```/.exec(eslintGuide)?.[1] ?? "";
+  writeFileSync(join(app, "eslint.config.js"), eslintConfig);
+  writeFileSync(join(app, "layouts", "broken.b24layout"), 'layout broken {\n  icon call-completed\n  header "x"\n  body { logo call-incoming\n    text "a" color red\n  }\n}\n');
+  const eslint = join(app, "node_modules", ".bin", "eslint");
+  const linted = run(eslint, ["layouts"]);
+  const eslintFinding = linted.stdout.split("\n").find((l) => l.includes("b24layout/"));
+  const checked = run(bin, ["check", "layouts/broken.b24layout", "--format", "json"]);
+  const checkedAt = (() => {
+    try {
+      const [d] = JSON.parse(checked.stdout).files[0].diagnostics;
+      return `${d.range.start.line}:${d.range.start.column} b24layout/${d.ruleId}`;
+    } catch {
+      return "";
+    }
+  })();
+  step(
+    "eslint (docs/eslint.md's eslint.config.js: b24layout/eslint's recommended config) reports a finding of a .b24layout file at its line and column, as b24layout check does",
+    linted.status === 1 && checkedAt === "5:20 b24layout/enum-value" && /^\s+5:20\s+error\s+'red' is not a valid 'color' for a text block.*\sb24layout\/enum-value$/.test(eslintFinding ?? "") && linted.stdout.split("\n").filter((l) => /^\s+\d+:\d+/.test(l)).length === 1,
+    `b24layout check: ${checkedAt}\nexit ${linted.status}\n${linted.stdout}${linted.stderr}`,
+  );
+  const cjsConfig = /`(const \{ default: b24layout \} = require\("b24layout\/eslint"\);)`/.exec(eslintGuide)?.[1] ?? "";
+  writeFileSync(join(app, "eslint.config.cjs"), `${cjsConfig}\nmodule.exports = [...b24layout.configs.recommended];\n`);
+  const fromCjs = run(eslint, ["--config", "eslint.config.cjs", "layouts"]);
+  step("eslint with a CommonJS config (docs/eslint.md's require) reports the same finding", fromCjs.status === 1 && fromCjs.stdout === linted.stdout, `exit ${fromCjs.status}\n${fromCjs.stdout}${fromCjs.stderr}`);
+  rmSync(join(app, "eslint.config.cjs"));
+  rmSync(join(app, "layouts", "broken.b24layout"));
+  expectRun("eslint passes the clean layouts", eslint, ["layouts"]);
+
   // ----- the library -----
   const libraryUse = (api) => `
 const source = ${JSON.stringify(LAYOUT)};
@@ -173,8 +205,12 @@ console.log("library ok: " + Object.keys(${api}).length + " exports");
     join(app, "app.ts"),
     `import { check, compile, type Diagnostic } from "b24layout";\nconst d: readonly Diagnostic[] = check("layout x {}").diagnostics;\nexport const n: number = d.length + compile("layout x {}").outputs.length;\n`,
   );
-  writeFileSync(join(app, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", skipLibCheck: false, types: [] }, files: ["app.ts"] }));
-  expectRun("tsc on an app importing the library's types (module nodenext)", process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"]);
+  writeFileSync(
+    join(app, "eslint-config.ts"),
+    `import b24layout from "b24layout/eslint";\nimport type { Linter } from "eslint";\nexport const config: Linter.Config[] = [...b24layout.configs.recommended, ...b24layout.configs.strict];\n`,
+  );
+  writeFileSync(join(app, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", skipLibCheck: false, types: [] }, files: ["app.ts", "eslint-config.ts"] }));
+  expectRun("tsc on an app importing the library's types and the ESLint plugin's (module nodenext)", process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"]);
 } catch (e) {
   step("pack test", false, e instanceof Error ? e.message : String(e));
 } finally {
