@@ -3,14 +3,17 @@
  * works as written on a project with a finding where it looks (exit code, the annotation at the
  * finding's line and column, and the SARIF file the upload step reads).
  */
+import { spawnSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { main, type CliIo } from "../src/cli/main.js";
 import { scratch, WITH_ERROR } from "./cli/fixtures.js";
 
-const DIR = join(resolve(import.meta.dirname, ".."), "examples/ci");
+const ROOT = resolve(import.meta.dirname, "..");
+const DIR = join(ROOT, "examples/ci");
 
 interface Workflow {
   jobs: Record<string, { steps: { run?: string; uses?: string; with?: Record<string, string> }[] }>;
@@ -56,6 +59,28 @@ describe("examples/ci", () => {
       .map((l) => l.slice(4));
     expect(comment.filter((l) => l !== "")).toEqual(config);
     expect(readFileSync(join(DIR, "../../docs/ci.md"), "utf8")).toContain(`\`\`\`js\n${config.join("\n\n")}\n\`\`\``);
+  });
+
+  it("payloads.yml's ESLint step, with that config, fails on a JavaScript payload the server would reject, at its place", () => {
+    const comment = readFileSync(join(DIR, "payloads.yml"), "utf8")
+      .split("\n")
+      .filter((l) => l.startsWith("#   "))
+      .map((l) => l.slice(4))
+      .join("\n");
+    // The config as a project that installed b24layout has it: the import resolves to the built plugin.
+    const config = comment.replace('"b24layout/eslint"', JSON.stringify(pathToFileURL(join(ROOT, "dist/eslint.js")).href));
+    const app = 'BX24.callMethod("crm.activity.badge.add", {\n  code: "missed",\n  title: "Missed call",\n  value: "Call back",\n  type: "danger",\n});\n';
+    const cwd = scratch({ "package.json": '{ "name": "app", "private": true, "type": "module" }\n', "eslint.config.js": config, "src/app.js": app });
+    const [, workflow] = workflows.find(([f]) => f === "payloads.yml")!;
+    const command = workflow.jobs["code"]!.steps.map((s) => s.run).find((r) => r?.startsWith("npx eslint "))!;
+    const run = spawnSync(process.execPath, [join(ROOT, "node_modules/eslint/bin/eslint.js"), ...words(command).slice(2)], {
+      cwd,
+      encoding: "utf8",
+      env: { PATH: process.env["PATH"] ?? "", NO_COLOR: "1", FORCE_COLOR: "0" },
+    });
+    expect(run.status).toBe(1);
+    // ESLint's stylish output, which setup-node's problem matcher turns into annotations.
+    expect(run.stdout).toMatch(/src\/app\.js\n\s+5:9\s+error\s+'danger' is not a valid 'type' for a badge;.*b24layout\/valid-payload/);
   });
 
   it.each(workflows)("%s runs b24layout commands that work as written", async (file, workflow) => {
