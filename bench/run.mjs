@@ -303,6 +303,7 @@ async function main() {
     };
   });
 
+  measurements.push(...(await (await import("./json.mjs")).measureJsonPayloads({ lib, cliPath, root, corpus, data, quick: opts.quick })));
   const largeLines = data.large.split("\n").length - 1;
   const info = [
     {

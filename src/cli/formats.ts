@@ -5,6 +5,7 @@
  * for editors' error lists and grep). Each is a pure function of the checked files; the terminal
  * formats (`stylish`, `codeframe`) are output.ts.
  */
+import { toPointer } from "../json/index.js";
 import type { Diagnostic } from "../diagnostic.js";
 import type { RuleMeta } from "../check/rule.js";
 import { ruleDoc } from "../check/rule-docs.js";
@@ -99,6 +100,8 @@ export function formatJsonReport(files: readonly ReportedFile[], cwd = process.c
         severity: d.severity,
         message: d.message,
         range: position(d.range),
+        // A JSON payload's finding: the keys and indexes of the offending key or value.
+        ...(d.path ? { path: d.path } : {}),
         ...(d.fix ? { fix: fixJson(d.fix) } : {}),
         ...(d.suggestions?.length ? { suggestions: d.suggestions.map(fixJson) } : {}),
         ...(d.related?.length ? { related: d.related.map((r) => ({ message: r.message, range: position(r.range), ...(r.file !== undefined ? { path: displayPath(r.file, cwd) } : {}) })) } : {}),
@@ -142,6 +145,8 @@ export function formatSarifReport(files: readonly ReportedFile[], rules: readonl
             artifactLocation: artifactLocation(f.display),
             region: region(d.range),
           },
+          // A JSON payload's finding: where in the document, as a JSON Pointer (RFC 6901).
+          ...(d.path ? { logicalLocations: [{ fullyQualifiedName: toPointer(d.path), kind: "value" }] } : {}),
         },
       ],
       ...(d.related?.length

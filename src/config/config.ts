@@ -198,7 +198,7 @@ export function parseConfig(text: string, file: string, dir: string): Config {
 
   const overridesNode = findNodeAtLocation(root, ["overrides"]);
   const overrides: Config["overrides"][number][] = [];
-  if (overridesNode && overridesNode.type !== "array") at(overridesNode.offset, '"overrides" must be a list of { "files": [globs], "rules": { … }, "kind": … }');
+  if (overridesNode && overridesNode.type !== "array") at(overridesNode.offset, '"overrides" must be a list of { "files": [globs], "rules": { … } }');
   for (const o of overridesNode?.type === "array" ? (overridesNode.children ?? []) : []) {
     if (o.type !== "object") {
       at(o.offset, 'an override must be { "files": [globs], "rules": { … } }');

@@ -142,7 +142,7 @@ function limitExceeded(text: string, positions: Positions): ParsedJson | undefin
             ok: false,
             tooLarge: "depth",
             error: {
-              message: `the JSON nests deeper than ${MAX_JSON_DEPTH} levels here; b24layout imports at most ${MAX_JSON_DEPTH} (a Bitrix24 payload has about 12)`,
+              message: `the JSON nests deeper than ${MAX_JSON_DEPTH} levels here; b24layout reads at most ${MAX_JSON_DEPTH} (a Bitrix24 payload has about 12)`,
               range: positions.range(at, at + 1),
             },
           };
@@ -172,7 +172,7 @@ function limitExceeded(text: string, positions: Positions): ParsedJson | undefin
         ok: false,
         tooLarge: "values",
         error: {
-          message: `the JSON holds more than ${MAX_JSON_VALUES.toLocaleString("en")} values; b24layout imports at most that many (a Bitrix24 payload has a few hundred)`,
+          message: `the JSON holds more than ${MAX_JSON_VALUES.toLocaleString("en")} values; b24layout reads at most that many (a Bitrix24 payload has a few hundred)`,
           range: positions.range(at, at + Math.max(1, scanner.getTokenLength())),
         },
       };

@@ -23,6 +23,8 @@ import { lowerRawEntries } from "./raw-json.js";
 export interface JsonPayload {
   /** The declaration keyword (`layout`, `blocks`, `badge`, `activity`, `card`). */
   readonly keyword: string;
+  /** How messages name the declaration: where the payload is in the document (`badges[1]`), or its kind for the whole document. */
+  readonly name: string;
   /** The payload: the declaration's object, its request params (`request`), or a card's sections (`sectionsOnly`). */
   readonly node: JsonNode;
   /** Where a finding on the declaration as a whole goes: the key holding the payload, or its opening brace. */
@@ -46,10 +48,10 @@ export interface JsonLowering {
 /** The payloads of one JSON document as one program, one declaration each. */
 export function lowerJsonPayloads(payloads: readonly JsonPayload[], documentRange: Range): JsonLowering {
   const declarations = newList<IrDeclaration>();
-  payloads.forEach((p, i) => {
-    const declaration = lowerPayload(p, payloads.length === 1 ? p.keyword : `${p.keyword}${i + 1}`);
+  for (const p of payloads) {
+    const declaration = lowerPayload(p, p.name);
     if (declaration) declarations.push(declaration);
-  });
+  }
   const document: Document = { kind: "Document", statements: [], comments: [], imports: [], range: documentRange };
   return { document, program: newProgram(declarations, newTranslationTable()) };
 }

@@ -10,7 +10,7 @@
  * the findings are then at that code's positions.
  */
 import { compareDiagnostics, type Diagnostic, type Range } from "../diagnostic.js";
-import { nodeAt, parseJson, pathAt, property, type JsonNode, type JsonProperty } from "../json/index.js";
+import { formatPath, nodeAt, parseJson, pathAt, property, type JsonNode, type JsonProperty } from "../json/index.js";
 import { ENTITY_TYPES } from "../model/entities.js";
 import { methodNames, paramsOfMethod } from "../model/methods.js";
 import { lowerJsonPayloads, type JsonPayload } from "../lower/json-payload.js";
@@ -132,13 +132,14 @@ function checkPayloadWith(tree: JsonNode, options: PayloadCheckOptions, problems
 function payloadsOf(tree: JsonNode, shape: Shape, directive: string | undefined): JsonPayload[] {
   const directives = [...new Set([shape.directive, directive].filter((d): d is string => d !== undefined))];
   return shape.payloads.map((p) => {
-    const base = { keyword: shape.kind, ...(directives.length > 0 ? { directives } : {}) };
+    const base = { keyword: shape.kind, name: p.path.length > 0 ? formatPath(p.path) : shape.kind, ...(directives.length > 0 ? { directives } : {}) };
     if (shape.sectionsOnly) return { ...base, node: p.node, nameRange: nameRangeOf(tree, p.path), sectionsOnly: true };
     if (shape.target) {
       // The request params around the payload: checked whole (the target ids too), without what the method takes beside them.
       const params = nodeAt(tree, shape.target.path)?.node ?? p.node;
       const leftOut = new Set<JsonProperty>(shape.notImported?.entries ?? []);
-      return { ...base, node: params, nameRange: nameRangeOf(tree, shape.target.path), request: true, leftOut };
+      const name = shape.target.path.length > 0 ? formatPath(shape.target.path) : shape.kind;
+      return { ...base, name, node: params, nameRange: nameRangeOf(tree, shape.target.path), request: true, leftOut };
     }
     const leftOut = new Set<JsonProperty>([...(shape.leftOut ?? []), ...(shape.notImported?.entries ?? [])]);
     return { ...base, node: p.node, nameRange: nameRangeOf(tree, p.path), ...(leftOut.size > 0 ? { leftOut } : {}) };

@@ -178,7 +178,7 @@ describe("JSON to import nested 100,000 deep", () => {
     const dir = scratch({ "deep.json": `{"blocks": {"a": {"type": "text", "properties": {"value": ${"[".repeat(100_000)}${"]".repeat(100_000)}}}}}` });
     const r = await run(dir, ["import", "deep.json"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("error: deep.json:1:119: the JSON nests deeper than 64 levels here; b24layout imports at most 64 (a Bitrix24 payload has about 12)\n");
+    expect(r.stderr).toBe("error: deep.json:1:119: the JSON nests deeper than 64 levels here; b24layout reads at most 64 (a Bitrix24 payload has about 12)\n");
   });
 });
 

@@ -23,7 +23,7 @@ function problems(text: string): string[] {
 describe("parseConfig", () => {
   it.each<[string, string, string[]]>([
     ["a valid config", '{ "rules": { "unknown-code": "off", "collection-limit": ["warn", {}] }, "languages": ["en", "de"], "portal": { "icons": ["x"] } }', []],
-    ["an unknown key, with a suggestion", '{\n  "rule": {}\n}', ["2:3 unknown key 'rule'. Did you mean 'rules'? (the keys are $schema, rules, overrides, ignore, languages, portal, target)"]],
+    ["an unknown key, with a suggestion", '{\n  "rule": {}\n}', ["2:3 unknown key 'rule'. Did you mean 'rules'? (the keys are $schema, rules, overrides, ignore, include, languages, portal, target)"]],
     ["an unknown rule", '{ "rules": { "unknwn-code": "off" } }', ["1:14 unknown rule 'unknwn-code'. Did you mean 'unknown-code'?"]],
     ["a bad severity", '{ "rules": { "unknown-code": "loud" } }', ['1:30 the setting of \'unknown-code\' must be "off", "warn" or "error", or ["warn", { options }]']],
     ["options that are not an object", '{ "rules": { "unknown-code": ["warn", 3] } }', ['1:30 the setting of \'unknown-code\' must be "off", "warn" or "error", or ["warn", { options }]']],

@@ -88,7 +88,7 @@ describe("b24layout import", () => {
     const dir = scratch({ "deep.json": `{"blocks": ${"[".repeat(5000)}${"]".repeat(5000)}}` });
     const r = await run(dir, ["deep.json"]);
     expect(r.code).toBe(2);
-    expect(r.err).toBe("error: deep.json:1:75: the JSON nests deeper than 64 levels here; b24layout imports at most 64 (a Bitrix24 payload has about 12)\n");
+    expect(r.err).toBe("error: deep.json:1:75: the JSON nests deeper than 64 levels here; b24layout reads at most 64 (a Bitrix24 payload has about 12)\n");
   });
 
   it("prints what statements cannot say in the raw form, formatted", async () => {

@@ -116,7 +116,7 @@ describe("hostile JSON", () => {
     expect(result.text).toBeUndefined();
     expect(result.diagnostics.map((d) => [d.code, formatImportDiagnostic(d, "deep.json")])).toEqual([
       // The payload's own 4 levels, then 60 of the value's: the 61st opens at column 59 + 60 × its width.
-      ["too-deep", `deep.json:1:${59 + 60 * open.length}: the JSON nests deeper than 64 levels here; b24layout imports at most 64 (a Bitrix24 payload has about 12)`],
+      ["too-deep", `deep.json:1:${59 + 60 * open.length}: the JSON nests deeper than 64 levels here; b24layout reads at most 64 (a Bitrix24 payload has about 12)`],
     ]);
   });
 
@@ -130,7 +130,7 @@ describe("hostile JSON", () => {
     const result = importJson(`{"blocks": {"a": {"type": "text", "properties": {"value": [${items}]}}}}`, { fileName: "many.json" });
     expect(result.diagnostics.map((d) => [d.code, formatImportDiagnostic(d, "many.json")])).toEqual([
       // 4 objects, the string "text" and the list come first: the 100,001st value is the list's 99,995th item.
-      ["too-large", `many.json:1:${60 + 2 * 99_994}: the JSON holds more than 100,000 values; b24layout imports at most that many (a Bitrix24 payload has a few hundred)`],
+      ["too-large", `many.json:1:${60 + 2 * 99_994}: the JSON holds more than 100,000 values; b24layout reads at most that many (a Bitrix24 payload has a few hundred)`],
     ]);
   });
 
