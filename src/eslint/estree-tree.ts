@@ -78,6 +78,9 @@ function convertObject(object: ESTree.ObjectExpression, range: Range, depth: num
       for (const [name, entry] of entries) entries.set(name, { ...entry, value: { kind: "unknown", range: entry.value.range } });
       continue;
     }
+    // `__proto__: x` (not computed, not shorthand) sets the object's prototype: it is no key, and
+    // JSON.stringify and the SDK's encoders send nothing for it.
+    if (key === "__proto__" && !property.computed && !property.shorthand && !property.method && property.kind === "init") continue;
     const keyNode = unwrap(property.key);
     const keyRange = rangeOf(keyNode);
     if (keyNode.type === "Identifier" && !property.computed) literals.set(siteKey(keyRange), { kind: "key", identifier: true });

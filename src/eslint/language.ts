@@ -185,7 +185,8 @@ export class B24LayoutLanguage implements Language<{ LangOptions: B24LayoutLangu
     for (const [key, value] of Object.entries(languageOptions)) {
       const allowed = LANGUAGE_OPTIONS[key];
       if (!allowed) throw new TypeError(`Unknown language option '${key}' for b24layout (it takes ${Object.keys(LANGUAGE_OPTIONS).join(", ")}).`);
-      if (!allowed.includes(value)) throw new TypeError(`The b24layout language option '${key}' must be ${allowed.map((v) => JSON.stringify(v)).join(" or ")}, not ${JSON.stringify(value)}.`);
+      // Left undefined, an option keeps its default.
+      if (value !== undefined && !allowed.includes(value)) throw new TypeError(`The b24layout language option '${key}' must be ${allowed.map((v) => JSON.stringify(v)).join(" or ")}, not ${JSON.stringify(value)}.`);
     }
   }
 

@@ -6,8 +6,8 @@
  */
 import type { Rule } from "eslint";
 import type { JSONSchema4 } from "json-schema";
-import type { Diagnostic, Fix, Severity } from "../diagnostic.js";
-import { checkOptionsFor, type Config, type RuleSetting } from "../config/index.js";
+import type { Diagnostic, Fix } from "../diagnostic.js";
+import { checkOptionsFor, parseConfig } from "../config/index.js";
 import { payloadCalls, type PayloadCall } from "./calls.js";
 import { ruleDocUrl } from "./docs-url.js";
 import { convertPayload, rangeOf, siteKey, type ConvertedPayload, type LiteralSite } from "./estree-tree.js";
@@ -76,22 +76,14 @@ function optionsSchema(): JSONSchema4[] {
   ];
 }
 
-/** The check options the rule's options give, read as `b24layout.config.json` is (config/config.ts). */
+/**
+ * The check options the rule's options give: they are read as the same settings in
+ * `b24layout.config.json` are (config/config.ts), so both mean the same, now and as the config
+ * grows. The schema has already refused what that reader would.
+ */
 function checkOptionsOf(options: ValidPayloadOptions): PayloadCheckOptions {
-  const rules: Record<string, RuleSetting> = {};
-  const severity = (word: string): Severity | "off" => (word === "warn" ? "warning" : (word as Severity | "off"));
-  for (const [id, setting] of Object.entries(options.rules ?? {})) rules[id] = severity(setting);
-  const config: Config = {
-    dir: "",
-    rules,
-    overrides: [],
-    ignore: [],
-    include: [],
-    languages: undefined,
-    portal: { icons: options.portal?.icons ?? [], logos: options.portal?.logos ?? [], badges: [] },
-    target: options.target ?? "server",
-  };
-  return checkOptionsFor(config, "");
+  const settings = { rules: options.rules ?? {}, portal: { icons: options.portal?.icons ?? [], logos: options.portal?.logos ?? [] }, ...(options.target ? { target: options.target } : {}) };
+  return checkOptionsFor(parseConfig(JSON.stringify(settings), "b24layout/valid-payload options", ""), "");
 }
 
 export const validPayload: Rule.RuleModule = {

@@ -35,17 +35,19 @@ function run(cwd: string, command: string, args: readonly string[]) {
 
 describe("the plugin through ESLint's command line", () => {
   it("reports each finding at the line and column b24layout check gives, with the rule's ESLint id", () => {
-    const cwd = project({ "layouts/broken.b24layout": WITH_ERROR, "layouts/ok.b24layout": inLayoutBody('    text "fine"') });
+    // A byte-order mark moves nothing: ESLint drops it before the language sees the text.
+    const withBom = `\ufeff${inLayoutBody('    text "x" color red').replace("layout l", "layout withBom")}`;
+    const cwd = project({ "layouts/broken.b24layout": WITH_ERROR, "layouts/ok.b24layout": inLayoutBody('    text "fine"'), "layouts/with-bom.b24layout": withBom });
     const eslint = run(cwd, ESLINT, ["layouts"]);
     expect(eslint.stderr).toBe("");
     expect(eslint.status).toBe(1);
     const finding = eslint.stdout.split("\n").find((l) => l.includes("b24layout/"))!;
     expect(finding).toMatch(/^ {2}6:5 {2}error {2}The header's 'tags' can hold at most 2 items; found 3\. .* {2}b24layout\/collection-limit$/);
     expect(eslint.stdout).toContain(`${join(cwd, "layouts/broken.b24layout")}\n`);
+    expect(eslint.stdout).toContain(`${join(cwd, "layouts/with-bom.b24layout")}\n  6:20  error  'red' is not a valid 'color' for a text block;`);
     expect(eslint.stdout).not.toContain("ok.b24layout");
     const byCheck = JSON.parse(run(cwd, CLI, ["check", "layouts", "--format", "json"]).stdout) as { files: { diagnostics: { ruleId: string; range: { start: { line: number; column: number } } }[] }[] };
-    const [d] = byCheck.files.flatMap((f) => f.diagnostics);
-    expect(`${d!.range.start.line}:${d!.range.start.column} ${d!.ruleId}`).toBe("6:5 collection-limit");
+    expect(byCheck.files.flatMap((f) => f.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.ruleId}`))).toEqual(["6:5 collection-limit", "6:20 enum-value"]);
   });
 
   it("--fix applies the fixes and writes the file; what is left is reported", () => {

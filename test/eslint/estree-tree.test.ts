@@ -126,6 +126,16 @@ describe("convertPayload", () => {
     });
   });
 
+  it("leaves out `__proto__:`, which sets the prototype, and keeps a computed one, which makes a key", () => {
+    expect(tree('check({ "__proto__": { a: 1 }, ["__proto__"]: 2, b: 3 });')).toEqual({
+      at: "1:7-1:56",
+      entries: [
+        ["__proto__", "1:33-1:44", { at: "1:47-1:48", value: 2 }],
+        ["b", "1:50-1:51", { at: "1:53-1:54", value: 3 }],
+      ],
+    });
+  });
+
   it("makes a list with a spread partial, and a hole unknown", () => {
     expect(tree("check([1, ...xs, 2, , 3]);")).toEqual({
       at: "1:7-1:25",

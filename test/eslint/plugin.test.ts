@@ -234,6 +234,8 @@ describe("rule options and language options", () => {
     const tagScope = inLayoutBody('    text "x"').replace('header "T"', 'header "T" {\n    tag warning "x" scope web\n  }');
     expect((await messagesOf(tagScope)).map((m) => `${m.ruleId} ${m.line}:${m.column}`)).toEqual(["b24layout/field-support 4:21"]);
     expect(await messagesOf(tagScope, [{ files: ["**/*.b24layout"], languageOptions: { target: "docs" } }])).toEqual([]);
+    // Undefined: the default (server).
+    expect(await messagesOf(tagScope, [{ files: ["**/*.b24layout"], languageOptions: { target: undefined } }])).toHaveLength(1);
   });
 
   it("refuse language options the language does not take", async () => {
