@@ -351,6 +351,7 @@ async function main() {
     { name: "in-process throughput: JSON.parse + ajv (JSON MB/s)", value: Number((jsonBytes / 1e3 / baseA).toFixed(2)) },
   );
 
+  const reporting = await (await import("./report.mjs")).measureReporting(cliPath, { quick: opts.quick, log }); measurements.push(...reporting.measurements); info.push(...reporting.info); // prettier-ignore
   const rows = measurements.map((m) => [m.name.split(":")[0], fmtMs(m.ours_ms), fmtMs(m.baseline_ms), `${m.ratio.toFixed(2)}×`, `≤ ${m.target}×`, m.met ? "yes" : "NO"]);
   console.log("");
   console.log(table(rows, ["measurement", "ours ms", "baseline ms", "ratio", "target", "met"]));

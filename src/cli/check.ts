@@ -10,16 +10,17 @@ import type { IrProgram } from "../lower/ir.js";
 import { describeFsError, expandInputs, isPayloadPath, readSources, SOURCE_EXTENSION, sourceHost, type SourceFile } from "./files.js";
 import { ConfigFinder } from "./config.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, type CliIo, type CliStream } from "./io.js";
-import { colorsFor, displayPath, formatCodeFrameReport, formatStylish, plural, useColors } from "./output.js";
+import { collected, colorsFor, displayPath, plural, useColors, writeCodeFrameReport, writeStylish, type ReportSink } from "./output.js";
 import { resolve } from "node:path";
 import { writeFilesAtomically } from "./atomic-write.js";
-import { formatCompactReport, formatUnixReport, isLineFormat, isTerminalFormat, type Format, type LineFormat, type TerminalFormat } from "./formats.js";
+import { isLineFormat, isTerminalFormat, type Format, type LineFormat, type TerminalFormat, writeCompactReport, writeUnixReport } from "./formats.js";
 import { VERSION } from "./version.js";
 import { readStdinSource, refuseStdinWithPaths } from "./stdin.js";
 import { showsProgress, startProgress, type Progress } from "./progress.js";
 
 export interface CheckedFile {
-  readonly source: SourceFile;
+  /** The file; its text only when the run kept it (CheckRunOptions.keepTexts, or the programs kept). */
+  readonly source: CheckedSource;
   /** The path as shown to the user. */
   readonly display: string;
   readonly diagnostics: readonly Diagnostic[];
@@ -27,8 +28,28 @@ export interface CheckedFile {
   readonly summary?: FileSummary;
 }
 
-/** A checked file with its lowered program, for commands that emit it. */
+/** A checked file's source: its path, and its text when it was kept. */
+export type CheckedSource = SourceFile | ReleasedSource;
+
+/** A source whose text was let go once the file was checked: only what the reports need of it. */
+export interface ReleasedSource {
+  readonly path: string;
+  readonly text?: undefined;
+  readonly unreadable?: Diagnostic;
+}
+
+/** A checked file with its text (CheckRunOptions.keepTexts). */
+export interface CheckedFileWithText extends CheckedFile {
+  readonly source: SourceFile;
+}
+
+function hasText(file: CheckedFile): file is CheckedFileWithText {
+  return file.source.text !== undefined;
+}
+
+/** A checked file with its lowered program (and its text), for commands that emit it. */
 export interface LoweredFile extends CheckedFile {
+  readonly source: SourceFile;
   readonly program: IrProgram;
   /** With template values (`--params`) and no errors: its declarations rendered to JSON with them. */
   readonly rendered?: readonly EmittedDeclaration[];
@@ -59,6 +80,12 @@ export interface CheckRunOptions extends InputOptions {
   readonly progress?: Progress;
   /** `--kind`: the kind of payload every JSON file is, instead of recognising it (wins over a config's). */
   readonly kind?: string;
+  /**
+   * Keep each file's text, for code frames and fixes. Without it (nor `keepPrograms`) a file's
+   * text is let go as soon as the file is checked: `check` of many files then holds only their
+   * findings and what the project check needs of them, not every text until the report.
+   */
+  readonly keepTexts?: boolean;
 }
 
 export interface OutputOptions {
@@ -70,23 +97,36 @@ export interface OutputOptions {
   readonly codeFrame?: boolean;
 }
 
-/** One file's own check: its findings, what the project check needs of it, and its program when kept. */
 /** What a file that is not text declares, imports and suppresses: nothing. */
 const EMPTY_SUMMARY: FileSummary = { declarations: [], imports: [], badges: [], badgeCodes: [], unresolved: [], importAt: undefined, importLists: [], suppressions: [] };
 
+/** One file's own check: its findings, what the project check needs of it, and its program when kept. */
 interface OwnResult {
   readonly diagnostics: readonly Diagnostic[];
   readonly summary: FileSummary;
   readonly program?: IrProgram;
 }
 
+/** A file through its own check, waiting for the project check: its source (text kept or not), settings and own result. */
+interface OwnChecked extends OwnResult {
+  readonly source: CheckedSource;
+  readonly settings: FileSettings;
+}
+
+/** The settings a file is checked with (its config's). */
+type FileSettings = ReturnType<ConfigFinder["settingsFor"]>["options"];
+
 /**
  * Expands, reads and checks the inputs: each file on its own, then the project check over all of
  * them (src/check/project.ts: two files that `build` would write under one name), whose findings go
  * to the files they concern, afresh at every run also for files whose own findings the cache has.
- * Missing or unreadable files are usage errors (thrown). Each file's program is kept only when
- * asked for: `check` of many files would otherwise hold every syntax tree and IR until the end
- * (50 MB more for the benchmark's 1,000 files, and the garbage collector's time to go with it).
+ * Missing or unreadable files are usage errors (thrown, all of them named, before anything is
+ * reported or cached).
+ *
+ * Files are read, checked and let go one at a time (`checkFilesOneByOne`): what stays of a file
+ * until the report is its findings and its summary for the project check, and its text and program
+ * only when asked for. `check` of many files would otherwise hold every text, syntax tree and IR
+ * until the end (45,000 files of 63 MB: every text alone is 100 MB or more).
  */
 export async function checkInputs(args: readonly string[], io: CliIo, options: CheckRunOptions & { keepPrograms: true }): Promise<LoweredFile[]>;
 export async function checkInputs(args: readonly string[], io: CliIo, options?: CheckRunOptions): Promise<CheckedFile[]>;
@@ -103,54 +143,19 @@ export async function checkInputs(args: readonly string[], io: CliIo, options?: 
   const paths = stdin ? expanded : expanded.filter((p) => named.has(p) || (!configs.settingsFor(p).ignored && (!walked.has(p) || configs.settingsFor(p).included)));
   if (paths.length === 0) throw new CliError(`no ${SOURCE_EXTENSION} files, nor JSON files that a config's "include" takes, in ${args.map((a) => `'${a}'`).join(", ")}`);
   const display = (p: string) => displayPath(p, io.cwd);
-  const sources = stdin ? [stdin] : readSources(paths, display);
   const params = options?.params;
   // Rendering with --params needs the programs, which the cache does not keep.
   const keepPrograms = options?.keepPrograms === true || params !== undefined;
-  // Loaded on demand: building the lexer and parser is most of the start-up time, and `--help`,
-  // `--version`, `schema` and a run whose files are all cached do not need them.
-  const cache = options?.cache !== undefined && !keepPrograms && !stdin ? (await import("./cache.js")).CheckCache.open(resolve(io.cwd, options.cache)) : undefined;
-  const settings = sources.map((source) => configs.settingsFor(source.path).options);
+  const keep = { programs: keepPrograms, texts: keepPrograms || options?.keepTexts === true };
   // A JSON payload is checked as the kind --kind or its config's override gives, else as its shape says.
-  const kinds = sources.map((source) => (isPayload(source.path) ? (options?.kind ?? configs.settingsFor(source.path).kind) : undefined));
-  const keys = cache ? sources.map((source, i) => cache.key(source.path, source.text, kinds[i] === undefined ? settings[i] : { ...settings[i], kind: kinds[i] })) : [];
-  const cached = sources.map((source, i) => cache?.get(source.path, keys[i]!));
-  // One thread: a worker thread checking half the files was measured slower here (1,000 files:
-  // 0.79 s against 0.60 s on 2 cores), as V8 already compiles and collects garbage on the other core.
-  const here = sources.map((_, i) => i).filter((i) => cached[i] === undefined && sources[i]!.unreadable === undefined);
-  const results = new Map<number, OwnResult>();
-  if (here.length > 0) {
-    const { check, checkJson, ModuleCache } = await import("../pipeline/index.js");
-    const { summarize } = await import("../check/project.js");
-    const modules = new ModuleCache();
-    let done = sources.length - here.length;
-    for (const i of here) {
-      options?.progress?.tick(done++, sources.length);
-      const source = sources[i]!;
-      if (isPayload(source.path)) {
-        const kind = kinds[i];
-        const payload = checkJson(source.text, { ...settings[i], fileName: source.path, ...(kind !== undefined ? { kind } : {}) });
-        results.set(i, { diagnostics: payload.diagnostics, summary: EMPTY_SUMMARY });
-        continue;
-      }
-      const result = check(source.text, { ...settings[i], file: source.path, host: sourceHost(source.path, io.cwd), modules });
-      const own = { diagnostics: result.diagnostics, summary: summarize(result.program, result.document) };
-      results.set(i, keepPrograms ? { ...own, program: result.program } : own);
-    }
-  }
-  // A file that is not text (binary, not UTF-8) is its one diagnostic, and is never cached.
-  const own = sources.map((source, i): OwnResult => (source.unreadable ? { diagnostics: [source.unreadable], summary: EMPTY_SUMMARY } : (cached[i] ?? results.get(i)!)));
-  for (const i of here) cache?.set(sources[i]!.path, keys[i]!, { diagnostics: own[i]!.diagnostics, summary: own[i]!.summary });
-  await cache?.save();
+  const payloadFiles = { is: isPayload, kind: (path: string) => options?.kind ?? configs.settingsFor(path).kind };
+  const own = await checkFilesOneByOne(paths, io, configs, keep, { stdin, cache: options?.cache, progress: options?.progress, payloads: payloadFiles });
   const { checkProjectFiles, withProjectFindings } = await import("../check/project.js");
   const { realPath } = await import("../workspace/index.js");
-  const findings = checkProjectFiles(
-    sources.map((source, i) => ({ path: source.path, display: display(source.path), summary: own[i]!.summary, options: settings[i]!, realPath: realPath(source.path) ?? source.path })),
-  );
+  const findings = checkProjectFiles(own.map((f) => ({ path: f.source.path, display: display(f.source.path), summary: f.summary, options: f.settings, realPath: realPath(f.source.path) ?? f.source.path })));
   const render = params === undefined ? undefined : (await import("../emit/render.js")).renderProgram;
-  return sources.map((source, i): CheckedFile => {
-    const { summary, program } = own[i]!;
-    const diagnostics = withProjectFindings(own[i]!.diagnostics, findings[i]!, summary);
+  return own.map(({ source, summary, program, ...f }, i): CheckedFile => {
+    const diagnostics = withProjectFindings(f.diagnostics, findings[i]!, summary);
     const file: CheckedFile = { source, display: display(source.path), diagnostics, summary };
     if (!program) return file;
     if (!render || diagnostics.some((d) => d.severity === "error")) return { ...file, program } as LoweredFile;
@@ -159,6 +164,121 @@ export async function checkInputs(args: readonly string[], io: CliIo, options?: 
     if (rendered.diagnostics.length > 0) return { ...file, diagnostics: [...diagnostics, ...rendered.diagnostics].sort(compareDiagnostics), program } as LoweredFile;
     return { ...file, program, rendered: rendered.outputs, withoutValues: rendered.withoutValues } as LoweredFile;
   });
+}
+
+/**
+ * Each file read, checked on its own (or taken from the cache) and let go before the next is read,
+ * in order: its text is kept only with `keepTexts`, its program only with `keepPrograms`. A file
+ * that is not text (binary, not UTF-8) is its one diagnostic, and is never cached.
+ */
+async function checkFilesOneByOne(
+  paths: readonly string[],
+  io: CliIo,
+  configs: ConfigFinder,
+  keep: { readonly programs: boolean; readonly texts: boolean },
+  options: {
+    readonly stdin: SourceFile | undefined;
+    readonly cache: string | undefined;
+    readonly progress: Progress | undefined;
+    /** Which files are JSON payloads, and the kind each is given. */
+    readonly payloads: { readonly is: (path: string) => boolean; readonly kind: (path: string) => string | undefined };
+  },
+): Promise<OwnChecked[]> {
+  const stdin = options.stdin;
+  // Loaded on demand: building the lexer and parser is most of the start-up time, and `--help`,
+  // `--version`, `schema` and a run whose files are all cached do not need them.
+  const cache = options.cache !== undefined && !keep.programs && !stdin ? (await import("./cache.js")).CheckCache.open(resolve(io.cwd, options.cache)) : undefined;
+  let checker: Awaited<ReturnType<typeof loadOwnChecker>> | undefined;
+  const checked: OwnChecked[] = [];
+  const unreadable: string[] = [];
+  // One thread: a worker thread checking half the files was measured slower here (1,000 files:
+  // 0.79 s against 0.60 s on 2 cores), as V8 already compiles and collects garbage on the other core.
+  for (const [done, path] of paths.entries()) {
+    options.progress?.tick(done, paths.length);
+    const source = stdin ?? readOneSource(path, io, unreadable);
+    if (source === undefined) continue;
+    const settings = configs.settingsFor(source.path).options;
+    const payload = options.payloads.is(source.path);
+    const kind = payload ? options.payloads.kind(source.path) : undefined;
+    let result: OwnResult;
+    if (source.unreadable) {
+      result = { diagnostics: [source.unreadable], summary: EMPTY_SUMMARY };
+    } else {
+      const key = cache?.key(source.path, source.text, kind === undefined ? settings : { ...settings, kind });
+      const cached = key === undefined ? undefined : cache!.get(source.path, key);
+      if (cached) {
+        result = cached;
+      } else {
+        checker ??= await loadOwnChecker();
+        result = payload ? checker.checkPayloadFile(source, settings, kind) : checker.checkOwn(source, settings, io, keep.programs);
+        if (key !== undefined) cache!.set(source.path, key, result);
+      }
+    }
+    const kept = keep.texts ? source : { path: source.path, ...(source.unreadable ? { unreadable: source.unreadable } : {}) };
+    checked.push({ source: kept, settings, ...(keep.texts ? result : detachedFromText(result)) });
+  }
+  if (unreadable.length > 0) throw new CliError(unreadable.join("\n"));
+  await cache?.save();
+  return checked;
+}
+
+/** The file at `path` as read, or undefined with why it cannot be read added to `problems` (thrown together once all are read). */
+function readOneSource(path: string, io: CliIo, problems: string[]): SourceFile | undefined {
+  try {
+    return readSources([path], (p) => displayPath(p, io.cwd))[0];
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    problems.push(error.message);
+    return undefined;
+  }
+}
+
+/** The one-file check, loaded when the first file that the cache does not have is met. */
+async function loadOwnChecker() {
+  const { check, checkJson, ModuleCache } = await import("../pipeline/index.js");
+  const { summarize } = await import("../check/project.js");
+  const modules = new ModuleCache();
+  return {
+    /** A JSON payload: through the JSON front end; it declares, imports and suppresses nothing the project check needs. */
+    checkPayloadFile(source: SourceFile, settings: FileSettings, kind: string | undefined): OwnResult {
+      const result = checkJson(source.text, { ...settings, fileName: source.path, ...(kind !== undefined ? { kind } : {}) });
+      return { diagnostics: result.diagnostics, summary: EMPTY_SUMMARY };
+    },
+    checkOwn(source: SourceFile, settings: FileSettings, io: CliIo, keepProgram: boolean): OwnResult {
+      const result = check(source.text, { ...settings, file: source.path, host: sourceHost(source.path, io.cwd), modules });
+      const own = { diagnostics: result.diagnostics, summary: summarize(result.program, result.document) };
+      return keepProgram ? { ...own, program: result.program } : own;
+    },
+  };
+}
+
+/**
+ * The findings and summary of a file as copies that share nothing with its text. Names, images and
+ * comments cut from the text are slices of it, which V8 keeps pointing into the whole text: one
+ * declaration name kept in a summary would keep the file's text alive, and with it every text of
+ * the run. A structured clone makes fresh strings (and plain objects of the ranges).
+ */
+function detachedFromText(result: OwnResult): OwnResult {
+  return { diagnostics: result.diagnostics.length === 0 ? NONE : structuredClone(result.diagnostics), summary: compactSummary(result.summary) };
+}
+
+/** The one empty list the kept summaries and findings share (most of a summary's lists are empty). */
+const NONE: readonly never[] = Object.freeze([]);
+
+/** A copy of `summary` (see detachedFromText) whose empty lists are all the one `NONE`. */
+function compactSummary(summary: FileSummary): FileSummary {
+  const copy = structuredClone(summary);
+  const list = <T>(items: readonly T[]): readonly T[] => (items.length === 0 ? NONE : items);
+  return {
+    declarations: list(copy.declarations),
+    imports: list(copy.imports),
+    badges: list(copy.badges),
+    badgeCodes: list(copy.badgeCodes),
+    unresolved: list(copy.unresolved),
+    importAt: copy.importAt,
+    importLists: list(copy.importLists),
+    suppressions: list(copy.suppressions),
+  };
 }
 
 /**
@@ -177,22 +297,22 @@ export function hasErrors(files: readonly CheckedFile[]): boolean {
   return files.some((f) => f.diagnostics.some((d) => d.severity === "error"));
 }
 
-/** Prints the report for people (options.report, default stylish) on `stream`, coloured when it is a terminal. */
+/** Prints the report for people (options.report, default stylish) on `stream`, file by file, coloured when it is a terminal. */
 export function reportDiagnostics(files: readonly CheckedFile[], stream: CliStream, io: CliIo, options: OutputOptions): void {
-  stream.write(textReport(files, options.report ?? "stylish", useColors(stream, io.env, options.color), options.codeFrame === true, io.cwd));
+  writeTextReport(files, (text) => stream.write(text), options.report ?? "stylish", useColors(stream, io.env, options.color), options.codeFrame === true, io.cwd);
 }
 
-/** A report for people or one line per finding, as text. */
-function textReport(files: readonly CheckedFile[], format: TerminalFormat | LineFormat, color: boolean, codeFrame: boolean, cwd: string): string {
+/** A report for people or one line per finding, written file by file to `write`. */
+function writeTextReport(files: readonly CheckedFile[], write: ReportSink, format: TerminalFormat | LineFormat, color: boolean, codeFrame: boolean, cwd: string): void {
   switch (format) {
     case "stylish":
-      return formatStylish(files, colorsFor(color), { codeFrame, cwd });
+      return writeStylish(files, write, colorsFor(color), { codeFrame, cwd });
     case "codeframe":
-      return formatCodeFrameReport(files, colorsFor(color), cwd);
+      return writeCodeFrameReport(files, write, colorsFor(color), cwd);
     case "compact":
-      return formatCompactReport(files, cwd);
+      return writeCompactReport(files, write, cwd);
     case "unix":
-      return formatUnixReport(files, cwd);
+      return writeUnixReport(files, write, cwd);
   }
 }
 
@@ -226,14 +346,18 @@ export async function runCheck(args: readonly string[], options: CheckOptions, i
     throw new CliError("--stdin-filename names the text read with --stdin: give --stdin too");
   }
   const stdin = options.readStdin ? await readStdinSource(io, options.stdinFilename) : undefined;
-  const inputs: CheckRunOptions = {
+  let inputs: CheckRunOptions = {
     ...(stdin === undefined ? {} : { stdin }),
     ...(options.config === undefined ? {} : { config: options.config }),
     ...(options.cache === undefined ? {} : { cache: options.cache }),
     ...(params === undefined ? {} : { params: params.values }),
     ...(options.kind === undefined ? {} : { kind: options.kind }),
   };
-  const progress = startProgress(io, "checked", showsProgress(io, (options.format ?? "stylish") === "stylish" && options.outputFile === undefined));
+  const format = options.format ?? "stylish";
+  const codeFrame = options.codeFrame === true;
+  // Code frames and fixes read the texts; any other report lets each go once its file is checked.
+  if (options.fix || options.fixDryRun || codeFrame || format === "codeframe") inputs = { ...inputs, keepTexts: true };
+  const progress = startProgress(io, "checked", showsProgress(io, format === "stylish" && options.outputFile === undefined));
   let checked: CheckedFile[];
   try {
     checked = await checkInputs(args, io, { ...inputs, progress });
@@ -242,6 +366,7 @@ export async function runCheck(args: readonly string[], options: CheckOptions, i
   }
   if (options.fix || options.fixDryRun) {
     const configs = await ConfigFinder.forFiles(io, options.config, checked.map((f) => f.source.path));
+    if (!checked.every(hasText)) throw new Error("internal error: --fix checked the files without keeping their texts");
     const fixed = await fixFiles(checked, options.fixDryRun === true, configs, io);
     // Fixes move what follows them: the project's findings and the values' are made again from the fixed files.
     checked = fixed.some((f, i) => f.source.text !== checked[i]!.source.text) ? await checkInputs(args, io, inputs) : fixed;
@@ -250,13 +375,11 @@ export async function runCheck(args: readonly string[], options: CheckOptions, i
   // Warnings count for --max-warnings even when --quiet leaves them out of the report.
   const warnings = checked.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === "warning").length, 0);
   const files = options.quiet ? checked.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === "error") })) : checked;
-  const format = options.format ?? "stylish";
-  const codeFrame = options.codeFrame === true;
   const forPeople = isTerminalFormat(format) || isLineFormat(format);
   if (options.outputFile !== undefined) {
     const path = resolve(io.cwd, options.outputFile);
     // The file never gets colours; the terminal gets the report for people (stylish, unless that was asked for).
-    const report = forPeople ? textReport(files, format, false, codeFrame, io.cwd) : await machineReport(format, files, io.cwd);
+    const report = forPeople ? collected((write) => writeTextReport(files, write, format, false, codeFrame, io.cwd)) : await machineReport(format, files, io.cwd);
     try {
       await writeFilesAtomically([{ path, content: report }]);
     } catch (error) {
@@ -282,7 +405,7 @@ export async function runCheck(args: readonly string[], options: CheckOptions, i
  * `--fix-dry-run`: the same changes printed as a unified diff, nothing written. Returns the files
  * as fixed, with their remaining findings.
  */
-async function fixFiles(files: readonly CheckedFile[], dryRun: boolean, configs: ConfigFinder, io: CliIo): Promise<CheckedFile[]> {
+async function fixFiles(files: readonly CheckedFileWithText[], dryRun: boolean, configs: ConfigFinder, io: CliIo): Promise<CheckedFileWithText[]> {
   const { check, ModuleCache } = await import("../pipeline/index.js");
   const { fixText } = await import("../check/fixer.js");
   const { checkProjectFiles, summarize, withProjectFindings } = await import("../check/project.js");
@@ -291,7 +414,7 @@ async function fixFiles(files: readonly CheckedFile[], dryRun: boolean, configs:
   // Loaded here: only --fix-dry-run prints diffs.
   const { createTwoFilesPatch } = await import("diff");
   const modules = new ModuleCache();
-  const out: CheckedFile[] = [];
+  const out: CheckedFileWithText[] = [];
   const writes: { path: string; content: string }[] = [];
   let fixes = 0;
   let changed = 0;

@@ -11,7 +11,7 @@ import type { RuleMeta } from "../check/rule.js";
 import { ruleDoc } from "../check/rule-docs.js";
 import { isAbsolute } from "node:path";
 import { pathToFileURL } from "node:url";
-import { displayPath, plural, relatedPlace, tally, visibleText } from "./output.js";
+import { collected, displayPath, plural, relatedPlace, tally, visibleText, type ReportSink } from "./output.js";
 
 export const FORMATS = ["stylish", "codeframe", "compact", "unix", "json", "sarif", "github"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -60,24 +60,36 @@ function relatedSuffix(d: Diagnostic, file: string, cwd: string): string {
 }
 
 export function formatCompactReport(files: readonly ReportedFile[], cwd = process.cwd()): string {
-  let out = "";
+  return collected((write) => writeCompactReport(files, write, cwd));
+}
+
+/** `formatCompactReport`, written file by file. */
+export function writeCompactReport(files: readonly ReportedFile[], write: ReportSink, cwd = process.cwd()): void {
   for (const f of files) {
+    let out = "";
     for (const d of f.diagnostics) {
       out += `${visibleText(f.display)}: line ${d.range.start.line}, col ${d.range.start.column}, ${severityWord(d)} - ${visibleText(d.message)}${relatedSuffix(d, f.display, cwd)} (${d.ruleId})\n`;
     }
+    if (out !== "") write(out);
   }
-  return out + problemCount(files);
+  write(problemCount(files));
 }
 
 /** `--format unix` (ESLint's, the `file:line:col: message` of compilers and grep): `path:L:C: message [Error/rule-id]` per finding, then the count. */
 export function formatUnixReport(files: readonly ReportedFile[], cwd = process.cwd()): string {
-  let out = "";
+  return collected((write) => writeUnixReport(files, write, cwd));
+}
+
+/** `formatUnixReport`, written file by file. */
+export function writeUnixReport(files: readonly ReportedFile[], write: ReportSink, cwd = process.cwd()): void {
   for (const f of files) {
+    let out = "";
     for (const d of f.diagnostics) {
       out += `${visibleText(f.display)}:${d.range.start.line}:${d.range.start.column}: ${visibleText(d.message)}${relatedSuffix(d, f.display, cwd)} [${severityWord(d)}/${d.ruleId}]\n`;
     }
+    if (out !== "") write(out);
   }
-  return out + problemCount(files);
+  write(problemCount(files));
 }
 
 /** The version of the `--format json` schema; it changes only when a field is removed or changes meaning. */

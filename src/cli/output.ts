@@ -41,11 +41,23 @@ export function relatedPlace(r: RelatedLocation, file: string, cwd: string): str
   return `${r.file === undefined ? file : displayPath(r.file, cwd)}:${r.range.start.line}:${r.range.start.column}`;
 }
 
-/** A checked file as the terminal reports see it: the path shown, its text (for frames) and its findings. */
+/** A checked file as the terminal reports see it: the path shown, its text (for frames; none without it) and its findings. */
 export interface ShownFile {
   readonly display: string;
-  readonly source: { readonly text: string };
+  readonly source: { readonly text?: string | undefined };
   readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Where a report goes, piece by piece: a stream's `write`, or a string being built (`collected`). */
+export type ReportSink = (text: string) => void;
+
+/** What a report written to a sink wrote, as one string. */
+export function collected(writeReport: (write: ReportSink) => void): string {
+  let out = "";
+  writeReport((text) => {
+    out += text;
+  });
+  return out;
 }
 
 /**
@@ -54,16 +66,22 @@ export interface ShownFile {
  * each row is followed by the source with the range underlined. Then the summary line.
  */
 export function formatStylish(files: readonly ShownFile[], c: Colors, options: { readonly codeFrame?: boolean; readonly cwd?: string } = {}): string {
-  let out = "";
+  return collected((write) => writeStylish(files, write, c, options));
+}
+
+/** `formatStylish`, written file by file: a large report is never one string. */
+export function writeStylish(files: readonly ShownFile[], write: ReportSink, c: Colors, options: { readonly codeFrame?: boolean; readonly cwd?: string } = {}): void {
   for (const f of files) {
     if (f.diagnostics.length === 0) continue;
+    let out = "";
     const rows = f.diagnostics.map((d) => ({ d, line: String(d.range.start.line), column: String(d.range.start.column), message: visibleText(d.message) }));
     // Lines right-aligned and columns left-aligned around the colon, as ESLint's table does.
     const lineWidth = Math.max(...rows.map((r) => r.line.length));
     const columnWidth = Math.max(...rows.map((r) => r.column.length));
     const severityWidth = Math.max(...rows.map((r) => r.d.severity.length));
     const messageWidth = Math.max(...rows.map((r) => r.message.length));
-    const binary = options.codeFrame === true && looksBinary(f.source.text);
+    const text = f.source.text;
+    const frames = options.codeFrame === true && text !== undefined && !looksBinary(text);
     out += `${c.underline(visibleText(f.display))}\n`;
     for (const [index, { d, line, column, message }] of rows.entries()) {
       const at = `${line.padStart(lineWidth)}:${column.padEnd(columnWidth)}`;
@@ -72,33 +90,42 @@ export function formatStylish(files: readonly ShownFile[], c: Colors, options: {
       out += `  ${c.dim(at)}  ${shownSeverity}  ${message.padEnd(messageWidth)}  ${c.dim(d.ruleId)}\n`;
       // The places the finding speaks of ("first defined at file:line:col"), under its row.
       for (const r of d.related ?? []) out += `  ${" ".repeat(lineWidth + 1 + columnWidth)}  ${c.dim(`${visibleText(r.message)} at ${visibleText(relatedPlace(r, f.display, options.cwd ?? process.cwd()))}`)}\n`;
-      if (options.codeFrame && !binary) {
-        const frame = codeFrame(d, f.source.text, c);
+      if (frames) {
+        const frame = codeFrame(d, text, c);
         // A blank line between a frame and the next row; the file's own blank line ends the last.
         if (frame !== "") out += `${frame.replace(/^/gm, "  ")}\n${index < rows.length - 1 ? "\n" : ""}`;
       }
     }
-    out += "\n";
+    write(`${out}\n`);
   }
-  return `${out}${formatSummary(tally(files), c)}\n`;
+  write(`${formatSummary(tally(files), c)}\n`);
 }
 
 /** `codeframe`: every finding as `file:line:col severity rule-id message` with its code frame, then the summary line. */
 export function formatCodeFrameReport(files: readonly ShownFile[], c: Colors, cwd = process.cwd()): string {
-  let out = "";
-  for (const f of files) {
-    for (const d of f.diagnostics) out += `${formatDiagnostic(d, f.display, f.source.text, c, cwd)}\n`;
-  }
-  return `${out}${formatSummary(tally(files), c)}\n`;
+  return collected((write) => writeCodeFrameReport(files, write, c, cwd));
 }
 
-/** One diagnostic: the location line, then the source with the range underlined, then the places it speaks of ("first defined at file:line:col"). */
-export function formatDiagnostic(d: Diagnostic, file: string, text: string, c: Colors, cwd = process.cwd()): string {
+/** `formatCodeFrameReport`, written file by file. */
+export function writeCodeFrameReport(files: readonly ShownFile[], write: ReportSink, c: Colors, cwd = process.cwd()): void {
+  for (const f of files) {
+    let out = "";
+    for (const d of f.diagnostics) out += `${formatDiagnostic(d, f.display, f.source.text, c, cwd)}\n`;
+    if (out !== "") write(out);
+  }
+  write(`${formatSummary(tally(files), c)}\n`);
+}
+
+/**
+ * One diagnostic: the location line, then the source with the range underlined (none without the
+ * text), then the places it speaks of ("first defined at file:line:col").
+ */
+export function formatDiagnostic(d: Diagnostic, file: string, text: string | undefined, c: Colors, cwd = process.cwd()): string {
   const { line, column } = d.range.start;
   const severity = d.severity === "error" ? c.red(d.severity) : c.yellow(d.severity);
   const head = `${c.bold(`${visibleText(file)}:${line}:${column}`)} ${severity} ${c.dim(d.ruleId)} ${visibleText(d.message)}`;
   // A binary file has no lines to show: its bytes would only be noise, or worse, on a terminal.
-  const frame = looksBinary(text) ? "" : codeFrame(d, text, c);
+  const frame = text === undefined || looksBinary(text) ? "" : codeFrame(d, text, c);
   const related = (d.related ?? []).map((r) => `  ${visibleText(r.message)} at ${c.bold(visibleText(relatedPlace(r, file, cwd)))}\n`).join("");
   return (frame === "" ? `${head}\n` : `${head}\n${frame}\n`) + related;
 }

@@ -210,6 +210,20 @@ export class B24Parser extends EmbeddedActionsParser {
     this.input = tokens;
   }
 
+  /**
+   * Lets go of the parsed text's tokens (and the text) once its tree is made and its end is known:
+   * at about 100 bytes a token they are a third of what a parse holds, and the shared parser would
+   * otherwise keep a large file's until the next parse.
+   */
+  release(): void {
+    this.text = "";
+    this.lastTokens = [];
+    this.reportedAt = new Set();
+    this.blockEnds = new Map();
+    this.tokens = [];
+    this.input = [];
+  }
+
   // ----- helpers (never run while recording) -----
 
   /**

@@ -36,6 +36,7 @@ const ParseResultObject = plainConstructor(function (this: Writable<ParseResult>
 export function parse(text: string): ParseResult {
   const parsed = parseLexed(text, looksBinary(text) ? BINARY : lexText(text));
   const end = sharedParser!.endOfText();
+  sharedParser!.release();
   const document = new DocumentNode(parsed.statements, parsed.comments, new SourceRange(textStart(), end), parsed.imports);
   return new ParseResultObject(document, parsed.diagnostics);
 }
