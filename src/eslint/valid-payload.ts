@@ -11,11 +11,11 @@ import { payloadCalls, type PayloadCall } from "./calls.js";
 import { ruleDocUrl } from "./docs-url.js";
 import { convertPayload, rangeOf, siteKey, type ConvertedPayload, type LiteralSite } from "./estree-tree.js";
 import { checkPayload, type PayloadCheckOptions } from "../pipeline/index.js";
-import { ALL_RULES } from "../check/rules/index.js";
-import { appliesTo } from "../check/rule.js";
-import { SYNTAX_RULE_ID } from "../syntax/rule-id.js";
-import { paramsOfMethod } from "../model/methods.js";
-import { ENTITY_TYPES } from "../model/entities.js";
+import { ALL_RULES } from "../check/index.js";
+import { appliesTo } from "../check/index.js";
+import { SYNTAX_RULE_ID } from "../syntax/index.js";
+import { paramsOfMethod } from "../model/index.js";
+import { ENTITY_TYPES } from "../model/index.js";
 
 /**
  * The checker's rules that check REST payloads (the others are about `.b24layout` text only), but

@@ -9,7 +9,7 @@
 import { statSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import type { CheckOptions } from "../check/index.js";
-import { checkOptionsFor, CONFIG_FILE, ConfigError, configProblem, isIgnored, parseConfig, type Config, type ConfigProblem } from "../config/index.js";
+import { checkOptionsFor, CONFIG_FILE, ConfigError, configProblem, isIgnored, isIncluded, parseConfig, payloadKindFor, type Config, type ConfigProblem } from "../config/index.js";
 import { decodeText, findConfigUpward, readRegularFileOrThrow, untrustedConfigReason } from "../workspace/index.js";
 
 export interface ConfigState {
@@ -48,6 +48,19 @@ export class ConfigCache {
   isIgnored(file: string): boolean {
     const state = this.stateFor(file);
     return state.config ? isIgnored(state.config, relative(state.config.dir, file).split(sep).join("/")) : false;
+  }
+
+  /**
+   * What the config says of a JSON file: whether its `include` takes it (as `b24layout check` of
+   * the folder would: not when `ignore` leaves it out, never the config itself), and the kind the
+   * last override naming one gives it.
+   */
+  payloadOf(file: string): { readonly included: boolean; readonly kind: string | undefined } {
+    const state = this.stateFor(file);
+    if (!state.config) return { included: false, kind: undefined };
+    const path = relative(state.config.dir, file).split(sep).join("/");
+    const included = file !== state.path && isIncluded(state.config, path) && !isIgnored(state.config, path);
+    return { included, kind: payloadKindFor(state.config, path) };
   }
 
   stateFor(file: string): ConfigState {

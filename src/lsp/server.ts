@@ -13,7 +13,7 @@
  * handler becomes an error answer or a logged line, and a client that does not watch files gets its
  * config changes noticed at the next change, open or save of a document.
  */
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import {
   CodeActionKind,
@@ -40,7 +40,7 @@ import {
   type WorkspaceEdit,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { check, type CheckResult, IncrementalChecker } from "../pipeline/index.js";
+import { check, checkJson, type CheckResult, IncrementalChecker } from "../pipeline/index.js";
 import { ModuleCache } from "../lower/index.js";
 import type { SourceHost } from "../lower/index.js";
 import { findUpward, sourceHost } from "../workspace/index.js";
@@ -71,6 +71,8 @@ import { parse } from "../syntax/index.js";
 import type { Document } from "../syntax/index.js";
 import type { CheckOptions } from "../check/index.js";
 import { globSync } from "tinyglobby";
+import { isJsonDocument, JsonPayloadDocuments } from "./json-documents.js";
+import { AUTO_KIND, PAYLOAD_FILES_SETTING } from "./payload-files.js";
 
 /** The package folder, where docs/rules lives: above the running bundle (dist/) or source file. */
 function packageRoot(): string {
@@ -145,6 +147,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     try {
       const raw: unknown = await connection.workspace.getConfiguration("b24layout");
       settings = settingsToOptions(isObject(raw) ? raw : {});
+      jsonDocuments.setPayloadFiles(isObject(raw) ? raw[PAYLOAD_FILES_SETTING] : undefined);
     } catch (error) {
       connection.console.warn(`b24layout: the client did not answer workspace/configuration (${describe(error)}); the settings stay as they were.`);
     }
@@ -169,7 +172,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void connection.sendDiagnostics({ uri, ...(features.diagnosticVersion && version !== undefined ? { version } : {}), diagnostics }).catch(() => {});
   };
 
+  /** JSON documents: the payloads among them checked, the others left alone (src/lsp/json-documents.ts). */
+  const jsonDocuments = new JsonPayloadDocuments({
+    pathOf,
+    folders: () => workspaceFolders,
+    configPayload: (file) => configs.payloadOf(file),
+    check: (text, file, kind, comments) =>
+      checkJson(text, { ...optionsFor(file), fileName: basename(file), comments, ...(kind === AUTO_KIND ? {} : { kind }) }).diagnostics,
+    toLsp: (diagnostics, uri) => toLspDiagnostics(diagnostics, diagnosticStyle, uri),
+    publish,
+    log: (message) => connection.console.warn(message),
+  });
+
   const validate = (document: TextDocument): void => {
+    if (isJsonDocument(document)) return jsonDocuments.validate(document);
     const file = pathOf(document.uri);
     let result: CheckResult;
     let projectUpdate: ProjectUpdate = "none";
@@ -343,6 +359,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     diagnosticStyle = { docsRoot, codeDescription: features.diagnosticCodeDescription, relatedInformation: features.diagnosticRelatedInformation };
     const initial = isObject(params.initializationOptions) ? params.initializationOptions : undefined;
     if (initial) settings = settingsToOptions(initial);
+    if (initial) jsonDocuments.setPayloadFiles(initial[PAYLOAD_FILES_SETTING]);
     workspaceFolders = [...new Set([...(params.workspaceFolders ?? []).map((f) => f.uri), ...(params.rootUri ? [params.rootUri] : [])].flatMap((u) => pathOf(u) ?? []))];
     project.setFolders(workspaceFolders);
     const commandsOnly = !features.codeActionLiterals;
@@ -407,6 +424,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // After a config change every document has just been checked, this one included.
     if (refreshConfigs()) return;
     validate(change.document);
+    // No .b24layout file imports JSON, and the project's walk finds no JSON file.
+    if (isJsonDocument(change.document)) return;
     // Documents that import this one see its unsaved text.
     for (const d of documents.all()) if (d.uri !== change.document.uri && importsAnything(d.uri)) validate(d);
     if (!watching) scheduleScan(SCAN_AFTER_TYPING_MS);
@@ -416,6 +435,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   documents.onDidClose((event) => {
     const uri = event.document.uri;
+    if (isJsonDocument(event.document)) return jsonDocuments.close(uri);
     results.delete(uri);
     ownDiagnostics.delete(uri);
     shownOpen.delete(uri);
@@ -437,6 +457,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!features.configurationRequests) {
       const pushed: unknown = isObject(params.settings) ? params.settings["b24layout"] : undefined;
       if (isObject(pushed)) settings = settingsToOptions(pushed);
+      if (isObject(pushed)) jsonDocuments.setPayloadFiles(pushed[PAYLOAD_FILES_SETTING]);
       project.settingsChanged();
       validateAll();
       publishProject();
@@ -488,17 +509,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // exactly as `b24layout fmt` formats the file, so that `fmt --check` agrees with the editor.
   connection.onDocumentFormatting(async (params) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? formatDocument(document, await projectFormatOptions(document.uri)) : [];
+    return document && !isJsonDocument(document) ? formatDocument(document, await projectFormatOptions(document.uri)) : [];
   });
   connection.onDocumentRangeFormatting(async (params) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? formatRange(document, params.range, await projectFormatOptions(document.uri)) : [];
+    return document && !isJsonDocument(document) ? formatRange(document, params.range, await projectFormatOptions(document.uri)) : [];
   });
 
   const current = (uri: string): CheckResult | undefined => {
     const document = documents.get(uri);
     const known = results.get(uri);
-    if (!document || failed.get(uri) === document.version) return undefined;
+    // The handlers that ask for a check read .b24layout text: a JSON document has none of their answers.
+    if (!document || isJsonDocument(document) || failed.get(uri) === document.version) return undefined;
     if (!known || known.version !== document.version) validate(document);
     return results.get(uri)?.result;
   };
@@ -617,7 +639,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    * rename would edit files outside the workspace through a link.
    */
   const workspaceFiles = (): string[] => {
-    const files = new Set(documents.all().flatMap((d) => pathOf(d.uri) ?? []));
+    const files = new Set(documents.all().flatMap((d) => (isJsonDocument(d) ? [] : (pathOf(d.uri) ?? []))));
     for (const folder of workspaceFolders) {
       for (const f of globSync("**/*.b24layout", { cwd: folder, absolute: true, followSymbolicLinks: false, ignore: ["**/node_modules/**"] })) files.add(f);
     }

@@ -89,8 +89,8 @@ export interface TestClient {
   readonly registrations: RegistrationParams[];
   /** The edits the server asked the client to apply. */
   readonly appliedEdits: ApplyWorkspaceEditParams[];
-  /** Opens a document and resolves with its first diagnostics. */
-  open(uri: string, text: string, version?: number): Promise<PublishDiagnosticsParams>;
+  /** Opens a document (a .b24layout one unless `languageId` says otherwise) and resolves with its first diagnostics. */
+  open(uri: string, text: string, version?: number, languageId?: string): Promise<PublishDiagnosticsParams>;
   /** Sends a change and resolves with the diagnostics of that version (the next ones, for a client without versions). */
   change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<PublishDiagnosticsParams>;
   /** The next diagnostics published for `uri` (of at least `version`, when given and the server sends versions). */
@@ -170,11 +170,11 @@ export async function startClient(rootUri: string, options: ClientOptions = {}):
         if (found !== undefined) r(found);
         else logWaiters.push({ pattern, resolve: r });
       }),
-    async open(uri, text, version = 1) {
+    async open(uri, text, version = 1, languageId = "b24layout") {
       // Diagnostics published for this uri before it was opened (a close's empty list) are not its.
       for (let i = published.length - 1; i >= 0; i--) if (published[i]!.uri === uri) published.splice(i, 1);
       const next = diagnosticsFor(uri, version);
-      await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: "b24layout", version, text } });
+      await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
       return next;
     },
     async change(uri, version, changes) {

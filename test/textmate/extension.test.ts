@@ -107,7 +107,8 @@ describe("the manifest", () => {
   it("names the extension as the brief says", () => {
     expect(manifest).toMatchObject({ name: "b24layout", publisher: "b24layout", version: "0.1.0", main: "./dist/extension.js" });
     expect(manifest.engines.vscode).toBe("^1.91.0");
-    expect(manifest.activationEvents).toEqual([`onLanguage:${language.id}`]);
+    // JSON too: payload files get the checker's diagnostics (test/textmate/payload-schemas.test.ts).
+    expect(manifest.activationEvents[0]).toBe(`onLanguage:${language.id}`);
   });
 
   it("points at files the build makes, and the .vsix holds them (and nothing of the sources)", () => {
@@ -140,10 +141,10 @@ describe("the manifest", () => {
     expect(manifest.contributes.configurationDefaults[`[${language.id}]`]?.["editor.defaultFormatter"]).toBe(`${manifest.publisher}.${manifest.name}`);
   });
 
-  it("starts the client for that language, watching the config and source files", () => {
+  it("starts the client for that language and JSON files on disk, watching the config and source files", () => {
     const source = readFileSync(join(EXTENSION, "src", "extension.ts"), "utf8");
     expect(source).toContain(`export const LANGUAGE_ID = "${language.id}";`);
-    expect(source).toContain("documentSelector: [{ language: LANGUAGE_ID }]");
+    expect(source).toContain('documentSelector: [{ language: LANGUAGE_ID }, { scheme: "file", language: "json" }, { scheme: "file", language: "jsonc" }]');
     expect(source).toContain(`"**/${CONFIG_FILE}"`);
     expect(source).toContain(`"**/*${SOURCE_EXTENSION}"`);
     expect(source).toContain('join("dist", "server.js")');
@@ -198,8 +199,8 @@ describe("the settings", () => {
   const properties = manifest.contributes.configuration.properties;
   const readme = readFileSync(join(EXTENSION, "README.md"), "utf8");
 
-  it("are the four the server reads, each with a default, a description and a row in the README", () => {
-    expect(Object.keys(properties)).toEqual(["b24layout.target", "b24layout.languages", "b24layout.rules", "b24layout.trace.server"]);
+  it("are the five the server reads, each with a default, a description and a row in the README", () => {
+    expect(Object.keys(properties)).toEqual(["b24layout.target", "b24layout.languages", "b24layout.rules", "b24layout.payloadFiles", "b24layout.trace.server"]);
     for (const [name, setting] of Object.entries(properties)) {
       expect(setting.markdownDescription ?? setting.description, name).toBeTruthy();
       expect(setting.default, name).toBeDefined();

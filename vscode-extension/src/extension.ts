@@ -1,12 +1,15 @@
 /**
  * The VS Code extension: starts the b24layout language server (dist/server.js, bundled with
- * everything it needs) as a Node process over stdio, for every `.b24layout` document.
+ * everything it needs) as a Node process over stdio, for every `.b24layout` document and every
+ * JSON file on disk (the server checks the payloads among them and leaves the others alone), and
+ * gives payload files their JSON Schema (payload-schemas.ts).
  */
 import { join } from "node:path";
 import { workspace, type ExtensionContext } from "vscode";
 import { LANGUAGE_SERVER_NODE_FLAGS } from "../../src/lsp/heap.js";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { registerPreview } from "./preview.js";
+import { registerPayloadSchemas } from "./payload-schemas.js";
 
 /** The language id of contributes.languages, and the section of the settings (`b24layout.*`). */
 export const LANGUAGE_ID = "b24layout";
@@ -21,7 +24,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     debug: { module, transport: TransportKind.stdio, options: { execArgv: [...LANGUAGE_SERVER_NODE_FLAGS, "--nolazy", "--inspect=6009"] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: LANGUAGE_ID }],
+    // JSON only on disk: whether it is a payload depends on its path (the config's include, b24layout.payloadFiles).
+    documentSelector: [{ language: LANGUAGE_ID }, { scheme: "file", language: "json" }, { scheme: "file", language: "jsonc" }],
     synchronize: {
       // The b24layout.* settings, sent at start and whenever they change; the server may also ask
       // for them (workspace/configuration).
@@ -33,6 +37,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   // The id `b24layout` makes `b24layout.trace.server` the trace setting.
   client = new LanguageClient(LANGUAGE_ID, "b24layout", serverOptions, clientOptions);
   registerPreview(context, () => client, LANGUAGE_ID);
+  registerPayloadSchemas(context, LANGUAGE_ID);
   await client.start();
 }
 
