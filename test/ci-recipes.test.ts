@@ -68,7 +68,7 @@ describe("examples/ci", () => {
       .map((l) => l.slice(4))
       .join("\n");
     // The config as a project that installed b24layout has it: the import resolves to the built plugin.
-    const config = comment.replace('"b24layout/eslint"', JSON.stringify(pathToFileURL(join(ROOT, "dist/eslint.js")).href));
+    const config = comment.replace('"b24layout/eslint"', JSON.stringify(pathToFileURL(join(ROOT, "dist/eslint.mjs")).href));
     const app = 'BX24.callMethod("crm.activity.badge.add", {\n  code: "missed",\n  title: "Missed call",\n  value: "Call back",\n  type: "danger",\n});\n';
     const cwd = scratch({ "package.json": '{ "name": "app", "private": true, "type": "module" }\n', "eslint.config.js": config, "src/app.js": app });
     const [, workflow] = workflows.find(([f]) => f === "payloads.yml")!;

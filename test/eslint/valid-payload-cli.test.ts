@@ -1,7 +1,7 @@
 /**
  * `b24layout/valid-payload` end to end: the real ESLint command line on two small projects, one
  * JavaScript (ESLint's own parser) and one TypeScript (typescript-eslint's parser), each with the
- * eslint.config.js docs/eslint.md gives, importing the built plugin (dist/eslint.js: `npm test`
+ * eslint.config.js docs/eslint.md gives, importing the built plugin (dist/eslint.mjs: `npm test`
  * builds before it runs the tests). Every finding's rule, message and exact place (line and
  * column, start and end) is asserted; the calls whose payload is not known statically, the methods
  * the checker does not know and real valid payloads of the shared corpus give nothing.
@@ -27,7 +27,7 @@ const PAYLOADS = guideSection("JavaScript and TypeScript payloads");
 /** A config of docs/eslint.md with its imports pointed at the built plugin and this repository's typescript-eslint. */
 function asInstalled(config: string): string {
   const tseslint = pathToFileURL(createRequire(import.meta.url).resolve("typescript-eslint")).href;
-  return config.replace('"b24layout/eslint"', JSON.stringify(pathToFileURL(join(ROOT, "dist/eslint.js")).href)).replace('"typescript-eslint"', JSON.stringify(tseslint));
+  return config.replace('"b24layout/eslint"', JSON.stringify(pathToFileURL(join(ROOT, "dist/eslint.mjs")).href)).replace('"typescript-eslint"', JSON.stringify(tseslint));
 }
 
 /** The guide's set-up config (a JavaScript project needs nothing more) and its TypeScript config. */
