@@ -88,6 +88,9 @@ const common = {
   minify: true,
   logLevel: "warning",
   absWorkingDir: root,
+  // As in scripts/bundle.mjs: jsonc-parser's main entry is a UMD module that requires its parts at
+  // run time; its ES module build bundles. The client reaches it too (the JSON payloads' schemas).
+  alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
 };
 
 const client = await build({
@@ -101,9 +104,6 @@ const server = await build({
   ...common,
   entryPoints: [join(extensionDir, "src", "server.ts")],
   outfile: join(outDir, "dist", "server.js"),
-  // As in scripts/bundle.mjs: jsonc-parser's main entry is a UMD module that requires its parts at
-  // run time; its ES module build bundles.
-  alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
   define: { "import.meta.url": "__b24ImportMetaUrl" },
   banner: { js: 'var __b24ImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   plugins: [prettierLanguagePlugins],
