@@ -65,11 +65,14 @@ export function formatCompactReport(files: readonly ReportedFile[], cwd = proces
 
 /** `formatCompactReport`, written file by file. */
 export function writeCompactReport(files: readonly ReportedFile[], write: ReportSink, cwd = process.cwd()): void {
+  writeLinePerFinding(files, write, (f, d) => `${visibleText(f.display)}: line ${d.range.start.line}, col ${d.range.start.column}, ${severityWord(d)} - ${visibleText(d.message)}${relatedSuffix(d, f.display, cwd)} (${d.ruleId})`);
+}
+
+/** A one-line-a-finding report: each file's lines in one write, then the count. */
+function writeLinePerFinding(files: readonly ReportedFile[], write: ReportSink, line: (file: ReportedFile, d: Diagnostic) => string): void {
   for (const f of files) {
     let out = "";
-    for (const d of f.diagnostics) {
-      out += `${visibleText(f.display)}: line ${d.range.start.line}, col ${d.range.start.column}, ${severityWord(d)} - ${visibleText(d.message)}${relatedSuffix(d, f.display, cwd)} (${d.ruleId})\n`;
-    }
+    for (const d of f.diagnostics) out += `${line(f, d)}\n`;
     if (out !== "") write(out);
   }
   write(problemCount(files));
@@ -82,14 +85,7 @@ export function formatUnixReport(files: readonly ReportedFile[], cwd = process.c
 
 /** `formatUnixReport`, written file by file. */
 export function writeUnixReport(files: readonly ReportedFile[], write: ReportSink, cwd = process.cwd()): void {
-  for (const f of files) {
-    let out = "";
-    for (const d of f.diagnostics) {
-      out += `${visibleText(f.display)}:${d.range.start.line}:${d.range.start.column}: ${visibleText(d.message)}${relatedSuffix(d, f.display, cwd)} [${severityWord(d)}/${d.ruleId}]\n`;
-    }
-    if (out !== "") write(out);
-  }
-  write(problemCount(files));
+  writeLinePerFinding(files, write, (f, d) => `${visibleText(f.display)}:${d.range.start.line}:${d.range.start.column}: ${visibleText(d.message)}${relatedSuffix(d, f.display, cwd)} [${severityWord(d)}/${d.ruleId}]`);
 }
 
 /** The version of the `--format json` schema; it changes only when a field is removed or changes meaning. */

@@ -11,7 +11,7 @@
 import { createScanner, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import type { Range } from "../diagnostic.js";
 import type { Json } from "./json-value.js";
-import { LineIndex } from "../util/index.js";
+import { groupedDigits, LineIndex } from "../util/index.js";
 
 export type JsonNode = JsonObject | JsonArray | JsonScalar | JsonUnknown;
 
@@ -130,6 +130,11 @@ function limitExceeded(text: string, positions: Positions): ParsedJson | undefin
   const scanner = createScanner(text, true);
   let depth = 0;
   let values = 0;
+  /** The refusal at the scanner's token (`length` characters of it at the most). */
+  const tooLarge = (what: "depth" | "values", message: string, length: number): ParsedJson => {
+    const at = scanner.getTokenOffset();
+    return { ok: false, tooLarge: what, error: { message, range: positions.range(at, at + length) } };
+  };
   for (let token = scanner.scan() as number; token !== TOKEN.eof; token = scanner.scan() as number) {
     switch (token) {
       case TOKEN.openBrace:
@@ -137,15 +142,7 @@ function limitExceeded(text: string, positions: Positions): ParsedJson | undefin
         depth++;
         values++;
         if (depth > MAX_JSON_DEPTH) {
-          const at = scanner.getTokenOffset();
-          return {
-            ok: false,
-            tooLarge: "depth",
-            error: {
-              message: `the JSON nests deeper than ${MAX_JSON_DEPTH} levels here; b24layout reads at most ${MAX_JSON_DEPTH} (a Bitrix24 payload has about 12)`,
-              range: positions.range(at, at + 1),
-            },
-          };
+          return tooLarge("depth", `the JSON nests deeper than ${MAX_JSON_DEPTH} levels here; b24layout reads at most ${MAX_JSON_DEPTH} (a Bitrix24 payload has about 12)`, 1);
         }
         break;
       case TOKEN.closeBrace:
@@ -167,15 +164,7 @@ function limitExceeded(text: string, positions: Positions): ParsedJson | undefin
         break;
     }
     if (values > MAX_JSON_VALUES) {
-      const at = scanner.getTokenOffset();
-      return {
-        ok: false,
-        tooLarge: "values",
-        error: {
-          message: `the JSON holds more than ${MAX_JSON_VALUES.toLocaleString("en")} values; b24layout reads at most that many (a Bitrix24 payload has a few hundred)`,
-          range: positions.range(at, at + Math.max(1, scanner.getTokenLength())),
-        },
-      };
+      return tooLarge("values", `the JSON holds more than ${groupedDigits(MAX_JSON_VALUES)} values; b24layout reads at most that many (a Bitrix24 payload has a few hundred)`, Math.max(1, scanner.getTokenLength()));
     }
   }
   return undefined;
