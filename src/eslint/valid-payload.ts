@@ -15,7 +15,6 @@ import { ALL_RULES } from "../check/index.js";
 import { appliesTo } from "../check/index.js";
 import { SYNTAX_RULE_ID } from "../syntax/index.js";
 import { paramsOfMethod } from "../model/index.js";
-import { ENTITY_TYPES } from "../model/index.js";
 
 /**
  * The checker's rules that check REST payloads (the others are about `.b24layout` text only), but
@@ -23,12 +22,10 @@ import { ENTITY_TYPES } from "../model/index.js";
  */
 const PAYLOAD_RULES = ALL_RULES.filter((r) => appliesTo(r.meta, "json") && r.meta.id !== SYNTAX_RULE_ID);
 
-/** The entity words of the legacy card methods (`crm.deal.details.configuration.set`). */
-const LEGACY_CARD_WORDS = ENTITY_TYPES.filter((e) => e.legacyCardMethods).map((e) => e.word);
 
 /** Whether the checker knows the payload of a REST method; the calls of other methods are not this rule's. */
 function isPayloadMethod(method: string): boolean {
-  return paramsOfMethod(method, LEGACY_CARD_WORDS) !== undefined;
+  return paramsOfMethod(method) !== undefined;
 }
 
 /** The rule's options: as in `b24layout.config.json`, plus whether to report warnings. */

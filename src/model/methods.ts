@@ -4,6 +4,7 @@
  * wrapper of responses (spec §1, §5). The importer recognises inputs by them; a target field a
  * method gains is one entry here.
  */
+import { ENTITY_TYPES } from "./entities.js";
 import type { FieldSpec, RestMethodSpec } from "./types.js";
 
 const recordId = (name: string, doc: string): FieldSpec => ({ name, type: { kind: "int", min: 1 }, required: { docs: true, server: true }, doc, spec: "§5" });
@@ -81,13 +82,16 @@ export interface MethodParams {
 
 const ENTITY_PLACEHOLDER = "<entity>";
 
+/** The entities a legacy card method (`crm.<entity>.details.configuration.set`) is named after. */
+const LEGACY_CARD_ENTITY_WORDS: readonly string[] = ENTITY_TYPES.filter((e) => e.legacyCardMethods).map((e) => e.word);
+
 /**
  * The params of the method `name` (`crm.activity.configurable.add`, `crm.deal.details.configuration.set`),
  * or undefined for a method no declaration is sent with. A method whose rows differ (the layout
  * is one param of crm.activity.configurable.add, the activity all of them) takes the row of the
  * whole params.
  */
-export function paramsOfMethod(name: string, entityWords: readonly string[]): MethodParams | undefined {
+export function paramsOfMethod(name: string): MethodParams | undefined {
   for (const row of REST_METHODS) {
     if (row.payloadParam !== undefined && row.targetParams === undefined) continue;
     let entity: string | undefined;
@@ -95,7 +99,7 @@ export function paramsOfMethod(name: string, entityWords: readonly string[]): Me
       const [before, after] = row.name.split(ENTITY_PLACEHOLDER) as [string, string];
       if (!name.startsWith(before) || !name.endsWith(after)) continue;
       entity = name.slice(before.length, name.length - after.length);
-      if (!entityWords.includes(entity)) continue;
+      if (!LEGACY_CARD_ENTITY_WORDS.includes(entity)) continue;
     } else if (row.name !== name) {
       continue;
     }

@@ -11,7 +11,6 @@
  */
 import { compareDiagnostics, type Diagnostic, type Range } from "../diagnostic.js";
 import { formatPath, nodeAt, parseJson, pathAt, property, type JsonNode, type JsonProperty } from "../json/index.js";
-import { ENTITY_TYPES } from "../model/index.js";
 import { methodNames, paramsOfMethod } from "../model/index.js";
 import { lowerJsonPayloads, type JsonPayload } from "../lower/index.js";
 import type { LoweringProblem } from "../lower/index.js";
@@ -108,7 +107,7 @@ function checkPayloadWith(tree: JsonNode, options: PayloadCheckOptions, problems
   let kind = givenKind;
   let directive: string | undefined;
   if (method !== undefined) {
-    const params = paramsOfMethod(method, ENTITY_TYPES.filter((e) => e.legacyCardMethods).map((e) => e.word));
+    const params = paramsOfMethod(method);
     if (!params) return refuse(problemOf(PAYLOAD_KIND, "unknownMethod", { method, methods: methodNames().join(", ") }, at));
     kind = params.declaration;
     directive = params.directive;
