@@ -7,6 +7,7 @@
 import { createScanner } from "jsonc-parser";
 import { describe, expect, it } from "vitest";
 import { MAX_JSON_DEPTH, parseJson, surelyWithinLimits } from "../../src/json/json-tree.js";
+import { Random } from "../../scripts/fuzz/inputs.js";
 
 /** The deepest nesting jsonc-parser's scanner sees (its tokens, as the exact check counts them). */
 function scannerDepth(text: string): number {
@@ -20,20 +21,11 @@ function scannerDepth(text: string): number {
   return deepest;
 }
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe("the JSON limits' quick pass", () => {
   it("never calls a text within the limits that the scanner finds too deep", () => {
-    const next = random(20261207);
+    // The fuzzer's generator, so a failure can be replayed from its seed.
+    const rng = new Random(20261207);
+    const next = (): number => rng.next();
     // Brackets most of the time, so texts pass the depth limit often; the rest are what can hide them.
     const pieces = ["[", "[", "[", "{", "]", "}", '"', "\\", "\n", "\r", "a", ":", ","];
     let judged = 0;

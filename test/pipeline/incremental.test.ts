@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { check } from "../../src/index.js";
 import { IncrementalChecker, type CheckKind } from "../../src/pipeline/incremental.js";
 import type { CheckOptions } from "../../src/check/checker.js";
+import { Random } from "../../scripts/fuzz/inputs.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const examples = readdirSync(join(root, "examples"))
@@ -78,17 +79,6 @@ activity inline {
 `,
 };
 
-/** A small deterministic generator (mulberry32), so that a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** More with B24LAYOUT_INCREMENTAL_SEEDS=n, to search harder than CI does. */
 const SEEDS = Array.from({ length: Number(process.env["B24LAYOUT_INCREMENTAL_SEEDS"] ?? 3) }, (_, i) => i + 1);
 
@@ -127,7 +117,9 @@ function same(incremental: IncrementalChecker, text: string, options: CheckOptio
 }
 
 function run(name: string, original: string, seed: number, steps: number, options: CheckOptions = {}): Map<CheckKind, number> {
-  const next = random(seed);
+  // The fuzzer's generator, so a failure can be replayed from its seed.
+  const rng = new Random(seed);
+  const next = (): number => rng.next();
   const incremental = new IncrementalChecker();
   const kinds = new Map<CheckKind, number>();
   let text = original;
