@@ -11,6 +11,33 @@ export const corpusDir = join(here, "corpus");
 
 export class BenchError extends Error {}
 
+/** The smallest and largest of `xs`, to the hundredth. */
+export function rangeOf(xs) {
+  return [Number(Math.min(...xs).toFixed(2)), Number(Math.max(...xs).toFixed(2))];
+}
+
+/**
+ * A row of bench/results.json for two interleaved measurements `m` (`ours`, `baseline`, and all
+ * the runs as `allOurs` / `allBaseline` where `ours` / `baseline` are per-worker medians): their
+ * medians and ranges, and their ratio against `target` (`ratio` where it is not the medians' ratio,
+ * e.g. net of start-up).
+ */
+export function ratioRow(name, m, target, ratio = median(m.ours) / median(m.baseline)) {
+  const allOurs = m.allOurs ?? m.ours;
+  const allBaseline = m.allBaseline ?? m.baseline;
+  return {
+    name,
+    ours_ms: Number(median(m.ours).toFixed(2)),
+    baseline_ms: Number(median(m.baseline).toFixed(2)),
+    ratio: Number(ratio.toFixed(3)),
+    target,
+    met: ratio <= target,
+    runs: allOurs.length,
+    ours_range_ms: rangeOf(allOurs),
+    baseline_range_ms: rangeOf(allBaseline),
+  };
+}
+
 /** Throws a BenchError: the bench reports it and exits 1. */
 export function fail(message) {
   throw new BenchError(message);

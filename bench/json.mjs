@@ -13,7 +13,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { join, relative } from "node:path";
-import { fail, interleave, median, timed } from "./common.mjs";
+import { fail, interleave, ratioRow, timed } from "./common.mjs";
 
 const TARGET = 1;
 
@@ -54,20 +54,4 @@ export async function measureJsonPayloads({ lib, cliPath, root, corpus, data, qu
   ];
 }
 
-function row(name, m) {
-  const ours = median(m.ours);
-  const baseline = median(m.baseline);
-  const ratio = ours / baseline;
-  const range = (xs) => [Number(Math.min(...xs).toFixed(2)), Number(Math.max(...xs).toFixed(2))];
-  return {
-    name,
-    ours_ms: Number(ours.toFixed(2)),
-    baseline_ms: Number(baseline.toFixed(2)),
-    ratio: Number(ratio.toFixed(3)),
-    target: TARGET,
-    met: ratio <= TARGET,
-    runs: m.ours.length,
-    ours_range_ms: range(m.ours),
-    baseline_range_ms: range(m.baseline),
-  };
-}
+const row = (name, m) => ratioRow(name, m, TARGET);

@@ -21,7 +21,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { fail, interleave, median } from "./common.mjs";
+import { fail, interleave, median, rangeOf, ratioRow } from "./common.mjs";
 import { DEFAULT_SEED, generateLayoutFile } from "./generate.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -158,10 +158,6 @@ function runCli(cliPath, args, { expectStatus, rss = false } = {}) {
   return { ms, status: r.status, stdout: r.stdout, peakMb };
 }
 
-function range(xs) {
-  return [Number(Math.min(...xs).toFixed(2)), Number(Math.max(...xs).toFixed(2))];
-}
-
 // ---------------------------------------------------------------------------------------------
 // Rows
 
@@ -183,17 +179,8 @@ function measureManyFindings(cliPath, file, rounds) {
       () => runCli(cliPath, ours, { expectStatus: 0 }).ms,
       () => runCli(cliPath, json, { expectStatus: 0 }).ms,
     );
-    const ratio = median(m.ours) / median(m.baseline);
     rows.push({
-      name: `reporting: check of one file with ${MANY_FINDINGS.toLocaleString("en")} findings, ${label} vs --format json`,
-      ours_ms: Number(median(m.ours).toFixed(2)),
-      baseline_ms: Number(median(m.baseline).toFixed(2)),
-      ratio: Number(ratio.toFixed(3)),
-      target: TARGETS.reportRatio,
-      met: ratio <= TARGETS.reportRatio,
-      runs: m.ours.length,
-      ours_range_ms: range(m.ours),
-      baseline_range_ms: range(m.baseline),
+      ...ratioRow(`reporting: check of one file with ${MANY_FINDINGS.toLocaleString("en")} findings, ${label} vs --format json`, m, TARGETS.reportRatio),
       commands: { ours: `node dist/cli.js ${ours.join(" ")}`, baseline: `node dist/cli.js ${json.join(" ")}` },
     });
   }
@@ -219,7 +206,7 @@ function measurePeakMemory(cliPath, target, what, targetMb, rounds) {
     rows.push({
       name: `peak RSS (MB) of check of ${what}, ${label}${targetMb && label === "default reporter" ? ` (target ≤ ${targetMb} MB)` : ""}${refused ? ` — refused: more than ${refused[1]} tokens (syntax-error)` : ""}`,
       value: Number(peak.toFixed(1)),
-      rss_range_mb: range(mb),
+      rss_range_mb: rangeOf(mb),
       wall_ms: Number(median(runs.map((r) => r.ms)).toFixed(0)),
       runs: runs.length,
       // Refused is not checked: the target is not met, whatever the peak.
@@ -242,18 +229,7 @@ function measureScaling(cliPath, inputs, rounds) {
     const startup = [];
     const m = interleave(rounds, time(large), time(small), { beforeEach: () => startup.push(time(empty)()) });
     const base = median(startup);
-    const ratio = (median(m.ours) - base) / (median(m.baseline) - base);
-    rows.push({
-      name: `scaling: check of ${what}, net of start-up (${base.toFixed(0)} ms)`,
-      ours_ms: Number(median(m.ours).toFixed(2)),
-      baseline_ms: Number(median(m.baseline).toFixed(2)),
-      ratio: Number(ratio.toFixed(3)),
-      target: TARGETS.scaling,
-      met: ratio <= TARGETS.scaling,
-      runs: m.ours.length,
-      ours_range_ms: range(m.ours),
-      baseline_range_ms: range(m.baseline),
-    });
+    rows.push(ratioRow(`scaling: check of ${what}, net of start-up (${base.toFixed(0)} ms)`, m, TARGETS.scaling, (median(m.ours) - base) / (median(m.baseline) - base)));
   }
   return rows;
 }

@@ -26,7 +26,7 @@ import os from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { isDeepStrictEqual, parseArgs } from "node:util";
-import { ajvFor, BenchError, compileValidator, corpusDir as corpus, fail, interleave, loadCorpus, median, quantile, timed } from "./common.mjs";
+import { ajvFor, BenchError, compileValidator, corpusDir as corpus, fail, interleave, loadCorpus, median, quantile, ratioRow, timed } from "./common.mjs";
 import { DEFAULT_COUNT, generatorHash } from "./generate.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -274,26 +274,11 @@ async function main() {
     { name: "in-process: compile 1,000 sources vs JSON.parse + ajv over 1,000 JSON", m: a, target: TARGETS.inProcess },
     { name: "whole process: cli check corpus vs ajv-cli validate corpus", m: b, target: TARGETS.whole },
     { name: "cold start: cli check one file vs node -e 0", m: c, target: TARGETS.cold },
-  ].map(({ name, m, target }) => {
-    const ours = median(m.ours);
-    const baseline = median(m.baseline);
-    const ratio = ours / baseline;
-    const allOurs = m.allOurs ?? m.ours;
-    const allBaseline = m.allBaseline ?? m.baseline;
-    return {
-      name,
-      ours_ms: Number(ours.toFixed(2)),
-      baseline_ms: Number(baseline.toFixed(2)),
-      ratio: Number(ratio.toFixed(3)),
-      target,
-      met: ratio <= target,
-      runs: allOurs.length,
-      ours_range_ms: [Number(Math.min(...allOurs).toFixed(2)), Number(Math.max(...allOurs).toFixed(2))],
-      baseline_range_ms: [Number(Math.min(...allBaseline).toFixed(2)), Number(Math.max(...allBaseline).toFixed(2))],
-      ...(m.workerRatios ? { process_ratios: m.workerRatios.map((r) => Number(r.toFixed(3))) } : {}),
-      ...(m.commands ? { commands: m.commands } : {}),
-    };
-  });
+  ].map(({ name, m, target }) => ({
+    ...ratioRow(name, m, target),
+    ...(m.workerRatios ? { process_ratios: m.workerRatios.map((r) => Number(r.toFixed(3))) } : {}),
+    ...(m.commands ? { commands: m.commands } : {}),
+  }));
 
   measurements.push(...(await (await import("./json.mjs")).measureJsonPayloads({ lib, cliPath, root, corpus, data, quick: opts.quick })));
   const largeLines = data.large.split("\n").length - 1;
