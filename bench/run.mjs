@@ -341,7 +341,7 @@ async function main() {
     loadavg1m: { before: Number(loadBefore.toFixed(2)), after: Number(loadAfter.toFixed(2)) },
     corpus: { files: data.sources.length, sourceBytes: srcBytes, jsonBytes, largeFileLines: largeLines, seed: manifest.seed },
     schema: { source: schemaSource, spec, strict },
-    measurements: measurements.map(({ name, ours_ms, baseline_ms, ratio, target, met, runs, process_ratios, commands }) => ({
+    measurements: measurements.map(({ name, ours_ms, baseline_ms, ratio, target, met, runs, ours_range_ms, baseline_range_ms, process_ratios, commands }) => ({
       name,
       ours_ms,
       baseline_ms,
@@ -349,6 +349,8 @@ async function main() {
       target,
       met,
       runs,
+      ours_range_ms,
+      baseline_range_ms,
       ...(process_ratios ? { process_ratios } : {}),
       ...(commands ? { commands } : {}),
     })),
