@@ -327,6 +327,7 @@ export class B24Parser extends EmbeddedActionsParser {
     this.lastTokens = [];
     this.reportedAt = new Set();
     this.blockEnds = new Map();
+    this.unclosed = undefined;
     this.tokens = [];
     this.input = [];
   }
