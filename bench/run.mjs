@@ -307,6 +307,7 @@ async function main() {
   );
 
   const reporting = await (await import("./report.mjs")).measureReporting(cliPath, { quick: opts.quick, log }); measurements.push(...reporting.measurements); info.push(...reporting.info); // prettier-ignore
+  log("front end: parse() alone vs the in-process baseline (bench/front-end.mjs)…"); info.push(...(await (await import("./front-end.mjs")).frontEndRows({ libPath, schemaPath, strict, quick: opts.quick }))); // prettier-ignore
   const rows = measurements.map((m) => [m.name.split(":")[0], fmtMs(m.ours_ms), fmtMs(m.baseline_ms), `${m.ratio.toFixed(2)}×`, `≤ ${m.target}×`, m.met ? "yes" : "NO"]);
   console.log("");
   console.log(table(rows, ["measurement", "ours ms", "baseline ms", "ratio", "target", "met"]));

@@ -327,6 +327,7 @@ export class B24Parser extends EmbeddedActionsParser {
     this.lastTokens = [];
     this.reportedAt = new Set();
     this.blockEnds = new Map();
+    this.unclosed = undefined;
     this.tokens = [];
     this.input = [];
   }
@@ -474,18 +475,30 @@ export class B24Parser extends EmbeddedActionsParser {
    * range of the bracket, or of the last token when it is missing.
    */
   closing(type: TokenType, open: IToken, shown: string, what: string): Range {
-    const close = this.OR9<IToken | undefined>([
+    this.unclosed = { open, shown, what };
+    const close = this.OR9(this.closingAlts(type));
+    if (this.RECORDING_PHASE) return RECORDED;
+    return close && !this.isVirtual(close) ? this.tokenRange(close) : this.tokenRange(this.LA(0));
+  }
+
+  /** The construct `closing` is closing, for its recovery alternative: set just before its OR, which reads it at once. */
+  private unclosed: { readonly open: IToken; readonly shown: string; readonly what: string } | undefined;
+
+  /** The alternatives of `closing`, by the `tokenTypeIdx` of the bracket, built once (it runs at every closing bracket). */
+  private readonly closingAltsByType: IOrAlt<IToken | undefined>[][] = [];
+
+  private closingAlts(type: TokenType): IOrAlt<IToken | undefined>[] {
+    return (this.closingAltsByType[type.tokenTypeIdx!] ??= [
       // A `}` where the block must end belongs to a block around it.
       { GATE: this.isNotBlockEnd, ALT: () => this.CONSUME9(type) },
       {
         ALT: () => {
+          const { open, shown, what } = this.unclosed!;
           this.SUBRULE9(this.recoverMissingClose, { ARGS: [open, shown, what] });
           return undefined;
         },
       },
     ]);
-    if (this.RECORDING_PHASE) return RECORDED;
-    return close && !this.isVirtual(close) ? this.tokenRange(close) : this.tokenRange(this.LA(0));
   }
 
   // ----- blocks left open (open-blocks.ts) -----

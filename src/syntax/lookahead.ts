@@ -75,6 +75,12 @@ function decide(alternatives: readonly Paths[], depth: number, tokenTypeIdx: num
   return NONE;
 }
 
+/** Whether the next tokens match `path`. */
+function pathMatches(path: readonly TokenType[], lookahead: Lookahead): boolean {
+  for (let i = 0; i < path.length; i++) if (!tokenMatcher(lookahead.LA(i + 1), path[i]!)) return false;
+  return true;
+}
+
 /** The decision `root` gives for the next tokens: the next token alone decides most of the time. */
 function decideFrom(root: DecisionTable, lookahead: Lookahead): number {
   let idx = lookahead.LA_FAST(1).tokenTypeIdx;
@@ -203,13 +209,14 @@ export class TableLookahead extends LLkLookaheadStrategy {
       });
     if (options.hasPredicates) {
       const alternatives = this.paths(key, computePaths);
-      // Rare here (recovery only): each alternative's GATE must be asked in turn.
+      // Each alternative's GATE must be asked in turn. `closing` (grammar.ts) decides this way at every
+      // closing bracket, so no closure is made per call.
       return function (this: Lookahead, orAlts?: IOrAlt<unknown>[]): number | undefined {
         for (let alternative = 0; alternative < alternatives.length; alternative++) {
           const gate = orAlts?.[alternative]?.GATE;
           if (gate !== undefined && !gate.call(this)) continue;
           for (const path of alternatives[alternative]!) {
-            if (path.every((type, i) => tokenMatcher(this.LA(i + 1), type))) return alternative;
+            if (pathMatches(path, this)) return alternative;
           }
         }
         return undefined;

@@ -54,9 +54,13 @@ export function findBlockEnds(tokens: readonly IToken[]): OpenBlocks {
   // Braces matched one by one: how many blocks stay open at the end.
   let depth = 0;
   let stray = 0;
-  for (const t of tokens) {
-    if (tokenMatcher(t, LBrace)) depth++;
-    else if (tokenMatcher(t, RBrace)) {
+  // Every token of the text passes here: the braces, which no other token type matches, by their index.
+  const lBrace = LBrace.tokenTypeIdx;
+  const rBrace = RBrace.tokenTypeIdx;
+  for (let i = 0; i < tokens.length; i++) {
+    const type = tokens[i]!.tokenTypeIdx;
+    if (type === lBrace) depth++;
+    else if (type === rBrace) {
       if (depth > 0) depth--;
       else stray++;
     }

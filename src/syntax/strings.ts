@@ -182,30 +182,22 @@ export function decodeQuotedString(image: string, terminated: boolean): DecodedS
  * the offset of its backslash in the token.
  */
 export function decodeTripleString(image: string, terminated: boolean): DecodedString {
-  const problems: StringProblem[] = [];
   const inner = image.slice(3, terminated ? -3 : undefined);
-  /** Each line of the text with the offset (in the token) of its first character. */
-  let lines: { text: string; offset: number }[] = [];
-  const breaks = /\r\n?|\n/g;
-  let lineStart = 0;
-  for (let m = breaks.exec(inner); m; m = breaks.exec(inner)) {
-    lines.push({ text: inner.slice(lineStart, m.index), offset: 3 + lineStart });
-    lineStart = m.index + m[0].length;
-  }
-  lines.push({ text: inner.slice(lineStart), offset: 3 + lineStart });
-
-  const blank = (line: { text: string }) => /^[ \t]*$/.test(line.text);
-  const leading = lines.length > 1 && blank(lines[0]!);
+  let lines = splitLines(inner, 3);
+  const leading = lines.length > 1 && isBlank(lines[0]!.text);
   if (leading) lines = lines.slice(1);
-  if (lines.length > 1 && blank(lines[lines.length - 1]!)) {
+  if (lines.length > 1 && isBlank(lines[lines.length - 1]!.text)) {
     const indent = lines[lines.length - 1]!.text;
     lines = lines.slice(0, -1).map((line) => {
       const stripped = line.text.startsWith(indent) ? indent.length : line.text.length - line.text.trimStart().length;
       return { text: line.text.slice(stripped), offset: line.offset + stripped };
     });
-  } else if (leading && lines.length === 1 && blank(lines[0]!)) {
+  } else if (leading && lines.length === 1 && isBlank(lines[0]!.text)) {
     lines = [];
   }
+  // Most texts have no escape and no interpolation: their lines are the value as they are.
+  if (!inner.includes("\\") && !inner.includes("${")) return { value: lines.map((line) => line.text).join("\n"), problems: NO_PROBLEMS };
+  const problems: StringProblem[] = [];
   const decodedLines = lines.map((line, i) =>
     decodeText(line.text, line.offset, problems, i === lines.length - 1 ? LONE_BACKSLASH_AT_END : LONE_BACKSLASH_AT_LINE_END),
   );
@@ -218,4 +210,34 @@ export function decodeTripleString(image: string, terminated: boolean): DecodedS
     for (const piece of pieces) appendPart(parts, piece);
   });
   return { value, problems, parts };
+}
+
+/** A line of a multi-line string: its text, and the offset (in the token) of its first character. */
+interface TextLine {
+  readonly text: string;
+  readonly offset: number;
+}
+
+/** The lines of `text` (which starts at offset `base` in its token); line breaks are CRLF, CR and LF. */
+function splitLines(text: string, base: number): TextLine[] {
+  const lines: TextLine[] = [];
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    lines.push({ text: text.slice(lineStart, i), offset: base + lineStart });
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    lineStart = i + 1;
+  }
+  lines.push({ text: text.slice(lineStart), offset: base + lineStart });
+  return lines;
+}
+
+/** `^[ \t]*$` */
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
 }
