@@ -3,10 +3,11 @@
  */
 import { compareDiagnostics, type Diagnostic, type Severity } from "../diagnostic.js";
 import type { Document } from "../syntax/index.js";
-import type { IrCollection, IrDeclaration, IrEntry, IrObject, IrProgram, IrValue } from "../lower/index.js";
+import type { IrCollection, IrDeclaration, IrEntry, IrObject, IrProgram } from "../lower/index.js";
 import type { LoweringProblem } from "../lower/index.js";
 import { getDto, getField } from "../model/index.js";
 import type { DtoSpec, FieldSpec } from "../model/index.js";
+import type { Writable } from "../util/index.js";
 import {
   toDiagnostic,
   type CollectionVisit,
@@ -35,6 +36,9 @@ export interface CheckOptions {
    */
   readonly target?: Target;
 }
+
+/** The options of a rule that is given none (shared: a rule reads its options, never writes them). */
+const NO_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({});
 
 /** Rule metadata by id, for reports made by lowering on behalf of a rule. */
 let metaById: ReadonlyMap<string, RuleMeta> | undefined;
@@ -124,7 +128,7 @@ export class RuleRun {
         rule.create({
           program,
           document,
-          options: options.ruleOptions?.[rule.meta.id] ?? {},
+          options: options.ruleOptions?.[rule.meta.id] ?? NO_OPTIONS,
           report: (r) => withSeverity(this.diagnostics, options, toDiagnostic(rule.meta, r, options.target)),
         }),
         walk,
@@ -171,69 +175,121 @@ class Hooks {
   }
 }
 
-/** One declaration's traversal. Every node gets one visit object, shared by all handlers. */
+/**
+ * One declaration's traversal. Every visit of a kind is the same object, refilled for each node
+ * (and every path step the same object per depth), so that the walk allocates nothing per node:
+ * handlers read a visit during the call and copy what they keep (see PathStep).
+ */
 class Walker {
   /** The path to the current node; shared by all visits (see PathStep). */
-  private readonly path: PathStep[] = [];
+  private readonly path: Writable<PathStep>[] = [];
+  /** The steps of `path` by depth, kept for reuse when the walk climbs back. */
+  private readonly steps: Writable<PathStep>[] = [];
+  private readonly objectVisit: Writable<ObjectVisit>;
+  private readonly fieldVisit: Writable<FieldVisit>;
+  private readonly collectionVisit: Writable<CollectionVisit> | undefined;
+  private readonly objectHooks: readonly ((visit: ObjectVisit) => void)[];
+  private readonly fieldHooks: readonly ((visit: FieldVisit) => void)[];
+  private readonly collectionHooks: readonly ((visit: CollectionVisit) => void)[];
 
-  constructor(
-    private readonly declaration: IrDeclaration,
-    private readonly hooks: Hooks,
-  ) {}
+  constructor(declaration: IrDeclaration, hooks: Hooks) {
+    const path = this.path;
+    this.objectHooks = hooks.object;
+    this.fieldHooks = hooks.field;
+    this.collectionHooks = hooks.collection;
+    const root = declaration.root;
+    this.objectVisit = { object: root, dto: undefined, entry: undefined, field: undefined, path, declaration };
+    this.fieldVisit = { owner: root, ownerDto: undefined as unknown as DtoSpec, field: undefined as unknown as FieldSpec, entry: undefined as unknown as IrEntry, value: root, path, declaration };
+    this.collectionVisit =
+      hooks.collection.length > 0
+        ? { collection: undefined as unknown as IrCollection, field: undefined as unknown as FieldSpec, owner: root, ownerDto: undefined as unknown as DtoSpec, path, declaration }
+        : undefined;
+  }
 
   object(object: IrObject, entry: IrEntry | undefined, field: FieldSpec | undefined): void {
-    const { hooks, path, declaration } = this;
     const dto = getDto(object.dto);
-    if (hooks.object.length > 0) {
-      const visit: ObjectVisit = { object, dto, entry, field, path, declaration };
-      for (const h of hooks.object) h(visit);
+    const objectHooks = this.objectHooks;
+    if (objectHooks.length > 0) {
+      const visit = this.objectVisit;
+      visit.object = object;
+      visit.dto = dto;
+      visit.entry = entry;
+      visit.field = field;
+      for (let i = 0; i < objectHooks.length; i++) objectHooks[i]!(visit);
     }
-    for (const e of object.entries) {
-      const f = dto ? getField(dto, e.key) : undefined;
-      if (dto && f && hooks.field.length > 0) {
-        const visit: FieldVisit = { owner: object, ownerDto: dto, field: f, entry: e, value: e.value, path, declaration };
-        for (const h of hooks.field) h(visit);
-      }
+    const entries = object.entries;
+    const fieldHooks = dto === undefined ? NO_HOOKS : this.fieldHooks;
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
       const value = e.value;
-      if (value.kind !== "object" && value.kind !== "collection" && value.kind !== "array") continue;
-      path.push({ object, key: e.key, entry: e });
-      this.value(value, e, f, dto, object);
-      path.pop();
+      const f = dto === undefined ? undefined : getField(dto, e.key);
+      if (f !== undefined && fieldHooks.length > 0) {
+        const visit = this.fieldVisit;
+        visit.owner = object;
+        visit.ownerDto = dto!;
+        visit.field = f;
+        visit.entry = e;
+        visit.value = value;
+        for (let h = 0; h < fieldHooks.length; h++) fieldHooks[h]!(visit);
+      }
+      const kind = value.kind;
+      if (kind === "object") {
+        this.enter(object, e);
+        this.object(value, e, f);
+        this.path.pop();
+      } else if (kind === "collection") {
+        this.enter(object, e);
+        this.collection(value, e, f, dto, object);
+        this.path.pop();
+      } else if (kind === "array") {
+        this.enter(object, e);
+        const items = value.items;
+        for (let j = 0; j < items.length; j++) {
+          const item = items[j]!;
+          if (item.kind === "object") this.object(item, e, f);
+        }
+        this.path.pop();
+      }
     }
   }
 
-  private value(value: IrValue, entry: IrEntry, field: FieldSpec | undefined, ownerDto: DtoSpec | undefined, owner: IrObject): void {
-    switch (value.kind) {
-      case "object":
-        this.object(value, entry, field);
-        return;
-      case "collection":
-        if (field && ownerDto && this.hooks.collection.length > 0) {
-          const visit: CollectionVisit = { collection: value, field, owner, ownerDto, path: this.path, declaration: this.declaration };
-          for (const h of this.hooks.collection) h(visit);
-        }
-        this.collection(value);
-        return;
-      case "array":
-        for (const item of value.items) {
-          if (item.kind === "object") this.object(item, entry, field);
-        }
-        return;
-      default:
-        return;
-    }
-  }
-
-  private collection(collection: IrCollection): void {
+  /** Pushes the step into `entry` of `object` onto the path. */
+  private enter(object: IrObject | IrCollection, entry: IrEntry): void {
     const path = this.path;
-    for (const e of collection.entries) {
-      if (e.value.kind !== "object") continue;
-      path.push({ object: collection, key: e.key, entry: e });
-      this.object(e.value, e, undefined);
-      path.pop();
+    const depth = path.length;
+    let step = this.steps[depth];
+    if (step === undefined) this.steps.push((step = { object, key: entry.key, entry }));
+    else {
+      step.object = object;
+      step.key = entry.key;
+      step.entry = entry;
+    }
+    path.push(step);
+  }
+
+  private collection(collection: IrCollection, entry: IrEntry, field: FieldSpec | undefined, ownerDto: DtoSpec | undefined, owner: IrObject): void {
+    const visit = this.collectionVisit;
+    if (visit !== undefined && field !== undefined && ownerDto !== undefined) {
+      const hooks = this.collectionHooks;
+      visit.collection = collection;
+      visit.field = field;
+      visit.owner = owner;
+      visit.ownerDto = ownerDto;
+      for (let h = 0; h < hooks.length; h++) hooks[h]!(visit);
+    }
+    const entries = collection.entries;
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
+      const value = e.value;
+      if (value.kind !== "object") continue;
+      this.enter(collection, e);
+      this.object(value, e, undefined);
+      this.path.pop();
     }
   }
 }
+
+const NO_HOOKS: readonly never[] = [];
 
 /** Findings in source order, each once (the same rule, place and message only once). */
 export function sortedUnique(diagnostics: Diagnostic[]): Diagnostic[] {

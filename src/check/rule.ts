@@ -128,7 +128,8 @@ interface ReportBase<K extends string> {
 
 /**
  * Where a value sits: the chain of DTOs and keys from the declaration's root. The traversal shares
- * one path array between visits: read it during the call, copy it (`[...path]`) to keep it.
+ * one path array, and one step object per depth, between visits: read it during the call, copy
+ * the steps (`path.map((s) => ({ ...s }))`) to keep them.
  */
 export interface PathStep {
   readonly object: IrObject | IrCollection;
@@ -136,6 +137,11 @@ export interface PathStep {
   readonly entry: IrEntry;
 }
 
+/**
+ * What a handler is called with. The traversal allocates nothing per node: each kind of visit is
+ * one object, refilled for every node, so a handler reads it during the call and copies what it
+ * keeps (the node itself, `visit.object`, is the program's and may be kept).
+ */
 export interface ObjectVisit {
   readonly object: IrObject;
   readonly dto: DtoSpec | undefined;
