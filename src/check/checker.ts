@@ -6,7 +6,7 @@ import type { Document } from "../syntax/index.js";
 import type { IrCollection, IrDeclaration, IrEntry, IrObject, IrProgram } from "../lower/index.js";
 import type { LoweringProblem } from "../lower/index.js";
 import { getDto, getField } from "../model/index.js";
-import type { DtoSpec, FieldSpec } from "../model/index.js";
+import type { DtoSpec, FieldSpec, FieldType } from "../model/index.js";
 import type { Writable } from "../util/index.js";
 import {
   toDiagnostic,
@@ -138,40 +138,85 @@ export class RuleRun {
   }
 
   begin(): void {
-    for (const h of this.hooks.program) h(this.program);
+    this.hooks.program.call(this.program);
   }
 
   declaration(declaration: IrDeclaration): void {
     // Another structure (spec §15), reported once by lowering: its parts are not this one's.
     if (declaration.lookAlike !== undefined) return;
     const hooks = this.hooks;
-    for (const h of hooks.declaration) h(declaration);
-    if (hooks.object.length + hooks.collection.length + hooks.field.length === 0) return;
-    new Walker(declaration, hooks).object(declaration.root, undefined, undefined);
+    hooks.declaration.call(declaration);
+    if (hooks.walks) new Walker(declaration, hooks).object(declaration.root, undefined, undefined);
   }
 
   end(): void {
-    for (const h of this.hooks.done) h();
+    this.hooks.done.call(undefined);
   }
 }
 
-/** The rules' handlers, one list per hook, so that a node only meets the rules that look at it. */
+/** The handlers of one hook, in rule order, each with the handlers object it came from (for its narrowing). */
+class HookList<V> {
+  readonly fns: ((value: V) => void)[] = [];
+  readonly owners: RuleHandlers[] = [];
+
+  add(owner: RuleHandlers, fn: (value: V) => void): void {
+    this.fns.push(fn);
+    this.owners.push(owner);
+  }
+
+  call(value: V): void {
+    const fns = this.fns;
+    for (let i = 0; i < fns.length; i++) fns[i]!(value);
+  }
+
+  /** The handlers `keep` says yes to, in the same order. */
+  filter(keep: (owner: RuleHandlers) => boolean): HookList<V> {
+    const out = new HookList<V>();
+    for (let i = 0; i < this.fns.length; i++) if (keep(this.owners[i]!)) out.add(this.owners[i]!, this.fns[i]!);
+    return out;
+  }
+}
+
+/**
+ * The rules' handlers, one list per hook, so that a node only meets the rules that look at it: a
+ * field only the handlers for its type's kind (RuleHandlers.fieldTypes), an object only those for
+ * its DTO (RuleHandlers.objectDtos). Those lists are made at the first node that needs each.
+ */
 class Hooks {
-  readonly program: ((program: IrProgram) => void)[] = [];
-  readonly declaration: ((declaration: IrDeclaration) => void)[] = [];
-  readonly object: ((visit: ObjectVisit) => void)[] = [];
-  readonly collection: ((visit: CollectionVisit) => void)[] = [];
-  readonly field: ((visit: FieldVisit) => void)[] = [];
-  readonly done: (() => void)[] = [];
+  readonly program = new HookList<IrProgram>();
+  readonly declaration = new HookList<IrDeclaration>();
+  readonly object = new HookList<ObjectVisit>();
+  readonly collection = new HookList<CollectionVisit>();
+  readonly field = new HookList<FieldVisit>();
+  readonly done = new HookList<undefined>();
+  /** Whether any handler looks at the nodes of a declaration (objects, collections, fields). */
+  walks = false;
+  private readonly objectByDto = new Map<string, HookList<ObjectVisit>>();
+  private readonly fieldByKind = new Map<string, HookList<FieldVisit>>();
 
   /** Adds a rule's handlers: those of the walk (declaration, object, collection, field) and those of the file (program, done), or only one kind. */
   add(h: RuleHandlers, walk = true, file = true): void {
-    if (file && h.program) this.program.push(h.program.bind(h));
-    if (walk && h.declaration) this.declaration.push(h.declaration.bind(h));
-    if (walk && h.object) this.object.push(h.object.bind(h));
-    if (walk && h.collection) this.collection.push(h.collection.bind(h));
-    if (walk && h.field) this.field.push(h.field.bind(h));
-    if (file && h.done) this.done.push(h.done.bind(h));
+    if (file && h.program) this.program.add(h, h.program);
+    if (walk && h.declaration) this.declaration.add(h, h.declaration);
+    if (walk && h.object) this.object.add(h, h.object);
+    if (walk && h.collection) this.collection.add(h, h.collection);
+    if (walk && h.field) this.field.add(h, h.field);
+    if (file && h.done) this.done.add(h, h.done);
+    this.walks ||= this.object.fns.length + this.collection.fns.length + this.field.fns.length > 0;
+  }
+
+  /** The object handlers for objects of `dto`. */
+  objectsOf(dto: string): HookList<ObjectVisit> {
+    let list = this.objectByDto.get(dto);
+    if (list === undefined) this.objectByDto.set(dto, (list = this.object.filter((h) => h.objectDtos === undefined || h.objectDtos.includes(dto))));
+    return list;
+  }
+
+  /** The field handlers for fields of type `kind`. */
+  fieldsOf(kind: FieldType["kind"]): HookList<FieldVisit> {
+    let list = this.fieldByKind.get(kind);
+    if (list === undefined) this.fieldByKind.set(kind, (list = this.field.filter((h) => h.fieldTypes === undefined || h.fieldTypes.includes(kind))));
+    return list;
   }
 }
 
@@ -188,49 +233,52 @@ class Walker {
   private readonly objectVisit: Writable<ObjectVisit>;
   private readonly fieldVisit: Writable<FieldVisit>;
   private readonly collectionVisit: Writable<CollectionVisit> | undefined;
-  private readonly objectHooks: readonly ((visit: ObjectVisit) => void)[];
-  private readonly fieldHooks: readonly ((visit: FieldVisit) => void)[];
-  private readonly collectionHooks: readonly ((visit: CollectionVisit) => void)[];
+  private readonly collectionHooks: HookList<CollectionVisit>;
 
-  constructor(declaration: IrDeclaration, hooks: Hooks) {
+  constructor(
+    declaration: IrDeclaration,
+    private readonly hooks: Hooks,
+  ) {
     const path = this.path;
-    this.objectHooks = hooks.object;
-    this.fieldHooks = hooks.field;
     this.collectionHooks = hooks.collection;
     const root = declaration.root;
     this.objectVisit = { object: root, dto: undefined, entry: undefined, field: undefined, path, declaration };
     this.fieldVisit = { owner: root, ownerDto: undefined as unknown as DtoSpec, field: undefined as unknown as FieldSpec, entry: undefined as unknown as IrEntry, value: root, path, declaration };
     this.collectionVisit =
-      hooks.collection.length > 0
+      hooks.collection.fns.length > 0
         ? { collection: undefined as unknown as IrCollection, field: undefined as unknown as FieldSpec, owner: root, ownerDto: undefined as unknown as DtoSpec, path, declaration }
         : undefined;
   }
 
   object(object: IrObject, entry: IrEntry | undefined, field: FieldSpec | undefined): void {
     const dto = getDto(object.dto);
-    const objectHooks = this.objectHooks;
-    if (objectHooks.length > 0) {
+    const hooks = this.hooks;
+    const objectHooks = hooks.objectsOf(object.dto);
+    if (objectHooks.fns.length > 0) {
       const visit = this.objectVisit;
       visit.object = object;
       visit.dto = dto;
       visit.entry = entry;
       visit.field = field;
-      for (let i = 0; i < objectHooks.length; i++) objectHooks[i]!(visit);
+      objectHooks.call(visit);
     }
     const entries = object.entries;
-    const fieldHooks = dto === undefined ? NO_HOOKS : this.fieldHooks;
+    const checkFields = dto !== undefined && hooks.field.fns.length > 0;
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i]!;
       const value = e.value;
       const f = dto === undefined ? undefined : getField(dto, e.key);
-      if (f !== undefined && fieldHooks.length > 0) {
-        const visit = this.fieldVisit;
-        visit.owner = object;
-        visit.ownerDto = dto!;
-        visit.field = f;
-        visit.entry = e;
-        visit.value = value;
-        for (let h = 0; h < fieldHooks.length; h++) fieldHooks[h]!(visit);
+      if (f !== undefined && checkFields) {
+        const fieldHooks = hooks.fieldsOf(f.type.kind);
+        if (fieldHooks.fns.length > 0) {
+          const visit = this.fieldVisit;
+          visit.owner = object;
+          visit.ownerDto = dto;
+          visit.field = f;
+          visit.entry = e;
+          visit.value = value;
+          fieldHooks.call(visit);
+        }
       }
       const kind = value.kind;
       if (kind === "object") {
@@ -239,7 +287,7 @@ class Walker {
         this.path.pop();
       } else if (kind === "collection") {
         this.enter(object, e);
-        this.collection(value, e, f, dto, object);
+        this.collection(value, f, dto, object);
         this.path.pop();
       } else if (kind === "array") {
         this.enter(object, e);
@@ -267,15 +315,14 @@ class Walker {
     path.push(step);
   }
 
-  private collection(collection: IrCollection, entry: IrEntry, field: FieldSpec | undefined, ownerDto: DtoSpec | undefined, owner: IrObject): void {
+  private collection(collection: IrCollection, field: FieldSpec | undefined, ownerDto: DtoSpec | undefined, owner: IrObject): void {
     const visit = this.collectionVisit;
     if (visit !== undefined && field !== undefined && ownerDto !== undefined) {
-      const hooks = this.collectionHooks;
       visit.collection = collection;
       visit.field = field;
       visit.owner = owner;
       visit.ownerDto = ownerDto;
-      for (let h = 0; h < hooks.length; h++) hooks[h]!(visit);
+      this.collectionHooks.call(visit);
     }
     const entries = collection.entries;
     for (let i = 0; i < entries.length; i++) {
@@ -289,7 +336,6 @@ class Walker {
   }
 }
 
-const NO_HOOKS: readonly never[] = [];
 
 /** Findings in source order, each once (the same rule, place and message only once). */
 export function sortedUnique(diagnostics: Diagnostic[]): Diagnostic[] {

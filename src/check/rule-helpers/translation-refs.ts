@@ -6,6 +6,18 @@ export function forEachTranslationRef(object: IrObject, visit: (ref: IrTranslati
   for (const entry of object.entries) visitValue(entry.value, entry, visit);
 }
 
+/** Whether `object` holds a translation reference among its entries (including inside lists); allocates nothing. */
+export function holdsTranslationRef(object: IrObject): boolean {
+  for (const entry of object.entries) if (isOrHoldsRef(entry.value)) return true;
+  return false;
+}
+
+function isOrHoldsRef(value: IrValue): boolean {
+  if (value.kind === "translationRef") return true;
+  if (value.kind === "array") for (const item of value.items) if (isOrHoldsRef(item)) return true;
+  return false;
+}
+
 function visitValue(value: IrValue, entry: IrEntry, visit: (ref: IrTranslationRef, entry: IrEntry) => void): void {
   if (value.kind === "translationRef") visit(value, entry);
   else if (value.kind === "array") for (const item of value.items) visitValue(item, entry, visit);

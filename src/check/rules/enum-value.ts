@@ -43,6 +43,7 @@ export default defineRule({
   },
   create(context) {
     return {
+      fieldTypes: ["enum"],
       field({ field, ownerDto, value }) {
         const type = field.type;
         if (type.kind !== "enum" || value.kind !== "scalar" || value.value === null) return;

@@ -49,6 +49,7 @@ export default defineRule({
       collection({ collection, field, ownerDto }) {
         for (const e of collection.entries) if (!fits(e)) check(e, `the ${possessive(ownerDto.title)} '${field.name}'`);
       },
+      fieldTypes: ["scalarMap"],
       field({ field, value }) {
         if (field.type.kind !== "scalarMap" || value.kind !== "object") return;
         for (const e of value.entries) if (!fits(e)) check(e, `'${field.name}'`);

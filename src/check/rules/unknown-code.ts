@@ -33,6 +33,7 @@ export default defineRule({
   },
   create(context) {
     return {
+      fieldTypes: ["string"],
       field({ field, value }) {
         if (field.type.kind !== "string" || value.kind !== "scalar" || typeof value.value !== "string") return;
         const catalogueName = field.type.codes;

@@ -50,6 +50,7 @@ export default defineRule({
       program({ translations }) {
         for (const language of translations.languages.values()) check(language.language, language.range, undefined);
       },
+      objectDtos: ["LanguageMap"],
       object({ object, path }) {
         if (object.dto !== "LanguageMap") return;
         const badge = badgeField(path);
