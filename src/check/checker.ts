@@ -220,6 +220,27 @@ class Hooks {
   }
 }
 
+/** A DTO and its fields by key (as getField finds them), by DTO name: one lookup per object, one per entry. */
+interface DtoFields {
+  readonly dto: DtoSpec;
+  readonly fields: ReadonlyMap<string, FieldSpec>;
+}
+
+/** The model's DTOs only: a name the model does not know is not kept (the cache stays as small as the model). */
+const dtoFieldsByName = new Map<string, DtoFields>();
+
+function dtoFields(name: string): DtoFields | undefined {
+  let known = dtoFieldsByName.get(name);
+  if (known === undefined) {
+    const dto = getDto(name);
+    if (dto === undefined) return undefined;
+    const fields = new Map<string, FieldSpec>();
+    for (const f of dto.fields) if (!fields.has(f.name)) fields.set(f.name, getField(dto, f.name)!);
+    dtoFieldsByName.set(name, (known = { dto, fields }));
+  }
+  return known;
+}
+
 /**
  * One declaration's traversal. Every visit of a kind is the same object, refilled for each node
  * (and every path step the same object per depth), so that the walk allocates nothing per node:
@@ -251,7 +272,8 @@ class Walker {
   }
 
   object(object: IrObject, entry: IrEntry | undefined, field: FieldSpec | undefined): void {
-    const dto = getDto(object.dto);
+    const known = dtoFields(object.dto);
+    const dto = known?.dto;
     const hooks = this.hooks;
     const objectHooks = hooks.objectsOf(object.dto);
     if (objectHooks.fns.length > 0) {
@@ -267,7 +289,7 @@ class Walker {
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i]!;
       const value = e.value;
-      const f = dto === undefined ? undefined : getField(dto, e.key);
+      const f = known === undefined ? undefined : known.fields.get(e.key);
       if (f !== undefined && checkFields) {
         const fieldHooks = hooks.fieldsOf(f.type.kind);
         if (fieldHooks.fns.length > 0) {

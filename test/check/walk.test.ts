@@ -1,6 +1,7 @@
 /** The checker's one walk over a declaration: what each handler is shown, in which order, and the narrowing by field type and DTO. */
 import { describe, expect, it } from "vitest";
-import { check, type Rule } from "../../src/index.js";
+import { fileDiagnostics } from "../../src/check/index.js";
+import { check, parse, type Rule } from "../../src/index.js";
 
 /** What a rule's `create` returns. */
 type RuleHandlers = ReturnType<Rule["create"]>;
@@ -97,5 +98,21 @@ describe("the rule walk", () => {
     expect(objectVisits.size).toBe(1);
     expect(fieldVisits.size).toBe(1);
     expect([...steps.values()].map((s) => s.size)).toEqual([1, 1, 1, 1]);
+  });
+});
+
+describe("the lines where project rules may report", () => {
+  it("are only looked for in a file with suppression comments (finding them walks the program again)", () => {
+    let asked = 0;
+    const lines = () => {
+      asked++;
+      return new Set([1]);
+    };
+    const { document } = parse(LAYOUT);
+    expect(fileDiagnostics([], [], document.comments, lines)).toEqual([]);
+    expect(asked).toBe(0);
+    const suppressed = parse(`// b24layout-disable-next-line\n${LAYOUT}`).document;
+    fileDiagnostics([], [], suppressed.comments, lines);
+    expect(asked).toBe(1);
   });
 });
