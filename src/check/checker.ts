@@ -169,10 +169,14 @@ class HookList<V> {
     for (let i = 0; i < fns.length; i++) fns[i]!(value);
   }
 
-  /** The handlers `keep` says yes to, in the same order. */
+  /** The handlers `keep` says yes to, in the same order (this list itself when that is all of them). */
   filter(keep: (owner: RuleHandlers) => boolean): HookList<V> {
+    const owners = this.owners;
+    let i = 0;
+    while (i < owners.length && keep(owners[i]!)) i++;
+    if (i === owners.length) return this;
     const out = new HookList<V>();
-    for (let i = 0; i < this.fns.length; i++) if (keep(this.owners[i]!)) out.add(this.owners[i]!, this.fns[i]!);
+    for (let j = 0; j < owners.length; j++) if (j < i || (j > i && keep(owners[j]!))) out.add(owners[j]!, this.fns[j]!);
     return out;
   }
 }
