@@ -169,8 +169,17 @@ class HookList<V> {
     for (let i = 0; i < fns.length; i++) fns[i]!(value);
   }
 
-  /** The handlers `keep` says yes to, in the same order (this list itself when that is all of them). */
-  filter(keep: (owner: RuleHandlers) => boolean): HookList<V> {
+  /** The object handlers for objects of `dto` (undefined: a DTO none of them names), in the same order (this list itself when that is all of them). */
+  forDto(this: HookList<ObjectVisit>, dto: string | undefined): HookList<ObjectVisit> {
+    return this.narrowed((h) => h.objectDtos === undefined || (dto !== undefined && h.objectDtos.includes(dto)));
+  }
+
+  /** The field handlers for fields of type `kind`, in the same order (this list itself when that is all of them). */
+  forKind(this: HookList<FieldVisit>, kind: FieldType["kind"]): HookList<FieldVisit> {
+    return this.narrowed((h) => h.fieldTypes === undefined || h.fieldTypes.includes(kind));
+  }
+
+  private narrowed(keep: (owner: RuleHandlers) => boolean): HookList<V> {
     const owners = this.owners;
     let i = 0;
     while (i < owners.length && keep(owners[i]!)) i++;
@@ -195,6 +204,9 @@ class Hooks {
   readonly done = new HookList<undefined>();
   /** Whether any handler looks at the nodes of a declaration (objects, collections, fields). */
   walks = false;
+  /** The DTOs some object handler narrows itself to; the objects of any other DTO all meet the same handlers. */
+  private readonly namedDtos = new Set<string>();
+  private objectsOfOthers: HookList<ObjectVisit> | undefined;
   private readonly objectByDto = new Map<string, HookList<ObjectVisit>>();
   private readonly fieldByKind = new Map<string, HookList<FieldVisit>>();
 
@@ -202,7 +214,10 @@ class Hooks {
   add(h: RuleHandlers, walk = true, file = true): void {
     if (file && h.program) this.program.add(h, h.program);
     if (walk && h.declaration) this.declaration.add(h, h.declaration);
-    if (walk && h.object) this.object.add(h, h.object);
+    if (walk && h.object) {
+      this.object.add(h, h.object);
+      if (h.objectDtos) for (const dto of h.objectDtos) this.namedDtos.add(dto);
+    }
     if (walk && h.collection) this.collection.add(h, h.collection);
     if (walk && h.field) this.field.add(h, h.field);
     if (file && h.done) this.done.add(h, h.done);
@@ -211,15 +226,16 @@ class Hooks {
 
   /** The object handlers for objects of `dto`. */
   objectsOf(dto: string): HookList<ObjectVisit> {
+    if (!this.namedDtos.has(dto)) return (this.objectsOfOthers ??= this.object.forDto(undefined));
     let list = this.objectByDto.get(dto);
-    if (list === undefined) this.objectByDto.set(dto, (list = this.object.filter((h) => h.objectDtos === undefined || h.objectDtos.includes(dto))));
+    if (list === undefined) this.objectByDto.set(dto, (list = this.object.forDto(dto)));
     return list;
   }
 
   /** The field handlers for fields of type `kind`. */
   fieldsOf(kind: FieldType["kind"]): HookList<FieldVisit> {
     let list = this.fieldByKind.get(kind);
-    if (list === undefined) this.fieldByKind.set(kind, (list = this.field.filter((h) => h.fieldTypes === undefined || h.fieldTypes.includes(kind))));
+    if (list === undefined) this.fieldByKind.set(kind, (list = this.field.forKind(kind)));
     return list;
   }
 }
