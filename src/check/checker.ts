@@ -3,10 +3,11 @@
  */
 import { compareDiagnostics, type Diagnostic, type Severity } from "../diagnostic.js";
 import type { Document } from "../syntax/index.js";
-import type { IrCollection, IrDeclaration, IrEntry, IrObject, IrProgram, IrValue } from "../lower/index.js";
+import type { IrCollection, IrDeclaration, IrEntry, IrObject, IrProgram } from "../lower/index.js";
 import type { LoweringProblem } from "../lower/index.js";
 import { getDto, getField } from "../model/index.js";
-import type { DtoSpec, FieldSpec } from "../model/index.js";
+import type { DtoSpec, FieldSpec, FieldType } from "../model/index.js";
+import type { Writable } from "../util/index.js";
 import {
   toDiagnostic,
   type CollectionVisit,
@@ -35,6 +36,9 @@ export interface CheckOptions {
    */
   readonly target?: Target;
 }
+
+/** The options of a rule that is given none (shared: a rule reads its options, never writes them). */
+const NO_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({});
 
 /** Rule metadata by id, for reports made by lowering on behalf of a rule. */
 let metaById: ReadonlyMap<string, RuleMeta> | undefined;
@@ -124,7 +128,7 @@ export class RuleRun {
         rule.create({
           program,
           document,
-          options: options.ruleOptions?.[rule.meta.id] ?? {},
+          options: options.ruleOptions?.[rule.meta.id] ?? NO_OPTIONS,
           report: (r) => withSeverity(this.diagnostics, options, toDiagnostic(rule.meta, r, options.target)),
         }),
         walk,
@@ -134,106 +138,246 @@ export class RuleRun {
   }
 
   begin(): void {
-    for (const h of this.hooks.program) h(this.program);
+    this.hooks.program.call(this.program);
   }
 
   declaration(declaration: IrDeclaration): void {
     // Another structure (spec §15), reported once by lowering: its parts are not this one's.
     if (declaration.lookAlike !== undefined) return;
     const hooks = this.hooks;
-    for (const h of hooks.declaration) h(declaration);
-    if (hooks.object.length + hooks.collection.length + hooks.field.length === 0) return;
-    new Walker(declaration, hooks).object(declaration.root, undefined, undefined);
+    hooks.declaration.call(declaration);
+    if (hooks.walks) new Walker(declaration, hooks).object(declaration.root, undefined, undefined);
   }
 
   end(): void {
-    for (const h of this.hooks.done) h();
+    this.hooks.done.call(undefined);
   }
 }
 
-/** The rules' handlers, one list per hook, so that a node only meets the rules that look at it. */
+/** The handlers of one hook, in rule order, each with the handlers object it came from (for its narrowing). */
+class HookList<V> {
+  readonly fns: ((value: V) => void)[] = [];
+  readonly owners: RuleHandlers[] = [];
+
+  add(owner: RuleHandlers, fn: (value: V) => void): void {
+    this.fns.push(fn);
+    this.owners.push(owner);
+  }
+
+  call(value: V): void {
+    const fns = this.fns;
+    for (let i = 0; i < fns.length; i++) fns[i]!(value);
+  }
+
+  /** The object handlers for objects of `dto` (undefined: a DTO none of them names), in the same order (this list itself when that is all of them). */
+  forDto(this: HookList<ObjectVisit>, dto: string | undefined): HookList<ObjectVisit> {
+    return this.narrowed((h) => h.objectDtos === undefined || (dto !== undefined && h.objectDtos.includes(dto)));
+  }
+
+  /** The field handlers for fields of type `kind`, in the same order (this list itself when that is all of them). */
+  forKind(this: HookList<FieldVisit>, kind: FieldType["kind"]): HookList<FieldVisit> {
+    return this.narrowed((h) => h.fieldTypes === undefined || h.fieldTypes.includes(kind));
+  }
+
+  private narrowed(keep: (owner: RuleHandlers) => boolean): HookList<V> {
+    const owners = this.owners;
+    let i = 0;
+    while (i < owners.length && keep(owners[i]!)) i++;
+    if (i === owners.length) return this;
+    const out = new HookList<V>();
+    for (let j = 0; j < owners.length; j++) if (j < i || (j > i && keep(owners[j]!))) out.add(owners[j]!, this.fns[j]!);
+    return out;
+  }
+}
+
+/**
+ * The rules' handlers, one list per hook, so that a node only meets the rules that look at it: a
+ * field only the handlers for its type's kind (RuleHandlers.fieldTypes), an object only those for
+ * its DTO (RuleHandlers.objectDtos). Those lists are made at the first node that needs each.
+ */
 class Hooks {
-  readonly program: ((program: IrProgram) => void)[] = [];
-  readonly declaration: ((declaration: IrDeclaration) => void)[] = [];
-  readonly object: ((visit: ObjectVisit) => void)[] = [];
-  readonly collection: ((visit: CollectionVisit) => void)[] = [];
-  readonly field: ((visit: FieldVisit) => void)[] = [];
-  readonly done: (() => void)[] = [];
+  readonly program = new HookList<IrProgram>();
+  readonly declaration = new HookList<IrDeclaration>();
+  readonly object = new HookList<ObjectVisit>();
+  readonly collection = new HookList<CollectionVisit>();
+  readonly field = new HookList<FieldVisit>();
+  readonly done = new HookList<undefined>();
+  /** Whether any handler looks at the nodes of a declaration (objects, collections, fields). */
+  walks = false;
+  /** The DTOs some object handler narrows itself to; the objects of any other DTO all meet the same handlers. */
+  private readonly namedDtos = new Set<string>();
+  private objectsOfOthers: HookList<ObjectVisit> | undefined;
+  private readonly objectByDto = new Map<string, HookList<ObjectVisit>>();
+  private readonly fieldByKind = new Map<string, HookList<FieldVisit>>();
 
   /** Adds a rule's handlers: those of the walk (declaration, object, collection, field) and those of the file (program, done), or only one kind. */
   add(h: RuleHandlers, walk = true, file = true): void {
-    if (file && h.program) this.program.push(h.program.bind(h));
-    if (walk && h.declaration) this.declaration.push(h.declaration.bind(h));
-    if (walk && h.object) this.object.push(h.object.bind(h));
-    if (walk && h.collection) this.collection.push(h.collection.bind(h));
-    if (walk && h.field) this.field.push(h.field.bind(h));
-    if (file && h.done) this.done.push(h.done.bind(h));
+    if (file && h.program) this.program.add(h, h.program);
+    if (walk && h.declaration) this.declaration.add(h, h.declaration);
+    if (walk && h.object) {
+      this.object.add(h, h.object);
+      if (h.objectDtos) for (const dto of h.objectDtos) this.namedDtos.add(dto);
+    }
+    if (walk && h.collection) this.collection.add(h, h.collection);
+    if (walk && h.field) this.field.add(h, h.field);
+    if (file && h.done) this.done.add(h, h.done);
+    this.walks ||= this.object.fns.length + this.collection.fns.length + this.field.fns.length > 0;
+  }
+
+  /** The object handlers for objects of `dto`. */
+  objectsOf(dto: string): HookList<ObjectVisit> {
+    if (!this.namedDtos.has(dto)) return (this.objectsOfOthers ??= this.object.forDto(undefined));
+    let list = this.objectByDto.get(dto);
+    if (list === undefined) this.objectByDto.set(dto, (list = this.object.forDto(dto)));
+    return list;
+  }
+
+  /** The field handlers for fields of type `kind`. */
+  fieldsOf(kind: FieldType["kind"]): HookList<FieldVisit> {
+    let list = this.fieldByKind.get(kind);
+    if (list === undefined) this.fieldByKind.set(kind, (list = this.field.forKind(kind)));
+    return list;
   }
 }
 
-/** One declaration's traversal. Every node gets one visit object, shared by all handlers. */
+/** A DTO and its fields by key (as getField finds them), by DTO name: one lookup per object, one per entry. */
+interface DtoFields {
+  readonly dto: DtoSpec;
+  readonly fields: ReadonlyMap<string, FieldSpec>;
+}
+
+/** The model's DTOs only: a name the model does not know is not kept (the cache stays as small as the model). */
+const dtoFieldsByName = new Map<string, DtoFields>();
+
+function dtoFields(name: string): DtoFields | undefined {
+  let known = dtoFieldsByName.get(name);
+  if (known === undefined) {
+    const dto = getDto(name);
+    if (dto === undefined) return undefined;
+    const fields = new Map<string, FieldSpec>();
+    for (const f of dto.fields) if (!fields.has(f.name)) fields.set(f.name, getField(dto, f.name)!);
+    dtoFieldsByName.set(name, (known = { dto, fields }));
+  }
+  return known;
+}
+
+/**
+ * One declaration's traversal. Every visit of a kind is the same object, refilled for each node
+ * (and every path step the same object per depth), so that the walk allocates nothing per node:
+ * handlers read a visit during the call and copy what they keep (see PathStep).
+ */
 class Walker {
   /** The path to the current node; shared by all visits (see PathStep). */
-  private readonly path: PathStep[] = [];
+  private readonly path: Writable<PathStep>[] = [];
+  /** The steps of `path` by depth, kept for reuse when the walk climbs back. */
+  private readonly steps: Writable<PathStep>[] = [];
+  private readonly objectVisit: Writable<ObjectVisit>;
+  private readonly fieldVisit: Writable<FieldVisit>;
+  private readonly collectionVisit: Writable<CollectionVisit> | undefined;
+  private readonly collectionHooks: HookList<CollectionVisit>;
 
   constructor(
-    private readonly declaration: IrDeclaration,
+    declaration: IrDeclaration,
     private readonly hooks: Hooks,
-  ) {}
+  ) {
+    const path = this.path;
+    this.collectionHooks = hooks.collection;
+    const root = declaration.root;
+    this.objectVisit = { object: root, dto: undefined, entry: undefined, field: undefined, path, declaration };
+    this.fieldVisit = { owner: root, ownerDto: undefined as unknown as DtoSpec, field: undefined as unknown as FieldSpec, entry: undefined as unknown as IrEntry, value: root, path, declaration };
+    this.collectionVisit =
+      hooks.collection.fns.length > 0
+        ? { collection: undefined as unknown as IrCollection, field: undefined as unknown as FieldSpec, owner: root, ownerDto: undefined as unknown as DtoSpec, path, declaration }
+        : undefined;
+  }
 
   object(object: IrObject, entry: IrEntry | undefined, field: FieldSpec | undefined): void {
-    const { hooks, path, declaration } = this;
-    const dto = getDto(object.dto);
-    if (hooks.object.length > 0) {
-      const visit: ObjectVisit = { object, dto, entry, field, path, declaration };
-      for (const h of hooks.object) h(visit);
+    const known = dtoFields(object.dto);
+    const dto = known?.dto;
+    const hooks = this.hooks;
+    const objectHooks = hooks.objectsOf(object.dto);
+    if (objectHooks.fns.length > 0) {
+      const visit = this.objectVisit;
+      visit.object = object;
+      visit.dto = dto;
+      visit.entry = entry;
+      visit.field = field;
+      objectHooks.call(visit);
     }
-    for (const e of object.entries) {
-      const f = dto ? getField(dto, e.key) : undefined;
-      if (dto && f && hooks.field.length > 0) {
-        const visit: FieldVisit = { owner: object, ownerDto: dto, field: f, entry: e, value: e.value, path, declaration };
-        for (const h of hooks.field) h(visit);
-      }
+    const entries = object.entries;
+    const checkFields = dto !== undefined && hooks.field.fns.length > 0;
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
       const value = e.value;
-      if (value.kind !== "object" && value.kind !== "collection" && value.kind !== "array") continue;
-      path.push({ object, key: e.key, entry: e });
-      this.value(value, e, f, dto, object);
-      path.pop();
+      const f = known === undefined ? undefined : known.fields.get(e.key);
+      if (f !== undefined && checkFields) {
+        const fieldHooks = hooks.fieldsOf(f.type.kind);
+        if (fieldHooks.fns.length > 0) {
+          const visit = this.fieldVisit;
+          visit.owner = object;
+          visit.ownerDto = dto;
+          visit.field = f;
+          visit.entry = e;
+          visit.value = value;
+          fieldHooks.call(visit);
+        }
+      }
+      const kind = value.kind;
+      if (kind === "object") {
+        this.enter(object, e);
+        this.object(value, e, f);
+        this.path.pop();
+      } else if (kind === "collection") {
+        this.enter(object, e);
+        this.collection(value, f, dto, object);
+        this.path.pop();
+      } else if (kind === "array") {
+        this.enter(object, e);
+        const items = value.items;
+        for (let j = 0; j < items.length; j++) {
+          const item = items[j]!;
+          if (item.kind === "object") this.object(item, e, f);
+        }
+        this.path.pop();
+      }
     }
   }
 
-  private value(value: IrValue, entry: IrEntry, field: FieldSpec | undefined, ownerDto: DtoSpec | undefined, owner: IrObject): void {
-    switch (value.kind) {
-      case "object":
-        this.object(value, entry, field);
-        return;
-      case "collection":
-        if (field && ownerDto && this.hooks.collection.length > 0) {
-          const visit: CollectionVisit = { collection: value, field, owner, ownerDto, path: this.path, declaration: this.declaration };
-          for (const h of this.hooks.collection) h(visit);
-        }
-        this.collection(value);
-        return;
-      case "array":
-        for (const item of value.items) {
-          if (item.kind === "object") this.object(item, entry, field);
-        }
-        return;
-      default:
-        return;
-    }
-  }
-
-  private collection(collection: IrCollection): void {
+  /** Pushes the step into `entry` of `object` onto the path. */
+  private enter(object: IrObject | IrCollection, entry: IrEntry): void {
     const path = this.path;
-    for (const e of collection.entries) {
-      if (e.value.kind !== "object") continue;
-      path.push({ object: collection, key: e.key, entry: e });
-      this.object(e.value, e, undefined);
-      path.pop();
+    const depth = path.length;
+    let step = this.steps[depth];
+    if (step === undefined) this.steps.push((step = { object, key: entry.key, entry }));
+    else {
+      step.object = object;
+      step.key = entry.key;
+      step.entry = entry;
+    }
+    path.push(step);
+  }
+
+  private collection(collection: IrCollection, field: FieldSpec | undefined, ownerDto: DtoSpec | undefined, owner: IrObject): void {
+    const visit = this.collectionVisit;
+    if (visit !== undefined && field !== undefined && ownerDto !== undefined) {
+      visit.collection = collection;
+      visit.field = field;
+      visit.owner = owner;
+      visit.ownerDto = ownerDto;
+      this.collectionHooks.call(visit);
+    }
+    const entries = collection.entries;
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
+      const value = e.value;
+      if (value.kind !== "object") continue;
+      this.enter(collection, e);
+      this.object(value, e, undefined);
+      this.path.pop();
     }
   }
 }
+
 
 /** Findings in source order, each once (the same rule, place and message only once). */
 export function sortedUnique(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic, Fix, RelatedLocation, Severity } from "../diagnostic.js";
 import type { Document, Range } from "../syntax/index.js";
-import type { DtoSpec, FieldSpec } from "../model/index.js";
+import type { DtoSpec, FieldSpec, FieldType } from "../model/index.js";
 import type { IrCollection, IrDeclaration, IrEntry, IrObject, IrProgram, IrValue } from "../lower/index.js";
 import type { CommonPlaceholders, MessageData, MessageId, Messages, MessageSpec, MessageValue } from "../messages/index.js";
 
@@ -128,7 +128,8 @@ interface ReportBase<K extends string> {
 
 /**
  * Where a value sits: the chain of DTOs and keys from the declaration's root. The traversal shares
- * one path array between visits: read it during the call, copy it (`[...path]`) to keep it.
+ * one path array, and one step object per depth, between visits: read it during the call, copy
+ * the steps (`path.map((s) => ({ ...s }))`) to keep them.
  */
 export interface PathStep {
   readonly object: IrObject | IrCollection;
@@ -136,6 +137,11 @@ export interface PathStep {
   readonly entry: IrEntry;
 }
 
+/**
+ * What a handler is called with. The traversal allocates nothing per node: each kind of visit is
+ * one object, refilled for every node, so a handler reads it during the call and copies what it
+ * keeps (the node itself, `visit.object`, is the program's and may be kept).
+ */
 export interface ObjectVisit {
   readonly object: IrObject;
   readonly dto: DtoSpec | undefined;
@@ -166,16 +172,29 @@ export interface FieldVisit {
   readonly declaration: IrDeclaration;
 }
 
+/**
+ * A rule's handlers. They are called as plain functions, not as methods (`this` is not the
+ * handlers object): the walk calls them about a million times over a thousand small files, and a
+ * bound function costs several times as much to call.
+ */
 export interface RuleHandlers {
   /** Once per file, before the traversal. */
-  program?(program: IrProgram): void;
-  declaration?(declaration: IrDeclaration): void;
-  object?(visit: ObjectVisit): void;
-  collection?(visit: CollectionVisit): void;
+  program?(this: void, program: IrProgram): void;
+  declaration?(this: void, declaration: IrDeclaration): void;
+  object?(this: void, visit: ObjectVisit): void;
+  collection?(this: void, visit: CollectionVisit): void;
   /** Every entry of a closed DTO whose key is a known field. */
-  field?(visit: FieldVisit): void;
+  field?(this: void, visit: FieldVisit): void;
+  /**
+   * The kinds of field type (`FieldSpec.type.kind`) `field` looks at; absent, every field. The walk
+   * does not call `field` for the others: most field handlers look at one kind, and a call per
+   * field and rule is much of the checker's time.
+   */
+  readonly fieldTypes?: readonly FieldType["kind"][];
+  /** The DTOs (by name, `IrObject.dto`) whose objects `object` looks at; absent, every object. */
+  readonly objectDtos?: readonly string[];
   /** Once per file, after the traversal. */
-  done?(): void;
+  done?(this: void): void;
 }
 
 export interface RuleContext<M extends Messages = Messages> {

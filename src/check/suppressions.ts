@@ -62,7 +62,13 @@ function parseSuppressions(comments: readonly Comment[]): Suppression[] {
  * What a check of a file reports: its syntax errors and the rules' findings, less what the file's
  * suppressions suppress, in source order.
  */
-export function fileDiagnostics(syntax: readonly Diagnostic[], findings: readonly Diagnostic[], comments: readonly Comment[], projectLines: ReadonlySet<number>): Diagnostic[] {
+/**
+ * The lines where a project rule may report, or how to find them: they are only needed for a file
+ * with suppression comments, and finding them walks the whole program again.
+ */
+export type ProjectLines = ReadonlySet<number> | (() => ReadonlySet<number>);
+
+export function fileDiagnostics(syntax: readonly Diagnostic[], findings: readonly Diagnostic[], comments: readonly Comment[], projectLines: ProjectLines): Diagnostic[] {
   const all = [...syntax, ...findings];
   return (comments.length === 0 ? all : applySuppressions(all, comments, projectLines)).sort(compareDiagnostics);
 }
@@ -81,9 +87,10 @@ const removalOf = (s: Suppression) => ({ description: "Remove the suppression", 
  * project check, which sees the other files, knows whether it is needed (addLateFindings), and
  * --fix must not remove what it may be needed for.
  */
-export function applySuppressions(diagnostics: readonly Diagnostic[], comments: readonly Comment[], projectLines: ReadonlySet<number>): Diagnostic[] {
+export function applySuppressions(diagnostics: readonly Diagnostic[], comments: readonly Comment[], lines: ProjectLines): Diagnostic[] {
   const suppressions = parseSuppressions(comments);
   if (suppressions.length === 0) return [...diagnostics];
+  const projectLines = typeof lines === "function" ? lines() : lines;
   const used = new Map<Suppression, Set<string>>(suppressions.map((s) => [s, new Set<string>()]));
   const kept = diagnostics.filter((d) => {
     if (d.ruleId === SYNTAX_RULE_ID) return true;

@@ -6,7 +6,7 @@
  * such as `__proto__` survives as data.
  */
 import type { IrArray, IrCollection, IrCondition, IrDeclaration, IrEntry, IrGuard, IrObject, IrParamRef, IrProgram, IrTemplate, IrValue } from "../lower/index.js";
-import { isRepeated, memberRuns, resolveReference, translationTexts } from "../lower/index.js";
+import { isRepeated, memberRuns, resolveReference, type TranslationTable } from "../lower/index.js";
 import { DTOS, getDto, getField } from "../model/index.js";
 import { implicitWhenAbsent } from "../model/index.js";
 import { omittedByDirectives } from "../model/index.js";
@@ -92,6 +92,14 @@ function defaultArguments(declaration: IrDeclaration): TemplateArguments {
   return out;
 }
 
+/** The texts of `key` in `table` by language, for languages `out` does not have yet. */
+function addTexts(out: { [key: string]: Json }, table: TranslationTable, key: string): void {
+  for (const [language, entries] of table.languages) {
+    const t = entries.entries.get(key);
+    if (t && !Object.hasOwn(out, language)) out[language] = t.value;
+  }
+}
+
 /** A value left out at run time (an optional parameter without a default): its field is not sent. */
 const ABSENT = Symbol("absent");
 type Value = Json | typeof ABSENT;
@@ -131,8 +139,11 @@ class JsonEmitter {
       case "template":
         return this.template(v);
       case "translationRef": {
+        // The texts of `@key` by language (translationTexts), written straight into the map.
         const out = dict();
-        for (const [language, text] of translationTexts(this.program, v.key)) out[language] = text;
+        addTexts(out, this.program.translations, v.key);
+        const imported = this.program.importedTranslations;
+        if (imported) addTexts(out, imported, v.key);
         return out;
       }
       case "declarationRef": {

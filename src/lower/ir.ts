@@ -388,7 +388,10 @@ export function resolveReference(program: IrProgram, ref: IrDeclarationRef): { d
 }
 
 export function getEntry(obj: IrObject | IrCollection, key: string): IrEntry | undefined {
-  return obj.entries.find((e) => e.key === key);
+  // A loop, not `find`: rules call this for every field they look at, and a callback per call adds up.
+  const entries = obj.entries;
+  for (let i = 0; i < entries.length; i++) if (entries[i]!.key === key) return entries[i];
+  return undefined;
 }
 
 export function getValue(obj: IrObject, key: string): IrValue | undefined {

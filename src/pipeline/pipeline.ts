@@ -74,7 +74,7 @@ export function check(text: string, options: CheckOptions & SourceOptions & Temp
   const lowered = lower(parsed.document, imported?.scope);
   const problems = imported ? [...imported.problems, ...importedDeclarationErrors(imported.modules, options), ...lowered.problems] : lowered.problems;
   const ruleDiagnostics = checkProgram(parsed.document, lowered.program, problems, options);
-  const diagnostics = fileDiagnostics(parsed.diagnostics, ruleDiagnostics, parsed.document.comments, projectLines(summarize(lowered.program, parsed.document)));
+  const diagnostics = fileDiagnostics(parsed.diagnostics, ruleDiagnostics, parsed.document.comments, () => projectLines(summarize(lowered.program, parsed.document)));
   const checked = { document: parsed.document, program: lowered.program, diagnostics };
   return options.params === undefined ? checked : { ...checked, diagnostics: rendered(checked, options.params).diagnostics };
 }
@@ -115,7 +115,7 @@ function findingsOf(module: Module, options: CheckOptions): readonly Diagnostic[
     };
     const { document, program } = module;
     const ruleDiagnostics = checkProgram(document, program, module.problems, checkOptions);
-    found = fileDiagnostics(module.syntax, ruleDiagnostics, document.comments, projectLines(summarize(program, document)));
+    found = fileDiagnostics(module.syntax, ruleDiagnostics, document.comments, () => projectLines(summarize(program, document)));
     bySettings.set(key, found);
   }
   return found;

@@ -91,7 +91,10 @@ export default defineRule({
     };
 
     const checkExclusive = (object: IrObject, dto: DtoSpec) => {
-      for (const group of dto.exclusive ?? []) {
+      const groups = dto.exclusive;
+      if (groups === undefined) return;
+      for (const group of groups) {
+        if (!twoOf(object, group.fields)) continue;
         // The first entry of each field of the group, in source order (a field set twice is duplicate-key's).
         const present = [...new Map(object.entries.filter((e) => group.fields.includes(e.key)).reverse().map((e) => [e.key, e])).values()];
         present.sort((a, b) => a.keyRange.start.offset - b.keyRange.start.offset);
@@ -125,6 +128,17 @@ export default defineRule({
     };
   },
 });
+
+/** Whether `object` has entries of two different fields of `fields` (asked before sorting them out). */
+function twoOf(object: IrObject, fields: readonly string[]): boolean {
+  let first: string | undefined;
+  for (const e of object.entries) {
+    if (!fields.includes(e.key)) continue;
+    if (first === undefined) first = e.key;
+    else if (e.key !== first) return true;
+  }
+  return false;
+}
 
 function describe(value: IrValue): string {
   switch (value.kind) {

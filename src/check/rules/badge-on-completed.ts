@@ -28,6 +28,7 @@ export default defineRule({
   },
   create(context) {
     return {
+      objectDtos: ["ActivityFields"],
       object({ object, dto, declaration }) {
         if (dto !== ACTIVITY_FIELDS || !ACTIVITY_FIELDS) return;
         const completed = getScalar(object, "completed");

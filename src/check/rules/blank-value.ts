@@ -62,6 +62,7 @@ export default defineRule({
           else if (field !== "code") context.report({ messageId: "badgeBlank", data: { field }, range: text.range });
         }
       },
+      fieldTypes: ["string"],
       field({ owner, ownerDto, field, value, path }) {
         if (field.type.kind !== "string" || value.kind !== "scalar") return;
         if (field.type.emptyIgnored !== undefined && value.value === "") {

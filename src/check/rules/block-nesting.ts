@@ -45,6 +45,7 @@ export default defineRule({
         if (field.type.kind !== "collection" || !field.type.blockTypes) return;
         for (const e of collection.entries) check(e.value, field.type.blockTypes, field, ownerDto);
       },
+      fieldTypes: ["block"],
       field({ field, ownerDto, value }) {
         if (field.type.kind === "block") check(value, field.type.blockTypes, field, ownerDto);
       },

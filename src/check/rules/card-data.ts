@@ -40,6 +40,7 @@ export default defineRule({
   },
   create(context) {
     return {
+      fieldTypes: ["list"],
       field({ field, value }) {
         const t = field.type;
         if (t.kind !== "list" || t.indexedArray !== true) return;

@@ -1,4 +1,5 @@
 import type { DtoSpec, FieldSpec, Limits } from "../../model/index.js";
+import { getEntry } from "../../lower/index.js";
 import { countMembers } from "../guards.js";
 import { defineRule } from "../rule.js";
 import { possessive } from "../../util/index.js";
@@ -56,13 +57,9 @@ export default defineRule({
       server?: { readonly field: string; readonly parent: string },
       partial = false,
     ) => {
-      if (!limits) return;
-      const { max } = limits;
-      // Members not written may be there (a spread in a JSON payload of JavaScript code): only "too many" is certain.
-      const min = partial ? undefined : limits.min;
-      const over = (max?.server !== undefined && count > max.server) || (max?.docs !== undefined && count > max.docs);
-      const under = (min?.server !== undefined && count < min.server) || (min?.docs !== undefined && count < min.docs);
-      if (!over && !under) return;
+      if (!outsideLimits(limits, count, partial)) return;
+      const { max } = limits!;
+      const min = partial ? undefined : limits!.min;
       const what = name();
       // "1 item", "2 items"; "1 entry", "20 entries".
       const noun = (n: number) => (n === 1 ? items.replace(/ies$/, "y").replace(/s$/, "") : items);
@@ -75,7 +72,7 @@ export default defineRule({
         context.report({ messageId: "tooManyDocs", data: { what, max: max.docs, items: noun(max.docs), count }, range });
       }
       if (min?.server !== undefined && count < min.server) {
-        const answer = limits.tooFewAnswer;
+        const answer = limits!.tooFewAnswer;
         context.report({ messageId: answer ? "tooFewAnswer" : "tooFew", data: { what, min: min.server, items: noun(min.server), count, ...(answer ? { answer } : {}) }, range });
       } else if (min?.docs !== undefined && count < min.docs) {
         context.report({ messageId: "tooFewDocs", data: { what, min: min.docs, items: noun(min.docs), count }, range });
@@ -85,6 +82,8 @@ export default defineRule({
       collection({ collection, field, ownerDto }) {
         if (field.type.kind !== "collection") return;
         const limit = field.type.limits;
+        // The common case first, before anything is built for a report: members within the limits.
+        if (!collection.guarded && !outsideLimits(limit, collection.entries.length, collection.partial === true)) return;
         const over = limit.max?.server ?? limit.max?.docs;
         // Members repeated by `each` are counted at run time (runtime-limit); `when` ones count as if sent.
         const name = () => `The ${possessive(ownerDto.title)} '${field.name}'`;
@@ -104,15 +103,16 @@ export default defineRule({
       object({ object, dto, declaration }) {
         if (!dto) return;
         for (const f of countedFields(dto)) {
-          const e = object.entries.find((x) => x.key === f.name);
+          const e = getEntry(object, f.name);
           // A misspelt member stands for it (`sektion`): the misspelling is the finding.
           if (!e && object.misspelt?.includes(f.name)) continue;
           if (f.type.kind === "collection" && !e) {
             // A body without members (`body { logo x }`) sends `{}` for the collection (implicitWhenAbsent): it is empty.
             // In the raw `json` form an absent collection is absent, which required-field reports.
-            if (object.raw === true || implicitWhenAbsent(f) === undefined) continue;
+            if (object.raw === true || implicitWhenAbsent(f) === undefined || !outsideLimits(f.type.limits, 0, false)) continue;
             check(f.type.limits, 0, () => `The ${possessive(dto.title)} '${f.name}'`, "items", object === declaration.root ? declaration.nameRange : object.range);
           } else if (f.type.kind === "scalarMap" && e?.value.kind === "object") {
+            if (!outsideLimits(f.type.limits, e.value.entries.length, e.value.partial === true)) continue;
             const over = f.type.limits.max?.server ?? 0;
             check(f.type.limits, e.value.entries.length, () => `'${f.name}'`, "entries", e.value.entries[over]?.range ?? e.range, 0, serverNames(f, dto), e.value.partial === true);
           } else if (f.type.kind === "list" && f.type.limits) {
@@ -122,6 +122,7 @@ export default defineRule({
             const guarded = arr.guards ? countMembers(arr.items.map((_, i) => arr.guards![i])) : undefined;
             if (guarded?.repeated && guarded.max === 0) continue;
             const count = guarded ? guarded.max : arr.items.length;
+            if (!outsideLimits(f.type.limits, count, arr.partial === true)) continue;
             check(f.type.limits, count, () => `The ${possessive(dto.title)} '${f.name}'`, "items", e.range, 0, undefined, arr.partial === true);
           }
         }
@@ -129,6 +130,20 @@ export default defineRule({
     };
   },
 });
+
+/**
+ * Whether `count` members break `limits` (a minimum only where every member is written: members
+ * not written may be there, a spread in a JSON payload of JavaScript code, so only "too many" is
+ * certain when `partial`). Asked before a report's words are put together.
+ */
+function outsideLimits(limits: Limits | undefined, count: number, partial: boolean): boolean {
+  if (!limits) return false;
+  const { max } = limits;
+  const min = partial ? undefined : limits.min;
+  const over = (max?.server !== undefined && count > max.server) || (max?.docs !== undefined && count > max.docs);
+  const under = (min?.server !== undefined && count < min.server) || (min?.docs !== undefined && count < min.docs);
+  return over || under;
+}
 
 /** How the server's TOO_MANY_ITEMS names the field and its structure (spec §2.1). */
 function serverNames(field: FieldSpec, owner: DtoSpec): { field: string; parent: string } {

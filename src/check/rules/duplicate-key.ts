@@ -65,6 +65,7 @@ export default defineRule({
       });
     return {
       object({ object, dto, entry }) {
+        if (!hasRepeatedKey(object.entries)) return;
         const closed = dto?.closed ?? false;
         duplicates(object.entries, (second, first) => {
           // The same value twice means one thing: the second can go. Different values stay for the author to decide.
@@ -80,6 +81,7 @@ export default defineRule({
       },
       collection({ collection, field, ownerDto }) {
         if (!collection.guarded) {
+          if (!hasRepeatedKey(collection.entries)) return;
           duplicates(collection.entries, (second, first) => reportMember(second, first, ownerDto.title, field.name));
           return;
         }
@@ -103,6 +105,30 @@ export default defineRule({
     };
   },
 });
+
+/**
+ * Whether two written (not generated) entries have one key: the check every object and collection
+ * gets, so it allocates nothing for the small ones, which are most of them.
+ */
+function hasRepeatedKey(entries: readonly IrEntry[]): boolean {
+  const n = entries.length;
+  if (n < 2) return false;
+  if (n > 16) {
+    const seen = new Set<string>();
+    for (const e of entries) {
+      if (e.generated) continue;
+      if (seen.has(e.key)) return true;
+      seen.add(e.key);
+    }
+    return false;
+  }
+  for (let i = 1; i < n; i++) {
+    const e = entries[i]!;
+    if (e.generated) continue;
+    for (let j = 0; j < i; j++) if (entries[j]!.key === e.key && !entries[j]!.generated) return true;
+  }
+  return false;
+}
 
 /** "this text block", "these slider parameters". */
 function demonstrative(title: string): string {

@@ -25,7 +25,6 @@ export default defineRule({
     },
   },
   create(context) {
-    const ids = [...ADDRESS_TYPES.keys()].join(", ");
     return {
       declaration(declaration) {
         if (!isCard(declaration)) return;
@@ -46,7 +45,7 @@ export default defineRule({
               }
               const value = option.value;
               if (option.key === "defaultAddressType" && value.kind === "scalar" && typeof value.value === "number" && !ADDRESS_TYPES.has(value.value)) {
-                context.report({ messageId: "unknownAddressType", data: { value: value.value, ids }, range: value.range });
+                context.report({ messageId: "unknownAddressType", data: { value: value.value, ids: [...ADDRESS_TYPES.keys()].join(", ") }, range: value.range });
               }
             }
           }

@@ -1,6 +1,6 @@
 import { defineRule } from "../rule.js";
 import { badgeField } from "../rule-helpers/badge-text.js";
-import { forEachTranslationRef } from "../rule-helpers/translation-refs.js";
+import { forEachTranslationRef, holdsTranslationRef } from "../rule-helpers/translation-refs.js";
 
 /** An empty language map or an empty text in a map or the translations table (spec §3, §8). */
 export default defineRule({
@@ -59,6 +59,7 @@ export default defineRule({
           return;
         }
         // A badge text written as `@key` compiles to a map of the table's texts.
+        if (!holdsTranslationRef(object)) return;
         forEachTranslationRef(object, (ref, entry) => {
           const field = badgeField([...path, { object, key: entry.key, entry }]);
           if (field === undefined) return;

@@ -1,4 +1,5 @@
 import type { IrScalar } from "../../lower/index.js";
+import type { EnumValue, FieldType } from "../../model/index.js";
 import { withArticle } from "../../util/index.js";
 import { closest } from "../../util/index.js";
 import { defineRule } from "../rule.js";
@@ -42,12 +43,13 @@ export default defineRule({
   },
   create(context) {
     return {
+      fieldTypes: ["enum"],
       field({ field, ownerDto, value }) {
         const type = field.type;
         if (type.kind !== "enum" || value.kind !== "scalar" || value.value === null) return;
         const numeric = type.valueType === "int";
         const written = numeric ? toNumber(value.value) : value.value;
-        const hit = type.values.find((v) => (numeric ? Number(v.value) === written : v.value === written));
+        const hit = valueIndex(type).get(written);
         if (hit && hit.accepted?.server !== false) return;
         // Only a problem from here on: the message's parts are worth building.
         const accepted = type.values.filter((v) => v.accepted?.server !== false);
@@ -84,6 +86,29 @@ export default defineRule({
     };
   },
 });
+
+type EnumType = Extract<FieldType, { kind: "enum" }>;
+
+const indexes = new WeakMap<EnumType, ReadonlyMap<unknown, EnumValue>>();
+
+/**
+ * An enumeration's values by what they are compared with: the value, or for an integer
+ * enumeration its number (so `"2"` finds 2). The first of two equal ones wins, as a search would
+ * find it; NaN finds nothing.
+ */
+function valueIndex(type: EnumType): ReadonlyMap<unknown, EnumValue> {
+  let index = indexes.get(type);
+  if (index === undefined) {
+    const byValue = new Map<unknown, EnumValue>();
+    const numeric = type.valueType === "int";
+    for (const v of type.values) {
+      const key = numeric ? Number(v.value) : v.value;
+      if (!byValue.has(key) && !Number.isNaN(key)) byValue.set(key, v);
+    }
+    indexes.set(type, (index = byValue));
+  }
+  return index;
+}
 
 function toNumber(v: string | number | boolean | null): number {
   if (typeof v === "number") return v;

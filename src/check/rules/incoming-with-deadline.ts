@@ -56,6 +56,7 @@ export default defineRule({
           if (layout?.kind === "declarationRef") hiddenDeadlineBlock(declaration, resolveReference(program, layout)?.declaration.root, layout.range);
         }
       },
+      objectDtos: ["ActivityFields"],
       object({ object, dto }) {
         if (dto?.name !== "ActivityFields") return;
         const incoming = getScalar(object, "isIncomingChannel");

@@ -39,6 +39,7 @@ export default defineRule({
         const keyword = context.document.statements.find((s) => s.name.name === TRANSLATIONS_KEYWORD);
         context.report({ messageId: "tableWithoutEn", data: { first: first.language }, range: keyword?.name.range ?? first.range });
       },
+      objectDtos: ["LanguageMap"],
       object({ object }) {
         // A map with a spread in it (a JSON payload of JavaScript code) may have its `en` there.
         if (object.dto !== "LanguageMap" || object.partial) return;

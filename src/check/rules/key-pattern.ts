@@ -31,8 +31,8 @@ export default defineRule({
     },
   },
   create(context) {
+    /** Reports `e`, a key that does not fit (`fits`); `what` names its map. */
     const check = (e: IrEntry, what: string) => {
-      if (e.generated || KEY_PATTERN.test(e.key)) return;
       const written = e.keyRange.end.offset - e.keyRange.start.offset;
       const fixed = e.key.replace(/[^a-zA-Z0-9_-]+/g, "_");
       // A quoted label stays quoted; a key made only of symbols (`статус`) gets no suggestion.
@@ -47,12 +47,18 @@ export default defineRule({
     };
     return {
       collection({ collection, field, ownerDto }) {
-        for (const e of collection.entries) check(e, `the ${possessive(ownerDto.title)} '${field.name}'`);
+        for (const e of collection.entries) if (!fits(e)) check(e, `the ${possessive(ownerDto.title)} '${field.name}'`);
       },
+      fieldTypes: ["scalarMap"],
       field({ field, value }) {
         if (field.type.kind !== "scalarMap" || value.kind !== "object") return;
-        for (const e of value.entries) check(e, `'${field.name}'`);
+        for (const e of value.entries) if (!fits(e)) check(e, `'${field.name}'`);
       },
     };
   },
 });
+
+/** Whether the key of `e` needs no report: generated, or made of the allowed symbols. */
+function fits(e: IrEntry): boolean {
+  return e.generated === true || KEY_PATTERN.test(e.key);
+}

@@ -1,5 +1,5 @@
 import { DOCS_ONLY, type DtoSpec, type FieldSpec, type Support } from "../../model/index.js";
-import { getScalar, type IrObject } from "../../lower/index.js";
+import { getEntry, getScalar, type IrObject } from "../../lower/index.js";
 import { BLOCK_PROPERTIES_DTO, getBlockType, getDto } from "../../model/index.js";
 import { implicitWhenAbsent } from "../../model/index.js";
 import { omittedByDirectives } from "../../model/index.js";
@@ -56,7 +56,7 @@ export default defineRule({
         const omitted = isRoot ? omittedByDirectives(declaration.spec, declaration.directives) : undefined;
         for (const f of requiredFields(dto, object.raw === true)) {
           // A misspelt statement stands for it (`heder "T"`): the misspelling is the finding.
-          if (object.entries.some((e) => e.key === f.name) || object.misspelt?.includes(f.name) || omitted?.includes(f.name)) continue;
+          if (getEntry(object, f.name) !== undefined || object.misspelt?.includes(f.name) || omitted?.includes(f.name)) continue;
           const what = isRoot ? `${declaration.spec.keyword} '${declaration.name}'` : `This ${dto.title}`;
           report(f.required!, what, f.name, isRoot ? declaration.nameRange : object.range, dto, f.requiredAnswer);
         }
@@ -66,8 +66,9 @@ export default defineRule({
         const variant = getScalar(object, variants.by)?.value;
         if (typeof variant !== "string") return;
         const cases = variants.cases[variant];
-        for (const [field, required] of Object.entries(cases?.required ?? {})) {
-          if (object.entries.some((e) => e.key === field)) continue;
+        if (cases?.required === undefined) return;
+        for (const [field, required] of requiredOfVariant(cases.required)) {
+          if (getEntry(object, field) !== undefined) continue;
           if (!required.server && !required.docs) continue;
           context.report({
             messageId: required.server && !required.docs ? "missingServerOnly" : required.server ? "missingVariant" : "missingVariantDocsOnly",
@@ -86,12 +87,37 @@ export default defineRule({
  * the docs only. Calls `missing` with each such field and the type's DTO.
  */
 function propertiesUnchecked(object: IrObject, dto: DtoSpec, missing: (field: FieldSpec, blockDto: DtoSpec) => void): void {
-  const properties = dto.fields.find((f) => f.type.kind === "object" && f.type.dto === BLOCK_PROPERTIES_DTO);
-  if (!properties || object.entries.some((e) => e.key === properties.name)) return;
+  const properties = propertiesField(dto);
+  if (!properties || getEntry(object, properties.name) !== undefined) return;
   const type = getScalar(object, "type")?.value;
   const blockDto = typeof type === "string" ? getDto(getBlockType(type)?.dto ?? "") : undefined;
   if (!blockDto) return;
   for (const f of requiredFields(blockDto, object.raw === true)) if (f.required?.docs) missing(f, blockDto);
+}
+
+const propertiesByDto = new Map<DtoSpec, FieldSpec | null>();
+
+/** The field of a content block's DTO that holds its properties (null when it has none), looked up once per DTO. */
+function propertiesField(dto: DtoSpec): FieldSpec | null {
+  let field = propertiesByDto.get(dto);
+  if (field === undefined) {
+    field = dto.fields.find((f) => f.type.kind === "object" && f.type.dto === BLOCK_PROPERTIES_DTO) ?? null;
+    propertiesByDto.set(dto, field);
+  }
+  return field;
+}
+
+type VariantRequirements = NonNullable<NonNullable<DtoSpec["variants"]>["cases"][string]["required"]>;
+const variantRequirements = new Map<VariantRequirements, readonly (readonly [string, Support])[]>();
+
+/** A variant's required fields as a list, made once per variant (the model does not change). */
+function requiredOfVariant(required: VariantRequirements): readonly (readonly [string, Support])[] {
+  let list = variantRequirements.get(required);
+  if (list === undefined) {
+    list = Object.entries(required);
+    variantRequirements.set(required, list);
+  }
+  return list;
 }
 
 const requiredByDto = new Map<DtoSpec, readonly FieldSpec[]>();

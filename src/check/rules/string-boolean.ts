@@ -40,6 +40,7 @@ export default defineRule({
   },
   create(context) {
     return {
+      fieldTypes: ["bool"],
       field({ field, value }) {
         if (field.type.kind !== "bool" || value.kind !== "scalar" || typeof value.value !== "string") return;
         // A field with its own exact string set (activity `completed`) accepts those; value-type reports the rest.

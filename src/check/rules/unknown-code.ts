@@ -33,13 +33,14 @@ export default defineRule({
   },
   create(context) {
     return {
+      fieldTypes: ["string"],
       field({ field, value }) {
         if (field.type.kind !== "string" || value.kind !== "scalar" || typeof value.value !== "string") return;
         const catalogueName = field.type.codes;
         if (catalogueName !== "icon" && catalogueName !== "logo") return;
         const catalogue = CODE_CATALOGUES[catalogueName];
         const code = value.value;
-        if (catalogue.systemCodes.includes(code)) return;
+        if (systemCodes(catalogue).has(code)) return;
         // Codes the portal registered (b24layout.config.json "portal").
         const registered = context.options[catalogueName === "icon" ? "icons" : "logos"];
         if (Array.isArray(registered) && registered.includes(code)) return;
@@ -63,6 +64,15 @@ export default defineRule({
     };
   },
 });
+
+const codeSets = new Map<(typeof CODE_CATALOGUES)["icon"], ReadonlySet<string>>();
+
+/** A catalogue's system codes as a set (a catalogue has hundreds; looked up for every icon and logo). */
+function systemCodes(catalogue: (typeof CODE_CATALOGUES)["icon"]): ReadonlySet<string> {
+  let codes = codeSets.get(catalogue);
+  if (codes === undefined) codeSets.set(catalogue, (codes = new Set(catalogue.systemCodes)));
+  return codes;
+}
 
 function caseInsensitive(word: string, candidates: readonly string[]): string | undefined {
   return candidates.find((c) => c !== word && c.toLowerCase() === word.toLowerCase());

@@ -6,6 +6,7 @@ import { badgeField } from "../rule-helpers/badge-text.js";
 import { replaceWith } from "../rule-helpers/fix.js";
 
 const IDS = BITRIX_LANGUAGES.map((l) => l.id);
+const ID_SET: ReadonlySet<string> = new Set(IDS);
 
 /** A language id that is not a Bitrix24 language (WRONG_LANG, spec §3, §8, §9). */
 /** Declared apart from the rule, so that the reporting helpers below can be typed by them. */
@@ -41,7 +42,7 @@ export default defineRule({
   },
   create(context) {
     const check = (language: string, range: Range, badge: string | undefined) => {
-      if (IDS.includes(language)) return;
+      if (ID_SET.has(language)) return;
       const rejection = badge === undefined ? `the server answers "The language ${language} was not found."` : `the server answers "Language \`${language}\` was not found"`;
       context.report(suggestLanguage(language, range, rejection));
     };
@@ -49,6 +50,7 @@ export default defineRule({
       program({ translations }) {
         for (const language of translations.languages.values()) check(language.language, language.range, undefined);
       },
+      objectDtos: ["LanguageMap"],
       object({ object, path }) {
         if (object.dto !== "LanguageMap") return;
         const badge = badgeField(path);

@@ -1,3 +1,4 @@
+import type { IrTranslationRef } from "../../lower/index.js";
 import { TRANSLATIONS_KEYWORD } from "../../model/index.js";
 import { closest } from "../../util/index.js";
 import { defineRule } from "../rule.js";
@@ -35,28 +36,37 @@ export default defineRule({
     },
   },
   create(context) {
-    const imported = context.program.importedTranslations;
-    const hasTable = context.document.statements.some((s) => s.name.name === TRANSLATIONS_KEYWORD) || imported !== undefined;
-    const keys = new Set<string>();
-    for (const table of [context.program.translations, imported]) {
-      for (const language of table?.languages.values() ?? []) for (const key of language.entries.keys()) keys.add(key);
-    }
+    // The table's keys, gathered at the first reference (a file without any needs none of this).
+    let keys: Set<string> | undefined;
+    let hasTable = false;
+    const knownKeys = (): ReadonlySet<string> => {
+      if (keys !== undefined) return keys;
+      const imported = context.program.importedTranslations;
+      hasTable = context.document.statements.some((s) => s.name.name === TRANSLATIONS_KEYWORD) || imported !== undefined;
+      keys = new Set<string>();
+      for (const table of [context.program.translations, imported]) {
+        for (const language of table?.languages.values() ?? []) for (const key of language.entries.keys()) keys.add(key);
+      }
+      return keys;
+    };
+    const checkReference = (ref: IrTranslationRef): void => {
+      const known = knownKeys();
+      if (known.has(ref.key)) return;
+      if (!hasTable) {
+        context.report({ messageId: "noTable", data: { key: ref.key }, range: ref.range });
+        return;
+      }
+      const suggestion = closest(ref.key, known);
+      context.report({
+        messageId: suggestion === undefined ? "unknownKey" : "unknownKeySuggest",
+        data: { key: ref.key, ...(suggestion === undefined ? {} : { suggestion }) },
+        range: ref.range,
+        ...(suggestion === undefined ? {} : { suggestions: [replaceWith(ref.range, `@${suggestion}`)] }),
+      });
+    };
     return {
       object({ object }) {
-        forEachTranslationRef(object, (ref) => {
-          if (keys.has(ref.key)) return;
-          if (!hasTable) {
-            context.report({ messageId: "noTable", data: { key: ref.key }, range: ref.range });
-            return;
-          }
-          const suggestion = closest(ref.key, keys);
-          context.report({
-            messageId: suggestion === undefined ? "unknownKey" : "unknownKeySuggest",
-            data: { key: ref.key, ...(suggestion === undefined ? {} : { suggestion }) },
-            range: ref.range,
-            ...(suggestion === undefined ? {} : { suggestions: [replaceWith(ref.range, `@${suggestion}`)] }),
-          });
-        });
+        forEachTranslationRef(object, checkReference);
       },
     };
   },

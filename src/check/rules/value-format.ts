@@ -46,6 +46,7 @@ export default defineRule({
       });
     };
     return {
+      fieldTypes: ["string"],
       field({ field, value }) {
         if (field.type.kind !== "string" || !field.type.format) return;
         if (value.kind !== "scalar" || typeof value.value !== "string") return; // value-type

@@ -42,6 +42,8 @@ export default defineRule({
       context.report({ messageId: "tooSmall", data: { field, min: type.min, value: value.written ?? String(value.value) }, range: value.range });
     };
     return {
+      // An integer with a minimum, or a list of them.
+      fieldTypes: ["int", "list"],
       field({ field, value }) {
         check(field.name, field.type, value);
       },

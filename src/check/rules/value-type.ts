@@ -10,6 +10,8 @@ import { defineRule, type DataWithout, type MessageId, type Messages, type Repor
  * scalars silently, so `"bold": "yes"` becomes false and `"width": "700px"` becomes 700.
  */
 /** Declared apart from the rule, so that the reporting helpers below can be typed by them. */
+const LANGUAGE_IDS: ReadonlySet<string> = new Set(BITRIX_LANGUAGES.map((l) => l.id));
+
 const VALUE_TYPE_MESSAGES = {
   wrongType: "'{field}' expects {expected}, not {actual}.",
   boolCast: "'{field}' expects a boolean (true or false), not {actual}; the server does not reject it but silently casts it to {cast}.",
@@ -59,12 +61,19 @@ export default defineRule({
     },
   },
   create(context) {
-    const languageIds = new Set(BITRIX_LANGUAGES.map((l) => l.id));
+    // What `report` and `wrong` speak of: the value being checked, set by `check` (one pair of
+    // functions per file rather than per value; a report is made before `check` moves on).
+    let reportField = "";
+    let reportType: FieldType | undefined;
+    let reportValue: IrValue | undefined;
+    const report: ReportFn = (messageId, data, fix) =>
+      context.report({ messageId, data: { field: reportField, ...data }, range: reportValue!.range, ...(fix ? { fix } : {}) } as Report<typeof VALUE_TYPE_MESSAGES, typeof messageId>);
+    const wrong = () => report("wrongType", { expected: expected(reportType!), actual: describe(reportValue!) });
 
     const check = (field: string, type: FieldType, value: IrValue): void => {
-      const report: ReportFn = (messageId, data, fix) =>
-        context.report({ messageId, data: { field, ...data }, range: value.range, ...(fix ? { fix } : {}) } as Report<typeof VALUE_TYPE_MESSAGES, typeof messageId>);
-      const wrong = () => report("wrongType", { expected: expected(type), actual: describe(value) });
+      reportField = field;
+      reportType = type;
+      reportValue = value;
       if (value.kind === "scalar" && value.value === null) return;
       // Template values are typed by their parameters: template-type checks them.
       if (value.kind === "paramRef" || value.kind === "template") return;
@@ -121,7 +130,7 @@ export default defineRule({
           return checkStringScalar(value, type, report, wrong);
         case "string":
           if (value.kind === "translationRef") return report("translationNotSupported", {});
-          if (value.kind === "object" && value.entries.length > 0 && value.entries.every((e) => languageIds.has(e.key))) {
+          if (value.kind === "object" && value.entries.length > 0 && value.entries.every((e) => LANGUAGE_IDS.has(e.key))) {
             return report("translationNotSupported", {});
           }
           return checkStringScalar(value, type, report, wrong);
