@@ -143,7 +143,8 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
       if (options.watch) {
         if (options.stdin || options.fix) throw new CliError(`--watch checks files as they change: it does not go with ${options.stdin ? "--stdin" : "--fix (whose writes would be changes)"}`);
         const { watch } = await import("./watch.js");
-        await watch(checkOnce, { inputs: paths, files: [options.config, options.params].filter((f) => f !== undefined), color: colorOf(command) }, io);
+        const writes = [options.outputFile, options.cache || options.cacheLocation !== undefined ? (options.cacheLocation ?? DEFAULT_CACHE_FILE) : undefined].filter((f) => f !== undefined);
+        await watch(checkOnce, { inputs: paths, files: [options.config, options.params].filter((f) => f !== undefined), writes, payloads: true, color: colorOf(command) }, io);
       }
       setExitCode(await checkOnce());
     });

@@ -81,6 +81,32 @@ describe("--watch", () => {
     expect(w.child.exitCode).toBe(null);
   });
 
+  it("check: runs again when an imported file or a JSON payload among its inputs changes, not for its own --output-file", async () => {
+    const layout = 'import { chip } from "../shared/chip.b24layout"\nlayout a {\n  icon info\n  header "A"\n  body {\n    logo document\n    use chip { name: "x" }\n  }\n}\n';
+    const chip = 'fragment chip(name: string) {\n  c: text "${name}"\n}\n';
+    const payload = '{ "blocks": { "a": { "type": "text", "properties": { "value": "v" } } } }\n';
+    const dir = scratch({ "package.json": "{}\n", "layouts/a.b24layout": layout, "shared/chip.b24layout": chip, "payloads/extra.json": payload });
+    const w = start(dir, ["check", "layouts", "payloads/extra.json", "--watch", "--format", "json", "--output-file", "layouts/report.json"]);
+    await w.until("stderr", WATCHING);
+    await w.until("stdout", "✔ 2 files checked, no problems\n");
+    // The import, outside the folder checked:
+    writeFileSync(join(dir, "shared/chip.b24layout"), chip.replace('"${name}"', '"${name}" colour base_70'));
+    await w.until("stderr", "shared/chip.b24layout changed: running again");
+    await w.until("stdout", "Unexpected word 'colour' in a text block");
+    await w.until("stderr", WATCHING, 2);
+    writeFileSync(join(dir, "shared/chip.b24layout"), chip);
+    await w.until("stdout", "✔ 2 files checked, no problems\n", 2);
+    await w.until("stderr", WATCHING, 3);
+    // The JSON payload named as an input:
+    writeFileSync(join(dir, "payloads/extra.json"), payload.replace('"v" }', '"v", "color": "red" }'));
+    await w.until("stderr", "payloads/extra.json changed: running again");
+    await w.until("stdout", "'red' is not a valid 'color' for a text block");
+    await w.until("stderr", WATCHING, 4);
+    // Four runs, each writing layouts/report.json inside the folder checked: none was for that.
+    expect(w.seen.stderr.split("changed: running again").length - 1).toBe(3);
+    expect(w.seen.stderr).not.toContain("report.json changed");
+  });
+
   it("build: writes again on change and does not run again for its own outputs", async () => {
     const dir = scratch({ "package.json": "{}\n", "src/a.b24layout": BADGE });
     const w = start(dir, ["build", "src", "--out-dir", "src/out", "--watch", "--clean"]);
