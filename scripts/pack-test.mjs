@@ -72,8 +72,9 @@ try {
   const paths = files.map((f) => f.path);
   const missing = ["dist/cli.js", "dist/cli.cjs", "dist/b24layout.cjs", "dist/index.mjs", "dist/prettier.mjs", "dist/eslint.mjs", "dist/types/index.d.ts", "dist/types/eslint/index.d.ts", "docs/eslint.md", "b24layout.config.schema.json", "README.md"].filter((p) => !paths.includes(p));
   step(`npm pack: ${filename} (${files.length} files) has the bin, the library, its types, the plugin and the config schema`, missing.length === 0, `missing: ${missing.join(", ")}`);
-  const leaked = paths.filter((p) => /^(src|test|node_modules|bench|scripts)\//.test(p));
-  step("npm pack: no sources, tests or node_modules in the tarball", leaked.length === 0, leaked.slice(0, 10).join("\n"));
+  const leaked = paths.filter((p) => /^(src|test|node_modules|bench|scripts|dist\/b24layout)\//.test(p));
+  // .ci/run and the README run `npx b24layout build examples` first, which writes dist/b24layout/.
+  step("npm pack: no sources, tests, node_modules or the examples' build output (dist/b24layout/) in the tarball", leaked.length === 0, leaked.slice(0, 10).join("\n"));
 
   // ----- a fresh app -----
   mkdirSync(join(app, "layouts"), { recursive: true });
