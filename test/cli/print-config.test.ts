@@ -12,7 +12,7 @@ interface Printed {
   config: string | null;
   ignored: boolean;
   target: string;
-  rules: Record<string, { severity: string; from: string; options?: Record<string, unknown> }>;
+  rules: Record<string, { severity: string; from: string; options?: Record<string, unknown>; messages?: Record<string, string> }>;
 }
 
 const CONFIG = JSON.stringify({
@@ -41,7 +41,9 @@ describe("check --print-config", () => {
     expect(plain.rules["string-boolean"]).toEqual({ severity: "warning", from: "rules" });
     expect(plain.rules["unknown-badge-code"]).toEqual({ severity: "warning", from: "rules", options: { externalBadges: ["fromCrm"] } });
     expect(plain.rules["missing-translation"]).toMatchObject({ from: "default", options: { languages: ["en", "de"] } });
-    expect(plain.rules["unknown-property"]).toEqual({ severity: "error, warning", from: "default" });
+    expect(plain.rules["unknown-property"]).toEqual({ severity: "error", from: "default", messages: { unknownKeyIgnored: "warning", unknownKeyIgnoredSuggest: "warning" } });
+    // The config's "target": "docs" reports what only the server refuses not at all, and what only the docs forbid as an error.
+    expect(plain.rules["required-field"]).toEqual({ severity: "error", from: "default", messages: { missingServerOnly: "off" } });
     expect((await printed("legacy/a.b24layout")).rules["unknown-code"]).toMatchObject({ severity: "off", from: "overrides[0]" });
     expect((await printed("legacy/old/a.b24layout")).rules["unknown-code"]).toMatchObject({ severity: "warning", from: "overrides[1]" });
     expect(await printed("vendor/x.b24layout")).toMatchObject({ ignored: true });
@@ -52,6 +54,8 @@ describe("check --print-config", () => {
     const none = JSON.parse((await run(dir, ["check", "--print-config", "a.b24layout"])).stdout) as Printed;
     expect(none).toMatchObject({ config: null, ignored: false, target: "server" });
     expect(none.rules["value-range"]).toEqual({ severity: "error", from: "default" });
+    expect(none.rules["required-field"]).toEqual({ severity: "error", from: "default", messages: { missingDocsOnly: "warning", missingVariantDocsOnly: "warning" } });
+    expect(Object.values(none.rules).map((r) => r.severity).filter((s) => !["error", "warning", "off"].includes(s))).toEqual([]);
     const named = JSON.parse((await run(dir, ["check", "--print-config", "a.b24layout", "--config", "strict.json"])).stdout) as Printed;
     expect(named).toMatchObject({ config: "strict.json" });
     expect(named.rules["value-range"]).toEqual({ severity: "warning", from: "rules" });
