@@ -36,7 +36,9 @@ describe("check --print-config", () => {
     };
     const plain = await printed("src/a.b24layout");
     expect(plain).toMatchObject({ file: "src/a.b24layout", config: "b24layout.config.json", ignored: false, target: "docs" });
-    expect(Object.keys(plain.rules)).toEqual(ALL_RULES.map((r) => r.meta.id));
+    expect(Object.keys(plain.rules)).toEqual(ALL_RULES.filter((r) => r.meta.appliesTo?.includes("b24layout") ?? true).map((r) => r.meta.id));
+    expect(plain.rules["payload-kind"]).toBeUndefined();
+    expect(plain).not.toHaveProperty("payload");
     expect(plain.rules["unknown-code"]).toEqual({ severity: "error", from: "rules", options: { icons: [], logos: [] } });
     expect(plain.rules["string-boolean"]).toEqual({ severity: "warning", from: "rules" });
     expect(plain.rules["unknown-badge-code"]).toEqual({ severity: "warning", from: "rules", options: { externalBadges: ["fromCrm"] } });
@@ -60,5 +62,17 @@ describe("check --print-config", () => {
     expect(named).toMatchObject({ config: "strict.json" });
     expect(named.rules["value-range"]).toEqual({ severity: "warning", from: "rules" });
     expect(await run(dir, ["check", "--print-config", "a.b24layout", "b.b24layout"])).toMatchObject({ code: 2, stdout: "", stderr: expect.stringContaining("--print-config prints the settings of the one file it names") as unknown });
+  });
+
+  it("for a JSON payload: whether the config's include takes it, the kind an override gives it, and only the rules that check payloads", async () => {
+    const config = { include: ["payloads/**/*.json"], overrides: [{ files: ["payloads/badges/*.json"], kind: "badge" }] };
+    const dir = scratch({ "package.json": "{}\n", "b24layout.config.json": JSON.stringify(config) });
+    const printed = async (file: string) => JSON.parse((await run(dir, ["check", "--print-config", file])).stdout) as Printed & { payload?: unknown };
+    const badge = await printed("payloads/badges/missed.json");
+    expect(badge).toMatchObject({ file: "payloads/badges/missed.json", payload: { included: true, kind: "badge" } });
+    expect(Object.keys(badge.rules)).toEqual(ALL_RULES.filter((r) => r.meta.appliesTo?.includes("json") ?? true).map((r) => r.meta.id));
+    expect(badge.rules["payload-kind"]).toEqual({ severity: "error", from: "default" });
+    expect(badge.rules["missing-translation"]).toBeUndefined();
+    expect((await printed("other/x.json")).payload).toEqual({ included: false, kind: null });
   });
 });
