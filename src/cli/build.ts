@@ -101,9 +101,12 @@ export async function runBuild(args: readonly string[], options: BuildOptions, i
   try {
     // A build that writes nothing into a folder that has no manifest leaves no trace (not even the folder).
     const withManifest = manifest.size > 0 || previous.files.size > 0 ? [{ path: manifestPath, content: manifestText(manifest, outDir) }] : [];
-    report = await writeFilesAtomically([...plan.outputs.map((o) => ({ path: join(outDir, o.key), content: o.text })), ...withManifest]);
+    // The same progress line as the check's: a run that is long because it writes many files shows it too.
+    report = await writeFilesAtomically([...plan.outputs.map((o) => ({ path: join(outDir, o.key), content: o.text })), ...withManifest], (done) => progress.tick(Math.min(done, plan.outputs.length), plan.outputs.length, "wrote"));
   } catch (error) {
     throw new CliError(`cannot write to '${shownDir}': ${describeFsError(error)}`);
+  } finally {
+    progress.end();
   }
   const unchangedCount = report.unchanged.filter((p) => p !== manifestPath).length;
   const unchanged = unchangedCount > 0 ? ` (${unchangedCount} unchanged)` : "";

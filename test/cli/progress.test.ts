@@ -51,5 +51,7 @@ describe("progress", () => {
     expect(fmt.stderr).toMatch(/\r\u001b\[Kchecked \d+\/10 files/);
     const build = await run(dir, ["build", ".", "-o", "out"], { tty: true });
     expect(build.stderr).toMatch(/\r\u001b\[Kchecked \d+\/10 files[^]*\r\u001b\[K[^]*✔ built 10 files in out/);
+    // Writing the files moves the line on too, and it is erased before the last line.
+    expect(build.stderr).toMatch(/\r\u001b\[Kwrote \d+\/10 files(\r\u001b\[Kwrote \d+\/10 files)*\r\u001b\[K(\u001b\[32m)?✔ built 10 files in out/);
   });
 });
