@@ -3,7 +3,7 @@
  * for, then killed. Waits are for output, never for a time.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { useBuiltCli } from "./bundle.js";
@@ -120,5 +120,17 @@ describe("--watch", () => {
     writeFileSync(join(dir, "src/a.b24layout"), BADGE);
     await w.until("stderr", WATCHING, 3);
     expect(w.seen.stderr.split("changed: running again").length - 1).toBe(2);
+  });
+
+  it("build: writes again when the --params file changes, which may be outside the inputs' folder", async () => {
+    const template = 'badge b(word: string) failure {\n  title "Status"\n  value "${word}"\n}\n';
+    const dir = scratch({ "package.json": "{}\n", "src/a.b24layout": template, "config/values.json": '{ "b": { "word": "Missed" } }\n' });
+    const w = start(dir, ["build", "src", "--out-dir", "out", "--params", "config/values.json", "--watch"]);
+    await w.until("stderr", WATCHING);
+    expect(JSON.parse(readFileSync(join(dir, "out/b.badge.json"), "utf8"))).toMatchObject({ value: "Missed" });
+    writeFileSync(join(dir, "config/values.json"), '{ "b": { "word": "Verpasst" } }\n');
+    await w.until("stderr", "config/values.json changed: running again");
+    await w.until("stderr", WATCHING, 2);
+    expect(JSON.parse(readFileSync(join(dir, "out/b.badge.json"), "utf8"))).toMatchObject({ value: "Verpasst" });
   });
 });
