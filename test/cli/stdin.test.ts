@@ -108,6 +108,19 @@ describe("fmt --stdin-filepath", () => {
   });
 });
 
+describe("binary standard input", () => {
+  it("is one error for each command, and nothing is printed or written", () => {
+    const dir = scratch();
+    const binary = Buffer.from("badge\u0000\u0001\u0002 b {}");
+    const checked = run(dir, ["check", "--stdin", "--stdin-filename", "a.b24layout"], binary);
+    expect(checked.code).toBe(1);
+    expect(findingLines(checked.stdout)).toEqual(["a.b24layout:1:1 error syntax-error File appears to be binary."]);
+    expect(run(dir, ["build", "--stdin", "--stdout"], binary)).toMatchObject({ code: 1, stdout: "", stderr: expect.stringContaining("File appears to be binary.") as unknown });
+    expect(run(dir, ["fmt", "--stdin-filepath", "a.b24layout"], binary)).toMatchObject({ code: 2, stdout: "", stderr: expect.stringContaining("a.b24layout is not UTF-8 text: nothing was printed.") as unknown });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
 describe("standard input without end", () => {
   it("is refused past a bound, which stops the reading: an error, never the memory filled", async () => {
     await expect(readAll(Readable.from([Buffer.alloc(6), Buffer.alloc(6)]), 10)).rejects.toThrow("standard input has more than 10 bytes, more than b24layout reads from it: give the file's path instead");
