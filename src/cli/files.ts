@@ -38,6 +38,11 @@ export interface SourceFile {
   readonly unreadable?: Diagnostic;
 }
 
+/** No paths at all is a usage error: the inputs are named, never guessed. */
+export function refuseNoInputs(args: readonly string[]): void {
+  if (args.length === 0) throw new CliError(`no input files: give files, directories or globs, e.g. \`.\` or "src/**/*${SOURCE_EXTENSION}"`);
+}
+
 /**
  * Expands arguments in order: a file is taken as is (whatever its extension), a directory means
  * every `*.b24layout` under it (dot-directories and node_modules skipped), anything else with glob
@@ -58,9 +63,7 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
 export async function expandInputs(args: readonly string[], cwd: string, options: { readonly payloads: true }): Promise<{ paths: string[]; walked: ReadonlySet<string> }>;
 export async function expandInputs(args: readonly string[], cwd: string, options?: { readonly payloads: true }): Promise<string[] | { paths: string[]; walked: ReadonlySet<string> }> {
   const walked = new Set<string>();
-  if (args.length === 0) {
-    throw new CliError(`no input files: give files, directories or globs, e.g. \`.\` or "src/**/*${SOURCE_EXTENSION}"`);
-  }
+  refuseNoInputs(args);
   const seen = new Set<string>();
   const out: string[] = [];
   const add = (paths: readonly string[]) => {

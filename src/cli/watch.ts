@@ -15,7 +15,7 @@
  */
 import { basename, dirname, join, resolve, sep } from "node:path";
 import picomatch from "picomatch";
-import { isPayloadPath, projectRoot, SOURCE_EXTENSION } from "./files.js";
+import { isPayloadPath, projectRoot, refuseNoInputs, SOURCE_EXTENSION } from "./files.js";
 import { CliError, type CliIo } from "./io.js";
 import { colorsFor, displayPath, useColors } from "./output.js";
 
@@ -62,6 +62,8 @@ export function isPayloadInput(path: string, inputs: readonly string[], cwd: str
 
 /** Runs `run` now and again at every relevant change; never returns (the process is stopped with a signal). */
 export async function watch(run: () => Promise<number>, options: WatchOptions, io: CliIo): Promise<never> {
+  // Nothing to watch would be a process with nothing to wait for: it ended at once, silently, with 0.
+  refuseNoInputs(options.inputs);
   const { watch: chokidarWatch } = await import("chokidar");
   const c = colorsFor(useColors(io.stderr, io.env, options.color));
   const tty = io.stdout.isTTY === true;

@@ -2,7 +2,7 @@
  * `--watch` through the built executable: spawned, a file edited, the next run's output waited
  * for, then killed. Waits are for output, never for a time.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -132,5 +132,10 @@ describe("--watch", () => {
     await w.until("stderr", "config/values.json changed: running again");
     await w.until("stderr", WATCHING, 2);
     expect(JSON.parse(readFileSync(join(dir, "out/b.badge.json"), "utf8"))).toMatchObject({ value: "Verpasst" });
+  });
+
+  it("with no paths: the usage error of a run without --watch, and exit 2 (it ended at once with 0, silently)", () => {
+    const r = spawnSync(process.execPath, [built.cli, "check", "--watch"], { cwd: scratch({ "package.json": "{}\n" }), encoding: "utf8", env: { PATH: process.env["PATH"] ?? "" }, timeout: 60_000 });
+    expect({ code: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 2, stdout: "", stderr: 'error: no input files: give files, directories or globs, e.g. `.` or "src/**/*.b24layout"\n' });
   });
 });
