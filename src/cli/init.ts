@@ -89,8 +89,8 @@ export async function runInit(options: InitOptions, io: CliIo): Promise<number> 
     ...(options.ci ? ([[WORKFLOW_PATH, STARTER_WORKFLOW]] as [string, string][]) : []),
   ];
   for (const [name, text] of files) {
-    const created = await createNew(join(io.cwd, name), text, name);
-    say(created ? `${c.green("created")} ${name}` : `${c.yellow("skipped")} ${name}: it exists, and was left as it is`);
+    const skipped = await createNew(join(io.cwd, name), text, name);
+    say(skipped === undefined ? `${c.green("created")} ${name}` : `${c.yellow("skipped")} ${name}: ${skipped}`);
   }
   const scripts = await addScripts(join(io.cwd, "package.json"));
   switch (scripts.kind) {
@@ -146,19 +146,26 @@ function repositoryRoot(dir: string): string | undefined {
   }
 }
 
-/** Creates `path` with `text`, exclusively (never through a link, never over a file); false when something is there. */
-async function createNew(path: string, text: string, shown: string): Promise<boolean> {
+/** Creates `path` with `text`, exclusively (never through a link, never over a file); why not, when something is in the way. */
+async function createNew(path: string, text: string, shown: string): Promise<string | undefined> {
   try {
     await mkdir(dirname(path), { recursive: true });
+  } catch (error) {
+    const code = errorCode(error);
+    // A file where a folder of the path would be.
+    if (code === "EEXIST" || code === "ENOTDIR") return `its folder '${dirname(shown)}' cannot be made, as a file is in the way; that file was left as it is`;
+    throw new CliError(`cannot create '${shown}': ${describeFsError(error)}`);
+  }
+  try {
     const file = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o666);
     try {
       await file.writeFile(text, "utf8");
     } finally {
       await file.close();
     }
-    return true;
+    return undefined;
   } catch (error) {
-    if (errorCode(error) === "EEXIST") return false;
+    if (errorCode(error) === "EEXIST") return "it exists, and was left as it is";
     throw new CliError(`cannot create '${shown}': ${describeFsError(error)}`);
   }
 }

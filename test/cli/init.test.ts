@@ -123,4 +123,13 @@ describe("b24layout init", () => {
     await run(join(above, "app"), ["init"]);
     expect(schema(join(above, "app"))).toBe("./node_modules/b24layout/b24layout.config.schema.json");
   });
+
+  it("says a file is in the way of a folder it would make, and leaves that file", async () => {
+    const dir = scratch({ "package.json": "{}\n", layouts: "my notes\n", ".github": "" });
+    const r = await run(dir, ["init", "--ci"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("skipped layouts/welcome.b24layout: its folder 'layouts' cannot be made, as a file is in the way; that file was left as it is\n");
+    expect(r.stdout).toContain("skipped .github/workflows/b24layout.yml: its folder '.github/workflows' cannot be made, as a file is in the way; that file was left as it is\n");
+    expect(readFileSync(join(dir, "layouts"), "utf8")).toBe("my notes\n");
+  });
 });
