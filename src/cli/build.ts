@@ -10,7 +10,7 @@ import { emitTypeScriptModule, TYPES_MODULE } from "../emit/index.js";
 import { appendAll } from "../util/index.js";
 import { writeFilesAtomically } from "./atomic-write.js";
 import { checkInputs, hasErrors, reportDiagnostics, withParamsFindings, type InputOptions, type LoweredFile, type OutputOptions } from "./check.js";
-import { describeFsError } from "./files.js";
+import { describeFsError, refusePayloadPaths } from "./files.js";
 import { readParams } from "./params.js";
 import { warnOnce } from "./config.js";
 import { MANIFEST_FILE, manifestText, readManifest, removeStaleOutputs, sha256, type ManifestEntry } from "./manifest.js";
@@ -47,6 +47,7 @@ export async function runBuild(args: readonly string[], options: BuildOptions, i
   const target = options.target ?? "json";
   if (target !== "json" && options.params !== undefined) throw new CliError(`--params renders templates to JSON; it does not go with --target ${target}, whose functions take the values when called`);
   if (target !== "json" && options.stdout) throw new CliError(`--stdout prints JSON; it does not go with --target ${target}`);
+  refusePayloadPaths(options.stdinFilename === undefined ? args : [...args, options.stdinFilename], "build");
   if (options.clean && options.stdout) throw new CliError("--clean removes stale files from the output folder; with --stdout nothing is written there");
   if (options.readStdin) {
     refuseStdinWithPaths(args, "--stdin");
