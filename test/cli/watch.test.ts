@@ -15,9 +15,15 @@ afterEach(() => {
   for (const child of children.splice(0)) child.kill();
 });
 
-/** Starts the CLI; `until(stream, text)` resolves once the stream has printed `text` `times` times in all. */
-function start(cwd: string, args: readonly string[]) {
-  const child = spawn(process.execPath, [built.cli, ...args], { cwd, env: { PATH: process.env["PATH"] ?? "" } });
+/**
+ * Starts the CLI (on a pseudo-terminal under util-linux `script` with `terminal`: stdout and stderr
+ * both arrive on stdout); `until(stream, text)` resolves once the stream has printed `text` `times` times in all.
+ */
+function start(cwd: string, args: readonly string[], terminal = false) {
+  const command = [process.execPath, built.cli, ...args].map((a) => `'${a}'`).join(" ");
+  const child = terminal
+    ? spawn("script", ["-qec", command, "/dev/null"], { cwd, env: { PATH: process.env["PATH"] ?? "", TERM: "xterm" } })
+    : spawn(process.execPath, [built.cli, ...args], { cwd, env: { PATH: process.env["PATH"] ?? "" } });
   children.push(child);
   const seen = { stdout: "", stderr: "" };
   const waiters: (() => void)[] = [];
@@ -137,5 +143,19 @@ describe("--watch", () => {
   it("with no paths: the usage error of a run without --watch, and exit 2 (it ended at once with 0, silently)", () => {
     const r = spawnSync(process.execPath, [built.cli, "check", "--watch"], { cwd: scratch({ "package.json": "{}\n" }), encoding: "utf8", env: { PATH: process.env["PATH"] ?? "" }, timeout: 60_000 });
     expect({ code: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 2, stdout: "", stderr: 'error: no input files: give files, directories or globs, e.g. `.` or "src/**/*.b24layout"\n' });
+  });
+
+  it("on a terminal: each run clears the screen and prints its report again", async () => {
+    const dir = scratch({ "package.json": "{}\n", "layouts/a.b24layout": BADGE });
+    const w = start(dir, ["check", "layouts", "--watch"], true);
+    await w.until("stdout", WATCHING);
+    expect(w.seen.stdout.startsWith("\u001b[2J\u001b[3J\u001b[H")).toBe(true);
+    writeFileSync(join(dir, "layouts/a.b24layout"), BADGE.replace('title "Call status"', 'title "Call status"\n  bogus 1'));
+    await w.until("stdout", WATCHING, 2);
+    const runs = w.seen.stdout.split("\u001b[2J\u001b[3J\u001b[H").slice(1);
+    expect(runs).toHaveLength(2);
+    expect(runs[0]).toContain("1 file checked, no problems");
+    expect(runs[1]).toContain("Unknown statement 'bogus' in a badge.");
+    expect(runs[1]).not.toContain("no problems");
   });
 });
