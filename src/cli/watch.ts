@@ -105,7 +105,8 @@ export async function watch(run: () => Promise<number>, options: WatchOptions, i
   const runThenCatchUp = async (changed: string | undefined): Promise<void> => {
     running = true;
     if (tty) io.stdout.write(CLEAR_SCREEN);
-    else if (changed !== undefined) io.stderr.write(`\n${c.dim(`[${time()}] ${displayPath(changed, io.cwd)} changed: running again`)}\n`);
+    // On a cleared screen too (as tsc -w says so), or the same report could look like no run at all.
+    if (changed !== undefined) io.stderr.write(`${tty ? "" : "\n"}${c.dim(`[${time()}] ${displayPath(changed, io.cwd)} changed: running again`)}\n`);
     await once();
     running = false;
     if (again !== undefined) {

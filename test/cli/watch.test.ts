@@ -156,6 +156,9 @@ describe("--watch", () => {
     expect(runs).toHaveLength(2);
     expect(runs[0]).toContain("1 file checked, no problems");
     expect(runs[1]).toContain("Unknown statement 'bogus' in a badge.");
+    // What started the run is said on the cleared screen too, first.
+    expect(runs[0]).not.toContain("changed: running again");
+    expect(runs[1]).toMatch(/^\S*\[\d\d:\d\d:\d\d\] layouts\/a\.b24layout changed: running again/);
     expect(runs[1]).not.toContain("no problems");
   });
 });
