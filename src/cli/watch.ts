@@ -2,8 +2,8 @@
  * `--watch` for `check` and `build`, as `tsc -w` does: run, then run again whenever a source, an
  * imported file, a config or the --params file changes, until the process is stopped. A run that
  * fails (a file with errors, a missing file, a broken config) is reported and the watch goes on.
- * On a terminal each run clears the screen first; in a pipe a timestamped line separates the
- * runs. Changes that come together (an editor's save, a `git checkout`) make one run: events are
+ * On a terminal each run clears the screen first; a timestamped line names the file that started
+ * it (in a pipe, it separates the runs). Changes that come together (an editor's save, a `git checkout`) make one run: events are
  * debounced, and a change during a run makes one more run after it.
  *
  * What is watched: the project root of each input (the folder with its package.json or .git,
