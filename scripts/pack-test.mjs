@@ -3,7 +3,7 @@
  * The package as a user gets it: `npm pack`, then the tarball installed into a fresh project in a
  * temporary directory (outside this repository, so nothing resolves from its node_modules) by
  * that project's own `npm install` from the registry. There it runs the bin (`check`, `build`,
- * `fmt`, and `init` when the CLI has it), the Prettier plugin through the real Prettier CLI, the
+ * `fmt`, `init` and the npm scripts it adds), the Prettier plugin through the real Prettier CLI, the
  * ESLint plugin through the real ESLint CLI, the library from ESM and from CommonJS (`require`),
  * and tsc on an app that imports the library's types.
  *
@@ -72,8 +72,9 @@ try {
   const paths = files.map((f) => f.path);
   const missing = ["dist/cli.js", "dist/cli.cjs", "dist/b24layout.cjs", "dist/index.mjs", "dist/prettier.mjs", "dist/eslint.mjs", "dist/types/index.d.ts", "dist/types/eslint/index.d.ts", "docs/eslint.md", "b24layout.config.schema.json", "README.md"].filter((p) => !paths.includes(p));
   step(`npm pack: ${filename} (${files.length} files) has the bin, the library, its types, the plugin and the config schema`, missing.length === 0, `missing: ${missing.join(", ")}`);
-  const leaked = paths.filter((p) => /^(src|test|node_modules|bench|scripts)\//.test(p));
-  step("npm pack: no sources, tests or node_modules in the tarball", leaked.length === 0, leaked.slice(0, 10).join("\n"));
+  const leaked = paths.filter((p) => /^(src|test|node_modules|bench|scripts|dist\/b24layout)\//.test(p));
+  // .ci/run and the README run `npx b24layout build examples` first, which writes dist/b24layout/.
+  step("npm pack: no sources, tests, node_modules or the examples' build output (dist/b24layout/) in the tarball", leaked.length === 0, leaked.slice(0, 10).join("\n"));
 
   // ----- a fresh app -----
   mkdirSync(join(app, "layouts"), { recursive: true });
@@ -126,22 +127,26 @@ try {
   step("b24layout fmt --check: exit 1 on an unformatted file", fmtCheck.status === 1 && /messy\.b24layout/.test(fmtCheck.stdout + fmtCheck.stderr), fmtCheck.stdout + fmtCheck.stderr);
   expectRun("npm run layouts:fmt (the README's script) formats it in place", npm, ["run", "--silent", "layouts:fmt"], () => readFileSync(join(app, "layouts", "messy.b24layout"), "utf8") === LAYOUT);
 
-  // `init` is new (issue 17): tested when the packed CLI has it.
-  const help = run(bin, ["--help"]);
-  if (/^\s+init\b/m.test(help.stdout)) {
-    const fresh = join(work, "init-app");
-    mkdirSync(fresh);
-    writeFileSync(join(fresh, "package.json"), JSON.stringify({ name: "init-app", version: "1.0.0", private: true }, null, 2));
-    // The app's node_modules, linked: init's $schema must point into an installed package.
-    symlinkSync(join(app, "node_modules"), join(fresh, "node_modules"), "dir");
-    expectRun("b24layout init writes a config whose $schema resolves to the installed package's schema", bin, ["init"], () => {
-      const config = JSON.parse(readFileSync(join(fresh, "b24layout.config.json"), "utf8"));
-      return typeof config.$schema === "string" && existsSync(join(fresh, config.$schema));
-    }, { cwd: fresh });
-    expectRun("b24layout check after init: the starter files are clean", bin, ["check", "--max-warnings", "0", ...readdirSync(fresh, { withFileTypes: true }).filter((e) => e.name !== "node_modules" && !e.name.startsWith(".") && (e.isDirectory() || e.name.endsWith(".b24layout"))).map((e) => e.name)], () => true, { cwd: fresh });
-  } else {
-    console.log("skip b24layout init (this CLI has no init command)");
-  }
+  // ----- init, in another fresh project that has the package installed -----
+  const fresh = join(work, "init-app");
+  mkdirSync(fresh);
+  writeFileSync(join(fresh, "package.json"), JSON.stringify({ name: "init-app", version: "1.0.0", private: true }, null, 2));
+  // The app's node_modules, linked: init's $schema must point into an installed package.
+  symlinkSync(join(app, "node_modules"), join(fresh, "node_modules"), "dir");
+  expectRun("b24layout init writes a config whose $schema resolves to the installed package's schema, and does not ask to install it", bin, ["init"], (r) => {
+    const config = JSON.parse(readFileSync(join(fresh, "b24layout.config.json"), "utf8"));
+    return typeof config.$schema === "string" && existsSync(join(fresh, config.$schema)) && !/install b24layout/.test(r.stdout);
+  }, { cwd: fresh });
+  const initScripts = JSON.parse(readFileSync(join(fresh, "package.json"), "utf8")).scripts ?? {};
+  step("b24layout init added its npm scripts to package.json", ["layouts:check", "layouts:build", "layouts:watch", "layouts:fmt"].every((name) => typeof initScripts[name] === "string"), JSON.stringify(initScripts));
+  expectRun("npm run layouts:check (init's script): the starter layout is clean", npm, ["run", "--silent", "layouts:check"], (r) => /no problems/.test(r.stdout), { cwd: fresh });
+  expectRun("npm run layouts:build (init's script) writes dist/b24layout/welcome.layout.json", npm, ["run", "--silent", "layouts:build"], () => existsSync(join(fresh, "dist", "b24layout", "welcome.layout.json")), { cwd: fresh });
+  expectRun("b24layout init again overwrites nothing", bin, ["init"], (r) => !/created|added/.test(r.stdout), { cwd: fresh });
+
+  // ----- nothing resolves from this repository -----
+  const resolved = run(process.execPath, ["-e", 'for (const m of ["b24layout", "b24layout/prettier", "prettier"]) console.log(require.resolve(m))']);
+  const outside = !(work + "/").startsWith(root + "/") && resolved.stdout.trim().split("\n").every((p) => p.startsWith(join(app, "node_modules") + "/"));
+  step("the app resolves b24layout, its plugin and Prettier from its own node_modules, never from this repository's", resolved.status === 0 && outside, resolved.stdout + resolved.stderr);
 
   // ----- Prettier, through its own CLI -----
   writeFileSync(join(app, "layouts", "messy.b24layout"), UNFORMATTED);

@@ -12,9 +12,6 @@ const readme = readFileSync(join(ROOT, "README.md"), "utf8");
 const doc = (name: string) => readFileSync(join(ROOT, "docs", name), "utf8");
 const templates = doc("templates.md");
 
-/** Pages another helper of issue 17 writes (the CLI reference): linked before they exist on this branch. */
-const PENDING = new Set(["docs/cli.md"]);
-
 describe("README", () => {
   it("stays short: under 12 KB", () => {
     expect(Buffer.byteLength(readme)).toBeLessThan(12 * 1024);
@@ -28,23 +25,34 @@ describe("README", () => {
       for (const [, target] of text.matchAll(/\]\(([^)\s#]+)(?:#[^)\s]*)?\)/g)) {
         if (/^[a-z]+:/.test(target!)) continue;
         const path = join(dirname(join(ROOT, page)), target!);
-        const fromRoot = path.slice(ROOT.length + 1);
-        if (!existsSync(path) && !PENDING.has(fromRoot)) broken.push(`${page}: ${target!}`);
+        if (!existsSync(path)) broken.push(`${page}: ${target!}`);
       }
     }
     expect(broken).toEqual([]);
   });
 
-  it("walks through a first layout: it checks clean, the mistake gives the finding shown, and it builds to the JSON shown", () => {
-    const section = readme.slice(readme.indexOf("## Your first layout"));
+  it("walks through a first layout with the real CLI: it checks clean, the mistake prints the report shown, it builds the JSON shown and previews", async () => {
+    const { runMain, scratch } = await import("./cli/fixtures.js");
+    const section = readme.slice(readme.indexOf("## Your first layout"), readme.indexOf("## Use it in your app"));
     const source = /```\n(\/\/ hello\.b24layout\n[\s\S]*?)```/.exec(section)![1]!;
-    expect(check(source).diagnostics).toEqual([]);
-    const [d, ...more] = check(source.replace("color base_70", "color base_07")).diagnostics;
-    expect(more).toEqual([]);
-    const shown = /```\n(hello\.b24layout:.*)\n```/.exec(section)![1]!;
-    expect(shown).toBe(`hello.b24layout:${d!.range.start.line}:${d!.range.start.column} ${d!.severity} ${d!.ruleId} ${d!.message}`);
+    const dir = scratch({ "hello.b24layout": source });
+    const commands = [...section.matchAll(/`npx b24layout ([^`]+)`/g)].map((m) => m[1]!);
+    expect(commands.slice(0, 3)).toEqual(["check hello.b24layout", "build hello.b24layout --out-dir out", "preview hello.b24layout -o preview.html"]);
+    const clean = await runMain(dir, ["check", "hello.b24layout"]);
+    expect(section).toContain(`\`npx b24layout check hello.b24layout\` prints \`${clean.stdout.trim()}\``);
+    expect(clean).toEqual({ code: 0, stdout: "✔ 1 file checked, no problems\n", stderr: "" });
+    const mistake = scratch({ "hello.b24layout": source.replace("color base_70", "color base_07") });
+    const shown = /```text\n\$ npx b24layout (check hello\.b24layout)\n([\s\S]*?)```/.exec(section)!;
+    const found = await runMain(mistake, shown[1]!.split(" "));
+    expect(found).toEqual({ code: 1, stdout: shown[2]!, stderr: "" });
+    const built = await runMain(dir, commands[1]!.split(" "));
+    expect(built.code).toBe(0);
     const json = JSON.parse(/```json\n([\s\S]*?)```/.exec(section)![1]!) as unknown;
-    expect(compile(source).outputs.map((o) => [o.name, o.kind, o.value])).toEqual([["hello", "layout", json]]);
+    expect(JSON.parse(readFileSync(join(dir, "out", "hello.layout.json"), "utf8"))).toEqual(json);
+    expect(readdirSync(join(dir, "out")).filter((f) => !f.startsWith("."))).toEqual(["hello.layout.json"]);
+    const previewed = await runMain(dir, commands[2]!.split(" "));
+    expect(previewed.code).toBe(0);
+    expect(readFileSync(join(dir, "preview.html"), "utf8")).toContain("Müller GmbH");
   });
 
   it("has a template example that checks clean (its list has a max), and renders with the --params values shown", () => {
@@ -78,6 +86,16 @@ describe("README", () => {
     expect(JSON.stringify(compiled.outputs[0]!.value)).toContain('"uri":"/crm/deal/details/42/"');
     // Alone, the layouts' file is not among the files checked.
     expect(checkProject([reminders!], { host })[0]!.diagnostics.map((d) => d.ruleId)).toEqual(["unlisted-import"]);
+  });
+
+  it("has a first command, `npx b24layout build examples`, that prints nothing but what it built (no warning, no note)", async () => {
+    const { runMain, scratch } = await import("./cli/fixtures.js");
+    const out = scratch();
+    const examples = await runMain(ROOT, ["build", "examples", "--out-dir", out]);
+    expect(examples).toEqual({ code: 0, stdout: "", stderr: `✔ built ${readdirSync(out).filter((f) => f.endsWith(".json") && !f.startsWith(".")).length} files in ${out}\n` });
+    // The template app too, built as its README says (to TypeScript).
+    const templates = await runMain(ROOT, ["build", "templates", "--target", "ts", "--out-dir", join(out, "ts")]);
+    expect(templates).toEqual({ code: 0, stdout: "", stderr: `✔ built 2 files in ${join(out, "ts")}\n` });
   });
 
   it("opens with the two set-up commands CI runs", () => {

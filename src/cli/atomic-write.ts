@@ -40,7 +40,7 @@ const OLD_TEMPORARY = /^\..+\.\d+\.[0-9a-f]{8}\.\d+\.tmp$/;
 /** Past this age a temporary file is stale whoever wrote it: no write takes a day between writing and renaming. */
 const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
 
-export async function writeFilesAtomically(files: readonly FileToWrite[]): Promise<WriteReport> {
+export async function writeFilesAtomically(files: readonly FileToWrite[], onProgress?: (done: number, total: number) => void): Promise<WriteReport> {
   const dirs = new Set(files.map((f) => dirname(f.path)));
   for (const dir of dirs) await mkdir(dir, { recursive: true });
   for (const dir of dirs) await removeStaleTemporaries(dir);
@@ -50,6 +50,7 @@ export async function writeFilesAtomically(files: readonly FileToWrite[]): Promi
   const random = randomBytes(4).toString("hex");
   try {
     for (const [i, f] of files.entries()) {
+      onProgress?.(i, files.length);
       if ((await readIfExists(f.path)) === f.content) {
         unchanged.push(f.path);
         continue;

@@ -1,6 +1,7 @@
 /**
  * `b24layout build`: compile every declaration to `<name>.<kind>.json`, all or nothing.
  */
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { formatJson, type Json } from "../emit/index.js";
 import { moduleName } from "../util/index.js";
@@ -9,10 +10,10 @@ import { emitTypeScriptModule, TYPES_MODULE } from "../emit/index.js";
 import { appendAll } from "../util/index.js";
 import { writeFilesAtomically } from "./atomic-write.js";
 import { checkInputs, hasErrors, reportDiagnostics, withParamsFindings, type InputOptions, type LoweredFile, type OutputOptions } from "./check.js";
-import { describeFsError } from "./files.js";
+import { describeFsError, refusePayloadPaths } from "./files.js";
 import { readParams } from "./params.js";
 import { warnOnce } from "./config.js";
-import { MANIFEST_FILE, manifestText, readManifest, removeStaleOutputs, sha256 } from "./manifest.js";
+import { MANIFEST_FILE, manifestText, readManifest, removeStaleOutputs, sha256, type ManifestEntry } from "./manifest.js";
 import { readStdinSource, refuseStdinWithPaths } from "./stdin.js";
 import { showsProgress, startProgress } from "./progress.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, type CliIo } from "./io.js";
@@ -46,6 +47,7 @@ export async function runBuild(args: readonly string[], options: BuildOptions, i
   const target = options.target ?? "json";
   if (target !== "json" && options.params !== undefined) throw new CliError(`--params renders templates to JSON; it does not go with --target ${target}, whose functions take the values when called`);
   if (target !== "json" && options.stdout) throw new CliError(`--stdout prints JSON; it does not go with --target ${target}`);
+  refusePayloadPaths(options.stdinFilename === undefined ? args : [...args, options.stdinFilename], "build");
   if (options.clean && options.stdout) throw new CliError("--clean removes stale files from the output folder; with --stdout nothing is written there");
   if (options.readStdin) {
     refuseStdinWithPaths(args, "--stdin");
@@ -86,17 +88,26 @@ export async function runBuild(args: readonly string[], options: BuildOptions, i
   // (until a --clean build removes it): see manifest.ts.
   const previous = readManifest(outDir);
   if (previous.problem) warnOnce(io, `the build manifest '${displayPath(join(outDir, MANIFEST_FILE), io.cwd)}' is not used, as ${previous.problem}: no stale output is removed on its word, and this build writes a new one.`);
-  const written = new Map(plan.outputs.map((o) => [o.key, sha256(o.text)]));
-  const stale = new Map([...previous.files].filter(([name]) => !written.has(name)));
-  const manifest = new Map([...(options.clean ? [] : stale), ...written]);
+  const written = new Map(plan.outputs.map((o) => [o.key, o.source === undefined ? { sha256: sha256(o.text) } : { sha256: sha256(o.text), source: o.source }]));
+  // A file of a source this build did not take is another build's (`build cards -o out` beside
+  // `build layouts -o out`): not stale, unless its source is gone.
+  const sources = new Set(files.map((f) => f.source.path));
+  const ours = (entry: ManifestEntry) => entry.source === undefined || sources.has(entry.source) || !existsSync(entry.source);
+  const previousOnly = [...previous.files].filter(([name]) => !written.has(name));
+  const stale = new Map(previousOnly.filter(([, entry]) => ours(entry)));
+  const othersFiles = previousOnly.filter(([, entry]) => !ours(entry));
+  const manifest = new Map([...(options.clean ? othersFiles : previousOnly), ...written]);
   const manifestPath = join(outDir, MANIFEST_FILE);
   let report;
   try {
     // A build that writes nothing into a folder that has no manifest leaves no trace (not even the folder).
-    const withManifest = manifest.size > 0 || previous.files.size > 0 ? [{ path: manifestPath, content: manifestText(manifest) }] : [];
-    report = await writeFilesAtomically([...plan.outputs.map((o) => ({ path: join(outDir, o.key), content: o.text })), ...withManifest]);
+    const withManifest = manifest.size > 0 || previous.files.size > 0 ? [{ path: manifestPath, content: manifestText(manifest, outDir) }] : [];
+    // The same progress line as the check's: a run that is long because it writes many files shows it too.
+    report = await writeFilesAtomically([...plan.outputs.map((o) => ({ path: join(outDir, o.key), content: o.text })), ...withManifest], (done) => progress.tick(Math.min(done, plan.outputs.length), plan.outputs.length, "wrote"));
   } catch (error) {
     throw new CliError(`cannot write to '${shownDir}': ${describeFsError(error)}`);
+  } finally {
+    progress.end();
   }
   const unchangedCount = report.unchanged.filter((p) => p !== manifestPath).length;
   const unchanged = unchangedCount > 0 ? ` (${unchangedCount} unchanged)` : "";
@@ -113,6 +124,8 @@ export async function runBuild(args: readonly string[], options: BuildOptions, i
 export interface TextOutput {
   readonly key: string;
   readonly text: string;
+  /** The source file it is built from (absolute); none for the types module every module shares. */
+  readonly source?: string;
   /** `file:line:col (keyword name)` of the declaration, or the source file, for collision messages. */
   readonly origin: string;
 }
@@ -164,7 +177,7 @@ export function planBuild(files: readonly LoweredFile[], target: BuildTarget, st
         all[e.name] = e.value;
         outputs.push({ key: e.name, text: "", origin });
       } else {
-        outputs.push({ key: e.fileName, text: formatJson(e.value), origin });
+        outputs.push({ key: e.fileName, text: formatJson(e.value), origin, source: f.source.path });
       }
     });
   }
@@ -184,10 +197,10 @@ function moduleOutputs(files: readonly LoweredFile[], target: "ts" | "js"): Text
     const name = moduleName(f.source.path);
     const source = { source: f.display };
     if (target === "ts") {
-      out.push({ key: `${name}.ts`, text: emitTypeScriptModule(f.program, source), origin: f.display });
+      out.push({ key: `${name}.ts`, text: emitTypeScriptModule(f.program, source), origin: f.display, source: f.source.path });
     } else {
-      out.push({ key: `${name}.js`, text: emitTypeScriptModule(f.program, { ...source, mode: "js" }), origin: f.display });
-      out.push({ key: `${name}.d.ts`, text: emitTypeScriptModule(f.program, { ...source, mode: "dts" }), origin: f.display });
+      out.push({ key: `${name}.js`, text: emitTypeScriptModule(f.program, { ...source, mode: "js" }), origin: f.display, source: f.source.path });
+      out.push({ key: `${name}.d.ts`, text: emitTypeScriptModule(f.program, { ...source, mode: "dts" }), origin: f.display, source: f.source.path });
     }
   }
   return out;

@@ -95,6 +95,8 @@ export interface OutputOptions {
   readonly report?: TerminalFormat | LineFormat;
   /** `--code-frame`: the stylish report shows the source under each finding. */
   readonly codeFrame?: boolean;
+  /** The report for people ends with how many findings `--fix` would fix, as ESLint's does (`check` on files, when it did not fix). */
+  readonly fixHint?: boolean;
 }
 
 /** What a file that is not text declares, imports and suppresses: nothing. */
@@ -299,16 +301,16 @@ export function hasErrors(files: readonly CheckedFile[]): boolean {
 
 /** Prints the report for people (options.report, default stylish) on `stream`, file by file, coloured when it is a terminal. */
 export function reportDiagnostics(files: readonly CheckedFile[], stream: CliStream, io: CliIo, options: OutputOptions): void {
-  writeTextReport(files, (text) => stream.write(text), options.report ?? "stylish", useColors(stream, io.env, options.color), options.codeFrame === true, io.cwd);
+  writeTextReport(files, (text) => stream.write(text), options.report ?? "stylish", useColors(stream, io.env, options.color), options.codeFrame === true, io.cwd, options.fixHint === true);
 }
 
 /** A report for people or one line per finding, written file by file to `write`. */
-function writeTextReport(files: readonly CheckedFile[], write: ReportSink, format: TerminalFormat | LineFormat, color: boolean, codeFrame: boolean, cwd: string): void {
+function writeTextReport(files: readonly CheckedFile[], write: ReportSink, format: TerminalFormat | LineFormat, color: boolean, codeFrame: boolean, cwd: string, fixHint = false): void {
   switch (format) {
     case "stylish":
-      return writeStylish(files, write, colorsFor(color), { codeFrame, cwd });
+      return writeStylish(files, write, colorsFor(color), { codeFrame, cwd, fixHint });
     case "codeframe":
-      return writeCodeFrameReport(files, write, colorsFor(color), cwd);
+      return writeCodeFrameReport(files, write, colorsFor(color), cwd, fixHint);
     case "compact":
       return writeCompactReport(files, write, cwd);
     case "unix":
@@ -376,18 +378,20 @@ export async function runCheck(args: readonly string[], options: CheckOptions, i
   const warnings = checked.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === "warning").length, 0);
   const files = options.quiet ? checked.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === "error") })) : checked;
   const forPeople = isTerminalFormat(format) || isLineFormat(format);
+  // Not after --fix or --fix-dry-run (they did or showed it), nor for standard input (--fix cannot write it).
+  const fixHint = !options.fix && !options.fixDryRun && !options.readStdin;
   if (options.outputFile !== undefined) {
     const path = resolve(io.cwd, options.outputFile);
     // The file never gets colours; the terminal gets the report for people (stylish, unless that was asked for).
-    const report = forPeople ? collected((write) => writeTextReport(files, write, format, false, codeFrame, io.cwd)) : await machineReport(format, files, io.cwd);
+    const report = forPeople ? collected((write) => writeTextReport(files, write, format, false, codeFrame, io.cwd, fixHint)) : await machineReport(format, files, io.cwd);
     try {
       await writeFilesAtomically([{ path, content: report }]);
     } catch (error) {
       throw new CliError(`cannot write '${displayPath(path, io.cwd)}': ${describeFsError(error)}`);
     }
-    reportDiagnostics(files, io.stdout, io, { ...options, report: isTerminalFormat(format) ? format : "stylish" });
+    reportDiagnostics(files, io.stdout, io, { ...options, report: isTerminalFormat(format) ? format : "stylish", fixHint });
   } else if (forPeople) {
-    reportDiagnostics(files, io.stdout, io, { ...options, report: format });
+    reportDiagnostics(files, io.stdout, io, { ...options, report: format, fixHint });
   } else {
     io.stdout.write(await machineReport(format, files, io.cwd));
   }

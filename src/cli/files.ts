@@ -8,7 +8,7 @@ import type * as Globber from "tinyglobby";
 import { CliError } from "./io.js";
 import type { Diagnostic } from "../diagnostic.js";
 import { SYNTAX_RULE_ID } from "../syntax/index.js";
-import { describeFsError, errorCode, readTextFile, realPath, SOURCE_EXTENSION, type TextProblem } from "../workspace/index.js";
+import { describeFsError, errorCode, isPayloadPath, readTextFile, realPath, SOURCE_EXTENSION, type TextProblem } from "../workspace/index.js";
 
 // The workspace helpers the commands use, from here as before.
 export { describeFsError, errorCode, isPayloadPath, projectRoot, sourceHost, SOURCE_EXTENSION } from "../workspace/index.js";
@@ -39,6 +39,23 @@ export interface SourceFile {
 }
 
 /**
+ * A JSON file named to `build` or `fmt` (or as the file standard input stands for): those take
+ * .b24layout sources, and a REST payload read as one is only a list of syntax errors.
+ */
+export function refusePayloadPaths(paths: readonly string[], command: "build" | "fmt"): void {
+  // A glob may match JSON files among others; a name is a file.
+  const json = paths.find((p) => isPayloadPath(p) && !/[*?[\]{}]/.test(p));
+  if (json === undefined) return;
+  const does = command === "build" ? "build compiles .b24layout files" : "fmt formats .b24layout files (Prettier formats JSON)";
+  throw new CliError(`'${json}' is a JSON file: ${does}. \`b24layout check ${json}\` checks it as a REST payload, and \`b24layout import ${json}\` turns it into .b24layout.`);
+}
+
+/** No paths at all is a usage error: the inputs are named, never guessed. */
+export function refuseNoInputs(args: readonly string[]): void {
+  if (args.length === 0) throw new CliError(`no input files: give files, directories or globs, e.g. \`.\` or "src/**/*${SOURCE_EXTENSION}"`);
+}
+
+/**
  * Expands arguments in order: a file is taken as is (whatever its extension), a directory means
  * every `*.b24layout` under it (dot-directories and node_modules skipped), anything else with glob
  * syntax is a glob relative to `cwd`. A glob or directory that matches nothing, and a path that does
@@ -58,9 +75,7 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
 export async function expandInputs(args: readonly string[], cwd: string, options: { readonly payloads: true }): Promise<{ paths: string[]; walked: ReadonlySet<string> }>;
 export async function expandInputs(args: readonly string[], cwd: string, options?: { readonly payloads: true }): Promise<string[] | { paths: string[]; walked: ReadonlySet<string> }> {
   const walked = new Set<string>();
-  if (args.length === 0) {
-    throw new CliError(`no input files: give files, directories or globs, e.g. \`.\` or "src/**/*${SOURCE_EXTENSION}"`);
-  }
+  refuseNoInputs(args);
   const seen = new Set<string>();
   const out: string[] = [];
   const add = (paths: readonly string[]) => {

@@ -9,7 +9,7 @@ import { resolve } from "node:path";
 import type { FormatOptions } from "../format/index.js";
 import { writeFilesAtomically } from "./atomic-write.js";
 import { ConfigFinder, warnOnce } from "./config.js";
-import { describeFsError, expandInputs, problemDiagnostic } from "./files.js";
+import { describeFsError, expandInputs, problemDiagnostic, refusePayloadPaths } from "./files.js";
 import { readTextFile, type TextFile } from "../workspace/index.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from "./io.js";
 import { colorsFor, displayPath, formatDiagnostic, plural, useColors, type Colors } from "./output.js";
@@ -37,6 +37,7 @@ export interface FmtOptions extends FormatOptions {
 const BOM = "\uFEFF";
 
 export async function runFmt(args: readonly string[], options: FmtOptions, io: CliIo): Promise<number> {
+  refusePayloadPaths(options.stdinFilepath === undefined ? args : [options.stdinFilepath], "fmt");
   if (options.stdinFilepath !== undefined) {
     refuseStdinWithPaths(args, "--stdin-filepath");
     return formatStdin(options.stdinFilepath, options, io);

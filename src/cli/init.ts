@@ -8,9 +8,9 @@
  * anything else (key order, indentation, line endings and the final newline kept), and it is
  * written atomically; one that does not parse, is not an object, or is a link is left alone.
  */
-import { constants } from "node:fs";
+import { constants, existsSync } from "node:fs";
 import { lstat, mkdir, open, readFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { writeFilesAtomically } from "./atomic-write.js";
 import { describeFsError, errorCode } from "./files.js";
 import { CliError, EXIT_OK, type CliIo } from "./io.js";
@@ -19,11 +19,15 @@ import { colorsFor, useColors } from "./output.js";
 /** Where the first layout goes, and what the scripts check and build. */
 export const LAYOUTS_DIR = "layouts";
 
-export const STARTER_CONFIG = `{
-  "$schema": "./node_modules/b24layout/b24layout.config.schema.json",
-  "rules": {}
+/** Where the config's JSON Schema is in a project that installed b24layout. */
+export const INSTALLED_SCHEMA = "node_modules/b24layout/b24layout.config.schema.json";
+
+/** The starter config, its `$schema` at `schema` (relative to the project; "./node_modules/…" by default). */
+export function starterConfig(schema = `./${INSTALLED_SCHEMA}`): string {
+  return `{\n  "$schema": ${JSON.stringify(schema)},\n  "rules": {}\n}\n`;
 }
-`;
+
+export const STARTER_CONFIG = starterConfig();
 
 export const STARTER_LAYOUT = `// A timeline entry: check it with \`npm run layouts:check\`, build its REST JSON with
 // \`npm run layouts:build\` (dist/b24layout/welcome.layout.json).
@@ -78,14 +82,15 @@ export interface InitOptions {
 export async function runInit(options: InitOptions, io: CliIo): Promise<number> {
   const c = colorsFor(useColors(io.stdout, io.env, options.color));
   const say = (line: string) => io.stdout.write(`${line}\n`);
+  const schema = findInstalledSchema(io.cwd);
   const files: [string, string][] = [
-    ["b24layout.config.json", STARTER_CONFIG],
+    ["b24layout.config.json", schema === undefined ? STARTER_CONFIG : starterConfig(schema)],
     [`${LAYOUTS_DIR}/welcome.b24layout`, STARTER_LAYOUT],
     ...(options.ci ? ([[WORKFLOW_PATH, STARTER_WORKFLOW]] as [string, string][]) : []),
   ];
   for (const [name, text] of files) {
-    const created = await createNew(join(io.cwd, name), text, name);
-    say(created ? `${c.green("created")} ${name}` : `${c.yellow("skipped")} ${name}: it exists, and was left as it is`);
+    const skipped = await createNew(join(io.cwd, name), text, name);
+    say(skipped === undefined ? `${c.green("created")} ${name}` : `${c.yellow("skipped")} ${name}: ${skipped}`);
   }
   const scripts = await addScripts(join(io.cwd, "package.json"));
   switch (scripts.kind) {
@@ -103,7 +108,11 @@ export async function runInit(options: InitOptions, io: CliIo): Promise<number> 
   const npm = scripts.kind === "added";
   say("");
   say("Next steps:");
-  say("  npm install --save-dev b24layout     (if it is not installed yet)");
+  if (schema === undefined) {
+    // Not published yet: `npm install b24layout` would not find it (the README says how).
+    say("  install b24layout in this project: npm install --save-dev <its packed .tgz or git URL>");
+    say("     (README, \"Use it in your app\"); the config's $schema resolves once it is in node_modules");
+  }
   say(`  ${npm ? "npm run layouts:check" : STARTER_SCRIPTS["layouts:check"]!.replace(/^/, "npx ")}     check the layouts`);
   say(`  ${npm ? "npm run layouts:build" : STARTER_SCRIPTS["layouts:build"]!.replace(/^/, "npx ")}     write dist/b24layout/welcome.layout.json`);
   say(`  ${npm ? "npm run layouts:watch" : STARTER_SCRIPTS["layouts:watch"]!.replace(/^/, "npx ")}     build again on every change`);
@@ -111,19 +120,52 @@ export async function runInit(options: InitOptions, io: CliIo): Promise<number> 
   return EXIT_OK;
 }
 
-/** Creates `path` with `text`, exclusively (never through a link, never over a file); false when something is there. */
-async function createNew(path: string, text: string, shown: string): Promise<boolean> {
+/**
+ * The config schema of the b24layout installed for the project in `cwd`, relative to it: in its
+ * node_modules, or in a node_modules above it within the same git repository (a workspace's
+ * hoisted install), as Node would resolve the package. Undefined when it is not installed there.
+ */
+export function findInstalledSchema(cwd: string): string | undefined {
+  // Up to the repository's root, not past it (a node_modules above it is not the project's);
+  // outside a repository, only the project's own.
+  const top = repositoryRoot(cwd) ?? cwd;
+  for (let dir = cwd; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, INSTALLED_SCHEMA))) {
+      const path = relative(cwd, join(dir, INSTALLED_SCHEMA)).split(sep).join("/");
+      return path.startsWith("../") ? path : `./${path}`;
+    }
+    if (dir === top || dirname(dir) === dir) return undefined;
+  }
+}
+
+/** The nearest folder at or above `dir` with a `.git`. */
+function repositoryRoot(dir: string): string | undefined {
+  for (; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, ".git"))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Creates `path` with `text`, exclusively (never through a link, never over a file); why not, when something is in the way. */
+async function createNew(path: string, text: string, shown: string): Promise<string | undefined> {
   try {
     await mkdir(dirname(path), { recursive: true });
+  } catch (error) {
+    const code = errorCode(error);
+    // A file where a folder of the path would be.
+    if (code === "EEXIST" || code === "ENOTDIR") return `its folder '${dirname(shown)}' cannot be made, as a file is in the way; that file was left as it is`;
+    throw new CliError(`cannot create '${shown}': ${describeFsError(error)}`);
+  }
+  try {
     const file = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o666);
     try {
       await file.writeFile(text, "utf8");
     } finally {
       await file.close();
     }
-    return true;
+    return undefined;
   } catch (error) {
-    if (errorCode(error) === "EEXIST") return false;
+    if (errorCode(error) === "EEXIST") return "it exists, and was left as it is";
     throw new CliError(`cannot create '${shown}': ${describeFsError(error)}`);
   }
 }

@@ -143,7 +143,8 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
       if (options.watch) {
         if (options.stdin || options.fix) throw new CliError(`--watch checks files as they change: it does not go with ${options.stdin ? "--stdin" : "--fix (whose writes would be changes)"}`);
         const { watch } = await import("./watch.js");
-        await watch(checkOnce, { inputs: paths, files: [options.config, options.params].filter((f) => f !== undefined), color: colorOf(command) }, io);
+        const writes = [options.outputFile, options.cache || options.cacheLocation !== undefined ? (options.cacheLocation ?? DEFAULT_CACHE_FILE) : undefined].filter((f) => f !== undefined);
+        await watch(checkOnce, { inputs: paths, files: [options.config, options.params].filter((f) => f !== undefined), writes, payloads: true, color: colorOf(command) }, io);
       }
       setExitCode(await checkOnce());
     });
@@ -160,7 +161,7 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
     .addOption(new Option("-f, --format <format>", "how problems are reported on stderr: stylish, codeframe, compact or unix").choices([...TERMINAL_FORMATS, ...LINE_FORMATS]).default("stylish"))
     .option("--code-frame", "stylish: show the source under each finding")
     .option("-w, --watch", "build again whenever a source, an imported file, a config or the --params file changes, until stopped (Ctrl-C)")
-    .option("--clean", `also remove the files an earlier build wrote into the output directory that this build does not write (only unchanged files named in its ${".b24layout-manifest.json"})`)
+    .option("--clean", `also remove the files an earlier build of the same sources (or of sources now gone) wrote into the output directory that this build does not write (only unchanged files named in its ${".b24layout-manifest.json"})`)
     .option("--stdin", "build the text on standard input instead of files (with --stdout)")
     .option("--stdin-filename <file>", "with --stdin: the file the text stands for (its config applies, its path is reported, imports resolve from its folder)")
     .addHelpText(

@@ -65,12 +65,12 @@ export function collected(writeReport: (write: ReportSink) => void): string {
  * `line:col  severity  message  rule-id`, the columns aligned within the file; with `codeFrame`,
  * each row is followed by the source with the range underlined. Then the summary line.
  */
-export function formatStylish(files: readonly ShownFile[], c: Colors, options: { readonly codeFrame?: boolean; readonly cwd?: string } = {}): string {
+export function formatStylish(files: readonly ShownFile[], c: Colors, options: { readonly codeFrame?: boolean; readonly cwd?: string; readonly fixHint?: boolean } = {}): string {
   return collected((write) => writeStylish(files, write, c, options));
 }
 
 /** `formatStylish`, written file by file: a large report is never one string. */
-export function writeStylish(files: readonly ShownFile[], write: ReportSink, c: Colors, options: { readonly codeFrame?: boolean; readonly cwd?: string } = {}): void {
+export function writeStylish(files: readonly ShownFile[], write: ReportSink, c: Colors, options: { readonly codeFrame?: boolean; readonly cwd?: string; readonly fixHint?: boolean } = {}): void {
   for (const f of files) {
     if (f.diagnostics.length === 0) continue;
     let out = "";
@@ -98,7 +98,7 @@ export function writeStylish(files: readonly ShownFile[], write: ReportSink, c: 
     }
     write(`${out}\n`);
   }
-  write(`${formatSummary(tally(files), c)}\n`);
+  write(`${formatSummary(tally(files), c)}\n${options.fixHint === true ? fixableLine(files, c) : ""}`);
 }
 
 /** `codeframe`: every finding as `file:line:col severity rule-id message` with its code frame, then the summary line. */
@@ -107,13 +107,21 @@ export function formatCodeFrameReport(files: readonly ShownFile[], c: Colors, cw
 }
 
 /** `formatCodeFrameReport`, written file by file. */
-export function writeCodeFrameReport(files: readonly ShownFile[], write: ReportSink, c: Colors, cwd = process.cwd()): void {
+export function writeCodeFrameReport(files: readonly ShownFile[], write: ReportSink, c: Colors, cwd = process.cwd(), fixHint = false): void {
   for (const f of files) {
     let out = "";
     for (const d of f.diagnostics) out += `${formatDiagnostic(d, f.display, f.source.text, c, cwd)}\n`;
     if (out !== "") write(out);
   }
-  write(`${formatSummary(tally(files), c)}\n`);
+  write(`${formatSummary(tally(files), c)}\n${fixHint ? fixableLine(files, c) : ""}`);
+}
+
+/** ESLint's line under the summary: `  0 errors and 1 warning potentially fixable with the \`--fix\` option.`; nothing when none is. */
+function fixableLine(files: readonly { readonly diagnostics: readonly Diagnostic[] }[], c: Colors): string {
+  const fixable = files.flatMap((f) => f.diagnostics.filter((d) => d.fix !== undefined));
+  if (fixable.length === 0) return "";
+  const errors = fixable.filter((d) => d.severity === "error").length;
+  return `${c.dim(`  ${plural(errors, "error")} and ${plural(fixable.length - errors, "warning")} potentially fixable with the \`--fix\` option.`)}\n`;
 }
 
 /**

@@ -13,8 +13,8 @@ const REDRAW_EVERY_MS = 100;
 const ERASE_LINE = "\r\u001b[K";
 
 export interface Progress {
-  /** `done` of `total` files are through. */
-  tick(done: number, total: number): void;
+  /** `done` of `total` files are through; `verb` (default the one the progress started with) says what was done to them. */
+  tick(done: number, total: number, verb?: string): void;
   /** Erases the line, if one was drawn. */
   end(): void;
 }
@@ -34,11 +34,11 @@ export function startProgress(io: Pick<CliIo, "stderr" | "clock">, verb: string,
   const started = now();
   let drawnAt: number | undefined;
   return {
-    tick(done, total) {
+    tick(done, total, what = verb) {
       const t = now();
       if (t - started < SHOW_AFTER_MS || (drawnAt !== undefined && t - drawnAt < REDRAW_EVERY_MS && done < total)) return;
       drawnAt = t;
-      io.stderr.write(`${ERASE_LINE}${verb} ${done}/${total} files`);
+      io.stderr.write(`${ERASE_LINE}${what} ${done}/${total} files`);
     },
     end() {
       if (drawnAt !== undefined) io.stderr.write(ERASE_LINE);

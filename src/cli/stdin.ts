@@ -30,11 +30,32 @@ export function refuseStdinWithPaths(paths: readonly string[], flag: string): vo
   if (paths.length > 0) throw new CliError(`${flag} reads the source from standard input: give no paths with it (they were: ${paths.join(" ")})`);
 }
 
-/** Reads all of a stream, for `CliIo.readStdin` of the real process. */
-export function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+/**
+ * The most standard input read: past it, the text is refused rather than held. No source is near
+ * it (a file has at most 2,000,000 tokens), and an endless pipe (`yes | b24layout check --stdin`)
+ * would otherwise fill the memory; it also stays well under the longest string V8 can hold.
+ */
+export const MAX_STDIN_BYTES = 256 * 1024 * 1024;
+
+/** Reads all of a stream, for `CliIo.readStdin` of the real process; refuses more than `maxBytes` and stops reading there. */
+export function readAll(stream: NodeJS.ReadableStream & { destroy?: () => void }, maxBytes = MAX_STDIN_BYTES): Promise<Uint8Array> {
   return new Promise((resolvePromise, reject) => {
     const chunks: Buffer[] = [];
-    stream.on("data", (chunk: Buffer | string) => chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk));
+    let size = 0;
+    const onData = (chunk: Buffer | string) => {
+      const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+      size += bytes.length;
+      if (size > maxBytes) {
+        stream.removeListener("data", onData);
+        chunks.length = 0;
+        if (typeof stream.destroy === "function") stream.destroy();
+        else stream.pause();
+        reject(new CliError(`standard input has more than ${maxBytes % (1024 * 1024) === 0 ? `${maxBytes / (1024 * 1024)} MiB` : `${maxBytes} bytes`}, more than b24layout reads from it: give the file's path instead`));
+        return;
+      }
+      chunks.push(bytes);
+    };
+    stream.on("data", onData);
     stream.on("end", () => resolvePromise(Buffer.concat(chunks)));
     stream.on("error", reject);
   });

@@ -2,18 +2,20 @@
  * `--watch` for `check` and `build`, as `tsc -w` does: run, then run again whenever a source, an
  * imported file, a config or the --params file changes, until the process is stopped. A run that
  * fails (a file with errors, a missing file, a broken config) is reported and the watch goes on.
- * On a terminal each run clears the screen first; in a pipe a timestamped line separates the
- * runs. Changes that come together (an editor's save, a `git checkout`) make one run: events are
+ * On a terminal each run clears the screen first; a timestamped line names the file that started
+ * it (in a pipe, it separates the runs). Changes that come together (an editor's save, a `git checkout`) make one run: events are
  * debounced, and a change during a run makes one more run after it.
  *
  * What is watched: the project root of each input (the folder with its package.json or .git,
  * which imports cannot leave, and where the config search stops), for `*.b24layout` files and
- * `b24layout.config.json`, and the --config and --params files by name; never node_modules,
- * .git, nor the build's own output folder.
+ * `b24layout.config.json`, the --config and --params files by name, and, for `check`, the JSON
+ * payloads among its inputs (a JSON file named, matched by a glob, or under a folder given);
+ * never node_modules, .git, nor what the run writes itself (the build's output folder, check's
+ * --output-file and cache).
  */
 import { basename, dirname, join, resolve, sep } from "node:path";
 import picomatch from "picomatch";
-import { projectRoot, SOURCE_EXTENSION } from "./files.js";
+import { isPayloadPath, projectRoot, refuseNoInputs, SOURCE_EXTENSION } from "./files.js";
 import { CliError, type CliIo } from "./io.js";
 import { colorsFor, displayPath, useColors } from "./output.js";
 
@@ -29,6 +31,10 @@ export interface WatchOptions {
   readonly files: readonly string[];
   /** The build's output folder, whose changes are the watch's own. */
   readonly outDir?: string;
+  /** Files the run writes itself (check's --output-file and cache): never a reason to run again. */
+  readonly writes?: readonly string[];
+  /** Whether JSON files among the inputs are inputs too (`check`, which checks them as payloads). */
+  readonly payloads?: boolean;
   /** `--color` / `--no-color`. */
   readonly color?: boolean;
 }
@@ -43,20 +49,35 @@ export function watchedRoots(inputs: readonly string[], cwd: string): string[] {
   return [...roots];
 }
 
+/** Whether `path` (absolute) is a JSON payload that `inputs` take: named, matched by a glob, or under a folder given. */
+export function isPayloadInput(path: string, inputs: readonly string[], cwd: string): boolean {
+  if (!isPayloadPath(path)) return false;
+  return inputs.some((input) => {
+    const scan = picomatch.scan(input);
+    const absolute = resolve(cwd, input);
+    if (!scan.isGlob) return path === absolute || path.startsWith(absolute.endsWith(sep) ? absolute : absolute + sep);
+    return picomatch(absolute.split(sep).join("/"), { dot: false })(path.split(sep).join("/"));
+  });
+}
+
 /** Runs `run` now and again at every relevant change; never returns (the process is stopped with a signal). */
 export async function watch(run: () => Promise<number>, options: WatchOptions, io: CliIo): Promise<never> {
+  // Nothing to watch would be a process with nothing to wait for: it ended at once, silently, with 0.
+  refuseNoInputs(options.inputs);
   const { watch: chokidarWatch } = await import("chokidar");
   const c = colorsFor(useColors(io.stderr, io.env, options.color));
   const tty = io.stdout.isTTY === true;
   const named = new Set(options.files.map((f) => resolve(io.cwd, f)));
+  const writes = new Set((options.writes ?? []).map((f) => resolve(io.cwd, f)));
   const outDir = options.outDir === undefined ? undefined : resolve(io.cwd, options.outDir);
   const inside = (path: string, dir: string) => path === dir || path.startsWith(dir + sep);
   const ignored = (path: string) => {
     if (named.has(path)) return false;
+    if (writes.has(path)) return true;
     if (outDir !== undefined && inside(path, outDir)) return true;
     return path.split(sep).some((part) => part === "node_modules" || part === ".git");
   };
-  const relevant = (path: string) => named.has(path) || path.endsWith(SOURCE_EXTENSION) || basename(path) === CONFIG_FILE;
+  const relevant = (path: string) => named.has(path) || path.endsWith(SOURCE_EXTENSION) || basename(path) === CONFIG_FILE || (options.payloads === true && isPayloadInput(path, options.inputs, io.cwd));
   const time = () => new Date().toTimeString().slice(0, 8);
 
   const once = async (): Promise<void> => {
@@ -84,7 +105,8 @@ export async function watch(run: () => Promise<number>, options: WatchOptions, i
   const runThenCatchUp = async (changed: string | undefined): Promise<void> => {
     running = true;
     if (tty) io.stdout.write(CLEAR_SCREEN);
-    else if (changed !== undefined) io.stderr.write(`\n${c.dim(`[${time()}] ${displayPath(changed, io.cwd)} changed: running again`)}\n`);
+    // On a cleared screen too (as tsc -w says so), or the same report could look like no run at all.
+    if (changed !== undefined) io.stderr.write(`${tty ? "" : "\n"}${c.dim(`[${time()}] ${displayPath(changed, io.cwd)} changed: running again`)}\n`);
     await once();
     running = false;
     if (again !== undefined) {

@@ -2,7 +2,7 @@
  * `build --clean` through the built executable: the files an earlier build wrote that this one
  * does not write are removed, and nothing else, whatever the manifest says.
  */
-import { chmodSync, existsSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -21,8 +21,8 @@ describe("build --clean", () => {
     expect((await run(dir, ["build", "a.b24layout", "-o", "out"])).code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, "out", MANIFEST), "utf8"))).toEqual({
       generator: "b24layout build",
-      version: 1,
-      files: { "missedCall.badge.json": sha(readFileSync(join(dir, "out/missedCall.badge.json"), "utf8")) },
+      version: 2,
+      files: { "missedCall.badge.json": { sha256: sha(readFileSync(join(dir, "out/missedCall.badge.json"), "utf8")), source: "../a.b24layout" } },
     });
     writeFileSync(join(dir, "a.b24layout"), renamed);
     // Without --clean the old file stays, and the manifest still names it.
@@ -32,6 +32,23 @@ describe("build --clean", () => {
     expect(cleaned).toMatchObject({ code: 0, stderr: "✔ built 1 file in out (1 unchanged)\n✔ removed 1 stale file: missedCall.badge.json\n" });
     expect(readdirSync(join(dir, "out")).sort()).toEqual([MANIFEST, "missed.badge.json", "notes.txt"]);
     expect(Object.keys((JSON.parse(readFileSync(join(dir, "out", MANIFEST), "utf8")) as { files: object }).files)).toEqual(["missed.badge.json"]);
+  });
+
+  it("removes only files of this build's sources (or of sources that are gone): another build's files in the same folder stay", async () => {
+    const card = 'card dealCard for deal {\n  main: section "Deal" {\n    TITLE always\n  }\n}\n';
+    const dir = scratch({ "layouts/a.b24layout": BADGE, "cards/c.b24layout": card });
+    expect((await run(dir, ["build", "layouts", "-o", "out"])).code).toBe(0);
+    expect((await run(dir, ["build", "cards", "-o", "out"])).code).toBe(0);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual([MANIFEST, "dealCard.card.json", "missedCall.badge.json"]);
+    writeFileSync(join(dir, "layouts/a.b24layout"), renamed);
+    const cleaned = await run(dir, ["build", "layouts", "-o", "out", "--clean"]);
+    expect(cleaned).toMatchObject({ code: 0, stderr: "✔ built 1 file in out\n✔ removed 1 stale file: missedCall.badge.json\n" });
+    expect(readdirSync(join(dir, "out")).sort()).toEqual([MANIFEST, "dealCard.card.json", "missed.badge.json"]);
+    // The cards' build is still named in the manifest, so it is removed once its source is gone.
+    rmSync(join(dir, "cards/c.b24layout"));
+    const gone = await run(dir, ["build", "layouts", "-o", "out", "--clean"]);
+    expect(gone.stderr).toContain("✔ removed 1 stale file: dealCard.card.json\n");
+    expect(readdirSync(join(dir, "out")).sort()).toEqual([MANIFEST, "missed.badge.json"]);
   });
 
   it("leaves a stale file that was changed since the build wrote it, and says so", async () => {

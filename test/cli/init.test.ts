@@ -1,5 +1,5 @@
 /** `b24layout init` through the built executable, in a fresh project folder. */
-import { existsSync, readFileSync, readdirSync, symlinkSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { STARTER_WORKFLOW } from "../../src/cli/init.js";
@@ -77,5 +77,59 @@ describe("b24layout init", () => {
     expect(r.stdout).toContain("skipped the npm scripts: there is no package.json here");
     expect(r.stdout).toContain("npx b24layout check layouts");
     expect(existsSync(target)).toBe(false);
+  });
+
+  it("leaves a package.json that is a symbolic link alone, and the file it points to", async () => {
+    const elsewhere = join(scratch({ "package.json": '{ "name": "other" }\n' }), "package.json");
+    const dir = scratch();
+    symlinkSync(elsewhere, join(dir, "package.json"));
+    const r = await run(dir, ["init"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("skipped the npm scripts: package.json is a symbolic link, so it was left as it is\n");
+    expect(readFileSync(elsewhere, "utf8")).toBe('{ "name": "other" }\n');
+  });
+
+  it("points $schema at the installed package, a workspace's hoisted one too, and says how to install it when it is not", async () => {
+    const schema = (dir: string) => (JSON.parse(readFileSync(join(dir, "b24layout.config.json"), "utf8")) as { $schema: string }).$schema;
+    const install = "install b24layout in this project: npm install --save-dev <its packed .tgz or git URL>";
+    const installed = (root: string) => {
+      mkdirSync(join(root, "node_modules/b24layout"), { recursive: true });
+      writeFileSync(join(root, "node_modules/b24layout/b24layout.config.schema.json"), "{}\n");
+    };
+    // Not installed: the default path, and how to install (b24layout is not on the registry yet).
+    const bare = scratch({ "package.json": "{}\n" });
+    const r = await run(bare, ["init"]);
+    expect(schema(bare)).toBe("./node_modules/b24layout/b24layout.config.schema.json");
+    expect(r.stdout).toContain(`Next steps:\n  ${install}\n`);
+    expect(r.stdout).not.toMatch(/npm install --save-dev b24layout\b/);
+    // Installed in the project:
+    const own = scratch({ "package.json": "{}\n" });
+    installed(own);
+    const ownRun = await run(own, ["init"]);
+    expect(schema(own)).toBe("./node_modules/b24layout/b24layout.config.schema.json");
+    expect(ownRun.stdout).not.toContain(install);
+    // A workspace of a repository whose root has the install (npm workspaces hoist it there):
+    const repo = scratch({ "package.json": '{ "workspaces": ["packages/*"] }\n', "packages/app/package.json": "{}\n" });
+    mkdirSync(join(repo, ".git"));
+    installed(repo);
+    const app = join(repo, "packages/app");
+    const hoisted = await run(app, ["init"]);
+    expect(schema(app)).toBe("../../node_modules/b24layout/b24layout.config.schema.json");
+    expect(existsSync(join(app, schema(app)))).toBe(true);
+    expect(hoisted.stdout).not.toContain(install);
+    // Outside a repository, a node_modules above the project is not its install.
+    const above = scratch({ "app/package.json": "{}\n" });
+    installed(above);
+    await run(join(above, "app"), ["init"]);
+    expect(schema(join(above, "app"))).toBe("./node_modules/b24layout/b24layout.config.schema.json");
+  });
+
+  it("says a file is in the way of a folder it would make, and leaves that file", async () => {
+    const dir = scratch({ "package.json": "{}\n", layouts: "my notes\n", ".github": "" });
+    const r = await run(dir, ["init", "--ci"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("skipped layouts/welcome.b24layout: its folder 'layouts' cannot be made, as a file is in the way; that file was left as it is\n");
+    expect(r.stdout).toContain("skipped .github/workflows/b24layout.yml: its folder '.github/workflows' cannot be made, as a file is in the way; that file was left as it is\n");
+    expect(readFileSync(join(dir, "layouts"), "utf8")).toBe("my notes\n");
   });
 });

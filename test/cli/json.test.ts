@@ -3,7 +3,7 @@
  * of the offending key or value in the JSON file, in every format, with --kind, a config's
  * `include` and override `kind`, --max-warnings and --cache.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runBuiltCli, useBuiltCli } from "./bundle.js";
@@ -182,5 +182,17 @@ describe("check on JSON files", () => {
       "latin.json:1:8: Invalid UTF-8: byte 0xFF here is not part of a UTF-8 character. Save the file as UTF-8. [Error/syntax-error]",
       "deep.json:1:65: The JSON nests deeper than 64 levels here; b24layout reads at most 64 (a Bitrix24 payload has about 12). [Error/syntax-error]",
     ]);
+  });
+});
+
+describe("a JSON file named to build or fmt", () => {
+  it("is a usage error that says what to do with it, and nothing is written (it was read as .b24layout: only syntax errors)", async () => {
+    const dir = scratch({ "call.json": LAYOUT });
+    const hint = "`b24layout check call.json` checks it as a REST payload, and `b24layout import call.json` turns it into .b24layout.\n";
+    expect(await run(dir, ["build", "call.json", "-o", "out"])).toEqual({ code: 2, stdout: "", stderr: `error: 'call.json' is a JSON file: build compiles .b24layout files. ${hint}` });
+    expect(await run(dir, ["fmt", "call.json"])).toEqual({ code: 2, stdout: "", stderr: `error: 'call.json' is a JSON file: fmt formats .b24layout files (Prettier formats JSON). ${hint}` });
+    expect((await run(dir, ["fmt", "--stdin-filepath", "call.json"])).code).toBe(2);
+    expect(readFileSync(join(dir, "call.json"), "utf8")).toBe(LAYOUT);
+    expect(existsSync(join(dir, "out"))).toBe(false);
   });
 });

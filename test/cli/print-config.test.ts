@@ -12,7 +12,7 @@ interface Printed {
   config: string | null;
   ignored: boolean;
   target: string;
-  rules: Record<string, { severity: string; from: string; options?: Record<string, unknown> }>;
+  rules: Record<string, { severity: string; from: string; options?: Record<string, unknown>; messages?: Record<string, string> }>;
 }
 
 const CONFIG = JSON.stringify({
@@ -36,12 +36,16 @@ describe("check --print-config", () => {
     };
     const plain = await printed("src/a.b24layout");
     expect(plain).toMatchObject({ file: "src/a.b24layout", config: "b24layout.config.json", ignored: false, target: "docs" });
-    expect(Object.keys(plain.rules)).toEqual(ALL_RULES.map((r) => r.meta.id));
+    expect(Object.keys(plain.rules)).toEqual(ALL_RULES.filter((r) => r.meta.appliesTo?.includes("b24layout") ?? true).map((r) => r.meta.id));
+    expect(plain.rules["payload-kind"]).toBeUndefined();
+    expect(plain).not.toHaveProperty("payload");
     expect(plain.rules["unknown-code"]).toEqual({ severity: "error", from: "rules", options: { icons: [], logos: [] } });
     expect(plain.rules["string-boolean"]).toEqual({ severity: "warning", from: "rules" });
     expect(plain.rules["unknown-badge-code"]).toEqual({ severity: "warning", from: "rules", options: { externalBadges: ["fromCrm"] } });
     expect(plain.rules["missing-translation"]).toMatchObject({ from: "default", options: { languages: ["en", "de"] } });
-    expect(plain.rules["unknown-property"]).toEqual({ severity: "error, warning", from: "default" });
+    expect(plain.rules["unknown-property"]).toEqual({ severity: "error", from: "default", messages: { unknownKeyIgnored: "warning", unknownKeyIgnoredSuggest: "warning" } });
+    // The config's "target": "docs" reports what only the server refuses not at all, and what only the docs forbid as an error.
+    expect(plain.rules["required-field"]).toEqual({ severity: "error", from: "default", messages: { missingServerOnly: "off" } });
     expect((await printed("legacy/a.b24layout")).rules["unknown-code"]).toMatchObject({ severity: "off", from: "overrides[0]" });
     expect((await printed("legacy/old/a.b24layout")).rules["unknown-code"]).toMatchObject({ severity: "warning", from: "overrides[1]" });
     expect(await printed("vendor/x.b24layout")).toMatchObject({ ignored: true });
@@ -52,9 +56,23 @@ describe("check --print-config", () => {
     const none = JSON.parse((await run(dir, ["check", "--print-config", "a.b24layout"])).stdout) as Printed;
     expect(none).toMatchObject({ config: null, ignored: false, target: "server" });
     expect(none.rules["value-range"]).toEqual({ severity: "error", from: "default" });
+    expect(none.rules["required-field"]).toEqual({ severity: "error", from: "default", messages: { missingDocsOnly: "warning", missingVariantDocsOnly: "warning" } });
+    expect(Object.values(none.rules).map((r) => r.severity).filter((s) => !["error", "warning", "off"].includes(s))).toEqual([]);
     const named = JSON.parse((await run(dir, ["check", "--print-config", "a.b24layout", "--config", "strict.json"])).stdout) as Printed;
     expect(named).toMatchObject({ config: "strict.json" });
     expect(named.rules["value-range"]).toEqual({ severity: "warning", from: "rules" });
     expect(await run(dir, ["check", "--print-config", "a.b24layout", "b.b24layout"])).toMatchObject({ code: 2, stdout: "", stderr: expect.stringContaining("--print-config prints the settings of the one file it names") as unknown });
+  });
+
+  it("for a JSON payload: whether the config's include takes it, the kind an override gives it, and only the rules that check payloads", async () => {
+    const config = { include: ["payloads/**/*.json"], overrides: [{ files: ["payloads/badges/*.json"], kind: "badge" }] };
+    const dir = scratch({ "package.json": "{}\n", "b24layout.config.json": JSON.stringify(config) });
+    const printed = async (file: string) => JSON.parse((await run(dir, ["check", "--print-config", file])).stdout) as Printed & { payload?: unknown };
+    const badge = await printed("payloads/badges/missed.json");
+    expect(badge).toMatchObject({ file: "payloads/badges/missed.json", payload: { included: true, kind: "badge" } });
+    expect(Object.keys(badge.rules)).toEqual(ALL_RULES.filter((r) => r.meta.appliesTo?.includes("json") ?? true).map((r) => r.meta.id));
+    expect(badge.rules["payload-kind"]).toEqual({ severity: "error", from: "default" });
+    expect(badge.rules["missing-translation"]).toBeUndefined();
+    expect((await printed("other/x.json")).payload).toEqual({ included: false, kind: null });
   });
 });

@@ -133,3 +133,29 @@ describe("texts are let go once checked", () => {
     expect(stderr).toContain("cannot read 'missing-2.b24layout'");
   });
 });
+
+describe("the count of what --fix fixes, under the summary (ESLint's line)", () => {
+  /** `bold "true"`: string-boolean, a warning --fix rewrites to `bold true`; `icon my-icon`: unknown-code, a warning it cannot fix. */
+  const FIXABLE = 'layout l {\n  icon my-icon\n  header "T"\n  body {\n    logo document\n    text "x" bold "true"\n  }\n}\n';
+  const LINE = "  0 errors and 1 warning potentially fixable with the `--fix` option.\n";
+
+  it("ends the stylish and codeframe reports of check, counting only the findings that have a fix", async () => {
+    const dir = scratch({ "a.b24layout": FIXABLE });
+    const stylish = await runMain(dir, ["check", "a.b24layout"]);
+    expect(stylish.stdout.endsWith(`⚠ 2 problems (0 errors, 2 warnings) in 1 file\n${LINE}`)).toBe(true);
+    expect((await runMain(dir, ["check", "a.b24layout", "--format", "codeframe"])).stdout.endsWith(`in 1 file\n${LINE}`)).toBe(true);
+    expect((await runMain(dir, ["check", "a.b24layout", "--format", "json", "--output-file", "r.json"])).stdout.endsWith(`in 1 file\n${LINE}`)).toBe(true);
+  });
+
+  it("is not there when nothing can be fixed, after --fix-dry-run, for standard input, in one-line formats, nor in build's report", async () => {
+    const dir = scratch({ "a.b24layout": FIXABLE, "b.b24layout": FIXABLE.replace('bold "true"', "bold").replace("layout l", "layout m") });
+    expect((await runMain(dir, ["check", "b.b24layout"])).stdout).toMatch(/in 1 file\n$/);
+    expect((await runMain(dir, ["check", "a.b24layout", "--fix-dry-run"])).stdout).not.toContain("potentially fixable");
+    expect((await runMain(dir, ["check", "a.b24layout", "--format", "compact"])).stdout).not.toContain("potentially fixable");
+    expect((await runMain(dir, ["build", "a.b24layout", "--out-dir", "out"])).stderr).not.toContain("potentially fixable");
+    let stdout = "";
+    const io: CliIo = { stdout: { write: (s) => (stdout += s) }, stderr: { write: () => {} }, env: {}, cwd: dir, readStdin: () => Promise.resolve(Buffer.from(FIXABLE)) };
+    expect(await main(["check", "--stdin"], io)).toBe(0);
+    expect(stdout).toMatch(/in 1 file\n$/);
+  });
+});

@@ -3,9 +3,11 @@
  * runs it: `check --stdin [--stdin-filename]`, `build --stdin --stdout`, `fmt --stdin-filepath`.
  */
 import { spawnSync } from "node:child_process";
+import { Readable } from "node:stream";
 import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { MAX_STDIN_BYTES, readAll } from "../../src/cli/stdin.js";
 import { useBuiltCli } from "./bundle.js";
 import { BADGE, BADGE_JSON, findingLines, scratch, WITH_WARNING } from "./fixtures.js";
 
@@ -103,5 +105,36 @@ describe("fmt --stdin-filepath", () => {
     expect(broken.stdout).toBe("");
     expect(broken.stderr).toMatch(/^a\.b24layout:\d+:\d+ error syntax-error /);
     expect(run(dir, ["fmt", "--stdin-filepath", "vendor/a.b24layout"], messy)).toEqual({ code: 0, stdout: messy, stderr: "" });
+  });
+});
+
+describe("binary standard input", () => {
+  it("is one error for each command, and nothing is printed or written", () => {
+    const dir = scratch();
+    const binary = Buffer.from("badge\u0000\u0001\u0002 b {}");
+    const checked = run(dir, ["check", "--stdin", "--stdin-filename", "a.b24layout"], binary);
+    expect(checked.code).toBe(1);
+    expect(findingLines(checked.stdout)).toEqual(["a.b24layout:1:1 error syntax-error File appears to be binary."]);
+    expect(run(dir, ["build", "--stdin", "--stdout"], binary)).toMatchObject({ code: 1, stdout: "", stderr: expect.stringContaining("File appears to be binary.") as unknown });
+    expect(run(dir, ["fmt", "--stdin-filepath", "a.b24layout"], binary)).toMatchObject({ code: 2, stdout: "", stderr: expect.stringContaining("a.b24layout is not UTF-8 text: nothing was printed.") as unknown });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe("standard input without end", () => {
+  it("is refused past a bound, which stops the reading: an error, never the memory filled", async () => {
+    await expect(readAll(Readable.from([Buffer.alloc(6), Buffer.alloc(6)]), 10)).rejects.toThrow("standard input has more than 10 bytes, more than b24layout reads from it: give the file's path instead");
+    await expect(readAll(Readable.from([Buffer.from("badge b {"), Buffer.from(" }")]), 11)).resolves.toEqual(Buffer.from("badge b { }"));
+    let pulled = 0;
+    const endless = new Readable({ read() { pulled++; this.push(Buffer.alloc(4)); } });
+    await expect(readAll(endless, 10)).rejects.toThrow("more than 10 bytes");
+    expect(endless.destroyed).toBe(true);
+    expect(pulled).toBeLessThan(5);
+  });
+
+  it("through the executable: `yes | b24layout check --stdin` ends with exit 2 and the reason", () => {
+    expect(MAX_STDIN_BYTES).toBe(256 * 1024 * 1024);
+    const r = spawnSync("sh", ["-c", `yes | "${process.execPath}" "${built.cli}" check --stdin`], { encoding: "utf8", env: { PATH: process.env["PATH"] ?? "" } });
+    expect({ code: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 2, stdout: "", stderr: "error: standard input has more than 256 MiB, more than b24layout reads from it: give the file's path instead\n" });
   });
 });
