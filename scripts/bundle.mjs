@@ -10,9 +10,9 @@
  *                       machine that ran it before ("b24layout: not found").
  *   dist/cli.cjs        the executable: a loader that starts dist/b24layout.cjs from
  *                       the V8 code cache dist/b24layout-<node version>-<arch>.cache (made here
- *                       by a warm-up run; it starts with the SHA-256 of the bundle it was made
- *                       from, and the loader takes it only for that bundle and only when no one
- *                       may write it who may not write the bundle: see src/cli/loader.ts)
+ *                       by a warm-up run; it starts with a copy of the bundle it was made from,
+ *                       and the loader takes it only for that bundle and only when no one may
+ *                       write it who may not write the bundle: see src/cli/loader.ts)
  *   dist/b24layout.cjs  the program (CommonJS, one file, dependencies bundled)
  *   dist/index.mjs      the library (ESM, dependencies bundled but Prettier)
  *   dist/prettier.mjs   the Prettier plugin (`b24layout/prettier`), sharing chunks with the library
@@ -37,9 +37,10 @@
  */
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 
@@ -103,6 +104,51 @@ const lazyChildProcessInCommander = {
   },
 };
 
+/**
+ * node:crypto and node:fs/promises cost a start ~2.5 ms and ~1 ms to load (crypto brings Node's
+ * streams), and `check` of clean files needs neither: in the CLI program, the functions src/ takes
+ * from them load the module on their first call. A name not listed here fails the build ("No
+ * matching export"): add it.
+ */
+const LAZY_BUILTINS = {
+  "node:crypto": ["createHash", "randomBytes"],
+  "node:fs/promises": ["lstat", "mkdir", "open", "readdir", "readFile", "rename", "stat", "unlink", "writeFile"],
+};
+const lazyBuiltins = {
+  name: "lazy-builtins",
+  setup(b) {
+    const filter = new RegExp(`^(${Object.keys(LAZY_BUILTINS).join("|")})$`);
+    const src = join(root, "src") + sep;
+    b.onResolve({ filter }, (args) => (args.importer.startsWith(src) ? { path: args.path, namespace: "lazy-builtin" } : undefined));
+    b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, (args) => ({
+      contents: [
+        "let loaded;",
+        `const m = () => (loaded ??= require(${JSON.stringify(args.path)}));`,
+        ...LAZY_BUILTINS[args.path].map((name) => `export function ${name}(...args) { return m().${name}(...args); }`),
+      ].join("\n"),
+      loader: "js",
+    }));
+  },
+};
+
+/**
+ * picocolors decides its default colours when it loads, by asking process.stdout whether it is a
+ * terminal, which makes Node load its stream machinery (net, streams, tty: ~3 ms). b24layout only
+ * calls createColors with its own decision (src/cli/output.ts), so the CLI program's picocolors
+ * skips that question.
+ */
+const picocolorsWithoutStdoutProbe = {
+  name: "picocolors-without-stdout-probe",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]picocolors[\\/]picocolors\.js$/ }, async (args) => {
+      const text = await readFile(args.path, "utf8");
+      const probe = '((p.stdout || {}).isTTY && env.TERM !== "dumb")';
+      if (!text.includes(probe)) throw new Error(`${args.path} no longer reads process.stdout as this build expects: update picocolorsWithoutStdoutProbe`);
+      return { contents: text.replace(probe, "false"), loader: "js" };
+    });
+  },
+};
+
 const requireBanner = 'import { createRequire as __b24CreateRequire } from "node:module"; const require = __b24CreateRequire(import.meta.url);';
 
 /** @type {import("esbuild").BuildOptions} */
@@ -128,23 +174,12 @@ await writeFile(join(outDir, "package.json"), `${JSON.stringify({ type: "commonj
 // The executable is a small loader (dist/cli.cjs) that starts the program bundle
 // (dist/b24layout.cjs) from a V8 code cache made here (dist/b24layout-<node>-<arch>.cache): see src/cli/loader.ts.
 // CommonJS, because only classic scripts can be compiled with a code cache on Node 20.
-const cli = join(outDir, "cli.cjs");
-await build({
-  ...common,
-  format: "cjs",
-  entryPoints: ["src/cli/loader.ts"],
-  outfile: cli,
-  banner: { js: "#!/usr/bin/env node" },
-});
-await chmod(cli, 0o755);
-const bin = join(outDir, "cli.js");
-await writeFile(bin, '#!/usr/bin/env node\n// The package\'s bin (a path that must not change): see scripts/bundle.mjs.\nrequire("./cli.cjs");\n');
-await chmod(bin, 0o755);
+const program = join(outDir, "b24layout.cjs");
 await build({
   ...common,
   format: "cjs",
   entryPoints: ["src/cli/bin.ts"],
-  outfile: join(outDir, "b24layout.cjs"),
+  outfile: program,
   // Minified: the code cache of a minified bundle is smaller and loads faster (~10 ms a run).
   // The source map turns stack traces (B24LAYOUT_DEBUG=1 with node --enable-source-maps) back
   // into source positions.
@@ -159,7 +194,29 @@ await build({
   // would make the program a third bigger, and every command's start slower.
   external: [...common.external, "vscode-languageserver", "vscode-languageserver/*", "vscode-languageserver-textdocument"],
   banner: { js: 'var __b24ImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  plugins: [...common.plugins, lazyBuiltins, picocolorsWithoutStdoutProbe],
 });
+const programBytes = await readFile(program);
+// The loader decodes the program as Latin-1 (faster than UTF-8, and a one-byte string for V8),
+// which is only right for ASCII. esbuild escapes every other character but those in String.raw.
+const notAscii = programBytes.findIndex((byte) => byte > 0x7f);
+if (notAscii !== -1) {
+  const line = programBytes.subarray(0, notAscii).toString("latin1").split("\n").length;
+  throw new Error(`${program}:${line}: a character outside ASCII; write it as an escape (\\u....) in the source (String.raw keeps it as it is)`);
+}
+const cli = join(outDir, "cli.cjs");
+await build({
+  ...common,
+  format: "cjs",
+  entryPoints: ["src/cli/loader.ts"],
+  outfile: cli,
+  banner: { js: "#!/usr/bin/env node" },
+  define: { ...common.define, B24LAYOUT_BUNDLE_SHA256: JSON.stringify(createHash("sha256").update(programBytes).digest("hex")) },
+});
+await chmod(cli, 0o755);
+const bin = join(outDir, "cli.js");
+await writeFile(bin, '#!/usr/bin/env node\n// The package\'s bin (a path that must not change): see scripts/bundle.mjs.\nrequire("./cli.cjs");\n');
+await chmod(bin, 0o755);
 // Old caches, and what a killed warm-up left (it writes a temporary file, then renames it).
 for (const old of await readdir(outDir)) {
   if (old.endsWith(".cache") || (old.startsWith(".") && old.endsWith(".tmp"))) await rm(join(outDir, old), { force: true });
