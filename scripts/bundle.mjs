@@ -106,13 +106,15 @@ const lazyChildProcessInCommander = {
 
 /**
  * node:crypto and node:fs/promises cost a start ~2.5 ms and ~1 ms to load (crypto brings Node's
- * streams), and `check` of clean files needs neither: in the CLI program, the functions src/ takes
- * from them load the module on their first call. A name not listed here fails the build ("No
- * matching export"): add it.
+ * streams), and `check` of clean files needs neither; nor does it need @babel/code-frame (with
+ * its identifier tables and js-tokens' expressions) unless a report shows code frames. In the
+ * CLI program, the functions src/ takes from these modules load the module on their first call.
+ * A name not listed here fails the build ("No matching export"): add it.
  */
 const LAZY_BUILTINS = {
   "node:crypto": ["createHash", "randomBytes"],
   "node:fs/promises": ["lstat", "mkdir", "open", "readdir", "readFile", "rename", "stat", "unlink", "writeFile"],
+  "@babel/code-frame": ["codeFrameColumns"],
 };
 const lazyBuiltins = {
   name: "lazy-builtins",
@@ -127,6 +129,7 @@ const lazyBuiltins = {
         ...LAZY_BUILTINS[args.path].map((name) => `export function ${name}(...args) { return m().${name}(...args); }`),
       ].join("\n"),
       loader: "js",
+      resolveDir: root,
     }));
   },
 };
@@ -202,15 +205,16 @@ await build({
   // into source positions.
   minify: true,
   sourcemap: true,
-  // Bundled ES modules (fdir) read import.meta.url; in CommonJS it comes from __filename.
-  define: { ...common.define, "import.meta.url": "__b24ImportMetaUrl" },
+  // Bundled ES modules (fdir) read import.meta.url; in CommonJS it comes from __filename, when
+  // first read (pathToFileURL costs every start ~0.5 ms, and `check` of files never reads it).
+  define: { ...common.define, "import.meta.url": "__b24ImportMeta.url" },
   // The program runs as a vm.Script, where `import()` has no loader: external packages loaded on
   // demand (Prettier) are required instead.
   supported: { "dynamic-import": false },
   // The language server's libraries are loaded from node_modules when `lsp` starts: bundled, they
   // would make the program a third bigger, and every command's start slower.
   external: [...common.external, "vscode-languageserver", "vscode-languageserver/*", "vscode-languageserver-textdocument"],
-  banner: { js: 'var __b24ImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  banner: { js: 'var __b24ImportMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };' },
   plugins: [...common.plugins, lazyBuiltins, picocolorsWithoutStdoutProbe],
 });
 const programBytes = await readFile(program);
