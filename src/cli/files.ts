@@ -55,20 +55,22 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
  * never a b24layout.config.json), listed in `walked` for the caller to keep those a config's
  * `include` takes; a directory with JSON files only is not an error here.
  */
-export async function expandInputs(args: readonly string[], cwd: string, options: { readonly payloads: true }): Promise<{ paths: string[]; walked: ReadonlySet<string> }>;
-export async function expandInputs(args: readonly string[], cwd: string, options?: { readonly payloads: true }): Promise<string[] | { paths: string[]; walked: ReadonlySet<string> }> {
+export async function expandInputs(args: readonly string[], cwd: string, options: { readonly payloads: true }): Promise<ExpandedInputs>;
+export async function expandInputs(args: readonly string[], cwd: string, options?: { readonly payloads: true }): Promise<string[] | ExpandedInputs> {
   const walked = new Set<string>();
   if (args.length === 0) {
     throw new CliError(`no input files: give files, directories or globs, e.g. \`.\` or "src/**/*${SOURCE_EXTENSION}"`);
   }
   const seen = new Set<string>();
   const out: string[] = [];
+  const realPaths = new Map<string, string>();
   const add = (paths: readonly string[]) => {
     for (const p of paths) {
       const real = realPath(p) ?? p;
       if (!seen.has(real)) {
         seen.add(real);
         out.push(p);
+        realPaths.set(p, real);
       }
     }
   };
@@ -101,7 +103,15 @@ export async function expandInputs(args: readonly string[], cwd: string, options
   // A payload reached by two paths, one of them walked and the other named, is the named one.
   if (!options?.payloads) return out;
   const named = new Set(out);
-  return { paths: out, walked: new Set([...walked].filter((p) => named.has(p))) };
+  return { paths: out, walked: new Set([...walked].filter((p) => named.has(p))), realPaths };
+}
+
+/** The inputs of `check`: the paths, the JSON files among them found by walking a folder, and each path's real path. */
+export interface ExpandedInputs {
+  readonly paths: string[];
+  readonly walked: ReadonlySet<string>;
+  /** Each path's real path as the expansion found it (itself when it has none), so the project check does not ask again. */
+  readonly realPaths: ReadonlyMap<string, string>;
 }
 
 /** The JSON payloads a directory walk finds (see PAYLOAD_EXTENSIONS). */
