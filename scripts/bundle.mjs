@@ -13,7 +13,9 @@
  *                       by a warm-up run; it starts with a copy of the bundle it was made from,
  *                       and the loader takes it only for that bundle and only when no one may
  *                       write it who may not write the bundle: see src/cli/loader.ts)
- *   dist/b24layout.cjs  the program (CommonJS, one file, dependencies bundled)
+ *   dist/b24layout.cjs  the program (CommonJS, one file, dependencies bundled but the language
+ *                       server's libraries and those a few commands load on demand: yaml, diff,
+ *                       chokidar, found in node_modules when needed)
  *   dist/index.mjs      the library (ESM, dependencies bundled but Prettier)
  *   dist/prettier.mjs   the Prettier plugin (`b24layout/prettier`), sharing chunks with the library
  *   dist/eslint.mjs     the ESLint plugin (`b24layout/eslint`), sharing chunks with the library
@@ -169,6 +171,9 @@ const jsoncParserWithoutSideEffects = {
   },
 };
 
+/** Packages src/ only ever loads with `await import(…)`, for a few commands (see the CLI program's build). */
+const ON_DEMAND_PACKAGES = ["yaml", "diff", "chokidar"];
+
 const requireBanner = 'import { createRequire as __b24CreateRequire } from "node:module"; const require = __b24CreateRequire(import.meta.url);';
 
 /** @type {import("esbuild").BuildOptions} */
@@ -212,8 +217,11 @@ await build({
   // demand (Prettier) are required instead.
   supported: { "dynamic-import": false },
   // The language server's libraries are loaded from node_modules when `lsp` starts: bundled, they
-  // would make the program a third bigger, and every command's start slower.
-  external: [...common.external, "vscode-languageserver", "vscode-languageserver/*", "vscode-languageserver-textdocument"],
+  // would make the program a third bigger, and every command's start slower. So are the libraries
+  // that src/ imports on demand for a few commands (yaml: a YAML Prettier config; diff: --fix-dry-run;
+  // chokidar: --watch): 15% of the program, whose every function V8 would otherwise set up at each
+  // start (the bundle declares them at its top level) and read from the code cache.
+  external: [...common.external, "vscode-languageserver", "vscode-languageserver/*", "vscode-languageserver-textdocument", ...ON_DEMAND_PACKAGES],
   banner: { js: 'var __b24ImportMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };' },
   plugins: [...common.plugins, lazyBuiltins, picocolorsWithoutStdoutProbe],
 });
