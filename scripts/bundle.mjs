@@ -16,6 +16,7 @@
  *   dist/b24layout.cjs  the program (CommonJS, one file, dependencies bundled but the language
  *                       server's libraries and those a few commands load on demand: yaml, diff,
  *                       chokidar, found in node_modules when needed)
+ *   dist/b24layout-lsp.cjs  the language server, which the program requires for `lsp`
  *   dist/index.mjs      the library (ESM, dependencies bundled but Prettier)
  *   dist/prettier.mjs   the Prettier plugin (`b24layout/prettier`), sharing chunks with the library
  *   dist/eslint.mjs     the ESLint plugin (`b24layout/eslint`), sharing chunks with the library
@@ -200,11 +201,10 @@ await writeFile(join(outDir, "package.json"), `${JSON.stringify({ type: "commonj
 // (dist/b24layout.cjs) from a V8 code cache made here (dist/b24layout-<node>-<arch>.cache): see src/cli/loader.ts.
 // CommonJS, because only classic scripts can be compiled with a code cache on Node 20.
 const program = join(outDir, "b24layout.cjs");
-await build({
+/** The options of the CommonJS bundles the executable runs: the program, and the language server it requires for `lsp`. */
+const executable = {
   ...common,
   format: "cjs",
-  entryPoints: ["src/cli/bin.ts"],
-  outfile: program,
   // Minified: the code cache of a minified bundle is smaller and loads faster (~10 ms a run).
   // The source map turns stack traces (B24LAYOUT_DEBUG=1 with node --enable-source-maps) back
   // into source positions.
@@ -224,7 +224,19 @@ await build({
   external: [...common.external, "vscode-languageserver", "vscode-languageserver/*", "vscode-languageserver-textdocument", ...ON_DEMAND_PACKAGES],
   banner: { js: 'var __b24ImportMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };' },
   plugins: [...common.plugins, lazyBuiltins, picocolorsWithoutStdoutProbe],
-});
+};
+// The language server is a bundle of its own (dist/b24layout-lsp.cjs), which the program requires
+// when `lsp` starts: in the program it would be a tenth of what every other command's start sets
+// up and reads from the code cache. It shares nothing with the program but the process (the
+// `lsp` command only starts it), so its own copy of the checker is no second state.
+const languageServerEntry = {
+  name: "language-server-bundle",
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/lsp\/index\.js$/ }, (args) => (args.importer === join(root, "src", "cli", "main.ts") ? { path: "./b24layout-lsp.cjs", external: true } : undefined));
+  },
+};
+await build({ ...executable, entryPoints: ["src/cli/bin.ts"], outfile: program, plugins: [...executable.plugins, languageServerEntry] });
+await build({ ...executable, entryPoints: ["src/lsp/index.ts"], outfile: join(outDir, "b24layout-lsp.cjs") });
 const programBytes = await readFile(program);
 // The loader decodes the program as Latin-1 (faster than UTF-8, and a one-byte string for V8),
 // which is only right for ASCII. esbuild escapes every other character but those in String.raw.
