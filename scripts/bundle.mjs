@@ -10,10 +10,13 @@
  *                       machine that ran it before ("b24layout: not found").
  *   dist/cli.cjs        the executable: a loader that starts dist/b24layout.cjs from
  *                       the V8 code cache dist/b24layout-<node version>-<arch>.cache (made here
- *                       by a warm-up run; it starts with the SHA-256 of the bundle it was made
- *                       from, and the loader takes it only for that bundle and only when no one
- *                       may write it who may not write the bundle: see src/cli/loader.ts)
- *   dist/b24layout.cjs  the program (CommonJS, one file, dependencies bundled)
+ *                       by a warm-up run; it starts with a copy of the bundle it was made from,
+ *                       and the loader takes it only for that bundle and only when no one may
+ *                       write it who may not write the bundle: see src/cli/loader.ts)
+ *   dist/b24layout.cjs  the program (CommonJS, one file, dependencies bundled but the language
+ *                       server's libraries and those a few commands load on demand: yaml, diff,
+ *                       chokidar, found in node_modules when needed)
+ *   dist/b24layout-lsp.cjs  the language server, which the program requires for `lsp`
  *   dist/index.mjs      the library (ESM, dependencies bundled but Prettier)
  *   dist/prettier.mjs   the Prettier plugin (`b24layout/prettier`), sharing chunks with the library
  *   dist/eslint.mjs     the ESLint plugin (`b24layout/eslint`), sharing chunks with the library
@@ -37,9 +40,10 @@
  */
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 
@@ -103,6 +107,74 @@ const lazyChildProcessInCommander = {
   },
 };
 
+/**
+ * node:crypto and node:fs/promises cost a start ~2.5 ms and ~1 ms to load (crypto brings Node's
+ * streams), and `check` of clean files needs neither; nor does it need @babel/code-frame (with
+ * its identifier tables and js-tokens' expressions) unless a report shows code frames. In the
+ * CLI program, the functions src/ takes from these modules load the module on their first call.
+ * A name not listed here fails the build ("No matching export"): add it.
+ */
+const LAZY_BUILTINS = {
+  "node:crypto": ["createHash", "randomBytes"],
+  "node:fs/promises": ["lstat", "mkdir", "open", "readdir", "readFile", "rename", "stat", "unlink", "writeFile"],
+  "@babel/code-frame": ["codeFrameColumns"],
+};
+const lazyBuiltins = {
+  name: "lazy-builtins",
+  setup(b) {
+    const filter = new RegExp(`^(${Object.keys(LAZY_BUILTINS).join("|")})$`);
+    const src = join(root, "src") + sep;
+    b.onResolve({ filter }, (args) => (args.importer.startsWith(src) ? { path: args.path, namespace: "lazy-builtin" } : undefined));
+    b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, (args) => ({
+      contents: [
+        "let loaded;",
+        `const m = () => (loaded ??= require(${JSON.stringify(args.path)}));`,
+        ...LAZY_BUILTINS[args.path].map((name) => `export function ${name}(...args) { return m().${name}(...args); }`),
+      ].join("\n"),
+      loader: "js",
+      resolveDir: root,
+    }));
+  },
+};
+
+/**
+ * picocolors decides its default colours when it loads, by asking process.stdout whether it is a
+ * terminal, which makes Node load its stream machinery (net, streams, tty: ~3 ms). b24layout only
+ * calls createColors with its own decision (src/cli/output.ts), so the CLI program's picocolors
+ * skips that question.
+ */
+const picocolorsWithoutStdoutProbe = {
+  name: "picocolors-without-stdout-probe",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]picocolors[\\/]picocolors\.js$/ }, async (args) => {
+      const text = await readFile(args.path, "utf8");
+      const probe = '((p.stdout || {}).isTTY && env.TERM !== "dumb")';
+      if (!text.includes(probe)) throw new Error(`${args.path} no longer reads process.stdout as this build expects: update picocolorsWithoutStdoutProbe`);
+      return { contents: text.replace(probe, "false"), loader: "js" };
+    });
+  },
+};
+
+/**
+ * jsonc-parser's modules have no side effects, but its package does not say so, and its formatter's
+ * module builds 1,200 indentation strings when it loads (~1 ms of every start) although b24layout
+ * never formats JSON through it: declared free of side effects, what is not used is left out.
+ */
+const jsoncParserWithoutSideEffects = {
+  name: "jsonc-parser-without-side-effects",
+  setup(b) {
+    const inPackage = /[\\/]node_modules[\\/]jsonc-parser[\\/]/;
+    b.onResolve({ filter: /^\.\.?\// }, async (args) => {
+      if (!inPackage.test(args.importer) || args.pluginData === "jsonc-parser-resolved") return undefined;
+      const resolved = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: "jsonc-parser-resolved" });
+      return resolved.errors.length > 0 ? undefined : { path: resolved.path, sideEffects: false };
+    });
+  },
+};
+
+/** Packages src/ only ever loads with `await import(…)`, for a few commands (see the CLI program's build). */
+const ON_DEMAND_PACKAGES = ["yaml", "diff", "chokidar"];
+
 const requireBanner = 'import { createRequire as __b24CreateRequire } from "node:module"; const require = __b24CreateRequire(import.meta.url);';
 
 /** @type {import("esbuild").BuildOptions} */
@@ -118,7 +190,7 @@ const common = {
   absWorkingDir: root,
   alias: JSONC_PARSER_ESM,
   external: ["prettier", "prettier/*"],
-  plugins: [lazyChildProcessInCommander],
+  plugins: [lazyChildProcessInCommander, jsoncParserWithoutSideEffects],
   define: { B24LAYOUT_BUILT_LOOKAHEAD: await builtLookahead() },
 };
 
@@ -128,6 +200,51 @@ await writeFile(join(outDir, "package.json"), `${JSON.stringify({ type: "commonj
 // The executable is a small loader (dist/cli.cjs) that starts the program bundle
 // (dist/b24layout.cjs) from a V8 code cache made here (dist/b24layout-<node>-<arch>.cache): see src/cli/loader.ts.
 // CommonJS, because only classic scripts can be compiled with a code cache on Node 20.
+const program = join(outDir, "b24layout.cjs");
+/** The options of the CommonJS bundles the executable runs: the program, and the language server it requires for `lsp`. */
+const executable = {
+  ...common,
+  format: "cjs",
+  // Minified: the code cache of a minified bundle is smaller and loads faster (~10 ms a run).
+  // The source map turns stack traces (B24LAYOUT_DEBUG=1 with node --enable-source-maps) back
+  // into source positions.
+  minify: true,
+  sourcemap: true,
+  // Bundled ES modules (fdir) read import.meta.url; in CommonJS it comes from __filename, when
+  // first read (pathToFileURL costs every start ~0.5 ms, and `check` of files never reads it).
+  define: { ...common.define, "import.meta.url": "__b24ImportMeta.url" },
+  // The program runs as a vm.Script, where `import()` has no loader: external packages loaded on
+  // demand (Prettier) are required instead.
+  supported: { "dynamic-import": false },
+  // The language server's libraries are loaded from node_modules when `lsp` starts: bundled, they
+  // would make the program a third bigger, and every command's start slower. So are the libraries
+  // that src/ imports on demand for a few commands (yaml: a YAML Prettier config; diff: --fix-dry-run;
+  // chokidar: --watch): 15% of the program, whose every function V8 would otherwise set up at each
+  // start (the bundle declares them at its top level) and read from the code cache.
+  external: [...common.external, "vscode-languageserver", "vscode-languageserver/*", "vscode-languageserver-textdocument", ...ON_DEMAND_PACKAGES],
+  banner: { js: 'var __b24ImportMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };' },
+  plugins: [...common.plugins, lazyBuiltins, picocolorsWithoutStdoutProbe],
+};
+// The language server is a bundle of its own (dist/b24layout-lsp.cjs), which the program requires
+// when `lsp` starts: in the program it would be a tenth of what every other command's start sets
+// up and reads from the code cache. It shares nothing with the program but the process (the
+// `lsp` command only starts it), so its own copy of the checker is no second state.
+const languageServerEntry = {
+  name: "language-server-bundle",
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/lsp\/index\.js$/ }, (args) => (args.importer === join(root, "src", "cli", "main.ts") ? { path: "./b24layout-lsp.cjs", external: true } : undefined));
+  },
+};
+await build({ ...executable, entryPoints: ["src/cli/bin.ts"], outfile: program, plugins: [...executable.plugins, languageServerEntry] });
+await build({ ...executable, entryPoints: ["src/lsp/index.ts"], outfile: join(outDir, "b24layout-lsp.cjs") });
+const programBytes = await readFile(program);
+// The loader decodes the program as Latin-1 (faster than UTF-8, and a one-byte string for V8),
+// which is only right for ASCII. esbuild escapes every other character but those in String.raw.
+const notAscii = programBytes.findIndex((byte) => byte > 0x7f);
+if (notAscii !== -1) {
+  const line = programBytes.subarray(0, notAscii).toString("latin1").split("\n").length;
+  throw new Error(`${program}:${line}: a character outside ASCII; write it as an escape (\\u....) in the source (String.raw keeps it as it is)`);
+}
 const cli = join(outDir, "cli.cjs");
 await build({
   ...common,
@@ -135,31 +252,12 @@ await build({
   entryPoints: ["src/cli/loader.ts"],
   outfile: cli,
   banner: { js: "#!/usr/bin/env node" },
+  define: { ...common.define, B24LAYOUT_BUNDLE_SHA256: JSON.stringify(createHash("sha256").update(programBytes).digest("hex")) },
 });
 await chmod(cli, 0o755);
 const bin = join(outDir, "cli.js");
 await writeFile(bin, '#!/usr/bin/env node\n// The package\'s bin (a path that must not change): see scripts/bundle.mjs.\nrequire("./cli.cjs");\n');
 await chmod(bin, 0o755);
-await build({
-  ...common,
-  format: "cjs",
-  entryPoints: ["src/cli/bin.ts"],
-  outfile: join(outDir, "b24layout.cjs"),
-  // Minified: the code cache of a minified bundle is smaller and loads faster (~10 ms a run).
-  // The source map turns stack traces (B24LAYOUT_DEBUG=1 with node --enable-source-maps) back
-  // into source positions.
-  minify: true,
-  sourcemap: true,
-  // Bundled ES modules (fdir) read import.meta.url; in CommonJS it comes from __filename.
-  define: { ...common.define, "import.meta.url": "__b24ImportMetaUrl" },
-  // The program runs as a vm.Script, where `import()` has no loader: external packages loaded on
-  // demand (Prettier) are required instead.
-  supported: { "dynamic-import": false },
-  // The language server's libraries are loaded from node_modules when `lsp` starts: bundled, they
-  // would make the program a third bigger, and every command's start slower.
-  external: [...common.external, "vscode-languageserver", "vscode-languageserver/*", "vscode-languageserver-textdocument"],
-  banner: { js: 'var __b24ImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
-});
 // Old caches, and what a killed warm-up left (it writes a temporary file, then renames it).
 for (const old of await readdir(outDir)) {
   if (old.endsWith(".cache") || (old.startsWith(".") && old.endsWith(".tmp"))) await rm(join(outDir, old), { force: true });

@@ -70,7 +70,7 @@ try {
   const [{ filename, files }] = JSON.parse(packed.slice(packed.indexOf("[")));
   const tarball = join(work, filename);
   const paths = files.map((f) => f.path);
-  const missing = ["dist/cli.js", "dist/cli.cjs", "dist/b24layout.cjs", "dist/index.mjs", "dist/prettier.mjs", "dist/eslint.mjs", "dist/types/index.d.ts", "dist/types/eslint/index.d.ts", "docs/eslint.md", "b24layout.config.schema.json", "README.md"].filter((p) => !paths.includes(p));
+  const missing = ["dist/cli.js", "dist/cli.cjs", "dist/b24layout.cjs", "dist/b24layout-lsp.cjs", "dist/index.mjs", "dist/prettier.mjs", "dist/eslint.mjs", "dist/types/index.d.ts", "dist/types/eslint/index.d.ts", "docs/eslint.md", "b24layout.config.schema.json", "README.md"].filter((p) => !paths.includes(p));
   step(`npm pack: ${filename} (${files.length} files) has the bin, the library, its types, the plugin and the config schema`, missing.length === 0, `missing: ${missing.join(", ")}`);
   const leaked = paths.filter((p) => /^(src|test|node_modules|bench|scripts|dist\/b24layout)\//.test(p));
   // .ci/run and the README run `npx b24layout build examples` first, which writes dist/b24layout/.

@@ -22,15 +22,23 @@ export interface WriteReport {
   readonly unchanged: readonly string[];
 }
 
-/** This machine, in temporary names: a process id says whether the writer still runs only on the machine that ran it. */
-const HOST = createHash("sha256").update(hostname()).digest("hex").slice(0, 8);
+let host: string | undefined;
+
+/**
+ * This machine, in temporary names: a process id says whether the writer still runs only on the
+ * machine that ran it. Computed on the first write, not at start-up: hashing loads node:crypto.
+ */
+function thisHost(): string {
+  host ??= createHash("sha256").update(hostname()).digest("hex").slice(0, 8);
+  return host;
+}
 
 /**
  * The temporary name of `path` for the write of process `pid`: `.<name>.<host>-<pid>-<random>.<i>.tmp`
  * beside it (hidden, and never a name the compiler writes).
  */
 export function temporaryName(path: string, pid: number, random: string, index: number): string {
-  return join(dirname(path), `.${basename(path)}.${HOST}-${pid}-${random}.${index}.tmp`);
+  return join(dirname(path), `.${basename(path)}.${thisHost()}-${pid}-${random}.${index}.tmp`);
 }
 
 /** Our temporary names: the current form, and the form before the host was part of it (`.<name>.<pid>.<random>.<i>.tmp`). */
@@ -98,7 +106,7 @@ export async function removeStaleTemporaries(dir: string, now = Date.now()): Pro
       if (!stats.isFile() || stats.uid !== uid) continue;
       const old = now - stats.mtimeMs > STALE_AFTER_MS;
       // Only a process of this machine can be asked whether it still runs.
-      const ended = current !== null && current[1] === HOST && Number(current[2]) !== process.pid && !isRunning(Number(current[2]));
+      const ended = current !== null && current[1] === thisHost() && Number(current[2]) !== process.pid && !isRunning(Number(current[2]));
       if (!old && !ended) continue;
       await unlink(path);
       removed.push(path);

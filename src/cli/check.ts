@@ -6,12 +6,12 @@ import type { FileSummary } from "../check/index.js";
 import type { ParamsFile } from "./params.js";
 import type { EmittedDeclaration } from "../emit/index.js";
 import type { ProgramArguments, TemplateWithoutValues } from "../emit/index.js";
-import type { IrProgram } from "../lower/index.js";
+import type { IrProgram, SourceHost } from "../lower/index.js";
 import { describeFsError, expandInputs, isPayloadPath, readSources, SOURCE_EXTENSION, sourceHost, type SourceFile } from "./files.js";
 import { ConfigFinder } from "./config.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, type CliIo, type CliStream } from "./io.js";
 import { collected, colorsFor, displayPath, plural, useColors, writeCodeFrameReport, writeStylish, type ReportSink } from "./output.js";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { writeFilesAtomically } from "./atomic-write.js";
 import { isLineFormat, isTerminalFormat, type Format, type LineFormat, type TerminalFormat, writeCompactReport, writeUnixReport } from "./formats.js";
 import { VERSION } from "./version.js";
@@ -137,7 +137,7 @@ export async function checkInputs(args: readonly string[], io: CliIo, options?: 
   // JSON payloads are checked, not built or previewed: the commands that keep the programs take .b24layout files only.
   const payloads = options?.keepPrograms !== true;
   const isPayload = (path: string) => payloads && isPayloadPath(path);
-  const { paths: expanded, walked } = stdin || !payloads ? { paths: stdin ? [stdin.path] : await expandInputs(args, io.cwd), walked: new Set<string>() } : await expandInputs(args, io.cwd, { payloads: true });
+  const { paths: expanded, walked, realPaths } = stdin || !payloads ? { paths: stdin ? [stdin.path] : await expandInputs(args, io.cwd), walked: new Set<string>(), realPaths: undefined } : await expandInputs(args, io.cwd, { payloads: true });
   const configs = await ConfigFinder.forFiles(io, options?.config, expanded);
   // A config's `ignore` leaves out files found in folders and by globs; a file named as it is (or by --stdin-filename) is checked.
   // A JSON file found in a folder is checked only when a config's `include` takes it.
@@ -154,7 +154,8 @@ export async function checkInputs(args: readonly string[], io: CliIo, options?: 
   const own = await checkFilesOneByOne(paths, io, configs, keep, { stdin, cache: options?.cache, progress: options?.progress, payloads: payloadFiles });
   const { checkProjectFiles, withProjectFindings } = await import("../check/index.js");
   const { realPath } = await import("../workspace/index.js");
-  const findings = checkProjectFiles(own.map((f) => ({ path: f.source.path, display: display(f.source.path), summary: f.summary, options: f.settings, realPath: realPath(f.source.path) ?? f.source.path })));
+  const realPathOf = (path: string) => realPaths?.get(path) ?? realPath(path) ?? path;
+  const findings = checkProjectFiles(own.map((f) => ({ path: f.source.path, display: display(f.source.path), summary: f.summary, options: f.settings, realPath: realPathOf(f.source.path) })));
   const render = params === undefined ? undefined : (await import("../emit/index.js")).renderProgram;
   return own.map(({ source, summary, program, ...f }, i): CheckedFile => {
     const diagnostics = withProjectFindings(f.diagnostics, findings[i]!, summary);
@@ -240,6 +241,15 @@ async function loadOwnChecker() {
   const { check, checkJson, ModuleCache } = await import("../pipeline/index.js");
   const { summarize } = await import("../check/index.js");
   const modules = new ModuleCache();
+  // One host per folder: a file's host depends only on its folder (its project root), and making
+  // one asks the disk for the root's real path.
+  const hosts = new Map<string, SourceHost>();
+  const hostFor = (file: string, cwd: string) => {
+    const folder = dirname(file);
+    let host = hosts.get(folder);
+    if (!host) hosts.set(folder, (host = sourceHost(file, cwd)));
+    return host;
+  };
   return {
     /** A JSON payload: through the JSON front end; it declares, imports and suppresses nothing the project check needs. */
     checkPayloadFile(source: SourceFile, settings: FileSettings, kind: string | undefined): OwnResult {
@@ -247,7 +257,7 @@ async function loadOwnChecker() {
       return { diagnostics: result.diagnostics, summary: EMPTY_SUMMARY };
     },
     checkOwn(source: SourceFile, settings: FileSettings, io: CliIo, keepProgram: boolean): OwnResult {
-      const result = check(source.text, { ...settings, file: source.path, host: sourceHost(source.path, io.cwd), modules });
+      const result = check(source.text, { ...settings, file: source.path, host: hostFor(source.path, io.cwd), modules });
       const own = { diagnostics: result.diagnostics, summary: summarize(result.program, result.document) };
       return keepProgram ? { ...own, program: result.program } : own;
     },
@@ -269,17 +279,17 @@ const NONE: readonly never[] = Object.freeze([]);
 
 /** A copy of `summary` (see detachedFromText) whose empty lists are all the one `NONE`. */
 function compactSummary(summary: FileSummary): FileSummary {
-  const copy = structuredClone(summary);
-  const list = <T>(items: readonly T[]): readonly T[] => (items.length === 0 ? NONE : items);
+  // Only what is there is cloned: most lists are empty, and a clone costs its set-up even then.
+  const list = <T>(items: readonly T[]): readonly T[] => (items.length === 0 ? NONE : structuredClone(items));
   return {
-    declarations: list(copy.declarations),
-    imports: list(copy.imports),
-    badges: list(copy.badges),
-    badgeCodes: list(copy.badgeCodes),
-    unresolved: list(copy.unresolved),
-    importAt: copy.importAt,
-    importLists: list(copy.importLists),
-    suppressions: list(copy.suppressions),
+    declarations: list(summary.declarations),
+    imports: list(summary.imports),
+    badges: list(summary.badges),
+    badgeCodes: list(summary.badgeCodes),
+    unresolved: list(summary.unresolved),
+    importAt: summary.importAt && structuredClone(summary.importAt),
+    importLists: list(summary.importLists),
+    suppressions: list(summary.suppressions),
   };
 }
 

@@ -13,8 +13,10 @@
  * A code cache is code: V8 runs what a cache holds as long as the source has the same *length*
  * as the one it was made from. So no cache is ever used that someone could have written who
  * cannot write the bundle itself, nor one made from any other bundle:
- * - every cache starts with the SHA-256 of the bundle it was made from, compared with the bundle
- *   read now (a stale cache of another build of the same length is refused);
+ * - every cache starts with a copy of the bundle it was made from, compared byte for byte with
+ *   the bundle read now (a stale cache of another build of the same length is refused). A copy
+ *   rather than a hash: comparing a megabyte costs less than loading node:crypto (~2.5 ms, with
+ *   Node's streams) and hashing it at every start;
  * - the cache next to the bundle is used only when it has the bundle's owner, and no one else may
  *   write it who may not write the bundle;
  * - the user's cache lives in `<tmpdir>/b24layout-code-cache-<uid>`, a folder the loader creates
@@ -27,7 +29,7 @@
  * `b24layout lsp` needs V8 flags that only take effect on the command line (src/lsp/heap.ts): the
  * loader starts the same command in a child process with them, sharing its stdin and stdout.
  */
-import { createHash, randomBytes } from "node:crypto";
+import type * as Crypto from "node:crypto";
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync, type Stats } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -49,19 +51,32 @@ const bundleFd = openSync(bundle, constants.O_RDONLY);
 const bundleStats = fstatSync(bundleFd);
 const bundleBytes = readFileSync(bundleFd);
 closeSync(bundleFd);
-const source = bundleBytes.toString("utf8");
-/** What every cache file starts with: a tag, and the hash of the bundle it was made from. */
-const header = Buffer.concat([Buffer.from("b24layout code cache 1\n"), createHash("sha256").update(bundleBytes).digest()]);
+// The build makes the bundle pure ASCII (scripts/bundle.mjs), so it is its own Latin-1: decoded
+// without UTF-8's checks, into a one-byte string.
+const source = bundleBytes.toString("latin1");
+/** What every cache file starts with, followed by the bundle it was made from. */
+const tag = Buffer.from("b24layout code cache 2\n");
+/** The SHA-256 of the bundle, computed by the build: it only names the user's cache file (the check is the copy). */
+declare const B24LAYOUT_BUNDLE_SHA256: string;
 /**
  * V8 only takes a cache made by the same Node version with the same flags: the name says which
  * version made it, and with which flags, if any (the language server's, say: only ever a user cache).
  */
-const flags = process.execArgv.length === 0 ? "" : `-${createHash("sha256").update(process.execArgv.join("\0")).digest("hex").slice(0, 12)}`;
+const flags = process.execArgv.length === 0 ? "" : `-${sha256(process.execArgv.join("\0")).slice(0, 12)}`;
 const variant = `${process.version}-${process.arch}${flags}`;
 const builtCache = join(__dirname, `b24layout-${variant}.cache`);
 const uid = process.getuid?.();
 const userCacheDir = uid === undefined ? undefined : join(tmpdir(), `b24layout-code-cache-${uid}`);
-const userCache = userCacheDir && join(userCacheDir, `${header.subarray(-32).toString("hex", 0, 16)}-${variant}.cache`);
+const userCache = userCacheDir && join(userCacheDir, `${B24LAYOUT_BUNDLE_SHA256.slice(0, 32)}-${variant}.cache`);
+
+/** node:crypto is loaded only where it is needed: with Node flags, and to write a cache. */
+function crypto(): typeof Crypto {
+  return process.getBuiltinModule("node:crypto");
+}
+
+function sha256(text: string): string {
+  return crypto().createHash("sha256").update(text).digest("hex");
+}
 
 /** The V8 data of the cache at `path`, when `trusted` accepts the file and it was made from this bundle. */
 function readCache(path: string, trusted: (stats: Stats) => boolean): Buffer | undefined {
@@ -75,7 +90,9 @@ function readCache(path: string, trusted: (stats: Stats) => boolean): Buffer | u
     const stats = fstatSync(fd);
     if (!stats.isFile() || !trusted(stats)) return undefined;
     const data = readFileSync(fd);
-    return data.subarray(0, header.length).equals(header) ? data.subarray(header.length) : undefined;
+    const made = tag.length + bundleBytes.length;
+    const madeFromBundle = data.length > made && data.subarray(0, tag.length).equals(tag) && data.subarray(tag.length, made).equals(bundleBytes);
+    return madeFromBundle ? data.subarray(made) : undefined;
   } catch {
     return undefined;
   } finally {
@@ -117,11 +134,10 @@ function readUserCache(): Buffer | undefined {
  * random name, created exclusively (never through a planted link), then renamed into place.
  */
 function writeCacheFile(path: string, dir: string, data: Buffer, mode: number): void {
-  const temporary = join(dir, `.${randomBytes(8).toString("hex")}.tmp`);
+  const temporary = join(dir, `.${crypto().randomBytes(8).toString("hex")}.tmp`);
   const fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
   try {
-    writeSync(fd, header);
-    writeSync(fd, data);
+    for (const part of [tag, bundleBytes, data]) writeAll(fd, part);
   } catch (error) {
     closeSync(fd);
     unlinkSync(temporary);
@@ -134,6 +150,10 @@ function writeCacheFile(path: string, dir: string, data: Buffer, mode: number): 
     unlinkSync(temporary);
     throw error;
   }
+}
+
+function writeAll(fd: number, bytes: Buffer): void {
+  for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
 }
 
 /** Leaves a cache for the next run in the user's folder. Failure (a folder that is not private, a full disk) only means no cache. */

@@ -281,12 +281,10 @@ export const CONTENT_BLOCK: { readonly dto: string; readonly typeField: string; 
   return { dto: dto.name, typeField: dto.fields.find((f) => f.type.kind === "enum")!.name, propertiesField: dto.fields.find(isProperties)!.name };
 })();
 
-/** The plan of each content block type's `properties` DTO. */
-const blockPlans = new Map(BLOCK_TYPES.map((b) => [b.type, bindingPlan(b.dto)]));
-
-/** The plan of the `properties` of a content block of `type`. */
+/** The plan of the `properties` of a content block of `type` (made on first use, as every plan: not at start-up). */
 export function blockPlan(type: string): BindingPlan | undefined {
-  return blockPlans.get(type);
+  const dto = getBlockType(type)?.dto;
+  return dto === undefined ? undefined : bindingPlan(dto);
 }
 
 /** The DTO of each content block type's `properties`. */

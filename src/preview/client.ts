@@ -97,7 +97,7 @@ export const PREVIEW_SCRIPT = String.raw`
     popup.setAttribute("role", "status");
     var close = document.createElement("button");
     close.type = "button";
-    close.textContent = "×";
+    close.textContent = "\u00d7";
     close.addEventListener("click", function () { popup.remove(); popup = undefined; });
     popup.appendChild(close);
     var strong = document.createElement("strong");

@@ -1,20 +1,23 @@
 /**
  * The CLI bundle the subprocess tests run, built once per test file into a temporary directory
- * (never `dist/`, so the tests cannot race with other builds).
+ * (never `dist/`, so the tests cannot race with other builds) inside the project's node_modules:
+ * as in an installed package, the program finds there the packages it loads on demand (yaml,
+ * diff, chokidar: scripts/bundle.mjs).
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll } from "vitest";
 
 const ROOT = resolve(import.meta.dirname, "../..");
+const BUNDLES = join(ROOT, "node_modules", ".cache", "b24layout-test-bundles");
 
 /** Registers the build and its removal; the returned object's `dir` and `cli` are set once the build is done. */
 export function useBuiltCli(): { dir: string; cli: string } {
   const built = { dir: "", cli: "" };
   beforeAll(() => {
-    built.dir = mkdtempSync(join(tmpdir(), "b24layout-bundle-"));
+    mkdirSync(BUNDLES, { recursive: true });
+    built.dir = mkdtempSync(join(BUNDLES, "bundle-"));
     execFileSync(process.execPath, [join(ROOT, "scripts/bundle.mjs"), "--cli-only", "--out-dir", built.dir], { stdio: "pipe" });
     built.cli = join(built.dir, "cli.js");
   }, 60_000);

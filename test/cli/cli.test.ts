@@ -55,6 +55,8 @@ describe("the bundle", () => {
     const modules = readFileSync(listed, "utf8").split("\n");
     expect(modules).toContain("NativeModule fs");
     expect(modules).not.toContain("NativeModule child_process");
+    // Nor node:crypto (with Node's streams), node:fs/promises, or the stream machinery of process.stdout (net, tty).
+    for (const unused of ["crypto", "stream", "fs/promises", "net", "tty"]) expect(modules).not.toContain(`NativeModule ${unused}`);
     // The bin is CommonJS (dist/package.json): an ES module bin would start Node's ES module loader first.
     expect(modules).not.toContain("NativeModule internal/modules/esm/module_job");
     expect(readFileSync(join(built.dir, "b24layout.cjs"), "utf8")).toContain('"statementList/Alternation0":');
@@ -87,7 +89,14 @@ describe("the code cache runs no code but the bundle's", () => {
   const FOREIGN = "FOREIGN CODE RAN";
   const version = ["--version"];
   const real = { code: 0, stdout: `${pkg.version}\n`, stderr: "" };
-  const header = (bundle: string) => Buffer.concat([Buffer.from("b24layout code cache 1\n"), createHash("sha256").update(readFileSync(bundle)).digest()]);
+  /** What a cache made from `bundle` starts with: a tag and a copy of the bundle. */
+  const header = (bundle: string | Buffer) => Buffer.concat([Buffer.from("b24layout code cache 2\n"), typeof bundle === "string" ? readFileSync(bundle) : bundle]);
+  /** Another bundle of the same length: an earlier or a planted build. */
+  const otherBundle = (bundle: string) => {
+    const bytes = Buffer.from(readFileSync(bundle));
+    bytes[bytes.length - 2] = bytes[bytes.length - 2] === 0x20 ? 0x09 : 0x20;
+    return bytes;
+  };
 
   /** A code cache made from foreign code the length of `bundle`, wrapped as the loader wraps it (see the attack this guards against: src/cli/loader.ts). */
   function foreignCache(bundle: string): Buffer {
@@ -139,6 +148,10 @@ describe("the code cache runs no code but the bundle's", () => {
     writeFileSync(join(copy, cacheName), foreignCache(join(copy, "b24layout.cjs")));
     const temp = scratch();
     expect(runCopy(copy, temp, temp, version)).toEqual(real);
+    // Even when it says so: it begins with a copy of that other bundle, one byte apart from this one.
+    const bundle = join(copy, "b24layout.cjs");
+    writeFileSync(join(copy, cacheName), Buffer.concat([header(otherBundle(bundle)), foreignCache(bundle)]));
+    expect(runCopy(copy, temp, temp, version)).toEqual(real);
   });
 
   it("refuses a built cache that someone may write who may not write the bundle, whatever it says it was made from", () => {
@@ -155,7 +168,8 @@ describe("the code cache runs no code but the bundle's", () => {
     const temp = scratch();
     const folder = join(temp, `b24layout-code-cache-${process.getuid!()}`);
     mkdirSync(folder, { mode: 0o700 });
-    writeFileSync(join(folder, userCacheName(copy)), Buffer.concat([Buffer.from("b24layout code cache 1\n"), Buffer.alloc(32), foreignCache(join(copy, "b24layout.cjs"))]), { mode: 0o600 });
+    const bundle = join(copy, "b24layout.cjs");
+    writeFileSync(join(folder, userCacheName(copy)), Buffer.concat([header(otherBundle(bundle)), foreignCache(bundle)]), { mode: 0o600 });
     expect(runCopy(copy, temp, temp, version)).toEqual(real);
   });
 

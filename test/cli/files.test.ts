@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, realpathSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { expandInputs, readSources } from "../../src/cli/files.js";
@@ -44,6 +44,17 @@ describe("expandInputs", () => {
     ["a glob without matches", ["*.json"], "no files match '*.json'"],
     ["a directory without sources", ["empty"], "no .b24layout files in directory 'empty'"],
   ];
+
+  it("gives check each path's real path, a link's target for a link", async () => {
+    const dir = scratch({ "real/a.b24layout": "", "b.b24layout": "" });
+    symlinkSync(join(dir, "real"), join(dir, "linked"));
+    const { paths, realPaths } = await expandInputs(["linked/a.b24layout", "b.b24layout"], dir, { payloads: true });
+    expect(paths).toEqual([join(dir, "linked/a.b24layout"), join(dir, "b.b24layout")]);
+    expect([...realPaths]).toEqual([
+      [join(dir, "linked/a.b24layout"), join(realpathSync(dir), "real/a.b24layout")],
+      [join(dir, "b.b24layout"), join(realpathSync(dir), "b.b24layout")],
+    ]);
+  });
 
   it.each(failures)("%s is a usage error", async (_what, args, message) => {
     const dir = scratch(tree);
