@@ -1,4 +1,4 @@
-/** Helpers shared by bench/run.mjs and its in-process worker (bench/in-process.mjs). */
+/** Helpers shared by bench/run.mjs, its rows' modules and their in-process workers (bench/in-process.mjs, bench/front-end.mjs). */
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -113,4 +113,47 @@ export function compileValidator(schema, { strict } = {}) {
     process.stderr.write(`bench: ajv strict mode rejects the schema (${e.message}); using strict: false\n`);
     return { validate: new Ajv({ strict: false }).compile(schema), strict: false };
   }
+}
+
+/**
+ * The body of an in-process worker (bench/in-process.mjs, bench/front-end.mjs): reads
+ * `--lib --schema [--strict] [--warmup] [--rounds]`, loads the library and the corpus, warms up
+ * `ours(lib, sources)` and `JSON.parse` + the compiled ajv validator over the JSON texts, then
+ * prints `{ ours: [ms…], baseline: [ms…] }` of interleaved rounds. A failure is one line on stderr
+ * and exit 1.
+ */
+export function runWorkerAgainstAjv(name, ours) {
+  const run = async () => {
+    const { parseArgs } = await import("node:util");
+    const { values: opts } = parseArgs({
+      options: {
+        lib: { type: "string" },
+        schema: { type: "string" },
+        strict: { type: "string", default: "true" },
+        warmup: { type: "string", default: "5" },
+        rounds: { type: "string", default: "7" },
+      },
+    });
+    if (!opts.lib || !opts.schema) fail("--lib and --schema are required");
+    const { resolve } = await import("node:path");
+    const { pathToFileURL } = await import("node:url");
+    const lib = await import(pathToFileURL(resolve(opts.lib)).href);
+    const { validate } = compileValidator(JSON.parse(readFileSync(opts.schema, "utf8")), { strict: opts.strict !== "false" });
+    const { sources, jsons } = loadCorpus();
+    const oursAll = ours(lib, sources);
+    const validateAll = () => {
+      let valid = 0;
+      for (const j of jsons) if (validate(JSON.parse(j.text))) valid++;
+      if (valid !== jsons.length) fail(`ajv accepted only ${valid} of ${jsons.length} JSON files`);
+    };
+    for (let i = 0; i < Number(opts.warmup); i++) {
+      oursAll();
+      validateAll();
+    }
+    process.stdout.write(`${JSON.stringify(interleave(Number(opts.rounds), timed(oursAll), timed(validateAll)))}\n`);
+  };
+  run().catch((e) => {
+    process.stderr.write(`${name}: ${e instanceof BenchError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  });
 }

@@ -11,11 +11,8 @@
  *              [--warmup N] [--rounds N]; prints `{ ours: [ms…], baseline: [ms…] }`.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
-import { BenchError, compileValidator, fail, interleave, loadCorpus, median, rangeOf, timed } from "./common.mjs";
+import { fileURLToPath } from "node:url";
+import { fail, median, rangeOf, runWorkerAgainstAjv } from "./common.mjs";
 
 const self = fileURLToPath(import.meta.url);
 
@@ -49,40 +46,10 @@ export async function frontEndRows({ libPath, schemaPath, strict, quick }) {
   ];
 }
 
-async function worker() {
-  const { values: opts } = parseArgs({
-    options: {
-      lib: { type: "string" },
-      schema: { type: "string" },
-      strict: { type: "string", default: "true" },
-      warmup: { type: "string", default: "5" },
-      rounds: { type: "string", default: "7" },
-    },
-  });
-  if (!opts.lib || !opts.schema) fail("--lib and --schema are required");
-  const lib = await import(pathToFileURL(resolve(opts.lib)).href);
-  const { validate } = compileValidator(JSON.parse(readFileSync(opts.schema, "utf8")), { strict: opts.strict !== "false" });
-  const { sources, jsons } = loadCorpus();
-  const parseAll = () => {
+if (process.argv[1] === self) {
+  runWorkerAgainstAjv("bench/front-end", (lib, sources) => () => {
     let statements = 0;
     for (const s of sources) statements += lib.parse(s.text).document.statements.length;
     if (statements < sources.length) fail(`parse found ${statements} statements in ${sources.length} sources`);
-  };
-  const validateAll = () => {
-    let valid = 0;
-    for (const j of jsons) if (validate(JSON.parse(j.text))) valid++;
-    if (valid !== jsons.length) fail(`ajv accepted only ${valid} of ${jsons.length} JSON files`);
-  };
-  for (let i = 0; i < Number(opts.warmup); i++) {
-    parseAll();
-    validateAll();
-  }
-  process.stdout.write(`${JSON.stringify(interleave(Number(opts.rounds), timed(parseAll), timed(validateAll)))}\n`);
-}
-
-if (process.argv[1] === self) {
-  worker().catch((e) => {
-    process.stderr.write(`bench/front-end: ${e instanceof BenchError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exit(1);
   });
 }
