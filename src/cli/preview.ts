@@ -16,6 +16,7 @@ import { colorsFor, displayPath, plural, useColors } from "./output.js";
 import { readParams, type ParamsFile } from "./params.js";
 import { findNodeAtLocation, parseTree } from "jsonc-parser";
 import type { Diagnostic } from "../diagnostic.js";
+import type { IrProgram } from "../lower/index.js";
 import { toDiagnostic } from "../check/index.js";
 import { templateArguments } from "../check/index.js";
 import { LineIndex } from "../util/index.js";
@@ -66,7 +67,7 @@ async function renderPreview(paths: readonly string[], flags: PreviewFlags, io: 
   const files = await checkInputs(paths, io, { keepPrograms: true, ...(flags.config === undefined ? {} : { config: flags.config }) });
   let reported: readonly CheckedFile[] = files;
   // A key of a params file (of one of its sets) that names no declaration is reported as `check --params` does.
-  const declared = files.flatMap((f) => f.program.declarations.map((d) => d.name));
+  const declared = files.flatMap((f) => f.summary?.declarations.map((d) => d.name) ?? []);
   for (const file of paramsFiles) {
     if (!Object.hasOwn(file.values, PARAM_SETS_KEY)) {
       reported = await withParamsFindings(reported, file, io);
@@ -84,7 +85,8 @@ async function renderPreview(paths: readonly string[], flags: PreviewFlags, io: 
     ...(flags.serve ? { live: "/events" } : {}),
   };
   const html = renderPage(
-    files.map((f) => ({ display: f.display, program: f.program, diagnostics: f.diagnostics })),
+    // A file that is not text (binary, not UTF-8) comes back without a program, whatever its type says.
+    files.map((f) => ({ display: f.display, program: (f.program as IrProgram | undefined) ?? undefined, diagnostics: f.diagnostics })),
     options,
   );
   return { html, files: reported, count: files.length, sources: [...files.map((f) => f.source.path), ...paramsFiles.map((f) => f.path)] };

@@ -180,7 +180,8 @@ function renderBlock(key: string, value: Json, path: JsonPath, ctx: RenderContex
   const type = asString(block?.["type"]) ?? "";
   const props = asObject(block?.["properties"]) ?? {};
   const propsPath = joinPath(path, "properties");
-  const scope = scopeAttr(block);
+  // A block's scope is one of its properties (ContentBlockDto), unlike a button's or a menu item's.
+  const scope = scopeAttr(props);
   let inner: string;
   let className = `b24-block b24-block--${/^[a-zA-Z]+$/.test(type) ? type : "unknown"}`;
   switch (type) {

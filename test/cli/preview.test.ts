@@ -1,5 +1,5 @@
 /** `b24layout preview` in-process: the page it writes, its options, --params sets, and its errors. */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BADGE, runMain, scratch, WITH_ERROR } from "./fixtures.js";
@@ -34,6 +34,40 @@ describe("b24layout preview", () => {
     expect(run.stderr).toMatch(/^broken\.b24layout\n +\d+:\d+ +error /m);
     expect(run.stderr).toContain("Bitrix24 would reject those payloads");
     expect(readFileSync(join(dir, "out/p.html"), "utf8")).toContain("Bitrix24 would reject this payload");
+  });
+
+  it("draws a binary file and a file that is not UTF-8 as their one finding each, rejected, without an internal error", async () => {
+    const dir = scratch({
+      "binary.b24layout": new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00, 0x00, 0x03, 0x00]),
+      "latin1.b24layout": new Uint8Array([...Buffer.from('layout a { icon call; header "'), 0xff, ...Buffer.from('"; body { logo call-incoming; text "x" } }\n')]),
+      "badge.b24layout": BADGE,
+    });
+    const run = await runMain(dir, ["preview", ".", "-o", "p.html"]);
+    expect(run.stderr).not.toContain("internal error");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^binary\.b24layout\n +1:1 +error +File appears to be binary\. +syntax-error$/m);
+    expect(run.stderr).toMatch(/^latin1\.b24layout\n +1:31 +error +Invalid UTF-8: byte 0xFF/m);
+    const html = readFileSync(join(dir, "p.html"), "utf8");
+    expect(html).toContain("<li>binary.b24layout: the file</li>");
+    expect(html).toContain("<li>latin1.b24layout: the file</li>");
+    expect(html).toMatch(/data-rule="syntax-error">1:1 error syntax-error: File appears to be binary\.<\/li>/);
+    // The readable file beside them is drawn as ever.
+    expect(html).toContain('data-kind="badge" data-name="missedCall"');
+  });
+
+  it("refuses an output path that is a directory with a clear error, and leaves it as it was", async () => {
+    const dir = scratch({ "badge.b24layout": BADGE, "out/keep.txt": "kept" });
+    const run = await runMain(dir, ["preview", "badge.b24layout", "-o", "out"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: cannot write 'out': is a directory$/m);
+    expect(run.stderr).not.toMatch(/\n +at /);
+    expect(readdirSync(join(dir, "out"))).toEqual(["keep.txt"]);
+  });
+
+  it("creates the folders of an output path that does not exist yet, as build does for its output folder", async () => {
+    const dir = scratch({ "badge.b24layout": BADGE });
+    expect((await runMain(dir, ["preview", "badge.b24layout", "-o", "new/deeper/p.html"])).code).toBe(0);
+    expect(readdirSync(join(dir, "new/deeper"))).toEqual(["p.html"]);
   });
 
   it("shows each --params file, and each of a file's $sets, in its own column", async () => {

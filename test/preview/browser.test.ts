@@ -183,11 +183,17 @@ describe("the page in a browser", () => {
     await fallback.close();
   });
 
-  it("marks openRestApp as unavailable in the mobile app", async () => {
+  it("marks openRestApp as unavailable in the mobile app, and shows a scoped block on its platform only", async () => {
     const path = join(dir, "rest-app.html");
-    writeFileSync(path, preview(`layout x { icon call; header "H"; body { logo call-incoming; text "t" } footer { open: button primary "Open app" -> openRestApp { a: 1 } } }\n`));
+    writeFileSync(path, preview(`layout x { icon call; header "H"; body { logo call-incoming; text "t"; w: text "Web only" scope web; m: withTitle "Mobile only" scope mobile { text "m" } } footer { open: button primary "Open app" -> openRestApp { a: 1 } } }\n`));
     const page = await context.newPage();
     await page.goto(`${pathToFileURL(path).href}?platform=mobile`);
+    const webOnly = page.locator(".b24-block", { hasText: "Web only" });
+    const mobileOnly = page.locator(".b24-block", { hasText: "Mobile only" });
+    expect([await webOnly.isVisible(), await mobileOnly.isVisible()]).toEqual([false, true]);
+    await page.selectOption("#pv-platform", "web");
+    expect([await webOnly.isVisible(), await mobileOnly.isVisible()]).toEqual([true, false]);
+    await page.selectOption("#pv-platform", "mobile");
     const button = page.locator(".b24-button");
     expect(await button.isVisible()).toBe(true);
     expect(await button.evaluate((e) => getComputedStyle(e, "::after").content)).toBe('" (not in the mobile app)"');

@@ -60,6 +60,12 @@ describe("the page", () => {
     expect(html).toContain('data-action-type="openRestApp"');
   });
 
+  it("marks a block's scope (in its properties, where the REST payload has it) for the platform switch", () => {
+    const html = preview(`layout x { icon call; header "H"; body { logo call-incoming; web: text "Web only" scope web; mobile: largeText "Mobile only" scope mobile; both: text "Both" } }\n`);
+    const scopeOf = (path: string) => new RegExp(`data-path="${path}" data-key="[^"]*" data-type="[^"]*"(?: data-scope="([a-z]+)")?`).exec(html)?.[1];
+    expect(["body/blocks/web", "body/blocks/mobile", "body/blocks/both"].map(scopeOf)).toEqual(["web", "mobile", undefined]);
+  });
+
   it("drops Pin while an activity is scheduled, and Postpone when it has no deadline", () => {
     const activity = (fields: string) => `activity a {
   ownerTypeId deal
