@@ -11,11 +11,11 @@
  */
 import type { Diagnostic } from "../diagnostic.js";
 import type { Json } from "../emit/index.js";
-import { getDto } from "../model/index.js";
+import { BOOLEAN_STRINGS, getDto } from "../model/index.js";
 import type { FindingsByPath, JsonPath } from "./findings.js";
 import { joinPath } from "./findings.js";
 import { chromeGlyph, iconGlyph, isPictureLogo, logoGlyph } from "./glyphs.js";
-import { asObject, asString, entriesOf, escapeHtml, type JsonObject } from "./html.js";
+import { asBoolean, asObject, asString, entriesOf, escapeHtml, type JsonObject } from "./html.js";
 
 /** What the rendering of one payload needs besides the payload. */
 export interface RenderContext {
@@ -103,7 +103,7 @@ function placeholderGlyph(code: string): string {
 
 /** Where a record stands, which decides the menu's built-in items (preview-facts.md, "Footer"). */
 export interface RecordState {
-  /** An activity not completed yet. Unknown for a layout on its own. */
+  /** An activity not completed yet. Unknown for a layout on its own (and for an update that does not say). */
   readonly scheduled: boolean | undefined;
   readonly deadline: string | undefined;
 }
@@ -195,7 +195,7 @@ function renderBlock(key: string, value: Json, path: JsonPath, ctx: RenderContex
       inner = renderLinkContent(props, ctx);
       break;
     case "withTitle": {
-      const inline = props["inline"] === true;
+      const inline = asBoolean(props["inline"]) === true;
       if (inline) className += " b24-block--inline";
       const plain = asString(props["title"]);
       const title = asObject(props["title"]) ? text(props["title"], ctx) : escapeHtml(plain ?? "");
@@ -208,17 +208,30 @@ function renderBlock(key: string, value: Json, path: JsonPath, ctx: RenderContex
     case "lineOfBlocks":
       inner = renderBlocks(props["blocks"], joinPath(propsPath, "blocks"), ctx, state);
       break;
-    case "deadline": {
-      const readonly = props["readonly"] === true;
-      const date = state.deadline ?? "the activity's deadline";
-      inner = `<span class="b24-deadline${readonly ? "" : " b24-deadline--editable"}" title="${readonly ? "read-only" : "the user can change the deadline here"}">${chromeGlyph("clock")}${escapeHtml(date)}</span>`;
+    case "deadline":
+      inner = renderDeadline(props, state);
       break;
-    }
     default:
       inner = `<span class="b24-unknown-block">unknown block type '${escapeHtml(type)}'</span>`;
   }
   const own = part(path, ctx, className);
   return `<div ${own.attrs} data-key="${escapeHtml(key)}" data-type="${escapeHtml(type)}"${scope}>${inner}${own.mark}</div>`;
+}
+
+/**
+ * The activity's deadline as a date pill (spec §4.6): not shown at all for an activity without a
+ * deadline (an incoming one has none), read-only when the block says so or the activity is
+ * completed. For a layout on its own the activity is not known: the pill stands for its deadline.
+ */
+function renderDeadline(props: JsonObject, state: RecordState): string {
+  const known = state.scheduled !== undefined;
+  if (known && state.deadline === undefined) {
+    return `<span class="b24-deadline b24-deadline--absent" title="Bitrix24 shows no deadline block for an activity without a deadline">not shown: the activity has no deadline</span>`;
+  }
+  const readonly = asBoolean(props["readonly"]) === true || state.scheduled === false;
+  const why = asBoolean(props["readonly"]) === true ? "read-only" : "read-only: the activity is completed";
+  const date = state.deadline ?? "the activity's deadline";
+  return `<span class="b24-deadline${readonly ? "" : " b24-deadline--editable"}" title="${readonly ? why : "the user can change the deadline here"}">${chromeGlyph("clock")}${escapeHtml(date)}</span>`;
 }
 
 function renderTextContent(props: JsonObject, path: JsonPath, ctx: RenderContext): string {
@@ -229,16 +242,16 @@ function renderTextContent(props: JsonObject, path: JsonPath, ctx: RenderContext
     "b24-text",
     `b24-size--${size === undefined ? "md" : TEXT_SIZES.has(size) ? size : "sm"}`,
     colour !== undefined && TEXT_COLOURS.has(colour) ? `b24-colour--${colour}` : "b24-colour--default",
-    props["bold"] === true ? "b24-weight--bold" : "b24-weight--normal",
+    asBoolean(props["bold"]) === true ? "b24-weight--bold" : "b24-weight--normal",
   ];
   const title = asString(props["title"]);
   const tooltip = title === undefined ? "" : ` title="${escapeHtml(title)}"`;
   const own = part(joinPath(path, "value"), ctx, classes.join(" "));
-  return `<span ${own.attrs}${tooltip}>${text(props["value"], ctx, { multiline: props["multiline"] === true })}${own.mark}</span>`;
+  return `<span ${own.attrs}${tooltip}>${text(props["value"], ctx, { multiline: asBoolean(props["multiline"]) === true })}${own.mark}</span>`;
 }
 
 function renderLinkContent(props: JsonObject, ctx: RenderContext): string {
-  const weight = props["bold"] === true ? " b24-weight--bold" : "";
+  const weight = asBoolean(props["bold"]) === true ? " b24-weight--bold" : "";
   return `<span class="b24-link b24-clickable${weight}"${actionAttrs(props["action"])}>${text(props["text"], ctx)}</span>`;
 }
 
@@ -248,7 +261,7 @@ function renderFooter(value: Json, path: JsonPath, ctx: RenderContext, state: Re
     .map(([key, b]) => {
       const button = asObject(b);
       const type = asString(button?.["type"]) === "primary" ? "primary" : "secondary";
-      const hide = button?.["hideIfReadonly"] === true ? ` data-hide-if-readonly title="hidden from users who cannot edit the record"` : "";
+      const hide = asBoolean(button?.["hideIfReadonly"]) === true ? ` data-hide-if-readonly title="hidden from users who cannot edit the record"` : "";
       const own = part(joinPath(joinPath(path, "buttons"), key), ctx, `b24-button b24-button--${type}`);
       return `<button type="button" ${own.attrs} data-key="${escapeHtml(key)}"${scopeAttr(button)}${hide}${actionAttrs(button?.["action"])}>${text(button?.["title"], ctx)}${own.mark}</button>`;
     })
@@ -260,7 +273,8 @@ function renderFooter(value: Json, path: JsonPath, ctx: RenderContext, state: Re
 
 /** The built-in items the server adds to the "…" menu (preview-facts.md, "Footer"). */
 function builtInItems(menu: JsonObject | undefined, state: RecordState): { name: string; glyph: "pin" | "clock" | "trash"; note?: string }[] {
-  const shown = (flag: string) => menu?.[flag] !== false;
+  // Absent means shown; a string is cast as the server casts it ("false" hides).
+  const shown = (flag: string) => asBoolean(menu?.[flag]) !== false;
   const items: { name: string; glyph: "pin" | "clock" | "trash"; note?: string }[] = [];
   if (shown("showPinItem") && state.scheduled !== true) items.push({ name: "Pin", glyph: "pin", ...(state.scheduled === undefined ? { note: "not while the activity is scheduled" } : {}) });
   if (shown("showPostponeItem") && state.scheduled !== false && (state.scheduled === undefined || state.deadline !== undefined)) {
@@ -311,18 +325,22 @@ export function renderActivity(value: Json, path: JsonPath, ctx: RenderContext):
   const activity = asObject(value);
   const fields = asObject(activity?.["fields"]);
   const deadline = asString(fields?.["deadline"]);
-  const completed = fields?.["completed"] === true;
+  const completedField = asBoolean(fields?.["completed"], BOOLEAN_STRINGS);
+  const completed = completedField === true;
   const facts = [
     activity?.["id"] !== undefined ? `updates activity ${asString(activity["id"]) ?? "?"}` : `owner type ${asString(activity?.["ownerTypeId"]) ?? "?"}, owner ${asString(activity?.["ownerId"]) ?? "?"}`,
-    completed ? "completed" : fields?.["completed"] === false ? "scheduled" : undefined,
+    completed ? "completed" : completedField === false ? "scheduled" : undefined,
     deadline !== undefined ? `deadline ${deadline}` : undefined,
     asString(fields?.["responsibleId"]) !== undefined ? `responsible user ${asString(fields?.["responsibleId"])}` : undefined,
   ].filter((f) => f !== undefined);
-  const state: RecordState = { scheduled: fields?.["completed"] === undefined ? undefined : !completed, deadline };
+  const state: RecordState = { scheduled: completedField === undefined ? undefined : !completed, deadline };
   const record = activity?.["layout"] === undefined ? "" : renderRecord(activity["layout"], joinPath(path, "layout"), ctx, state);
   const badgeCode = asString(fields?.["badgeCode"]);
   let badge = "";
-  if (badgeCode) {
+  if (badgeCode && completed) {
+    const note = part(joinPath(path, "fields/badgeCode"), ctx, "pv-missing");
+    badge = `<div ${note.attrs}>The badge '${escapeHtml(badgeCode)}' is not shown: Bitrix24 removes a badge when its activity is completed.${note.mark}</div>`;
+  } else if (badgeCode) {
     const found = ctx.badges.get(badgeCode);
     badge = found === undefined ? `<div class="b24-kanban"><span class="b24-unknown-code">badge ${escapeHtml(badgeCode)}</span></div>` : renderBadge(found, joinPath(path, "fields/badgeCode"), ctx);
   }

@@ -87,6 +87,7 @@ body[data-theme="dark"] .b24-card { box-shadow: none; }
 .b24-deadline { display: inline-flex; gap: 4px; align-items: center; padding: 1px 8px; border-radius: 10px; background: #eef0f2; color: #525c69; font-size: 13px; }
 .b24-deadline--editable { background: #e5f9ff; color: #0b66c3; cursor: pointer; }
 .b24-deadline .b24-glyph { width: 14px; height: 14px; }
+.b24-deadline--absent { background: none; border: 1px dashed #c6cdd3; color: #a8adb4; font-style: italic; }
 .b24-unknown-block, .b24-unknown-code { display: inline-block; padding: 1px 4px; border: 1px dashed #ff5752; border-radius: 3px; color: #c2231d; font: 10px/1.3 "DejaVu Sans Mono", monospace; word-break: break-all; text-align: center; }
 .b24-icon--unknown { background: #f8fafb; border-color: #dfe0e3; }
 .b24-icon .b24-unknown-code { max-width: 38px; border: 0; font-size: 7px; line-height: 1.1; }

@@ -1,5 +1,6 @@
 /** `b24layout preview` in-process: the page it writes, its options, --params sets, and its errors. */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BADGE, runMain, scratch, WITH_ERROR } from "./fixtures.js";
@@ -100,7 +101,83 @@ describe("b24layout preview", () => {
   });
 });
 
+/** `runPreview --serve` in-process on a free port: its stderr so far, its port, and how to stop it. */
+async function serve(dir: string, paths: readonly string[], port = 0) {
+  const { runPreview } = await import("../../src/cli/preview.js");
+  const output = { stderr: "" };
+  const io = { stdout: { write: () => undefined }, stderr: { write: (s: string) => void (output.stderr += s) }, env: {}, cwd: dir };
+  const stop = new AbortController();
+  const running = runPreview(paths, { serve: true, port, color: false, signal: stop.signal }, io);
+  let served = 0;
+  for (let i = 0; i < 200 && served === 0; i++) {
+    const ended = await Promise.race([running.then(() => true, () => true), new Promise<false>((r) => setTimeout(() => r(false), 25))]);
+    if (ended) break;
+    served = Number(/http:\/\/127\.0\.0\.1:(\d+)\//.exec(output.stderr)?.[1] ?? 0);
+  }
+  return { output, port: served, running, stop: () => stop.abort() };
+}
+
+/** Waits until `stderr` has grown to contain `text` (a re-render after a save). */
+async function until(output: { stderr: string }, text: string, from: number): Promise<void> {
+  for (let i = 0; i < 200 && !output.stderr.slice(from).includes(text); i++) await new Promise((r) => setTimeout(r, 25));
+  expect(output.stderr.slice(from)).toContain(text);
+}
+
 describe("b24layout preview --serve (in-process)", () => {
+  it("keeps serving through a syntax error: the page shows it, rejected, and the fixed file is drawn again", async () => {
+    const dir = scratch({ "call.b24layout": `layout call { icon call; header "First"; body { logo call-incoming; text "x" } }\n` });
+    const server = await serve(dir, ["call.b24layout"]);
+    const page = async () => (await fetch(`http://127.0.0.1:${server.port}/`)).text();
+    expect(await page()).toContain(">First<");
+    let from = server.output.stderr.length;
+    writeFileSync(join(dir, "call.b24layout"), `layout call { icon call; header "Second"; body {\n`);
+    await until(server.output, "re-rendered the preview", from);
+    expect(server.output.stderr.slice(from)).toMatch(/error +Expected '\}' to close the block/);
+    const broken = await page();
+    expect(broken).toContain("Bitrix24 would reject this payload");
+    from = server.output.stderr.length;
+    writeFileSync(join(dir, "call.b24layout"), `layout call { icon call; header "Third"; body { logo call-incoming; text "x" } }\n`);
+    await until(server.output, "re-rendered the preview", from);
+    const fixed = await page();
+    expect(fixed).toContain(">Third<");
+    expect(fixed).not.toContain("would reject");
+    server.stop();
+    expect(await server.running).toBe(0);
+  });
+
+  it("keeps serving when a file is deleted, says so, and draws it again when it is back", async () => {
+    const dir = scratch({ "call.b24layout": `layout call { icon call; header "First"; body { logo call-incoming; text "x" } }\n` });
+    const server = await serve(dir, ["call.b24layout"]);
+    let from = server.output.stderr.length;
+    rmSync(join(dir, "call.b24layout"));
+    await until(server.output, "error: cannot read 'call.b24layout'", from);
+    from = server.output.stderr.length;
+    writeFileSync(join(dir, "call.b24layout"), `layout call { icon call; header "Back"; body { logo call-incoming; text "x" } }\n`);
+    await until(server.output, "re-rendered the preview", from);
+    expect(await (await fetch(`http://127.0.0.1:${server.port}/`)).text()).toContain(">Back<");
+    server.stop();
+    expect(await server.running).toBe(0);
+  });
+
+  it("says a port in use is in use, without a stack trace", async () => {
+    const dir = scratch({ "badge.b24layout": BADGE });
+    const first = await serve(dir, ["badge.b24layout"]);
+    const second = await serve(dir, ["badge.b24layout"], first.port);
+    await expect(second.running).rejects.toThrow(`port ${first.port} is in use: choose another with --port`);
+    first.stop();
+    await first.running;
+    // Through main: the message as the user sees it, exit code 2.
+    const busy = createServer();
+    await new Promise<void>((done) => busy.listen(0, "127.0.0.1", done));
+    const port = (busy.address() as { port: number }).port;
+    const run = await runMain(dir, ["preview", "badge.b24layout", "--serve", "--port", String(port)]);
+    busy.close();
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`error: port ${port} is in use: choose another with --port`);
+    expect(run.stderr).not.toMatch(/\n +at /);
+  });
+
+
   it("serves the page on 127.0.0.1 only, with a CSP that lets it listen for reloads, and stops when asked", async () => {
     const { runPreview } = await import("../../src/cli/preview.js");
     const dir = scratch({ "badge.b24layout": BADGE });

@@ -79,6 +79,40 @@ describe("the page", () => {
     expect(attributeValues(preview(activity("completed true")), "data-built-in")).toEqual(["Pin", "Delete"]);
   });
 
+  it("reads the menu's flags as the server casts a string (\"false\" and \"N\" hide the item)", () => {
+    const html = preview(`layout x { icon call; header "H"; body { logo call-incoming; text "t" } footer { menu { showPinItem "false"; showDeleteItem "N"; showPostponeItem "Y" } } }\n`);
+    expect(attributeValues(html, "data-built-in")).toEqual(["Postpone"]);
+  });
+
+  it("draws a deadline block as Bitrix24 does: not for an activity without a deadline, read-only once it is completed", () => {
+    const activity = (fields: string) => `badge b warning { title "T"; value "V" }
+activity a {
+  ownerTypeId deal
+  ownerId 1
+  ${fields}
+  layout { icon call; header "H"; body { logo call-incoming; due: withTitle "Due" { deadline } } }
+}
+`;
+    const deadlineOf = (html: string, kind = "activity") => /<span class="(b24-deadline[^"]*)"[^>]*>(?:<svg[\s\S]*?<\/svg>)?([^<]*)<\/span>/.exec(html.slice(html.indexOf(`data-kind="${kind}"`)))?.slice(1);
+    expect(deadlineOf(preview(activity('completed false\n  deadline "2025-03-03T10:00:00+01:00"')))).toEqual(["b24-deadline b24-deadline--editable", "2025-03-03T10:00:00+01:00"]);
+    expect(deadlineOf(preview(activity('completed true\n  deadline "2025-03-03T10:00:00+01:00"')))).toEqual(["b24-deadline", "2025-03-03T10:00:00+01:00"]);
+    expect(deadlineOf(preview(activity("completed false")))).toEqual(["b24-deadline b24-deadline--absent", "not shown: the activity has no deadline"]);
+    // A layout on its own: the activity it will belong to is not known.
+    expect(deadlineOf(preview(`layout l { icon call; header "H"; body { logo call-incoming; deadline } }\n`), "layout")).toEqual(["b24-deadline b24-deadline--editable", "the activity&#39;s deadline"]);
+  });
+
+  it("shows an open activity's badge on the kanban card, and says a completed activity's badge is removed", () => {
+    const source = (completed: string) => `badge b warning { title "Status"; value "Open" }
+activity a { ownerTypeId deal; ownerId 1; completed ${completed}; badgeCode b; layout { icon call; header "H"; body { logo call-incoming; text "t" } } }
+`;
+    const activityPart = (html: string) => html.slice(html.indexOf('data-kind="activity"'));
+    expect(activityPart(preview(source("false")))).toMatch(/class="b24-badge b24-badge--warning" data-code="b"/);
+    const completed = activityPart(preview(source("true")));
+    expect(completed).not.toContain('class="b24-badge');
+    // The checker's warning (badge-on-completed) outlines the note.
+    expect(completed).toMatch(/<div class="pv-missing b24-problem b24-problem--warning" data-path="fields\/badgeCode" data-finding="1"[^>]*>The badge 'b' is not shown: Bitrix24 removes a badge when its activity is completed\./);
+  });
+
   it("outlines the element a finding is in, numbers it, and says at the top that Bitrix24 would reject the payload", () => {
     const html = preview(MISSED_CALL.replace("tag failure", "tag wrongtype"), { display: "bad.b24layout" });
     expect(html).toMatch(/class="b24-tag b24-tag--secondary b24-problem b24-problem--error" data-path="header\/tags\/status" data-finding="1"/);
