@@ -76,7 +76,7 @@ body[data-theme="dark"] .b24-card { box-shadow: none; }
 .b24-link:hover { text-decoration: underline; }
 .b24-block--withTitle > .b24-with-title__title { font-size: 13px; color: #a8adb4; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .b24-block--withTitle > .b24-with-title__value { font-size: 14px; color: rgba(82,92,105,.9); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-.b24-block--withTitle > .b24-with-title__value .b24-text { color: rgba(82,92,105,.9); }
+.b24-block--withTitle > .b24-with-title__value .b24-text.b24-colour--default { color: rgba(82,92,105,.9); }
 .b24-block--withTitle > .b24-with-title__value .b24-link { font-weight: 500; }
 .b24-block--inline { display: flex; gap: 10px; align-items: baseline; }
 .b24-block--inline > .b24-with-title__title { flex: none; width: 100px; color: #828b95; }
@@ -107,7 +107,7 @@ body[data-theme="dark"] .b24-card { box-shadow: none; }
 .b24-menu__item .b24-glyph { width: 14px; height: 14px; color: #a8adb4; }
 .b24-menu__separator { height: 1px; margin: 4px 0; background: #eef0f2; }
 
-/* Additional blocks under the record they are added to; a badge on a kanban card; a CRM card. */
+/* Additional blocks under the record they are added to; a badge on a kanban card (its value upper-cased, spec §8); a CRM card. */
 .b24-host-record { color: #a8adb4; font-style: italic; margin: 0 0 8px; }
 .b24-additional { display: flex; flex-direction: column; gap: 8px; padding: 8px 0 0; border-top: 1px dashed #dfe0e3; }
 .b24-activity { display: flex; flex-direction: column; gap: 8px; }
@@ -117,7 +117,7 @@ body[data-theme="dark"] .b24-card { box-shadow: none; }
 .b24-kanban__meta { color: #828b95; font-size: 12px; margin: 2px 0 6px; }
 .b24-badge { display: flex; gap: 6px; align-items: center; font-size: 11px; }
 .b24-badge__title { color: #828b95; }
-.b24-badge__value { padding: 1px 7px; border-radius: 10px; font-weight: 700; }
+.b24-badge__value { padding: 1px 7px; border-radius: 10px; font-weight: 700; text-transform: uppercase; }
 .b24-badge--primary .b24-badge__value { background: #dbf5fe; color: #0b7fa3; }
 .b24-badge--secondary .b24-badge__value { background: #eef0f2; color: #6a737f; }
 .b24-badge--success .b24-badge__value { background: #e4f5c9; color: #4f7500; }

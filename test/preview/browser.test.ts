@@ -31,8 +31,12 @@ const ROOT = resolve(import.meta.dirname, "../..");
 const EXAMPLES = join(ROOT, "examples");
 const REFERENCES = join(import.meta.dirname, "screenshots");
 const UPDATE = process.env["UPDATE_SCREENSHOTS"] === "1";
-/** Differing pixels allowed (of the image), and how different a pixel must be to count (pixelmatch's threshold). */
-const TOLERANCE = { share: 0.002, threshold: 0.1 };
+/**
+ * Differing pixels allowed (of the image), and how different a pixel must be to count (pixelmatch's
+ * threshold). Two runs on one machine differ by none; a badge's two words upper-cased differ by
+ * 0.05% of a page, which this still catches.
+ */
+const TOLERANCE = { share: 0.0002, threshold: 0.1 };
 
 const exampleFiles = readdirSync(EXAMPLES).filter((f) => f.endsWith(".b24layout")).sort();
 
@@ -167,7 +171,7 @@ describe("the page in a browser", () => {
     expect(page.url()).toContain("lang=de");
     await page.close();
     const german = await open("badges.b24layout", "?lang=de&theme=dark");
-    expect(await german.locator(".b24-badge__value").allInnerTexts()).toEqual(["Verpasst", "Rückruf"]);
+    expect(await german.locator(".b24-badge__value").allInnerTexts()).toEqual(["VERPASST", "RÜCKRUF"]);
     expect(await german.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(31, 37, 41)");
     await german.close();
 
@@ -202,9 +206,51 @@ describe("the page in a browser", () => {
     await page.close();
   });
 
+  it("draws the sizes and colours of preview-facts.md, a block's own colour inside withTitle, and a badge's value upper-cased", async () => {
+    const path = join(dir, "facts.html");
+    writeFileSync(
+      path,
+      preview(`badge b success { title "Status"; value "Paid" }
+layout x {
+  icon call
+  header "Title" { t: tag warning "late" }
+  body {
+    logo call-incoming
+    plain: withTitle "Plain" { text "v" }
+    coloured: withTitle "Coloured" inline { text "v" color base_50 size xs }
+    link: withTitle "Link" inline { link "l" -> redirect "/x" }
+    big: text "md" bold
+  }
+}
+`),
+    );
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(path).href);
+    type Css = Record<string, string>;
+    const css = (selector: string, ...properties: string[]) =>
+      page.locator(selector).first().evaluate((e, names) => {
+        const style = getComputedStyle(e) as unknown as Css;
+        return Object.fromEntries(names.map((n) => [n, style[n]!]));
+      }, properties);
+    expect(await css(".b24-title", "fontSize", "fontWeight", "lineHeight")).toEqual({ fontSize: "13px", fontWeight: "700", lineHeight: "18px" });
+    expect(await css(".b24-tag", "fontSize", "fontWeight", "textTransform", "backgroundColor")).toEqual({ fontSize: "9px", fontWeight: "700", textTransform: "uppercase", backgroundColor: "rgb(255, 241, 194)" });
+    expect(await css(".b24-icon", "backgroundColor", "borderTopWidth", "color")).toEqual({ backgroundColor: "rgb(47, 198, 246)", borderTopWidth: "1px", color: "rgb(255, 255, 255)" });
+    expect(await css(".b24-logo", "width", "height", "borderTopLeftRadius", "backgroundColor", "color")).toEqual({ width: "80px", height: "80px", borderTopLeftRadius: "12px", backgroundColor: "rgb(229, 249, 255)", color: "rgb(47, 198, 246)" });
+    // withTitle: the title above in #a8adb4 13px, the value 14px rgba(82,92,105,.9); inline: the title 100px wide in #828b95.
+    expect(await css("[data-key=plain] > .b24-with-title__title", "fontSize", "color", "whiteSpace", "textOverflow")).toEqual({ fontSize: "13px", color: "rgb(168, 173, 180)", whiteSpace: "nowrap", textOverflow: "ellipsis" });
+    expect(await css("[data-key=plain] .b24-text", "fontSize", "color")).toEqual({ fontSize: "14px", color: "rgba(82, 92, 105, 0.9)" });
+    expect(await css("[data-key=coloured] > .b24-with-title__title", "width", "color")).toEqual({ width: "100px", color: "rgb(130, 139, 149)" });
+    expect(await css("[data-key=coloured] .b24-text", "fontSize", "color")).toEqual({ fontSize: "12px", color: "rgb(168, 173, 180)" });
+    expect(await css("[data-key=link] .b24-link", "fontWeight", "color")).toEqual({ fontWeight: "500", color: "rgb(11, 102, 195)" });
+    expect(await css("[data-key=big] .b24-text", "fontSize", "fontWeight", "color")).toEqual({ fontSize: "14px", fontWeight: "700", color: "rgb(51, 51, 51)" });
+    expect(await page.locator(".b24-badge__value").innerText()).toBe("PAID");
+    expect(await css(".b24-badge__value", "backgroundColor")).toEqual({ backgroundColor: "rgb(228, 245, 201)" });
+    await page.close();
+  });
+
   it("makes no request but for the page itself", () => {
     const own = new Set([...pages.values(), ...[...pages.values()].map((p) => p.replace(/\?.*$/, ""))]);
-    expect(requests.filter((r) => !own.has(r.replace(/\?.*$/, "")) && !/\/(?:fallback|rest-app)\.html\?/.test(r))).toEqual([]);
+    expect(requests.filter((r) => !own.has(r.replace(/\?.*$/, "")) && !/\/(?:fallback|rest-app|facts)\.html(?:\?|$)/.test(r))).toEqual([]);
     expect(requests.length).toBeGreaterThan(exampleFiles.length);
   });
 });
@@ -274,6 +320,12 @@ describe("the webview page of the language server", () => {
       const csp = /content="([^"]*)"/.exec(answer!.html)![1]!.replace(/&#39;/g, "'");
       expect(csp).toMatch(/^default-src 'none'; style-src 'nonce-[A-Za-z0-9+/=]+' https:\/\/\*\.vscode-cdn\.net; script-src 'nonce-[A-Za-z0-9+/=]+'; img-src data:; base-uri 'none'; form-action 'none'$/);
       expect(await client.connection.sendRequest("b24layout/preview", { textDocument: { uri: "file:///not/open.b24layout" } })).toBeNull();
+      // It follows typing: the next request after a change draws that version, even before its diagnostics are sent.
+      void client.change(uri, 2, [{ text: `layout typed { icon call; header "Typed on"; body { logo call-incoming; text "x" } }\n` }]);
+      const typed = await client.connection.sendRequest<{ html: string; version: number } | null>("b24layout/preview", { textDocument: { uri } });
+      expect(typed!.version).toBe(2);
+      expect(typed!.html).toContain(">Typed on<");
+      expect(typed!.html).not.toContain("As typed");
 
       const page = await context.newPage();
       await page.setContent(answer!.html);
