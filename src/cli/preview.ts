@@ -17,6 +17,7 @@ import { readParams, type ParamsFile } from "./params.js";
 import { findNodeAtLocation, parseTree } from "jsonc-parser";
 import type { Diagnostic } from "../diagnostic.js";
 import type { IrProgram } from "../lower/index.js";
+import { BITRIX_LANGUAGES } from "../model/index.js";
 import { toDiagnostic } from "../check/index.js";
 import { templateArguments } from "../check/index.js";
 import { LineIndex } from "../util/index.js";
@@ -57,6 +58,9 @@ function setsOf(file: ParamsFile, io: CliIo): ParamSet[] {
 
 /** The page of the files as they are on disk now, and their findings for the terminal. */
 async function renderPreview(paths: readonly string[], flags: PreviewFlags, io: CliIo): Promise<{ html: string; files: readonly CheckedFile[]; count: number; sources: readonly string[] }> {
+  if (flags.lang !== undefined && !BITRIX_LANGUAGES.some((l) => l.id === flags.lang)) {
+    throw new CliError(`--lang '${flags.lang}' is not a language of Bitrix24: use one of ${BITRIX_LANGUAGES.map((l) => l.id).join(", ")}.`);
+  }
   const paramsFiles = (flags.params ?? []).map((p) => readParams(p, io));
   const sets = paramsFiles.flatMap((f) => setsOf(f, io));
   const names = new Set<string>();

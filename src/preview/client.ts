@@ -46,6 +46,8 @@ export const PREVIEW_SCRIPT = String.raw`
       if (fallback) el.setAttribute("title", "No '" + language + "' text: shown in '" + shown[1] + "'");
       else el.removeAttribute("title");
     }
+    var titled = document.querySelectorAll("[data-title-texts]");
+    for (var j = 0; j < titled.length; j++) titled[j].setAttribute("title", pick(JSON.parse(titled[j].getAttribute("data-title-texts") || "{}"), language)[0]);
   }
 
   function apply(next, remember) {

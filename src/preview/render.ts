@@ -66,6 +66,14 @@ function text(value: Json | undefined, ctx: RenderContext, options: { multiline?
   return `<span class="b24-i18n${fallback}" data-texts="${escapeHtml(JSON.stringify(map))}"${multiline}>${lines(shown)}</span>`;
 }
 
+/** A `title` attribute (a tooltip) of a text value; a language map's follows the page's language switch. */
+function tooltip(value: Json | undefined, ctx: RenderContext): string {
+  const map = asObject(value);
+  if (map) return ` title="${escapeHtml(pickText(map, ctx.language).text)}" data-title-texts="${escapeHtml(JSON.stringify(map))}"`;
+  const plain = asString(value);
+  return plain === undefined ? "" : ` title="${escapeHtml(plain)}"`;
+}
+
 /** The attributes of a part of the payload at `path`: its path, and its outline when it has findings. */
 function part(path: JsonPath, ctx: RenderContext, className: string): { attrs: string; mark: string } {
   ctx.rendered?.add(path);
@@ -197,12 +205,10 @@ function renderBlock(key: string, value: Json, path: JsonPath, ctx: RenderContex
     case "withTitle": {
       const inline = asBoolean(props["inline"]) === true;
       if (inline) className += " b24-block--inline";
-      const plain = asString(props["title"]);
-      const title = asObject(props["title"]) ? text(props["title"], ctx) : escapeHtml(plain ?? "");
+      const title = asObject(props["title"]) ? text(props["title"], ctx) : escapeHtml(asString(props["title"]) ?? "");
       const nested = props["block"] === undefined ? "" : renderBlock("block", props["block"], joinPath(propsPath, "block"), ctx, state);
       // The full title as a tooltip, for when the one line cuts it (preview-facts.md, "Body").
-      const tooltip = plain === undefined ? "" : ` title="${escapeHtml(plain)}"`;
-      inner = `<div class="b24-with-title__title"${tooltip}>${title}</div><div class="b24-with-title__value">${nested}</div>`;
+      inner = `<div class="b24-with-title__title"${tooltip(props["title"], ctx)}>${title}</div><div class="b24-with-title__value">${nested}</div>`;
       break;
     }
     case "lineOfBlocks":
@@ -244,10 +250,8 @@ function renderTextContent(props: JsonObject, path: JsonPath, ctx: RenderContext
     colour !== undefined && TEXT_COLOURS.has(colour) ? `b24-colour--${colour}` : "b24-colour--default",
     asBoolean(props["bold"]) === true ? "b24-weight--bold" : "b24-weight--normal",
   ];
-  const title = asString(props["title"]);
-  const tooltip = title === undefined ? "" : ` title="${escapeHtml(title)}"`;
   const own = part(joinPath(path, "value"), ctx, classes.join(" "));
-  return `<span ${own.attrs}${tooltip}>${text(props["value"], ctx, { multiline: asBoolean(props["multiline"]) === true })}${own.mark}</span>`;
+  return `<span ${own.attrs}${tooltip(props["title"], ctx)}>${text(props["value"], ctx, { multiline: asBoolean(props["multiline"]) === true })}${own.mark}</span>`;
 }
 
 function renderLinkContent(props: JsonObject, ctx: RenderContext): string {

@@ -26,6 +26,12 @@ describe("b24layout preview", () => {
     const bad = await runMain(dir, ["preview", ".", "--platform", "tv"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("argument 'tv' is invalid");
+    // A language Bitrix24 does not know is a typo, not a page of fallbacks; one the file does not use is fine.
+    const typo = await runMain(dir, ["preview", ".", "-o", "typo.html", "--lang", "dee"]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/^error: --lang 'dee' is not a language of Bitrix24: use one of ar, br, de, .*\.$/m);
+    expect(existsSync(join(dir, "typo.html"))).toBe(false);
+    expect((await runMain(dir, ["preview", ".", "-o", "fr.html", "--lang", "fr"])).code).toBe(0);
   });
 
   it("still writes the page of a file with errors, marks it rejected, reports the errors and exits 1", async () => {

@@ -176,7 +176,7 @@ describe("the page in a browser", () => {
     await german.close();
 
     const path = join(dir, "fallback.html");
-    writeFileSync(path, preview(`layout x { icon call; header { en: "Hello", fr: "Bonjour" }; body { logo call-incoming; text { en: "Only English" } } }\n`));
+    writeFileSync(path, preview(`layout x { icon call; header { en: "Hello", fr: "Bonjour" }; body { logo call-incoming; text { en: "Only English" }; w: withTitle { en: "Long title", fr: "Titre long" } { text "v" title { en: "Hint", fr: "Astuce" } } } }\n`));
     const fallback = await context.newPage();
     await fallback.goto(`${pathToFileURL(path).href}?lang=fr`);
     expect(await fallback.locator(".b24-title").innerText()).toBe("Bonjour");
@@ -184,6 +184,11 @@ describe("the page in a browser", () => {
     expect(await text.innerText()).toBe("Only English");
     expect(await text.getAttribute("class")).toContain("b24-fallback");
     expect(await text.getAttribute("title")).toBe("No 'fr' text: shown in 'en'");
+    // Tooltips follow the language too: withTitle's full title, a text's title.
+    const titleOf = async (selector: string) => fallback.locator(selector).getAttribute("title");
+    expect([await titleOf("[data-key=w] > .b24-with-title__title"), await titleOf("[data-key=w] .b24-text")]).toEqual(["Titre long", "Astuce"]);
+    await fallback.selectOption("#pv-lang", "en");
+    expect([await titleOf("[data-key=w] > .b24-with-title__title"), await titleOf("[data-key=w] .b24-text")]).toEqual(["Long title", "Hint"]);
     await fallback.close();
   });
 
