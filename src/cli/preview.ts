@@ -134,6 +134,8 @@ export async function runPreview(paths: readonly string[], flags: PreviewFlags, 
  * names it (a page of another site cannot read the preview through DNS rebinding).
  */
 async function servePreview(paths: readonly string[], flags: PreviewFlags, io: CliIo): Promise<number> {
+  const wanted = flags.port ?? DEFAULT_PREVIEW_PORT;
+  if (!Number.isInteger(wanted) || wanted < 0 || wanted > 65535) throw new CliError(`--port ${wanted} is not a port: give one from 1 to 65535, or 0 for a free one`);
   const c = colorsFor(useColors(io.stderr, io.env, flags.color));
   let current = await renderPreview(paths, flags, io);
   if (current.files.some((f) => f.diagnostics.length > 0)) reportDiagnostics(current.files, io.stderr, io, { color: flags.color });
@@ -162,9 +164,17 @@ async function servePreview(paths: readonly string[], flags: PreviewFlags, io: C
   });
   await new Promise<void>((done, fail) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
-      fail(new CliError(error.code === "EADDRINUSE" ? `port ${flags.port ?? DEFAULT_PREVIEW_PORT} is in use: choose another with --port` : `cannot serve the preview: ${describeFsError(error)}`)),
+      fail(
+        new CliError(
+          error.code === "EADDRINUSE"
+            ? `port ${wanted} is in use: choose another with --port`
+            : error.code === "EACCES"
+              ? `port ${wanted} needs privileges this user does not have: choose one above 1023 with --port`
+              : `cannot serve the preview: ${describeFsError(error)}`,
+        ),
+      ),
     );
-    server.listen(flags.port ?? DEFAULT_PREVIEW_PORT, "127.0.0.1", () => done());
+    server.listen(wanted, "127.0.0.1", () => done());
   });
   const address = server.address();
   port = typeof address === "object" && address !== null ? address.port : 0;

@@ -181,6 +181,9 @@ describe("b24layout preview --serve (in-process)", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`error: port ${port} is in use: choose another with --port`);
     expect(run.stderr).not.toMatch(/\n +at /);
+    const tooHigh = await runMain(dir, ["preview", "badge.b24layout", "--serve", "--port", "70000"]);
+    expect(tooHigh.code).toBe(2);
+    expect(tooHigh.stderr).toBe("error: --port 70000 is not a port: give one from 1 to 65535, or 0 for a free one\n");
   });
 
 
