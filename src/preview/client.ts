@@ -1,8 +1,9 @@
 /**
  * The page's own script, inlined (with the CSP nonce) so the page loads nothing: the switches
  * (language, platform, theme — from the toolbar, the URL query `?lang=de&platform=mobile&theme=dark`,
- * or the VS Code webview's saved state), the "…" menus and "more", the action popup that says what
- * Bitrix24 would do instead of navigating, "copy JSON", and with `--serve` the reload on save.
+ * or the VS Code webview's saved state, which also keeps the scroll position), the "…" menus and
+ * "more", the action popup that says what Bitrix24 would do instead of navigating, "copy JSON",
+ * and with `--serve` the reload on save.
  * Plain ES2017 in a string: it runs in the browser, not in Node.
  */
 export const PREVIEW_SCRIPT = String.raw`
@@ -63,13 +64,22 @@ export const PREVIEW_SCRIPT = String.raw`
     });
     applyLanguage(body.getAttribute("data-language"));
     if (!remember) return;
-    if (vscode) vscode.setState(state());
+    saveState();
     try {
       var query = new URLSearchParams(location.search);
       var current = state();
       Object.keys(KEYS).forEach(function (key) { query.set(key, current[key]); });
       history.replaceState(null, "", "?" + query.toString() + location.hash);
     } catch (e) { /* a page without a history (some webviews) keeps its state in the toolbar only */ }
+  }
+
+  // In a webview the host keeps the state: the editor sends a new page as you type, which keeps the
+  // switches and the scroll position through it.
+  function saveState() {
+    if (!vscode) return;
+    var current = state();
+    current.scrollY = window.scrollY;
+    vscode.setState(current);
   }
 
   var initial = {};
@@ -80,6 +90,14 @@ export const PREVIEW_SCRIPT = String.raw`
     Object.keys(KEYS).forEach(function (key) { if (query.get(key)) initial[key] = query.get(key); });
   } catch (e) { /* no query */ }
   apply(initial, false);
+  if (vscode) {
+    if (saved && typeof saved.scrollY === "number") window.scrollTo(0, saved.scrollY);
+    var scrolling;
+    window.addEventListener("scroll", function () {
+      clearTimeout(scrolling);
+      scrolling = setTimeout(saveState, 50);
+    });
+  }
 
   ["pv-lang", "pv-platform", "pv-theme"].forEach(function (id) {
     var select = document.getElementById(id);

@@ -255,8 +255,39 @@ layout x {
 
   it("makes no request but for the page itself", () => {
     const own = new Set([...pages.values(), ...[...pages.values()].map((p) => p.replace(/\?.*$/, ""))]);
-    expect(requests.filter((r) => !own.has(r.replace(/\?.*$/, "")) && !/\/(?:fallback|rest-app|facts)\.html(?:\?|$)/.test(r))).toEqual([]);
+    expect(requests.filter((r) => !own.has(r.replace(/\?.*$/, "")) && !/\/(?:fallback|rest-app|facts|webview-\w+)\.html(?:\?|$)/.test(r))).toEqual([]);
     expect(requests.length).toBeGreaterThan(exampleFiles.length);
+  });
+});
+
+describe("the page in a webview", () => {
+  it("keeps its switches and its scroll position when the editor sends the page again as you type", async () => {
+    const page = await context.newPage();
+    // VS Code's webview API, as far as the page uses it: a state kept by the host across new HTML.
+    await page.addInitScript(() => {
+      const host = window as unknown as { name: string; acquireVsCodeApi?: () => unknown };
+      host.acquireVsCodeApi = () => ({
+        getState: () => (host.name ? (JSON.parse(host.name) as unknown) : undefined),
+        setState: (state: unknown) => void (host.name = JSON.stringify(state)),
+      });
+    });
+    const source = (title: string) => `${Array.from({ length: 12 }, (_, i) => `layout l${i} { icon call; header "${title} ${i}"; body { logo call-incoming; text "x" } }`).join("\n")}\n`;
+    const load = async (title: string) => {
+      const path = join(dir, `webview-${title}.html`);
+      writeFileSync(path, preview(source(title)));
+      await page.goto(pathToFileURL(path).href);
+    };
+    await load("First");
+    await page.selectOption("#pv-theme", "dark");
+    await page.locator(".b24-title", { hasText: "First 9" }).scrollIntoViewIfNeeded();
+    const scrolled = await page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY);
+    expect(scrolled).toBeGreaterThan(500);
+    await page.waitForTimeout(150);
+    await load("Second");
+    expect(await page.evaluate(() => document.body.getAttribute("data-theme"))).toBe("dark");
+    expect(await page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY)).toBe(scrolled);
+    expect(await page.locator(".b24-title", { hasText: "Second 9" }).isVisible()).toBe(true);
+    await page.close();
   });
 });
 
