@@ -1,6 +1,5 @@
 /** HTML text and attribute escaping, and reading the untyped REST JSON the renderer gets. */
 import type { Json } from "../emit/index.js";
-import { BOOL_TRUE_STRINGS } from "../model/index.js";
 
 const ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -28,17 +27,4 @@ export function asString(value: Json | undefined): string | undefined {
 export function entriesOf(value: Json | undefined): [string, Json][] {
   const object = asObject(value);
   return object ? Object.keys(object).map((k) => [k, object[k]!]) : [];
-}
-
-/**
- * A boolean of the payload as the server reads it: a string is cast (spec §2.6: true only for
- * `BOOL_TRUE_STRINGS`, so `"false"` and `"N"` are false), or, for a field with its own spellings
- * (an activity's `completed`), looked up in them (any other string is undefined: rejected).
- */
-export function asBoolean(value: Json | undefined, strings?: Readonly<Record<string, boolean>>): boolean | undefined {
-  if (typeof value === "boolean") return value;
-  if (typeof value === "number") return value !== 0;
-  if (typeof value !== "string") return undefined;
-  if (strings) return Object.hasOwn(strings, value) ? strings[value] : undefined;
-  return BOOL_TRUE_STRINGS.includes(value.toUpperCase());
 }

@@ -11,11 +11,11 @@
  */
 import type { Diagnostic } from "../diagnostic.js";
 import type { Json } from "../emit/index.js";
-import { BOOLEAN_STRINGS, getDto } from "../model/index.js";
+import { BOOL_TRUE_STRINGS, BOOLEAN_STRINGS, getDto } from "../model/index.js";
 import type { FindingsByPath, JsonPath } from "./findings.js";
 import { joinPath } from "./findings.js";
 import { chromeGlyph, iconGlyph, isPictureLogo, logoGlyph } from "./glyphs.js";
-import { asBoolean, asObject, asString, entriesOf, escapeHtml, type JsonObject } from "./html.js";
+import { asObject, asString, entriesOf, escapeHtml, type JsonObject } from "./html.js";
 
 /** What the rendering of one payload needs besides the payload. */
 export interface RenderContext {
@@ -42,6 +42,19 @@ export function assignToRendered(findings: FindingsByPath, rendered: ReadonlySet
     out.set(at, [...(out.get(at) ?? []), ...list]);
   }
   return out;
+}
+
+/**
+ * A boolean of the payload as the server reads it: a string is cast (spec §2.6: true only for
+ * `BOOL_TRUE_STRINGS`, so `"false"` and `"N"` are false), or, for a field with its own spellings
+ * (an activity's `completed`), looked up in them (any other string is undefined: rejected).
+ */
+function asBoolean(value: Json | undefined, strings?: Readonly<Record<string, boolean>>): boolean | undefined {
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number") return value !== 0;
+  if (typeof value !== "string") return undefined;
+  if (strings) return Object.hasOwn(strings, value) ? strings[value] : undefined;
+  return BOOL_TRUE_STRINGS.includes(value.toUpperCase());
 }
 
 /** The text a language map shows for `language`: that language, else English, else the first entry (spec: multi-language). */

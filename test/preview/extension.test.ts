@@ -33,5 +33,8 @@ describe("the preview command of the VS Code extension", () => {
     expect(source).toMatch(/enableScripts: true,\s+enableCommandUris: false,\s+localResourceRoots: \[\],/);
     expect(source).toContain("cspSources: [this.panel.webview.cspSource]");
     expect(readFileSync(join(EXTENSION, "src", "extension.ts"), "utf8")).toContain("registerPreview(context, () => client, LANGUAGE_ID);");
+    // A server that is not running, or that fails, is said in the panel; an unchecked document is asked for again.
+    expect(source).toMatch(/catch \(error\) \{\s+if \(document === this\.document\) this\.panel\.webview\.html = previewMessagePage\(/);
+    expect(source).toContain('import { previewMessagePage } from "../../src/preview/message-page.js";');
   });
 });

@@ -8,6 +8,7 @@ import { preview } from "../../src/index.js";
 import { GLYPH_COVERAGE } from "../../src/preview/glyphs.js";
 import { pickText } from "../../src/preview/render.js";
 import { readPreviewParams } from "../../src/lsp/preview.js";
+import { previewMessagePage } from "../../src/preview/message-page.js";
 
 /** The attribute values of the elements matching a simple `data-x="…"` pattern, in order. */
 const attributeValues = (html: string, name: string) => [...html.matchAll(new RegExp(`${name}="([^"]*)"`, "g"))].map((m) => m[1]!);
@@ -175,5 +176,14 @@ describe("the b24layout/preview request's params", () => {
     expect(readPreviewParams({ textDocument: { uri: 1 } })).toBeUndefined();
     expect(readPreviewParams(null)).toBeUndefined();
     expect(readPreviewParams({ textDocument: { uri: "u" }, language: "de\"><script>", platform: "tv" })).toEqual({ textDocument: { uri: "u" } });
+  });
+});
+
+describe("the page an editor shows when there is no preview to show", () => {
+  it("says why, escaped, under a CSP that allows nothing", () => {
+    const html = previewMessagePage(`The preview cannot be drawn: <script>alert("x")</script>`);
+    expect(html).toContain("The preview cannot be drawn: &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'">`);
+    expect(html).not.toMatch(/<script/);
   });
 });
