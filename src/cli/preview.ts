@@ -3,7 +3,7 @@
  * Bitrix24 draws it (src/preview), written atomically; or, with `--serve`, a server on 127.0.0.1
  * that renders the page again when a file changes and makes open pages reload.
  */
-import { watch, type FSWatcher } from "node:fs";
+import { realpathSync, statSync, watch, type FSWatcher } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import type { PageOptions, ParamSet, Platform, Theme } from "../preview/index.js";
@@ -111,13 +111,40 @@ function unknownSetKeys(file: ParamsFile, declared: readonly string[]): Diagnost
   );
 }
 
+/** The real path of `path`, or `path` itself when it does not exist (yet). */
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * Refuses an output path before anything is written: one of the files previewed (a source or a
+ * params file, through any symlink: the page would replace it), or one below a file.
+ */
+function checkOutputPath(output: string, given: string, sources: readonly string[], cwd: string): void {
+  const target = realOrSelf(output);
+  if (sources.some((s) => realOrSelf(resolve(cwd, s)) === target)) throw new CliError(`-o '${given}' is a file being previewed: the page would overwrite it. Give the page its own name, e.g. -o preview.html`);
+  for (let folder = dirname(output); ; folder = dirname(folder)) {
+    const found = statSync(folder, { throwIfNoEntry: false });
+    if (found) {
+      if (!found.isDirectory()) throw new CliError(`cannot write '${displayPath(output, cwd)}': '${displayPath(folder, cwd)}' is a file, not a folder`);
+      return;
+    }
+    if (dirname(folder) === folder) return;
+  }
+}
+
 export async function runPreview(paths: readonly string[], flags: PreviewFlags, io: CliIo): Promise<number> {
   if (flags.serve) return servePreview(paths, flags, io);
-  const { html, files, count } = await renderPreview(paths, flags, io);
+  const { html, files, count, sources } = await renderPreview(paths, flags, io);
   const c = colorsFor(useColors(io.stderr, io.env, flags.color));
-  if (files.some((f) => f.diagnostics.length > 0)) reportDiagnostics(files, io.stderr, io, { color: flags.color });
   const output = resolve(io.cwd, flags.output ?? DEFAULT_PREVIEW_FILE);
   const shown = displayPath(output, io.cwd);
+  checkOutputPath(output, flags.output ?? DEFAULT_PREVIEW_FILE, sources, io.cwd);
+  if (files.some((f) => f.diagnostics.length > 0)) reportDiagnostics(files, io.stderr, io, { color: flags.color });
   try {
     await writeFilesAtomically([{ path: output, content: html }]);
   } catch (error) {

@@ -71,6 +71,21 @@ describe("b24layout preview", () => {
     expect(readdirSync(join(dir, "out"))).toEqual(["keep.txt"]);
   });
 
+  it("never writes the page over a file it previews, a params file, or into a path through a file", async () => {
+    const dir = scratch({ "greet.b24layout": TEMPLATE, "anna.json": JSON.stringify({ greet: { name: "Anna" } }) });
+    const source = await runMain(dir, ["preview", "greet.b24layout", "-o", "greet.b24layout"]);
+    expect(source.code).toBe(2);
+    expect(source.stderr).toBe("error: -o 'greet.b24layout' is a file being previewed: the page would overwrite it. Give the page its own name, e.g. -o preview.html\n");
+    const params = await runMain(dir, ["preview", "greet.b24layout", "--params", "anna.json", "-o", "./anna.json"]);
+    expect(params.code).toBe(2);
+    expect(params.stderr).toBe("error: -o './anna.json' is a file being previewed: the page would overwrite it. Give the page its own name, e.g. -o preview.html\n");
+    expect(readFileSync(join(dir, "greet.b24layout"), "utf8")).toBe(TEMPLATE);
+    expect(readFileSync(join(dir, "anna.json"), "utf8")).toBe(JSON.stringify({ greet: { name: "Anna" } }));
+    const throughFile = await runMain(dir, ["preview", "greet.b24layout", "--params", "anna.json", "-o", "greet.b24layout/p.html"]);
+    expect(throughFile.code).toBe(2);
+    expect(throughFile.stderr).toBe("error: cannot write 'greet.b24layout/p.html': 'greet.b24layout' is a file, not a folder\n");
+  });
+
   it("creates the folders of an output path that does not exist yet, as build does for its output folder", async () => {
     const dir = scratch({ "badge.b24layout": BADGE });
     expect((await runMain(dir, ["preview", "badge.b24layout", "-o", "new/deeper/p.html"])).code).toBe(0);
