@@ -1,5 +1,5 @@
 /** `b24layout preview` in-process: the page it writes, its options, --params sets, and its errors. */
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -79,6 +79,8 @@ describe("b24layout preview", () => {
     const params = await runMain(dir, ["preview", "greet.b24layout", "--params", "anna.json", "-o", "./anna.json"]);
     expect(params.code).toBe(2);
     expect(params.stderr).toBe("error: -o './anna.json' is a file being previewed: the page would overwrite it. Give the page its own name, e.g. -o preview.html\n");
+    symlinkSync(join(dir, "greet.b24layout"), join(dir, "link.html"));
+    expect((await runMain(dir, ["preview", "greet.b24layout", "-o", "link.html"])).stderr).toContain("error: -o 'link.html' is a file being previewed");
     expect(readFileSync(join(dir, "greet.b24layout"), "utf8")).toBe(TEMPLATE);
     expect(readFileSync(join(dir, "anna.json"), "utf8")).toBe(JSON.stringify({ greet: { name: "Anna" } }));
     const throughFile = await runMain(dir, ["preview", "greet.b24layout", "--params", "anna.json", "-o", "greet.b24layout/p.html"]);
