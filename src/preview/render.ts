@@ -135,7 +135,8 @@ export function renderRecord(layout: Json, path: JsonPath, ctx: RenderContext, s
   const icon = renderIcon(root["icon"], joinPath(path, "icon"), ctx);
   const header = renderHeader(root["header"], joinPath(path, "header"), ctx);
   const body = renderBody(root["body"], joinPath(path, "body"), ctx, state);
-  const footer = root["footer"] === undefined ? "" : renderFooter(root["footer"], joinPath(path, "footer"), ctx, state);
+  // Without a footer the record still has the "…" menu: its built-in items are on by default (preview-facts.md, "Footer").
+  const footer = renderFooter(root["footer"] ?? {}, joinPath(path, "footer"), ctx, state);
   const own = part(path, ctx, "b24-record");
   return `<div ${own.attrs}>${icon}<div class="b24-card">${own.mark}${header}${body}${footer}${extra}</div></div>`;
 }

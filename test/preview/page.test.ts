@@ -78,6 +78,11 @@ describe("the page", () => {
     expect(attributeValues(preview(activity('completed false\n  deadline "2025-03-03T10:00:00+01:00"')), "data-built-in")).toEqual(["Postpone", "Delete"]);
     expect(attributeValues(preview(activity("completed false")), "data-built-in")).toEqual(["Delete"]);
     expect(attributeValues(preview(activity("completed true")), "data-built-in")).toEqual(["Pin", "Delete"]);
+    // Without a footer the record still has its "…" menu: the built-in items are on by default.
+    const withoutFooter = (fields: string) => activity(fields).replace(/ footer \{[^\n]*\} \} \}/, " }");
+    expect(withoutFooter("completed true")).not.toContain("footer");
+    expect(attributeValues(preview(withoutFooter("completed true")), "data-built-in")).toEqual(["Pin", "Delete"]);
+    expect(attributeValues(preview(`layout x { icon call; header "H"; body { logo call-incoming; text "t" } }\n`), "data-built-in")).toEqual(["Pin", "Postpone", "Delete"]);
   });
 
   it("reads the menu's flags as the server casts a string (\"false\" and \"N\" hide the item)", () => {
