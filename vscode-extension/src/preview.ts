@@ -5,7 +5,7 @@
  * Its Content-Security-Policy lets it load nothing; the webview may run only the page's own
  * script (nonce), has no local resource roots, and keeps the page's switches in its state.
  */
-import { commands, ViewColumn, window, workspace, type Disposable, type ExtensionContext, type TextDocument, type WebviewPanel } from "vscode";
+import { ColorThemeKind, commands, ViewColumn, window, workspace, type Disposable, type ExtensionContext, type TextDocument, type WebviewPanel } from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { previewMessagePage } from "../../src/preview/message-page.js";
 
@@ -63,6 +63,8 @@ class PreviewPanel {
       if (!client) throw new Error("the b24layout language server is not running.");
       answer = await client.sendRequest<PreviewAnswer | null>(PREVIEW_REQUEST, {
         textDocument: { uri: document.uri.toString() },
+        // The page starts in the editor's light or dark; its own switch (kept in the webview's state) wins after.
+        theme: window.activeColorTheme.kind === ColorThemeKind.Dark || window.activeColorTheme.kind === ColorThemeKind.HighContrast ? "dark" : "light",
         cspSources: [this.panel.webview.cspSource],
       });
     } catch (error) {
