@@ -3,7 +3,7 @@
  * Bitrix24 draws it (src/preview), written atomically; or, with `--serve`, a server on 127.0.0.1
  * that renders the page again when a file changes and makes open pages reload.
  */
-import { realpathSync, statSync, watch, type FSWatcher } from "node:fs";
+import { readdirSync, realpathSync, statSync, watch, type Dirent, type FSWatcher } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import type { PageOptions, ParamSet, Platform, Theme } from "../preview/index.js";
@@ -111,6 +111,21 @@ function unknownSetKeys(file: ParamsFile, declared: readonly string[]): Diagnost
   );
 }
 
+/** A directory and the folders under it, skipping node_modules and dot-folders as the inputs do. */
+function foldersUnder(root: string): string[] {
+  const folders = [root];
+  for (let i = 0; i < folders.length; i++) {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folders[i]!, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) if (entry.isDirectory() && entry.name !== "node_modules" && !entry.name.startsWith(".")) folders.push(join(folders[i]!, entry.name));
+  }
+  return folders;
+}
+
 /** The real path of `path`, or `path` itself when it does not exist (yet). */
 function realOrSelf(path: string): string {
   try {
@@ -213,6 +228,9 @@ async function servePreview(paths: readonly string[], flags: PreviewFlags, io: C
   let watched = new Set<string>();
   const rerender = () => {
     timer = undefined;
+    // New folders under a directory argument are watched before the render reads them, so a file
+    // written into one meanwhile is either drawn now or seen by its watch.
+    watchFolders(current.sources);
     renderPreview(paths, flags, io).then(
       (next) => {
         const changed = next.html !== current.html;
@@ -226,14 +244,16 @@ async function servePreview(paths: readonly string[], flags: PreviewFlags, io: C
       (error: unknown) => io.stderr.write(`${c.red("error:")} ${error instanceof Error ? error.message : String(error)}\n`),
     );
   };
+  const directories = paths.map((p) => resolve(io.cwd, p)).filter((p) => statSync(p, { throwIfNoEntry: false })?.isDirectory() === true);
   const watchFolders = (sources: readonly string[]) => {
-    const folders = new Set([...sources.map((s) => dirname(s)), ...paths.map((p) => resolve(io.cwd, p)).filter((p) => extname(p) === "")]);
+    const folders = new Set([...sources.map((s) => dirname(s)), ...directories.flatMap(foldersUnder)]);
     for (const folder of folders) {
       if (watched.has(folder)) continue;
       try {
         watchers.push(
           watch(folder, (_event, name) => {
-            if (name !== null && !name.endsWith(SOURCE_EXTENSION) && !name.endsWith(".json")) return;
+            // A name without an extension may be a new folder, whose files the next render finds.
+            if (name !== null && !name.endsWith(SOURCE_EXTENSION) && !name.endsWith(".json") && extname(name) !== "") return;
             clearTimeout(timer);
             timer = setTimeout(rerender, 80);
           }),

@@ -1,5 +1,5 @@
 /** `b24layout preview` in-process: the page it writes, its options, --params sets, and its errors. */
-import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -178,6 +178,19 @@ describe("b24layout preview --serve (in-process)", () => {
     writeFileSync(join(dir, "call.b24layout"), `layout call { icon call; header "Back"; body { logo call-incoming; text "x" } }\n`);
     await until(server.output, "re-rendered the preview", from);
     expect(await (await fetch(`http://127.0.0.1:${server.port}/`)).text()).toContain(">Back<");
+    server.stop();
+    expect(await server.running).toBe(0);
+  });
+
+  it("draws a file added in a new folder of a directory it serves", async () => {
+    const dir = scratch({ "layouts/call.b24layout": `layout call { icon call; header "First"; body { logo call-incoming; text "x" } }\n`, "layouts/node_modules/x/skip.b24layout": "" });
+    const server = await serve(dir, ["layouts"]);
+    const from = server.output.stderr.length;
+    mkdirSync(join(dir, "layouts/new/deeper"), { recursive: true });
+    writeFileSync(join(dir, "layouts/new/deeper/added.b24layout"), `layout added { icon call; header "Added"; body { logo call-incoming; text "x" } }\n`);
+    await until(server.output, "re-rendered the preview", from);
+    for (let i = 0; i < 40 && !(await (await fetch(`http://127.0.0.1:${server.port}/`)).text()).includes(">Added<"); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await (await fetch(`http://127.0.0.1:${server.port}/`)).text()).toContain(">Added<");
     server.stop();
     expect(await server.running).toBe(0);
   });
