@@ -49,6 +49,21 @@ export const PREVIEW_SCRIPT = String.raw`
     }
     var titled = document.querySelectorAll("[data-title-texts]");
     for (var j = 0; j < titled.length; j++) titled[j].setAttribute("title", pick(JSON.parse(titled[j].getAttribute("data-title-texts") || "{}"), language)[0]);
+    showMoreWhereCut();
+  }
+
+  // "more" only under a large text its collapsed height cuts, as the web client does (the text of another language may be shorter).
+  function showMoreWhereCut() {
+    var larges = document.querySelectorAll(".b24-large-text");
+    for (var i = 0; i < larges.length; i++) {
+      var large = larges[i];
+      var more = large.nextElementSibling;
+      if (!more || !more.classList.contains("b24-more")) continue;
+      var open = !large.classList.contains("b24-collapsed");
+      large.classList.add("b24-collapsed");
+      more.hidden = large.scrollHeight <= large.clientHeight + 1;
+      if (open && !more.hidden) large.classList.remove("b24-collapsed");
+    }
   }
 
   function apply(next, remember) {

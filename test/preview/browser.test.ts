@@ -254,9 +254,26 @@ layout x {
     await page.close();
   });
 
+  it("offers \"more\" only for a large text that is cut, and opens and closes it", async () => {
+    const path = join(dir, "large-text.html");
+    writeFileSync(path, preview(`layout x { icon call; header "H"; body { logo call-incoming; short: largeText "One line."; long: largeText "${Array.from({ length: 8 }, (_, i) => `Line ${i + 1}.`).join("\\n")}" } }\n`));
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(path).href);
+    const more = (key: string) => page.locator(`[data-key=${key}] .b24-more`);
+    expect([await more("short").isVisible(), await more("long").isVisible()]).toEqual([false, true]);
+    const long = page.locator("[data-key=long] .b24-large-text");
+    const collapsed = (await long.boundingBox())!.height;
+    await more("long").click();
+    expect((await long.boundingBox())!.height).toBeGreaterThan(collapsed * 2);
+    expect(await more("long").innerText()).toBe("less");
+    await more("long").click();
+    expect((await long.boundingBox())!.height).toBe(collapsed);
+    await page.close();
+  });
+
   it("makes no request but for the page itself", () => {
     const own = new Set([...pages.values(), ...[...pages.values()].map((p) => p.replace(/\?.*$/, ""))]);
-    expect(requests.filter((r) => !own.has(r.replace(/\?.*$/, "")) && !/\/(?:fallback|rest-app|facts|webview-\w+)\.html(?:\?|$)/.test(r))).toEqual([]);
+    expect(requests.filter((r) => !own.has(r.replace(/\?.*$/, "")) && !/\/(?:fallback|rest-app|facts|large-text|webview-\w+)\.html(?:\?|$)/.test(r))).toEqual([]);
     expect(requests.length).toBeGreaterThan(exampleFiles.length);
   });
 });
