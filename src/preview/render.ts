@@ -116,6 +116,11 @@ function scopeAttr(value: JsonObject | undefined): string {
   return scope === "web" || scope === "mobile" ? ` data-scope="${scope}"` : "";
 }
 
+/** `hideIfReadonly` of a button or menu item: noted, as the preview's user is one who can edit. */
+function hideIfReadonly(value: JsonObject | undefined): string {
+  return asBoolean(value?.["hideIfReadonly"]) === true ? ` data-hide-if-readonly title="hidden from users who cannot edit the record"` : "";
+}
+
 function placeholderGlyph(code: string): string {
   return `<span class="b24-unknown-code" title="${escapeHtml(`'${code}' is not a system code: a portal's own, drawn there from its registered picture`)}">${escapeHtml(code)}</span>`;
 }
@@ -279,9 +284,8 @@ function renderFooter(value: Json, path: JsonPath, ctx: RenderContext, state: Re
     .map(([key, b]) => {
       const button = asObject(b);
       const type = asString(button?.["type"]) === "primary" ? "primary" : "secondary";
-      const hide = asBoolean(button?.["hideIfReadonly"]) === true ? ` data-hide-if-readonly title="hidden from users who cannot edit the record"` : "";
       const own = part(joinPath(joinPath(path, "buttons"), key), ctx, `b24-button b24-button--${type}`);
-      return `<button type="button" ${own.attrs} data-key="${escapeHtml(key)}"${scopeAttr(button)}${hide}${actionAttrs(button?.["action"])}>${text(button?.["title"], ctx)}${own.mark}</button>`;
+      return `<button type="button" ${own.attrs} data-key="${escapeHtml(key)}"${scopeAttr(button)}${hideIfReadonly(button)}${actionAttrs(button?.["action"])}>${text(button?.["title"], ctx)}${own.mark}</button>`;
     })
     .join("");
   const menu = renderMenu(footer?.["menu"], joinPath(path, "menu"), ctx, state);
@@ -309,7 +313,7 @@ function renderMenu(value: Json | undefined, path: JsonPath, ctx: RenderContext,
     .map(([key, i]) => {
       const item = asObject(i);
       const itemPart = part(joinPath(joinPath(path, "items"), key), ctx, "b24-menu__item b24-clickable");
-      return `<li ${itemPart.attrs} data-key="${escapeHtml(key)}"${scopeAttr(item)}${actionAttrs(item?.["action"])}>${text(item?.["title"], ctx)}${itemPart.mark}</li>`;
+      return `<li ${itemPart.attrs} data-key="${escapeHtml(key)}"${scopeAttr(item)}${hideIfReadonly(item)}${actionAttrs(item?.["action"])}>${text(item?.["title"], ctx)}${itemPart.mark}</li>`;
     })
     .join("");
   const builtIns = builtInItems(menu, state)

@@ -85,6 +85,12 @@ describe("the page", () => {
     expect(attributeValues(preview(`layout x { icon call; header "H"; body { logo call-incoming; text "t" } }\n`), "data-built-in")).toEqual(["Pin", "Postpone", "Delete"]);
   });
 
+  it("notes the buttons and menu items hidden from users who cannot edit the record", () => {
+    const html = preview(`layout x { icon call; header "H"; body { logo call-incoming; text "t" } footer { b: button primary "B" hideIfReadonly -> restEvent "b"; menu { a: item "A" hideIfReadonly -> restEvent "a"; c: item "C" -> restEvent "c" } } }\n`);
+    const hidden = [...html.matchAll(/data-path="(footer\/[^"]+)" data-key="[^"]*"(?: data-scope="[a-z]+")? data-hide-if-readonly title="hidden from users who cannot edit the record"/g)].map((m) => m[1]);
+    expect(hidden).toEqual(["footer/buttons/b", "footer/menu/items/a"]);
+  });
+
   it("reads the menu's flags as the server casts a string (\"false\" and \"N\" hide the item)", () => {
     const html = preview(`layout x { icon call; header "H"; body { logo call-incoming; text "t" } footer { menu { showPinItem "false"; showDeleteItem "N"; showPostponeItem "Y" } } }\n`);
     expect(attributeValues(html, "data-built-in")).toEqual(["Postpone"]);
