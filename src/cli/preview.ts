@@ -58,6 +58,11 @@ function setsOf(file: ParamsFile, io: CliIo): ParamSet[] {
 
 /** The page of the files as they are on disk now, and their findings for the terminal. */
 async function renderPreview(paths: readonly string[], flags: PreviewFlags, io: CliIo): Promise<{ html: string; files: readonly CheckedFile[]; count: number; sources: readonly string[] }> {
+  // The renderer draws the programs of .b24layout files; a JSON payload named outright would be read as one.
+  const json = paths.find((p) => /\.jsonc?$/i.test(p) && statSync(resolve(io.cwd, p), { throwIfNoEntry: false })?.isFile() === true);
+  if (json !== undefined) {
+    throw new CliError(`'${json}' is a JSON payload: preview draws .b24layout files. Check it with \`b24layout check ${json}\`, or turn it into .b24layout with \`b24layout import ${json}\` and preview that.`);
+  }
   if (flags.lang !== undefined && !BITRIX_LANGUAGES.some((l) => l.id === flags.lang)) {
     throw new CliError(`--lang '${flags.lang}' is not a language of Bitrix24: use one of ${BITRIX_LANGUAGES.map((l) => l.id).join(", ")}.`);
   }

@@ -62,6 +62,14 @@ describe("b24layout preview", () => {
     expect(html).toContain('data-kind="badge" data-name="missedCall"');
   });
 
+  it("refuses a REST JSON payload with what to do instead, rather than reading it as .b24layout", async () => {
+    const dir = scratch({ "badge.b24layout": BADGE, "payload.json": '{ "code": "x", "title": "T", "value": "V", "type": "primary" }' });
+    const run = await runMain(dir, ["preview", "badge.b24layout", "payload.json", "-o", "p.html"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("error: 'payload.json' is a JSON payload: preview draws .b24layout files. Check it with `b24layout check payload.json`, or turn it into .b24layout with `b24layout import payload.json` and preview that.\n");
+    expect(existsSync(join(dir, "p.html"))).toBe(false);
+  });
+
   it("refuses an output path that is a directory with a clear error, and leaves it as it was", async () => {
     const dir = scratch({ "badge.b24layout": BADGE, "out/keep.txt": "kept" });
     const run = await runMain(dir, ["preview", "badge.b24layout", "-o", "out"]);
