@@ -155,7 +155,8 @@ export const PREVIEW_SCRIPT = String.raw`
     var type = String(action.type);
     var lines = [];
     var detail;
-    if (type === "redirect") lines.push("Opens " + action.uri);
+    // Where Bitrix24 opens it (spec 4.12): a link with a domain in a new tab, a relative one in the portal.
+    if (type === "redirect") lines.push("Opens " + action.uri + (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(String(action.uri)) ? " in a new tab" : " in the portal: a Bitrix24 object's page in a slider, another page in place"));
     else if (type === "restEvent") {
       lines.push("Sends onCrmTimelineItemAction to the app with id '" + action.id + "'");
       if (action.actionParams !== undefined) detail = "actionParams " + JSON.stringify(action.actionParams, null, 2);

@@ -133,6 +133,7 @@ describe("the page in a browser", () => {
     expect(await popup.innerText()).toMatch(/Bitrix24 would: restEvent[\s\S]*id 'processed'[\s\S]*the button is disabled/);
     await page.locator(".b24-title").click();
     expect(await popup.innerText()).toMatch(/Bitrix24 would: redirect\s+Opens \/crm\/deal\/details\/123\//);
+    expect(await popup.innerText()).toContain("Opens /crm/deal/details/123/ in the portal: a Bitrix24 object's page in a slider, another page in place");
     await page.locator(".b24-button", { hasText: "About the client" }).click();
     expect(await popup.innerText()).toMatch(/openRestApp[\s\S]*"clientId": 456[\s\S]*"width": 700/);
     expect(page.url()).toBe(url);
@@ -195,7 +196,7 @@ describe("the page in a browser", () => {
 
   it("marks openRestApp as unavailable in the mobile app, and shows a scoped block on its platform only", async () => {
     const path = join(dir, "rest-app.html");
-    writeFileSync(path, preview(`layout x { icon call; header "H"; body { logo call-incoming; text "t"; w: text "Web only" scope web; m: withTitle "Mobile only" scope mobile { text "m" } } footer { open: button primary "Open app" -> openRestApp { a: 1 } } }\n`));
+    writeFileSync(path, preview(`layout x { icon call; header "H"; body { logo call-incoming; text "t"; w: text "Web only" scope web; m: withTitle "Mobile only" scope mobile { text "m" }; l: link "Site" -> redirect "https://example.com/a" } footer { open: button primary "Open app" -> openRestApp { a: 1 } } }\n`));
     const page = await context.newPage();
     await page.goto(`${pathToFileURL(path).href}?platform=mobile`);
     const webOnly = page.locator(".b24-block", { hasText: "Web only" });
@@ -209,6 +210,8 @@ describe("the page in a browser", () => {
     expect(await button.evaluate((e) => getComputedStyle(e, "::after").content)).toBe('" (not in the mobile app)"');
     await button.click();
     expect(await page.locator(".pv-popup").innerText()).toContain("Not in the mobile app: nothing happens there.");
+    await page.locator(".b24-link").click();
+    expect(await page.locator(".pv-popup").innerText()).toContain("Opens https://example.com/a in a new tab");
     await page.close();
   });
 
