@@ -78,7 +78,10 @@ body[data-theme="dark"] .b24-card { box-shadow: none; }
 .b24-block--withTitle > .b24-with-title__value { font-size: 14px; color: rgba(82,92,105,.9); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .b24-block--withTitle > .b24-with-title__value .b24-text.b24-colour--default { color: rgba(82,92,105,.9); }
 .b24-block--withTitle > .b24-with-title__value .b24-link { font-weight: 500; }
+/* The value is a block of its own: the ellipsis goes on it, and in a row it may shrink to the card's width. */
+.b24-block--withTitle > .b24-with-title__value > .b24-block { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .b24-block--inline { display: flex; gap: 10px; align-items: baseline; }
+.b24-block--inline > .b24-with-title__value { flex: 1 1 auto; min-width: 0; }
 .b24-block--inline > .b24-with-title__title { flex: none; width: 100px; color: #828b95; }
 .b24-block--lineOfBlocks { display: flex; flex-wrap: wrap; gap: 4px 8px; align-items: baseline; }
 .b24-large-text { font-size: 14px; color: #333; }

@@ -229,6 +229,7 @@ layout x {
     coloured: withTitle "Coloured" inline { text "v" color base_50 size xs }
     link: withTitle "Link" inline { link "l" -> redirect "/x" }
     big: text "md" bold
+    long: withTitle "Long" inline { text "${"A long value that does not fit in one line of the card ".repeat(4)}" }
   }
 }
 `),
@@ -252,6 +253,16 @@ layout x {
     expect(await css("[data-key=coloured] .b24-text", "fontSize", "color")).toEqual({ fontSize: "12px", color: "rgb(168, 173, 180)" });
     expect(await css("[data-key=link] .b24-link", "fontWeight", "color")).toEqual({ fontWeight: "500", color: "rgb(11, 102, 195)" });
     expect(await css("[data-key=big] .b24-text", "fontSize", "fontWeight", "color")).toEqual({ fontSize: "14px", fontWeight: "700", color: "rgb(51, 51, 51)" });
+    // A value too long for its line is cut with an ellipsis, inside the card.
+    const cut = page.locator("[data-key=long] > .b24-with-title__value > .b24-block");
+    const overflow = await cut.evaluate((e) => {
+      const box = e as unknown as { scrollWidth: number; clientWidth: number };
+      return { textOverflow: (getComputedStyle(e) as unknown as Css)["textOverflow"], cut: box.scrollWidth > box.clientWidth };
+    });
+    expect(overflow).toEqual({ textOverflow: "ellipsis", cut: true });
+    const card = (await page.locator(".b24-card").first().boundingBox())!;
+    const value = (await cut.boundingBox())!;
+    expect(value.x + value.width).toBeLessThanOrEqual(card.x + card.width);
     expect(await page.locator(".b24-badge__value").innerText()).toBe("PAID");
     expect(await css(".b24-badge__value", "backgroundColor")).toEqual({ backgroundColor: "rgb(228, 245, 201)" });
     await page.close();
