@@ -122,6 +122,7 @@ try {
     return json.body.blocks.greeting.properties.value === "Hello from the packed package";
   });
   expectRun("b24layout build --target ts writes a module and its types", bin, ["build", "layouts", "--target", "ts", "--out-dir", "gen"], () => readdirSync(join(app, "gen")).includes("b24layout-types.ts"));
+  expectRun("b24layout preview layouts writes the page (docs/preview.md)", bin, ["preview", "layouts", "-o", "preview.html"], () => /^<!DOCTYPE html>[\s\S]*data-kind="layout"[\s\S]*Hello from the packed package/.test(readFileSync(join(app, "preview.html"), "utf8")));
   writeFileSync(join(app, "layouts", "messy.b24layout"), UNFORMATTED);
   const fmtCheck = run(bin, ["fmt", "--check", "layouts"]);
   step("b24layout fmt --check: exit 1 on an unformatted file", fmtCheck.status === 1 && /messy\.b24layout/.test(fmtCheck.stdout + fmtCheck.stderr), fmtCheck.stdout + fmtCheck.stderr);

@@ -3,7 +3,7 @@
  * Bitrix24 draws it (src/preview), written atomically; or, with `--serve`, a server on 127.0.0.1
  * that renders the page again when a file changes and makes open pages reload.
  */
-import { watch, type FSWatcher } from "node:fs";
+import { readdirSync, realpathSync, statSync, watch, type Dirent, type FSWatcher } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import type { PageOptions, ParamSet, Platform, Theme } from "../preview/index.js";
@@ -16,6 +16,8 @@ import { colorsFor, displayPath, plural, useColors } from "./output.js";
 import { readParams, type ParamsFile } from "./params.js";
 import { findNodeAtLocation, parseTree } from "jsonc-parser";
 import type { Diagnostic } from "../diagnostic.js";
+import type { IrProgram } from "../lower/index.js";
+import { BITRIX_LANGUAGES } from "../model/index.js";
 import { toDiagnostic } from "../check/index.js";
 import { templateArguments } from "../check/index.js";
 import { LineIndex } from "../util/index.js";
@@ -56,6 +58,14 @@ function setsOf(file: ParamsFile, io: CliIo): ParamSet[] {
 
 /** The page of the files as they are on disk now, and their findings for the terminal. */
 async function renderPreview(paths: readonly string[], flags: PreviewFlags, io: CliIo): Promise<{ html: string; files: readonly CheckedFile[]; count: number; sources: readonly string[] }> {
+  // The renderer draws the programs of .b24layout files; a JSON payload named outright would be read as one.
+  const json = paths.find((p) => /\.jsonc?$/i.test(p) && statSync(resolve(io.cwd, p), { throwIfNoEntry: false })?.isFile() === true);
+  if (json !== undefined) {
+    throw new CliError(`'${json}' is a JSON payload: preview draws .b24layout files. Check it with \`b24layout check ${json}\`, or turn it into .b24layout with \`b24layout import ${json}\` and preview that.`);
+  }
+  if (flags.lang !== undefined && !BITRIX_LANGUAGES.some((l) => l.id === flags.lang)) {
+    throw new CliError(`--lang '${flags.lang}' is not a language of Bitrix24: use one of ${BITRIX_LANGUAGES.map((l) => l.id).join(", ")}.`);
+  }
   const paramsFiles = (flags.params ?? []).map((p) => readParams(p, io));
   const sets = paramsFiles.flatMap((f) => setsOf(f, io));
   const names = new Set<string>();
@@ -66,7 +76,7 @@ async function renderPreview(paths: readonly string[], flags: PreviewFlags, io: 
   const files = await checkInputs(paths, io, { keepPrograms: true, ...(flags.config === undefined ? {} : { config: flags.config }) });
   let reported: readonly CheckedFile[] = files;
   // A key of a params file (of one of its sets) that names no declaration is reported as `check --params` does.
-  const declared = files.flatMap((f) => f.program.declarations.map((d) => d.name));
+  const declared = files.flatMap((f) => f.summary?.declarations.map((d) => d.name) ?? []);
   for (const file of paramsFiles) {
     if (!Object.hasOwn(file.values, PARAM_SETS_KEY)) {
       reported = await withParamsFindings(reported, file, io);
@@ -84,7 +94,8 @@ async function renderPreview(paths: readonly string[], flags: PreviewFlags, io: 
     ...(flags.serve ? { live: "/events" } : {}),
   };
   const html = renderPage(
-    files.map((f) => ({ display: f.display, program: f.program, diagnostics: f.diagnostics })),
+    // A file that is not text (binary, not UTF-8) comes back without a program, whatever its type says.
+    files.map((f) => ({ display: f.display, program: (f.program as IrProgram | undefined) ?? undefined, diagnostics: f.diagnostics })),
     options,
   );
   return { html, files: reported, count: files.length, sources: [...files.map((f) => f.source.path), ...paramsFiles.map((f) => f.path)] };
@@ -105,13 +116,55 @@ function unknownSetKeys(file: ParamsFile, declared: readonly string[]): Diagnost
   );
 }
 
+/** A directory and the folders under it, skipping node_modules and dot-folders as the inputs do. */
+function foldersUnder(root: string): string[] {
+  const folders = [root];
+  for (let i = 0; i < folders.length; i++) {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folders[i]!, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) if (entry.isDirectory() && entry.name !== "node_modules" && !entry.name.startsWith(".")) folders.push(join(folders[i]!, entry.name));
+  }
+  return folders;
+}
+
+/** The real path of `path`, or `path` itself when it does not exist (yet). */
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * Refuses an output path before anything is written: one of the files previewed (a source or a
+ * params file, through any symlink: the page would replace it), or one below a file.
+ */
+function checkOutputPath(output: string, given: string, sources: readonly string[], cwd: string): void {
+  const target = realOrSelf(output);
+  if (sources.some((s) => realOrSelf(resolve(cwd, s)) === target)) throw new CliError(`-o '${given}' is a file being previewed: the page would overwrite it. Give the page its own name, e.g. -o preview.html`);
+  for (let folder = dirname(output); ; folder = dirname(folder)) {
+    const found = statSync(folder, { throwIfNoEntry: false });
+    if (found) {
+      if (!found.isDirectory()) throw new CliError(`cannot write '${displayPath(output, cwd)}': '${displayPath(folder, cwd)}' is a file, not a folder`);
+      return;
+    }
+    if (dirname(folder) === folder) return;
+  }
+}
+
 export async function runPreview(paths: readonly string[], flags: PreviewFlags, io: CliIo): Promise<number> {
   if (flags.serve) return servePreview(paths, flags, io);
-  const { html, files, count } = await renderPreview(paths, flags, io);
+  const { html, files, count, sources } = await renderPreview(paths, flags, io);
   const c = colorsFor(useColors(io.stderr, io.env, flags.color));
-  if (files.some((f) => f.diagnostics.length > 0)) reportDiagnostics(files, io.stderr, io, { color: flags.color });
   const output = resolve(io.cwd, flags.output ?? DEFAULT_PREVIEW_FILE);
   const shown = displayPath(output, io.cwd);
+  checkOutputPath(output, flags.output ?? DEFAULT_PREVIEW_FILE, sources, io.cwd);
+  if (files.some((f) => f.diagnostics.length > 0)) reportDiagnostics(files, io.stderr, io, { color: flags.color });
   try {
     await writeFilesAtomically([{ path: output, content: html }]);
   } catch (error) {
@@ -128,6 +181,8 @@ export async function runPreview(paths: readonly string[], flags: PreviewFlags, 
  * names it (a page of another site cannot read the preview through DNS rebinding).
  */
 async function servePreview(paths: readonly string[], flags: PreviewFlags, io: CliIo): Promise<number> {
+  const wanted = flags.port ?? DEFAULT_PREVIEW_PORT;
+  if (!Number.isInteger(wanted) || wanted < 0 || wanted > 65535) throw new CliError(`--port ${wanted} is not a port: give one from 1 to 65535, or 0 for a free one`);
   const c = colorsFor(useColors(io.stderr, io.env, flags.color));
   let current = await renderPreview(paths, flags, io);
   if (current.files.some((f) => f.diagnostics.length > 0)) reportDiagnostics(current.files, io.stderr, io, { color: flags.color });
@@ -156,9 +211,17 @@ async function servePreview(paths: readonly string[], flags: PreviewFlags, io: C
   });
   await new Promise<void>((done, fail) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
-      fail(new CliError(error.code === "EADDRINUSE" ? `port ${flags.port ?? DEFAULT_PREVIEW_PORT} is in use: choose another with --port` : `cannot serve the preview: ${describeFsError(error)}`)),
+      fail(
+        new CliError(
+          error.code === "EADDRINUSE"
+            ? `port ${wanted} is in use: choose another with --port`
+            : error.code === "EACCES"
+              ? `port ${wanted} needs privileges this user does not have: choose one above 1023 with --port`
+              : `cannot serve the preview: ${describeFsError(error)}`,
+        ),
+      ),
     );
-    server.listen(flags.port ?? DEFAULT_PREVIEW_PORT, "127.0.0.1", () => done());
+    server.listen(wanted, "127.0.0.1", () => done());
   });
   const address = server.address();
   port = typeof address === "object" && address !== null ? address.port : 0;
@@ -170,6 +233,9 @@ async function servePreview(paths: readonly string[], flags: PreviewFlags, io: C
   let watched = new Set<string>();
   const rerender = () => {
     timer = undefined;
+    // New folders under a directory argument are watched before the render reads them, so a file
+    // written into one meanwhile is either drawn now or seen by its watch.
+    watchFolders(current.sources);
     renderPreview(paths, flags, io).then(
       (next) => {
         const changed = next.html !== current.html;
@@ -183,14 +249,16 @@ async function servePreview(paths: readonly string[], flags: PreviewFlags, io: C
       (error: unknown) => io.stderr.write(`${c.red("error:")} ${error instanceof Error ? error.message : String(error)}\n`),
     );
   };
+  const directories = paths.map((p) => resolve(io.cwd, p)).filter((p) => statSync(p, { throwIfNoEntry: false })?.isDirectory() === true);
   const watchFolders = (sources: readonly string[]) => {
-    const folders = new Set([...sources.map((s) => dirname(s)), ...paths.map((p) => resolve(io.cwd, p)).filter((p) => extname(p) === "")]);
+    const folders = new Set([...sources.map((s) => dirname(s)), ...directories.flatMap(foldersUnder)]);
     for (const folder of folders) {
       if (watched.has(folder)) continue;
       try {
         watchers.push(
           watch(folder, (_event, name) => {
-            if (name !== null && !name.endsWith(SOURCE_EXTENSION) && !name.endsWith(".json")) return;
+            // A name without an extension may be a new folder, whose files the next render finds.
+            if (name !== null && !name.endsWith(SOURCE_EXTENSION) && !name.endsWith(".json") && extname(name) !== "") return;
             clearTimeout(timer);
             timer = setTimeout(rerender, 80);
           }),

@@ -1,8 +1,9 @@
 /**
  * The page's own script, inlined (with the CSP nonce) so the page loads nothing: the switches
  * (language, platform, theme — from the toolbar, the URL query `?lang=de&platform=mobile&theme=dark`,
- * or the VS Code webview's saved state), the "…" menus and "more", the action popup that says what
- * Bitrix24 would do instead of navigating, "copy JSON", and with `--serve` the reload on save.
+ * or the VS Code webview's saved state, which also keeps the scroll position), the "…" menus and
+ * "more", the action popup that says what Bitrix24 would do instead of navigating, "copy JSON",
+ * and with `--serve` the reload on save.
  * Plain ES2017 in a string: it runs in the browser, not in Node.
  */
 export const PREVIEW_SCRIPT = String.raw`
@@ -46,6 +47,23 @@ export const PREVIEW_SCRIPT = String.raw`
       if (fallback) el.setAttribute("title", "No '" + language + "' text: shown in '" + shown[1] + "'");
       else el.removeAttribute("title");
     }
+    var titled = document.querySelectorAll("[data-title-texts]");
+    for (var j = 0; j < titled.length; j++) titled[j].setAttribute("title", pick(JSON.parse(titled[j].getAttribute("data-title-texts") || "{}"), language)[0]);
+    showMoreWhereCut();
+  }
+
+  // "more" only under a large text its collapsed height cuts, as the web client does (the text of another language may be shorter).
+  function showMoreWhereCut() {
+    var larges = document.querySelectorAll(".b24-large-text");
+    for (var i = 0; i < larges.length; i++) {
+      var large = larges[i];
+      var more = large.nextElementSibling;
+      if (!more || !more.classList.contains("b24-more")) continue;
+      var open = !large.classList.contains("b24-collapsed");
+      large.classList.add("b24-collapsed");
+      more.hidden = large.scrollHeight <= large.clientHeight + 1;
+      if (open && !more.hidden) large.classList.remove("b24-collapsed");
+    }
   }
 
   function apply(next, remember) {
@@ -61,13 +79,22 @@ export const PREVIEW_SCRIPT = String.raw`
     });
     applyLanguage(body.getAttribute("data-language"));
     if (!remember) return;
-    if (vscode) vscode.setState(state());
+    saveState();
     try {
       var query = new URLSearchParams(location.search);
       var current = state();
       Object.keys(KEYS).forEach(function (key) { query.set(key, current[key]); });
       history.replaceState(null, "", "?" + query.toString() + location.hash);
     } catch (e) { /* a page without a history (some webviews) keeps its state in the toolbar only */ }
+  }
+
+  // In a webview the host keeps the state: the editor sends a new page as you type, which keeps the
+  // switches and the scroll position through it.
+  function saveState() {
+    if (!vscode) return;
+    var current = state();
+    current.scrollY = window.scrollY;
+    vscode.setState(current);
   }
 
   var initial = {};
@@ -78,6 +105,14 @@ export const PREVIEW_SCRIPT = String.raw`
     Object.keys(KEYS).forEach(function (key) { if (query.get(key)) initial[key] = query.get(key); });
   } catch (e) { /* no query */ }
   apply(initial, false);
+  if (vscode) {
+    if (saved && typeof saved.scrollY === "number") window.scrollTo(0, saved.scrollY);
+    var scrolling;
+    window.addEventListener("scroll", function () {
+      clearTimeout(scrolling);
+      scrolling = setTimeout(saveState, 50);
+    });
+  }
 
   ["pv-lang", "pv-platform", "pv-theme"].forEach(function (id) {
     var select = document.getElementById(id);
@@ -120,7 +155,8 @@ export const PREVIEW_SCRIPT = String.raw`
     var type = String(action.type);
     var lines = [];
     var detail;
-    if (type === "redirect") lines.push("Opens " + action.uri);
+    // Where Bitrix24 opens it (spec 4.12): a link with a domain in a new tab, a relative one in the portal.
+    if (type === "redirect") lines.push("Opens " + action.uri + (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(String(action.uri)) ? " in a new tab" : " in the portal: a Bitrix24 object's page in a slider, another page in place"));
     else if (type === "restEvent") {
       lines.push("Sends onCrmTimelineItemAction to the app with id '" + action.id + "'");
       if (action.actionParams !== undefined) detail = "actionParams " + JSON.stringify(action.actionParams, null, 2);

@@ -20,7 +20,8 @@ import { PREVIEW_CSS } from "./styles.js";
 export interface PreviewFile {
   /** How the page names it (a path relative to the working directory, a document's name). */
   readonly display: string;
-  readonly program: IrProgram;
+  /** None for a file that could not be read as text (binary, not UTF-8): the page shows its finding. */
+  readonly program: IrProgram | undefined;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -73,6 +74,7 @@ interface FileRenderings {
 function renderFile(file: PreviewFile, set: ParamSet | undefined): { renderings: Map<IrDeclaration, Rendering>; outside: Diagnostic[] } {
   const { program } = file;
   const renderings = new Map<IrDeclaration, Rendering>();
+  if (program === undefined) return { renderings, outside: [...file.diagnostics] };
   const errors = file.diagnostics.some((d) => d.severity === "error");
   let outputs: readonly EmittedDeclaration[] = [];
   let diagnostics = file.diagnostics;
@@ -121,7 +123,7 @@ function collectLanguages(files: readonly FileRenderings[]): string[] {
     else for (const [, v] of entriesOf(object)) visit(v);
   };
   for (const f of files) {
-    for (const table of [f.file.program.translations, f.file.program.importedTranslations]) for (const language of table?.languages.keys() ?? []) found.add(language);
+    for (const table of [f.file.program?.translations, f.file.program?.importedTranslations]) for (const language of table?.languages.keys() ?? []) found.add(language);
     for (const set of f.sets) for (const r of set.values()) visit(r.payload);
   }
   return [...found].sort((a, b) => (a === "en" ? -1 : b === "en" ? 1 : a.localeCompare(b)));
@@ -187,7 +189,7 @@ export function renderPage(files: readonly PreviewFile[], options: PageOptions =
 
   const rejected: string[] = [];
   const sections = renderings.map((f) => {
-    const items = f.file.program.declarations.map((declaration) => {
+    const items = (f.file.program?.declarations ?? []).map((declaration) => {
       const columns = sets.map((set, i) => {
         const r = f.sets[i]!.get(declaration)!;
         const marked: Diagnostic[][] = [];
@@ -218,7 +220,7 @@ export function renderPage(files: readonly PreviewFile[], options: PageOptions =
     });
     const outside = f.outside.length === 0 ? "" : findingsList([], new Map([["", f.outside]]));
     if (f.outside.some((d) => d.severity === "error")) rejected.push(`${f.file.display}: the file`);
-    const empty = items.length === 0 ? `<div class="pv-missing">No declarations.</div>` : "";
+    const empty = items.length === 0 && f.file.program !== undefined ? `<div class="pv-missing">No declarations.</div>` : "";
     return `<section class="pv-file" data-file="${escapeHtml(f.file.display)}"><h2>${escapeHtml(f.file.display)}</h2>${outside}${items.join("")}${empty}</section>`;
   });
 

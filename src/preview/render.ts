@@ -11,7 +11,7 @@
  */
 import type { Diagnostic } from "../diagnostic.js";
 import type { Json } from "../emit/index.js";
-import { getDto } from "../model/index.js";
+import { BOOL_TRUE_STRINGS, BOOLEAN_STRINGS, getDto } from "../model/index.js";
 import type { FindingsByPath, JsonPath } from "./findings.js";
 import { joinPath } from "./findings.js";
 import { chromeGlyph, iconGlyph, isPictureLogo, logoGlyph } from "./glyphs.js";
@@ -44,6 +44,19 @@ export function assignToRendered(findings: FindingsByPath, rendered: ReadonlySet
   return out;
 }
 
+/**
+ * A boolean of the payload as the server reads it: a string is cast (spec §2.6: true only for
+ * `BOOL_TRUE_STRINGS`, so `"false"` and `"N"` are false), or, for a field with its own spellings
+ * (an activity's `completed`), looked up in them (any other string is undefined: rejected).
+ */
+function asBoolean(value: Json | undefined, strings?: Readonly<Record<string, boolean>>): boolean | undefined {
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number") return value !== 0;
+  if (typeof value !== "string") return undefined;
+  if (strings) return Object.hasOwn(strings, value) ? strings[value] : undefined;
+  return BOOL_TRUE_STRINGS.includes(value.toUpperCase());
+}
+
 /** The text a language map shows for `language`: that language, else English, else the first entry (spec: multi-language). */
 export function pickText(map: JsonObject, language: string): { text: string; shown: string | undefined } {
   const pick = (l: string) => (Object.hasOwn(map, l) ? asString(map[l]) : undefined);
@@ -64,6 +77,14 @@ function text(value: Json | undefined, ctx: RenderContext, options: { multiline?
   const fallback = language !== ctx.language ? ` b24-fallback" title="${escapeHtml(`No '${ctx.language}' text: shown in '${language ?? "?"}'`)}` : "";
   const multiline = options.multiline ? " data-multiline" : "";
   return `<span class="b24-i18n${fallback}" data-texts="${escapeHtml(JSON.stringify(map))}"${multiline}>${lines(shown)}</span>`;
+}
+
+/** A `title` attribute (a tooltip) of a text value; a language map's follows the page's language switch. */
+function tooltip(value: Json | undefined, ctx: RenderContext): string {
+  const map = asObject(value);
+  if (map) return ` title="${escapeHtml(pickText(map, ctx.language).text)}" data-title-texts="${escapeHtml(JSON.stringify(map))}"`;
+  const plain = asString(value);
+  return plain === undefined ? "" : ` title="${escapeHtml(plain)}"`;
 }
 
 /** The attributes of a part of the payload at `path`: its path, and its outline when it has findings. */
@@ -95,6 +116,11 @@ function scopeAttr(value: JsonObject | undefined): string {
   return scope === "web" || scope === "mobile" ? ` data-scope="${scope}"` : "";
 }
 
+/** `hideIfReadonly` of a button or menu item: noted, as the preview's user is one who can edit. */
+function hideIfReadonly(value: JsonObject | undefined): string {
+  return asBoolean(value?.["hideIfReadonly"]) === true ? ` data-hide-if-readonly title="hidden from users who cannot edit the record"` : "";
+}
+
 function placeholderGlyph(code: string): string {
   return `<span class="b24-unknown-code" title="${escapeHtml(`'${code}' is not a system code: a portal's own, drawn there from its registered picture`)}">${escapeHtml(code)}</span>`;
 }
@@ -103,7 +129,7 @@ function placeholderGlyph(code: string): string {
 
 /** Where a record stands, which decides the menu's built-in items (preview-facts.md, "Footer"). */
 export interface RecordState {
-  /** An activity not completed yet. Unknown for a layout on its own. */
+  /** An activity not completed yet. Unknown for a layout on its own (and for an update that does not say). */
   readonly scheduled: boolean | undefined;
   readonly deadline: string | undefined;
 }
@@ -114,7 +140,8 @@ export function renderRecord(layout: Json, path: JsonPath, ctx: RenderContext, s
   const icon = renderIcon(root["icon"], joinPath(path, "icon"), ctx);
   const header = renderHeader(root["header"], joinPath(path, "header"), ctx);
   const body = renderBody(root["body"], joinPath(path, "body"), ctx, state);
-  const footer = root["footer"] === undefined ? "" : renderFooter(root["footer"], joinPath(path, "footer"), ctx, state);
+  // Without a footer the record still has the "…" menu: its built-in items are on by default (preview-facts.md, "Footer").
+  const footer = renderFooter(root["footer"] ?? {}, joinPath(path, "footer"), ctx, state);
   const own = part(path, ctx, "b24-record");
   return `<div ${own.attrs}>${icon}<div class="b24-card">${own.mark}${header}${body}${footer}${extra}</div></div>`;
 }
@@ -180,7 +207,8 @@ function renderBlock(key: string, value: Json, path: JsonPath, ctx: RenderContex
   const type = asString(block?.["type"]) ?? "";
   const props = asObject(block?.["properties"]) ?? {};
   const propsPath = joinPath(path, "properties");
-  const scope = scopeAttr(block);
+  // A block's scope is one of its properties (ContentBlockDto), unlike a button's or a menu item's.
+  const scope = scopeAttr(props);
   let inner: string;
   let className = `b24-block b24-block--${/^[a-zA-Z]+$/.test(type) ? type : "unknown"}`;
   switch (type) {
@@ -194,30 +222,41 @@ function renderBlock(key: string, value: Json, path: JsonPath, ctx: RenderContex
       inner = renderLinkContent(props, ctx);
       break;
     case "withTitle": {
-      const inline = props["inline"] === true;
+      const inline = asBoolean(props["inline"]) === true;
       if (inline) className += " b24-block--inline";
-      const plain = asString(props["title"]);
-      const title = asObject(props["title"]) ? text(props["title"], ctx) : escapeHtml(plain ?? "");
+      const title = asObject(props["title"]) ? text(props["title"], ctx) : escapeHtml(asString(props["title"]) ?? "");
       const nested = props["block"] === undefined ? "" : renderBlock("block", props["block"], joinPath(propsPath, "block"), ctx, state);
       // The full title as a tooltip, for when the one line cuts it (preview-facts.md, "Body").
-      const tooltip = plain === undefined ? "" : ` title="${escapeHtml(plain)}"`;
-      inner = `<div class="b24-with-title__title"${tooltip}>${title}</div><div class="b24-with-title__value">${nested}</div>`;
+      inner = `<div class="b24-with-title__title"${tooltip(props["title"], ctx)}>${title}</div><div class="b24-with-title__value">${nested}</div>`;
       break;
     }
     case "lineOfBlocks":
       inner = renderBlocks(props["blocks"], joinPath(propsPath, "blocks"), ctx, state);
       break;
-    case "deadline": {
-      const readonly = props["readonly"] === true;
-      const date = state.deadline ?? "the activity's deadline";
-      inner = `<span class="b24-deadline${readonly ? "" : " b24-deadline--editable"}" title="${readonly ? "read-only" : "the user can change the deadline here"}">${chromeGlyph("clock")}${escapeHtml(date)}</span>`;
+    case "deadline":
+      inner = renderDeadline(props, state);
       break;
-    }
     default:
       inner = `<span class="b24-unknown-block">unknown block type '${escapeHtml(type)}'</span>`;
   }
   const own = part(path, ctx, className);
   return `<div ${own.attrs} data-key="${escapeHtml(key)}" data-type="${escapeHtml(type)}"${scope}>${inner}${own.mark}</div>`;
+}
+
+/**
+ * The activity's deadline as a date pill (spec §4.6): not shown at all for an activity without a
+ * deadline (an incoming one has none), read-only when the block says so or the activity is
+ * completed. For a layout on its own the activity is not known: the pill stands for its deadline.
+ */
+function renderDeadline(props: JsonObject, state: RecordState): string {
+  const known = state.scheduled !== undefined;
+  if (known && state.deadline === undefined) {
+    return `<span class="b24-deadline b24-deadline--absent" title="Bitrix24 shows no deadline block for an activity without a deadline">not shown: the activity has no deadline</span>`;
+  }
+  const readonly = asBoolean(props["readonly"]) === true || state.scheduled === false;
+  const why = asBoolean(props["readonly"]) === true ? "read-only" : "read-only: the activity is completed";
+  const date = state.deadline ?? "the activity's deadline";
+  return `<span class="b24-deadline${readonly ? "" : " b24-deadline--editable"}" title="${readonly ? why : "the user can change the deadline here"}">${chromeGlyph("clock")}${escapeHtml(date)}</span>`;
 }
 
 function renderTextContent(props: JsonObject, path: JsonPath, ctx: RenderContext): string {
@@ -228,16 +267,14 @@ function renderTextContent(props: JsonObject, path: JsonPath, ctx: RenderContext
     "b24-text",
     `b24-size--${size === undefined ? "md" : TEXT_SIZES.has(size) ? size : "sm"}`,
     colour !== undefined && TEXT_COLOURS.has(colour) ? `b24-colour--${colour}` : "b24-colour--default",
-    props["bold"] === true ? "b24-weight--bold" : "b24-weight--normal",
+    asBoolean(props["bold"]) === true ? "b24-weight--bold" : "b24-weight--normal",
   ];
-  const title = asString(props["title"]);
-  const tooltip = title === undefined ? "" : ` title="${escapeHtml(title)}"`;
   const own = part(joinPath(path, "value"), ctx, classes.join(" "));
-  return `<span ${own.attrs}${tooltip}>${text(props["value"], ctx, { multiline: props["multiline"] === true })}${own.mark}</span>`;
+  return `<span ${own.attrs}${tooltip(props["title"], ctx)}>${text(props["value"], ctx, { multiline: asBoolean(props["multiline"]) === true })}${own.mark}</span>`;
 }
 
 function renderLinkContent(props: JsonObject, ctx: RenderContext): string {
-  const weight = props["bold"] === true ? " b24-weight--bold" : "";
+  const weight = asBoolean(props["bold"]) === true ? " b24-weight--bold" : "";
   return `<span class="b24-link b24-clickable${weight}"${actionAttrs(props["action"])}>${text(props["text"], ctx)}</span>`;
 }
 
@@ -247,9 +284,8 @@ function renderFooter(value: Json, path: JsonPath, ctx: RenderContext, state: Re
     .map(([key, b]) => {
       const button = asObject(b);
       const type = asString(button?.["type"]) === "primary" ? "primary" : "secondary";
-      const hide = button?.["hideIfReadonly"] === true ? ` data-hide-if-readonly title="hidden from users who cannot edit the record"` : "";
       const own = part(joinPath(joinPath(path, "buttons"), key), ctx, `b24-button b24-button--${type}`);
-      return `<button type="button" ${own.attrs} data-key="${escapeHtml(key)}"${scopeAttr(button)}${hide}${actionAttrs(button?.["action"])}>${text(button?.["title"], ctx)}${own.mark}</button>`;
+      return `<button type="button" ${own.attrs} data-key="${escapeHtml(key)}"${scopeAttr(button)}${hideIfReadonly(button)}${actionAttrs(button?.["action"])}>${text(button?.["title"], ctx)}${own.mark}</button>`;
     })
     .join("");
   const menu = renderMenu(footer?.["menu"], joinPath(path, "menu"), ctx, state);
@@ -259,7 +295,8 @@ function renderFooter(value: Json, path: JsonPath, ctx: RenderContext, state: Re
 
 /** The built-in items the server adds to the "…" menu (preview-facts.md, "Footer"). */
 function builtInItems(menu: JsonObject | undefined, state: RecordState): { name: string; glyph: "pin" | "clock" | "trash"; note?: string }[] {
-  const shown = (flag: string) => menu?.[flag] !== false;
+  // Absent means shown; a string is cast as the server casts it ("false" hides).
+  const shown = (flag: string) => asBoolean(menu?.[flag]) !== false;
   const items: { name: string; glyph: "pin" | "clock" | "trash"; note?: string }[] = [];
   if (shown("showPinItem") && state.scheduled !== true) items.push({ name: "Pin", glyph: "pin", ...(state.scheduled === undefined ? { note: "not while the activity is scheduled" } : {}) });
   if (shown("showPostponeItem") && state.scheduled !== false && (state.scheduled === undefined || state.deadline !== undefined)) {
@@ -276,7 +313,7 @@ function renderMenu(value: Json | undefined, path: JsonPath, ctx: RenderContext,
     .map(([key, i]) => {
       const item = asObject(i);
       const itemPart = part(joinPath(joinPath(path, "items"), key), ctx, "b24-menu__item b24-clickable");
-      return `<li ${itemPart.attrs} data-key="${escapeHtml(key)}"${scopeAttr(item)}${actionAttrs(item?.["action"])}>${text(item?.["title"], ctx)}${itemPart.mark}</li>`;
+      return `<li ${itemPart.attrs} data-key="${escapeHtml(key)}"${scopeAttr(item)}${hideIfReadonly(item)}${actionAttrs(item?.["action"])}>${text(item?.["title"], ctx)}${itemPart.mark}</li>`;
     })
     .join("");
   const builtIns = builtInItems(menu, state)
@@ -310,18 +347,22 @@ export function renderActivity(value: Json, path: JsonPath, ctx: RenderContext):
   const activity = asObject(value);
   const fields = asObject(activity?.["fields"]);
   const deadline = asString(fields?.["deadline"]);
-  const completed = fields?.["completed"] === true;
+  const completedField = asBoolean(fields?.["completed"], BOOLEAN_STRINGS);
+  const completed = completedField === true;
   const facts = [
     activity?.["id"] !== undefined ? `updates activity ${asString(activity["id"]) ?? "?"}` : `owner type ${asString(activity?.["ownerTypeId"]) ?? "?"}, owner ${asString(activity?.["ownerId"]) ?? "?"}`,
-    completed ? "completed" : fields?.["completed"] === false ? "scheduled" : undefined,
+    completed ? "completed" : completedField === false ? "scheduled" : undefined,
     deadline !== undefined ? `deadline ${deadline}` : undefined,
     asString(fields?.["responsibleId"]) !== undefined ? `responsible user ${asString(fields?.["responsibleId"])}` : undefined,
   ].filter((f) => f !== undefined);
-  const state: RecordState = { scheduled: fields?.["completed"] === undefined ? undefined : !completed, deadline };
+  const state: RecordState = { scheduled: completedField === undefined ? undefined : !completed, deadline };
   const record = activity?.["layout"] === undefined ? "" : renderRecord(activity["layout"], joinPath(path, "layout"), ctx, state);
   const badgeCode = asString(fields?.["badgeCode"]);
   let badge = "";
-  if (badgeCode) {
+  if (badgeCode && completed) {
+    const note = part(joinPath(path, "fields/badgeCode"), ctx, "pv-missing");
+    badge = `<div ${note.attrs}>The badge '${escapeHtml(badgeCode)}' is not shown: Bitrix24 removes a badge when its activity is completed.${note.mark}</div>`;
+  } else if (badgeCode) {
     const found = ctx.badges.get(badgeCode);
     badge = found === undefined ? `<div class="b24-kanban"><span class="b24-unknown-code">badge ${escapeHtml(badgeCode)}</span></div>` : renderBadge(found, joinPath(path, "fields/badgeCode"), ctx);
   }

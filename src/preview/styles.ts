@@ -76,9 +76,12 @@ body[data-theme="dark"] .b24-card { box-shadow: none; }
 .b24-link:hover { text-decoration: underline; }
 .b24-block--withTitle > .b24-with-title__title { font-size: 13px; color: #a8adb4; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .b24-block--withTitle > .b24-with-title__value { font-size: 14px; color: rgba(82,92,105,.9); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-.b24-block--withTitle > .b24-with-title__value .b24-text { color: rgba(82,92,105,.9); }
+.b24-block--withTitle > .b24-with-title__value .b24-text.b24-colour--default { color: rgba(82,92,105,.9); }
 .b24-block--withTitle > .b24-with-title__value .b24-link { font-weight: 500; }
+/* The value is a block of its own: the ellipsis goes on it, and in a row it may shrink to the card's width. */
+.b24-block--withTitle > .b24-with-title__value > .b24-block { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .b24-block--inline { display: flex; gap: 10px; align-items: baseline; }
+.b24-block--inline > .b24-with-title__value { flex: 1 1 auto; min-width: 0; }
 .b24-block--inline > .b24-with-title__title { flex: none; width: 100px; color: #828b95; }
 .b24-block--lineOfBlocks { display: flex; flex-wrap: wrap; gap: 4px 8px; align-items: baseline; }
 .b24-large-text { font-size: 14px; color: #333; }
@@ -87,6 +90,7 @@ body[data-theme="dark"] .b24-card { box-shadow: none; }
 .b24-deadline { display: inline-flex; gap: 4px; align-items: center; padding: 1px 8px; border-radius: 10px; background: #eef0f2; color: #525c69; font-size: 13px; }
 .b24-deadline--editable { background: #e5f9ff; color: #0b66c3; cursor: pointer; }
 .b24-deadline .b24-glyph { width: 14px; height: 14px; }
+.b24-deadline--absent { background: none; border: 1px dashed #c6cdd3; color: #a8adb4; font-style: italic; }
 .b24-unknown-block, .b24-unknown-code { display: inline-block; padding: 1px 4px; border: 1px dashed #ff5752; border-radius: 3px; color: #c2231d; font: 10px/1.3 "DejaVu Sans Mono", monospace; word-break: break-all; text-align: center; }
 .b24-icon--unknown { background: #f8fafb; border-color: #dfe0e3; }
 .b24-icon .b24-unknown-code { max-width: 38px; border: 0; font-size: 7px; line-height: 1.1; }
@@ -106,7 +110,7 @@ body[data-theme="dark"] .b24-card { box-shadow: none; }
 .b24-menu__item .b24-glyph { width: 14px; height: 14px; color: #a8adb4; }
 .b24-menu__separator { height: 1px; margin: 4px 0; background: #eef0f2; }
 
-/* Additional blocks under the record they are added to; a badge on a kanban card; a CRM card. */
+/* Additional blocks under the record they are added to; a badge on a kanban card (its value upper-cased, spec §8); a CRM card. */
 .b24-host-record { color: #a8adb4; font-style: italic; margin: 0 0 8px; }
 .b24-additional { display: flex; flex-direction: column; gap: 8px; padding: 8px 0 0; border-top: 1px dashed #dfe0e3; }
 .b24-activity { display: flex; flex-direction: column; gap: 8px; }
@@ -116,7 +120,7 @@ body[data-theme="dark"] .b24-card { box-shadow: none; }
 .b24-kanban__meta { color: #828b95; font-size: 12px; margin: 2px 0 6px; }
 .b24-badge { display: flex; gap: 6px; align-items: center; font-size: 11px; }
 .b24-badge__title { color: #828b95; }
-.b24-badge__value { padding: 1px 7px; border-radius: 10px; font-weight: 700; }
+.b24-badge__value { padding: 1px 7px; border-radius: 10px; font-weight: 700; text-transform: uppercase; }
 .b24-badge--primary .b24-badge__value { background: #dbf5fe; color: #0b7fa3; }
 .b24-badge--secondary .b24-badge__value { background: #eef0f2; color: #6a737f; }
 .b24-badge--success .b24-badge__value { background: #e4f5c9; color: #4f7500; }

@@ -31,8 +31,13 @@ const ROOT = resolve(import.meta.dirname, "../..");
 const EXAMPLES = join(ROOT, "examples");
 const REFERENCES = join(import.meta.dirname, "screenshots");
 const UPDATE = process.env["UPDATE_SCREENSHOTS"] === "1";
-/** Differing pixels allowed (of the image), and how different a pixel must be to count (pixelmatch's threshold). */
-const TOLERANCE = { share: 0.002, threshold: 0.1 };
+/**
+ * Differing pixels allowed (of the image), and how different a pixel must be to count (pixelmatch's
+ * threshold). Two runs on one machine differ by none. The threshold is low because the page is
+ * pale: at pixelmatch's default (0.1) a white card 42px taller on the #eef2f4 page was 10 pixels;
+ * at 0.02 it is 4.5% of the page, and a badge's two words upper-cased 0.05%, both caught.
+ */
+const TOLERANCE = { share: 0.0002, threshold: 0.02 };
 
 const exampleFiles = readdirSync(EXAMPLES).filter((f) => f.endsWith(".b24layout")).sort();
 
@@ -128,6 +133,7 @@ describe("the page in a browser", () => {
     expect(await popup.innerText()).toMatch(/Bitrix24 would: restEvent[\s\S]*id 'processed'[\s\S]*the button is disabled/);
     await page.locator(".b24-title").click();
     expect(await popup.innerText()).toMatch(/Bitrix24 would: redirect\s+Opens \/crm\/deal\/details\/123\//);
+    expect(await popup.innerText()).toContain("Opens /crm/deal/details/123/ in the portal: a Bitrix24 object's page in a slider, another page in place");
     await page.locator(".b24-button", { hasText: "About the client" }).click();
     expect(await popup.innerText()).toMatch(/openRestApp[\s\S]*"clientId": 456[\s\S]*"width": 700/);
     expect(page.url()).toBe(url);
@@ -167,12 +173,12 @@ describe("the page in a browser", () => {
     expect(page.url()).toContain("lang=de");
     await page.close();
     const german = await open("badges.b24layout", "?lang=de&theme=dark");
-    expect(await german.locator(".b24-badge__value").allInnerTexts()).toEqual(["Verpasst", "Rückruf"]);
+    expect(await german.locator(".b24-badge__value").allInnerTexts()).toEqual(["VERPASST", "RÜCKRUF"]);
     expect(await german.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(31, 37, 41)");
     await german.close();
 
     const path = join(dir, "fallback.html");
-    writeFileSync(path, preview(`layout x { icon call; header { en: "Hello", fr: "Bonjour" }; body { logo call-incoming; text { en: "Only English" } } }\n`));
+    writeFileSync(path, preview(`layout x { icon call; header { en: "Hello", fr: "Bonjour" }; body { logo call-incoming; text { en: "Only English" }; w: withTitle { en: "Long title", fr: "Titre long" } { text "v" title { en: "Hint", fr: "Astuce" } } } }\n`));
     const fallback = await context.newPage();
     await fallback.goto(`${pathToFileURL(path).href}?lang=fr`);
     expect(await fallback.locator(".b24-title").innerText()).toBe("Bonjour");
@@ -180,26 +186,140 @@ describe("the page in a browser", () => {
     expect(await text.innerText()).toBe("Only English");
     expect(await text.getAttribute("class")).toContain("b24-fallback");
     expect(await text.getAttribute("title")).toBe("No 'fr' text: shown in 'en'");
+    // Tooltips follow the language too: withTitle's full title, a text's title.
+    const titleOf = async (selector: string) => fallback.locator(selector).getAttribute("title");
+    expect([await titleOf("[data-key=w] > .b24-with-title__title"), await titleOf("[data-key=w] .b24-text")]).toEqual(["Titre long", "Astuce"]);
+    await fallback.selectOption("#pv-lang", "en");
+    expect([await titleOf("[data-key=w] > .b24-with-title__title"), await titleOf("[data-key=w] .b24-text")]).toEqual(["Long title", "Hint"]);
     await fallback.close();
   });
 
-  it("marks openRestApp as unavailable in the mobile app", async () => {
+  it("marks openRestApp as unavailable in the mobile app, and shows a scoped block on its platform only", async () => {
     const path = join(dir, "rest-app.html");
-    writeFileSync(path, preview(`layout x { icon call; header "H"; body { logo call-incoming; text "t" } footer { open: button primary "Open app" -> openRestApp { a: 1 } } }\n`));
+    writeFileSync(path, preview(`layout x { icon call; header "H"; body { logo call-incoming; text "t"; w: text "Web only" scope web; m: withTitle "Mobile only" scope mobile { text "m" }; l: link "Site" -> redirect "https://example.com/a" } footer { open: button primary "Open app" -> openRestApp { a: 1 } } }\n`));
     const page = await context.newPage();
     await page.goto(`${pathToFileURL(path).href}?platform=mobile`);
+    const webOnly = page.locator(".b24-block", { hasText: "Web only" });
+    const mobileOnly = page.locator(".b24-block", { hasText: "Mobile only" });
+    expect([await webOnly.isVisible(), await mobileOnly.isVisible()]).toEqual([false, true]);
+    await page.selectOption("#pv-platform", "web");
+    expect([await webOnly.isVisible(), await mobileOnly.isVisible()]).toEqual([true, false]);
+    await page.selectOption("#pv-platform", "mobile");
     const button = page.locator(".b24-button");
     expect(await button.isVisible()).toBe(true);
     expect(await button.evaluate((e) => getComputedStyle(e, "::after").content)).toBe('" (not in the mobile app)"');
     await button.click();
     expect(await page.locator(".pv-popup").innerText()).toContain("Not in the mobile app: nothing happens there.");
+    await page.locator(".b24-link").click();
+    expect(await page.locator(".pv-popup").innerText()).toContain("Opens https://example.com/a in a new tab");
+    await page.close();
+  });
+
+  it("draws the sizes and colours of preview-facts.md, a block's own colour inside withTitle, and a badge's value upper-cased", async () => {
+    const path = join(dir, "facts.html");
+    writeFileSync(
+      path,
+      preview(`badge b success { title "Status"; value "Paid" }
+layout x {
+  icon call
+  header "Title" { t: tag warning "late" }
+  body {
+    logo call-incoming
+    plain: withTitle "Plain" { text "v" }
+    coloured: withTitle "Coloured" inline { text "v" color base_50 size xs }
+    link: withTitle "Link" inline { link "l" -> redirect "/x" }
+    big: text "md" bold
+    long: withTitle "Long" inline { text "${"A long value that does not fit in one line of the card ".repeat(4)}" }
+  }
+}
+`),
+    );
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(path).href);
+    type Css = Record<string, string>;
+    const css = (selector: string, ...properties: string[]) =>
+      page.locator(selector).first().evaluate((e, names) => {
+        const style = getComputedStyle(e) as unknown as Css;
+        return Object.fromEntries(names.map((n) => [n, style[n]!]));
+      }, properties);
+    expect(await css(".b24-title", "fontSize", "fontWeight", "lineHeight")).toEqual({ fontSize: "13px", fontWeight: "700", lineHeight: "18px" });
+    expect(await css(".b24-tag", "fontSize", "fontWeight", "textTransform", "backgroundColor")).toEqual({ fontSize: "9px", fontWeight: "700", textTransform: "uppercase", backgroundColor: "rgb(255, 241, 194)" });
+    expect(await css(".b24-icon", "backgroundColor", "borderTopWidth", "color")).toEqual({ backgroundColor: "rgb(47, 198, 246)", borderTopWidth: "1px", color: "rgb(255, 255, 255)" });
+    expect(await css(".b24-logo", "width", "height", "borderTopLeftRadius", "backgroundColor", "color")).toEqual({ width: "80px", height: "80px", borderTopLeftRadius: "12px", backgroundColor: "rgb(229, 249, 255)", color: "rgb(47, 198, 246)" });
+    // withTitle: the title above in #a8adb4 13px, the value 14px rgba(82,92,105,.9); inline: the title 100px wide in #828b95.
+    expect(await css("[data-key=plain] > .b24-with-title__title", "fontSize", "color", "whiteSpace", "textOverflow")).toEqual({ fontSize: "13px", color: "rgb(168, 173, 180)", whiteSpace: "nowrap", textOverflow: "ellipsis" });
+    expect(await css("[data-key=plain] .b24-text", "fontSize", "color")).toEqual({ fontSize: "14px", color: "rgba(82, 92, 105, 0.9)" });
+    expect(await css("[data-key=coloured] > .b24-with-title__title", "width", "color")).toEqual({ width: "100px", color: "rgb(130, 139, 149)" });
+    expect(await css("[data-key=coloured] .b24-text", "fontSize", "color")).toEqual({ fontSize: "12px", color: "rgb(168, 173, 180)" });
+    expect(await css("[data-key=link] .b24-link", "fontWeight", "color")).toEqual({ fontWeight: "500", color: "rgb(11, 102, 195)" });
+    expect(await css("[data-key=big] .b24-text", "fontSize", "fontWeight", "color")).toEqual({ fontSize: "14px", fontWeight: "700", color: "rgb(51, 51, 51)" });
+    // A value too long for its line is cut with an ellipsis, inside the card.
+    const cut = page.locator("[data-key=long] > .b24-with-title__value > .b24-block");
+    const overflow = await cut.evaluate((e) => {
+      const box = e as unknown as { scrollWidth: number; clientWidth: number };
+      return { textOverflow: (getComputedStyle(e) as unknown as Css)["textOverflow"], cut: box.scrollWidth > box.clientWidth };
+    });
+    expect(overflow).toEqual({ textOverflow: "ellipsis", cut: true });
+    const card = (await page.locator(".b24-card").first().boundingBox())!;
+    const value = (await cut.boundingBox())!;
+    expect(value.x + value.width).toBeLessThanOrEqual(card.x + card.width);
+    expect(await page.locator(".b24-badge__value").innerText()).toBe("PAID");
+    expect(await css(".b24-badge__value", "backgroundColor")).toEqual({ backgroundColor: "rgb(228, 245, 201)" });
+    await page.close();
+  });
+
+  it("offers \"more\" only for a large text that is cut, and opens and closes it", async () => {
+    const path = join(dir, "large-text.html");
+    writeFileSync(path, preview(`layout x { icon call; header "H"; body { logo call-incoming; short: largeText "One line."; long: largeText "${Array.from({ length: 8 }, (_, i) => `Line ${i + 1}.`).join("\\n")}" } }\n`));
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(path).href);
+    const more = (key: string) => page.locator(`[data-key=${key}] .b24-more`);
+    expect([await more("short").isVisible(), await more("long").isVisible()]).toEqual([false, true]);
+    const long = page.locator("[data-key=long] .b24-large-text");
+    const collapsed = (await long.boundingBox())!.height;
+    await more("long").click();
+    expect((await long.boundingBox())!.height).toBeGreaterThan(collapsed * 2);
+    expect(await more("long").innerText()).toBe("less");
+    await more("long").click();
+    expect((await long.boundingBox())!.height).toBe(collapsed);
     await page.close();
   });
 
   it("makes no request but for the page itself", () => {
     const own = new Set([...pages.values(), ...[...pages.values()].map((p) => p.replace(/\?.*$/, ""))]);
-    expect(requests.filter((r) => !own.has(r.replace(/\?.*$/, "")) && !/\/(?:fallback|rest-app)\.html\?/.test(r))).toEqual([]);
+    expect(requests.filter((r) => !own.has(r.replace(/\?.*$/, "")) && !/\/(?:fallback|rest-app|facts|large-text|webview-\w+)\.html(?:\?|$)/.test(r))).toEqual([]);
     expect(requests.length).toBeGreaterThan(exampleFiles.length);
+  });
+});
+
+describe("the page in a webview", () => {
+  it("keeps its switches and its scroll position when the editor sends the page again as you type", async () => {
+    const page = await context.newPage();
+    // VS Code's webview API, as far as the page uses it: a state kept by the host across new HTML.
+    await page.addInitScript(() => {
+      const host = window as unknown as { name: string; acquireVsCodeApi?: () => unknown };
+      host.acquireVsCodeApi = () => ({
+        getState: () => (host.name ? (JSON.parse(host.name) as unknown) : undefined),
+        setState: (state: unknown) => void (host.name = JSON.stringify(state)),
+      });
+    });
+    const source = (title: string) => `${Array.from({ length: 12 }, (_, i) => `layout l${i} { icon call; header "${title} ${i}"; body { logo call-incoming; text "x" } }`).join("\n")}\n`;
+    const load = async (title: string) => {
+      const path = join(dir, `webview-${title}.html`);
+      writeFileSync(path, preview(source(title)));
+      await page.goto(pathToFileURL(path).href);
+    };
+    await load("First");
+    await page.selectOption("#pv-theme", "dark");
+    await page.locator(".b24-title", { hasText: "First 9" }).scrollIntoViewIfNeeded();
+    const scrolled = await page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY);
+    expect(scrolled).toBeGreaterThan(500);
+    await page.waitForTimeout(150);
+    await load("Second");
+    expect(await page.evaluate(() => document.body.getAttribute("data-theme"))).toBe("dark");
+    expect(await page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY)).toBe(scrolled);
+    expect(await page.locator(".b24-title", { hasText: "Second 9" }).isVisible()).toBe(true);
+    await page.close();
   });
 });
 
@@ -268,6 +388,12 @@ describe("the webview page of the language server", () => {
       const csp = /content="([^"]*)"/.exec(answer!.html)![1]!.replace(/&#39;/g, "'");
       expect(csp).toMatch(/^default-src 'none'; style-src 'nonce-[A-Za-z0-9+/=]+' https:\/\/\*\.vscode-cdn\.net; script-src 'nonce-[A-Za-z0-9+/=]+'; img-src data:; base-uri 'none'; form-action 'none'$/);
       expect(await client.connection.sendRequest("b24layout/preview", { textDocument: { uri: "file:///not/open.b24layout" } })).toBeNull();
+      // It follows typing: the next request after a change draws that version, even before its diagnostics are sent.
+      void client.change(uri, 2, [{ text: `layout typed { icon call; header "Typed on"; body { logo call-incoming; text "x" } }\n` }]);
+      const typed = await client.connection.sendRequest<{ html: string; version: number } | null>("b24layout/preview", { textDocument: { uri } });
+      expect(typed!.version).toBe(2);
+      expect(typed!.html).toContain(">Typed on<");
+      expect(typed!.html).not.toContain("As typed");
 
       const page = await context.newPage();
       await page.setContent(answer!.html);

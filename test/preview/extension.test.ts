@@ -32,6 +32,10 @@ describe("the preview command of the VS Code extension", () => {
     expect(source).toContain(`const PREVIEW_REQUEST = "${PREVIEW_REQUEST}";`);
     expect(source).toMatch(/enableScripts: true,\s+enableCommandUris: false,\s+localResourceRoots: \[\],/);
     expect(source).toContain("cspSources: [this.panel.webview.cspSource]");
+    expect(source).toMatch(/theme: window\.activeColorTheme\.kind === ColorThemeKind\.Dark \|\| window\.activeColorTheme\.kind === ColorThemeKind\.HighContrast \? "dark" : "light",/);
     expect(readFileSync(join(EXTENSION, "src", "extension.ts"), "utf8")).toContain("registerPreview(context, () => client, LANGUAGE_ID);");
+    // A server that is not running, or that fails, is said in the panel; an unchecked document is asked for again.
+    expect(source).toMatch(/catch \(error\) \{\s+if \(document === this\.document\) this\.panel\.webview\.html = previewMessagePage\(/);
+    expect(source).toContain('import { previewMessagePage } from "../../src/preview/message-page.js";');
   });
 });

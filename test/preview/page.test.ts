@@ -8,6 +8,7 @@ import { preview } from "../../src/index.js";
 import { GLYPH_COVERAGE } from "../../src/preview/glyphs.js";
 import { pickText } from "../../src/preview/render.js";
 import { readPreviewParams } from "../../src/lsp/preview.js";
+import { previewMessagePage } from "../../src/preview/message-page.js";
 
 /** The attribute values of the elements matching a simple `data-x="…"` pattern, in order. */
 const attributeValues = (html: string, name: string) => [...html.matchAll(new RegExp(`${name}="([^"]*)"`, "g"))].map((m) => m[1]!);
@@ -60,6 +61,12 @@ describe("the page", () => {
     expect(html).toContain('data-action-type="openRestApp"');
   });
 
+  it("marks a block's scope (in its properties, where the REST payload has it) for the platform switch", () => {
+    const html = preview(`layout x { icon call; header "H"; body { logo call-incoming; web: text "Web only" scope web; mobile: largeText "Mobile only" scope mobile; both: text "Both" } }\n`);
+    const scopeOf = (path: string) => new RegExp(`data-path="${path}" data-key="[^"]*" data-type="[^"]*"(?: data-scope="([a-z]+)")?`).exec(html)?.[1];
+    expect(["body/blocks/web", "body/blocks/mobile", "body/blocks/both"].map(scopeOf)).toEqual(["web", "mobile", undefined]);
+  });
+
   it("drops Pin while an activity is scheduled, and Postpone when it has no deadline", () => {
     const activity = (fields: string) => `activity a {
   ownerTypeId deal
@@ -71,6 +78,51 @@ describe("the page", () => {
     expect(attributeValues(preview(activity('completed false\n  deadline "2025-03-03T10:00:00+01:00"')), "data-built-in")).toEqual(["Postpone", "Delete"]);
     expect(attributeValues(preview(activity("completed false")), "data-built-in")).toEqual(["Delete"]);
     expect(attributeValues(preview(activity("completed true")), "data-built-in")).toEqual(["Pin", "Delete"]);
+    // Without a footer the record still has its "…" menu: the built-in items are on by default.
+    const withoutFooter = (fields: string) => activity(fields).replace(/ footer \{[^\n]*\} \} \}/, " }");
+    expect(withoutFooter("completed true")).not.toContain("footer");
+    expect(attributeValues(preview(withoutFooter("completed true")), "data-built-in")).toEqual(["Pin", "Delete"]);
+    expect(attributeValues(preview(`layout x { icon call; header "H"; body { logo call-incoming; text "t" } }\n`), "data-built-in")).toEqual(["Pin", "Postpone", "Delete"]);
+  });
+
+  it("notes the buttons and menu items hidden from users who cannot edit the record", () => {
+    const html = preview(`layout x { icon call; header "H"; body { logo call-incoming; text "t" } footer { b: button primary "B" hideIfReadonly -> restEvent "b"; menu { a: item "A" hideIfReadonly -> restEvent "a"; c: item "C" -> restEvent "c" } } }\n`);
+    const hidden = [...html.matchAll(/data-path="(footer\/[^"]+)" data-key="[^"]*"(?: data-scope="[a-z]+")? data-hide-if-readonly title="hidden from users who cannot edit the record"/g)].map((m) => m[1]);
+    expect(hidden).toEqual(["footer/buttons/b", "footer/menu/items/a"]);
+  });
+
+  it("reads the menu's flags as the server casts a string (\"false\" and \"N\" hide the item)", () => {
+    const html = preview(`layout x { icon call; header "H"; body { logo call-incoming; text "t" } footer { menu { showPinItem "false"; showDeleteItem "N"; showPostponeItem "Y" } } }\n`);
+    expect(attributeValues(html, "data-built-in")).toEqual(["Postpone"]);
+  });
+
+  it("draws a deadline block as Bitrix24 does: not for an activity without a deadline, read-only once it is completed", () => {
+    const activity = (fields: string) => `badge b warning { title "T"; value "V" }
+activity a {
+  ownerTypeId deal
+  ownerId 1
+  ${fields}
+  layout { icon call; header "H"; body { logo call-incoming; due: withTitle "Due" { deadline } } }
+}
+`;
+    const deadlineOf = (html: string, kind = "activity") => /<span class="(b24-deadline[^"]*)"[^>]*>(?:<svg[\s\S]*?<\/svg>)?([^<]*)<\/span>/.exec(html.slice(html.indexOf(`data-kind="${kind}"`)))?.slice(1);
+    expect(deadlineOf(preview(activity('completed false\n  deadline "2025-03-03T10:00:00+01:00"')))).toEqual(["b24-deadline b24-deadline--editable", "2025-03-03T10:00:00+01:00"]);
+    expect(deadlineOf(preview(activity('completed true\n  deadline "2025-03-03T10:00:00+01:00"')))).toEqual(["b24-deadline", "2025-03-03T10:00:00+01:00"]);
+    expect(deadlineOf(preview(activity("completed false")))).toEqual(["b24-deadline b24-deadline--absent", "not shown: the activity has no deadline"]);
+    // A layout on its own: the activity it will belong to is not known.
+    expect(deadlineOf(preview(`layout l { icon call; header "H"; body { logo call-incoming; deadline } }\n`), "layout")).toEqual(["b24-deadline b24-deadline--editable", "the activity&#39;s deadline"]);
+  });
+
+  it("shows an open activity's badge on the kanban card, and says a completed activity's badge is removed", () => {
+    const source = (completed: string) => `badge b warning { title "Status"; value "Open" }
+activity a { ownerTypeId deal; ownerId 1; completed ${completed}; badgeCode b; layout { icon call; header "H"; body { logo call-incoming; text "t" } } }
+`;
+    const activityPart = (html: string) => html.slice(html.indexOf('data-kind="activity"'));
+    expect(activityPart(preview(source("false")))).toMatch(/class="b24-badge b24-badge--warning" data-code="b"/);
+    const completed = activityPart(preview(source("true")));
+    expect(completed).not.toContain('class="b24-badge');
+    // The checker's warning (badge-on-completed) outlines the note.
+    expect(completed).toMatch(/<div class="pv-missing b24-problem b24-problem--warning" data-path="fields\/badgeCode" data-finding="1"[^>]*>The badge 'b' is not shown: Bitrix24 removes a badge when its activity is completed\./);
   });
 
   it("outlines the element a finding is in, numbers it, and says at the top that Bitrix24 would reject the payload", () => {
@@ -135,5 +187,14 @@ describe("the b24layout/preview request's params", () => {
     expect(readPreviewParams({ textDocument: { uri: 1 } })).toBeUndefined();
     expect(readPreviewParams(null)).toBeUndefined();
     expect(readPreviewParams({ textDocument: { uri: "u" }, language: "de\"><script>", platform: "tv" })).toEqual({ textDocument: { uri: "u" } });
+  });
+});
+
+describe("the page an editor shows when there is no preview to show", () => {
+  it("says why, escaped, under a CSP that allows nothing", () => {
+    const html = previewMessagePage(`The preview cannot be drawn: <script>alert("x")</script>`);
+    expect(html).toContain("The preview cannot be drawn: &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'">`);
+    expect(html).not.toMatch(/<script/);
   });
 });

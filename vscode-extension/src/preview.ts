@@ -5,13 +5,17 @@
  * Its Content-Security-Policy lets it load nothing; the webview may run only the page's own
  * script (nonce), has no local resource roots, and keeps the page's switches in its state.
  */
-import { commands, ViewColumn, window, workspace, type Disposable, type ExtensionContext, type TextDocument, type WebviewPanel } from "vscode";
+import { ColorThemeKind, commands, ViewColumn, window, workspace, type Disposable, type ExtensionContext, type TextDocument, type WebviewPanel } from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
+import { previewMessagePage } from "../../src/preview/message-page.js";
 
 export const OPEN_PREVIEW_COMMAND = "b24layout.openPreviewToSide";
 const PREVIEW_REQUEST = "b24layout/preview";
 /** Typing pauses this long before the page is drawn again. */
 const FOLLOW_DELAY_MS = 150;
+/** A document the server has not checked yet (just opened) is asked for again this often, this many times. */
+const RETRY_DELAY_MS = 500;
+const RETRIES = 20;
 
 interface PreviewAnswer {
   readonly html: string;
@@ -22,6 +26,7 @@ class PreviewPanel {
   private readonly disposables: Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private shown = -1;
+  private retries = 0;
 
   constructor(
     private readonly panel: WebviewPanel,
@@ -37,6 +42,7 @@ class PreviewPanel {
         if (!editor || editor.document.languageId !== this.languageId || editor.document === this.document) return;
         this.document = editor.document;
         this.shown = -1;
+        this.retries = 0;
         this.schedule();
       }),
       panel.onDidDispose(() => this.dispose()),
@@ -44,21 +50,37 @@ class PreviewPanel {
     void this.update();
   }
 
-  private schedule(): void {
+  private schedule(delay = FOLLOW_DELAY_MS): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.update(), FOLLOW_DELAY_MS);
+    this.timer = setTimeout(() => void this.update(), delay);
   }
 
   private async update(): Promise<void> {
-    const client = this.client();
-    if (!client) return;
     const document = this.document;
-    const answer = await client.sendRequest<PreviewAnswer | null>(PREVIEW_REQUEST, {
-      textDocument: { uri: document.uri.toString() },
-      cspSources: [this.panel.webview.cspSource],
-    });
-    // An answer for an older version (typing went on) or another document is dropped.
-    if (!answer || document !== this.document || answer.version < this.shown) return;
+    let answer: PreviewAnswer | null;
+    try {
+      const client = this.client();
+      if (!client) throw new Error("the b24layout language server is not running.");
+      answer = await client.sendRequest<PreviewAnswer | null>(PREVIEW_REQUEST, {
+        textDocument: { uri: document.uri.toString() },
+        // The page starts in the editor's light or dark; its own switch (kept in the webview's state) wins after.
+        theme: window.activeColorTheme.kind === ColorThemeKind.Dark || window.activeColorTheme.kind === ColorThemeKind.HighContrast ? "dark" : "light",
+        cspSources: [this.panel.webview.cspSource],
+      });
+    } catch (error) {
+      if (document === this.document) this.panel.webview.html = previewMessagePage(`The preview cannot be drawn: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    if (document !== this.document) return;
+    if (!answer) {
+      // Not checked yet (the server has not seen the document open): asked again, the last page kept.
+      if (this.shown < 0) this.panel.webview.html = previewMessagePage("Waiting for the language server to check this document…");
+      if (this.retries++ < RETRIES) this.schedule(RETRY_DELAY_MS);
+      return;
+    }
+    this.retries = 0;
+    // An answer for an older version (typing went on) is dropped.
+    if (answer.version < this.shown) return;
     this.shown = answer.version;
     this.panel.title = `Preview ${document.uri.path.split("/").pop() ?? ""}`;
     this.panel.webview.html = answer.html;
