@@ -3,13 +3,13 @@
  * Bitrix24 draws it (src/preview), written atomically; or, with `--serve`, a server on 127.0.0.1
  * that renders the page again when a file changes and makes open pages reload.
  */
-import { readdirSync, realpathSync, statSync, watch, type Dirent, type FSWatcher } from "node:fs";
+import { realpathSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import type { PageOptions, ParamSet, Platform, Theme } from "../preview/index.js";
 import { writeFilesAtomically } from "./atomic-write.js";
 import { checkInputs, hasErrors, reportDiagnostics, withParamsFindings, type CheckedFile } from "./check.js";
-import { describeFsError, SOURCE_EXTENSION } from "./files.js";
+import { describeFsError } from "./files.js";
 import { DEFAULT_OUT_DIR } from "./build.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, type CliIo } from "./io.js";
 import { colorsFor, displayPath, plural, useColors } from "./output.js";
@@ -116,21 +116,6 @@ function unknownSetKeys(file: ParamsFile, declared: readonly string[]): Diagnost
   );
 }
 
-/** A directory and the folders under it, skipping node_modules and dot-folders as the inputs do. */
-function foldersUnder(root: string): string[] {
-  const folders = [root];
-  for (let i = 0; i < folders.length; i++) {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(folders[i]!, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) if (entry.isDirectory() && entry.name !== "node_modules" && !entry.name.startsWith(".")) folders.push(join(folders[i]!, entry.name));
-  }
-  return folders;
-}
-
 /** The real path of `path`, or `path` itself when it does not exist (yet). */
 function realOrSelf(path: string): string {
   try {
@@ -225,22 +210,18 @@ async function servePreview(paths: readonly string[], flags: PreviewFlags, io: C
   });
   const address = server.address();
   port = typeof address === "object" && address !== null ? address.port : 0;
-  io.stderr.write(`${c.green(`serving the preview at http://127.0.0.1:${port}/`)} (it reloads when a file changes; Ctrl+C stops)\n`);
 
-  // Watch the folders (an editor's save often replaces the file, which a watch of the file loses).
-  const watchers: FSWatcher[] = [];
-  let timer: NodeJS.Timeout | undefined;
-  let watched = new Set<string>();
+  // Watched as `check --watch` watches: sources, imported files and configs under the inputs'
+  // project roots, and the --params and --config files by name.
+  let renders = 0;
   const rerender = () => {
-    timer = undefined;
-    // New folders under a directory argument are watched before the render reads them, so a file
-    // written into one meanwhile is either drawn now or seen by its watch.
-    watchFolders(current.sources);
+    // A render that ends after a later one began is stale: only the latest is shown.
+    const render = ++renders;
     renderPreview(paths, flags, io).then(
       (next) => {
+        if (render !== renders) return;
         const changed = next.html !== current.html;
         current = next;
-        watchFolders(next.sources);
         if (!changed) return;
         if (next.files.some((f) => f.diagnostics.length > 0)) reportDiagnostics(next.files, io.stderr, io, { color: flags.color });
         io.stderr.write(`re-rendered the preview\n`);
@@ -249,27 +230,15 @@ async function servePreview(paths: readonly string[], flags: PreviewFlags, io: C
       (error: unknown) => io.stderr.write(`${c.red("error:")} ${error instanceof Error ? error.message : String(error)}\n`),
     );
   };
-  const directories = paths.map((p) => resolve(io.cwd, p)).filter((p) => statSync(p, { throwIfNoEntry: false })?.isDirectory() === true);
-  const watchFolders = (sources: readonly string[]) => {
-    const folders = new Set([...sources.map((s) => dirname(s)), ...directories.flatMap(foldersUnder)]);
-    for (const folder of folders) {
-      if (watched.has(folder)) continue;
-      try {
-        watchers.push(
-          watch(folder, (_event, name) => {
-            // A name without an extension may be a new folder, whose files the next render finds.
-            if (name !== null && !name.endsWith(SOURCE_EXTENSION) && !name.endsWith(".json") && extname(name) !== "") return;
-            clearTimeout(timer);
-            timer = setTimeout(rerender, 80);
-          }),
-        );
-      } catch {
-        // A folder that vanished: the next render reports its files as missing.
-      }
-    }
-    watched = new Set([...watched, ...folders]);
-  };
-  watchFolders(current.sources);
+  const { watchInputs } = await import("./watch.js");
+  const watching = await watchInputs(
+    { inputs: paths, files: [...(flags.params ?? []), ...(flags.config === undefined ? [] : [flags.config])] },
+    io.cwd,
+    rerender,
+    (error) => io.stderr.write(`${c.yellow("warning:")} watching: ${error instanceof Error ? error.message : String(error)}\n`),
+  );
+  // Said once the watch is ready: a change made after the line is seen.
+  io.stderr.write(`${c.green(`serving the preview at http://127.0.0.1:${port}/`)} (it reloads when a file changes; Ctrl+C stops)\n`);
 
   await new Promise<void>((done) => {
     const stop = () => {
@@ -281,8 +250,7 @@ async function servePreview(paths: readonly string[], flags: PreviewFlags, io: C
     flags.signal?.addEventListener("abort", stop);
     process.once("SIGINT", stop).once("SIGTERM", stop);
   });
-  clearTimeout(timer);
-  for (const w of watchers) w.close();
+  await watching.close();
   for (const listener of listeners) listener.end();
   await new Promise<void>((done) => server.close(() => done()));
   return EXIT_OK;

@@ -1,5 +1,5 @@
 /**
- * `--watch` for `check` and `build`, as `tsc -w` does: run, then run again whenever a source, an
+ * `--watch` for `check` and `build` (and what `preview --serve` watches), as `tsc -w` does: run, then run again whenever a source, an
  * imported file, a config or the --params file changes, until the process is stopped. A run that
  * fails (a file with errors, a missing file, a broken config) is reported and the watch goes on.
  * On a terminal each run clears the screen first; a timestamped line names the file that started
@@ -60,16 +60,21 @@ export function isPayloadInput(path: string, inputs: readonly string[], cwd: str
   });
 }
 
-/** Runs `run` now and again at every relevant change; never returns (the process is stopped with a signal). */
-export async function watch(run: () => Promise<number>, options: WatchOptions, io: CliIo): Promise<never> {
-  // Nothing to watch would be a process with nothing to wait for: it ended at once, silently, with 0.
-  refuseNoInputs(options.inputs);
+/** A running watch of the inputs (see `watchInputs`). */
+export interface InputWatch {
+  close(): Promise<void>;
+}
+
+/**
+ * Watches what a run over `options.inputs` reads (see the top of this file) and calls `changed`
+ * with the last path of each burst of changes, once they settle. Resolves once the watch is ready,
+ * so no change made after it resolves goes unseen.
+ */
+export async function watchInputs(options: WatchOptions, cwd: string, changed: (path: string) => void, failed: (error: unknown) => void): Promise<InputWatch> {
   const { watch: chokidarWatch } = await import("chokidar");
-  const c = colorsFor(useColors(io.stderr, io.env, options.color));
-  const tty = io.stdout.isTTY === true;
-  const named = new Set(options.files.map((f) => resolve(io.cwd, f)));
-  const writes = new Set((options.writes ?? []).map((f) => resolve(io.cwd, f)));
-  const outDir = options.outDir === undefined ? undefined : resolve(io.cwd, options.outDir);
+  const named = new Set(options.files.map((f) => resolve(cwd, f)));
+  const writes = new Set((options.writes ?? []).map((f) => resolve(cwd, f)));
+  const outDir = options.outDir === undefined ? undefined : resolve(cwd, options.outDir);
   const inside = (path: string, dir: string) => path === dir || path.startsWith(dir + sep);
   const ignored = (path: string) => {
     if (named.has(path)) return false;
@@ -77,7 +82,32 @@ export async function watch(run: () => Promise<number>, options: WatchOptions, i
     if (outDir !== undefined && inside(path, outDir)) return true;
     return path.split(sep).some((part) => part === "node_modules" || part === ".git");
   };
-  const relevant = (path: string) => named.has(path) || path.endsWith(SOURCE_EXTENSION) || basename(path) === CONFIG_FILE || (options.payloads === true && isPayloadInput(path, options.inputs, io.cwd));
+  const relevant = (path: string) => named.has(path) || path.endsWith(SOURCE_EXTENSION) || basename(path) === CONFIG_FILE || (options.payloads === true && isPayloadInput(path, options.inputs, cwd));
+  let timer: NodeJS.Timeout | undefined;
+  const roots = watchedRoots(options.inputs, cwd);
+  const watcher = chokidarWatch([...roots, ...[...named].map((f) => dirname(f))], { ignoreInitial: true, ignored, persistent: true });
+  watcher.on("all", (_event, path) => {
+    const absolute = resolve(cwd, path);
+    if (!relevant(absolute) || ignored(absolute)) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => changed(absolute), DEBOUNCE_MS);
+  });
+  watcher.on("error", failed);
+  await new Promise<void>((ready) => watcher.once("ready", () => ready()));
+  return {
+    close: async () => {
+      clearTimeout(timer);
+      await watcher.close();
+    },
+  };
+}
+
+/** Runs `run` now and again at every relevant change; never returns (the process is stopped with a signal). */
+export async function watch(run: () => Promise<number>, options: WatchOptions, io: CliIo): Promise<never> {
+  // Nothing to watch would be a process with nothing to wait for: it ended at once, silently, with 0.
+  refuseNoInputs(options.inputs);
+  const c = colorsFor(useColors(io.stderr, io.env, options.color));
+  const tty = io.stdout.isTTY === true;
   const time = () => new Date().toTimeString().slice(0, 8);
 
   const once = async (): Promise<void> => {
@@ -93,7 +123,6 @@ export async function watch(run: () => Promise<number>, options: WatchOptions, i
 
   let running = false;
   let again: string | undefined;
-  let timer: NodeJS.Timeout | undefined;
   const rerun = async (changed: string): Promise<void> => {
     if (running) {
       again = changed;
@@ -117,16 +146,12 @@ export async function watch(run: () => Promise<number>, options: WatchOptions, i
   };
 
   // Watching starts before the first run, so no change made once it is reported goes unseen.
-  const roots = watchedRoots(options.inputs, io.cwd);
-  const watcher = chokidarWatch([...roots, ...[...named].map((f) => dirname(f))], { ignoreInitial: true, ignored, persistent: true });
-  watcher.on("all", (_event, path) => {
-    const absolute = resolve(io.cwd, path);
-    if (!relevant(absolute) || ignored(absolute)) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => void rerun(absolute), DEBOUNCE_MS);
-  });
-  watcher.on("error", (error) => io.stderr.write(`${c.yellow("warning:")} watching: ${error instanceof Error ? error.message : String(error)}\n`));
-  await new Promise<void>((ready) => watcher.once("ready", () => ready()));
+  await watchInputs(
+    options,
+    io.cwd,
+    (path) => void rerun(path),
+    (error) => io.stderr.write(`${c.yellow("warning:")} watching: ${error instanceof Error ? error.message : String(error)}\n`),
+  );
   await runThenCatchUp(undefined);
   return new Promise<never>(() => {});
 }

@@ -203,6 +203,31 @@ describe("b24layout preview --serve (in-process)", () => {
     expect(await server.running).toBe(0);
   });
 
+  it("draws again when an imported file in another folder or the config changes, as check --watch runs again", async () => {
+    const layout = 'import { chip } from "../shared/chip.b24layout"\nlayout a {\n  icon info\n  header "A"\n  body {\n    logo document\n    use chip { name: "x" }\n  }\n}\n';
+    const chip = 'fragment chip(name: string) {\n  c: text "First ${name}"\n}\n';
+    const dir = scratch({ "package.json": "{}\n", "layouts/a.b24layout": layout, "shared/chip.b24layout": chip });
+    const server = await serve(dir, ["layouts"]);
+    const page = async () => (await fetch(`http://127.0.0.1:${server.port}/`)).text();
+    expect(await page()).toContain("First x");
+    let from = server.output.stderr.length;
+    writeFileSync(join(dir, "shared/chip.b24layout"), chip.replace("First", "Second"));
+    await until(server.output, "re-rendered the preview", from);
+    expect(await page()).toContain("Second x");
+    from = server.output.stderr.length;
+    // The config turns a rule to an error: the page marks it, though no source changed.
+    writeFileSync(join(dir, "b24layout.config.json"), '{ "rules": { "unknown-code": "error" } }');
+    writeFileSync(join(dir, "layouts/a.b24layout"), layout.replace("icon info", "icon my-icon"));
+    await until(server.output, "re-rendered the preview", from);
+    expect(await page()).toContain("Bitrix24 would reject this payload");
+    from = server.output.stderr.length;
+    writeFileSync(join(dir, "b24layout.config.json"), '{ "rules": { "unknown-code": "off" } }');
+    await until(server.output, "re-rendered the preview", from);
+    expect(await page()).not.toContain("would reject");
+    server.stop();
+    expect(await server.running).toBe(0);
+  });
+
   it("says a port in use is in use, without a stack trace", async () => {
     const dir = scratch({ "badge.b24layout": BADGE });
     const first = await serve(dir, ["badge.b24layout"]);
