@@ -104,8 +104,13 @@ function editOf(text: string, next: () => number): string {
   return text.slice(0, lineStart) + line + text.slice(lineStart);
 }
 
+/** How many top-level statements the checks of `same` kept their trees and their lowerings of (src/pipeline/reparse.ts), so far. */
+const reused = { statements: 0, lowerings: 0 };
+
 function same(incremental: IncrementalChecker, text: string, options: CheckOptions, context: string): CheckKind {
   const got = incremental.check(text, options);
+  reused.statements += incremental.lastKeptStatements;
+  reused.lowerings += incremental.lastKeptLowerings;
   const want = check(text, options);
   const lines = (r: typeof got) => r.diagnostics.map((d) => `${d.ruleId} ${d.range.start.offset}:${d.range.start.line}:${d.range.start.column}-${d.range.end.offset} ${d.message}`);
   expect(lines(got), context).toEqual(lines(want));
@@ -165,8 +170,68 @@ describe("the incremental checker", () => {
 
   it("agrees with check on a file of many layouts, and re-checks a typed character incrementally", () => {
     const kinds = new Map<CheckKind, number>();
+    const before = { ...reused };
     for (const seed of SEEDS) for (const [k, n] of run(large.name, large.text, seed + 6, 120)) kinds.set(k, (kinds.get(k) ?? 0) + n);
     expect(kinds.get("incremental") ?? 0).toBeGreaterThan(20 * SEEDS.length);
+    // Statements were kept without parsing or lowering them again (a whole parse everywhere would pass the comparisons).
+    expect(reused.statements - before.statements).toBeGreaterThan(100 * SEEDS.length);
+    expect(reused.lowerings - before.lowerings).toBeGreaterThan(50 * SEEDS.length);
+  });
+
+  it("agrees with check on random edits of a file of many layouts with CRLF line breaks, block comments between them, and fragments", () => {
+    const crlf = large.text.replace(/\n/g, "\r\n");
+    const commented = large.text.replace(/\n\/\/ layout (\d+)\n/g, "\n/* layout $1\n   spans lines */ /* two */\n");
+    const fragments = templated.text.replace("\nlayout card", "\nfragment unused {\n  text \"u\"\n}\n\nlayout card") + large.text.replace(/^translations[^]*?\n}\n/, "");
+    const before = { ...reused };
+    for (const seed of SEEDS) {
+      run("the file of many layouts with CRLF", crlf, seed + 30, 25);
+      run("the file of many layouts with block comments", commented, seed + 40, 25);
+      run("templates with fragments before many layouts", fragments, seed + 50, 25);
+    }
+    expect(reused.statements - before.statements).toBeGreaterThan(100 * SEEDS.length);
+  }, 10_000 * SEEDS.length);
+
+  it("parses and lowers again only the edited declaration: the trees before it are the previous version's, those after it moved copies", () => {
+    const incremental = new IncrementalChecker();
+    const first = incremental.check(large.text);
+    const before = JSON.stringify(first);
+    const at = large.text.indexOf('"Client 5"') + 1;
+    // A character typed into a string, and a line break before its line.
+    const line = large.text.lastIndexOf("\n", at) + 1;
+    const second = incremental.check(`${large.text.slice(0, line)}\n${large.text.slice(line, at)}x${large.text.slice(at)}`);
+    const statements = first.document.statements;
+    const edited = statements.findIndex((s) => s.range.start.offset < at && s.range.end.offset > at);
+    expect(incremental.lastKeptStatements).toBe(statements.length - 1);
+    // The translation table and the layouts before the edit: the same objects, lowered once.
+    for (let i = 0; i < edited; i++) expect(second.document.statements[i]).toBe(statements[i]);
+    expect(incremental.lastKeptLowerings).toBe(edited);
+    expect(second.program.declarations[edited - 2]).toBe(first.program.declarations[edited - 2]);
+    // The layouts after it: copies two characters and a line further on, the first result untouched.
+    const last = second.document.statements.at(-1)!;
+    expect(last).not.toBe(statements.at(-1));
+    expect(last.range.start).toEqual({ offset: statements.at(-1)!.range.start.offset + 2, line: statements.at(-1)!.range.start.line + 1, column: 1 });
+    expect(JSON.stringify(first)).toBe(before);
+  });
+
+  it("parses the whole text where a region does not stand alone: a syntax error, a block left open, an import", () => {
+    const incremental = new IncrementalChecker();
+    incremental.check(large.text);
+    const field = large.text.indexOf("    logo call-incoming", large.text.indexOf("record5"));
+    for (const [what, edited] of [
+      ["a stray '=' typed", large.text.slice(0, field) + "=" + large.text.slice(field)],
+      ["a '{' left open at the end", large.text + "layout typed {\n  icon info\n"],
+      ["an import typed", 'import { x } from "./x.b24layout"\n' + large.text],
+    ] as const) {
+      incremental.check(large.text);
+      same(incremental, edited, {}, what);
+      expect(incremental.lastKeptStatements, what).toBe(0);
+    }
+    // After a version with a syntax error, the next one is parsed whole too; the one after that builds on it again.
+    incremental.check(large.text.slice(0, field) + "=" + large.text.slice(field));
+    same(incremental, large.text, {}, "the error removed");
+    expect(incremental.lastKeptStatements).toBe(0);
+    same(incremental, large.text.replace('"Client 7"', '"Client 7x"'), {}, "a character typed after it");
+    expect(incremental.lastKeptStatements).toBe(large.text.match(/^(layout|translations)/gm)!.length - 1);
   });
 
   it("agrees with check on random edits of a file of templates", () => {
