@@ -3,11 +3,14 @@
  * starts at the beginning of a line is parsed on its own, and its tree moved to where the section
  * stands in the whole text. Additive: the parser itself is unchanged.
  */
-import type { Document, Position } from "./ast.js";
+import type { Document, Position, Range } from "./ast.js";
 import { parseWithOpenBraces } from "./parser.js";
-import { SourcePosition } from "./positions.js";
+import { SourcePosition, SourceRange } from "./positions.js";
 import { DocumentNode } from "./nodes.js";
 import type { Diagnostic } from "../diagnostic.js";
+import { tokenMatcher } from "chevrotain";
+import { lexText } from "./lex.js";
+import { BlockComment, LBrace, LBracket, LParen, RBrace, RBracket, RParen, TripleString, UnterminatedBlockComment, UnterminatedTripleString } from "./tokens.js";
 
 /** Where a section of a text starts: the offset and line of the first character of one of its lines. */
 export interface LineStart {
@@ -28,47 +31,75 @@ export interface ParsedSection {
  * of the whole text.
  */
 export function parseSection(section: string, at: LineStart): ParsedSection {
-  const parsed = parseWithOpenBraces(section);
+  let parsed = parseWithOpenBraces(section);
   if (at.offset === 0 && at.line === 1) return parsed;
-  const move = positionMover(at.offset, at.line - 1);
+  let offsets = at.offset;
+  let lines = at.line - 1;
+  if (parsed.diagnostics.length > 0 && lines > 0) {
+    // A message may name a line ("opened at line 12"): parsed again below as many empty lines, its lines are the text's own.
+    parsed = parseWithOpenBraces("\n".repeat(lines) + section);
+    offsets -= lines;
+    lines = 0;
+  }
+  const move = positionMover(offsets, lines);
   const d = parsed.document;
-  const document = new DocumentNode(move(d.statements), move(d.comments), move(d.range), move(d.imports));
+  const end = new SourcePosition(d.range.end.offset + offsets, d.range.end.line + lines, d.range.end.column);
+  const document = new DocumentNode(move(d.statements), move(d.comments), new SourceRange(new SourcePosition(at.offset, at.line, 1), end), move(d.imports));
   return { document, diagnostics: move(parsed.diagnostics), openBraces: parsed.openBraces };
 }
 
 /**
- * A copy of a syntax tree (or any part of one: nodes, arrays, problems) with every position moved
+ * A copy of a syntax tree (or any part of one holding ranges: nodes, arrays, problems) with every position moved
  * by `offsets` characters and `lines` lines, for a part of a text whose lines moved as a whole (its
- * columns stay). The tree given is not changed: whoever holds it keeps it as it was. Copies keep
- * the tree's sharing (a position two nodes hold is one position in the copy too).
+ * columns stay). The tree given is not changed: whoever holds it keeps it as it was. A tree holds
+ * its positions in `range` properties only (ast.ts, NodeBase; a problem's and a fix's too), and is
+ * a tree: nothing in it is shared but positions, which the copy need not share.
  */
 export function positionMover(offsets: number, lines: number): <T>(node: T) => T {
-  const copies = new Map<object, unknown>();
+  const position = (p: Position): Position => new SourcePosition(p.offset + offsets, p.line + lines, p.column);
   const copy = (value: unknown): unknown => {
     if (typeof value !== "object" || value === null) return value;
-    const known = copies.get(value);
-    if (known !== undefined) return known;
-    let result: unknown;
     if (Array.isArray(value)) {
       const items = new Array<unknown>(value.length);
-      copies.set(value, items);
       for (let i = 0; i < value.length; i++) items[i] = copy(value[i]);
-      result = items;
-    } else if (isPosition(value)) {
-      result = new SourcePosition(value.offset + offsets, value.line + lines, value.column);
-      copies.set(value, result);
-    } else {
-      const object: Record<string, unknown> = Object.create(Object.getPrototypeOf(value) as object | null) as Record<string, unknown>;
-      copies.set(value, object);
-      for (const key of Object.keys(value)) object[key] = copy((value as Record<string, unknown>)[key]);
-      result = object;
+      return items;
     }
-    return result;
+    const object: Record<string, unknown> = {};
+    const from = value as Record<string, unknown>;
+    for (const key in from) {
+      const v = from[key];
+      object[key] = key === "range" ? new SourceRange(position((v as Range).start), position((v as Range).end)) : copy(v);
+    }
+    return object;
   };
   return <T>(node: T): T => copy(node) as T;
 }
 
-function isPosition(value: object): value is Position {
-  const p = value as Partial<Position>;
-  return typeof p.offset === "number" && typeof p.line === "number" && typeof p.column === "number" && Object.keys(value).length === 3;
+const OPENING: ReadonlyMap<number, number> = new Map([
+  [LBrace.tokenTypeIdx!, RBrace.tokenTypeIdx!],
+  [LBracket.tokenTypeIdx!, RBracket.tokenTypeIdx!],
+  [LParen.tokenTypeIdx!, RParen.tokenTypeIdx!],
+]);
+const CLOSING: ReadonlySet<number> = new Set(OPENING.values());
+
+/**
+ * Whether whatever is wrong in `section` stays inside it: every bracket (`{}`, `[]`, `()`) closes
+ * the one opened last, none is left open, and no multi-line string or block comment is left open.
+ * The parser's recovery never reaches past the bracket that closes a construct, so then a section
+ * that ends where a top-level statement may start is parsed the same on its own as in any text
+ * around it.
+ */
+export function keepsErrorsInside(section: string): boolean {
+  const lexed = lexText(section);
+  if (lexed.tooLong !== undefined) return false;
+  const open: number[] = [];
+  for (const t of lexed.tokens) {
+    const type = t.tokenTypeIdx;
+    const closing = OPENING.get(type);
+    if (closing !== undefined) open.push(closing);
+    else if (CLOSING.has(type) && open.pop() !== type) return false;
+    else if (tokenMatcher(t, UnterminatedTripleString) && !tokenMatcher(t, TripleString)) return false;
+  }
+  const comments = lexed.groups["comments"] ?? [];
+  return open.length === 0 && !comments.some((c) => tokenMatcher(c, UnterminatedBlockComment) && !tokenMatcher(c, BlockComment));
 }
