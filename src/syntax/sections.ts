@@ -57,22 +57,25 @@ export function parseSection(section: string, at: LineStart): ParsedSection {
  */
 export function positionMover(offsets: number, lines: number): <T>(node: T) => T {
   const position = (p: Position): Position => new SourcePosition(p.offset + offsets, p.line + lines, p.column);
-  const copy = (value: unknown): unknown => {
-    if (typeof value !== "object" || value === null) return value;
+  const copy = (value: object): object => {
     if (Array.isArray(value)) {
       const items = new Array<unknown>(value.length);
-      for (let i = 0; i < value.length; i++) items[i] = copy(value[i]);
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        items[i] = typeof item === "object" && item !== null ? copy(item) : item;
+      }
       return items;
     }
-    const object: Record<string, unknown> = {};
-    const from = value as Record<string, unknown>;
-    for (const key in from) {
-      const v = from[key];
+    // A shallow copy first (a native copy of a plain object), then what holds positions.
+    const object = Object.assign({}, value) as Record<string, unknown>;
+    for (const key in object) {
+      const v = object[key];
+      if (typeof v !== "object" || v === null) continue;
       object[key] = key === "range" ? new SourceRange(position((v as Range).start), position((v as Range).end)) : copy(v);
     }
     return object;
   };
-  return <T>(node: T): T => copy(node) as T;
+  return <T>(node: T): T => (typeof node === "object" && node !== null ? (copy(node) as T) : node);
 }
 
 const OPENING: ReadonlyMap<number, number> = new Map([
