@@ -11,7 +11,7 @@
  *   declaration and problems) when the `fragment` statements are the previous version's objects too:
  *   a statement's lowering reads nothing else of the file. Every other statement is lowered again,
  *   and the file-level statements (translation tables, fragments) are lowered at every version.
- * - The only thing kept from one version to the next is what the rules that declare it
+ * - Beyond trees and lowerings, what is kept from one version to the next is what the rules that declare it
  *   (RuleMeta.scope `declaration`, `declarations`, and the walk of `split`) found in one
  *   declaration, keyed by everything those findings may depend on: the declaration's source text
  *   (from the start of its first line, so its columns are the same), the fragments' text, the
