@@ -4,7 +4,8 @@
  * the whole text gives, because it is tried only where that is certain, and the whole text is
  * parsed otherwise:
  *
- * - The previous version parsed with every problem inside a top-level statement that keeps it
+ * - The text is not binary, has fewer characters than the most tokens a text may have, and the
+ *   previous version parsed with every problem inside a top-level statement that keeps it
  *   inside (see below), with no import, with every top-level statement ending in its body's `}`
  *   (nothing after a `}` can continue a statement), and with no line break but LF and CRLF (so
  *   counting `\n` counts lines).
@@ -24,7 +25,7 @@
  */
 import type { Diagnostic } from "../diagnostic.js";
 import type { Comment, Document, Position, Statement } from "../syntax/index.js";
-import { keepsErrorsInside, parseSection, parseWithOpenBraces, positionMover } from "../syntax/index.js";
+import { keepsErrorsInside, looksBinary, MAX_TOKENS, parseSection, parseWithOpenBraces, positionMover } from "../syntax/index.js";
 
 /** A parse of a whole text, as the incremental checker takes it. */
 export interface TextParse {
@@ -50,7 +51,7 @@ const CHUNK = 256;
 
 /** Parses `text`, building on `previous` where that is certain (see the module comment). */
 export function reparse(text: string, previous: ReusableParse | undefined): TextParse {
-  const built = previous && !hasLoneCarriageReturn(text) ? builtOn(text, previous) : undefined;
+  const built = previous && wholeTextAllows(text) ? builtOn(text, previous) : undefined;
   if (built) return built;
   const parsed = parseWithOpenBraces(text);
   return { document: parsed.document, diagnostics: parsed.diagnostics, openBraces: parsed.openBraces, keptStatements: 0, errorsInside: parsed.diagnostics.length === 0 };
@@ -152,6 +153,15 @@ function countLineFeeds(text: string, from: number, until: number): number {
   let count = 0;
   for (let i = text.indexOf("\n", from); i !== -1 && i < until; i = text.indexOf("\n", i + 1)) count++;
   return count;
+}
+
+/**
+ * Whether nothing about the whole text decides how it parses, beyond its statements: a NUL among
+ * its first characters makes it binary (an edit before a NUL may bring it there), more tokens than
+ * MAX_TOKENS make it too long (a token is at least a character long), and a lone CR breaks lines.
+ */
+function wholeTextAllows(text: string): boolean {
+  return text.length <= MAX_TOKENS && !looksBinary(text) && !hasLoneCarriageReturn(text);
 }
 
 /** A CR not followed by LF: a line break `\n` does not count (the parse is then always whole). */

@@ -267,6 +267,17 @@ describe("the incremental checker", () => {
     }
   });
 
+  it("parses the whole text once an edit before a NUL brings it among the first 8,000 characters (the text is then binary)", () => {
+    const head = `${large.text}// ${"x".repeat(8000 - large.text.length - 13)}\n`;
+    const text = `${head}layout nul {\n  icon info\n  header "a\u0000b"\n}\n`;
+    expect(text.indexOf("\u0000")).toBeGreaterThan(8000);
+    const incremental = new IncrementalChecker();
+    incremental.check(text);
+    const shorter = text.replace("x".repeat(40), "");
+    same(incremental, shorter, {}, "forty characters of a comment deleted");
+    expect(incremental.check(shorter).diagnostics.map((d) => d.message)).toEqual(["File appears to be binary."]);
+  });
+
   it("stays incremental beside a syntax error elsewhere, and not where recovery reached across the region", () => {
     const incremental = new IncrementalChecker();
     const broken = "%\n" + large.text;
