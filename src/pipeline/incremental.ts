@@ -2,9 +2,16 @@
  * Checking a text again after an edit: the language server's check. It gives what `check` gives
  * for the same text, by construction rather than by a list of cases where it is safe:
  *
- * - Every version is parsed and lowered in full (a few milliseconds for 2,000 lines), so the
- *   syntax tree, the program and the lowering's problems are always the text's own.
- * - The only thing kept from one version to the next is what the rules that declare it
+ * - Every version's syntax tree is the one a parse of the whole text gives: only the top-level
+ *   statements an edit touched are parsed again, where that is certain (src/pipeline/reparse.ts),
+ *   the statements before them keep their trees (the same objects), and those after them get
+ *   copies moved by the edit's offset and line count. Anything uncertain (a syntax error, a `{`
+ *   left open, an import, a CR line break) parses the whole text.
+ * - A statement whose tree is the previous version's own object keeps its lowering (the same
+ *   declaration and problems) when the `fragment` statements are the previous version's objects too:
+ *   a statement's lowering reads nothing else of the file. Every other statement is lowered again,
+ *   and the file-level statements (translation tables, fragments) are lowered at every version.
+ * - Beyond trees and lowerings, what is kept from one version to the next is what the rules that declare it
  *   (RuleMeta.scope `declaration`, `declarations`, and the walk of `split`) found in one
  *   declaration, keyed by everything those findings may depend on: the declaration's source text
  *   (from the start of its first line, so its columns are the same), the fragments' text, the
@@ -25,10 +32,10 @@
  */
 import type { Diagnostic, Fix, RelatedLocation } from "../diagnostic.js";
 import { check as checkText, type CheckResult, type SourceOptions } from "./pipeline.js";
-import { lowerFile } from "../lower/index.js";
+import { lowerFile, type StatementLowering } from "../lower/index.js";
 import { getScalar, type IrDeclaration, type TranslationTable } from "../lower/index.js";
 import type { Position, Range, Statement } from "../syntax/index.js";
-import { parseWithOpenBraces } from "../syntax/index.js";
+import { reparse, reusableParse, type ReusableParse } from "./reparse.js";
 import { problemDiagnostics, RuleRun, sortedUnique, type CheckOptions } from "../check/index.js";
 import type { Rule } from "../check/index.js";
 import { ALL_RULES } from "../check/index.js";
@@ -54,6 +61,12 @@ interface State {
   /** By a declaration's source text from the start of its first line. */
   readonly kept: ReadonlyMap<string, KeptFindings>;
   readonly result: CheckResult;
+  /** The parse the next version may build on (src/pipeline/reparse.ts), when there is one. */
+  readonly parse: ReusableParse | undefined;
+  /** How each top-level statement of this version was lowered, by the statement (its tree is kept, not copied, when nothing before it moved). */
+  readonly lowerings: ReadonlyMap<Statement, StatementLowering>;
+  /** The `fragment` statements of this version: a statement's lowering depends on them. */
+  readonly fragments: readonly Statement[];
 }
 
 /**
@@ -73,12 +86,18 @@ export class IncrementalChecker {
   lastKind: CheckKind = "full";
   /** How many declarations' findings the last `check` kept. */
   lastKept = 0;
+  /** How many top-level statements the last `check` did not parse again (src/pipeline/reparse.ts). */
+  lastKeptStatements = 0;
+  /** How many top-level statements the last `check` did not lower again. */
+  lastKeptLowerings = 0;
 
   check(text: string, options: CheckOptions & SourceOptions = {}): CheckResult {
     const rules = options.rules ?? ALL_RULES;
     const optionsKey = plainKey([options.severities ?? {}, options.ruleOptions ?? {}, options.target ?? "server"]);
     this.lastKind = "full";
     this.lastKept = 0;
+    this.lastKeptStatements = 0;
+    this.lastKeptLowerings = 0;
     if (optionsKey === undefined) {
       this.state = undefined;
       return checkText(text, options);
@@ -93,6 +112,8 @@ export class IncrementalChecker {
     if (!next) return checkText(text, options);
     this.state = next.state;
     this.lastKept = next.kept;
+    this.lastKeptStatements = next.keptStatements;
+    this.lastKeptLowerings = next.keptLowerings;
     if (next.kept > 0) this.lastKind = "incremental";
     return next.state.result;
   }
@@ -104,13 +125,30 @@ export class IncrementalChecker {
 }
 
 /** Parses, lowers and checks `text`, keeping what `previous` found where it provably still holds; undefined for a text with imports. */
-function analyse(text: string, options: CheckOptions, rules: readonly Rule[], optionsKey: string, previous: State | undefined): { state: State; kept: number } | undefined {
-  const parsed = parseWithOpenBraces(text);
+function analyse(
+  text: string,
+  options: CheckOptions,
+  rules: readonly Rule[],
+  optionsKey: string,
+  previous: State | undefined,
+): { state: State; kept: number; keptStatements: number; keptLowerings: number } | undefined {
+  const parsed = reparse(text, previous?.parse);
   const document = parsed.document;
   if (document.imports.length > 0) return undefined;
   const lowering = lowerFile(document);
   const found: Diagnostic[] = problemDiagnostics(lowering.problems, options);
-  const lowered = document.statements.map((s) => ({ statement: s, lowering: lowering.statement(s) }));
+  // A statement whose tree is the previous version's own object keeps its lowering, when the fragments it may use are the same objects too.
+  const fragmentStatements = document.statements.filter((s) => s.name.name === FRAGMENT_KEYWORD);
+  const earlierLowerings = previous && sameItems(previous.fragments, fragmentStatements) ? previous.lowerings : undefined;
+  const lowerings = new Map<Statement, StatementLowering>();
+  let keptLowerings = 0;
+  const lowered = document.statements.map((s) => {
+    let l = earlierLowerings?.get(s);
+    if (l) keptLowerings++;
+    else l = lowering.statement(s);
+    lowerings.set(s, l);
+    return { statement: s, lowering: l };
+  });
   const declarations: IrDeclaration[] = [];
   let templated = false;
   for (const { lowering: l } of lowered) {
@@ -120,7 +158,7 @@ function analyse(text: string, options: CheckOptions, rules: readonly Rule[], op
   }
   const program = lowering.program(declarations, templated);
 
-  const fragments = document.statements.filter((s) => s.name.name === FRAGMENT_KEYWORD).map((s) => text.slice(s.range.start.offset, s.range.end.offset));
+  const fragments = fragmentStatements.map((s) => text.slice(s.range.start.offset, s.range.end.offset));
   const tables = document.statements.reduce((n, s) => (s.name.name === TRANSLATIONS_KEYWORD ? n + 1 : n), 0);
   const signature = rules.some((r) => r.meta.scope === "declarations") ? declarationsSignature(declarations) : "";
   const contextKey = JSON.stringify([templated, fragments, tables, translationsSignature(program.translations), signature]);
@@ -161,7 +199,12 @@ function analyse(text: string, options: CheckOptions, rules: readonly Rule[], op
 
   const diagnostics = fileDiagnostics(parsed.diagnostics, sortedUnique(found), document.comments, projectLines(summarize(program, document)));
   const result: CheckResult = { document, program, diagnostics };
-  return { state: { text, optionsKey, rules, contextKey, kept, result }, kept: keptCount };
+  const state: State = { text, optionsKey, rules, contextKey, kept, result, parse: reusableParse(text, parsed), lowerings, fragments: fragmentStatements };
+  return { state, kept: keptCount, keptStatements: parsed.keptStatements, keptLowerings };
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** A declaration's text from the start of its first line (so that equal keys mean equal columns). */
