@@ -466,9 +466,9 @@ class Lowering {
 
   /** Binds `args` from index `from` on: keyword arguments, flags, enum words, then positional values. */
   bindArguments(obj: IrObject, plan: DtoPlan, args: readonly Argument[], from: number, variant: string | undefined): void {
+    if (from >= args.length) return;
     const positional = plan.positionalFor(variant);
     const unknownVariant = variant !== undefined && plan.positionalByVariant !== undefined && own(plan.positionalByVariant, variant) === undefined;
-    if (from >= args.length) return;
     const wordPositional = plan.wordPositional;
     // Fields already filled by an earlier argument: no positional slot fills them again. One list
     // for all calls, of which the first `taken.count` are this call's: binding never re-enters
@@ -945,13 +945,15 @@ class Lowering {
   /**
    * Builds a member's own content outside the guard: the guard decides whether the member is
    * sent, and the collections inside it are its own (a `lineOfBlocks` under `each` has its blocks
-   * once per item, not once per item per item). Loop variables stay in scope.
+   * once per item, not once per item per item). Loop variables stay in scope. A block (buildBlock)
+   * where `plan` is undefined.
    */
-  unguarded<T>(build: () => T): T {
+  unguarded(s: Statement, plan: DtoPlan | undefined): IrObject {
+    // No closure: this is the path of every list member (card elements, list items).
     const guard = this.guard;
     this.guard = undefined;
     try {
-      return build();
+      return plan === undefined ? this.buildBlock(s) : this.buildObject(s, plan);
     } finally {
       this.guard = guard;
     }
@@ -980,7 +982,7 @@ class Lowering {
         const keyword = this.guard.kind === "each" ? EACH_KEYWORD : WHEN_KEYWORD;
         this.problem(TEMPLATE_STRUCTURE, "membersOnly", { keyword, name: s.name.name }, s.name.range);
       }
-      obj.entries.push(entry(field.name, s.name.range, this.unguarded(() => this.buildBlock(s)), s.range));
+      obj.entries.push(entry(field.name, s.name.range, this.unguarded(s, undefined), s.range));
       return;
     }
     if (t.kind === "list") {
@@ -990,7 +992,7 @@ class Lowering {
         obj.entries.push(entry(field.name, s.name.range, arr, s.range));
       }
       const memberPlan = planByName(t.dto!);
-      arr.items.push(this.unguarded(() => this.buildObject(s, memberPlan)));
+      arr.items.push(this.unguarded(s, memberPlan));
       if (memberPlan.labelField !== undefined && s.label) arr.keyField = memberPlan.labelField;
       this.guardItem(arr);
       return;
@@ -1031,7 +1033,7 @@ class Lowering {
     const first = s.args[0];
     const computed = s.name.name === members.byValue && first !== undefined && first.kind !== "Identifier" && first.kind !== "ParameterList";
     const built: Statement = computed ? { ...s, args: s.args.slice(1) } : s;
-    const element = this.unguarded(() => this.buildObject(built, memberPlan));
+    const element = this.unguarded(built, memberPlan);
     const name = computed ? this.valueFor(first, STRING_TYPE) : scalar(s.name.name, s.name.range, "name");
     element.entries.unshift(entry(members.nameField, s.name.range, name, computed ? first.range : s.name.range));
     arr.items.push(element);

@@ -1,4 +1,8 @@
+import { DTOS, type FieldType } from "../../model/index.js";
 import { defineRule } from "../rule.js";
+
+/** The kinds of field type the model marks `accepted` on: the walk calls the handler for those fields only. */
+const KINDS_WITH_SUPPORT_NOTES: readonly FieldType["kind"][] = [...new Set(DTOS.flatMap((d) => d.fields.filter((f) => f.accepted !== undefined).map((f) => f.type.kind)))];
 
 /** A field only the docs or only the server know: tag `scope` is rejected, footer `showNote` is undocumented (spec §14.7, §14.10, §14.12). */
 export default defineRule({
@@ -27,6 +31,7 @@ export default defineRule({
   },
   create(context) {
     return {
+      fieldTypes: KINDS_WITH_SUPPORT_NOTES,
       field({ field, ownerDto, entry }) {
         const accepted = field.accepted;
         if (!accepted) return;

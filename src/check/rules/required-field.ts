@@ -60,7 +60,8 @@ export default defineRule({
           const what = isRoot ? `${declaration.spec.keyword} '${declaration.name}'` : `This ${dto.title}`;
           report(f.required!, what, f.name, isRoot ? declaration.nameRange : object.range, dto, f.requiredAnswer);
         }
-        propertiesUnchecked(object, dto, (f, blockDto) => report(DOCS_ONLY, `This ${blockDto.title}`, f.name, object.range, blockDto));
+        // Content blocks only: no callback made for every other object.
+        if (propertiesField(dto) !== null) propertiesUnchecked(object, dto, (f, blockDto) => report(DOCS_ONLY, `This ${blockDto.title}`, f.name, object.range, blockDto));
         const variants = dto.variants;
         if (!variants) return;
         const variant = getScalar(object, variants.by)?.value;

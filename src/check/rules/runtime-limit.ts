@@ -66,6 +66,8 @@ export default defineRule({
         if (field.type.kind !== "collection" || !collection.guarded) return;
         check(field.type.limits, collection.entries.map((e) => e.guard), () => `The '${field.name}' of the ${ownerDto.title}`);
       },
+      // Guarded items are only ever members of a list field (guardItem in the lowering).
+      fieldTypes: ["list"],
       field({ field, value, ownerDto }) {
         if (value.kind !== "array" || !value.guards) return;
         check(listLimits(field), value.items.map((_, i) => value.guards![i]), () => `The '${field.name}' of the ${ownerDto.title}`);

@@ -45,6 +45,8 @@ export default defineRule({
   create(context) {
     const program = context.program;
     return {
+      // A reference is only ever the value of an object field (`layout card`, fieldStatementValue in the lowering).
+      fieldTypes: ["object"],
       field({ value, declaration }) {
         if (value.kind !== "declarationRef") return;
         // A declaration of the file, or one it imports; a name that resolves to nothing is unknown-reference's.

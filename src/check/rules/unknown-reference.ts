@@ -50,6 +50,8 @@ export default defineRule({
     const program = context.program;
     const declarations = program.declarations;
     return {
+      // A reference is only ever the value of an object field (`layout card`, fieldStatementValue in the lowering).
+      fieldTypes: ["object"],
       field({ value }) {
         if (value.kind !== "declarationRef") return;
         const keyword = value.declaration;

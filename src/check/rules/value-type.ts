@@ -63,15 +63,20 @@ export default defineRule({
   create(context) {
     // What `report` and `wrong` speak of: the value being checked, set by `check` (one pair of
     // functions per file rather than per value; a report is made before `check` moves on).
+    // The field's name is built only for a report: `tags[3]` is item `reportIndex` of `reportField`
+    // (no index: -1), not a string made for every item of every list.
     let reportField = "";
+    let reportIndex = -1;
     let reportType: FieldType | undefined;
     let reportValue: IrValue | undefined;
+    const fieldName = () => (reportIndex < 0 ? reportField : `${reportField}[${reportIndex}]`);
     const report: ReportFn = (messageId, data, fix) =>
-      context.report({ messageId, data: { field: reportField, ...data }, range: reportValue!.range, ...(fix ? { fix } : {}) } as Report<typeof VALUE_TYPE_MESSAGES, typeof messageId>);
+      context.report({ messageId, data: { field: fieldName(), ...data }, range: reportValue!.range, ...(fix ? { fix } : {}) } as Report<typeof VALUE_TYPE_MESSAGES, typeof messageId>);
     const wrong = () => report("wrongType", { expected: expected(reportType!), actual: describe(reportValue!) });
 
-    const check = (field: string, type: FieldType, value: IrValue): void => {
-      reportField = field;
+    const check = (owner: string, index: number, type: FieldType, value: IrValue): void => {
+      reportField = owner;
+      reportIndex = index;
       reportType = type;
       reportValue = value;
       if (value.kind === "scalar" && value.value === null) return;
@@ -122,7 +127,7 @@ export default defineRule({
               if ((inner.kind === "scalar" && typeof inner.value === "string") || inner.kind === "paramRef" || inner.kind === "template") continue;
               // The DTO framework names the structure; crm.activity.badge.add (no server class) has its own words (spec §8).
               const messageId = serverClass === undefined ? "languageValueBadge" : "languageValue";
-              context.report({ messageId, data: { field, language: e.key, actual: describe(inner), parent: serverClass ?? "" }, range: inner.range });
+              context.report({ messageId, data: { field: fieldName(), language: e.key, actual: describe(inner), parent: serverClass ?? "" }, range: inner.range });
             }
             return;
           }
@@ -153,17 +158,22 @@ export default defineRule({
         case "list":
           // A card's `data` that is no list has the server's own messages (card-data).
           if (value.kind !== "array") return type.indexedArray === true ? undefined : wrong();
-          value.items.forEach((item, i) => check(`${field}[${i}]`, type.of, item));
+          if (value.items.length > 0) {
+            const field = fieldName();
+            for (let i = 0; i < value.items.length; i++) check(field, i, type.of, value.items[i]!);
+          }
           return;
         case "collection": {
           // Members are objects (a list is read as keys 0, 1, …); anything else the server rejects (spec §2.4).
           if (value.kind === "scalar" || value.kind === "translationRef") return wrong();
-          if (value.kind === "array") context.report({ messageId: "collectionList", data: { field }, range: value.range });
-          const members = value.kind === "collection" || value.kind === "object" ? value.entries.map((e) => [e.key, e.value] as const) : value.kind === "array" ? value.items.map((v, i) => [String(i), v] as const) : [];
-          for (const [key, member] of members) {
-            if (member.kind === "object" || member.kind === "paramRef" || member.kind === "template" || (member.kind === "scalar" && member.value === null)) continue;
-            context.report({ messageId: "memberType", data: { field, key, title: getDto(type.of)?.title ?? type.of, actual: describe(member), parent: parentClass ?? "" }, range: member.range });
-          }
+          if (value.kind === "array") context.report({ messageId: "collectionList", data: { field: fieldName() }, range: value.range });
+          const memberReport = (key: string, member: IrValue) => {
+            if (member.kind === "object" || member.kind === "paramRef" || member.kind === "template" || (member.kind === "scalar" && member.value === null)) return;
+            context.report({ messageId: "memberType", data: { field: fieldName(), key, title: getDto(type.of)?.title ?? type.of, actual: describe(member), parent: parentClass ?? "" }, range: member.range });
+          };
+          // Written without a list of pairs: this is every collection of every file.
+          if (value.kind === "collection" || value.kind === "object") for (const e of value.entries) memberReport(e.key, e.value);
+          else if (value.kind === "array") for (let i = 0; i < value.items.length; i++) memberReport(String(i), value.items[i]!);
           return;
         }
         case "block":
@@ -182,7 +192,7 @@ export default defineRule({
       field({ field, ownerDto, value }) {
         parentClass = ownerDto.serverClass ?? ownerDto.name;
         serverClass = ownerDto.serverClass;
-        check(field.name, field.type, value);
+        check(field.name, -1, field.type, value);
       },
     };
   },
