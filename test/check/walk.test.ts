@@ -1,6 +1,8 @@
 /** The checker's one walk over a declaration: what each handler is shown, in which order, and the narrowing by field type and DTO. */
 import { describe, expect, it } from "vitest";
-import { fileDiagnostics } from "../../src/check/index.js";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ALL_RULES, fileDiagnostics } from "../../src/check/index.js";
 import { check, parse, type Rule } from "../../src/index.js";
 
 /** What a rule's `create` returns. */
@@ -114,5 +116,38 @@ describe("the lines where project rules may report", () => {
     const suppressed = parse(`// b24layout-disable-next-line\n${LAYOUT}`).document;
     fileDiagnostics([], [], suppressed.comments, lines);
     expect(asked).toBe(1);
+  });
+});
+
+describe("what the narrowed field handlers rely on", () => {
+  /** Every .b24layout text the repository has, and every example of the rule docs. */
+  function texts(): string[] {
+    const found: string[] = [];
+    const visit = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.isDirectory() && entry.name !== "node_modules" && !entry.name.startsWith(".")) visit(join(dir, entry.name));
+        else if (entry.isFile() && entry.name.endsWith(".b24layout")) found.push(readFileSync(join(dir, entry.name), "utf8"));
+      }
+    };
+    for (const dir of ["examples", "test", "bench/corpus", "templates"]) visit(dir);
+    for (const rule of ALL_RULES) for (const example of [...(rule.meta.examples?.incorrect ?? []), ...(rule.meta.examples?.correct ?? [])]) found.push(example.code);
+    // Templated card sections and fields: lists whose items an 'each' writes.
+    found.push('card c(fs: string[], names: string[]) for contact {\n  scope personal\n  userId 1\n  s: section "S" {\n    NAME\n    each f in $fs {\n      field "${f}"\n    }\n  }\n  each n in $names {\n    t: section "${n}" {\n      PHONE\n    }\n  }\n}\n');
+    return found;
+  }
+
+  it("a reference is only the value of an object field, and guarded items only of a list field (template-arguments, unknown-reference, runtime-limit)", () => {
+    const seen = { declarationRef: new Set<string>(), guarded: new Set<string>() };
+    const rule = probe({
+      field: ({ field, value }) => {
+        if (value.kind === "declarationRef") seen.declarationRef.add(field.type.kind);
+        if (value.kind === "array" && value.guards) seen.guarded.add(field.type.kind);
+      },
+    });
+    const all = texts();
+    expect(all.length).toBeGreaterThan(200);
+    for (const text of all) check(text, { rules: [rule] });
+    expect([...seen.declarationRef]).toEqual(["object"]);
+    expect([...seen.guarded]).toEqual(["list"]);
   });
 });
