@@ -172,6 +172,25 @@ const jsoncParserWithoutSideEffects = {
   },
 };
 
+/**
+ * Chevrotain's lexer fills a table of all 65,536 UTF-16 code units when the first lexer is built
+ * (~1.5 ms of every start) to map each to its first-character bucket with one array read; the
+ * bucket is `255 + ~~(code / 255)` above 255, and only characters above 255 ever read the table
+ * (below it a code is its own bucket). The bundles compute it instead: the same buckets, and no table.
+ */
+const chevrotainWithoutCharCodeTable = {
+  name: "chevrotain-without-char-code-table",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]chevrotain[\\/]lib[\\/]src[\\/]scan[\\/]lexer\.js$/ }, async (args) => {
+      const text = await readFile(args.path, "utf8");
+      const lookup = ": charCodeToOptimizedIdxMap[charCode];";
+      const fill = "if (isEmpty(charCodeToOptimizedIdxMap)) {";
+      if (!text.includes(lookup) || !text.includes(fill)) throw new Error(`${args.path} no longer builds its char code table as this build expects: update chevrotainWithoutCharCodeTable`);
+      return { contents: text.replace(lookup, ": 255 + ~~(charCode / 255);").replace(fill, "if (false) {"), loader: "js" };
+    });
+  },
+};
+
 /** Packages src/ only ever loads with `await import(…)`, for a few commands (see the CLI program's build). */
 const ON_DEMAND_PACKAGES = ["yaml", "diff", "chokidar"];
 
@@ -190,7 +209,7 @@ const common = {
   absWorkingDir: root,
   alias: JSONC_PARSER_ESM,
   external: ["prettier", "prettier/*"],
-  plugins: [lazyChildProcessInCommander, jsoncParserWithoutSideEffects],
+  plugins: [lazyChildProcessInCommander, jsoncParserWithoutSideEffects, chevrotainWithoutCharCodeTable],
   define: { B24LAYOUT_BUILT_LOOKAHEAD: await builtLookahead() },
 };
 
