@@ -33,7 +33,7 @@
  *
  * Chevrotain's grammar analysis (the parser's lookahead paths, ~15 ms at every start) runs here
  * instead: the grammar is validated and its lookahead tables computed once, and the bundles get
- * them as the constant B24LAYOUT_BUILT_LOOKAHEAD (see src/syntax/grammar.ts).
+ * them as the constant B24LAYOUT_BUILT_LOOKAHEAD, a string of JSON (see src/syntax/grammar.ts).
  *
  * Prettier is never bundled: the plugin must use the Prettier that loads it, and the formatter
  * loads it only when it formats (`fmt` and the library's `format`), so no other command pays for it.
@@ -210,7 +210,8 @@ const common = {
   alias: JSONC_PARSER_ESM,
   external: ["prettier", "prettier/*"],
   plugins: [lazyChildProcessInCommander, jsoncParserWithoutSideEffects, chevrotainWithoutCharCodeTable],
-  define: { B24LAYOUT_BUILT_LOOKAHEAD: await builtLookahead() },
+  // A string of JSON, which the program parses (see src/syntax/grammar.ts).
+  define: { B24LAYOUT_BUILT_LOOKAHEAD: JSON.stringify(await builtLookahead()) },
 };
 
 await mkdir(outDir, { recursive: true });
