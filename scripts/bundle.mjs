@@ -33,7 +33,7 @@
  *
  * Chevrotain's grammar analysis (the parser's lookahead paths, ~15 ms at every start) runs here
  * instead: the grammar is validated and its lookahead tables computed once, and the bundles get
- * them as the constant B24LAYOUT_BUILT_LOOKAHEAD (see src/syntax/grammar.ts).
+ * them as the constant B24LAYOUT_BUILT_LOOKAHEAD, a string of JSON (see src/syntax/grammar.ts).
  *
  * Prettier is never bundled: the plugin must use the Prettier that loads it, and the formatter
  * loads it only when it formats (`fmt` and the library's `format`), so no other command pays for it.
@@ -172,6 +172,25 @@ const jsoncParserWithoutSideEffects = {
   },
 };
 
+/**
+ * Chevrotain's lexer fills a table of all 65,536 UTF-16 code units when the first lexer is built
+ * (~1.5 ms of every start) to map each to its first-character bucket with one array read; the
+ * bucket is `255 + ~~(code / 255)` above 255, and only characters above 255 ever read the table
+ * (below it a code is its own bucket). The bundles compute it instead: the same buckets, and no table.
+ */
+const chevrotainWithoutCharCodeTable = {
+  name: "chevrotain-without-char-code-table",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]chevrotain[\\/]lib[\\/]src[\\/]scan[\\/]lexer\.js$/ }, async (args) => {
+      const text = await readFile(args.path, "utf8");
+      const lookup = ": charCodeToOptimizedIdxMap[charCode];";
+      const fill = "if (isEmpty(charCodeToOptimizedIdxMap)) {";
+      if (!text.includes(lookup) || !text.includes(fill)) throw new Error(`${args.path} no longer builds its char code table as this build expects: update chevrotainWithoutCharCodeTable`);
+      return { contents: text.replace(lookup, ": 255 + ~~(charCode / 255);").replace(fill, "if (false) {"), loader: "js" };
+    });
+  },
+};
+
 /** Packages src/ only ever loads with `await import(…)`, for a few commands (see the CLI program's build). */
 const ON_DEMAND_PACKAGES = ["yaml", "diff", "chokidar"];
 
@@ -190,8 +209,9 @@ const common = {
   absWorkingDir: root,
   alias: JSONC_PARSER_ESM,
   external: ["prettier", "prettier/*"],
-  plugins: [lazyChildProcessInCommander, jsoncParserWithoutSideEffects],
-  define: { B24LAYOUT_BUILT_LOOKAHEAD: await builtLookahead() },
+  plugins: [lazyChildProcessInCommander, jsoncParserWithoutSideEffects, chevrotainWithoutCharCodeTable],
+  // A string of JSON, which the program parses (see src/syntax/grammar.ts).
+  define: { B24LAYOUT_BUILT_LOOKAHEAD: JSON.stringify(await builtLookahead()) },
 };
 
 await mkdir(outDir, { recursive: true });

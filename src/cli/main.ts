@@ -63,7 +63,26 @@ interface ColorOption {
   readonly color?: boolean;
 }
 
-function createProgram(io: CliIo, setExitCode: (code: number) => void): Command {
+/** The commands of `b24layout`, in the order help lists them. */
+export const COMMAND_NAMES = ["check", "build", "fmt", "import", "preview", "init", "lsp", "schema"] as const;
+type CommandName = (typeof COMMAND_NAMES)[number];
+
+/**
+ * The commands worth defining for `argv`. Defining one with commander (its options, choices and
+ * help texts) costs start-up time that a plain `b24layout check …` should not pay for seven
+ * others, so when the first argument names a command and nothing asks for help, only that one is
+ * defined. Everything else gets all of them: the program's help lists them, a misspelt command is
+ * answered with the nearest name, and a global option written before the command is left to
+ * commander to place.
+ */
+export function commandsToDefine(argv: readonly string[]): readonly CommandName[] {
+  const first = argv[0];
+  const named = COMMAND_NAMES.find((name) => name === first);
+  const asksForHelp = argv.some((arg) => arg === "-h" || arg === "--help");
+  return named !== undefined && !asksForHelp ? [named] : COMMAND_NAMES;
+}
+
+function createProgram(io: CliIo, setExitCode: (code: number) => void, commands: readonly CommandName[]): Command {
   const program = new Command("b24layout");
   program
     .description("Check and compile .b24layout files into Bitrix24 CRM REST payloads (timeline layouts, badges, activities, card configurations).")
@@ -86,11 +105,12 @@ Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error or int
 Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs.`,
     );
 
+  /** A new subcommand of the program, or undefined when this run does not need it (see commandsToDefine). */
+  const defineCommand = (name: CommandName): Command | undefined => (commands.includes(name) ? program.command(name) : undefined);
   const colorOf = (command: Command): boolean | undefined => command.optsWithGlobals<ColorOption>().color;
 
-  program
-    .command("check")
-    .description("report errors and warnings in .b24layout files and in REST payloads in JSON files")
+  defineCommand("check")
+    ?.description("report errors and warnings in .b24layout files and in REST payloads in JSON files")
     .argument("[paths...]", `files, directories or globs (directories mean every *${SOURCE_EXTENSION} under them, and the JSON files a config's "include" takes); *.json and *.jsonc files are checked as REST payloads`)
     .addOption(new Option("-f, --format <format>", "report format: stylish (grouped by file) or codeframe (the source under each finding) for people, compact or unix (one line per finding), json, sarif (code scanning) or github (annotations)").choices(FORMATS).default("stylish"))
     .option("--code-frame", "stylish: show the source under each finding")
@@ -149,9 +169,8 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
       setExitCode(await checkOnce());
     });
 
-  program
-    .command("build")
-    .description("compile .b24layout files to one <name>.<kind>.json per declaration; writes nothing if any file has errors")
+  defineCommand("build")
+    ?.description("compile .b24layout files to one <name>.<kind>.json per declaration; writes nothing if any file has errors")
     .argument("[paths...]", "files, directories or globs")
     .option("-o, --out-dir <dir>", "output directory", DEFAULT_OUT_DIR)
     .option("--stdout", "print one JSON object { name: payload, … } instead of writing files")
@@ -195,9 +214,8 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
       setExitCode(await buildOnce());
     });
 
-  program
-    .command("fmt")
-    .description("format .b24layout files in place in the one canonical style (the Prettier plugin's); files with syntax errors are left as they are")
+  defineCommand("fmt")
+    ?.description("format .b24layout files in place in the one canonical style (the Prettier plugin's); files with syntax errors are left as they are")
     .argument("[paths...]", "files, directories or globs")
     .option("--check", "list the files that are not formatted and exit 1 if there are any; write nothing")
     .option("--print-width <n>", "the line width to fit in (default 100)", parsePositive)
@@ -231,9 +249,8 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
       );
     });
 
-  program
-    .command("import")
-    .description("turn Bitrix24 REST JSON (a layout, blocks, badge, activity or card, as payload, request params or get response) into formatted .b24layout")
+  defineCommand("import")
+    ?.description("turn Bitrix24 REST JSON (a layout, blocks, badge, activity or card, as payload, request params or get response) into formatted .b24layout")
     .argument("<files...>", "JSON files")
     .option("-o, --out <file>", "write the .b24layout of the one input to this file (default: stdout)")
     .option("--out-dir <dir>", "write <input name>.b24layout per input into this directory")
@@ -252,9 +269,8 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
       setExitCode(await runImport(files, { ...options, color: colorOf(command) }, io));
     });
 
-  program
-    .command("preview")
-    .description("write one self-contained HTML page showing every declaration as Bitrix24 draws it (or serve it live with --serve)")
+  defineCommand("preview")
+    ?.description("write one self-contained HTML page showing every declaration as Bitrix24 draws it (or serve it live with --serve)")
     .argument("[paths...]", "files, directories or globs")
     .option("-o, --output <file>", "the page to write (default dist/b24layout/preview.html)")
     .option("--lang <code>", "the language shown first (the page switches; a missing text falls back to en)")
@@ -270,9 +286,8 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
       setExitCode(await runPreview(paths, { ...options, color: colorOf(command) }, io));
     });
 
-  program
-    .command("init")
-    .description("set up b24layout in this project: b24layout.config.json, a first layout, npm scripts in package.json; never overwrites")
+  defineCommand("init")
+    ?.description("set up b24layout in this project: b24layout.config.json, a first layout, npm scripts in package.json; never overwrites")
     .option("--ci", "also write the GitHub workflow that checks pull requests (.github/workflows/b24layout.yml)")
     .addHelpText("after", `\nExamples:\n  b24layout init\n  b24layout init --ci`)
     .action(async (options: { ci?: boolean }, command: Command) => {
@@ -280,9 +295,8 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
       setExitCode(await runInit({ ci: options.ci === true, color: colorOf(command) }, io));
     });
 
-  program
-    .command("lsp")
-    .description("run the language server (Language Server Protocol) for editors; the VS Code extension starts it")
+  defineCommand("lsp")
+    ?.description("run the language server (Language Server Protocol) for editors; the VS Code extension starts it")
     .option("--stdio", "talk over stdin and stdout (the only transport, and the default)")
     .action(async () => {
       const { runLanguageServer } = await import("../lsp/index.js");
@@ -290,9 +304,8 @@ Paths may be files, directories (every *${SOURCE_EXTENSION} under them) or globs
       runLanguageServer();
     });
 
-  program
-    .command("schema")
-    .description(`print the JSON Schema (draft-07) of an output kind (${SCHEMA_KINDS.join(", ")}), or of all kinds keyed by kind`)
+  defineCommand("schema")
+    ?.description(`print the JSON Schema (draft-07) of an output kind (${SCHEMA_KINDS.join(", ")}), or of all kinds keyed by kind`)
     .argument("[kind]", `one of ${SCHEMA_KINDS.join(", ")}`)
     .addHelpText("after", `\nExamples:\n  b24layout schema layout > layout.schema.json\n  b24layout schema`)
     .action((kind: string | undefined) => {
@@ -323,7 +336,7 @@ function parsePositive(value: string): number {
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode: number = EXIT_OK;
   try {
-    const program = createProgram(io, (code) => (exitCode = code));
+    const program = createProgram(io, (code) => (exitCode = code), commandsToDefine(argv));
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;
   } catch (error) {

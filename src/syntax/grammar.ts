@@ -126,12 +126,13 @@ type ListItem = "newline" | "semicolon" | "import" | Statement | Stray;
 const RECORDED = undefined as never;
 
 /**
- * The lookahead tables the build computed (scripts/bundle.mjs defines this name as the JSON of
- * `serializedLookahead()`), so that a start of the program does not compute them again. Not
- * defined when the source runs as it is (tests): then the tables are computed.
+ * The lookahead tables the build computed (scripts/bundle.mjs defines this name as the JSON text
+ * of `serializedLookahead()`, a string: V8 reads JSON.parse's input faster than it builds the
+ * same object from a literal in the code), so that a start of the program does not compute them
+ * again. Not defined when the source runs as it is (tests): then the tables are computed.
  */
-declare const B24LAYOUT_BUILT_LOOKAHEAD: BuiltLookahead | undefined;
-const builtLookahead = typeof B24LAYOUT_BUILT_LOOKAHEAD === "undefined" ? undefined : B24LAYOUT_BUILT_LOOKAHEAD;
+declare const B24LAYOUT_BUILT_LOOKAHEAD: string | undefined;
+const builtLookahead = typeof B24LAYOUT_BUILT_LOOKAHEAD === "undefined" ? undefined : (JSON.parse(B24LAYOUT_BUILT_LOOKAHEAD) as BuiltLookahead);
 
 /** How to make a parser: the defaults are the program's. */
 interface ParserOptions {

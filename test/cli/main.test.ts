@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main, type CliIo } from "../../src/cli/main.js";
+import { COMMAND_NAMES, commandsToDefine, main, type CliIo } from "../../src/cli/main.js";
 import { ANSI, BADGE, BADGE_JSON, scratch, WITH_ERROR, findingLines } from "./fixtures.js";
 
 interface Captured {
@@ -91,5 +91,40 @@ describe("main", () => {
     expect(await main(["build", "bad.b24layout", "--stdout"], c.io)).toBe(1);
     expect(c.out()).toBe("");
     expect(findingLines(c.err())).toEqual([expect.stringMatching(/^bad\.b24layout:6:5 error collection-limit /)]);
+  });
+});
+
+describe("the commands defined for a run (start-up: a plain check defines only check)", () => {
+  const cases: [string, string[], readonly string[]][] = [
+    ["a command and its arguments", ["check", "a.b24layout", "--quiet"], ["check"]],
+    ["another command", ["schema", "layout"], ["schema"]],
+    ["help of one command (it lists the global options too)", ["check", "--help"], COMMAND_NAMES],
+    ["-h anywhere", ["build", "src", "-h"], COMMAND_NAMES],
+    ["no command (the program's help)", [], COMMAND_NAMES],
+    ["a misspelt command (answered with the nearest name)", ["chek", "a.b24layout"], COMMAND_NAMES],
+    ["a global option before the command", ["--no-color", "check", "a.b24layout"], COMMAND_NAMES],
+    ["commander's help command", ["help", "check"], COMMAND_NAMES],
+  ];
+  it.each(cases)("%s", (_, argv, expected) => {
+    expect(commandsToDefine(argv)).toEqual(expected);
+  });
+
+  it("still lists every command in the program's help, and suggests the nearest one", async () => {
+    const help = capture(scratch());
+    expect(await main(["--help"], help.io)).toBe(0);
+    for (const name of COMMAND_NAMES) expect(help.out()).toMatch(new RegExp(`^  ${name}\\b`, "m"));
+    const typo = capture(scratch());
+    expect(await main(["schem", "layout"], typo.io)).toBe(2);
+    expect(typo.err()).toContain("(Did you mean schema?)");
+  });
+
+  it("checks with only check defined, and names its own options in a usage error", async () => {
+    const dir = scratch({ "e.b24layout": WITH_ERROR });
+    const run = capture(dir);
+    expect(await main(["check", "e.b24layout", "--format", "unix"], run.io)).toBe(1);
+    expect(run.out()).toMatch(/^e\.b24layout:\d+:\d+: /m);
+    const usage = capture(dir);
+    expect(await main(["check", "--quite", "e.b24layout"], usage.io)).toBe(2);
+    expect(usage.err()).toBe("error: unknown option '--quite'\n(Did you mean --quiet?)\n");
   });
 });
