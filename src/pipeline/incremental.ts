@@ -170,10 +170,13 @@ function analyse(
   const touchesSyntaxError = syntaxErrorTest(parsed.diagnostics);
   const localRun = new RuleRun(document, program, options, rules, found, "local");
   localRun.begin();
-  for (const { statement, lowering: l } of lowered) {
+  // With a `{` left open, only the statements the parse proved unaffected by it (reparse.ts, `settled`) parse as they would anywhere.
+  const unaffected = parsed.openBraces ? (parsed.settled?.statements ?? 0) : lowered.length;
+  for (let i = 0; i < lowered.length; i++) {
+    const { statement, lowering: l } = lowered[i]!;
     const declaration = l.declaration;
     if (!declaration) continue;
-    const key = parsed.openBraces || touchesSyntaxError(statement.range) ? undefined : sourceKey(text, statement);
+    const key = i >= unaffected || touchesSyntaxError(statement.range) ? undefined : sourceKey(text, statement);
     const earlier = key === undefined ? undefined : previousKept?.get(key);
     if (earlier) {
       const moved = rebased(earlier, statement.range.start);
