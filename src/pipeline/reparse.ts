@@ -22,6 +22,16 @@
  *   of the text depends on the text around it, and the whole text is parsed.
  * - The problems of the statements kept are kept with them (moved with those that moved, but not
  *   across lines: a message may name a line).
+ *
+ * The end of the text: when the lines parsed again reach the end of the text, nothing after them
+ * can be swallowed, so they need not close every `{` nor keep their problems inside a statement.
+ * They must start with a statement (a stray `{` or `->` before it would belong to the statement
+ * before), and when a `{` is left open in them, every statement kept before them must close its
+ * blocks where its indentation says (`statementAgreesWithBraces`): then the blocks left open are
+ * matched by indentation in the end alone (src/syntax/open-blocks.ts), as in the whole text.
+ * Such a version is no base as a whole, but its statements kept before the end are (`settled`):
+ * the next version parses everything from there again. This is typing a new declaration at the
+ * end of a file, its `{` open until its `}` comes.
  */
 import type { Diagnostic } from "../diagnostic.js";
 import type { Comment, Document, ParsedSection, Position, Statement } from "../syntax/index.js";

@@ -235,10 +235,11 @@ describe("the incremental checker", () => {
     const incremental = new IncrementalChecker();
     const statements = check(large.text).document.statements.length;
     incremental.check(large.text);
-    // The name typed: every declaration's findings are found again (rules of scope `declarations` read every name), but no statement is parsed or lowered again.
+    // The name typed: the findings of rules of scope `declarations` (which read every name) are found again, the others' are kept.
     same(incremental, `${large.text}layout typedAtEnd {`, {}, "the name typed");
     expect(incremental.lastKeptStatements).toBe(statements);
     expect(incremental.lastKeptLowerings).toBe(statements);
+    expect(incremental.lastKept).toBe(check(large.text).program.declarations.length);
     for (const typed of ["layout typedAtEnd {\n  icon info\n", 'layout typedAtEnd {\n  icon info\n  header "T']) {
       expect(same(incremental, large.text + typed, {}, typed)).toBe("incremental");
       expect(incremental.lastKeptStatements, typed).toBe(statements);
