@@ -229,6 +229,16 @@ describe("the incremental checker", () => {
       // The examples with one seed in CI (each types 120 versions); all seeds with B24LAYOUT_INCREMENTAL_SEEDS.
       if (seed === 1 || SEEDS.length > 3) for (const e of examples) typeAtEnd(e.name, e.text, seed + 80, 5);
     }
+    // Ends whose recovery or block ends are their own: a block on the line after its statement, a stray '}', two statements on a line, a block ended by indentation or by a declaration.
+    for (const end of ["layout t\n{\n  icon info\n", "layout a {\n}\n}\n", "layout a { icon info } layout b {", 'layout t {\n  body {\n    text a "b"\n  icon info\n', "badge b failure {\nlayout c {\n  icon info\n"]) {
+      for (const base of [large.text, skewed]) {
+        const incremental = new IncrementalChecker();
+        incremental.check(base);
+        same(incremental, base + end, {}, JSON.stringify(end));
+        same(incremental, base + end + "x", {}, `${JSON.stringify(end)}, then a character typed`);
+        same(incremental, base + end.slice(0, -2), {}, `${JSON.stringify(end)}, then two characters deleted`);
+      }
+    }
   }, 10_000 * SEEDS.length);
 
   it("keeps the statements before a layout typed at the end, and their findings, while its '{' is open", () => {
@@ -316,6 +326,7 @@ describe("the incremental checker", () => {
       ["a comment left open", large.text.slice(0, bold) + " /*" + large.text.slice(bold)],
       ["a stray word between layouts", large.text.replace("// layout 6\n", "// layout 6\n%\n")],
       ["a stray '{' on the line after the last statement", large.text + "{\n  icon info\n}\n"],
+      ["a stray '->' on the line after the last statement", large.text + '-> redirect "/"\n'],
       ["an import typed", 'import { x } from "./x.b24layout"\n' + large.text],
     ] as const) {
       incremental.check(large.text);
