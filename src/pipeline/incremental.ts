@@ -17,8 +17,10 @@
  *   (from the start of its first line, so its columns are the same), the fragments' text, the
  *   translation tables' languages and keys and which of their texts are empty (typing into a
  *   text keeps every declaration's findings), whether the file uses templates, and, for rules of scope
- *   `declarations`, the keyword, name, name field and parameters of every declaration. The rules and options
- *   are the same for every entry (a change of either starts again from nothing).
+ *   `declarations`, the keyword, name, name field and parameters of every declaration (their
+ *   findings are kept apart from the others', so that typing a new declaration's name keeps the
+ *   others'). The rules and options are the same for every entry (a change of either starts again
+ *   from nothing).
  * - A rule that declares no scope runs over the whole program at every check: a new rule is right
  *   in the editor before anyone thinks about reuse.
  * - Kept findings are never changed: a declaration that moved gets copies of them moved by the
@@ -26,7 +28,8 @@
  *   touched again. Findings are kept only when every range they carry (their own, their fixes',
  *   their related locations') lies inside the declaration, and only for declarations the parser
  *   read without an error inside them and without a `{` left open anywhere in the file (then
- *   where blocks end depends on the whole text: src/syntax/open-blocks.ts).
+ *   where blocks end depends on the whole text: src/syntax/open-blocks.ts), unless the parse
+ *   proved that the `{` left open after them cannot change them (src/pipeline/reparse.ts).
  *
  * A text with imports is checked by `check` (what it imports may have changed without it).
  */
@@ -51,15 +54,33 @@ interface KeptFindings {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** What one group of reusable rules (`ruleGroups`) found, declaration by declaration. */
+interface KeptGroup {
+  /** What every kept finding depends on beyond its declaration's text (see the module comment). */
+  readonly contextKey: string;
+  /** By a declaration's source text from the start of its first line. */
+  readonly kept: ReadonlyMap<string, KeptFindings>;
+}
+
+/**
+ * The rules whose findings in a declaration are kept, in groups kept apart: those of scope
+ * `declarations` read every declaration's name and parameters, so typing a new declaration's name
+ * finds theirs again, but not the others'. By rule list (the same list gives the same groups).
+ */
+const groupsByRules = new WeakMap<readonly Rule[], readonly (readonly Rule[])[]>();
+function ruleGroups(rules: readonly Rule[]): readonly (readonly Rule[])[] {
+  let groups = groupsByRules.get(rules);
+  if (!groups) groupsByRules.set(rules, (groups = [rules.filter((r) => r.meta.scope !== "declarations"), rules.filter((r) => r.meta.scope === "declarations")]));
+  return groups;
+}
+
 /** What one version left for the next: its text and result, and the findings that may be kept. */
 interface State {
   readonly text: string;
   readonly optionsKey: string;
   readonly rules: readonly Rule[];
-  /** What every kept finding depends on beyond its declaration's text (see the module comment). */
-  readonly contextKey: string;
-  /** By a declaration's source text from the start of its first line. */
-  readonly kept: ReadonlyMap<string, KeptFindings>;
+  /** The findings that may be kept, by group of rules (`ruleGroups`). */
+  readonly groups: readonly KeptGroup[];
   readonly result: CheckResult;
   /** The parse the next version may build on (src/pipeline/reparse.ts), when there is one. */
   readonly parse: ReusableParse | undefined;
@@ -84,7 +105,7 @@ export class IncrementalChecker {
   private state: State | undefined;
   /** How the last `check` was made. */
   lastKind: CheckKind = "full";
-  /** How many declarations' findings the last `check` kept. */
+  /** How many declarations' findings (of one group of rules or more, `ruleGroups`) the last `check` kept. */
   lastKept = 0;
   /** How many top-level statements the last `check` did not parse again (src/pipeline/reparse.ts). */
   lastKeptStatements = 0;
@@ -160,36 +181,48 @@ function analyse(
 
   const fragments = fragmentStatements.map((s) => text.slice(s.range.start.offset, s.range.end.offset));
   const tables = document.statements.reduce((n, s) => (s.name.name === TRANSLATIONS_KEYWORD ? n + 1 : n), 0);
-  const signature = rules.some((r) => r.meta.scope === "declarations") ? declarationsSignature(declarations) : "";
-  const contextKey = JSON.stringify([templated, fragments, tables, translationsSignature(program.translations), signature]);
-  const previousKept = previous?.contextKey === contextKey ? previous.kept : undefined;
+  const rulesByGroup = ruleGroups(rules);
+  const sharedKey = JSON.stringify([templated, fragments, tables, translationsSignature(program.translations)]);
+  const contextKeys = [sharedKey, rulesByGroup[1]!.length > 0 ? `${sharedKey}\u0000${declarationsSignature(declarations)}` : sharedKey];
 
-  // The reusable rules, declaration by declaration: kept findings where they hold, a run otherwise.
-  const kept = new Map<string, KeptFindings>();
+  // The reusable rules, group by group and declaration by declaration: kept findings where they hold, a run otherwise.
+  const groups = rulesByGroup.map((groupRules, g) => {
+    const earlier = previous?.groups[g];
+    const run = new RuleRun(document, program, options, groupRules, found, "local");
+    run.begin();
+    return { contextKey: contextKeys[g]!, previousKept: earlier !== undefined && earlier.contextKey === contextKeys[g] ? earlier.kept : undefined, kept: new Map<string, KeptFindings>(), run };
+  });
   let keptCount = 0;
   const touchesSyntaxError = syntaxErrorTest(parsed.diagnostics);
-  const localRun = new RuleRun(document, program, options, rules, found, "local");
-  localRun.begin();
-  for (const { statement, lowering: l } of lowered) {
+  // With a `{` left open, only the statements the parse proved unaffected by it (reparse.ts, `settled`) parse as they would anywhere.
+  const unaffected = parsed.openBraces ? (parsed.settled?.statements ?? 0) : lowered.length;
+  for (let i = 0; i < lowered.length; i++) {
+    const { statement, lowering: l } = lowered[i]!;
     const declaration = l.declaration;
     if (!declaration) continue;
-    const key = parsed.openBraces || touchesSyntaxError(statement.range) ? undefined : sourceKey(text, statement);
-    const earlier = key === undefined ? undefined : previousKept?.get(key);
-    if (earlier) {
-      const moved = rebased(earlier, statement.range.start);
-      appendAll(found, moved);
-      kept.set(key!, { start: statement.range.start, diagnostics: moved });
-      keptCount++;
-      continue;
+    const key = i >= unaffected || touchesSyntaxError(statement.range) ? undefined : sourceKey(text, statement);
+    let keptSome = false;
+    for (const group of groups) {
+      const earlier = key === undefined ? undefined : group.previousKept?.get(key);
+      if (earlier) {
+        const moved = rebased(earlier, statement.range.start);
+        appendAll(found, moved);
+        group.kept.set(key!, { start: statement.range.start, diagnostics: moved });
+        keptSome = true;
+        continue;
+      }
+      const own: Diagnostic[] = [];
+      group.run.diagnostics = own;
+      group.run.declaration(declaration);
+      appendAll(found, own);
+      if (key !== undefined && own.every((d) => within(d, statement.range))) group.kept.set(key, { start: statement.range.start, diagnostics: own });
     }
-    const own: Diagnostic[] = [];
-    localRun.diagnostics = own;
-    localRun.declaration(declaration);
-    appendAll(found, own);
-    if (key !== undefined && own.every((d) => within(d, statement.range))) kept.set(key, { start: statement.range.start, diagnostics: own });
+    if (keptSome) keptCount++;
   }
-  localRun.diagnostics = found;
-  localRun.end();
+  for (const { run } of groups) {
+    run.diagnostics = found;
+    run.end();
+  }
 
   // The other rules, over the whole program.
   const fileRun = new RuleRun(document, program, options, rules, found, "file");
@@ -199,7 +232,7 @@ function analyse(
 
   const diagnostics = fileDiagnostics(parsed.diagnostics, sortedUnique(found), document.comments, projectLines(summarize(program, document)));
   const result: CheckResult = { document, program, diagnostics };
-  const state: State = { text, optionsKey, rules, contextKey, kept, result, parse: reusableParse(text, parsed), lowerings, fragments: fragmentStatements };
+  const state: State = { text, optionsKey, rules, groups: groups.map(({ contextKey, kept }) => ({ contextKey, kept })), result, parse: reusableParse(text, parsed), lowerings, fragments: fragmentStatements };
   return { state, kept: keptCount, keptStatements: parsed.keptStatements, keptLowerings };
 }
 

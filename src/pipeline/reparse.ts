@@ -22,10 +22,20 @@
  *   of the text depends on the text around it, and the whole text is parsed.
  * - The problems of the statements kept are kept with them (moved with those that moved, but not
  *   across lines: a message may name a line).
+ *
+ * The end of the text: when the lines parsed again reach the end of the text, nothing after them
+ * can be swallowed, so they need not close every `{` nor keep their problems inside a statement.
+ * They must start with a statement (a stray `{` or `->` before it would belong to the statement
+ * before), and when a `{` is left open in them, every statement kept before them must close its
+ * blocks where its indentation says (`statementAgreesWithBraces`): then the blocks left open are
+ * matched by indentation in the end alone (src/syntax/open-blocks.ts), as in the whole text.
+ * Such a version is no base as a whole, but its statements kept before the end are (`settled`):
+ * the next version parses everything from there again. This is typing a new declaration at the
+ * end of a file, its `{` open until its `}` comes.
  */
 import type { Diagnostic } from "../diagnostic.js";
-import type { Comment, Document, Position, Statement } from "../syntax/index.js";
-import { keepsErrorsInside, looksBinary, MAX_TOKENS, parseSection, parseWithOpenBraces, positionMover } from "../syntax/index.js";
+import type { Comment, Document, ParsedSection, Position, Statement } from "../syntax/index.js";
+import { keepsErrorsInside, looksBinary, MAX_TOKENS, parseSection, parseWithOpenBraces, positionMover, statementAgreesWithBraces } from "../syntax/index.js";
 
 /** A parse of a whole text, as the incremental checker takes it. */
 export interface TextParse {
@@ -36,6 +46,12 @@ export interface TextParse {
   readonly keptStatements: number;
   /** Whether every problem is known to lie inside a statement that keeps it inside (see the module comment). */
   readonly errorsInside: boolean;
+  /**
+   * For a text whose end was parsed on its own but is no base for the next version (a `{` left
+   * open, a problem outside a statement): the statements before `from`, which are, and where the
+   * rest starts (see "The end of the text" in the module comment).
+   */
+  readonly settled?: { readonly statements: number; readonly from: number };
 }
 
 /** A version whose parse the next one may build on: its text and its tree (see `reusableParse`). */
@@ -43,6 +59,8 @@ export interface ReusableParse {
   readonly text: string;
   readonly document: Document;
   readonly diagnostics: readonly Diagnostic[];
+  /** Where the part of the text that `document` leaves out starts (the end of the text must then be parsed again); undefined when it holds all of it. */
+  readonly tailFrom?: number;
 }
 
 const CLOSE_BRACE = 0x7d;
@@ -59,6 +77,12 @@ export function reparse(text: string, previous: ReusableParse | undefined): Text
 
 /** `parse` as the next version's base, when the next version can build on it; undefined otherwise. */
 export function reusableParse(text: string, parse: TextParse): ReusableParse | undefined {
+  const settled = parse.settled;
+  if (settled) {
+    const d = parse.document;
+    const document: Document = { ...d, statements: d.statements.slice(0, settled.statements), comments: d.comments.filter((c) => c.range.start.offset < settled.from) };
+    return { text, document, diagnostics: parse.diagnostics.filter((p) => p.range.start.offset < settled.from), tailFrom: settled.from };
+  }
   if (!parse.errorsInside || parse.openBraces || parse.document.imports.length > 0) return undefined;
   if (!parse.document.statements.every((s) => endsWithBrace(text, s)) || hasLoneCarriageReturn(text)) return undefined;
   return { text, document: parse.document, diagnostics: parse.diagnostics };
@@ -83,6 +107,7 @@ function builtOn(text: string, previous: ReusableParse): TextParse | undefined {
   let kept = 0;
   while (kept < n && statements[kept]!.range.end.offset <= prefix) kept++;
   let from = prefix === 0 ? 0 : text.lastIndexOf("\n", prefix - 1) + 1;
+  if (previous.tailFrom !== undefined) from = Math.min(from, previous.tailFrom);
   if (kept < n) from = Math.min(from, lineStart(statements[kept]!.range.start));
   while (kept > 0 && statements[kept - 1]!.range.end.offset > from) {
     kept--;
@@ -96,6 +121,8 @@ function builtOn(text: string, previous: ReusableParse): TextParse | undefined {
     return at - 1 >= old.length - suffix && (i === 0 || statements[i - 1]!.range.end.offset <= at);
   };
   while (moved < n && !startsClear(moved)) moved++;
+  // Nothing the previous version left unparsed is kept.
+  if (previous.tailFrom !== undefined) moved = n;
   const oldUntil = moved < n ? lineStart(statements[moved]!.range.start) : old.length;
   const until = oldUntil + delta;
   if (crossesComment(previous.document.comments, from) || crossesComment(previous.document.comments, oldUntil)) return undefined;
@@ -105,9 +132,12 @@ function builtOn(text: string, previous: ReusableParse): TextParse | undefined {
   const sectionText = text.slice(from, until);
   const section = parseSection(sectionText, { offset: from, line: fromLine });
   const parsed = section.document;
-  if (section.openBraces || parsed.imports.length > 0) return undefined;
-  if (!parsed.statements.every((s) => endsWithBrace(text, s))) return undefined;
-  if (section.diagnostics.length > 0 && !(section.diagnostics.every((d) => insideSome(d, parsed.statements)) && keepsErrorsInside(sectionText))) return undefined;
+  if (parsed.imports.length > 0) return undefined;
+  const base =
+    !section.openBraces &&
+    parsed.statements.every((s) => endsWithBrace(text, s)) &&
+    (section.diagnostics.length === 0 || (section.diagnostics.every((d) => insideSome(d, parsed.statements)) && keepsErrorsInside(sectionText)));
+  if (!base && !(moved === n && endAlone(text, section, statements.slice(0, kept)))) return undefined;
 
   const lines = countLineFeeds(text, from, until) - countLineFeeds(old, from, oldUntil);
   // A syntax error's message may name a line ("the statement on line 29"): one that moved a line is made again.
@@ -127,7 +157,21 @@ function builtOn(text: string, previous: ReusableParse): TextParse | undefined {
   const oldEnd = previous.document.range.end;
   const end = moved < n ? { offset: oldEnd.offset + delta, line: oldEnd.line + lines, column: oldEnd.column } : parsed.range.end;
   const document: Document = { kind: "Document", statements: all, comments, range: { start: previous.document.range.start, end }, imports: [] };
-  return { document, diagnostics, openBraces: false, keptStatements: kept + (n - moved), errorsInside: true };
+  const settled = base ? undefined : { statements: kept, from };
+  return { document, diagnostics, openBraces: section.openBraces, keptStatements: kept + (n - moved), errorsInside: base, ...(settled ? { settled } : {}) };
+}
+
+/**
+ * Whether `section`, the end of `text` after the statements `before` (see "The end of the text" in
+ * the module comment), parses on its own as it does after them: it starts with a statement (a
+ * stray `{` or `->` before its first statement would belong to the statement before it), and when
+ * a `{` in it is left open, every statement before it closes its blocks where its indentation
+ * says (then where blocks end is decided in the section alone).
+ */
+function endAlone(text: string, section: ParsedSection, before: readonly Statement[]): boolean {
+  const first = section.document.statements[0];
+  if (section.diagnostics.some((d) => first === undefined || d.range.start.offset < first.range.start.offset)) return false;
+  return !section.openBraces || before.every((s) => statementAgreesWithBraces(text, s));
 }
 
 /** Whether `d` lies inside one of `statements`. */

@@ -8,4 +8,4 @@ export { parse, type ParseResult, parseWithOpenBraces } from "./parser.js";
 export { SYNTAX_RULE_ID } from "./rule-id.js";
 export { isName } from "./tokens.js";
 export { argumentValues, statementsWithin } from "./walk.js";
-export { keepsErrorsInside, type LineStart, type ParsedSection, parseSection, positionMover } from "./sections.js";
+export { keepsErrorsInside, type LineStart, type ParsedSection, parseSection, positionMover, statementAgreesWithBraces } from "./sections.js";

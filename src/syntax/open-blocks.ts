@@ -67,6 +67,13 @@ export function findBlockEnds(tokens: readonly IToken[]): OpenBlocks {
   }
   if (depth === 0) return NONE;
 
+  const { ends, stack, byIndentationStray } = matchByIndentation(tokens);
+  // Trusted only when no more blocks are left open than by the braces alone.
+  return { open: true, ends: ends.size + stack.length <= depth && byIndentationStray <= stray ? ends : NONE.ends };
+}
+
+/** The braces of `tokens` matched with indentation and declarations as signals (see the module comment). */
+function matchByIndentation(tokens: readonly IToken[]): { ends: Map<number, BlockEnd>; stack: Open[]; byIndentationStray: number } {
   const ends = new Map<number, BlockEnd>();
   const stack: Open[] = [];
   let byIndentationStray = 0;
@@ -100,8 +107,20 @@ export function findBlockEnds(tokens: readonly IToken[]): OpenBlocks {
       else byIndentationStray++;
     }
   }
-  // Trusted only when no more blocks are left open than by the braces alone.
-  return { open: true, ends: ends.size + stack.length <= depth && byIndentationStray <= stray ? ends : NONE.ends };
+  return { ends, stack, byIndentationStray };
+}
+
+/**
+ * Whether `tokens` (a complete top-level statement, from the start of its first line) close every
+ * block by its own `}` where the signals above agree: no block ended by indentation or a
+ * declaration, none left open, no stray `}`. A text is then matched the same with such statements
+ * before any other text as without them (the match starts again from nothing after each), so a
+ * `{` left open later in the text cannot change how they parse (the incremental checker's parse,
+ * src/pipeline/reparse.ts).
+ */
+export function bracesAgreeWithIndentation(tokens: readonly IToken[]): boolean {
+  const { ends, stack, byIndentationStray } = matchByIndentation(tokens);
+  return ends.size === 0 && stack.length === 0 && byIndentationStray === 0;
 }
 
 /** Whether the line whose first token is `tokens[i]` starts a declaration with a block: `badge b failure {`. */

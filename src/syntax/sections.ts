@@ -3,13 +3,14 @@
  * starts at the beginning of a line is parsed on its own, and its tree moved to where the section
  * stands in the whole text. Additive: the parser itself is unchanged.
  */
-import type { Document, Position, Range } from "./ast.js";
+import type { Document, Position, Range, Statement } from "./ast.js";
 import { parseWithOpenBraces } from "./parser.js";
 import { SourcePosition, SourceRange } from "./positions.js";
 import { DocumentNode } from "./nodes.js";
 import type { Diagnostic } from "../diagnostic.js";
 import { tokenMatcher } from "chevrotain";
 import { lexText } from "./lex.js";
+import { bracesAgreeWithIndentation } from "./open-blocks.js";
 import { BlockComment, LBrace, LBracket, LParen, RBrace, RBracket, RParen, TripleString, UnterminatedBlockComment, UnterminatedTripleString } from "./tokens.js";
 
 /** Where a section of a text starts: the offset and line of the first character of one of its lines. */
@@ -105,4 +106,26 @@ export function keepsErrorsInside(section: string): boolean {
   }
   const comments = lexed.groups["comments"] ?? [];
   return open.length === 0 && !comments.some((c) => tokenMatcher(c, UnterminatedBlockComment) && !tokenMatcher(c, BlockComment));
+}
+
+/** `statementAgreesWithBraces` of statements already asked about (a statement's tree stands for one source text). */
+const agreement = new WeakMap<Statement, boolean>();
+
+/**
+ * Whether `statement` of `text` starts its line (white space before it) and closes its blocks where
+ * its indentation says (`bracesAgreeWithIndentation`): then a `{` left open later in the text
+ * cannot change how it parses, since the blocks left open are matched again from nothing after it.
+ */
+export function statementAgreesWithBraces(text: string, statement: Statement): boolean {
+  const known = agreement.get(statement);
+  if (known !== undefined) return known;
+  const start = statement.range.start;
+  const lineStart = start.offset - (start.column - 1);
+  let agrees = /^[ \t]*$/.test(text.slice(lineStart, start.offset));
+  if (agrees) {
+    const lexed = lexText(text.slice(lineStart, statement.range.end.offset));
+    agrees = lexed.tooLong === undefined && bracesAgreeWithIndentation(lexed.tokens);
+  }
+  agreement.set(statement, agrees);
+  return agrees;
 }
