@@ -81,7 +81,7 @@ export function writeStylish(files: readonly ShownFile[], write: ReportSink, c: 
     const severityWidth = Math.max(...rows.map((r) => r.d.severity.length));
     const messageWidth = Math.max(...rows.map((r) => r.message.length));
     const text = f.source.text;
-    const frames = options.codeFrame === true && text !== undefined && !looksBinary(text);
+    const frames = options.codeFrame === true && text !== undefined && !isBinary(text);
     out += `${c.underline(visibleText(f.display))}\n`;
     for (const [index, { d, line, column, message }] of rows.entries()) {
       const at = `${line.padStart(lineWidth)}:${column.padEnd(columnWidth)}`;
@@ -133,7 +133,7 @@ export function formatDiagnostic(d: Diagnostic, file: string, text: string | und
   const severity = d.severity === "error" ? c.red(d.severity) : c.yellow(d.severity);
   const head = `${c.bold(`${visibleText(file)}:${line}:${column}`)} ${severity} ${c.dim(d.ruleId)} ${visibleText(d.message)}`;
   // A binary file has no lines to show: its bytes would only be noise, or worse, on a terminal.
-  const frame = text === undefined || looksBinary(text) ? "" : codeFrame(d, text, c);
+  const frame = text === undefined || isBinary(text) ? "" : codeFrame(d, text, c);
   const related = (d.related ?? []).map((r) => `  ${visibleText(r.message)} at ${c.bold(visibleText(relatedPlace(r, file, cwd)))}\n`).join("");
   return (frame === "" ? `${head}\n` : `${head}\n${frame}\n`) + related;
 }
@@ -180,6 +180,14 @@ function codeFrame(d: Diagnostic, text: string, c: Colors): string {
     .split("\n")
     .map((l) => l.replace(/^(\s*\|[ \t]*)(\^+)$/, (_, gutter: string, marks: string) => gutter + c.red(marks)))
     .join("\n");
+}
+
+/** Whether the last text framed looks binary: asked once per text, not once per finding (it reads up to 8,000 characters). */
+let lastBinary: { readonly text: string; readonly binary: boolean } | undefined;
+
+function isBinary(text: string): boolean {
+  if (lastBinary?.text !== text) lastBinary = { text, binary: looksBinary(text) };
+  return lastBinary.binary;
 }
 
 /** The index of the last text framed: its diagnostics come one after the other. */
