@@ -3,13 +3,14 @@
  * Bitrix24 draws it (src/preview), written atomically; or, with `--serve`, a server on 127.0.0.1
  * that renders the page again when a file changes and makes open pages reload.
  */
-import { realpathSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import type { PageOptions, ParamSet, Platform, Theme } from "../preview/index.js";
 import { writeFilesAtomically } from "./atomic-write.js";
 import { checkInputs, hasErrors, reportDiagnostics, withParamsFindings, type CheckedFile } from "./check.js";
-import { describeFsError } from "./files.js";
+import { describeFsError, isPayloadPath } from "./files.js";
+import { realPath } from "../workspace/index.js";
 import { DEFAULT_OUT_DIR } from "./build.js";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, type CliIo } from "./io.js";
 import { colorsFor, displayPath, plural, useColors } from "./output.js";
@@ -59,7 +60,7 @@ function setsOf(file: ParamsFile, io: CliIo): ParamSet[] {
 /** The page of the files as they are on disk now, and their findings for the terminal. */
 async function renderPreview(paths: readonly string[], flags: PreviewFlags, io: CliIo): Promise<{ html: string; files: readonly CheckedFile[]; count: number; sources: readonly string[] }> {
   // The renderer draws the programs of .b24layout files; a JSON payload named outright would be read as one.
-  const json = paths.find((p) => /\.jsonc?$/i.test(p) && statSync(resolve(io.cwd, p), { throwIfNoEntry: false })?.isFile() === true);
+  const json = paths.find((p) => isPayloadPath(p) && isFile(resolve(io.cwd, p)));
   if (json !== undefined) {
     throw new CliError(`'${json}' is a JSON payload: preview draws .b24layout files. Check it with \`b24layout check ${json}\`, or turn it into .b24layout with \`b24layout import ${json}\` and preview that.`);
   }
@@ -116,13 +117,18 @@ function unknownSetKeys(file: ParamsFile, declared: readonly string[]): Diagnost
   );
 }
 
+/** Whether `path` is a file; a path that cannot be looked at (a loop of links, a file on the way) is not: reading it says why. */
+function isFile(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+  } catch {
+    return false;
+  }
+}
+
 /** The real path of `path`, or `path` itself when it does not exist (yet). */
 function realOrSelf(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
+  return realPath(path) ?? path;
 }
 
 /**
@@ -133,7 +139,12 @@ function checkOutputPath(output: string, given: string, sources: readonly string
   const target = realOrSelf(output);
   if (sources.some((s) => realOrSelf(resolve(cwd, s)) === target)) throw new CliError(`-o '${given}' is a file being previewed: the page would overwrite it. Give the page its own name, e.g. -o preview.html`);
   for (let folder = dirname(output); ; folder = dirname(folder)) {
-    const found = statSync(folder, { throwIfNoEntry: false });
+    let found;
+    try {
+      found = statSync(folder, { throwIfNoEntry: false });
+    } catch (error) {
+      throw new CliError(`cannot write '${displayPath(output, cwd)}': ${describeFsError(error)}`);
+    }
     if (found) {
       if (!found.isDirectory()) throw new CliError(`cannot write '${displayPath(output, cwd)}': '${displayPath(folder, cwd)}' is a file, not a folder`);
       return;

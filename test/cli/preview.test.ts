@@ -96,6 +96,21 @@ describe("b24layout preview", () => {
     expect(throughFile.stderr).toBe("error: cannot write 'greet.b24layout/p.html': 'greet.b24layout' is a file, not a folder\n");
   });
 
+  it("says a loop of links or a file on the way cannot be read or written, with no internal error", async () => {
+    const dir = scratch({ "greet.b24layout": TEMPLATE });
+    symlinkSync("loop.json", join(dir, "loop.json"));
+    const loop = await runMain(dir, ["preview", "loop.json"]);
+    expect(loop.code).toBe(2);
+    expect(loop.stderr).toMatch(/^error: cannot read 'loop\.json': ELOOP/);
+    const throughFile = await runMain(dir, ["preview", "greet.b24layout/x.json"]);
+    expect(throughFile.code).toBe(2);
+    expect(throughFile.stderr).toMatch(/^error: cannot read 'greet\.b24layout\/x\.json'/);
+    const output = await runMain(dir, ["preview", "greet.b24layout", "-o", "loop.json/p.html"]);
+    expect(output.code).toBe(2);
+    expect(output.stderr).toMatch(/^error: cannot write 'loop\.json\/p\.html': ELOOP/);
+    for (const run of [loop, throughFile, output]) expect(run.stderr).not.toContain("internal error");
+  });
+
   it("creates the folders of an output path that does not exist yet, as build does for its output folder", async () => {
     const dir = scratch({ "badge.b24layout": BADGE });
     expect((await runMain(dir, ["preview", "badge.b24layout", "-o", "new/deeper/p.html"])).code).toBe(0);
