@@ -5,7 +5,7 @@ import { compareDiagnostics, type Diagnostic, type Severity } from "../diagnosti
 import type { Document } from "../syntax/index.js";
 import type { IrCollection, IrDeclaration, IrEntry, IrObject, IrProgram } from "../lower/index.js";
 import type { LoweringProblem } from "../lower/index.js";
-import { getDto, getField } from "../model/index.js";
+import { fieldsOf, getDto } from "../model/index.js";
 import type { DtoSpec, FieldSpec, FieldType } from "../model/index.js";
 import type { Writable } from "../util/index.js";
 import {
@@ -240,27 +240,6 @@ class Hooks {
   }
 }
 
-/** A DTO and its fields by key (as getField finds them), by DTO name: one lookup per object, one per entry. */
-interface DtoFields {
-  readonly dto: DtoSpec;
-  readonly fields: ReadonlyMap<string, FieldSpec>;
-}
-
-/** The model's DTOs only: a name the model does not know is not kept (the cache stays as small as the model). */
-const dtoFieldsByName = new Map<string, DtoFields>();
-
-function dtoFields(name: string): DtoFields | undefined {
-  let known = dtoFieldsByName.get(name);
-  if (known === undefined) {
-    const dto = getDto(name);
-    if (dto === undefined) return undefined;
-    const fields = new Map<string, FieldSpec>();
-    for (const f of dto.fields) if (!fields.has(f.name)) fields.set(f.name, getField(dto, f.name)!);
-    dtoFieldsByName.set(name, (known = { dto, fields }));
-  }
-  return known;
-}
-
 /**
  * One declaration's traversal. Every visit of a kind is the same object, refilled for each node
  * (and every path step the same object per depth), so that the walk allocates nothing per node:
@@ -292,8 +271,8 @@ class Walker {
   }
 
   object(object: IrObject, entry: IrEntry | undefined, field: FieldSpec | undefined): void {
-    const known = dtoFields(object.dto);
-    const dto = known?.dto;
+    const dto = getDto(object.dto);
+    const known = dto === undefined ? undefined : fieldsOf(dto);
     const hooks = this.hooks;
     const objectHooks = hooks.objectsOf(object.dto);
     if (objectHooks.fns.length > 0) {
@@ -309,7 +288,7 @@ class Walker {
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i]!;
       const value = e.value;
-      const f = known === undefined ? undefined : known.fields.get(e.key);
+      const f = known === undefined ? undefined : known.get(e.key);
       if (f !== undefined && checkFields) {
         const fieldHooks = hooks.fieldsOf(f.type.kind);
         if (fieldHooks.fns.length > 0) {

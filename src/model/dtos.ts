@@ -724,6 +724,11 @@ export function getField(dto: DtoSpec, name: string): FieldSpec | undefined {
   return index ? index.get(name) : dto.fields.find((f) => f.name === name);
 }
 
+/** The fields of a DTO of the model by name, as getField finds them (one map per DTO, built once). */
+export function fieldsOf(dto: DtoSpec): ReadonlyMap<string, FieldSpec> {
+  return fieldIndex.get(dto) ?? new Map(dto.fields.map((f) => [f.name, f]));
+}
+
 const blockByType = new Map(BLOCK_TYPES.map((b) => [b.type, b]));
 
 export function getBlockType(type: string): BlockTypeSpec | undefined {

@@ -1,6 +1,6 @@
 import { DOCS_ONLY, type DtoSpec, type FieldSpec, type Support } from "../../model/index.js";
 import { getEntry, getScalar, type IrObject } from "../../lower/index.js";
-import { BLOCK_PROPERTIES_DTO, getBlockType, getDto } from "../../model/index.js";
+import { CONTENT_BLOCK, getBlockType, getDto, getField } from "../../model/index.js";
 import { implicitWhenAbsent } from "../../model/index.js";
 import { omittedByDirectives } from "../../model/index.js";
 import { defineRule } from "../rule.js";
@@ -96,16 +96,9 @@ function propertiesUnchecked(object: IrObject, dto: DtoSpec, missing: (field: Fi
   for (const f of requiredFields(blockDto, object.raw === true)) if (f.required?.docs) missing(f, blockDto);
 }
 
-const propertiesByDto = new Map<DtoSpec, FieldSpec | null>();
-
-/** The field of a content block's DTO that holds its properties (null when it has none), looked up once per DTO. */
+/** The field of the content block's DTO that holds its properties (the model's CONTENT_BLOCK); null for any other DTO. */
 function propertiesField(dto: DtoSpec): FieldSpec | null {
-  let field = propertiesByDto.get(dto);
-  if (field === undefined) {
-    field = dto.fields.find((f) => f.type.kind === "object" && f.type.dto === BLOCK_PROPERTIES_DTO) ?? null;
-    propertiesByDto.set(dto, field);
-  }
-  return field;
+  return dto.name === CONTENT_BLOCK.dto ? (getField(dto, CONTENT_BLOCK.propertiesField) ?? null) : null;
 }
 
 type VariantRequirements = NonNullable<NonNullable<DtoSpec["variants"]>["cases"][string]["required"]>;
