@@ -8,11 +8,12 @@
  * anything else (key order, indentation, line endings and the final newline kept), and it is
  * written atomically; one that does not parse, is not an object, or is a link is left alone.
  */
-import { constants, existsSync } from "node:fs";
+import { constants } from "node:fs";
 import { lstat, mkdir, open, readFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { writeFilesAtomically } from "./atomic-write.js";
 import { describeFsError, errorCode } from "./files.js";
+import { findUpward } from "../workspace/index.js";
 import { CliError, EXIT_OK, type CliIo } from "./io.js";
 import { colorsFor, useColors } from "./output.js";
 
@@ -26,8 +27,6 @@ export const INSTALLED_SCHEMA = "node_modules/b24layout/b24layout.config.schema.
 export function starterConfig(schema = `./${INSTALLED_SCHEMA}`): string {
   return `{\n  "$schema": ${JSON.stringify(schema)},\n  "rules": {}\n}\n`;
 }
-
-export const STARTER_CONFIG = starterConfig();
 
 export const STARTER_LAYOUT = `// A timeline entry: check it with \`npm run layouts:check\`, build its REST JSON with
 // \`npm run layouts:build\` (dist/b24layout/welcome.layout.json).
@@ -84,7 +83,7 @@ export async function runInit(options: InitOptions, io: CliIo): Promise<number> 
   const say = (line: string) => io.stdout.write(`${line}\n`);
   const schema = findInstalledSchema(io.cwd);
   const files: [string, string][] = [
-    ["b24layout.config.json", schema === undefined ? STARTER_CONFIG : starterConfig(schema)],
+    ["b24layout.config.json", starterConfig(schema)],
     [`${LAYOUTS_DIR}/welcome.b24layout`, STARTER_LAYOUT],
     ...(options.ci ? ([[WORKFLOW_PATH, STARTER_WORKFLOW]] as [string, string][]) : []),
   ];
@@ -128,22 +127,11 @@ export async function runInit(options: InitOptions, io: CliIo): Promise<number> 
 export function findInstalledSchema(cwd: string): string | undefined {
   // Up to the repository's root, not past it (a node_modules above it is not the project's);
   // outside a repository, only the project's own.
-  const top = repositoryRoot(cwd) ?? cwd;
-  for (let dir = cwd; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, INSTALLED_SCHEMA))) {
-      const path = relative(cwd, join(dir, INSTALLED_SCHEMA)).split(sep).join("/");
-      return path.startsWith("../") ? path : `./${path}`;
-    }
-    if (dir === top || dirname(dir) === dir) return undefined;
-  }
-}
-
-/** The nearest folder at or above `dir` with a `.git`. */
-function repositoryRoot(dir: string): string | undefined {
-  for (; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, ".git"))) return dir;
-    if (dirname(dir) === dir) return undefined;
-  }
+  const top = findUpward(cwd, [".git"]) ?? cwd;
+  const dir = findUpward(cwd, [INSTALLED_SCHEMA], top);
+  if (dir === undefined) return undefined;
+  const path = relative(cwd, join(dir, INSTALLED_SCHEMA)).split(sep).join("/");
+  return path.startsWith("../") ? path : `./${path}`;
 }
 
 /** Creates `path` with `text`, exclusively (never through a link, never over a file); why not, when something is in the way. */
