@@ -33,11 +33,11 @@
  *
  * A text with imports is checked by `check` (what it imports may have changed without it).
  */
-import type { Diagnostic, Fix, RelatedLocation } from "../diagnostic.js";
+import type { Diagnostic, Fix } from "../diagnostic.js";
 import { check as checkText, type CheckResult, type SourceOptions } from "./pipeline.js";
 import { lowerFile, type StatementLowering } from "../lower/index.js";
 import { getScalar, type IrDeclaration, type TranslationTable } from "../lower/index.js";
-import type { Position, Range, Statement } from "../syntax/index.js";
+import { positionMover, type Position, type Range, type Statement } from "../syntax/index.js";
 import { reparse, reusableParse, type ReusableParse } from "./reparse.js";
 import { problemDiagnostics, RuleRun, sortedUnique, type CheckOptions } from "../check/index.js";
 import type { Rule } from "../check/index.js";
@@ -282,22 +282,12 @@ function within(d: Diagnostic, range: Range): boolean {
   );
 }
 
-/** `kept`'s findings for its declaration now starting at `start`: the same objects if it did not move, moved copies if it did. */
+/** `kept`'s findings for its declaration now starting at `start`: the same objects if it did not move, moved copies if it did (`within` made sure every range they carry moves with it). */
 function rebased(kept: KeptFindings, start: Position): readonly Diagnostic[] {
   const offsets = start.offset - kept.start.offset;
   const lines = start.line - kept.start.line;
   if (offsets === 0 && lines === 0) return kept.diagnostics;
-  const position = (p: Position): Position => ({ offset: p.offset + offsets, line: p.line + lines, column: p.column });
-  const range = (r: Range): Range => ({ start: position(r.start), end: position(r.end) });
-  const fix = (f: Fix): Fix => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: range(e.range) })) });
-  const related = (r: RelatedLocation): RelatedLocation => ({ ...r, range: range(r.range) });
-  return kept.diagnostics.map((d) => ({
-    ...d,
-    range: range(d.range),
-    ...(d.fix ? { fix: fix(d.fix) } : {}),
-    ...(d.suggestions ? { suggestions: d.suggestions.map(fix) } : {}),
-    ...(d.related ? { related: d.related.map(related) } : {}),
-  }));
+  return positionMover(offsets, lines)(kept.diagnostics);
 }
 
 /**
