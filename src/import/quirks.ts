@@ -5,7 +5,7 @@
  * `1`/`0` for a bool become true/false. Values the model types loosely (actionParams, language
  * maps) keep their JSON type. With `--keep-quirks` nothing is normalised.
  */
-import { BOOL_TRUE_STRINGS, BOOLEAN_STRINGS } from "../model/index.js";
+import { serverReadsAsTrue, BOOLEAN_STRINGS } from "../model/index.js";
 import type { FieldType } from "../model/index.js";
 
 export interface Normalised {
@@ -21,7 +21,7 @@ export function normaliseScalar(type: FieldType, value: string | number | boolea
       const strings = type.strings ?? BOOLEAN_STRINGS;
       if (!Object.hasOwn(strings, value)) return undefined;
       const meant = strings[value]!;
-      const cast = type.strings ? meant : BOOL_TRUE_STRINGS.includes(value.toUpperCase());
+      const cast = type.strings ? meant : serverReadsAsTrue(value);
       const server = cast === meant ? "" : ` (the server would have read the string as ${String(cast)})`;
       return { value: meant, note: `the string ${JSON.stringify(value)} became the boolean ${String(meant)}${server}` };
     }

@@ -28,6 +28,11 @@ export const BOOLEAN_STRINGS: Readonly<Record<string, boolean>> = {
 /** The DTO framework's bool caster: a string is true only if its upper-case form is one of these; any other string is false (spec §2.6). */
 export const BOOL_TRUE_STRINGS: readonly string[] = ["TRUE", "Y"];
 
+/** How the server casts a string sent for a boolean: true only for `BOOL_TRUE_STRINGS`, in any case (spec §2.6). */
+export function serverReadsAsTrue(text: string): boolean {
+  return BOOL_TRUE_STRINGS.includes(text.toUpperCase());
+}
+
 const text: FieldType = { kind: "text" };
 const bool: FieldType = { kind: "bool" };
 const str: FieldType = { kind: "string" };

@@ -2,7 +2,7 @@
 export { bindingPlan, BindingPlan, blockDto, blockPlan, bodyDtoOf, bodyFieldIn, bodyTakesFields, type CardFields, cardFieldsOf, claimsWord, CONTENT_BLOCK, declarationByKeyword, headWordBinding, headWordMeaning, headWordsIn, isDirective, isStructural, keywordFieldIn, mapDto, memberDto, omittedByDirectives, rawEntryType, rawFieldIn, rawItemType, rawMemberFieldIn, statementNamesIn } from "./binding.js";
 export { CODE_CATALOGUES, SYSTEM_ICON_CODES, SYSTEM_LOGO_CODES } from "./codes.js";
 export { ISO_COUNTRY_CODES } from "./countries.js";
-export { BLOCK_PROPERTIES_DTO, BLOCK_TYPES, BOOL_TRUE_STRINGS, BOOLEAN_STRINGS, DTOS, fieldsOf, getBlockType, getDto, getField, unknownKeyReport } from "./dtos.js";
+export { BLOCK_PROPERTIES_DTO, BLOCK_TYPES, BOOL_TRUE_STRINGS, BOOLEAN_STRINGS, DTOS, fieldsOf, getBlockType, getDto, getField, serverReadsAsTrue, unknownKeyReport } from "./dtos.js";
 export { ADDRESS_TYPES, CARD_COMPOSITE_FIELDS, ELEMENT_OPTION_TARGETS, ENTITY_TYPES, entityById, entityByWord, type EntityType, isSmartProcessTypeId, OPEN_FIELD_PATTERNS, SMART_PROCESS_TYPE_IDS, SPA_EXTRAS } from "./entities.js";
 export { BITRIX_LANGUAGES, type BitrixLanguage } from "./languages.js";
 export { LOOK_ALIKES, type LookAlike } from "./look-alikes.js";

@@ -11,7 +11,7 @@
  */
 import type { Diagnostic } from "../diagnostic.js";
 import type { Json } from "../emit/index.js";
-import { BOOL_TRUE_STRINGS, BOOLEAN_STRINGS, getDto } from "../model/index.js";
+import { serverReadsAsTrue, BOOLEAN_STRINGS, getDto } from "../model/index.js";
 import type { FindingsByPath, JsonPath } from "./findings.js";
 import { joinPath } from "./findings.js";
 import { chromeGlyph, iconGlyph, isPictureLogo, logoGlyph } from "./glyphs.js";
@@ -54,7 +54,7 @@ function asBoolean(value: Json | undefined, strings?: Readonly<Record<string, bo
   if (typeof value === "number") return value !== 0;
   if (typeof value !== "string") return undefined;
   if (strings) return Object.hasOwn(strings, value) ? strings[value] : undefined;
-  return BOOL_TRUE_STRINGS.includes(value.toUpperCase());
+  return serverReadsAsTrue(value);
 }
 
 /** The text a language map shows for `language`: that language, else English, else the first entry (spec: multi-language). */

@@ -1,5 +1,5 @@
 import type { IrScalar } from "../../lower/index.js";
-import { BOOL_TRUE_STRINGS, BOOLEAN_STRINGS } from "../../model/index.js";
+import { serverReadsAsTrue, BOOLEAN_STRINGS } from "../../model/index.js";
 import { defineRule } from "../rule.js";
 
 /**
@@ -48,7 +48,7 @@ export default defineRule({
         if (!Object.hasOwn(strings, value.value)) return;
         const meant = strings[value.value]!;
         const text = String(meant);
-        const cast = field.type.strings ? meant : BOOL_TRUE_STRINGS.includes(value.value.toUpperCase());
+        const cast = field.type.strings ? meant : serverReadsAsTrue(value.value);
         const messageId = field.type.strings ? "accepted" : cast === meant ? "castSame" : "castDiffers";
         const change = { description: `Replace with ${text}`, edits: [{ range: value.range, newText: text }] };
         context.report({

@@ -1,6 +1,6 @@
 import type { Fix } from "../../diagnostic.js";
 import type { IrValue } from "../../lower/index.js";
-import { BOOL_TRUE_STRINGS, BOOLEAN_STRINGS, getDto } from "../../model/index.js";
+import { serverReadsAsTrue, BOOLEAN_STRINGS, getDto } from "../../model/index.js";
 import { BITRIX_LANGUAGES } from "../../model/index.js";
 import type { FieldType } from "../../model/index.js";
 import { defineRule, type DataWithout, type MessageId, type Messages, type Report } from "../rule.js";
@@ -100,7 +100,7 @@ export default defineRule({
               return report("boolRejected", { actual: describe(value) });
             }
             if (Object.hasOwn(BOOLEAN_STRINGS, v)) return; // string-boolean
-            return report("boolCast", { actual: describe(value), cast: String(BOOL_TRUE_STRINGS.includes(v.toUpperCase())) });
+            return report("boolCast", { actual: describe(value), cast: String(serverReadsAsTrue(v)) });
           }
           return;
         }
