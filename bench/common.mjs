@@ -1,4 +1,5 @@
 /** Helpers shared by bench/run.mjs, its rows' modules and their in-process workers (bench/in-process.mjs, bench/front-end.mjs). */
+import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -156,4 +157,21 @@ export function runWorkerAgainstAjv(name, ours) {
     process.stderr.write(`${name}: ${e instanceof BenchError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     process.exit(1);
   });
+}
+
+/**
+ * Runs `workers` fresh processes of an in-process worker (`worker`: bench/in-process.mjs or
+ * bench/front-end.mjs, which call runWorkerAgainstAjv) one after the other, and returns what each
+ * printed: `{ ours: [ms…], baseline: [ms…] }`.
+ */
+export function runAjvWorkers(worker, { libPath, schemaPath, strict, workers, warmup, rounds }) {
+  const perWorker = [];
+  for (let w = 0; w < workers; w++) {
+    const args = [worker, "--lib", libPath, "--schema", schemaPath, "--strict", String(strict), "--warmup", String(warmup), "--rounds", String(rounds)];
+    const r = spawnSync(process.execPath, args, { cwd: join(here, ".."), encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    if (r.error) fail(`${worker} failed to start: ${r.error.message}`);
+    if (r.status !== 0) fail(`${worker} exited with ${r.status ?? r.signal}:\n${(r.stderr ?? "").trim()}`);
+    perWorker.push(JSON.parse(r.stdout));
+  }
+  return perWorker;
 }

@@ -10,9 +10,8 @@
  * As a worker: node bench/front-end.mjs --lib dist/index.mjs --schema schema.json [--strict false]
  *              [--warmup N] [--rounds N]; prints `{ ours: [ms…], baseline: [ms…] }`.
  */
-import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { fail, median, rangeOf, runWorkerAgainstAjv } from "./common.mjs";
+import { fail, median, quantile, rangeOf, runAjvWorkers, runWorkerAgainstAjv } from "./common.mjs";
 
 const self = fileURLToPath(import.meta.url);
 
@@ -22,20 +21,14 @@ const self = fileURLToPath(import.meta.url);
  */
 export async function frontEndRows({ libPath, schemaPath, strict, quick }) {
   const rounds = quick ? { workers: 1, warmup: 1, rounds: 3 } : { workers: 3, warmup: 5, rounds: 7 };
-  const perWorker = [];
-  for (let w = 0; w < rounds.workers; w++) {
-    const args = [self, "--lib", libPath, "--schema", schemaPath, "--strict", String(strict), "--warmup", String(rounds.warmup), "--rounds", String(rounds.rounds)];
-    const r = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-    if (r.status !== 0) fail(`bench/front-end.mjs exited with ${r.status ?? r.signal}:\n${(r.stderr ?? "").trim()}`);
-    perWorker.push(JSON.parse(r.stdout));
-  }
+  const perWorker = runAjvWorkers(self, { libPath, schemaPath, strict, ...rounds });
   const ours = perWorker.flatMap((w) => w.ours);
   const ratios = perWorker.map((w) => median(w.ours) / median(w.baseline));
   return [
     {
       name: "front end: parse() of the 1,000 sources (lexing + syntax tree, in-process)",
       median_ms: Number(median(ours).toFixed(2)),
-      p90_ms: Number([...ours].sort((a, b) => a - b)[Math.min(ours.length - 1, Math.floor(0.9 * ours.length))].toFixed(2)),
+      p90_ms: Number(quantile(ours, 0.9).toFixed(2)),
       runs: ours.length,
     },
     {

@@ -26,7 +26,7 @@ import os from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { isDeepStrictEqual, parseArgs } from "node:util";
-import { ajvFor, BenchError, compileValidator, corpusDir as corpus, fail, interleave, loadCorpus, median, quantile, ratioRow, timed } from "./common.mjs";
+import { ajvFor, BenchError, compileValidator, corpusDir as corpus, fail, interleave, loadCorpus, median, quantile, ratioRow, runAjvWorkers, timed } from "./common.mjs";
 import { DEFAULT_COUNT, generatorHash } from "./generate.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -130,13 +130,7 @@ function layoutSchema(lib) {
  * cannot decide it.
  */
 function measureInProcess(schemaPath, strict) {
-  const perWorker = [];
-  for (let w = 0; w < ROUNDS.inProcessWorkers; w++) {
-    const args = [join(here, "in-process.mjs"), "--lib", libPath, "--schema", schemaPath, "--strict", String(strict)];
-    args.push("--warmup", String(ROUNDS.inProcessWarmup), "--rounds", String(ROUNDS.inProcess));
-    const r = runProcess(process.execPath, args, { what: "bench/in-process.mjs" });
-    perWorker.push(JSON.parse(r.stdout));
-  }
+  const perWorker = runAjvWorkers(join(here, "in-process.mjs"), { libPath, schemaPath, strict, workers: ROUNDS.inProcessWorkers, warmup: ROUNDS.inProcessWarmup, rounds: ROUNDS.inProcess });
   const medians = perWorker.map((w) => ({ ours: median(w.ours), baseline: median(w.baseline) }));
   return {
     ours: medians.map((m) => m.ours),
