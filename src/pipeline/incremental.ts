@@ -230,7 +230,7 @@ function analyse(
   for (const d of declarations) fileRun.declaration(d);
   fileRun.end();
 
-  const diagnostics = fileDiagnostics(parsed.diagnostics, sortedUnique(found), document.comments, projectLines(summarize(program, document)));
+  const diagnostics = fileDiagnostics(parsed.diagnostics, sortedUnique(found), document.comments, () => projectLines(summarize(program, document)));
   const result: CheckResult = { document, program, diagnostics };
   const state: State = { text, optionsKey, rules, groups: groups.map(({ contextKey, kept }) => ({ contextKey, kept })), result, parse: reusableParse(text, parsed), lowerings, fragments: fragmentStatements };
   return { state, kept: keptCount, keptStatements: parsed.keptStatements, keptLowerings };
