@@ -49,15 +49,15 @@ export function watchedRoots(inputs: readonly string[], cwd: string): string[] {
   return [...roots];
 }
 
-/** Whether `path` (absolute) is a JSON payload that `inputs` take: named, matched by a glob, or under a folder given. */
-export function isPayloadInput(path: string, inputs: readonly string[], cwd: string): boolean {
-  if (!isPayloadPath(path)) return false;
-  return inputs.some((input) => {
-    const scan = picomatch.scan(input);
+/** Whether a path (absolute) is a JSON payload that `inputs` take: named, matched by a glob, or under a folder given. Each input's matcher is made once. */
+export function payloadInputs(inputs: readonly string[], cwd: string): (path: string) => boolean {
+  const matchers = inputs.map((input): ((path: string) => boolean) => {
     const absolute = resolve(cwd, input);
-    if (!scan.isGlob) return path === absolute || path.startsWith(absolute.endsWith(sep) ? absolute : absolute + sep);
-    return picomatch(absolute.split(sep).join("/"), { dot: false })(path.split(sep).join("/"));
+    if (!picomatch.scan(input).isGlob) return (path) => path === absolute || path.startsWith(absolute.endsWith(sep) ? absolute : absolute + sep);
+    const matches = picomatch(absolute.split(sep).join("/"), { dot: false });
+    return (path) => matches(path.split(sep).join("/"));
   });
+  return (path) => isPayloadPath(path) && matchers.some((m) => m(path));
 }
 
 /** A running watch of the inputs (see `watchInputs`). */
@@ -82,7 +82,8 @@ export async function watchInputs(options: WatchOptions, cwd: string, changed: (
     if (outDir !== undefined && inside(path, outDir)) return true;
     return path.split(sep).some((part) => part === "node_modules" || part === ".git");
   };
-  const relevant = (path: string) => named.has(path) || path.endsWith(SOURCE_EXTENSION) || basename(path) === CONFIG_FILE || (options.payloads === true && isPayloadInput(path, options.inputs, cwd));
+  const isPayloadInput = options.payloads === true ? payloadInputs(options.inputs, cwd) : () => false;
+  const relevant = (path: string) => named.has(path) || path.endsWith(SOURCE_EXTENSION) || basename(path) === CONFIG_FILE || isPayloadInput(path);
   let timer: NodeJS.Timeout | undefined;
   const roots = watchedRoots(options.inputs, cwd);
   const watcher = chokidarWatch([...roots, ...[...named].map((f) => dirname(f))], { ignoreInitial: true, ignored, persistent: true });
