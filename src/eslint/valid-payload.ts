@@ -77,10 +77,21 @@ function optionsSchema(): Rule.RuleMetaData["schema"] {
  * `b24layout.config.json` are (config/config.ts), so both mean the same, now and as the config
  * grows. The schema has already refused what that reader would.
  */
+/** The check options of each options object ESLint gives (the same object for every file of one config). */
+const checkOptionsByOptions = new WeakMap<ValidPayloadOptions, PayloadCheckOptions>();
+
 function checkOptionsOf(options: ValidPayloadOptions): PayloadCheckOptions {
+  let made = checkOptionsByOptions.get(options);
+  if (made === undefined) checkOptionsByOptions.set(options, (made = makeCheckOptions(options)));
+  return made;
+}
+
+function makeCheckOptions(options: ValidPayloadOptions): PayloadCheckOptions {
   const settings = { rules: options.rules ?? {}, portal: { icons: options.portal?.icons ?? [], logos: options.portal?.logos ?? [] }, ...(options.target ? { target: options.target } : {}) };
   return checkOptionsFor(parseConfig(JSON.stringify(settings), "b24layout/valid-payload options", ""), "");
 }
+
+const NO_OPTIONS: ValidPayloadOptions = Object.freeze({});
 
 export const validPayload: Rule.RuleModule = {
   meta: {
@@ -100,8 +111,7 @@ export const validPayload: Rule.RuleModule = {
     },
   },
   create(context) {
-    const options = (context.options[0] ?? {}) as ValidPayloadOptions;
-    const checkOptions = checkOptionsOf(options);
+    const options = (context.options[0] ?? NO_OPTIONS) as ValidPayloadOptions;
     const reportWarnings = options.warnings !== false;
     return {
       CallExpression(node) {
@@ -110,7 +120,8 @@ export const validPayload: Rule.RuleModule = {
           const payload = paramsOf(call);
           // Params that are not written out (a variable, a call) are not checked at all.
           if (payload.tree.kind === "unknown") continue;
-          const { diagnostics } = checkPayload(payload.tree, { ...checkOptions, method: call.method });
+          // Made on the first payload call (a file without one pays nothing), once per options object.
+          const { diagnostics } = checkPayload(payload.tree, { ...checkOptionsOf(options), method: call.method });
           for (const d of diagnostics) {
             if (d.severity === "warning" && !reportWarnings) continue;
             report(context, d, payload);
