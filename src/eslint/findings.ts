@@ -5,11 +5,12 @@
  * exactly those rules on, then each takes its own findings.
  */
 import { isAbsolute } from "node:path";
-import { check } from "../pipeline/index.js";
+import { checkParsed } from "../pipeline/index.js";
 import { ALL_RULES } from "../check/index.js";
 import type { Target } from "../check/index.js";
 import { sourceHost } from "../workspace/index.js";
 import type { Diagnostic, Severity } from "../diagnostic.js";
+import type { Document } from "../syntax/index.js";
 import type { B24LayoutSourceCode } from "./language.js";
 
 interface FileState {
@@ -43,11 +44,11 @@ export interface FileRun {
 /** The findings of rule `id` in the file. */
 export function findingsFor(source: B24LayoutSourceCode, id: string, run: FileRun): readonly Diagnostic[] {
   const state = stateOf(source);
-  state.findings ??= checkFile(source.text, state.requested, run);
+  state.findings ??= checkFile(source.ast, state.requested, run);
   return state.findings.get(id) ?? [];
 }
 
-function checkFile(text: string, requested: FileState["requested"], run: FileRun): ReadonlyMap<string, readonly Diagnostic[]> {
+function checkFile(document: Document, requested: FileState["requested"], run: FileRun): ReadonlyMap<string, readonly Diagnostic[]> {
   const severities: Record<string, Severity | "off"> = {};
   const ruleOptions: Record<string, Readonly<Record<string, unknown>>> = {};
   for (const { meta } of ALL_RULES) {
@@ -57,7 +58,8 @@ function checkFile(text: string, requested: FileState["requested"], run: FileRun
   }
   // A text ESLint was given without a path (`--stdin` without `--stdin-filename`) has no imports to resolve.
   const located = isAbsolute(run.file) ? { file: run.file, host: sourceHost(run.file, run.cwd) } : {};
-  const { diagnostics } = check(text, { ...located, severities, ruleOptions, ...(run.target ? { target: run.target } : {}) });
+  // ESLint lints only a text that parsed without an error (language.ts): its tree is checked as it is, not parsed again.
+  const { diagnostics } = checkParsed({ document, diagnostics: [] }, { ...located, severities, ruleOptions, ...(run.target ? { target: run.target } : {}) });
   const byRule = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {
     let list = byRule.get(d.ruleId);

@@ -69,7 +69,11 @@ export interface TemplateValueOptions {
  * give it this file alone to check it as a project of one.
  */
 export function check(text: string, options: CheckOptions & SourceOptions & TemplateValueOptions = {}): CheckResult {
-  const parsed = parseText(text);
+  return checkParsed(parseText(text), options);
+}
+
+/** `check` of a text already parsed (the ESLint language has parsed it for its own tree): the same result. */
+export function checkParsed(parsed: ParseResult, options: CheckOptions & SourceOptions & TemplateValueOptions = {}): CheckResult {
   const imported = parsed.document.imports.length === 0 ? undefined : resolveImports(parsed.document, options.file, options.host, options.modules);
   const lowered = lower(parsed.document, imported?.scope);
   const problems = imported ? [...imported.problems, ...importedDeclarationErrors(imported.modules, options), ...lowered.problems] : lowered.problems;
