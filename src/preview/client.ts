@@ -53,16 +53,20 @@ export const PREVIEW_SCRIPT = String.raw`
   }
 
   // "more" only under a large text its collapsed height cuts, as the web client does (the text of another language may be shorter).
+  // Written, read, then written again, each for all texts at once: one layout, not one per text.
   function showMoreWhereCut() {
     var larges = document.querySelectorAll(".b24-large-text");
+    var found = [];
     for (var i = 0; i < larges.length; i++) {
-      var large = larges[i];
-      var more = large.nextElementSibling;
+      var more = larges[i].nextElementSibling;
       if (!more || !more.classList.contains("b24-more")) continue;
-      var open = !large.classList.contains("b24-collapsed");
-      large.classList.add("b24-collapsed");
-      more.hidden = large.scrollHeight <= large.clientHeight + 1;
-      if (open && !more.hidden) large.classList.remove("b24-collapsed");
+      found.push({ large: larges[i], more: more, open: !larges[i].classList.contains("b24-collapsed"), cut: false });
+      larges[i].classList.add("b24-collapsed");
+    }
+    for (var j = 0; j < found.length; j++) found[j].cut = found[j].large.scrollHeight > found[j].large.clientHeight + 1;
+    for (var k = 0; k < found.length; k++) {
+      found[k].more.hidden = !found[k].cut;
+      if (found[k].open && found[k].cut) found[k].large.classList.remove("b24-collapsed");
     }
   }
 
