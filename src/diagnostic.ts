@@ -46,6 +46,12 @@ export interface Diagnostic {
   readonly ruleId: string;
   readonly severity: Severity;
   readonly message: string;
+  /**
+   * Which of its rule's messages `message` is, and the values its placeholders were filled with
+   * (ESLint reports name the message id). Absent for a syntax error and the like, which have no rule.
+   */
+  readonly messageId?: string;
+  readonly data?: Readonly<Record<string, string | number>>;
   readonly range: Range;
   readonly fix?: Fix;
   readonly suggestions?: readonly Fix[];

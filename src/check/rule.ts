@@ -272,6 +272,8 @@ export function toDiagnostic(meta: RuleMeta, report: Report, target: Target = "s
     ruleId: meta.id,
     severity,
     message: formatMessage(message.text, report.data),
+    messageId: report.messageId,
+    ...(report.data ? { data: report.data } : {}),
     range: report.range,
     ...(fix ? { fix } : {}),
     ...(suggestions?.length ? { suggestions } : {}),

@@ -9,7 +9,7 @@
  * suppression that suppresses nothing, or names a rule that does not exist, is reported
  * (`unused-suppression`), with a fix that removes it.
  */
-import { compareDiagnostics, type Diagnostic } from "../diagnostic.js";
+import { compareDiagnostics, type Diagnostic, type Fix } from "../diagnostic.js";
 import type { Comment, Range } from "../syntax/index.js";
 import { SYNTAX_RULE_ID } from "../syntax/index.js";
 import type { MessageData } from "../messages/index.js";
@@ -136,16 +136,15 @@ export function addLateFindings(diagnostics: readonly Diagnostic[], late: readon
     used.get(by)!.add(d.ruleId);
     return false;
   });
-  const unused = toDiagnostic(unusedSuppression.meta, { messageId: "unused", range: { start: { line: 0, column: 0, offset: 0 }, end: { line: 0, column: 0, offset: 0 } } }).message;
   const sameRange = (a: Range, b: Range) => a.start.offset === b.start.offset && a.end.offset === b.end.offset;
-  const blanket = (d: Diagnostic) => (d.ruleId === unusedSuppression.meta.id && d.message === unused ? suppressions.find((s) => s.rules.length === 0 && sameRange(s.comment.range, d.range)) : undefined);
+  const blanket = (d: Diagnostic) => (d.ruleId === unusedSuppression.meta.id && d.messageId === "unused" ? suppressions.find((s) => s.rules.length === 0 && sameRange(s.comment.range, d.range)) : undefined);
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
     const s = blanket(d);
     if (s === undefined) out.push(d);
     else if (used.get(s)!.size > 0) continue;
     // It suppresses nothing here either: removing it is safe after all.
-    else if (d.fix === undefined && mayCoverProjectFinding(s, projectLines)) out.push({ ruleId: d.ruleId, severity: d.severity, message: d.message, range: d.range, fix: removalOf(s) });
+    else if (d.fix === undefined && mayCoverProjectFinding(s, projectLines)) out.push(withFix(d, removalOf(s)));
     else out.push(d);
   }
   for (const s of suppressions) {
@@ -160,4 +159,9 @@ export function addLateFindings(diagnostics: readonly Diagnostic[], late: readon
     }
   }
   return [...out, ...kept].sort(compareDiagnostics);
+}
+
+/** `d` with `fix` as its fix: the removal it offered until now becomes the fix. */
+function withFix({ suggestions: _offered, ...finding }: Diagnostic, fix: Fix): Diagnostic {
+  return { ...finding, fix };
 }

@@ -19,7 +19,7 @@ import type { Diagnostic, Fix } from "../diagnostic.js";
 import type { B24LayoutLanguageOptions, B24LayoutSourceCode } from "./language.js";
 import { findingsFor, requestRule } from "./findings.js";
 import { ruleDocUrl } from "./docs-url.js";
-import { eslintMessages, messageIdOf, RELATED_PLACEHOLDER } from "./message-ids.js";
+import { eslintMessages, RELATED_PLACEHOLDER } from "./message-ids.js";
 
 /** The checker's rules ESLint runs on `.b24layout` files: all but `syntax-error` and the project rules. */
 export const LANGUAGE_CHECKER_RULES: readonly Rule[] = ALL_RULES.filter((r) => r.meta.id !== SYNTAX_RULE_ID && r.meta.phase !== "project");
@@ -104,16 +104,24 @@ function optionsSchema(meta: RuleMeta): RulesMeta["schema"] {
 function report(context: LanguageRuleContext, meta: RuleMeta, d: Diagnostic): void {
   const { start, end } = d.range;
   const related = relatedPlaces(d, context.cwd);
-  const named = messageIdOf(meta, d.message);
   context.report({
-    // A message no template gives (none is known) is reported as it is rather than lost.
-    ...(named ? { messageId: named.messageId, data: { ...named.data, [RELATED_PLACEHOLDER]: related } } : { message: `${d.message}${related}` }),
+    // A finding not made from one of the rule's messages (none is known) is reported as it is rather than lost.
+    ...(d.messageId !== undefined && Object.hasOwn(meta.messages, d.messageId)
+      ? { messageId: d.messageId, data: { ...stringValues(d.data), [RELATED_PLACEHOLDER]: related } }
+      : { message: `${d.message}${related}` }),
     loc: { start: { line: start.line, column: start.column }, end: { line: end.line, column: end.column } },
     ...(d.fix ? { fix: editsOf(d.fix) } : {}),
     // ESLint stops at a suggestion from a rule whose metadata has none; the checker's own tests
     // (test/rules/documented-severity.test.ts) keep its rules from making one.
     ...(d.suggestions?.length && meta.hasSuggestions ? { suggest: d.suggestions.map((s) => ({ desc: s.description, fix: editsOf(s) })) } : {}),
   });
+}
+
+/** ESLint fills a message's placeholders with strings: the checker's numbers are written as its messages write them. */
+function stringValues(data: Diagnostic["data"]): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries(data ?? {})) values[name] = String(value);
+  return values;
 }
 
 /**

@@ -98,8 +98,9 @@ describe("findings", () => {
     const file = join(cwd, "x.b24layout");
     // The places a finding speaks of end its message, ESLint having no field for them.
     const related = (d: Diagnostic) => (d.related?.length ? ` (${d.related.map((r) => `${r.message} at ${r.range.start.line}:${r.range.start.column}`).join("; ")})` : "");
-    const byCheck = check(code, { file, host: sourceHost(file, cwd) }).diagnostics.map((d) => `${d.ruleId} ${d.range.start.line}:${d.range.start.column}-${d.range.end.line}:${d.range.end.column} ${d.message}${related(d)}`);
-    expect(messages.map((m) => `${m.ruleId!.replace("b24layout/", "")} ${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.message}`).sort()).toEqual(byCheck.sort());
+    const byCheck = check(code, { file, host: sourceHost(file, cwd) }).diagnostics.map((d) => `${d.ruleId} ${d.range.start.line}:${d.range.start.column}-${d.range.end.line}:${d.range.end.column} ${d.messageId} ${d.message}${related(d)}`);
+    // The same message id as the checker's finding: ESLint's output and RuleTester read it.
+    expect(messages.map((m) => `${m.ruleId!.replace("b24layout/", "")} ${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.messageId} ${m.message}`).sort()).toEqual(byCheck.sort());
     // Each with the checker's fix and suggestions.
     const changes = (fix: boolean, suggestions: readonly string[]) => `${fix ? "fix " : ""}${suggestions.join(", ")}`;
     expect(messages.map((m) => changes(m.fix !== undefined, (m.suggestions ?? []).map((s) => s.desc))).sort()).toEqual(
