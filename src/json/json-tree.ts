@@ -8,7 +8,7 @@
  * ranges, and marks what it cannot know statically: a value it cannot evaluate is `unknown`, and
  * an object or list with a spread in it is `partial`.
  */
-import { createScanner, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import { createScanner, parseTree, printParseErrorCode, visit, type Node, type ParseError } from "jsonc-parser";
 import type { Range } from "../diagnostic.js";
 import type { Json } from "./json-value.js";
 import { groupedDigits, LineIndex } from "../util/index.js";
@@ -109,16 +109,15 @@ export function parseJson(text: string, options: ParseJsonOptions = {}): ParsedJ
   if (text.trim() === "") return { ok: false, error: { message: "the input is empty: expected a JSON object or list", range: positions.range(0, 0) } };
   const limit = surelyWithinLimits(text) ? undefined : limitExceeded(text, positions);
   if (limit) return limit;
+  const built = buildTree(text, positions, jsonc);
+  if (built) return { ok: true, ...built };
+  // Not valid JSON: parsed again, into jsonc-parser's own tree, which words the error.
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: jsonc, disallowComments: !jsonc });
   const first = errors[0];
-  if (first || !tree) {
-    const offset = first?.offset ?? 0;
-    const length = first?.length ?? 0;
-    return { ok: false, error: { message: `not valid JSON: ${describeParseError(text, first, tree)}`, range: positions.range(offset, offset + length) } };
-  }
-  const duplicates: DuplicateKey[] = [];
-  return { ok: true, root: build(tree, text, positions, duplicates), duplicates };
+  const offset = first?.offset ?? 0;
+  const length = first?.length ?? 0;
+  return { ok: false, error: { message: `not valid JSON: ${describeParseError(text, first, tree)}`, range: positions.range(offset, offset + length) } };
 }
 
 /**
@@ -199,40 +198,84 @@ function limitExceeded(text: string, positions: Positions): ParsedJson | undefin
   return undefined;
 }
 
-function build(node: Node, text: string, positions: Positions, duplicates: DuplicateKey[]): JsonNode {
-  const range = positions.range(node.offset, node.offset + node.length);
-  switch (node.type) {
-    case "object": {
-      const entries: JsonProperty[] = [];
-      const index = new Map<string, number>();
-      const object: JsonObject = { kind: "object", entries, range };
-      for (const prop of node.children ?? []) {
-        const [keyNode, valueNode] = prop.children ?? [];
-        if (!keyNode || !valueNode) continue;
-        const key = keyNode.value as string;
-        const keyRange = positions.range(keyNode.offset, keyNode.offset + keyNode.length);
-        const value = build(valueNode, text, positions, duplicates);
-        const at = index.get(key);
-        if (at === undefined) {
-          index.set(key, entries.length);
-          entries.push({ key, keyRange, value });
-        } else {
-          duplicates.push({ key, range: keyRange, object });
-          entries[at] = { key, keyRange: entries[at]!.keyRange, value };
-        }
+/** An object or list being read: its entries so far, and where it starts. */
+interface OpenValue {
+  readonly start: Position;
+  readonly entries?: JsonProperty[];
+  readonly index?: Map<string, number>;
+  readonly items?: JsonNode[];
+  /** The key read last, whose value comes next. */
+  key?: string;
+  keyRange?: Range;
+  /** The object's own node, made when it starts, so that a duplicate can name it. */
+  readonly object?: { kind: "object"; entries: JsonProperty[]; range: Range };
+}
+
+type Position = Range["start"];
+
+/**
+ * The tree of a valid JSON text, built in one pass of jsonc-parser's visitor (its own tree is not
+ * made, nor walked again); undefined at the first syntax error.
+ */
+function buildTree(text: string, positions: Positions, jsonc: boolean): { root: JsonNode; duplicates: DuplicateKey[] } | undefined {
+  const duplicates: DuplicateKey[] = [];
+  const open: OpenValue[] = [];
+  // The visitor reports every offset in order: positions are found by a cursor moving forward.
+  const at = positions.cursor();
+  let root: JsonNode | undefined;
+  let failed = false;
+  const add = (node: JsonNode): void => {
+    const parent = open[open.length - 1];
+    if (!parent) root = node;
+    else if (parent.items) parent.items.push(node);
+    else {
+      const key = parent.key!;
+      const i = parent.index!.get(key);
+      if (i === undefined) {
+        parent.index!.set(key, parent.entries!.length);
+        parent.entries!.push({ key, keyRange: parent.keyRange!, value: node });
+      } else {
+        duplicates.push({ key, range: parent.keyRange!, object: parent.object! });
+        parent.entries![i] = { key, keyRange: parent.entries![i]!.keyRange, value: node };
       }
-      return object;
     }
-    case "array":
-      return { kind: "array", items: (node.children ?? []).map((c) => build(c, text, positions, duplicates)), range };
-    case "number":
-      return { kind: "scalar", value: node.value as number, range, raw: text.slice(node.offset, node.offset + node.length) };
-    case "string":
-    case "boolean":
-      return { kind: "scalar", value: node.value as string | boolean, range };
-    default:
-      return { kind: "scalar", value: null, range };
-  }
+  };
+  visit(
+    text,
+    {
+      onObjectBegin: (offset) => {
+        const start = at(offset);
+        const entries: JsonProperty[] = [];
+        open.push({ start, entries, index: new Map(), object: { kind: "object", entries, range: { start, end: start } } });
+      },
+      onObjectProperty: (key, offset, length) => {
+        const value = open[open.length - 1]!;
+        value.key = key;
+        value.keyRange = { start: at(offset), end: at(offset + length) };
+      },
+      onObjectEnd: (offset, length) => {
+        const value = open.pop()!;
+        value.object!.range = { start: value.start, end: at(offset + length) };
+        add(value.object!);
+      },
+      onArrayBegin: (offset) => {
+        open.push({ start: at(offset), items: [] });
+      },
+      onArrayEnd: (offset, length) => {
+        const value = open.pop()!;
+        add({ kind: "array", items: value.items!, range: { start: value.start, end: at(offset + length) } });
+      },
+      onLiteralValue: (value: string | number | boolean | null, offset, length) => {
+        const range = { start: at(offset), end: at(offset + length) };
+        add(typeof value === "number" ? { kind: "scalar", value, range, raw: text.slice(offset, offset + length) } : { kind: "scalar", value, range });
+      },
+      onError: () => {
+        failed = true;
+      },
+    },
+    { allowTrailingComma: jsonc, disallowComments: !jsonc },
+  );
+  return failed || root === undefined ? undefined : { root, duplicates };
 }
 
 /** The sentence for a parse error: what is wrong, in words, with the character found where it helps. */
@@ -289,6 +332,15 @@ function describeParseError(text: string, error: ParseError | undefined, tree: N
 class Positions extends LineIndex {
   range(start: number, end: number): Range {
     return { start: this.position(start), end: this.position(end) };
+  }
+
+  /** Positions of offsets asked for in order, none before the one asked before it: each found by moving forward from the last. */
+  cursor(): (offset: number) => Position {
+    let line = 0;
+    return (offset) => {
+      while (line + 1 < this.count && this.lineStart(line + 2) <= offset) line++;
+      return { offset, line: line + 1, column: offset - this.lineStart(line + 1) + 1 };
+    };
   }
 }
 

@@ -31,6 +31,11 @@ export class LineIndex {
     return { offset, line: low + 1, column: offset - this.starts[low]! + 1 };
   }
 
+  /** The offset where line `n` (1-based) starts. */
+  lineStart(n: number): number {
+    return this.starts[n - 1]!;
+  }
+
   /** Line `n` (1-based), without its line break. */
   line(n: number): string {
     const from = this.starts[n - 1]!;
