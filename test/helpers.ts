@@ -1,6 +1,6 @@
 /** Helpers shared by the tests. */
 import { check } from "../src/index.js";
-import type { Diagnostic } from "../src/diagnostic.js";
+import type { Diagnostic, Position } from "../src/diagnostic.js";
 
 /** A diagnostic reduced to what rule tests assert: id, severity, message and exact position. */
 export interface Finding {
@@ -41,4 +41,18 @@ export function allFindings(code: string): Finding[] {
 /** Wraps blocks in a minimal valid layout. Lines of the blocks start at line 6. */
 export function inLayoutBody(blocks: string): string {
   return `layout l {\n  icon info\n  header "T"\n  body {\n    logo document\n${blocks}\n  }\n}\n`;
+}
+
+/** Line and column of `offset`, recomputed naively (CRLF, CR and LF each end a line): an oracle for the positions the code computes. */
+export function expectedPosition(text: string, offset: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    const c = text[i];
+    if (c === "\n" || (c === "\r" && text[i + 1] !== "\n")) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { offset, line, column: offset - lineStart + 1 };
 }

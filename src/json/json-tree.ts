@@ -9,7 +9,7 @@
  * an object or list with a spread in it is `partial`.
  */
 import { createScanner, parseTree, printParseErrorCode, visit, type Node, type ParseError } from "jsonc-parser";
-import type { Range } from "../diagnostic.js";
+import type { Position, Range } from "../diagnostic.js";
 import type { Json } from "./json-value.js";
 import { groupedDigits, LineIndex } from "../util/index.js";
 
@@ -210,8 +210,6 @@ interface OpenValue {
   /** The object's own node, made when it starts, so that a duplicate can name it. */
   readonly object?: { kind: "object"; entries: JsonProperty[]; range: Range };
 }
-
-type Position = Range["start"];
 
 /**
  * The tree of a valid JSON text, built in one pass of jsonc-parser's visitor (its own tree is not

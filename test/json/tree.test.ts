@@ -8,26 +8,13 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { jsonValue, parseJson, type JsonNode } from "../../src/json/json-tree.js";
-import type { Position, Range } from "../../src/diagnostic.js";
+import type { Range } from "../../src/diagnostic.js";
+import { expectedPosition } from "../helpers.js";
 
 const corpusDir = join(import.meta.dirname, "..", "golden", "corpus");
 const corpus = readdirSync(corpusDir)
   .filter((f) => f.endsWith(".json"))
   .map((f) => [f, readFileSync(join(corpusDir, f), "utf8")] as const);
-
-/** Line and column of `offset`, counted character by character (CRLF, CR and LF break lines). */
-function positionAt(text: string, offset: number): Position {
-  let line = 1;
-  let column = 1;
-  for (let i = 0; i < offset; i++) {
-    const c = text[i];
-    if (c === "\n" || (c === "\r" && text[i + 1] !== "\n")) {
-      line++;
-      column = 1;
-    } else column++;
-  }
-  return { offset, line, column };
-}
 
 /** Every range of the tree, each with what its text must be. */
 function* rangesOf(node: JsonNode): Generator<{ range: Range; expect: (slice: string) => void }> {
@@ -49,8 +36,8 @@ function expectTrueTree(text: string, options: { comments?: boolean } = {}): Jso
   if (!parsed.ok) throw new Error(parsed.error.message);
   let count = 0;
   for (const { range, expect: expectSlice } of rangesOf(parsed.root)) {
-    expect(range.start).toEqual(positionAt(text, range.start.offset));
-    expect(range.end).toEqual(positionAt(text, range.end.offset));
+    expect(range.start).toEqual(expectedPosition(text, range.start.offset));
+    expect(range.end).toEqual(expectedPosition(text, range.end.offset));
     expectSlice(text.slice(range.start.offset, range.end.offset));
     count++;
   }

@@ -7,21 +7,8 @@ import { describe, expect, it } from "vitest";
 import { check, compile, parse } from "../../src/index.js";
 import { emitTypeScriptModule } from "../../src/emit/typescript.js";
 import type { Diagnostic } from "../../src/diagnostic.js";
-import type { Position, Range } from "../../src/syntax/ast.js";
-
-/** Line and column of `offset`, recomputed naively: CRLF, CR and LF each end a line. */
-function expectedPosition(text: string, offset: number): Position {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    const c = text[i];
-    if (c === "\n" || (c === "\r" && text[i + 1] !== "\n")) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { offset, line, column: offset - lineStart + 1 };
-}
+import type { Range } from "../../src/syntax/ast.js";
+import { expectedPosition } from "../helpers.js";
 
 function rangeProblem(text: string, r: Range, what: string): string | undefined {
   const { start, end } = r;
